@@ -1,0 +1,51 @@
+// Command colrun replays Postman collections headlessly and tests them,
+// with Tableau REST sign-in built in and a bundled mock Tableau server.
+//
+// Run "colrun help" for the subcommands.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+)
+
+// Exit codes shared by every subcommand, as Newman uses them.
+const (
+	exitOK      = 0 // everything passed
+	exitFailed  = 1 // an assertion, script or request failed
+	exitUsage   = 2 // bad flags or unreadable, invalid input files
+	exitRuntime = 3 // colrun itself could not go on (e.g. a port in use)
+)
+
+// stdio is what a subcommand may touch of the process, so tests can run
+// subcommands in-process with their own streams and environment.
+type stdio struct {
+	in       io.Reader
+	out, err io.Writer
+	getenv   func(string) string
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := dispatch(ctx, os.Args[1:], stdio{in: os.Stdin, out: os.Stdout, err: os.Stderr, getenv: os.Getenv})
+	stop()
+	os.Exit(code)
+}
+
+// dispatch picks the subcommand named by args[0].
+func dispatch(ctx context.Context, args []string, sio stdio) int {
+	if len(args) == 0 {
+		usage(sio.err)
+		return exitUsage
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(ctx, args[1:], sio)
+		}
+	}
+	fmt.Fprintf(sio.err, "colrun: unknown command %q; run \"colrun help\" for the list\n", args[0])
+	return exitUsage
+}

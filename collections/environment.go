@@ -1,0 +1,157 @@
+package collections
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// VariableFile is a Postman environment or globals file.
+type VariableFile struct {
+	ID   string
+	Name string
+	// Scope is "environment" or "globals" (_postman_variable_scope).
+	Scope string
+	// Values holds every entry in file order; entries with "enabled": false
+	// are kept with Disabled set, and never resolved.
+	Values []Variable
+	Source string
+}
+
+// LoadEnvironment reads a *.postman_environment.json file.
+func LoadEnvironment(path string) (*VariableFile, error) {
+	return loadVariableFile(path, "environment")
+}
+
+// LoadGlobals reads a *.postman_globals.json file.
+func LoadGlobals(path string) (*VariableFile, error) {
+	return loadVariableFile(path, "globals")
+}
+
+func loadVariableFile(path, kind string) (*VariableFile, error) {
+	data, err := readInput(path, kind)
+	if err != nil {
+		return nil, err
+	}
+	return ParseVariableFile(path, kind, data)
+}
+
+// ParseVariableFile normalises environment or globals JSON. Besides
+// Postman's {"values": [...]} it accepts a bare list of {key, value}
+// objects and a flat {"key": "value"} object, as Newman does.
+func ParseVariableFile(name, kind string, data []byte) (*VariableFile, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if err := checkJSON(name, data); err != nil {
+		return nil, err
+	}
+	f := &VariableFile{Scope: kind, Source: name}
+	trimmed := bytes.TrimSpace(data)
+	if trimmed[0] == '[' {
+		vars, err := decodeVariables(trimmed, "values")
+		if err != nil {
+			return nil, &InputError{File: name, Err: err}
+		}
+		f.Values = vars
+		return f, nil
+	}
+	var raw struct {
+		ID     json.RawMessage `json:"id"`
+		Name   json.RawMessage `json:"name"`
+		Values json.RawMessage `json:"values"`
+		Scope  string          `json:"_postman_variable_scope"`
+	}
+	if err := json.Unmarshal(trimmed, &raw); err != nil {
+		return nil, &InputError{File: name, Err: fmt.Errorf("not a Postman %s: expected an object with \"values\"", kind)}
+	}
+	if raw.Values == nil {
+		// A flat object of names to values.
+		var flat map[string]json.RawMessage
+		if err := json.Unmarshal(trimmed, &flat); err != nil || len(flat) == 0 || hasCollectionKeys(flat) {
+			return nil, &InputError{File: name, Err: fmt.Errorf("not a Postman %s: it has no \"values\" list", kind)}
+		}
+		vars, err := decodeVariables(trimmed, "values")
+		if err != nil {
+			return nil, &InputError{File: name, Err: err}
+		}
+		f.Values = vars
+		return f, nil
+	}
+	f.ID, f.Name = str(raw.ID), str(raw.Name)
+	vars, err := decodeVariables(raw.Values, "values")
+	if err != nil {
+		return nil, &InputError{File: name, Err: err}
+	}
+	f.Values = vars
+	return f, nil
+}
+
+func hasCollectionKeys(m map[string]json.RawMessage) bool {
+	_, info := m["info"]
+	_, item := m["item"]
+	return info || item
+}
+
+// ExportedVariable is one entry of an exported environment or globals file.
+type ExportedVariable struct {
+	Key   string `json:"key"`
+	Value any    `json:"value"`
+	// Type is "any", "default" or "secret"; colrun marks captured session
+	// tokens as "secret".
+	Type    string `json:"type"`
+	Enabled bool   `json:"enabled"`
+}
+
+// WriteVariableFile writes an environment or globals file in the shape
+// Newman's --export-environment and --export-globals write, creating the
+// directory if needed. The write goes through a temporary file so that a
+// failure never leaves a half-written export behind.
+func WriteVariableFile(path, id, name, scope, exportedUsing string, values []ExportedVariable) error {
+	if values == nil {
+		values = []ExportedVariable{}
+	}
+	doc := struct {
+		ID         string             `json:"id,omitempty"`
+		Name       string             `json:"name"`
+		Values     []ExportedVariable `json:"values"`
+		Scope      string             `json:"_postman_variable_scope"`
+		ExportedAt string             `json:"_postman_exported_at"`
+		Using      string             `json:"_postman_exported_using"`
+	}{id, name, values, scope, time.Now().UTC().Format("2006-01-02T15:04:05.000Z"), exportedUsing}
+	data, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		return err
+	}
+	return WriteFileAtomic(path, append(data, '\n'))
+}
+
+// WriteFileAtomic writes data to path through a temporary file in the same
+// directory, creating the directory if needed.
+func WriteFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("%s: cannot create directory: %w", path, errors.Unwrap(err))
+	}
+	tmp, err := os.CreateTemp(dir, ".colrun-*")
+	if err != nil {
+		return fmt.Errorf("%s: cannot write: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("%s: cannot write: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("%s: cannot write: %w", path, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("%s: cannot write: %w", path, err)
+	}
+	return nil
+}

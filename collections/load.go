@@ -1,0 +1,130 @@
+package collections
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+)
+
+// InputError is a problem with a file the user gave: missing, unreadable,
+// not valid JSON or not the kind of document expected. The CLI maps it to
+// exit code 2. Its message names the file and, when known, the line and
+// column or the field.
+type InputError struct {
+	File string
+	// Line and Column locate a JSON syntax error (1-based); 0 when unknown.
+	Line, Column int
+	Err          error
+}
+
+func (e *InputError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, e.Column, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.File, e.Err)
+}
+
+func (e *InputError) Unwrap() error { return e.Err }
+
+// LoadCollection reads and normalises a collection file.
+func LoadCollection(path string) (*Collection, error) {
+	data, err := readInput(path, "collection")
+	if err != nil {
+		return nil, err
+	}
+	c, err := ParseCollection(path, data)
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// ParseCollection normalises collection JSON; name is used in messages.
+func ParseCollection(name string, data []byte) (*Collection, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if err := checkJSON(name, data); err != nil {
+		return nil, err
+	}
+	c, err := decodeCollection(data)
+	if err != nil {
+		return nil, wrapDecodeError(name, data, err)
+	}
+	c.Source = name
+	return c, nil
+}
+
+func readInput(path, kind string) ([]byte, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return nil, &InputError{File: path, Err: fmt.Errorf("%s file not found", kind)}
+		case errors.Is(err, fs.ErrPermission):
+			return nil, &InputError{File: path, Err: fmt.Errorf("cannot read %s file: permission denied", kind)}
+		default:
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return nil, &InputError{File: path, Err: fmt.Errorf("cannot read %s file: %v", kind, err)}
+		}
+	}
+	return data, nil
+}
+
+// checkJSON reports a JSON syntax error with its line and column, which
+// encoding/json alone gives only as a byte offset.
+func checkJSON(name string, data []byte) error {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return &InputError{File: name, Err: errors.New("file is empty")}
+	}
+	if json.Valid(data) {
+		return nil
+	}
+	var v any
+	err := json.Unmarshal(data, &v)
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		line, col := lineColumn(data, se.Offset)
+		return &InputError{File: name, Line: line, Column: col, Err: fmt.Errorf("invalid JSON: %v", se)}
+	}
+	if err == nil {
+		err = errors.New("invalid JSON")
+	}
+	return &InputError{File: name, Err: err}
+}
+
+func wrapDecodeError(name string, data []byte, err error) error {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		line, col := lineColumn(data, te.Offset)
+		field := te.Field
+		if field == "" {
+			field = "document"
+		}
+		return &InputError{File: name, Line: line, Column: col, Err: fmt.Errorf("%s: expected %s, found a JSON %s", field, te.Type, te.Value)}
+	}
+	return &InputError{File: name, Err: err}
+}
+
+// lineColumn converts a byte offset (just past the offending byte, as
+// encoding/json reports it) into a 1-based line and column.
+func lineColumn(data []byte, offset int64) (int, int) {
+	if offset > int64(len(data)) {
+		offset = int64(len(data))
+	}
+	line, col := 1, 1
+	for i := int64(0); i < offset-1 && i < int64(len(data)); i++ {
+		if data[i] == '\n' {
+			line++
+			col = 1
+		} else {
+			col++
+		}
+	}
+	return line, col
+}

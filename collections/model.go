@@ -1,0 +1,382 @@
+// Package collections holds colrun's model of a Postman collection and the
+// loaders for everything a run reads from disk: collections (schema v2.0.0
+// and v2.1.0), environments, globals and iteration data.
+//
+// The loaders are deliberately lenient: Postman itself, and every tool that
+// exports collections, writes many shapes for the same thing (a URL as a
+// string or an object, script lines as a string or an array, auth
+// parameters as an object or a list). Everything is normalised here once, so
+// the runner, the script sandbox and the reporters see a single shape.
+package collections
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Collection is a loaded, normalised Postman collection.
+type Collection struct {
+	Info Info
+	// Items are the top-level folders and requests, in file order.
+	Items []*Item
+	// Auth is the collection-level auth; nil means none is configured.
+	Auth      *Auth
+	Events    []Event
+	Variables []Variable
+	// ProtocolProfileBehavior applies to every request unless a folder or
+	// request overrides a field.
+	ProtocolProfileBehavior ProtocolProfileBehavior
+	// Source is the path the collection was loaded from, for messages.
+	Source string
+}
+
+// Info is the collection's "info" block.
+type Info struct {
+	ID          string
+	Name        string
+	Schema      string
+	Description string
+}
+
+// Item is a folder (IsFolder reports true, Items may be empty) or a request.
+type Item struct {
+	ID          string
+	Name        string
+	Description string
+	// Items holds a folder's children; it is nil for a request.
+	Items []*Item
+	// Folder is true for item groups, even empty ones.
+	Folder bool
+	// Request is set for requests and nil for folders.
+	Request *Request
+	Events  []Event
+	// Auth is the folder-level auth; a request's own auth is Request.Auth.
+	Auth                    *Auth
+	Variables               []Variable
+	ProtocolProfileBehavior ProtocolProfileBehavior
+	// Parent is the enclosing folder, nil at the top level.
+	Parent *Item
+}
+
+// IsFolder reports whether the item is an item group.
+func (it *Item) IsFolder() bool { return it.Folder }
+
+// Path returns the names from the top-level folder down to this item,
+// joined with " / ", for messages that must say which request is meant.
+func (it *Item) Path() string {
+	var names []string
+	for p := it; p != nil; p = p.Parent {
+		names = append(names, p.Name)
+	}
+	for i, j := 0, len(names)-1; i < j; i, j = i+1, j-1 {
+		names[i], names[j] = names[j], names[i]
+	}
+	return strings.Join(names, " / ")
+}
+
+// Request is what a request item sends, before variables are resolved.
+// The script sandbox exposes and mutates a clone of it as pm.request.
+type Request struct {
+	Method  string
+	URL     URL
+	Headers []Header
+	Body    *Body
+	// Auth is the request's own auth; nil means inherit from the parents.
+	Auth        *Auth
+	Description string
+	// Proxy and Certificate settings from the collection are not modelled;
+	// colrun takes those from flags and the environment.
+}
+
+// Clone returns a deep copy, so that scripts can change a request for one
+// execution without touching the loaded collection.
+func (r *Request) Clone() *Request {
+	if r == nil {
+		return nil
+	}
+	c := *r
+	c.URL = r.URL.Clone()
+	c.Headers = append([]Header(nil), r.Headers...)
+	c.Body = r.Body.Clone()
+	c.Auth = r.Auth.Clone()
+	return &c
+}
+
+// URL is a request URL in Postman's parsed form. Raw is kept for messages
+// and for pm.request.url.toString(); the parts are what gets sent.
+type URL struct {
+	Raw      string
+	Protocol string
+	// Host holds the dot-separated labels ("{{server}}" counts as one).
+	Host []string
+	Port string
+	// Path holds the segments without slashes; ":id" segments are path
+	// variables filled from Variables.
+	Path      []string
+	Query     []QueryParam
+	Hash      string
+	Variables []Variable
+	// Auth is user:password given inside the URL, if any.
+	Auth *URLAuth
+}
+
+// URLAuth is the user information part of a URL.
+type URLAuth struct {
+	User     string
+	Password string
+}
+
+// Clone returns a deep copy.
+func (u URL) Clone() URL {
+	c := u
+	c.Host = append([]string(nil), u.Host...)
+	c.Path = append([]string(nil), u.Path...)
+	c.Query = append([]QueryParam(nil), u.Query...)
+	c.Variables = append([]Variable(nil), u.Variables...)
+	if u.Auth != nil {
+		a := *u.Auth
+		c.Auth = &a
+	}
+	return c
+}
+
+// QueryParam is one query parameter. A nil Value is a key with no "="
+// ("?flag"), which Postman distinguishes from an empty value ("?flag=").
+type QueryParam struct {
+	Key      string
+	Value    *string
+	Disabled bool
+}
+
+// Header is one request header. Disabled headers are kept so that scripts
+// see them, but they are never sent.
+type Header struct {
+	Key      string
+	Value    string
+	Disabled bool
+}
+
+// Body is a request body in one of Postman's modes.
+type Body struct {
+	// Mode is raw, urlencoded, formdata, file or graphql.
+	Mode       string
+	Raw        string
+	URLEncoded []FormParam
+	FormData   []FormParam
+	File       *BodyFile
+	GraphQL    *GraphQL
+	// Language is options.raw.language (json, xml, html, javascript, text).
+	Language string
+	Disabled bool
+}
+
+// Clone returns a deep copy.
+func (b *Body) Clone() *Body {
+	if b == nil {
+		return nil
+	}
+	c := *b
+	c.URLEncoded = append([]FormParam(nil), b.URLEncoded...)
+	c.FormData = make([]FormParam, len(b.FormData))
+	for i, p := range b.FormData {
+		p.Src = append([]string(nil), p.Src...)
+		c.FormData[i] = p
+	}
+	if b.FormData == nil {
+		c.FormData = nil
+	}
+	if b.File != nil {
+		f := *b.File
+		c.File = &f
+	}
+	if b.GraphQL != nil {
+		g := *b.GraphQL
+		c.GraphQL = &g
+	}
+	return &c
+}
+
+// FormParam is one urlencoded or formdata field.
+type FormParam struct {
+	Key   string
+	Value string
+	// Type is "text" or "file" (formdata only).
+	Type string
+	// Src lists the file paths of a file part, relative to --working-dir.
+	Src []string
+	// ContentType is the part's explicit Content-Type, if given.
+	ContentType string
+	Disabled    bool
+}
+
+// BodyFile is the file of a "file" mode body.
+type BodyFile struct {
+	Src     string
+	Content string
+}
+
+// GraphQL is a graphql mode body; Variables is the raw JSON text.
+type GraphQL struct {
+	Query     string
+	Variables string
+}
+
+// Auth is an auth block in normalised form: the v2.0 object form and the
+// v2.1 list form both become an ordered parameter list.
+type Auth struct {
+	// Type is noauth, basic, bearer, apikey, oauth2, jwt, digest, ...
+	Type   string
+	Params []AuthParam
+}
+
+// AuthParam is one auth parameter. Value is a string, bool, number or a
+// decoded JSON object, as the collection gave it.
+type AuthParam struct {
+	Key   string
+	Value any
+}
+
+// Get returns the parameter's value as a string ("" when absent).
+func (a *Auth) Get(key string) string {
+	if a == nil {
+		return ""
+	}
+	for _, p := range a.Params {
+		if p.Key == key {
+			return ValueString(p.Value)
+		}
+	}
+	return ""
+}
+
+// Clone returns a deep copy of the parameter list.
+func (a *Auth) Clone() *Auth {
+	if a == nil {
+		return nil
+	}
+	c := *a
+	c.Params = append([]AuthParam(nil), a.Params...)
+	return &c
+}
+
+// Event is a script attached to the collection, a folder or a request.
+type Event struct {
+	// Listen is "prerequest" or "test".
+	Listen   string
+	Script   Script
+	Disabled bool
+}
+
+// Script is the source of one script; Exec holds the lines joined by "\n".
+type Script struct {
+	ID   string
+	Type string
+	Exec string
+	// Name is the script's name, when the collection gives one.
+	Name string
+}
+
+// Variable is a collection, folder, URL path or file variable. Value keeps
+// its JSON type (string, float64 as json.Number, bool, nil, object).
+type Variable struct {
+	Key      string
+	Value    any
+	Type     string
+	Disabled bool
+}
+
+// ProtocolProfileBehavior holds per-request transport settings. Nil fields
+// are unset, so that a request overrides its folder only where it says so.
+type ProtocolProfileBehavior struct {
+	FollowRedirects    *bool
+	MaxRedirects       *int
+	StrictSSL          *bool
+	DisableCookies     *bool
+	DisableBodyPruning *bool
+	// FollowOriginalHTTPMethod and FollowAuthorizationHeader keep a redirect's
+	// method and Authorization header, as Postman's settings do.
+	FollowOriginalHTTPMethod  *bool
+	FollowAuthorizationHeader *bool
+	RemoveRefererHeader       *bool
+}
+
+// Merge returns p with every field that child sets taken from child.
+func (p ProtocolProfileBehavior) Merge(child ProtocolProfileBehavior) ProtocolProfileBehavior {
+	pick := func(dst **bool, src *bool) {
+		if src != nil {
+			*dst = src
+		}
+	}
+	pick(&p.FollowRedirects, child.FollowRedirects)
+	pick(&p.StrictSSL, child.StrictSSL)
+	pick(&p.DisableCookies, child.DisableCookies)
+	pick(&p.DisableBodyPruning, child.DisableBodyPruning)
+	pick(&p.FollowOriginalHTTPMethod, child.FollowOriginalHTTPMethod)
+	pick(&p.FollowAuthorizationHeader, child.FollowAuthorizationHeader)
+	pick(&p.RemoveRefererHeader, child.RemoveRefererHeader)
+	if child.MaxRedirects != nil {
+		p.MaxRedirects = child.MaxRedirects
+	}
+	return p
+}
+
+// Requests returns every request item in run order (depth first, file
+// order), which is the order Newman runs them in.
+func (c *Collection) Requests() []*Item {
+	var out []*Item
+	var walk func([]*Item)
+	walk = func(items []*Item) {
+		for _, it := range items {
+			if it.Folder {
+				walk(it.Items)
+			} else {
+				out = append(out, it)
+			}
+		}
+	}
+	walk(c.Items)
+	return out
+}
+
+// Folders returns every folder, depth first.
+func (c *Collection) Folders() []*Item {
+	var out []*Item
+	var walk func([]*Item)
+	walk = func(items []*Item) {
+		for _, it := range items {
+			if it.Folder {
+				out = append(out, it)
+				walk(it.Items)
+			}
+		}
+	}
+	walk(c.Items)
+	return out
+}
+
+// ValueString renders a variable or parameter value as Postman does when it
+// substitutes it into a string: strings as is, numbers without a trailing
+// ".0", null and undefined as "", and objects as JSON.
+func ValueString(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case fmt.Stringer:
+		return x.String()
+	case bool:
+		if x {
+			return "true"
+		}
+		return "false"
+	case float64:
+		return formatNumber(x)
+	case int:
+		return fmt.Sprint(x)
+	case int64:
+		return fmt.Sprint(x)
+	default:
+		return jsonText(x)
+	}
+}
