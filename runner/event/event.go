@@ -1,0 +1,328 @@
+// Package event defines the typed stream a run emits and reporters read.
+//
+// A run is a sequence of Events: RunStart, then per iteration an
+// IterationStart, per request an ItemStart, ScriptRun and Console events,
+// a Request, Assertions, an ItemEnd, then IterationEnd, and finally
+// RunEnd. Assertion failures, script errors and request errors are data in
+// this stream, never Go errors, so that every reporter sees the same facts.
+//
+// Every type here encodes to JSON, so a stream can be recorded (one Event
+// per line) and replayed into a reporter; reporter tests use recorded
+// streams against golden files.
+package event
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+)
+
+// Event is one message of the stream; exactly one field is set.
+type Event struct {
+	RunStart       *RunStart       `json:"runStart,omitempty"`
+	IterationStart *IterationStart `json:"iterationStart,omitempty"`
+	ItemStart      *ItemStart      `json:"itemStart,omitempty"`
+	Script         *ScriptRun      `json:"script,omitempty"`
+	Console        *Console        `json:"console,omitempty"`
+	Request        *Request        `json:"request,omitempty"`
+	Assertion      *Assertion      `json:"assertion,omitempty"`
+	ItemEnd        *ItemEnd        `json:"itemEnd,omitempty"`
+	IterationEnd   *IterationEnd   `json:"iterationEnd,omitempty"`
+	RunEnd         *RunEnd         `json:"runEnd,omitempty"`
+	// Warning is a run-level notice (e.g. an unresolved variable under
+	// --verbose, a body cut to the kept size) that is not a failure.
+	Warning *Warning `json:"warning,omitempty"`
+}
+
+// Handler consumes events. Reporters are Handlers; an error from Handle
+// (a report file that cannot be written) is reported by the caller but
+// does not stop the run.
+type Handler interface {
+	Handle(Event) error
+}
+
+// HandlerFunc adapts a function to Handler.
+type HandlerFunc func(Event) error
+
+// Handle calls f(e).
+func (f HandlerFunc) Handle(e Event) error { return f(e) }
+
+// Multi fans each event out to every handler in order, and returns the
+// first error after all have been called.
+func Multi(hs ...Handler) Handler {
+	return HandlerFunc(func(e Event) error {
+		var first error
+		for _, h := range hs {
+			if err := h.Handle(e); err != nil && first == nil {
+				first = err
+			}
+		}
+		return first
+	})
+}
+
+// RunStart opens the stream.
+type RunStart struct {
+	Collection CollectionInfo `json:"collection"`
+	// Environment and Globals name the files' documents, if any.
+	Environment string `json:"environment,omitempty"`
+	Globals     string `json:"globals,omitempty"`
+	// Iterations is the number of iterations planned.
+	Iterations int `json:"iterations"`
+	// Requests is the number of requests per iteration (after --folder).
+	Requests int       `json:"requests"`
+	Started  time.Time `json:"started"`
+}
+
+// CollectionInfo identifies the collection being run.
+type CollectionInfo struct {
+	ID          string `json:"id,omitempty"`
+	Name        string `json:"name"`
+	Description string `json:"description,omitempty"`
+}
+
+// IterationStart opens an iteration (0-based).
+type IterationStart struct {
+	Iteration int `json:"iteration"`
+	Count     int `json:"count"`
+}
+
+// Cursor locates one execution of a request: iteration, position within
+// the iteration, and a ref unique within the run (like Newman's cursor.ref).
+type Cursor struct {
+	Iteration int    `json:"iteration"`
+	Position  int    `json:"position"`
+	Length    int    `json:"length"`
+	Ref       string `json:"ref"`
+}
+
+// ItemRef names a request item and the folders above it.
+type ItemRef struct {
+	ID   string `json:"id,omitempty"`
+	Name string `json:"name"`
+	// Folders lists the enclosing folder names, outermost first.
+	Folders []string `json:"folders,omitempty"`
+}
+
+// ItemStart opens one execution of a request item.
+type ItemStart struct {
+	Cursor Cursor  `json:"cursor"`
+	Item   ItemRef `json:"item"`
+}
+
+// ScriptRun reports that one script (collection, folder or request level)
+// ran for an item; Error is set when it threw or timed out.
+type ScriptRun struct {
+	Cursor Cursor  `json:"cursor"`
+	Item   ItemRef `json:"item"`
+	// Listen is "prerequest" or "test".
+	Listen string `json:"listen"`
+	// Level is "collection", "folder" or "request": where the script lives.
+	Level string       `json:"level"`
+	Error *ScriptError `json:"error,omitempty"`
+}
+
+// ScriptError is an error thrown by a script, with its position in the
+// script when known (1-based).
+type ScriptError struct {
+	// Name is the JavaScript error name (TypeError, ReferenceError, ...),
+	// or "TimeoutError" when the script ran out of time.
+	Name    string `json:"name"`
+	Message string `json:"message"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
+	Stack   string `json:"stack,omitempty"`
+}
+
+func (e *ScriptError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s: %s (line %d)", e.Name, e.Message, e.Line)
+	}
+	return e.Name + ": " + e.Message
+}
+
+// Console is one console.log/info/warn/error call from a script.
+type Console struct {
+	Cursor Cursor  `json:"cursor"`
+	Item   ItemRef `json:"item"`
+	// Level is log, info, warn, error or debug.
+	Level    string   `json:"level"`
+	Messages []string `json:"messages"`
+}
+
+// Header is one HTTP header, in the order it was sent or received.
+type Header struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+}
+
+// Request reports one HTTP exchange of an item: what was sent and what
+// came back, or the error that prevented a response.
+type Request struct {
+	Cursor Cursor       `json:"cursor"`
+	Item   ItemRef      `json:"item"`
+	Sent   SentRequest  `json:"sent"`
+	Resp   *Response    `json:"response,omitempty"`
+	Error  string       `json:"error,omitempty"`
+	Redirs []Redirected `json:"redirects,omitempty"`
+	// Unresolved lists {{variables}} left unresolved in the request.
+	Unresolved []string `json:"unresolved,omitempty"`
+}
+
+// Redirected is one redirect hop that was followed.
+type Redirected struct {
+	Status int    `json:"status"`
+	URL    string `json:"url"`
+}
+
+// SentRequest is the request as it went on the wire.
+type SentRequest struct {
+	Method  string   `json:"method"`
+	URL     string   `json:"url"`
+	Headers []Header `json:"headers"`
+	// Body holds the kept part of the body; BodySize is its full length.
+	Body     []byte `json:"body,omitempty"`
+	BodySize int64  `json:"bodySize"`
+}
+
+// Response is an HTTP response as kept for scripts and reporters.
+type Response struct {
+	Code    int      `json:"code"`
+	Status  string   `json:"status"`
+	Proto   string   `json:"proto,omitempty"`
+	Headers []Header `json:"headers"`
+	// Body holds the kept part of the body (all of it unless it exceeded
+	// the configured cap); BodySize is the full decoded length.
+	Body      []byte `json:"body,omitempty"`
+	BodySize  int64  `json:"bodySize"`
+	Truncated bool   `json:"truncated,omitempty"`
+	// HeaderSize approximates the bytes of the status line and headers.
+	HeaderSize int64         `json:"headerSize"`
+	Time       time.Duration `json:"time"`
+	Timings    *Timings      `json:"timings,omitempty"`
+}
+
+// Header returns the first value of a header, case-insensitively.
+func (r *Response) Header(key string) string {
+	if r == nil {
+		return ""
+	}
+	for _, h := range r.Headers {
+		if equalFold(h.Key, key) {
+			return h.Value
+		}
+	}
+	return ""
+}
+
+func equalFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
+// Timings splits a response time into phases, for --verbose.
+type Timings struct {
+	DNS       time.Duration `json:"dns"`
+	Connect   time.Duration `json:"connect"`
+	TLS       time.Duration `json:"tls"`
+	FirstByte time.Duration `json:"firstByte"`
+	Download  time.Duration `json:"download"`
+}
+
+// Assertion is one pm.test (or legacy tests[...]) result.
+type Assertion struct {
+	Cursor Cursor  `json:"cursor"`
+	Item   ItemRef `json:"item"`
+	Name   string  `json:"name"`
+	// Index is the assertion's position within the item's execution.
+	Index   int  `json:"index"`
+	Skipped bool `json:"skipped,omitempty"`
+	// Error is set when the assertion failed.
+	Error *AssertionError `json:"error,omitempty"`
+}
+
+// Passed reports whether the assertion ran and did not fail.
+func (a *Assertion) Passed() bool { return !a.Skipped && a.Error == nil }
+
+// AssertionError describes a failed assertion.
+type AssertionError struct {
+	// Name is "AssertionError" for chai failures, or the name of the error
+	// a test function threw.
+	Name    string `json:"name"`
+	Message string `json:"message"`
+	Stack   string `json:"stack,omitempty"`
+}
+
+// ItemEnd closes an item execution.
+type ItemEnd struct {
+	Cursor Cursor  `json:"cursor"`
+	Item   ItemRef `json:"item"`
+	// Skipped is true when a pre-request script called skipRequest.
+	Skipped bool `json:"skipped,omitempty"`
+}
+
+// IterationEnd closes an iteration.
+type IterationEnd struct {
+	Iteration int `json:"iteration"`
+}
+
+// RunEnd closes the stream.
+type RunEnd struct {
+	Completed time.Time `json:"completed"`
+	// Error is a run-level failure that stopped the run early (a failed
+	// Tableau sign-in, a variable cycle, --bail); "" when it ran through.
+	Error string `json:"error,omitempty"`
+	// Bailed is true when --bail stopped the run at the first failure.
+	Bailed bool `json:"bailed,omitempty"`
+}
+
+// Warning is a notice that is not a failure.
+type Warning struct {
+	Cursor  *Cursor  `json:"cursor,omitempty"`
+	Item    *ItemRef `json:"item,omitempty"`
+	Message string   `json:"message"`
+}
+
+// Encoder writes events as JSON lines, for recording a stream.
+type Encoder struct{ enc *json.Encoder }
+
+// NewEncoder returns an Encoder writing to w.
+func NewEncoder(w io.Writer) *Encoder { return &Encoder{enc: json.NewEncoder(w)} }
+
+// Handle writes one event.
+func (e *Encoder) Handle(ev Event) error { return e.enc.Encode(ev) }
+
+// Replay reads a recorded JSON-lines stream and feeds each event to h, for
+// reporter tests and for re-rendering a run.
+func Replay(r io.Reader, h Handler) error {
+	dec := json.NewDecoder(r)
+	for {
+		var ev Event
+		err := dec.Decode(&ev)
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("event stream: %w", err)
+		}
+		if err := h.Handle(ev); err != nil {
+			return err
+		}
+	}
+}
