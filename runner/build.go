@@ -1,0 +1,512 @@
+package runner
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/json"
+	"fmt"
+	"mime"
+	"mime/multipart"
+	"net/textproto"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/colrun/colrun/collections"
+	"github.com/colrun/colrun/runner/event"
+	"github.com/colrun/colrun/runner/variables"
+)
+
+// outgoing is a request resolved and ready for the wire.
+type outgoing struct {
+	Method  string
+	URL     string
+	Headers []event.Header
+	Body    []byte
+	// HasBody distinguishes an empty body that is sent (Content-Length: 0)
+	// from no body at all.
+	HasBody bool
+	PPB     collections.ProtocolProfileBehavior
+}
+
+// header returns the last enabled value of a header, case-insensitively,
+// as Postman's oneNormalizedHeader does.
+func (o *outgoing) header(key string) (string, bool) {
+	for i := len(o.Headers) - 1; i >= 0; i-- {
+		if strings.EqualFold(o.Headers[i].Key, key) {
+			return o.Headers[i].Value, true
+		}
+	}
+	return "", false
+}
+
+func (o *outgoing) removeHeader(key string) {
+	kept := o.Headers[:0]
+	for _, h := range o.Headers {
+		if !strings.EqualFold(h.Key, key) {
+			kept = append(kept, h)
+		}
+	}
+	o.Headers = kept
+}
+
+func (o *outgoing) addHeader(key, value string) {
+	o.Headers = append(o.Headers, event.Header{Key: key, Value: value})
+}
+
+// methodsWithoutBody are the methods whose body Postman prunes unless
+// protocolProfileBehavior.disableBodyPruning is set.
+var methodsWithoutBody = map[string]bool{"GET": true, "COPY": true, "HEAD": true, "PURGE": true, "UNLOCK": true}
+
+// rawLanguageTypes maps options.raw.language to the Content-Type Postman
+// adds when the request has none.
+var rawLanguageTypes = map[string]string{
+	"html":       "text/html",
+	"text":       "text/plain",
+	"json":       "application/json",
+	"javascript": "application/javascript",
+	"xml":        "application/xml",
+}
+
+// buildError is a problem building one request (an unsupported auth type,
+// an unreadable form file, a variable cycle). It fails that request, like
+// a network error, and names the request.
+type buildError struct {
+	item string
+	err  error
+}
+
+func (e *buildError) Error() string { return fmt.Sprintf("request %q: %v", e.item, e.err) }
+func (e *buildError) Unwrap() error { return e.err }
+
+// build resolves variables in req (after pre-request scripts changed it),
+// applies auth and the body, and returns what goes on the wire. The order
+// follows postman-runtime: URL, headers, auth, body, system headers.
+func (r *Runner) build(it *collections.Item, req *collections.Request, res *variables.Resolver) (*outgoing, error) {
+	fail := func(err error) (*outgoing, error) { return nil, &buildError{item: it.Path(), err: err} }
+
+	rawURL, err := res.Replace(req.URL.String())
+	if err != nil {
+		return fail(err)
+	}
+	u := collections.ParseURL(rawURL)
+	if len(u.Host) == 0 || (len(u.Host) == 1 && u.Host[0] == "") {
+		if rawURL == "" {
+			return fail(fmt.Errorf("the request has no URL"))
+		}
+		return fail(fmt.Errorf("URL %q has no host", rawURL))
+	}
+	for _, label := range u.Host {
+		if strings.Contains(label, "{{") {
+			return fail(fmt.Errorf("URL %q has an unresolved variable in its host; define it in the environment, globals or collection variables", rawURL))
+		}
+	}
+
+	out := &outgoing{Method: strings.ToUpper(req.Method), PPB: r.behaviour(it)}
+	if out.Method == "" {
+		out.Method = "GET"
+	}
+	for _, h := range req.Headers {
+		if h.Disabled {
+			continue
+		}
+		k, err := res.Replace(h.Key)
+		if err != nil {
+			return fail(err)
+		}
+		v, err := res.Replace(h.Value)
+		if err != nil {
+			return fail(err)
+		}
+		if strings.TrimSpace(k) == "" {
+			continue
+		}
+		out.addHeader(strings.TrimSpace(k), v)
+	}
+
+	if a := r.effectiveAuth(it, req); a != nil {
+		resolved, err := resolveAuth(a, res)
+		if err != nil {
+			return fail(err)
+		}
+		if err := applyAuth(resolved, out, &u); err != nil {
+			return fail(err)
+		}
+	}
+	out.URL = wireURL(u)
+
+	if err := r.buildBody(req.Body, out, res); err != nil {
+		return fail(err)
+	}
+	r.addSystemHeaders(out)
+	return out, nil
+}
+
+// behaviour merges protocolProfileBehavior from the collection down to
+// the request, nearer levels winning.
+func (r *Runner) behaviour(it *collections.Item) collections.ProtocolProfileBehavior {
+	var chain []*collections.Item
+	for p := it; p != nil; p = p.Parent {
+		chain = append(chain, p)
+	}
+	ppb := r.coll.ProtocolProfileBehavior
+	for i := len(chain) - 1; i >= 0; i-- {
+		ppb = ppb.Merge(chain[i].ProtocolProfileBehavior)
+	}
+	return ppb
+}
+
+// effectiveAuth walks up from the request to the collection: the first
+// auth that is not "inherit" wins; "noauth" means none.
+func (r *Runner) effectiveAuth(it *collections.Item, req *collections.Request) *collections.Auth {
+	if req.Auth != nil && req.Auth.Type != "inherit" {
+		return noneIfNoauth(req.Auth)
+	}
+	for p := it.Parent; p != nil; p = p.Parent {
+		if p.Auth != nil && p.Auth.Type != "inherit" {
+			return noneIfNoauth(p.Auth)
+		}
+	}
+	if a := r.coll.Auth; a != nil && a.Type != "inherit" {
+		return noneIfNoauth(a)
+	}
+	return nil
+}
+
+func noneIfNoauth(a *collections.Auth) *collections.Auth {
+	if a.Type == "noauth" {
+		return nil
+	}
+	return a
+}
+
+func (r *Runner) buildBody(b *collections.Body, out *outgoing, res *variables.Resolver) error {
+	if b == nil || b.Disabled || bodyIsEmpty(b) {
+		return nil
+	}
+	if methodsWithoutBody[out.Method] && (out.PPB.DisableBodyPruning == nil || !*out.PPB.DisableBodyPruning) {
+		return nil
+	}
+	switch b.Mode {
+	case "raw":
+		raw, err := res.Replace(b.Raw)
+		if err != nil {
+			return err
+		}
+		if _, ok := out.header("Content-Type"); !ok {
+			ct, known := rawLanguageTypes[b.Language]
+			if !known {
+				ct = rawLanguageTypes["text"]
+			}
+			out.addHeader("Content-Type", ct)
+		}
+		out.Body, out.HasBody = []byte(raw), true
+	case "urlencoded":
+		body, err := urlencodedBody(b.URLEncoded, res)
+		if err != nil {
+			return err
+		}
+		if ct, ok := out.header("Content-Type"); !ok || !strings.HasPrefix(ct, "application/x-www-form-urlencoded") {
+			out.removeHeader("Content-Type")
+			out.addHeader("Content-Type", "application/x-www-form-urlencoded")
+		}
+		out.Body, out.HasBody = []byte(body), true
+	case "formdata":
+		body, boundary, err := r.formDataBody(b.FormData, out, res)
+		if err != nil {
+			return err
+		}
+		out.removeHeader("Content-Type")
+		out.addHeader("Content-Type", "multipart/form-data; boundary="+boundary)
+		out.Body, out.HasBody = body, true
+	case "file":
+		data, err := r.fileBody(b.File, res)
+		if err != nil {
+			return err
+		}
+		out.Body, out.HasBody = data, true
+	case "graphql":
+		body, err := graphqlBody(b.GraphQL, res)
+		if err != nil {
+			return err
+		}
+		if _, ok := out.header("Content-Type"); !ok {
+			out.addHeader("Content-Type", "application/json")
+		}
+		out.Body, out.HasBody = body, true
+	}
+	return nil
+}
+
+// bodyIsEmpty follows postman-collection's RequestBody#isEmpty plus the
+// runtime's rule that a form whose fields are all disabled is empty.
+func bodyIsEmpty(b *collections.Body) bool {
+	switch b.Mode {
+	case "raw":
+		return b.Raw == ""
+	case "urlencoded":
+		return !anyEnabled(b.URLEncoded)
+	case "formdata":
+		return !anyEnabled(b.FormData)
+	case "file":
+		return b.File == nil || (b.File.Src == "" && b.File.Content == "")
+	case "graphql":
+		return b.GraphQL == nil
+	}
+	return true
+}
+
+func anyEnabled(ps []collections.FormParam) bool {
+	for _, p := range ps {
+		if !p.Disabled {
+			return true
+		}
+	}
+	return false
+}
+
+// urlencodedBody encodes fields as Node's querystring.stringify does after
+// postman-runtime groups them into an object: repeated keys are grouped at
+// their first position, integer-like keys come first (JavaScript object
+// order), and only A-Z a-z 0-9 - _ . ~ stay unescaped.
+func urlencodedBody(params []collections.FormParam, res *variables.Resolver) (string, error) {
+	type field struct {
+		key    string
+		values []string
+	}
+	var fields []*field
+	byKey := map[string]*field{}
+	for _, p := range params {
+		if p.Disabled {
+			continue
+		}
+		k, err := res.Replace(p.Key)
+		if err != nil {
+			return "", err
+		}
+		v, err := res.Replace(p.Value)
+		if err != nil {
+			return "", err
+		}
+		if f, ok := byKey[k]; ok {
+			f.values = append(f.values, v)
+			continue
+		}
+		f := &field{key: k, values: []string{v}}
+		byKey[k] = f
+		fields = append(fields, f)
+	}
+	sort.SliceStable(fields, func(i, j int) bool {
+		ai, aok := arrayIndex(fields[i].key)
+		bi, bok := arrayIndex(fields[j].key)
+		if aok && bok {
+			return ai < bi
+		}
+		return aok && !bok
+	})
+	var parts []string
+	for _, f := range fields {
+		for _, v := range f.values {
+			parts = append(parts, formEscape(f.key)+"="+formEscape(v))
+		}
+	}
+	return strings.Join(parts, "&"), nil
+}
+
+// arrayIndex reports whether key is a canonical array index, which
+// JavaScript orders before other object keys.
+func arrayIndex(key string) (uint64, bool) {
+	n, err := strconv.ParseUint(key, 10, 32)
+	if err != nil || strconv.FormatUint(n, 10) != key || n == 1<<32-1 {
+		return 0, false
+	}
+	return n, true
+}
+
+func formEscape(s string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~' {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+	return b.String()
+}
+
+// formDataBody writes a multipart body. The boundary follows the form-data
+// package's shape (26 dashes and 24 digits) unless the request's own
+// Content-Type names one.
+func (r *Runner) formDataBody(params []collections.FormParam, out *outgoing, res *variables.Resolver) ([]byte, string, error) {
+	boundary := ""
+	if ct, ok := out.header("Content-Type"); ok {
+		if _, p, err := mime.ParseMediaType(ct); err == nil && strings.HasPrefix(strings.ToLower(ct), "multipart/form-data") {
+			boundary = p["boundary"]
+		}
+	}
+	if boundary == "" {
+		boundary = "--------------------------" + randomDigits(24)
+	}
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	if err := mw.SetBoundary(boundary); err != nil {
+		return nil, "", fmt.Errorf("form-data boundary %q: %v", boundary, err)
+	}
+	for _, p := range params {
+		if p.Disabled {
+			continue
+		}
+		key, err := res.Replace(p.Key)
+		if err != nil {
+			return nil, "", err
+		}
+		if p.Type == "file" {
+			srcs := p.Src
+			if len(srcs) == 0 {
+				srcs = []string{""}
+			}
+			for _, src := range srcs {
+				src, err = res.Replace(src)
+				if err != nil {
+					return nil, "", err
+				}
+				var data []byte
+				name := ""
+				if src != "" {
+					path := r.resolvePath(src)
+					data, err = os.ReadFile(path)
+					if err != nil {
+						return nil, "", fmt.Errorf("form-data field %q: cannot read file %s: %v", key, path, unwrapPathError(err))
+					}
+					name = filepath.Base(src)
+				}
+				h := textproto.MIMEHeader{}
+				h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, escapeQuotes(key), escapeQuotes(name)))
+				ct := p.ContentType
+				if ct == "" {
+					ct = mime.TypeByExtension(filepath.Ext(name))
+				}
+				if ct == "" {
+					ct = "application/octet-stream"
+				}
+				h.Set("Content-Type", ct)
+				w, err := mw.CreatePart(h)
+				if err != nil {
+					return nil, "", err
+				}
+				w.Write(data)
+			}
+			continue
+		}
+		value, err := res.Replace(p.Value)
+		if err != nil {
+			return nil, "", err
+		}
+		h := textproto.MIMEHeader{}
+		h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"`, escapeQuotes(key)))
+		if p.ContentType != "" {
+			h.Set("Content-Type", p.ContentType)
+		}
+		w, err := mw.CreatePart(h)
+		if err != nil {
+			return nil, "", err
+		}
+		w.Write([]byte(value))
+	}
+	if err := mw.Close(); err != nil {
+		return nil, "", err
+	}
+	return buf.Bytes(), boundary, nil
+}
+
+func escapeQuotes(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func randomDigits(n int) string {
+	b := make([]byte, n)
+	rand.Read(b)
+	for i := range b {
+		b[i] = '0' + b[i]%10
+	}
+	return string(b)
+}
+
+func (r *Runner) fileBody(f *collections.BodyFile, res *variables.Resolver) ([]byte, error) {
+	if f.Content != "" && f.Src == "" {
+		return []byte(f.Content), nil
+	}
+	src, err := res.Replace(f.Src)
+	if err != nil {
+		return nil, err
+	}
+	path := r.resolvePath(src)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("file body: cannot read %s: %v", path, unwrapPathError(err))
+	}
+	return data, nil
+}
+
+func (r *Runner) resolvePath(p string) string {
+	if filepath.IsAbs(p) || r.opts.WorkingDir == "" {
+		return p
+	}
+	return filepath.Join(r.opts.WorkingDir, p)
+}
+
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// graphqlBody builds {"query":...,"variables":...} as postman-runtime does
+// for variables given as a string: the variables text is inserted as is,
+// so malformed JSON reaches the server unchanged, as in Postman.
+func graphqlBody(g *collections.GraphQL, res *variables.Resolver) ([]byte, error) {
+	q, err := res.Replace(g.Query)
+	if err != nil {
+		return nil, err
+	}
+	v, err := res.Replace(g.Variables)
+	if err != nil {
+		return nil, err
+	}
+	qj, _ := json.Marshal(q)
+	parts := []string{`"query":` + string(qj)}
+	if v != "" {
+		parts = append(parts, `"variables":`+v)
+	}
+	return []byte("{" + strings.Join(parts, ",") + "}"), nil
+}
+
+// addSystemHeaders adds what postman-runtime adds when the request does
+// not set it: User-Agent, Accept and Cache-Control. Host, Content-Length,
+// Accept-Encoding and Connection are left to Go's transport.
+func (r *Runner) addSystemHeaders(out *outgoing) {
+	for _, h := range []event.Header{
+		{Key: "User-Agent", Value: r.userAgent()},
+		{Key: "Accept", Value: "*/*"},
+		{Key: "Cache-Control", Value: "no-cache"},
+	} {
+		if _, ok := out.header(h.Key); !ok {
+			out.addHeader(h.Key, h.Value)
+		}
+	}
+}
+
+func (r *Runner) userAgent() string {
+	if r.opts.UserAgent != "" {
+		return r.opts.UserAgent
+	}
+	return "colrun"
+}

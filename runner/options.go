@@ -1,0 +1,78 @@
+// Package runner replays a Postman collection: it iterates over the data,
+// runs pre-request scripts, resolves variables, applies auth, sends each
+// request, runs the test scripts and emits the typed events that reporters
+// read (package event). Assertion failures and request errors are events,
+// not Go errors; Run returns an error only when the run itself cannot go on.
+package runner
+
+import (
+	"crypto/tls"
+	"crypto/x509"
+	"time"
+
+	"github.com/colrun/colrun/collections"
+)
+
+// Options configure one run. The zero value runs the whole collection once
+// with Newman's defaults.
+type Options struct {
+	// Environment and Globals are the loaded files, if any.
+	Environment *collections.VariableFile
+	Globals     *collections.VariableFile
+	// EnvVars and GlobalVars come from --env-var and --global-var and
+	// override the files.
+	EnvVars    []collections.Variable
+	GlobalVars []collections.Variable
+	// Data is the iteration data file, if any. The runner reads it as it
+	// goes and closes it at the end.
+	Data *collections.DataFile
+	// Iterations is -n; 0 means one per data row, or 1 without data.
+	Iterations int
+	// Folders restricts the run to these folders or requests (--folder),
+	// matched by name or id, in collection order.
+	Folders []string
+
+	// Timeout bounds the whole run (--timeout); 0 means none.
+	Timeout time.Duration
+	// RequestTimeout bounds each request (--timeout-request); 0 means none.
+	RequestTimeout time.Duration
+	// ScriptTimeout bounds each script (--timeout-script); 0 means none.
+	ScriptTimeout time.Duration
+	// DelayRequest waits between requests (--delay-request).
+	DelayRequest time.Duration
+	// Bail stops the run at the first failed assertion, script or request.
+	Bail bool
+
+	// IgnoreRedirects stops following 3xx responses (--ignore-redirects).
+	IgnoreRedirects bool
+	// Insecure skips TLS verification (-k).
+	Insecure bool
+	// ClientCert is the TLS client certificate, if any.
+	ClientCert *tls.Certificate
+	// ExtraCAs are added to the system roots (--ssl-extra-ca-certs).
+	ExtraCAs *x509.CertPool
+	// WorkingDir resolves file paths in bodies (--working-dir); "" means
+	// the current directory.
+	WorkingDir string
+	// MaxKeptBody caps the response body kept in events and reports;
+	// scripts always see the whole body. 0 means DefaultMaxKeptBody.
+	MaxKeptBody int64
+	// MaxResponseBody caps what is read of any response, to protect the
+	// run from endless bodies; 0 means DefaultMaxResponseBody.
+	MaxResponseBody int64
+	// Seed makes dynamic variables reproducible when Seeded is set.
+	Seed   uint64
+	Seeded bool
+	// Verbose adds warnings for unresolved variables and cut bodies.
+	Verbose bool
+	// UserAgent is sent unless the request sets its own.
+	UserAgent string
+	// NoScripts skips every pre-request and test script.
+	NoScripts bool
+}
+
+// Default limits.
+const (
+	DefaultMaxKeptBody     = 1 << 20
+	DefaultMaxResponseBody = 512 << 20
+)

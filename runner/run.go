@@ -1,0 +1,510 @@
+package runner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"strconv"
+	"sync"
+	"time"
+
+	"golang.org/x/net/publicsuffix"
+
+	"github.com/colrun/colrun/collections"
+	"github.com/colrun/colrun/runner/event"
+	"github.com/colrun/colrun/runner/variables"
+)
+
+// Runner runs one collection with one set of options. Create it with New,
+// which checks everything that can be checked before the first request.
+type Runner struct {
+	coll       *collections.Collection
+	opts       Options
+	items      []*collections.Item // the requests to run, in order
+	transports *transports
+	scripts    *scriptSet
+
+	mu      sync.Mutex // serialises emit
+	handler event.Handler
+	refs    int
+}
+
+// Result is what a finished run leaves behind: the variable scopes in
+// their final state, for --export-environment and --export-globals.
+type Result struct {
+	Globals     *variables.Scope
+	Environment *variables.Scope
+	Collection  *variables.Scope
+	// Stopped is set when the run ended early (an error, --bail, a
+	// timeout); reports and exports are still written.
+	Stopped error
+}
+
+// UsageError is a problem with the run's inputs found before the first
+// request: an unknown --folder, an unknown auth type. The CLI exits 2.
+type UsageError struct{ Err error }
+
+func (e *UsageError) Error() string { return e.Err.Error() }
+func (e *UsageError) Unwrap() error { return e.Err }
+
+// knownAuth lists every auth type Postman defines; those colrun cannot
+// apply yet fail their requests with a clear message.
+var knownAuth = map[string]bool{
+	"noauth": true, "inherit": true, "basic": true, "bearer": true, "apikey": true,
+	"oauth2": true, "jwt": true, "digest": true, "oauth1": true, "awsv4": true,
+	"hawk": true, "ntlm": true, "edgegrid": true, "asap": true, "akamai": true,
+}
+
+// New prepares a run: it selects the requests (--folder), checks auth
+// types and compiles every script once.
+func New(coll *collections.Collection, opts Options) (*Runner, error) {
+	r := &Runner{coll: coll, opts: opts}
+	items, err := selectItems(coll, opts.Folders)
+	if err != nil {
+		return nil, &UsageError{Err: err}
+	}
+	r.items = items
+	if err := checkAuthTypes(coll); err != nil {
+		return nil, &UsageError{Err: err}
+	}
+	if !opts.NoScripts {
+		if r.scripts, err = compileScripts(coll); err != nil {
+			return nil, err
+		}
+	}
+	if r.transports, err = newTransports(&r.opts); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// selectItems returns the requests to run: all of them, or those under the
+// --folder names or ids, in collection order as Newman runs them.
+func selectItems(coll *collections.Collection, folders []string) ([]*collections.Item, error) {
+	if len(folders) == 0 {
+		return coll.Requests(), nil
+	}
+	want := map[string]bool{}
+	for _, f := range folders {
+		want[f] = true
+	}
+	var out []*collections.Item
+	var walk func(items []*collections.Item, collecting bool)
+	walk = func(items []*collections.Item, collecting bool) {
+		for _, it := range items {
+			matched := false
+			if want[it.ID] && it.ID != "" {
+				matched = true
+				delete(want, it.ID)
+			} else if want[it.Name] {
+				matched = true
+				delete(want, it.Name)
+			}
+			take := collecting || matched
+			if !it.Folder {
+				if take {
+					out = append(out, it)
+				}
+				continue
+			}
+			walk(it.Items, take)
+		}
+	}
+	walk(coll.Items, false)
+	if len(want) > 0 {
+		for _, f := range folders {
+			if want[f] {
+				return nil, fmt.Errorf("--folder %q: no folder or request with that name or id in %s", f, coll.Source)
+			}
+		}
+	}
+	return out, nil
+}
+
+func checkAuthTypes(coll *collections.Collection) error {
+	check := func(a *collections.Auth, where string) error {
+		if a != nil && !knownAuth[a.Type] {
+			return fmt.Errorf("%s: %s: unknown auth type %q", coll.Source, where, a.Type)
+		}
+		return nil
+	}
+	if err := check(coll.Auth, "collection auth"); err != nil {
+		return err
+	}
+	for _, f := range coll.Folders() {
+		if err := check(f.Auth, fmt.Sprintf("folder %q", f.Path())); err != nil {
+			return err
+		}
+	}
+	for _, it := range coll.Requests() {
+		if err := check(it.Request.Auth, fmt.Sprintf("request %q", it.Path())); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Run runs every iteration and emits the events to h. It returns an error
+// only for failures outside any request (the data file breaking mid-run);
+// the run's own failures are in the events.
+func (r *Runner) Run(ctx context.Context, h event.Handler) (*Result, error) {
+	defer r.transports.close()
+	if r.opts.Data != nil {
+		defer r.opts.Data.Close()
+	}
+	if r.opts.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, r.opts.Timeout)
+		defer cancel()
+	}
+	r.handler = h
+	scopes := r.initialScopes()
+	res := &Result{Globals: scopes.Globals, Environment: scopes.Environment, Collection: scopes.Collection}
+
+	iterations, err := r.iterationCount()
+	if err != nil {
+		return res, err
+	}
+	r.emit(event.Event{RunStart: &event.RunStart{
+		Collection:  event.CollectionInfo{ID: r.coll.Info.ID, Name: r.coll.Info.Name, Description: r.coll.Info.Description},
+		Environment: fileName(r.opts.Environment),
+		Globals:     fileName(r.opts.Globals),
+		Iterations:  iterations,
+		Requests:    len(r.items),
+		Started:     time.Now(),
+	}})
+
+	w := r.newWorker(scopes)
+	defer w.close()
+	var lastRow collections.DataRow
+	var stop error
+	for i := 0; i < iterations && stop == nil; i++ {
+		if r.opts.Data != nil {
+			row, err := r.opts.Data.Next()
+			switch {
+			case err == nil:
+				lastRow = row
+			case errors.Is(err, io.EOF):
+				// Newman repeats the last row when -n exceeds the data.
+			default:
+				stop = err
+				res.Stopped = err
+				break
+			}
+		}
+		if stop != nil {
+			break
+		}
+		scopes.Data = variables.NewScope("data", lastRow)
+		r.emit(event.Event{IterationStart: &event.IterationStart{Iteration: i, Count: iterations}})
+		stop = w.runIteration(ctx, i, iterations)
+		r.emit(event.Event{IterationEnd: &event.IterationEnd{Iteration: i}})
+	}
+	end := &event.RunEnd{Completed: time.Now()}
+	if stop != nil {
+		res.Stopped = stop
+		var b *bailError
+		if errors.As(stop, &b) {
+			end.Bailed = true
+		} else {
+			end.Error = stop.Error()
+		}
+	}
+	r.emit(event.Event{RunEnd: end})
+	if stop != nil {
+		var ie *collections.InputError
+		if errors.As(stop, &ie) {
+			return res, stop
+		}
+	}
+	return res, nil
+}
+
+func fileName(f *collections.VariableFile) string {
+	if f == nil {
+		return ""
+	}
+	if f.Name != "" {
+		return f.Name
+	}
+	return f.Source
+}
+
+// iterationCount is -n, or the number of data rows, or 1.
+func (r *Runner) iterationCount() (int, error) {
+	if r.opts.Iterations > 0 {
+		return r.opts.Iterations, nil
+	}
+	if r.opts.Data != nil {
+		n, err := r.opts.Data.Count()
+		if err != nil {
+			return 0, err
+		}
+		if n == 0 {
+			return 1, nil
+		}
+		return n, nil
+	}
+	return 1, nil
+}
+
+// initialScopes builds globals, environment and collection variables from
+// the files, then applies --global-var and --env-var on top.
+func (r *Runner) initialScopes() *variables.Scopes {
+	s := variables.NewScopes(variables.NewGenerator(r.opts.Seed, r.opts.Seeded))
+	if g := r.opts.Globals; g != nil {
+		s.Globals = variables.NewScope("globals", g.Values)
+	}
+	for _, v := range r.opts.GlobalVars {
+		s.Globals.Set(v.Key, v.Value)
+	}
+	if e := r.opts.Environment; e != nil {
+		s.Environment = variables.NewScope("environment", e.Values)
+	}
+	for _, v := range r.opts.EnvVars {
+		s.Environment.Set(v.Key, v.Value)
+	}
+	s.Collection = variables.NewScope("collection", r.coll.Variables)
+	return s
+}
+
+// emit sends one event to the handler; a handler error (a report that
+// cannot be written) is reported once as a warning on stderr by the CLI,
+// so it is ignored here.
+func (r *Runner) emit(e event.Event) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.handler != nil {
+		_ = r.handler.Handle(e)
+	}
+}
+
+func (r *Runner) nextRef() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.refs++
+	return "x" + strconv.Itoa(r.refs)
+}
+
+// bailError stops the run after the first failure under --bail.
+type bailError struct{ what string }
+
+func (e *bailError) Error() string { return "stopped by --bail after " + e.what }
+
+// worker runs requests one at a time. It owns a cookie jar, a local
+// variable scope and a JavaScript runtime; with --parallel each worker has
+// its own.
+type worker struct {
+	r      *Runner
+	scopes *variables.Scopes
+	jar    http.CookieJar
+	js     scriptWorker
+	// current is the item being run, so that resolution anywhere in it
+	// (scripts' sendRequest included) records unresolved names.
+	current *itemState
+}
+
+func (r *Runner) newWorker(scopes *variables.Scopes) *worker {
+	jar, _ := cookiejar.New(&cookiejar.Options{PublicSuffixList: publicsuffix.List})
+	w := &worker{r: r, scopes: scopes, jar: jar}
+	if r.scripts != nil {
+		w.js = r.scripts.newWorker(w)
+	}
+	return w
+}
+
+func (w *worker) close() {
+	if w.js != nil {
+		w.js.close()
+	}
+}
+
+// runIteration runs the selected requests once, honouring setNextRequest
+// as postman-runtime does: a known name or id jumps there, null or an
+// unknown name ends the iteration.
+func (w *worker) runIteration(ctx context.Context, iteration, count int) error {
+	items := w.r.items
+	for pos := 0; pos < len(items); {
+		if err := ctx.Err(); err != nil {
+			return runContextError(err, w.r.opts.Timeout)
+		}
+		cursor := event.Cursor{Iteration: iteration, Position: pos, Length: len(items), Ref: w.r.nextRef()}
+		out := w.runItem(ctx, items[pos], cursor, count)
+		if out.stop != nil {
+			return out.stop
+		}
+		if out.next != nil {
+			if out.next.End {
+				return nil
+			}
+			idx, ok := w.r.lookupItem(out.next.Target)
+			if !ok {
+				return nil
+			}
+			pos = idx
+		} else {
+			pos++
+		}
+		if w.r.opts.DelayRequest > 0 && pos < len(items) {
+			select {
+			case <-time.After(w.r.opts.DelayRequest):
+			case <-ctx.Done():
+				return runContextError(ctx.Err(), w.r.opts.Timeout)
+			}
+		}
+	}
+	return nil
+}
+
+func runContextError(err error, timeout time.Duration) error {
+	if errors.Is(err, context.DeadlineExceeded) && timeout > 0 {
+		return fmt.Errorf("the run took longer than --timeout %s", timeout)
+	}
+	return fmt.Errorf("run interrupted: %v", err)
+}
+
+// lookupItem finds a request for setNextRequest: by id first, then by
+// name; with duplicates the last one wins, as in postman-runtime.
+func (r *Runner) lookupItem(target string) (int, bool) {
+	byID, byName := -1, -1
+	for i, it := range r.items {
+		if it.ID != "" && it.ID == target {
+			byID = i
+		}
+		if it.Name == target {
+			byName = i
+		}
+	}
+	if byID >= 0 {
+		return byID, true
+	}
+	return byName, byName >= 0
+}
+
+// nextRequest is a setNextRequest call: End for null, else a name or id.
+type nextRequest struct {
+	End    bool
+	Target string
+}
+
+// itemOutcome tells runIteration where to go after an item.
+type itemOutcome struct {
+	next *nextRequest
+	stop error
+}
+
+func itemRef(it *collections.Item) event.ItemRef {
+	ref := event.ItemRef{ID: it.ID, Name: it.Name}
+	var folders []string
+	for p := it.Parent; p != nil; p = p.Parent {
+		folders = append([]string{p.Name}, folders...)
+	}
+	ref.Folders = folders
+	return ref
+}
+
+// runItem runs one request item: pre-request scripts, build, send, test
+// scripts, in Postman's order.
+func (w *worker) runItem(ctx context.Context, it *collections.Item, cursor event.Cursor, count int) itemOutcome {
+	r := w.r
+	ref := itemRef(it)
+	r.emit(event.Event{ItemStart: &event.ItemStart{Cursor: cursor, Item: ref}})
+	req := it.Request.Clone()
+	st := &itemState{cursor: cursor, item: ref, iterations: count}
+	w.current = st
+	defer func() { w.current = nil }()
+	var out itemOutcome
+
+	failed := w.runScripts(ctx, "prerequest", it, req, nil, st)
+	if failed && r.opts.Bail {
+		out.stop = &bailError{what: "a failure in the pre-request scripts of " + strconv.Quote(it.Path())}
+		r.emit(event.Event{ItemEnd: &event.ItemEnd{Cursor: cursor, Item: ref}})
+		return out
+	}
+	if st.skip {
+		out.next = st.next
+		r.emit(event.Event{ItemEnd: &event.ItemEnd{Cursor: cursor, Item: ref, Skipped: true}})
+		return out
+	}
+
+	ex, sent, reqErr := w.exchange(ctx, it, req)
+	evReq := &event.Request{Cursor: cursor, Item: ref, Sent: sent, Unresolved: st.unresolved}
+	if reqErr != nil {
+		evReq.Error = reqErr.Error()
+	} else {
+		evReq.Resp = r.keptResponse(ex.resp)
+		evReq.Redirs = ex.redirects
+	}
+	r.emit(event.Event{Request: evReq})
+	if r.opts.Verbose {
+		for _, name := range st.unresolved {
+			r.emit(event.Event{Warning: &event.Warning{Cursor: &cursor, Item: &ref, Message: fmt.Sprintf("unresolved variable {{%s}} was sent as is", name)}})
+		}
+	}
+	if reqErr != nil && r.opts.Bail {
+		out.stop = &bailError{what: "the request error of " + strconv.Quote(it.Path())}
+		r.emit(event.Event{ItemEnd: &event.ItemEnd{Cursor: cursor, Item: ref}})
+		return out
+	}
+
+	var resp *event.Response
+	var cookies []*http.Cookie
+	if ex != nil {
+		resp, cookies = ex.resp, ex.cookies
+	}
+	st.cookies = cookies
+	if w.runScripts(ctx, "test", it, req, resp, st) && r.opts.Bail {
+		out.stop = &bailError{what: "a failure in the test scripts of " + strconv.Quote(it.Path())}
+	}
+	out.next = st.next
+	r.emit(event.Event{ItemEnd: &event.ItemEnd{Cursor: cursor, Item: ref}})
+	return out
+}
+
+// keptResponse returns the response as events keep it: the body cut to
+// the configured size, flagged when cut.
+func (r *Runner) keptResponse(resp *event.Response) *event.Response {
+	limit := r.opts.MaxKeptBody
+	if limit <= 0 {
+		limit = DefaultMaxKeptBody
+	}
+	if int64(len(resp.Body)) <= limit {
+		return resp
+	}
+	kept := *resp
+	kept.Body = resp.Body[:limit]
+	kept.Truncated = true
+	return &kept
+}
+
+// exchange builds and sends the request; the SentRequest is filled even
+// when building fails, so reports show what was attempted.
+func (w *worker) exchange(ctx context.Context, it *collections.Item, req *collections.Request) (*exchange, event.SentRequest, error) {
+	r := w.r
+	res := variables.NewResolver(w.scopes)
+	sent := event.SentRequest{Method: req.Method, URL: res.MustReplace(req.URL.String())}
+	o, err := r.build(it, req, res)
+	w.noteUnresolved(res)
+	if err != nil {
+		return nil, sent, err
+	}
+	sent = event.SentRequest{Method: o.Method, URL: o.URL, Headers: o.Headers, Body: o.Body, BodySize: int64(len(o.Body))}
+	if limit := r.opts.MaxKeptBody; int64(len(sent.Body)) > max(limit, DefaultMaxKeptBody) {
+		sent.Body = sent.Body[:max(limit, DefaultMaxKeptBody)]
+	}
+	ex, err := r.send(ctx, w.jar, o, r.sendOptionsFor(o))
+	if err != nil {
+		return nil, sent, err
+	}
+	return ex, sent, nil
+}
+
+// noteUnresolved adds the names res could not resolve to the current item.
+func (w *worker) noteUnresolved(res *variables.Resolver) {
+	if w.current != nil {
+		w.current.addUnresolved(res.Unresolved)
+	}
+}

@@ -1,0 +1,139 @@
+package runner
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/colrun/colrun/collections"
+	"github.com/colrun/colrun/runner/event"
+)
+
+// itemState is what one execution of an item accumulates across its
+// scripts and its request.
+type itemState struct {
+	cursor     event.Cursor
+	item       event.ItemRef
+	iterations int
+	unresolved []string
+	seen       map[string]bool
+	cookies    []*http.Cookie
+	// assertions counts the item's assertions, for their Index.
+	assertions int
+	next       *nextRequest
+	skip       bool
+}
+
+func (st *itemState) addUnresolved(names []string) {
+	if st.seen == nil {
+		st.seen = map[string]bool{}
+	}
+	for _, n := range names {
+		if !st.seen[n] {
+			st.seen[n] = true
+			st.unresolved = append(st.unresolved, n)
+		}
+	}
+}
+
+// scriptExec is the state one script sees.
+type scriptExec struct {
+	listen   string
+	item     *collections.Item
+	request  *collections.Request
+	response *event.Response
+	state    *itemState
+}
+
+// scriptResult is what one script produced.
+type scriptResult struct {
+	assertions []event.Assertion
+	err        *event.ScriptError
+	console    []event.Console
+	next       *nextRequest
+	skip       bool
+}
+
+// scriptWorker runs scripts on one worker's JavaScript runtime.
+type scriptWorker interface {
+	run(ctx context.Context, script *compiledScript, exec *scriptExec) scriptResult
+	close()
+}
+
+// scriptLevel pairs a script with where it lives.
+type scriptLevel struct {
+	level string // collection, folder or request
+	event *collections.Event
+}
+
+// scriptsFor lists the scripts for listen in Postman's order: collection,
+// then folders from the outermost in, then the request.
+func (r *Runner) scriptsFor(listen string, it *collections.Item) []scriptLevel {
+	var out []scriptLevel
+	pick := func(level string, events []collections.Event) {
+		for i := range events {
+			e := &events[i]
+			if e.Listen == listen && !e.Disabled && e.Script.Exec != "" {
+				out = append(out, scriptLevel{level: level, event: e})
+			}
+		}
+	}
+	pick("collection", r.coll.Events)
+	var folders []*collections.Item
+	for p := it.Parent; p != nil; p = p.Parent {
+		folders = append(folders, p)
+	}
+	for i := len(folders) - 1; i >= 0; i-- {
+		pick("folder", folders[i].Events)
+	}
+	pick("request", it.Events)
+	return out
+}
+
+// runScripts runs the item's scripts for listen and emits their events.
+// It reports whether anything failed (a script error or a failed
+// assertion).
+func (w *worker) runScripts(ctx context.Context, listen string, it *collections.Item, req *collections.Request, resp *event.Response, st *itemState) bool {
+	if w.js == nil {
+		return false
+	}
+	r := w.r
+	failed := false
+	for _, sl := range r.scriptsFor(listen, it) {
+		script := r.scripts.get(sl.event)
+		var res scriptResult
+		if script.err != nil {
+			res.err = script.err
+		} else {
+			res = w.js.run(ctx, script, &scriptExec{listen: listen, item: it, request: req, response: resp, state: st})
+		}
+		for i := range res.console {
+			c := res.console[i]
+			c.Cursor, c.Item = st.cursor, st.item
+			r.emit(event.Event{Console: &c})
+		}
+		for i := range res.assertions {
+			a := res.assertions[i]
+			a.Cursor, a.Item, a.Index = st.cursor, st.item, st.assertions
+			st.assertions++
+			if a.Error != nil {
+				failed = true
+			}
+			r.emit(event.Event{Assertion: &a})
+		}
+		r.emit(event.Event{Script: &event.ScriptRun{Cursor: st.cursor, Item: st.item, Listen: listen, Level: sl.level, Error: res.err}})
+		if res.err != nil {
+			failed = true
+		}
+		if res.next != nil {
+			st.next = res.next
+		}
+		if res.skip && listen == "prerequest" {
+			st.skip = true
+			break
+		}
+		if failed && r.opts.Bail {
+			break
+		}
+	}
+	return failed
+}

@@ -1,0 +1,408 @@
+package runner
+
+import (
+	"bytes"
+	"compress/flate"
+	"compress/gzip"
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptrace"
+	"net/url"
+	"os"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/colrun/colrun/runner/event"
+)
+
+// transports holds the two connection pools a run needs: one verifying
+// TLS and one not (for -k or a request's strictSSL: false). They are
+// shared by every worker of a run so that keep-alive connections are reused.
+type transports struct {
+	strict, insecure *http.Transport
+}
+
+func newTransports(opts *Options) (*transports, error) {
+	// nil RootCAs means the system pool; the CLI builds ExtraCAs on a copy
+	// of the system pool, so it replaces it whole.
+	var roots *x509.CertPool
+	if opts.ExtraCAs != nil {
+		roots = opts.ExtraCAs
+	}
+	mk := func(insecure bool) *http.Transport {
+		cfg := &tls.Config{RootCAs: roots, InsecureSkipVerify: insecure} //nolint:gosec // -k and strictSSL: false ask for this
+		if opts.ClientCert != nil {
+			cfg.Certificates = []tls.Certificate{*opts.ClientCert}
+		}
+		return &http.Transport{
+			Proxy:                 http.ProxyFromEnvironment,
+			DialContext:           (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+			TLSClientConfig:       cfg,
+			TLSHandshakeTimeout:   30 * time.Second,
+			MaxIdleConns:          256,
+			MaxIdleConnsPerHost:   64,
+			IdleConnTimeout:       90 * time.Second,
+			ExpectContinueTimeout: time.Second,
+		}
+	}
+	t := &transports{strict: mk(opts.Insecure), insecure: mk(true)}
+	return t, nil
+}
+
+func (t *transports) close() {
+	t.strict.CloseIdleConnections()
+	t.insecure.CloseIdleConnections()
+}
+
+// exchange is the outcome of sending one request, redirects included.
+type exchange struct {
+	resp      *event.Response // Body holds the whole body
+	redirects []event.Redirected
+	sent      *http.Request // the last request sent (after redirects)
+	cookies   []*http.Cookie
+}
+
+// sendOptions are the per-request transport settings.
+type sendOptions struct {
+	followRedirects   bool
+	maxRedirects      int
+	keepMethod        bool
+	keepAuthorization bool
+	strictSSL         bool
+	useCookies        bool
+	timeout           time.Duration
+	maxBody           int64
+}
+
+func (r *Runner) sendOptionsFor(o *outgoing) sendOptions {
+	so := sendOptions{
+		followRedirects: !r.opts.IgnoreRedirects,
+		maxRedirects:    10,
+		strictSSL:       !r.opts.Insecure,
+		useCookies:      true,
+		timeout:         r.opts.RequestTimeout,
+		maxBody:         r.opts.MaxResponseBody,
+	}
+	p := o.PPB
+	if p.FollowRedirects != nil {
+		so.followRedirects = *p.FollowRedirects
+	}
+	if p.MaxRedirects != nil {
+		so.maxRedirects = *p.MaxRedirects
+	}
+	if p.StrictSSL != nil {
+		so.strictSSL = *p.StrictSSL && !r.opts.Insecure
+	}
+	if p.DisableCookies != nil {
+		so.useCookies = !*p.DisableCookies
+	}
+	if p.FollowOriginalHTTPMethod != nil {
+		so.keepMethod = *p.FollowOriginalHTTPMethod
+	}
+	if p.FollowAuthorizationHeader != nil {
+		so.keepAuthorization = *p.FollowAuthorizationHeader
+	}
+	if so.maxBody <= 0 {
+		so.maxBody = DefaultMaxResponseBody
+	}
+	return so
+}
+
+// send performs the request, following redirects itself so that cookies,
+// method changes and per-request limits behave as in Postman.
+func (r *Runner) send(ctx context.Context, jar http.CookieJar, o *outgoing, so sendOptions) (*exchange, error) {
+	if so.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, so.timeout)
+		defer cancel()
+	}
+	rt := r.transports.strict
+	if !so.strictSSL {
+		rt = r.transports.insecure
+	}
+	method, target, body, hasBody := o.Method, o.URL, o.Body, o.HasBody
+	headers := o.Headers
+	ex := &exchange{}
+	start := time.Now()
+	for hop := 0; ; hop++ {
+		req, err := newHTTPRequest(ctx, method, target, headers, body, hasBody)
+		if err != nil {
+			return nil, err
+		}
+		if so.useCookies && jar != nil {
+			addJarCookies(req, jar)
+		}
+		var tm event.Timings
+		var firstByte time.Time
+		hopStart := time.Now()
+		req = req.WithContext(httptrace.WithClientTrace(ctx, timingTrace(&tm, hopStart, &firstByte)))
+		resp, err := rt.RoundTrip(req)
+		if err != nil {
+			return nil, describeNetError(ctx, err, req.URL, so.timeout)
+		}
+		if so.useCookies && jar != nil {
+			if cs := resp.Cookies(); len(cs) > 0 {
+				jar.SetCookies(req.URL, cs)
+			}
+		}
+		loc := resp.Header.Get("Location")
+		if so.followRedirects && isRedirect(resp.StatusCode) && loc != "" {
+			io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
+			resp.Body.Close()
+			if hop >= so.maxRedirects {
+				return nil, fmt.Errorf("exceeded maxRedirects (%d) following %s", so.maxRedirects, req.URL.Redacted())
+			}
+			next, err := req.URL.Parse(loc)
+			if err != nil {
+				return nil, fmt.Errorf("redirect to an invalid Location %q: %v", loc, err)
+			}
+			ex.redirects = append(ex.redirects, event.Redirected{Status: resp.StatusCode, URL: next.String()})
+			if !so.keepMethod && (resp.StatusCode == 301 || resp.StatusCode == 302 || resp.StatusCode == 303) && method != "GET" && method != "HEAD" {
+				method, body, hasBody = "GET", nil, false
+				headers = withoutHeaders(headers, "Content-Type", "Content-Length")
+			}
+			if !so.keepAuthorization && !sameHost(req.URL, next) {
+				headers = withoutHeaders(headers, "Authorization")
+			}
+			headers = withoutHeaders(headers, "Host")
+			target = next.String()
+			continue
+		}
+		data, truncatedErr := readBody(resp, so.maxBody)
+		resp.Body.Close()
+		if truncatedErr != nil {
+			return nil, describeNetError(ctx, truncatedErr, req.URL, so.timeout)
+		}
+		end := time.Now()
+		if !firstByte.IsZero() {
+			tm.FirstByte = firstByte.Sub(hopStart)
+			tm.Download = end.Sub(firstByte)
+		}
+		ex.sent = req
+		ex.cookies = resp.Cookies()
+		ex.resp = &event.Response{
+			Code:       resp.StatusCode,
+			Status:     reasonPhrase(resp),
+			Proto:      resp.Proto,
+			Headers:    responseHeaders(resp.Header),
+			Body:       data,
+			BodySize:   int64(len(data)),
+			HeaderSize: headerSize(resp),
+			Time:       end.Sub(start),
+			Timings:    &tm,
+		}
+		return ex, nil
+	}
+}
+
+func isRedirect(code int) bool {
+	switch code {
+	case 301, 302, 303, 307, 308:
+		return true
+	}
+	return false
+}
+
+func sameHost(a, b *url.URL) bool {
+	return strings.EqualFold(a.Hostname(), b.Hostname())
+}
+
+func withoutHeaders(hs []event.Header, keys ...string) []event.Header {
+	out := make([]event.Header, 0, len(hs))
+next:
+	for _, h := range hs {
+		for _, k := range keys {
+			if strings.EqualFold(h.Key, k) {
+				continue next
+			}
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// newHTTPRequest builds the wire request. Header keys are stored as the
+// collection spells them (not canonicalised), as Postman sends them.
+func newHTTPRequest(ctx context.Context, method, target string, headers []event.Header, body []byte, hasBody bool) (*http.Request, error) {
+	var rd io.Reader
+	if hasBody {
+		rd = bytes.NewReader(body)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, target, rd)
+	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return nil, fmt.Errorf("invalid URL %q: %v", target, err)
+	}
+	if hasBody && len(body) == 0 {
+		req.Body = http.NoBody
+		req.ContentLength = 0
+	}
+	for _, h := range headers {
+		switch {
+		case strings.EqualFold(h.Key, "Host"):
+			req.Host = h.Value
+		case strings.EqualFold(h.Key, "Content-Length"):
+			// Go computes it from the body; a stale value would corrupt
+			// the exchange.
+		default:
+			req.Header[h.Key] = append(req.Header[h.Key], h.Value)
+		}
+	}
+	if hasBody {
+		req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
+	}
+	return req, nil
+}
+
+// addJarCookies merges the jar's cookies into the request's Cookie
+// header, after any the request sets itself.
+func addJarCookies(req *http.Request, jar http.CookieJar) {
+	cs := jar.Cookies(req.URL)
+	if len(cs) == 0 {
+		return
+	}
+	parts := make([]string, 0, len(cs))
+	for _, c := range cs {
+		parts = append(parts, c.Name+"="+c.Value)
+	}
+	for k, v := range req.Header {
+		if strings.EqualFold(k, "Cookie") && len(v) > 0 {
+			req.Header[k] = []string{strings.Join(append([]string{v[len(v)-1]}, parts...), "; ")}
+			return
+		}
+	}
+	req.Header["Cookie"] = []string{strings.Join(parts, "; ")}
+}
+
+func timingTrace(tm *event.Timings, start time.Time, firstByte *time.Time) *httptrace.ClientTrace {
+	var dnsStart, connStart, tlsStart time.Time
+	return &httptrace.ClientTrace{
+		DNSStart:             func(httptrace.DNSStartInfo) { dnsStart = time.Now() },
+		DNSDone:              func(httptrace.DNSDoneInfo) { tm.DNS = time.Since(dnsStart) },
+		ConnectStart:         func(string, string) { connStart = time.Now() },
+		ConnectDone:          func(string, string, error) { tm.Connect = time.Since(connStart) },
+		TLSHandshakeStart:    func() { tlsStart = time.Now() },
+		TLSHandshakeDone:     func(tls.ConnectionState, error) { tm.TLS = time.Since(tlsStart) },
+		GotFirstResponseByte: func() { *firstByte = time.Now() },
+	}
+}
+
+// readBody reads at most limit bytes, decoding gzip or deflate when the
+// transport did not (because the request set Accept-Encoding itself).
+func readBody(resp *http.Response, limit int64) ([]byte, error) {
+	var rd io.Reader = resp.Body
+	if !resp.Uncompressed {
+		switch strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))) {
+		case "gzip", "x-gzip":
+			zr, err := gzip.NewReader(resp.Body)
+			if err == nil {
+				defer zr.Close()
+				rd = zr
+			}
+		case "deflate":
+			fr := flate.NewReader(resp.Body)
+			defer fr.Close()
+			rd = fr
+		}
+	}
+	data, err := io.ReadAll(io.LimitReader(rd, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("response body is larger than the %d-byte limit (--max-response-size)", limit)
+	}
+	return data, nil
+}
+
+func reasonPhrase(resp *http.Response) string {
+	s := strings.TrimSpace(strings.TrimPrefix(resp.Status, fmt.Sprint(resp.StatusCode)))
+	if s == "" {
+		s = http.StatusText(resp.StatusCode)
+	}
+	return s
+}
+
+// responseHeaders lists headers in a stable order (Go does not keep the
+// order they arrived in): sorted by name, values in arrival order.
+func responseHeaders(h http.Header) []event.Header {
+	keys := make([]string, 0, len(h))
+	for k := range h {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([]event.Header, 0, len(keys))
+	for _, k := range keys {
+		for _, v := range h[k] {
+			out = append(out, event.Header{Key: k, Value: v})
+		}
+	}
+	return out
+}
+
+func headerSize(resp *http.Response) int64 {
+	n := int64(len(resp.Proto) + len(resp.Status) + 3)
+	for k, vs := range resp.Header {
+		for _, v := range vs {
+			n += int64(len(k) + len(v) + 4)
+		}
+	}
+	return n + 2
+}
+
+// describeNetError words transport failures as Newman users know them
+// (ECONNREFUSED, ENOTFOUND, ETIMEDOUT) and adds what happened in plain
+// words, naming the host.
+func describeNetError(ctx context.Context, err error, u *url.URL, timeout time.Duration) error {
+	host := u.Host
+	var dnsErr *net.DNSError
+	switch {
+	case errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded):
+		if timeout > 0 {
+			return fmt.Errorf("ETIMEDOUT: no complete response from %s within %s (--timeout-request)", host, timeout)
+		}
+		return fmt.Errorf("ETIMEDOUT: the run's time limit (--timeout) ended the request to %s", host)
+	case errors.Is(err, context.Canceled):
+		return fmt.Errorf("request to %s was cancelled", host)
+	case errors.As(err, &dnsErr):
+		return fmt.Errorf("getaddrinfo ENOTFOUND %s: no such host", u.Hostname())
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return fmt.Errorf("connect ECONNREFUSED %s: connection refused", hostPort(u))
+	case errors.Is(err, syscall.ECONNRESET):
+		return fmt.Errorf("read ECONNRESET: %s closed the connection", host)
+	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
+		return fmt.Errorf("socket hang up: %s closed the connection before a complete response", host)
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		return fmt.Errorf("ETIMEDOUT: %s did not answer in time", host)
+	}
+	var certErr *tls.CertificateVerificationError
+	if errors.As(err, &certErr) {
+		return fmt.Errorf("TLS certificate of %s is not trusted: %v (use -k/--insecure or --ssl-extra-ca-certs)", host, certErr.Err)
+	}
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	return fmt.Errorf("%s: %v", host, err)
+}
+
+func hostPort(u *url.URL) string {
+	if u.Port() != "" {
+		return u.Host
+	}
+	if u.Scheme == "https" {
+		return u.Hostname() + ":443"
+	}
+	return u.Hostname() + ":80"
+}

@@ -1,0 +1,118 @@
+package runner
+
+import (
+	"strings"
+
+	"golang.org/x/net/idna"
+
+	"github.com/colrun/colrun/collections"
+)
+
+// The encode sets below are postman-url-encoder's (WHATWG URL's percent
+// encode sets), so that colrun sends byte-for-byte the URL Newman sends:
+// servers that sign or cache on the raw URL see no difference.
+type encodeSet [128]bool
+
+func newEncodeSet(base *encodeSet, chars string) *encodeSet {
+	var s encodeSet
+	if base != nil {
+		s = *base
+	} else {
+		for i := 0; i < 0x20; i++ {
+			s[i] = true
+		}
+		s[0x7f] = true
+	}
+	for i := 0; i < len(chars); i++ {
+		s[chars[i]] = true
+	}
+	return &s
+}
+
+var (
+	c0ControlSet = newEncodeSet(nil, "")
+	fragmentSet  = newEncodeSet(c0ControlSet, " \"<>`")
+	pathSet      = newEncodeSet(fragmentSet, "#?{}")
+	userinfoSet  = newEncodeSet(pathSet, "/:;=@[\\]^|")
+	querySet     = newEncodeSet(nil, " \"#'<>")
+)
+
+// percentEncode encodes bytes in set (and every non-ASCII byte), leaving
+// existing %XX escapes alone.
+func percentEncode(s string, set *encodeSet) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+			b.WriteString(s[i : i+3])
+			i += 2
+			continue
+		}
+		if c >= 0x80 || set[c] {
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// wireURL renders a parsed, fully resolved URL the way postman-url-encoder's
+// toNodeUrl does: lower-case protocol (http when missing), IDNA host,
+// percent-encoded path, query and fragment. The fragment is dropped: it is
+// never sent.
+func wireURL(u collections.URL) string {
+	var b strings.Builder
+	proto := strings.ToLower(strings.TrimSuffix(u.Protocol, "://"))
+	if proto == "" {
+		proto = "http"
+	}
+	b.WriteString(proto + "://")
+	if u.Auth != nil {
+		b.WriteString(percentEncode(u.Auth.User, userinfoSet))
+		if u.Auth.Password != "" {
+			b.WriteString(":" + percentEncode(u.Auth.Password, userinfoSet))
+		}
+		b.WriteString("@")
+	}
+	b.WriteString(encodeHost(strings.ToLower(strings.Join(u.Host, "."))))
+	if u.Port != "" {
+		b.WriteString(":" + u.Port)
+	}
+	b.WriteString(percentEncode(u.PathString(), pathSet))
+	if len(u.Query) > 0 {
+		q := u.QueryString()
+		enabled := false
+		for _, p := range u.Query {
+			enabled = enabled || !p.Disabled
+		}
+		if q != "" || enabled {
+			b.WriteString("?" + percentEncode(q, querySet))
+		}
+	}
+	return b.String()
+}
+
+// encodeHost converts an internationalised host name to ASCII, keeping the
+// input when it is not a valid name (an IP literal, a leftover {{var}}).
+func encodeHost(host string) string {
+	if host == "" {
+		return ""
+	}
+	for i := 0; i < len(host); i++ {
+		if host[i] >= 0x80 {
+			if a, err := idna.Lookup.ToASCII(host); err == nil {
+				return a
+			}
+			return host
+		}
+	}
+	return host
+}
