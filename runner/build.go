@@ -29,6 +29,9 @@ type outgoing struct {
 	// from no body at all.
 	HasBody bool
 	PPB     collections.ProtocolProfileBehavior
+	// Warnings are problems Newman also tolerates (a form file that
+	// cannot be read is left out); they are reported, not fatal.
+	Warnings []string
 }
 
 // header returns the last enabled value of a header, case-insensitively,
@@ -195,6 +198,9 @@ func (r *Runner) buildBody(b *collections.Body, out *outgoing, res *variables.Re
 		if err != nil {
 			return err
 		}
+		if ct, ok := out.header("Content-Type"); stripsJSONComments(b.Language, ct, ok) {
+			raw = stripJSONComments(raw)
+		}
 		if _, ok := out.header("Content-Type"); !ok {
 			ct, known := rawLanguageTypes[b.Language]
 			if !known {
@@ -218,8 +224,16 @@ func (r *Runner) buildBody(b *collections.Body, out *outgoing, res *variables.Re
 		if err != nil {
 			return err
 		}
-		out.removeHeader("Content-Type")
-		out.addHeader("Content-Type", "multipart/form-data; boundary="+boundary)
+		if body == nil {
+			// Every part was left out: Newman sends an empty body.
+			out.Body, out.HasBody = nil, true
+			return nil
+		}
+		// A Content-Type the request sets itself is sent unchanged (even a
+		// multipart/mixed one whose boundary does not match), as Newman does.
+		if _, ok := out.header("Content-Type"); !ok {
+			out.addHeader("Content-Type", "multipart/form-data; boundary="+boundary)
+		}
 		out.Body, out.HasBody = body, true
 	case "file":
 		data, err := r.fileBody(b.File, res)
@@ -368,25 +382,27 @@ func (r *Runner) formDataBody(params []collections.FormParam, out *outgoing, res
 			return nil, "", err
 		}
 		if p.Type == "file" {
-			srcs := p.Src
-			if len(srcs) == 0 {
-				srcs = []string{""}
+			if len(p.Src) == 0 {
+				// No file chosen: Postman sends an empty part named "".
+				h := textproto.MIMEHeader{}
+				h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename=""`, escapeQuotes(key)))
+				if _, err := mw.CreatePart(h); err != nil {
+					return nil, "", err
+				}
+				continue
 			}
-			for _, src := range srcs {
+			for _, src := range p.Src {
 				src, err = res.Replace(src)
 				if err != nil {
 					return nil, "", err
 				}
-				var data []byte
-				name := ""
-				if src != "" {
-					path := r.resolvePath(src)
-					data, err = os.ReadFile(path)
-					if err != nil {
-						return nil, "", fmt.Errorf("form-data field %q: cannot read file %s: %v", key, path, unwrapPathError(err))
-					}
-					name = filepath.Base(src)
+				path := r.resolvePath(src)
+				data, err := os.ReadFile(path)
+				if err != nil {
+					out.Warnings = append(out.Warnings, fmt.Sprintf("form-data field %q: cannot read file %s (%v); the field was left out", key, path, unwrapPathError(err)))
+					continue
 				}
+				name := filepath.Base(src)
 				h := textproto.MIMEHeader{}
 				h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, escapeQuotes(key), escapeQuotes(name)))
 				ct := p.ContentType
@@ -419,6 +435,9 @@ func (r *Runner) formDataBody(params []collections.FormParam, out *outgoing, res
 			return nil, "", err
 		}
 		w.Write([]byte(value))
+	}
+	if buf.Len() == 0 {
+		return nil, boundary, nil
 	}
 	if err := mw.Close(); err != nil {
 		return nil, "", err

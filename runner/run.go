@@ -491,6 +491,10 @@ func (w *worker) exchange(ctx context.Context, it *collections.Item, req *collec
 	if err != nil {
 		return nil, sent, err
 	}
+	for _, msg := range o.Warnings {
+		st := w.current
+		r.emit(event.Event{Warning: &event.Warning{Cursor: &st.cursor, Item: &st.item, Message: msg}})
+	}
 	sent = event.SentRequest{Method: o.Method, URL: o.URL, Headers: o.Headers, Body: o.Body, BodySize: int64(len(o.Body))}
 	if limit := r.opts.MaxKeptBody; int64(len(sent.Body)) > max(limit, DefaultMaxKeptBody) {
 		sent.Body = sent.Body[:max(limit, DefaultMaxKeptBody)]

@@ -545,3 +545,55 @@ func TestEventsRoundTripThroughJSON(t *testing.T) {
 		t.Errorf("replayed stream differs:\n%s\n%s", a, b)
 	}
 }
+
+func TestStripJSONComments(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{`{"a": 1} // trailing`, `{"a": 1} `},
+		{"// head\n{\"a\": \"http://x\"}", "\n{\"a\": \"http://x\"}"},
+		{`{"a": /* inline */ 1}`, `{"a":  1}`},
+		{`{"s": "not // a comment", "t": "/* nor this */"}`, `{"s": "not // a comment", "t": "/* nor this */"}`},
+		{`{"e": "quote \" // still string"} // gone`, `{"e": "quote \" // still string"} `},
+		{"{\"a\": 1} // crlf\r\n}", "{\"a\": 1} \r\n}"},
+		{`{"open": 1} /* never closed`, `{"open": 1} `},
+	}
+	for _, tc := range tests {
+		if got := stripJSONComments(tc.in); got != tc.want {
+			t.Errorf("stripJSONComments(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestFormDataFilesAsNewmanSendsThem(t *testing.T) {
+	t.Parallel()
+	rec := newRecorder(t, nil)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.csv"), []byte("x,y\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := parse(t, collection(rec.srv.URL, `{"name":"up","request":{"method":"POST","url":"{{base}}/up","body":{"mode":"formdata","formdata":[
+		{"key":"t","value":"text","type":"text"},{"key":"f","type":"file","src":"a.csv"},{"key":"gone","type":"file","src":"missing.bin"},{"key":"none","type":"file"}]}}}`))
+	ev, _ := run(t, c, Options{WorkingDir: dir})
+	got := rec.all()
+	if len(got) != 1 {
+		t.Fatalf("got %d requests", len(got))
+	}
+	body := got[0].Body
+	for _, want := range []string{"name=\"t\"\r\n\r\ntext", "name=\"f\"; filename=\"a.csv\"\r\nContent-Type: text/csv", "x,y\n", "name=\"none\"; filename=\"\"\r\n\r\n"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("body lacks %q:\n%s", want, body)
+		}
+	}
+	if strings.Contains(body, "gone") {
+		t.Errorf("the part with a missing file should be left out:\n%s", body)
+	}
+	warned := false
+	for _, e := range ev.all {
+		if e.Warning != nil && strings.Contains(e.Warning.Message, "missing.bin") {
+			warned = true
+		}
+	}
+	if !warned {
+		t.Error("no warning names the missing file")
+	}
+}

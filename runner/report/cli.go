@@ -1,0 +1,616 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/fatih/color"
+
+	"github.com/colrun/colrun/runner/event"
+)
+
+// CLIOptions configures the cli reporter. The caller decides colour
+// (--color auto|on|off against the terminal) and --silent (by not creating
+// the reporter); the reporter itself never looks at the terminal, so its
+// output depends only on the events and these options.
+type CLIOptions struct {
+	// Color turns on ANSI colours, in Newman's scheme.
+	Color bool
+	// Verbose adds, per request: redirects, request and response headers
+	// and bodies (each clipped at 2,048 bytes, as Newman clips), timing
+	// phases, unresolved variables and bodies cut to the kept size.
+	Verbose bool
+	// NoSummary leaves out the summary table (--reporter-cli-no-summary).
+	NoSummary bool
+	// NoFailures leaves out the failure list (--reporter-cli-no-failures).
+	NoFailures bool
+	// NoConsole leaves out scripts' console output
+	// (--reporter-cli-no-console).
+	NoConsole bool
+	// NoBanner leaves out the "colrun" banner (--reporter-cli-no-banner).
+	NoBanner bool
+	// Width is the terminal's width when stdout is one, 0 otherwise. As in
+	// Newman, it sets where console output and bodies wrap and the failure
+	// table's column widths; 0 gives Newman's non-terminal layout (wrap at
+	// 54 columns, failure columns as wide as their contents).
+	Width int
+}
+
+// bodyClip is where Newman's verbose output clips a body.
+const bodyClip = 2048
+
+// CLI is the cli reporter: Newman's console layout, written as events
+// arrive, and the summary table and failure list at RunEnd.
+type CLI struct {
+	w    io.Writer
+	sum  *Summary
+	own  bool
+	opts CLIOptions
+	p    palette
+
+	buf     bytes.Buffer
+	group   string // folder path of the last item, "" for the collection root
+	boxEnd  string // text that closes the open console box, "" when none is open
+	written bool
+	err     error
+}
+
+// NewCLI returns a cli reporter writing to w. sum is the shared Summary,
+// which the caller feeds each event before this reporter (Set does); nil
+// makes the reporter keep its own.
+func NewCLI(w io.Writer, sum *Summary, opts CLIOptions) *CLI {
+	c := &CLI{w: w, sum: sum, opts: opts, p: newPalette(opts.Color)}
+	if sum == nil {
+		c.sum, c.own = NewSummary(), true
+	}
+	return c
+}
+
+// Handle prints what e adds to the report and writes it out at once, so
+// the console follows the run.
+func (c *CLI) Handle(e event.Event) error {
+	if c.own {
+		_ = c.sum.Handle(e)
+	}
+	c.buf.Reset()
+	switch {
+	case e.RunStart != nil:
+		c.runStart(e.RunStart)
+	case e.IterationStart != nil:
+		if e.IterationStart.Count > 1 {
+			c.print("\n" + c.p.grayU(fmt.Sprintf("Iteration %d/%d", e.IterationStart.Iteration+1, e.IterationStart.Count)) + "\n")
+		}
+	case e.ItemStart != nil:
+		c.itemStart(e.ItemStart.Item)
+	case e.Script != nil:
+		if se := e.Script.Error; se != nil {
+			c.print(c.p.redBold(fmt.Sprintf("%s⠄ %s in %s-script", padLeft(strconv.Itoa(len(c.sum.Failures)), 3, " "), orDefault(se.Name, "Error"), e.Script.Listen)) + "\n")
+		}
+	case e.Console != nil:
+		if !c.opts.NoConsole {
+			c.console(e.Console)
+		}
+	case e.Request != nil:
+		c.request(e.Request)
+	case e.Assertion != nil:
+		c.assertion(e.Assertion)
+	case e.ItemEnd != nil:
+		c.closeBox()
+	case e.Warning != nil:
+		c.print(c.p.yellow("  ⚠ "+e.Warning.Message) + "\n")
+	case e.RunEnd != nil:
+		c.closeBox()
+		c.runEnd()
+	}
+	return c.flush()
+}
+
+// Close writes nothing more: a stream cut short has no summary to show.
+// It returns the first write error.
+func (c *CLI) Close() error { return c.err }
+
+func (c *CLI) flush() error {
+	if c.buf.Len() == 0 || c.err != nil {
+		return nil
+	}
+	if _, err := c.w.Write(c.buf.Bytes()); err != nil {
+		c.err = fmt.Errorf("cli reporter: %w", err)
+		return c.err
+	}
+	return nil
+}
+
+// print is Newman's print: any output first closes an open console box.
+func (c *CLI) print(s string) {
+	c.closeBox()
+	c.buf.WriteString(s)
+}
+
+func (c *CLI) closeBox() {
+	if c.boxEnd != "" {
+		c.buf.WriteString(c.boxEnd)
+		c.boxEnd = ""
+	}
+}
+
+func (c *CLI) runStart(r *event.RunStart) {
+	if !c.opts.NoBanner {
+		c.print("colrun\n\n")
+	}
+	name := r.Collection.Name
+	if name == "" {
+		name = r.Collection.ID
+	}
+	if name != "" {
+		c.print(name + "\n")
+	}
+}
+
+func (c *CLI) itemStart(it event.ItemRef) {
+	group := strings.Join(it.Folders, " / ")
+	if group != c.group {
+		if group != "" {
+			c.print("\n" + c.p.sym("❏") + " " + group)
+		}
+		c.group = group
+	}
+	mark := "→"
+	if group != "" {
+		mark = "↳"
+	}
+	c.print("\n" + mark + " " + it.Name + "\n")
+}
+
+func (c *CLI) console(m *event.Console) {
+	col := c.p.level(m.Level)
+	msg := strings.Join(m.Messages, c.p.white(", "))
+	if c.boxEnd == "" {
+		c.buf.WriteString(col("  ┌") + "\n")
+	}
+	c.boxEnd = col("  └") + "\n"
+	c.buf.WriteString(c.p.gray(chunk(msg, c.wrapWidth(), "  "+col("│")+" ")) + "\n")
+}
+
+func (c *CLI) wrapWidth() int {
+	if c.opts.Width > 20 {
+		return c.opts.Width - 6
+	}
+	return 60 - 6
+}
+
+func (c *CLI) assertion(a *event.Assertion) {
+	switch {
+	case a.Skipped:
+		c.print(c.p.cyan("  - ") + " " + c.p.cyan("[skipped] "+a.Name) + "\n")
+	case a.Error == nil:
+		c.print(c.p.green("  ✓ ") + " " + c.p.gray(a.Name) + "\n")
+	default:
+		c.print(c.p.redBold(padLeft(strconv.Itoa(len(c.sum.Failures)), 3, " ")+".") + " " + c.p.redBold(a.Name) + "\n")
+	}
+}
+
+func (c *CLI) request(r *event.Request) {
+	line := "  " + c.p.gray(r.Sent.Method) + " " + c.p.gray(r.Sent.URL)
+	if r.Error != "" || r.Resp == nil {
+		c.print(line + " " + c.p.red("[errored]") + "\n")
+		c.print(c.p.red("     "+orDefault(r.Error, "Internal error! Could not read response data.")) + "\n")
+		return
+	}
+	res := r.Resp
+	if !c.opts.Verbose {
+		c.print(line + " " + c.p.gray(fmt.Sprintf("[%d %s, %s, %s]", res.Code, reason(res.Code, res.Status),
+			FormatSize(res.HeaderSize+res.BodySize), FormatDuration(res.Time))) + "\n")
+		return
+	}
+	c.print(line + "\n")
+	c.verbose(r)
+}
+
+// verbose prints Newman's verbose block: the status line with sizes and
+// header counts, the bodies clipped at 2 KB, the timing phases; and, as
+// colrun's additions, redirects, both header lists, unresolved variables
+// and a note when the runner cut a body to its kept size.
+func (c *CLI) verbose(r *event.Request) {
+	p, res := c.p, r.Resp
+	if len(r.Unresolved) > 0 {
+		names := make([]string, len(r.Unresolved))
+		for i, n := range r.Unresolved {
+			if !strings.HasPrefix(n, "{{") {
+				n = "{{" + n + "}}"
+			}
+			names[i] = n
+		}
+		c.print(p.yellow("  ⚠ unresolved variables: "+strings.Join(names, ", ")) + "\n")
+	}
+	for _, h := range r.Redirs {
+		c.print("  " + p.gray("↪ "+strconv.Itoa(h.Status)) + " " + p.gray(h.URL) + "\n")
+	}
+	star := " " + p.gray("★") + " "
+	cookies := 0
+	for _, h := range res.Headers {
+		if strings.EqualFold(h.Key, "Set-Cookie") {
+			cookies++
+		}
+	}
+	c.print("  " + strings.Join([]string{
+		fmt.Sprintf("%d %s", res.Code, reason(res.Code, res.Status)),
+		FormatDuration(res.Time) + " " + p.gray("time"),
+		FormatSize(requestSize(r.Sent)) + p.gray("↑") + " " + FormatSize(res.HeaderSize+res.BodySize) + p.gray("↓") + " " + p.gray("size"),
+		strconv.Itoa(len(r.Sent.Headers)) + p.gray("↑") + " " + strconv.Itoa(len(res.Headers)) + p.gray("↓") + " " + p.gray("headers"),
+		strconv.Itoa(cookies) + " " + p.gray("cookies"),
+	}, star) + "\n")
+
+	c.headerBox("↑", r.Sent.Headers)
+	if r.Sent.BodySize > 0 || len(r.Sent.Body) > 0 {
+		c.bodyBox(p.white("↑")+" raw"+star+FormatSize(max64(r.Sent.BodySize, int64(len(r.Sent.Body)))), r.Sent.Body, r.Sent.BodySize, true)
+	}
+	c.headerBox("↓", res.Headers)
+	ct, mt, mf, cs := contentInfo(res.Header("Content-Type"))
+	info := strings.Join([]string{ct, mt, mf, cs}, star)
+	size := max64(res.BodySize, int64(len(res.Body)))
+	if size > 0 {
+		c.bodyBox(p.white("↓")+" "+info+star+FormatSize(size), res.Body, size, mt == "text")
+	} else {
+		c.print("  ↓ " + info + "\n")
+	}
+	if res.Truncated {
+		c.print(p.yellow(fmt.Sprintf("  ⚠ response body cut to %s of %s (the kept-body cap)", FormatSize(int64(len(res.Body))), FormatSize(res.BodySize))) + "\n")
+	}
+	if t := res.Timings; t != nil {
+		heads := []string{"dns-lookup", "tcp-handshake"}
+		vals := []string{phase(t.DNS), phase(t.Connect)}
+		if t.TLS > 0 {
+			heads, vals = append(heads, "ssl-handshake"), append(vals, phase(t.TLS))
+		}
+		heads = append(heads, "transfer-start", "download", "total")
+		vals = append(vals, phase(t.FirstByte), phase(t.Download), FormatDuration(res.Time))
+		var hl, vl strings.Builder
+		for i := range heads {
+			w := max(utf8.RuneCountInString(heads[i]), utf8.RuneCountInString(vals[i]))
+			hl.WriteString("  " + p.white(heads[i]) + strings.Repeat(" ", w-utf8.RuneCountInString(heads[i])+1))
+			vl.WriteString("  " + p.gray(vals[i]) + strings.Repeat(" ", w-utf8.RuneCountInString(vals[i])+1))
+		}
+		c.print(strings.TrimRight(hl.String(), " ") + "\n" + strings.TrimRight(vl.String(), " ") + "\n")
+	}
+	c.print("\n")
+}
+
+// phase formats a timing phase; zero means the phase did not happen (a
+// reused connection), which Newman shows as "(cache)".
+func phase(d interface{ Nanoseconds() int64 }) string {
+	if d.Nanoseconds() == 0 {
+		return "(cache)"
+	}
+	return formatMS(float64(d.Nanoseconds()) / 1e6)
+}
+
+func (c *CLI) headerBox(arrow string, hs []event.Header) {
+	if len(hs) == 0 {
+		return
+	}
+	lines := make([]string, len(hs))
+	for i, h := range hs {
+		lines[i] = h.Key + ": " + h.Value
+	}
+	c.print("  " + c.p.white("┌") + " " + c.p.white(arrow) + " headers\n")
+	c.buf.WriteString(c.p.gray(chunk(strings.Join(lines, "\n"), c.wrapWidth(), "  "+c.p.white("│")+" ")) + "\n")
+	c.buf.WriteString(c.p.white("  └") + "\n")
+}
+
+func (c *CLI) bodyBox(head string, body []byte, full int64, text bool) {
+	c.print("  " + c.p.white("┌") + " " + head + "\n")
+	var shown string
+	switch {
+	case !text || !utf8.Valid(body):
+		shown = fmt.Sprintf("(binary body, %s)", FormatSize(full))
+	default:
+		shown = string(body)
+		if len(shown) > bodyClip || full > bodyClip {
+			cut := min(len(shown), bodyClip)
+			for cut > 0 && !utf8.RuneStart(shown[cut]) && cut < len(shown) {
+				cut--
+			}
+			shown = shown[:cut] + "\n" + c.p.brightWhite(fmt.Sprintf("(showing %s/%s)", FormatSize(bodyClip), FormatSize(full)))
+		}
+	}
+	c.buf.WriteString(c.p.gray(chunk(shown, c.wrapWidth(), "  "+c.p.white("│")+" ")) + "\n")
+	c.buf.WriteString(c.p.white("  └") + "\n")
+}
+
+// requestSize approximates what went on the wire: the request line, the
+// headers and the body, as Postman's Request.size does.
+func requestSize(s event.SentRequest) int64 {
+	target := s.URL
+	if u, err := url.Parse(s.URL); err == nil && u.Host != "" {
+		target = u.RequestURI()
+	}
+	n := int64(len(s.Method) + 1 + len(target) + len(" HTTP/1.1\r\n") + 2)
+	for _, h := range s.Headers {
+		n += int64(len(h.Key) + 2 + len(h.Value) + 2)
+	}
+	return n + max64(s.BodySize, int64(len(s.Body)))
+}
+
+func max64(a, b int64) int64 {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+// contentInfo is a short form of Postman's Response.contentInfo: the media
+// type, its family ("text", "image", ...), its format ("json", "xml",
+// "plain", ...) and its charset.
+func contentInfo(ct string) (contentType, mimeType, mimeFormat, charset string) {
+	charset = "utf8"
+	parts := strings.Split(ct, ";")
+	contentType = strings.ToLower(strings.TrimSpace(parts[0]))
+	for _, p := range parts[1:] {
+		k, v, _ := strings.Cut(strings.TrimSpace(p), "=")
+		if strings.EqualFold(k, "charset") {
+			charset = strings.ReplaceAll(strings.ToLower(strings.Trim(v, `"`)), "-", "")
+		}
+	}
+	if contentType == "" {
+		contentType = "text/plain"
+	}
+	family, sub, _ := strings.Cut(contentType, "/")
+	switch {
+	case strings.Contains(sub, "json"):
+		return contentType, "text", "json", charset
+	case strings.Contains(sub, "xml"):
+		return contentType, "text", "xml", charset
+	case strings.Contains(sub, "html"):
+		return contentType, "text", "html", charset
+	case strings.Contains(sub, "javascript") || strings.Contains(sub, "ecmascript"):
+		return contentType, "text", "script", charset
+	case family == "text":
+		return contentType, "text", sub, charset
+	case sub == "x-www-form-urlencoded":
+		return contentType, "text", "plain", charset
+	case family == "image" || family == "audio" || family == "video":
+		return contentType, family, sub, charset
+	case sub == "pdf":
+		return contentType, "embed", "pdf", charset
+	}
+	return contentType, "unknown", sub, charset
+}
+
+func (c *CLI) runEnd() {
+	if !c.opts.NoSummary {
+		c.print("\n" + c.summaryTable() + "\n")
+	}
+	if !c.opts.NoFailures && len(c.sum.Failures) > 0 {
+		c.print("\n" + c.failureTable() + "\n")
+	}
+}
+
+// summaryTable draws Newman's cli-table3 summary: a 25-column label
+// column, "executed" and "failed" columns sized to their contents and
+// widened, as cli-table3 widens them, to fit the full-width rows below.
+func (c *CLI) summaryTable() string {
+	s, p := c.sum, c.p
+	rows := []struct {
+		label string
+		m     Counter
+	}{
+		{"iterations", s.Stats.Iterations},
+		{"requests", s.Stats.Requests},
+		{"test-scripts", s.Stats.TestScripts},
+		{"prerequest-scripts", s.Stats.PrerequestScripts},
+		{"assertions", s.Stats.Assertions},
+	}
+	w0, w1, w2 := 25, len("executed")+2, len("  failed")+2
+	for _, r := range rows {
+		w1 = max(w1, len(strconv.Itoa(r.m.Total))+2)
+		w2 = max(w2, len(strconv.Itoa(r.m.Failed))+2)
+	}
+	spans := []string{
+		"total run duration: " + FormatDuration(s.Timings.Duration()),
+		"total data received: " + FormatSize(s.ResponseTotal) + " (approx)",
+	}
+	for _, ph := range []struct {
+		label string
+		v     Phase
+	}{{"average response time:", s.Timings.Response}, {"average DNS lookup time:", s.Timings.DNS}, {"average first byte time:", s.Timings.FirstByte}} {
+		if ph.v.Average != 0 {
+			spans = append(spans, fmt.Sprintf("%s %s [min: %s, max: %s, s.d.: %s]", ph.label,
+				formatMS(ph.v.Average), formatMS(ph.v.Min), formatMS(ph.v.Max), formatMS(ph.v.SD)))
+		}
+	}
+	for i := len(spans) - 1; i >= 0; i-- {
+		want, have := utf8.RuneCountInString(spans[i])+2, w0+1+w1+1+w2
+		if want > have {
+			d := jsRound(float64(want-have) / 2)
+			w1, have = w1+d, have+d
+		}
+		if want > have {
+			w2 += jsRound(float64(want - have))
+		}
+	}
+	total := w0 + 1 + w1 + 1 + w2
+	bar := func(n int) string { return strings.Repeat("─", n) }
+	var b strings.Builder
+	border := func(s string) { b.WriteString(p.gray(s) + "\n") }
+	v := p.gray("│")
+	cell := func(content string, plainLen, w int, right bool) string {
+		pad := strings.Repeat(" ", max(0, w-2-plainLen))
+		if right {
+			return " " + pad + content + " "
+		}
+		return " " + content + pad + " "
+	}
+	border("┌" + bar(w0) + "┬" + bar(w1) + "┬" + bar(w2) + "┐")
+	b.WriteString(v + cell("", 0, w0, true) + v + cell("executed", 8, w1, true) + v + cell("  failed", 8, w2, true) + v + "\n")
+	for _, r := range rows {
+		border("├" + bar(w0) + "┼" + bar(w1) + "┼" + bar(w2) + "┤")
+		label := p.green(r.label)
+		if r.m.Failed > 0 {
+			label = p.red(r.label)
+		} else if r.m.Pending > 0 {
+			label = r.label
+		}
+		failed := strconv.Itoa(r.m.Failed)
+		fl := len(failed)
+		if r.m.Failed > 0 {
+			failed = p.red(failed)
+		}
+		total := strconv.Itoa(r.m.Total)
+		b.WriteString(v + cell(label, len(r.label), w0, true) + v + cell(total, len(total), w1, true) + v + cell(failed, fl, w2, true) + v + "\n")
+	}
+	for i, sp := range spans {
+		if i == 0 {
+			border("├" + bar(w0) + "┴" + bar(w1) + "┴" + bar(w2) + "┤")
+		} else {
+			border("├" + bar(total) + "┤")
+		}
+		b.WriteString(v + cell(sp, utf8.RuneCountInString(sp), total, false) + v + "\n")
+	}
+	border("└" + bar(total) + "┘")
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// jsRound is JavaScript's Math.round: halves round up.
+func jsRound(f float64) int { return int(math.Floor(f + 0.5)) }
+
+// failureTable draws Newman's failure list: "#", "failure" (the error's
+// name and, over several iterations, which one) and "detail" (the test,
+// the message, where, and inside which request), with a blank line between
+// rows. Newman pads cells with spaces to the column width; colrun trims
+// the trailing spaces, which shows the same.
+func (c *CLI) failureTable() string {
+	p, fs := c.p, c.sum.Failures
+	digits := len(strconv.Itoa(len(fs)))
+	type row struct{ num, name, detail []string }
+	plain := make([]row, len(fs))
+	color := make([]row, len(fs))
+	for i, f := range fs {
+		num := padLeft(strconv.Itoa(i+1), digits, "0") + "."
+		name, cname := []string{f.Name}, []string{f.Name}
+		if f.HasCursor && c.sum.Cycles > 1 {
+			it := "iteration: " + strconv.Itoa(f.Cursor.Iteration+1)
+			name, cname = append(name, it), append(cname, p.gray(it))
+		}
+		detail := []string{f.Test, f.Message, "at " + f.At}
+		if f.Kind != FailRun {
+			detail = append(detail, `inside "`+FullName(f.Item)+`"`)
+		}
+		cdetail := []string{f.Test}
+		for _, d := range detail[1:] {
+			cdetail = append(cdetail, p.gray(d))
+		}
+		plain[i] = row{[]string{num}, name, detail}
+		color[i] = row{[]string{num}, cname, cdetail}
+	}
+	w0, w1, w2 := digits+3, len("failure")+2, len("detail")+2
+	wrapped := c.opts.Width > 20
+	if wrapped {
+		w1 = int(float64(c.opts.Width-w0) * 0.2)
+		w2 = c.opts.Width - (w0 + w1 + 5)
+	} else {
+		for _, r := range plain {
+			for _, s := range r.name {
+				w1 = max(w1, utf8.RuneCountInString(s)+2)
+			}
+			for _, s := range r.detail {
+				w2 = max(w2, utf8.RuneCountInString(s)+2)
+			}
+		}
+	}
+	var b strings.Builder
+	emit := func(s string) { b.WriteString(strings.TrimRight(s, " ") + "\n") }
+	emit(" " + strings.Repeat(" ", w0-3) + p.redU("#") + " " +
+		" " + p.redU("failure") + strings.Repeat(" ", max(0, w1-9)) + " " +
+		" " + p.redU("detail"))
+	for i := range plain {
+		emit("")
+		names, details := plain[i].name, plain[i].detail
+		cnames, cdetails := color[i].name, color[i].detail
+		if wrapped {
+			names, cnames = wrapCells(names, cnames, w1-2)
+			details, cdetails = wrapCells(details, cdetails, w2-2)
+		}
+		n := max(len(names), len(details))
+		for j := 0; j < n; j++ {
+			num := strings.Repeat(" ", w0)
+			if j == 0 {
+				num = " " + padLeft(plain[i].num[0], w0-2, " ") + " "
+			}
+			emit(num + leftCell(names, cnames, j, w1) + leftCell(details, cdetails, j, w2))
+		}
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// wrapCells wraps each line of a cell to width, keeping every wrapped
+// piece in the colour of the line it came from.
+func wrapCells(plain, colored []string, width int) ([]string, []string) {
+	var po, co []string
+	for i, s := range plain {
+		for _, w := range wordWrap(s, width) {
+			po = append(po, w)
+			if colored[i] == s {
+				co = append(co, w)
+			} else {
+				co = append(co, strings.Replace(colored[i], s, w, 1))
+			}
+		}
+	}
+	return po, co
+}
+
+func leftCell(plain, colored []string, j, w int) string {
+	if j >= len(plain) {
+		return strings.Repeat(" ", w)
+	}
+	return " " + colored[j] + strings.Repeat(" ", max(0, w-2-utf8.RuneCountInString(plain[j]))) + " "
+}
+
+// palette holds the colour functions Newman's cli reporter uses; without
+// colour each is the identity.
+type palette struct {
+	on                                     bool
+	gray, grayU, green, red, redBold, redU func(string) string
+	cyan, yellow, blue, white, brightWhite func(string) string
+	sym                                    func(string) string
+}
+
+func newPalette(on bool) palette {
+	mk := func(attrs ...color.Attribute) func(string) string {
+		if !on {
+			return func(s string) string { return s }
+		}
+		c := color.New(attrs...)
+		c.EnableColor()
+		return func(s string) string { return c.Sprint(s) }
+	}
+	return palette{
+		on:   on,
+		gray: mk(color.FgHiBlack), grayU: mk(color.FgHiBlack, color.Underline),
+		green: mk(color.FgGreen), red: mk(color.FgRed), redBold: mk(color.FgRed, color.Bold),
+		redU: mk(color.FgRed, color.Underline), cyan: mk(color.FgCyan), yellow: mk(color.FgYellow),
+		blue: mk(color.FgBlue), white: mk(color.FgWhite), brightWhite: mk(color.FgHiWhite),
+		sym: func(s string) string { return s },
+	}
+}
+
+// level is the colour of a console box: Newman's theme for each level.
+func (p palette) level(l string) func(string) string {
+	switch l {
+	case "info":
+		return p.cyan
+	case "warn":
+		return p.yellow
+	case "debug":
+		return p.blue
+	case "error":
+		return p.red
+	}
+	return p.gray
+}

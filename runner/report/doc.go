@@ -1,0 +1,52 @@
+// Package report turns a run's event stream into Newman's reports: a
+// Summary (Newman's run summary, and the exit code), and the cli, json and
+// junit reporters, each an event.Handler.
+//
+// The CLI builds everything with Open(names, Options), feeds the Set every
+// event, closes it after the run, and exits 1 when Set.Summary().Failed().
+// Reporters write only what the events carry; redacting secrets is the
+// runner's job, before events reach a Set (issue 4).
+//
+// Where colrun deliberately differs from Newman 6.2.2 (each worth a README
+// line):
+//
+//   - cli: the banner is "colrun"; a request error's failure row says
+//     inside which request (Newman prints inside ""); script errors carry
+//     their line and column ("test-script:3:5") whenever the runner knows
+//     them; the average response time is over responses received (Newman
+//     divides by every request, failed ones included, so its average is
+//     low when requests fail); trailing spaces of table cells are trimmed;
+//     the failure table's headings are coloured only with colour on;
+//     --verbose also lists redirects, request and response headers,
+//     unresolved variables and bodies cut by the kept-body cap, and shows
+//     the timing phases colrun measures (dns, tcp, ssl, first byte,
+//     download, total; Newman also has prepare, wait and process).
+//   - json: run.executions come before run.stats in the file, because
+//     executions are streamed as they finish and stats are known only at
+//     the end (JSON readers do not care about key order); collection holds
+//     only info (id, name, description), not the item tree; environment
+//     and globals hold the name and no values (values may hold secrets,
+//     and --export-environment covers them); items carry id and name; a
+//     request's url is Newman's object form plus raw; response bodies keep
+//     Newman's {"type":"Buffer","data":[...]} form, on one line, holding
+//     the kept part of the body (responseSize is the full size, truncated
+//     is true when the runner cut it); responseTime is whole
+//     milliseconds; no random response id; request errors are
+//     {name, message} (Newman's lose their message); run.error is set,
+//     with name RunError, whenever the run stopped early, --bail included,
+//     or never reached RunEnd.
+//   - junit: a failure in any iteration is kept (Newman's reporter keeps
+//     the last iteration's outcome, so a failure followed by a pass is
+//     lost), with a "Failed in iterations: 1, 3." line; script and
+//     request errors are also testcases with an error element (named
+//     "test-script", "prerequest-script" or "request") so CI tools that
+//     read only testcases show them, and remain in system-err as in
+//     Newman; tests, failures and errors count testcases, as JUnit
+//     readers expect (Newman's root tests is the number of requests run
+//     and a suite's failures counts failed assertion runs); the root
+//     carries failures and errors too; an assertion skipped in every
+//     iteration gets a skipped element.
+//   - files: reports are written through a temporary file renamed into
+//     place, so a reader never sees half a report; the default directory
+//     is colrun/ rather than newman/.
+package report

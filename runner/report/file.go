@@ -1,0 +1,106 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"time"
+)
+
+// DefaultDir is where a file reporter writes when it has no export path,
+// as Newman writes under newman/.
+const DefaultDir = "colrun"
+
+// fileSink writes a report through a temporary file in the destination
+// directory and renames it into place when the report is complete, so a
+// reader never sees half a report and a crash leaves at most a hidden
+// temporary file, never a truncated report under the real name.
+type fileSink struct {
+	path string // final path; "" until known when the default name is used
+	def  string // default base name without the timestamp, e.g. "colrun-run-report"
+	ext  string
+	dir  string
+	tmp  *os.File
+	*bufio.Writer
+	done bool
+}
+
+// openSink prepares a report file for path (the --reporter-<name>-export
+// value). An empty path, or one naming an existing directory, gets Newman's
+// default name with the run's start time, chosen at commit. The directory
+// is created now and the temporary file opened, so an unwritable
+// destination is an error before the run starts.
+func openSink(path, def, ext string) (*fileSink, error) {
+	s := &fileSink{def: def, ext: ext}
+	switch fi, err := os.Stat(path); {
+	case path == "":
+		s.dir = DefaultDir
+	case err == nil && fi.IsDir():
+		s.dir = path
+	default:
+		s.path, s.dir = path, filepath.Dir(path)
+	}
+	if err := os.MkdirAll(s.dir, 0o755); err != nil {
+		return nil, fmt.Errorf("report directory: %w", err)
+	}
+	tmp, err := os.CreateTemp(s.dir, ".colrun-report-*.tmp")
+	if err != nil {
+		return nil, fmt.Errorf("report file: %w", err)
+	}
+	s.tmp, s.Writer = tmp, bufio.NewWriterSize(tmp, 64<<10)
+	return s, nil
+}
+
+var nonDigits = regexp.MustCompile(`[^\d]+`)
+
+// commit finishes the file and moves it into place. started names the
+// default file as Newman names it: colrun-run-report-2026-11-26-20-29-01-504-0.json.
+func (s *fileSink) commit(started time.Time) error {
+	if s.done {
+		return nil
+	}
+	s.done = true
+	if s.path == "" {
+		if started.IsZero() {
+			started = time.Now()
+		}
+		s.path = filepath.Join(s.dir, s.def+"-"+nonDigits.ReplaceAllString(isoMillis(started), "-")+"0"+s.ext)
+	}
+	err := s.Flush()
+	if err == nil {
+		err = s.tmp.Sync()
+	}
+	if cerr := s.tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		// CreateTemp makes the file private; a report is read by CI
+		// uploaders and colleagues as Newman's is, so give it the usual
+		// mode.
+		err = os.Chmod(s.tmp.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(s.tmp.Name(), s.path)
+	}
+	if err != nil {
+		_ = os.Remove(s.tmp.Name())
+		return fmt.Errorf("writing %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// abort drops the temporary file.
+func (s *fileSink) abort() {
+	if s.done {
+		return
+	}
+	s.done = true
+	_ = s.tmp.Close()
+	_ = os.Remove(s.tmp.Name())
+}
+
+// Path is where the report is (or will be) written; "" while a default
+// name awaits the run's start time.
+func (s *fileSink) Path() string { return s.path }

@@ -1,0 +1,235 @@
+package report
+
+import (
+	"math"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// FormatSize formats a byte count as Newman does (the filesize package,
+// version 10, with no spacer): base 10, at most two decimals, trailing
+// zeros dropped, "B", "kB", "MB", ...: 171B, 5.14kB, 1MB.
+func FormatSize(n int64) string {
+	if n <= 0 {
+		return "0B"
+	}
+	units := []string{"B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"}
+	f := float64(n)
+	e := int(math.Floor(math.Log(f) / math.Log(1000)))
+	if e > len(units)-1 {
+		e = len(units) - 1
+	}
+	if e == 0 {
+		return strconv.FormatInt(n, 10) + "B"
+	}
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(f/math.Pow(1000, float64(e)), 'f', 2, 64), 64)
+	if v == 1000 && e < len(units)-1 {
+		v, e = 1, e+1
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64) + units[e]
+}
+
+// FormatDuration formats a duration as Newman's util.prettyms does:
+// microseconds below 1ms, whole milliseconds below 1998ms, then the
+// pretty-ms package (version 7): "1.9s", "1m 5s", "1h 2m 5s".
+func FormatDuration(d time.Duration) string { return formatMS(millis(d)) }
+
+func formatMS(ms float64) string {
+	if ms < 0 || math.IsNaN(ms) {
+		ms = 0
+	}
+	if ms < 1 {
+		return strconv.Itoa(int(ms*1000)) + "µs"
+	}
+	if ms < 1998 {
+		return strconv.Itoa(int(ms)) + "ms"
+	}
+	var parts []string
+	add := func(v int64, unit string) {
+		if v != 0 {
+			parts = append(parts, strconv.FormatInt(v, 10)+unit)
+		}
+	}
+	days := int64(ms / 86400000)
+	add(days/365, "y")
+	add(days%365, "d")
+	add(int64(ms/3600000)%24, "h")
+	add(int64(ms/60000)%60, "m")
+	secs := math.Mod(math.Round(ms)/1000, 60)
+	tenths := math.Floor(secs*10 + 1e-7)
+	if tenths != 0 {
+		s := strconv.FormatFloat(tenths/10, 'f', 1, 64)
+		parts = append(parts, strings.TrimSuffix(s, ".0")+"s")
+	}
+	if len(parts) == 0 {
+		return "0ms"
+	}
+	return strings.Join(parts, " ")
+}
+
+// padLeft is Newman's cliUtils.padLeft: pad s on the left with fill to n.
+func padLeft(s string, n int, fill string) string {
+	if w := utf8.RuneCountInString(s); w < n {
+		return strings.Repeat(fill, n-w) + s
+	}
+	return s
+}
+
+// reason returns the status reason Newman prints ("OK", "Not Found"),
+// whether Status holds "200 OK" as Go writes it or just the reason.
+func reason(code int, status string) string {
+	status = strings.TrimSpace(status)
+	if c := strconv.Itoa(code); strings.HasPrefix(status, c) {
+		status = strings.TrimSpace(status[len(c):])
+	}
+	if status == "" {
+		status = http.StatusText(code)
+	}
+	return status
+}
+
+// chunk is the word-wrap package as Newman calls it (cut: true): each line
+// of text is cut every width characters and prefixed with indent; empty
+// lines disappear, as they do in Newman's output.
+func chunk(text string, width int, indent string) string {
+	if width < 1 {
+		width = 1
+	}
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSuffix(line, "\r")
+		for line != "" {
+			n, i := 0, 0
+			for i < len(line) && n < width {
+				_, sz := utf8.DecodeRuneInString(line[i:])
+				i += sz
+				n++
+			}
+			out = append(out, indent+line[:i])
+			line = line[i:]
+		}
+	}
+	if len(out) == 0 {
+		return indent
+	}
+	return strings.Join(out, "\n")
+}
+
+// wordWrap splits text into lines of at most width runes at spaces,
+// cutting words longer than a line; it lays out failure-table cells when
+// the terminal width is known, as cli-table3's wordWrap does.
+func wordWrap(text string, width int) []string {
+	if width < 1 {
+		width = 1
+	}
+	var out []string
+	for _, para := range strings.Split(text, "\n") {
+		line := ""
+		for _, w := range strings.Fields(para) {
+			for utf8.RuneCountInString(w) > width {
+				if line != "" {
+					out = append(out, line)
+					line = ""
+				}
+				r := []rune(w)
+				out = append(out, string(r[:width]))
+				w = string(r[width:])
+			}
+			switch {
+			case line == "":
+				line = w
+			case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) <= width:
+				line += " " + w
+			default:
+				out = append(out, line)
+				line = w
+			}
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// className is the JUnit classname Newman derives from a suite name:
+// lodash's upperFirst(camelCase(name).replace(/\W/g, ”)). "Users / Get
+// user" becomes "UsersGetUser".
+func className(name string) string {
+	var b strings.Builder
+	for _, w := range lodashWords(deburr(strings.NewReplacer("'", "", "\u2019", "").Replace(name))) {
+		r := []rune(strings.ToLower(w))
+		r[0] = unicode.ToUpper(r[0])
+		for _, c := range r {
+			if c < utf8.RuneSelf && (c == '_' || unicode.IsLetter(c) || unicode.IsDigit(c)) {
+				b.WriteRune(c)
+			}
+		}
+	}
+	return b.String()
+}
+
+// lodashWords splits s into words as lodash's words does for Latin text:
+// at anything that is not a letter or digit, between a lower and an upper
+// case letter, before the last capital of an acronym followed by a lower
+// case letter ("XMLHttp" is "XML", "Http"), and between letters and digits.
+func lodashWords(s string) []string {
+	var words []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, string(cur))
+			cur = cur[:0]
+		}
+	}
+	rs := []rune(s)
+	for i, r := range rs {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			flush()
+			continue
+		}
+		if len(cur) > 0 {
+			p := cur[len(cur)-1]
+			switch {
+			case unicode.IsDigit(p) != unicode.IsDigit(r):
+				flush()
+			case unicode.IsLower(p) && unicode.IsUpper(r):
+				flush()
+			case unicode.IsUpper(p) && unicode.IsUpper(r) && i+1 < len(rs) && unicode.IsLower(rs[i+1]):
+				flush()
+			}
+		}
+		cur = append(cur, r)
+	}
+	flush()
+	return words
+}
+
+// deburr strips the accents lodash's deburr strips from Latin-1 letters,
+// so "Créer" gives "Creer" in a classname rather than losing the letter.
+func deburr(s string) string {
+	const from = "ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿ"
+	const to = "AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOOooooooUUUUuuuuYyy"
+	fr, tr := []rune(from), []rune(to)
+	return strings.Map(func(r rune) rune {
+		for i, c := range fr {
+			if c == r {
+				return tr[i]
+			}
+		}
+		return r
+	}, s)
+}
+
+// isoMillis formats t as JavaScript's Date.toISOString does.
+func isoMillis(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }
+
+// unixMillis is t as JavaScript's Date.now() would give it.
+func unixMillis(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixMilli()
+}

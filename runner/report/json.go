@@ -1,0 +1,545 @@
+package report
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/colrun/colrun/runner/event"
+)
+
+// JSON is the json reporter: Newman's summary document (collection,
+// environment, globals, run with executions, stats, timings, transfers,
+// failures and error), written as the run goes. Each execution is written
+// when its item ends and then forgotten, so memory does not grow with the
+// run (issue 6); stats and failures, known only at the end, follow the
+// executions in the run object.
+type JSON struct {
+	sum  *Summary
+	own  bool
+	sink *fileSink
+	w    *bufio.Writer
+
+	execs    map[string]*execution
+	n        int
+	head     bool
+	finished bool
+	token    string
+	err      error
+	errSent  bool
+}
+
+// NewJSON returns a json reporter writing the report to path, through a
+// temporary file renamed into place at RunEnd or Close. An empty path, or
+// an existing directory, gets Newman's default file name under colrun/.
+// sum is the shared Summary the caller feeds first; nil makes the reporter
+// keep its own.
+func NewJSON(path string, sum *Summary) (*JSON, error) {
+	sink, err := openSink(path, "colrun-run-report", ".json")
+	if err != nil {
+		return nil, fmt.Errorf("json reporter: %w", err)
+	}
+	j := NewJSONWriter(nil, sum)
+	j.sink, j.w = sink, sink.Writer
+	return j, nil
+}
+
+// NewJSONWriter returns a json reporter streaming the report to w, for
+// tests and for writing to stdout; nothing is renamed.
+func NewJSONWriter(w io.Writer, sum *Summary) *JSON {
+	j := &JSON{sum: sum, execs: map[string]*execution{}, token: placeholderToken()}
+	if w != nil {
+		j.w = bufio.NewWriter(w)
+	}
+	if sum == nil {
+		j.sum, j.own = NewSummary(), true
+	}
+	return j
+}
+
+// Path is the report's file name ("" for a writer, or while a default
+// name waits for the run's start time).
+func (j *JSON) Path() string {
+	if j.sink == nil {
+		return ""
+	}
+	return j.sink.Path()
+}
+
+// Handle adds e to the report.
+func (j *JSON) Handle(e event.Event) error {
+	if j.own {
+		_ = j.sum.Handle(e)
+	}
+	if j.err != nil || j.finished {
+		return nil
+	}
+	switch {
+	case e.RunStart != nil:
+		j.writeHead()
+	case e.ItemStart != nil:
+		j.exec(e.ItemStart.Cursor, e.ItemStart.Item)
+	case e.Script != nil:
+		if se := e.Script.Error; se != nil {
+			x := j.exec(e.Script.Cursor, e.Script.Item)
+			s := jsonScriptError{Error: newScriptError(se, e.Script.Listen)}
+			if e.Script.Listen == "test" {
+				x.TestScript = append(x.TestScript, s)
+			} else {
+				x.PrerequestScript = append(x.PrerequestScript, s)
+			}
+		}
+	case e.Request != nil:
+		j.request(e.Request)
+	case e.Assertion != nil:
+		a := e.Assertion
+		x := j.exec(a.Cursor, a.Item)
+		ja := jsonAssertion{Assertion: a.Name, Skipped: a.Skipped}
+		if a.Error != nil {
+			idx := a.Index
+			ja.Error = &jsonError{Name: orDefault(a.Error.Name, "AssertionError"), Index: &idx, Test: a.Name, Message: a.Error.Message, Stack: a.Error.Stack}
+		}
+		x.Assertions = append(x.Assertions, ja)
+	case e.ItemEnd != nil:
+		if x, ok := j.execs[e.ItemEnd.Cursor.Ref]; ok {
+			delete(j.execs, e.ItemEnd.Cursor.Ref)
+			j.writeExec(x)
+		}
+	case e.RunEnd != nil:
+		j.finish()
+	}
+	return j.report()
+}
+
+// report returns a write error the first time only: the caller logs it,
+// and the run goes on without hearing it again for every event.
+func (j *JSON) report() error {
+	if j.err != nil && !j.errSent {
+		j.errSent = true
+		return j.err
+	}
+	return nil
+}
+
+// Close finishes the report if RunEnd never came (the run was interrupted
+// or crashed in a way the caller caught): the document is completed with
+// what was seen and run.error says the run did not complete.
+func (j *JSON) Close() error {
+	if !j.finished && j.err == nil {
+		j.finish()
+	}
+	if j.sink != nil && j.err != nil {
+		j.sink.abort()
+	}
+	return j.err
+}
+
+// exec returns the open execution for a cursor, creating it for events
+// that arrive without an ItemStart.
+func (j *JSON) exec(c event.Cursor, it event.ItemRef) *execution {
+	x, ok := j.execs[c.Ref]
+	if !ok {
+		x = &execution{jsonExecution: jsonExecution{Cursor: j.cursor(c), Item: jsonItem{ID: it.ID, Name: it.Name}, ID: it.ID}}
+		j.execs[c.Ref] = x
+	}
+	return x
+}
+
+func (j *JSON) cursor(c event.Cursor) jsonCursor {
+	return jsonCursor{Ref: c.Ref, Length: c.Length, Cycles: j.sum.Cycles, Position: c.Position, Iteration: c.Iteration}
+}
+
+func (j *JSON) request(r *event.Request) {
+	x := j.exec(r.Cursor, r.Item)
+	x.hasRequest = true
+	req := &jsonRequest{URL: newURL(r.Sent.URL), Header: headers(r.Sent.Headers), Method: r.Sent.Method}
+	if len(r.Sent.Body) > 0 {
+		req.Body = &jsonBody{Mode: "raw", Raw: string(r.Sent.Body)}
+	}
+	x.Request = req
+	if r.Error != "" || r.Resp == nil {
+		x.RequestError = &jsonError{Name: "Error", Message: orDefault(r.Error, "no response")}
+		return
+	}
+	res := r.Resp
+	x.Response = &jsonResponse{
+		Status: reason(res.Code, res.Status), Code: res.Code, Header: headers(res.Headers),
+		Stream: json.RawMessage(strconv.Quote(j.token)), Cookie: []struct{}{},
+		ResponseTime: int64(millis(res.Time) + 0.5), ResponseSize: res.BodySize, Truncated: res.Truncated,
+	}
+	x.body = res.Body
+}
+
+func (j *JSON) writeHead() {
+	if j.head {
+		return
+	}
+	j.head = true
+	s := j.sum
+	col := jsonCollection{Info: jsonInfo{ID: s.Collection.ID, Name: s.Collection.Name, Description: s.Collection.Description}}
+	j.w.WriteString("{\n")
+	j.key("  ", "collection", col, true)
+	j.key("  ", "environment", jsonScope{Name: s.Environment, Values: []struct{}{}}, true)
+	j.key("  ", "globals", jsonScope{Name: s.Globals, Values: []struct{}{}}, true)
+	j.w.WriteString("  \"run\": {\n    \"executions\": [")
+}
+
+func (j *JSON) key(indent, name string, v any, comma bool) {
+	b, err := json.MarshalIndent(v, indent, "  ")
+	if err != nil {
+		j.setErr(err)
+		return
+	}
+	j.w.WriteString(indent + strconv.Quote(name) + ": ")
+	j.w.Write(b)
+	if comma {
+		j.w.WriteString(",")
+	}
+	j.w.WriteString("\n")
+}
+
+func (j *JSON) setErr(err error) {
+	if j.err == nil {
+		j.err = fmt.Errorf("json reporter: %w", err)
+	}
+}
+
+// writeExec writes one execution. The response body goes in Newman's
+// Buffer form, {"type": "Buffer", "data": [bytes]}, kept on one line
+// instead of Newman's one byte per line.
+func (j *JSON) writeExec(x *execution) {
+	if !x.hasRequest && len(x.Assertions) == 0 && len(x.TestScript) == 0 && len(x.PrerequestScript) == 0 {
+		return // skipped by its pre-request script: Newman lists no execution
+	}
+	j.writeHead()
+	b, err := json.MarshalIndent(x.jsonExecution, "      ", "  ")
+	if err != nil {
+		j.setErr(err)
+		return
+	}
+	if x.Response != nil {
+		b = bytes.Replace(b, []byte(strconv.Quote(j.token)), bufferJSON(x.body), 1)
+	}
+	if j.n > 0 {
+		j.w.WriteString(",")
+	}
+	j.n++
+	j.w.WriteString("\n      ")
+	if _, err := j.w.Write(b); err != nil {
+		j.setErr(err)
+	}
+}
+
+func bufferJSON(body []byte) []byte {
+	var b bytes.Buffer
+	b.Grow(len(body)*4 + 32)
+	b.WriteString(`{"type": "Buffer", "data": [`)
+	for i, c := range body {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.Itoa(int(c)))
+	}
+	b.WriteString("]}")
+	return b.Bytes()
+}
+
+func (j *JSON) finish() {
+	j.finished = true
+	j.writeHead()
+	// Items still open were cut off by the end of the run; write them in
+	// run order so the document holds everything that happened.
+	open := make([]*execution, 0, len(j.execs))
+	for _, x := range j.execs {
+		open = append(open, x)
+	}
+	sort.Slice(open, func(a, b int) bool {
+		if open[a].Cursor.Iteration != open[b].Cursor.Iteration {
+			return open[a].Cursor.Iteration < open[b].Cursor.Iteration
+		}
+		return open[a].Cursor.Position < open[b].Cursor.Position
+	})
+	for _, x := range open {
+		j.writeExec(x)
+	}
+	clear(j.execs)
+	if j.n > 0 {
+		j.w.WriteString("\n    ")
+	}
+	j.w.WriteString("],\n")
+	s := j.sum
+	j.key("    ", "stats", s.Stats, true)
+	t := s.Timings
+	j.key("    ", "timings", jsonTimings{
+		ResponseAverage: t.Response.Average, ResponseMin: t.Response.Min, ResponseMax: t.Response.Max, ResponseSd: t.Response.SD,
+		DNSAverage: t.DNS.Average, DNSMin: t.DNS.Min, DNSMax: t.DNS.Max, DNSSd: t.DNS.SD,
+		FirstByteAverage: t.FirstByte.Average, FirstByteMin: t.FirstByte.Min, FirstByteMax: t.FirstByte.Max, FirstByteSd: t.FirstByte.SD,
+		Started: unixMillis(t.Started), Completed: unixMillis(t.Completed),
+	}, true)
+	j.key("    ", "transfers", map[string]int64{"responseTotal": s.ResponseTotal}, true)
+	j.w.WriteString(`    "failures": [`)
+	for i, f := range s.Failures {
+		b, err := json.MarshalIndent(j.failure(f), "      ", "  ")
+		if err != nil {
+			j.setErr(err)
+			break
+		}
+		if i > 0 {
+			j.w.WriteString(",")
+		}
+		j.w.WriteString("\n      ")
+		j.w.Write(b)
+	}
+	if len(s.Failures) > 0 {
+		j.w.WriteString("\n    ")
+	}
+	j.w.WriteString("],\n")
+	var runErr *jsonError
+	switch {
+	case s.Error != "":
+		runErr = &jsonError{Name: "RunError", Message: s.Error}
+	case !s.Complete():
+		runErr = &jsonError{Name: "RunError", Message: "the run ended before it completed"}
+	}
+	j.key("    ", "error", runErr, false)
+	j.w.WriteString("  }\n}\n")
+	if err := j.w.Flush(); err != nil {
+		j.setErr(err)
+	}
+	if j.sink != nil {
+		if j.err != nil {
+			j.sink.abort()
+		} else if err := j.sink.commit(s.Timings.Started); err != nil {
+			j.setErr(err)
+		}
+	}
+}
+
+func (j *JSON) failure(f Failure) jsonFailure {
+	jf := jsonFailure{At: f.At}
+	switch f.Kind {
+	case FailAssertion:
+		idx := f.Index
+		jf.Error = &jsonError{Name: f.Name, Index: &idx, Test: f.Test, Message: f.Message, Stack: f.Stack}
+	case FailScript:
+		jf.Error = newScriptError(&event.ScriptError{Name: f.Name, Message: f.Message, Line: f.Line, Column: f.Column, Stack: f.Stack}, f.Listen)
+	default:
+		jf.Error = &jsonError{Name: f.Name, Message: f.Message, Stack: f.Stack}
+	}
+	if f.HasCursor {
+		jf.Source = &jsonItem{ID: f.Item.ID, Name: f.Item.Name}
+		if n := len(f.Item.Folders); n > 0 {
+			jf.Parent = &jsonItem{Name: f.Item.Folders[n-1]}
+		}
+		c := j.cursor(f.Cursor)
+		jf.Cursor = &c
+	} else {
+		jf.Cursor = &jsonCursor{}
+	}
+	return jf
+}
+
+func newScriptError(se *event.ScriptError, listen string) *jsonError {
+	e := &jsonError{Type: "Error", Name: orDefault(se.Name, "Error"), Message: se.Message, Stack: se.Stack, Stacktrace: []jsonFrame{}}
+	if se.Line > 0 {
+		e.Stacktrace = append(e.Stacktrace, jsonFrame{FileName: listen + "-script", LineNumber: se.Line, ColumnNumber: se.Column})
+	}
+	return e
+}
+
+func headers(hs []event.Header) []jsonHeader {
+	out := make([]jsonHeader, len(hs))
+	for i, h := range hs {
+		out[i] = jsonHeader(h)
+	}
+	return out
+}
+
+// newURL gives a URL in the object form Newman writes (host and path as
+// segments, query as key/value pairs), with raw added for tools that want
+// the string. Query pairs keep their encoding as sent.
+func newURL(raw string) jsonURL {
+	u := jsonURL{Raw: raw, Path: []string{}, Host: []string{}, Query: []jsonQuery{}, Variable: []struct{}{}}
+	p, err := url.Parse(raw)
+	if err != nil {
+		return u
+	}
+	u.Protocol = p.Scheme
+	u.Port = p.Port()
+	if h := p.Hostname(); h != "" {
+		if strings.Contains(h, ":") {
+			u.Host = []string{"[" + h + "]"}
+		} else {
+			u.Host = strings.Split(h, ".")
+		}
+	}
+	if path := strings.TrimPrefix(p.EscapedPath(), "/"); path != "" {
+		u.Path = strings.Split(path, "/")
+	}
+	if p.RawQuery != "" {
+		for _, kv := range strings.Split(p.RawQuery, "&") {
+			k, v, ok := strings.Cut(kv, "=")
+			q := jsonQuery{Key: k}
+			if ok {
+				q.Value = &v
+			}
+			u.Query = append(u.Query, q)
+		}
+	}
+	return u
+}
+
+func placeholderToken() string {
+	var b [12]byte
+	_, _ = rand.Read(b[:])
+	return "colrun-body-" + hex.EncodeToString(b[:])
+}
+
+// execution is an item's execution being assembled until its ItemEnd.
+type execution struct {
+	jsonExecution
+	body       []byte
+	hasRequest bool
+}
+
+type jsonExecution struct {
+	Cursor           jsonCursor        `json:"cursor"`
+	Item             jsonItem          `json:"item"`
+	Request          *jsonRequest      `json:"request,omitempty"`
+	Response         *jsonResponse     `json:"response,omitempty"`
+	ID               string            `json:"id,omitempty"`
+	RequestError     *jsonError        `json:"requestError,omitempty"`
+	PrerequestScript []jsonScriptError `json:"prerequestScript,omitempty"`
+	TestScript       []jsonScriptError `json:"testScript,omitempty"`
+	Assertions       []jsonAssertion   `json:"assertions,omitempty"`
+}
+
+type jsonCursor struct {
+	Ref       string `json:"ref,omitempty"`
+	Length    int    `json:"length"`
+	Cycles    int    `json:"cycles"`
+	Position  int    `json:"position"`
+	Iteration int    `json:"iteration"`
+}
+
+type jsonItem struct {
+	ID   string `json:"id,omitempty"`
+	Name string `json:"name"`
+}
+
+type jsonRequest struct {
+	URL    jsonURL      `json:"url"`
+	Header []jsonHeader `json:"header"`
+	Method string       `json:"method"`
+	Body   *jsonBody    `json:"body,omitempty"`
+}
+
+type jsonURL struct {
+	Raw      string      `json:"raw"`
+	Protocol string      `json:"protocol,omitempty"`
+	Port     string      `json:"port,omitempty"`
+	Path     []string    `json:"path"`
+	Host     []string    `json:"host"`
+	Query    []jsonQuery `json:"query"`
+	Variable []struct{}  `json:"variable"`
+}
+
+type jsonQuery struct {
+	Key   string  `json:"key"`
+	Value *string `json:"value"`
+}
+
+type jsonHeader struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+}
+
+type jsonBody struct {
+	Mode string `json:"mode"`
+	Raw  string `json:"raw"`
+}
+
+type jsonResponse struct {
+	Status       string          `json:"status"`
+	Code         int             `json:"code"`
+	Header       []jsonHeader    `json:"header"`
+	Stream       json.RawMessage `json:"stream"`
+	Cookie       []struct{}      `json:"cookie"`
+	ResponseTime int64           `json:"responseTime"`
+	ResponseSize int64           `json:"responseSize"`
+	Truncated    bool            `json:"truncated,omitempty"`
+}
+
+type jsonAssertion struct {
+	Assertion string     `json:"assertion"`
+	Skipped   bool       `json:"skipped"`
+	Error     *jsonError `json:"error,omitempty"`
+}
+
+type jsonScriptError struct {
+	Error *jsonError `json:"error"`
+}
+
+type jsonError struct {
+	Type       string      `json:"type,omitempty"`
+	Name       string      `json:"name"`
+	Index      *int        `json:"index,omitempty"`
+	Test       string      `json:"test,omitempty"`
+	Message    string      `json:"message"`
+	Stack      string      `json:"stack,omitempty"`
+	Stacktrace []jsonFrame `json:"stacktrace,omitempty"`
+}
+
+type jsonFrame struct {
+	FileName     string `json:"fileName"`
+	LineNumber   int    `json:"lineNumber"`
+	ColumnNumber int    `json:"columnNumber,omitempty"`
+}
+
+type jsonFailure struct {
+	Error  *jsonError  `json:"error"`
+	At     string      `json:"at"`
+	Source *jsonItem   `json:"source,omitempty"`
+	Parent *jsonItem   `json:"parent,omitempty"`
+	Cursor *jsonCursor `json:"cursor"`
+}
+
+type jsonCollection struct {
+	Info jsonInfo `json:"info"`
+}
+
+type jsonInfo struct {
+	ID          string `json:"_postman_id,omitempty"`
+	Name        string `json:"name"`
+	Description string `json:"description,omitempty"`
+}
+
+type jsonScope struct {
+	Name   string     `json:"name,omitempty"`
+	Values []struct{} `json:"values"`
+}
+
+type jsonTimings struct {
+	ResponseAverage  float64 `json:"responseAverage"`
+	ResponseMin      float64 `json:"responseMin"`
+	ResponseMax      float64 `json:"responseMax"`
+	ResponseSd       float64 `json:"responseSd"`
+	DNSAverage       float64 `json:"dnsAverage"`
+	DNSMin           float64 `json:"dnsMin"`
+	DNSMax           float64 `json:"dnsMax"`
+	DNSSd            float64 `json:"dnsSd"`
+	FirstByteAverage float64 `json:"firstByteAverage"`
+	FirstByteMin     float64 `json:"firstByteMin"`
+	FirstByteMax     float64 `json:"firstByteMax"`
+	FirstByteSd      float64 `json:"firstByteSd"`
+	Started          int64   `json:"started"`
+	Completed        int64   `json:"completed"`
+}

@@ -1,0 +1,441 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/colrun/colrun/runner/event"
+)
+
+// JUnit is the junit reporter, in the layout Newman's junit reporter
+// writes: one testsuite per request ("Folder / Request"), one testcase per
+// distinct assertion name, a failure with Newman's CDATA lines, and script
+// and request errors in the suite's system-err. Unlike Newman's, a failure
+// in any iteration is kept (Newman keeps the last iteration's outcome, so
+// a test that failed in iteration 1 and passed in 2 shows as passed). It
+// keeps one small record per request and per test name, not executions,
+// and writes the document at RunEnd.
+type JUnit struct {
+	sum  *Summary
+	own  bool
+	sink *fileSink
+	w    io.Writer
+
+	suites   []*junitSuite
+	byKey    map[string]*junitSuite
+	execs    map[string]*junitExec
+	total    float64
+	finished bool
+	err      error
+}
+
+type junitSuite struct {
+	name, id   string
+	execs      int
+	timeSum    float64
+	lastTime   float64
+	hasRequest bool
+	cases      []*junitCase
+	byName     map[string]*junitCase
+	systemErr  strings.Builder
+}
+
+// junitCase is one testcase: an assertion name, or (kind "error") a
+// script or request error of the suite, merged over iterations.
+type junitCase struct {
+	name       string
+	isError    bool
+	count      int // failed or errored executions
+	ran        int // executions that did not skip it
+	iterations []int
+	errName    string
+	message    string
+	stack      string
+	at         string
+}
+
+// junitExec collects one execution's errors for the suite's system-err,
+// which Newman writes per execution.
+type junitExec struct {
+	suite      *junitSuite
+	iteration  int
+	requestErr string
+	testErrs   []string
+	preErrs    []string
+}
+
+// NewJUnit returns a junit reporter writing the report to path through a
+// temporary file renamed into place at RunEnd or Close; an empty path or a
+// directory gets Newman's default name under colrun/. sum is the shared
+// Summary the caller feeds first; nil makes the reporter keep its own.
+func NewJUnit(path string, sum *Summary) (*JUnit, error) {
+	sink, err := openSink(path, "colrun-run-report", ".xml")
+	if err != nil {
+		return nil, fmt.Errorf("junit reporter: %w", err)
+	}
+	j := NewJUnitWriter(sink, sum)
+	j.sink = sink
+	return j, nil
+}
+
+// NewJUnitWriter returns a junit reporter writing the report to w at
+// RunEnd.
+func NewJUnitWriter(w io.Writer, sum *Summary) *JUnit {
+	j := &JUnit{sum: sum, w: w, byKey: map[string]*junitSuite{}, execs: map[string]*junitExec{}}
+	if sum == nil {
+		j.sum, j.own = NewSummary(), true
+	}
+	return j
+}
+
+// Path is the report's file name ("" for a writer, or while a default
+// name waits for the run's start time).
+func (j *JUnit) Path() string {
+	if j.sink == nil {
+		return ""
+	}
+	return j.sink.Path()
+}
+
+// Handle folds e into the report; RunEnd writes it.
+func (j *JUnit) Handle(e event.Event) error {
+	if j.own {
+		_ = j.sum.Handle(e)
+	}
+	if j.finished {
+		return nil
+	}
+	switch {
+	case e.ItemStart != nil:
+		j.exec(e.ItemStart.Cursor, e.ItemStart.Item)
+	case e.Script != nil:
+		if se := e.Script.Error; se != nil {
+			x := j.exec(e.Script.Cursor, e.Script.Item)
+			msg := se.Stack
+			if msg == "" {
+				msg = se.Message
+			}
+			if e.Script.Listen == "test" {
+				x.testErrs = append(x.testErrs, msg)
+			} else {
+				x.preErrs = append(x.preErrs, msg)
+			}
+			j.addError(x, e.Script.Listen+"-script", se.Name, se.Message, se.Stack, e.Script.Cursor.Iteration)
+		}
+	case e.Request != nil:
+		r := e.Request
+		x := j.exec(r.Cursor, r.Item)
+		s := x.suite
+		s.hasRequest = true
+		t := 0.0
+		if r.Resp != nil && r.Error == "" {
+			t = millis(r.Resp.Time) / 1000
+		} else {
+			x.requestErr = orDefault(r.Error, "no response")
+			j.addError(x, "request", "Error", x.requestErr, "", r.Cursor.Iteration)
+		}
+		s.execs++
+		s.timeSum += t
+		s.lastTime = t
+		j.total += t
+	case e.Assertion != nil:
+		a := e.Assertion
+		x := j.exec(a.Cursor, a.Item)
+		c := x.suite.testcase(a.Name, false)
+		if !a.Skipped {
+			c.ran++
+		}
+		if a.Error != nil && !a.Skipped {
+			c.fail(a.Cursor.Iteration, orDefault(a.Error.Name, "AssertionError"), a.Error.Message, a.Error.Stack)
+		}
+	case e.ItemEnd != nil:
+		if x, ok := j.execs[e.ItemEnd.Cursor.Ref]; ok {
+			delete(j.execs, e.ItemEnd.Cursor.Ref)
+			x.flush()
+		}
+	case e.RunEnd != nil:
+		return j.finish()
+	}
+	return nil
+}
+
+// Close writes the report if RunEnd never came, with what was seen.
+func (j *JUnit) Close() error {
+	if !j.finished {
+		_ = j.finish()
+	}
+	return j.err
+}
+
+func (j *JUnit) exec(c event.Cursor, it event.ItemRef) *junitExec {
+	if x, ok := j.execs[c.Ref]; ok {
+		return x
+	}
+	name := FullName(it)
+	key := it.ID
+	if key == "" {
+		key = "\x00" + name
+	}
+	s, ok := j.byKey[key]
+	if !ok {
+		s = &junitSuite{name: name, id: it.ID, byName: map[string]*junitCase{}}
+		j.byKey[key] = s
+		j.suites = append(j.suites, s)
+	}
+	x := &junitExec{suite: s, iteration: c.Iteration}
+	j.execs[c.Ref] = x
+	return x
+}
+
+func (j *JUnit) addError(x *junitExec, at, name, msg, stack string, iteration int) {
+	c := x.suite.testcase(at, true)
+	c.ran++
+	c.at = at
+	c.fail(iteration, orDefault(name, "Error"), msg, stack)
+}
+
+func (s *junitSuite) testcase(name string, isError bool) *junitCase {
+	key := name
+	if isError {
+		key = "\x00" + name
+	}
+	c, ok := s.byName[key]
+	if !ok {
+		c = &junitCase{name: name, isError: isError}
+		s.byName[key] = c
+		s.cases = append(s.cases, c)
+	}
+	return c
+}
+
+func (c *junitCase) fail(iteration int, name, msg, stack string) {
+	c.count++
+	if n := len(c.iterations); n == 0 || c.iterations[n-1] != iteration {
+		c.iterations = append(c.iterations, iteration)
+	}
+	if c.count == 1 {
+		c.errName, c.message, c.stack = name, msg, stack
+	}
+}
+
+// flush appends the execution's errors to the suite's system-err in
+// Newman's format (0-based iteration, "---" separators).
+func (x *junitExec) flush() {
+	if x.requestErr == "" && len(x.testErrs) == 0 && len(x.preErrs) == 0 {
+		return
+	}
+	b := &x.suite.systemErr
+	b.WriteString("Iteration: " + strconv.Itoa(x.iteration) + "\n")
+	if x.requestErr != "" {
+		b.WriteString("RequestError: Error: " + x.requestErr + "\n")
+	}
+	b.WriteString("\n---\n")
+	for _, e := range x.testErrs {
+		b.WriteString("testScriptError: " + e + "\n---\n")
+	}
+	for _, e := range x.preErrs {
+		b.WriteString("prerequestScriptError: " + e + "\n---\n")
+	}
+}
+
+func (j *JUnit) finish() error {
+	j.finished = true
+	for _, x := range j.execs {
+		x.flush()
+	}
+	clear(j.execs)
+	s := j.sum
+	col := s.Collection
+	var tests, failures, errors int
+	var body strings.Builder
+	stamp := isoMillis(s.Timings.Started)
+	for _, st := range j.suites {
+		if !st.hasRequest && len(st.cases) == 0 {
+			continue
+		}
+		var f, e int
+		for _, c := range st.cases {
+			switch {
+			case c.count > 0 && c.isError:
+				e++
+			case c.count > 0:
+				f++
+			}
+		}
+		tests, failures, errors = tests+len(st.cases), failures+f, errors+e
+		mean := 0.0
+		if st.execs > 0 {
+			mean = st.timeSum / float64(st.execs)
+		}
+		body.WriteString("  <testsuite" + attr("name", st.name))
+		if st.id != "" {
+			body.WriteString(attr("id", st.id))
+		}
+		body.WriteString(attr("timestamp", stamp) + attr("tests", strconv.Itoa(len(st.cases))) +
+			attr("failures", strconv.Itoa(f)) + attr("errors", strconv.Itoa(e)) + attr("time", secs(mean)))
+		if len(st.cases) == 0 && st.systemErr.Len() == 0 {
+			body.WriteString("/>\n")
+			continue
+		}
+		body.WriteString(">\n")
+		if st.systemErr.Len() > 0 {
+			body.WriteString("    <system-err>" + cdata(st.systemErr.String()) + "</system-err>\n")
+		}
+		cls := className(st.name)
+		if cls == "" {
+			cls = className(col.Name)
+		}
+		for _, c := range st.cases {
+			body.WriteString("    <testcase" + attr("name", c.name) + attr("time", secs(st.lastTime)) + attr("classname", cls))
+			switch {
+			case c.count > 0:
+				body.WriteString(">\n")
+				j.writeFailure(&body, st, c)
+				body.WriteString("    </testcase>\n")
+			case c.ran == 0:
+				body.WriteString(">\n      <skipped/>\n    </testcase>\n")
+			default:
+				body.WriteString("/>\n")
+			}
+		}
+		body.WriteString("  </testsuite>\n")
+	}
+	var out strings.Builder
+	out.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	out.WriteString("<testsuites" + attr("name", col.Name) + attr("tests", strconv.Itoa(tests)) +
+		attr("failures", strconv.Itoa(failures)) + attr("errors", strconv.Itoa(errors)) + attr("time", secs(j.total)))
+	if body.Len() == 0 {
+		out.WriteString("/>\n")
+	} else {
+		out.WriteString(">\n" + body.String() + "</testsuites>\n")
+	}
+	var err error
+	if j.sink != nil {
+		if _, err = j.sink.WriteString(out.String()); err == nil {
+			err = j.sink.commit(s.Timings.Started)
+		} else {
+			j.sink.abort()
+		}
+	} else if j.w != nil {
+		bw := bufio.NewWriter(j.w)
+		if _, err = bw.WriteString(out.String()); err == nil {
+			err = bw.Flush()
+		}
+	}
+	if err != nil {
+		j.err = fmt.Errorf("junit reporter: %w", err)
+	}
+	return j.err
+}
+
+// writeFailure writes Newman's failure element (CDATA lines "Failed N
+// times.", the collection, the request, the test, the first error message
+// and stack), with colrun's "Failed in iterations" line; errors get the
+// same shape in an error element.
+func (j *JUnit) writeFailure(b *strings.Builder, st *junitSuite, c *junitCase) {
+	col := j.sum.Collection
+	its := make([]string, len(c.iterations))
+	for i, n := range c.iterations {
+		its[i] = strconv.Itoa(n + 1)
+	}
+	stack := c.stack
+	if stack == "" {
+		stack = c.errName + ": " + c.message
+	}
+	var lines []string
+	elem, typ := "failure", "AssertionFailure"
+	if c.isError {
+		elem, typ = "error", c.errName
+		lines = []string{
+			"Errored " + strconv.Itoa(c.count) + " times.",
+			"Failed in iterations: " + strings.Join(its, ", ") + ".",
+			"Collection JSON ID: " + col.ID + ".",
+			"Collection name: " + col.Name + ".",
+			"Request name: " + st.name + ".",
+			"At: " + c.at + ".",
+			"Error message: " + c.message + ".",
+			"Stacktrace: " + stack + ".",
+		}
+	} else {
+		lines = []string{
+			"Failed " + strconv.Itoa(c.count) + " times.",
+			"Failed in iterations: " + strings.Join(its, ", ") + ".",
+			"Collection JSON ID: " + col.ID + ".",
+			"Collection name: " + col.Name + ".",
+			"Request name: " + st.name + ".",
+			"Test description: " + c.name + ".",
+			"Error message: " + c.message + ".",
+			"Stacktrace: " + stack + ".",
+		}
+	}
+	b.WriteString("      <" + elem + attr("type", typ) + attr("message", c.message) + ">\n")
+	for _, l := range lines {
+		b.WriteString("        " + cdata(l) + "\n")
+	}
+	b.WriteString("      </" + elem + ">\n")
+}
+
+// secs formats seconds as Newman does, toFixed(3).
+func secs(s float64) string { return strconv.FormatFloat(s, 'f', 3, 64) }
+
+// attr renders an attribute as xmlbuilder does: &, <, " and whitespace
+// control characters escaped, apostrophes left alone.
+func attr(name, v string) string {
+	var b strings.Builder
+	b.WriteString(" " + name + `="`)
+	for _, r := range xmlSafe(v) {
+		switch r {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '"':
+			b.WriteString("&quot;")
+		case '\t':
+			b.WriteString("&#x9;")
+		case '\n':
+			b.WriteString("&#xA;")
+		case '\r':
+			b.WriteString("&#xD;")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteString(`"`)
+	return b.String()
+}
+
+// cdata wraps s in CDATA, splitting any "]]>" inside it.
+func cdata(s string) string {
+	return "<![CDATA[" + strings.ReplaceAll(xmlSafe(s), "]]>", "]]]]><![CDATA[>") + "]]>"
+}
+
+// xmlSafe replaces what XML 1.0 cannot hold (control characters, invalid
+// UTF-8) with U+FFFD, so any response text keeps the report parseable.
+func xmlSafe(s string) string {
+	ok := true
+	for _, r := range s {
+		if !xmlChar(r) {
+			ok = false
+			break
+		}
+	}
+	if ok && utf8.ValidString(s) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if !xmlChar(r) {
+			return '\uFFFD'
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+}
+
+func xmlChar(r rune) bool {
+	return r == 0x9 || r == 0xA || r == 0xD || (r >= 0x20 && r <= 0xD7FF) ||
+		(r >= 0xE000 && r <= 0xFFFD) || (r >= 0x10000 && r <= 0x10FFFF)
+}

@@ -1,0 +1,760 @@
+// chai's BDD vocabulary. Names are registered in the same order as chai
+// registers them: the order decides which name a "Did you mean" hint picks
+// when two are equally close to a typo.
+
+function prefixOf(assertion) {
+  var msg = flag(assertion, 'message');
+  return msg ? msg + ': ' : '';
+}
+
+function misuse(assertion, text) {
+  return new AssertionError(prefixOf(assertion) + text, undefined, flag(assertion, 'ssfi'));
+}
+
+// sub starts a nested assertion that shares the outer custom message, used
+// for preconditions like "the target must be a function".
+function sub(assertion, value) {
+  return new Assertion(value, flag(assertion, 'message'), flag(assertion, 'ssfi'), true);
+}
+
+function withMessage(assertion, msg) {
+  if (msg) flag(assertion, 'message', msg);
+}
+
+function defineCoreAssertions() {
+  var P = Assertion;
+
+  ['to', 'be', 'been', 'is', 'and', 'has', 'have', 'with', 'that', 'which', 'at', 'of', 'same', 'but', 'does',
+    'still', 'also'].forEach(function (word) {
+    P.addProperty(word);
+  });
+
+  P.addProperty('not', function () { flag(this, 'negate', true); });
+  P.addProperty('deep', function () { flag(this, 'deep', true); });
+  P.addProperty('nested', function () { flag(this, 'nested', true); });
+  P.addProperty('own', function () { flag(this, 'own', true); });
+  P.addProperty('ordered', function () { flag(this, 'ordered', true); });
+  P.addProperty('any', function () {
+    flag(this, 'any', true);
+    flag(this, 'all', false);
+  });
+  P.addProperty('all', function () {
+    flag(this, 'all', true);
+    flag(this, 'any', false);
+  });
+
+  function typeIs(type, msg) {
+    withMessage(this, msg);
+    type = type.toLowerCase();
+    var article = 'aeiou'.indexOf(type.charAt(0)) !== -1 ? 'an ' : 'a ';
+    this.assert(type === typeName(flag(this, 'object')).toLowerCase(),
+      'expected #{this} to be ' + article + type,
+      'expected #{this} not to be ' + article + type);
+  }
+  P.addChainableMethod('an', typeIs);
+  P.addChainableMethod('a', typeIs);
+
+  function sameValueZero(a, b) {
+    return (isNaNValue(a) && isNaNValue(b)) || a === b;
+  }
+
+  function markContains() { flag(this, 'contains', true); }
+
+  function include(val, msg) {
+    withMessage(this, msg);
+    var obj = flag(this, 'object');
+    var objType = typeName(obj).toLowerCase();
+    var negate = flag(this, 'negate');
+    var deep = flag(this, 'deep');
+    var same = deep ? flag(this, 'eql') : sameValueZero;
+    var found = false;
+    switch (objType) {
+      case 'string':
+        found = obj.indexOf(val) !== -1;
+        break;
+      case 'weakset':
+        if (deep) throw misuse(this, 'unable to use .deep.include with WeakSet');
+        found = obj.has(val);
+        break;
+      case 'map':
+        obj.forEach(function (item) { found = found || same(item, val); });
+        break;
+      case 'set':
+        if (deep) obj.forEach(function (item) { found = found || same(item, val); });
+        else found = obj.has(val);
+        break;
+      case 'array':
+        if (deep) found = obj.some(function (item) { return same(item, val); });
+        else found = obj.indexOf(val) !== -1;
+        break;
+      default:
+        includeProperties(this, obj, val, negate);
+        return;
+    }
+    var descriptor = deep ? 'deep ' : '';
+    this.assert(found,
+      'expected #{this} to ' + descriptor + 'include ' + chaiInspect(val),
+      'expected #{this} to not ' + descriptor + 'include ' + chaiInspect(val));
+  }
+
+  // includeProperties handles include() on a plain target: every key of
+  // val must be a property of obj with that value. Negated, it fails only
+  // when every one of several keys matched.
+  function includeProperties(assertion, obj, val, negate) {
+    if (val !== Object(val)) {
+      var valType = typeName(val).toLowerCase();
+      throw misuse(assertion, 'the given combination of arguments (' + typeName(obj).toLowerCase() + ' and ' +
+        valType + ') is invalid for this assertion. You can use an array, a map, an object, a set, a string, ' +
+        'or a weakset instead of a ' + valType);
+    }
+    var keys = Object.keys(val);
+    var firstFailure = null;
+    var failures = 0;
+    keys.forEach(function (key) {
+      var check = new Assertion(obj);
+      transferFlags(assertion, check, true);
+      flag(check, 'lockSsfi', true);
+      if (!negate || keys.length === 1) {
+        check.property(key, val[key]);
+        return;
+      }
+      try {
+        check.property(key, val[key]);
+      } catch (err) {
+        if (!checkError.compatibleConstructor(err, AssertionError)) throw err;
+        if (firstFailure === null) firstFailure = err;
+        failures++;
+      }
+    });
+    if (negate && keys.length > 1 && failures === keys.length) throw firstFailure;
+  }
+
+  P.addChainableMethod('include', include, markContains);
+  P.addChainableMethod('contain', include, markContains);
+  P.addChainableMethod('contains', include, markContains);
+  P.addChainableMethod('includes', include, markContains);
+
+  P.addProperty('ok', function () {
+    this.assert(flag(this, 'object'), 'expected #{this} to be truthy', 'expected #{this} to be falsy');
+  });
+  P.addProperty('true', function () {
+    this.assert(flag(this, 'object') === true, 'expected #{this} to be true', 'expected #{this} to be false',
+      !flag(this, 'negate'));
+  });
+  P.addProperty('false', function () {
+    this.assert(flag(this, 'object') === false, 'expected #{this} to be false', 'expected #{this} to be true',
+      Boolean(flag(this, 'negate')));
+  });
+  P.addProperty('null', function () {
+    this.assert(flag(this, 'object') === null, 'expected #{this} to be null', 'expected #{this} not to be null');
+  });
+  P.addProperty('undefined', function () {
+    this.assert(flag(this, 'object') === undefined, 'expected #{this} to be undefined',
+      'expected #{this} not to be undefined');
+  });
+  P.addProperty('NaN', function () {
+    this.assert(isNaNValue(flag(this, 'object')), 'expected #{this} to be NaN', 'expected #{this} not to be NaN');
+  });
+
+  function exists() {
+    var v = flag(this, 'object');
+    this.assert(v !== null && v !== undefined, 'expected #{this} to exist', 'expected #{this} to not exist');
+  }
+  P.addProperty('exist', exists);
+  P.addProperty('exists', exists);
+
+  P.addProperty('empty', function () {
+    var v = flag(this, 'object');
+    var size;
+    switch (typeName(v).toLowerCase()) {
+      case 'array':
+      case 'string':
+        size = v.length;
+        break;
+      case 'map':
+      case 'set':
+        size = v.size;
+        break;
+      case 'weakmap':
+      case 'weakset':
+        throw misuse(this, '.empty was passed a weak collection');
+      case 'function':
+        throw new AssertionError((prefixOf(this) + '.empty was passed a function ' + funcName(v)).trim(),
+          undefined, flag(this, 'ssfi'));
+      default:
+        if (v !== Object(v)) throw misuse(this, '.empty was passed non-string primitive ' + chaiInspect(v));
+        size = Object.keys(v).length;
+    }
+    this.assert(size === 0, 'expected #{this} to be empty', 'expected #{this} not to be empty');
+  });
+
+  function isArguments() {
+    var t = typeName(flag(this, 'object'));
+    this.assert(t === 'Arguments', 'expected #{this} to be arguments but got ' + t,
+      'expected #{this} to not be arguments');
+  }
+  P.addProperty('arguments', isArguments);
+  P.addProperty('Arguments', isArguments);
+
+  function equal(val, msg) {
+    withMessage(this, msg);
+    if (flag(this, 'deep')) {
+      var lock = flag(this, 'lockSsfi');
+      flag(this, 'lockSsfi', true);
+      this.eql(val);
+      flag(this, 'lockSsfi', lock);
+      return;
+    }
+    this.assert(val === flag(this, 'object'), 'expected #{this} to equal #{exp}', 'expected #{this} to not equal #{exp}',
+      val, this._obj, true);
+  }
+  P.addMethod('equal', equal);
+  P.addMethod('equals', equal);
+  P.addMethod('eq', equal);
+
+  function eql(val, msg) {
+    withMessage(this, msg);
+    this.assert(flag(this, 'eql')(val, flag(this, 'object')),
+      'expected #{this} to deeply equal #{exp}', 'expected #{this} to not deeply equal #{exp}',
+      val, this._obj, true);
+  }
+  P.addMethod('eql', eql);
+  P.addMethod('eqls', eql);
+
+  // Comparison assertions share one shape: validate operand types, then
+  // compare either the value or, after .lengthOf, its length or size.
+  function sizeOf(assertion, obj, objType) {
+    if (objType === 'map' || objType === 'set') return { word: 'size', n: obj.size };
+    return { word: 'length', n: obj.length };
+  }
+
+  function checkComparable(assertion, name, obj, objType, args, doLength) {
+    var argTypes = args.map(function (a) { return typeName(a).toLowerCase(); });
+    var plural = args.length > 1;
+    var problem = null;
+    if (doLength && objType !== 'map' && objType !== 'set') {
+      sub(assertion, obj).to.have.property('length');
+    }
+    var allDates = argTypes.every(function (t) { return t === 'date'; });
+    var allNumbers = argTypes.every(function (t) { return t === 'number'; });
+    if (!doLength && objType === 'date' && !allDates) {
+      problem = plural ? 'the arguments to ' + name + ' must be dates' : 'the argument to ' + name + ' must be a date';
+    } else if (!allNumbers && (doLength || objType === 'number')) {
+      problem = plural ? 'the arguments to ' + name + ' must be numbers' :
+        'the argument to ' + name + ' must be a number';
+    } else if (!doLength && objType !== 'date' && objType !== 'number') {
+      problem = 'expected ' + (objType === 'string' ? "'" + obj + "'" : obj) + ' to be a number or a date';
+    }
+    if (problem !== null) throw misuse(assertion, problem);
+  }
+
+  function comparison(name, holds, words) {
+    return function (n, msg) {
+      withMessage(this, msg);
+      var obj = flag(this, 'object');
+      var doLength = flag(this, 'doLength');
+      var objType = typeName(obj).toLowerCase();
+      checkComparable(this, name, obj, objType, [n], doLength);
+      if (doLength) {
+        var size = sizeOf(this, obj, objType);
+        this.assert(holds(size.n, n),
+          'expected #{this} to have a ' + size.word + ' ' + words.lengthPass + ' #{exp} but got #{act}',
+          'expected #{this} to ' + words.lengthFail.replace('%s', size.word) + ' #{exp}',
+          n, size.n);
+        return;
+      }
+      this.assert(holds(obj, n), 'expected #{this} to be ' + words.pass + ' #{exp}',
+        'expected #{this} to be ' + words.fail + ' #{exp}', n);
+    };
+  }
+
+  var above = comparison('above', function (a, b) { return a > b; },
+    { pass: 'above', fail: 'at most', lengthPass: 'above', lengthFail: 'not have a %s above' });
+  P.addMethod('above', above);
+  P.addMethod('gt', above);
+  P.addMethod('greaterThan', above);
+
+  var least = comparison('least', function (a, b) { return a >= b; },
+    { pass: 'at least', fail: 'below', lengthPass: 'at least', lengthFail: 'have a %s below' });
+  P.addMethod('least', least);
+  P.addMethod('gte', least);
+  P.addMethod('greaterThanOrEqual', least);
+
+  var below = comparison('below', function (a, b) { return a < b; },
+    { pass: 'below', fail: 'at least', lengthPass: 'below', lengthFail: 'not have a %s below' });
+  P.addMethod('below', below);
+  P.addMethod('lt', below);
+  P.addMethod('lessThan', below);
+
+  var most = comparison('most', function (a, b) { return a <= b; },
+    { pass: 'at most', fail: 'above', lengthPass: 'at most', lengthFail: 'have a %s above' });
+  P.addMethod('most', most);
+  P.addMethod('lte', most);
+  P.addMethod('lessThanOrEqual', most);
+
+  P.addMethod('within', function (start, finish, msg) {
+    withMessage(this, msg);
+    var obj = flag(this, 'object');
+    var doLength = flag(this, 'doLength');
+    var objType = typeName(obj).toLowerCase();
+    var range = typeName(start).toLowerCase() === 'date' && typeName(finish).toLowerCase() === 'date' ?
+      start.toISOString() + '..' + finish.toISOString() : start + '..' + finish;
+    checkComparable(this, 'within', obj, objType, [start, finish], doLength);
+    if (doLength) {
+      var size = sizeOf(this, obj, objType);
+      this.assert(size.n >= start && size.n <= finish,
+        'expected #{this} to have a ' + size.word + ' within ' + range,
+        'expected #{this} to not have a ' + size.word + ' within ' + range);
+      return;
+    }
+    this.assert(obj >= start && obj <= finish, 'expected #{this} to be within ' + range,
+      'expected #{this} to not be within ' + range);
+  });
+
+  function instanceOf(ctor, msg) {
+    withMessage(this, msg);
+    var target = flag(this, 'object');
+    var result;
+    try {
+      result = target instanceof ctor;
+    } catch (err) {
+      if (err instanceof TypeError) {
+        throw misuse(this, 'The instanceof assertion needs a constructor but ' + typeName(ctor) + ' was given.');
+      }
+      throw err;
+    }
+    var name = funcName(ctor);
+    if (name === null) name = 'an unnamed constructor';
+    this.assert(result, 'expected #{this} to be an instance of ' + name,
+      'expected #{this} to not be an instance of ' + name);
+  }
+  P.addMethod('instanceof', instanceOf);
+  P.addMethod('instanceOf', instanceOf);
+
+  function property(name, val, msg) {
+    withMessage(this, msg);
+    var nested = flag(this, 'nested');
+    var own = flag(this, 'own');
+    var obj = flag(this, 'object');
+    var nameType = typeof name;
+    if (nested) {
+      if (nameType !== 'string') throw misuse(this, 'the argument to property must be a string when using nested syntax');
+    } else if (nameType !== 'string' && nameType !== 'number' && nameType !== 'symbol') {
+      throw misuse(this, 'the argument to property must be a string, number, or symbol');
+    }
+    if (nested && own) throw misuse(this, 'The "nested" and "own" flags cannot be combined.');
+    if (obj === null || obj === undefined) throw misuse(this, 'Target cannot be null or undefined.');
+
+    var deep = flag(this, 'deep');
+    var negate = flag(this, 'negate');
+    var path = nested ? getPathInfo(obj, name) : null;
+    var value = nested ? path.value : obj[name];
+    var same = deep ? flag(this, 'eql') : function (a, b) { return a === b; };
+    var descriptor = (deep ? 'deep ' : '') + (own ? 'own ' : '') + (nested ? 'nested ' : '') + 'property ';
+    var present;
+    if (own) present = hasOwn.call(obj, name);
+    else if (nested) present = path.exists;
+    else present = hasPropertyIn(obj, name);
+
+    if (!negate || arguments.length === 1) {
+      this.assert(present, 'expected #{this} to have ' + descriptor + chaiInspect(name),
+        'expected #{this} to not have ' + descriptor + chaiInspect(name));
+    }
+    if (arguments.length > 1) {
+      this.assert(present && same(val, value),
+        'expected #{this} to have ' + descriptor + chaiInspect(name) + ' of #{exp}, but got #{act}',
+        'expected #{this} to not have ' + descriptor + chaiInspect(name) + ' of #{act}',
+        val, value);
+    }
+    // The chain continues on the property value: `.property('a').that...`.
+    flag(this, 'object', value);
+  }
+  P.addMethod('property', property);
+
+  function ownProperty() {
+    flag(this, 'own', true);
+    property.apply(this, arguments);
+  }
+  P.addMethod('ownProperty', ownProperty);
+  P.addMethod('haveOwnProperty', ownProperty);
+
+  function ownPropertyDescriptor(name, descriptor, msg) {
+    if (typeof descriptor === 'string') {
+      msg = descriptor;
+      descriptor = null;
+    }
+    withMessage(this, msg);
+    var obj = flag(this, 'object');
+    var actual = Object.getOwnPropertyDescriptor(Object(obj), name);
+    if (actual && descriptor) {
+      this.assert(flag(this, 'eql')(descriptor, actual),
+        'expected the own property descriptor for ' + chaiInspect(name) + ' on #{this} to match ' +
+          chaiInspect(descriptor) + ', got ' + chaiInspect(actual),
+        'expected the own property descriptor for ' + chaiInspect(name) + ' on #{this} to not match ' +
+          chaiInspect(descriptor),
+        descriptor, actual, true);
+    } else {
+      this.assert(actual, 'expected #{this} to have an own property descriptor for ' + chaiInspect(name),
+        'expected #{this} to not have an own property descriptor for ' + chaiInspect(name));
+    }
+    flag(this, 'object', actual);
+  }
+  P.addMethod('ownPropertyDescriptor', ownPropertyDescriptor);
+  P.addMethod('haveOwnPropertyDescriptor', ownPropertyDescriptor);
+
+  function markLength() { flag(this, 'doLength', true); }
+
+  function lengthOf(n, msg) {
+    withMessage(this, msg);
+    var obj = flag(this, 'object');
+    var objType = typeName(obj).toLowerCase();
+    var word = 'length';
+    var count;
+    if (objType === 'map' || objType === 'set') {
+      word = 'size';
+      count = obj.size;
+    } else {
+      sub(this, obj).to.have.property('length');
+      count = obj.length;
+    }
+    this.assert(count == n, // eslint-disable-line eqeqeq
+      'expected #{this} to have a ' + word + ' of #{exp} but got #{act}',
+      'expected #{this} to not have a ' + word + ' of #{act}', n, count);
+  }
+  P.addChainableMethod('length', lengthOf, markLength);
+  P.addChainableMethod('lengthOf', lengthOf, markLength);
+
+  function match(re, msg) {
+    withMessage(this, msg);
+    this.assert(re.exec(flag(this, 'object')), 'expected #{this} to match ' + re, 'expected #{this} not to match ' + re);
+  }
+  P.addMethod('match', match);
+  P.addMethod('matches', match);
+
+  P.addMethod('string', function (str, msg) {
+    withMessage(this, msg);
+    var obj = flag(this, 'object');
+    sub(this, obj).is.a('string');
+    this.assert(obj.indexOf(str) !== -1, 'expected #{this} to contain ' + chaiInspect(str),
+      'expected #{this} to not contain ' + chaiInspect(str));
+  });
+
+  function keys(wanted) {
+    var obj = flag(this, 'object');
+    var objType = typeName(obj);
+    var wantedType = typeName(wanted);
+    var deep = flag(this, 'deep');
+    var deeply = '';
+    var actual;
+    var mixed = 'when testing keys against an object or an array you must give a single Array|Object|String ' +
+      'argument or multiple String arguments';
+    if (objType === 'Map' || objType === 'Set') {
+      deeply = deep ? 'deeply ' : '';
+      actual = [];
+      obj.forEach(function (v, k) { actual.push(k); });
+      if (wantedType !== 'Array') wanted = Array.prototype.slice.call(arguments);
+    } else {
+      actual = ownEnumerableKeys(obj);
+      if (wantedType === 'Array') {
+        if (arguments.length > 1) throw misuse(this, mixed);
+      } else if (wantedType === 'Object') {
+        if (arguments.length > 1) throw misuse(this, mixed);
+        wanted = Object.keys(wanted);
+      } else {
+        wanted = Array.prototype.slice.call(arguments);
+      }
+      wanted = wanted.map(function (k) { return typeof k === 'symbol' ? k : String(k); });
+    }
+    if (!wanted.length) throw misuse(this, 'keys required');
+
+    var any = flag(this, 'any');
+    var all = flag(this, 'all');
+    var same = deep ? flag(this, 'eql') : function (a, b) { return a === b; };
+    if (!any && !all) all = true;
+    var present = function (k) { return actual.some(function (a) { return same(k, a); }); };
+    var ok = true;
+    if (any) ok = wanted.some(present);
+    if (all) {
+      ok = wanted.every(present);
+      if (!flag(this, 'contains')) ok = ok && wanted.length === actual.length;
+    }
+
+    var listed;
+    if (wanted.length > 1) {
+      var shown = wanted.map(function (k) { return chaiInspect(k); });
+      var last = shown.pop();
+      if (all) listed = shown.join(', ') + ', and ' + last;
+      if (any) listed = shown.join(', ') + ', or ' + last;
+    } else {
+      listed = chaiInspect(wanted[0]);
+    }
+    listed = (wanted.length > 1 ? 'keys ' : 'key ') + listed;
+    listed = (flag(this, 'contains') ? 'contain ' : 'have ') + listed;
+    this.assert(ok, 'expected #{this} to ' + deeply + listed, 'expected #{this} to not ' + deeply + listed,
+      wanted.slice(0).sort(compareByInspect), actual.sort(compareByInspect), true);
+  }
+  P.addMethod('keys', keys);
+  P.addMethod('key', keys);
+
+  function throws(errorLike, matcher, msg) {
+    withMessage(this, msg);
+    var fn = flag(this, 'object');
+    var negate = flag(this, 'negate') || false;
+    sub(this, fn).is.a('function');
+    if (errorLike instanceof RegExp || typeof errorLike === 'string') {
+      matcher = errorLike;
+      errorLike = null;
+    }
+    var caught;
+    try {
+      fn();
+    } catch (err) {
+      caught = err;
+    }
+    var noArgs = errorLike === undefined && matcher === undefined;
+    var bothArgs = Boolean(errorLike && matcher);
+    var kindFailed = false;
+    var messageFailed = false;
+    var describeCaught = function () {
+      return caught instanceof Error ? caught.toString() : caught && checkError.getConstructorName(caught);
+    };
+    var describeExpected = function () {
+      return errorLike instanceof Error ? errorLike.toString() : errorLike && checkError.getConstructorName(errorLike);
+    };
+
+    if (noArgs || !negate) {
+      var what = 'an error';
+      if (errorLike instanceof Error) what = '#{exp}';
+      else if (errorLike) what = checkError.getConstructorName(errorLike);
+      this.assert(caught, 'expected #{this} to throw ' + what,
+        'expected #{this} to not throw an error but #{act} was thrown',
+        errorLike && errorLike.toString(),
+        caught instanceof Error ? caught.toString() :
+          (typeof caught === 'string' ? caught : caught && checkError.getConstructorName(caught)));
+    }
+
+    if (errorLike && caught) {
+      if (errorLike instanceof Error) {
+        if (checkError.compatibleInstance(caught, errorLike) === negate) {
+          if (bothArgs && negate) {
+            kindFailed = true;
+          } else {
+            this.assert(negate, 'expected #{this} to throw #{exp} but #{act} was thrown',
+              'expected #{this} to not throw #{exp}' + (caught && !negate ? ' but #{act} was thrown' : ''),
+              errorLike.toString(), caught.toString());
+          }
+        }
+      }
+      if (checkError.compatibleConstructor(caught, errorLike) === negate) {
+        if (bothArgs && negate) {
+          kindFailed = true;
+        } else {
+          this.assert(negate, 'expected #{this} to throw #{exp} but #{act} was thrown',
+            'expected #{this} to not throw #{exp}' + (caught ? ' but #{act} was thrown' : ''),
+            describeExpected(), describeCaught());
+        }
+      }
+    }
+
+    if (caught && matcher !== undefined && matcher !== null) {
+      var how = matcher instanceof RegExp ? 'matching' : 'including';
+      if (checkError.compatibleMessage(caught, matcher) === negate) {
+        if (bothArgs && negate) {
+          messageFailed = true;
+        } else {
+          this.assert(negate, 'expected #{this} to throw error ' + how + ' #{exp} but got #{act}',
+            'expected #{this} to throw error not ' + how + ' #{exp}', matcher, checkError.getMessage(caught));
+        }
+      }
+    }
+
+    if (kindFailed && messageFailed) {
+      this.assert(negate, 'expected #{this} to throw #{exp} but #{act} was thrown',
+        'expected #{this} to not throw #{exp}' + (caught ? ' but #{act} was thrown' : ''),
+        describeExpected(), describeCaught());
+    }
+    // The chain continues on what was thrown.
+    flag(this, 'object', caught);
+  }
+  P.addMethod('throw', throws);
+  P.addMethod('throws', throws);
+  P.addMethod('Throw', throws);
+
+  function respondTo(method, msg) {
+    withMessage(this, msg);
+    var obj = flag(this, 'object');
+    var target = typeof obj === 'function' && !flag(this, 'itself') ? obj.prototype[method] : obj[method];
+    this.assert(typeof target === 'function', 'expected #{this} to respond to ' + chaiInspect(method),
+      'expected #{this} to not respond to ' + chaiInspect(method));
+  }
+  P.addMethod('respondTo', respondTo);
+  P.addMethod('respondsTo', respondTo);
+  P.addProperty('itself', function () { flag(this, 'itself', true); });
+
+  function satisfy(matcher, msg) {
+    withMessage(this, msg);
+    var result = matcher(flag(this, 'object'));
+    // chai's negated message has no space after "satisfy"; kept verbatim.
+    this.assert(result, 'expected #{this} to satisfy ' + objDisplay(matcher),
+      'expected #{this} to not satisfy' + objDisplay(matcher), !flag(this, 'negate'), result);
+  }
+  P.addMethod('satisfy', satisfy);
+  P.addMethod('satisfies', satisfy);
+
+  function closeTo(expected, delta, msg) {
+    withMessage(this, msg);
+    var obj = flag(this, 'object');
+    sub(this, obj).is.a('number');
+    if (typeof expected !== 'number' || typeof delta !== 'number') {
+      throw misuse(this, 'the arguments to closeTo or approximately must be numbers' +
+        (delta === undefined ? ', and a delta is required' : ''));
+    }
+    this.assert(Math.abs(obj - expected) <= delta, 'expected #{this} to be close to ' + expected + ' +/- ' + delta,
+      'expected #{this} not to be close to ' + expected + ' +/- ' + delta);
+  }
+  P.addMethod('closeTo', closeTo);
+  P.addMethod('approximately', closeTo);
+
+  // isSubset: every element of subset is matched in superset (each
+  // superset element at most once unless `contains`), in order if ordered.
+  function isSubset(subset, superset, same, contains, ordered) {
+    if (!contains) {
+      if (subset.length !== superset.length) return false;
+      superset = superset.slice();
+    }
+    return subset.every(function (item, idx) {
+      if (ordered) return same ? same(item, superset[idx]) : item === superset[idx];
+      if (!same) {
+        var at = superset.indexOf(item);
+        if (at === -1) return false;
+        if (!contains) superset.splice(at, 1);
+        return true;
+      }
+      return superset.some(function (other, at) {
+        if (!same(item, other)) return false;
+        if (!contains) superset.splice(at, 1);
+        return true;
+      });
+    });
+  }
+
+  P.addMethod('members', function (subset, msg) {
+    withMessage(this, msg);
+    var obj = flag(this, 'object');
+    sub(this, obj).to.be.an('array');
+    sub(this, subset).to.be.an('array');
+    var contains = flag(this, 'contains');
+    var ordered = flag(this, 'ordered');
+    var pass;
+    var fail;
+    if (contains) {
+      var superset = ordered ? 'an ordered superset' : 'a superset';
+      pass = 'expected #{this} to be ' + superset + ' of #{exp}';
+      fail = 'expected #{this} to not be ' + superset + ' of #{exp}';
+    } else {
+      var members = ordered ? 'ordered members' : 'members';
+      pass = 'expected #{this} to have the same ' + members + ' as #{exp}';
+      fail = 'expected #{this} to not have the same ' + members + ' as #{exp}';
+    }
+    var same = flag(this, 'deep') ? flag(this, 'eql') : undefined;
+    this.assert(isSubset(subset, obj, same, contains, ordered), pass, fail, subset, obj, true);
+  });
+
+  P.addMethod('oneOf', function (list, msg) {
+    withMessage(this, msg);
+    var value = flag(this, 'object');
+    var same = flag(this, 'eql');
+    sub(this, list).to.be.an('array');
+    if (flag(this, 'contains')) {
+      this.assert(list.some(function (candidate) { return value.indexOf(candidate) > -1; }),
+        'expected #{this} to contain one of #{exp}', 'expected #{this} to not contain one of #{exp}', list, value);
+    } else if (flag(this, 'deep')) {
+      // chai uses the same wording negated or not here.
+      this.assert(list.some(function (candidate) { return same(value, candidate); }),
+        'expected #{this} to deeply equal one of #{exp}', 'expected #{this} to deeply equal one of #{exp}', list, value);
+    } else {
+      this.assert(list.indexOf(value) > -1, 'expected #{this} to be one of #{exp}',
+        'expected #{this} to not be one of #{exp}', list, value);
+    }
+  });
+
+  // change/increase/decrease run the target function and compare a value
+  // read before and after; .by() then checks the recorded delta.
+  function delta(kind) {
+    return function (subject, prop, msg) {
+      withMessage(this, msg);
+      var fn = flag(this, 'object');
+      sub(this, fn).is.a('function');
+      var before;
+      if (!prop) {
+        sub(this, subject).is.a('function');
+        before = subject();
+      } else {
+        sub(this, subject).to.have.property(prop);
+        before = subject[prop];
+      }
+      if (kind !== 'change') sub(this, before).is.a('number');
+      fn();
+      var noProp = prop === undefined || prop === null;
+      var after = noProp ? subject() : subject[prop];
+      var label = noProp ? before : '.' + prop;
+      flag(this, 'deltaMsgObj', label);
+      flag(this, 'initialDeltaValue', before);
+      flag(this, 'finalDeltaValue', after);
+      flag(this, 'deltaBehavior', kind);
+      var held;
+      if (kind === 'change') {
+        flag(this, 'realDelta', after !== before);
+        held = before !== after;
+      } else if (kind === 'increase') {
+        flag(this, 'realDelta', after - before);
+        held = after - before > 0;
+      } else {
+        flag(this, 'realDelta', before - after);
+        held = after - before < 0;
+      }
+      this.assert(held, 'expected ' + label + ' to ' + kind, 'expected ' + label + ' to not ' + kind);
+    };
+  }
+  P.addMethod('change', delta('change'));
+  P.addMethod('changes', delta('change'));
+  P.addMethod('increase', delta('increase'));
+  P.addMethod('increases', delta('increase'));
+  P.addMethod('decrease', delta('decrease'));
+  P.addMethod('decreases', delta('decrease'));
+
+  P.addMethod('by', function (amount, msg) {
+    withMessage(this, msg);
+    var label = flag(this, 'deltaMsgObj');
+    var kind = flag(this, 'deltaBehavior');
+    var held;
+    if (kind === 'change') {
+      held = Math.abs(flag(this, 'finalDeltaValue') - flag(this, 'initialDeltaValue')) === Math.abs(amount);
+    } else {
+      held = flag(this, 'realDelta') === Math.abs(amount);
+    }
+    this.assert(held, 'expected ' + label + ' to ' + kind + ' by ' + amount,
+      'expected ' + label + ' to not ' + kind + ' by ' + amount);
+  });
+
+  P.addProperty('extensible', function () {
+    var obj = flag(this, 'object');
+    this.assert(obj === Object(obj) && Object.isExtensible(obj), 'expected #{this} to be extensible',
+      'expected #{this} to not be extensible');
+  });
+  P.addProperty('sealed', function () {
+    var obj = flag(this, 'object');
+    this.assert(obj === Object(obj) ? Object.isSealed(obj) : true, 'expected #{this} to be sealed',
+      'expected #{this} to not be sealed');
+  });
+  P.addProperty('frozen', function () {
+    var obj = flag(this, 'object');
+    this.assert(obj === Object(obj) ? Object.isFrozen(obj) : true, 'expected #{this} to be frozen',
+      'expected #{this} to not be frozen');
+  });
+  P.addProperty('finite', function () {
+    var obj = flag(this, 'object');
+    this.assert(typeof obj === 'number' && isFinite(obj), 'expected #{this} to be a finite number',
+      'expected #{this} to not be a finite number');
+  });
+}

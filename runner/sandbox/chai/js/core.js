@@ -1,0 +1,505 @@
+// The Assertion object, its flag bag, the plugin API (addProperty,
+// addMethod, addChainableMethod and their overwrite forms) and the Proxy
+// that turns a misspelt assertion into an error instead of a silent pass.
+
+var config = {
+  // includeStack only changes which frame chai would cut the stack at;
+  // kept so scripts and plugins that set it keep working.
+  includeStack: false,
+  showDiff: true,
+  truncateThreshold: 40,
+  useProxy: true,
+  proxyExcludedKeys: ['then', 'catch', 'inspect', 'toJSON'],
+  deepEqual: null
+};
+
+function chaiInspect(obj, showHidden, depth, colors) {
+  return loupeInspect(obj, {
+    colors: colors,
+    depth: depth === undefined ? 2 : depth,
+    showHidden: showHidden,
+    truncate: config.truncateThreshold ? config.truncateThreshold : Infinity
+  });
+}
+
+// objDisplay is inspect with one more rule: output at or over the threshold
+// collapses functions, arrays and plain objects to a short summary.
+function objDisplay(obj) {
+  var text = chaiInspect(obj);
+  var tag = objectToString.call(obj);
+  if (!config.truncateThreshold || text.length < config.truncateThreshold) return text;
+  if (tag === '[object Function]') {
+    return !obj.name ? '[Function]' : '[Function: ' + obj.name + ']';
+  }
+  if (tag === '[object Array]') return '[ Array(' + obj.length + ') ]';
+  if (tag === '[object Object]') {
+    var keys = Object.keys(obj);
+    var shown = keys.length > 2 ? keys.slice(0, 2).join(', ') + ', ...' : keys.join(', ');
+    return '{ Object (' + shown + ') }';
+  }
+  return text;
+}
+
+function compareByInspect(a, b) {
+  return chaiInspect(a) < chaiInspect(b) ? -1 : 1;
+}
+
+function ownEnumerableSymbols(obj) {
+  if (typeof Object.getOwnPropertySymbols !== 'function') return [];
+  return Object.getOwnPropertySymbols(obj).filter(function (s) {
+    return Object.getOwnPropertyDescriptor(obj, s).enumerable;
+  });
+}
+
+function ownEnumerableKeys(obj) {
+  return Object.keys(obj).concat(ownEnumerableSymbols(obj));
+}
+
+// ---------------------------------------------------------------------------
+// AssertionError, shaped like the assertion-error package chai throws.
+
+var reservedErrorProps = ['name', 'message', 'stack', 'constructor', 'toJSON'];
+
+function copyProps(target, source, skip) {
+  Object.keys(source).forEach(function (key) {
+    if (skip.indexOf(key) === -1) target[key] = source[key];
+  });
+  return target;
+}
+
+function AssertionError(message, props, ssf) { // eslint-disable-line no-unused-vars
+  var extra = copyProps({}, props || {}, reservedErrorProps);
+  this.message = message || 'Unspecified AssertionError';
+  this.showDiff = false;
+  for (var key in extra) this[key] = extra[key];
+  // goja has no Error.captureStackTrace: borrow the frames of a fresh Error
+  // and put this error's own headline on top.
+  try {
+    throw new Error(this.message);
+  } catch (e) {
+    var frames = String(e.stack || '');
+    var cut = frames.indexOf('\n');
+    this.stack = 'AssertionError: ' + this.message + (cut === -1 ? '' : frames.slice(cut));
+  }
+}
+AssertionError.prototype = Object.create(Error.prototype);
+AssertionError.prototype.name = 'AssertionError';
+AssertionError.prototype.constructor = AssertionError;
+AssertionError.prototype.toJSON = function (stack) {
+  var out = copyProps({ name: this.name }, this, ['constructor', 'toJSON', 'stack']);
+  if (stack !== false && this.stack) out.stack = this.stack;
+  return out;
+};
+
+// ---------------------------------------------------------------------------
+// Flags and messages.
+
+// proxyTargets maps each guard Proxy to the object it guards. Flag reads
+// go straight to the target: the result is the same as reading __flags
+// through the Proxy, without a trap call for each of the dozen or so flag
+// reads an assertion makes.
+var proxyTargets = null;
+
+function unwrap(obj) {
+  if (proxyTargets && obj !== null && (typeof obj === 'object' || typeof obj === 'function')) {
+    var target = proxyTargets.get(obj);
+    if (target !== undefined) return target;
+  }
+  return obj;
+}
+
+function flag(obj, key, value) {
+  obj = unwrap(obj);
+  var flags = obj.__flags || (obj.__flags = Object.create(null));
+  if (arguments.length === 3) {
+    flags[key] = value;
+    return undefined;
+  }
+  return flags[key];
+}
+
+function transferFlags(from, to, includeAll) {
+  from = unwrap(from);
+  to = unwrap(to);
+  var flags = from.__flags || (from.__flags = Object.create(null));
+  if (!to.__flags) to.__flags = Object.create(null);
+  if (arguments.length !== 3) includeAll = true;
+  for (var name in flags) {
+    if (includeAll || (name !== 'object' && name !== 'ssfi' && name !== 'lockSsfi' && name !== 'message')) {
+      to.__flags[name] = flags[name];
+    }
+  }
+}
+
+function passes(assertion, args) {
+  var expr = args[0];
+  return flag(assertion, 'negate') ? !expr : expr;
+}
+
+function actualOf(assertion, args) {
+  return args.length > 4 ? args[4] : assertion._obj;
+}
+
+function buildMessage(assertion, args) {
+  var negate = flag(assertion, 'negate');
+  var subject = flag(assertion, 'object');
+  var expected = args[3];
+  var actual = actualOf(assertion, args);
+  var template = negate ? args[2] : args[1];
+  var prefix = flag(assertion, 'message');
+  if (typeof template === 'function') template = template();
+  template = template || '';
+  var text = template
+    .replace(/#\{this\}/g, function () { return objDisplay(subject); })
+    .replace(/#\{act\}/g, function () { return objDisplay(actual); })
+    .replace(/#\{exp\}/g, function () { return objDisplay(expected); });
+  return prefix ? prefix + ': ' + text : text;
+}
+
+// operatorOf guesses the node-assert style operator chai records on errors
+// (some reporters show it); explicit `operator` flags win.
+function operatorOf(assertion, args) {
+  var explicit = flag(assertion, 'operator');
+  if (explicit) return explicit;
+  var template = flag(assertion, 'negate') ? args[2] : args[1];
+  if (typeof template === 'function') template = template();
+  template = template || '';
+  if (!template) return undefined;
+  if (/\shave\s/.test(template)) return undefined;
+  var structured = ['Array', 'Object', 'function'].indexOf(typeName(args[3])) !== -1;
+  if (/\snot\s/.test(template)) return structured ? 'notDeepStrictEqual' : 'notStrictEqual';
+  return structured ? 'deepStrictEqual' : 'strictEqual';
+}
+
+function expectTypes(assertion, types) {
+  var prefix = flag(assertion, 'message');
+  var ssfi = flag(assertion, 'ssfi');
+  prefix = prefix ? prefix + ': ' : '';
+  var obj = flag(assertion, 'object');
+  types = types.map(function (t) { return t.toLowerCase(); });
+  types.sort();
+  var wanted = types.map(function (t, i) {
+    var article = 'aeiou'.indexOf(t.charAt(0)) !== -1 ? 'an' : 'a';
+    var or = types.length > 1 && i === types.length - 1 ? 'or ' : '';
+    return or + article + ' ' + t;
+  }).join(', ');
+  var actualType = typeName(obj).toLowerCase();
+  if (!types.some(function (t) { return actualType === t; })) {
+    throw new AssertionError(prefix + 'object tested must be ' + wanted + ', but ' + actualType + ' given',
+      undefined, ssfi);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The Proxy guard.
+
+function proxyEnabled() {
+  return config.useProxy && typeof Proxy !== 'undefined' && typeof Reflect !== 'undefined';
+}
+
+var internalNames = ['__flags', '__methods', '_obj', 'assert'];
+
+function allPropertyNames(obj) {
+  var names = Object.getOwnPropertyNames(obj);
+  for (var proto = Object.getPrototypeOf(obj); proto !== null; proto = Object.getPrototypeOf(proto)) {
+    Object.getOwnPropertyNames(proto).forEach(function (name) {
+      if (names.indexOf(name) === -1) names.push(name);
+    });
+  }
+  return names;
+}
+
+// editDistance is a Levenshtein distance that gives up at `cap`. Its first
+// row leaves the final cell at 0 (chai's table does the same), which makes
+// some suggestions closer than a textbook distance would; matching that
+// keeps "Did you mean" hints identical to Postman's.
+function editDistance(a, b, cap) {
+  if (Math.abs(a.length - b.length) >= cap) return cap;
+  var rows = [];
+  var i;
+  var j;
+  for (i = 0; i <= a.length; i++) {
+    rows[i] = [];
+    for (j = 0; j <= b.length; j++) rows[i][j] = 0;
+    rows[i][0] = i;
+  }
+  for (j = 0; j < b.length; j++) rows[0][j] = j;
+  for (i = 1; i <= a.length; i++) {
+    var ch = a.charCodeAt(i - 1);
+    for (j = 1; j <= b.length; j++) {
+      if (Math.abs(i - j) >= cap) {
+        rows[i][j] = cap;
+        continue;
+      }
+      rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1,
+        rows[i - 1][j - 1] + (ch === b.charCodeAt(j - 1) ? 0 : 1));
+    }
+  }
+  return rows[a.length][b.length];
+}
+
+function unknownProperty(target, name, methodName) {
+  if (methodName) {
+    return Error('Invalid Chai property: ' + methodName + '.' + name + '. See docs for proper usage of "' +
+      methodName + '".');
+  }
+  var best = null;
+  var bestDistance = 4;
+  allPropertyNames(target).forEach(function (candidate) {
+    if (hasOwn.call(Object.prototype, candidate) || internalNames.indexOf(candidate) !== -1) return;
+    var d = editDistance(name, candidate, bestDistance);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  });
+  if (best !== null) return Error('Invalid Chai property: ' + name + '. Did you mean "' + best + '"?');
+  return Error('Invalid Chai property: ' + name);
+}
+
+// proxify wraps an assertion (or a method of one) so that reading a string
+// key it does not have throws, which is what makes `to.be.tru` fail loudly.
+function proxify(obj, methodName) {
+  if (!proxyEnabled()) return obj;
+  var guarded = new Proxy(obj, {
+    get: function guardedGet(target, key) {
+      if (typeof key === 'string' && config.proxyExcludedKeys.indexOf(key) === -1 && !Reflect.has(target, key)) {
+        throw unknownProperty(target, key, methodName);
+      }
+      if (internalNames.indexOf(key) === -1 && !flag(target, 'lockSsfi')) flag(target, 'ssfi', guardedGet);
+      return Reflect.get(target, key);
+    }
+  });
+  if (proxyTargets) proxyTargets.set(guarded, obj);
+  return guarded;
+}
+
+var functionLengthConfigurable = Object.getOwnPropertyDescriptor(function () {}, 'length').configurable;
+
+// guardLength makes `.length` on a method throw: on a function it would
+// otherwise quietly answer the arity and assert nothing.
+function guardLength(fn, name, chainable) {
+  if (!functionLengthConfigurable) return fn;
+  Object.defineProperty(fn, 'length', {
+    get: function () {
+      if (chainable) {
+        throw Error('Invalid Chai property: ' + name + '.length. Due to a compatibility issue, "length" cannot ' +
+          'directly follow "' + name + '". Use "' + name + '.lengthOf" instead.');
+      }
+      throw Error('Invalid Chai property: ' + name + '.length. See docs for proper usage of "' + name + '".');
+    }
+  });
+  return fn;
+}
+
+// continueChain is what every property and method returns when the
+// assertion itself returned nothing: a fresh assertion with the same flags.
+function continueChain(from, result) {
+  if (result !== undefined) return result;
+  var next = new Assertion();
+  transferFlags(from, next);
+  return next;
+}
+
+function addProperty(ctx, name, getter) {
+  if (getter === undefined) getter = function () {};
+  Object.defineProperty(ctx, name, {
+    get: function propertyGetter() {
+      if (!proxyEnabled() && !flag(this, 'lockSsfi')) flag(this, 'ssfi', propertyGetter);
+      return continueChain(this, getter.call(this));
+    },
+    configurable: true
+  });
+}
+
+function addMethod(ctx, name, method) {
+  var wrapper = function () {
+    if (!flag(this, 'lockSsfi')) flag(this, 'ssfi', wrapper);
+    return continueChain(this, method.apply(this, arguments));
+  };
+  guardLength(wrapper, name, false);
+  ctx[name] = proxify(wrapper, name);
+}
+
+function overwriteProperty(ctx, name, getter) {
+  var previous = Object.getOwnPropertyDescriptor(ctx, name);
+  var inherited = previous && typeof previous.get === 'function' ? previous.get : function () {};
+  Object.defineProperty(ctx, name, {
+    get: function overwritingGetter() {
+      if (!proxyEnabled() && !flag(this, 'lockSsfi')) flag(this, 'ssfi', overwritingGetter);
+      var lock = flag(this, 'lockSsfi');
+      flag(this, 'lockSsfi', true);
+      var result = getter(inherited).call(this);
+      flag(this, 'lockSsfi', lock);
+      return continueChain(this, result);
+    },
+    configurable: true
+  });
+}
+
+function overwriteMethod(ctx, name, method) {
+  var previous = ctx[name];
+  var inherited = typeof previous === 'function' && previous ? previous : function () {
+    throw new Error(name + ' is not a function');
+  };
+  var wrapper = function () {
+    if (!flag(this, 'lockSsfi')) flag(this, 'ssfi', wrapper);
+    var lock = flag(this, 'lockSsfi');
+    flag(this, 'lockSsfi', true);
+    var result = method(inherited).apply(this, arguments);
+    flag(this, 'lockSsfi', lock);
+    return continueChain(this, result);
+  };
+  guardLength(wrapper, name, false);
+  ctx[name] = proxify(wrapper, name);
+}
+
+var callFn = Function.prototype.call;
+var applyFn = Function.prototype.apply;
+
+// addChainableMethod defines a name usable both as a chain word and as a
+// call (`to.include.members(...)` and `to.include(2)`): reading it runs the
+// chaining behaviour and hands back a callable that also carries every
+// assertion property through its prototype.
+function addChainableMethod(ctx, name, method, chaining) {
+  if (typeof chaining !== 'function') chaining = function () {};
+  var behaviour = { method: method, chainingBehavior: chaining };
+  if (!ctx.__methods) ctx.__methods = {};
+  ctx.__methods[name] = behaviour;
+  Object.defineProperty(ctx, name, {
+    get: function chainableGetter() {
+      behaviour.chainingBehavior.call(this);
+      var callable = function () {
+        if (!flag(this, 'lockSsfi')) flag(this, 'ssfi', callable);
+        return continueChain(this, behaviour.method.apply(this, arguments));
+      };
+      guardLength(callable, name, true);
+      var proto = Object.create(this);
+      proto.call = callFn;
+      proto.apply = applyFn;
+      Object.setPrototypeOf(callable, proto);
+      transferFlags(this, callable);
+      return proxify(callable);
+    },
+    configurable: true
+  });
+}
+
+function overwriteChainableMethod(ctx, name, method, chaining) {
+  var behaviour = ctx.__methods[name];
+  var previousChaining = behaviour.chainingBehavior;
+  behaviour.chainingBehavior = function () {
+    return continueChain(this, chaining(previousChaining).call(this));
+  };
+  var previousMethod = behaviour.method;
+  behaviour.method = function () {
+    return continueChain(this, method(previousMethod).apply(this, arguments));
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Assertion.
+
+function Assertion(obj, msg, ssfi, lockSsfi) {
+  flag(this, 'ssfi', ssfi || Assertion);
+  flag(this, 'lockSsfi', lockSsfi);
+  flag(this, 'object', obj);
+  flag(this, 'message', msg);
+  flag(this, 'eql', config.deepEqual || deepEqual);
+  return proxify(this);
+}
+
+function deprecatedConfigAlias(name) {
+  Object.defineProperty(Assertion, name, {
+    get: function () {
+      if (typeof console !== 'undefined') console.warn('Assertion.' + name + ' is deprecated, use chai.config.' + name + ' instead.');
+      return config[name];
+    },
+    set: function (value) {
+      if (typeof console !== 'undefined') console.warn('Assertion.' + name + ' is deprecated, use chai.config.' + name + ' instead.');
+      config[name] = value;
+    }
+  });
+}
+deprecatedConfigAlias('includeStack');
+deprecatedConfigAlias('showDiff');
+
+Assertion.addProperty = function (name, fn) { addProperty(this.prototype, name, fn); };
+Assertion.addMethod = function (name, fn) { addMethod(this.prototype, name, fn); };
+Assertion.addChainableMethod = function (name, fn, chaining) { addChainableMethod(this.prototype, name, fn, chaining); };
+Assertion.overwriteProperty = function (name, fn) { overwriteProperty(this.prototype, name, fn); };
+Assertion.overwriteMethod = function (name, fn) { overwriteMethod(this.prototype, name, fn); };
+Assertion.overwriteChainableMethod = function (name, fn, chaining) {
+  overwriteChainableMethod(this.prototype, name, fn, chaining);
+};
+
+// assert throws an AssertionError when expr (inverted under `not`) is
+// falsy. Messages may use #{this}, #{act} and #{exp}.
+Assertion.prototype.assert = function (expr, msg, negateMsg, expected, _actual, showDiff) {
+  var ok = passes(this, arguments);
+  if (showDiff !== false) showDiff = true;
+  if (expected === undefined && _actual === undefined) showDiff = false;
+  if (config.showDiff !== true) showDiff = false;
+  if (ok) return;
+  var props = { actual: actualOf(this, arguments), expected: expected, showDiff: showDiff };
+  var operator = operatorOf(this, arguments);
+  if (operator) props.operator = operator;
+  throw new AssertionError(buildMessage(this, arguments), props,
+    config.includeStack ? this.assert : flag(this, 'ssfi'));
+};
+
+Object.defineProperty(Assertion.prototype, '_obj', {
+  get: function () { return flag(this, 'object'); },
+  set: function (v) { flag(this, 'object', v); }
+});
+
+// ---------------------------------------------------------------------------
+// The chai module object.
+
+var util = {
+  test: passes,
+  type: typeName,
+  expectTypes: expectTypes,
+  getMessage: buildMessage,
+  getActual: actualOf,
+  inspect: chaiInspect,
+  objDisplay: objDisplay,
+  flag: flag,
+  transferFlags: transferFlags,
+  eql: deepEqual,
+  getPathInfo: getPathInfo,
+  hasProperty: hasPropertyIn,
+  getName: funcName,
+  addProperty: addProperty,
+  addMethod: addMethod,
+  overwriteProperty: overwriteProperty,
+  overwriteMethod: overwriteMethod,
+  addChainableMethod: addChainableMethod,
+  overwriteChainableMethod: overwriteChainableMethod,
+  compareByInspect: compareByInspect,
+  getOwnEnumerablePropertySymbols: ownEnumerableSymbols,
+  getOwnEnumerableProperties: ownEnumerableKeys,
+  checkError: checkError,
+  proxify: proxify,
+  addLengthGuard: guardLength,
+  isProxyEnabled: proxyEnabled,
+  isNaN: Number.isNaN || isNaNValue,
+  getOperator: operatorOf
+};
+
+var plugins = [];
+var chai = {
+  // chai 4.4.1 still reports the version string of 4.3.8.
+  version: '4.3.8',
+  AssertionError: AssertionError,
+  util: util,
+  config: config,
+  Assertion: Assertion,
+  use: function (plugin) {
+    if (plugins.indexOf(plugin) === -1) {
+      plugin(chai, util);
+      plugins.push(plugin);
+    }
+    return chai;
+  }
+};
