@@ -98,7 +98,7 @@ AssertionError.prototype.toJSON = function (stack) {
 // go straight to the target: the result is the same as reading __flags
 // through the Proxy, without a trap call for each of the dozen or so flag
 // reads an assertion makes.
-var proxyTargets = null;
+var proxyTargets = typeof WeakMap === 'function' ? new WeakMap() : null;
 
 function unwrap(obj) {
   if (proxyTargets && obj !== null && (typeof obj === 'object' || typeof obj === 'function')) {
