@@ -2,11 +2,131 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
+	"log/slog"
+	"text/tabwriter"
+
+	"github.com/spf13/pflag"
+
+	"github.com/colrun/colrun/mockserver"
 )
 
-// mockCommand is a placeholder until the mock server lands.
-func mockCommand(_ context.Context, _ []string, sio stdio) int {
-	fmt.Fprintln(sio.err, "colrun mock: not implemented yet")
-	return exitRuntime
+const mockUsage = `Usage: colrun mock [flags]
+
+Serve a mock Tableau REST API until Ctrl-C. The first line printed is
+"colrun mock: listening on <URL>"; the demo credentials follow.
+
+Flags:
+`
+
+// mockCommand runs the mock Tableau server in the foreground.
+func mockCommand(ctx context.Context, args []string, sio stdio) int {
+	fs := pflag.NewFlagSet("colrun mock", pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.SortFlags = false
+	addr := fs.String("addr", "127.0.0.1:8080", "`host:port` to listen on (port 0 picks a free one)")
+	dataPath := fs.String("data", "", "JSON `file` with the sites, users, credentials and content to serve instead of the demo data")
+	apiVersion := fs.String("api-version", mockserver.DefaultAPIVersion, "REST API `version` reported by serverinfo")
+	ttl := fs.Duration("session-ttl", mockserver.DefaultSessionTTL, "idle `time` after which a session token stops working")
+	latency := fs.Duration("latency", 0, "`delay` added to every response")
+	echo := fs.Bool("echo", false, "also serve a postman-echo clone at the root (/get, /post, /status/{code}, ...)")
+	maxBody := fs.Int64("max-body", mockserver.DefaultMaxBodyBytes, "largest request body in `bytes`; larger ones get 413")
+	quiet := fs.BoolP("quiet", "q", false, "do not log requests to stderr")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			fmt.Fprint(sio.out, mockUsage+fs.FlagUsages())
+			return exitOK
+		}
+		fmt.Fprintf(sio.err, "colrun mock: %v (see colrun mock --help)\n", err)
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(sio.err, "colrun mock: unexpected argument %q (see colrun mock --help)\n", fs.Arg(0))
+		return exitUsage
+	}
+	cfg := mockserver.Config{
+		APIVersion:   *apiVersion,
+		SessionTTL:   *ttl,
+		Latency:      *latency,
+		Echo:         *echo,
+		MaxBodyBytes: *maxBody,
+	}
+	if *dataPath != "" {
+		d, err := mockserver.LoadData(*dataPath)
+		if err != nil {
+			fmt.Fprintf(sio.err, "colrun mock: %v\n", err)
+			return exitUsage
+		}
+		cfg.Data = d
+	}
+	if err := cfg.Validate(); err != nil {
+		fmt.Fprintf(sio.err, "colrun mock: %v\n", err)
+		return exitUsage
+	}
+	if !*quiet {
+		cfg.Logger = slog.New(slog.NewTextHandler(sio.err, nil))
+	}
+	srv, err := mockserver.Start(cfg, *addr)
+	if err != nil {
+		fmt.Fprintf(sio.err, "colrun mock: %v\n", err)
+		return exitRuntime
+	}
+	data := cfg.Data
+	if data == nil {
+		data = mockserver.DefaultData()
+	}
+	printMockBanner(sio.out, srv, cfg, data)
+	<-ctx.Done()
+	if err := srv.Close(); err != nil {
+		fmt.Fprintf(sio.err, "colrun mock: stopping: %v\n", err)
+		return exitRuntime
+	}
+	fmt.Fprintln(sio.err, "colrun mock: stopped")
+	return exitOK
+}
+
+// printMockBanner tells a user everything needed to point a client at the
+// mock: the URLs, the Postman variables and the credentials to sign in
+// with, which are demo values unless --data supplied others.
+func printMockBanner(w io.Writer, srv *mockserver.Server, cfg mockserver.Config, d *mockserver.Data) {
+	version := cfg.APIVersion
+	base := srv.URL() + "/api/" + version
+	fmt.Fprintf(w, "colrun mock: listening on %s\n", srv.URL())
+	fmt.Fprintf(w, "REST API:  %s (serverinfo: %s/serverinfo)\n", base, base)
+	if cfg.Echo {
+		fmt.Fprintf(w, "Echo:      %s/get, /post, /status/{code}, ... (postman-echo clone)\n", srv.URL())
+	}
+	fmt.Fprintf(w, "Postman variables: protocol=http server=%s api-version=%s baseUrl=%s\n\n", srv.Addr(), version, base)
+
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "Sites\tname\tcontentUrl\tid")
+	for _, s := range d.Sites {
+		fmt.Fprintf(tw, "\t%s\t%q\t%s\n", s.Name, s.ContentURL, s.ID)
+	}
+	fmt.Fprintln(tw, "Users\tname\tpassword\tsite role / id")
+	for _, u := range d.Users {
+		pw := u.Password
+		if pw == "" {
+			pw = "(none)"
+		}
+		fmt.Fprintf(tw, "\t%s\t%s\t%s %s\n", u.Name, pw, u.SiteRole, u.ID)
+	}
+	if len(d.PATs) > 0 {
+		fmt.Fprintln(tw, "PATs\tname\tsecret\towner id")
+		for _, p := range d.PATs {
+			fmt.Fprintf(tw, "\t%s\t%s\t%s\n", p.Name, p.Secret, p.UserID)
+		}
+	}
+	if len(d.ConnectedApps) > 0 {
+		fmt.Fprintln(tw, "Connected apps\tclient id (iss)\tsecret id (kid)\tsecret value (HS256 key)")
+		for _, a := range d.ConnectedApps {
+			for _, s := range a.Secrets {
+				fmt.Fprintf(tw, "\t%s\t%s\t%s\n", a.ClientID, s.ID, s.Value)
+			}
+		}
+	}
+	_ = tw.Flush()
+	fmt.Fprintln(w, "\nThese are mock credentials. Press Ctrl-C to stop.")
 }

@@ -2,11 +2,391 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
 	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/colrun/colrun/collections"
+	"github.com/colrun/colrun/runner"
+	"github.com/colrun/colrun/runner/report"
+	"github.com/colrun/colrun/runner/variables"
 )
 
-// runCommand is a placeholder until the runner lands.
-func runCommand(_ context.Context, _ []string, sio stdio) int {
-	fmt.Fprintln(sio.err, "colrun run: not implemented yet")
-	return exitRuntime
+// runFlags holds `colrun run`'s flags; names follow Newman's so that a
+// Newman command line works with "newman" replaced by "colrun".
+type runFlags struct {
+	environment, globals, data string
+	iterations                 int
+	folders                    []string
+	envVars, globalVars        []string
+	exportEnvironment          string
+	exportGlobals              string
+	reporters                  []string
+	jsonExport, junitExport    string
+	cliNoSummary               bool
+	cliNoFailures              bool
+	cliNoAssertions            bool
+	cliNoConsole               bool
+	cliNoBanner                bool
+	verbose, silent            bool
+	color                      string
+	disableUnicode             bool
+	suppressExitCode           bool
+	bail                       bool
+	ignoreRedirects            bool
+	insecure                   bool
+	delayRequest               msDuration
+	timeout                    msDuration
+	timeoutRequest             msDuration
+	timeoutScript              msDuration
+	workingDir                 string
+	sslClientCert              string
+	sslClientKey               string
+	sslExtraCACerts            string
+	maxKeptBody                int64
+	seed                       string
+	mock                       bool
+	noScripts                  bool
+}
+
+func (f *runFlags) register(fs *pflag.FlagSet) {
+	fs.StringVarP(&f.environment, "environment", "e", "", "Postman environment file")
+	fs.StringVarP(&f.globals, "globals", "g", "", "Postman globals file")
+	fs.StringVarP(&f.data, "iteration-data", "d", "", "iteration data file (CSV with a header row, or a JSON array of objects)")
+	fs.IntVarP(&f.iterations, "iteration-count", "n", 0, "number of iterations (default: one per data row, or 1)")
+	fs.StringArrayVar(&f.folders, "folder", nil, "run only this folder or request, by name or id (repeatable)")
+	fs.StringArrayVar(&f.envVars, "env-var", nil, "set an environment variable, key=value (repeatable; overrides the file)")
+	fs.StringArrayVar(&f.globalVars, "global-var", nil, "set a global variable, key=value (repeatable; overrides the file)")
+	fs.StringVar(&f.exportEnvironment, "export-environment", "", "write the final environment to this file")
+	fs.StringVar(&f.exportGlobals, "export-globals", "", "write the final globals to this file")
+	fs.StringSliceVarP(&f.reporters, "reporters", "r", []string{"cli"}, "reporters to use, comma-separated: "+strings.Join(report.Names(), ", "))
+	fs.StringVar(&f.jsonExport, "reporter-json-export", "", "path of the JSON report (default colrun/colrun-run-report-<time>.json)")
+	fs.StringVar(&f.junitExport, "reporter-junit-export", "", "path of the JUnit report (default colrun/colrun-run-report-<time>.xml)")
+	fs.BoolVar(&f.cliNoSummary, "reporter-cli-no-summary", false, "cli: leave out the summary table")
+	fs.BoolVar(&f.cliNoFailures, "reporter-cli-no-failures", false, "cli: leave out the failure list")
+	fs.BoolVar(&f.cliNoAssertions, "reporter-cli-no-assertions", false, "cli: leave out assertion lines")
+	fs.BoolVar(&f.cliNoConsole, "reporter-cli-no-console", false, "cli: leave out console output of scripts")
+	fs.BoolVar(&f.cliNoBanner, "reporter-cli-no-banner", false, "cli: leave out the banner")
+	fs.BoolVar(&f.verbose, "verbose", false, "show each request's headers, body and timings, and unresolved variables")
+	fs.BoolVar(&f.silent, "silent", false, "print nothing to the terminal (reports are still written)")
+	fs.StringVar(&f.color, "color", "auto", "colored output: auto, on or off")
+	fs.BoolVar(&f.disableUnicode, "disable-unicode", false, "use plain ASCII symbols")
+	fs.BoolVarP(&f.suppressExitCode, "suppress-exit-code", "x", false, "exit 0 even when something failed")
+	fs.BoolVar(&f.bail, "bail", false, "stop the run at the first failed assertion, script or request")
+	fs.BoolVar(&f.ignoreRedirects, "ignore-redirects", false, "do not follow 3xx redirects")
+	fs.BoolVarP(&f.insecure, "insecure", "k", false, "do not verify TLS certificates")
+	fs.Var(&f.delayRequest, "delay-request", "wait between requests (milliseconds, or a duration like 2s)")
+	fs.Var(&f.timeout, "timeout", "time limit for the whole run (milliseconds or a duration)")
+	fs.Var(&f.timeoutRequest, "timeout-request", "time limit for each request (milliseconds or a duration)")
+	fs.Var(&f.timeoutScript, "timeout-script", "time limit for each script (milliseconds or a duration)")
+	fs.StringVar(&f.workingDir, "working-dir", "", "directory that file paths in request bodies are relative to")
+	fs.StringVar(&f.sslClientCert, "ssl-client-cert", "", "TLS client certificate (PEM)")
+	fs.StringVar(&f.sslClientKey, "ssl-client-key", "", "TLS client certificate's private key (PEM)")
+	fs.StringVar(&f.sslExtraCACerts, "ssl-extra-ca-certs", "", "extra trusted CA certificates (PEM)")
+	fs.Int64Var(&f.maxKeptBody, "max-kept-body", runner.DefaultMaxKeptBody, "bytes of each response body kept in reports (scripts always see all of it)")
+	fs.StringVar(&f.seed, "seed", "", "seed for dynamic variables such as {{$randomInt}}, to repeat a run's values")
+	fs.BoolVar(&f.mock, "mock", false, "run against colrun's built-in mock Tableau server (sets protocol, server, api-version, baseUrl)")
+	fs.BoolVar(&f.noScripts, "no-scripts", false, "skip pre-request and test scripts")
+}
+
+// msDuration reads Newman's millisecond integers, or Go durations ("2s").
+type msDuration struct{ d time.Duration }
+
+func (m *msDuration) String() string {
+	if m.d == 0 {
+		return "0"
+	}
+	return m.d.String()
+}
+
+func (m *msDuration) Set(s string) error {
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+		if n < 0 {
+			return errors.New("must not be negative")
+		}
+		m.d = time.Duration(n) * time.Millisecond
+		return nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d < 0 {
+		return fmt.Errorf("want milliseconds (500) or a duration (1.5s), got %q", s)
+	}
+	m.d = d
+	return nil
+}
+
+func (m *msDuration) Type() string { return "ms" }
+
+const runUsage = `Usage: colrun run <collection> [flags]
+
+Runs a Postman collection (v2.0 or v2.1) and reports like Newman. Flags may
+come before or after the collection path. Exit codes: 0 all passed, 1 an
+assertion, script or request failed, 2 bad flags or input files.
+
+Flags:
+`
+
+func runCommand(ctx context.Context, args []string, sio stdio) int {
+	fs := pflag.NewFlagSet("colrun run", pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.SortFlags = false
+	var f runFlags
+	f.register(fs)
+	help := fs.BoolP("help", "h", false, "show this help")
+	if err := fs.Parse(args); err != nil {
+		fmt.Fprintf(sio.err, "colrun run: %v (see \"colrun run --help\")\n", err)
+		return exitUsage
+	}
+	if *help {
+		fmt.Fprint(sio.out, runUsage)
+		fs.SetOutput(sio.out)
+		fs.PrintDefaults()
+		return exitOK
+	}
+	if fs.NArg() != 1 {
+		if fs.NArg() == 0 {
+			fmt.Fprintln(sio.err, "colrun run: missing the collection file (usage: colrun run <collection> [flags])")
+		} else {
+			fmt.Fprintf(sio.err, "colrun run: expected one collection file, got %d: %s\n", fs.NArg(), strings.Join(fs.Args(), " "))
+		}
+		return exitUsage
+	}
+	return executeRun(ctx, fs.Arg(0), &f, sio)
+}
+
+// executeRun loads the inputs, runs the collection, writes the exports and
+// maps the outcome to an exit code.
+func executeRun(ctx context.Context, path string, f *runFlags, sio stdio) int {
+	fail := func(code int, err error) int {
+		fmt.Fprintf(sio.err, "colrun: %v\n", err)
+		return code
+	}
+	in, err := loadRunInputs(path, f)
+	if err != nil {
+		return fail(exitUsage, err)
+	}
+	if f.mock {
+		stop, err := startMock(in)
+		if err != nil {
+			return fail(exitRuntime, err)
+		}
+		defer stop()
+	}
+	r, err := runner.New(in.coll, in.opts)
+	if err != nil {
+		if in.opts.Data != nil {
+			in.opts.Data.Close()
+		}
+		var ue *runner.UsageError
+		if errors.As(err, &ue) {
+			return fail(exitUsage, err)
+		}
+		return fail(exitRuntime, err)
+	}
+
+	reporters, err := openReporters(f, sio)
+	if err != nil {
+		if in.opts.Data != nil {
+			in.opts.Data.Close()
+		}
+		return fail(exitUsage, err)
+	}
+	res, runErr := r.Run(ctx, reporters)
+	failed := false
+	if err := reporters.Close(); err != nil {
+		fmt.Fprintf(sio.err, "colrun: %v\n", err)
+		failed = true
+	}
+	if err := writeExports(f, in, res); err != nil {
+		fmt.Fprintf(sio.err, "colrun: %v\n", err)
+		failed = true
+	}
+	if runErr != nil {
+		var ie *collections.InputError
+		if errors.As(runErr, &ie) {
+			return fail(exitUsage, runErr)
+		}
+		return fail(exitFailed, runErr)
+	}
+	if reporters.Summary().Failed() || failed {
+		if f.suppressExitCode {
+			return exitOK
+		}
+		return exitFailed
+	}
+	return exitOK
+}
+
+// runInputs is everything loaded from disk before the run starts.
+type runInputs struct {
+	coll *collections.Collection
+	opts runner.Options
+}
+
+func loadRunInputs(path string, f *runFlags) (*runInputs, error) {
+	coll, err := collections.LoadCollection(path)
+	if err != nil {
+		return nil, err
+	}
+	in := &runInputs{coll: coll}
+	o := &in.opts
+	if f.environment != "" {
+		if o.Environment, err = collections.LoadEnvironment(f.environment); err != nil {
+			return nil, err
+		}
+	}
+	if f.globals != "" {
+		if o.Globals, err = collections.LoadGlobals(f.globals); err != nil {
+			return nil, err
+		}
+	}
+	if o.EnvVars, err = keyValues("--env-var", f.envVars); err != nil {
+		return nil, err
+	}
+	if o.GlobalVars, err = keyValues("--global-var", f.globalVars); err != nil {
+		return nil, err
+	}
+	if f.iterations < 0 {
+		return nil, fmt.Errorf("-n/--iteration-count must be at least 1, got %d", f.iterations)
+	}
+	if f.color != "auto" && f.color != "on" && f.color != "off" {
+		return nil, fmt.Errorf("--color must be auto, on or off, got %q", f.color)
+	}
+	for _, name := range f.reporters {
+		if !knownReporter(name) {
+			return nil, fmt.Errorf("unknown reporter %q; available: %s", name, strings.Join(report.Names(), ", "))
+		}
+	}
+	o.Iterations = f.iterations
+	o.Folders = f.folders
+	o.Timeout, o.RequestTimeout, o.ScriptTimeout, o.DelayRequest = f.timeout.d, f.timeoutRequest.d, f.timeoutScript.d, f.delayRequest.d
+	o.Bail, o.IgnoreRedirects, o.Insecure, o.Verbose = f.bail, f.ignoreRedirects, f.insecure, f.verbose
+	o.WorkingDir, o.MaxKeptBody, o.NoScripts = f.workingDir, f.maxKeptBody, f.noScripts
+	o.UserAgent = "colrun/" + currentVersion()
+	if f.seed != "" {
+		n, err := strconv.ParseUint(f.seed, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("--seed must be a whole number, got %q", f.seed)
+		}
+		o.Seed, o.Seeded = n, true
+	}
+	if err := loadTLS(f, o); err != nil {
+		return nil, err
+	}
+	if f.workingDir != "" {
+		if st, err := os.Stat(f.workingDir); err != nil || !st.IsDir() {
+			return nil, fmt.Errorf("--working-dir %s: not a directory", f.workingDir)
+		}
+	}
+	if f.data != "" {
+		if o.Data, err = collections.OpenData(f.data); err != nil {
+			return nil, err
+		}
+	}
+	return in, nil
+}
+
+func knownReporter(name string) bool {
+	for _, n := range report.Names() {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// keyValues parses key=value flag values; the value may contain "=".
+func keyValues(flag string, kvs []string) ([]collections.Variable, error) {
+	var out []collections.Variable
+	for _, kv := range kvs {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok || k == "" {
+			return nil, fmt.Errorf("%s %q: expected key=value", flag, kv)
+		}
+		out = append(out, collections.Variable{Key: k, Value: v})
+	}
+	return out, nil
+}
+
+func loadTLS(f *runFlags, o *runner.Options) error {
+	if (f.sslClientCert == "") != (f.sslClientKey == "") {
+		return errors.New("--ssl-client-cert and --ssl-client-key go together")
+	}
+	if f.sslClientCert != "" {
+		cert, err := tls.LoadX509KeyPair(f.sslClientCert, f.sslClientKey)
+		if err != nil {
+			return fmt.Errorf("--ssl-client-cert %s / --ssl-client-key %s: %v", f.sslClientCert, f.sslClientKey, err)
+		}
+		o.ClientCert = &cert
+	}
+	if f.sslExtraCACerts != "" {
+		pem, err := os.ReadFile(f.sslExtraCACerts)
+		if err != nil {
+			return fmt.Errorf("--ssl-extra-ca-certs: %v", err)
+		}
+		pool, err := x509.SystemCertPool()
+		if err != nil || pool == nil {
+			pool = x509.NewCertPool()
+		}
+		if !pool.AppendCertsFromPEM(pem) {
+			return fmt.Errorf("--ssl-extra-ca-certs %s: no PEM certificate found", f.sslExtraCACerts)
+		}
+		o.ExtraCAs = pool
+	}
+	return nil
+}
+
+// writeExports writes --export-environment and --export-globals from the
+// final scopes, even when the run stopped early.
+func writeExports(f *runFlags, in *runInputs, res *runner.Result) error {
+	if res == nil {
+		return nil
+	}
+	var errs []error
+	if f.exportEnvironment != "" {
+		id, name := "", "environment"
+		if e := in.opts.Environment; e != nil {
+			id, name = e.ID, orDefault(e.Name, name)
+		}
+		if err := collections.WriteVariableFile(f.exportEnvironment, id, name, "environment", "colrun/"+currentVersion(), exported(res.Environment)); err != nil {
+			errs = append(errs, fmt.Errorf("--export-environment: %w", err))
+		}
+	}
+	if f.exportGlobals != "" {
+		id, name := "", "globals"
+		if g := in.opts.Globals; g != nil {
+			id, name = g.ID, orDefault(g.Name, name)
+		}
+		if err := collections.WriteVariableFile(f.exportGlobals, id, name, "globals", "colrun/"+currentVersion(), exported(res.Globals)); err != nil {
+			errs = append(errs, fmt.Errorf("--export-globals: %w", err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func exported(s *variables.Scope) []collections.ExportedVariable {
+	var out []collections.ExportedVariable
+	for _, e := range s.Entries() {
+		typ := e.Type
+		if typ == "" {
+			typ = "any"
+		}
+		out = append(out, collections.ExportedVariable{Key: e.Key, Value: e.Value, Type: typ, Enabled: !e.Disabled})
+	}
+	return out
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
 }

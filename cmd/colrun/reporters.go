@@ -1,0 +1,51 @@
+package main
+
+import (
+	"os"
+	"strconv"
+
+	"github.com/mattn/go-isatty"
+
+	"github.com/colrun/colrun/runner/report"
+)
+
+// openReporters builds the -r reporters. The CLI reporter writes to
+// stdout; its colour and width follow --color and the terminal.
+func openReporters(f *runFlags, sio stdio) (*report.Set, error) {
+	tty := false
+	width := 0
+	if file, ok := sio.out.(*os.File); ok && isatty.IsTerminal(file.Fd()) {
+		tty = true
+		width = terminalWidth(file, sio.getenv)
+	}
+	color := f.color == "on" || (f.color == "auto" && tty && sio.getenv("NO_COLOR") == "")
+	export := map[string]string{}
+	if f.jsonExport != "" {
+		export["json"] = f.jsonExport
+	}
+	if f.junitExport != "" {
+		export["junit"] = f.junitExport
+	}
+	return report.Open(f.reporters, report.Options{
+		Stdout: sio.out,
+		Export: export,
+		Silent: f.silent,
+		CLI: report.CLIOptions{
+			Color:      color,
+			Verbose:    f.verbose,
+			NoSummary:  f.cliNoSummary,
+			NoFailures: f.cliNoFailures,
+			NoConsole:  f.cliNoConsole,
+			NoBanner:   f.cliNoBanner,
+			Width:      width,
+		},
+	})
+}
+
+// terminalWidth reads $COLUMNS, then asks the terminal.
+func terminalWidth(f *os.File, getenv func(string) string) int {
+	if n, err := strconv.Atoi(getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	return ttyWidth(f)
+}

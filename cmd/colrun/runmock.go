@@ -1,0 +1,62 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/colrun/colrun/collections"
+	"github.com/colrun/colrun/mockserver"
+)
+
+// startMock serves the mock Tableau server (with the postman-echo clone)
+// on a free loopback port for `colrun run --mock`, and points the run at
+// it through the variables the official Tableau collection and colrun's
+// bundled collections use. The mock's address always wins; api-version
+// only when the user did not set it, so other versions can be tried.
+func startMock(in *runInputs) (stop func(), err error) {
+	srv, err := mockserver.Start(mockserver.Config{Echo: true}, "127.0.0.1:0")
+	if err != nil {
+		return nil, fmt.Errorf("--mock: cannot start the mock server: %w", err)
+	}
+	version := mockserver.DefaultAPIVersion
+	for _, v := range in.opts.EnvVars {
+		if v.Key == "api-version" {
+			version = collections.ValueString(v.Value)
+		}
+	}
+	set := func(k, v string) {
+		in.opts.EnvVars = append(in.opts.EnvVars, collections.Variable{Key: k, Value: v})
+	}
+	set("protocol", "http")
+	set("server", srv.Addr())
+	set("api-version", version)
+	set("baseUrl", srv.URL()+"/api/"+version)
+	// The demo credentials, under the names the official Tableau collection
+	// reads, unless the user's environment already has them.
+	defined := func(k string) bool {
+		if e := in.opts.Environment; e != nil {
+			for _, v := range e.Values {
+				if v.Key == k && !v.Disabled {
+					return true
+				}
+			}
+		}
+		for _, v := range in.opts.EnvVars {
+			if v.Key == k {
+				return true
+			}
+		}
+		return false
+	}
+	for _, kv := range [][2]string{
+		{"admin-username", mockserver.DemoAdminName},
+		{"admin-password", mockserver.DemoAdminPassword},
+		{"admin-PAT-name", mockserver.DemoPATName},
+		{"admin-PAT-secret", mockserver.DemoPATSecret},
+		{"content-url", ""},
+	} {
+		if !defined(kv[0]) {
+			set(kv[0], kv[1])
+		}
+	}
+	return func() { srv.Close() }, nil
+}
