@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/cookiejar"
 	"strconv"
@@ -177,32 +176,7 @@ func (r *Runner) Run(ctx context.Context, h event.Handler) (*Result, error) {
 		Started:     time.Now(),
 	}})
 
-	w := r.newWorker(scopes)
-	defer w.close()
-	var lastRow collections.DataRow
-	var stop error
-	for i := 0; i < iterations && stop == nil; i++ {
-		if r.opts.Data != nil {
-			row, err := r.opts.Data.Next()
-			switch {
-			case err == nil:
-				lastRow = row
-			case errors.Is(err, io.EOF):
-				// Newman repeats the last row when -n exceeds the data.
-			default:
-				stop = err
-				res.Stopped = err
-				break
-			}
-		}
-		if stop != nil {
-			break
-		}
-		scopes.Data = variables.NewScope("data", lastRow)
-		r.emit(event.Event{IterationStart: &event.IterationStart{Iteration: i, Count: iterations}})
-		stop = w.runIteration(ctx, i, iterations)
-		r.emit(event.Event{IterationEnd: &event.IterationEnd{Iteration: i}})
-	}
+	stop := r.runIterations(ctx, scopes, iterations)
 	end := &event.RunEnd{Completed: time.Now()}
 	if stop != nil {
 		res.Stopped = stop
@@ -302,6 +276,11 @@ type worker struct {
 	scopes *variables.Scopes
 	jar    http.CookieJar
 	js     scriptWorker
+	// buf collects the current iteration's events when iterations run in
+	// parallel, so that each iteration's output stays together; nil means
+	// events go straight to the handler.
+	buf    []event.Event
+	buffer bool
 	// current is the item being run, so that resolution anywhere in it
 	// (scripts' sendRequest included) records unresolved names.
 	current *itemState
@@ -314,6 +293,16 @@ func (r *Runner) newWorker(scopes *variables.Scopes) *worker {
 		w.js = r.scripts.newWorker(w)
 	}
 	return w
+}
+
+// emit sends an event to the run's handler, or buffers it for its
+// iteration under --parallel.
+func (w *worker) emit(e event.Event) {
+	if w.buffer {
+		w.buf = append(w.buf, e)
+		return
+	}
+	w.r.emit(e)
 }
 
 func (w *worker) close() {
@@ -411,7 +400,7 @@ func itemRef(it *collections.Item) event.ItemRef {
 func (w *worker) runItem(ctx context.Context, it *collections.Item, cursor event.Cursor, count int) itemOutcome {
 	r := w.r
 	ref := itemRef(it)
-	r.emit(event.Event{ItemStart: &event.ItemStart{Cursor: cursor, Item: ref}})
+	w.emit(event.Event{ItemStart: &event.ItemStart{Cursor: cursor, Item: ref}})
 	req := it.Request.Clone()
 	st := &itemState{cursor: cursor, item: ref, iterations: count}
 	w.current = st
@@ -421,12 +410,12 @@ func (w *worker) runItem(ctx context.Context, it *collections.Item, cursor event
 	failed := w.runScripts(ctx, "prerequest", it, req, nil, st)
 	if failed && r.opts.Bail {
 		out.stop = &bailError{what: "a failure in the pre-request scripts of " + strconv.Quote(it.Path())}
-		r.emit(event.Event{ItemEnd: &event.ItemEnd{Cursor: cursor, Item: ref}})
+		w.emit(event.Event{ItemEnd: &event.ItemEnd{Cursor: cursor, Item: ref}})
 		return out
 	}
 	if st.skip {
 		out.next = st.next
-		r.emit(event.Event{ItemEnd: &event.ItemEnd{Cursor: cursor, Item: ref, Skipped: true}})
+		w.emit(event.Event{ItemEnd: &event.ItemEnd{Cursor: cursor, Item: ref, Skipped: true}})
 		return out
 	}
 
@@ -438,15 +427,15 @@ func (w *worker) runItem(ctx context.Context, it *collections.Item, cursor event
 		evReq.Resp = r.keptResponse(ex.resp)
 		evReq.Redirs = ex.redirects
 	}
-	r.emit(event.Event{Request: evReq})
+	w.emit(event.Event{Request: evReq})
 	if r.opts.Verbose {
 		for _, name := range st.unresolved {
-			r.emit(event.Event{Warning: &event.Warning{Cursor: &cursor, Item: &ref, Message: fmt.Sprintf("unresolved variable {{%s}} was sent as is", name)}})
+			w.emit(event.Event{Warning: &event.Warning{Cursor: &cursor, Item: &ref, Message: fmt.Sprintf("unresolved variable {{%s}} was sent as is", name)}})
 		}
 	}
 	if reqErr != nil && r.opts.Bail {
 		out.stop = &bailError{what: "the request error of " + strconv.Quote(it.Path())}
-		r.emit(event.Event{ItemEnd: &event.ItemEnd{Cursor: cursor, Item: ref}})
+		w.emit(event.Event{ItemEnd: &event.ItemEnd{Cursor: cursor, Item: ref}})
 		return out
 	}
 
@@ -460,7 +449,7 @@ func (w *worker) runItem(ctx context.Context, it *collections.Item, cursor event
 		out.stop = &bailError{what: "a failure in the test scripts of " + strconv.Quote(it.Path())}
 	}
 	out.next = st.next
-	r.emit(event.Event{ItemEnd: &event.ItemEnd{Cursor: cursor, Item: ref}})
+	w.emit(event.Event{ItemEnd: &event.ItemEnd{Cursor: cursor, Item: ref}})
 	return out
 }
 
@@ -493,7 +482,7 @@ func (w *worker) exchange(ctx context.Context, it *collections.Item, req *collec
 	}
 	for _, msg := range o.Warnings {
 		st := w.current
-		r.emit(event.Event{Warning: &event.Warning{Cursor: &st.cursor, Item: &st.item, Message: msg}})
+		w.emit(event.Event{Warning: &event.Warning{Cursor: &st.cursor, Item: &st.item, Message: msg}})
 	}
 	sent = event.SentRequest{Method: o.Method, URL: o.URL, Headers: o.Headers, Body: o.Body, BodySize: int64(len(o.Body))}
 	if limit := r.opts.MaxKeptBody; int64(len(sent.Body)) > max(limit, DefaultMaxKeptBody) {

@@ -109,7 +109,7 @@ func (w *worker) runScripts(ctx context.Context, listen string, it *collections.
 		for i := range res.console {
 			c := res.console[i]
 			c.Cursor, c.Item = st.cursor, st.item
-			r.emit(event.Event{Console: &c})
+			w.emit(event.Event{Console: &c})
 		}
 		for i := range res.assertions {
 			a := res.assertions[i]
@@ -118,9 +118,9 @@ func (w *worker) runScripts(ctx context.Context, listen string, it *collections.
 			if a.Error != nil {
 				failed = true
 			}
-			r.emit(event.Event{Assertion: &a})
+			w.emit(event.Event{Assertion: &a})
 		}
-		r.emit(event.Event{Script: &event.ScriptRun{Cursor: st.cursor, Item: st.item, Listen: listen, Level: sl.level, Error: res.err}})
+		w.emit(event.Event{Script: &event.ScriptRun{Cursor: st.cursor, Item: st.item, Listen: listen, Level: sl.level, Error: res.err}})
 		if res.err != nil {
 			failed = true
 		}

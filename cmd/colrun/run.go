@@ -55,6 +55,7 @@ type runFlags struct {
 	seed                       string
 	mock                       bool
 	noScripts                  bool
+	parallel                   int
 }
 
 func (f *runFlags) register(fs *pflag.FlagSet) {
@@ -95,6 +96,7 @@ func (f *runFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.seed, "seed", "", "seed for dynamic variables such as {{$randomInt}}, to repeat a run's values")
 	fs.BoolVar(&f.mock, "mock", false, "run against colrun's built-in mock Tableau server (sets protocol, server, api-version, baseUrl)")
 	fs.BoolVar(&f.noScripts, "no-scripts", false, "skip pre-request and test scripts")
+	fs.IntVar(&f.parallel, "parallel", 1, "run iterations on this many workers, each with its own cookies and script runtime")
 }
 
 // msDuration reads Newman's millisecond integers, or Go durations ("2s").
@@ -265,6 +267,10 @@ func loadRunInputs(path string, f *runFlags) (*runInputs, error) {
 			return nil, fmt.Errorf("unknown reporter %q; available: %s", name, strings.Join(report.Names(), ", "))
 		}
 	}
+	if f.parallel < 1 {
+		return nil, fmt.Errorf("--parallel must be at least 1, got %d", f.parallel)
+	}
+	o.Parallel = f.parallel
 	o.Iterations = f.iterations
 	o.Folders = f.folders
 	o.Timeout, o.RequestTimeout, o.ScriptTimeout, o.DelayRequest = f.timeout.d, f.timeoutRequest.d, f.timeoutScript.d, f.delayRequest.d

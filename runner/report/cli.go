@@ -24,7 +24,7 @@ type CLIOptions struct {
 	Color bool
 	// Verbose adds, per request: redirects, request and response headers
 	// and bodies (each clipped at 2,048 bytes, as Newman clips), timing
-	// phases, unresolved variables and bodies cut to the kept size.
+	// phases and a note on bodies cut to the kept size.
 	Verbose bool
 	// NoSummary leaves out the summary table (--reporter-cli-no-summary).
 	NoSummary bool
@@ -169,12 +169,19 @@ func (c *CLI) itemStart(it event.ItemRef) {
 
 func (c *CLI) console(m *event.Console) {
 	col := c.p.level(m.Level)
-	msg := strings.Join(m.Messages, c.p.white(", "))
 	if c.boxEnd == "" {
 		c.buf.WriteString(col("  ┌") + "\n")
 	}
 	c.boxEnd = col("  └") + "\n"
-	c.buf.WriteString(c.p.gray(chunk(msg, c.wrapWidth(), "  "+col("│")+" ")) + "\n")
+	c.boxLines(strings.Join(m.Messages, ", "), col("│"))
+}
+
+// boxLines writes text inside a box, cut to the wrap width, each line
+// behind the box's bar; the text is grey, as Newman prints it.
+func (c *CLI) boxLines(text, bar string) {
+	for _, l := range chunk(text, c.wrapWidth()) {
+		c.buf.WriteString("  " + bar + " " + c.p.gray(l) + "\n")
+	}
 }
 
 func (c *CLI) wrapWidth() int {
@@ -214,20 +221,12 @@ func (c *CLI) request(r *event.Request) {
 
 // verbose prints Newman's verbose block: the status line with sizes and
 // header counts, the bodies clipped at 2 KB, the timing phases; and, as
-// colrun's additions, redirects, both header lists, unresolved variables
-// and a note when the runner cut a body to its kept size.
+// colrun's additions, redirects, both header lists and a note when the
+// runner cut a body to its kept size. Unresolved variables are not
+// derived from Request.Unresolved: the runner reports them as Warning
+// events under --verbose, which every mode prints.
 func (c *CLI) verbose(r *event.Request) {
 	p, res := c.p, r.Resp
-	if len(r.Unresolved) > 0 {
-		names := make([]string, len(r.Unresolved))
-		for i, n := range r.Unresolved {
-			if !strings.HasPrefix(n, "{{") {
-				n = "{{" + n + "}}"
-			}
-			names[i] = n
-		}
-		c.print(p.yellow("  ⚠ unresolved variables: "+strings.Join(names, ", ")) + "\n")
-	}
 	for _, h := range r.Redirs {
 		c.print("  " + p.gray("↪ "+strconv.Itoa(h.Status)) + " " + p.gray(h.URL) + "\n")
 	}
@@ -299,27 +298,29 @@ func (c *CLI) headerBox(arrow string, hs []event.Header) {
 		lines[i] = h.Key + ": " + h.Value
 	}
 	c.print("  " + c.p.white("┌") + " " + c.p.white(arrow) + " headers\n")
-	c.buf.WriteString(c.p.gray(chunk(strings.Join(lines, "\n"), c.wrapWidth(), "  "+c.p.white("│")+" ")) + "\n")
+	c.boxLines(strings.Join(lines, "\n"), c.p.white("│"))
 	c.buf.WriteString(c.p.white("  └") + "\n")
 }
 
 func (c *CLI) bodyBox(head string, body []byte, full int64, text bool) {
 	c.print("  " + c.p.white("┌") + " " + head + "\n")
-	var shown string
-	switch {
-	case !text || !utf8.Valid(body):
-		shown = fmt.Sprintf("(binary body, %s)", FormatSize(full))
-	default:
-		shown = string(body)
-		if len(shown) > bodyClip || full > bodyClip {
-			cut := min(len(shown), bodyClip)
-			for cut > 0 && !utf8.RuneStart(shown[cut]) && cut < len(shown) {
+	bar := c.p.white("│")
+	if !text || !utf8.Valid(body) {
+		c.boxLines(fmt.Sprintf("(binary body, %s)", FormatSize(full)), bar)
+	} else {
+		shown := string(body)
+		clipped := len(shown) > bodyClip || full > bodyClip
+		if cut := min(len(shown), bodyClip); clipped {
+			for cut > 0 && cut < len(shown) && !utf8.RuneStart(shown[cut]) {
 				cut--
 			}
-			shown = shown[:cut] + "\n" + c.p.brightWhite(fmt.Sprintf("(showing %s/%s)", FormatSize(bodyClip), FormatSize(full)))
+			shown = shown[:cut]
+		}
+		c.boxLines(shown, bar)
+		if clipped {
+			c.buf.WriteString("  " + bar + " " + c.p.brightWhite(fmt.Sprintf("(showing %s/%s)", FormatSize(bodyClip), FormatSize(full))) + "\n")
 		}
 	}
-	c.buf.WriteString(c.p.gray(chunk(shown, c.wrapWidth(), "  "+c.p.white("│")+" ")) + "\n")
 	c.buf.WriteString(c.p.white("  └") + "\n")
 }
 

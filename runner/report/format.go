@@ -93,9 +93,9 @@ func reason(code int, status string) string {
 }
 
 // chunk is the word-wrap package as Newman calls it (cut: true): each line
-// of text is cut every width characters and prefixed with indent; empty
-// lines disappear, as they do in Newman's output.
-func chunk(text string, width int, indent string) string {
+// of text is cut every width characters; empty lines disappear, as they do
+// in Newman's output. The caller adds the indent.
+func chunk(text string, width int) []string {
 	if width < 1 {
 		width = 1
 	}
@@ -109,14 +109,14 @@ func chunk(text string, width int, indent string) string {
 				i += sz
 				n++
 			}
-			out = append(out, indent+line[:i])
+			out = append(out, line[:i])
 			line = line[i:]
 		}
 	}
 	if len(out) == 0 {
-		return indent
+		return []string{""}
 	}
-	return strings.Join(out, "\n")
+	return out
 }
 
 // wordWrap splits text into lines of at most width runes at spaces,
@@ -177,34 +177,65 @@ func className(name string) string {
 // case letter ("XMLHttp" is "XML", "Http"), and between letters and digits.
 func lodashWords(s string) []string {
 	var words []string
-	var cur []rune
-	flush := func() {
-		if len(cur) > 0 {
-			words = append(words, string(cur))
-			cur = cur[:0]
-		}
-	}
 	rs := []rune(s)
-	for i, r := range rs {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			flush()
-			continue
-		}
-		if len(cur) > 0 {
-			p := cur[len(cur)-1]
-			switch {
-			case unicode.IsDigit(p) != unicode.IsDigit(r):
-				flush()
-			case unicode.IsLower(p) && unicode.IsUpper(r):
-				flush()
-			case unicode.IsUpper(p) && unicode.IsUpper(r) && i+1 < len(rs) && unicode.IsLower(rs[i+1]):
-				flush()
+	for i := 0; i < len(rs); {
+		j := i
+		switch {
+		case unicode.IsDigit(rs[i]):
+			for j < len(rs) && unicode.IsDigit(rs[j]) {
+				j++
 			}
+			if ordinal(rs[j-1], rs[j:]) {
+				j += 2 // "1st", "2nd", "4th" stay one word, as in lodash
+			}
+			words = append(words, string(rs[i:j]))
+		case unicode.IsLetter(rs[i]):
+			for j < len(rs) && unicode.IsLetter(rs[j]) {
+				j++
+			}
+			words = append(words, splitCase(rs[i:j])...)
+		default:
+			j++
 		}
-		cur = append(cur, r)
+		i = j
 	}
-	flush()
 	return words
+}
+
+// splitCase splits a run of letters between a lower and an upper case
+// letter, and before the last capital of an acronym followed by a lower
+// case letter.
+func splitCase(rs []rune) []string {
+	var out []string
+	start := 0
+	for k := 1; k < len(rs); k++ {
+		p, r := rs[k-1], rs[k]
+		if (unicode.IsLower(p) && unicode.IsUpper(r)) ||
+			(unicode.IsUpper(p) && unicode.IsUpper(r) && k+1 < len(rs) && unicode.IsLower(rs[k+1])) {
+			out = append(out, string(rs[start:k]))
+			start = k
+		}
+	}
+	return append(out, string(rs[start:]))
+}
+
+// ordinal reports whether the letters at rest, after the digit d, are an
+// English ordinal suffix ending a word: 1st, 2nd, 3rd, 4th.
+func ordinal(d rune, rest []rune) bool {
+	if len(rest) < 2 {
+		return false
+	}
+	suf := string(rest[:2])
+	switch {
+	case d == '1' && suf == "st", d == '2' && suf == "nd", d == '3' && suf == "rd":
+	case d < '1' || d > '3':
+		if suf != "th" {
+			return false
+		}
+	default:
+		return false
+	}
+	return len(rest) == 2 || !unicode.IsLower(rest[2]) && !unicode.IsDigit(rest[2])
 }
 
 // deburr strips the accents lodash's deburr strips from Latin-1 letters,
@@ -213,6 +244,7 @@ func deburr(s string) string {
 	const from = "ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿ"
 	const to = "AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOOooooooUUUUuuuuYyy"
 	fr, tr := []rune(from), []rune(to)
+	s = strings.NewReplacer("ß", "ss", "Æ", "Ae", "æ", "ae", "Œ", "Oe", "œ", "oe", "Þ", "Th", "þ", "th", "Ð", "D", "ð", "d").Replace(s)
 	return strings.Map(func(r rune) rune {
 		for i, c := range fr {
 			if c == r {

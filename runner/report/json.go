@@ -105,7 +105,8 @@ func (j *JSON) Handle(e event.Event) error {
 		ja := jsonAssertion{Assertion: a.Name, Skipped: a.Skipped}
 		if a.Error != nil {
 			idx := a.Index
-			ja.Error = &jsonError{Name: orDefault(a.Error.Name, "AssertionError"), Index: &idx, Test: a.Name, Message: a.Error.Message, Stack: a.Error.Stack}
+			name := orDefault(a.Error.Name, "AssertionError")
+			ja.Error = &jsonError{Name: name, Index: &idx, Test: a.Name, Message: a.Error.Message, Stack: stackOf(name, a.Error.Message, a.Error.Stack)}
 		}
 		x.Assertions = append(x.Assertions, ja)
 	case e.ItemEnd != nil:
@@ -303,11 +304,10 @@ func (j *JSON) finish() {
 	}
 	j.w.WriteString("],\n")
 	var runErr *jsonError
-	switch {
-	case s.Error != "":
-		runErr = &jsonError{Name: "RunError", Message: s.Error}
-	case !s.Complete():
-		runErr = &jsonError{Name: "RunError", Message: "the run ended before it completed"}
+	if msg := s.runError(); msg != "" {
+		runErr = &jsonError{Name: "RunError", Message: msg}
+	} else if !s.Started() {
+		runErr = &jsonError{Name: "RunError", Message: "the run never started"}
 	}
 	j.key("    ", "error", runErr, false)
 	j.w.WriteString("  }\n}\n")
@@ -328,7 +328,7 @@ func (j *JSON) failure(f Failure) jsonFailure {
 	switch f.Kind {
 	case FailAssertion:
 		idx := f.Index
-		jf.Error = &jsonError{Name: f.Name, Index: &idx, Test: f.Test, Message: f.Message, Stack: f.Stack}
+		jf.Error = &jsonError{Name: f.Name, Index: &idx, Test: f.Test, Message: f.Message, Stack: stackOf(f.Name, f.Message, f.Stack)}
 	case FailScript:
 		jf.Error = newScriptError(&event.ScriptError{Name: f.Name, Message: f.Message, Line: f.Line, Column: f.Column, Stack: f.Stack}, f.Listen)
 	default:
@@ -339,12 +339,20 @@ func (j *JSON) failure(f Failure) jsonFailure {
 		if n := len(f.Item.Folders); n > 0 {
 			jf.Parent = &jsonItem{Name: f.Item.Folders[n-1]}
 		}
-		c := j.cursor(f.Cursor)
-		jf.Cursor = &c
+		jf.Cursor = j.cursor(f.Cursor)
 	} else {
-		jf.Cursor = &jsonCursor{}
+		jf.Cursor = struct{}{} // Newman writes {} for failures outside an item
 	}
 	return jf
+}
+
+// stackOf is the error's stack, or Newman's first stack line when the
+// runner gave none, so readers of error.stack always find the message.
+func stackOf(name, msg, stack string) string {
+	if stack != "" {
+		return stack
+	}
+	return name + ": " + msg
 }
 
 func newScriptError(se *event.ScriptError, listen string) *jsonError {
@@ -509,7 +517,7 @@ type jsonFailure struct {
 	At     string      `json:"at"`
 	Source *jsonItem   `json:"source,omitempty"`
 	Parent *jsonItem   `json:"parent,omitempty"`
-	Cursor *jsonCursor `json:"cursor"`
+	Cursor any        `json:"cursor"`
 }
 
 type jsonCollection struct {

@@ -124,7 +124,7 @@ func (j *JUnit) Handle(e event.Event) error {
 			} else {
 				x.preErrs = append(x.preErrs, msg)
 			}
-			j.addError(x, e.Script.Listen+"-script", se.Name, se.Message, se.Stack, e.Script.Cursor.Iteration)
+			j.addError(x, e.Script.Listen+"-script", scriptAt(e.Script), se.Name, se.Message, se.Stack, e.Script.Cursor.Iteration)
 		}
 	case e.Request != nil:
 		r := e.Request
@@ -136,7 +136,7 @@ func (j *JUnit) Handle(e event.Event) error {
 			t = millis(r.Resp.Time) / 1000
 		} else {
 			x.requestErr = orDefault(r.Error, "no response")
-			j.addError(x, "request", "Error", x.requestErr, "", r.Cursor.Iteration)
+			j.addError(x, "request", "request", "Error", x.requestErr, "", r.Cursor.Iteration)
 		}
 		s.execs++
 		s.timeSum += t
@@ -191,11 +191,26 @@ func (j *JUnit) exec(c event.Cursor, it event.ItemRef) *junitExec {
 	return x
 }
 
-func (j *JUnit) addError(x *junitExec, at, name, msg, stack string, iteration int) {
-	c := x.suite.testcase(at, true)
+func (j *JUnit) addError(x *junitExec, kind, at, name, msg, stack string, iteration int) {
+	c := x.suite.testcase(kind, true)
 	c.ran++
-	c.at = at
+	if c.count == 0 {
+		c.at = at
+	}
 	c.fail(iteration, orDefault(name, "Error"), msg, stack)
+}
+
+// scriptAt is Newman's location of a script error, as the Summary writes
+// it: "test-script:3:5".
+func scriptAt(r *event.ScriptRun) string {
+	at := r.Listen + "-script"
+	if r.Error.Line > 0 {
+		at += ":" + strconv.Itoa(r.Error.Line)
+		if r.Error.Column > 0 {
+			at += ":" + strconv.Itoa(r.Error.Column)
+		}
+	}
+	return at
 }
 
 func (s *junitSuite) testcase(name string, isError bool) *junitCase {
@@ -304,6 +319,18 @@ func (j *JUnit) finish() error {
 		}
 		body.WriteString("  </testsuite>\n")
 	}
+	if msg := s.runError(); msg != "" && !s.Bailed {
+		// A run stopped by its own error (a failed sign-in) would otherwise
+		// leave CI a report of green or missing tests.
+		tests, errors = tests+1, errors+1
+		c := &junitCase{name: "run", isError: true, count: 1, errName: "RunError", message: msg, at: "run"}
+		st := &junitSuite{name: col.Name}
+		body.WriteString("  <testsuite" + attr("name", col.Name) + attr("timestamp", stamp) + attr("tests", "1") +
+			attr("failures", "0") + attr("errors", "1") + attr("time", secs(s.Timings.Duration().Seconds())) + ">\n")
+		body.WriteString("    <testcase" + attr("name", "run") + attr("time", secs(s.Timings.Duration().Seconds())) + attr("classname", className(col.Name)) + ">\n")
+		j.writeFailure(&body, st, c)
+		body.WriteString("    </testcase>\n  </testsuite>\n")
+	}
 	var out strings.Builder
 	out.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	out.WriteString("<testsuites" + attr("name", col.Name) + attr("tests", strconv.Itoa(tests)) +
@@ -346,32 +373,25 @@ func (j *JUnit) writeFailure(b *strings.Builder, st *junitSuite, c *junitCase) {
 	if stack == "" {
 		stack = c.errName + ": " + c.message
 	}
-	var lines []string
 	elem, typ := "failure", "AssertionFailure"
+	lines := []string{"Failed " + strconv.Itoa(c.count) + " times."}
 	if c.isError {
 		elem, typ = "error", c.errName
-		lines = []string{
-			"Errored " + strconv.Itoa(c.count) + " times.",
-			"Failed in iterations: " + strings.Join(its, ", ") + ".",
-			"Collection JSON ID: " + col.ID + ".",
-			"Collection name: " + col.Name + ".",
-			"Request name: " + st.name + ".",
-			"At: " + c.at + ".",
-			"Error message: " + c.message + ".",
-			"Stacktrace: " + stack + ".",
-		}
-	} else {
-		lines = []string{
-			"Failed " + strconv.Itoa(c.count) + " times.",
-			"Failed in iterations: " + strings.Join(its, ", ") + ".",
-			"Collection JSON ID: " + col.ID + ".",
-			"Collection name: " + col.Name + ".",
-			"Request name: " + st.name + ".",
-			"Test description: " + c.name + ".",
-			"Error message: " + c.message + ".",
-			"Stacktrace: " + stack + ".",
-		}
+		lines = []string{"Errored " + strconv.Itoa(c.count) + " times."}
 	}
+	if len(its) > 0 {
+		lines = append(lines, "Failed in iterations: "+strings.Join(its, ", ")+".")
+	}
+	lines = append(lines, "Collection JSON ID: "+col.ID+".", "Collection name: "+col.Name+".")
+	if c.at != "run" {
+		lines = append(lines, "Request name: "+st.name+".")
+	}
+	if c.isError {
+		lines = append(lines, "At: "+c.at+".")
+	} else {
+		lines = append(lines, "Test description: "+c.name+".")
+	}
+	lines = append(lines, "Error message: "+c.message+".", "Stacktrace: "+stack+".")
 	b.WriteString("      <" + elem + attr("type", typ) + attr("message", c.message) + ">\n")
 	for _, l := range lines {
 		b.WriteString("        " + cdata(l) + "\n")

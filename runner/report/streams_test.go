@@ -64,7 +64,9 @@ func (b *builder) iteration(i int) {
 	b.add(event.Event{IterationStart: &event.IterationStart{Iteration: i, Count: b.cycles}})
 }
 
-func (b *builder) iterationEnd(i int) { b.add(event.Event{IterationEnd: &event.IterationEnd{Iteration: i}}) }
+func (b *builder) iterationEnd(i int) {
+	b.add(event.Event{IterationEnd: &event.IterationEnd{Iteration: i}})
+}
 
 func (b *builder) end(at time.Time, err string, bailed bool) {
 	b.add(event.Event{RunEnd: &event.RunEnd{Completed: at, Error: err, Bailed: bailed}})
@@ -204,7 +206,7 @@ func sampleStream() []event.Event {
 
 		b.item(i, 6, "5d178239-848b-413e-ba30-0b5572b892f5", "Follow redirect").
 			request(event.Request{Sent: sent("GET", base+"/redirect", "", host...), Resp: resp(200, "OK", jsonType, userJSON, 159, ms(t[6]), date),
-				Redirs: []event.Redirected{{Status: 302, URL: base + "/redirect"}}}).
+				Redirs: []event.Redirected{{Status: 302, URL: base + "/users/1"}}}).
 			pass("landed").script("test", "request", nil).end(false)
 
 		b.item(i, 7, "75dd2564-642f-4a98-9dc1-7058b660269e", "Big body").
@@ -275,19 +277,20 @@ func verboseStream() []event.Event {
 	b.item(0, 0, "v-1", "Create person", "People").
 		request(event.Request{Sent: sent("POST", "http://127.0.0.1:8080/people?tag={{tag}}", `{"name": "Grace Hopper", "team": "{{team}}"}`, "Content-Type", "application/json", "Accept", "*/*"),
 			Resp: post, Unresolved: []string{"tag", "team"}}).
-		pass("created").end(false)
+		warn("unresolved variable {{tag}} was sent as is").warn("unresolved variable {{team}} was sent as is").
+		pass("created").script("test", "request", nil).end(false)
 	red := resp(200, "OK", jsonType, `{"id": 7}`, 150, ms(5.5), date)
 	red.Timings = &event.Timings{FirstByte: ms(4.9), Download: ms(0.6)}
 	b.item(0, 1, "v-2", "Old link", "People").
 		request(event.Request{Sent: sent("GET", "http://127.0.0.1:8080/p/7", "", "Accept", "*/*"), Resp: red,
-			Redirs: []event.Redirected{{Status: 301, URL: "http://127.0.0.1:8080/p/7"}, {Status: 302, URL: "http://127.0.0.1:8080/people/7/"}}}).
-		pass("followed").end(false)
+			Redirs: []event.Redirected{{Status: 301, URL: "http://127.0.0.1:8080/people/7/"}, {Status: 302, URL: "http://127.0.0.1:8080/people/7"}}}).
+		pass("followed").script("test", "request", nil).end(false)
 	big := resp(200, "OK", "text/csv", strings.Repeat("id,name,email\n", 300), 140, ms(41), date)
 	big.BodySize, big.Truncated = 1_250_000, true
 	b.item(0, 2, "v-3", "Export").
 		request(event.Request{Sent: sent("GET", "http://127.0.0.1:8080/export.csv", "", "Accept", "text/csv"), Resp: big}).
-		warn("response body of Export cut to 4.2kB of 1.25MB; raise --max-body to keep more").
-		pass("has rows").end(false)
+		warn(`cookie "tracking" from 127.0.0.1:8080 rejected: its domain is a public suffix`).
+		pass("has rows").script("test", "request", nil).end(false)
 	img := resp(200, "OK", "image/png", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 120, ms(1.1), date)
 	b.item(0, 3, "v-4", "Logo").
 		request(event.Request{Sent: sent("GET", "http://127.0.0.1:8080/logo.png", ""), Resp: img}).end(false)
@@ -308,7 +311,7 @@ func runErrorStream() []event.Event {
 	b.iteration(0)
 	b.item(0, 0, "s-1", "Server info").
 		request(event.Request{Sent: sent("GET", "https://tableau.example.test/api/3.22/serverinfo", ""), Resp: resp(200, "OK", "application/xml", "<tsResponse/>", 180, ms(250), "Tue, 02 Jun 2026 08:00:00 GMT")}).
-		pass("Status code is 200").end(false)
+		pass("Status code is 200").script("test", "request", nil).end(false)
 	it := b.item(0, 1, "s-2", "Sign In", "Auth")
 	it.request(event.Request{Sent: sent("POST", "https://tableau.example.test/api/3.22/auth/signin", `<tsRequest><credentials name="ada" password="********"><site contentUrl=""/></credentials></tsRequest>`, "Content-Type", "application/xml"),
 		Resp: resp(401, "Unauthorized", "application/xml", `<tsResponse><error code="401001"><summary>Signin Error</summary><detail>Error signing in to Tableau Server</detail></error></tsResponse>`, 190, ms(1250), "Tue, 02 Jun 2026 08:00:01 GMT")}).

@@ -170,6 +170,15 @@ func (s *Summary) Failed() bool {
 	return len(s.Failures) > 0 || s.Error != "" || (s.started && !s.ended)
 }
 
+// runError is why the run stopped early: RunEnd's error, or the stream
+// ending without RunEnd; "" for a run that went through.
+func (s *Summary) runError() string {
+	if s.Error == "" && s.started && !s.ended {
+		return "the run ended before it completed"
+	}
+	return s.Error
+}
+
 // Handle folds one event into the summary. It never fails.
 func (s *Summary) Handle(e event.Event) error {
 	if s.openIters == nil {

@@ -1,5 +1,417 @@
 package modules
 
-import "github.com/dop251/goja"
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 
-func xmlNatives(st *runtimeState) *goja.Object { return st.rt.NewObject() }
+	"github.com/dop251/goja"
+)
+
+// XMLOptions are the xml2js parser options we honour. Field names follow
+// xml2js; see PostmanXML2JSONOptions for the legacy xml2Json global's.
+type XMLOptions struct {
+	AttrKey, CharKey string
+	ExplicitCharkey  bool
+	Trim             bool
+	Normalize        bool
+	NormalizeTags    bool
+	ExplicitArray    bool
+	IgnoreAttrs      bool
+	MergeAttrs       bool
+	ExplicitRoot     bool
+	Strict           bool
+	// EmptyTag is what an empty element becomes; nil means xml2js's
+	// default, the empty string.
+	EmptyTag goja.Value
+
+	TagNameProcessors, AttrNameProcessors, ValueProcessors, AttrValueProcessors []goja.Callable
+}
+
+// DefaultXMLOptions are xml2js 0.4's defaults (the "0.2" set), which
+// require('xml2js').parseString uses.
+func DefaultXMLOptions() XMLOptions {
+	return XMLOptions{AttrKey: "$", CharKey: "_", ExplicitArray: true, ExplicitRoot: true, Strict: true}
+}
+
+// PostmanXML2JSONOptions are the options of Postman's legacy xml2Json
+// global: xml2js with explicitArray false and trim true.
+func PostmanXML2JSONOptions() XMLOptions {
+	o := DefaultXMLOptions()
+	o.ExplicitArray = false
+	o.Trim = true
+	return o
+}
+
+// XML2JS parses text into the JS value xml2js gives for the same input and
+// options: attributes under AttrKey, text under CharKey, children keyed by
+// name in document order. Empty or blank input gives null, as in xml2js.
+// A parse error comes back as an error whose message follows sax's where
+// we can (Postman's xml2Json returns undefined for those).
+func XML2JS(rt *goja.Runtime, text string, opts XMLOptions) (v goja.Value, err error) {
+	p := &xmlParser{rt: rt, o: opts}
+	defer func() {
+		// A processor function that throws surfaces as the parse error.
+		if r := recover(); r != nil {
+			ex, ok := r.(*goja.Exception)
+			if !ok {
+				panic(r)
+			}
+			v, err = nil, ex
+		}
+	}()
+	return p.parse(text)
+}
+
+type xmlFrame struct {
+	obj   *goja.Object
+	name  string
+	text  strings.Builder
+	cdata bool
+	// slots tracks what each child key holds, so appending the n-th
+	// repeated child costs O(1) rather than a scan of the object's keys.
+	slots map[string]*xmlSlot
+}
+
+type xmlSlot struct {
+	arr *goja.Object // the array once the key holds one
+	n   int
+}
+
+type xmlParser struct {
+	rt    *goja.Runtime
+	o     XMLOptions
+	stack []*xmlFrame
+}
+
+// isJSSpace reports whether r is whitespace to JS's \s and String#trim.
+func isJSSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\v', '\f', '\r', 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200a
+}
+
+var reMultiSpace = regexp.MustCompile(`[\s\x{a0}\x{feff}\x{2028}\x{2029}\x{3000}]{2,}`)
+
+// saxPosition gives sax's line (0-based) and column after consuming the
+// first n bytes of s, for its error message suffix.
+func saxPosition(s string, n int) (line, col int) {
+	for _, r := range s[:n] {
+		if r == '\n' {
+			line++
+			col = 0
+		} else {
+			col++
+		}
+	}
+	return line, col
+}
+
+func saxError(msg, s string, n int) error {
+	line, col := saxPosition(s, n)
+	r, _ := utf8.DecodeRuneInString(s[n:])
+	ch := ""
+	if n < len(s) {
+		ch = string(r)
+	}
+	if n < len(s) {
+		col++
+	}
+	return fmt.Errorf("%s\nLine: %d\nColumn: %d\nChar: %s", msg, line, col, ch)
+}
+
+func (p *xmlParser) process(fns []goja.Callable, v goja.Value, key string) goja.Value {
+	for _, f := range fns {
+		out, err := f(goja.Undefined(), v, p.rt.ToValue(key))
+		if err != nil {
+			panic(err)
+		}
+		v = out
+	}
+	return v
+}
+
+func (p *xmlParser) parse(text string) (result goja.Value, err error) {
+	if strings.TrimFunc(text, isJSSpace) == "" {
+		return goja.Null(), nil
+	}
+	text = strings.TrimPrefix(text, "\uFEFF")
+	// sax rejects text before the first tag; this is also what JSON fed to
+	// xml2Json hits, so give sax's exact message.
+	if i := strings.IndexFunc(text, func(r rune) bool { return !isJSSpace(r) }); i >= 0 && text[i] != '<' {
+		if p.o.Strict {
+			return nil, saxError("Non-whitespace before first tag.", text, i)
+		}
+	}
+	dec := xml.NewDecoder(strings.NewReader(text))
+	dec.Strict = p.o.Strict
+	if !p.o.Strict {
+		dec.AutoClose = xml.HTMLAutoClose
+		dec.Entity = xml.HTMLEntity
+	}
+	dec.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	raw := []byte(text)
+	rootDone := false
+	for {
+		off := dec.InputOffset()
+		tok, terr := dec.RawToken()
+		if terr == io.EOF {
+			break
+		}
+		if terr != nil {
+			var se *xml.SyntaxError
+			if errors.As(terr, &se) && strings.Contains(se.Msg, "unexpected EOF") && len(p.stack) > 0 {
+				return nil, saxError("Unclosed root tag", text, len(text))
+			}
+			return nil, terr
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if rootDone && p.o.Strict {
+				return nil, saxError("Text data outside of root node.", text, int(off))
+			}
+			p.open(t)
+		case xml.EndElement:
+			name := qname(t.Name)
+			if !p.o.Strict {
+				name = strings.ToUpper(name)
+			}
+			if len(p.stack) == 0 || p.stack[len(p.stack)-1].name != name {
+				if p.o.Strict {
+					return nil, saxError("Unexpected close tag", text, int(dec.InputOffset())-1)
+				}
+				continue
+			}
+			if v := p.close(); v != nil {
+				result = v
+				rootDone = true
+			}
+		case xml.CharData:
+			if len(p.stack) == 0 {
+				if strings.TrimFunc(string(t), isJSSpace) != "" && p.o.Strict {
+					return nil, saxError("Text data outside of root node.", text, int(off))
+				}
+				continue
+			}
+			f := p.stack[len(p.stack)-1]
+			f.text.Write(t)
+			if bytes.HasPrefix(raw[off:], []byte("<![CDATA[")) {
+				f.cdata = true
+			}
+		}
+	}
+	if len(p.stack) > 0 {
+		return nil, saxError("Unclosed root tag", text, len(text))
+	}
+	if result == nil {
+		return goja.Null(), nil
+	}
+	return result, nil
+}
+
+func qname(n xml.Name) string {
+	if n.Space != "" {
+		return n.Space + ":" + n.Local
+	}
+	return n.Local
+}
+
+func (p *xmlParser) open(t xml.StartElement) {
+	rt := p.rt
+	obj := rt.NewObject()
+	_ = obj.Set(p.o.CharKey, "")
+	frame := &xmlFrame{obj: obj}
+	if !p.o.IgnoreAttrs {
+		var attrs *goja.Object
+		for _, a := range t.Attr {
+			name := qname(a.Name)
+			if !p.o.Strict {
+				name = strings.ToUpper(name)
+			}
+			var val goja.Value = rt.ToValue(a.Value)
+			if len(p.o.AttrValueProcessors) > 0 {
+				val = p.process(p.o.AttrValueProcessors, val, name)
+			}
+			if len(p.o.AttrNameProcessors) > 0 {
+				name = p.process(p.o.AttrNameProcessors, rt.ToValue(name), name).String()
+			}
+			if p.o.MergeAttrs {
+				p.assignOrPush(frame, name, val)
+				continue
+			}
+			if attrs == nil {
+				attrs = rt.NewObject()
+				_ = obj.Set(p.o.AttrKey, attrs)
+			}
+			_ = attrs.Set(name, val)
+		}
+	}
+	name := qname(t.Name)
+	if !p.o.Strict {
+		name = strings.ToUpper(name)
+	}
+	if p.o.NormalizeTags {
+		name = strings.ToLower(name)
+	}
+	if len(p.o.TagNameProcessors) > 0 {
+		name = p.process(p.o.TagNameProcessors, rt.ToValue(name), name).String()
+	}
+	frame.name = name
+	p.stack = append(p.stack, frame)
+}
+
+// close finishes the innermost element as xml2js's onclosetag does and
+// returns the document's value when that element is the root.
+func (p *xmlParser) close() goja.Value {
+	rt := p.rt
+	f := p.stack[len(p.stack)-1]
+	p.stack = p.stack[:len(p.stack)-1]
+	obj := f.obj
+	var val goja.Value = obj
+	text := f.text.String()
+	emptyStr := ""
+	if strings.TrimFunc(text, isJSSpace) == "" && !f.cdata {
+		emptyStr = text
+		_ = obj.Delete(p.o.CharKey)
+	} else {
+		if p.o.Trim {
+			text = strings.TrimFunc(text, isJSSpace)
+		}
+		if p.o.Normalize {
+			text = strings.TrimFunc(reMultiSpace.ReplaceAllString(text, " "), isJSSpace)
+		}
+		var tv goja.Value = rt.ToValue(text)
+		if len(p.o.ValueProcessors) > 0 {
+			tv = p.process(p.o.ValueProcessors, tv, f.name)
+		}
+		_ = obj.Set(p.o.CharKey, tv)
+		if keys := obj.Keys(); len(keys) == 1 && keys[0] == p.o.CharKey && !p.o.ExplicitCharkey {
+			val = tv
+		}
+	}
+	if o, ok := val.(*goja.Object); ok && len(o.Keys()) == 0 {
+		if p.o.EmptyTag != nil && !(goja.IsUndefined(p.o.EmptyTag)) && p.o.EmptyTag.String() != "" {
+			val = p.o.EmptyTag
+		} else {
+			val = rt.ToValue(emptyStr)
+		}
+	}
+	if len(p.stack) > 0 {
+		p.assignOrPush(p.stack[len(p.stack)-1], f.name, val)
+		return nil
+	}
+	if p.o.ExplicitRoot {
+		root := rt.NewObject()
+		_ = root.Set(f.name, val)
+		val = root
+	}
+	return val
+}
+
+// assignOrPush is xml2js's: the first value under a key is stored alone
+// (or in a one-element array with explicitArray), later ones make or
+// extend an array.
+func (p *xmlParser) assignOrPush(f *xmlFrame, key string, v goja.Value) {
+	if f.slots == nil {
+		f.slots = map[string]*xmlSlot{}
+	}
+	slot := f.slots[key]
+	switch {
+	case slot == nil && p.o.ExplicitArray:
+		arr := p.rt.NewArray(v)
+		f.slots[key] = &xmlSlot{arr: arr, n: 1}
+		_ = f.obj.Set(key, arr)
+	case slot == nil:
+		f.slots[key] = &xmlSlot{n: 1}
+		_ = f.obj.Set(key, v)
+	case slot.arr == nil:
+		slot.arr = p.rt.NewArray(f.obj.Get(key), v)
+		slot.n = 2
+		_ = f.obj.Set(key, slot.arr)
+	default:
+		_ = slot.arr.Set(strconv.Itoa(slot.n), v)
+		slot.n++
+	}
+}
+
+// xmlOptionsFrom reads xml2js options from a JS object over the defaults.
+func xmlOptionsFrom(rt *goja.Runtime, v goja.Value) XMLOptions {
+	o := DefaultXMLOptions()
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		return o
+	}
+	str := func(k string, dst *string) {
+		if x := obj.Get(k); x != nil && !goja.IsUndefined(x) && !goja.IsNull(x) {
+			*dst = x.String()
+		}
+	}
+	boolean := func(k string, dst *bool) {
+		if x := obj.Get(k); x != nil && !goja.IsUndefined(x) {
+			*dst = x.ToBoolean()
+		}
+	}
+	fns := func(k string) []goja.Callable {
+		x := obj.Get(k)
+		xo, ok := x.(*goja.Object)
+		if !ok {
+			return nil
+		}
+		var out []goja.Callable
+		n := xo.Get("length").ToInteger()
+		for i := int64(0); i < n; i++ {
+			if f, ok := goja.AssertFunction(xo.Get(fmt.Sprint(i))); ok {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	str("attrkey", &o.AttrKey)
+	str("charkey", &o.CharKey)
+	boolean("explicitCharkey", &o.ExplicitCharkey)
+	boolean("trim", &o.Trim)
+	boolean("normalize", &o.Normalize)
+	boolean("normalizeTags", &o.NormalizeTags)
+	boolean("explicitArray", &o.ExplicitArray)
+	boolean("ignoreAttrs", &o.IgnoreAttrs)
+	boolean("mergeAttrs", &o.MergeAttrs)
+	boolean("explicitRoot", &o.ExplicitRoot)
+	boolean("strict", &o.Strict)
+	if x := obj.Get("emptyTag"); x != nil && !goja.IsUndefined(x) {
+		o.EmptyTag = x
+	}
+	o.TagNameProcessors = fns("tagNameProcessors")
+	o.AttrNameProcessors = fns("attrNameProcessors")
+	o.ValueProcessors = fns("valueProcessors")
+	o.AttrValueProcessors = fns("attrValueProcessors")
+	return o
+}
+
+// xmlNatives is the Go half of js/xml2js.js.
+func xmlNatives(st *runtimeState) *goja.Object {
+	rt := st.rt
+	o := rt.NewObject()
+	// parse(text, options) -> [error, result] so the JS side can deliver
+	// both through xml2js's callback and events.
+	_ = o.Set("parse", func(call goja.FunctionCall) goja.Value {
+		v, err := XML2JS(rt, call.Argument(0).String(), xmlOptionsFrom(rt, call.Argument(1)))
+		if err != nil {
+			var ex *goja.Exception
+			if errors.As(err, &ex) {
+				return rt.NewArray(ex.Value(), goja.Undefined())
+			}
+			e, _ := rt.New(rt.Get("Error"), rt.ToValue(err.Error()))
+			return rt.NewArray(e, goja.Undefined())
+		}
+		return rt.NewArray(goja.Null(), v)
+	})
+	return o
+}

@@ -3,22 +3,22 @@
 // when two are equally close to a typo.
 
 function prefixOf(assertion) {
-  var msg = flag(assertion, 'message');
+  var msg = getFlag(assertion, 'message');
   return msg ? msg + ': ' : '';
 }
 
 function misuse(assertion, text) {
-  return new AssertionError(prefixOf(assertion) + text, undefined, flag(assertion, 'ssfi'));
+  return new AssertionError(prefixOf(assertion) + text, undefined, getFlag(assertion, 'ssfi'));
 }
 
 // sub starts a nested assertion that shares the outer custom message, used
 // for preconditions like "the target must be a function".
 function sub(assertion, value) {
-  return new Assertion(value, flag(assertion, 'message'), flag(assertion, 'ssfi'), true);
+  return new Assertion(value, getFlag(assertion, 'message'), getFlag(assertion, 'ssfi'), true);
 }
 
 function withMessage(assertion, msg) {
-  if (msg) flag(assertion, 'message', msg);
+  if (msg) setFlag(assertion, 'message', msg);
 }
 
 function defineCoreAssertions() {
@@ -29,25 +29,25 @@ function defineCoreAssertions() {
     P.addProperty(word);
   });
 
-  P.addProperty('not', function () { flag(this, 'negate', true); });
-  P.addProperty('deep', function () { flag(this, 'deep', true); });
-  P.addProperty('nested', function () { flag(this, 'nested', true); });
-  P.addProperty('own', function () { flag(this, 'own', true); });
-  P.addProperty('ordered', function () { flag(this, 'ordered', true); });
+  P.addProperty('not', function () { setFlag(this, 'negate', true); });
+  P.addProperty('deep', function () { setFlag(this, 'deep', true); });
+  P.addProperty('nested', function () { setFlag(this, 'nested', true); });
+  P.addProperty('own', function () { setFlag(this, 'own', true); });
+  P.addProperty('ordered', function () { setFlag(this, 'ordered', true); });
   P.addProperty('any', function () {
-    flag(this, 'any', true);
-    flag(this, 'all', false);
+    setFlag(this, 'any', true);
+    setFlag(this, 'all', false);
   });
   P.addProperty('all', function () {
-    flag(this, 'all', true);
-    flag(this, 'any', false);
+    setFlag(this, 'all', true);
+    setFlag(this, 'any', false);
   });
 
   function typeIs(type, msg) {
     withMessage(this, msg);
     type = type.toLowerCase();
     var article = 'aeiou'.indexOf(type.charAt(0)) !== -1 ? 'an ' : 'a ';
-    this.assert(type === typeName(flag(this, 'object')).toLowerCase(),
+    this.assert(type === typeName(getFlag(this, 'object')).toLowerCase(),
       'expected #{this} to be ' + article + type,
       'expected #{this} not to be ' + article + type);
   }
@@ -58,15 +58,15 @@ function defineCoreAssertions() {
     return (isNaNValue(a) && isNaNValue(b)) || a === b;
   }
 
-  function markContains() { flag(this, 'contains', true); }
+  function markContains() { setFlag(this, 'contains', true); }
 
   function include(val, msg) {
     withMessage(this, msg);
-    var obj = flag(this, 'object');
+    var obj = getFlag(this, 'object');
     var objType = typeName(obj).toLowerCase();
-    var negate = flag(this, 'negate');
-    var deep = flag(this, 'deep');
-    var same = deep ? flag(this, 'eql') : sameValueZero;
+    var negate = getFlag(this, 'negate');
+    var deep = getFlag(this, 'deep');
+    var same = deep ? getFlag(this, 'eql') : sameValueZero;
     var found = false;
     switch (objType) {
       case 'string':
@@ -112,8 +112,8 @@ function defineCoreAssertions() {
     var failures = 0;
     keys.forEach(function (key) {
       var check = new Assertion(obj);
-      transferFlags(assertion, check, true);
-      flag(check, 'lockSsfi', true);
+      copyFlags(assertion, check, true);
+      setFlag(check, 'lockSsfi', true);
       if (!negate || keys.length === 1) {
         check.property(key, val[key]);
         return;
@@ -135,36 +135,36 @@ function defineCoreAssertions() {
   P.addChainableMethod('includes', include, markContains);
 
   P.addProperty('ok', function () {
-    this.assert(flag(this, 'object'), 'expected #{this} to be truthy', 'expected #{this} to be falsy');
+    this.assert(getFlag(this, 'object'), 'expected #{this} to be truthy', 'expected #{this} to be falsy');
   });
   P.addProperty('true', function () {
-    this.assert(flag(this, 'object') === true, 'expected #{this} to be true', 'expected #{this} to be false',
-      !flag(this, 'negate'));
+    this.assert(getFlag(this, 'object') === true, 'expected #{this} to be true', 'expected #{this} to be false',
+      !getFlag(this, 'negate'));
   });
   P.addProperty('false', function () {
-    this.assert(flag(this, 'object') === false, 'expected #{this} to be false', 'expected #{this} to be true',
-      Boolean(flag(this, 'negate')));
+    this.assert(getFlag(this, 'object') === false, 'expected #{this} to be false', 'expected #{this} to be true',
+      Boolean(getFlag(this, 'negate')));
   });
   P.addProperty('null', function () {
-    this.assert(flag(this, 'object') === null, 'expected #{this} to be null', 'expected #{this} not to be null');
+    this.assert(getFlag(this, 'object') === null, 'expected #{this} to be null', 'expected #{this} not to be null');
   });
   P.addProperty('undefined', function () {
-    this.assert(flag(this, 'object') === undefined, 'expected #{this} to be undefined',
+    this.assert(getFlag(this, 'object') === undefined, 'expected #{this} to be undefined',
       'expected #{this} not to be undefined');
   });
   P.addProperty('NaN', function () {
-    this.assert(isNaNValue(flag(this, 'object')), 'expected #{this} to be NaN', 'expected #{this} not to be NaN');
+    this.assert(isNaNValue(getFlag(this, 'object')), 'expected #{this} to be NaN', 'expected #{this} not to be NaN');
   });
 
   function exists() {
-    var v = flag(this, 'object');
+    var v = getFlag(this, 'object');
     this.assert(v !== null && v !== undefined, 'expected #{this} to exist', 'expected #{this} to not exist');
   }
   P.addProperty('exist', exists);
   P.addProperty('exists', exists);
 
   P.addProperty('empty', function () {
-    var v = flag(this, 'object');
+    var v = getFlag(this, 'object');
     var size;
     switch (typeName(v).toLowerCase()) {
       case 'array':
@@ -180,7 +180,7 @@ function defineCoreAssertions() {
         throw misuse(this, '.empty was passed a weak collection');
       case 'function':
         throw new AssertionError((prefixOf(this) + '.empty was passed a function ' + funcName(v)).trim(),
-          undefined, flag(this, 'ssfi'));
+          undefined, getFlag(this, 'ssfi'));
       default:
         if (v !== Object(v)) throw misuse(this, '.empty was passed non-string primitive ' + chaiInspect(v));
         size = Object.keys(v).length;
@@ -189,7 +189,7 @@ function defineCoreAssertions() {
   });
 
   function isArguments() {
-    var t = typeName(flag(this, 'object'));
+    var t = typeName(getFlag(this, 'object'));
     this.assert(t === 'Arguments', 'expected #{this} to be arguments but got ' + t,
       'expected #{this} to not be arguments');
   }
@@ -198,14 +198,14 @@ function defineCoreAssertions() {
 
   function equal(val, msg) {
     withMessage(this, msg);
-    if (flag(this, 'deep')) {
-      var lock = flag(this, 'lockSsfi');
-      flag(this, 'lockSsfi', true);
+    if (getFlag(this, 'deep')) {
+      var lock = getFlag(this, 'lockSsfi');
+      setFlag(this, 'lockSsfi', true);
       this.eql(val);
-      flag(this, 'lockSsfi', lock);
+      setFlag(this, 'lockSsfi', lock);
       return;
     }
-    this.assert(val === flag(this, 'object'), 'expected #{this} to equal #{exp}', 'expected #{this} to not equal #{exp}',
+    this.assert(val === getFlag(this, 'object'), 'expected #{this} to equal #{exp}', 'expected #{this} to not equal #{exp}',
       val, this._obj, true);
   }
   P.addMethod('equal', equal);
@@ -214,7 +214,7 @@ function defineCoreAssertions() {
 
   function eql(val, msg) {
     withMessage(this, msg);
-    this.assert(flag(this, 'eql')(val, flag(this, 'object')),
+    this.assert(getFlag(this, 'eql')(val, getFlag(this, 'object')),
       'expected #{this} to deeply equal #{exp}', 'expected #{this} to not deeply equal #{exp}',
       val, this._obj, true);
   }
@@ -251,8 +251,8 @@ function defineCoreAssertions() {
   function comparison(name, holds, words) {
     return function (n, msg) {
       withMessage(this, msg);
-      var obj = flag(this, 'object');
-      var doLength = flag(this, 'doLength');
+      var obj = getFlag(this, 'object');
+      var doLength = getFlag(this, 'doLength');
       var objType = typeName(obj).toLowerCase();
       checkComparable(this, name, obj, objType, [n], doLength);
       if (doLength) {
@@ -294,8 +294,8 @@ function defineCoreAssertions() {
 
   P.addMethod('within', function (start, finish, msg) {
     withMessage(this, msg);
-    var obj = flag(this, 'object');
-    var doLength = flag(this, 'doLength');
+    var obj = getFlag(this, 'object');
+    var doLength = getFlag(this, 'doLength');
     var objType = typeName(obj).toLowerCase();
     var range = typeName(start).toLowerCase() === 'date' && typeName(finish).toLowerCase() === 'date' ?
       start.toISOString() + '..' + finish.toISOString() : start + '..' + finish;
@@ -313,7 +313,7 @@ function defineCoreAssertions() {
 
   function instanceOf(ctor, msg) {
     withMessage(this, msg);
-    var target = flag(this, 'object');
+    var target = getFlag(this, 'object');
     var result;
     try {
       result = target instanceof ctor;
@@ -333,9 +333,9 @@ function defineCoreAssertions() {
 
   function property(name, val, msg) {
     withMessage(this, msg);
-    var nested = flag(this, 'nested');
-    var own = flag(this, 'own');
-    var obj = flag(this, 'object');
+    var nested = getFlag(this, 'nested');
+    var own = getFlag(this, 'own');
+    var obj = getFlag(this, 'object');
     var nameType = typeof name;
     if (nested) {
       if (nameType !== 'string') throw misuse(this, 'the argument to property must be a string when using nested syntax');
@@ -345,11 +345,11 @@ function defineCoreAssertions() {
     if (nested && own) throw misuse(this, 'The "nested" and "own" flags cannot be combined.');
     if (obj === null || obj === undefined) throw misuse(this, 'Target cannot be null or undefined.');
 
-    var deep = flag(this, 'deep');
-    var negate = flag(this, 'negate');
+    var deep = getFlag(this, 'deep');
+    var negate = getFlag(this, 'negate');
     var path = nested ? getPathInfo(obj, name) : null;
     var value = nested ? path.value : obj[name];
-    var same = deep ? flag(this, 'eql') : function (a, b) { return a === b; };
+    var same = deep ? getFlag(this, 'eql') : function (a, b) { return a === b; };
     var descriptor = (deep ? 'deep ' : '') + (own ? 'own ' : '') + (nested ? 'nested ' : '') + 'property ';
     var present;
     if (own) present = hasOwn.call(obj, name);
@@ -367,12 +367,12 @@ function defineCoreAssertions() {
         val, value);
     }
     // The chain continues on the property value: `.property('a').that...`.
-    flag(this, 'object', value);
+    setFlag(this, 'object', value);
   }
   P.addMethod('property', property);
 
   function ownProperty() {
-    flag(this, 'own', true);
+    setFlag(this, 'own', true);
     property.apply(this, arguments);
   }
   P.addMethod('ownProperty', ownProperty);
@@ -384,10 +384,10 @@ function defineCoreAssertions() {
       descriptor = null;
     }
     withMessage(this, msg);
-    var obj = flag(this, 'object');
+    var obj = getFlag(this, 'object');
     var actual = Object.getOwnPropertyDescriptor(Object(obj), name);
     if (actual && descriptor) {
-      this.assert(flag(this, 'eql')(descriptor, actual),
+      this.assert(getFlag(this, 'eql')(descriptor, actual),
         'expected the own property descriptor for ' + chaiInspect(name) + ' on #{this} to match ' +
           chaiInspect(descriptor) + ', got ' + chaiInspect(actual),
         'expected the own property descriptor for ' + chaiInspect(name) + ' on #{this} to not match ' +
@@ -397,16 +397,16 @@ function defineCoreAssertions() {
       this.assert(actual, 'expected #{this} to have an own property descriptor for ' + chaiInspect(name),
         'expected #{this} to not have an own property descriptor for ' + chaiInspect(name));
     }
-    flag(this, 'object', actual);
+    setFlag(this, 'object', actual);
   }
   P.addMethod('ownPropertyDescriptor', ownPropertyDescriptor);
   P.addMethod('haveOwnPropertyDescriptor', ownPropertyDescriptor);
 
-  function markLength() { flag(this, 'doLength', true); }
+  function markLength() { setFlag(this, 'doLength', true); }
 
   function lengthOf(n, msg) {
     withMessage(this, msg);
-    var obj = flag(this, 'object');
+    var obj = getFlag(this, 'object');
     var objType = typeName(obj).toLowerCase();
     var word = 'length';
     var count;
@@ -426,24 +426,24 @@ function defineCoreAssertions() {
 
   function match(re, msg) {
     withMessage(this, msg);
-    this.assert(re.exec(flag(this, 'object')), 'expected #{this} to match ' + re, 'expected #{this} not to match ' + re);
+    this.assert(re.exec(getFlag(this, 'object')), 'expected #{this} to match ' + re, 'expected #{this} not to match ' + re);
   }
   P.addMethod('match', match);
   P.addMethod('matches', match);
 
   P.addMethod('string', function (str, msg) {
     withMessage(this, msg);
-    var obj = flag(this, 'object');
+    var obj = getFlag(this, 'object');
     sub(this, obj).is.a('string');
     this.assert(obj.indexOf(str) !== -1, 'expected #{this} to contain ' + chaiInspect(str),
       'expected #{this} to not contain ' + chaiInspect(str));
   });
 
   function keys(wanted) {
-    var obj = flag(this, 'object');
+    var obj = getFlag(this, 'object');
     var objType = typeName(obj);
     var wantedType = typeName(wanted);
-    var deep = flag(this, 'deep');
+    var deep = getFlag(this, 'deep');
     var deeply = '';
     var actual;
     var mixed = 'when testing keys against an object or an array you must give a single Array|Object|String ' +
@@ -467,16 +467,16 @@ function defineCoreAssertions() {
     }
     if (!wanted.length) throw misuse(this, 'keys required');
 
-    var any = flag(this, 'any');
-    var all = flag(this, 'all');
-    var same = deep ? flag(this, 'eql') : function (a, b) { return a === b; };
+    var any = getFlag(this, 'any');
+    var all = getFlag(this, 'all');
+    var same = deep ? getFlag(this, 'eql') : function (a, b) { return a === b; };
     if (!any && !all) all = true;
     var present = function (k) { return actual.some(function (a) { return same(k, a); }); };
     var ok = true;
     if (any) ok = wanted.some(present);
     if (all) {
       ok = wanted.every(present);
-      if (!flag(this, 'contains')) ok = ok && wanted.length === actual.length;
+      if (!getFlag(this, 'contains')) ok = ok && wanted.length === actual.length;
     }
 
     var listed;
@@ -489,7 +489,7 @@ function defineCoreAssertions() {
       listed = chaiInspect(wanted[0]);
     }
     listed = (wanted.length > 1 ? 'keys ' : 'key ') + listed;
-    listed = (flag(this, 'contains') ? 'contain ' : 'have ') + listed;
+    listed = (getFlag(this, 'contains') ? 'contain ' : 'have ') + listed;
     this.assert(ok, 'expected #{this} to ' + deeply + listed, 'expected #{this} to not ' + deeply + listed,
       wanted.slice(0).sort(compareByInspect), actual.sort(compareByInspect), true);
   }
@@ -498,8 +498,8 @@ function defineCoreAssertions() {
 
   function throws(errorLike, matcher, msg) {
     withMessage(this, msg);
-    var fn = flag(this, 'object');
-    var negate = flag(this, 'negate') || false;
+    var fn = getFlag(this, 'object');
+    var negate = getFlag(this, 'negate') || false;
     sub(this, fn).is.a('function');
     if (errorLike instanceof RegExp || typeof errorLike === 'string') {
       matcher = errorLike;
@@ -574,7 +574,7 @@ function defineCoreAssertions() {
         describeExpected(), describeCaught());
     }
     // The chain continues on what was thrown.
-    flag(this, 'object', caught);
+    setFlag(this, 'object', caught);
   }
   P.addMethod('throw', throws);
   P.addMethod('throws', throws);
@@ -582,28 +582,28 @@ function defineCoreAssertions() {
 
   function respondTo(method, msg) {
     withMessage(this, msg);
-    var obj = flag(this, 'object');
-    var target = typeof obj === 'function' && !flag(this, 'itself') ? obj.prototype[method] : obj[method];
+    var obj = getFlag(this, 'object');
+    var target = typeof obj === 'function' && !getFlag(this, 'itself') ? obj.prototype[method] : obj[method];
     this.assert(typeof target === 'function', 'expected #{this} to respond to ' + chaiInspect(method),
       'expected #{this} to not respond to ' + chaiInspect(method));
   }
   P.addMethod('respondTo', respondTo);
   P.addMethod('respondsTo', respondTo);
-  P.addProperty('itself', function () { flag(this, 'itself', true); });
+  P.addProperty('itself', function () { setFlag(this, 'itself', true); });
 
   function satisfy(matcher, msg) {
     withMessage(this, msg);
-    var result = matcher(flag(this, 'object'));
+    var result = matcher(getFlag(this, 'object'));
     // chai's negated message has no space after "satisfy"; kept verbatim.
     this.assert(result, 'expected #{this} to satisfy ' + objDisplay(matcher),
-      'expected #{this} to not satisfy' + objDisplay(matcher), !flag(this, 'negate'), result);
+      'expected #{this} to not satisfy' + objDisplay(matcher), !getFlag(this, 'negate'), result);
   }
   P.addMethod('satisfy', satisfy);
   P.addMethod('satisfies', satisfy);
 
   function closeTo(expected, delta, msg) {
     withMessage(this, msg);
-    var obj = flag(this, 'object');
+    var obj = getFlag(this, 'object');
     sub(this, obj).is.a('number');
     if (typeof expected !== 'number' || typeof delta !== 'number') {
       throw misuse(this, 'the arguments to closeTo or approximately must be numbers' +
@@ -640,11 +640,11 @@ function defineCoreAssertions() {
 
   P.addMethod('members', function (subset, msg) {
     withMessage(this, msg);
-    var obj = flag(this, 'object');
+    var obj = getFlag(this, 'object');
     sub(this, obj).to.be.an('array');
     sub(this, subset).to.be.an('array');
-    var contains = flag(this, 'contains');
-    var ordered = flag(this, 'ordered');
+    var contains = getFlag(this, 'contains');
+    var ordered = getFlag(this, 'ordered');
     var pass;
     var fail;
     if (contains) {
@@ -656,19 +656,19 @@ function defineCoreAssertions() {
       pass = 'expected #{this} to have the same ' + members + ' as #{exp}';
       fail = 'expected #{this} to not have the same ' + members + ' as #{exp}';
     }
-    var same = flag(this, 'deep') ? flag(this, 'eql') : undefined;
+    var same = getFlag(this, 'deep') ? getFlag(this, 'eql') : undefined;
     this.assert(isSubset(subset, obj, same, contains, ordered), pass, fail, subset, obj, true);
   });
 
   P.addMethod('oneOf', function (list, msg) {
     withMessage(this, msg);
-    var value = flag(this, 'object');
-    var same = flag(this, 'eql');
+    var value = getFlag(this, 'object');
+    var same = getFlag(this, 'eql');
     sub(this, list).to.be.an('array');
-    if (flag(this, 'contains')) {
+    if (getFlag(this, 'contains')) {
       this.assert(list.some(function (candidate) { return value.indexOf(candidate) > -1; }),
         'expected #{this} to contain one of #{exp}', 'expected #{this} to not contain one of #{exp}', list, value);
-    } else if (flag(this, 'deep')) {
+    } else if (getFlag(this, 'deep')) {
       // chai uses the same wording negated or not here.
       this.assert(list.some(function (candidate) { return same(value, candidate); }),
         'expected #{this} to deeply equal one of #{exp}', 'expected #{this} to deeply equal one of #{exp}', list, value);
@@ -683,7 +683,7 @@ function defineCoreAssertions() {
   function delta(kind) {
     return function (subject, prop, msg) {
       withMessage(this, msg);
-      var fn = flag(this, 'object');
+      var fn = getFlag(this, 'object');
       sub(this, fn).is.a('function');
       var before;
       if (!prop) {
@@ -698,19 +698,19 @@ function defineCoreAssertions() {
       var noProp = prop === undefined || prop === null;
       var after = noProp ? subject() : subject[prop];
       var label = noProp ? before : '.' + prop;
-      flag(this, 'deltaMsgObj', label);
-      flag(this, 'initialDeltaValue', before);
-      flag(this, 'finalDeltaValue', after);
-      flag(this, 'deltaBehavior', kind);
+      setFlag(this, 'deltaMsgObj', label);
+      setFlag(this, 'initialDeltaValue', before);
+      setFlag(this, 'finalDeltaValue', after);
+      setFlag(this, 'deltaBehavior', kind);
       var held;
       if (kind === 'change') {
-        flag(this, 'realDelta', after !== before);
+        setFlag(this, 'realDelta', after !== before);
         held = before !== after;
       } else if (kind === 'increase') {
-        flag(this, 'realDelta', after - before);
+        setFlag(this, 'realDelta', after - before);
         held = after - before > 0;
       } else {
-        flag(this, 'realDelta', before - after);
+        setFlag(this, 'realDelta', before - after);
         held = after - before < 0;
       }
       this.assert(held, 'expected ' + label + ' to ' + kind, 'expected ' + label + ' to not ' + kind);
@@ -725,35 +725,35 @@ function defineCoreAssertions() {
 
   P.addMethod('by', function (amount, msg) {
     withMessage(this, msg);
-    var label = flag(this, 'deltaMsgObj');
-    var kind = flag(this, 'deltaBehavior');
+    var label = getFlag(this, 'deltaMsgObj');
+    var kind = getFlag(this, 'deltaBehavior');
     var held;
     if (kind === 'change') {
-      held = Math.abs(flag(this, 'finalDeltaValue') - flag(this, 'initialDeltaValue')) === Math.abs(amount);
+      held = Math.abs(getFlag(this, 'finalDeltaValue') - getFlag(this, 'initialDeltaValue')) === Math.abs(amount);
     } else {
-      held = flag(this, 'realDelta') === Math.abs(amount);
+      held = getFlag(this, 'realDelta') === Math.abs(amount);
     }
     this.assert(held, 'expected ' + label + ' to ' + kind + ' by ' + amount,
       'expected ' + label + ' to not ' + kind + ' by ' + amount);
   });
 
   P.addProperty('extensible', function () {
-    var obj = flag(this, 'object');
+    var obj = getFlag(this, 'object');
     this.assert(obj === Object(obj) && Object.isExtensible(obj), 'expected #{this} to be extensible',
       'expected #{this} to not be extensible');
   });
   P.addProperty('sealed', function () {
-    var obj = flag(this, 'object');
+    var obj = getFlag(this, 'object');
     this.assert(obj === Object(obj) ? Object.isSealed(obj) : true, 'expected #{this} to be sealed',
       'expected #{this} to not be sealed');
   });
   P.addProperty('frozen', function () {
-    var obj = flag(this, 'object');
+    var obj = getFlag(this, 'object');
     this.assert(obj === Object(obj) ? Object.isFrozen(obj) : true, 'expected #{this} to be frozen',
       'expected #{this} to not be frozen');
   });
   P.addProperty('finite', function () {
-    var obj = flag(this, 'object');
+    var obj = getFlag(this, 'object');
     this.assert(typeof obj === 'number' && isFinite(obj), 'expected #{this} to be a finite number',
       'expected #{this} to not be a finite number');
   });

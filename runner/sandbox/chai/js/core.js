@@ -108,32 +108,48 @@ function unwrap(obj) {
   return obj;
 }
 
-function flag(obj, key, value) {
+function flagsOf(obj) {
   obj = unwrap(obj);
-  var flags = obj.__flags || (obj.__flags = Object.create(null));
-  if (arguments.length === 3) {
-    flags[key] = value;
-    return undefined;
-  }
-  return flags[key];
+  return obj.__flags || (obj.__flags = Object.create(null));
 }
 
-function transferFlags(from, to, includeAll) {
-  from = unwrap(from);
-  to = unwrap(to);
-  var flags = from.__flags || (from.__flags = Object.create(null));
-  if (!to.__flags) to.__flags = Object.create(null);
-  if (arguments.length !== 3) includeAll = true;
+function getFlag(obj, key) {
+  return flagsOf(obj)[key];
+}
+
+function setFlag(obj, key, value) {
+  flagsOf(obj)[key] = value;
+}
+
+// flag is chai's util.flag: read with two arguments, write with three.
+// The library itself calls getFlag/setFlag, which skip building an
+// arguments object on every one of the many flag accesses per assertion.
+function flag(obj, key, value) {
+  if (arguments.length === 3) {
+    setFlag(obj, key, value);
+    return undefined;
+  }
+  return getFlag(obj, key);
+}
+
+function copyFlags(from, to, includeAll) {
+  var flags = flagsOf(from);
+  var into = flagsOf(to);
   for (var name in flags) {
     if (includeAll || (name !== 'object' && name !== 'ssfi' && name !== 'lockSsfi' && name !== 'message')) {
-      to.__flags[name] = flags[name];
+      into[name] = flags[name];
     }
   }
 }
 
+// transferFlags is chai's util.transferFlags: includeAll defaults to true.
+function transferFlags(from, to, includeAll) {
+  copyFlags(from, to, arguments.length === 3 ? includeAll : true);
+}
+
 function passes(assertion, args) {
   var expr = args[0];
-  return flag(assertion, 'negate') ? !expr : expr;
+  return getFlag(assertion, 'negate') ? !expr : expr;
 }
 
 function actualOf(assertion, args) {
@@ -141,12 +157,12 @@ function actualOf(assertion, args) {
 }
 
 function buildMessage(assertion, args) {
-  var negate = flag(assertion, 'negate');
-  var subject = flag(assertion, 'object');
+  var negate = getFlag(assertion, 'negate');
+  var subject = getFlag(assertion, 'object');
   var expected = args[3];
   var actual = actualOf(assertion, args);
   var template = negate ? args[2] : args[1];
-  var prefix = flag(assertion, 'message');
+  var prefix = getFlag(assertion, 'message');
   if (typeof template === 'function') template = template();
   template = template || '';
   var text = template
@@ -159,9 +175,9 @@ function buildMessage(assertion, args) {
 // operatorOf guesses the node-assert style operator chai records on errors
 // (some reporters show it); explicit `operator` flags win.
 function operatorOf(assertion, args) {
-  var explicit = flag(assertion, 'operator');
+  var explicit = getFlag(assertion, 'operator');
   if (explicit) return explicit;
-  var template = flag(assertion, 'negate') ? args[2] : args[1];
+  var template = getFlag(assertion, 'negate') ? args[2] : args[1];
   if (typeof template === 'function') template = template();
   template = template || '';
   if (!template) return undefined;
@@ -172,10 +188,10 @@ function operatorOf(assertion, args) {
 }
 
 function expectTypes(assertion, types) {
-  var prefix = flag(assertion, 'message');
-  var ssfi = flag(assertion, 'ssfi');
+  var prefix = getFlag(assertion, 'message');
+  var ssfi = getFlag(assertion, 'ssfi');
   prefix = prefix ? prefix + ': ' : '';
-  var obj = flag(assertion, 'object');
+  var obj = getFlag(assertion, 'object');
   types = types.map(function (t) { return t.toLowerCase(); });
   types.sort();
   var wanted = types.map(function (t, i) {
@@ -266,7 +282,7 @@ function proxify(obj, methodName) {
       if (typeof key === 'string' && config.proxyExcludedKeys.indexOf(key) === -1 && !Reflect.has(target, key)) {
         throw unknownProperty(target, key, methodName);
       }
-      if (internalNames.indexOf(key) === -1 && !flag(target, 'lockSsfi')) flag(target, 'ssfi', guardedGet);
+      if (internalNames.indexOf(key) === -1 && !getFlag(target, 'lockSsfi')) setFlag(target, 'ssfi', guardedGet);
       return Reflect.get(target, key);
     }
   });
@@ -297,7 +313,7 @@ function guardLength(fn, name, chainable) {
 function continueChain(from, result) {
   if (result !== undefined) return result;
   var next = new Assertion();
-  transferFlags(from, next);
+  copyFlags(from, next, true);
   return next;
 }
 
@@ -305,7 +321,7 @@ function addProperty(ctx, name, getter) {
   if (getter === undefined) getter = function () {};
   Object.defineProperty(ctx, name, {
     get: function propertyGetter() {
-      if (!proxyEnabled() && !flag(this, 'lockSsfi')) flag(this, 'ssfi', propertyGetter);
+      if (!proxyEnabled() && !getFlag(this, 'lockSsfi')) setFlag(this, 'ssfi', propertyGetter);
       return continueChain(this, getter.call(this));
     },
     configurable: true
@@ -314,7 +330,7 @@ function addProperty(ctx, name, getter) {
 
 function addMethod(ctx, name, method) {
   var wrapper = function () {
-    if (!flag(this, 'lockSsfi')) flag(this, 'ssfi', wrapper);
+    if (!getFlag(this, 'lockSsfi')) setFlag(this, 'ssfi', wrapper);
     return continueChain(this, method.apply(this, arguments));
   };
   guardLength(wrapper, name, false);
@@ -326,11 +342,11 @@ function overwriteProperty(ctx, name, getter) {
   var inherited = previous && typeof previous.get === 'function' ? previous.get : function () {};
   Object.defineProperty(ctx, name, {
     get: function overwritingGetter() {
-      if (!proxyEnabled() && !flag(this, 'lockSsfi')) flag(this, 'ssfi', overwritingGetter);
-      var lock = flag(this, 'lockSsfi');
-      flag(this, 'lockSsfi', true);
+      if (!proxyEnabled() && !getFlag(this, 'lockSsfi')) setFlag(this, 'ssfi', overwritingGetter);
+      var lock = getFlag(this, 'lockSsfi');
+      setFlag(this, 'lockSsfi', true);
       var result = getter(inherited).call(this);
-      flag(this, 'lockSsfi', lock);
+      setFlag(this, 'lockSsfi', lock);
       return continueChain(this, result);
     },
     configurable: true
@@ -343,11 +359,11 @@ function overwriteMethod(ctx, name, method) {
     throw new Error(name + ' is not a function');
   };
   var wrapper = function () {
-    if (!flag(this, 'lockSsfi')) flag(this, 'ssfi', wrapper);
-    var lock = flag(this, 'lockSsfi');
-    flag(this, 'lockSsfi', true);
+    if (!getFlag(this, 'lockSsfi')) setFlag(this, 'ssfi', wrapper);
+    var lock = getFlag(this, 'lockSsfi');
+    setFlag(this, 'lockSsfi', true);
     var result = method(inherited).apply(this, arguments);
-    flag(this, 'lockSsfi', lock);
+    setFlag(this, 'lockSsfi', lock);
     return continueChain(this, result);
   };
   guardLength(wrapper, name, false);
@@ -370,7 +386,7 @@ function addChainableMethod(ctx, name, method, chaining) {
     get: function chainableGetter() {
       behaviour.chainingBehavior.call(this);
       var callable = function () {
-        if (!flag(this, 'lockSsfi')) flag(this, 'ssfi', callable);
+        if (!getFlag(this, 'lockSsfi')) setFlag(this, 'ssfi', callable);
         return continueChain(this, behaviour.method.apply(this, arguments));
       };
       guardLength(callable, name, true);
@@ -378,7 +394,7 @@ function addChainableMethod(ctx, name, method, chaining) {
       proto.call = callFn;
       proto.apply = applyFn;
       Object.setPrototypeOf(callable, proto);
-      transferFlags(this, callable);
+      copyFlags(this, callable, true);
       return proxify(callable);
     },
     configurable: true
@@ -401,11 +417,11 @@ function overwriteChainableMethod(ctx, name, method, chaining) {
 // Assertion.
 
 function Assertion(obj, msg, ssfi, lockSsfi) {
-  flag(this, 'ssfi', ssfi || Assertion);
-  flag(this, 'lockSsfi', lockSsfi);
-  flag(this, 'object', obj);
-  flag(this, 'message', msg);
-  flag(this, 'eql', config.deepEqual || deepEqual);
+  setFlag(this, 'ssfi', ssfi || Assertion);
+  setFlag(this, 'lockSsfi', lockSsfi);
+  setFlag(this, 'object', obj);
+  setFlag(this, 'message', msg);
+  setFlag(this, 'eql', config.deepEqual || deepEqual);
   return proxify(this);
 }
 
@@ -445,12 +461,12 @@ Assertion.prototype.assert = function (expr, msg, negateMsg, expected, _actual, 
   var operator = operatorOf(this, arguments);
   if (operator) props.operator = operator;
   throw new AssertionError(buildMessage(this, arguments), props,
-    config.includeStack ? this.assert : flag(this, 'ssfi'));
+    config.includeStack ? this.assert : getFlag(this, 'ssfi'));
 };
 
 Object.defineProperty(Assertion.prototype, '_obj', {
-  get: function () { return flag(this, 'object'); },
-  set: function (v) { flag(this, 'object', v); }
+  get: function () { return getFlag(this, 'object'); },
+  set: function (v) { setFlag(this, 'object', v); }
 });
 
 // ---------------------------------------------------------------------------

@@ -168,12 +168,12 @@ function defineAssert() {
   // negated, so they are not plain chains.
   assert.equal = function (act, exp, msg) {
     var test = new Assertion(act, msg, assert.equal, true);
-    test.assert(exp == flag(test, 'object'), // eslint-disable-line eqeqeq
+    test.assert(exp == getFlag(test, 'object'), // eslint-disable-line eqeqeq
       'expected #{this} to equal #{exp}', 'expected #{this} to not equal #{act}', exp, act, true);
   };
   assert.notEqual = function (act, exp, msg) {
     var test = new Assertion(act, msg, assert.notEqual, true);
-    test.assert(exp != flag(test, 'object'), // eslint-disable-line eqeqeq
+    test.assert(exp != getFlag(test, 'object'), // eslint-disable-line eqeqeq
       'expected #{this} to not equal #{exp}', 'expected #{this} to equal #{act}', exp, act, true);
   };
 
@@ -183,7 +183,7 @@ function defineAssert() {
       errorLike = null;
     }
     var done = new Assertion(fn, msg, assert.throws, true).to.throw(errorLike, errMsgMatcher);
-    return flag(done, 'object');
+    return getFlag(done, 'object');
   };
   assert.doesNotThrow = function (fn, errorLike, errMsgMatcher, msg) {
     if (typeof errorLike === 'string' || errorLike instanceof RegExp) {
@@ -209,7 +209,7 @@ function defineAssert() {
       throw new AssertionError(msg + 'Invalid operator "' + operator + '"', undefined, assert.operator);
     }
     var test = new Assertion(operators[operator](val, val2), msg, assert.operator, true);
-    test.assert(flag(test, 'object') === true,
+    test.assert(getFlag(test, 'object') === true,
       'expected ' + chaiInspect(val) + ' to be ' + operator + ' ' + chaiInspect(val2),
       'expected ' + chaiInspect(val) + ' to not be ' + operator + ' ' + chaiInspect(val2));
   };

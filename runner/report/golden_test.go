@@ -1,0 +1,141 @@
+package report
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/colrun/colrun/runner/event"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden from the recorded streams")
+
+var streams = []string{"sample", "passing", "verbose", "run-error", "bail"}
+
+// variants are the golden outputs made from each stream.
+var variants = []struct {
+	suffix string
+	only   []string // streams this variant is made for; nil means all
+	build  func(w *bytes.Buffer) Reporter
+}{
+	{suffix: "cli", build: func(w *bytes.Buffer) Reporter { return NewCLI(w, nil, CLIOptions{}) }},
+	{suffix: "cli-verbose", only: []string{"sample", "verbose", "passing"}, build: func(w *bytes.Buffer) Reporter {
+		return NewCLI(w, nil, CLIOptions{Verbose: true})
+	}},
+	{suffix: "cli-color", only: []string{"sample"}, build: func(w *bytes.Buffer) Reporter { return NewCLI(w, nil, CLIOptions{Color: true}) }},
+	{suffix: "cli-width100", only: []string{"sample"}, build: func(w *bytes.Buffer) Reporter { return NewCLI(w, nil, CLIOptions{Width: 100}) }},
+	{suffix: "json", build: func(w *bytes.Buffer) Reporter { return NewJSONWriter(w, nil) }},
+	{suffix: "junit.xml", build: func(w *bytes.Buffer) Reporter { return NewJUnitWriter(w, nil) }},
+}
+
+// replay feeds a recorded stream to r and closes it.
+func replay(t *testing.T, stream string, r Reporter) {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", stream+".jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := event.Replay(f, r); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// render replays a stream through a fresh reporter of the variant.
+func render(t *testing.T, stream, suffix string) []byte {
+	t.Helper()
+	for _, v := range variants {
+		if v.suffix == suffix {
+			var buf bytes.Buffer
+			replay(t, stream, v.build(&buf))
+			return buf.Bytes()
+		}
+	}
+	t.Fatalf("no variant %q", suffix)
+	return nil
+}
+
+func TestGolden(t *testing.T) {
+	t.Parallel()
+	for _, stream := range streams {
+		for _, v := range variants {
+			if v.only != nil && !contains(v.only, stream) {
+				continue
+			}
+			name := stream + "." + v.suffix
+			t.Run(name, func(t *testing.T) {
+				t.Parallel()
+				got := render(t, stream, v.suffix)
+				path := filepath.Join("testdata", "golden", name)
+				if *update {
+					if err := os.WriteFile(path, got, 0o644); err != nil {
+						t.Fatal(err)
+					}
+					return
+				}
+				want, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatalf("%v (run go test ./runner/report -update)", err)
+				}
+				if diff := cmp.Diff(string(want), string(got)); diff != "" {
+					t.Errorf("%s differs from the golden file (-want +got):\n%s", name, diff)
+				}
+			})
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// TestGoldenMatchesNewman sets the cli golden of the sample stream beside
+// Newman 6.2.2's own output for the same run, and allows only the
+// documented differences.
+func TestGoldenMatchesNewman(t *testing.T) {
+	t.Parallel()
+	newman, err := os.ReadFile(filepath.Join("testdata", "newman", "sample.newman.cli.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ours := string(render(t, "sample", "cli"))
+	norm := func(s string) []string {
+		var out []string
+		for _, l := range strings.Split(s, "\n") {
+			l = ansi.ReplaceAllString(l, "")
+			out = append(out, strings.TrimRight(l, " "))
+		}
+		return out
+	}
+	theirs := strings.Join(norm(string(newman)), "\n")
+	// The documented differences, applied to Newman's output.
+	for _, r := range [][2]string{
+		{"newman\n", "colrun\n"},
+		{"at test-script\n", "at test-script:3:5\n"},
+		{"at prerequest-script\n", "at prerequest-script:2:7\n"},
+		{`inside ""`, `inside "Unreachable"`},
+		// Newman averages over all 18 requests, colrun over the 16 answered.
+		{"average response time: 42ms [min: 17ms, max: 50ms, s.d.: 7ms] │", "average response time: 43ms [min: 17ms, max: 50ms, s.d.: 7ms] │"},
+	} {
+		theirs = strings.ReplaceAll(theirs, r[0], r[1])
+	}
+	if diff := cmp.Diff(theirs, strings.Join(norm(ours), "\n")); diff != "" {
+		t.Errorf("cli output differs from Newman's beyond the documented differences (-newman +colrun):\n%s", diff)
+	}
+}
+
+var ansi = regexp.MustCompile("\x1b\\[[0-9;]*m")
