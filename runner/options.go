@@ -67,6 +67,9 @@ type Options struct {
 	Verbose bool
 	// UserAgent is sent unless the request sets its own.
 	UserAgent string
+	// Tableau turns on Tableau sign-in (--tableau-auth); nil leaves
+	// requests as the collection writes them.
+	Tableau *TableauAuth
 	// Parallel runs iterations on this many workers (--parallel); 0 or 1
 	// runs them one after the other, as Newman does.
 	Parallel int

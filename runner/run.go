@@ -281,6 +281,7 @@ type worker struct {
 	// events go straight to the handler.
 	buf    []event.Event
 	buffer bool
+	tab    tableauState
 	// current is the item being run, so that resolution anywhere in it
 	// (scripts' sendRequest included) records unresolved names.
 	current *itemState
@@ -316,6 +317,9 @@ func (w *worker) close() {
 // unknown name ends the iteration.
 func (w *worker) runIteration(ctx context.Context, iteration, count int) error {
 	items := w.r.items
+	if err := w.tableauStart(ctx); err != nil {
+		return err
+	}
 	for pos := 0; pos < len(items); {
 		if err := ctx.Err(); err != nil {
 			return runContextError(err, w.r.opts.Timeout)
@@ -421,13 +425,19 @@ func (w *worker) runItem(ctx context.Context, it *collections.Item, cursor event
 
 	ex, sent, reqErr := w.exchange(ctx, it, req)
 	evReq := &event.Request{Cursor: cursor, Item: ref, Sent: sent, Unresolved: st.unresolved}
-	if reqErr != nil {
+	if reqErr != nil && ex == nil {
 		evReq.Error = reqErr.Error()
-	} else {
+	}
+	if ex != nil {
 		evReq.Resp = r.keptResponse(ex.resp)
 		evReq.Redirs = ex.redirects
 	}
 	w.emit(event.Event{Request: evReq})
+	if isTableauStop(reqErr) {
+		out.stop = reqErr
+		w.emit(event.Event{ItemEnd: &event.ItemEnd{Cursor: cursor, Item: ref}})
+		return out
+	}
 	if r.opts.Verbose {
 		for _, name := range st.unresolved {
 			w.emit(event.Event{Warning: &event.Warning{Cursor: &cursor, Item: &ref, Message: fmt.Sprintf("unresolved variable {{%s}} was sent as is", name)}})
@@ -470,29 +480,59 @@ func (r *Runner) keptResponse(resp *event.Response) *event.Response {
 }
 
 // exchange builds and sends the request; the SentRequest is filled even
-// when building fails, so reports show what was attempted.
+// when building fails, so reports show what was attempted. With Tableau
+// sign-in on, an expired session is renewed and the request sent again.
 func (w *worker) exchange(ctx context.Context, it *collections.Item, req *collections.Request) (*exchange, event.SentRequest, error) {
+	ex, sent, o, signin, err := w.sendOnce(ctx, it, req)
+	if err != nil {
+		return nil, sent, err
+	}
+	expired, err := w.tableauAfter(signin, o, ex.resp)
+	if err != nil {
+		return ex, sent, err
+	}
+	if !expired {
+		return ex, sent, nil
+	}
+	if err := w.tableauSignIn(ctx, "again after the session expired (401002)"); err != nil {
+		return ex, sent, err
+	}
+	ex, sent, o, signin, err = w.sendOnce(ctx, it, req)
+	if err != nil {
+		return nil, sent, err
+	}
+	if _, err := w.tableauAfter(signin, o, ex.resp); err != nil {
+		return ex, sent, err
+	}
+	return ex, sent, nil
+}
+
+func (w *worker) sendOnce(ctx context.Context, it *collections.Item, req *collections.Request) (*exchange, event.SentRequest, *outgoing, bool, error) {
 	r := w.r
 	res := variables.NewResolver(w.scopes)
 	sent := event.SentRequest{Method: req.Method, URL: res.MustReplace(req.URL.String())}
 	o, err := r.build(it, req, res)
 	w.noteUnresolved(res)
 	if err != nil {
-		return nil, sent, err
+		return nil, sent, nil, false, err
+	}
+	signin, err := w.tableauPrepare(o)
+	if err != nil {
+		return nil, sent, o, signin, err
 	}
 	for _, msg := range o.Warnings {
 		st := w.current
 		w.emit(event.Event{Warning: &event.Warning{Cursor: &st.cursor, Item: &st.item, Message: msg}})
 	}
 	sent = event.SentRequest{Method: o.Method, URL: o.URL, Headers: o.Headers, Body: o.Body, BodySize: int64(len(o.Body))}
-	if limit := r.opts.MaxKeptBody; int64(len(sent.Body)) > max(limit, DefaultMaxKeptBody) {
-		sent.Body = sent.Body[:max(limit, DefaultMaxKeptBody)]
+	if limit := max(r.opts.MaxKeptBody, DefaultMaxKeptBody); int64(len(sent.Body)) > limit {
+		sent.Body = sent.Body[:limit]
 	}
 	ex, err := r.send(ctx, w.jar, o, r.sendOptionsFor(o))
 	if err != nil {
-		return nil, sent, err
+		return nil, sent, o, signin, err
 	}
-	return ex, sent, nil
+	return ex, sent, o, signin, nil
 }
 
 // noteUnresolved adds the names res could not resolve to the current item.

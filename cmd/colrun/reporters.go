@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"os"
 	"strconv"
 
@@ -11,7 +12,7 @@ import (
 
 // openReporters builds the -r reporters. The CLI reporter writes to
 // stdout; its colour and width follow --color and the terminal.
-func openReporters(f *runFlags, sio stdio) (*report.Set, error) {
+func openReporters(f *runFlags, sio stdio, stdout io.Writer) (*report.Set, error) {
 	tty := false
 	width := 0
 	if file, ok := sio.out.(*os.File); ok && isatty.IsTerminal(file.Fd()) {
@@ -27,7 +28,7 @@ func openReporters(f *runFlags, sio stdio) (*report.Set, error) {
 		export["junit"] = f.junitExport
 	}
 	return report.Open(f.reporters, report.Options{
-		Stdout: sio.out,
+		Stdout: stdout,
 		Export: export,
 		Silent: f.silent,
 		CLI: report.CLIOptions{

@@ -14,8 +14,10 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/colrun/colrun/auth"
 	"github.com/colrun/colrun/collections"
 	"github.com/colrun/colrun/runner"
+	"github.com/colrun/colrun/runner/event"
 	"github.com/colrun/colrun/runner/report"
 	"github.com/colrun/colrun/runner/variables"
 )
@@ -56,6 +58,10 @@ type runFlags struct {
 	mock                       bool
 	noScripts                  bool
 	parallel                   int
+	tableauAuth                string
+	tableauFormat              string
+	secretFiles                secretFileFlag
+	tableauNames               auth.VariableNames
 }
 
 func (f *runFlags) register(fs *pflag.FlagSet) {
@@ -97,6 +103,14 @@ func (f *runFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.mock, "mock", false, "run against colrun's built-in mock Tableau server (sets protocol, server, api-version, baseUrl)")
 	fs.BoolVar(&f.noScripts, "no-scripts", false, "skip pre-request and test scripts")
 	fs.IntVar(&f.parallel, "parallel", 1, "run iterations on this many workers, each with its own cookies and script runtime")
+	fs.StringVar(&f.tableauAuth, "tableau-auth", "", "sign in to Tableau: password, pat or jwt (credentials from TABLEAU_* variables; see colrun tableau --help)")
+	fs.StringVar(&f.tableauFormat, "tableau-format", "xml", "sign-in body and response format: xml or json")
+	f.secretFiles = secretFileFlag{}
+	fs.Var(f.secretFiles, "secret-file", "read a TABLEAU_* secret from a file, NAME=path (repeatable)")
+	fs.StringVar(&f.tableauNames.Token, "tableau-token-variable", auth.DefaultVariableNames.Token, "variable that receives the session token")
+	fs.StringVar(&f.tableauNames.SiteID, "tableau-site-variable", auth.DefaultVariableNames.SiteID, "variable that receives the site id")
+	fs.StringVar(&f.tableauNames.UserID, "tableau-user-variable", auth.DefaultVariableNames.UserID, "variable that receives the user id")
+	addRefusedSecretFlags(fs)
 }
 
 // msDuration reads Newman's millisecond integers, or Go durations ("2s").
@@ -153,6 +167,10 @@ func runCommand(ctx context.Context, args []string, sio stdio) int {
 		fs.PrintDefaults()
 		return exitOK
 	}
+	if err := checkRefusedSecretFlags(fs); err != nil {
+		fmt.Fprintf(sio.err, "colrun run: %v\n", err)
+		return exitUsage
+	}
 	if fs.NArg() != 1 {
 		if fs.NArg() == 0 {
 			fmt.Fprintln(sio.err, "colrun run: missing the collection file (usage: colrun run <collection> [flags])")
@@ -165,28 +183,42 @@ func runCommand(ctx context.Context, args []string, sio stdio) int {
 }
 
 // executeRun loads the inputs, runs the collection, writes the exports and
-// maps the outcome to an exit code.
+// maps the outcome to an exit code. Everything it prints or writes goes
+// through the run's redactor, which knows every Tableau secret.
 func executeRun(ctx context.Context, path string, f *runFlags, sio stdio) int {
+	red := auth.NewRedactor()
 	fail := func(code int, err error) int {
-		fmt.Fprintf(sio.err, "colrun: %v\n", err)
+		fmt.Fprintf(sio.err, "colrun: %s\n", red.String(err.Error()))
 		return code
 	}
 	in, err := loadRunInputs(path, f)
 	if err != nil {
 		return fail(exitUsage, err)
 	}
-	if f.mock {
-		stop, err := startMock(in)
-		if err != nil {
-			return fail(exitRuntime, err)
-		}
-		defer stop()
-	}
-	r, err := runner.New(in.coll, in.opts)
-	if err != nil {
+	closeData := func() {
 		if in.opts.Data != nil {
 			in.opts.Data.Close()
 		}
+	}
+	var mockURL string
+	if f.mock {
+		url, stop, err := startMock(in)
+		if err != nil {
+			closeData()
+			return fail(exitRuntime, err)
+		}
+		defer stop()
+		mockURL = url
+	}
+	if f.tableauAuth != "" {
+		if in.opts.Tableau, err = tableauOptions(f, sio, red, mockURL); err != nil {
+			closeData()
+			return fail(exitUsage, err)
+		}
+	}
+	r, err := runner.New(in.coll, in.opts)
+	if err != nil {
+		closeData()
 		var ue *runner.UsageError
 		if errors.As(err, &ue) {
 			return fail(exitUsage, err)
@@ -194,21 +226,21 @@ func executeRun(ctx context.Context, path string, f *runFlags, sio stdio) int {
 		return fail(exitRuntime, err)
 	}
 
-	reporters, err := openReporters(f, sio)
+	stdout := red.Writer(sio.out)
+	reporters, err := openReporters(f, sio, stdout)
 	if err != nil {
-		if in.opts.Data != nil {
-			in.opts.Data.Close()
-		}
+		closeData()
 		return fail(exitUsage, err)
 	}
-	res, runErr := r.Run(ctx, reporters)
+	res, runErr := r.Run(ctx, event.Redacting(reporters, red.String))
 	failed := false
 	if err := reporters.Close(); err != nil {
-		fmt.Fprintf(sio.err, "colrun: %v\n", err)
+		fmt.Fprintf(sio.err, "colrun: %s\n", red.String(err.Error()))
 		failed = true
 	}
-	if err := writeExports(f, in, res); err != nil {
-		fmt.Fprintf(sio.err, "colrun: %v\n", err)
+	stdout.Close()
+	if err := writeExports(f, in, res, red); err != nil {
+		fmt.Fprintf(sio.err, "colrun: %s\n", red.String(err.Error()))
 		failed = true
 	}
 	if runErr != nil {
@@ -218,13 +250,25 @@ func executeRun(ctx context.Context, path string, f *runFlags, sio stdio) int {
 		}
 		return fail(exitFailed, runErr)
 	}
-	if reporters.Summary().Failed() || failed {
+	if res != nil && res.Stopped != nil {
+		// The reason is in the report too; say it once more on stderr so
+		// that CI logs show why the run stopped.
+		fmt.Fprintf(sio.err, "colrun: run stopped: %s\n", red.String(firstLine(res.Stopped.Error())))
+	}
+	if reporters.Summary().Failed() || failed || (res != nil && res.Stopped != nil) {
 		if f.suppressExitCode {
 			return exitOK
 		}
 		return exitFailed
 	}
 	return exitOK
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 // runInputs is everything loaded from disk before the run starts.
@@ -352,9 +396,19 @@ func loadTLS(f *runFlags, o *runner.Options) error {
 
 // writeExports writes --export-environment and --export-globals from the
 // final scopes, even when the run stopped early.
-func writeExports(f *runFlags, in *runInputs, res *runner.Result) error {
+func writeExports(f *runFlags, in *runInputs, res *runner.Result, red *auth.Redactor) error {
 	if res == nil {
 		return nil
+	}
+	// The captured session token may stay (the user asked for the state;
+	// it is marked "secret"), every other secret is masked.
+	keep := red
+	if in.opts.Tableau != nil {
+		if v, ok := res.Environment.Get(in.opts.Tableau.Names.Token); ok {
+			if tok, ok := v.(string); ok && tok != "" {
+				keep = red.Except(tok)
+			}
+		}
 	}
 	var errs []error
 	if f.exportEnvironment != "" {
@@ -362,7 +416,7 @@ func writeExports(f *runFlags, in *runInputs, res *runner.Result) error {
 		if e := in.opts.Environment; e != nil {
 			id, name = e.ID, orDefault(e.Name, name)
 		}
-		if err := collections.WriteVariableFile(f.exportEnvironment, id, name, "environment", "colrun/"+currentVersion(), exported(res.Environment)); err != nil {
+		if err := collections.WriteVariableFile(f.exportEnvironment, id, name, "environment", "colrun/"+currentVersion(), exported(res.Environment, keep)); err != nil {
 			errs = append(errs, fmt.Errorf("--export-environment: %w", err))
 		}
 	}
@@ -371,21 +425,25 @@ func writeExports(f *runFlags, in *runInputs, res *runner.Result) error {
 		if g := in.opts.Globals; g != nil {
 			id, name = g.ID, orDefault(g.Name, name)
 		}
-		if err := collections.WriteVariableFile(f.exportGlobals, id, name, "globals", "colrun/"+currentVersion(), exported(res.Globals)); err != nil {
+		if err := collections.WriteVariableFile(f.exportGlobals, id, name, "globals", "colrun/"+currentVersion(), exported(res.Globals, keep)); err != nil {
 			errs = append(errs, fmt.Errorf("--export-globals: %w", err))
 		}
 	}
 	return errors.Join(errs...)
 }
 
-func exported(s *variables.Scope) []collections.ExportedVariable {
+func exported(s *variables.Scope, red *auth.Redactor) []collections.ExportedVariable {
 	var out []collections.ExportedVariable
 	for _, e := range s.Entries() {
 		typ := e.Type
 		if typ == "" {
 			typ = "any"
 		}
-		out = append(out, collections.ExportedVariable{Key: e.Key, Value: e.Value, Type: typ, Enabled: !e.Disabled})
+		v := e.Value
+		if str, ok := v.(string); ok {
+			v = red.String(str)
+		}
+		out = append(out, collections.ExportedVariable{Key: e.Key, Value: v, Type: typ, Enabled: !e.Disabled})
 	}
 	return out
 }

@@ -12,10 +12,10 @@ import (
 // it through the variables the official Tableau collection and colrun's
 // bundled collections use. The mock's address always wins; api-version
 // only when the user did not set it, so other versions can be tried.
-func startMock(in *runInputs) (stop func(), err error) {
+func startMock(in *runInputs) (url string, stop func(), err error) {
 	srv, err := mockserver.Start(mockserver.Config{Echo: true}, "127.0.0.1:0")
 	if err != nil {
-		return nil, fmt.Errorf("--mock: cannot start the mock server: %w", err)
+		return "", nil, fmt.Errorf("--mock: cannot start the mock server: %w", err)
 	}
 	version := mockserver.DefaultAPIVersion
 	for _, v := range in.opts.EnvVars {
@@ -58,5 +58,5 @@ func startMock(in *runInputs) (stop func(), err error) {
 			set(kv[0], kv[1])
 		}
 	}
-	return func() { srv.Close() }, nil
+	return srv.URL(), func() { srv.Close() }, nil
 }

@@ -90,6 +90,8 @@ Run "colrun tableau <subcommand> --help" for its flags.
 // run uses it too, so both commands accept exactly the same spelling.
 type secretFileFlag map[string]string
 
+// String lists the names only: pflag prints it in messages, and paths
+// may reveal more than needed.
 func (s secretFileFlag) String() string {
 	var names []string
 	for n := range s {
@@ -99,6 +101,8 @@ func (s secretFileFlag) String() string {
 	return strings.Join(names, ",")
 }
 
+// Set checks the name at parse time, so a typo fails before anything
+// runs.
 func (s secretFileFlag) Set(spec string) error {
 	name, path, err := auth.ParseSecretFileSpec(spec)
 	if err != nil {
@@ -111,6 +115,7 @@ func (s secretFileFlag) Set(spec string) error {
 	return nil
 }
 
+// Type is the placeholder pflag shows in help.
 func (s secretFileFlag) Type() string { return "NAME=path" }
 
 // addRefusedSecretFlags registers the flags that exist only to be refused

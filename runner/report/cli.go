@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/fatih/color"
@@ -54,11 +55,10 @@ type CLI struct {
 	opts CLIOptions
 	p    palette
 
-	buf     bytes.Buffer
-	group   string // folder path of the last item, "" for the collection root
-	boxEnd  string // text that closes the open console box, "" when none is open
-	written bool
-	err     error
+	buf    bytes.Buffer
+	group  string // folder path of the last item, "" for the collection root
+	boxEnd string // text that closes the open console box, "" when none is open
+	err    error
 }
 
 // NewCLI returns a cli reporter writing to w. sum is the shared Summary,
@@ -156,7 +156,7 @@ func (c *CLI) itemStart(it event.ItemRef) {
 	group := strings.Join(it.Folders, " / ")
 	if group != c.group {
 		if group != "" {
-			c.print("\n" + c.p.sym("❏") + " " + group)
+			c.print("\n❏ " + group)
 		}
 		c.group = group
 	}
@@ -282,11 +282,11 @@ func (c *CLI) verbose(r *event.Request) {
 
 // phase formats a timing phase; zero means the phase did not happen (a
 // reused connection), which Newman shows as "(cache)".
-func phase(d interface{ Nanoseconds() int64 }) string {
-	if d.Nanoseconds() == 0 {
+func phase(d time.Duration) string {
+	if d == 0 {
 		return "(cache)"
 	}
-	return formatMS(float64(d.Nanoseconds()) / 1e6)
+	return FormatDuration(d)
 }
 
 func (c *CLI) headerBox(arrow string, hs []event.Header) {
@@ -416,10 +416,23 @@ func (c *CLI) summaryTable() string {
 		"total run duration: " + FormatDuration(s.Timings.Duration()),
 		"total data received: " + FormatSize(s.ResponseTotal) + " (approx)",
 	}
-	for _, ph := range []struct {
+	phases := []struct {
 		label string
 		v     Phase
-	}{{"average response time:", s.Timings.Response}, {"average DNS lookup time:", s.Timings.DNS}, {"average first byte time:", s.Timings.FirstByte}} {
+	}{{"average response time:", s.Timings.Response}}
+	if c.opts.Verbose {
+		// Newman measures phases only under --verbose, so only then does
+		// its table show them; colrun always measures them (the json
+		// report has them) but keeps the default table as Newman's.
+		phases = append(phases, struct {
+			label string
+			v     Phase
+		}{"average DNS lookup time:", s.Timings.DNS}, struct {
+			label string
+			v     Phase
+		}{"average first byte time:", s.Timings.FirstByte})
+	}
+	for _, ph := range phases {
 		if ph.v.Average != 0 {
 			spans = append(spans, fmt.Sprintf("%s %s [min: %s, max: %s, s.d.: %s]", ph.label,
 				formatMS(ph.v.Average), formatMS(ph.v.Min), formatMS(ph.v.Max), formatMS(ph.v.SD)))
@@ -462,8 +475,8 @@ func (c *CLI) summaryTable() string {
 		if r.m.Failed > 0 {
 			failed = p.red(failed)
 		}
-		total := strconv.Itoa(r.m.Total)
-		b.WriteString(v + cell(label, len(r.label), w0, true) + v + cell(total, len(total), w1, true) + v + cell(failed, fl, w2, true) + v + "\n")
+		executed := strconv.Itoa(r.m.Total)
+		b.WriteString(v + cell(label, len(r.label), w0, true) + v + cell(executed, len(executed), w1, true) + v + cell(failed, fl, w2, true) + v + "\n")
 	}
 	for i, sp := range spans {
 		if i == 0 {
@@ -592,12 +605,10 @@ func newPalette(on bool) palette {
 		return func(s string) string { return c.Sprint(s) }
 	}
 	return palette{
-		on:   on,
 		gray: mk(color.FgHiBlack), grayU: mk(color.FgHiBlack, color.Underline),
 		green: mk(color.FgGreen), red: mk(color.FgRed), redBold: mk(color.FgRed, color.Bold),
 		redU: mk(color.FgRed, color.Underline), cyan: mk(color.FgCyan), yellow: mk(color.FgYellow),
 		blue: mk(color.FgBlue), white: mk(color.FgWhite), brightWhite: mk(color.FgHiWhite),
-		sym: func(s string) string { return s },
 	}
 }
 

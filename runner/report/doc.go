@@ -13,14 +13,22 @@
 //   - cli: the banner is "colrun"; a request error's failure row says
 //     inside which request (Newman prints inside ""); script errors carry
 //     their line and column ("test-script:3:5") whenever the runner knows
-//     them; the average response time is over responses received (Newman
-//     divides by every request, failed ones included, so its average is
-//     low when requests fail); trailing spaces of table cells are trimmed;
-//     the failure table's headings are coloured only with colour on;
-//     --verbose also lists redirects, request and response headers,
-//     unresolved variables and bodies cut by the kept-body cap, and shows
-//     the timing phases colrun measures (dns, tcp, ssl, first byte,
-//     download, total; Newman also has prepare, wait and process).
+//     them; the average response time is over the responses received
+//     (Newman divides by every request, failed ones included, so its
+//     average is low when requests fail); the DNS and first-byte rows of
+//     the summary appear under --verbose only, as in Newman, which measures
+//     them only then (colrun always measures them; the json report always
+//     has them); trailing spaces of table cells are trimmed; the failure
+//     table's headings are coloured only when colour is on (Newman colours
+//     them even with --color off); a run stopped by an error is the last
+//     row of the failure list, "RunError ... at run"; --verbose also shows
+//     redirects, request and response headers and a note on bodies cut by
+//     the kept-body cap, and its timing row has the phases colrun measures
+//     (dns-lookup, tcp-handshake, ssl-handshake, transfer-start, download,
+//     total; Newman also has prepare, wait and process); Warning events
+//     (such as unresolved variables under --verbose) print as "⚠ ..." lines;
+//     no --reporter-cli-show-timestamps, since events carry no times of
+//     their own and golden output must not depend on the clock.
 //   - json: run.executions come before run.stats in the file, because
 //     executions are streamed as they finish and stats are known only at
 //     the end (JSON readers do not care about key order); collection holds
@@ -28,25 +36,32 @@
 //     and globals hold the name and no values (values may hold secrets,
 //     and --export-environment covers them); items carry id and name; a
 //     request's url is Newman's object form plus raw; response bodies keep
-//     Newman's {"type":"Buffer","data":[...]} form, on one line, holding
+//     Newman's {"type": "Buffer", "data": [...]} form, on one line, holding
 //     the kept part of the body (responseSize is the full size, truncated
 //     is true when the runner cut it); responseTime is whole
 //     milliseconds; no random response id; request errors are
-//     {name, message} (Newman's lose their message); run.error is set,
-//     with name RunError, whenever the run stopped early, --bail included,
-//     or never reached RunEnd.
+//     {name, message} (Newman's lose their message); an assertion error's
+//     stack is "AssertionError: message" when the runner has none (Newman
+//     invents a sandbox-script.js frame); script errors carry
+//     stacktrace[0].lineNumber as the script's own line (Newman's is
+//     offset by its wrapper); run.error is {name: "RunError", message} when
+//     the run stopped on an error (a failed sign-in), which is also the
+//     last entry of run.failures, at "run", or when the stream never
+//     reached RunEnd; after --bail, as in Newman, it stays null.
 //   - junit: a failure in any iteration is kept (Newman's reporter keeps
 //     the last iteration's outcome, so a failure followed by a pass is
-//     lost), with a "Failed in iterations: 1, 3." line; script and
-//     request errors are also testcases with an error element (named
+//     lost), with a "Failed in iterations: 1, 3." line; script and request
+//     errors are also testcases with an error element (named
 //     "test-script", "prerequest-script" or "request") so CI tools that
-//     read only testcases show them, and remain in system-err as in
-//     Newman; tests, failures and errors count testcases, as JUnit
-//     readers expect (Newman's root tests is the number of requests run
-//     and a suite's failures counts failed assertion runs); the root
-//     carries failures and errors too; an assertion skipped in every
-//     iteration gets a skipped element.
+//     read only testcases show them, and stay in system-err as in Newman;
+//     tests, failures and errors count testcases, as JUnit readers expect
+//     (Newman's root tests is the number of requests run and a suite's
+//     failures counts failed assertion runs), and the root carries
+//     failures and errors too; an assertion skipped in every iteration has
+//     a skipped element; a run stopped by an error adds a testsuite named
+//     after the collection with a "run" error testcase.
 //   - files: reports are written through a temporary file renamed into
-//     place, so a reader never sees half a report; the default directory
-//     is colrun/ rather than newman/.
+//     place, so a reader never sees half a report, and get mode 0644; the
+//     default paths are Newman's own (newman/newman-run-report-<time>-0.json
+//     and .xml), so CI jobs collecting them keep working.
 package report

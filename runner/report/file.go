@@ -9,9 +9,11 @@ import (
 	"time"
 )
 
-// DefaultDir is where a file reporter writes when it has no export path,
-// as Newman writes under newman/.
-const DefaultDir = "colrun"
+// DefaultDir is where a file reporter writes when it has no export path.
+// It is Newman's, as are the default file names, so CI jobs that collect
+// newman/*.xml keep working after the switch (and a colrun binary built
+// in the working directory cannot collide with it).
+const DefaultDir = "newman"
 
 // fileSink writes a report through a temporary file in the destination
 // directory and renames it into place when the report is complete, so a
@@ -19,7 +21,7 @@ const DefaultDir = "colrun"
 // temporary file, never a truncated report under the real name.
 type fileSink struct {
 	path string // final path; "" until known when the default name is used
-	def  string // default base name without the timestamp, e.g. "colrun-run-report"
+	def  string // default base name without the timestamp, e.g. "newman-run-report"
 	ext  string
 	dir  string
 	tmp  *os.File
@@ -56,7 +58,7 @@ func openSink(path, def, ext string) (*fileSink, error) {
 var nonDigits = regexp.MustCompile(`[^\d]+`)
 
 // commit finishes the file and moves it into place. started names the
-// default file as Newman names it: colrun-run-report-2026-11-26-20-29-01-504-0.json.
+// default file as Newman names it: newman-run-report-2026-11-26-20-29-01-504-0.json.
 func (s *fileSink) commit(started time.Time) error {
 	if s.done {
 		return nil

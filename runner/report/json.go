@@ -39,11 +39,11 @@ type JSON struct {
 
 // NewJSON returns a json reporter writing the report to path, through a
 // temporary file renamed into place at RunEnd or Close. An empty path, or
-// an existing directory, gets Newman's default file name under colrun/.
+// an existing directory, gets Newman's default file name under newman/.
 // sum is the shared Summary the caller feeds first; nil makes the reporter
 // keep its own.
 func NewJSON(path string, sum *Summary) (*JSON, error) {
-	sink, err := openSink(path, "colrun-run-report", ".json")
+	sink, err := openSink(path, "newman-run-report", ".json")
 	if err != nil {
 		return nil, fmt.Errorf("json reporter: %w", err)
 	}
@@ -513,10 +513,10 @@ type jsonFrame struct {
 }
 
 type jsonFailure struct {
-	Error  *jsonError  `json:"error"`
-	At     string      `json:"at"`
-	Source *jsonItem   `json:"source,omitempty"`
-	Parent *jsonItem   `json:"parent,omitempty"`
+	Error  *jsonError `json:"error"`
+	At     string     `json:"at"`
+	Source *jsonItem  `json:"source,omitempty"`
+	Parent *jsonItem  `json:"parent,omitempty"`
 	Cursor any        `json:"cursor"`
 }
 

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -63,6 +64,7 @@ type junitCase struct {
 type junitExec struct {
 	suite      *junitSuite
 	iteration  int
+	position   int
 	requestErr string
 	testErrs   []string
 	preErrs    []string
@@ -70,10 +72,10 @@ type junitExec struct {
 
 // NewJUnit returns a junit reporter writing the report to path through a
 // temporary file renamed into place at RunEnd or Close; an empty path or a
-// directory gets Newman's default name under colrun/. sum is the shared
+// directory gets Newman's default name under newman/. sum is the shared
 // Summary the caller feeds first; nil makes the reporter keep its own.
 func NewJUnit(path string, sum *Summary) (*JUnit, error) {
-	sink, err := openSink(path, "colrun-run-report", ".xml")
+	sink, err := openSink(path, "newman-run-report", ".xml")
 	if err != nil {
 		return nil, fmt.Errorf("junit reporter: %w", err)
 	}
@@ -186,7 +188,7 @@ func (j *JUnit) exec(c event.Cursor, it event.ItemRef) *junitExec {
 		j.byKey[key] = s
 		j.suites = append(j.suites, s)
 	}
-	x := &junitExec{suite: s, iteration: c.Iteration}
+	x := &junitExec{suite: s, iteration: c.Iteration, position: c.Position}
 	j.execs[c.Ref] = x
 	return x
 }
@@ -259,7 +261,18 @@ func (x *junitExec) flush() {
 
 func (j *JUnit) finish() error {
 	j.finished = true
+	// Executions cut off by the end of the run, in run order.
+	open := make([]*junitExec, 0, len(j.execs))
 	for _, x := range j.execs {
+		open = append(open, x)
+	}
+	sort.Slice(open, func(a, b int) bool {
+		if open[a].iteration != open[b].iteration {
+			return open[a].iteration < open[b].iteration
+		}
+		return open[a].position < open[b].position
+	})
+	for _, x := range open {
 		x.flush()
 	}
 	clear(j.execs)

@@ -28,8 +28,8 @@ type Options struct {
 	// CLI configures the cli reporter.
 	CLI CLIOptions
 	// Export maps a reporter name to its --reporter-<name>-export path. A
-	// file reporter without one writes colrun/colrun-run-report-<start
-	// time>-0.<ext>, as Newman writes newman/newman-run-report-....
+	// file reporter without one writes where Newman does:
+	// newman/newman-run-report-<start time>-0.<ext>.
 	Export map[string]string
 	// Silent (--silent) turns the cli reporter into a no-op; file reporters
 	// and the Summary still work.

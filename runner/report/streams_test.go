@@ -336,6 +336,6 @@ func bailStream() []event.Event {
 		pass("status is 200").fail("name is Grace", "expected 'Ada' to deeply equal 'Grace'").
 		fail("first iteration only fails", "expected +0 to deeply equal 1").script("test", "request", nil).end(false)
 	b.iterationEnd(0)
-	b.end(start.Add(100*time.Millisecond), "stopped by --bail after the first failure", true)
+	b.end(start.Add(100*time.Millisecond), "", true)
 	return b.evs
 }

@@ -5,7 +5,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -94,13 +93,8 @@ func TestSummaryMatchesNewman(t *testing.T) {
 	for _, f := range n.Run.Failures {
 		at := f.At
 		// Newman's sandbox did not report these lines; colrun's does.
-		at = strings.Replace(at, "test-script", "test-script:3:5", 1)
-		if at == "prerequest-script" {
-			at = "prerequest-script:2:7"
-		}
-		at = strings.Replace(at, "test-script:3:5", "test-script", 1)
-		if f.At == "test-script" {
-			at = "test-script:3:5"
+		if line, ok := map[string]string{"test-script": "test-script:3:5", "prerequest-script": "prerequest-script:2:7"}[at]; ok {
+			at = line
 		}
 		want = append(want, row{f.Error.Name, f.Error.Message, f.Error.Test, at, f.Source.Name})
 	}

@@ -1,0 +1,239 @@
+package auth
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+)
+
+func TestRedactorString(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		secrets []string
+		in      string
+		want    string
+	}{
+		{"none registered", nil, "hello", "hello"},
+		{"simple", []string{"hunter2"}, "pw=hunter2!", "pw=********!"},
+		{"every occurrence", []string{"s3"}, "s3 and s3", "******** and ********"},
+		{"overlapping secrets merge", []string{"abc", "bcdef"}, "xabcdefy", "x********y"},
+		{"adjacent occurrences merge", []string{"ab"}, "ababx", "********x"},
+		{"overlapping occurrences", []string{"aa"}, "aaa-", "********-"},
+		{"JSON-escaped form", []string{`p"w\x`}, `{"password":"p\"w\\x"}`, `{"password":"********"}`},
+		{"JSON HTML-escaped form", []string{"a<b>&c"}, `{"p":"a\u003cb\u003e\u0026c"}`, `{"p":"********"}`},
+		{"XML-escaped form", []string{`a<"b'&`}, `<c password="a&lt;&#34;b&#39;&amp;"/>`, `<c password="********"/>`},
+		{"XML named entities", []string{`a"b`}, `password="a&quot;b"`, `password="********"`},
+		{"URL query form", []string{"a b&c"}, "https://x/?p=a+b%26c", "https://x/?p=********"},
+		{"URL path form", []string{"a b"}, "https://x/a%20b/", "https://x/********/"},
+		{"empty secret ignored", []string{""}, "text", "text"},
+		{"unicode", []string{"clé🔑"}, "la clé🔑 est", "la ******** est"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			r := NewRedactor(tc.secrets...)
+			if got := r.String(tc.in); got != tc.want {
+				t.Errorf("String(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+			if got := string(r.Bytes([]byte(tc.in))); got != tc.want {
+				t.Errorf("Bytes(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+	var zero Redactor
+	if zero.String("x") != "x" {
+		t.Error("zero Redactor changed its input")
+	}
+	var nilR *Redactor
+	if nilR.String("x") != "x" {
+		t.Error("nil Redactor changed its input")
+	}
+}
+
+// TestRedactorWriterSplits writes every input split at every pair of
+// points and byte by byte: the output must always be what String makes of
+// the whole.
+func TestRedactorWriterSplits(t *testing.T) {
+	t.Parallel()
+	r := NewRedactor("hunter2", "secret-token-value", "ab")
+	inputs := []string{
+		"",
+		"no secret here\nat all",
+		"pw=hunter2\ntoken: secret-token-value\n",
+		"hunter2hunter2 abab secret-token-valuehunter2",
+		"ends with a partial secret-token-val",
+		"xxsecret-token-valu\nesecret-token-value",
+	}
+	for _, in := range inputs {
+		want := r.String(in)
+		var chunkings [][]string
+		for i := 0; i <= len(in); i++ {
+			for j := i; j <= len(in); j++ {
+				chunkings = append(chunkings, []string{in[:i], in[i:j], in[j:]})
+			}
+		}
+		var bytewise []string
+		for i := range len(in) {
+			bytewise = append(bytewise, in[i:i+1])
+		}
+		chunkings = append(chunkings, bytewise)
+		for _, chunks := range chunkings {
+			var out bytes.Buffer
+			w := r.Writer(&out)
+			for _, c := range chunks {
+				if n, err := w.Write([]byte(c)); n != len(c) || err != nil {
+					t.Fatalf("Write = %d, %v", n, err)
+				}
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if out.String() != want {
+				t.Fatalf("chunks %q gave %q, want %q", chunks, out.String(), want)
+			}
+		}
+	}
+}
+
+func TestRedactorWriterFlushesLines(t *testing.T) {
+	t.Parallel()
+	r := NewRedactor("a-rather-long-secret-value")
+	var out bytes.Buffer
+	w := r.Writer(&out)
+	fmt.Fprintf(w, "first line\nsecond ")
+	if out.String() != "first line\n" {
+		t.Errorf("after a newline the line should be out, got %q", out.String())
+	}
+	fmt.Fprintf(w, "a-rather-long-secret-value\n")
+	if out.String() != "first line\nsecond ********\n" {
+		t.Errorf("got %q", out.String())
+	}
+	w.Close()
+	if _, err := w.Write([]byte("x")); err == nil {
+		t.Error("Write after Close succeeded")
+	}
+	if err := w.Close(); err != nil {
+		t.Errorf("second Close: %v", err)
+	}
+}
+
+// A secret added after a Writer was made is masked in what follows.
+func TestRedactorAddLater(t *testing.T) {
+	t.Parallel()
+	r := NewRedactor()
+	var out bytes.Buffer
+	w := r.Writer(&out)
+	fmt.Fprintln(w, "before tok-123")
+	r.Add("tok-123")
+	fmt.Fprintln(w, "after tok-123")
+	w.Close()
+	if want := "before tok-123\nafter ********\n"; out.String() != want {
+		t.Errorf("got %q, want %q", out.String(), want)
+	}
+}
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+func TestRedactorWriterError(t *testing.T) {
+	t.Parallel()
+	w := NewRedactor("s").Writer(failingWriter{})
+	if _, err := w.Write([]byte("line\n")); err == nil {
+		t.Fatal("want the underlying error")
+	}
+	if _, err := w.Write([]byte("more")); err == nil {
+		t.Error("want the error to stick")
+	}
+}
+
+func TestRedactorConcurrent(t *testing.T) {
+	t.Parallel()
+	r := NewRedactor("base-secret")
+	var out bytes.Buffer
+	var mu sync.Mutex
+	w := r.Writer(writerFunc(func(p []byte) (int, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		return out.Write(p)
+	}))
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			tok := fmt.Sprintf("token-%d-value", i)
+			r.Add(tok)
+			for range 50 {
+				if s := r.String("x " + tok + " base-secret"); s != "x ******** ********" {
+					t.Errorf("String = %q", s)
+				}
+				fmt.Fprintf(w, "line %s base-secret\n", tok)
+			}
+		}()
+	}
+	wg.Wait()
+	w.Close()
+	if strings.Contains(out.String(), "token-") || strings.Contains(out.String(), "base-secret") {
+		t.Error("a secret got through")
+	}
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+// TestRedactorEncodedReports feeds a report the way reporters write it: a
+// JSON document holding a request body and URL with the secret inside.
+func TestRedactorEncodedReports(t *testing.T) {
+	t.Parallel()
+	c := testCredentials()
+	r := NewRedactor(c.Secrets()...)
+	for _, m := range Methods() {
+		for _, f := range Formats() {
+			body, _, err := SigninBody(m, f, c, "jwt.jwt.jwt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			report, _ := json.Marshal(map[string]string{
+				"body": string(body),
+				"url":  "https://x/?p=" + url.QueryEscape(testPassword),
+			})
+			var out bytes.Buffer
+			w := r.Writer(&out)
+			w.Write(report)
+			w.Close()
+			assertNoSecret(t, "report", out.String())
+			// Decoding the masked report must not reveal them either.
+			var back map[string]string
+			if err := json.Unmarshal(out.Bytes(), &back); err != nil {
+				t.Fatalf("masked report is not JSON any more: %v\n%s", err, out.String())
+			}
+			for _, v := range back {
+				assertNoSecret(t, "decoded report", v)
+			}
+		}
+	}
+}
+
+func TestRedactorExcept(t *testing.T) {
+	t.Parallel()
+	r := NewRedactor(testPassword, "session-token")
+	keep := r.Except("session-token")
+	got := keep.String(`{"api-key":"session-token","pw":"` + testPassword + `"}`)
+	if !strings.Contains(got, "session-token") || strings.Contains(got, testPassword) {
+		t.Errorf("Except: %s", got)
+	}
+	if r.String("session-token") != Mask {
+		t.Error("Except changed the original")
+	}
+	if (&Redactor{}).Except("x").String("x") != "x" {
+		t.Error("Except of an empty Redactor")
+	}
+}

@@ -1,0 +1,291 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/colrun/colrun/auth"
+	"github.com/colrun/colrun/mockserver"
+)
+
+// tableauServer is a mock Tableau server owned by one test: it records the
+// X-Tableau-Auth header of every request and can move its clock forward,
+// so that sessions expire mid-run without waiting.
+type tableauServer struct {
+	srv   *httptest.Server
+	mu    sync.Mutex
+	now   time.Time
+	seen  []seenRequest
+	skips map[string]time.Duration // path suffix -> clock jump before serving
+}
+
+type seenRequest struct {
+	method, path, token string
+	status              int
+}
+
+func newTableauServer(t *testing.T) *tableauServer {
+	t.Helper()
+	ts := &tableauServer{now: time.Now(), skips: map[string]time.Duration{}}
+	h := mockserver.New(mockserver.Config{SessionTTL: time.Hour, Now: ts.clock})
+	ts.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ts.mu.Lock()
+		for suffix, d := range ts.skips {
+			if strings.HasSuffix(r.URL.Path, suffix) {
+				ts.now = ts.now.Add(d)
+				delete(ts.skips, suffix)
+			}
+		}
+		ts.mu.Unlock()
+		rec := &statusRecorder{ResponseWriter: w, status: 200}
+		h.ServeHTTP(rec, r)
+		ts.mu.Lock()
+		ts.seen = append(ts.seen, seenRequest{method: r.Method, path: r.URL.Path, token: r.Header.Get("X-Tableau-Auth"), status: rec.status})
+		ts.mu.Unlock()
+	}))
+	t.Cleanup(ts.srv.Close)
+	return ts
+}
+
+func (ts *tableauServer) clock() time.Time {
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	return ts.now
+}
+
+func (ts *tableauServer) requests() []seenRequest {
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	return append([]seenRequest(nil), ts.seen...)
+}
+
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (s *statusRecorder) WriteHeader(code int) {
+	s.status = code
+	s.ResponseWriter.WriteHeader(code)
+}
+
+// demoEnv is the environment of a CI job signing in to ts with the mock's
+// demo credentials.
+func demoEnv(ts *tableauServer) map[string]string {
+	return map[string]string{
+		auth.EnvServer:      ts.srv.URL,
+		auth.EnvUsername:    mockserver.DemoAdminName,
+		auth.EnvPassword:    mockserver.DemoAdminPassword,
+		auth.EnvPATName:     mockserver.DemoPATName,
+		auth.EnvPATSecret:   mockserver.DemoPATSecret,
+		auth.EnvClientID:    mockserver.DemoClientID,
+		auth.EnvSecretID:    mockserver.DemoSecretID,
+		auth.EnvSecretValue: mockserver.DemoSecretValue,
+		auth.EnvJWTSubject:  mockserver.DemoAdminName,
+		auth.EnvJWTScopes:   "tableau:content:read tableau:projects:*",
+	}
+}
+
+const withSignin = `{"info":{"name":"sign in, read"},"item":[
+ {"name":"Sign in","request":{"method":"POST","url":"{{base}}/api/3.24/auth/signin","body":{"mode":"raw","raw":"<tsRequest/>","options":{"raw":{"language":"xml"}}}}},
+ {"name":"Projects","request":{"method":"GET","url":"{{base}}/api/3.24/sites/{{site-id}}/projects"}}]}`
+
+const withoutSignin = `{"info":{"name":"read"},"item":[
+ {"name":"Projects","request":{"method":"GET","url":"{{base}}/api/3.24/sites/{{site-id}}/projects"}},
+ {"name":"Session","request":{"method":"GET","url":"{{base}}/api/3.24/sessions/current"}}]}`
+
+type exportedEnv struct {
+	Values []struct {
+		Key   string `json:"key"`
+		Value any    `json:"value"`
+		Type  string `json:"type"`
+	} `json:"values"`
+}
+
+func readExport(t *testing.T, path string) map[string][2]string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var env exportedEnv
+	if err := json.Unmarshal(data, &env); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][2]string{}
+	for _, v := range env.Values {
+		out[v.Key] = [2]string{fmt.Sprint(v.Value), v.Type}
+	}
+	return out
+}
+
+func TestTableauSigninAllMethodsAndFormats(t *testing.T) {
+	t.Parallel()
+	for _, method := range []string{"password", "pat", "jwt"} {
+		for _, format := range []string{"xml", "json"} {
+			for _, coll := range []struct{ name, doc string }{{"with sign-in request", withSignin}, {"without sign-in request", withoutSignin}} {
+				t.Run(method+"/"+format+"/"+coll.name, func(t *testing.T) {
+					t.Parallel()
+					ts := newTableauServer(t)
+					dir := t.TempDir()
+					path := writeFile(t, dir, "c.json", coll.doc)
+					export := filepath.Join(dir, "env.json")
+					res := colrun(t, demoEnv(ts), "run", path, "--env-var", "base="+ts.srv.URL,
+						"--tableau-auth", method, "--tableau-format", format, "--export-environment", export, "--color", "off")
+					if res.code != exitOK {
+						t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", res.code, res.stdout, res.stderr)
+					}
+					vars := readExport(t, export)
+					token := vars["api-key"][0]
+					if token == "" || vars["api-key"][1] != "secret" {
+						t.Errorf("api-key not captured as a secret: %v", vars["api-key"])
+					}
+					if vars["site-id"][0] != mockserver.DemoDefaultSiteID || vars["user-id"][0] != mockserver.DemoAdminID {
+						t.Errorf("site-id/user-id = %v / %v", vars["site-id"], vars["user-id"])
+					}
+					seen := ts.requests()
+					last := seen[len(seen)-1]
+					if last.token != token || last.status != 200 {
+						t.Errorf("the last request carried X-Tableau-Auth %q and got %d; want the captured token and 200", last.token, last.status)
+					}
+					if strings.Contains(res.stdout, token) {
+						t.Error("the session token appears in the CLI output")
+					}
+				})
+			}
+		}
+	}
+}
+
+func TestTableauSessionExpiryIsRenewedAndRetried(t *testing.T) {
+	t.Parallel()
+	ts := newTableauServer(t)
+	// The clock jumps past the session TTL when the second request
+	// arrives, so the mock answers it 401002.
+	ts.skips["/sessions/current"] = 2 * time.Hour
+	dir := t.TempDir()
+	path := writeFile(t, dir, "c.json", withoutSignin)
+	res := colrun(t, demoEnv(ts), "run", path, "--env-var", "base="+ts.srv.URL, "--tableau-auth", "password", "--color", "off")
+	if res.code != exitOK {
+		t.Fatalf("exit %d\n%s\n%s", res.code, res.stdout, res.stderr)
+	}
+	var paths []string
+	for _, r := range ts.requests() {
+		paths = append(paths, fmt.Sprintf("%s %d", strings.TrimPrefix(r.path, "/api/3.24"), r.status))
+	}
+	want := []string{"/auth/signin 200", "/sites/" + mockserver.DemoDefaultSiteID + "/projects 200", "/sessions/current 401", "/auth/signin 200", "/sessions/current 200"}
+	if strings.Join(paths, "\n") != strings.Join(want, "\n") {
+		t.Errorf("requests:\n%s\nwant:\n%s", strings.Join(paths, "\n"), strings.Join(want, "\n"))
+	}
+	if !strings.Contains(res.stdout, "signed in to Tableau again after the session expired (401002)") {
+		t.Errorf("the re-sign-in is not reported:\n%s", res.stdout)
+	}
+}
+
+func TestTableauSigninFailuresSayWhatToFix(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name     string
+		args     []string
+		env      func(map[string]string)
+		wantCode int
+		want     []string
+	}{
+		{"wrong password", []string{"--tableau-auth", "password"}, func(e map[string]string) { e[auth.EnvPassword] = "not-it" }, exitFailed, []string{"401001", "Signin Error"}},
+		{"unknown site", []string{"--tableau-auth", "pat"}, func(e map[string]string) { e[auth.EnvSite] = "NoSuchSite" }, exitFailed, []string{"401001", "NoSuchSite"}},
+		{"wrong connected-app secret", []string{"--tableau-auth", "jwt"}, func(e map[string]string) { e[auth.EnvSecretValue] = "wrong-secret-value" }, exitFailed, []string{"401001"}},
+		{"JWT lifetime above 10 minutes", []string{"--tableau-auth", "jwt"}, func(e map[string]string) { e[auth.EnvJWTLifetime] = "11m" }, exitUsage, []string{"10m"}},
+		{"missing environment variable", []string{"--tableau-auth", "pat"}, func(e map[string]string) { delete(e, auth.EnvPATSecret) }, exitUsage, []string{auth.EnvPATSecret}},
+		{"secret as a flag", []string{"--tableau-auth", "password", "--tableau-password", "hunter2"}, func(map[string]string) {}, exitUsage, []string{"--tableau-password is refused", auth.EnvPassword}},
+		{"PAT with parallel workers", []string{"--tableau-auth", "pat", "--parallel", "2"}, func(map[string]string) {}, exitUsage, []string{"one session at a time"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			ts := newTableauServer(t)
+			env := demoEnv(ts)
+			tc.env(env)
+			dir := t.TempDir()
+			path := writeFile(t, dir, "c.json", withoutSignin)
+			args := append([]string{"run", path, "--env-var", "base=" + ts.srv.URL, "--color", "off"}, tc.args...)
+			res := colrun(t, env, args...)
+			if res.code != tc.wantCode {
+				t.Errorf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", res.code, tc.wantCode, res.stdout, res.stderr)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(res.stderr, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, res.stderr)
+				}
+			}
+			for _, secret := range []string{"not-it", "wrong-secret-value", "hunter2", mockserver.DemoAdminPassword, mockserver.DemoPATSecret, mockserver.DemoSecretValue} {
+				if strings.Contains(res.stdout+res.stderr, secret) {
+					t.Errorf("a secret (%q) appears in the output", secret)
+				}
+			}
+		})
+	}
+}
+
+// jwtLike matches anything shaped like a JWT (three base64url parts).
+var jwtLike = regexp.MustCompile(`eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}`)
+
+func TestNoSecretReachesAnyOutput(t *testing.T) {
+	t.Parallel()
+	for _, method := range []string{"password", "pat", "jwt"} {
+		t.Run(method, func(t *testing.T) {
+			t.Parallel()
+			ts := newTableauServer(t)
+			dir := t.TempDir()
+			// The collection echoes the token into a header of its own and
+			// into a body, so the secret travels everywhere it can.
+			path := writeFile(t, dir, "c.json", `{"info":{"name":"leaky"},"item":[
+				{"name":"Sign in","request":{"method":"POST","url":"{{base}}/api/3.24/auth/signin","body":{"mode":"raw","raw":"x"}}},
+				{"name":"Echo","request":{"method":"POST","url":"{{base}}/api/3.24/sites/{{site-id}}/projects","header":[{"key":"X-Debug","value":"{{api-key}}"}],"body":{"mode":"raw","raw":"{\"token\":\"{{api-key}}\"}"}}},
+				{"name":"Missing","request":{"method":"GET","url":"{{base}}/api/3.24/sites/{{site-id}}/nothing-here?t={{api-key}}"}}]}`)
+			export := filepath.Join(dir, "env.json")
+			jsonReport := filepath.Join(dir, "report.json")
+			junitReport := filepath.Join(dir, "report.xml")
+			res := colrun(t, demoEnv(ts), "run", path, "--env-var", "base="+ts.srv.URL, "--tableau-auth", method, "--tableau-format", "json",
+				"--verbose", "-r", "cli,json,junit", "--reporter-json-export", jsonReport, "--reporter-junit-export", junitReport,
+				"--export-environment", export, "--color", "off")
+			token := readExport(t, export)["api-key"][0]
+			if token == "" {
+				t.Fatalf("no token captured; exit %d\n%s\n%s", res.code, res.stdout, res.stderr)
+			}
+			outputs := map[string]string{"stdout": res.stdout, "stderr": res.stderr}
+			for name, p := range map[string]string{"json report": jsonReport, "junit report": junitReport, "exported environment": export} {
+				data, err := os.ReadFile(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				outputs[name] = string(data)
+			}
+			secrets := []string{mockserver.DemoAdminPassword, mockserver.DemoPATSecret, mockserver.DemoSecretValue}
+			for name, out := range outputs {
+				for _, s := range secrets {
+					if strings.Contains(out, s) {
+						t.Errorf("%s contains the secret %q", name, s)
+					}
+				}
+				if name != "exported environment" && strings.Contains(out, token) {
+					t.Errorf("%s contains the session token", name)
+				}
+				if m := jwtLike.FindString(out); m != "" {
+					t.Errorf("%s contains a JWT: %.20s...", name, m)
+				}
+			}
+			if !strings.Contains(outputs["stdout"], "********") {
+				t.Error("the verbose output shows no masked value; the test would not notice a missing header")
+			}
+		})
+	}
+}

@@ -1,0 +1,275 @@
+package mockserver
+
+import (
+	"crypto/subtle"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// serverInfo answers without authentication, as Tableau does. The endpoint
+// appeared in API 2.4; older versions in the URL get the 404003 that
+// clients such as Tableau Server Client use to detect old servers.
+func (h *handler) serverInfo(c *call) (result, *apiError) {
+	if major, minor, ok := parseVersion(c.version); ok && (major < 2 || major == 2 && minor < 4) {
+		return result{}, errUnknownResource(unknownPath(c.r))
+	}
+	product, build := productVersion(h.cfg.APIVersion)
+	info := el("serverInfo").add(
+		textEl("productVersion", product).set("build", build),
+		textEl("prepConductorVersion", build),
+		textEl("restApiVersion", h.cfg.APIVersion),
+		textEl("platform", "linux"),
+		el("serverSettings").add(
+			textEl("oAuthEnabled", "true"),
+			textEl("sheetImageMaxAgeFloor", "1"),
+			textEl("sheetImageMaxAgeCeiling", "60"),
+			textEl("offlineInteractionSupportedPhase", "0"),
+		),
+	)
+	return ok(http.StatusOK, info)
+}
+
+func parseVersion(v string) (major, minor int, ok bool) {
+	a, b, found := strings.Cut(v, ".")
+	if !found {
+		return 0, 0, false
+	}
+	major, err1 := strconv.Atoi(a)
+	minor, err2 := strconv.Atoi(b)
+	return major, minor, err1 == nil && err2 == nil
+}
+
+// productVersion maps a REST API version to the Tableau release that
+// introduced it (3.19 is 2023.1, three releases a year since), with a
+// build number in Tableau's 5.2.4.4-digit pattern.
+func productVersion(apiVersion string) (product, build string) {
+	major, minor, _ := parseVersion(apiVersion)
+	year, release := 2023, 1
+	if major == 3 && minor >= 19 {
+		year, release = 2023+(minor-19)/3, (minor-19)%3+1
+	} else if major == 3 {
+		year, release = 2022, 3
+	}
+	product = fmt.Sprintf("%d.%d.0", year, release)
+	build = fmt.Sprintf("%d%d.%02d.0101.0000", year, release, year%100)
+	return product, build
+}
+
+// credentialsNode is the sign-in and switch-site answer: token first, as
+// Tableau writes it, then the site and the (possibly impersonated) user.
+func credentialsNode(sess *session, site *Site) *node {
+	return el("credentials").set("token", sess.token).add(
+		el("site").set("id", site.ID).set("contentUrl", site.ContentURL),
+		el("user").set("id", sess.userID),
+	)
+}
+
+// signIn accepts exactly one kind of credential. An absent credential or
+// site is a malformed request (400000); every wrong value is the same
+// 401001, whatever was wrong.
+func (h *handler) signIn(c *call) (result, *apiError) {
+	raw, aerr := c.readRaw()
+	if aerr != nil {
+		return result{}, aerr
+	}
+	body, aerr := c.parse(raw)
+	if aerr != nil {
+		return result{}, aerr
+	}
+	cred := body.child("credentials")
+	siteEl := cred.child("site")
+	if cred == nil || siteEl == nil {
+		return result{}, errMalformed()
+	}
+	contentURL, _ := siteEl.attr("contentUrl")
+	name, hasName := cred.attr("name")
+	password, hasPassword := cred.attr("password")
+	patName, hasPATName := cred.attr("personalAccessTokenName")
+	patSecret, hasPATSecret := cred.attr("personalAccessTokenSecret")
+	token, hasJWT := cred.attr("jwt")
+	kinds := 0
+	for _, has := range []bool{hasName || hasPassword, hasPATName || hasPATSecret, hasJWT} {
+		if has {
+			kinds++
+		}
+	}
+	if kinds != 1 || hasName != hasPassword || hasPATName != hasPATSecret {
+		return result{}, errMalformed()
+	}
+	impersonate := cred.child("user")
+
+	st := h.store
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	site := st.siteByContentURL(contentURL)
+	if site == nil {
+		return result{}, errSignin()
+	}
+	var sess *session
+	switch {
+	case hasName:
+		u := st.userByName(name)
+		if u == nil || u.Password == "" || !equalSecret(u.Password, password) || !u.memberOf(site.ID) {
+			return result{}, errSignin()
+		}
+		userID := u.ID
+		if impersonate != nil {
+			id, _ := impersonate.attr("id")
+			target := st.user(id)
+			if !u.serverAdmin() || target == nil || !target.memberOf(site.ID) {
+				return result{}, errSignin()
+			}
+			userID = target.ID
+		}
+		sess = st.openSession(site.ID, userID, c.now)
+	case hasPATName:
+		if impersonate != nil {
+			return result{}, errSignin()
+		}
+		var err *apiError
+		if sess, err = h.signInPAT(c, site, patName, patSecret); err != nil {
+			return result{}, err
+		}
+	default:
+		if impersonate != nil {
+			return result{}, errSignin()
+		}
+		id, err := h.verifyJWT(token, site, c.now)
+		if err != nil {
+			if h.cfg.Logger != nil {
+				// The client only ever sees 401001; the reason goes to the
+				// operator's log to make failing JWTs debuggable.
+				h.cfg.Logger.Info("JWT sign-in refused", "reason", err.Error())
+			}
+			return result{}, errSignin()
+		}
+		sess = st.openSession(site.ID, id.userID, c.now)
+		sess.jwt, sess.scopes, sess.app = true, id.scopes, id.app
+	}
+	return ok(http.StatusOK, credentialsNode(sess, site))
+}
+
+// signInPAT must be called with the store locked.
+func (h *handler) signInPAT(c *call, site *Site, name, secret string) (*session, *apiError) {
+	st := h.store
+	var pat *PAT
+	for i := range st.data.PATs {
+		if st.data.PATs[i].Name == name {
+			pat = &st.data.PATs[i]
+		}
+	}
+	if pat == nil || !equalSecret(pat.Secret, secret) || pat.Revoked ||
+		!pat.ExpiresAt.IsZero() && !c.now.Before(pat.ExpiresAt) {
+		return nil, errSignin()
+	}
+	owner := st.user(pat.UserID)
+	if owner == nil || !owner.memberOf(site.ID) {
+		return nil, errSignin()
+	}
+	// Tableau allows one session per PAT: signing in again ends the
+	// earlier one.
+	if old, ok := st.patSession[name]; ok {
+		st.endSession(old)
+	}
+	sess := st.openSession(site.ID, owner.ID, c.now)
+	sess.pat = name
+	st.patSession[name] = sess.token
+	return sess, nil
+}
+
+// equalSecret compares in constant time, so that response timing does not
+// leak how much of a secret was right.
+func equalSecret(want, got string) bool {
+	return subtle.ConstantTimeCompare([]byte(want), []byte(got)) == 1
+}
+
+func (h *handler) signOut(c *call) (result, *apiError) {
+	h.store.mu.Lock()
+	defer h.store.mu.Unlock()
+	if err := c.authenticate(); err != nil {
+		return result{}, err
+	}
+	h.store.endSession(c.sess.token)
+	return ok(http.StatusNoContent)
+}
+
+// switchSite trades the session for one on another site: a new token,
+// the old one dead, scopes and PAT binding carried over.
+func (h *handler) switchSite(c *call) (result, *apiError) {
+	raw, aerr := c.readRaw()
+	if aerr != nil {
+		return result{}, aerr
+	}
+	st := h.store
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if err := c.authenticate(); err != nil {
+		return result{}, err
+	}
+	body, aerr := c.parse(raw)
+	if aerr != nil {
+		return result{}, aerr
+	}
+	siteEl := body.child("site")
+	if siteEl == nil {
+		return result{}, errMalformed()
+	}
+	contentURL, _ := siteEl.attr("contentUrl")
+	old := c.sess
+	site := st.siteByContentURL(contentURL)
+	if site == nil || !c.user.memberOf(site.ID) {
+		return result{}, errSignin()
+	}
+	if site.ID == old.siteID {
+		return result{}, errSameSite(site.ContentURL)
+	}
+	if old.app != "" {
+		if app := st.app(old.app); app == nil || app.Disabled || !appAllows(app, site.ID) {
+			return result{}, errSignin()
+		}
+	}
+	st.endSession(old.token)
+	sess := st.openSession(site.ID, old.userID, c.now)
+	sess.jwt, sess.scopes, sess.pat, sess.app = old.jwt, old.scopes, old.pat, old.app
+	if sess.pat != "" {
+		st.patSession[sess.pat] = sess.token
+	}
+	return ok(http.StatusOK, credentialsNode(sess, site))
+}
+
+func (h *handler) currentSession(c *call) (result, *apiError) {
+	h.store.mu.Lock()
+	defer h.store.mu.Unlock()
+	if err := c.authenticate(); err != nil {
+		return result{}, err
+	}
+	site := h.store.site(c.sess.siteID)
+	if site == nil {
+		return result{}, errBadToken()
+	}
+	u := c.user
+	return ok(http.StatusOK, el("session").add(
+		el("site").set("id", site.ID).set("name", site.Name).set("contentUrl", site.ContentURL),
+		el("user").set("id", u.ID).set("name", u.Name).set("siteRole", u.SiteRole).
+			setIf("lastLogin", formatTime(u.LastLogin)).set("externalAuthUserId", "").
+			set("authSetting", authSetting(u)),
+	))
+}
+
+func authSetting(u *User) string {
+	if u.AuthSetting == "" {
+		return "ServerDefault"
+	}
+	return u.AuthSetting
+}
+
+// formatTime writes Tableau's timestamps: UTC, whole seconds, Z.
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format("2006-01-02T15:04:05Z")
+}

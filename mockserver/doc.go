@@ -1,0 +1,25 @@
+// Package mockserver imitates the Tableau Server REST API closely enough that
+// Tableau's own clients (the official Postman collection, Tableau Server
+// Client, hand-written scripts) run against it unchanged, including their
+// error handling.
+//
+// It serves, under /api/{version}/, server info, sign-in with a password, a
+// personal access token (PAT) or a Connected App JWT (direct trust), sign-out,
+// site switching, the current session, sites, and the paginated lists of
+// workbooks, projects, users, groups, data sources and views of a site.
+// Projects can also be created, updated and deleted; that state lives in
+// memory behind one mutex, so the handler is safe for concurrent use.
+//
+// Responses are XML unless the request's Accept header asks for JSON, in the
+// shapes and attribute order Tableau writes; errors carry Tableau's codes.
+// With Config.Echo the same handler also answers postman-echo style requests
+// (/get, /post, /status/{code}, ...) at the root, so generic collections and
+// colrun's own tests run offline.
+//
+// Use New for an http.Handler (for httptest) or Start for a listening
+// server. DefaultData holds the demo sites, users and credentials documented
+// by the Demo* constants; LoadData reads a replacement from a JSON file.
+//
+// The mock models no permissions beyond JWT scopes and site membership: any
+// signed-in user may read and change what the API exposes.
+package mockserver

@@ -1,0 +1,358 @@
+package mockserver
+
+import (
+	"bytes"
+	"compress/gzip"
+	"compress/zlib"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"io"
+	"mime"
+	"mime/multipart"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// echoMaxDelay caps /delay/{s} as postman-echo does.
+const echoMaxDelay = 10
+
+// echoUser and echoPassword are postman-echo's fixed /basic-auth
+// credentials, which collections written against it hard-code.
+const (
+	echoUser     = "postman"
+	echoPassword = "password"
+)
+
+// newEcho serves a postman-echo compatible service: the same paths and
+// the same JSON shape (args, data, files, form, headers, json, url), so
+// that collections written against postman-echo.com run offline.
+func newEcho(maxBody int64) http.Handler {
+	e := &echo{maxBody: maxBody}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /get", e.get)
+	for _, m := range []string{"POST /post", "PUT /put", "PATCH /patch", "DELETE /delete"} {
+		mux.HandleFunc(m, e.withBody)
+	}
+	mux.HandleFunc("GET /headers", e.headers)
+	mux.HandleFunc("/status/{code}", e.status)
+	mux.HandleFunc("/delay/{seconds}", e.delay)
+	mux.HandleFunc("GET /cookies", e.cookies)
+	mux.HandleFunc("GET /cookies/set", e.setCookies)
+	mux.HandleFunc("GET /cookies/delete", e.deleteCookies)
+	mux.HandleFunc("/response-headers", e.responseHeaders)
+	mux.HandleFunc("/basic-auth", e.basicAuth)
+	mux.HandleFunc("/redirect-to", e.redirectTo)
+	mux.HandleFunc("GET /gzip", e.gzip)
+	mux.HandleFunc("GET /deflate", e.deflate)
+	mux.HandleFunc("GET /encoding/utf8", e.utf8)
+	mux.HandleFunc("GET /ip", e.ip)
+	mux.HandleFunc("GET /time/now", e.timeNow)
+	return mux
+}
+
+type echo struct{ maxBody int64 }
+
+func writeEchoJSON(w http.ResponseWriter, status int, v any) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v)
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(bytes.TrimRight(b.Bytes(), "\n"))
+}
+
+// echoValues renders query or form values as postman-echo does: a string
+// for a key given once, an array for a repeated key.
+func echoValues(v url.Values) map[string]any {
+	out := make(map[string]any, len(v))
+	for k, vals := range v {
+		if len(vals) == 1 {
+			out[k] = vals[0]
+		} else {
+			out[k] = vals
+		}
+	}
+	return out
+}
+
+// echoHeaders lower-cases names and joins repeated values, and puts back
+// the Host header that net/http moves to Request.Host.
+func echoHeaders(r *http.Request) map[string]string {
+	out := map[string]string{"host": r.Host}
+	for k, v := range r.Header {
+		out[strings.ToLower(k)] = strings.Join(v, ", ")
+	}
+	return out
+}
+
+func echoURL(r *http.Request) string {
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	if p := r.Header.Get("X-Forwarded-Proto"); p != "" {
+		scheme = p
+	}
+	return scheme + "://" + r.Host + r.URL.RequestURI()
+}
+
+// echoGet is the answer without a body, keys in postman-echo's order.
+type echoGet struct {
+	Args    map[string]any    `json:"args"`
+	Headers map[string]string `json:"headers"`
+	URL     string            `json:"url"`
+}
+
+// echoFull is the answer to requests that may carry a body.
+type echoFull struct {
+	Args    map[string]any    `json:"args"`
+	Data    any               `json:"data"`
+	Files   map[string]string `json:"files"`
+	Form    map[string]any    `json:"form"`
+	Headers map[string]string `json:"headers"`
+	JSON    any               `json:"json"`
+	URL     string            `json:"url"`
+}
+
+func (e *echo) get(w http.ResponseWriter, r *http.Request) {
+	writeEchoJSON(w, http.StatusOK, echoGet{echoValues(r.URL.Query()), echoHeaders(r), echoURL(r)})
+}
+
+// withBody mirrors postman-echo's body handling: JSON bodies appear parsed
+// in both data and json, url-encoded forms in form and json, multipart
+// parts in form and files (as data: URLs), anything else as the raw text
+// in data; an empty body is {}.
+func (e *echo) withBody(w http.ResponseWriter, r *http.Request) {
+	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, e.maxBody))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			http.Error(w, "Payload Too Large", http.StatusRequestEntityTooLarge)
+			return
+		}
+		http.Error(w, "Bad Request", http.StatusBadRequest)
+		return
+	}
+	out := echoFull{
+		Args: echoValues(r.URL.Query()), Data: map[string]any{}, Files: map[string]string{},
+		Form: map[string]any{}, Headers: echoHeaders(r), URL: echoURL(r),
+	}
+	mediaType, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	switch {
+	case len(raw) == 0:
+	case mediaType == "application/x-www-form-urlencoded":
+		form, err := url.ParseQuery(string(raw))
+		if err != nil {
+			out.Data = string(raw)
+			break
+		}
+		out.Data = ""
+		out.Form = echoValues(form)
+		out.JSON = out.Form
+	case mediaType == "multipart/form-data":
+		out.Data = ""
+		if err := readMultipart(raw, params["boundary"], &out); err != nil {
+			out.Data = string(raw)
+		}
+	case strings.Contains(mediaType, "json"):
+		var v any
+		if err := json.Unmarshal(raw, &v); err != nil {
+			out.Data = string(raw)
+			break
+		}
+		out.Data, out.JSON = v, v
+	default:
+		out.Data = string(raw)
+	}
+	writeEchoJSON(w, http.StatusOK, out)
+}
+
+func readMultipart(raw []byte, boundary string, out *echoFull) error {
+	if boundary == "" {
+		return errors.New("no boundary")
+	}
+	mr := multipart.NewReader(bytes.NewReader(raw), boundary)
+	form := url.Values{}
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		content, err := io.ReadAll(part)
+		if err != nil {
+			return err
+		}
+		if name := part.FileName(); name != "" {
+			ct := part.Header.Get("Content-Type")
+			if ct == "" {
+				ct = "application/octet-stream"
+			}
+			out.Files[name] = "data:" + ct + ";base64," + base64.StdEncoding.EncodeToString(content)
+			continue
+		}
+		form.Add(part.FormName(), string(content))
+	}
+	out.Form = echoValues(form)
+	return nil
+}
+
+func (e *echo) headers(w http.ResponseWriter, r *http.Request) {
+	writeEchoJSON(w, http.StatusOK, map[string]any{"headers": echoHeaders(r)})
+}
+
+func (e *echo) status(w http.ResponseWriter, r *http.Request) {
+	code, err := strconv.Atoi(r.PathValue("code"))
+	if err != nil || code < 200 || code > 599 {
+		writeEchoJSON(w, http.StatusBadRequest, map[string]any{"error": "status code must be a number from 200 to 599"})
+		return
+	}
+	if code == http.StatusNoContent || code == http.StatusNotModified {
+		w.WriteHeader(code)
+		return
+	}
+	writeEchoJSON(w, code, map[string]any{"status": code})
+}
+
+func (e *echo) delay(w http.ResponseWriter, r *http.Request) {
+	s := r.PathValue("seconds")
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		writeEchoJSON(w, http.StatusBadRequest, map[string]any{"error": "delay must be a whole number of seconds"})
+		return
+	}
+	n = min(n, echoMaxDelay)
+	t := time.NewTimer(time.Duration(n) * time.Second)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-r.Context().Done():
+		return
+	}
+	writeEchoJSON(w, http.StatusOK, map[string]any{"delay": strconv.Itoa(n)})
+}
+
+func (e *echo) cookies(w http.ResponseWriter, r *http.Request) {
+	jar := map[string]string{}
+	for _, c := range r.Cookies() {
+		jar[c.Name] = c.Value
+	}
+	writeEchoJSON(w, http.StatusOK, map[string]any{"cookies": jar})
+}
+
+func (e *echo) setCookies(w http.ResponseWriter, r *http.Request) {
+	for k, vals := range r.URL.Query() {
+		for _, v := range vals {
+			http.SetCookie(w, &http.Cookie{Name: k, Value: v, Path: "/"})
+		}
+	}
+	http.Redirect(w, r, "/cookies", http.StatusFound)
+}
+
+func (e *echo) deleteCookies(w http.ResponseWriter, r *http.Request) {
+	for k := range r.URL.Query() {
+		http.SetCookie(w, &http.Cookie{Name: k, Value: "", Path: "/", Expires: time.Unix(0, 0), MaxAge: -1})
+	}
+	http.Redirect(w, r, "/cookies", http.StatusFound)
+}
+
+func (e *echo) responseHeaders(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	for k, vals := range q {
+		for _, v := range vals {
+			w.Header().Add(k, v)
+		}
+	}
+	writeEchoJSON(w, http.StatusOK, echoValues(q))
+}
+
+func (e *echo) basicAuth(w http.ResponseWriter, r *http.Request) {
+	user, pass, ok := r.BasicAuth()
+	if !ok || !equalSecret(echoUser, user) || !equalSecret(echoPassword, pass) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(http.StatusUnauthorized)
+		_, _ = io.WriteString(w, "Unauthorized")
+		return
+	}
+	writeEchoJSON(w, http.StatusOK, map[string]any{"authenticated": true})
+}
+
+func (e *echo) redirectTo(w http.ResponseWriter, r *http.Request) {
+	target := r.URL.Query().Get("url")
+	if target == "" {
+		writeEchoJSON(w, http.StatusBadRequest, map[string]any{"error": "url is required"})
+		return
+	}
+	code := http.StatusFound
+	if s := r.URL.Query().Get("status_code"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 300 || n > 308 {
+			writeEchoJSON(w, http.StatusBadRequest, map[string]any{"error": "status_code must be from 300 to 308"})
+			return
+		}
+		code = n
+	}
+	w.Header().Set("Location", target)
+	w.WriteHeader(code)
+}
+
+func (e *echo) gzip(w http.ResponseWriter, r *http.Request) {
+	e.compressed(w, r, "gzip", "gzipped", func(dst io.Writer) io.WriteCloser { return gzip.NewWriter(dst) })
+}
+
+func (e *echo) deflate(w http.ResponseWriter, r *http.Request) {
+	e.compressed(w, r, "deflate", "deflated", func(dst io.Writer) io.WriteCloser { return zlib.NewWriter(dst) })
+}
+
+func (e *echo) compressed(w http.ResponseWriter, r *http.Request, encoding, flag string, wrap func(io.Writer) io.WriteCloser) {
+	body, _ := json.Marshal(map[string]any{flag: true, "headers": echoHeaders(r), "method": r.Method})
+	var b bytes.Buffer
+	zw := wrap(&b)
+	_, _ = zw.Write(body)
+	_ = zw.Close()
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Content-Encoding", encoding)
+	_, _ = w.Write(b.Bytes())
+}
+
+// utf8Sample exercises multi-byte characters from several scripts.
+const utf8Sample = `<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>UTF-8 sample</title></head><body><pre>
+UTF-8 encoded sample text served by colrun mock --echo
+
+Latin:     Ça va? Größe, naïve café, Ærøskøbing, Łódź
+Greek:     Καλημέρα κόσμε
+Cyrillic:  Здравствуй, мир
+Hebrew:    שלום עולם
+Arabic:    مرحبا بالعالم
+CJK:       你好，世界 / こんにちは世界 / 안녕하세요 세계
+Symbols:   ∀x∈ℝ: x² ≥ 0 · € £ ¥ · ← ↑ → ↓ · ♠ ♥ ♦ ♣
+Emoji:     ✅ 🚀 🧪
+</pre></body></html>
+`
+
+func (e *echo) utf8(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	_, _ = io.WriteString(w, utf8Sample)
+}
+
+func (e *echo) ip(w http.ResponseWriter, r *http.Request) {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	writeEchoJSON(w, http.StatusOK, map[string]any{"ip": host})
+}
+
+func (e *echo) timeNow(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	_, _ = io.WriteString(w, time.Now().UTC().Format(http.TimeFormat))
+}

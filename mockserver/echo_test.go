@@ -1,0 +1,252 @@
+package mockserver
+
+import (
+	"bytes"
+	"compress/gzip"
+	"compress/zlib"
+	"encoding/json"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func echoMock(t *testing.T) *testMock {
+	return newMock(t, Config{Echo: true, MaxBodyBytes: 1 << 20})
+}
+
+func decodeEcho(t *testing.T, r reply) map[string]any {
+	t.Helper()
+	if ct := r.header.Get("Content-Type"); ct != "application/json; charset=utf-8" {
+		t.Fatalf("Content-Type = %q; body %s", ct, r.body)
+	}
+	var v map[string]any
+	if err := json.Unmarshal(r.body, &v); err != nil {
+		t.Fatalf("not JSON: %v: %s", err, r.body)
+	}
+	return v
+}
+
+func TestEchoGet(t *testing.T) {
+	t.Parallel()
+	m := echoMock(t)
+	r := m.do(req{path: "/get?foo1=bar1&foo2=bar2&foo2=baz", header: map[string]string{"X-Custom": "yes"}})
+	r.wantStatus(t, 200)
+	got := decodeEcho(t, r)
+	if diff := cmp.Diff(map[string]any{"foo1": "bar1", "foo2": []any{"bar2", "baz"}}, got["args"]); diff != "" {
+		t.Errorf("args (-want +got):\n%s", diff)
+	}
+	host := strings.TrimPrefix(m.srv.URL, "http://")
+	if dig(got, "headers", "x-custom") != "yes" || dig(got, "headers", "host") != host {
+		t.Errorf("headers = %v", got["headers"])
+	}
+	if got["url"] != m.srv.URL+"/get?foo1=bar1&foo2=bar2&foo2=baz" {
+		t.Errorf("url = %v", got["url"])
+	}
+	if _, ok := got["data"]; ok {
+		t.Error("GET answer has data")
+	}
+	// Key order as postman-echo: args, headers, url.
+	if i, j := bytes.Index(r.body, []byte(`"args"`)), bytes.Index(r.body, []byte(`"url"`)); i > j {
+		t.Errorf("key order: %s", r.body)
+	}
+}
+
+func TestEchoBodies(t *testing.T) {
+	t.Parallel()
+	m := echoMock(t)
+	var mp bytes.Buffer
+	mw := multipart.NewWriter(&mp)
+	_ = mw.WriteField("field", "value")
+	fw, _ := mw.CreateFormFile("upload", "hello.txt")
+	_, _ = fw.Write([]byte("hello"))
+	_ = mw.Close()
+	tests := []struct {
+		name, method, path, contentType, body string
+		data, json, form, files              any
+	}{
+		{"json", "POST", "/post", "application/json", `{"a":1,"b":[true,null]}`,
+			map[string]any{"a": 1.0, "b": []any{true, nil}}, map[string]any{"a": 1.0, "b": []any{true, nil}}, map[string]any{}, map[string]any{}},
+		{"invalid json stays text", "PUT", "/put", "application/json", `This is expected to be sent back as part of response body.`,
+			"This is expected to be sent back as part of response body.", nil, map[string]any{}, map[string]any{}},
+		{"text", "PATCH", "/patch", "text/plain", "some text", "some text", nil, map[string]any{}, map[string]any{}},
+		{"xml", "DELETE", "/delete", "application/xml", "<a/>", "<a/>", nil, map[string]any{}, map[string]any{}},
+		{"form", "POST", "/post", "application/x-www-form-urlencoded", "foo1=bar1&foo2=bar2",
+			"", map[string]any{"foo1": "bar1", "foo2": "bar2"}, map[string]any{"foo1": "bar1", "foo2": "bar2"}, map[string]any{}},
+		{"multipart", "POST", "/post", mw.FormDataContentType(), mp.String(),
+			"", nil, map[string]any{"field": "value"}, map[string]any{"hello.txt": "data:application/octet-stream;base64,aGVsbG8="}},
+		{"empty", "POST", "/post", "", "", map[string]any{}, nil, map[string]any{}, map[string]any{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			r := m.do(req{method: tt.method, path: tt.path + "?q=1", contentType: tt.contentType, body: tt.body})
+			r.wantStatus(t, 200)
+			got := decodeEcho(t, r)
+			want := map[string]any{"args": map[string]any{"q": "1"}, "data": tt.data, "json": tt.json, "form": tt.form, "files": tt.files,
+				"url": m.srv.URL + tt.path + "?q=1"}
+			delete(got, "headers")
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("echo (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestEchoUtilities(t *testing.T) {
+	t.Parallel()
+	m := echoMock(t)
+	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	get := func(t *testing.T, path string, header map[string]string) (*http.Response, []byte) {
+		t.Helper()
+		hr, _ := http.NewRequest("GET", m.srv.URL+path, nil)
+		for k, v := range header {
+			hr.Header.Set(k, v)
+		}
+		resp, err := noRedirect.Do(hr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp, b
+	}
+	t.Run("status", func(t *testing.T) {
+		t.Parallel()
+		for _, code := range []int{200, 201, 404, 418, 500, 503} {
+			r := m.do(req{path: "/status/" + strconv.Itoa(code)})
+			if r.status != code || compactJSON(r.body) != `{"status":`+strconv.Itoa(code)+`}` {
+				t.Errorf("status %d: got %d %s", code, r.status, r.body)
+			}
+		}
+		if r := m.do(req{path: "/status/204"}); r.status != 204 || len(r.body) != 0 {
+			t.Errorf("204: %d %q", r.status, r.body)
+		}
+		m.do(req{path: "/status/abc"}).wantStatus(t, 400)
+		m.do(req{path: "/status/99"}).wantStatus(t, 400)
+	})
+	t.Run("headers", func(t *testing.T) {
+		t.Parallel()
+		got := decodeEcho(t, m.do(req{path: "/headers", header: map[string]string{"X-A": "1"}}))
+		if dig(got, "headers", "x-a") != "1" {
+			t.Errorf("headers = %v", got)
+		}
+	})
+	t.Run("delay", func(t *testing.T) {
+		t.Parallel()
+		if got := decodeEcho(t, m.do(req{path: "/delay/0"})); got["delay"] != "0" {
+			t.Errorf("delay = %v", got)
+		}
+		m.do(req{path: "/delay/x"}).wantStatus(t, 400)
+	})
+	t.Run("cookies", func(t *testing.T) {
+		t.Parallel()
+		resp, _ := get(t, "/cookies/set?foo=bar&n=1", nil)
+		if resp.StatusCode != 302 || resp.Header.Get("Location") != "/cookies" || len(resp.Cookies()) != 2 {
+			t.Errorf("set: %d %v %v", resp.StatusCode, resp.Header.Get("Location"), resp.Cookies())
+		}
+		resp, _ = get(t, "/cookies/delete?foo", nil)
+		if resp.StatusCode != 302 || len(resp.Cookies()) != 1 || resp.Cookies()[0].MaxAge >= 0 {
+			t.Errorf("delete: %d %v", resp.StatusCode, resp.Cookies())
+		}
+		_, body := get(t, "/cookies", map[string]string{"Cookie": "foo=bar; n=1"})
+		if compactJSON(body) != `{"cookies":{"foo":"bar","n":"1"}}` {
+			t.Errorf("cookies = %s", body)
+		}
+	})
+	t.Run("response headers", func(t *testing.T) {
+		t.Parallel()
+		resp, body := get(t, "/response-headers?X-Foo=bar", nil)
+		if resp.Header.Get("X-Foo") != "bar" || compactJSON(body) != `{"X-Foo":"bar"}` {
+			t.Errorf("%v %s", resp.Header, body)
+		}
+	})
+	t.Run("basic auth", func(t *testing.T) {
+		t.Parallel()
+		r := m.do(req{path: "/basic-auth", header: map[string]string{"Authorization": "Basic cG9zdG1hbjpwYXNzd29yZA=="}})
+		if r.status != 200 || compactJSON(r.body) != `{"authenticated":true}` {
+			t.Errorf("good: %d %s", r.status, r.body)
+		}
+		r = m.do(req{path: "/basic-auth", header: map[string]string{"Authorization": "Basic cG9zdG1hbjpub3Bl"}})
+		if r.status != 401 || string(r.body) != "Unauthorized" {
+			t.Errorf("bad: %d %s", r.status, r.body)
+		}
+		m.do(req{path: "/basic-auth"}).wantStatus(t, 401)
+	})
+	t.Run("redirect", func(t *testing.T) {
+		t.Parallel()
+		resp, _ := get(t, "/redirect-to?url=/get&status_code=307", nil)
+		if resp.StatusCode != 307 || resp.Header.Get("Location") != "/get" {
+			t.Errorf("%d %v", resp.StatusCode, resp.Header)
+		}
+		resp, _ = get(t, "/redirect-to?url=http://example.com/", nil)
+		if resp.StatusCode != 302 {
+			t.Errorf("default status %d", resp.StatusCode)
+		}
+		m.do(req{path: "/redirect-to?url=/x&status_code=200"}).wantStatus(t, 400)
+		m.do(req{path: "/redirect-to"}).wantStatus(t, 400)
+		// Followed by a client, it ends at the target.
+		if got := decodeEcho(t, m.do(req{path: "/redirect-to?url=/get%3Fa%3D1"})); dig(got, "args", "a") != "1" {
+			t.Errorf("followed: %v", got)
+		}
+	})
+	t.Run("compression", func(t *testing.T) {
+		t.Parallel()
+		for path, open := range map[string]func(io.Reader) (io.Reader, error){
+			"/gzip":    func(r io.Reader) (io.Reader, error) { return gzip.NewReader(r) },
+			"/deflate": func(r io.Reader) (io.Reader, error) { return zlib.NewReader(r) },
+		} {
+			resp, body := get(t, path, map[string]string{"Accept-Encoding": "identity"})
+			zr, err := open(bytes.NewReader(body))
+			if err != nil {
+				t.Fatalf("%s: %v", path, err)
+			}
+			plain, _ := io.ReadAll(zr)
+			var v map[string]any
+			if err := json.Unmarshal(plain, &v); err != nil || v["method"] != "GET" || resp.Header.Get("Content-Encoding") == "" {
+				t.Errorf("%s: %v %s", path, err, plain)
+			}
+		}
+	})
+	t.Run("utf8", func(t *testing.T) {
+		t.Parallel()
+		r := m.do(req{path: "/encoding/utf8"})
+		if r.header.Get("Content-Type") != "text/html; charset=utf-8" || !strings.Contains(string(r.body), "Здравствуй") {
+			t.Errorf("%v %.100s", r.header, r.body)
+		}
+	})
+	t.Run("ip and time", func(t *testing.T) {
+		t.Parallel()
+		if got := decodeEcho(t, m.do(req{path: "/ip"})); got["ip"] != "127.0.0.1" {
+			t.Errorf("ip = %v", got)
+		}
+		if _, err := http.ParseTime(string(m.do(req{path: "/time/now"}).body)); err != nil {
+			t.Error(err)
+		}
+	})
+	t.Run("unknown path and method", func(t *testing.T) {
+		t.Parallel()
+		m.do(req{path: "/nothing"}).wantStatus(t, 404)
+		if r := m.do(req{method: "POST", path: "/get"}); r.status != 405 {
+			t.Errorf("POST /get: %d", r.status)
+		}
+	})
+	t.Run("too large", func(t *testing.T) {
+		t.Parallel()
+		m.do(req{method: "POST", path: "/post", body: strings.Repeat("x", 2<<20)}).wantStatus(t, 413)
+	})
+	t.Run("api still served", func(t *testing.T) {
+		t.Parallel()
+		m.do(req{path: "serverinfo"}).wantStatus(t, 200)
+	})
+}
+
+func TestEchoOffByDefault(t *testing.T) {
+	t.Parallel()
+	m := newMock(t, Config{})
+	m.do(req{path: "/get"}).wantError(t, 404, "404003")
+}

@@ -1,0 +1,107 @@
+package mockserver
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+)
+
+// apiError is a failure in Tableau's shape: an HTTP status and the
+// six-digit code, summary and detail of the <error> element.
+type apiError struct {
+	status  int
+	code    int
+	summary string
+	detail  string
+}
+
+func (e *apiError) Error() string { return fmt.Sprintf("%d %s: %s", e.code, e.summary, e.detail) }
+
+// node renders the error element: code as an attribute, then summary and
+// detail, which JSON turns into {"summary","detail","code"}.
+func (e *apiError) node() *node {
+	return el("error").set("code", strconv.Itoa(e.code)).add(textEl("summary", e.summary), textEl("detail", e.detail))
+}
+
+// The codes are those Tableau documents or is seen to send; where Tableau's
+// exact wording is unknown the detail says plainly what went wrong.
+
+func errBadRequest(detail string) *apiError {
+	return &apiError{http.StatusBadRequest, 400000, "Bad Request", detail}
+}
+
+func errMalformed() *apiError {
+	return errBadRequest("Payload is either malformed or incomplete")
+}
+
+func errPageSize(v string) *apiError {
+	return &apiError{http.StatusBadRequest, 400006, "Invalid page size",
+		fmt.Sprintf("The page size '%s' is not valid; it must be a whole number from 1 to 1000.", v)}
+}
+
+func errPageNumber(v string) *apiError {
+	return &apiError{http.StatusBadRequest, 400006, "Invalid page number",
+		fmt.Sprintf("The page number '%s' is not valid; it must be a whole number from 1.", v)}
+}
+
+func errNoToken() *apiError {
+	return &apiError{http.StatusUnauthorized, 401000, "Unauthorized Access", "No authentication credentials were provided"}
+}
+
+// errSignin is the one answer to every failed sign-in: it must not tell
+// an attacker which of site, name, secret, token or claim was wrong.
+func errSignin() *apiError {
+	return &apiError{http.StatusUnauthorized, 401001, "Signin Error", "Error signing in to Tableau Server"}
+}
+
+func errBadToken() *apiError {
+	return &apiError{http.StatusUnauthorized, 401002, "Unauthorized Access", "Invalid authentication credentials were provided."}
+}
+
+func errWrongSite(user, sessionSite, urlSite string) *apiError {
+	return &apiError{http.StatusForbidden, 403000, "Forbidden",
+		fmt.Sprintf("User '%s' is authenticated for site '%s' and may not access or modify resources on site '%s'.", user, sessionSite, urlSite)}
+}
+
+func errSameSite(contentURL string) *apiError {
+	return &apiError{http.StatusForbidden, 403070, "Forbidden",
+		fmt.Sprintf("Redundant site switch: the session is already signed in to the site '%s'.", contentURL)}
+}
+
+func errUnknownResource(path string) *apiError {
+	return &apiError{http.StatusNotFound, 404003, "Resource Not Found", fmt.Sprintf("Unknown resource '%s' specified in URI.", path)}
+}
+
+// errNotFound is a 404 for an id that names nothing on the site.
+func errNotFound(code int, kind, id string) *apiError {
+	return &apiError{http.StatusNotFound, code, "Resource Not Found", fmt.Sprintf("%s '%s' could not be found.", kind, id)}
+}
+
+const (
+	codeSiteNotFound       = 404000
+	codeUserNotFound       = 404002
+	codeProjectNotFound    = 404005
+	codeWorkbookNotFound   = 404006
+	codeDatasourceNotFound = 404011
+	codeViewNotFound       = 404011
+	codeGroupNotFound      = 404002
+)
+
+func errMethod(method string) *apiError {
+	return &apiError{http.StatusMethodNotAllowed, 405000, "Method Not Allowed",
+		fmt.Sprintf("Request method '%s' is not supported for this resource.", method)}
+}
+
+func errProjectConflict(name string) *apiError {
+	return &apiError{http.StatusConflict, 409006, "Resource Conflict",
+		fmt.Sprintf("A project named '%s' already exists in the same parent project.", name)}
+}
+
+func errTooLarge(limit int64) *apiError {
+	return &apiError{http.StatusRequestEntityTooLarge, 413000, "Payload Too Large",
+		fmt.Sprintf("The request body is larger than the limit of %d bytes.", limit)}
+}
+
+func errInternal() *apiError {
+	return &apiError{http.StatusInternalServerError, 500000, "Internal Server Error", "The mock server failed to handle the request."}
+}

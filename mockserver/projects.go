@@ -1,0 +1,210 @@
+package mockserver
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/google/uuid"
+)
+
+func listProjects(c *call, siteID string) []entry {
+	var items []entry
+	for i := range c.h.store.data.Projects {
+		p := &c.h.store.data.Projects[i]
+		if p.SiteID == siteID {
+			items = append(items, entry{p.Name, func() *node { return projectNode(p) }})
+		}
+	}
+	return items
+}
+
+func getProject(c *call, siteID, id string) *node {
+	if p := c.h.store.project(siteID, id); p != nil {
+		return projectNode(p)
+	}
+	return nil
+}
+
+func projectNode(p *Project) *node {
+	perms := p.ContentPermissions
+	if perms == "" {
+		perms = "ManagedByOwner"
+	}
+	return el("project").set("id", p.ID).set("name", p.Name).set("description", p.Description).
+		set("contentPermissions", perms).setIf("parentProjectId", p.ParentProjectID).
+		add(ownerNode(p.OwnerID))
+}
+
+// projectFields is what a create or update request asks for; a nil field
+// was not in the request.
+type projectFields struct {
+	name, description, contentPermissions, parentProjectID, ownerID *string
+}
+
+func readProjectFields(body *reqNode) (projectFields, *apiError) {
+	p := body.child("project")
+	if p == nil {
+		return projectFields{}, errMalformed()
+	}
+	get := func(n *reqNode, name string) *string {
+		if v, ok := n.attr(name); ok {
+			return &v
+		}
+		return nil
+	}
+	f := projectFields{
+		name:               get(p, "name"),
+		description:        get(p, "description"),
+		contentPermissions: get(p, "contentPermissions"),
+		parentProjectID:    get(p, "parentProjectId"),
+	}
+	if o := p.child("owner"); o != nil {
+		f.ownerID = get(o, "id")
+	}
+	if f.name != nil && strings.TrimSpace(*f.name) == "" {
+		return f, errBadRequest("The project name must not be empty.")
+	}
+	if f.contentPermissions != nil && !slices.Contains(contentPermissionValues, *f.contentPermissions) {
+		return f, errBadRequest("contentPermissions must be one of " + strings.Join(contentPermissionValues, ", ") + ".")
+	}
+	return f, nil
+}
+
+// checkProject validates a project's new name, parent and owner against
+// the rest of the site. Must be called with the store locked.
+func (st *store) checkProject(p *Project) *apiError {
+	if p.ParentProjectID != "" {
+		parent := st.project(p.SiteID, p.ParentProjectID)
+		if parent == nil {
+			return errNotFound(codeProjectNotFound, "Project", p.ParentProjectID)
+		}
+		// A project may not move under itself or its descendants.
+		for a := parent; a != nil; a = st.project(a.SiteID, a.ParentProjectID) {
+			if a.ID == p.ID {
+				return errBadRequest("A project cannot be its own ancestor.")
+			}
+			if a.ParentProjectID == "" {
+				break
+			}
+		}
+	}
+	if u := st.user(p.OwnerID); u == nil || !u.memberOf(p.SiteID) {
+		return errNotFound(codeUserNotFound, "User", p.OwnerID)
+	}
+	for i := range st.data.Projects {
+		o := &st.data.Projects[i]
+		if o.ID != p.ID && o.SiteID == p.SiteID && o.ParentProjectID == p.ParentProjectID && strings.EqualFold(o.Name, p.Name) {
+			return errProjectConflict(p.Name)
+		}
+	}
+	return nil
+}
+
+func (h *handler) createProject(c *call) (result, *apiError) {
+	raw, aerr := c.readRaw()
+	if aerr != nil {
+		return result{}, aerr
+	}
+	siteID := c.segs[1]
+	if err := c.begin(siteID, "projects", "create", false); err != nil {
+		return result{}, err
+	}
+	defer h.store.mu.Unlock()
+	body, aerr := c.parse(raw)
+	if aerr != nil {
+		return result{}, aerr
+	}
+	f, aerr := readProjectFields(body)
+	if aerr != nil {
+		return result{}, aerr
+	}
+	if f.name == nil {
+		return result{}, errBadRequest("The project name is missing.")
+	}
+	p := Project{ID: uuid.NewString(), SiteID: siteID, Name: *f.name, OwnerID: c.user.ID, ContentPermissions: "ManagedByOwner"}
+	applyProjectFields(&p, f)
+	if err := h.store.checkProject(&p); err != nil {
+		return result{}, err
+	}
+	h.store.data.Projects = append(h.store.data.Projects, p)
+	return ok(http.StatusCreated, projectNode(&p))
+}
+
+func applyProjectFields(p *Project, f projectFields) {
+	set := func(dst *string, src *string) {
+		if src != nil {
+			*dst = *src
+		}
+	}
+	set(&p.Name, f.name)
+	set(&p.Description, f.description)
+	set(&p.ContentPermissions, f.contentPermissions)
+	set(&p.ParentProjectID, f.parentProjectID)
+	set(&p.OwnerID, f.ownerID)
+}
+
+func (h *handler) updateProject(c *call) (result, *apiError) {
+	raw, aerr := c.readRaw()
+	if aerr != nil {
+		return result{}, aerr
+	}
+	siteID, id := c.segs[1], c.segs[3]
+	if err := c.begin(siteID, "projects", "update", false); err != nil {
+		return result{}, err
+	}
+	defer h.store.mu.Unlock()
+	p := h.store.project(siteID, id)
+	if p == nil {
+		return result{}, errNotFound(codeProjectNotFound, "Project", id)
+	}
+	body, aerr := c.parse(raw)
+	if aerr != nil {
+		return result{}, aerr
+	}
+	f, aerr := readProjectFields(body)
+	if aerr != nil {
+		return result{}, aerr
+	}
+	updated := *p
+	applyProjectFields(&updated, f)
+	if err := h.store.checkProject(&updated); err != nil {
+		return result{}, err
+	}
+	*p = updated
+	return ok(http.StatusOK, projectNode(p))
+}
+
+// deleteProject removes the project, its descendants and the content in
+// them, as Tableau does.
+func (h *handler) deleteProject(c *call) (result, *apiError) {
+	siteID, id := c.segs[1], c.segs[3]
+	if err := c.begin(siteID, "projects", "delete", false); err != nil {
+		return result{}, err
+	}
+	defer h.store.mu.Unlock()
+	st := h.store
+	if st.project(siteID, id) == nil {
+		return result{}, errNotFound(codeProjectNotFound, "Project", id)
+	}
+	doomed := map[string]bool{id: true}
+	for grew := true; grew; {
+		grew = false
+		for _, p := range st.data.Projects {
+			if p.SiteID == siteID && !doomed[p.ID] && doomed[p.ParentProjectID] {
+				doomed[p.ID], grew = true, true
+			}
+		}
+	}
+	d := st.data
+	d.Projects = slices.DeleteFunc(d.Projects, func(p Project) bool { return p.SiteID == siteID && doomed[p.ID] })
+	goneWorkbooks := map[string]bool{}
+	d.Workbooks = slices.DeleteFunc(d.Workbooks, func(w Workbook) bool {
+		gone := w.SiteID == siteID && doomed[w.ProjectID]
+		goneWorkbooks[w.ID] = gone
+		return gone
+	})
+	d.Datasources = slices.DeleteFunc(d.Datasources, func(s Datasource) bool { return s.SiteID == siteID && doomed[s.ProjectID] })
+	d.Views = slices.DeleteFunc(d.Views, func(v View) bool { return goneWorkbooks[v.WorkbookID] || doomed[v.ProjectID] })
+	return ok(http.StatusNoContent)
+}

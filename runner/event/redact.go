@@ -1,0 +1,96 @@
+package event
+
+// Redacting returns a Handler that passes each event to next with every
+// string and body run through mask first, so that no reporter (terminal,
+// JSON or JUnit file) can write a secret the run handled: sign-in bodies,
+// tokens in headers, values echoed back by a server, messages quoting them.
+// Events are copied, never changed in place.
+func Redacting(next Handler, mask func(string) string) Handler {
+	return HandlerFunc(func(e Event) error { return next.Handle(Redact(e, mask)) })
+}
+
+// Redact returns a copy of e with mask applied to every string it holds.
+func Redact(e Event, mask func(string) string) Event {
+	bytes := func(b []byte) []byte {
+		if len(b) == 0 {
+			return b
+		}
+		return []byte(mask(string(b)))
+	}
+	headers := func(hs []Header) []Header {
+		if hs == nil {
+			return nil
+		}
+		out := make([]Header, len(hs))
+		for i, h := range hs {
+			out[i] = Header{Key: h.Key, Value: mask(h.Value)}
+		}
+		return out
+	}
+	strs := func(ss []string) []string {
+		if ss == nil {
+			return nil
+		}
+		out := make([]string, len(ss))
+		for i, s := range ss {
+			out[i] = mask(s)
+		}
+		return out
+	}
+	switch {
+	case e.RunStart != nil:
+		c := *e.RunStart
+		c.Collection.Description = mask(c.Collection.Description)
+		e.RunStart = &c
+	case e.Script != nil:
+		c := *e.Script
+		if c.Error != nil {
+			se := *c.Error
+			se.Message, se.Stack = mask(se.Message), mask(se.Stack)
+			c.Error = &se
+		}
+		e.Script = &c
+	case e.Console != nil:
+		c := *e.Console
+		c.Messages = strs(c.Messages)
+		e.Console = &c
+	case e.Request != nil:
+		c := *e.Request
+		c.Sent.URL = mask(c.Sent.URL)
+		c.Sent.Headers = headers(c.Sent.Headers)
+		c.Sent.Body = bytes(c.Sent.Body)
+		c.Error = mask(c.Error)
+		if c.Resp != nil {
+			r := *c.Resp
+			r.Headers = headers(r.Headers)
+			r.Body = bytes(r.Body)
+			c.Resp = &r
+		}
+		if c.Redirs != nil {
+			rs := make([]Redirected, len(c.Redirs))
+			for i, rd := range c.Redirs {
+				rs[i] = Redirected{Status: rd.Status, URL: mask(rd.URL)}
+			}
+			c.Redirs = rs
+		}
+		e.Request = &c
+	case e.Assertion != nil:
+		c := *e.Assertion
+		c.Name = mask(c.Name)
+		if c.Error != nil {
+			ae := *c.Error
+			ae.Message, ae.Stack = mask(ae.Message), mask(ae.Stack)
+			c.Error = &ae
+		}
+		e.Assertion = &c
+	case e.RunEnd != nil:
+		c := *e.RunEnd
+		c.Error = mask(c.Error)
+		e.RunEnd = &c
+	case e.Warning != nil:
+		c := *e.Warning
+		c.Message = mask(c.Message)
+		e.Warning = &c
+	}
+	return e
+}

@@ -1,0 +1,144 @@
+package report
+
+import (
+	"bytes"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var failureNum = regexp.MustCompile(`(?m)^ +(\d+)\. `)
+
+var statRow = regexp.MustCompile(`^│\s+([a-z-]+) │\s+(\d+) │\s+(\d+) │$`)
+
+// TestCLISummaryMatchesSummary reads the numbers back out of the summary
+// table of every stream and compares them with the Summary.
+func TestCLISummaryMatchesSummary(t *testing.T) {
+	t.Parallel()
+	for _, stream := range streams {
+		t.Run(stream, func(t *testing.T) {
+			t.Parallel()
+			out := string(render(t, stream, "cli"))
+			s := summarize(t, stream)
+			want := map[string][2]int{
+				"iterations":         {s.Stats.Iterations.Total, s.Stats.Iterations.Failed},
+				"requests":           {s.Stats.Requests.Total, s.Stats.Requests.Failed},
+				"test-scripts":       {s.Stats.TestScripts.Total, s.Stats.TestScripts.Failed},
+				"prerequest-scripts": {s.Stats.PrerequestScripts.Total, s.Stats.PrerequestScripts.Failed},
+				"assertions":         {s.Stats.Assertions.Total, s.Stats.Assertions.Failed},
+			}
+			got := map[string][2]int{}
+			for _, l := range strings.Split(out, "\n") {
+				if m := statRow.FindStringSubmatch(l); m != nil {
+					a, _ := strconv.Atoi(m[2])
+					b, _ := strconv.Atoi(m[3])
+					got[m[1]] = [2]int{a, b}
+				}
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("summary table (-summary +table):\n%s", diff)
+			}
+			for _, l := range []string{
+				"total run duration: " + FormatDuration(s.Timings.Duration()),
+				"total data received: " + FormatSize(s.ResponseTotal) + " (approx)",
+			} {
+				if !strings.Contains(out, l) {
+					t.Errorf("no %q in the table", l)
+				}
+			}
+			var nums []int
+			if _, list, ok := strings.Cut(out, "  failure  "); ok {
+				for _, m := range failureNum.FindAllStringSubmatch(list, -1) {
+					n, _ := strconv.Atoi(m[1])
+					nums = append(nums, n)
+				}
+			}
+			if len(nums) != len(s.Failures) || (len(nums) > 0 && nums[len(nums)-1] != len(s.Failures)) {
+				t.Errorf("failure list numbers %v, want 1..%d", nums, len(s.Failures))
+			}
+		})
+	}
+}
+
+// TestCLIStreams checks that each request's line is written when its
+// event arrives, not at the end.
+func TestCLIStreams(t *testing.T) {
+	t.Parallel()
+	var out bytes.Buffer
+	c := NewCLI(&out, nil, CLIOptions{})
+	for _, e := range sampleStream() {
+		if err := c.Handle(e); err != nil {
+			t.Fatal(err)
+		}
+		if e.Request != nil && !strings.Contains(out.String(), e.Request.Sent.URL) {
+			t.Fatalf("request to %s not written when its event arrived", e.Request.Sent.URL)
+		}
+		if e.RunEnd == nil && strings.Contains(out.String(), "executed") {
+			t.Fatal("summary written before RunEnd")
+		}
+	}
+}
+
+func TestCLIOptions(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name    string
+		opts    CLIOptions
+		absent  []string
+		present []string
+	}{
+		{"default", CLIOptions{}, nil, []string{"colrun\n", "executed", "# ", "'careful'"}},
+		{"no summary", CLIOptions{NoSummary: true}, []string{"executed"}, []string{"# "}},
+		{"no failures", CLIOptions{NoFailures: true}, []string{"# ", "inside \""}, []string{"executed"}},
+		{"no console", CLIOptions{NoConsole: true}, []string{"'careful'", "┌\n"}, nil},
+		{"no banner", CLIOptions{NoBanner: true}, []string{"colrun\n"}, []string{"Sample API\n"}},
+		{"no color by default", CLIOptions{}, []string{"\x1b["}, nil},
+		{"color", CLIOptions{Color: true}, nil, []string{"\x1b[32m", "\x1b[31;1m"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			var out bytes.Buffer
+			replayEvents(t, NewCLI(&out, nil, tc.opts), sampleStream())
+			for _, s := range tc.absent {
+				if strings.Contains(out.String(), s) {
+					t.Errorf("output has %q", s)
+				}
+			}
+			for _, s := range tc.present {
+				if !strings.Contains(out.String(), s) {
+					t.Errorf("output lacks %q", s)
+				}
+			}
+		})
+	}
+}
+
+// TestCLIColorMatchesPlain: with colour codes removed, coloured output is
+// the plain output.
+func TestCLIColorMatchesPlain(t *testing.T) {
+	t.Parallel()
+	for _, opts := range []CLIOptions{{}, {Verbose: true}} {
+		var plain, colored bytes.Buffer
+		replayEvents(t, NewCLI(&plain, nil, opts), verboseStream())
+		opts.Color = true
+		replayEvents(t, NewCLI(&colored, nil, opts), verboseStream())
+		if diff := cmp.Diff(plain.String(), ansi.ReplaceAllString(colored.String(), "")); diff != "" {
+			t.Errorf("verbose=%v: (-plain +decoloured):\n%s", opts.Verbose, diff)
+		}
+	}
+}
+
+// TestCLIWidth: with a terminal width, console lines and failure-table
+// lines fit in it.
+func TestCLIWidth(t *testing.T) {
+	t.Parallel()
+	out := string(render(t, "sample", "cli-width100"))
+	for _, l := range strings.Split(out, "\n") {
+		if n := len([]rune(l)); n > 100 {
+			t.Errorf("line of %d columns: %q", n, l)
+		}
+	}
+}

@@ -1,0 +1,319 @@
+package report
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/colrun/colrun/runner/event"
+)
+
+// toolView is what tools read from Newman's JSON report.
+type toolView struct {
+	Collection struct {
+		Info struct {
+			Name string `json:"name"`
+		} `json:"info"`
+	} `json:"collection"`
+	Run struct {
+		Stats struct {
+			Assertions Counter `json:"assertions"`
+			Requests   Counter `json:"requests"`
+		} `json:"stats"`
+		Executions []struct {
+			Item struct {
+				Name string `json:"name"`
+			} `json:"item"`
+			Cursor struct {
+				Iteration int `json:"iteration"`
+				Position  int `json:"position"`
+			} `json:"cursor"`
+			Request struct {
+				Method string `json:"method"`
+			} `json:"request"`
+			Response *struct {
+				Code         int    `json:"code"`
+				Status       string `json:"status"`
+				ResponseSize int64  `json:"responseSize"`
+				Stream       struct {
+					Type string `json:"type"`
+					Data []byte `json:"-"`
+				} `json:"stream"`
+			} `json:"response"`
+			Assertions []struct {
+				Assertion string `json:"assertion"`
+				Skipped   bool   `json:"skipped"`
+				Error     *struct {
+					Message string `json:"message"`
+				} `json:"error"`
+			} `json:"assertions"`
+		} `json:"executions"`
+		Failures []struct {
+			Error struct {
+				Name    string `json:"name"`
+				Message string `json:"message"`
+			} `json:"error"`
+			At string `json:"at"`
+		} `json:"failures"`
+		Error *struct {
+			Message string `json:"message"`
+		} `json:"error"`
+	} `json:"run"`
+}
+
+func decodeView(t *testing.T, b []byte) toolView {
+	t.Helper()
+	if !json.Valid(b) {
+		t.Fatalf("not valid JSON:\n%s", b)
+	}
+	var v toolView
+	if err := json.Unmarshal(b, &v); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// TestJSONKeysToolsRead checks, for every stream, that the report is JSON
+// and that what tools read agrees with the Summary.
+func TestJSONKeysToolsRead(t *testing.T) {
+	t.Parallel()
+	for _, stream := range streams {
+		t.Run(stream, func(t *testing.T) {
+			t.Parallel()
+			v := decodeView(t, render(t, stream, "json"))
+			s := summarize(t, stream)
+			if v.Run.Stats.Assertions != s.Stats.Assertions || v.Run.Stats.Requests != s.Stats.Requests {
+				t.Errorf("stats = %+v, summary %+v", v.Run.Stats, s.Stats)
+			}
+			if len(v.Run.Failures) != len(s.Failures) {
+				t.Fatalf("%d failures, summary has %d", len(v.Run.Failures), len(s.Failures))
+			}
+			for i, f := range v.Run.Failures {
+				if f.Error.Message == "" || f.Error.Message != s.Failures[i].Message || f.At != s.Failures[i].At {
+					t.Errorf("failure %d = %+v, summary %+v", i, f, s.Failures[i])
+				}
+			}
+			codes := 0
+			for _, x := range v.Run.Executions {
+				if x.Response != nil && x.Response.Code > 0 {
+					codes++
+				}
+			}
+			if codes != s.Stats.Requests.Total-s.Stats.Requests.Failed {
+				t.Errorf("%d executions with a response code, want %d", codes, s.Stats.Requests.Total-s.Stats.Requests.Failed)
+			}
+			if (v.Run.Error != nil) != (s.Error != "") {
+				t.Errorf("run.error = %+v, summary error %q", v.Run.Error, s.Error)
+			}
+		})
+	}
+}
+
+// TestJSONMatchesNewman sets colrun's report of the sample stream beside
+// Newman's report of the same run: the executions, their responses and
+// assertions, and the failures' messages agree.
+func TestJSONMatchesNewman(t *testing.T) {
+	t.Parallel()
+	ours := decodeView(t, render(t, "sample", "json"))
+	b, err := os.ReadFile(filepath.Join("testdata", "newman", "sample.newman.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs := decodeView(t, b)
+	// The run-level error and the failures' "at" (line numbers) are
+	// documented differences.
+	ours.Run.Error, theirs.Run.Error = nil, nil
+	for _, v := range []*toolView{&ours, &theirs} {
+		for i := range v.Run.Failures {
+			v.Run.Failures[i].At = strings.SplitN(v.Run.Failures[i].At, ":", 2)[0]
+		}
+	}
+	if diff := cmp.Diff(theirs, ours); diff != "" {
+		t.Errorf("report differs from Newman's (-newman +colrun):\n%s", diff)
+	}
+}
+
+// TestJSONBody checks the Buffer form of a body, which scripts read with
+// Buffer.from(stream.data).
+func TestJSONBody(t *testing.T) {
+	t.Parallel()
+	var doc struct {
+		Run struct {
+			Executions []struct {
+				Response *struct {
+					Stream struct {
+						Type string `json:"type"`
+						Data []int  `json:"data"`
+					} `json:"stream"`
+					ResponseSize int64 `json:"responseSize"`
+					Truncated    bool  `json:"truncated"`
+				} `json:"response"`
+			} `json:"executions"`
+		} `json:"run"`
+	}
+	if err := json.Unmarshal(render(t, "verbose", "json"), &doc); err != nil {
+		t.Fatal(err)
+	}
+	first := doc.Run.Executions[0].Response
+	body := make([]byte, len(first.Stream.Data))
+	for i, c := range first.Stream.Data {
+		body[i] = byte(c)
+	}
+	if first.Stream.Type != "Buffer" || !strings.Contains(string(body), `"Grace Hopper"`) {
+		t.Errorf("stream = %s %q", first.Stream.Type, body)
+	}
+	cut := doc.Run.Executions[2].Response
+	if !cut.Truncated || cut.ResponseSize != 1_250_000 || len(cut.Stream.Data) != 4200 {
+		t.Errorf("cut body: truncated=%v size=%d kept=%d", cut.Truncated, cut.ResponseSize, len(cut.Stream.Data))
+	}
+}
+
+// countingWriter counts what reached it.
+type countingWriter struct{ n int }
+
+func (w *countingWriter) Write(p []byte) (int, error) { w.n += len(p); return len(p), nil }
+
+// TestJSONStreams checks that executions leave memory when their item
+// ends and reach the writer before the run ends (issue 6).
+func TestJSONStreams(t *testing.T) {
+	t.Parallel()
+	var w countingWriter
+	j := NewJSONWriter(&w, nil)
+	for _, e := range sampleStream() {
+		if e.RunEnd != nil {
+			if w.n == 0 {
+				t.Error("nothing written before RunEnd")
+			}
+		}
+		if err := j.Handle(e); err != nil {
+			t.Fatal(err)
+		}
+		if e.ItemEnd != nil && len(j.execs) != 0 {
+			t.Fatalf("%d executions kept after ItemEnd", len(j.execs))
+		}
+	}
+}
+
+func TestJSONFile(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name   string
+		events []event.Event
+		runErr string
+	}{
+		{"complete", sampleStream(), ""},
+		{"cut short", sampleStream()[:40], "the run ended before it completed"},
+		{"run error", runErrorStream(), "tableau sign-in failed: 401001 Signin Error: Error signing in to Tableau Server"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			path := filepath.Join(dir, "out", "report.json")
+			j, err := NewJSON(path, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range tc.events {
+				if e.RunEnd != nil {
+					if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+						t.Errorf("report exists before RunEnd: %v", err)
+					}
+				}
+				if err := j.Handle(e); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := j.Close(); err != nil {
+				t.Fatal(err)
+			}
+			b, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			v := decodeView(t, b)
+			got := ""
+			if v.Run.Error != nil {
+				got = v.Run.Error.Message
+			}
+			if got != tc.runErr {
+				t.Errorf("run.error = %q, want %q", got, tc.runErr)
+			}
+			entries, _ := os.ReadDir(filepath.Dir(path))
+			if len(entries) != 1 {
+				t.Errorf("directory holds %d files, want only the report", len(entries))
+			}
+			if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o644 {
+				t.Errorf("mode %v, want 0644", fi.Mode().Perm())
+			}
+		})
+	}
+}
+
+// TestJSONDefaultName: an export path naming a directory gets Newman's
+// default name with the run's start time.
+func TestJSONDefaultName(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	j, err := NewJSON(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	replayEvents(t, j, sampleStream())
+	want := filepath.Join(dir, "newman-run-report-2026-11-26-20-29-01-504-0.json")
+	if j.Path() != want {
+		t.Errorf("path = %q, want %q", j.Path(), want)
+	}
+	if _, err := os.Stat(want); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestJSONUnwritable(t *testing.T) {
+	t.Parallel()
+	file := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := NewJSON(filepath.Join(file, "report.json"), nil); err == nil {
+		t.Error("no error for a path under a regular file")
+	}
+}
+
+// failingWriter fails every write.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, io.ErrShortWrite }
+
+// TestJSONWriteError: a write error is returned once, then the run goes on
+// quietly; Close returns it again.
+func TestJSONWriteError(t *testing.T) {
+	t.Parallel()
+	j := NewJSONWriter(failingWriter{}, nil)
+	var errs int
+	for _, e := range sampleStream() {
+		if err := j.Handle(e); err != nil {
+			errs++
+		}
+	}
+	if errs != 1 || j.Close() == nil {
+		t.Errorf("%d errors from Handle and Close()=%v, want 1 and an error", errs, j.Close())
+	}
+}
+
+func replayEvents(t *testing.T, h Reporter, evs []event.Event) {
+	t.Helper()
+	for _, e := range evs {
+		if err := h.Handle(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := h.Close(); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,184 @@
+package runner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/colrun/colrun/auth"
+	"github.com/colrun/colrun/runner/event"
+	"github.com/colrun/colrun/runner/variables"
+)
+
+// TableauAuth turns on colrun's Tableau sign-in (--tableau-auth): requests
+// that sign in get the configured method's body, the session is captured
+// into variables, later requests carry X-Tableau-Auth, and an expired
+// session (401002) is renewed and the request retried once.
+type TableauAuth struct {
+	Signer *auth.Signer
+	// Names are the variables the token, site id and user id go into.
+	Names auth.VariableNames
+	// Server is where colrun signs in itself when the collection has no
+	// sign-in request (TABLEAU_SERVER, or the mock's URL under --mock).
+	Server string
+	// APIVersion is used for that sign-in when the run defines no
+	// {{api-version}} variable.
+	APIVersion string
+}
+
+// tableauError stops the run: a sign-in that fails means every later
+// request would fail too, so colrun says why once and stops (exit 1).
+type tableauError struct{ err error }
+
+func (e *tableauError) Error() string { return e.err.Error() }
+func (e *tableauError) Unwrap() error { return e.err }
+
+// tableauState is one worker's Tableau session.
+type tableauState struct {
+	session *auth.Session
+	// tried is set once the worker has decided whether to sign in itself.
+	tried bool
+}
+
+// hasSigninRequest reports whether any selected request signs in, judged
+// on its unresolved URL (the path ends in /auth/signin).
+func (r *Runner) hasSigninRequest() bool {
+	for _, it := range r.items {
+		u := strings.ToLower(strings.TrimRight(it.Request.URL.PathString(), "/"))
+		if strings.EqualFold(it.Request.Method, "POST") && strings.HasSuffix(u, "/auth/signin") {
+			return true
+		}
+	}
+	return false
+}
+
+// tableauStart signs the worker in before its first request when the
+// collection has no sign-in request of its own.
+func (w *worker) tableauStart(ctx context.Context) error {
+	t := w.r.opts.Tableau
+	if t == nil || w.tab.tried {
+		return nil
+	}
+	w.tab.tried = true
+	if w.r.hasSigninRequest() {
+		return nil
+	}
+	return w.tableauSignIn(ctx, "before the first request")
+}
+
+// tableauSignIn signs in at the configured server and stores the session.
+func (w *worker) tableauSignIn(ctx context.Context, why string) error {
+	t := w.r.opts.Tableau
+	version := t.APIVersion
+	if v, ok := w.scopes.Get("api-version"); ok {
+		if s, ok := variables.SubstitutionString(v); ok && s != "" && !strings.Contains(s, "{{") {
+			version = s
+		}
+	}
+	url, err := auth.SigninURL(t.Server, version)
+	if err != nil {
+		return &tableauError{err: err}
+	}
+	signer := *t.Signer
+	signer.Client = &http.Client{Transport: w.r.transports.strict}
+	sess, err := signer.SignIn(ctx, url)
+	if err != nil {
+		return &tableauError{err: err}
+	}
+	w.setSession(sess)
+	w.notice(fmt.Sprintf("signed in to Tableau %s (%s, %s): site %s, user %s", why, t.Signer.Method, t.Signer.Format, sess.SiteID, sess.UserID))
+	return nil
+}
+
+// setSession captures a session into the variables: into the environment
+// (so that it wins over the collection's empty defaults), the token marked
+// secret so that an exported environment says what it is.
+func (w *worker) setSession(sess auth.Session) {
+	w.tab.session = &sess
+	names := w.r.opts.Tableau.Names
+	for name, value := range sess.Variables(names) {
+		e := variables.Entry{Key: name, Value: value}
+		if name == names.Token {
+			e.Type = "secret"
+		}
+		w.scopes.Environment.SetEntry(e)
+	}
+}
+
+func (w *worker) notice(msg string) {
+	var cur *event.Cursor
+	var item *event.ItemRef
+	if st := w.current; st != nil {
+		cur, item = &st.cursor, &st.item
+	}
+	w.emit(event.Event{Warning: &event.Warning{Cursor: cur, Item: item, Message: msg}})
+}
+
+// tableauPrepare puts the configured sign-in body on a request that signs
+// in, or the session token on any other request that lacks one. It
+// reports whether the request signs in.
+func (w *worker) tableauPrepare(o *outgoing) (bool, error) {
+	t := w.r.opts.Tableau
+	if t == nil {
+		return false, nil
+	}
+	if auth.IsSigninRequest(o.Method, o.URL) {
+		p, err := t.Signer.Prepare()
+		if err != nil {
+			return true, &tableauError{err: err}
+		}
+		o.removeHeader("Content-Type")
+		o.removeHeader("Accept")
+		for k, vs := range p.Header() {
+			for _, v := range vs {
+				o.addHeader(k, v)
+			}
+		}
+		o.Body, o.HasBody = p.Body, true
+		return true, nil
+	}
+	if w.tab.session != nil {
+		if v, ok := o.header(auth.AuthHeader); !ok || v == "" {
+			o.removeHeader(auth.AuthHeader)
+			o.addHeader(auth.AuthHeader, w.tab.session.Token)
+		}
+	}
+	return false, nil
+}
+
+// tableauAfter reads a response: it captures the session from sign-in and
+// switchSite responses, forgets it after sign-out, and reports whether the
+// session expired so that the caller signs in again and retries.
+func (w *worker) tableauAfter(signin bool, o *outgoing, resp *event.Response) (expired bool, err error) {
+	t := w.r.opts.Tableau
+	if t == nil || resp == nil {
+		return false, nil
+	}
+	ct := resp.Header("Content-Type")
+	switch {
+	case signin:
+		sess, err := t.Signer.ReadResponse(resp.Code, ct, resp.Body)
+		if err != nil {
+			return false, &tableauError{err: err}
+		}
+		w.setSession(sess)
+	case auth.IsSwitchSiteRequest(o.Method, o.URL) && resp.Code/100 == 2:
+		if sess, err := auth.ParseSigninResponse(ct, resp.Body); err == nil {
+			t.Signer.Redactor.Add(sess.Token)
+			w.setSession(sess)
+		}
+	case auth.IsSignoutRequest(o.Method, o.URL) && resp.Code/100 == 2:
+		w.tab.session = nil
+	case w.tab.session != nil && auth.IsSessionExpired(resp.Code, ct, resp.Body):
+		return true, nil
+	}
+	return false, nil
+}
+
+// isTableauStop reports whether err must stop the run.
+func isTableauStop(err error) bool {
+	var te *tableauError
+	return errors.As(err, &te)
+}
