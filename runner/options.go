@@ -8,6 +8,7 @@ package runner
 import (
 	"crypto/tls"
 	"crypto/x509"
+	"net/url"
 	"time"
 
 	"github.com/colrun/colrun/collections"
@@ -51,6 +52,9 @@ type Options struct {
 	ClientCert *tls.Certificate
 	// ExtraCAs are added to the system roots (--ssl-extra-ca-certs).
 	ExtraCAs *x509.CertPool
+	// Proxy picks the proxy for each request; nil means the proxy
+	// environment variables (HTTP_PROXY, HTTPS_PROXY, NO_PROXY).
+	Proxy func(*url.URL) (*url.URL, error)
 	// WorkingDir resolves file paths in bodies (--working-dir); "" means
 	// the current directory.
 	WorkingDir string

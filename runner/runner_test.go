@@ -597,3 +597,52 @@ func TestFormDataFilesAsNewmanSendsThem(t *testing.T) {
 		t.Error("no warning names the missing file")
 	}
 }
+
+func TestProtocolProfileBehaviorPerRequest(t *testing.T) {
+	t.Parallel()
+	tlsSrv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "ok") }))
+	t.Cleanup(tlsSrv.Close)
+	hops := 0
+	var mu sync.Mutex
+	rec := newRecorder(t, map[string]http.HandlerFunc{
+		"/set": func(w http.ResponseWriter, r *http.Request) {
+			http.SetCookie(w, &http.Cookie{Name: "c", Value: "1", Path: "/"})
+		},
+		"/loop": func(w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			hops++
+			mu.Unlock()
+			http.Redirect(w, r, "/loop", http.StatusFound)
+		},
+	})
+	c := parse(t, collection(rec.srv.URL, fmt.Sprintf(`
+		{"name":"strict","request":"%[1]s/a"},
+		{"name":"lenient","protocolProfileBehavior":{"strictSSL":false},"request":"%[1]s/b"},
+		{"name":"set","request":"{{base}}/set"},
+		{"name":"nocookies","protocolProfileBehavior":{"disableCookies":true},"request":"{{base}}/n"},
+		{"name":"cookies","request":"{{base}}/y"},
+		{"name":"loop","protocolProfileBehavior":{"maxRedirects":2},"request":"{{base}}/loop"}`, tlsSrv.URL)))
+	ev, _ := run(t, c, Options{})
+	reqs := ev.requests()
+	if !strings.Contains(reqs[0].Error, "certificate") {
+		t.Errorf("strictSSL default: error = %q", reqs[0].Error)
+	}
+	if reqs[1].Error != "" || reqs[1].Resp.Code != 200 {
+		t.Errorf("strictSSL false: %+v", reqs[1])
+	}
+	var n, y string
+	for _, r := range rec.all() {
+		switch r.URI {
+		case "/n":
+			n = r.Header.Get("Cookie")
+		case "/y":
+			y = r.Header.Get("Cookie")
+		}
+	}
+	if n != "" || y != "c=1" {
+		t.Errorf("disableCookies: cookie sent %q, then %q; want none, then c=1", n, y)
+	}
+	if !strings.Contains(reqs[5].Error, "maxRedirects (2)") || hops != 3 {
+		t.Errorf("maxRedirects: error %q after %d hops", reqs[5].Error, hops)
+	}
+}

@@ -37,13 +37,17 @@ func newTransports(opts *Options) (*transports, error) {
 	if opts.ExtraCAs != nil {
 		roots = opts.ExtraCAs
 	}
+	proxy := http.ProxyFromEnvironment
+	if opts.Proxy != nil {
+		proxy = func(r *http.Request) (*url.URL, error) { return opts.Proxy(r.URL) }
+	}
 	mk := func(insecure bool) *http.Transport {
 		cfg := &tls.Config{RootCAs: roots, InsecureSkipVerify: insecure} //nolint:gosec // -k and strictSSL: false ask for this
 		if opts.ClientCert != nil {
 			cfg.Certificates = []tls.Certificate{*opts.ClientCert}
 		}
 		return &http.Transport{
-			Proxy:                 http.ProxyFromEnvironment,
+			Proxy:                 proxy,
 			DialContext:           (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
 			TLSClientConfig:       cfg,
 			TLSHandshakeTimeout:   30 * time.Second,

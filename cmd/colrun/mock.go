@@ -26,7 +26,7 @@ func mockCommand(ctx context.Context, args []string, sio stdio) int {
 	fs := pflag.NewFlagSet("colrun mock", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.SortFlags = false
-	addr := fs.String("addr", "127.0.0.1:8080", "`host:port` to listen on (port 0 picks a free one)")
+	addr := fs.String("addr", "127.0.0.1:8080", "address (`host:port`) to listen on; port 0 picks a free one")
 	dataPath := fs.String("data", "", "JSON `file` with the sites, users, credentials and content to serve instead of the demo data")
 	apiVersion := fs.String("api-version", mockserver.DefaultAPIVersion, "REST API `version` reported by serverinfo")
 	ttl := fs.Duration("session-ttl", mockserver.DefaultSessionTTL, "idle `time` after which a session token stops working")

@@ -7,12 +7,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
+	"golang.org/x/net/http/httpproxy"
 
 	"github.com/colrun/colrun/auth"
 	"github.com/colrun/colrun/collections"
@@ -191,7 +193,7 @@ func executeRun(ctx context.Context, path string, f *runFlags, sio stdio) int {
 		fmt.Fprintf(sio.err, "colrun: %s\n", red.String(err.Error()))
 		return code
 	}
-	in, err := loadRunInputs(path, f)
+	in, err := loadRunInputs(path, f, sio.getenv)
 	if err != nil {
 		return fail(exitUsage, err)
 	}
@@ -277,7 +279,7 @@ type runInputs struct {
 	opts runner.Options
 }
 
-func loadRunInputs(path string, f *runFlags) (*runInputs, error) {
+func loadRunInputs(path string, f *runFlags, getenv func(string) string) (*runInputs, error) {
 	coll, err := collections.LoadCollection(path)
 	if err != nil {
 		return nil, err
@@ -328,6 +330,7 @@ func loadRunInputs(path string, f *runFlags) (*runInputs, error) {
 		}
 		o.Seed, o.Seeded = n, true
 	}
+	o.Proxy = proxyFromEnv(getenv)
 	if err := loadTLS(f, o); err != nil {
 		return nil, err
 	}
@@ -342,6 +345,25 @@ func loadRunInputs(path string, f *runFlags) (*runInputs, error) {
 		}
 	}
 	return in, nil
+}
+
+// proxyFromEnv reads the proxy variables (upper or lower case) from the
+// command's environment, as curl and Newman do.
+func proxyFromEnv(getenv func(string) string) func(*url.URL) (*url.URL, error) {
+	pick := func(names ...string) string {
+		for _, n := range names {
+			if v := getenv(n); v != "" {
+				return v
+			}
+		}
+		return ""
+	}
+	cfg := httpproxy.Config{
+		HTTPProxy:  pick("HTTP_PROXY", "http_proxy"),
+		HTTPSProxy: pick("HTTPS_PROXY", "https_proxy"),
+		NoProxy:    pick("NO_PROXY", "no_proxy"),
+	}
+	return cfg.ProxyFunc()
 }
 
 func knownReporter(name string) bool {

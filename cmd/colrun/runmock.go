@@ -31,11 +31,12 @@ func startMock(in *runInputs) (url string, stop func(), err error) {
 	set("api-version", version)
 	set("baseUrl", srv.URL()+"/api/"+version)
 	// The demo credentials, under the names the official Tableau collection
-	// reads, unless the user's environment already has them.
+	// and colrun's bundled collections read, unless the user gave them a
+	// value (the official environment file lists them all, empty).
 	defined := func(k string) bool {
 		if e := in.opts.Environment; e != nil {
 			for _, v := range e.Values {
-				if v.Key == k && !v.Disabled {
+				if v.Key == k && !v.Disabled && collections.ValueString(v.Value) != "" {
 					return true
 				}
 			}
@@ -53,6 +54,9 @@ func startMock(in *runInputs) (url string, stop func(), err error) {
 		{"admin-PAT-name", mockserver.DemoPATName},
 		{"admin-PAT-secret", mockserver.DemoPATSecret},
 		{"content-url", ""},
+		{"connected-app-client-id", mockserver.DemoClientID},
+		{"connected-app-secret-id", mockserver.DemoSecretID},
+		{"connected-app-secret-value", mockserver.DemoSecretValue},
 	} {
 		if !defined(kv[0]) {
 			set(kv[0], kv[1])
