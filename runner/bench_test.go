@@ -67,3 +67,27 @@ func mustParse(tb testing.TB, doc string) *collections.Collection {
 	}
 	return c
 }
+
+// BenchmarkBareClient1000Requests is the limit the run loop is measured
+// against: 1,000 GETs with a plain net/http client on the same kind of
+// server, reading each body.
+func BenchmarkBareClient1000Requests(b *testing.B) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"id":1,"name":"fixed","items":[1,2,3]}`)
+	}))
+	defer srv.Close()
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for j := 0; j < 1000; j++ {
+			resp, err := client.Get(fmt.Sprintf("%s/item/%d", srv.URL, j))
+			if err != nil {
+				b.Fatal(err)
+			}
+			io.ReadAll(resp.Body)
+			resp.Body.Close()
+		}
+	}
+}

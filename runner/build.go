@@ -87,8 +87,15 @@ func (e *buildError) Unwrap() error { return e.err }
 // build resolves variables in req (after pre-request scripts changed it),
 // applies auth and the body, and returns what goes on the wire. The order
 // follows postman-runtime: URL, headers, auth, body, system headers.
+//
+// A nil item is a request sent by a script (pm.sendRequest): it inherits
+// no auth and no protocolProfileBehavior from the collection, as in Postman.
 func (r *Runner) build(it *collections.Item, req *collections.Request, res *variables.Resolver) (*outgoing, error) {
-	fail := func(err error) (*outgoing, error) { return nil, &buildError{item: it.Path(), err: err} }
+	name := "pm.sendRequest"
+	if it != nil {
+		name = it.Path()
+	}
+	fail := func(err error) (*outgoing, error) { return nil, &buildError{item: name, err: err} }
 
 	rawURL, err := res.Replace(req.URL.String())
 	if err != nil {
@@ -150,6 +157,9 @@ func (r *Runner) build(it *collections.Item, req *collections.Request, res *vari
 // behaviour merges protocolProfileBehavior from the collection down to
 // the request, nearer levels winning.
 func (r *Runner) behaviour(it *collections.Item) collections.ProtocolProfileBehavior {
+	if it == nil {
+		return collections.ProtocolProfileBehavior{}
+	}
 	var chain []*collections.Item
 	for p := it; p != nil; p = p.Parent {
 		chain = append(chain, p)
@@ -166,6 +176,9 @@ func (r *Runner) behaviour(it *collections.Item) collections.ProtocolProfileBeha
 func (r *Runner) effectiveAuth(it *collections.Item, req *collections.Request) *collections.Auth {
 	if req.Auth != nil && req.Auth.Type != "inherit" {
 		return noneIfNoauth(req.Auth)
+	}
+	if it == nil {
+		return nil
 	}
 	for p := it.Parent; p != nil; p = p.Parent {
 		if p.Auth != nil && p.Auth.Type != "inherit" {
