@@ -29,7 +29,7 @@ func (h *handler) serverInfo(c *call) (result, *apiError) {
 			textEl("offlineInteractionSupportedPhase", "0"),
 		),
 	)
-	return ok(http.StatusOK, info)
+	return answer(http.StatusOK, info)
 }
 
 func parseVersion(v string) (major, minor int, ok bool) {
@@ -124,7 +124,7 @@ func (h *handler) signIn(c *call) (result, *apiError) {
 			}
 			userID = target.ID
 		}
-		sess = st.openSession(site.ID, userID, c.now)
+		sess = st.openSession(site.ID, userID, c.now, h.cfg.SessionTTL)
 	case hasPATName:
 		if impersonate != nil {
 			return result{}, errSignin()
@@ -146,10 +146,10 @@ func (h *handler) signIn(c *call) (result, *apiError) {
 			}
 			return result{}, errSignin()
 		}
-		sess = st.openSession(site.ID, id.userID, c.now)
+		sess = st.openSession(site.ID, id.userID, c.now, h.cfg.SessionTTL)
 		sess.jwt, sess.scopes, sess.app = true, id.scopes, id.app
 	}
-	return ok(http.StatusOK, credentialsNode(sess, site))
+	return answer(http.StatusOK, credentialsNode(sess, site))
 }
 
 // signInPAT must be called with the store locked.
@@ -174,7 +174,7 @@ func (h *handler) signInPAT(c *call, site *Site, name, secret string) (*session,
 	if old, ok := st.patSession[name]; ok {
 		st.endSession(old)
 	}
-	sess := st.openSession(site.ID, owner.ID, c.now)
+	sess := st.openSession(site.ID, owner.ID, c.now, h.cfg.SessionTTL)
 	sess.pat = name
 	st.patSession[name] = sess.token
 	return sess, nil
@@ -193,7 +193,7 @@ func (h *handler) signOut(c *call) (result, *apiError) {
 		return result{}, err
 	}
 	h.store.endSession(c.sess.token)
-	return ok(http.StatusNoContent)
+	return answer(http.StatusNoContent)
 }
 
 // switchSite trades the session for one on another site: a new token,
@@ -232,12 +232,12 @@ func (h *handler) switchSite(c *call) (result, *apiError) {
 		}
 	}
 	st.endSession(old.token)
-	sess := st.openSession(site.ID, old.userID, c.now)
+	sess := st.openSession(site.ID, old.userID, c.now, h.cfg.SessionTTL)
 	sess.jwt, sess.scopes, sess.pat, sess.app = old.jwt, old.scopes, old.pat, old.app
 	if sess.pat != "" {
 		st.patSession[sess.pat] = sess.token
 	}
-	return ok(http.StatusOK, credentialsNode(sess, site))
+	return answer(http.StatusOK, credentialsNode(sess, site))
 }
 
 func (h *handler) currentSession(c *call) (result, *apiError) {
@@ -251,7 +251,7 @@ func (h *handler) currentSession(c *call) (result, *apiError) {
 		return result{}, errBadToken()
 	}
 	u := c.user
-	return ok(http.StatusOK, el("session").add(
+	return answer(http.StatusOK, el("session").add(
 		el("site").set("id", site.ID).set("name", site.Name).set("contentUrl", site.ContentURL),
 		el("user").set("id", u.ID).set("name", u.Name).set("siteRole", u.SiteRole).
 			setIf("lastLogin", formatTime(u.LastLogin)).set("externalAuthUserId", "").

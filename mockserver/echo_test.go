@@ -67,7 +67,7 @@ func TestEchoBodies(t *testing.T) {
 	_ = mw.Close()
 	tests := []struct {
 		name, method, path, contentType, body string
-		data, json, form, files              any
+		data, json, form, files               any
 	}{
 		{"json", "POST", "/post", "application/json", `{"a":1,"b":[true,null]}`,
 			map[string]any{"a": 1.0, "b": []any{true, nil}}, map[string]any{"a": 1.0, "b": []any{true, nil}}, map[string]any{}, map[string]any{}},

@@ -128,7 +128,7 @@ func (h *handler) createProject(c *call) (result, *apiError) {
 		return result{}, err
 	}
 	h.store.data.Projects = append(h.store.data.Projects, p)
-	return ok(http.StatusCreated, projectNode(&p))
+	return answer(http.StatusCreated, projectNode(&p))
 }
 
 func applyProjectFields(p *Project, f projectFields) {
@@ -172,7 +172,7 @@ func (h *handler) updateProject(c *call) (result, *apiError) {
 		return result{}, err
 	}
 	*p = updated
-	return ok(http.StatusOK, projectNode(p))
+	return answer(http.StatusOK, projectNode(p))
 }
 
 // deleteProject removes the project, its descendants and the content in
@@ -206,5 +206,5 @@ func (h *handler) deleteProject(c *call) (result, *apiError) {
 	})
 	d.Datasources = slices.DeleteFunc(d.Datasources, func(s Datasource) bool { return s.SiteID == siteID && doomed[s.ProjectID] })
 	d.Views = slices.DeleteFunc(d.Views, func(v View) bool { return goneWorkbooks[v.WorkbookID] || doomed[v.ProjectID] })
-	return ok(http.StatusNoContent)
+	return answer(http.StatusNoContent)
 }

@@ -47,7 +47,7 @@ func (h *handler) listResource(kind *resourceKind) func(*call) (result, *apiErro
 		for _, e := range page {
 			list.add(e.render())
 		}
-		return ok(http.StatusOK, lq.paginationNode(total), list)
+		return answer(http.StatusOK, lq.paginationNode(total), list)
 	}
 }
 
@@ -62,7 +62,7 @@ func (h *handler) getResource(kind *resourceKind) func(*call) (result, *apiError
 		if n == nil {
 			return result{}, errNotFound(kind.notFound, kind.label, id)
 		}
-		return ok(http.StatusOK, n)
+		return answer(http.StatusOK, n)
 	}
 }
 
@@ -94,7 +94,7 @@ func (h *handler) listSites(c *call) (result, *apiError) {
 	for _, e := range page {
 		list.add(e.render())
 	}
-	return ok(http.StatusOK, lq.paginationNode(total), list)
+	return answer(http.StatusOK, lq.paginationNode(total), list)
 }
 
 // getSite finds a site by id or, with ?key=name or ?key=contentUrl, by
@@ -132,7 +132,7 @@ func (h *handler) getSite(c *call) (result, *apiError) {
 	if err := c.requireSite(site.ID); err != nil {
 		return result{}, err
 	}
-	return ok(http.StatusOK, siteNode(st, site))
+	return answer(http.StatusOK, siteNode(st, site))
 }
 
 // siteNode has the attributes, in order, of a Tableau 2024 site; the

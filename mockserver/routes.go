@@ -36,7 +36,7 @@ type result struct {
 	kids   []*node
 }
 
-func ok(status int, kids ...*node) (result, *apiError) {
+func answer(status int, kids ...*node) (result, *apiError) {
 	return result{status, kids}, nil
 }
 
@@ -61,8 +61,8 @@ func (h *handler) serveAPI(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, errUnknownResource(unknownPath(r)))
 		return
 	}
-	fn, ok := ep[r.Method]
-	if !ok {
+	fn, found := ep[r.Method]
+	if !found {
 		methods := make([]string, 0, len(ep))
 		for m := range ep {
 			methods = append(methods, m)

@@ -84,6 +84,9 @@ func (s *statusRecorder) Write(b []byte) (int, error) {
 	return s.ResponseWriter.Write(b)
 }
 
+// Unwrap lets http.ResponseController reach the connection's writer.
+func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+
 // Flush lets the echo service stream (delays, chunked answers).
 func (s *statusRecorder) Flush() {
 	if f, ok := s.ResponseWriter.(http.Flusher); ok {
@@ -139,7 +142,6 @@ func Start(cfg Config, addr string) (*Server, error) {
 		srv: &http.Server{
 			Handler:           New(cfg),
 			ReadHeaderTimeout: 10 * time.Second,
-			ErrorLog:          nil,
 		},
 		listener: ln,
 		done:     make(chan struct{}),

@@ -57,8 +57,14 @@ func newToken() string {
 	return string(raw[:])
 }
 
-// openSession must be called with mu held.
-func (s *store) openSession(siteID, userID string, now time.Time) *session {
+// openSession must be called with mu held. It also drops idle-expired
+// sessions, so that a long-running mock does not accumulate them.
+func (s *store) openSession(siteID, userID string, now time.Time, ttl time.Duration) *session {
+	for token, old := range s.sessions {
+		if now.Sub(old.lastUsed) > ttl {
+			s.endSession(token)
+		}
+	}
 	sess := &session{token: newToken(), siteID: siteID, userID: userID, lastUsed: now}
 	s.sessions[sess.token] = sess
 	if u := s.user(userID); u != nil {

@@ -272,7 +272,7 @@ func TestXMLResponsesValidate(t *testing.T) {
 	fixtures := sharedFixtures(t)
 	schema := composeSchema(t, filepath.Join(fixtures, "tableau-xsd"))
 	docs := map[string][]byte{}
-	for name, r := range xmlCatalog(t) {
+	for name, r := range catalog(t, false) {
 		if r.status == 204 {
 			continue
 		}
@@ -292,19 +292,24 @@ func TestXMLResponsesValidate(t *testing.T) {
 	}
 }
 
-// xmlCatalog answers one request of every kind the mock serves.
-func xmlCatalog(t *testing.T) map[string]reply {
+// catalog answers one request of every kind the mock serves, in XML or,
+// with asJSON, in JSON; the same sequence on a fresh mock each time, so
+// the two can be compared.
+func catalog(t *testing.T, asJSON bool) map[string]reply {
 	m := newMock(t, Config{MaxBodyBytes: 1 << 10})
 	out := map[string]reply{}
 	admin, site := m.admin("Samples")
 	s := &fixtureSession{token: admin, site: site}
 	for _, c := range fixtureCases {
-		out["like "+c.fixture] = m.do(c.request(s))
+		r := c.request(s)
+		r.json = asJSON
+		out["like "+c.fixture] = m.do(r)
 	}
 	jwtToken, _ := m.signIn(jwtBody(demoJWT(testEpoch).mint(t), "Samples"))
 	pat, _ := m.signIn(patBody(DemoPATName, DemoPATSecret, ""))
 	superstore := demoID(DemoSamplesSiteID, "workbook", "Superstore")
 	add := func(name string, r req) {
+		r.json = asJSON
 		out[name] = m.do(r)
 	}
 	add("serverinfo exp", req{path: "/api/exp/serverinfo"})

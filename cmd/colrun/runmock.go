@@ -13,15 +13,19 @@ import (
 // bundled collections use. The mock's address always wins; api-version
 // only when the user did not set it, so other versions can be tried.
 func startMock(in *runInputs) (url string, stop func(), err error) {
-	srv, err := mockserver.Start(mockserver.Config{Echo: true}, "127.0.0.1:0")
-	if err != nil {
-		return "", nil, fmt.Errorf("--mock: cannot start the mock server: %w", err)
-	}
 	version := mockserver.DefaultAPIVersion
 	for _, v := range in.opts.EnvVars {
 		if v.Key == "api-version" {
 			version = collections.ValueString(v.Value)
 		}
+	}
+	cfg := mockserver.Config{Echo: true, APIVersion: version}
+	if err := cfg.Validate(); err != nil {
+		return "", nil, fmt.Errorf("--mock with --env-var api-version=%s: %v", version, err)
+	}
+	srv, err := mockserver.Start(cfg, "127.0.0.1:0")
+	if err != nil {
+		return "", nil, fmt.Errorf("--mock: cannot start the mock server: %w", err)
 	}
 	set := func(k, v string) {
 		in.opts.EnvVars = append(in.opts.EnvVars, collections.Variable{Key: k, Value: v})
