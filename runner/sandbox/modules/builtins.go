@@ -112,6 +112,8 @@ func (st *runtimeState) loadBuiltin(name string, b *builtin) goja.Value {
 		nat = b.native(st)
 	}
 	exports := m.Get("exports")
+	st.loading++
+	defer func() { st.loading-- }()
 	// Built-ins require only other built-ins, so their require starts
 	// from the script's directory like a top-level require.
 	if _, err := fn(exports, exports, st.require, m, rt.ToValue("colrun:"+name), rt.ToValue(""), nat); err != nil {

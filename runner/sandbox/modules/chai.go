@@ -1,10 +1,17 @@
 package modules
 
-import "github.com/dop251/goja"
+import (
+	"github.com/colrun/colrun/runner/sandbox/chai"
+	"github.com/dop251/goja"
+)
 
-// chaiModule stands in until the sandbox's chai package (runner/sandbox/
-// chai, chai.Install) lands; require('chai') then maps to it.
+// chaiModule is require('chai'): the sandbox's chai 4 compatible library
+// (with chai-postman), the same object pm.expect is built on, so plugins
+// registered with chai.use() apply to both.
 func chaiModule(st *runtimeState) *goja.Object {
-	st.throwError("chai is not available", "")
-	return nil
+	m, err := chai.Install(st.rt)
+	if err != nil {
+		st.throwError("chai is not available: "+err.Error(), "")
+	}
+	return m
 }

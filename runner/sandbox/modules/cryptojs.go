@@ -74,10 +74,16 @@ func (c cryptoEnv) bytes(v goja.Value) []byte {
 	if n <= 0 {
 		return []byte{}
 	}
-	wobj := words.ToObject(c.rt)
+	var ws []any
+	if err := c.rt.ExportTo(words, &ws); err != nil {
+		return []byte{}
+	}
 	out := make([]byte, n)
 	for i := 0; i < n; i += 4 {
-		w := uint32(toInt32(wobj.Get(fmt.Sprint(i / 4))))
+		var w uint32
+		if k := i / 4; k < len(ws) {
+			w = uint32(wordOf(ws[k]))
+		}
 		for j := 0; j < 4 && i+j < n; j++ {
 			out[i+j] = byte(w >> (24 - 8*j))
 		}
@@ -85,12 +91,18 @@ func (c cryptoEnv) bytes(v goja.Value) []byte {
 	return out
 }
 
-// toInt32 is JS ToInt32, so undefined words read as 0 as in crypto-js.
-func toInt32(v goja.Value) int32 {
-	if v == nil {
+// wordOf is JS ToInt32 of an exported array element, so missing or
+// undefined words read as 0 as in crypto-js.
+func wordOf(v any) int32 {
+	var f float64
+	switch x := v.(type) {
+	case int64:
+		return int32(x)
+	case float64:
+		f = x
+	default:
 		return 0
 	}
-	f := v.ToFloat()
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return 0
 	}

@@ -32,6 +32,13 @@ func (st *runtimeState) defineGlobals() error {
 	for _, g := range legacyGlobals {
 		var cached goja.Value
 		getter := rt.ToValue(func(goja.FunctionCall) goja.Value {
+			// A library being loaded sees the legacy globals as absent, as
+			// under Node: real lodash reads the global `_` while it loads
+			// (for noConflict), which must neither load our `_` as a side
+			// effect nor re-enter a half-loaded lodash.
+			if cached == nil && g.legacy && st.loading > 0 {
+				return goja.Undefined()
+			}
 			if cached == nil {
 				v := st.globalModule(g.module)
 				if g.member != "" {

@@ -155,6 +155,8 @@ func (st *runtimeState) loadFile(p string) goja.Value {
 	fn, _ := goja.AssertFunction(fnv)
 	exports := module.Get("exports")
 	dir := filepath.Dir(p)
+	st.loading++
+	defer func() { st.loading-- }()
 	if _, err := fn(exports, exports, module.Get("require"), module, st.rt.ToValue(p), st.rt.ToValue(dir)); err != nil {
 		panic(err)
 	}

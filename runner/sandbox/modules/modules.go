@@ -42,10 +42,11 @@ type Options struct {
 	// choice wins over whatever happens to sit above the working directory.
 	NodeModules []string
 	// OnLegacyGlobal, when set, is called each time a script reads one of
-	// the legacy library globals (_, CryptoJS, atob, btoa, tv4, Buffer is
-	// not legacy and never reported), so the sandbox can print Postman's
-	// deprecation warning (`Using "_" is deprecated. Use
-	// "require('lodash')" instead.`) once per script as Postman does.
+	// the legacy library globals (_, CryptoJS, atob, btoa, tv4; Buffer is
+	// not deprecated and never reported), so the sandbox can print
+	// Postman's deprecation warning (`Using "_" is deprecated. Use
+	// "require('lodash')" instead.`), deduplicated per script as Postman
+	// does.
 	OnLegacyGlobal func(rt *goja.Runtime, name string)
 }
 
@@ -113,6 +114,8 @@ type runtimeState struct {
 	modules map[string]*goja.Object // cache key -> module object
 	natives map[string]*goja.Object // per-runtime native helpers, by module
 	require *goja.Object            // the top-level require function
+	// loading counts module bodies being evaluated; see defineGlobals.
+	loading int
 }
 
 // Enable installs require() on rt and defines the library globals Postman

@@ -71,7 +71,8 @@ func XML2JS(rt *goja.Runtime, text string, opts XMLOptions) (v goja.Value, err e
 
 type xmlFrame struct {
 	obj   *goja.Object
-	name  string
+	name  string // after normalizeTags and tagNameProcessors
+	raw   string // as written, to match the end tag
 	text  strings.Builder
 	cdata bool
 	// slots tracks what each child key holds, so appending the n-th
@@ -184,7 +185,7 @@ func (p *xmlParser) parse(text string) (result goja.Value, err error) {
 			if !p.o.Strict {
 				name = strings.ToUpper(name)
 			}
-			if len(p.stack) == 0 || p.stack[len(p.stack)-1].name != name {
+			if len(p.stack) == 0 || p.stack[len(p.stack)-1].raw != name {
 				if p.o.Strict {
 					return nil, saxError("Unexpected close tag", text, int(dec.InputOffset())-1)
 				}
@@ -258,6 +259,7 @@ func (p *xmlParser) open(t xml.StartElement) {
 	if !p.o.Strict {
 		name = strings.ToUpper(name)
 	}
+	frame.raw = name
 	if p.o.NormalizeTags {
 		name = strings.ToLower(name)
 	}

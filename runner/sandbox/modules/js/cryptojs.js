@@ -75,8 +75,20 @@ var WordArray = Base.extend({
   }
 });
 WordArray.random = function (n) { return wrap(native.random(n)); };
+// create without Base.extend's per-instance init closure: WordArrays are
+// made on every hash and encode, and this is the hot path.
+WordArray.create = function (words, sigBytes) {
+  var wa = Object.create(this);
+  wa.init(words, sigBytes);
+  return wa;
+};
 
-function wrap(pair) { return WordArray.create(pair[0], pair[1]); }
+function wrap(pair) {
+  var wa = Object.create(WordArray);
+  wa.words = pair[0];
+  wa.sigBytes = pair[1];
+  return wa;
+}
 
 function encoder(name) {
   return {

@@ -10,6 +10,7 @@ function runInContext() {
 
   function _(value) {
     if (value instanceof Wrapper) return value;
+    buildWrapper();
     return new Wrapper(value, false);
   }
   function Wrapper(value, chain) { this.__wrapped__ = value; this.__chain__ = !!chain; }
@@ -64,10 +65,17 @@ function runInContext() {
     return v === v ? v : 0;
   }
   function toInteger(v) { var r = toFinite(v), rem = r % 1; return r === r ? (rem ? r - rem : r) : 0; }
+  function baseToString(v) {
+    if (typeof v == 'string') return v;
+    if (isArray(v)) return v.map(baseToString) + '';
+    if (isSymbol(v)) return v.toString();
+    var r = v + '';
+    return (r == '0' && 1 / v == -Infinity) ? '-0' : r;
+  }
   function toStr(v) {
     if (v == null) return '';
     if (typeof v == 'string') return v;
-    if (isArray(v)) return v.map(function (x) { return x == null ? '' : toStr(x); }) + '';
+    if (isArray(v)) return v.map(baseToString) + '';
     if (isSymbol(v)) return v.toString();
     var r = v + '';
     return (r == '0' && 1 / v == -Infinity) ? '-0' : r;
@@ -153,7 +161,7 @@ function runInContext() {
   function arrayLikeKeys(v) {
     var r = [], n = v.length, i;
     for (i = 0; i < n; i++) r.push(String(i));
-    var skipLen = isArray(v) || typeof v == 'string' || isArguments(v) || isTypedArray(v);
+    var skipLen = isArray(v) || isString(v) || isArguments(v) || isTypedArray(v);
     for (var k in v) {
       if (hasOwn.call(v, k) && !(skipLen && (k == 'length' || isIndex(k, n)))) r.push(k);
     }
@@ -896,19 +904,24 @@ function runInContext() {
     rsOptJoin = '(?:' + rsZWJ + '(?:' + [rsNonAstral, rsRegional, rsSurrPair].join('|') + ')' + rsOptVar + reOptMod + ')*',
     rsOrdLower = '\\d*(?:1st|2nd|3rd|(?![123])\\dth)(?=\\b|[A-Z_])', rsOrdUpper = '\\d*(?:1ST|2ND|3RD|(?![123])\\dTH)(?=\\b|[a-z_])',
     rsSeq = rsOptVar + reOptMod + rsOptJoin, rsEmoji = '(?:' + [rsDingbat, rsRegional, rsSurrPair].join('|') + ')' + rsSeq;
-  var reUnicodeWord = new RegExp([
+  var reUnicodeWordSource = ([
     rsUpper + '?' + rsLower + '+' + rsOptContrLower + '(?=' + [rsBreak, rsUpper, '$'].join('|') + ')',
     rsMiscUpper + '+' + rsOptContrUpper + '(?=' + [rsBreak, rsUpper + rsMiscLower, '$'].join('|') + ')',
     rsUpper + '?' + rsMiscLower + '+' + rsOptContrLower,
     rsUpper + '+' + rsOptContrUpper,
     rsOrdUpper, rsOrdLower, rsDigits, rsEmoji
-  ].join('|'), 'g');
+  ].join('|')), reUnicodeWord;
   var reHasUnicodeWord = /[a-z][A-Z]|[A-Z]{2}[a-z]|[0-9][a-zA-Z]|[a-zA-Z][0-9]|[^a-zA-Z0-9 ]/;
   var reAsciiWord = /[^\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]+/g;
   function words(s, pattern, guard) {
     s = toStr(s);
     pattern = guard ? undefined : pattern;
-    if (pattern === undefined) return (reHasUnicodeWord.test(s) ? s.match(reUnicodeWord) : s.match(reAsciiWord)) || [];
+    if (pattern === undefined) {
+      if (!reHasUnicodeWord.test(s)) return s.match(reAsciiWord) || [];
+      // Compiled on first use: it is large, and most runs never need it.
+      if (!reUnicodeWord) reUnicodeWord = new RegExp(reUnicodeWordSource, 'g');
+      return s.match(reUnicodeWord) || [];
+    }
     return s.match(pattern) || [];
   }
   var deburrSpecial = {
@@ -1162,14 +1175,28 @@ function runInContext() {
     'stubString stubTrue subtract sum sumBy template times toFinite toInteger toLower toNumber toString toUpper trim trimEnd ' +
     'trimStart truncate unescape uniqueId upperCase upperFirst words each eachRight').split(' ');
 
-  function mixin(name, fn) {
-    _[name] = fn;
-    if (typeof fn != 'function' || name == 'templateSettings') return;
-    var unwrap = unchained.indexOf(name) >= 0;
-    Wrapper.prototype[name] = function () {
-      var r = fn.apply(_, [this.__wrapped__].concat(Array.prototype.slice.call(arguments)));
+  // Wrapper methods are made on the first _(value) or _.chain(value):
+  // creating hundreds of closures up front would tax every run that only
+  // calls _.get.
+  var wrapperNames = [], wrapperKnown = {}, wrapperBuilt = 0;
+  function buildWrapper() {
+    for (; wrapperBuilt < wrapperNames.length; wrapperBuilt++) {
+      var name = wrapperNames[wrapperBuilt];
+      Wrapper.prototype[name] = wrapperMethod(name, unchained.indexOf(name) >= 0);
+    }
+  }
+  function wrapperMethod(name, unwrap) {
+    return function () {
+      var r = _[name].apply(_, [this.__wrapped__].concat(Array.prototype.slice.call(arguments)));
       return (this.__chain__ || !unwrap) ? new Wrapper(r, this.__chain__) : r;
     };
+  }
+  function mixin(name, fn) {
+    _[name] = fn;
+    if (typeof fn != 'function' || name == 'templateSettings' || hasOwn.call(wrapperKnown, name)) return;
+    wrapperKnown[name] = true;
+    wrapperNames.push(name);
+    if (wrapperBuilt) buildWrapper();
   }
   for (var name in fns) if (hasOwn.call(fns, name)) mixin(name, fns[name]);
   _.mixin = function (obj, src) {

@@ -3,6 +3,10 @@
 // the lodash 3 names and behaviours scripts written against `_` rely on.
 var base = require('lodash');
 var _ = typeof base.runInContext === 'function' ? base.runInContext() : base;
+// The lodash 4 versions, as some lodash 3 functions below wrap the lodash
+// 4 function of the same name.
+var v4 = {};
+Object.keys(_).forEach(function (k) { v4[k] = _[k]; });
 
 function maxOrMin(pick, empty) {
   return function (coll, it) {
@@ -29,11 +33,9 @@ var aliases = {
   capitalize: function (s) { s = s == null ? '' : String(s); return s && s.charAt(0).toUpperCase() + s.slice(1); },
   max: maxOrMin(function (a) { return _.maxBy(a, function (x) { return x; }); }, -Infinity),
   min: maxOrMin(function (a) { return _.minBy(a, function (x) { return x; }); }, Infinity),
-  sum: function (c, it) { var arr = _.isArrayLike(c) ? c : _.values(c); return it === undefined ? _.sum(arr) : _.sumBy(arr, it); },
-  uniq: function (a, isSorted, it) { if (typeof isSorted != 'boolean') it = isSorted; return it == null ? _.uniq(a) : _.uniqBy(a, it); },
-  flatten: function (a, isDeep) { return isDeep ? _.flattenDeep(a) : _.flatten(a); },
-  first: function (a, n) { return n === undefined ? _.head(a) : _.take(a, n); },
-  last: function (a, n) { return n === undefined ? _.last(a) : _.takeRight(a, n); }
+  sum: function (c, it) { var arr = _.isArrayLike(c) ? c : _.values(c); return it === undefined ? v4.sum(arr) : _.sumBy(arr, it); },
+  uniq: function (a, isSorted, it) { if (typeof isSorted != 'boolean') it = isSorted; return it == null ? v4.uniq(a) : _.uniqBy(a, it); },
+  flatten: function (a, isDeep) { return isDeep ? _.flattenDeep(a) : v4.flatten(a); }
 };
 for (var k in aliases) {
   if (Object.prototype.hasOwnProperty.call(aliases, k)) {

@@ -501,12 +501,13 @@ function parseWithFormat(input, fmt, strict, utcMode) {
     if (!re) {
       if (strict) { if (s.charAt(pos) !== tok) return null; pos++; continue; }
       if (s.charAt(pos) === tok) pos++;
+      else cfg.missing = (cfg.missing || 0) + 1;
       continue;
     }
     var rest = s.slice(pos), mm;
     if (!strict) {
       var skip = /^[^A-Za-z0-9+-]*/.exec(rest)[0];
-      if (/[A-Za-z0-9]/.test(tok.charAt(0)) || tok === 'Z' || tok === 'ZZ') { pos += skip.length; rest = rest.slice(skip.length); }
+      if (/[A-Za-z0-9]/.test(tok.charAt(0)) || tok === 'Z' || tok === 'ZZ') { pos += skip.length; rest = rest.slice(skip.length); cfg.skipped = (cfg.skipped || 0) + skip.length; }
     }
     mm = new RegExp('^(?:' + re.source + ')', re.flags).exec(rest);
     if (!mm) { if (strict) return null; cfg.missing = (cfg.missing || 0) + 1; continue; }
@@ -543,7 +544,9 @@ function parseWithFormat(input, fmt, strict, utcMode) {
   if (M === undefined) M = (cfg.y === undefined && D !== undefined) ? (utcMode ? now.getUTCMonth() : now.getMonth()) : 0;
   if (D === undefined) D = 1;
   var d = fromParts([y, M, D, h, cfg.m || 0, cfg.s || 0, cfg.ms || 0], cfg.off === undefined ? null : cfg.off, utcMode);
-  return d ? { d: d, offset: cfg.off } : null;
+  // moment picks among several formats by leftover input and unmatched
+  // tokens; keep the same score.
+  return d ? { d: d, offset: cfg.off, score: (cfg.skipped || 0) + (s.length - pos) + 10 * (cfg.missing || 0) } : null;
 }
 
 function createFrom(input, format, strict, mode) {
@@ -569,8 +572,10 @@ function createFrom(input, format, strict, mode) {
   } else if (format !== undefined && format !== null) {
     var fmts = Array.isArray(format) ? format : [format];
     r = null;
-    for (var i = 0; i < fmts.length && !r; i++) {
-      r = fmts[i] === moment.ISO_8601 ? parseISO(String(input), utcMode) || null : parseWithFormat(input, fmts[i], strict, utcMode);
+    for (var i = 0; i < fmts.length; i++) {
+      var c = fmts[i] === moment.ISO_8601 ? parseISO(String(input), utcMode) || null : parseWithFormat(input, fmts[i], strict, utcMode);
+      if (c && (!r || (c.score || 0) < (r.score || 0))) r = c;
+      if (r && !r.score) break;
     }
   } else {
     var s = String(input);

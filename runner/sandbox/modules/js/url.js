@@ -92,13 +92,16 @@ function urlFormat(obj) {
 }
 
 function urlResolve(from, to) {
-  var base = new native.URL(from, 'resolve://');
-  var res = new native.URL(to, base);
-  if (res.protocol === 'resolve:') {
-    var s = res.pathname + res.search + res.hash;
-    return from.charAt(0) === '/' ? s : s.replace(/^\//, '');
+  // A relative base gets a stand-in origin, removed again afterwards.
+  var fake = 'http://resolve.invalid';
+  var relative = !/^[a-z][a-z0-9.+-]*:/i.test(from);
+  var base = relative ? fake + (from.charAt(0) === '/' ? '' : '/') + from : from;
+  var res = native.resolveReference(base, to);
+  if (relative && res.indexOf(fake) === 0) {
+    res = res.slice(fake.length);
+    return from.charAt(0) === '/' ? res : res.replace(/^\//, '');
   }
-  return res.toString();
+  return res;
 }
 
 Url.prototype.format = function () { return urlFormat(this); };
