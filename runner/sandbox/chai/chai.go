@@ -115,7 +115,13 @@ func Install(rt *goja.Runtime) (*goja.Object, error) {
 // library expects: null when valid, an array of ajv-style lines when not,
 // a string when the schema itself is unusable (the library throws it).
 func schemaHook(rt *goja.Runtime) func(goja.FunctionCall) goja.Value {
-	return func(call goja.FunctionCall) goja.Value {
+	return func(call goja.FunctionCall) (result goja.Value) {
+		defer func() {
+			// A defect in validation must fail the assertion, not the run.
+			if p := recover(); p != nil {
+				result = rt.ToValue(fmt.Sprintf("jsonSchema: internal error: %v", p))
+			}
+		}()
 		problems, err := ValidateJSONSchema(call.Argument(0).String(), call.Argument(1).String(), call.Argument(2).String())
 		if err != nil {
 			return rt.ToValue(err.Error())

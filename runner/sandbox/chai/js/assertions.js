@@ -223,7 +223,7 @@ function defineCoreAssertions() {
 
   // Comparison assertions share one shape: validate operand types, then
   // compare either the value or, after .lengthOf, its length or size.
-  function sizeOf(assertion, obj, objType) {
+  function sizeOf(obj, objType) {
     if (objType === 'map' || objType === 'set') return { word: 'size', n: obj.size };
     return { word: 'length', n: obj.length };
   }
@@ -256,7 +256,7 @@ function defineCoreAssertions() {
       var objType = typeName(obj).toLowerCase();
       checkComparable(this, name, obj, objType, [n], doLength);
       if (doLength) {
-        var size = sizeOf(this, obj, objType);
+        var size = sizeOf(obj, objType);
         this.assert(holds(size.n, n),
           'expected #{this} to have a ' + size.word + ' ' + words.lengthPass + ' #{exp} but got #{act}',
           'expected #{this} to ' + words.lengthFail.replace('%s', size.word) + ' #{exp}',
@@ -301,7 +301,7 @@ function defineCoreAssertions() {
       start.toISOString() + '..' + finish.toISOString() : start + '..' + finish;
     checkComparable(this, 'within', obj, objType, [start, finish], doLength);
     if (doLength) {
-      var size = sizeOf(this, obj, objType);
+      var size = sizeOf(obj, objType);
       this.assert(size.n >= start && size.n <= finish,
         'expected #{this} to have a ' + size.word + ' within ' + range,
         'expected #{this} to not have a ' + size.word + ' within ' + range);

@@ -94,22 +94,7 @@ AssertionError.prototype.toJSON = function (stack) {
 // ---------------------------------------------------------------------------
 // Flags and messages.
 
-// proxyTargets maps each guard Proxy to the object it guards. Flag reads
-// go straight to the target: the result is the same as reading __flags
-// through the Proxy, without a trap call for each of the dozen or so flag
-// reads an assertion makes.
-var proxyTargets = typeof WeakMap === 'function' ? new WeakMap() : null;
-
-function unwrap(obj) {
-  if (proxyTargets && obj !== null && (typeof obj === 'object' || typeof obj === 'function')) {
-    var target = proxyTargets.get(obj);
-    if (target !== undefined) return target;
-  }
-  return obj;
-}
-
 function flagsOf(obj) {
-  obj = unwrap(obj);
   return obj.__flags || (obj.__flags = Object.create(null));
 }
 
@@ -273,21 +258,30 @@ function unknownProperty(target, name, methodName) {
   return Error('Invalid Chai property: ' + name);
 }
 
-// proxify wraps an assertion (or a method of one) so that reading a string
-// key it does not have throws, which is what makes `to.be.tru` fail loudly.
-function proxify(obj, methodName) {
-  if (!proxyEnabled()) return obj;
-  var guarded = new Proxy(obj, {
+function guardHandler(methodName) {
+  return {
     get: function guardedGet(target, key) {
+      // Every flag access reads __flags; answer it without the general
+      // checks, which would reach the same result.
+      if (key === '__flags' && hasOwn.call(target, key)) return target.__flags;
       if (typeof key === 'string' && config.proxyExcludedKeys.indexOf(key) === -1 && !Reflect.has(target, key)) {
         throw unknownProperty(target, key, methodName);
       }
       if (internalNames.indexOf(key) === -1 && !getFlag(target, 'lockSsfi')) setFlag(target, 'ssfi', guardedGet);
       return Reflect.get(target, key);
     }
-  });
-  if (proxyTargets) proxyTargets.set(guarded, obj);
-  return guarded;
+  };
+}
+
+// One handler serves every assertion; methods get their own so that the
+// error can name the method.
+var assertionGuard = guardHandler(undefined);
+
+// proxify wraps an assertion (or a method of one) so that reading a string
+// key it does not have throws, which is what makes `to.be.tru` fail loudly.
+function proxify(obj, methodName) {
+  if (!proxyEnabled()) return obj;
+  return new Proxy(obj, methodName ? guardHandler(methodName) : assertionGuard);
 }
 
 var functionLengthConfigurable = Object.getOwnPropertyDescriptor(function () {}, 'length').configurable;

@@ -214,15 +214,20 @@ function defineAssert() {
       'expected ' + chaiInspect(val) + ' to not be ' + operator + ' ' + chaiInspect(val2));
   };
 
-  // change/increase/decrease accept (fn, getter[, msg]) or (fn, obj, prop[, msg]).
+  // The change family accepts (fn, getter[, msg]) or (fn, obj, prop[, msg]).
+  // returnsAssertion names the ones chai returns the assertion from; the
+  // rest return nothing.
+  var returnsAssertion = ['doesNotChange', 'increases', 'doesNotIncrease', 'decreases', 'doesNotDecrease',
+    'doesNotDecreaseBy'];
   function deltaAssert(name, chain, withBy) {
     var fn = function (target, obj, prop, amount, msg) {
       var n = arguments.length;
       if (withBy) {
         if (n === 4 && typeof obj === 'function') {
+          // chai leaves prop set to the delta here, so (fn, getter, delta,
+          // msg) fails looking for a property named after the delta.
           msg = amount;
           amount = prop;
-          prop = null;
         } else if (n === 3) {
           amount = prop;
           prop = null;
@@ -236,14 +241,13 @@ function defineAssert() {
       }
       var words = chain.split('.');
       var at = new Assertion(target, msg, fn, true);
-      // chain: e.g. 'to.change' or 'to.not.change'; the delta method is last.
       for (var i = 0; i < words.length - 1; i++) at = at[words[i]];
       at = at[words[words.length - 1]](obj, prop);
       if (withBy) {
         if (withBy === 'butNot') at = at.but.not;
         at = at.by(amount);
       }
-      return at;
+      return returnsAssertion.indexOf(name) !== -1 ? at : undefined;
     };
     assert[name] = fn;
   }

@@ -39,6 +39,17 @@
     return this.members.reduce(function (n, h) { return n + (h.key + ': ' + h.value + '\r\n').length; }, 0);
   };
 
+  function CookieList(members) {
+    this.members = members || [];
+  }
+  CookieList.prototype.has = function (name) {
+    return this.members.some(function (c) { return c.name === name; });
+  };
+  CookieList.prototype.get = function (name) {
+    var found = this.members.filter(function (c) { return c.name === name; })[0];
+    return found ? found.value : undefined;
+  };
+
   function utf8Length(s) {
     return unescape(encodeURIComponent(s)).length;
   }
@@ -49,12 +60,18 @@
     return e;
   }
 
+  // Own members come in postman-collection's order, as failure messages
+  // that print a whole response list them.
   function PostmanResponse(o) {
-    this.code = o.code;
+    this.id = '6f1c9c7e-2b8f-4a51-9d3e-4c2a7b1e0f55';
+    this._details = { code: o.code };
     this.status = o.status || reasons[o.code];
+    this.code = o.code;
     this.headers = new HeaderList(o.headers);
     this.body = o.body;
-    this.responseTime = o.responseTime;
+    this.cookies = new CookieList(o.cookies);
+    // postman-collection leaves out members that were not given.
+    if (o.responseTime !== undefined) this.responseTime = o.responseTime;
   }
   PostmanResponse._postman_propertyName = 'Response';
   PostmanResponse.prototype.reason = function () {
