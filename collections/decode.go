@@ -1,7 +1,6 @@
 package collections
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -10,108 +9,14 @@ import (
 	"strings"
 )
 
-// The raw* types mirror the JSON as loosely as Postman accepts it: every
-// field whose shape varies between schema versions and exporters is a
-// json.RawMessage, normalised by the functions below.
+// The document is parsed once into a generic tree (objects as
+// map[string]any, numbers as json.Number) and normalised from there: every
+// field whose shape varies between schema versions and exporters is a type
+// switch, and no part of the input is scanned twice. The lenient shapes are
+// Postman's own: a URL as a string or an object, script lines as a string
+// or a list, auth parameters as an object or a list, and so on.
 
-type rawCollection struct {
-	Info     *rawInfo          `json:"info"`
-	Item     json.RawMessage   `json:"item"`
-	Auth     json.RawMessage   `json:"auth"`
-	Event    json.RawMessage   `json:"event"`
-	Variable json.RawMessage   `json:"variable"`
-	PPB      json.RawMessage   `json:"protocolProfileBehavior"`
-	Requests []json.RawMessage `json:"requests"` // Collection v1, rejected
-}
-
-type rawInfo struct {
-	ID          json.RawMessage `json:"_postman_id"`
-	Name        json.RawMessage `json:"name"`
-	Schema      string          `json:"schema"`
-	Description json.RawMessage `json:"description"`
-}
-
-type rawItem struct {
-	ID          json.RawMessage `json:"id"`
-	Name        json.RawMessage `json:"name"`
-	Description json.RawMessage `json:"description"`
-	Item        json.RawMessage `json:"item"`
-	Request     json.RawMessage `json:"request"`
-	Event       json.RawMessage `json:"event"`
-	Auth        json.RawMessage `json:"auth"`
-	Variable    json.RawMessage `json:"variable"`
-	PPB         json.RawMessage `json:"protocolProfileBehavior"`
-}
-
-type rawRequest struct {
-	Method      json.RawMessage `json:"method"`
-	URL         json.RawMessage `json:"url"`
-	Header      json.RawMessage `json:"header"`
-	Body        json.RawMessage `json:"body"`
-	Auth        json.RawMessage `json:"auth"`
-	Description json.RawMessage `json:"description"`
-}
-
-type rawURL struct {
-	Raw      json.RawMessage `json:"raw"`
-	Protocol json.RawMessage `json:"protocol"`
-	Host     json.RawMessage `json:"host"`
-	Port     json.RawMessage `json:"port"`
-	Path     json.RawMessage `json:"path"`
-	Query    json.RawMessage `json:"query"`
-	Hash     json.RawMessage `json:"hash"`
-	Variable json.RawMessage `json:"variable"`
-	Auth     *struct {
-		User     json.RawMessage `json:"user"`
-		Password json.RawMessage `json:"password"`
-	} `json:"auth"`
-}
-
-type rawKeyValue struct {
-	Key         json.RawMessage `json:"key"`
-	ID          json.RawMessage `json:"id"`
-	Name        json.RawMessage `json:"name"`
-	Value       json.RawMessage `json:"value"`
-	Type        json.RawMessage `json:"type"`
-	Disabled    json.RawMessage `json:"disabled"`
-	Enabled     json.RawMessage `json:"enabled"`
-	Src         json.RawMessage `json:"src"`
-	ContentType json.RawMessage `json:"contentType"`
-}
-
-type rawBody struct {
-	Mode       json.RawMessage `json:"mode"`
-	Raw        json.RawMessage `json:"raw"`
-	URLEncoded json.RawMessage `json:"urlencoded"`
-	FormData   json.RawMessage `json:"formdata"`
-	File       *struct {
-		Src     json.RawMessage `json:"src"`
-		Content json.RawMessage `json:"content"`
-	} `json:"file"`
-	GraphQL *struct {
-		Query     json.RawMessage `json:"query"`
-		Variables json.RawMessage `json:"variables"`
-	} `json:"graphql"`
-	Options *struct {
-		Raw *struct {
-			Language json.RawMessage `json:"language"`
-		} `json:"raw"`
-	} `json:"options"`
-	Disabled json.RawMessage `json:"disabled"`
-}
-
-type rawEvent struct {
-	Listen   json.RawMessage `json:"listen"`
-	Script   json.RawMessage `json:"script"`
-	Disabled json.RawMessage `json:"disabled"`
-}
-
-type rawScript struct {
-	ID   json.RawMessage `json:"id"`
-	Type json.RawMessage `json:"type"`
-	Exec json.RawMessage `json:"exec"`
-	Name json.RawMessage `json:"name"`
-}
+type object = map[string]any
 
 // fieldError is a decoding problem located by a path of field names, such
 // as `item "Users / List" > request > url`.
@@ -126,62 +31,58 @@ func fail(where, format string, args ...any) error {
 	return &fieldError{where: where, msg: fmt.Sprintf(format, args...)}
 }
 
-func isNull(m json.RawMessage) bool {
-	t := bytes.TrimSpace(m)
-	return len(t) == 0 || bytes.Equal(t, []byte("null"))
-}
-
 // decodeCollection normalises a parsed collection document.
-func decodeCollection(data []byte) (*Collection, error) {
-	var rc rawCollection
-	if err := json.Unmarshal(data, &rc); err != nil {
-		return nil, err
+func decodeCollection(doc any) (*Collection, error) {
+	root, ok := doc.(object)
+	if !ok {
+		return nil, fail("collection", "not a Postman collection: expected a JSON object")
 	}
-	if rc.Info == nil && isNull(rc.Item) {
-		if rc.Requests != nil {
+	info, hasInfo := root["info"].(object)
+	if !hasInfo && root["item"] == nil {
+		if root["requests"] != nil {
 			return nil, fail("collection", "this is a Postman Collection v1 file; export it again as v2.1 from Postman")
 		}
 		return nil, fail("collection", `not a Postman collection: it has neither "info" nor "item"`)
 	}
 	c := &Collection{}
-	if rc.Info != nil {
+	if hasInfo {
 		c.Info = Info{
-			ID:          str(rc.Info.ID),
-			Name:        str(rc.Info.Name),
-			Schema:      rc.Info.Schema,
-			Description: description(rc.Info.Description),
+			ID:          str(info["_postman_id"]),
+			Name:        str(info["name"]),
+			Schema:      str(info["schema"]),
+			Description: description(info["description"]),
 		}
 	}
 	var err error
-	if c.Auth, err = decodeAuth(rc.Auth, "collection > auth"); err != nil {
+	if c.Auth, err = decodeAuth(root["auth"], "collection > auth"); err != nil {
 		return nil, err
 	}
-	if c.Events, err = decodeEvents(rc.Event, "collection > event"); err != nil {
+	if c.Events, err = decodeEvents(root["event"], "collection > event"); err != nil {
 		return nil, err
 	}
-	if c.Variables, err = decodeVariables(rc.Variable, "collection > variable"); err != nil {
+	if c.Variables, err = decodeVariables(root["variable"], "collection > variable"); err != nil {
 		return nil, err
 	}
-	if c.ProtocolProfileBehavior, err = decodePPB(rc.PPB, "collection > protocolProfileBehavior"); err != nil {
+	if c.ProtocolProfileBehavior, err = decodePPB(root["protocolProfileBehavior"], "collection > protocolProfileBehavior"); err != nil {
 		return nil, err
 	}
-	if c.Items, err = decodeItems(rc.Item, nil, "collection > item"); err != nil {
+	if c.Items, err = decodeItems(root["item"], nil, "collection > item"); err != nil {
 		return nil, err
 	}
 	return c, nil
 }
 
-func decodeItems(m json.RawMessage, parent *Item, where string) ([]*Item, error) {
-	if isNull(m) {
+func decodeItems(v any, parent *Item, where string) ([]*Item, error) {
+	if v == nil {
 		return nil, nil
 	}
-	var raws []json.RawMessage
-	if err := json.Unmarshal(m, &raws); err != nil {
+	list, ok := v.([]any)
+	if !ok {
 		return nil, fail(where, "expected a list of items")
 	}
-	items := make([]*Item, 0, len(raws))
-	for i, r := range raws {
-		it, err := decodeItem(r, parent, fmt.Sprintf("%s[%d]", where, i))
+	items := make([]*Item, 0, len(list))
+	for i, raw := range list {
+		it, err := decodeItem(raw, parent, fmt.Sprintf("%s[%d]", where, i))
 		if err != nil {
 			return nil, err
 		}
@@ -190,40 +91,40 @@ func decodeItems(m json.RawMessage, parent *Item, where string) ([]*Item, error)
 	return items, nil
 }
 
-func decodeItem(m json.RawMessage, parent *Item, where string) (*Item, error) {
-	var ri rawItem
-	if err := json.Unmarshal(m, &ri); err != nil {
+func decodeItem(v any, parent *Item, where string) (*Item, error) {
+	ri, ok := v.(object)
+	if !ok {
 		return nil, fail(where, "expected an item object")
 	}
 	it := &Item{
-		ID:          str(ri.ID),
-		Name:        str(ri.Name),
-		Description: description(ri.Description),
+		ID:          str(ri["id"]),
+		Name:        str(ri["name"]),
+		Description: description(ri["description"]),
 		Parent:      parent,
 	}
 	if it.Name != "" {
 		where = fmt.Sprintf("item %q", it.Path())
 	}
 	var err error
-	if it.Events, err = decodeEvents(ri.Event, where+" > event"); err != nil {
+	if it.Events, err = decodeEvents(ri["event"], where+" > event"); err != nil {
 		return nil, err
 	}
-	if it.Variables, err = decodeVariables(ri.Variable, where+" > variable"); err != nil {
+	if it.Variables, err = decodeVariables(ri["variable"], where+" > variable"); err != nil {
 		return nil, err
 	}
-	if it.ProtocolProfileBehavior, err = decodePPB(ri.PPB, where+" > protocolProfileBehavior"); err != nil {
+	if it.ProtocolProfileBehavior, err = decodePPB(ri["protocolProfileBehavior"], where+" > protocolProfileBehavior"); err != nil {
 		return nil, err
 	}
 	// An item with an "item" list is a folder, even when the list is empty;
 	// one with neither "item" nor "request" is an empty folder too, which
 	// Postman shows and runs as nothing.
-	if !isNull(ri.Item) || isNull(ri.Request) {
+	if ri["item"] != nil || ri["request"] == nil {
 		it.Folder = true
 		it.Items = []*Item{}
-		if it.Auth, err = decodeAuth(ri.Auth, where+" > auth"); err != nil {
+		if it.Auth, err = decodeAuth(ri["auth"], where+" > auth"); err != nil {
 			return nil, err
 		}
-		children, err := decodeItems(ri.Item, it, where+" > item")
+		children, err := decodeItems(ri["item"], it, where+" > item")
 		if err != nil {
 			return nil, err
 		}
@@ -232,68 +133,65 @@ func decodeItem(m json.RawMessage, parent *Item, where string) (*Item, error) {
 		}
 		return it, nil
 	}
-	if it.Request, err = decodeRequest(ri.Request, where+" > request"); err != nil {
+	if it.Request, err = decodeRequest(ri["request"], where+" > request"); err != nil {
 		return nil, err
 	}
 	return it, nil
 }
 
-func decodeRequest(m json.RawMessage, where string) (*Request, error) {
-	var s string
-	if json.Unmarshal(m, &s) == nil {
-		return &Request{Method: "GET", URL: ParseURL(s)}, nil
+func decodeRequest(v any, where string) (*Request, error) {
+	switch x := v.(type) {
+	case string:
+		return &Request{Method: "GET", URL: ParseURL(x)}, nil
+	case object:
+		r := &Request{Method: strings.ToUpper(str(x["method"])), Description: description(x["description"])}
+		if r.Method == "" {
+			r.Method = "GET"
+		}
+		var err error
+		if r.URL, err = decodeURL(x["url"], where+" > url"); err != nil {
+			return nil, err
+		}
+		if r.Headers, err = decodeHeaders(x["header"], where+" > header"); err != nil {
+			return nil, err
+		}
+		if r.Body, err = decodeBody(x["body"], where+" > body"); err != nil {
+			return nil, err
+		}
+		if r.Auth, err = decodeAuth(x["auth"], where+" > auth"); err != nil {
+			return nil, err
+		}
+		return r, nil
 	}
-	var rr rawRequest
-	if err := json.Unmarshal(m, &rr); err != nil {
-		return nil, fail(where, "expected a URL string or a request object")
-	}
-	r := &Request{
-		Method:      strings.ToUpper(str(rr.Method)),
-		Description: description(rr.Description),
-	}
-	if r.Method == "" {
-		r.Method = "GET"
-	}
-	var err error
-	if r.URL, err = decodeURL(rr.URL, where+" > url"); err != nil {
-		return nil, err
-	}
-	if r.Headers, err = decodeHeaders(rr.Header, where+" > header"); err != nil {
-		return nil, err
-	}
-	if r.Body, err = decodeBody(rr.Body, where+" > body"); err != nil {
-		return nil, err
-	}
-	if r.Auth, err = decodeAuth(rr.Auth, where+" > auth"); err != nil {
-		return nil, err
-	}
-	return r, nil
+	return nil, fail(where, "expected a URL string or a request object")
 }
 
-func decodeURL(m json.RawMessage, where string) (URL, error) {
-	if isNull(m) {
+func decodeURL(v any, where string) (URL, error) {
+	var ru object
+	switch x := v.(type) {
+	case nil:
 		return URL{}, nil
-	}
-	var s string
-	if json.Unmarshal(m, &s) == nil {
-		return ParseURL(s), nil
-	}
-	var ru rawURL
-	if err := json.Unmarshal(m, &ru); err != nil {
+	case string:
+		return ParseURL(x), nil
+	case object:
+		ru = x
+	default:
 		return URL{}, fail(where, "expected a string or an object")
 	}
-	raw := str(ru.Raw)
+	raw := str(ru["raw"])
 	// Postman builds the URL from its parts and ignores "raw" when parts
 	// exist. Hand-written collections often give only "raw": parse it then.
-	if isNull(ru.Host) && isNull(ru.Path) && isNull(ru.Protocol) {
+	if ru["host"] == nil && ru["path"] == nil && ru["protocol"] == nil {
 		u := ParseURL(raw)
-		if vars, err := decodeVariables(ru.Variable, where+" > variable"); err != nil {
+		vars, err := decodeVariables(ru["variable"], where+" > variable")
+		if err != nil {
 			return URL{}, err
-		} else if vars != nil {
+		}
+		if vars != nil {
 			u.Variables = mergePathVariables(u.Variables, vars)
 		}
-		if !isNull(ru.Query) {
-			q, err := decodeQuery(ru.Query, where+" > query")
+		if ru["query"] != nil {
+			q, err := decodeQuery(ru["query"], where+" > query")
 			if err != nil {
 				return URL{}, err
 			}
@@ -301,59 +199,46 @@ func decodeURL(m json.RawMessage, where string) (URL, error) {
 		}
 		return u, nil
 	}
-	u := URL{
-		Raw:      raw,
-		Protocol: str(ru.Protocol),
-		Port:     str(ru.Port),
-		Hash:     str(ru.Hash),
-	}
-	if !isNull(ru.Host) {
-		if json.Unmarshal(ru.Host, &s) == nil {
-			u.Host = splitHost(s)
-		} else {
-			var parts []json.RawMessage
-			if err := json.Unmarshal(ru.Host, &parts); err != nil {
-				return URL{}, fail(where+" > host", "expected a string or a list of strings")
-			}
-			for _, p := range parts {
-				u.Host = append(u.Host, str(p))
-			}
+	u := URL{Raw: raw, Protocol: str(ru["protocol"]), Port: str(ru["port"]), Hash: str(ru["hash"])}
+	switch h := ru["host"].(type) {
+	case nil:
+	case string:
+		u.Host = splitHost(h)
+	case []any:
+		for _, p := range h {
+			u.Host = append(u.Host, str(p))
 		}
+	default:
+		return URL{}, fail(where+" > host", "expected a string or a list of strings")
 	}
-	if !isNull(ru.Path) {
-		if json.Unmarshal(ru.Path, &s) == nil {
-			s = strings.TrimPrefix(s, "/")
-			if s != "" || str(ru.Path) == "/" {
-				u.Path = strings.Split(s, "/")
-			}
-		} else {
-			var parts []json.RawMessage
-			if err := json.Unmarshal(ru.Path, &parts); err != nil {
-				return URL{}, fail(where+" > path", "expected a string or a list of segments")
-			}
-			u.Path = []string{}
-			for _, p := range parts {
-				var seg struct {
-					Type  string          `json:"type"`
-					Value json.RawMessage `json:"value"`
-				}
-				if json.Unmarshal(p, &seg) == nil && len(bytes.TrimSpace(p)) > 0 && bytes.TrimSpace(p)[0] == '{' {
-					u.Path = append(u.Path, str(seg.Value))
-					continue
-				}
-				u.Path = append(u.Path, str(p))
-			}
+	switch p := ru["path"].(type) {
+	case nil:
+	case string:
+		s := strings.TrimPrefix(p, "/")
+		if s != "" || p == "/" {
+			u.Path = strings.Split(s, "/")
 		}
+	case []any:
+		u.Path = make([]string, 0, len(p))
+		for _, seg := range p {
+			if o, ok := seg.(object); ok {
+				u.Path = append(u.Path, str(o["value"]))
+				continue
+			}
+			u.Path = append(u.Path, str(seg))
+		}
+	default:
+		return URL{}, fail(where+" > path", "expected a string or a list of segments")
 	}
 	var err error
-	if u.Query, err = decodeQuery(ru.Query, where+" > query"); err != nil {
+	if u.Query, err = decodeQuery(ru["query"], where+" > query"); err != nil {
 		return URL{}, err
 	}
-	if u.Variables, err = decodeVariables(ru.Variable, where+" > variable"); err != nil {
+	if u.Variables, err = decodeVariables(ru["variable"], where+" > variable"); err != nil {
 		return URL{}, err
 	}
-	if ru.Auth != nil {
-		u.Auth = &URLAuth{User: str(ru.Auth.User), Password: str(ru.Auth.Password)}
+	if a, ok := ru["auth"].(object); ok {
+		u.Auth = &URLAuth{User: str(a["user"]), Password: str(a["password"])}
 	}
 	return u, nil
 }
@@ -397,12 +282,8 @@ func splitHost(s string) []string {
 	return append(out, s[start:])
 }
 
-func decodeQuery(m json.RawMessage, where string) ([]QueryParam, error) {
-	if isNull(m) {
-		return nil, nil
-	}
-	var s string
-	if json.Unmarshal(m, &s) == nil {
+func decodeQuery(v any, where string) ([]QueryParam, error) {
+	if s, ok := v.(string); ok {
 		if s == "" {
 			return nil, nil
 		}
@@ -412,87 +293,90 @@ func decodeQuery(m json.RawMessage, where string) ([]QueryParam, error) {
 		}
 		return q, nil
 	}
-	kvs, err := decodeKeyValues(m, where)
-	if err != nil {
+	kvs, err := keyValues(v, where)
+	if err != nil || kvs == nil {
 		return nil, err
 	}
 	q := make([]QueryParam, 0, len(kvs))
 	for _, kv := range kvs {
-		p := QueryParam{Key: str(kv.Key), Disabled: disabled(kv)}
-		if !isNull(kv.Value) {
-			v := str(kv.Value)
-			p.Value = &v
+		p := QueryParam{Key: str(kv["key"]), Disabled: disabled(kv)}
+		if val, present := kv["value"]; present && val != nil {
+			s := str(val)
+			p.Value = &s
 		}
 		q = append(q, p)
 	}
 	return q, nil
 }
 
-// decodeKeyValues accepts a list of objects, or an object map {k: v}
-// (written by some exporters), returning the list form.
-func decodeKeyValues(m json.RawMessage, where string) ([]rawKeyValue, error) {
-	if isNull(m) {
+// keyValues accepts a list of objects, or an object map {k: v} (written by
+// some exporters), returning the list form.
+func keyValues(v any, where string) ([]object, error) {
+	switch x := v.(type) {
+	case nil:
 		return nil, nil
+	case []any:
+		out := make([]object, 0, len(x))
+		for _, e := range x {
+			o, ok := e.(object)
+			if !ok {
+				if e == nil {
+					continue
+				}
+				return nil, fail(where, "expected a list of {key, value} objects")
+			}
+			out = append(out, o)
+		}
+		return out, nil
+	case object:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		out := make([]object, 0, len(keys))
+		for _, k := range keys {
+			out = append(out, object{"key": k, "value": x[k]})
+		}
+		return out, nil
 	}
-	var list []rawKeyValue
-	if err := json.Unmarshal(m, &list); err == nil {
-		return list, nil
-	}
-	var obj map[string]json.RawMessage
-	if err := json.Unmarshal(m, &obj); err != nil {
-		return nil, fail(where, "expected a list of {key, value} objects")
-	}
-	keys := make([]string, 0, len(obj))
-	for k := range obj {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		kb, _ := json.Marshal(k)
-		list = append(list, rawKeyValue{Key: kb, Value: obj[k]})
-	}
-	return list, nil
+	return nil, fail(where, "expected a list of {key, value} objects")
 }
 
-func disabled(kv rawKeyValue) bool {
-	if truthy(kv.Disabled) {
+func disabled(kv object) bool {
+	if truthy(kv["disabled"]) {
 		return true
 	}
 	// Environments say "enabled": false instead.
-	return !isNull(kv.Enabled) && !truthy(kv.Enabled)
+	e, ok := kv["enabled"]
+	return ok && e != nil && !truthy(e)
 }
 
-func truthy(m json.RawMessage) bool {
-	var b bool
-	if json.Unmarshal(m, &b) == nil {
-		return b
-	}
-	var s string
-	if json.Unmarshal(m, &s) == nil {
-		return s == "true"
+func truthy(v any) bool {
+	switch x := v.(type) {
+	case bool:
+		return x
+	case string:
+		return x == "true"
 	}
 	return false
 }
 
-func decodeHeaders(m json.RawMessage, where string) ([]Header, error) {
-	if isNull(m) {
-		return nil, nil
-	}
-	var s string
-	if json.Unmarshal(m, &s) == nil {
+func decodeHeaders(v any, where string) ([]Header, error) {
+	if s, ok := v.(string); ok {
 		return ParseHeaderString(s), nil
 	}
-	kvs, err := decodeKeyValues(m, where)
-	if err != nil {
+	kvs, err := keyValues(v, where)
+	if err != nil || kvs == nil {
 		return nil, err
 	}
 	hs := make([]Header, 0, len(kvs))
 	for _, kv := range kvs {
-		key := str(kv.Key)
+		key := str(kv["key"])
 		if strings.TrimSpace(key) == "" {
 			continue
 		}
-		hs = append(hs, Header{Key: key, Value: str(kv.Value), Disabled: disabled(kv)})
+		hs = append(hs, Header{Key: key, Value: str(kv["value"]), Disabled: disabled(kv)})
 	}
 	return hs, nil
 }
@@ -508,8 +392,8 @@ func ParseHeaderString(s string) []Header {
 			h.Disabled = true
 			line = strings.TrimPrefix(strings.TrimSpace(line), "//")
 		}
-		k, v, _ := strings.Cut(line, ":")
-		h.Key, h.Value = strings.TrimSpace(k), strings.TrimSpace(v)
+		k, val, _ := strings.Cut(line, ":")
+		h.Key, h.Value = strings.TrimSpace(k), strings.TrimSpace(val)
 		if h.Key != "" {
 			hs = append(hs, h)
 		}
@@ -517,40 +401,41 @@ func ParseHeaderString(s string) []Header {
 	return hs
 }
 
-func decodeBody(m json.RawMessage, where string) (*Body, error) {
-	if isNull(m) {
+func decodeBody(v any, where string) (*Body, error) {
+	var rb object
+	switch x := v.(type) {
+	case nil:
 		return nil, nil
-	}
-	var rb rawBody
-	if err := json.Unmarshal(m, &rb); err != nil {
+	case string:
 		// A bare string body is raw text.
-		var s string
-		if json.Unmarshal(m, &s) == nil {
-			return &Body{Mode: "raw", Raw: s}, nil
-		}
+		return &Body{Mode: "raw", Raw: x}, nil
+	case object:
+		rb = x
+	default:
 		return nil, fail(where, "expected a body object")
 	}
-	b := &Body{Mode: str(rb.Mode), Disabled: truthy(rb.Disabled)}
-	b.Raw = str(rb.Raw)
-	if rb.Options != nil && rb.Options.Raw != nil {
-		b.Language = str(rb.Options.Raw.Language)
+	b := &Body{Mode: str(rb["mode"]), Raw: str(rb["raw"]), Disabled: truthy(rb["disabled"])}
+	if opts, ok := rb["options"].(object); ok {
+		if raw, ok := opts["raw"].(object); ok {
+			b.Language = str(raw["language"])
+		}
 	}
 	var err error
-	if b.URLEncoded, err = decodeForm(rb.URLEncoded, where+" > urlencoded"); err != nil {
+	if b.URLEncoded, err = decodeForm(rb["urlencoded"], where+" > urlencoded"); err != nil {
 		return nil, err
 	}
-	if b.FormData, err = decodeForm(rb.FormData, where+" > formdata"); err != nil {
+	if b.FormData, err = decodeForm(rb["formdata"], where+" > formdata"); err != nil {
 		return nil, err
 	}
-	if rb.File != nil {
-		b.File = &BodyFile{Src: str(rb.File.Src), Content: str(rb.File.Content)}
+	if f, ok := rb["file"].(object); ok {
+		b.File = &BodyFile{Src: str(f["src"]), Content: str(f["content"])}
 	}
-	if rb.GraphQL != nil {
-		b.GraphQL = &GraphQL{Query: str(rb.GraphQL.Query), Variables: str(rb.GraphQL.Variables)}
+	if g, ok := rb["graphql"].(object); ok {
+		b.GraphQL = &GraphQL{Query: str(g["query"]), Variables: str(g["variables"])}
 	}
 	if b.Mode == "" {
 		switch {
-		case rb.Raw != nil:
+		case rb["raw"] != nil:
 			b.Mode = "raw"
 		case b.URLEncoded != nil:
 			b.Mode = "urlencoded"
@@ -565,28 +450,28 @@ func decodeBody(m json.RawMessage, where string) (*Body, error) {
 	return b, nil
 }
 
-func decodeForm(m json.RawMessage, where string) ([]FormParam, error) {
-	if isNull(m) {
-		return nil, nil
-	}
-	kvs, err := decodeKeyValues(m, where)
-	if err != nil {
+func decodeForm(v any, where string) ([]FormParam, error) {
+	kvs, err := keyValues(v, where)
+	if err != nil || kvs == nil {
 		return nil, err
 	}
 	out := make([]FormParam, 0, len(kvs))
 	for _, kv := range kvs {
 		p := FormParam{
-			Key:         str(kv.Key),
-			Value:       str(kv.Value),
-			Type:        str(kv.Type),
-			ContentType: str(kv.ContentType),
+			Key:         str(kv["key"]),
+			Value:       str(kv["value"]),
+			Type:        str(kv["type"]),
+			ContentType: str(kv["contentType"]),
 			Disabled:    disabled(kv),
 		}
-		if !isNull(kv.Src) {
-			var list []string
-			if json.Unmarshal(kv.Src, &list) == nil {
-				p.Src = list
-			} else if s := str(kv.Src); s != "" {
+		switch src := kv["src"].(type) {
+		case nil:
+		case []any:
+			for _, s := range src {
+				p.Src = append(p.Src, str(s))
+			}
+		default:
+			if s := str(src); s != "" {
 				p.Src = []string{s}
 			}
 		}
@@ -600,133 +485,125 @@ func decodeForm(m json.RawMessage, where string) ([]FormParam, error) {
 
 // decodeAuth accepts v2.1 ({"type":"x","x":[{key,value}]}) and v2.0
 // ({"type":"x","x":{k:v}}) auth blocks.
-func decodeAuth(m json.RawMessage, where string) (*Auth, error) {
-	if isNull(m) {
+func decodeAuth(v any, where string) (*Auth, error) {
+	if v == nil {
 		return nil, nil
 	}
-	var obj map[string]json.RawMessage
-	if err := json.Unmarshal(m, &obj); err != nil {
+	obj, ok := v.(object)
+	if !ok {
 		return nil, fail(where, "expected an auth object")
 	}
 	a := &Auth{Type: str(obj["type"])}
 	if a.Type == "" {
 		return nil, fail(where, `auth has no "type"`)
 	}
-	params := obj[a.Type]
-	if isNull(params) {
-		return a, nil
-	}
-	var list []rawKeyValue
-	if json.Unmarshal(params, &list) == nil {
-		for _, kv := range list {
-			a.Params = append(a.Params, AuthParam{Key: str(kv.Key), Value: anyValue(kv.Value)})
+	switch params := obj[a.Type].(type) {
+	case nil:
+	case []any:
+		for _, e := range params {
+			if kv, ok := e.(object); ok {
+				a.Params = append(a.Params, AuthParam{Key: str(kv["key"]), Value: kv["value"]})
+			}
 		}
-		return a, nil
-	}
-	var kv map[string]json.RawMessage
-	if err := json.Unmarshal(params, &kv); err != nil {
+	case object:
+		keys := make([]string, 0, len(params))
+		for k := range params {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			a.Params = append(a.Params, AuthParam{Key: k, Value: params[k]})
+		}
+	default:
 		return nil, fail(where+" > "+a.Type, "expected a list or an object of parameters")
-	}
-	keys := make([]string, 0, len(kv))
-	for k := range kv {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		a.Params = append(a.Params, AuthParam{Key: k, Value: anyValue(kv[k])})
 	}
 	return a, nil
 }
 
-func decodeEvents(m json.RawMessage, where string) ([]Event, error) {
-	if isNull(m) {
+func decodeEvents(v any, where string) ([]Event, error) {
+	if v == nil {
 		return nil, nil
 	}
-	var raws []rawEvent
-	if err := json.Unmarshal(m, &raws); err != nil {
+	list, ok := v.([]any)
+	if !ok {
 		return nil, fail(where, "expected a list of events")
 	}
 	var out []Event
-	for i, re := range raws {
-		e := Event{Listen: str(re.Listen), Disabled: truthy(re.Disabled)}
-		if !isNull(re.Script) {
-			var rs rawScript
-			var s string
-			switch {
-			case json.Unmarshal(re.Script, &s) == nil:
-				e.Script.Exec = s
-			case json.Unmarshal(re.Script, &rs) == nil:
-				e.Script = Script{ID: str(rs.ID), Type: str(rs.Type), Name: str(rs.Name)}
-				exec, err := scriptLines(rs.Exec)
-				if err != nil {
-					return nil, fail(fmt.Sprintf("%s[%d] > script > exec", where, i), "%s", err)
-				}
-				e.Script.Exec = exec
-			default:
-				return nil, fail(fmt.Sprintf("%s[%d] > script", where, i), "expected a script object")
+	for i, raw := range list {
+		re, ok := raw.(object)
+		if !ok {
+			return nil, fail(fmt.Sprintf("%s[%d]", where, i), "expected an event object")
+		}
+		e := Event{Listen: str(re["listen"]), Disabled: truthy(re["disabled"])}
+		switch sc := re["script"].(type) {
+		case nil:
+		case string:
+			e.Script.Exec = sc
+		case object:
+			e.Script = Script{ID: str(sc["id"]), Type: str(sc["type"]), Name: str(sc["name"])}
+			exec, err := scriptLines(sc["exec"])
+			if err != nil {
+				return nil, fail(fmt.Sprintf("%s[%d] > script > exec", where, i), "%s", err)
 			}
+			e.Script.Exec = exec
+		default:
+			return nil, fail(fmt.Sprintf("%s[%d] > script", where, i), "expected a script object")
 		}
 		out = append(out, e)
 	}
 	return out, nil
 }
 
-func scriptLines(m json.RawMessage) (string, error) {
-	if isNull(m) {
+func scriptLines(v any) (string, error) {
+	switch x := v.(type) {
+	case nil:
 		return "", nil
+	case string:
+		return x, nil
+	case []any:
+		parts := make([]string, len(x))
+		for i, l := range x {
+			parts[i] = str(l)
+		}
+		return strings.Join(parts, "\n"), nil
 	}
-	var s string
-	if json.Unmarshal(m, &s) == nil {
-		return s, nil
-	}
-	var lines []json.RawMessage
-	if err := json.Unmarshal(m, &lines); err != nil {
-		return "", fmt.Errorf("expected a string or a list of lines")
-	}
-	parts := make([]string, len(lines))
-	for i, l := range lines {
-		parts[i] = str(l)
-	}
-	return strings.Join(parts, "\n"), nil
+	return "", fmt.Errorf("expected a string or a list of lines")
 }
 
-func decodeVariables(m json.RawMessage, where string) ([]Variable, error) {
-	if isNull(m) {
-		return nil, nil
-	}
-	kvs, err := decodeKeyValues(m, where)
-	if err != nil {
+func decodeVariables(v any, where string) ([]Variable, error) {
+	kvs, err := keyValues(v, where)
+	if err != nil || kvs == nil {
 		return nil, err
 	}
 	out := make([]Variable, 0, len(kvs))
 	for _, kv := range kvs {
-		key := str(kv.Key)
+		key := str(kv["key"])
 		if key == "" {
-			key = str(kv.ID)
+			key = str(kv["id"])
 		}
 		if key == "" {
-			key = str(kv.Name)
+			key = str(kv["name"])
 		}
-		out = append(out, Variable{Key: key, Value: anyValue(kv.Value), Type: str(kv.Type), Disabled: disabled(kv)})
+		out = append(out, Variable{Key: key, Value: kv["value"], Type: str(kv["type"]), Disabled: disabled(kv)})
 	}
 	return out, nil
 }
 
-func decodePPB(m json.RawMessage, where string) (ProtocolProfileBehavior, error) {
+func decodePPB(v any, where string) (ProtocolProfileBehavior, error) {
 	var p ProtocolProfileBehavior
-	if isNull(m) {
+	if v == nil {
 		return p, nil
 	}
-	var obj map[string]json.RawMessage
-	if err := json.Unmarshal(m, &obj); err != nil {
+	obj, ok := v.(object)
+	if !ok {
 		return p, fail(where, "expected an object")
 	}
 	flag := func(name string) *bool {
-		v, ok := obj[name]
-		if !ok || isNull(v) {
+		val, ok := obj[name]
+		if !ok || val == nil {
 			return nil
 		}
-		b := truthy(v)
+		b := truthy(val)
 		return &b
 	}
 	p.FollowRedirects = flag("followRedirects")
@@ -736,8 +613,8 @@ func decodePPB(m json.RawMessage, where string) (ProtocolProfileBehavior, error)
 	p.FollowOriginalHTTPMethod = flag("followOriginalHttpMethod")
 	p.FollowAuthorizationHeader = flag("followAuthorizationHeader")
 	p.RemoveRefererHeader = flag("removeRefererHeader")
-	if v, ok := obj["maxRedirects"]; ok && !isNull(v) {
-		n, err := strconv.Atoi(strings.Trim(string(bytes.TrimSpace(v)), `"`))
+	if val, ok := obj["maxRedirects"]; ok && val != nil {
+		n, err := strconv.Atoi(str(val))
 		if err != nil {
 			return p, fail(where+" > maxRedirects", "expected a whole number")
 		}
@@ -748,48 +625,29 @@ func decodePPB(m json.RawMessage, where string) (ProtocolProfileBehavior, error)
 
 // str renders a JSON scalar as a string: strings as is, numbers and bools
 // in their JSON text, null as "". Objects and arrays render as JSON.
-func str(m json.RawMessage) string {
-	if isNull(m) {
+func str(v any) string {
+	switch x := v.(type) {
+	case nil:
 		return ""
+	case string:
+		return x
+	case json.Number:
+		return x.String()
+	case bool:
+		return strconv.FormatBool(x)
 	}
-	var s string
-	if json.Unmarshal(m, &s) == nil {
-		return s
-	}
-	return string(bytes.TrimSpace(m))
+	return jsonText(v)
 }
 
 // description accepts a string or {"content": "...", "type": "..."}.
-func description(m json.RawMessage) string {
-	if isNull(m) {
-		return ""
-	}
-	var s string
-	if json.Unmarshal(m, &s) == nil {
-		return s
-	}
-	var d struct {
-		Content json.RawMessage `json:"content"`
-	}
-	if json.Unmarshal(m, &d) == nil {
-		return str(d.Content)
+func description(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case object:
+		return str(x["content"])
 	}
 	return ""
-}
-
-// anyValue decodes a JSON value keeping its type; numbers stay json.Number
-// so that 1 prints as "1" and 0.1 as "0.1", as in JavaScript.
-func anyValue(m json.RawMessage) any {
-	if isNull(m) {
-		return nil
-	}
-	d := json.NewDecoder(bytes.NewReader(m))
-	d.UseNumber()
-	var v any
-	if d.Decode(&v) != nil {
-		return nil
-	}
-	return v
 }
 
 func formatNumber(f float64) string {

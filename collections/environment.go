@@ -1,7 +1,6 @@
 package collections
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -44,44 +43,25 @@ func loadVariableFile(path, kind string) (*VariableFile, error) {
 // Postman's {"values": [...]} it accepts a bare list of {key, value}
 // objects and a flat {"key": "value"} object, as Newman does.
 func ParseVariableFile(name, kind string, data []byte) (*VariableFile, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if err := checkJSON(name, data); err != nil {
+	doc, err := parseJSON(name, data)
+	if err != nil {
 		return nil, err
 	}
 	f := &VariableFile{Scope: kind, Source: name}
-	trimmed := bytes.TrimSpace(data)
-	if trimmed[0] == '[' {
-		vars, err := decodeVariables(trimmed, "values")
-		if err != nil {
-			return nil, &InputError{File: name, Err: err}
-		}
-		f.Values = vars
-		return f, nil
-	}
-	var raw struct {
-		ID     json.RawMessage `json:"id"`
-		Name   json.RawMessage `json:"name"`
-		Values json.RawMessage `json:"values"`
-		Scope  string          `json:"_postman_variable_scope"`
-	}
-	if err := json.Unmarshal(trimmed, &raw); err != nil {
-		return nil, &InputError{File: name, Err: fmt.Errorf("not a Postman %s: expected an object with \"values\"", kind)}
-	}
-	if raw.Values == nil {
-		// A flat object of names to values.
-		var flat map[string]json.RawMessage
-		if err := json.Unmarshal(trimmed, &flat); err != nil || len(flat) == 0 || hasCollectionKeys(flat) {
+	values := doc
+	if obj, ok := doc.(object); ok {
+		switch {
+		case obj["values"] != nil:
+			f.ID, f.Name = str(obj["id"]), str(obj["name"])
+			values = obj["values"]
+		case len(obj) == 0 || hasCollectionKeys(obj):
 			return nil, &InputError{File: name, Err: fmt.Errorf("not a Postman %s: it has no \"values\" list", kind)}
 		}
-		vars, err := decodeVariables(trimmed, "values")
-		if err != nil {
-			return nil, &InputError{File: name, Err: err}
-		}
-		f.Values = vars
-		return f, nil
+		// Otherwise a flat object of names to values.
+	} else if _, ok := doc.([]any); !ok {
+		return nil, &InputError{File: name, Err: fmt.Errorf("not a Postman %s: expected an object with \"values\"", kind)}
 	}
-	f.ID, f.Name = str(raw.ID), str(raw.Name)
-	vars, err := decodeVariables(raw.Values, "values")
+	vars, err := decodeVariables(values, "values")
 	if err != nil {
 		return nil, &InputError{File: name, Err: err}
 	}
@@ -89,7 +69,7 @@ func ParseVariableFile(name, kind string, data []byte) (*VariableFile, error) {
 	return f, nil
 }
 
-func hasCollectionKeys(m map[string]json.RawMessage) bool {
+func hasCollectionKeys(m object) bool {
 	_, info := m["info"]
 	_, item := m["item"]
 	return info || item

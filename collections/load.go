@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 )
@@ -44,16 +45,49 @@ func LoadCollection(path string) (*Collection, error) {
 
 // ParseCollection normalises collection JSON; name is used in messages.
 func ParseCollection(name string, data []byte) (*Collection, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if err := checkJSON(name, data); err != nil {
+	doc, err := parseJSON(name, data)
+	if err != nil {
 		return nil, err
 	}
-	c, err := decodeCollection(data)
+	c, err := decodeCollection(doc)
 	if err != nil {
-		return nil, wrapDecodeError(name, data, err)
+		return nil, &InputError{File: name, Err: err}
 	}
 	c.Source = name
 	return c, nil
+}
+
+// parseJSON parses a whole document once (numbers kept as json.Number),
+// reporting a syntax error with its line and column.
+func parseJSON(name string, data []byte) (any, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &InputError{File: name, Err: errors.New("file is empty")}
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var doc any
+	err := dec.Decode(&doc)
+	if err == nil {
+		// Anything after the document is an error too, as json.Unmarshal
+		// would say.
+		if _, terr := dec.Token(); !errors.Is(terr, io.EOF) {
+			off := dec.InputOffset()
+			line, col := lineColumn(data, off+1)
+			return nil, &InputError{File: name, Line: line, Column: col, Err: errors.New("invalid JSON: unexpected data after the top-level value")}
+		}
+		return doc, nil
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		line, col := lineColumn(data, se.Offset)
+		return nil, &InputError{File: name, Line: line, Column: col, Err: fmt.Errorf("invalid JSON: %v", se)}
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		line, col := lineColumn(data, int64(len(data))+1)
+		return nil, &InputError{File: name, Line: line, Column: col, Err: errors.New("invalid JSON: unexpected end of file")}
+	}
+	return nil, &InputError{File: name, Err: fmt.Errorf("invalid JSON: %v", err)}
 }
 
 func readInput(path, kind string) ([]byte, error) {
@@ -73,42 +107,6 @@ func readInput(path, kind string) ([]byte, error) {
 		}
 	}
 	return data, nil
-}
-
-// checkJSON reports a JSON syntax error with its line and column, which
-// encoding/json alone gives only as a byte offset.
-func checkJSON(name string, data []byte) error {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if len(bytes.TrimSpace(data)) == 0 {
-		return &InputError{File: name, Err: errors.New("file is empty")}
-	}
-	if json.Valid(data) {
-		return nil
-	}
-	var v any
-	err := json.Unmarshal(data, &v)
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		line, col := lineColumn(data, se.Offset)
-		return &InputError{File: name, Line: line, Column: col, Err: fmt.Errorf("invalid JSON: %v", se)}
-	}
-	if err == nil {
-		err = errors.New("invalid JSON")
-	}
-	return &InputError{File: name, Err: err}
-}
-
-func wrapDecodeError(name string, data []byte, err error) error {
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		line, col := lineColumn(data, te.Offset)
-		field := te.Field
-		if field == "" {
-			field = "document"
-		}
-		return &InputError{File: name, Line: line, Column: col, Err: fmt.Errorf("%s: expected %s, found a JSON %s", field, te.Type, te.Value)}
-	}
-	return &InputError{File: name, Err: err}
 }
 
 // lineColumn converts a byte offset (just past the offending byte, as
