@@ -29,6 +29,9 @@ type outgoing struct {
 	// from no body at all.
 	HasBody bool
 	PPB     collections.ProtocolProfileBehavior
+	// Resolved is the URL with variables resolved and auth applied, before
+	// percent-encoding: what pm.request.url shows in test scripts.
+	Resolved collections.URL
 	// Warnings are problems Newman also tolerates (a form file that
 	// cannot be read is left out); they are reported, not fatal.
 	Warnings []string
@@ -57,6 +60,23 @@ func (o *outgoing) removeHeader(key string) {
 
 func (o *outgoing) addHeader(key, value string) {
 	o.Headers = append(o.Headers, event.Header{Key: key, Value: value})
+}
+
+// resolvedRequest is the request as test scripts see it (pm.request after
+// sending): the original with its URL, headers and raw body resolved and
+// the headers colrun sent, as postman-runtime passes on the sent request.
+func resolvedRequest(orig *collections.Request, o *outgoing) *collections.Request {
+	r := orig.Clone()
+	r.Method = o.Method
+	r.URL = o.Resolved
+	r.Headers = make([]collections.Header, 0, len(o.Headers))
+	for _, h := range o.Headers {
+		r.Headers = append(r.Headers, collections.Header{Key: h.Key, Value: h.Value})
+	}
+	if r.Body != nil && r.Body.Mode == "raw" && o.HasBody {
+		r.Body.Raw = string(o.Body)
+	}
+	return r
 }
 
 // methodsWithoutBody are the methods whose body Postman prunes unless
@@ -146,6 +166,7 @@ func (r *Runner) build(it *collections.Item, req *collections.Request, res *vari
 		}
 	}
 	out.URL = wireURL(u)
+	out.Resolved = u
 
 	if err := r.buildBody(req.Body, out, res); err != nil {
 		return fail(err)

@@ -282,6 +282,8 @@ type worker struct {
 	buf    []event.Event
 	buffer bool
 	tab    tableauState
+	// cookies keeps the attributes of the jar's cookies for pm.cookies.
+	cookies cookieBook
 	// current is the item being run, so that resolution anywhere in it
 	// (scripts' sendRequest included) records unresolved names.
 	current *itemState
@@ -450,11 +452,11 @@ func (w *worker) runItem(ctx context.Context, it *collections.Item, cursor event
 	}
 
 	var resp *event.Response
-	var cookies []*http.Cookie
 	if ex != nil {
-		resp, cookies = ex.resp, ex.cookies
+		resp = ex.resp
+		st.cookies = w.scriptCookies(ex, ex.usedJar)
+		req = ex.request
 	}
-	st.cookies = cookies
 	if w.runScripts(ctx, "test", it, req, resp, st) && r.opts.Bail {
 		out.stop = &bailError{what: "a failure in the test scripts of " + strconv.Quote(it.Path())}
 	}
@@ -532,6 +534,7 @@ func (w *worker) sendOnce(ctx context.Context, it *collections.Item, req *collec
 	if err != nil {
 		return nil, sent, o, signin, err
 	}
+	ex.request = resolvedRequest(req, o)
 	return ex, sent, o, signin, nil
 }
 

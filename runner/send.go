@@ -20,6 +20,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/colrun/colrun/collections"
 	"github.com/colrun/colrun/runner/event"
 )
 
@@ -71,7 +72,20 @@ type exchange struct {
 	resp      *event.Response // Body holds the whole body
 	redirects []event.Redirected
 	sent      *http.Request // the last request sent (after redirects)
-	cookies   []*http.Cookie
+	// setCookies are the cookies every hop set, with the URL that set
+	// them, so the worker can keep their attributes for pm.cookies.
+	setCookies []urlCookie
+	// usedJar is false when the request disabled cookies.
+	usedJar bool
+	// request is what test scripts see as pm.request: the request with its
+	// variables resolved and auth applied, as Postman hands it on.
+	request *collections.Request
+}
+
+// urlCookie is a Set-Cookie and the URL whose response carried it.
+type urlCookie struct {
+	url    *url.URL
+	cookie *http.Cookie
 }
 
 // sendOptions are the per-request transport settings.
@@ -134,7 +148,7 @@ func (r *Runner) send(ctx context.Context, jar http.CookieJar, o *outgoing, so s
 	}
 	method, target, body, hasBody := o.Method, o.URL, o.Body, o.HasBody
 	headers := o.Headers
-	ex := &exchange{}
+	ex := &exchange{usedJar: so.useCookies && jar != nil}
 	start := time.Now()
 	for hop := 0; ; hop++ {
 		req, err := newHTTPRequest(ctx, method, target, headers, body, hasBody)
@@ -152,10 +166,12 @@ func (r *Runner) send(ctx context.Context, jar http.CookieJar, o *outgoing, so s
 		if err != nil {
 			return nil, describeNetError(ctx, err, req.URL, so.timeout)
 		}
-		if so.useCookies && jar != nil {
-			if cs := resp.Cookies(); len(cs) > 0 {
-				jar.SetCookies(req.URL, cs)
-			}
+		cs := resp.Cookies()
+		for _, c := range cs {
+			ex.setCookies = append(ex.setCookies, urlCookie{url: req.URL, cookie: c})
+		}
+		if so.useCookies && jar != nil && len(cs) > 0 {
+			jar.SetCookies(req.URL, cs)
 		}
 		loc := resp.Header.Get("Location")
 		if so.followRedirects && isRedirect(resp.StatusCode) && loc != "" {
@@ -191,7 +207,6 @@ func (r *Runner) send(ctx context.Context, jar http.CookieJar, o *outgoing, so s
 			tm.Download = end.Sub(firstByte)
 		}
 		ex.sent = req
-		ex.cookies = resp.Cookies()
 		ex.resp = &event.Response{
 			Code:       resp.StatusCode,
 			Status:     reasonPhrase(resp),
@@ -266,7 +281,22 @@ func newHTTPRequest(ctx context.Context, method, target string, headers []event.
 	if hasBody {
 		req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
 	}
+	if !hasHeaderFold(req.Header, "Accept-Encoding") {
+		// Asking for compression ourselves stops Go's transport from
+		// decompressing silently and dropping Content-Encoding, which
+		// scripts check as they do under Newman; readBody decodes.
+		req.Header["Accept-Encoding"] = []string{"gzip, deflate"}
+	}
 	return req, nil
+}
+
+func hasHeaderFold(h http.Header, key string) bool {
+	for k := range h {
+		if strings.EqualFold(k, key) {
+			return true
+		}
+	}
+	return false
 }
 
 // addJarCookies merges the jar's cookies into the request's Cookie
@@ -365,6 +395,23 @@ func headerSize(resp *http.Response) int64 {
 	return n + 2
 }
 
+// netError is a transport failure with Node's error code (ECONNREFUSED,
+// ENOTFOUND, ETIMEDOUT...), which scripts read as err.code in
+// pm.sendRequest callbacks, as under Newman.
+type netError struct {
+	code string
+	msg  string
+}
+
+func (e *netError) Error() string { return e.msg }
+
+// Code is the Node-style error code.
+func (e *netError) Code() string { return e.code }
+
+func netErr(code, format string, args ...any) error {
+	return &netError{code: code, msg: fmt.Sprintf(format, args...)}
+}
+
 // describeNetError words transport failures as Newman users know them
 // (ECONNREFUSED, ENOTFOUND, ETIMEDOUT) and adds what happened in plain
 // words, naming the host.
@@ -374,25 +421,25 @@ func describeNetError(ctx context.Context, err error, u *url.URL, timeout time.D
 	switch {
 	case errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded):
 		if timeout > 0 {
-			return fmt.Errorf("ETIMEDOUT: no complete response from %s within %s (--timeout-request)", host, timeout)
+			return netErr("ETIMEDOUT", "ETIMEDOUT: no complete response from %s within %s (--timeout-request)", host, timeout)
 		}
-		return fmt.Errorf("ETIMEDOUT: the run's time limit (--timeout) ended the request to %s", host)
+		return netErr("ETIMEDOUT", "ETIMEDOUT: the run's time limit (--timeout) ended the request to %s", host)
 	case errors.Is(err, context.Canceled):
-		return fmt.Errorf("request to %s was cancelled", host)
+		return netErr("ECANCELED", "request to %s was cancelled", host)
 	case errors.As(err, &dnsErr):
-		return fmt.Errorf("getaddrinfo ENOTFOUND %s: no such host", u.Hostname())
+		return netErr("ENOTFOUND", "getaddrinfo ENOTFOUND %s: no such host", u.Hostname())
 	case errors.Is(err, syscall.ECONNREFUSED):
-		return fmt.Errorf("connect ECONNREFUSED %s: connection refused", hostPort(u))
+		return netErr("ECONNREFUSED", "connect ECONNREFUSED %s: connection refused", hostPort(u))
 	case errors.Is(err, syscall.ECONNRESET):
-		return fmt.Errorf("read ECONNRESET: %s closed the connection", host)
+		return netErr("ECONNRESET", "read ECONNRESET: %s closed the connection", host)
 	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
-		return fmt.Errorf("socket hang up: %s closed the connection before a complete response", host)
+		return netErr("ECONNRESET", "socket hang up: %s closed the connection before a complete response", host)
 	case errors.Is(err, os.ErrDeadlineExceeded):
-		return fmt.Errorf("ETIMEDOUT: %s did not answer in time", host)
+		return netErr("ETIMEDOUT", "ETIMEDOUT: %s did not answer in time", host)
 	}
 	var certErr *tls.CertificateVerificationError
 	if errors.As(err, &certErr) {
-		return fmt.Errorf("TLS certificate of %s is not trusted: %v (use -k/--insecure or --ssl-extra-ca-certs)", host, certErr.Err)
+		return netErr("UNABLE_TO_VERIFY_LEAF_SIGNATURE", "TLS certificate of %s is not trusted: %v (use -k/--insecure or --ssl-extra-ca-certs)", host, certErr.Err)
 	}
 	var ue *url.Error
 	if errors.As(err, &ue) {

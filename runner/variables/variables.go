@@ -3,8 +3,10 @@
 // data, environment, collection, globals), recursive resolution with cycle
 // detection, and the $-prefixed dynamic variables.
 //
-// A Scope is not safe for concurrent use; each run (or parallel worker)
-// owns its scopes, and the runner copies what workers share.
+// Each run (or parallel worker) owns its scopes, and the runner copies what
+// workers share. A Scope is nevertheless safe for concurrent use, because
+// pm.sendRequest resolves variables on its own goroutine while script
+// callbacks may still be writing them.
 package variables
 
 import (
@@ -13,6 +15,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/colrun/colrun/collections"
 )
@@ -31,6 +34,7 @@ type Entry struct {
 type Scope struct {
 	// Name is "globals", "collection", "environment", "data" or "local".
 	Name    string
+	mu      sync.RWMutex
 	entries []Entry
 	index   map[string]int
 }
@@ -62,6 +66,8 @@ func (s *Scope) Get(key string) (any, bool) {
 	if s == nil {
 		return nil, false
 	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	i, ok := s.index[key]
 	if !ok || s.entries[i].Disabled {
 		return nil, false
@@ -77,6 +83,8 @@ func (s *Scope) Has(key string) bool {
 
 // Set creates or replaces a variable, enabling it and keeping its type.
 func (s *Scope) Set(key string, value any) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	e := Entry{Key: key, Value: value}
 	if i, ok := s.index[key]; ok {
 		e.Type = s.entries[i].Type
@@ -85,10 +93,16 @@ func (s *Scope) Set(key string, value any) {
 }
 
 // SetEntry creates or replaces a variable with all its attributes.
-func (s *Scope) SetEntry(e Entry) { s.put(e) }
+func (s *Scope) SetEntry(e Entry) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.put(e)
+}
 
 // Unset removes a variable.
 func (s *Scope) Unset(key string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	i, ok := s.index[key]
 	if !ok {
 		return
@@ -102,6 +116,8 @@ func (s *Scope) Unset(key string) {
 
 // Clear removes every variable.
 func (s *Scope) Clear() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	s.entries = nil
 	s.index = map[string]int{}
 }
@@ -111,6 +127,8 @@ func (s *Scope) Entries() []Entry {
 	if s == nil {
 		return nil
 	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	return append([]Entry(nil), s.entries...)
 }
 
@@ -119,6 +137,8 @@ func (s *Scope) Len() int {
 	if s == nil {
 		return 0
 	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	return len(s.entries)
 }
 
@@ -128,6 +148,8 @@ func (s *Scope) Clone() *Scope {
 	if s == nil {
 		return nil
 	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	c := &Scope{Name: s.Name, entries: append([]Entry(nil), s.entries...), index: make(map[string]int, len(s.index))}
 	for k, v := range s.index {
 		c.index[k] = v

@@ -1,0 +1,91 @@
+package runner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/colrun/colrun/collections"
+	"github.com/colrun/colrun/runner/event"
+	"github.com/colrun/colrun/runner/sandbox"
+	"github.com/colrun/colrun/runner/variables"
+)
+
+// compileOne compiles a script once per run with the goja sandbox; a
+// syntax error is kept and reported each time the script would run.
+func compileOne(name, source string) *compiledScript {
+	s, err := sandbox.Compile(name, source)
+	if err != nil {
+		var se *event.ScriptError
+		if !errors.As(err, &se) {
+			se = &event.ScriptError{Name: "SyntaxError", Message: err.Error()}
+		}
+		return &compiledScript{name: name, err: se}
+	}
+	return &compiledScript{name: name, program: s}
+}
+
+// gojaWorker runs scripts on one goja runtime owned by one worker.
+type gojaWorker struct {
+	w  *worker
+	sb *sandbox.Sandbox
+}
+
+func (s *scriptSet) newWorker(w *worker) scriptWorker {
+	gw := &gojaWorker{w: w}
+	gw.sb = sandbox.New(sandbox.Options{
+		Timeout:    w.r.opts.ScriptTimeout,
+		Send:       w.scriptRequest,
+		Jar:        w.jar,
+		WorkingDir: w.r.opts.WorkingDir,
+	})
+	return gw
+}
+
+func (g *gojaWorker) close() { g.sb.Close() }
+
+func (g *gojaWorker) run(ctx context.Context, script *compiledScript, exec *scriptExec) scriptResult {
+	st := exec.state
+	res := g.sb.Run(ctx, script.program.(*sandbox.Script), &sandbox.Execution{
+		Listen:   exec.listen,
+		Scopes:   g.w.scopes,
+		Request:  exec.request,
+		Response: exec.response,
+		Cookies:  st.cookies,
+		Info: sandbox.Info{
+			EventName:      exec.listen,
+			Iteration:      st.cursor.Iteration,
+			IterationCount: st.iterations,
+			RequestName:    exec.item.Name,
+			RequestID:      exec.item.ID,
+		},
+	})
+	out := scriptResult{assertions: res.Assertions, err: res.Error, console: res.Console, skip: res.SkipRequest}
+	if n := res.NextRequest; n != nil {
+		out.next = &nextRequest{End: n.Stop, Target: n.Name}
+	}
+	return out
+}
+
+// scriptRequest sends a pm.sendRequest request: variables are resolved,
+// no collection auth is inherited (as in Postman), and it goes through the
+// run's transport, cookie jar and Tableau session.
+func (w *worker) scriptRequest(ctx context.Context, req *collections.Request) (*event.Response, error) {
+	res := variables.NewResolver(w.scopes)
+	o, err := w.r.build(nil, req, res)
+	if err != nil {
+		return nil, err
+	}
+	signin, err := w.tableauPrepare(o)
+	if err != nil {
+		return nil, err
+	}
+	ex, err := w.r.send(ctx, w.jar, o, w.r.sendOptionsFor(o))
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.tableauAfter(signin, o, ex.resp); err != nil {
+		return ex.resp, fmt.Errorf("%v", err)
+	}
+	return ex.resp, nil
+}

@@ -1,0 +1,1496 @@
+package sandbox
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/dop251/goja"
+)
+
+// bootstrapProgram is the compiled bootstrap, shared by every Sandbox of
+// the process: compiling it costs more than running it.
+var bootstrapProgram = sync.OnceValue(func() *goja.Program {
+	p, err := goja.Compile("colrun-sandbox.js", bootstrapSource, true)
+	if err != nil {
+		// The source is a constant covered by every test of the package.
+		panic(fmt.Sprintf("sandbox: bootstrap does not compile: %v", err))
+	}
+	return p
+})
+
+// bootstrapSource evaluates to a function (native, chai) that installs the
+// sandbox globals and returns the host object Go drives each Run through.
+//
+// The classes follow postman-collection 4.x (PropertyList, HeaderList, Url,
+// Request, Response, Cookie, ...) closely enough that scripts inspecting
+// them see Postman's shapes: own enumerable properties in Postman's order,
+// case-insensitive header lookups, multi-value lists, toJSON forms.
+// `native` is the Go side (see natives.go).
+const bootstrapSource = `(function (native, chai) {
+'use strict';
+
+var hasOwn = Object.prototype.hasOwnProperty,
+    objToString = Object.prototype.toString,
+    E = '';
+
+function has(o, k) { return o !== null && o !== undefined && hasOwn.call(Object(o), k); }
+function isString(v) { return typeof v === 'string'; }
+function isFunction(v) { return typeof v === 'function'; }
+function isObject(v) { return v !== null && (typeof v === 'object' || typeof v === 'function'); }
+function isNil(v) { return v === null || v === undefined; }
+function isPlainObject(v) {
+    if (!v || typeof v !== 'object' || objToString.call(v) !== '[object Object]') { return false; }
+    var p = Object.getPrototypeOf(v);
+    return p === null || p === Object.prototype;
+}
+function hidden(o, k, v) { Object.defineProperty(o, k, { value: v, writable: true, configurable: true, enumerable: false }); }
+function inherit(C, P) {
+    C.super_ = P;
+    C.prototype = Object.create(P.prototype, { constructor: { value: C, writable: true, configurable: true } });
+}
+function inSuperChain(ctor, name) {
+    for (var c = ctor; c; c = c.super_) { if (c._postman_propertyName === name) { return true; } }
+    return false;
+}
+function choose() {
+    for (var i = 0; i < arguments.length; i++) { if (!isNil(arguments[i])) { return arguments[i]; } }
+}
+function mergeDefined(target, source) {
+    for (var k in source) { if (hasOwn.call(source, k) && source[k] !== undefined) { target[k] = source[k]; } }
+    return target;
+}
+function cloneElement(v, seen) {
+    if (!isObject(v) || isFunction(v) || v instanceof RegExp) { return v; }
+    if (v instanceof Date) { return new Date(v.getTime()); }
+    seen = seen || [];
+    if (seen.indexOf(v) >= 0) { return undefined; }
+    seen.push(v);
+    var out;
+    if (Array.isArray(v)) { out = v.map(function (x) { return cloneElement(x, seen); }); }
+    else if (isFunction(v.toJSON)) { out = v.toJSON(); }
+    else { out = {}; Object.keys(v).forEach(function (k) { out[k] = cloneElement(v[k], seen); }); }
+    seen.pop();
+    return out;
+}
+// iteratee gives lodash's shorthand predicates: a function, a {k: v}
+// matcher, a [k, v] pair or a property name.
+function iteratee(rule) {
+    if (isFunction(rule)) { return rule; }
+    if (Array.isArray(rule)) { return function (o) { return Boolean(o) && o[rule[0]] === rule[1]; }; }
+    if (isObject(rule)) {
+        var keys = Object.keys(rule);
+        return function (o) {
+            if (!o) { return false; }
+            for (var i = 0; i < keys.length; i++) { if (o[keys[i]] !== rule[keys[i]]) { return false; } }
+            return true;
+        };
+    }
+    if (isNil(rule)) { return function (o) { return Boolean(o); }; }
+    return function (o) { return Boolean(o && o[rule]); };
+}
+
+// ---------------------------------------------------------------- base
+
+function PropertyBase() {}
+PropertyBase._postman_propertyName = 'PropertyBase';
+PropertyBase.prototype.setParent = function (parent) { hidden(this, '__parent', parent); };
+PropertyBase.prototype.parent = function () {
+    var p = this.__parent;
+    while (p && p._postman_propertyIsList) { p = p.__parent; }
+    return p;
+};
+PropertyBase.prototype.forEachParent = function (options, iterator) {
+    if (isFunction(options)) { iterator = options; }
+    for (var p = this.parent(); p; p = p.parent && p.parent()) { iterator(p); }
+};
+PropertyBase.prototype.toJSON = function () { return serialise(this); };
+
+function serialise(obj) {
+    var out = {};
+    Object.keys(obj).forEach(function (key) {
+        var value = obj[key], name = key;
+        if (value === undefined || isFunction(value)) { return; }
+        if (value && value._postman_propertyIsList && !value._postman_proprtyIsSerialisedAsPlural && /s$/.test(key)) {
+            name = key.slice(0, -1);
+        }
+        if (value && isFunction(value.toJSON)) { out[name] = value.toJSON(); return; }
+        out[name] = cloneElement(value);
+    });
+    return out;
+}
+
+function Property(definition) {
+    PropertyBase.call(this);
+    var src = definition && definition.info || definition, id;
+    id = (src && src.id) || this.id || (this._postman_propertyRequiresId && native.uuid());
+    id && (this.id = id);
+    src && src.name && (this.name = src.name);
+    isObject(definition) && has(definition, 'disabled') && (this.disabled = Boolean(definition.disabled));
+    isObject(src) && has(src, 'description') && (this.description = src.description);
+}
+inherit(Property, PropertyBase);
+Property._postman_propertyName = 'Property';
+
+// ---------------------------------------------------------------- lists
+
+function PropertyList(Type, parent, populate) {
+    PropertyBase.call(this);
+    this.setParent(parent);
+    this.members = this.members || [];
+    this.reference = this.reference || {};
+    this.Type = Type;
+    if (Type) {
+        has(Type, '_postman_propertyIndexKey') && Type._postman_propertyIndexKey &&
+            (this._postman_listIndexKey = Type._postman_propertyIndexKey);
+        has(Type, '_postman_propertyIndexCaseInsensitive') && Type._postman_propertyIndexCaseInsensitive &&
+            (this._postman_listIndexCaseInsensitive = true);
+        has(Type, '_postman_propertyAllowsMultipleValues') && Type._postman_propertyAllowsMultipleValues &&
+            (this._postman_listAllowsMultipleValues = true);
+    }
+    populate && this.populate(populate);
+}
+inherit(PropertyList, PropertyBase);
+PropertyList._postman_propertyName = 'PropertyList';
+PropertyList.isPropertyList = function (obj) {
+    return Boolean(obj) && (obj instanceof PropertyList || inSuperChain(obj.constructor, 'PropertyList'));
+};
+var PL = PropertyList.prototype;
+PL._postman_propertyIsList = true;
+PL._postman_listIndexKey = 'id';
+PL._postman_listIndexCaseInsensitive = false;
+PL._postman_listAllowsMultipleValues = false;
+PL._indexOf = function (item) {
+    var index = item && item[this._postman_listIndexKey];
+    if (!index || !(index = String(index))) { return undefined; }
+    return this._postman_listIndexCaseInsensitive ? index.toLowerCase() : index;
+};
+PL.insert = function (item, before) {
+    if (!isObject(item)) { return; }
+    var duplicate = this.indexOf(item), index;
+    if (item.__parent && item.__parent !== this && PropertyList.isPropertyList(item.__parent)) { item.__parent.remove(item); }
+    hidden(item, '__parent', this);
+    (duplicate > -1) && this.members.splice(duplicate, 1);
+    before && (before = this.indexOf(before));
+    (before > -1) ? this.members.splice(before, 0, item) : this.members.push(item);
+    if ((index = this._indexOf(item)) !== undefined) {
+        if (this._postman_listAllowsMultipleValues && hasOwn.call(this.reference, index)) {
+            !Array.isArray(this.reference[index]) && (this.reference[index] = [this.reference[index]]);
+            this.reference[index].push(item);
+        }
+        else { this.reference[index] = item; }
+    }
+};
+PL.insertAfter = function (item, after) { return this.insert(item, this.idx(this.indexOf(after) + 1)); };
+PL.append = function (item) { return this.insert(item); };
+PL.prepend = function (item) { return this.insert(item, this.idx(0)); };
+PL.add = function (item) {
+    if (isNil(item) || (typeof item === 'number' && isNaN(item))) { return; }
+    this.insert((item.constructor === this.Type) ? item :
+        (has(this.Type, 'create') ? this.Type.create.apply(this.Type, arguments) : new this.Type(item)));
+};
+PL.upsert = function (item) {
+    if (isNil(item) || (typeof item === 'number' && isNaN(item))) { return null; }
+    var existing = this.one(item[this._postman_listIndexKey]);
+    if (existing) {
+        if (!isFunction(existing.update)) {
+            throw new Error('collection: unable to upsert into a list of Type that does not support .update()');
+        }
+        existing.update(item);
+        return false;
+    }
+    this.add(item);
+    return true;
+};
+PL.remove = function (predicate, context) {
+    var self = this, match;
+    !context && (context = this);
+    if (isString(predicate)) {
+        match = this._postman_listIndexCaseInsensitive ? predicate.toLowerCase() : predicate;
+        predicate = function (item) {
+            var id = item[self._postman_listIndexKey];
+            self._postman_listIndexCaseInsensitive && isString(id) && (id = id.toLowerCase());
+            return id === match;
+        };
+    }
+    else if (this.Type && predicate instanceof this.Type) {
+        match = predicate;
+        predicate = function (item) { return item === match; };
+    }
+    if (!isFunction(predicate)) { return; }
+    var kept = [], removed = [];
+    this.members.forEach(function (item, i, all) {
+        (predicate.call(context, item, i, all) ? removed : kept).push(item);
+    });
+    if (!removed.length) { return; }
+    this.members.length = 0;
+    Array.prototype.push.apply(this.members, kept);
+    removed.forEach(function (item) {
+        var index = self._indexOf(item);
+        if (index !== undefined) {
+            var ref = self.reference[index];
+            if (Array.isArray(ref)) {
+                var at = ref.indexOf(item);
+                at > -1 && ref.splice(at, 1);
+                if (!ref.length) { delete self.reference[index]; }
+                else if (ref.length === 1) { self.reference[index] = ref[0]; }
+            }
+            else if (ref === item) { delete self.reference[index]; }
+        }
+        delete item.__parent;
+    });
+};
+PL.clear = function () {
+    this.members.forEach(function (item) { item && delete item.__parent; });
+    this.members.length = 0;
+    var ref = this.reference;
+    Object.keys(ref).forEach(function (k) { delete ref[k]; });
+};
+PL.populate = function (items) {
+    if (isString(items) && this.Type && isFunction(this.Type.parse)) { items = this.Type.parse(items); }
+    var self = this;
+    if (Array.isArray(items)) { items.forEach(function (item) { self.add(item); }); }
+    else if (isPlainObject(items) && has(this.Type, 'create')) {
+        Object.keys(items).forEach(function (k) { self.add(items[k], k); });
+    }
+    else { self.add(items); }
+};
+PL.repopulate = function (items) { this.clear(); this.populate(items); };
+PL.assimilate = function (source, prune) {
+    var members = PropertyList.isPropertyList(source) ? source.members : source, list = this,
+        indexer = list._postman_listIndexKey, seen = {};
+    if (!Array.isArray(members)) { return; }
+    members.forEach(function (item) {
+        if (!(item && has(item, indexer))) { return; }
+        list.upsert(item);
+        seen[item[indexer]] = true;
+    });
+    if (prune) {
+        Object.keys(list.reference).forEach(function (key) { hasOwn.call(seen, key) || list.remove(key); });
+    }
+};
+PL.all = function () { return this.members.slice(); };
+PL.one = function (id) {
+    var val = this.reference[this._postman_listIndexCaseInsensitive ? String(id).toLowerCase() : id];
+    if (this._postman_listAllowsMultipleValues && Array.isArray(val)) { return val.length ? val[val.length - 1] : undefined; }
+    return val;
+};
+PL.get = function (key) {
+    var member = this.one(key);
+    if (!member) { return undefined; }
+    return member.valueOf();
+};
+PL.each = function (iterator, context) {
+    if (!isFunction(iterator)) { return; }
+    var fn = iterator.bind(context || this.__parent), m = this.members;
+    for (var i = 0; i < m.length; i++) { if (fn(m[i], i, m) === false) { break; } }
+};
+PL.filter = function (rule, context) {
+    var fn = iteratee(isFunction(rule) && isObject(context) ? rule.bind(context) : rule);
+    return this.members.filter(function (m, i, a) { return fn(m, i, a); });
+};
+PL.find = function (rule, context) {
+    var fn = iteratee(isFunction(rule) && isObject(context) ? rule.bind(context) : rule), m = this.members;
+    for (var i = 0; i < m.length; i++) { if (fn(m[i], i, m)) { return m[i]; } }
+    return undefined;
+};
+PL.map = function (iterator, context) {
+    var fn = isFunction(iterator) ? iterator.bind(context || this) : function (o) { return o && o[iterator]; };
+    return this.members.map(function (m, i, a) { return fn(m, i, a); });
+};
+PL.reduce = function (iterator, accumulator, context) {
+    var fn = iterator.bind(context || this), m = this.members, i = 0;
+    if (arguments.length < 2) { accumulator = m[0]; i = 1; }
+    for (; i < m.length; i++) { accumulator = fn(accumulator, m[i], i, m); }
+    return accumulator;
+};
+PL.count = function () { return this.members.length; };
+PL.idx = function (index) { return this.members[index]; };
+PL.indexOf = function (item) { return this.members.indexOf(isString(item) ? this.one(item) : item); };
+PL.has = function (item, value) {
+    var match = isString(item) ?
+        this.reference[this._postman_listIndexCaseInsensitive ? item.toLowerCase() : item] :
+        this.filter(function (member) { return member === item; });
+    if (!match) { return false; }
+    if (arguments.length === 1) { return Boolean(Array.isArray(match) ? match.length : match); }
+    if (this._postman_listAllowsMultipleValues && Array.isArray(match)) {
+        for (var i = 0; i < match.length; i++) {
+            var v = isFunction(match[i].valueOf) ? match[i].valueOf() : match[i];
+            if (v === value) { return true; }
+        }
+        return false;
+    }
+    isFunction(match.valueOf) && (match = match.valueOf());
+    return match === value;
+};
+PL.eachParent = function (iterator, context) {
+    if (!isFunction(iterator)) { return; }
+    !context && (context = this);
+    for (var parent = this.__parent, prev; parent; prev = parent, parent = parent.__parent) { iterator.call(context, parent, prev); }
+};
+PL.toObject = function (excludeDisabled, caseSensitive, multiValue, sanitizeKeys) {
+    var obj = {}, key = this._postman_listIndexKey,
+        sanitise = this._postman_sanitizeKeys || sanitizeKeys,
+        sensitive = !this._postman_listIndexCaseInsensitive || caseSensitive,
+        multi = this._postman_listAllowsMultipleValues || multiValue;
+    this.members.forEach(function (member) {
+        if (!member || !has(member, key) || (excludeDisabled && member.disabled) || (sanitise && !member[key])) { return; }
+        var prop = sensitive ? member[key] : String(member[key]).toLowerCase();
+        if (multi && hasOwn.call(obj, prop)) {
+            !Array.isArray(obj[prop]) && (obj[prop] = [obj[prop]]);
+            obj[prop].push(member.valueOf());
+        }
+        else { obj[prop] = member.valueOf(); }
+    });
+    return obj;
+};
+PL.toString = function () {
+    if (this.Type && this.Type.unparse) { return this.Type.unparse(this.members); }
+    return '[object Object]';
+};
+PL.toJSON = function () {
+    return this.members.map(function (member) {
+        if (member && isFunction(member.toJSON)) { return member.toJSON(); }
+        return serialise(member);
+    });
+};
+
+// ---------------------------------------------------------------- header
+
+function Header(options, name) {
+    if (isString(options)) { options = isString(name) ? { key: name, value: options } : Header.parseSingle(options); }
+    Property.call(this, options);
+    this.update(options);
+}
+inherit(Header, Property);
+Header.prototype.toString = function () { return this.key + ': ' + this.value; };
+Header.prototype.valueOf = function () { return this.value; };
+Header.prototype.update = function (options) {
+    this.key = (options && options.key) || E;
+    var value = options ? options.value : undefined;
+    this.value = value === undefined ? E : value;
+    has(options, 'system') && (this.system = options.system);
+    has(options, 'disabled') && (this.disabled = options.disabled);
+};
+Header._postman_propertyName = 'Header';
+Header._postman_propertyIndexKey = 'key';
+Header._postman_propertyIndexCaseInsensitive = true;
+Header._postman_propertyAllowsMultipleValues = true;
+Header.parse = function (headerString) {
+    var headers = [], re = /^(\S+):(.*)$/gm, match;
+    headerString = String(headerString).replace(/\r\n([ \t])/g, '$1');
+    while ((match = re.exec(headerString))) {
+        headers.push({ key: match[1], value: match[2].replace(/^\s*(.*\S)?\s*$/, '$1') });
+    }
+    return headers;
+};
+Header.parseSingle = function (header) {
+    if (!isString(header)) { return { key: E, value: E }; }
+    var index = header.indexOf(':');
+    (index < 0) && (index = header.length);
+    return { key: header.substr(0, index).trim(), value: header.substr(index + 1).trim() };
+};
+Header.unparse = function (headers, separator) {
+    separator === undefined && (separator = '\r\n');
+    if (!Array.isArray(headers) && !PropertyList.isPropertyList(headers)) { return E; }
+    return headers.reduce(function (acc, h) { return (h && !h.disabled) ? acc + Header.unparseSingle(h) + separator : acc; }, E);
+};
+Header.unparseSingle = function (header) { return isObject(header) ? header.key + ': ' + header.value : E; };
+Header.isHeader = function (obj) { return Boolean(obj) && (obj instanceof Header || inSuperChain(obj.constructor, 'Header')); };
+Header.create = function (value, name) { return new Header(value, name); };
+
+function HeaderList(parent, headers) { PropertyList.call(this, Header, parent, headers); }
+inherit(HeaderList, PropertyList);
+HeaderList._postman_propertyName = 'HeaderList';
+HeaderList.isHeaderList = function (obj) { return Boolean(obj) && (obj instanceof HeaderList || inSuperChain(obj.constructor, 'HeaderList')); };
+HeaderList.prototype.contentSize = function () { return this.count() ? Header.unparse(this).length : 0; };
+
+// ---------------------------------------------------------------- query params
+
+function encodeReserved(str, encodeEquals) {
+    if (!str) { return str; }
+    str = str.replace(/&/g, '%26').replace(/#/g, '%23');
+    return encodeEquals ? str.replace(/=/g, '%3D') : str;
+}
+function normalizeParam(str, encodeEquals) {
+    if (!(str && isString(str))) { return str; }
+    if (str.indexOf('&') === -1 && str.indexOf('#') === -1 && !(encodeEquals && str.indexOf('=') !== -1)) { return str; }
+    var out = '', pointer = 0, re = /{{[^{}]*[&#=][^{}]*}}/g, match;
+    while ((match = re.exec(str)) !== null) {
+        out += encodeReserved(str.slice(pointer, match.index), encodeEquals) + match[0];
+        pointer = match.index + match[0].length;
+    }
+    if (pointer < str.length) { out += encodeReserved(str.slice(pointer), encodeEquals); }
+    return out;
+}
+
+function QueryParam(options) {
+    Property.call(this, options);
+    this.update(options);
+}
+inherit(QueryParam, Property);
+QueryParam.prototype.toString = function () { return QueryParam.unparseSingle(this); };
+QueryParam.prototype.update = function (param) {
+    var p = isString(param) ? QueryParam.parseSingle(param) : { key: param ? param.key : undefined, value: param ? param.value : undefined };
+    this.key = p.key;
+    this.value = p.value;
+    has(param, 'system') && (this.system = param.system);
+};
+QueryParam.prototype.valueOf = function () { return isString(this.value) ? this.value : E; };
+QueryParam._postman_propertyName = 'QueryParam';
+QueryParam._postman_propertyIndexKey = 'key';
+QueryParam._postman_propertyAllowsMultipleValues = true;
+QueryParam.parse = function (query) { return isString(query) ? query.split('&').map(QueryParam.parseSingle) : []; };
+QueryParam.parseSingle = function (param, idx, all) {
+    if (param === E && typeof idx === 'number' && Array.isArray(all) && idx !== all.length - 1) { return { key: null, value: null }; }
+    var index = isString(param) ? param.indexOf('=') : -1;
+    if (index < 0) { return { key: String(param), value: null }; }
+    return { key: param.substr(0, index), value: param.substr(index + 1) };
+};
+QueryParam.unparse = function (params) {
+    if (!params) { return E; }
+    if (!Array.isArray(params) && !PropertyList.isPropertyList(params)) {
+        return Object.keys(params).reduce(function (result, key) {
+            result && (result += '&');
+            return result + QueryParam.unparseSingle({ key: key, value: params[key] });
+        }, E);
+    }
+    var first = true;
+    return params.reduce(function (result, param) {
+        if (param.disabled === true) { return result; }
+        first ? (first = false) : (result += '&');
+        return result + QueryParam.unparseSingle(param);
+    }, E);
+};
+QueryParam.unparseSingle = function (obj) {
+    if (!obj) { return E; }
+    var result = isString(obj.key) ? normalizeParam(obj.key, true) : E;
+    if (isString(obj.value)) { result += '=' + normalizeParam(obj.value); }
+    return result;
+};
+
+function FormParam(options) {
+    options = options || {};
+    Property.call(this, options);
+    this.key = options.key || '';
+    this.value = options.value || '';
+    this.type = options.type;
+    this.src = options.src;
+    this.contentType = options.contentType;
+    this.fileName = options.fileName;
+}
+inherit(FormParam, Property);
+FormParam.prototype.toString = function () { return this.key + '=' + this.value; };
+FormParam.prototype.valueOf = function () { return this.value; };
+FormParam._postman_propertyName = 'FormParam';
+FormParam._postman_propertyIndexKey = 'key';
+FormParam._postman_propertyAllowsMultipleValues = true;
+FormParam.parse = function () {};
+
+// ---------------------------------------------------------------- variables (url path, auth)
+
+function Variable(definition) {
+    Property.call(this, definition);
+    this.type = 'any';
+    this.value = undefined;
+    if (!isNil(definition)) {
+        has(definition, 'key') && (this.key = definition.key);
+        this.update(definition);
+    }
+}
+inherit(Variable, Property);
+Variable.types = { string: String, boolean: Boolean, number: Number, any: { in: function (v) { return v; }, out: function (v) { return v; } } };
+Variable.prototype.castIn = function (v) { var h = Variable.types[this.type] || Variable.types.any; return isFunction(h) ? h(v) : h.in(v); };
+Variable.prototype.castOut = function (v) { var h = Variable.types[this.type] || Variable.types.any; return isFunction(h) ? h(v) : h.out(v); };
+Variable.prototype.get = function () { return this.castOut(isFunction(this.value) ? this.value() : this.value); };
+Variable.prototype.set = function (value) { this.value = isFunction(value) ? value : this.castIn(value); };
+Variable.prototype.valueOf = function (value) { arguments.length && this.set(value); return this.get(); };
+Variable.prototype.toString = function () {
+    var v = this.valueOf();
+    if (v === null) { return 'null'; }
+    return (!isNil(v) && isFunction(v.toString)) ? v.toString() : E;
+};
+Variable.prototype.update = function (options) {
+    if (!isObject(options)) { return; }
+    has(options, 'type') && isString(options.type) && Variable.types[options.type.toLowerCase()] && (this.type = options.type.toLowerCase());
+    has(options, 'value') && this.set(options.value);
+    has(options, 'key') && (this.key = options.key);
+    has(options, 'disabled') && (this.disabled = options.disabled);
+    has(options, 'description') && (this.description = options.description);
+};
+Variable._postman_propertyName = 'Variable';
+Variable._postman_propertyIndexKey = 'key';
+
+function VariableList(parent, populate) { PropertyList.call(this, Variable, parent, populate); }
+inherit(VariableList, PropertyList);
+VariableList._postman_propertyName = 'VariableList';
+
+// ---------------------------------------------------------------- url
+
+function Url(options) {
+    PropertyBase.call(this);
+    this.update(options);
+}
+inherit(Url, PropertyBase);
+Url._postman_propertyName = 'Url';
+Url.parse = function (url) { return native.parseURL(String(url)); };
+Url.isUrl = function (obj) { return Boolean(obj) && (obj instanceof Url || inSuperChain(obj.constructor, 'Url')); };
+Url.prototype.update = function (url) {
+    !url && (url = E);
+    var p = isString(url) ? Url.parse(url) : url,
+        query = p.query, variable = p.variable, path = p.path, host = p.host;
+    if (query) {
+        if (isString(query)) { query = QueryParam.parse(query); }
+        if (!Array.isArray(query) && !PropertyList.isPropertyList(query)) {
+            var q = query;
+            query = Object.keys(q).map(function (k) { return { key: k, value: q[k] }; });
+        }
+        PropertyList.isPropertyList(query) && (query = query.all());
+    }
+    if (Array.isArray(variable)) {
+        variable = variable.map(function (v) { isObject(v) && (v.key = v.key || v.id); return v; });
+    }
+    else if (PropertyList.isPropertyList(variable)) { variable = variable.all(); }
+    if (isString(path)) {
+        path && (path = path.replace(/^\/((.+))$/, '$1'));
+        path = path ? (path === '/' ? [E] : path.split('/')) : undefined;
+    }
+    isString(host) && (host = host.split(/\.(?![^{]*\}{2})/g));
+    this.auth = p.auth;
+    this.protocol = p.protocol;
+    this.port = p.port;
+    this.path = path;
+    this.hash = p.hash;
+    this.host = host;
+    this.query = new PropertyList(QueryParam, this, query || []);
+    this.variables = new VariableList(this, variable || []);
+};
+Url.prototype.addQueryParams = function (params) {
+    params = isString(params) ? QueryParam.parse(params) : params;
+    this.query.populate(params);
+};
+Url.prototype.removeQueryParams = function (params) {
+    params = Array.isArray(params) ? params.map(function (p) { return p.key ? p.key : p; }) : [params];
+    this.query.remove(function (param) { return params.indexOf(param.key) !== -1; });
+};
+Url.prototype.getRaw = function () { throw new Error('Url#getRaw has been discontinued, use Url#toString instead.'); };
+Url.prototype.toString = function (forceProtocol) {
+    var raw = E, protocol = this.protocol, qs, auth;
+    forceProtocol && !protocol && (protocol = 'http://');
+    if (protocol) { raw += /:\/\/$/.test(protocol) ? protocol : protocol + '://'; }
+    if (this.auth) {
+        isString(this.auth.user) && (auth = this.auth.user);
+        if (isString(this.auth.password)) { !auth && (auth = E); auth += ':' + this.auth.password; }
+        isString(auth) && (raw += auth + '@');
+    }
+    this.host && (raw += this.getHost());
+    (this.port !== undefined && this.port !== null && isFunction(this.port.toString)) && (raw += ':' + this.port.toString());
+    this.path && (raw += this.getPath());
+    if (this.query && this.query.count()) {
+        qs = this.getQueryString();
+        if (qs === E) { qs = this.query.find(function (p) { return !(p && p.disabled); }) && E; }
+        isString(qs) && (raw += '?' + qs);
+    }
+    isString(this.hash) && (raw += '#' + this.hash);
+    return raw;
+};
+Url.prototype.getPath = function (unresolved) {
+    var path = this.path || [];
+    if (unresolved) { return '/' + path.join('/'); }
+    var self = this;
+    return '/' + path.map(function (segment) {
+        var key = null;
+        if (String(segment).charAt(0) === ':') {
+            var dot = segment.indexOf('.');
+            key = segment.slice(1, dot === -1 ? undefined : dot) || null;
+        }
+        var value = key === null ? undefined : self.variables.get(key);
+        return (value && isString(value)) ? value + segment.slice(key.length + 1) : segment;
+    }).join('/');
+};
+Url.prototype.getQueryString = function () { return this.query.count() ? QueryParam.unparse(this.query.all()) : E; };
+Url.prototype.getPathWithQuery = function () {
+    var path = this.getPath(), qs = this.getQueryString();
+    qs && (path += '?' + qs);
+    return path;
+};
+Url.prototype.getHost = function () {
+    if (!this.host) { return E; }
+    return Array.isArray(this.host) ? this.host.join('.') : this.host.toString();
+};
+Url.prototype.getRemote = function (forcePort) {
+    var host = this.getHost(), port = this.port && this.port.toString();
+    if (forcePort && !port) { port = this.protocol && this.protocol === 'https' ? '443' : '80'; }
+    return port ? host + ':' + port : host;
+};
+Url.prototype.getOAuth1BaseUrl = function () {
+    var protocol = this.protocol || 'http', port = this.port ? this.port.toString() : undefined,
+        host = this.getHost();
+    if (!(port === '80' || port === '443' || port === undefined)) { host += ':' + port; }
+    protocol = /:\/\/$/.test(protocol) ? protocol : protocol + '://';
+    return protocol.toLowerCase() + host.toLowerCase() + this.getPath();
+};
+
+// ---------------------------------------------------------------- body, auth, request
+
+function RequestBody(options) {
+    PropertyBase.call(this);
+    if (!options) { return; }
+    this.update(options);
+}
+inherit(RequestBody, PropertyBase);
+RequestBody._postman_propertyName = 'RequestBody';
+RequestBody.MODES = { file: 'file', formdata: 'formdata', graphql: 'graphql', raw: 'raw', urlencoded: 'urlencoded' };
+RequestBody.prototype.update = function (options) {
+    isString(options) && (options = { mode: 'raw', raw: options });
+    if (!options.mode) { return; }
+    var mode = RequestBody.MODES[String(options.mode).toLowerCase()] || 'raw',
+        urlencoded = options.urlencoded, formdata = options.formdata, graphql = options.graphql,
+        file = options.file, raw = options.raw;
+    if (urlencoded) {
+        isString(urlencoded) && (urlencoded = QueryParam.parse(urlencoded));
+        PropertyList.isPropertyList(urlencoded) && (urlencoded = urlencoded.all());
+        urlencoded = new PropertyList(QueryParam, this, urlencoded);
+    }
+    if (formdata) {
+        PropertyList.isPropertyList(formdata) && (formdata = formdata.all());
+        formdata = new PropertyList(FormParam, this, formdata);
+    }
+    graphql && (graphql = { query: graphql.query, operationName: graphql.operationName, variables: graphql.variables });
+    isString(file) && (file = { src: file });
+    (mode === 'raw' && !raw) && (raw = E);
+    (mode === 'urlencoded' && !urlencoded) && (urlencoded = new PropertyList(QueryParam, this, []));
+    (mode === 'formdata' && !formdata) && (formdata = new PropertyList(FormParam, this, []));
+    (mode === 'graphql' && !graphql) && (graphql = {});
+    this.mode = mode;
+    this.raw = raw;
+    this.urlencoded = urlencoded;
+    this.formdata = formdata;
+    this.file = file;
+    this.graphql = graphql;
+    this.options = isObject(options.options) ? options.options : undefined;
+    this.disabled = options.disabled;
+};
+RequestBody.prototype.toString = function () {
+    if (this.mode === 'formdata' || this.mode === 'file') { return E; }
+    if (this.mode === 'urlencoded') {
+        return PropertyList.isPropertyList(this.urlencoded) ? QueryParam.unparse(this.urlencoded.all()) :
+            ((this.urlencoded && isFunction(this.urlencoded.toString)) ? this.urlencoded.toString() : E);
+    }
+    if (this.mode === 'raw') { return (this.raw && isFunction(this.raw.toString)) ? this.raw.toString() : E; }
+    return E;
+};
+RequestBody.prototype.isEmpty = function () {
+    var data = this.mode && this[this.mode];
+    if (!data) { return true; }
+    if (this.mode === 'file') { return !(data.src || data.content); }
+    if (isString(data)) { return data.length === 0; }
+    if (isFunction(data.count)) { return data.count() === 0; }
+    return Object.keys(data).length === 0;
+};
+
+function RequestAuth(options, parent) {
+    Property.call(this, options);
+    parent && this.setParent(parent);
+    isString(options) && (options = { type: options });
+    this.update(options);
+}
+inherit(RequestAuth, Property);
+RequestAuth._postman_propertyName = 'RequestAuth';
+RequestAuth.isValidType = function (type) { return isString(type) && type.length > 0; };
+RequestAuth.prototype.update = function (options, type) {
+    if (!isObject(options)) { return; }
+    if (!type && isString(options.type)) {
+        this.type = options.type;
+        type = options.type;
+        options = options[type];
+    }
+    if (!type) { type = this.type; }
+    if (!type || isNil(options)) { return; }
+    var list = this[type];
+    if (!PropertyList.isPropertyList(list)) { list = this[type] = new VariableList(this, []); }
+    var entries = Array.isArray(options) ? options : (PropertyList.isPropertyList(options) ? options.all() :
+        Object.keys(options).map(function (k) { return { key: k, value: options[k] }; }));
+    entries.forEach(function (e) {
+        if (!e || isNil(e.key)) { return; }
+        var existing = list.one(e.key);
+        existing ? existing.set(e.value) : list.add({ key: e.key, value: e.value, type: e.type || 'any' });
+    });
+};
+RequestAuth.prototype.use = function (type, options) {
+    if (!RequestAuth.isValidType(type)) { return; }
+    this.type = type;
+    this.update(options || [], type);
+};
+RequestAuth.prototype.current = function () { return this.type; };
+RequestAuth.prototype.parameters = function () { return this[this.type]; };
+RequestAuth.prototype.clear = function (type) {
+    if (!(RequestAuth.isValidType(type) && this[type])) { return; }
+    this[type].clear();
+    delete this[type];
+};
+
+function Request(options) {
+    Property.call(this, options);
+    isString(options) && (options = { url: options });
+    this.url = new Url();
+    this.headers = new HeaderList(this, options && options.header);
+    this.method = has(options, 'method') && !isNil(options.method) ? String(options.method).toUpperCase() : 'GET';
+    this.update(options);
+}
+inherit(Request, Property);
+Request._postman_propertyName = 'Request';
+Request.isRequest = function (obj) { return Boolean(obj) && (obj instanceof Request || inSuperChain(obj.constructor, 'Request')); };
+Request.prototype.update = function (options) {
+    if (!options) { return; }
+    has(options, 'url') && this.url.update(options.url);
+    options.header && this.headers.repopulate(options.header);
+    has(options, 'method') && (this.method = isNil(options.method) ? 'GET' : String(options.method).toUpperCase());
+    mergeDefined(this, {
+        body: has(options, 'body') && options.body ? new RequestBody(options.body) : undefined,
+        auth: options.auth ? new RequestAuth(options.auth) : undefined
+    });
+};
+Request.prototype.authorizeUsing = function (type, options) {
+    if (isObject(type) && isNil(options)) {
+        options = Object.assign({}, type);
+        delete options.type;
+        type = type.type;
+    }
+    if (type === null) { delete this.auth; return; }
+    if (!RequestAuth.isValidType(type)) { return; }
+    if (!this.auth) { this.auth = new RequestAuth(null, this); }
+    else { this.auth.clear(type); }
+    this.auth.use(type, options);
+};
+Request.prototype.getHeaders = function (options) {
+    options = options || {};
+    return this.headers.toObject(options.enabled, !options.ignoreCase, options.multiValue, options.sanitizeKeys);
+};
+Request.prototype.forEachHeader = function (callback) {
+    var self = this;
+    this.headers.all().forEach(function (h) { return callback(h, self); });
+};
+Request.prototype.addHeader = function (header) { this.headers.add(header); };
+Request.prototype.removeHeader = function (toRemove, options) {
+    toRemove = isString(toRemove) ? toRemove : toRemove && toRemove.key;
+    options = options || {};
+    if (!toRemove) { return; }
+    options.ignoreCase && (toRemove = toRemove.toLowerCase());
+    this.headers.remove(function (h) { return (options.ignoreCase ? String(h.key).toLowerCase() : h.key) === toRemove; });
+};
+Request.prototype.upsertHeader = function (header) {
+    if (!(header && header.key)) { return; }
+    var existing = this.headers.find({ key: header.key });
+    if (!existing) { return this.headers.add(header); }
+    existing.value = header.value;
+};
+Request.prototype.addQueryParams = function (params) { this.url.addQueryParams(params); };
+Request.prototype.removeQueryParams = function (params) { this.url.removeQueryParams(params); };
+Request.prototype.size = function () {
+    var contentLength = this.headers.get('Content-Length'), size = { body: 0, header: 0, total: 0, source: 'COMPUTED' };
+    if (contentLength && !isNaN(contentLength)) { size.body = parseInt(contentLength, 10); size.source = 'CONTENT-LENGTH'; }
+    else if (this.body) { size.body = native.byteLength(this.body.toString()); }
+    size.header = (this.method + ' ' + this.url.getPathWithQuery() + ' HTTP/X.X\r\n\r\n').length + this.headers.contentSize();
+    size.total = size.body + size.header;
+    return size;
+};
+Request.prototype.toJSON = function () {
+    var obj = serialise(this);
+    Array.isArray(obj.header) && !obj.header.length && delete obj.header;
+    return obj;
+};
+Request.prototype.clone = function () { return new Request(this.toJSON()); };
+
+// ---------------------------------------------------------------- cookies
+
+function Cookie(options) {
+    PropertyBase.call(this);
+    isString(options) && (options = Cookie.parse(options));
+    options && this.update(options);
+}
+inherit(Cookie, PropertyBase);
+Cookie.prototype.update = function (o) {
+    mergeDefined(this, {
+        name: choose(o.name, o.key),
+        expires: isString(o.expires) ? new Date(o.expires) : o.expires,
+        maxAge: has(o, 'maxAge') ? Number(o.maxAge) : undefined,
+        domain: o.domain,
+        path: o.path,
+        secure: has(o, 'secure') ? Boolean(o.secure) : undefined,
+        httpOnly: has(o, 'httpOnly') ? Boolean(o.httpOnly) : undefined,
+        hostOnly: has(o, 'hostOnly') ? Boolean(o.hostOnly) : undefined,
+        session: has(o, 'session') ? Boolean(o.session) : undefined,
+        value: o.value ? ensureEncoded(o.value) : undefined,
+        extensions: o.extensions || undefined
+    });
+};
+Cookie.prototype.valueOf = function () { try { return decodeURIComponent(this.value); } catch (e) { return this.value; } };
+Cookie.prototype.toString = function () {
+    var str = Cookie.unparseSingle(this);
+    if (this.expires instanceof Date) { isNaN(this.expires.getTime()) || (str += '; Expires=' + this.expires.toUTCString()); }
+    else if (this.expires) { str += '; Expires=' + this.expires; }
+    this.maxAge && this.maxAge !== Infinity && (str += '; Max-Age=' + this.maxAge);
+    this.domain && !this.hostOnly && (str += '; Domain=' + this.domain);
+    this.path && (str += '; Path=' + this.path);
+    this.secure && (str += '; Secure');
+    this.httpOnly && (str += '; HttpOnly');
+    return str;
+};
+Cookie._postman_propertyName = 'Cookie';
+Cookie._postman_propertyIndexKey = 'name';
+Cookie._postman_propertyIndexCaseInsensitive = true;
+Cookie._postman_propertyAllowsMultipleValues = true;
+Cookie.isCookie = function (obj) { return Boolean(obj) && (obj instanceof Cookie || inSuperChain(obj.constructor, 'Cookie')); };
+Cookie.parse = function (str) {
+    if (!isString(str)) { return str; }
+    var parts = str.split(/; */), first = parts.shift() || E, eq = first.indexOf('='), out = {};
+    out.key = eq < 0 ? first.trim() : first.slice(0, eq).trim();
+    out.value = eq < 0 ? E : first.slice(eq + 1).trim();
+    parts.forEach(function (p) {
+        var i = p.indexOf('='), k = (i < 0 ? p : p.slice(0, i)).trim().toLowerCase(), v = i < 0 ? true : p.slice(i + 1).trim();
+        var attr = { httponly: 'httpOnly', secure: 'secure', domain: 'domain', path: 'path', 'max-age': 'maxAge', session: 'session', expires: 'expires' }[k];
+        attr && (out[attr] = v);
+    });
+    return out;
+};
+Cookie.unparseSingle = function (c) { return isObject(c) ? (c.value === undefined ? c.name : c.name + '=' + c.value) : E; };
+Cookie.unparse = function (cookies) {
+    if (!Array.isArray(cookies) && !PropertyList.isPropertyList(cookies)) { return E; }
+    return cookies.map(Cookie.unparseSingle).join('; ');
+};
+function ensureEncoded(s) {
+    try { s = decodeURIComponent(s); } catch (e) { /* already raw */ }
+    try { return encodeURIComponent(s); } catch (e) { return s; }
+}
+
+function CookieList(parent, cookies) { PropertyList.call(this, Cookie, parent, cookies); }
+inherit(CookieList, PropertyList);
+CookieList._postman_propertyName = 'CookieList';
+CookieList.isCookieList = function (obj) { return Boolean(obj) && (obj instanceof CookieList || inSuperChain(obj.constructor, 'CookieList')); };
+
+// ---------------------------------------------------------------- response
+
+function Response(options) {
+    Property.call(this, options);
+    this.update(options || {});
+}
+inherit(Response, Property);
+Response._postman_propertyName = 'Response';
+Response.isResponse = function (obj) { return Boolean(obj) && (obj instanceof Response || inSuperChain(obj.constructor, 'Response')); };
+Response.prototype._postman_propertyRequiresId = true;
+Response.prototype.update = function (o) {
+    var self = this, src = o.__src;
+    this._details = mergeDefined(native.httpReason(o.code), { name: choose(o.reason, o.status), code: o.code, standardName: native.httpReason(o.code).name });
+    this.status = this._details.name;
+    o.code !== undefined && (this.code = o.code);
+    this.headers = new HeaderList(this, o.header);
+    if (o.body !== undefined) { this.body = o.body; }
+    if (src) {
+        hidden(this, '__src', src);
+        Object.defineProperty(this, 'stream', {
+            configurable: true, enumerable: true,
+            get: function () {
+                var b = typeof Buffer === 'function' ? Buffer.from(native.bodyBase64(src), 'base64') : undefined;
+                Object.defineProperty(self, 'stream', { value: b, writable: true, configurable: true, enumerable: true });
+                return b;
+            },
+            set: function (v) { Object.defineProperty(self, 'stream', { value: v, writable: true, configurable: true, enumerable: true }); }
+        });
+    }
+    this.cookies = new CookieList(this, o.cookie);
+    o.responseTime !== undefined && (this.responseTime = o.responseTime);
+    o.responseSize !== undefined && (this.responseSize = o.responseSize);
+};
+Response.prototype.toJSON = function () {
+    var obj = serialise(this);
+    delete obj._details;
+    return obj;
+};
+Response.prototype.reason = function () { return this.status || native.httpReason(this.code).name; };
+Response.prototype.details = function () {
+    if (!this._details || this._details.code !== this.code) {
+        this._details = native.httpReason(this.code);
+        this._details.code = this.code;
+        this._details.standardName = this._details.name;
+    }
+    return Object.assign({}, this._details);
+};
+Response.prototype.text = function () {
+    if (this.__src) {
+        if (this.__text === undefined) { hidden(this, '__text', native.bodyText(this.__src)); }
+        return this.__text;
+    }
+    return this.body;
+};
+Response.prototype.json = function (reviver, strict) { return ljsonParse(this.text(), reviver, strict); };
+Response.prototype.jsonp = function (reviver, strict) {
+    var text = this.text() || E;
+    return ljsonParse(text.replace(/^[^{(].*\(/, E).replace(/\)[^}].*$|\)$/, E), reviver, strict);
+};
+Response.prototype.contentInfo = function () { return native.contentInfo(this.headers.get('Content-Type') || E); };
+Response.prototype.mime = function () { throw new Error('Response#mime has been discontinued, use Response#contentInfo instead.'); };
+Response.prototype.dataURI = function () {
+    var type = this.contentInfo().contentType;
+    if (!type) { return E; }
+    var data = this.__src ? native.bodyBase64(this.__src) : (isNil(this.body) ? E : native.base64(String(this.body)));
+    return 'data:' + type + ';base64, ' + data;
+};
+Response.prototype.size = function () {
+    var size = { body: 0, header: 0, total: 0 }, enc = this.headers.get('Content-Encoding'),
+        len = this.headers.get('Content-Length'), compressed = false;
+    if (isString(enc)) { enc = enc.toLowerCase(); compressed = enc.indexOf('gzip') > -1 || enc.indexOf('deflate') > -1; }
+    if (len && compressed && !isNaN(len)) { size.body = parseInt(len, 10); }
+    else if (this.__src || this.responseSize !== undefined) { size.body = this.responseSize || 0; }
+    else if (!isNil(this.body)) { size.body = native.byteLength(String(this.body)); }
+    size.header = ('HTTP/X.X ' + this.code + ' ' + this.reason() + '\r\n\r\n').length + this.headers.contentSize();
+    size.total = (size.body || 0) + size.header;
+    return size;
+};
+Response.prototype.encoding = function () {
+    var enc = this.headers.get('Content-Encoding');
+    if (enc) { return { format: enc, source: 'header' }; }
+    if (this.__src && native.gzipped(this.__src)) { return { format: 'gzip', source: 'body' }; }
+    return { format: undefined, source: undefined };
+};
+
+// ---------------------------------------------------------------- JSON (liquid-json)
+
+function bomLength(str) {
+    if (!isString(str)) { return 0; }
+    var c0 = str.charCodeAt(0), c1 = str.charCodeAt(1), c2 = str.charCodeAt(2);
+    if (c0 === 0xFEFF || c0 === 0xBBBF) { return 1; }
+    if ((c0 === 0xFE && c1 === 0xFF) || (c0 === 0xFF && c1 === 0xFE)) { return 2; }
+    if (c0 === 0xEF && c1 === 0xBB && c2 === 0xBF) { return 3; }
+    return 0;
+}
+var nativeParse = JSON.parse, nativeStringify = JSON.stringify;
+// ljsonParse is liquid-json's parse, which Postman's sandbox uses as JSON:
+// a leading BOM is ignored and a failure says where, as "JSONError:
+// Unexpected token '<' at 1:1" followed by the line and a caret.
+function ljsonParse(text, reviver, strict) {
+    var bom = bomLength(text);
+    if (bom) {
+        if (strict) { throw jsonError('Unexpected byte order mark found in first ' + bom + ' character(s)'); }
+        text = text.slice(bom);
+    }
+    try { return nativeParse(text, reviver); }
+    catch (e) { throw jsonError(native.jsonError(text) || e.message); }
+}
+function jsonError(message) {
+    var err = new SyntaxError(message);
+    err.name = 'JSONError';
+    return err;
+}
+Object.defineProperty(JSON, 'parse', { value: function parse(text, reviver) { return ljsonParse(text, reviver); }, writable: true, configurable: true });
+Object.defineProperty(JSON, 'stringify', {
+    value: function stringify() {
+        try { return nativeStringify.apply(JSON, arguments); }
+        catch (e) { e && (e.name = 'JSONError'); throw e; }
+    },
+    writable: true, configurable: true
+});
+
+// Postman's sandbox gives errors a toJSON, so JSON.stringify(err) and the
+// console show their name and message.
+Error.prototype.toJSON = function () { return { type: 'Error', name: this.name, message: this.message }; };
+
+// ---------------------------------------------------------------- run state
+
+var run = { seq: 0, listen: 'test' }, testIndex = 0, warnOn = false, legacyUsed = {};
+
+function begin(listen) {
+    run = { seq: run.seq + 1, listen: listen };
+    testIndex = 0;
+    warnOn = true;
+    legacyUsed = {};
+}
+
+function runCached(key, make) {
+    if (!hasOwn.call(run, key)) { run[key] = make(); }
+    return run[key];
+}
+
+// ---------------------------------------------------------------- variables
+
+function VariableScope(id) { hidden(this, '_scope', id); }
+VariableScope._postman_propertyName = 'VariableScope';
+VariableScope.prototype.get = function (key) { return native.varGet(this._scope, key); };
+VariableScope.prototype.set = function (key, value, type) { native.varSet(this._scope, key, value, type); };
+VariableScope.prototype.unset = function (key) { native.varUnset(this._scope, key); };
+VariableScope.prototype.has = function (key) { return native.varHas(this._scope, key); };
+VariableScope.prototype.clear = function () { native.varClear(this._scope); };
+VariableScope.prototype.toObject = function () { return native.varToObject(this._scope); };
+VariableScope.prototype.toJSON = function () { return { values: native.varEntries(this._scope) }; };
+VariableScope.prototype.replaceIn = function (template) { return native.varReplaceIn(this._scope, template); };
+VariableScope.prototype.syncVariablesTo = function (target) {
+    var obj = this.toObject();
+    target = isObject(target) ? target : {};
+    Object.keys(target).forEach(function (k) { hasOwn.call(obj, k) || delete target[k]; });
+    return Object.assign(target, obj);
+};
+VariableScope.prototype.syncVariablesFrom = function (obj) {
+    var self = this;
+    Object.keys(obj || {}).forEach(function (k) { self.set(k, obj[k]); });
+};
+VariableScope.prototype.values = undefined;
+
+var SCOPE_GLOBALS = 0, SCOPE_COLLECTION = 1, SCOPE_ENVIRONMENT = 2, SCOPE_DATA = 3, SCOPE_ALL = 5;
+var globalsScope = new VariableScope(SCOPE_GLOBALS),
+    collectionScope = new VariableScope(SCOPE_COLLECTION),
+    environmentScope = new VariableScope(SCOPE_ENVIRONMENT),
+    dataScope = new VariableScope(SCOPE_DATA),
+    variablesScope = new VariableScope(SCOPE_ALL);
+Object.defineProperty(environmentScope, 'name', { get: function () { return native.envName(); }, enumerable: false, configurable: true });
+
+// ---------------------------------------------------------------- pm
+
+var pm = {};
+function readonly(obj, key, value) { Object.defineProperty(obj, key, { value: value, writable: false, enumerable: false, configurable: true }); }
+function lazy(obj, key, make) { Object.defineProperty(obj, key, { get: make, enumerable: false, configurable: true }); }
+
+function addTo(target, isResponse) {
+    if (chai && chai.expect) {
+        Object.defineProperty(target, 'to', { get: function () { return chai.expect(this).to; }, configurable: true, enumerable: false });
+    }
+    return target;
+}
+
+lazy(pm, 'info', function () {
+    return runCached('info', function () {
+        var data = native.info(), info = {};
+        ['eventName', 'iteration', 'iterationCount', 'requestName', 'requestId'].forEach(function (k) {
+            data[k] !== undefined && Object.defineProperty(info, k, { value: data[k], writable: false, enumerable: false, configurable: false });
+        });
+        return info;
+    });
+});
+readonly(pm, 'globals', globalsScope);
+readonly(pm, 'environment', environmentScope);
+readonly(pm, 'collectionVariables', collectionScope);
+readonly(pm, 'variables', variablesScope);
+readonly(pm, 'iterationData', dataScope);
+lazy(pm, 'request', function () {
+    return runCached('request', function () {
+        var data = native.requestData();
+        if (data === undefined) { return undefined; }
+        var req = addTo(new Request(data));
+        run.requestBaseline = exportRequest(req, false);
+        return req;
+    });
+});
+lazy(pm, 'response', function () {
+    return runCached('response', function () {
+        if (run.listen !== 'test') { return undefined; }
+        return addTo(new Response(native.responseData() || {}), true);
+    });
+});
+lazy(pm, 'cookies', function () {
+    return runCached('cookies', function () {
+        var list = new CookieList(null, native.cookiesData());
+        list.jar = function () { return new CookieJar(); };
+        return list;
+    });
+});
+readonly(pm, 'visualizer', {
+    set: function (template, data, options) {
+        if (typeof template !== 'string') { throw new Error('Invalid template. Template must be of type string, found ' + typeof template); }
+        if (data && typeof data !== 'object') { throw new Error('Invalid data. Data must be an object, found ' + typeof data); }
+        if (options && typeof options !== 'object') { throw new Error('Invalid options. Options must be an object, found ' + typeof options); }
+    },
+    clear: function () {}
+});
+readonly(pm, 'sendRequest', function (req, callback) {
+    var self = this;
+    if (!req) {
+        if (isFunction(callback)) { callback.call(self, new Error('sendrequest: nothing to request')); return self; }
+        return Promise.reject(new Error('sendrequest: nothing to request'));
+    }
+    var request = Request.isRequest(req) ? req : new Request(req), plain = exportRequest(request, true);
+    if (!isFunction(callback)) {
+        return new Promise(function (resolve, reject) {
+            native.send(plain, function (err, data) { err ? reject(err) : resolve(new Response(data)); });
+        });
+    }
+    native.send(plain, function (err, data) { callback.call(self, err || null, new Response(err ? {} : data)); });
+    return self;
+});
+var execution = {};
+readonly(execution, 'skipRequest', function skipRequest() {
+    if (run.listen !== 'prerequest') { throw new TypeError('pm.execution.skipRequest is not a function'); }
+    native.skipRequest();
+});
+readonly(execution, 'setNextRequest', function setNextRequest(request) { native.setNextRequest(request); });
+lazy(execution, 'location', function () {
+    return runCached('location', function () {
+        var data = native.info(), loc = (data.location || []).slice();
+        readonly(loc, 'current', data.current);
+        return loc;
+    });
+});
+readonly(pm, 'execution', execution);
+readonly(pm, 'require', function (name) { return native.pmRequire(name); });
+readonly(pm, 'expect', chai && chai.expect ? chai.expect : function () { throw new Error('pm.expect is unavailable: the assertion library did not load'); });
+
+function recordFailure(index, name, err) {
+    native.assertion(index, name, false, err === undefined ? new Error('undefined') : err);
+}
+pm.test = function (name, assert) {
+    var index = testIndex++, title = String(name), finished = false;
+    if (!isFunction(assert)) { native.assertion(index, title, false, null); return pm; }
+    if (assert.length) {
+        native.pending(index, title, 'done');
+        try {
+            assert(function (err) {
+                if (finished) { return; }
+                finished = true;
+                err ? recordFailure(index, title, err) : native.assertion(index, title, false, null);
+            });
+        }
+        catch (e) {
+            if (!finished) { finished = true; recordFailure(index, title, e); }
+        }
+        return pm;
+    }
+    var ret;
+    try { ret = assert(); }
+    catch (e) { recordFailure(index, title, e); return pm; }
+    if (ret && isFunction(ret.then)) {
+        native.pending(index, title, 'promise');
+        ret.then(function () { native.assertion(index, title, false, null); }, function (e) { recordFailure(index, title, e); });
+    }
+    else { native.assertion(index, title, false, null); }
+    return pm;
+};
+pm.test.skip = function (name) { native.assertion(testIndex++, String(name), true, null); return pm; };
+pm.test.index = function () { return testIndex; };
+
+// ---------------------------------------------------------------- cookie jar
+
+function jarURL(url, method) {
+    var u = Url.isUrl(url) ? url : (url && isString(url) ? new Url(url) : null);
+    if (!u) { throw new TypeError('CookieJar.' + method + '() requires a valid url'); }
+    return u.toString(true);
+}
+function jarCallback(callback, wrap) {
+    return function (err, result) {
+        if (!isFunction(callback)) { return; }
+        err ? callback(err) : callback(null, wrap ? wrap(result) : result);
+    };
+}
+function CookieJar() {}
+CookieJar.prototype.get = function (url, name, callback) {
+    url = jarURL(url, 'get');
+    if (!isFunction(callback)) { throw new TypeError('CookieJar.get() requires a callback function'); }
+    if (!isString(name)) { throw new TypeError('CookieJar.get() requires cookie name to be a string'); }
+    native.jar('get', url, name, jarCallback(callback, function (c) { return c ? new Cookie(c).valueOf() : null; }));
+};
+CookieJar.prototype.getAll = function (url, options, callback) {
+    url = jarURL(url, 'getAll');
+    if (isFunction(options) && !callback) { callback = options; options = {}; }
+    if (!isFunction(callback)) { throw new TypeError('CookieJar.getAll() requires a callback function'); }
+    if (typeof options !== 'object') { throw new TypeError('CookieJar.getAll() requires options to be an object'); }
+    native.jar('getAll', url, null, jarCallback(callback, function (list) { return new CookieList(null, list); }));
+};
+CookieJar.prototype.set = function (url, name, value, callback) {
+    url = jarURL(url, 'set');
+    if (isFunction(value) && !callback) { callback = value; value = null; }
+    var cookie;
+    if (name && value) { cookie = { name: String(name), value: String(value) }; }
+    else if (isObject(name)) { cookie = { name: choose(name.name, name.key), value: name.value, domain: name.domain, path: name.path, expires: name.expires instanceof Date ? name.expires.toISOString() : name.expires, maxAge: name.maxAge, secure: name.secure, httpOnly: name.httpOnly }; }
+    else if (isString(name)) { cookie = name; }
+    else { throw new TypeError('CookieJar.set() requires a valid set cookie arguments'); }
+    native.jar('set', url, cookie, jarCallback(callback, function (c) { return c ? new Cookie(c) : c; }));
+};
+CookieJar.prototype.unset = function (url, name, callback) {
+    url = jarURL(url, 'unset');
+    if (!isString(name)) { throw new TypeError('CookieJar.unset() requires cookie name to be a string'); }
+    native.jar('unset', url, name, jarCallback(callback));
+};
+CookieJar.prototype.clear = function (url, callback) {
+    url = jarURL(url, 'clear');
+    native.jar('clear', url, null, jarCallback(callback));
+};
+
+// ---------------------------------------------------------------- request export
+
+function listOf(value, Type) {
+    if (isNil(value)) { return []; }
+    if (PropertyList.isPropertyList(value)) { return value.members; }
+    if (Array.isArray(value)) { return value; }
+    if (isString(value)) { return Type && Type.parse ? Type.parse(value) : []; }
+    if (isPlainObject(value)) { return Object.keys(value).map(function (k) { return { key: k, value: value[k] }; }); }
+    return [];
+}
+function str(v) { return isNil(v) ? E : String(v); }
+function exportUrl(u) {
+    if (isString(u)) { u = new Url(u); }
+    else if (!Url.isUrl(u)) { u = new Url(u || E); }
+    var host = u.host, path = u.path;
+    isString(host) && (host = host.split('.'));
+    isString(path) && (path = path.split('/'));
+    return {
+        raw: u.toString(),
+        protocol: str(u.protocol),
+        auth: u.auth ? { user: str(u.auth.user), password: str(u.auth.password) } : null,
+        host: Array.isArray(host) ? host.map(str) : null,
+        port: str(u.port),
+        path: Array.isArray(path) ? path.map(str) : null,
+        query: listOf(u.query, QueryParam).map(function (p) {
+            return { key: str(p.key), value: isNil(p.value) ? null : String(p.value), disabled: p.disabled === true };
+        }),
+        hash: str(u.hash),
+        variable: listOf(u.variables || u.variable).map(function (v) {
+            var value = isFunction(v.get) ? v.get() : v.value;
+            return { key: str(v.key || v.id), value: value === undefined ? null : value, type: str(v.type), disabled: v.disabled === true };
+        })
+    };
+}
+function exportBody(b, forSend) {
+    if (isNil(b)) { return null; }
+    if (!(b instanceof RequestBody)) { b = new RequestBody(b); }
+    if (!b.mode) { return null; }
+    var language = b.options && b.options.raw && b.options.raw.language,
+        out = { mode: b.mode, disabled: b.disabled === true, language: isString(language) ? language : E };
+    switch (b.mode) {
+    case 'raw':
+        out.raw = isString(b.raw) ? b.raw : (isNil(b.raw) ? E : JSON.stringify(b.raw));
+        break;
+    case 'urlencoded':
+        out.urlencoded = listOf(b.urlencoded, QueryParam).map(function (p) {
+            return { key: str(p.key), value: str(p.value), disabled: p.disabled === true };
+        });
+        break;
+    case 'formdata':
+        out.formdata = listOf(b.formdata).filter(function (p) { return p && !(forSend && p.type === 'file'); }).map(function (p) {
+            return { key: str(p.key), value: isString(p.value) ? p.value : (isNil(p.value) ? E : JSON.stringify(p.value)), type: str(p.type || 'text'),
+                src: Array.isArray(p.src) ? p.src.map(str) : (isNil(p.src) ? [] : [String(p.src)]),
+                contentType: str(p.contentType), disabled: p.disabled === true };
+        });
+        break;
+    case 'file':
+        if (forSend) { return null; }
+        out.file = { src: str(b.file && b.file.src), content: str(b.file && b.file.content) };
+        break;
+    case 'graphql':
+        var g = b.graphql || {};
+        out.graphql = { query: str(g.query), variables: isString(g.variables) ? g.variables : (isNil(g.variables) ? E : JSON.stringify(g.variables)) };
+        break;
+    }
+    return out;
+}
+function exportAuth(a) {
+    if (!a) { return null; }
+    if (!(a instanceof RequestAuth)) { a = new RequestAuth(a); }
+    if (!a.type) { return null; }
+    return { type: String(a.type), params: listOf(a[a.type]).map(function (p) {
+        var value = isFunction(p.get) ? p.get() : p.value;
+        return { key: str(p.key), value: value === undefined ? null : value };
+    }) };
+}
+function exportRequest(req, forSend) {
+    var method = req.method;
+    return {
+        method: isNil(method) ? 'GET' : String(method).toUpperCase(),
+        url: exportUrl(req.url),
+        header: listOf(req.headers || req.header, Header).filter(Boolean).map(function (h) {
+            return { key: str(h.key), value: str(h.value), disabled: h.disabled === true };
+        }),
+        body: exportBody(req.body, forSend),
+        auth: exportAuth(req.auth)
+    };
+}
+
+// ---------------------------------------------------------------- legacy sandbox
+
+var LEGACY_ALTERNATIVES = {
+    tests: 'pm.test()', globals: 'pm.globals', environment: 'pm.environment', data: 'pm.iterationData',
+    request: 'pm.request', responseCookies: 'pm.cookies', responseHeaders: 'pm.response.headers',
+    responseTime: 'pm.response.responseTime', responseCode: 'pm.response.code', responseBody: 'pm.response.text()',
+    iteration: 'pm.info.iteration', _: "require('lodash')", CryptoJS: "require('crypto-js')", atob: "require('atob')",
+    btoa: "require('btoa')", tv4: "require('ajv')", xml2Json: "require('xml2js')", Backbone: "require('backbone')",
+    cheerio: "require('cheerio')", 'postman.setNextRequest': 'pm.execution.setNextRequest()'
+};
+// warnLegacy prints Postman's deprecation warning the first time a script
+// uses a legacy global, as Postman's sandbox does.
+function warnLegacy(key) {
+    if (!warnOn || hasOwn.call(legacyUsed, key)) { return; }
+    legacyUsed[key] = true;
+    var alt = LEGACY_ALTERNATIVES[key];
+    native.console('warn', alt ? 'Using "' + key + '" is deprecated. Use "' + alt + '" instead.' : 'Using "' + key + '" is deprecated.');
+}
+
+function LegacyInterface() {}
+LegacyInterface.prototype.setEnvironmentVariable = function (key, value) {
+    if ((value === false || value) && isFunction(value && value.toString)) { value = value.toString(); }
+    legacyRaw('environment')[key] = value;
+    return environmentScope.set(key, value);
+};
+LegacyInterface.prototype.getEnvironmentVariable = function (key) { return environmentScope.get(key); };
+LegacyInterface.prototype.clearEnvironmentVariables = function () {
+    var env = legacyRaw('environment');
+    Object.keys(env).forEach(function (k) { delete env[k]; });
+    return environmentScope.clear();
+};
+LegacyInterface.prototype.clearEnvironmentVariable = function (key) {
+    key && delete legacyRaw('environment')[key];
+    return environmentScope.unset(key);
+};
+LegacyInterface.prototype.setGlobalVariable = function (key, value) {
+    if ((value === false || value) && isFunction(value && value.toString)) { value = value.toString(); }
+    legacyRaw('globals')[key] = value;
+    return globalsScope.set(key, value);
+};
+LegacyInterface.prototype.getGlobalVariable = function (key) { return globalsScope.get(key); };
+LegacyInterface.prototype.clearGlobalVariables = function () {
+    var g = legacyRaw('globals');
+    Object.keys(g).forEach(function (k) { delete g[k]; });
+    return globalsScope.clear();
+};
+LegacyInterface.prototype.clearGlobalVariable = function (key) {
+    key && delete legacyRaw('globals')[key];
+    return globalsScope.unset(key);
+};
+LegacyInterface.prototype.setNextRequest = function (what) { native.setNextRequest(what); };
+function LegacyTestInterface() {}
+inherit(LegacyTestInterface, LegacyInterface);
+LegacyTestInterface.prototype.getResponseCookie = function (name) { return pm.cookies.one(String(name)); };
+LegacyTestInterface.prototype.getResponseHeader = function (name) {
+    var h = pm.response && pm.response.headers.one(name);
+    return h ? h.value : undefined;
+};
+
+function legacyRequest() {
+    var req = pm.request;
+    if (!req) { return {}; }
+    var info = pm.info, body = req.body, data = {};
+    if (body && !body.isEmpty()) {
+        var content = body[body.mode];
+        content && isFunction(content.all) && (content = content.all());
+        if (body.mode === 'raw') { data = content; }
+        else if (body.mode === 'urlencoded' || body.mode === 'formdata') {
+            data = (content || []).reduce(function (acc, p) {
+                if (p.disabled) { return acc; }
+                if (acc[p.key]) { Array.isArray(acc[p.key]) ? acc[p.key].push(p.value) : (acc[p.key] = [acc[p.key], p.value]); }
+                else { acc[p.key] = p.value; }
+                return acc;
+            }, {});
+        }
+        else if (body.mode === 'file') { data = body.file && body.file.content; }
+        data = data || {};
+    }
+    return {
+        id: info.requestId,
+        name: info.requestName,
+        description: req.description ? String(req.description) : undefined,
+        headers: req.headers.toObject(true, false, true, true),
+        method: req.method,
+        url: req.url.toString(),
+        data: data
+    };
+}
+
+var TEST_ONLY = { responseCookies: true, responseHeaders: true, responseTime: true, responseCode: true, responseBody: true };
+function legacyCompute(key) {
+    var resp;
+    switch (key) {
+    case 'tests': return {};
+    case 'globals': return globalsScope.toObject();
+    case 'environment': return environmentScope.toObject();
+    case 'data': return dataScope.toObject();
+    case 'request': return legacyRequest();
+    case 'iteration': return pm.info.iteration || 0;
+    case 'postman': return run.listen === 'test' ? new LegacyTestInterface() : new LegacyInterface();
+    case 'xml2Json': return function xml2Json(text) { return native.xml2Json(text); };
+    case 'responseCookies': return pm.cookies;
+    case 'responseHeaders':
+        var headers = {};
+        resp = pm.response;
+        resp && resp.headers.each(function (h) { h && !h.disabled && (headers[h.key] = h.value); });
+        return headers;
+    case 'responseTime': resp = pm.response; return resp && resp.responseTime !== undefined ? resp.responseTime : NaN;
+    case 'responseCode':
+        resp = pm.response;
+        return resp && resp.code !== undefined ? resp.details() : { code: NaN, name: E, details: E };
+    case 'responseBody': resp = pm.response; return resp ? resp.text() : undefined;
+    }
+    if (hasOwn.call(libraryGlobals, key)) { return libraryGlobals[key].call(globalThis); }
+}
+function legacyRaw(key) {
+    var raw = run.legacyRaw || (run.legacyRaw = {});
+    if (!hasOwn.call(raw, key)) { raw[key] = legacyCompute(key); }
+    return raw[key];
+}
+function legacyWrapped(key) {
+    var wrapped = run.legacyWrapped || (run.legacyWrapped = {});
+    if (!hasOwn.call(wrapped, key)) {
+        var value = legacyRaw(key);
+        if (value && (typeof value === 'object' || typeof value === 'function')) {
+            value = new Proxy(value, {
+                set: function (target, prop, v) { warnLegacy(key); target[prop] = v; return true; },
+                get: function (target, prop) { warnLegacy(key === 'postman' ? 'postman.setNextRequest' : key); return target[prop]; },
+                apply: function (target, thisArg, args) { warnLegacy(key); return target.apply(thisArg, args); }
+            });
+        }
+        wrapped[key] = value;
+    }
+    return wrapped[key];
+}
+// The library globals (_, CryptoJS, tv4, atob, btoa) come from the module
+// registry as lazy accessors; they are wrapped like the other legacy
+// globals so that using one warns the way Postman's proxies do (on use,
+// not on a mere typeof).
+var libraryGlobals = {};
+['_', 'CryptoJS', 'tv4', 'atob', 'btoa'].forEach(function (key) {
+    var d = Object.getOwnPropertyDescriptor(globalThis, key);
+    if (!d) { return; }
+    libraryGlobals[key] = d.get ? d.get : function () { return d.value; };
+});
+['tests', 'globals', 'environment', 'data', 'request', 'responseCookies', 'responseHeaders', 'responseTime',
+    'responseCode', 'responseBody', 'iteration', 'postman', 'xml2Json'].concat(Object.keys(libraryGlobals)).forEach(function (key) {
+    Object.defineProperty(globalThis, key, {
+        configurable: true, enumerable: false,
+        get: function () {
+            if (TEST_ONLY[key] && run.listen !== 'test') { return undefined; }
+            return legacyWrapped(key);
+        },
+        set: function (value) {
+            (run.legacyWrapped || (run.legacyWrapped = {}))[key] = value;
+            (run.legacyRaw || (run.legacyRaw = {}))[key] = value;
+        }
+    });
+});
+
+// finish ends the synchronous part of a run: from here on legacy globals
+// no longer warn, and the legacy tests object becomes assertions, as in
+// Postman where it is read once the script body has returned.
+function finish() {
+    warnOn = false;
+    var tests = run.legacyRaw && run.legacyRaw.tests;
+    if (!isObject(tests)) { return; }
+    Object.keys(tests).forEach(function (name) {
+        var value = tests[name], err = null;
+        if (!value) {
+            err = new Error('expected ' + String(value) + ' to be truthy');
+            err.name = 'AssertionError';
+        }
+        native.assertion(testIndex++, name, false, err);
+    });
+}
+
+// requestChanges returns the request as it is now, or undefined when the
+// script never touched pm.request; Go compares it with the baseline.
+function requestChanges() {
+    if (!hasOwn.call(run, 'request') || !run.request) { return undefined; }
+    return { baseline: run.requestBaseline, current: exportRequest(run.request, false) };
+}
+
+Object.defineProperty(globalThis, 'pm', { value: pm, writable: false, enumerable: false, configurable: false });
+
+return {
+    begin: begin,
+    finish: finish,
+    requestChanges: requestChanges,
+    classes: { Request: Request, Response: Response, Url: Url, Header: Header, HeaderList: HeaderList, PropertyList: PropertyList,
+        QueryParam: QueryParam, Cookie: Cookie, CookieList: CookieList, RequestBody: RequestBody }
+};
+})`

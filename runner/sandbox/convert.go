@@ -1,0 +1,576 @@
+package sandbox
+
+import (
+	"encoding/json"
+	"math"
+	"net/http"
+	"reflect"
+	"strings"
+	"time"
+
+	"github.com/dop251/goja"
+
+	"github.com/colrun/colrun/collections"
+	"github.com/colrun/colrun/runner/event"
+)
+
+// toJS converts a variable value (string, bool, json.Number, float64,
+// int64, []any, map[string]any, nil) to a JS value. Object keys come out
+// sorted: Go maps do not keep the order they were written in.
+func (s *Sandbox) toJS(v any) goja.Value {
+	rt := s.rt
+	switch x := v.(type) {
+	case nil:
+		return goja.Null()
+	case string:
+		return rt.ToValue(x)
+	case bool:
+		return rt.ToValue(x)
+	case json.Number:
+		if i, err := x.Int64(); err == nil && float64(i) <= 1<<53 && float64(i) >= -(1<<53) {
+			return rt.ToValue(i)
+		}
+		f, err := x.Float64()
+		if err != nil {
+			return rt.ToValue(x.String())
+		}
+		return rt.ToValue(f)
+	case float64, float32, int, int64, int32, uint, uint64, uint32:
+		return rt.ToValue(x)
+	case []any:
+		items := make([]any, len(x))
+		for i, e := range x {
+			items[i] = s.toJS(e)
+		}
+		return rt.NewArray(items...)
+	case map[string]any:
+		o := rt.NewObject()
+		for _, k := range sortedKeys(x) {
+			_ = o.Set(k, s.toJS(x[k]))
+		}
+		return o
+	case goja.Value:
+		return x
+	}
+	return rt.ToValue(v)
+}
+
+// fromJS converts a JS value to the Go form variables store: primitives
+// as string, bool, int64 (integers) or float64, arrays and objects as
+// []any and map[string]any following JSON.stringify's rules (toJSON is
+// honoured, functions and undefined members are dropped). undefined and
+// null become nil.
+func (s *Sandbox) fromJS(v goja.Value) any {
+	return s.fromJSDepth(v, 0)
+}
+
+// maxValueDepth stops a cyclic or absurdly deep object from being walked
+// forever; JSON.stringify would throw on a cycle.
+const maxValueDepth = 64
+
+func (s *Sandbox) fromJSDepth(v goja.Value, depth int) any {
+	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+		return nil
+	}
+	obj, isObj := v.(*goja.Object)
+	if !isObj {
+		switch e := v.Export().(type) {
+		case int64:
+			return e
+		case float64:
+			if e == math.Trunc(e) && math.Abs(e) < 1<<53 && !(e == 0 && math.Signbit(e)) {
+				return int64(e)
+			}
+			return e
+		case string, bool:
+			return e
+		default:
+			return v.String()
+		}
+	}
+	if depth > maxValueDepth {
+		return nil
+	}
+	if toJSON, ok := goja.AssertFunction(obj.Get("toJSON")); ok {
+		if r, err := toJSON(obj); err == nil {
+			if r2, isObj2 := r.(*goja.Object); !isObj2 || r2 != obj {
+				return s.fromJSDepth(r, depth+1)
+			}
+		}
+	}
+	if _, ok := goja.AssertFunction(obj); ok {
+		return nil
+	}
+	switch obj.ClassName() {
+	case "Array":
+		n := int(obj.Get("length").ToInteger())
+		out := make([]any, n)
+		for i := 0; i < n; i++ {
+			out[i] = s.fromJSDepth(obj.Get(itoa(i)), depth+1)
+		}
+		return out
+	case "String", "Number", "Boolean":
+		return s.fromJSDepth(s.rt.ToValue(obj.Export()), depth+1)
+	}
+	out := map[string]any{}
+	for _, k := range obj.Keys() {
+		val := obj.Get(k)
+		if goja.IsUndefined(val) {
+			continue
+		}
+		if _, isFn := goja.AssertFunction(val); isFn {
+			continue
+		}
+		out[k] = s.fromJSDepth(val, depth+1)
+	}
+	return out
+}
+
+func itoa(i int) string {
+	if i < 10 {
+		return string(rune('0' + i))
+	}
+	var b [20]byte
+	n := len(b)
+	for i > 0 {
+		n--
+		b[n] = byte('0' + i%10)
+		i /= 10
+	}
+	return string(b[n:])
+}
+
+// requestPlain renders a request in Postman's collection JSON form, which
+// the JS Request constructor takes.
+func (s *Sandbox) requestPlain(r *collections.Request) goja.Value {
+	rt := s.rt
+	o := rt.NewObject()
+	_ = o.Set("url", s.urlPlain(r.URL))
+	if r.Method != "" {
+		_ = o.Set("method", r.Method)
+	}
+	headers := make([]any, 0, len(r.Headers))
+	for _, h := range r.Headers {
+		ho := rt.NewObject()
+		_ = ho.Set("key", h.Key)
+		_ = ho.Set("value", h.Value)
+		if h.Disabled {
+			_ = ho.Set("disabled", true)
+		}
+		headers = append(headers, ho)
+	}
+	_ = o.Set("header", rt.NewArray(headers...))
+	if r.Body != nil {
+		_ = o.Set("body", s.bodyPlain(r.Body))
+	}
+	if r.Auth != nil {
+		_ = o.Set("auth", s.authPlain(r.Auth))
+	}
+	if r.Description != "" {
+		_ = o.Set("description", r.Description)
+	}
+	return o
+}
+
+func (s *Sandbox) urlPlain(u collections.URL) *goja.Object {
+	rt := s.rt
+	o := rt.NewObject()
+	if u.Protocol != "" {
+		_ = o.Set("protocol", u.Protocol)
+	}
+	if u.Auth != nil {
+		a := rt.NewObject()
+		_ = a.Set("user", u.Auth.User)
+		_ = a.Set("password", u.Auth.Password)
+		_ = o.Set("auth", a)
+	}
+	if u.Host != nil {
+		_ = o.Set("host", stringArray(rt, u.Host))
+	}
+	if u.Port != "" {
+		_ = o.Set("port", u.Port)
+	}
+	if u.Path != nil {
+		_ = o.Set("path", stringArray(rt, u.Path))
+	}
+	query := make([]any, 0, len(u.Query))
+	for _, q := range u.Query {
+		qo := rt.NewObject()
+		_ = qo.Set("key", q.Key)
+		if q.Value == nil {
+			_ = qo.Set("value", goja.Null())
+		} else {
+			_ = qo.Set("value", *q.Value)
+		}
+		if q.Disabled {
+			_ = qo.Set("disabled", true)
+		}
+		query = append(query, qo)
+	}
+	_ = o.Set("query", rt.NewArray(query...))
+	if u.Hash != "" {
+		_ = o.Set("hash", u.Hash)
+	}
+	vars := make([]any, 0, len(u.Variables))
+	for _, v := range u.Variables {
+		vo := rt.NewObject()
+		_ = vo.Set("key", v.Key)
+		if v.Value != nil {
+			_ = vo.Set("value", s.toJS(v.Value))
+		}
+		if v.Type != "" {
+			_ = vo.Set("type", v.Type)
+		}
+		if v.Disabled {
+			_ = vo.Set("disabled", true)
+		}
+		vars = append(vars, vo)
+	}
+	_ = o.Set("variable", rt.NewArray(vars...))
+	return o
+}
+
+func stringArray(rt *goja.Runtime, ss []string) goja.Value {
+	items := make([]any, len(ss))
+	for i, x := range ss {
+		items[i] = x
+	}
+	return rt.NewArray(items...)
+}
+
+func (s *Sandbox) bodyPlain(b *collections.Body) *goja.Object {
+	rt := s.rt
+	o := rt.NewObject()
+	_ = o.Set("mode", b.Mode)
+	switch b.Mode {
+	case "raw":
+		_ = o.Set("raw", b.Raw)
+	case "urlencoded":
+		items := make([]any, 0, len(b.URLEncoded))
+		for _, p := range b.URLEncoded {
+			items = append(items, s.formParamPlain(p, false))
+		}
+		_ = o.Set("urlencoded", rt.NewArray(items...))
+	case "formdata":
+		items := make([]any, 0, len(b.FormData))
+		for _, p := range b.FormData {
+			items = append(items, s.formParamPlain(p, true))
+		}
+		_ = o.Set("formdata", rt.NewArray(items...))
+	case "file":
+		if b.File != nil {
+			f := rt.NewObject()
+			_ = f.Set("src", b.File.Src)
+			if b.File.Content != "" {
+				_ = f.Set("content", b.File.Content)
+			}
+			_ = o.Set("file", f)
+		}
+	case "graphql":
+		if b.GraphQL != nil {
+			g := rt.NewObject()
+			_ = g.Set("query", b.GraphQL.Query)
+			_ = g.Set("variables", b.GraphQL.Variables)
+			_ = o.Set("graphql", g)
+		}
+	}
+	if b.Language != "" {
+		opts := rt.NewObject()
+		raw := rt.NewObject()
+		_ = raw.Set("language", b.Language)
+		_ = opts.Set("raw", raw)
+		_ = o.Set("options", opts)
+	}
+	if b.Disabled {
+		_ = o.Set("disabled", true)
+	}
+	return o
+}
+
+func (s *Sandbox) formParamPlain(p collections.FormParam, form bool) *goja.Object {
+	o := s.rt.NewObject()
+	_ = o.Set("key", p.Key)
+	_ = o.Set("value", p.Value)
+	if form {
+		if p.Type != "" {
+			_ = o.Set("type", p.Type)
+		}
+		switch len(p.Src) {
+		case 0:
+		case 1:
+			_ = o.Set("src", p.Src[0])
+		default:
+			_ = o.Set("src", stringArray(s.rt, p.Src))
+		}
+		if p.ContentType != "" {
+			_ = o.Set("contentType", p.ContentType)
+		}
+	}
+	if p.Disabled {
+		_ = o.Set("disabled", true)
+	}
+	return o
+}
+
+func (s *Sandbox) authPlain(a *collections.Auth) *goja.Object {
+	rt := s.rt
+	o := rt.NewObject()
+	_ = o.Set("type", a.Type)
+	params := make([]any, 0, len(a.Params))
+	for _, p := range a.Params {
+		po := rt.NewObject()
+		_ = po.Set("key", p.Key)
+		_ = po.Set("value", s.toJS(p.Value))
+		_ = po.Set("type", "any")
+		params = append(params, po)
+	}
+	_ = o.Set(a.Type, rt.NewArray(params...))
+	return o
+}
+
+// applyRequestChanges writes back what a pre-request script changed in
+// pm.request. Each part (method, URL, headers, body, auth) is replaced only
+// when its exported form differs from the one taken before the script ran,
+// so an untouched part keeps exactly what the collection said.
+func applyRequestChanges(r *collections.Request, v any) {
+	m, _ := v.(map[string]any)
+	base, _ := m["baseline"].(map[string]any)
+	cur, _ := m["current"].(map[string]any)
+	if cur == nil {
+		return
+	}
+	changed := func(part string) bool { return !reflect.DeepEqual(base[part], cur[part]) }
+	if changed("method") {
+		r.Method = asString(cur["method"])
+	}
+	if changed("url") {
+		r.URL = urlFromExport(cur["url"])
+	}
+	if changed("header") {
+		r.Headers = headersFromExport(cur["header"])
+	}
+	if changed("body") {
+		r.Body = bodyFromExport(cur["body"])
+	}
+	if changed("auth") {
+		r.Auth = authFromExport(cur["auth"])
+	}
+}
+
+// requestFromExport builds the request pm.sendRequest sends.
+func requestFromExport(v any) *collections.Request {
+	m, _ := v.(map[string]any)
+	return &collections.Request{
+		Method:  asString(m["method"]),
+		URL:     urlFromExport(m["url"]),
+		Headers: headersFromExport(m["header"]),
+		Body:    bodyFromExport(m["body"]),
+		Auth:    authFromExport(m["auth"]),
+	}
+}
+
+func asString(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	}
+	return collections.ValueString(v)
+}
+
+func asList(v any) []map[string]any {
+	items, _ := v.([]any)
+	out := make([]map[string]any, 0, len(items))
+	for _, it := range items {
+		if m, ok := it.(map[string]any); ok {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func asStrings(v any) []string {
+	items, ok := v.([]any)
+	if !ok {
+		return nil
+	}
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = asString(it)
+	}
+	return out
+}
+
+func urlFromExport(v any) collections.URL {
+	m, _ := v.(map[string]any)
+	u := collections.URL{
+		Raw:      asString(m["raw"]),
+		Protocol: asString(m["protocol"]),
+		Host:     asStrings(m["host"]),
+		Port:     asString(m["port"]),
+		Path:     asStrings(m["path"]),
+		Hash:     asString(m["hash"]),
+	}
+	if a, ok := m["auth"].(map[string]any); ok {
+		u.Auth = &collections.URLAuth{User: asString(a["user"]), Password: asString(a["password"])}
+	}
+	for _, q := range asList(m["query"]) {
+		p := collections.QueryParam{Key: asString(q["key"]), Disabled: q["disabled"] == true}
+		if q["value"] != nil {
+			val := asString(q["value"])
+			p.Value = &val
+		}
+		u.Query = append(u.Query, p)
+	}
+	for _, pv := range asList(m["variable"]) {
+		u.Variables = append(u.Variables, collections.Variable{
+			Key: asString(pv["key"]), Value: pv["value"], Type: asString(pv["type"]), Disabled: pv["disabled"] == true,
+		})
+	}
+	return u
+}
+
+func headersFromExport(v any) []collections.Header {
+	list := asList(v)
+	out := make([]collections.Header, 0, len(list))
+	for _, h := range list {
+		out = append(out, collections.Header{Key: asString(h["key"]), Value: asString(h["value"]), Disabled: h["disabled"] == true})
+	}
+	return out
+}
+
+func bodyFromExport(v any) *collections.Body {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil
+	}
+	b := &collections.Body{Mode: asString(m["mode"]), Language: asString(m["language"]), Disabled: m["disabled"] == true}
+	switch b.Mode {
+	case "raw":
+		b.Raw = asString(m["raw"])
+	case "urlencoded":
+		for _, p := range asList(m["urlencoded"]) {
+			b.URLEncoded = append(b.URLEncoded, collections.FormParam{Key: asString(p["key"]), Value: asString(p["value"]), Disabled: p["disabled"] == true})
+		}
+	case "formdata":
+		for _, p := range asList(m["formdata"]) {
+			b.FormData = append(b.FormData, collections.FormParam{
+				Key: asString(p["key"]), Value: asString(p["value"]), Type: asString(p["type"]),
+				Src: asStrings(p["src"]), ContentType: asString(p["contentType"]), Disabled: p["disabled"] == true,
+			})
+		}
+	case "file":
+		if f, ok := m["file"].(map[string]any); ok {
+			b.File = &collections.BodyFile{Src: asString(f["src"]), Content: asString(f["content"])}
+		}
+	case "graphql":
+		if g, ok := m["graphql"].(map[string]any); ok {
+			b.GraphQL = &collections.GraphQL{Query: asString(g["query"]), Variables: asString(g["variables"])}
+		}
+	}
+	return b
+}
+
+func authFromExport(v any) *collections.Auth {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil
+	}
+	a := &collections.Auth{Type: asString(m["type"])}
+	for _, p := range asList(m["params"]) {
+		a.Params = append(a.Params, collections.AuthParam{Key: asString(p["key"]), Value: p["value"]})
+	}
+	return a
+}
+
+// responsePlain renders a response as the JS Response constructor takes
+// it; the body stays in Go until a script reads it.
+func (s *Sandbox) responsePlain(r *event.Response, cookies []*http.Cookie) goja.Value {
+	rt := s.rt
+	o := rt.NewObject()
+	_ = o.Set("code", r.Code)
+	if reason := reasonPhrase(r); reason != "" {
+		_ = o.Set("status", reason)
+	}
+	headers := make([]any, len(r.Headers))
+	for i, h := range r.Headers {
+		ho := rt.NewObject()
+		_ = ho.Set("key", h.Key)
+		_ = ho.Set("value", h.Value)
+		headers[i] = ho
+	}
+	_ = o.Set("header", rt.NewArray(headers...))
+	_ = o.Set("responseTime", r.Time.Milliseconds())
+	size := r.BodySize
+	if size == 0 {
+		size = int64(len(r.Body))
+	}
+	_ = o.Set("responseSize", size)
+	_ = o.Set("cookie", s.cookiesPlain(cookies))
+	_ = o.Set("__src", rt.ToValue(r))
+	return o
+}
+
+// reasonPhrase is the server's reason phrase: event.Response.Status may
+// hold Go's "200 OK" form.
+func reasonPhrase(r *event.Response) string {
+	st := r.Status
+	if code := itoa(r.Code); strings.HasPrefix(st, code+" ") {
+		st = st[len(code)+1:]
+	} else if st == code {
+		st = ""
+	}
+	return st
+}
+
+func (s *Sandbox) cookiesPlain(cookies []*http.Cookie) goja.Value {
+	items := make([]any, 0, len(cookies))
+	for _, c := range cookies {
+		if c != nil {
+			items = append(items, s.cookiePlain(c))
+		}
+	}
+	return s.rt.NewArray(items...)
+}
+
+// cookiePlain renders a cookie with the attributes Postman's Cookie has,
+// in its order.
+func (s *Sandbox) cookiePlain(c *http.Cookie) *goja.Object {
+	o := s.rt.NewObject()
+	_ = o.Set("name", c.Name)
+	if !c.Expires.IsZero() {
+		_ = o.Set("expires", c.Expires.UTC().Format(time.RFC3339Nano))
+	}
+	if c.MaxAge != 0 {
+		_ = o.Set("maxAge", c.MaxAge)
+	}
+	if c.Domain != "" {
+		_ = o.Set("domain", strings.TrimPrefix(c.Domain, "."))
+	}
+	if c.Path != "" {
+		_ = o.Set("path", c.Path)
+	}
+	_ = o.Set("secure", c.Secure)
+	_ = o.Set("httpOnly", c.HttpOnly)
+	if c.Domain != "" || c.Path != "" || !c.Expires.IsZero() {
+		_ = o.Set("hostOnly", c.Domain == "")
+		_ = o.Set("session", c.Expires.IsZero() && c.MaxAge == 0)
+	}
+	_ = o.Set("value", c.Value)
+	return o
+}
+
+// responseCookies parses a sendRequest response's Set-Cookie headers.
+func responseCookies(r *event.Response) []*http.Cookie {
+	h := http.Header{}
+	for _, x := range r.Headers {
+		if strings.EqualFold(x.Key, "Set-Cookie") {
+			h.Add("Set-Cookie", x.Value)
+		}
+	}
+	if len(h) == 0 {
+		return nil
+	}
+	return (&http.Response{Header: h}).Cookies()
+}

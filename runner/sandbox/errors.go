@@ -1,0 +1,202 @@
+package sandbox
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/dop251/goja"
+
+	"github.com/colrun/colrun/runner/event"
+)
+
+// scriptError converts what a goja call returned into the error Newman
+// would show: the thrown error's name and message (V8's wording for the
+// common TypeErrors), and the line in the user's script where it was thrown.
+func (s *Sandbox) scriptError(err error, script *Script) *event.ScriptError {
+	var ex *goja.Exception
+	var so *goja.StackOverflowError
+	switch {
+	case errors.As(err, &so):
+		return &event.ScriptError{Name: "RangeError", Message: "Maximum call stack size exceeded"}
+	case errors.As(err, &ex):
+	default:
+		return &event.ScriptError{Name: "Error", Message: err.Error()}
+	}
+	return s.errorFromValue(ex.Value(), ex.Stack(), script)
+}
+
+// errorFromValue describes a thrown or rejected value. The position comes
+// from the stack frames of the throw when there are any (a synchronous
+// throw), else from the error's own stack text (a rejection).
+func (s *Sandbox) errorFromValue(val goja.Value, frames []goja.StackFrame, script *Script) *event.ScriptError {
+	se := &event.ScriptError{Name: "Error"}
+	if obj, ok := val.(*goja.Object); ok && isErrorLike(obj) {
+		if n := obj.Get("name"); n != nil && !goja.IsUndefined(n) {
+			se.Name = n.String()
+		}
+		if m := obj.Get("message"); m != nil && !goja.IsUndefined(m) {
+			se.Message = m.String()
+		}
+		if st := obj.Get("stack"); st != nil && !goja.IsUndefined(st) {
+			se.Stack = st.String()
+		}
+	} else if val != nil && !goja.IsUndefined(val) {
+		// Newman shows an empty error for `throw "text"`; the text is what
+		// the author meant to say.
+		se.Message = val.String()
+	}
+	if script == nil {
+		return se
+	}
+	for _, f := range frames {
+		if f.SrcName() != script.Name {
+			continue
+		}
+		if p := f.Position(); p.Line > 0 {
+			se.Line, se.Column = p.Line, p.Column
+			break
+		}
+	}
+	if se.Line == 0 && se.Stack != "" {
+		se.Line, se.Column = positionInStack(se.Stack, script.Name)
+	}
+	if se.Line == 1 {
+		se.Column -= script.prefixLen
+	}
+	if se.Line > 0 && se.Column < 1 {
+		se.Column = 1
+	}
+	se.Message = v8Message(se.Message, script.Source, se.Line, se.Column)
+	return se
+}
+
+// positionInStack finds the first "name:line:col" of a goja stack text.
+func positionInStack(stack, name string) (int, int) {
+	i := strings.Index(stack, name+":")
+	if i < 0 {
+		return 0, 0
+	}
+	rest := stack[i+len(name)+1:]
+	var line, col int
+	if _, err := fmt.Sscanf(rest, "%d:%d", &line, &col); err != nil {
+		return 0, 0
+	}
+	return line, col
+}
+
+// isErrorLike reports whether a thrown object carries a name and message,
+// as Error instances and chai's AssertionError do.
+func isErrorLike(obj *goja.Object) bool {
+	if obj.ClassName() == "Error" {
+		return true
+	}
+	m := obj.Get("message")
+	return m != nil && !goja.IsUndefined(m)
+}
+
+var (
+	reReadProp = regexp.MustCompile(`^Cannot read property '(.*)' of (undefined|null)(?: or null)?$`)
+	reNoMember = regexp.MustCompile(`^Object has no member '(.*)'$`)
+	reNotObj   = regexp.MustCompile(`^Value is not an object: `)
+)
+
+// v8Message rewords goja's runtime messages as V8 (and so Newman) words
+// them, where that is cheap: property reads on undefined, and calls of
+// something that is not a function, whose callee is read back from the
+// source at the error's position. Other messages keep goja's wording.
+func v8Message(msg, src string, line, col int) string {
+	if m := reReadProp.FindStringSubmatch(msg); m != nil {
+		return "Cannot read properties of " + m[2] + " (reading '" + m[1] + "')"
+	}
+	if msg == "Cannot convert undefined or null to object" {
+		if name, ok := assignedMember(src, line, col); ok {
+			return "Cannot set properties of undefined (setting '" + name + "')"
+		}
+		return msg
+	}
+	if reNoMember.MatchString(msg) || reNotObj.MatchString(msg) {
+		if callee, ok := calleeAt(src, line, col); ok {
+			return callee + " is not a function"
+		}
+	}
+	return msg
+}
+
+// calleeAt returns the expression called at the `(` found at line:col, such
+// as `pm.foo` in `pm.foo()`, as V8 names it in "is not a function".
+func calleeAt(src string, line, col int) (string, bool) {
+	text := lineText(src, line)
+	i := col - 1
+	if i <= 0 || i >= len(text) || text[i] != '(' {
+		return "", false
+	}
+	end := i
+	depth := 0
+	j := i - 1
+	for ; j >= 0; j-- {
+		c := text[j]
+		switch {
+		case c == ']' || c == ')':
+			depth++
+		case c == '[' || c == '(':
+			if depth == 0 {
+				goto done
+			}
+			depth--
+		case depth > 0:
+		case isIdentByte(c) || c == '.' || c == '?':
+		default:
+			goto done
+		}
+	}
+done:
+	callee := strings.TrimSpace(text[j+1 : end])
+	callee = strings.TrimPrefix(callee, "?.")
+	if callee == "" || depth != 0 {
+		return "", false
+	}
+	return callee, true
+}
+
+// assignedMember returns the property name written at line:col in an
+// assignment such as `o.x.y = 1`, where goja reports the failure.
+func assignedMember(src string, line, col int) (string, bool) {
+	text := lineText(src, line)
+	i := col - 1
+	if i <= 0 || i >= len(text) || text[i-1] != '.' {
+		return "", false
+	}
+	j := i
+	for j < len(text) && isIdentByte(text[j]) {
+		j++
+	}
+	if j == i {
+		return "", false
+	}
+	rest := strings.TrimLeft(text[j:], " \t")
+	if !strings.HasPrefix(rest, "=") || strings.HasPrefix(rest, "==") {
+		return "", false
+	}
+	return text[i:j], true
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c == '$' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}
+
+// lineText returns the 1-based line n of s, without its newline.
+func lineText(s string, n int) string {
+	for i := 1; i < n; i++ {
+		j := strings.IndexByte(s, '\n')
+		if j < 0 {
+			return ""
+		}
+		s = s[j+1:]
+	}
+	if j := strings.IndexByte(s, '\n'); j >= 0 {
+		return s[:j]
+	}
+	return s
+}

@@ -1,0 +1,136 @@
+package sandbox
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/colrun/colrun/collections"
+	"github.com/colrun/colrun/runner/event"
+	"github.com/colrun/colrun/runner/variables"
+)
+
+// jsonResponse is the response test scripts get unless a test says
+// otherwise.
+func jsonResponse() *event.Response {
+	body := `{"status":"ok","count":2,"items":[{"id":1,"name":"a"},{"id":2,"name":"b"}],"nested":{"deep":{"value":true}}}`
+	return &event.Response{
+		Code:   200,
+		Status: "200 OK",
+		Headers: []event.Header{
+			{Key: "Content-Type", Value: "application/json; charset=utf-8"},
+			{Key: "X-Multi", Value: "one"},
+			{Key: "X-Multi", Value: "two"},
+			{Key: "Content-Length", Value: "109"},
+		},
+		Body:     []byte(body),
+		BodySize: int64(len(body)),
+		Time:     42 * time.Millisecond,
+	}
+}
+
+func testRequest() *collections.Request {
+	return &collections.Request{
+		Method: "GET",
+		URL:    collections.ParseURL("https://api.example.test:8443/v1/items/:id?page=2&size=10&flag&off=1#frag"),
+		Headers: []collections.Header{
+			{Key: "Accept", Value: "application/json"},
+			{Key: "X-Disabled", Value: "no", Disabled: true},
+		},
+	}
+}
+
+// newExec returns an execution with fresh scopes, the test request and,
+// for test scripts, the JSON response.
+func newExec(listen string) *Execution {
+	e := &Execution{
+		Listen:  listen,
+		Scopes:  variables.NewScopes(variables.NewGenerator(1, true)),
+		Request: testRequest(),
+		Info:    Info{Iteration: 1, IterationCount: 3, RequestName: "Get items", RequestID: "req-1", Location: []string{"Coll", "Folder", "Get items"}, Current: "Get items"},
+	}
+	if listen == "test" {
+		e.Response = jsonResponse()
+	}
+	return e
+}
+
+// run compiles and runs src on a fresh sandbox.
+func run(t *testing.T, exec *Execution, src string) Result {
+	t.Helper()
+	return runWith(t, New(Options{Timeout: 10 * time.Second}), exec, src)
+}
+
+func runWith(t *testing.T, sb *Sandbox, exec *Execution, src string) Result {
+	t.Helper()
+	script, err := Compile(t.Name(), src)
+	if err != nil {
+		t.Fatalf("Compile: %v", err)
+	}
+	return sb.Run(context.Background(), script, exec)
+}
+
+// outcome is an assertion reduced to what tests compare.
+type outcome struct {
+	Name    string
+	Skipped bool
+	Err     string // "Name: message", "" when passed
+}
+
+func outcomes(res Result) []outcome {
+	var out []outcome
+	for _, a := range res.Assertions {
+		o := outcome{Name: a.Name, Skipped: a.Skipped}
+		if a.Error != nil {
+			o.Err = a.Error.Name + ": " + a.Error.Message
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// logs returns the console messages of a result, one string per call,
+// arguments joined with " | ".
+func logs(res Result) []string {
+	var out []string
+	for _, c := range res.Console {
+		out = append(out, strings.Join(c.Messages, " | "))
+	}
+	return out
+}
+
+// logsAt returns the messages logged at one level.
+func logsAt(res Result, level string) []string {
+	var out []string
+	for _, c := range res.Console {
+		if c.Level == level {
+			out = append(out, strings.Join(c.Messages, " | "))
+		}
+	}
+	return out
+}
+
+// mustPass fails the test when the script errored or an assertion failed,
+// and returns the log lines.
+func mustPass(t *testing.T, res Result) []string {
+	t.Helper()
+	if res.Error != nil {
+		t.Fatalf("script error: %v\nlogs: %q", res.Error, logs(res))
+	}
+	for _, a := range res.Assertions {
+		if a.Error != nil {
+			t.Errorf("assertion %q failed: %s: %s", a.Name, a.Error.Name, a.Error.Message)
+		}
+	}
+	return logs(res)
+}
+
+func diff(t *testing.T, what string, want, got any) {
+	t.Helper()
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", what, d)
+	}
+}

@@ -1,0 +1,484 @@
+package sandbox
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dop251/goja"
+)
+
+// Node's util.inspect settings for console output, as Newman uses them:
+// deep objects, at most 100 array items, lines broken at 80 columns.
+const (
+	inspectDepth     = 25
+	inspectMaxArray  = 100
+	inspectBreak     = 80
+	inspectCompact   = 3
+	inspectMaxString = 10000
+)
+
+// inspectArg renders one console argument as Node's console.log does:
+// a string as it is, anything else as util.inspect shows it.
+func (s *Sandbox) inspectArg(v goja.Value) string {
+	if _, isSym := v.(*goja.Symbol); v != nil && !isObjectValue(v) && !isSym {
+		if str, ok := v.Export().(string); ok {
+			return str
+		}
+	}
+	in := &inspector{s: s, circular: map[*goja.Object]int{}}
+	return in.format(v, 0, true)
+}
+
+func isObjectValue(v goja.Value) bool {
+	_, ok := v.(*goja.Object)
+	return ok
+}
+
+// inspector follows util.inspect's formatting rules (node v20): single
+// line when an object fits in 80 columns and has fewer than 3 levels of
+// nesting below it, one entry per line otherwise, long number arrays in
+// columns, and <ref *1>/[Circular *1] for cycles.
+type inspector struct {
+	s            *Sandbox
+	seen         []*goja.Object
+	circular     map[*goja.Object]int
+	indentation  int
+	currentDepth int
+}
+
+func (in *inspector) format(v goja.Value, depth int, top bool) string {
+	if v == nil || goja.IsUndefined(v) {
+		return "undefined"
+	}
+	if goja.IsNull(v) {
+		return "null"
+	}
+	obj, isObj := v.(*goja.Object)
+	if !isObj {
+		return in.primitive(v, top)
+	}
+	for _, o := range in.seen {
+		if o == obj {
+			id, ok := in.circular[obj]
+			if !ok {
+				id = len(in.circular) + 1
+				in.circular[obj] = id
+			}
+			return "[Circular *" + strconv.Itoa(id) + "]"
+		}
+	}
+	out := in.object(obj, depth)
+	if id, ok := in.circular[obj]; ok {
+		out = "<ref *" + strconv.Itoa(id) + "> " + out
+	}
+	return out
+}
+
+func (in *inspector) primitive(v goja.Value, top bool) string {
+	if sym, ok := v.(*goja.Symbol); ok {
+		return "Symbol(" + sym.String() + ")"
+	}
+	switch x := v.Export().(type) {
+	case string:
+		if top {
+			return x
+		}
+		return quoteJS(x)
+	case bool:
+		return strconv.FormatBool(x)
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		// Postman's serialisation turns -0 into 0.
+		if x == 0 {
+			return "0"
+		}
+		return v.String()
+	}
+	if v.ExportType() != nil && v.ExportType().String() == "*big.Int" {
+		return v.String() + "n"
+	}
+	return v.String()
+}
+
+// quoteJS quotes a string as util.inspect does: single quotes unless the
+// string holds one and no double quote (then double quotes, then
+// backticks), with control characters escaped.
+func quoteJS(s string) string {
+	if len(s) > inspectMaxString {
+		s = s[:inspectMaxString]
+	}
+	q := byte('\'')
+	if strings.IndexByte(s, '\'') >= 0 {
+		switch {
+		case strings.IndexByte(s, '"') < 0:
+			q = '"'
+		case strings.IndexByte(s, '`') < 0 && !strings.Contains(s, "${"):
+			q = '`'
+		}
+	}
+	var b strings.Builder
+	b.WriteByte(q)
+	for _, r := range s {
+		switch {
+		case r == rune(q) || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\b':
+			b.WriteString(`\b`)
+		case r == '\f':
+			b.WriteString(`\f`)
+		case r == '\v':
+			b.WriteString(`\v`)
+		case r < 0x20 || r == 0x7f:
+			b.WriteString(`\x`)
+			h := strconv.FormatInt(int64(r), 16)
+			if len(h) < 2 {
+				b.WriteByte('0')
+			}
+			b.WriteString(strings.ToUpper(h))
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte(q)
+	return b.String()
+}
+
+var identRE = func(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		if r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9' {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// helper returns a JS helper function; they are compiled once per
+// Sandbox, on first use.
+func (in *inspector) helper(name string) goja.Callable {
+	if in.s.inspectHelpers == nil {
+		v, err := in.s.rt.RunString(`({
+			entries: function (m) { return Array.from(m); },
+			desc: function (o, k) { var d = Object.getOwnPropertyDescriptor(o, k); return d ? (d.get ? (d.set ? 3 : 1) : (d.set ? 2 : 0)) : 0; },
+			kind: function (o) {
+				if (o instanceof Map) { return 'Map'; }
+				if (o instanceof Set) { return 'Set'; }
+				if (o instanceof Promise) { return 'Promise'; }
+				if (o instanceof Date) { return 'Date'; }
+				if (o instanceof RegExp) { return 'RegExp'; }
+				if (Array.isArray(o)) { return 'Array'; }
+				if (typeof o.toJSON === 'function') { return 'toJSON'; }
+				return 'Object';
+			},
+			fnName: function (f) {
+				var c = f.constructor && f.constructor.name || 'Function';
+				return f.name ? '[' + c + ': ' + f.name + ']' : '[' + c + ']';
+			},
+		})`)
+		if err != nil {
+			panic(err)
+		}
+		in.s.inspectHelpers = v.ToObject(in.s.rt)
+	}
+	fn, _ := goja.AssertFunction(in.s.inspectHelpers.Get(name))
+	return fn
+}
+
+func (in *inspector) call(name string, args ...goja.Value) goja.Value {
+	v, err := in.helper(name)(goja.Undefined(), args...)
+	if err != nil {
+		return goja.Undefined()
+	}
+	return v
+}
+
+func (in *inspector) object(obj *goja.Object, depth int) string {
+	rt := in.s.rt
+	// Postman serialises console arguments before Newman prints them:
+	// functions become "[Function: name]" strings, and objects with a
+	// toJSON (errors, pm.response) print as what toJSON returns.
+	if _, isFn := goja.AssertFunction(obj); isFn {
+		return in.primitive(in.call("fnName", obj), depth == 0)
+	}
+	class := in.call("kind", obj).String()
+	switch class {
+	case "Date":
+		if iso, ok := goja.AssertFunction(obj.Get("toISOString")); ok {
+			if r, err := iso(obj); err == nil {
+				return r.String()
+			}
+		}
+		return "Invalid Date"
+	case "RegExp":
+		return obj.String()
+	case "toJSON":
+		toJSON, _ := goja.AssertFunction(obj.Get("toJSON"))
+		if r, err := toJSON(obj); err == nil {
+			if ro, isObj := r.(*goja.Object); !isObj || ro != obj {
+				in.seen = append(in.seen, obj)
+				out := in.format(r, depth, false)
+				in.seen = in.seen[:len(in.seen)-1]
+				return out
+			}
+		}
+		class = "Object"
+	}
+	if obj.ClassName() == "String" || obj.ClassName() == "Number" || obj.ClassName() == "Boolean" {
+		return "[" + obj.ClassName() + ": " + in.format(rt.ToValue(obj.Export()), depth, false) + "]"
+	}
+	ctorName := ""
+	if depth > inspectDepth {
+		if class == "Array" {
+			return "[Array]"
+		}
+		if ctorName == "" || ctorName == "Object" {
+			return "[Object]"
+		}
+		return "[" + ctorName + "]"
+	}
+
+	var entries []string
+	var braces [2]string
+	prefix := ""
+	isArray := false
+	var numeric []bool
+
+	in.seen = append(in.seen, obj)
+	in.indentation += 2
+	switch {
+	case class == "Array":
+		isArray = true
+		n := int(obj.Get("length").ToInteger())
+		if n == 0 && len(obj.Keys()) == 0 {
+			in.seen = in.seen[:len(in.seen)-1]
+			in.indentation -= 2
+			return "[]"
+		}
+		in.currentDepth = depth
+		braces = [2]string{"[", "]"}
+		// Holes print as undefined: Postman's serialisation fills them.
+		shown := min(n, inspectMaxArray)
+		for i := 0; i < shown; i++ {
+			el := obj.Get(strconv.Itoa(i))
+			entries = append(entries, in.format(el, depth+1, false))
+			_, isNum := el.Export().(float64)
+			_, isInt := el.Export().(int64)
+			numeric = append(numeric, (isNum || isInt) && !isObjectValue(el))
+		}
+		if n > shown {
+			more := n - shown
+			word := "items"
+			if more == 1 {
+				word = "item"
+			}
+			entries = append(entries, "... "+strconv.Itoa(more)+" more "+word)
+		}
+		for _, k := range obj.Keys() {
+			if _, err := strconv.Atoi(k); err == nil {
+				continue
+			}
+			entries = append(entries, in.property(obj, k, depth))
+		}
+	case class == "Map" || class == "Set":
+		items := in.call("entries", obj).ToObject(rt)
+		n := int(items.Get("length").ToInteger())
+		prefix = class + "(" + strconv.Itoa(n) + ")"
+		if n == 0 {
+			in.seen = in.seen[:len(in.seen)-1]
+			in.indentation -= 2
+			return prefix + " {}"
+		}
+		in.currentDepth = depth
+		braces = [2]string{"{", "}"}
+		for i := 0; i < n; i++ {
+			it := items.Get(strconv.Itoa(i))
+			if class == "Map" {
+				pair := it.ToObject(rt)
+				entries = append(entries, in.format(pair.Get("0"), depth+1, false)+" => "+in.format(pair.Get("1"), depth+1, false))
+			} else {
+				entries = append(entries, in.format(it, depth+1, false))
+			}
+		}
+	default:
+		// Class instances print as plain objects, as after Postman's
+		// serialisation.
+		keys := obj.Keys()
+		if class == "Promise" {
+			prefix = "Promise"
+			if p, ok := obj.Export().(*goja.Promise); ok {
+				switch p.State() {
+				case goja.PromiseStatePending:
+					entries = append(entries, "<pending>")
+				case goja.PromiseStateRejected:
+					entries = append(entries, "<rejected> "+in.format(p.Result(), depth+1, false))
+				default:
+					entries = append(entries, in.format(p.Result(), depth+1, false))
+				}
+			}
+		}
+		if len(keys) == 0 && len(entries) == 0 {
+			in.seen = in.seen[:len(in.seen)-1]
+			in.indentation -= 2
+			if prefix != "" {
+				return prefix + " {}"
+			}
+			return "{}"
+		}
+		in.currentDepth = depth
+		braces = [2]string{"{", "}"}
+		for _, k := range keys {
+			entries = append(entries, in.property(obj, k, depth))
+		}
+	}
+	in.indentation -= 2
+	in.seen = in.seen[:len(in.seen)-1]
+	return in.reduce(entries, braces, prefix, depth, isArray, numeric)
+}
+
+// property renders one "key: value" entry; accessors are not called.
+func (in *inspector) property(obj *goja.Object, key string, depth int) string {
+	name := key
+	if !identRE(key) {
+		name = quoteJS(key)
+	}
+	switch in.call("desc", obj, in.s.rt.ToValue(key)).ToInteger() {
+	case 1:
+		return name + ": [Getter]"
+	case 2:
+		return name + ": [Setter]"
+	case 3:
+		return name + ": [Getter/Setter]"
+	}
+	return name + ": " + in.format(obj.Get(key), depth+1, false)
+}
+
+// reduce joins entries on one line or several, as Node's
+// reduceToSingleString does.
+func (in *inspector) reduce(output []string, braces [2]string, prefix string, depth int, isArray bool, numeric []bool) string {
+	entries := len(output)
+	if isArray && entries > 6 {
+		output = in.groupArrayElements(output, numeric)
+	}
+	base := prefix
+	if in.currentDepth-depth < inspectCompact && entries == len(output) {
+		start := len(output) + in.indentation + len(braces[0]) + len(base) + 10
+		if in.belowBreakLength(output, start, base) {
+			joined := strings.Join(output, ", ")
+			if !strings.Contains(joined, "\n") {
+				if base != "" {
+					base += " "
+				}
+				return base + braces[0] + " " + joined + " " + braces[1]
+			}
+		}
+	}
+	ind := "\n" + strings.Repeat(" ", in.indentation)
+	if base != "" {
+		base += " "
+	}
+	return base + braces[0] + ind + "  " + strings.Join(output, ","+ind+"  ") + ind + braces[1]
+}
+
+func (in *inspector) belowBreakLength(output []string, start int, base string) bool {
+	total := len(output) + start
+	if total+len(output) > inspectBreak {
+		return false
+	}
+	for _, o := range output {
+		total += utf8.RuneCountInString(o)
+		if total > inspectBreak {
+			return false
+		}
+	}
+	return base == "" || !strings.Contains(base, "\n")
+}
+
+// groupArrayElements lays out a long array of short items in columns, as
+// Node does for arrays of more than six entries.
+func (in *inspector) groupArrayElements(output []string, numeric []bool) []string {
+	totalLength, maxLength := 0, 0
+	outputLength := len(output)
+	if len(numeric) < outputLength {
+		// The "... more items" entry is not laid out.
+		outputLength = len(numeric)
+	}
+	const separatorSpace = 2
+	dataLen := make([]int, outputLength)
+	for i := 0; i < outputLength; i++ {
+		l := utf8.RuneCountInString(output[i])
+		dataLen[i] = l
+		totalLength += l + separatorSpace
+		maxLength = max(maxLength, l)
+	}
+	actualMax := maxLength + separatorSpace
+	if actualMax*3+in.indentation < inspectBreak && (float64(totalLength)/float64(actualMax) > 5 || maxLength <= 6) {
+		averageBias := math.Sqrt(float64(actualMax) - float64(totalLength)/float64(len(output)))
+		biasedMax := math.Max(float64(actualMax)-3-averageBias, 1)
+		columns := min(
+			int(math.Round(math.Sqrt(2.5*biasedMax*float64(outputLength))/biasedMax)),
+			(inspectBreak-in.indentation)/actualMax,
+			inspectCompact*4,
+			15,
+		)
+		if columns <= 1 {
+			return output
+		}
+		var maxLineLength []int
+		for i := 0; i < columns; i++ {
+			lineLength := 0
+			for j := i; j < outputLength; j += columns {
+				lineLength = max(lineLength, dataLen[j])
+			}
+			maxLineLength = append(maxLineLength, lineLength+separatorSpace)
+		}
+		padStart := true
+		for _, n := range numeric {
+			if !n {
+				padStart = false
+				break
+			}
+		}
+		var tmp []string
+		for i := 0; i < outputLength; i += columns {
+			end := min(i+columns, outputLength)
+			var b strings.Builder
+			j := i
+			for ; j < end-1; j++ {
+				b.WriteString(pad(output[j]+", ", maxLineLength[j-i], padStart))
+			}
+			if padStart {
+				b.WriteString(pad(output[j], maxLineLength[j-i]-separatorSpace, true))
+			} else {
+				b.WriteString(output[j])
+			}
+			tmp = append(tmp, b.String())
+		}
+		tmp = append(tmp, output[outputLength:]...)
+		return tmp
+	}
+	return output
+}
+
+func pad(s string, width int, start bool) string {
+	n := width - utf8.RuneCountInString(s)
+	if n <= 0 {
+		return s
+	}
+	if start {
+		return strings.Repeat(" ", n) + s
+	}
+	return s + strings.Repeat(" ", n)
+}

@@ -1,0 +1,708 @@
+package sandbox
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"math"
+	"mime"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/dop251/goja"
+
+	"github.com/colrun/colrun/collections"
+	"github.com/colrun/colrun/runner/event"
+	"github.com/colrun/colrun/runner/sandbox/modules"
+	"github.com/colrun/colrun/runner/variables"
+)
+
+// Scope ids shared with the bootstrap's VariableScope objects.
+const (
+	scopeGlobals     = 0
+	scopeCollection  = 1
+	scopeEnvironment = 2
+	scopeData        = 3
+	scopeAll         = 5
+)
+
+// natives is the Go side of the bootstrap: the functions its JavaScript
+// calls for what needs Go (variables, HTTP, cookies, XML) or per-Run state.
+func (s *Sandbox) natives() *goja.Object {
+	rt := s.rt
+	o := rt.NewObject()
+	set := func(name string, fn func(goja.FunctionCall) goja.Value) { _ = o.Set(name, fn) }
+
+	set("uuid", func(goja.FunctionCall) goja.Value { return rt.ToValue(newUUID()) })
+	set("parseURL", func(c goja.FunctionCall) goja.Value { return s.parsedURL(c.Argument(0).String()) })
+	set("varGet", s.nVarGet)
+	set("varSet", s.nVarSet)
+	set("varUnset", s.nVarUnset)
+	set("varHas", s.nVarHas)
+	set("varClear", s.nVarClear)
+	set("varToObject", s.nVarToObject)
+	set("varEntries", s.nVarEntries)
+	set("varReplaceIn", s.nVarReplaceIn)
+	set("envName", func(goja.FunctionCall) goja.Value {
+		if st := s.cur; st != nil && st.exec.EnvironmentName != "" {
+			return rt.ToValue(st.exec.EnvironmentName)
+		}
+		return goja.Undefined()
+	})
+	set("info", s.nInfo)
+	set("requestData", func(goja.FunctionCall) goja.Value {
+		if st := s.cur; st != nil && st.exec.Request != nil {
+			return s.requestPlain(st.exec.Request)
+		}
+		return goja.Undefined()
+	})
+	set("responseData", func(goja.FunctionCall) goja.Value {
+		if st := s.cur; st != nil && st.exec.Response != nil {
+			return s.responsePlain(st.exec.Response, st.exec.Cookies)
+		}
+		return goja.Undefined()
+	})
+	set("cookiesData", func(goja.FunctionCall) goja.Value {
+		if st := s.cur; st != nil {
+			return s.cookiesPlain(st.exec.Cookies)
+		}
+		return rt.NewArray()
+	})
+	set("bodyText", s.nBodyText)
+	set("bodyBase64", func(c goja.FunctionCall) goja.Value {
+		return rt.ToValue(base64.StdEncoding.EncodeToString(responseOf(c.Argument(0)).Body))
+	})
+	set("gzipped", func(c goja.FunctionCall) goja.Value {
+		b := responseOf(c.Argument(0)).Body
+		return rt.ToValue(len(b) > 2 && b[0] == 0x1f && b[1] == 0x8b && b[2] == 8)
+	})
+	set("base64", func(c goja.FunctionCall) goja.Value {
+		return rt.ToValue(base64.StdEncoding.EncodeToString([]byte(c.Argument(0).String())))
+	})
+	set("byteLength", func(c goja.FunctionCall) goja.Value { return rt.ToValue(len(c.Argument(0).String())) })
+	set("contentInfo", s.nContentInfo)
+	set("httpReason", func(c goja.FunctionCall) goja.Value {
+		o := rt.NewObject()
+		if name := httpReasonName(int(c.Argument(0).ToInteger())); name != "" && !goja.IsUndefined(c.Argument(0)) {
+			_ = o.Set("name", name)
+			_ = o.Set("detail", name)
+		}
+		return o
+	})
+	set("jsonError", func(c goja.FunctionCall) goja.Value {
+		v := c.Argument(0)
+		if goja.IsUndefined(v) {
+			return rt.ToValue(`"undefined" is not valid JSON`)
+		}
+		return rt.ToValue(jsonErrorMessage(v.String()))
+	})
+	set("xml2Json", func(c goja.FunctionCall) goja.Value {
+		v, err := modules.XML2JS(rt, c.Argument(0).String(), modules.PostmanXML2JSONOptions())
+		if err != nil {
+			// Postman's xml2Json swallows parse errors and returns undefined.
+			return goja.Undefined()
+		}
+		return v
+	})
+	set("send", s.nSend)
+	set("jar", s.nJar)
+	set("assertion", s.nAssertion)
+	set("pending", func(c goja.FunctionCall) goja.Value {
+		if st := s.cur; st != nil {
+			sl := st.slot(int(c.Argument(0).ToInteger()))
+			sl.pending = c.Argument(2).String()
+			sl.a = event.Assertion{Name: c.Argument(1).String()}
+		}
+		return goja.Undefined()
+	})
+	set("setNextRequest", func(c goja.FunctionCall) goja.Value {
+		if st := s.cur; st != nil {
+			v := c.Argument(0)
+			if goja.IsUndefined(v) || goja.IsNull(v) {
+				st.res.NextRequest = &NextRequest{Stop: true}
+			} else {
+				st.res.NextRequest = &NextRequest{Name: v.String()}
+			}
+		}
+		return goja.Undefined()
+	})
+	set("skipRequest", func(goja.FunctionCall) goja.Value {
+		if st := s.cur; st != nil {
+			st.res.SkipRequest = true
+			st.skipped = true
+			s.loop.reset()
+		}
+		return goja.Undefined()
+	})
+	set("pmRequire", func(goja.FunctionCall) goja.Value {
+		panic(s.newError("Error", modules.PMRequireError))
+	})
+	set("console", func(c goja.FunctionCall) goja.Value {
+		s.console(c.Argument(0).String(), c.Arguments[1:])
+		return goja.Undefined()
+	})
+	return o
+}
+
+// newError creates a JS error object (a real instance of the named
+// constructor, so instanceof works) with the given message.
+func (s *Sandbox) newError(name, msg string) *goja.Object {
+	ctor := s.rt.Get(name)
+	if ctor == nil {
+		ctor = s.rt.Get("Error")
+	}
+	obj, err := s.rt.New(ctor, s.rt.ToValue(msg))
+	if err != nil {
+		return s.rt.NewGoError(errors.New(msg))
+	}
+	return obj
+}
+
+// installGlobals defines console and the timer functions, which Postman's
+// sandbox provides as globals.
+func (s *Sandbox) installGlobals() {
+	rt := s.rt
+	console := rt.NewObject()
+	for _, level := range []string{"log", "info", "warn", "error", "debug"} {
+		level := level
+		_ = console.Set(level, func(c goja.FunctionCall) goja.Value {
+			s.console(level, c.Arguments)
+			return goja.Undefined()
+		})
+	}
+	_ = console.Set("clear", func(goja.FunctionCall) goja.Value { return goja.Undefined() })
+	_ = rt.Set("console", console)
+
+	_ = rt.Set("setTimeout", func(c goja.FunctionCall) goja.Value { return s.setTimer(c, false) })
+	_ = rt.Set("setInterval", func(c goja.FunctionCall) goja.Value { return s.setTimer(c, true) })
+	_ = rt.Set("setImmediate", func(c goja.FunctionCall) goja.Value {
+		args := append([]goja.Value{c.Argument(0), rt.ToValue(0)}, tail(c.Arguments, 1)...)
+		return s.setTimer(goja.FunctionCall{This: c.This, Arguments: args}, false)
+	})
+	clearFn := func(c goja.FunctionCall) goja.Value {
+		if v := c.Argument(0); !goja.IsUndefined(v) && !goja.IsNull(v) {
+			s.loop.clearTimer(v.ToInteger())
+		}
+		return goja.Undefined()
+	}
+	_ = rt.Set("clearTimeout", clearFn)
+	_ = rt.Set("clearInterval", clearFn)
+	_ = rt.Set("clearImmediate", clearFn)
+}
+
+func tail(args []goja.Value, from int) []goja.Value {
+	if len(args) <= from {
+		return nil
+	}
+	return args[from:]
+}
+
+// setTimer implements setTimeout and setInterval. Extra arguments are
+// passed to the callback, as Node does (Postman drops them).
+func (s *Sandbox) setTimer(c goja.FunctionCall, repeat bool) goja.Value {
+	fn, ok := goja.AssertFunction(c.Argument(0))
+	if !ok || s.cur == nil {
+		return goja.Undefined()
+	}
+	ms := c.Argument(1).ToFloat()
+	if math.IsNaN(ms) || ms < 0 || math.IsInf(ms, 0) {
+		ms = 0
+	}
+	delay := time.Duration(ms * float64(time.Millisecond))
+	var interval time.Duration
+	if repeat {
+		// Node runs an interval at most once a millisecond; without that a
+		// zero interval would spin the loop.
+		interval = max(delay, time.Millisecond)
+	}
+	args := append([]goja.Value(nil), tail(c.Arguments, 2)...)
+	id := s.loop.addTimer(delay, interval, func() error {
+		_, err := fn(goja.Undefined(), args...)
+		return err
+	})
+	return s.rt.ToValue(id)
+}
+
+func (s *Sandbox) fireTimer(st *runState, t *timer) { s.call(st, t.fn) }
+
+// ---------------------------------------------------------------- variables
+
+func (s *Sandbox) scope(id int64) *variables.Scope {
+	st := s.cur
+	if st == nil {
+		return nil
+	}
+	switch id {
+	case scopeGlobals:
+		return st.scopes.Globals
+	case scopeCollection:
+		return st.scopes.Collection
+	case scopeEnvironment:
+		return st.scopes.Environment
+	case scopeData:
+		return st.scopes.Data
+	default:
+		return st.scopes.Local
+	}
+}
+
+func (s *Sandbox) nVarGet(c goja.FunctionCall) goja.Value {
+	st := s.cur
+	if st == nil {
+		return goja.Undefined()
+	}
+	key := c.Argument(1).String()
+	var v any
+	var ok bool
+	if c.Argument(0).ToInteger() == scopeAll {
+		v, ok = st.scopes.Get(key)
+	} else {
+		v, ok = s.scope(c.Argument(0).ToInteger()).Get(key)
+	}
+	if !ok {
+		return goja.Undefined()
+	}
+	return s.toJS(v)
+}
+
+// nVarSet stores a value, cast to the variable's declared type as
+// Postman's Variable does (a "string" variable stores String(value)).
+func (s *Sandbox) nVarSet(c goja.FunctionCall) goja.Value {
+	sc := s.scope(c.Argument(0).ToInteger())
+	if sc == nil {
+		return goja.Undefined()
+	}
+	key := c.Argument(1).String()
+	val := c.Argument(2)
+	if t := c.Argument(3); !goja.IsUndefined(t) && !goja.IsNull(t) {
+		typ := strings.ToLower(t.String())
+		sc.SetEntry(variables.Entry{Key: key, Value: s.castIn(typ, val), Type: typ})
+		return goja.Undefined()
+	}
+	sc.Set(key, s.castIn(entryType(sc, key), val))
+	return goja.Undefined()
+}
+
+func entryType(sc *variables.Scope, key string) string {
+	if !sc.Has(key) {
+		return ""
+	}
+	for _, e := range sc.Entries() {
+		if e.Key == key {
+			return e.Type
+		}
+	}
+	return ""
+}
+
+func (s *Sandbox) castIn(typ string, v goja.Value) any {
+	switch typ {
+	case "string":
+		if goja.IsUndefined(v) {
+			return "undefined"
+		}
+		if goja.IsNull(v) {
+			return "null"
+		}
+		return v.String()
+	case "number":
+		return s.fromJS(s.rt.ToValue(v.ToFloat()))
+	case "boolean":
+		return v.ToBoolean()
+	}
+	return s.fromJS(v)
+}
+
+func (s *Sandbox) nVarUnset(c goja.FunctionCall) goja.Value {
+	if sc := s.scope(c.Argument(0).ToInteger()); sc != nil {
+		sc.Unset(c.Argument(1).String())
+	}
+	return goja.Undefined()
+}
+
+func (s *Sandbox) nVarHas(c goja.FunctionCall) goja.Value {
+	st := s.cur
+	if st == nil {
+		return s.rt.ToValue(false)
+	}
+	key := c.Argument(1).String()
+	if c.Argument(0).ToInteger() == scopeAll {
+		_, ok := st.scopes.Get(key)
+		return s.rt.ToValue(ok)
+	}
+	return s.rt.ToValue(s.scope(c.Argument(0).ToInteger()).Has(key))
+}
+
+func (s *Sandbox) nVarClear(c goja.FunctionCall) goja.Value {
+	if sc := s.scope(c.Argument(0).ToInteger()); sc != nil {
+		sc.Clear()
+	}
+	return goja.Undefined()
+}
+
+// nVarToObject returns the enabled variables as an object; for
+// pm.variables the scopes are merged, higher precedence winning.
+func (s *Sandbox) nVarToObject(c goja.FunctionCall) goja.Value {
+	o := s.rt.NewObject()
+	st := s.cur
+	if st == nil {
+		return o
+	}
+	var scopes []*variables.Scope
+	if c.Argument(0).ToInteger() == scopeAll {
+		ordered := st.scopes.Ordered()
+		for i := len(ordered) - 1; i >= 0; i-- {
+			scopes = append(scopes, ordered[i])
+		}
+	} else {
+		scopes = []*variables.Scope{s.scope(c.Argument(0).ToInteger())}
+	}
+	for _, sc := range scopes {
+		for _, e := range sc.Entries() {
+			if !e.Disabled {
+				_ = o.Set(e.Key, s.toJS(e.Value))
+			}
+		}
+	}
+	return o
+}
+
+func (s *Sandbox) nVarEntries(c goja.FunctionCall) goja.Value {
+	sc := s.scope(c.Argument(0).ToInteger())
+	var items []any
+	for _, e := range sc.Entries() {
+		o := s.rt.NewObject()
+		_ = o.Set("key", e.Key)
+		_ = o.Set("value", s.toJS(e.Value))
+		if e.Type != "" {
+			_ = o.Set("type", e.Type)
+		}
+		_ = o.Set("enabled", !e.Disabled)
+		items = append(items, o)
+	}
+	return s.rt.NewArray(items...)
+}
+
+// nVarReplaceIn resolves {{variables}} in a string, or in every string of
+// an object, against one scope (or all of them for pm.variables) and the
+// dynamic variables. A cycle leaves the text as it was.
+func (s *Sandbox) nVarReplaceIn(c goja.FunctionCall) goja.Value {
+	st := s.cur
+	tpl := c.Argument(1)
+	if st == nil {
+		return tpl
+	}
+	scopes := st.scopes
+	if id := c.Argument(0).ToInteger(); id != scopeAll {
+		scopes = &variables.Scopes{Local: s.scope(id), Dynamic: st.scopes.Dynamic}
+	}
+	r := variables.NewResolver(scopes)
+	if str, ok := tpl.Export().(string); ok {
+		return s.rt.ToValue(r.MustReplace(str))
+	}
+	if _, isObj := tpl.(*goja.Object); !isObj {
+		return tpl
+	}
+	return s.toJS(replaceDeep(r, s.fromJS(tpl)))
+}
+
+func replaceDeep(r *variables.Resolver, v any) any {
+	switch x := v.(type) {
+	case string:
+		return r.MustReplace(x)
+	case []any:
+		for i := range x {
+			x[i] = replaceDeep(r, x[i])
+		}
+	case map[string]any:
+		for k := range x {
+			x[k] = replaceDeep(r, x[k])
+		}
+	}
+	return v
+}
+
+// ---------------------------------------------------------------- info, url, response
+
+func (s *Sandbox) nInfo(goja.FunctionCall) goja.Value {
+	o := s.rt.NewObject()
+	st := s.cur
+	if st == nil {
+		return o
+	}
+	in := st.exec.Info
+	name := in.EventName
+	if name == "" {
+		name = st.listen
+	}
+	_ = o.Set("eventName", name)
+	_ = o.Set("iteration", in.Iteration)
+	_ = o.Set("iterationCount", in.IterationCount)
+	_ = o.Set("requestName", in.RequestName)
+	_ = o.Set("requestId", in.RequestID)
+	_ = o.Set("location", stringArray(s.rt, in.Location))
+	_ = o.Set("current", in.Current)
+	return o
+}
+
+// parsedURL splits a URL string as postman-url-encoder does, into the
+// object form Url#update takes.
+func (s *Sandbox) parsedURL(raw string) goja.Value {
+	u := collections.ParseURL(raw)
+	o := s.urlPlain(u)
+	// The parser reports ":name" path variables without values; Postman
+	// leaves `variable` undefined when there are none.
+	if len(u.Variables) == 0 {
+		_ = o.Delete("variable")
+	}
+	return o
+}
+
+func responseOf(v goja.Value) *event.Response {
+	if v != nil {
+		if r, ok := v.Export().(*event.Response); ok && r != nil {
+			return r
+		}
+	}
+	return &event.Response{}
+}
+
+// nBodyText decodes a response body as Postman does: with the charset of
+// its Content-Type (Latin-1 family or UTF-8), invalid UTF-8 replaced.
+func (s *Sandbox) nBodyText(c goja.FunctionCall) goja.Value {
+	r := responseOf(c.Argument(0))
+	if s.bodyCache.resp == r && s.bodyCache.text != nil {
+		return s.bodyCache.text
+	}
+	v := s.rt.ToValue(decodeBody(r.Body, r.Header("Content-Type")))
+	s.bodyCache.resp, s.bodyCache.text = r, v
+	return v
+}
+
+func decodeBody(b []byte, contentType string) string {
+	if _, params, err := mime.ParseMediaType(contentType); err == nil {
+		switch strings.ToLower(params["charset"]) {
+		case "iso-8859-1", "latin1", "latin-1", "l1", "binary", "windows-1252", "cp1252", "us-ascii", "ascii":
+			runes := make([]rune, len(b))
+			for i, x := range b {
+				runes[i] = rune(x)
+			}
+			return string(runes)
+		}
+	}
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	return strings.ToValidUTF8(string(b), "\uFFFD")
+}
+
+// nContentInfo describes a Content-Type as postman-collection's
+// contentInfo does (mime-format's classification: JSON and XML are "text"),
+// for dataURI and scripts that call it.
+func (s *Sandbox) nContentInfo(c goja.FunctionCall) goja.Value {
+	o := s.rt.NewObject()
+	ct := c.Argument(0).String()
+	if ct == "" {
+		ct = "text/plain"
+	}
+	_, params, _ := mime.ParseMediaType(ct)
+	source := strings.ToLower(strings.Join(strings.Fields(strings.Split(ct, ";")[0]), ""))
+	typ, format := guessMime(source)
+	charset := strings.ToLower(params["charset"])
+	if charset == "" || charset == "utf-8" {
+		charset = "utf8"
+	}
+	_ = o.Set("contentType", source)
+	_ = o.Set("mimeType", typ)
+	_ = o.Set("mimeFormat", format)
+	_ = o.Set("charset", charset)
+	name := "response"
+	if ext := mimeExtensions[source]; ext != "" {
+		_ = o.Set("fileExtension", ext)
+		name += "." + ext
+	}
+	_ = o.Set("fileName", name)
+	return o
+}
+
+var (
+	reMediaBase   = regexp.MustCompile(`(audio|video|image|text)`)
+	reTextSibling = regexp.MustCompile(`(jsonp|json|xml|html|yaml|vml|webml|script)`)
+	reMediaSub    = regexp.MustCompile(`/[^/]*(audio|video|image|text)`)
+	reAppBase     = regexp.MustCompile(`(application|message|multipart)`)
+)
+
+// guessMime classifies a media type as mime-format's guess does.
+func guessMime(m string) (typ, format string) {
+	base, _, _ := strings.Cut(m, "/")
+	if x := reMediaBase.FindStringSubmatch(base); x != nil {
+		if x[1] == "text" {
+			if y := reTextSibling.FindStringSubmatch(m); y != nil {
+				return "text", y[1]
+			}
+			return "text", "plain"
+		}
+		return x[1], x[1]
+	}
+	if y := reTextSibling.FindStringSubmatch(m); y != nil {
+		return "text", y[1]
+	}
+	if x := reMediaSub.FindStringSubmatch(m); x != nil {
+		return x[1], x[1]
+	}
+	if x := reAppBase.FindStringSubmatch(base); x != nil {
+		return x[1], "raw"
+	}
+	return "unknown", "raw"
+}
+
+// mimeExtensions are the file extensions mime-types gives the media types
+// APIs answer with; others get none, so the file name is "response".
+var mimeExtensions = map[string]string{
+	"application/json": "json", "application/xml": "xml", "text/xml": "xml", "text/html": "html",
+	"text/plain": "txt", "text/csv": "csv", "text/css": "css", "application/javascript": "js",
+	"text/javascript": "js", "application/pdf": "pdf", "application/zip": "zip", "application/gzip": "gz",
+	"application/octet-stream": "bin", "image/png": "png", "image/jpeg": "jpeg", "image/gif": "gif",
+	"image/svg+xml": "svg", "image/webp": "webp", "audio/mpeg": "mpga", "video/mp4": "mp4",
+	"application/x-yaml": "yaml", "text/yaml": "yaml", "application/rtf": "rtf", "text/markdown": "md",
+}
+
+// ---------------------------------------------------------------- async: sendRequest, cookie jar
+
+// nSend performs pm.sendRequest on its own goroutine; the callback runs
+// on the loop when the response (or error) is back.
+func (s *Sandbox) nSend(c goja.FunctionCall) goja.Value {
+	st := s.cur
+	cb, _ := goja.AssertFunction(c.Argument(1))
+	if st == nil || cb == nil {
+		return goja.Undefined()
+	}
+	req := requestFromExport(c.Argument(0).Export())
+	if req.Method == "" {
+		req.Method = "GET"
+	}
+	st.pendingOps++
+	gen := s.loop.token()
+	send, ctx := s.opts.Send, st.ctx
+	go func() {
+		resp, err := safeSend(ctx, send, req)
+		s.loop.post(gen, func() error {
+			st.pendingOps--
+			if err != nil {
+				_, e := cb(goja.Undefined(), s.newError("Error", err.Error()), goja.Undefined())
+				return e
+			}
+			_, e := cb(goja.Undefined(), goja.Null(), s.responsePlain(resp, responseCookies(resp)))
+			return e
+		})
+	}()
+	return goja.Undefined()
+}
+
+func safeSend(ctx context.Context, send func(context.Context, *collections.Request) (*event.Response, error), req *collections.Request) (resp *event.Response, err error) {
+	if send == nil {
+		return nil, errors.New("pm.sendRequest is not available in this run")
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			resp, err = nil, fmt.Errorf("pm.sendRequest: %v", p)
+		}
+	}()
+	resp, err = send(ctx, req)
+	if err == nil && resp == nil {
+		err = errors.New("pm.sendRequest: no response")
+	}
+	return resp, err
+}
+
+// nJar runs a pm.cookies.jar() operation against Options.Jar and answers
+// through the loop, as Postman's jar answers asynchronously.
+func (s *Sandbox) nJar(c goja.FunctionCall) goja.Value {
+	st := s.cur
+	if st == nil {
+		return goja.Undefined()
+	}
+	cb, _ := goja.AssertFunction(c.Argument(3))
+	result, err := s.jarOp(c.Argument(0).String(), c.Argument(1).String(), c.Argument(2))
+	st.pendingOps++
+	s.loop.post(s.loop.token(), func() error {
+		st.pendingOps--
+		if cb == nil {
+			return nil
+		}
+		var e error
+		if err != nil {
+			_, e = cb(goja.Undefined(), s.newError("Error", err.Error()))
+		} else {
+			_, e = cb(goja.Undefined(), goja.Null(), result)
+		}
+		return e
+	})
+	return goja.Undefined()
+}
+
+// ---------------------------------------------------------------- assertions, console
+
+// nAssertion records a finished test: (index, name, skipped, error|null).
+func (s *Sandbox) nAssertion(c goja.FunctionCall) goja.Value {
+	st := s.cur
+	if st == nil {
+		return goja.Undefined()
+	}
+	sl := st.slot(int(c.Argument(0).ToInteger()))
+	if sl.set {
+		return goja.Undefined()
+	}
+	sl.set = true
+	sl.a = event.Assertion{Name: c.Argument(1).String(), Skipped: c.Argument(2).ToBoolean()}
+	if errVal := c.Argument(3); !goja.IsNull(errVal) && !goja.IsUndefined(errVal) {
+		sl.a.Error = s.assertionError(errVal)
+	}
+	return goja.Undefined()
+}
+
+// assertionError describes what a failing test threw: chai's
+// AssertionError, any other error, or a plain value passed to done().
+func (s *Sandbox) assertionError(v goja.Value) *event.AssertionError {
+	ae := &event.AssertionError{Name: "Error"}
+	obj, ok := v.(*goja.Object)
+	if !ok || !isErrorLike(obj) {
+		ae.Message = v.String()
+		return ae
+	}
+	if n := obj.Get("name"); n != nil && !goja.IsUndefined(n) {
+		ae.Name = n.String()
+	}
+	if m := obj.Get("message"); m != nil && !goja.IsUndefined(m) {
+		ae.Message = m.String()
+	}
+	return ae
+}
+
+// console records one console call; each argument is rendered as Node's
+// console.log renders it.
+func (s *Sandbox) console(level string, args []goja.Value) {
+	st := s.cur
+	if st == nil {
+		return
+	}
+	msgs := make([]string, len(args))
+	for i, a := range args {
+		msgs[i] = s.inspectArg(a)
+	}
+	st.res.Console = append(st.res.Console, event.Console{Level: level, Messages: msgs})
+}
+
+// newUUID returns a random (version 4) UUID, as postman-collection gives
+// every Response an id.
+func newUUID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:])
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+}

@@ -1,0 +1,546 @@
+package sandbox
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/dop251/goja"
+
+	"github.com/colrun/colrun/collections"
+	"github.com/colrun/colrun/runner/event"
+	"github.com/colrun/colrun/runner/sandbox/chai"
+	"github.com/colrun/colrun/runner/sandbox/modules"
+	"github.com/colrun/colrun/runner/variables"
+)
+
+// Options configures a Sandbox.
+type Options struct {
+	// Timeout bounds each Run: the script and everything it scheduled
+	// (--timeout-script); 0 means none. An endless loop is interrupted with
+	// Runtime.Interrupt: the script fails with a TimeoutError and the
+	// sandbox stays usable for the next script.
+	Timeout time.Duration
+	// Send performs pm.sendRequest: the runner resolves variables and sends
+	// with the run's client, jar and TLS settings. It is called on its own
+	// goroutine with a context that ends with the Run. Nil makes
+	// pm.sendRequest fail with an error passed to the script.
+	Send func(ctx context.Context, req *collections.Request) (*event.Response, error)
+	// Jar backs pm.cookies.jar(); nil makes its methods fail.
+	Jar http.CookieJar
+	// WorkingDir is where require() looks for node_modules.
+	WorkingDir string
+	// Modules provides require() and the library globals; nil uses a
+	// registry shared by every Sandbox with the same WorkingDir, so that
+	// libraries are compiled once per process.
+	Modules *modules.Registry
+}
+
+// Info is what pm.info and pm.execution.location report.
+type Info struct {
+	// EventName is "prerequest" or "test"; empty means Execution.Listen.
+	EventName      string
+	Iteration      int
+	IterationCount int
+	RequestName    string
+	RequestID      string
+	// Location is pm.execution.location: the names from the collection
+	// down to the request.
+	Location []string
+	// Current is pm.execution.location.current: the name of the item
+	// (collection, folder or request) whose script is running.
+	Current string
+}
+
+// Execution is the state one script runs against.
+type Execution struct {
+	// Listen is "prerequest" or "test".
+	Listen string
+	// Scopes back pm.variables (writes go to Local, reads go through every
+	// scope in precedence), pm.environment, pm.globals,
+	// pm.collectionVariables and pm.iterationData (Data). Writes go
+	// straight into these scopes. A nil scope is replaced by an empty one.
+	Scopes *variables.Scopes
+	// Request is pm.request. A pre-request script changes it in place
+	// (only the parts the script changed are rewritten), so what it
+	// changes is what gets sent.
+	Request *collections.Request
+	// Response is pm.response in test scripts, with the full body; nil
+	// in pre-request scripts or when the request failed (pm.response is
+	// then an empty Response, as in Postman).
+	Response *event.Response
+	// Cookies are the response's cookies, for pm.cookies (and
+	// pm.response.cookies).
+	Cookies []*http.Cookie
+	// EnvironmentName is pm.environment.name.
+	EnvironmentName string
+	Info            Info
+}
+
+// NextRequest is what pm.execution.setNextRequest or the legacy
+// postman.setNextRequest asked for; the last call of a script wins.
+type NextRequest struct {
+	// Stop is true for setNextRequest(null) (or undefined): Postman then
+	// ends the current iteration after this request.
+	Stop bool
+	// Name is the argument as a string: an item id or name. Postman looks
+	// ids up first, then names, and ends the iteration when neither
+	// matches.
+	Name string
+}
+
+// Result is the outcome of one Run.
+type Result struct {
+	// Assertions are pm.test and legacy tests[...] results in the order
+	// the tests were declared; the runner fills Cursor, Item and Index.
+	// An asynchronous test (a done callback, a returned promise) that never
+	// completed is reported as failed, where Newman drops it silently.
+	Assertions []event.Assertion
+	// Error is set when the script threw, timed out or was cancelled;
+	// assertions recorded before are kept. Errors thrown later, in timer
+	// or pm.sendRequest callbacks, are reported too (the first one wins),
+	// where Newman ignores them.
+	Error *event.ScriptError
+	// Console holds console.* calls and Postman's deprecation warnings for
+	// legacy globals. Each argument is rendered as Node's console.log
+	// renders it: strings as they are, other values as util.inspect shows
+	// them. Newman's CLI shows strings quoted and joins with ", ".
+	Console []event.Console
+	// NextRequest is set when the script called setNextRequest.
+	NextRequest *NextRequest
+	// SkipRequest is set when a pre-request script called
+	// pm.execution.skipRequest().
+	SkipRequest bool
+}
+
+// Sandbox is one goja runtime with Postman's sandbox installed, reused for
+// every script of a run (or of one parallel worker). It is not safe for
+// concurrent use: one goroutine runs all its scripts.
+type Sandbox struct {
+	opts Options
+	rt   *goja.Runtime
+
+	begin, finish, requestChanges goja.Callable
+
+	loop eventLoop
+	cur  *runState
+	gen  uint64
+
+	// bodyCache keeps the last response body converted to a JS string:
+	// the collection, folder and request test scripts of one request all
+	// read the same body.
+	bodyCache struct {
+		resp *event.Response
+		text goja.Value
+	}
+	// inspectHelpers are the JS functions console formatting needs.
+	inspectHelpers *goja.Object
+	closed         bool
+	// setupErr records a library that failed to load in New; scripts then
+	// run without it, and the first Run reports why in its console.
+	setupErr []string
+}
+
+// registries shares a modules.Registry per working directory between
+// Sandboxes, so parallel workers compile each library once.
+var registries sync.Map
+
+func sharedRegistry(dir string) *modules.Registry {
+	if r, ok := registries.Load(dir); ok {
+		return r.(*modules.Registry)
+	}
+	// No OnLegacyGlobal hook: the bootstrap wraps the library globals
+	// itself, so that they warn on use as Postman's proxies do.
+	r, _ := registries.LoadOrStore(dir, modules.NewRegistry(modules.Options{WorkingDir: dir}))
+	return r.(*modules.Registry)
+}
+
+// maxCallStack matches what V8 allows a script before a RangeError, in
+// order of magnitude; without a limit goja grows the stack until the
+// process runs out of memory.
+const maxCallStack = 10000
+
+// New returns a Sandbox with Postman's sandbox installed: pm, the legacy
+// globals, timers, console, chai behind pm.expect, and require() with the
+// library globals. Everything is installed once here; Run only swaps the
+// per-script state.
+func New(opts Options) *Sandbox {
+	s := &Sandbox{opts: opts, rt: goja.New()}
+	s.loop.init()
+	rt := s.rt
+	rt.SetMaxCallStackSize(maxCallStack)
+
+	reg := opts.Modules
+	if reg == nil {
+		reg = sharedRegistry(opts.WorkingDir)
+	}
+	if err := reg.Enable(rt); err != nil {
+		s.setupErr = append(s.setupErr, fmt.Sprintf("require() is unavailable: %v", err))
+		s.installMissingRequire()
+	}
+	var chaiModule goja.Value = goja.Undefined()
+	if m, err := chai.Install(rt); err != nil {
+		s.setupErr = append(s.setupErr, fmt.Sprintf("pm.expect is unavailable: %v", err))
+	} else {
+		chaiModule = m
+	}
+
+	s.installGlobals()
+	factory, err := rt.RunProgram(bootstrapProgram())
+	if err != nil {
+		panic(fmt.Sprintf("sandbox: bootstrap failed: %v", err))
+	}
+	fn, _ := goja.AssertFunction(factory)
+	hostVal, err := fn(goja.Undefined(), s.natives(), chaiModule)
+	if err != nil {
+		panic(fmt.Sprintf("sandbox: bootstrap failed: %v", err))
+	}
+	host := hostVal.ToObject(rt)
+	s.begin = mustFunc(host, "begin")
+	s.finish = mustFunc(host, "finish")
+	s.requestChanges = mustFunc(host, "requestChanges")
+	return s
+}
+
+func mustFunc(o *goja.Object, name string) goja.Callable {
+	fn, ok := goja.AssertFunction(o.Get(name))
+	if !ok {
+		panic("sandbox: bootstrap does not define " + name)
+	}
+	return fn
+}
+
+// installMissingRequire gives scripts Node's error when the module
+// registry could not be installed.
+func (s *Sandbox) installMissingRequire() {
+	rt := s.rt
+	_ = rt.Set("require", func(call goja.FunctionCall) goja.Value {
+		panic(s.newError("Error", fmt.Sprintf("Cannot find module '%s'", call.Argument(0).String())))
+	})
+}
+
+// Close releases the sandbox. Closing is optional (a Sandbox holds no OS
+// resources), but it stops a runaway script's timers from being run by a
+// later Run by mistake.
+func (s *Sandbox) Close() {
+	s.closed = true
+	s.loop.reset()
+}
+
+// runState is the per-Run state the natives work on.
+type runState struct {
+	exec   *Execution
+	script *Script
+	listen string
+	scopes *variables.Scopes
+	res    Result
+
+	ctx    context.Context
+	cancel context.CancelFunc
+
+	slots []assertSlot
+	// pendingOps counts pm.sendRequest calls and cookie-jar operations
+	// whose callbacks have not run yet.
+	pendingOps int
+	inSync     bool
+	skipped    bool
+
+	mu       sync.Mutex
+	reason   stopReason
+	finished bool
+	stopped  chan struct{}
+	// unwatch stops the timeout timer and the ctx watcher, which must not
+	// outlive the Run: the runner's ctx lives for the whole run.
+	unwatch []func() bool
+}
+
+type stopReason int
+
+const (
+	notStopped stopReason = iota
+	stoppedTimeout
+	stoppedCancel
+)
+
+type assertSlot struct {
+	set     bool
+	pending string // "done" or "promise" while an async test runs
+	a       event.Assertion
+}
+
+// stopRequest is the value Interrupt carries; the runState says why.
+type stopRequest struct{}
+
+// stop ends the Run from another goroutine (timeout or cancellation).
+func (st *runState) stop(r stopReason, rt *goja.Runtime) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.finished || st.reason != notStopped {
+		return
+	}
+	st.reason = r
+	close(st.stopped)
+	rt.Interrupt(stopRequest{})
+}
+
+func (st *runState) stopReason() stopReason {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.reason
+}
+
+// Run runs script against exec and returns when the script and everything
+// it scheduled (timers, pm.sendRequest callbacks and promises, async
+// pm.test functions, done callbacks, cookie-jar callbacks) has finished,
+// or when Options.Timeout or ctx ends it.
+func (s *Sandbox) Run(ctx context.Context, script *Script, exec *Execution) (res Result) {
+	if s.closed {
+		return Result{Error: &event.ScriptError{Name: "Error", Message: "sandbox: Run on a closed Sandbox"}}
+	}
+	if script == nil || script.empty {
+		return Result{}
+	}
+	if exec == nil {
+		exec = &Execution{}
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	st := s.start(ctx, script, exec)
+	defer func() {
+		if p := recover(); p != nil {
+			st.res.Error = &event.ScriptError{Name: "Error", Message: fmt.Sprintf("sandbox: internal error: %v", p)}
+		}
+		s.end(st)
+		res = st.res
+	}()
+
+	for _, msg := range s.setupErr {
+		st.res.Console = append(st.res.Console, event.Console{Level: "error", Messages: []string{"colrun: " + msg}})
+	}
+	s.setupErr = nil
+
+	if _, err := s.begin(goja.Undefined(), s.rt.ToValue(st.listen)); err != nil {
+		st.res.Error = s.scriptError(err, nil)
+		return
+	}
+	fnVal, err := s.rt.RunProgram(script.program)
+	if err == nil {
+		fn, _ := goja.AssertFunction(fnVal)
+		var ret goja.Value
+		st.inSync = true
+		ret, err = fn(goja.Undefined())
+		st.inSync = false
+		if err == nil && script.async {
+			s.awaitTopLevel(st, ret)
+		}
+	}
+	if err != nil {
+		s.fail(st, err)
+	}
+	if st.stopReason() == notStopped {
+		if _, err := s.finish(goja.Undefined()); err != nil {
+			s.fail(st, err)
+		}
+	}
+	s.runLoop(st)
+	s.collect(st)
+	return
+}
+
+// start prepares the per-Run state and arms the timeout and ctx watchers.
+func (s *Sandbox) start(ctx context.Context, script *Script, exec *Execution) *runState {
+	s.gen++
+	st := &runState{exec: exec, script: script, listen: exec.Listen, stopped: make(chan struct{})}
+	if st.listen == "" {
+		st.listen = exec.Info.EventName
+	}
+	if exec.Scopes == nil {
+		exec.Scopes = variables.NewScopes(nil)
+	}
+	fillScopes(exec.Scopes)
+	st.scopes = exec.Scopes
+	st.ctx, st.cancel = context.WithCancel(ctx)
+	s.cur = st
+	s.loop.reset()
+	if s.opts.Timeout > 0 {
+		t := time.AfterFunc(s.opts.Timeout, func() { st.stop(stoppedTimeout, s.rt) })
+		st.unwatch = append(st.unwatch, t.Stop)
+	}
+	st.unwatch = append(st.unwatch, context.AfterFunc(ctx, func() { st.stop(stoppedCancel, s.rt) }))
+	return st
+}
+
+// end tears the Run down: no watcher may interrupt the runtime after this,
+// and late callbacks of this Run are dropped.
+func (s *Sandbox) end(st *runState) {
+	for _, stop := range st.unwatch {
+		stop()
+	}
+	st.mu.Lock()
+	st.finished = true
+	st.mu.Unlock()
+	st.cancel()
+	s.rt.ClearInterrupt()
+	s.loop.reset()
+	s.gen++
+	s.cur = nil
+}
+
+// fillScopes gives every nil scope an empty one, so that writes have
+// somewhere to go.
+func fillScopes(sc *variables.Scopes) {
+	for _, p := range []**variables.Scope{&sc.Globals, &sc.Collection, &sc.Environment, &sc.Data, &sc.Local} {
+		if *p == nil {
+			*p = variables.NewScope("", nil)
+		}
+	}
+}
+
+// awaitTopLevel makes an async script's returned promise part of the Run:
+// a rejection is the script's error.
+func (s *Sandbox) awaitTopLevel(st *runState, ret goja.Value) {
+	p, ok := ret.Export().(*goja.Promise)
+	if !ok {
+		return
+	}
+	switch p.State() {
+	case goja.PromiseStateRejected:
+		if st.res.Error == nil {
+			st.res.Error = s.errorFromValue(p.Result(), nil, st.script)
+		}
+	case goja.PromiseStatePending:
+		// Not a pending operation: only timers and callbacks can settle
+		// it, and those keep the loop alive on their own.
+		then, _ := goja.AssertFunction(ret.ToObject(s.rt).Get("then"))
+		onFail := s.rt.ToValue(func(call goja.FunctionCall) goja.Value {
+			if st.res.Error == nil {
+				st.res.Error = s.errorFromValue(call.Argument(0), nil, st.script)
+			}
+			return goja.Undefined()
+		})
+		_, _ = then(ret, goja.Undefined(), onFail)
+	}
+}
+
+// fail records an error of the Run: a stop (timeout, cancellation) or the
+// first error a script threw.
+func (s *Sandbox) fail(st *runState, err error) {
+	var ie *goja.InterruptedError
+	if errors.As(err, &ie) {
+		s.recordStop(st)
+		return
+	}
+	if st.res.Error == nil {
+		st.res.Error = s.scriptError(err, st.script)
+	}
+}
+
+// recordStop reports a timeout or cancellation as the Run's error, in
+// Newman's words for a timeout.
+func (s *Sandbox) recordStop(st *runState) {
+	phase := "asynchronous"
+	if st.inSync {
+		phase = "synchronous"
+	}
+	switch st.stopReason() {
+	case stoppedTimeout:
+		st.res.Error = &event.ScriptError{Name: "TimeoutError", Message: "sandbox: " + phase + " script execution timeout"}
+	case stoppedCancel:
+		msg := "sandbox: script execution cancelled"
+		if err := context.Cause(st.ctx); err != nil {
+			msg += ": " + err.Error()
+		}
+		st.res.Error = &event.ScriptError{Name: "Error", Message: msg}
+	}
+}
+
+// runLoop runs timers and callbacks until nothing is left to wait for.
+func (s *Sandbox) runLoop(st *runState) {
+	for {
+		if st.stopReason() != notStopped {
+			if st.res.Error == nil || st.res.Error.Name != "TimeoutError" {
+				s.recordStop(st)
+			}
+			return
+		}
+		if st.skipped {
+			return
+		}
+		if fn, ok := s.loop.nextJob(); ok {
+			s.call(st, fn)
+			continue
+		}
+		if t := s.loop.dueTimer(time.Now()); t != nil {
+			s.fireTimer(st, t)
+			continue
+		}
+		if st.pendingOps == 0 && !s.loop.hasTimers() && !s.loop.hasJobs() {
+			return
+		}
+		s.loop.wait(st.stopped)
+	}
+}
+
+// call runs a job on the loop, reporting what it throws.
+func (s *Sandbox) call(st *runState, fn func() error) {
+	if err := fn(); err != nil {
+		s.fail(st, err)
+	}
+}
+
+// collect turns the Run's state into its Result.
+func (s *Sandbox) collect(st *runState) {
+	if st.listen == "prerequest" && st.exec.Request != nil {
+		if v, err := s.requestChanges(goja.Undefined()); err == nil && v != nil && !goja.IsUndefined(v) {
+			applyRequestChanges(st.exec.Request, v.Export())
+		}
+	}
+	stoppedEarly := st.stopReason() != notStopped
+	for i := range st.slots {
+		sl := &st.slots[i]
+		if !sl.set && sl.pending == "" {
+			continue
+		}
+		if sl.pending != "" && !sl.set {
+			if st.skipped {
+				continue
+			}
+			msg := "test did not complete: done() was never called"
+			if sl.pending == "promise" {
+				msg = "test did not complete: its promise never settled"
+			}
+			if stoppedEarly {
+				msg += " before the script stopped"
+			}
+			sl.a.Error = &event.AssertionError{Name: "Error", Message: msg}
+		}
+		st.res.Assertions = append(st.res.Assertions, sl.a)
+	}
+}
+
+// slot returns the assertion slot for a test index, growing the list.
+func (st *runState) slot(i int) *assertSlot {
+	if i < 0 {
+		i = 0
+	}
+	for len(st.slots) <= i {
+		st.slots = append(st.slots, assertSlot{})
+	}
+	return &st.slots[i]
+}
+
+// sortedKeys returns m's keys in order, for deterministic objects built
+// from Go maps.
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,228 @@
+package sandbox
+
+import (
+	"errors"
+	"strings"
+	"sync"
+
+	"github.com/dop251/goja"
+	"github.com/dop251/goja/ast"
+	"github.com/dop251/goja/parser"
+
+	"github.com/colrun/colrun/runner/event"
+)
+
+// Script is a compiled script. It holds an immutable goja.Program, so one
+// Script may run on many Sandboxes, concurrently.
+type Script struct {
+	// Name is what stack traces call the script's file.
+	Name string
+	// Source is the user's script, unwrapped.
+	Source string
+
+	program *goja.Program
+	// prefixLen is the length of the wrapper put before the source on its
+	// first line, to map columns back to the user's script.
+	prefixLen int
+	// async is true when the script uses top-level await and was wrapped in
+	// an async function; Run then waits for the promise it returns.
+	async bool
+	// empty scripts (only whitespace) are not run at all, as Postman does.
+	empty bool
+}
+
+const (
+	syncPrefix  = "(function(){"
+	asyncPrefix = "(async function(){"
+	suffix      = "\n})"
+)
+
+// scriptCache keeps compiled scripts by name and source: a collection-level
+// script runs for every request, and parsing it once per run (or once per
+// process across runs) is the point of compiling ahead.
+var scriptCache struct {
+	sync.Mutex
+	m map[cacheKey]*Script
+}
+
+type cacheKey struct{ name, source string }
+
+// maxCachedScripts bounds the cache; collections are finite, but a fuzzer
+// or a long-lived process compiling generated scripts is not.
+const maxCachedScripts = 4096
+
+// Compile compiles a script once; the *Script may be run on many Sandboxes.
+//
+// Scripts run as a function body, as Postman runs them: a top-level
+// `return` works and `var`s do not leak between scripts. Unlike Postman, a
+// script that uses `await` at the top level is run as an async function
+// body and Run waits for it. A syntax error is returned as an
+// *event.ScriptError whose Line and Column are relative to the user's
+// script, with V8's wording for the common messages.
+func Compile(name, source string) (*Script, error) {
+	key := cacheKey{name, source}
+	scriptCache.Lock()
+	if s, ok := scriptCache.m[key]; ok {
+		scriptCache.Unlock()
+		return s, nil
+	}
+	scriptCache.Unlock()
+
+	s, err := compile(name, source)
+	if err != nil {
+		return nil, err
+	}
+	scriptCache.Lock()
+	if scriptCache.m == nil || len(scriptCache.m) >= maxCachedScripts {
+		scriptCache.m = map[cacheKey]*Script{}
+	}
+	scriptCache.m[key] = s
+	scriptCache.Unlock()
+	return s, nil
+}
+
+func compile(name, source string) (*Script, error) {
+	s := &Script{Name: name, Source: source}
+	if strings.TrimSpace(source) == "" {
+		s.empty = true
+		return s, nil
+	}
+	prg, perr := parseWrapped(name, syncPrefix, source)
+	prefix := syncPrefix
+	if perr != nil && strings.Contains(source, "await") {
+		// Top-level await is a syntax error in a plain function body; an
+		// async body accepts it, and is otherwise the same script.
+		if p2, err2 := parseWrapped(name, asyncPrefix, source); err2 == nil {
+			prg, perr, prefix = p2, nil, asyncPrefix
+			s.async = true
+		}
+	}
+	if perr != nil {
+		return nil, perr
+	}
+	program, err := goja.CompileAST(prg, false)
+	if err != nil {
+		// Early errors the parser lets through (a duplicate `let`) come from
+		// the compiler, with an offset into the wrapped source.
+		var ce *goja.CompilerSyntaxError
+		if errors.As(err, &ce) {
+			line, col := 0, 0
+			if ce.File != nil {
+				p := ce.File.Position(ce.Offset)
+				line, col = p.Line, p.Column
+				if line == 1 {
+					col -= len(prefix)
+				}
+			}
+			return nil, &event.ScriptError{Name: "SyntaxError", Message: v8SyntaxMessage(ce.Message), Line: line, Column: col}
+		}
+		return nil, &event.ScriptError{Name: "SyntaxError", Message: err.Error()}
+	}
+	s.program = program
+	s.prefixLen = len(prefix)
+	return s, nil
+}
+
+// parseWrapped parses source as the body of a function expression and
+// checks that it really is one body: a source such as `}); x(); (function(){`
+// parses once wrapped but would run outside the function.
+func parseWrapped(name, prefix, source string) (*ast.Program, error) {
+	wrapped := prefix + source + suffix
+	prg, err := parser.ParseFile(nil, name, wrapped, 0, parser.WithDisableSourceMaps)
+	if err != nil {
+		return nil, syntaxError(name, prefix, source, err)
+	}
+	if len(prg.Body) == 1 {
+		if st, ok := prg.Body[0].(*ast.ExpressionStatement); ok {
+			if fn, ok := st.Expression.(*ast.FunctionLiteral); ok && int(fn.Body.Idx1())-1 == len(wrapped)-1 {
+				return prg, nil
+			}
+			if fn, ok := st.Expression.(*ast.FunctionLiteral); ok {
+				// The function closed early, at a `}` of the user's.
+				off := int(fn.Body.Idx1()) - 2 - len(prefix)
+				line, col := lineCol(source, off)
+				return nil, &event.ScriptError{Name: "SyntaxError", Message: "Unexpected token '}'", Line: line, Column: col}
+			}
+		}
+	}
+	return nil, &event.ScriptError{Name: "SyntaxError", Message: "Unexpected token '}'", Line: 1, Column: 1}
+}
+
+// syntaxError maps a parse error of the wrapped source to the user's
+// script. An error found in the wrapper's tail means the script ended
+// early (an unclosed bracket or string) or closed the function itself; the
+// source alone, parsed as a script, tells which, as V8 would report it.
+func syntaxError(name, prefix, source string, err error) *event.ScriptError {
+	var list parser.ErrorList
+	var one *parser.Error
+	switch {
+	case errors.As(err, &list) && len(list) > 0:
+		one = list[0]
+	case errors.As(err, &one):
+	default:
+		return &event.ScriptError{Name: "SyntaxError", Message: err.Error()}
+	}
+	wrapped := prefix + source + suffix
+	if off := offsetOf(wrapped, one.Position.Line, one.Position.Column); off < len(prefix)+len(source) {
+		line, col := lineCol(source, off-len(prefix))
+		msg := v8SyntaxMessage(one.Message)
+		if msg == "Unexpected identifier" {
+			// V8 names the identifier.
+			rest := source[off-len(prefix):]
+			n := 0
+			for n < len(rest) && isIdentByte(rest[n]) {
+				n++
+			}
+			if n > 0 {
+				msg += " '" + rest[:n] + "'"
+			}
+		}
+		return &event.ScriptError{Name: "SyntaxError", Message: msg, Line: line, Column: col}
+	}
+	if _, err2 := parser.ParseFile(nil, name, source, 0, parser.WithDisableSourceMaps); err2 != nil {
+		var l2 parser.ErrorList
+		if errors.As(err2, &l2) && len(l2) > 0 && !strings.Contains(l2[0].Message, "return") && !strings.Contains(l2[0].Message, "await") {
+			return &event.ScriptError{Name: "SyntaxError", Message: v8SyntaxMessage(l2[0].Message), Line: l2[0].Position.Line, Column: l2[0].Position.Column}
+		}
+	}
+	l, c := lineCol(source, len(source))
+	return &event.ScriptError{Name: "SyntaxError", Message: "Unexpected end of input", Line: l, Column: c}
+}
+
+// offsetOf converts a 1-based line and byte column to an offset in s.
+func offsetOf(s string, line, col int) int {
+	off := 0
+	for i := 1; i < line; i++ {
+		j := strings.IndexByte(s[off:], '\n')
+		if j < 0 {
+			return len(s)
+		}
+		off += j + 1
+	}
+	return off + col - 1
+}
+
+// lineCol converts a byte offset in s to a 1-based line and column.
+func lineCol(s string, off int) (int, int) {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(s) {
+		off = len(s)
+	}
+	line := 1 + strings.Count(s[:off], "\n")
+	start := strings.LastIndexByte(s[:off], '\n') + 1
+	return line, off - start + 1
+}
+
+// v8SyntaxMessage rewords goja's parser messages as V8 words them, where
+// the two differ only in form; anything else is kept as goja says it.
+func v8SyntaxMessage(msg string) string {
+	switch {
+	case msg == "Unexpected token ILLEGAL":
+		return "Invalid or unexpected token"
+	case strings.HasPrefix(msg, "Unexpected token ") && !strings.HasPrefix(msg, "Unexpected token '"):
+		return "Unexpected token '" + strings.TrimPrefix(msg, "Unexpected token ") + "'"
+	}
+	return msg
+}

@@ -1,0 +1,136 @@
+package sandbox
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/colrun/colrun/runner/event"
+)
+
+func TestCompileSyntaxErrors(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, src string
+		want      event.ScriptError
+	}{
+		{"bad token", "var = 1", event.ScriptError{Name: "SyntaxError", Message: "Unexpected token '='", Line: 1, Column: 5}},
+		{"second line", "var a = 1;\nvar = 2", event.ScriptError{Name: "SyntaxError", Message: "Unexpected token '='", Line: 2, Column: 5}},
+		{"identifier", "a b", event.ScriptError{Name: "SyntaxError", Message: "Unexpected identifier 'b'", Line: 1, Column: 3}},
+		{"unclosed call", "pm.test('x', function () {\n  foo(", event.ScriptError{Name: "SyntaxError", Message: "Unexpected end of input", Line: 2, Column: 7}},
+		{"unclosed string", "var s = 'abc", event.ScriptError{Name: "SyntaxError", Message: "Invalid or unexpected token", Line: 1, Column: 9}},
+		{"stray brace", "}", event.ScriptError{Name: "SyntaxError", Message: "Unexpected token '}'", Line: 1, Column: 1}},
+		{"escape the wrapper", "}); globalThis.escaped = 1; (function(){", event.ScriptError{Name: "SyntaxError", Message: "Unexpected token '}'", Line: 1, Column: 1}},
+		{"duplicate let", "let x = 1;\nlet x = 2;", event.ScriptError{Name: "SyntaxError", Message: "Identifier 'x' has already been declared", Line: 2, Column: 5}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			_, err := Compile("script", tt.src)
+			var se *event.ScriptError
+			if !errors.As(err, &se) {
+				t.Fatalf("Compile(%q) = %v, want a *event.ScriptError", tt.src, err)
+			}
+			diff(t, "syntax error", tt.want, *se)
+		})
+	}
+}
+
+func TestModernSyntax(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ name, src string }{
+		{"class fields and arrow fields", `
+class A {
+    x = 1;
+    static s = 2;
+    #p = 3;
+    f = () => this.x + this.#p;
+    static { A.t = 4; }
+}
+pm.test("class", () => pm.expect(new A().f() + A.s + A.t).to.equal(10));`},
+		{"async await", `
+async function twice(v) { await null; return v * 2; }
+pm.test("async", async () => { pm.expect(await twice(21)).to.equal(42); });`},
+		{"optional chaining and nullish", `
+const o = { a: { b: 1 } };
+pm.test("optional", () => pm.expect((o?.a?.b ?? 0) + (o.c?.d ?? 5)).to.equal(6));`},
+		{"destructuring spread template", "const { a, ...rest } = { a: 1, b: 2, c: 3 };\nconst [x, , y = 9] = [1, 2];\npm.test(`t${a}`, () => pm.expect([...Object.keys(rest), x, y]).to.eql(['b', 'c', 1, 9]));"},
+		{"top-level return", `pm.test("before", () => {}); return; pm.test("after", () => {});`},
+		{"top-level await", `const v = await new Promise(r => setTimeout(() => r(7), 1)); pm.test("awaited " + v, () => {});`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			res := run(t, newExec("test"), tt.src)
+			mustPass(t, res)
+			if len(res.Assertions) != 1 {
+				t.Errorf("assertions = %+v, want exactly one", outcomes(res))
+			}
+		})
+	}
+}
+
+func TestCompileCachesBySource(t *testing.T) {
+	t.Parallel()
+	a, err := Compile("cached", "pm.test('x', () => {})")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := Compile("cached", "pm.test('x', () => {})")
+	c, _ := Compile("other", "pm.test('x', () => {})")
+	if a != b {
+		t.Error("same name and source compiled twice")
+	}
+	if a == c {
+		t.Error("a different name shares the compiled script (its stack traces would carry the wrong name)")
+	}
+}
+
+// Scripts are function bodies: their vars stay local, while an undeclared
+// assignment creates a global that later scripts see, as in Postman.
+func TestScriptScopeBetweenScripts(t *testing.T) {
+	t.Parallel()
+	sb := New(Options{})
+	mustPass(t, runWith(t, sb, newExec("test"), `var declared = 1; implicitGlobal = 2;`))
+	res := runWith(t, sb, newExec("test"), `pm.test(typeof declared + " " + typeof implicitGlobal, () => {});`)
+	diff(t, "assertions", []outcome{{Name: "undefined number"}}, outcomes(res))
+}
+
+func TestEmptyScript(t *testing.T) {
+	t.Parallel()
+	res := run(t, newExec("test"), "  \n\t")
+	diff(t, "result", Result{}, res)
+}
+
+func FuzzCompile(f *testing.F) {
+	for _, s := range []string{
+		"pm.test('a', () => {})", "var = 1", "}", "}); x(); (function(){", "'abc", "a\nb c", "class A { x = 1 }",
+		"await 1", "return", "/*", "`${", "\u2028", "x => {", "((((", "let x; let x;",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		s, err := compile("fuzz", src)
+		if err != nil {
+			var se *event.ScriptError
+			if !errors.As(err, &se) {
+				t.Fatalf("error %T %v is not a *event.ScriptError", err, err)
+			}
+			if se.Name != "SyntaxError" || se.Message == "" {
+				t.Fatalf("bad syntax error %+v", se)
+			}
+			lines := strings.Count(src, "\n") + 1
+			if se.Line < 0 || se.Line > lines+1 {
+				t.Fatalf("error line %d outside a %d-line script", se.Line, lines)
+			}
+			return
+		}
+		if !s.empty && s.program == nil {
+			t.Fatal("no program and no error")
+		}
+		if !utf8.ValidString(src) {
+			return
+		}
+	})
+}
