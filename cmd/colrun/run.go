@@ -204,7 +204,7 @@ func executeRun(ctx context.Context, path string, f *runFlags, sio stdio) int {
 	}
 	var mockURL string
 	if f.mock {
-		url, stop, err := startMock(in)
+		url, stop, err := startMock(in, red)
 		if err != nil {
 			closeData()
 			return fail(exitRuntime, err)

@@ -2,7 +2,9 @@ package main
 
 import (
 	"fmt"
+	"time"
 
+	"github.com/colrun/colrun/auth"
 	"github.com/colrun/colrun/collections"
 	"github.com/colrun/colrun/mockserver"
 )
@@ -12,7 +14,7 @@ import (
 // it through the variables the official Tableau collection and colrun's
 // bundled collections use. The mock's address always wins; api-version
 // only when the user did not set it, so other versions can be tried.
-func startMock(in *runInputs) (url string, stop func(), err error) {
+func startMock(in *runInputs, red *auth.Redactor) (url string, stop func(), err error) {
 	version := mockserver.DefaultAPIVersion
 	for _, v := range in.opts.EnvVars {
 		if v.Key == "api-version" {
@@ -64,6 +66,17 @@ func startMock(in *runInputs) (url string, stop func(), err error) {
 	} {
 		if !defined(kv[0]) {
 			set(kv[0], kv[1])
+		}
+	}
+	// The official collection signs in with {{jwt}}: a JWT minted for the
+	// demo Connected App makes that request work too. A JWT signs in once
+	// (its jti), so it serves the first JWT sign-in of the run.
+	if !defined("jwt") {
+		creds := auth.Credentials{ClientID: mockserver.DemoClientID, SecretID: mockserver.DemoSecretID, SecretValue: mockserver.DemoSecretValue,
+			JWTSubject: mockserver.DemoAdminName, JWTScopes: []string{"tableau:content:read", "tableau:users:read", "tableau:groups:read", "tableau:projects:*"}}
+		if token, err := auth.MintJWT(creds, time.Now()); err == nil {
+			red.Add(token)
+			set("jwt", token)
 		}
 	}
 	return srv.URL(), func() { srv.Close() }, nil
