@@ -103,6 +103,9 @@ func parseQueryParam(p string) QueryParam {
 // placeholders come from Unicode's supplementary private use area, which no
 // URL written by a person contains.
 func maskVariables(s string) (string, func(string) string) {
+	if !strings.Contains(s, "{{") {
+		return s, func(x string) string { return x }
+	}
 	var originals []string
 	masked := reservedVariable.ReplaceAllStringFunc(s, func(m string) string {
 		originals = append(originals, m)
@@ -228,21 +231,25 @@ func escapeQueryPart(s string, encodeEquals bool) string {
 	if !strings.ContainsAny(s, "&#") && !(encodeEquals && strings.Contains(s, "=")) {
 		return s
 	}
-	escape := func(t string) string {
-		t = strings.ReplaceAll(t, "&", "%26")
-		t = strings.ReplaceAll(t, "#", "%23")
-		if encodeEquals {
-			t = strings.ReplaceAll(t, "=", "%3D")
-		}
-		return t
+	if !strings.Contains(s, "{{") {
+		return escapeQueryReserved(s, encodeEquals)
 	}
 	var b strings.Builder
 	last := 0
 	for _, m := range queryReservedVariable.FindAllStringIndex(s, -1) {
-		b.WriteString(escape(s[last:m[0]]))
+		b.WriteString(escapeQueryReserved(s[last:m[0]], encodeEquals))
 		b.WriteString(s[m[0]:m[1]])
 		last = m[1]
 	}
-	b.WriteString(escape(s[last:]))
+	b.WriteString(escapeQueryReserved(s[last:], encodeEquals))
 	return b.String()
+}
+
+func escapeQueryReserved(t string, encodeEquals bool) string {
+	t = strings.ReplaceAll(t, "&", "%26")
+	t = strings.ReplaceAll(t, "#", "%23")
+	if encodeEquals {
+		t = strings.ReplaceAll(t, "=", "%3D")
+	}
+	return t
 }

@@ -25,6 +25,9 @@ type Runner struct {
 	items      []*collections.Item // the requests to run, in order
 	transports *transports
 	scripts    *scriptSet
+	// scriptLists holds each item's pre-request and test scripts in run
+	// order, computed once.
+	scriptLists map[*collections.Item][2][]scriptLevel
 
 	mu      sync.Mutex // serialises emit
 	handler event.Handler
@@ -72,6 +75,10 @@ func New(coll *collections.Collection, opts Options) (*Runner, error) {
 	if !opts.NoScripts {
 		if r.scripts, err = compileScripts(coll); err != nil {
 			return nil, err
+		}
+		r.scriptLists = make(map[*collections.Item][2][]scriptLevel, len(items))
+		for _, it := range items {
+			r.scriptLists[it] = [2][]scriptLevel{r.collectScripts("prerequest", it), r.collectScripts("test", it)}
 		}
 	}
 	if r.transports, err = newTransports(&r.opts); err != nil {
@@ -407,7 +414,12 @@ func (w *worker) runItem(ctx context.Context, it *collections.Item, cursor event
 	r := w.r
 	ref := itemRef(it)
 	w.emit(event.Event{ItemStart: &event.ItemStart{Cursor: cursor, Item: ref}})
-	req := it.Request.Clone()
+	// Pre-request scripts may change the request for this execution only;
+	// without them the loaded request is only read.
+	req := it.Request
+	if len(r.scriptsFor("prerequest", it)) > 0 && w.js != nil {
+		req = req.Clone()
+	}
 	st := &itemState{cursor: cursor, item: ref, iterations: count}
 	w.current = st
 	defer func() { w.current = nil }()
@@ -455,7 +467,9 @@ func (w *worker) runItem(ctx context.Context, it *collections.Item, cursor event
 	if ex != nil {
 		resp = ex.resp
 		st.cookies = w.scriptCookies(ex, ex.usedJar)
-		req = ex.request
+		if ex.request != nil {
+			req = ex.request
+		}
 	}
 	if w.runScripts(ctx, "test", it, req, resp, st) && r.opts.Bail {
 		out.stop = &bailError{what: "a failure in the test scripts of " + strconv.Quote(it.Path())}
@@ -534,7 +548,9 @@ func (w *worker) sendOnce(ctx context.Context, it *collections.Item, req *collec
 	if err != nil {
 		return nil, sent, o, signin, err
 	}
-	ex.request = resolvedRequest(req, o)
+	if w.js != nil && len(r.scriptsFor("test", it)) > 0 {
+		ex.request = resolvedRequest(req, o)
+	}
 	return ex, sent, o, signin, nil
 }
 

@@ -66,8 +66,19 @@ type scriptLevel struct {
 }
 
 // scriptsFor lists the scripts for listen in Postman's order: collection,
-// then folders from the outermost in, then the request.
+// then folders from the outermost in, then the request. The lists are
+// built once per run (see New), not per request.
 func (r *Runner) scriptsFor(listen string, it *collections.Item) []scriptLevel {
+	if lists, ok := r.scriptLists[it]; ok {
+		if listen == "prerequest" {
+			return lists[0]
+		}
+		return lists[1]
+	}
+	return r.collectScripts(listen, it)
+}
+
+func (r *Runner) collectScripts(listen string, it *collections.Item) []scriptLevel {
 	var out []scriptLevel
 	pick := func(level string, events []collections.Event) {
 		for i := range events {

@@ -98,6 +98,9 @@ type sendOptions struct {
 	useCookies        bool
 	timeout           time.Duration
 	maxBody           int64
+	// timings turns on the per-phase timing trace (--verbose), as Newman
+	// measures phases only then.
+	timings bool
 }
 
 func (r *Runner) sendOptionsFor(o *outgoing) sendOptions {
@@ -108,6 +111,7 @@ func (r *Runner) sendOptionsFor(o *outgoing) sendOptions {
 		useCookies:      true,
 		timeout:         r.opts.RequestTimeout,
 		maxBody:         r.opts.MaxResponseBody,
+		timings:         r.opts.Verbose,
 	}
 	p := o.PPB
 	if p.FollowRedirects != nil {
@@ -151,17 +155,20 @@ func (r *Runner) send(ctx context.Context, jar http.CookieJar, o *outgoing, so s
 	ex := &exchange{usedJar: so.useCookies && jar != nil}
 	start := time.Now()
 	for hop := 0; ; hop++ {
-		req, err := newHTTPRequest(ctx, method, target, headers, body, hasBody)
+		var tm event.Timings
+		var firstByte time.Time
+		hopStart := time.Now()
+		reqCtx := ctx
+		if so.timings {
+			reqCtx = httptrace.WithClientTrace(ctx, timingTrace(&tm, hopStart, &firstByte))
+		}
+		req, err := newHTTPRequest(reqCtx, method, target, headers, body, hasBody)
 		if err != nil {
 			return nil, err
 		}
 		if so.useCookies && jar != nil {
 			addJarCookies(req, jar)
 		}
-		var tm event.Timings
-		var firstByte time.Time
-		hopStart := time.Now()
-		req = req.WithContext(httptrace.WithClientTrace(ctx, timingTrace(&tm, hopStart, &firstByte)))
 		resp, err := rt.RoundTrip(req)
 		if err != nil {
 			return nil, describeNetError(ctx, err, req.URL, so.timeout)
@@ -202,9 +209,13 @@ func (r *Runner) send(ctx context.Context, jar http.CookieJar, o *outgoing, so s
 			return nil, describeNetError(ctx, truncatedErr, req.URL, so.timeout)
 		}
 		end := time.Now()
-		if !firstByte.IsZero() {
-			tm.FirstByte = firstByte.Sub(hopStart)
-			tm.Download = end.Sub(firstByte)
+		var timings *event.Timings
+		if so.timings {
+			if !firstByte.IsZero() {
+				tm.FirstByte = firstByte.Sub(hopStart)
+				tm.Download = end.Sub(firstByte)
+			}
+			timings = &tm
 		}
 		ex.sent = req
 		ex.resp = &event.Response{
@@ -216,7 +227,7 @@ func (r *Runner) send(ctx context.Context, jar http.CookieJar, o *outgoing, so s
 			BodySize:   int64(len(data)),
 			HeaderSize: headerSize(resp),
 			Time:       end.Sub(start),
-			Timings:    &tm,
+			Timings:    timings,
 		}
 		return ex, nil
 	}
@@ -350,10 +361,14 @@ func readBody(resp *http.Response, limit int64) ([]byte, error) {
 			rd = fr
 		}
 	}
-	data, err := io.ReadAll(io.LimitReader(rd, limit+1))
-	if err != nil {
+	var buf bytes.Buffer
+	if n := resp.ContentLength; n > 0 && n <= limit && rd == resp.Body {
+		buf.Grow(int(n) + bytes.MinRead)
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(rd, limit+1)); err != nil {
 		return nil, err
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > limit {
 		return nil, fmt.Errorf("response body is larger than the %d-byte limit (--max-response-size)", limit)
 	}

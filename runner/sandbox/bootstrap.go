@@ -33,7 +33,7 @@ var hasOwn = Object.prototype.hasOwnProperty,
     objToString = Object.prototype.toString,
     E = '';
 
-function has(o, k) { return o !== null && o !== undefined && hasOwn.call(Object(o), k); }
+function has(o, k) { return o !== null && o !== undefined && hasOwn.call(o, k); }
 function isString(v) { return typeof v === 'string'; }
 function isFunction(v) { return typeof v === 'function'; }
 function isObject(v) { return v !== null && (typeof v === 'object' || typeof v === 'function'); }
@@ -44,6 +44,10 @@ function isPlainObject(v) {
     return p === null || p === Object.prototype;
 }
 function hidden(o, k, v) { Object.defineProperty(o, k, { value: v, writable: true, configurable: true, enumerable: false }); }
+// Internal links (Postman's hidden __parent, a response's Go body) live in
+// weak maps: a property, even a symbol one, shows in chai's keys and deep
+// equality, which compare Postman's objects by their own properties.
+var parents = new WeakMap(), sources = new WeakMap(), texts = new WeakMap();
 function inherit(C, P) {
     C.super_ = P;
     C.prototype = Object.create(P.prototype, { constructor: { value: C, writable: true, configurable: true } });
@@ -93,10 +97,10 @@ function iteratee(rule) {
 
 function PropertyBase() {}
 PropertyBase._postman_propertyName = 'PropertyBase';
-PropertyBase.prototype.setParent = function (parent) { hidden(this, '__parent', parent); };
+PropertyBase.prototype.setParent = function (parent) { parent && parents.set(this, parent); };
 PropertyBase.prototype.parent = function () {
-    var p = this.__parent;
-    while (p && p._postman_propertyIsList) { p = p.__parent; }
+    var p = parents.get(this);
+    while (p && p._postman_propertyIsList) { p = parents.get(p); }
     return p;
 };
 PropertyBase.prototype.forEachParent = function (options, iterator) {
@@ -167,8 +171,9 @@ PL._indexOf = function (item) {
 PL.insert = function (item, before) {
     if (!isObject(item)) { return; }
     var duplicate = this.indexOf(item), index;
-    if (item.__parent && item.__parent !== this && PropertyList.isPropertyList(item.__parent)) { item.__parent.remove(item); }
-    hidden(item, '__parent', this);
+    var parent = parents.get(item);
+    if (parent && parent !== this && PropertyList.isPropertyList(parent)) { parent.remove(item); }
+    parents.set(item, this);
     (duplicate > -1) && this.members.splice(duplicate, 1);
     before && (before = this.indexOf(before));
     (before > -1) ? this.members.splice(before, 0, item) : this.members.push(item);
@@ -236,11 +241,11 @@ PL.remove = function (predicate, context) {
             }
             else if (ref === item) { delete self.reference[index]; }
         }
-        delete item.__parent;
+        parents.delete(item);
     });
 };
 PL.clear = function () {
-    this.members.forEach(function (item) { item && delete item.__parent; });
+    this.members.forEach(function (item) { item && parents.delete(item); });
     this.members.length = 0;
     var ref = this.reference;
     Object.keys(ref).forEach(function (k) { delete ref[k]; });
@@ -281,7 +286,7 @@ PL.get = function (key) {
 };
 PL.each = function (iterator, context) {
     if (!isFunction(iterator)) { return; }
-    var fn = iterator.bind(context || this.__parent), m = this.members;
+    var fn = iterator.bind(context || parents.get(this)), m = this.members;
     for (var i = 0; i < m.length; i++) { if (fn(m[i], i, m) === false) { break; } }
 };
 PL.filter = function (rule, context) {
@@ -325,7 +330,7 @@ PL.has = function (item, value) {
 PL.eachParent = function (iterator, context) {
     if (!isFunction(iterator)) { return; }
     !context && (context = this);
-    for (var parent = this.__parent, prev; parent; prev = parent, parent = parent.__parent) { iterator.call(context, parent, prev); }
+    for (var parent = parents.get(this), prev; parent; prev = parent, parent = parents.get(parent)) { iterator.call(context, parent, prev); }
 };
 PL.toObject = function (excludeDisabled, caseSensitive, multiValue, sanitizeKeys) {
     var obj = {}, key = this._postman_listIndexKey,
@@ -537,7 +542,7 @@ Url.isUrl = function (obj) { return Boolean(obj) && (obj instanceof Url || inSup
 Url.prototype.update = function (url) {
     !url && (url = E);
     var p = isString(url) ? Url.parse(url) : url,
-        query = p.query, variable = p.variable, path = p.path, host = p.host;
+        query = p.query, variable = p.variable !== undefined ? p.variable : p.variables, path = p.path, host = p.host;
     if (query) {
         if (isString(query)) { query = QueryParam.parse(query); }
         if (!Array.isArray(query) && !PropertyList.isPropertyList(query)) {
@@ -878,24 +883,36 @@ inherit(Response, Property);
 Response._postman_propertyName = 'Response';
 Response.isResponse = function (obj) { return Boolean(obj) && (obj instanceof Response || inSuperChain(obj.constructor, 'Response')); };
 Response.prototype._postman_propertyRequiresId = true;
+// The stream getter and setter are shared by every Response (they only
+// use this), so building a response allocates no closures.
+var streamDescriptor = {
+    configurable: true, enumerable: true,
+    get: function () {
+        var b = typeof Buffer === 'function' ? Buffer.from(native.bodyBase64(sources.get(this)), 'base64') : undefined;
+        Object.defineProperty(this, 'stream', { value: b, writable: true, configurable: true, enumerable: true });
+        return b;
+    },
+    set: function (v) { Object.defineProperty(this, 'stream', { value: v, writable: true, configurable: true, enumerable: true }); }
+};
+var reasonCache = {};
+function httpReason(code) {
+    var r = reasonCache[code];
+    if (r === undefined) { r = reasonCache[code] = native.httpReason(code); }
+    return r.name === undefined ? {} : { name: r.name, detail: r.detail };
+}
 Response.prototype.update = function (o) {
-    var self = this, src = o.__src;
-    this._details = mergeDefined(native.httpReason(o.code), { name: choose(o.reason, o.status), code: o.code, standardName: native.httpReason(o.code).name });
-    this.status = this._details.name;
+    var src = o.__src, details = httpReason(o.code), name = choose(o.reason, o.status), standard = details.name;
+    name !== undefined && (details.name = name);
+    o.code !== undefined && (details.code = o.code);
+    standard !== undefined && (details.standardName = standard);
+    this._details = details;
+    this.status = details.name;
     o.code !== undefined && (this.code = o.code);
     this.headers = new HeaderList(this, o.header);
     if (o.body !== undefined) { this.body = o.body; }
     if (src) {
-        hidden(this, '__src', src);
-        Object.defineProperty(this, 'stream', {
-            configurable: true, enumerable: true,
-            get: function () {
-                var b = typeof Buffer === 'function' ? Buffer.from(native.bodyBase64(src), 'base64') : undefined;
-                Object.defineProperty(self, 'stream', { value: b, writable: true, configurable: true, enumerable: true });
-                return b;
-            },
-            set: function (v) { Object.defineProperty(self, 'stream', { value: v, writable: true, configurable: true, enumerable: true }); }
-        });
+        sources.set(this, src);
+        Object.defineProperty(this, 'stream', streamDescriptor);
     }
     this.cookies = new CookieList(this, o.cookie);
     o.responseTime !== undefined && (this.responseTime = o.responseTime);
@@ -906,19 +923,21 @@ Response.prototype.toJSON = function () {
     delete obj._details;
     return obj;
 };
-Response.prototype.reason = function () { return this.status || native.httpReason(this.code).name; };
+Response.prototype.reason = function () { return this.status || httpReason(this.code).name; };
 Response.prototype.details = function () {
     if (!this._details || this._details.code !== this.code) {
-        this._details = native.httpReason(this.code);
+        this._details = httpReason(this.code);
         this._details.code = this.code;
         this._details.standardName = this._details.name;
     }
     return Object.assign({}, this._details);
 };
 Response.prototype.text = function () {
-    if (this.__src) {
-        if (this.__text === undefined) { hidden(this, '__text', native.bodyText(this.__src)); }
-        return this.__text;
+    var src = sources.get(this);
+    if (src) {
+        var text = texts.get(this);
+        if (text === undefined) { texts.set(this, text = native.bodyText(src)); }
+        return text;
     }
     return this.body;
 };
@@ -932,7 +951,7 @@ Response.prototype.mime = function () { throw new Error('Response#mime has been 
 Response.prototype.dataURI = function () {
     var type = this.contentInfo().contentType;
     if (!type) { return E; }
-    var data = this.__src ? native.bodyBase64(this.__src) : (isNil(this.body) ? E : native.base64(String(this.body)));
+    var src = sources.get(this), data = src ? native.bodyBase64(src) : (isNil(this.body) ? E : native.base64(String(this.body)));
     return 'data:' + type + ';base64, ' + data;
 };
 Response.prototype.size = function () {
@@ -940,7 +959,7 @@ Response.prototype.size = function () {
         len = this.headers.get('Content-Length'), compressed = false;
     if (isString(enc)) { enc = enc.toLowerCase(); compressed = enc.indexOf('gzip') > -1 || enc.indexOf('deflate') > -1; }
     if (len && compressed && !isNaN(len)) { size.body = parseInt(len, 10); }
-    else if (this.__src || this.responseSize !== undefined) { size.body = this.responseSize || 0; }
+    else if (sources.has(this) || this.responseSize !== undefined) { size.body = this.responseSize || 0; }
     else if (!isNil(this.body)) { size.body = native.byteLength(String(this.body)); }
     size.header = ('HTTP/X.X ' + this.code + ' ' + this.reason() + '\r\n\r\n').length + this.headers.contentSize();
     size.total = (size.body || 0) + size.header;
@@ -949,7 +968,7 @@ Response.prototype.size = function () {
 Response.prototype.encoding = function () {
     var enc = this.headers.get('Content-Encoding');
     if (enc) { return { format: enc, source: 'header' }; }
-    if (this.__src && native.gzipped(this.__src)) { return { format: 'gzip', source: 'body' }; }
+    if (sources.has(this) && native.gzipped(sources.get(this))) { return { format: 'gzip', source: 'body' }; }
     return { format: undefined, source: undefined };
 };
 
@@ -1048,10 +1067,11 @@ var pm = {};
 function readonly(obj, key, value) { Object.defineProperty(obj, key, { value: value, writable: false, enumerable: false, configurable: true }); }
 function lazy(obj, key, make) { Object.defineProperty(obj, key, { get: make, enumerable: false, configurable: true }); }
 
-function addTo(target, isResponse) {
-    if (chai && chai.expect) {
-        Object.defineProperty(target, 'to', { get: function () { return chai.expect(this).to; }, configurable: true, enumerable: false });
-    }
+// pm.response.to and pm.request.to start a chai assertion on the object,
+// as Postman defines them.
+var toDescriptor = { get: function () { return chai.expect(this).to; }, configurable: true, enumerable: false };
+function addTo(target) {
+    chai && chai.expect && Object.defineProperty(target, 'to', toDescriptor);
     return target;
 }
 
@@ -1081,7 +1101,7 @@ lazy(pm, 'request', function () {
 lazy(pm, 'response', function () {
     return runCached('response', function () {
         if (run.listen !== 'test') { return undefined; }
-        return addTo(new Response(native.responseData() || {}), true);
+        return addTo(new Response(native.responseData() || {}));
     });
 });
 lazy(pm, 'cookies', function () {
@@ -1241,7 +1261,7 @@ function exportUrl(u) {
         hash: str(u.hash),
         variable: listOf(u.variables || u.variable).map(function (v) {
             var value = isFunction(v.get) ? v.get() : v.value;
-            return { key: str(v.key || v.id), value: value === undefined ? null : value, type: str(v.type), disabled: v.disabled === true };
+            return { key: str(v.key || v.id), value: value === undefined ? null : value, type: v.type === 'any' ? E : str(v.type), disabled: v.disabled === true };
         })
     };
 }
@@ -1489,8 +1509,6 @@ Object.defineProperty(globalThis, 'pm', { value: pm, writable: false, enumerable
 return {
     begin: begin,
     finish: finish,
-    requestChanges: requestChanges,
-    classes: { Request: Request, Response: Response, Url: Url, Header: Header, HeaderList: HeaderList, PropertyList: PropertyList,
-        QueryParam: QueryParam, Cookie: Cookie, CookieList: CookieList, RequestBody: RequestBody }
+    requestChanges: requestChanges
 };
 })`

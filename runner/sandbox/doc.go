@@ -3,13 +3,14 @@
 // `xml2Json`...), timers, console capture and pm.sendRequest, so that a
 // collection's scripts give the results they give under Newman.
 //
-// The model follows k6's use of goja: a script is compiled once per run
-// (Compile caches by source), and each Sandbox owns one goja runtime that
+// The model follows k6's use of goja: a script is compiled once (Compile
+// caches by name and source), and each Sandbox owns one goja runtime that
 // runs every script of a run, or of one parallel worker. The `pm` object,
-// the legacy globals and the libraries (chai, require) are installed once
-// in New; a Run only swaps the per-execution state (scopes, request,
-// response) behind them, and builds pm.request, pm.response and the
-// legacy snapshots lazily, on first use.
+// the legacy globals and the libraries (chai from package chai, require()
+// and the library globals from package modules) are installed once in New;
+// a Run only swaps the per-execution state (scopes, request, response)
+// behind them, and builds pm.request, pm.response and the legacy snapshots
+// lazily, on first use.
 //
 // Postman-shaped objects (Request, Url, HeaderList, Response, Cookie...) are
 // written in JavaScript, following postman-collection's behaviour, so that
@@ -18,6 +19,42 @@
 // the work JavaScript cannot (variables, HTTP, cookies, XML) behind a small
 // set of native functions.
 //
-// Where colrun deliberately differs from Newman it says so on the API that
-// differs; the list is collected in the Result and Sandbox docs.
+// # Differences from Newman 6.2.2
+//
+// Deliberate improvements:
+//   - pm.test with an async function or a returned promise is awaited and
+//     fails when the promise rejects (Newman passes it at once, and a
+//     rejection crashes the Node process). A test whose done() is never
+//     called or whose promise never settles is reported as failed; Newman
+//     drops it.
+//   - An error thrown in a timer, pm.sendRequest or cookie-jar callback is
+//     the script's error; Newman does not count it.
+//   - pm.sendRequest without a callback returns a promise; top-level await
+//     works in scripts.
+//   - Extra setTimeout/setInterval arguments reach the callback, as in Node.
+//   - Script errors carry the line and column in the user's script (Newman's
+//     stack lines are offset by the wrapper); `throw "text"` is reported as
+//     Error: text (Newman shows an empty error).
+//   - Unhandled promise rejections are ignored; under Newman they crash it.
+//
+// Known differences:
+//   - Error messages are goja's where V8's wording is not reproduced: the
+//     common ones are (reading/setting properties of undefined, "x is not
+//     a function", syntax errors' "Unexpected token 'x'"); others, such as
+//     the text of a native RangeError, are goja's. Deep recursion fails
+//     with "RangeError: Maximum call stack size exceeded" that try/catch
+//     cannot catch.
+//   - responseCode.detail and pm.response.details().detail hold the status
+//     name, not http-reasons' long description.
+//   - A variable set to undefined reads back as null (variables hold Go
+//     values); object values read back with their keys sorted.
+//   - pm.iterationData.set writes to the iteration's data scope, so later
+//     scripts of the iteration see it (Postman keeps it for the script).
+//   - pm.cookies.jar() works on an http.CookieJar: cookies read back carry
+//     their name and value only.
+//   - After pm.execution.skipRequest() the rest of the synchronous script
+//     runs, as in Postman, and its variable changes are kept (Postman
+//     drops them).
+//   - Console arguments are rendered as Node's console.log renders them
+//     (strings as they are); Newman's CLI quotes strings.
 package sandbox

@@ -185,18 +185,3 @@ func assignedMember(src string, line, col int) (string, bool) {
 func isIdentByte(c byte) bool {
 	return c == '_' || c == '$' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
 }
-
-// lineText returns the 1-based line n of s, without its newline.
-func lineText(s string, n int) string {
-	for i := 1; i < n; i++ {
-		j := strings.IndexByte(s, '\n')
-		if j < 0 {
-			return ""
-		}
-		s = s[j+1:]
-	}
-	if j := strings.IndexByte(s, '\n'); j >= 0 {
-		return s[:j]
-	}
-	return s
-}

@@ -24,7 +24,7 @@ func jsonResponse() *event.Response {
 			{Key: "Content-Type", Value: "application/json; charset=utf-8"},
 			{Key: "X-Multi", Value: "one"},
 			{Key: "X-Multi", Value: "two"},
-			{Key: "Content-Length", Value: "109"},
+			{Key: "Content-Length", Value: "108"},
 		},
 		Body:     []byte(body),
 		BodySize: int64(len(body)),

@@ -273,6 +273,9 @@ func (in *inspector) object(obj *goja.Object, depth int) string {
 		shown := min(n, inspectMaxArray)
 		for i := 0; i < shown; i++ {
 			el := obj.Get(strconv.Itoa(i))
+			if el == nil {
+				el = goja.Undefined()
+			}
 			entries = append(entries, in.format(el, depth+1, false))
 			_, isNum := el.Export().(float64)
 			_, isInt := el.Export().(int64)

@@ -128,7 +128,6 @@ type Sandbox struct {
 
 	loop eventLoop
 	cur  *runState
-	gen  uint64
 
 	// bodyCache keeps the last response body converted to a JS string:
 	// the collection, folder and request test scripts of one request all
@@ -334,7 +333,6 @@ func (s *Sandbox) Run(ctx context.Context, script *Script, exec *Execution) (res
 		var ret goja.Value
 		st.inSync = true
 		ret, err = fn(goja.Undefined())
-		st.inSync = false
 		if err == nil && script.async {
 			s.awaitTopLevel(st, ret)
 		}
@@ -342,6 +340,7 @@ func (s *Sandbox) Run(ctx context.Context, script *Script, exec *Execution) (res
 	if err != nil {
 		s.fail(st, err)
 	}
+	st.inSync = false
 	if st.stopReason() == notStopped {
 		if _, err := s.finish(goja.Undefined()); err != nil {
 			s.fail(st, err)
@@ -354,7 +353,6 @@ func (s *Sandbox) Run(ctx context.Context, script *Script, exec *Execution) (res
 
 // start prepares the per-Run state and arms the timeout and ctx watchers.
 func (s *Sandbox) start(ctx context.Context, script *Script, exec *Execution) *runState {
-	s.gen++
 	st := &runState{exec: exec, script: script, listen: exec.Listen, stopped: make(chan struct{})}
 	if st.listen == "" {
 		st.listen = exec.Info.EventName
@@ -387,7 +385,6 @@ func (s *Sandbox) end(st *runState) {
 	st.cancel()
 	s.rt.ClearInterrupt()
 	s.loop.reset()
-	s.gen++
 	s.cur = nil
 }
 
@@ -495,8 +492,21 @@ func (s *Sandbox) call(st *runState, fn func() error) {
 
 // collect turns the Run's state into its Result.
 func (s *Sandbox) collect(st *runState) {
+	if st.stopReason() != notStopped {
+		// The stop has interrupted the runtime already (stop holds the
+		// lock while it does); what remains to read back must not be cut.
+		s.rt.ClearInterrupt()
+	}
 	if st.listen == "prerequest" && st.exec.Request != nil {
-		if v, err := s.requestChanges(goja.Undefined()); err == nil && v != nil && !goja.IsUndefined(v) {
+		v, err := s.requestChanges(goja.Undefined())
+		switch {
+		case err != nil:
+			if st.res.Error == nil {
+				se := s.scriptError(err, nil)
+				se.Message = "pm.request cannot be sent as changed: " + se.Message
+				st.res.Error = se
+			}
+		case v != nil && !goja.IsUndefined(v):
 			applyRequestChanges(st.exec.Request, v.Export())
 		}
 	}

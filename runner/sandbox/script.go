@@ -189,30 +189,70 @@ func syntaxError(name, prefix, source string, err error) *event.ScriptError {
 	return &event.ScriptError{Name: "SyntaxError", Message: "Unexpected end of input", Line: l, Column: c}
 }
 
+// nextLineStart returns the offset just past the first JavaScript line
+// terminator of s (\n, \r, \r\n, U+2028, U+2029), or -1; goja numbers lines
+// the same way.
+func nextLineStart(s string) int {
+	for i, r := range s {
+		switch r {
+		case '\r':
+			if i+1 < len(s) && s[i+1] == '\n' {
+				return i + 2
+			}
+			return i + 1
+		case '\n':
+			return i + 1
+		case '\u2028', '\u2029':
+			return i + 3
+		}
+	}
+	return -1
+}
+
 // offsetOf converts a 1-based line and byte column to an offset in s.
 func offsetOf(s string, line, col int) int {
 	off := 0
 	for i := 1; i < line; i++ {
-		j := strings.IndexByte(s[off:], '\n')
+		j := nextLineStart(s[off:])
 		if j < 0 {
 			return len(s)
 		}
-		off += j + 1
+		off += j
 	}
 	return off + col - 1
 }
 
 // lineCol converts a byte offset in s to a 1-based line and column.
 func lineCol(s string, off int) (int, int) {
-	if off < 0 {
-		off = 0
+	off = max(0, min(off, len(s)))
+	line, start := 1, 0
+	for {
+		j := nextLineStart(s[start:])
+		if j < 0 || start+j > off {
+			return line, off - start + 1
+		}
+		start += j
+		line++
 	}
-	if off > len(s) {
-		off = len(s)
+}
+
+// lineText returns the 1-based line n of s, without its terminator.
+func lineText(s string, n int) string {
+	start := offsetOf(s, n, 1)
+	if start >= len(s) {
+		return ""
 	}
-	line := 1 + strings.Count(s[:off], "\n")
-	start := strings.LastIndexByte(s[:off], '\n') + 1
-	return line, off - start + 1
+	rest := s[start:]
+	if j := nextLineStart(rest); j >= 0 {
+		end := j - 1
+		if strings.HasSuffix(rest[:j], "\r\n") {
+			end = j - 2
+		} else if strings.HasSuffix(rest[:j], "\u2028") || strings.HasSuffix(rest[:j], "\u2029") {
+			end = j - 3
+		}
+		return rest[:end]
+	}
+	return rest
 }
 
 // v8SyntaxMessage rewords goja's parser messages as V8 words them, where

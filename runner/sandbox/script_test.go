@@ -2,8 +2,8 @@ package sandbox
 
 import (
 	"errors"
-	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/colrun/colrun/runner/event"
@@ -111,7 +111,18 @@ func FuzzCompile(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		s, err := compile("fuzz", src)
+		done := make(chan struct{})
+		var s *Script
+		var err error
+		go func() {
+			defer close(done)
+			s, err = compile("fuzz", src)
+		}()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("compile(%q) did not finish", src)
+		}
 		if err != nil {
 			var se *event.ScriptError
 			if !errors.As(err, &se) {
@@ -120,7 +131,7 @@ func FuzzCompile(f *testing.F) {
 			if se.Name != "SyntaxError" || se.Message == "" {
 				t.Fatalf("bad syntax error %+v", se)
 			}
-			lines := strings.Count(src, "\n") + 1
+			lines, _ := lineCol(src, len(src))
 			if se.Line < 0 || se.Line > lines+1 {
 				t.Fatalf("error line %d outside a %d-line script", se.Line, lines)
 			}

@@ -1,0 +1,326 @@
+package sandbox
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/colrun/colrun/runner/event"
+)
+
+func TestPmTest(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, src string
+		want      []outcome
+	}{
+		{"sync pass and chai failure", `
+pm.test("passes", function () { pm.expect(pm.response.code).to.equal(200); });
+pm.test("fails", function () { pm.expect(500).to.equal(200); });`,
+			[]outcome{{Name: "passes"}, {Name: "fails", Err: "AssertionError: expected 500 to equal 200"}}},
+		{"thrown error", `pm.test("throws", function () { null.x; });`,
+			[]outcome{{Name: "throws", Err: "TypeError: Cannot read property 'x' of undefined"}}},
+		{"unknown assertion name throws", `pm.test("typo", function () { pm.expect(1).to.be.equl(1); });`,
+			[]outcome{{Name: "typo", Err: "Error: Invalid Chai property: equl. Did you mean \"equal\"?"}}},
+		{"no function", `pm.test("no function");`, []outcome{{Name: "no function"}}},
+		{"skip", `pm.test.skip("later", function () { throw new Error("never runs"); });`,
+			[]outcome{{Name: "later", Skipped: true}}},
+		{"done callback", `pm.test("done", function (done) { setTimeout(function () { pm.expect(1).to.equal(1); done(); }, 1); });`,
+			[]outcome{{Name: "done"}}},
+		{"done with error", `pm.test("done err", function (done) { setTimeout(function () { done(new Error("bad")); }, 1); });`,
+			[]outcome{{Name: "done err", Err: "Error: bad"}}},
+		{"done never called", `pm.test("hangs", function (done) {});`,
+			[]outcome{{Name: "hangs", Err: "Error: test did not complete: done() was never called"}}},
+		{"done called twice counts once", `pm.test("twice", function (done) { done(); done(new Error("late")); });`,
+			[]outcome{{Name: "twice"}}},
+		{"async function", `pm.test("async", async function () { await new Promise(r => setTimeout(r, 1)); pm.expect(2).to.be.above(1); });`,
+			[]outcome{{Name: "async"}}},
+		{"async rejection", `pm.test("async fails", async () => { await null; pm.expect("a").to.equal("b"); });`,
+			[]outcome{{Name: "async fails", Err: "AssertionError: expected 'a' to equal 'b'"}}},
+		{"promise never settles", `pm.test("pending", () => new Promise(() => {}));`,
+			[]outcome{{Name: "pending", Err: "Error: test did not complete: its promise never settled"}}},
+		{"declaration order, not completion order", `
+pm.test("slow", function (done) { setTimeout(done, 5); });
+pm.test("fast", function () {});`,
+			[]outcome{{Name: "slow"}, {Name: "fast"}}},
+		{"chaining", `pm.test("a", () => {}).test("b", () => {});`, []outcome{{Name: "a"}, {Name: "b"}}},
+		{"legacy tests object", `
+tests["truthy"] = responseCode.code === 200;
+tests["falsy"] = 0;
+tests["empty"] = "";`,
+			[]outcome{{Name: "truthy"}, {Name: "falsy", Err: "AssertionError: expected 0 to be truthy"}, {Name: "empty", Err: "AssertionError: expected  to be truthy"}}},
+		{"pm.test then legacy", `tests["legacy"] = true; pm.test("modern", () => {});`,
+			[]outcome{{Name: "modern"}, {Name: "legacy"}}},
+		{"test inside sendRequest-like callback", `setTimeout(() => pm.test("late", () => {}), 1);`,
+			[]outcome{{Name: "late"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			res := run(t, newExec("test"), tt.src)
+			if res.Error != nil {
+				t.Fatalf("script error: %v", res.Error)
+			}
+			diff(t, "assertions", tt.want, outcomes(res))
+		})
+	}
+}
+
+func TestScriptErrors(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, src string
+		want      event.ScriptError
+	}{
+		{"read of undefined", "var u;\n  u.x;", event.ScriptError{Name: "TypeError", Message: "Cannot read properties of undefined (reading 'x')", Line: 2, Column: 5}},
+		{"call of missing method", "pm.foo();", event.ScriptError{Name: "TypeError", Message: "pm.foo is not a function", Line: 1, Column: 7}},
+		{"call of undefined", "var f;\nf();", event.ScriptError{Name: "TypeError", Message: "f is not a function", Line: 2, Column: 2}},
+		{"set on undefined", "var o = {};\no.x.y = 1;", event.ScriptError{Name: "TypeError", Message: "Cannot set properties of undefined (setting 'y')", Line: 2, Column: 5}},
+		{"reference error", "missingVar + 1", event.ScriptError{Name: "ReferenceError", Message: "missingVar is not defined", Line: 1, Column: 1}},
+		{"thrown error", "\n\nthrow new Error('boom');", event.ScriptError{Name: "Error", Message: "boom", Line: 3, Column: 7}},
+		{"thrown string", "throw 'plain text';", event.ScriptError{Name: "Error", Message: "plain text", Line: 1, Column: 1}},
+		{"custom error name", "class MyError extends Error { constructor(m) { super(m); this.name = 'MyError'; } }\nthrow new MyError('mine');", event.ScriptError{Name: "MyError", Message: "mine", Line: 1, Column: 53}},
+		{"stack overflow", "function f() { return f(); } f();", event.ScriptError{Name: "RangeError", Message: "Maximum call stack size exceeded"}},
+		{"json error", "JSON.parse('<html>');", event.ScriptError{Name: "JSONError", Message: "Unexpected token '<' at 1:1\n<html>\n^"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			res := run(t, newExec("test"), tt.src)
+			if res.Error == nil {
+				t.Fatal("no error")
+			}
+			got := *res.Error
+			got.Stack = ""
+			if tt.want.Line == 0 {
+				got.Line, got.Column = 0, 0
+			}
+			diff(t, "error", tt.want, got)
+		})
+	}
+}
+
+func TestAssertionsBeforeErrorAreKept(t *testing.T) {
+	t.Parallel()
+	res := run(t, newExec("test"), `pm.test("first", () => {}); tests["legacy"] = true; undefined.boom;`)
+	if res.Error == nil || res.Error.Name != "TypeError" {
+		t.Fatalf("error = %v, want a TypeError", res.Error)
+	}
+	diff(t, "assertions", []outcome{{Name: "first"}, {Name: "legacy"}}, outcomes(res))
+}
+
+// An error thrown in a timer callback fails the script (Newman ignores it).
+func TestAsyncErrorIsReported(t *testing.T) {
+	t.Parallel()
+	res := run(t, newExec("test"), "setTimeout(function () {\n  pm.expect(1).to.equal(2);\n}, 1);")
+	if res.Error == nil {
+		t.Fatal("no error")
+	}
+	diff(t, "error", event.ScriptError{Name: "AssertionError", Message: "expected 1 to equal 2", Line: 2, Column: 24}, event.ScriptError{Name: res.Error.Name, Message: res.Error.Message, Line: res.Error.Line, Column: res.Error.Column})
+}
+
+func TestTopLevelAwaitRejection(t *testing.T) {
+	t.Parallel()
+	res := run(t, newExec("test"), "await null;\nthrow new TypeError('after await');")
+	if res.Error == nil || res.Error.Name != "TypeError" || res.Error.Message != "after await" || res.Error.Line != 2 {
+		t.Fatalf("error = %+v", res.Error)
+	}
+}
+
+func TestTimeout(t *testing.T) {
+	t.Parallel()
+	sb := New(Options{Timeout: 20 * time.Millisecond})
+	tests := []struct{ name, src, msg string }{
+		{"endless loop", `pm.test("before", () => {}); while (true) {}`, "sandbox: synchronous script execution timeout"},
+		{"endless interval", `setInterval(function () {}, 1);`, "sandbox: asynchronous script execution timeout"},
+		{"loop in a timer", `setTimeout(function () { for (;;) {} }, 0);`, "sandbox: asynchronous script execution timeout"},
+		{"pending done", `pm.test("never", function (done) { setTimeout(done, 60000); });`, "sandbox: asynchronous script execution timeout"},
+	}
+	for _, tt := range tests {
+		res := runWith(t, sb, newExec("test"), tt.src)
+		if res.Error == nil || res.Error.Name != "TimeoutError" || res.Error.Message != tt.msg {
+			t.Errorf("%s: error = %+v, want TimeoutError %q", tt.name, res.Error, tt.msg)
+		}
+		// The sandbox stays usable after a timeout.
+		after := runWith(t, sb, newExec("test"), `pm.test("after", () => pm.expect(1).to.equal(1));`)
+		if after.Error != nil || len(after.Assertions) != 1 || after.Assertions[0].Error != nil {
+			t.Errorf("%s: run after timeout = %+v", tt.name, after)
+		}
+	}
+	res := runWith(t, sb, newExec("test"), `pm.test("before", () => {}); while (true) {}`)
+	diff(t, "assertions kept", []outcome{{Name: "before"}}, outcomes(res))
+}
+
+func TestCancel(t *testing.T) {
+	t.Parallel()
+	sb := New(Options{})
+	script, err := Compile("cancel", `setInterval(function () {}, 1);`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		time.Sleep(5 * time.Millisecond)
+		cancel()
+	}()
+	res := sb.Run(ctx, script, newExec("test"))
+	if res.Error == nil || !strings.HasPrefix(res.Error.Message, "sandbox: script execution cancelled") {
+		t.Fatalf("error = %+v", res.Error)
+	}
+	mustPass(t, runWith(t, sb, newExec("test"), `pm.test("after", () => {});`))
+}
+
+func TestTimers(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"order", `
+setTimeout(() => console.log("t10"), 10);
+setTimeout(() => console.log("t0"), 0);
+setImmediate(() => console.log("immediate"));
+Promise.resolve().then(() => console.log("microtask"));
+console.log("sync");`, []string{"sync", "microtask", "t0", "immediate", "t10"}},
+		{"clearTimeout", `var id = setTimeout(() => console.log("never"), 1); clearTimeout(id); setTimeout(() => console.log("kept"), 2);`, []string{"kept"}},
+		{"interval", `var n = 0; var id = setInterval(() => { n++; console.log("tick " + n); if (n === 3) clearInterval(id); }, 1);`, []string{"tick 1", "tick 2", "tick 3"}},
+		{"nested", `setTimeout(() => setTimeout(() => console.log("inner"), 1), 1);`, []string{"inner"}},
+		{"arguments", `setTimeout((a, b) => console.log(a + b), 1, "x", "y");`, []string{"xy"}},
+		{"non-function ignored", `console.log(String(setTimeout("code", 1)));`, []string{"undefined"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			diff(t, "logs", tt.want, mustPass(t, run(t, newExec("test"), tt.src)))
+		})
+	}
+}
+
+// Timers of a Run never fire in the next one.
+func TestTimersDoNotLeakBetweenRuns(t *testing.T) {
+	t.Parallel()
+	sb := New(Options{Timeout: 20 * time.Millisecond})
+	runWith(t, sb, newExec("test"), `setInterval(() => console.log("leak"), 1);`)
+	res := runWith(t, sb, newExec("test"), `setTimeout(() => console.log("own"), 5);`)
+	diff(t, "logs", []string{"own"}, mustPass(t, res))
+}
+
+func TestConsole(t *testing.T) {
+	t.Parallel()
+	res := run(t, newExec("test"), `
+console.log("text", 1, true, null, undefined, {a: 1, b: [1, 2, {c: 'x'}]});
+console.info("info");
+console.warn("warn");
+console.error(new Error("e1"));
+console.debug([1, 2, 3]);
+console.clear();`)
+	mustPass(t, res)
+	var got []event.Console
+	for _, c := range res.Console {
+		got = append(got, event.Console{Level: c.Level, Messages: c.Messages})
+	}
+	diff(t, "console", []event.Console{
+		{Level: "log", Messages: []string{"text", "1", "true", "null", "undefined", "{ a: 1, b: [ 1, 2, { c: 'x' } ] }"}},
+		{Level: "info", Messages: []string{"info"}},
+		{Level: "warn", Messages: []string{"warn"}},
+		{Level: "error", Messages: []string{"{ type: 'Error', name: 'Error', message: 'e1' }"}},
+		{Level: "debug", Messages: []string{"[ 1, 2, 3 ]"}},
+	}, got)
+}
+
+// The formatting follows what Newman prints: Node's util.inspect applied
+// to the arguments after Postman's serialisation. The expectations were
+// produced by Newman 6.2.2.
+func TestInspect(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ expr, want string }{
+		{`"top-level string"`, `top-level string`},
+		{`["q's", 'd"q', 'b\\s', "a\nb"]`, `[ "q's", 'd"q', 'b\\s', 'a\nb' ]`},
+		{`{a: {b: {c: {d: 1}}}}`, "{\n  a: { b: { c: { d: 1 } } }\n}"},
+		{`{long: 'x'.repeat(70), n: 1}`, "{\n  long: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',\n  n: 1\n}"},
+		{`Array.from({length: 30}, (_, i) => i * 7)`, "[\n    0,   7,  14,  21,  28,  35,  42,  49,\n   56,  63,  70,  77,  84,  91,  98, 105,\n  112, 119, 126, 133, 140, 147, 154, 161,\n  168, 175, 182, 189, 196, 203\n]"},
+		{`Array.from({length: 102}, (_, i) => i).slice(95)`, "[\n  95,  96,  97, 98,\n  99, 100, 101\n]"},
+		{`['alpha','beta','gamma','delta','epsilon','zeta','eta','theta']`, "[\n  'alpha',   'beta',\n  'gamma',   'delta',\n  'epsilon', 'zeta',\n  'eta',     'theta'\n]"},
+		{`({'a-b': 1, 2: 'two', $x: null, ok_1: undefined})`, `{ '2': 'two', 'a-b': 1, '$x': null, ok_1: undefined }`},
+		{`(function () { var o = {name: 'o'}; o.self = o; return o; })()`, `<ref *1> { name: 'o', self: [Circular *1] }`},
+		{`[-0, NaN, Infinity, 1e21, 1.5e-7, 10n]`, `[ 0, NaN, Infinity, 1e+21, 1.5e-7, 10n ]`},
+		{`[new Array(2), [1,,3]]`, `[ [ undefined, undefined ], [ 1, undefined, 3 ] ]`},
+		{`({f: function named() {}, g: () => 1, h: [() => 2]})`, `{ f: '[Function: named]', g: '[Function: g]', h: [ '[Function]' ] }`},
+		{`function named() {}`, `[Function: named]`},
+		{`[new Map([[1, {a: 2}]]), new Set(['x']), new Date(0), /re/g, Symbol('s')]`, "[\n  Map(1) { 1 => { a: 2 } },\n  Set(1) { 'x' },\n  1970-01-01T00:00:00.000Z,\n  /re/g,\n  Symbol(s)\n]"},
+		{`new (class P { constructor() { this.z = 1; } })()`, `{ z: 1 }`},
+		{`[{}, [], Object.create(null)]`, `[ {}, [], {} ]`},
+		{`pm.response.headers.one('content-type')`, `{ key: 'Content-Type', value: 'application/json; charset=utf-8' }`},
+	}
+	sb := New(Options{})
+	for _, tt := range tests {
+		res := runWith(t, sb, newExec("test"), "console.log("+tt.expr+");")
+		got := mustPass(t, res)
+		if len(got) != 1 || got[0] != tt.want {
+			t.Errorf("console.log(%s)\n got %q\nwant %q", tt.expr, got, tt.want)
+		}
+	}
+}
+
+func TestClosedSandbox(t *testing.T) {
+	t.Parallel()
+	sb := New(Options{})
+	sb.Close()
+	res := runWith(t, sb, newExec("test"), `1`)
+	if res.Error == nil {
+		t.Fatal("Run on a closed sandbox did not fail")
+	}
+}
+
+// What a pre-request script changed before it timed out is still sent.
+func TestRequestChangesSurviveTimeout(t *testing.T) {
+	t.Parallel()
+	exec := newExec("prerequest")
+	res := runWith(t, New(Options{Timeout: 20 * time.Millisecond}), exec, `pm.request.headers.add({key: "X-Before", value: "1"}); setInterval(() => {}, 1);`)
+	if res.Error == nil || res.Error.Name != "TimeoutError" {
+		t.Fatalf("error = %v", res.Error)
+	}
+	if got := exec.Request.Headers[len(exec.Request.Headers)-1]; got.Key != "X-Before" {
+		t.Errorf("last header = %+v, want X-Before", got)
+	}
+}
+
+// Sandboxes of parallel workers share compiled scripts and libraries but
+// nothing mutable.
+func TestParallelSandboxes(t *testing.T) {
+	t.Parallel()
+	script, err := Compile("parallel", `pm.test("json", () => pm.expect(pm.response.json().count).to.equal(2)); pm.environment.set("w", pm.info.iteration); _.map([1], x => x);`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			sb := New(Options{})
+			for i := 0; i < 5; i++ {
+				exec := newExec("test")
+				exec.Info.Iteration = w
+				res := sb.Run(context.Background(), script, exec)
+				if res.Error != nil || len(res.Assertions) != 1 || res.Assertions[0].Error != nil {
+					errs <- fmt.Sprintf("worker %d: %+v", w, res)
+					return
+				}
+				if v, _ := exec.Scopes.Environment.Get("w"); v != int64(w) {
+					errs <- fmt.Sprintf("worker %d stored %#v", w, v)
+					return
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
