@@ -47,17 +47,20 @@ func (g *gojaWorker) close() { g.sb.Close() }
 func (g *gojaWorker) run(ctx context.Context, script *compiledScript, exec *scriptExec) scriptResult {
 	st := exec.state
 	res := g.sb.Run(ctx, script.program.(*sandbox.Script), &sandbox.Execution{
-		Listen:   exec.listen,
-		Scopes:   g.w.scopes,
-		Request:  exec.request,
-		Response: exec.response,
-		Cookies:  st.cookies,
+		Listen:          exec.listen,
+		Scopes:          g.w.scopes,
+		Request:         exec.request,
+		Response:        exec.response,
+		Cookies:         st.cookies,
+		EnvironmentName: fileName(g.w.r.opts.Environment),
 		Info: sandbox.Info{
 			EventName:      exec.listen,
 			Iteration:      st.cursor.Iteration,
 			IterationCount: st.iterations,
 			RequestName:    exec.item.Name,
 			RequestID:      exec.item.ID,
+			Location:       g.w.r.location(exec.item),
+			Current:        exec.current,
 		},
 	})
 	out := scriptResult{assertions: res.Assertions, err: res.Error, console: res.Console, skip: res.SkipRequest}

@@ -42,6 +42,9 @@ type scriptExec struct {
 	request  *collections.Request
 	response *event.Response
 	state    *itemState
+	// current names the collection, folder or request whose script runs,
+	// for pm.execution.location.current.
+	current string
 }
 
 // scriptResult is what one script produced.
@@ -62,7 +65,18 @@ type scriptWorker interface {
 // scriptLevel pairs a script with where it lives.
 type scriptLevel struct {
 	level string // collection, folder or request
+	name  string // the collection's, folder's or request's name
 	event *collections.Event
+}
+
+// location is pm.execution.location: the collection's name, then the
+// folders', then the request's.
+func (r *Runner) location(it *collections.Item) []string {
+	var names []string
+	for p := it; p != nil; p = p.Parent {
+		names = append([]string{p.Name}, names...)
+	}
+	return append([]string{r.coll.Info.Name}, names...)
 }
 
 // scriptsFor lists the scripts for listen in Postman's order: collection,
@@ -80,23 +94,23 @@ func (r *Runner) scriptsFor(listen string, it *collections.Item) []scriptLevel {
 
 func (r *Runner) collectScripts(listen string, it *collections.Item) []scriptLevel {
 	var out []scriptLevel
-	pick := func(level string, events []collections.Event) {
+	pick := func(level, name string, events []collections.Event) {
 		for i := range events {
 			e := &events[i]
 			if e.Listen == listen && !e.Disabled && e.Script.Exec != "" {
-				out = append(out, scriptLevel{level: level, event: e})
+				out = append(out, scriptLevel{level: level, name: name, event: e})
 			}
 		}
 	}
-	pick("collection", r.coll.Events)
+	pick("collection", r.coll.Info.Name, r.coll.Events)
 	var folders []*collections.Item
 	for p := it.Parent; p != nil; p = p.Parent {
 		folders = append(folders, p)
 	}
 	for i := len(folders) - 1; i >= 0; i-- {
-		pick("folder", folders[i].Events)
+		pick("folder", folders[i].Name, folders[i].Events)
 	}
-	pick("request", it.Events)
+	pick("request", it.Name, it.Events)
 	return out
 }
 
@@ -115,7 +129,7 @@ func (w *worker) runScripts(ctx context.Context, listen string, it *collections.
 		if script.err != nil {
 			res.err = script.err
 		} else {
-			res = w.js.run(ctx, script, &scriptExec{listen: listen, item: it, request: req, response: resp, state: st})
+			res = w.js.run(ctx, script, &scriptExec{listen: listen, item: it, request: req, response: resp, state: st, current: sl.name})
 		}
 		for i := range res.console {
 			c := res.console[i]

@@ -44,10 +44,18 @@ function isPlainObject(v) {
     return p === null || p === Object.prototype;
 }
 function hidden(o, k, v) { Object.defineProperty(o, k, { value: v, writable: true, configurable: true, enumerable: false }); }
-// Internal links (Postman's hidden __parent, a response's Go body) live in
-// weak maps: a property, even a symbol one, shows in chai's keys and deep
-// equality, which compare Postman's objects by their own properties.
-var parents = new WeakMap(), sources = new WeakMap(), texts = new WeakMap();
+// Internal links (Postman's hidden __parent, a response's Go body) are
+// non-enumerable symbol properties: invisible to Object.keys, JSON and
+// chai's keys and deep equality, which see Postman's objects by their own
+// enumerable properties. A shared descriptor keeps setting one cheap; goja
+// takes twice as long to set a WeakMap entry.
+var PARENT = Symbol('parent'), SRC = Symbol('src'), TEXT = Symbol('text'),
+    linkDescriptor = { value: undefined, writable: true, configurable: true, enumerable: false };
+function link(o, key, value) {
+    linkDescriptor.value = value;
+    Object.defineProperty(o, key, linkDescriptor);
+    linkDescriptor.value = undefined;
+}
 function inherit(C, P) {
     C.super_ = P;
     C.prototype = Object.create(P.prototype, { constructor: { value: C, writable: true, configurable: true } });
@@ -95,12 +103,13 @@ function iteratee(rule) {
 
 // ---------------------------------------------------------------- base
 
-function PropertyBase() {}
+function PostmanPropertyBase() {}
+var PropertyBase = PostmanPropertyBase;
 PropertyBase._postman_propertyName = 'PropertyBase';
-PropertyBase.prototype.setParent = function (parent) { parent && parents.set(this, parent); };
+PropertyBase.prototype.setParent = function (parent) { parent && link(this, PARENT, parent); };
 PropertyBase.prototype.parent = function () {
-    var p = parents.get(this);
-    while (p && p._postman_propertyIsList) { p = parents.get(p); }
+    var p = this[PARENT];
+    while (p && p._postman_propertyIsList) { p = p[PARENT]; }
     return p;
 };
 PropertyBase.prototype.forEachParent = function (options, iterator) {
@@ -123,7 +132,7 @@ function serialise(obj) {
     return out;
 }
 
-function Property(definition) {
+function PostmanProperty(definition) {
     PropertyBase.call(this);
     var src = definition && definition.info || definition, id;
     id = (src && src.id) || this.id || (this._postman_propertyRequiresId && native.uuid());
@@ -132,12 +141,13 @@ function Property(definition) {
     isObject(definition) && has(definition, 'disabled') && (this.disabled = Boolean(definition.disabled));
     isObject(src) && has(src, 'description') && (this.description = src.description);
 }
+var Property = PostmanProperty;
 inherit(Property, PropertyBase);
 Property._postman_propertyName = 'Property';
 
 // ---------------------------------------------------------------- lists
 
-function PropertyList(Type, parent, populate) {
+function PostmanPropertyList(Type, parent, populate) {
     PropertyBase.call(this);
     this.setParent(parent);
     this.members = this.members || [];
@@ -153,6 +163,7 @@ function PropertyList(Type, parent, populate) {
     }
     populate && this.populate(populate);
 }
+var PropertyList = PostmanPropertyList;
 inherit(PropertyList, PropertyBase);
 PropertyList._postman_propertyName = 'PropertyList';
 PropertyList.isPropertyList = function (obj) {
@@ -171,9 +182,9 @@ PL._indexOf = function (item) {
 PL.insert = function (item, before) {
     if (!isObject(item)) { return; }
     var duplicate = this.indexOf(item), index;
-    var parent = parents.get(item);
+    var parent = item[PARENT];
     if (parent && parent !== this && PropertyList.isPropertyList(parent)) { parent.remove(item); }
-    parents.set(item, this);
+    link(item, PARENT, this);
     (duplicate > -1) && this.members.splice(duplicate, 1);
     before && (before = this.indexOf(before));
     (before > -1) ? this.members.splice(before, 0, item) : this.members.push(item);
@@ -241,11 +252,11 @@ PL.remove = function (predicate, context) {
             }
             else if (ref === item) { delete self.reference[index]; }
         }
-        parents.delete(item);
+        delete item[PARENT];
     });
 };
 PL.clear = function () {
-    this.members.forEach(function (item) { item && parents.delete(item); });
+    this.members.forEach(function (item) { item && delete item[PARENT]; });
     this.members.length = 0;
     var ref = this.reference;
     Object.keys(ref).forEach(function (k) { delete ref[k]; });
@@ -286,7 +297,7 @@ PL.get = function (key) {
 };
 PL.each = function (iterator, context) {
     if (!isFunction(iterator)) { return; }
-    var fn = iterator.bind(context || parents.get(this)), m = this.members;
+    var fn = iterator.bind(context || this[PARENT]), m = this.members;
     for (var i = 0; i < m.length; i++) { if (fn(m[i], i, m) === false) { break; } }
 };
 PL.filter = function (rule, context) {
@@ -330,7 +341,7 @@ PL.has = function (item, value) {
 PL.eachParent = function (iterator, context) {
     if (!isFunction(iterator)) { return; }
     !context && (context = this);
-    for (var parent = parents.get(this), prev; parent; prev = parent, parent = parents.get(parent)) { iterator.call(context, parent, prev); }
+    for (var parent = this[PARENT], prev; parent; prev = parent, parent = parent[PARENT]) { iterator.call(context, parent, prev); }
 };
 PL.toObject = function (excludeDisabled, caseSensitive, multiValue, sanitizeKeys) {
     var obj = {}, key = this._postman_listIndexKey,
@@ -361,11 +372,12 @@ PL.toJSON = function () {
 
 // ---------------------------------------------------------------- header
 
-function Header(options, name) {
+function PostmanHeader(options, name) {
     if (isString(options)) { options = isString(name) ? { key: name, value: options } : Header.parseSingle(options); }
     Property.call(this, options);
     this.update(options);
 }
+var Header = PostmanHeader;
 inherit(Header, Property);
 Header.prototype.toString = function () { return this.key + ': ' + this.value; };
 Header.prototype.valueOf = function () { return this.value; };
@@ -428,10 +440,11 @@ function normalizeParam(str, encodeEquals) {
     return out;
 }
 
-function QueryParam(options) {
+function PostmanQueryParam(options) {
     Property.call(this, options);
     this.update(options);
 }
+var QueryParam = PostmanQueryParam;
 inherit(QueryParam, Property);
 QueryParam.prototype.toString = function () { return QueryParam.unparseSingle(this); };
 QueryParam.prototype.update = function (param) {
@@ -473,7 +486,7 @@ QueryParam.unparseSingle = function (obj) {
     return result;
 };
 
-function FormParam(options) {
+function PostmanFormParam(options) {
     options = options || {};
     Property.call(this, options);
     this.key = options.key || '';
@@ -483,6 +496,7 @@ function FormParam(options) {
     this.contentType = options.contentType;
     this.fileName = options.fileName;
 }
+var FormParam = PostmanFormParam;
 inherit(FormParam, Property);
 FormParam.prototype.toString = function () { return this.key + '=' + this.value; };
 FormParam.prototype.valueOf = function () { return this.value; };
@@ -493,7 +507,7 @@ FormParam.parse = function () {};
 
 // ---------------------------------------------------------------- variables (url path, auth)
 
-function Variable(definition) {
+function PostmanVariable(definition) {
     Property.call(this, definition);
     this.type = 'any';
     this.value = undefined;
@@ -502,6 +516,7 @@ function Variable(definition) {
         this.update(definition);
     }
 }
+var Variable = PostmanVariable;
 inherit(Variable, Property);
 Variable.types = { string: String, boolean: Boolean, number: Number, any: { in: function (v) { return v; }, out: function (v) { return v; } } };
 Variable.prototype.castIn = function (v) { var h = Variable.types[this.type] || Variable.types.any; return isFunction(h) ? h(v) : h.in(v); };
@@ -525,16 +540,18 @@ Variable.prototype.update = function (options) {
 Variable._postman_propertyName = 'Variable';
 Variable._postman_propertyIndexKey = 'key';
 
-function VariableList(parent, populate) { PropertyList.call(this, Variable, parent, populate); }
+function PostmanVariableList(parent, populate) { PropertyList.call(this, Variable, parent, populate); }
+var VariableList = PostmanVariableList;
 inherit(VariableList, PropertyList);
 VariableList._postman_propertyName = 'VariableList';
 
 // ---------------------------------------------------------------- url
 
-function Url(options) {
+function PostmanUrl(options) {
     PropertyBase.call(this);
     this.update(options);
 }
+var Url = PostmanUrl;
 inherit(Url, PropertyBase);
 Url._postman_propertyName = 'Url';
 Url.parse = function (url) { return native.parseURL(String(url)); };
@@ -637,11 +654,12 @@ Url.prototype.getOAuth1BaseUrl = function () {
 
 // ---------------------------------------------------------------- body, auth, request
 
-function RequestBody(options) {
+function PostmanRequestBody(options) {
     PropertyBase.call(this);
     if (!options) { return; }
     this.update(options);
 }
+var RequestBody = PostmanRequestBody;
 inherit(RequestBody, PropertyBase);
 RequestBody._postman_propertyName = 'RequestBody';
 RequestBody.MODES = { file: 'file', formdata: 'formdata', graphql: 'graphql', raw: 'raw', urlencoded: 'urlencoded' };
@@ -693,12 +711,13 @@ RequestBody.prototype.isEmpty = function () {
     return Object.keys(data).length === 0;
 };
 
-function RequestAuth(options, parent) {
+function PostmanRequestAuth(options, parent) {
     Property.call(this, options);
     parent && this.setParent(parent);
     isString(options) && (options = { type: options });
     this.update(options);
 }
+var RequestAuth = PostmanRequestAuth;
 inherit(RequestAuth, Property);
 RequestAuth._postman_propertyName = 'RequestAuth';
 RequestAuth.isValidType = function (type) { return isString(type) && type.length > 0; };
@@ -734,7 +753,7 @@ RequestAuth.prototype.clear = function (type) {
     delete this[type];
 };
 
-function Request(options) {
+function PostmanRequest(options) {
     Property.call(this, options);
     isString(options) && (options = { url: options });
     this.url = new Url();
@@ -742,6 +761,7 @@ function Request(options) {
     this.method = has(options, 'method') && !isNil(options.method) ? String(options.method).toUpperCase() : 'GET';
     this.update(options);
 }
+var Request = PostmanRequest;
 inherit(Request, Property);
 Request._postman_propertyName = 'Request';
 Request.isRequest = function (obj) { return Boolean(obj) && (obj instanceof Request || inSuperChain(obj.constructor, 'Request')); };
@@ -808,11 +828,12 @@ Request.prototype.clone = function () { return new Request(this.toJSON()); };
 
 // ---------------------------------------------------------------- cookies
 
-function Cookie(options) {
+function PostmanCookie(options) {
     PropertyBase.call(this);
     isString(options) && (options = Cookie.parse(options));
     options && this.update(options);
 }
+var Cookie = PostmanCookie;
 inherit(Cookie, PropertyBase);
 Cookie.prototype.update = function (o) {
     mergeDefined(this, {
@@ -875,10 +896,11 @@ CookieList.isCookieList = function (obj) { return Boolean(obj) && (obj instanceo
 
 // ---------------------------------------------------------------- response
 
-function Response(options) {
+function PostmanResponse(options) {
     Property.call(this, options);
     this.update(options || {});
 }
+var Response = PostmanResponse;
 inherit(Response, Property);
 Response._postman_propertyName = 'Response';
 Response.isResponse = function (obj) { return Boolean(obj) && (obj instanceof Response || inSuperChain(obj.constructor, 'Response')); };
@@ -888,7 +910,7 @@ Response.prototype._postman_propertyRequiresId = true;
 var streamDescriptor = {
     configurable: true, enumerable: true,
     get: function () {
-        var b = typeof Buffer === 'function' ? Buffer.from(native.bodyBase64(sources.get(this)), 'base64') : undefined;
+        var b = typeof Buffer === 'function' ? Buffer.from(native.bodyBase64(this[SRC]), 'base64') : undefined;
         Object.defineProperty(this, 'stream', { value: b, writable: true, configurable: true, enumerable: true });
         return b;
     },
@@ -911,7 +933,7 @@ Response.prototype.update = function (o) {
     this.headers = new HeaderList(this, o.header);
     if (o.body !== undefined) { this.body = o.body; }
     if (src) {
-        sources.set(this, src);
+        link(this, SRC, src);
         Object.defineProperty(this, 'stream', streamDescriptor);
     }
     this.cookies = new CookieList(this, o.cookie);
@@ -933,11 +955,10 @@ Response.prototype.details = function () {
     return Object.assign({}, this._details);
 };
 Response.prototype.text = function () {
-    var src = sources.get(this);
+    var src = this[SRC];
     if (src) {
-        var text = texts.get(this);
-        if (text === undefined) { texts.set(this, text = native.bodyText(src)); }
-        return text;
+        if (this[TEXT] === undefined) { link(this, TEXT, native.bodyText(src)); }
+        return this[TEXT];
     }
     return this.body;
 };
@@ -951,7 +972,7 @@ Response.prototype.mime = function () { throw new Error('Response#mime has been 
 Response.prototype.dataURI = function () {
     var type = this.contentInfo().contentType;
     if (!type) { return E; }
-    var src = sources.get(this), data = src ? native.bodyBase64(src) : (isNil(this.body) ? E : native.base64(String(this.body)));
+    var src = this[SRC], data = src ? native.bodyBase64(src) : (isNil(this.body) ? E : native.base64(String(this.body)));
     return 'data:' + type + ';base64, ' + data;
 };
 Response.prototype.size = function () {
@@ -959,7 +980,7 @@ Response.prototype.size = function () {
         len = this.headers.get('Content-Length'), compressed = false;
     if (isString(enc)) { enc = enc.toLowerCase(); compressed = enc.indexOf('gzip') > -1 || enc.indexOf('deflate') > -1; }
     if (len && compressed && !isNaN(len)) { size.body = parseInt(len, 10); }
-    else if (sources.has(this) || this.responseSize !== undefined) { size.body = this.responseSize || 0; }
+    else if (this[SRC] || this.responseSize !== undefined) { size.body = this.responseSize || 0; }
     else if (!isNil(this.body)) { size.body = native.byteLength(String(this.body)); }
     size.header = ('HTTP/X.X ' + this.code + ' ' + this.reason() + '\r\n\r\n').length + this.headers.contentSize();
     size.total = (size.body || 0) + size.header;
@@ -968,7 +989,7 @@ Response.prototype.size = function () {
 Response.prototype.encoding = function () {
     var enc = this.headers.get('Content-Encoding');
     if (enc) { return { format: enc, source: 'header' }; }
-    if (sources.has(this) && native.gzipped(sources.get(this))) { return { format: 'gzip', source: 'body' }; }
+    if (this[SRC] && native.gzipped(this[SRC])) { return { format: 'gzip', source: 'body' }; }
     return { format: undefined, source: undefined };
 };
 

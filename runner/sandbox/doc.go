@@ -41,7 +41,8 @@
 //   - Error messages are goja's where V8's wording is not reproduced: the
 //     common ones are (reading/setting properties of undefined, "x is not
 //     a function", syntax errors' "Unexpected token 'x'"); others, such as
-//     the text of a native RangeError, are goja's. Deep recursion fails
+//     the text of a native RangeError, are goja's, and a read of a property
+//     of null says "of undefined". Deep recursion fails
 //     with "RangeError: Maximum call stack size exceeded" that try/catch
 //     cannot catch.
 //   - responseCode.detail and pm.response.details().detail hold the status

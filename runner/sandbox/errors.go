@@ -100,6 +100,9 @@ var (
 	reReadProp = regexp.MustCompile(`^Cannot read property '(.*)' of (undefined|null)(?: or null)?$`)
 	reNoMember = regexp.MustCompile(`^Object has no member '(.*)'$`)
 	reNotObj   = regexp.MustCompile(`^Value is not an object: `)
+	// reNotFunc is goja's message for calling a chai property, which is a
+	// Proxy over a non-function, as a method.
+	reNotFunc = regexp.MustCompile(`^proxy target is not a function$`)
 )
 
 // v8Message rewords goja's runtime messages as V8 (and so Newman) words
@@ -116,7 +119,7 @@ func v8Message(msg, src string, line, col int) string {
 		}
 		return msg
 	}
-	if reNoMember.MatchString(msg) || reNotObj.MatchString(msg) {
+	if reNoMember.MatchString(msg) || reNotObj.MatchString(msg) || reNotFunc.MatchString(msg) {
 		if callee, ok := calleeAt(src, line, col); ok {
 			return callee + " is not a function"
 		}
@@ -157,7 +160,29 @@ done:
 	if callee == "" || depth != 0 {
 		return "", false
 	}
-	return callee, true
+	return elideArguments(callee), true
+}
+
+// elideArguments replaces the arguments of calls inside a callee with
+// "...", as V8 prints `pm.expect(...).to.be.ok is not a function`.
+func elideArguments(callee string) string {
+	var b strings.Builder
+	depth := 0
+	for i := 0; i < len(callee); i++ {
+		c := callee[i]
+		switch {
+		case c == '(':
+			if depth == 0 {
+				b.WriteString("(...)")
+			}
+			depth++
+		case c == ')':
+			depth--
+		case depth == 0:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 // assignedMember returns the property name written at line:col in an

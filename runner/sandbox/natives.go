@@ -9,8 +9,10 @@ import (
 	"math"
 	"math/rand/v2"
 	"mime"
+	"net"
 	"regexp"
 	"strings"
+	"syscall"
 	"time"
 	"unicode/utf8"
 
@@ -594,7 +596,7 @@ func (s *Sandbox) nSend(c goja.FunctionCall) goja.Value {
 		s.loop.post(gen, func() error {
 			st.pendingOps--
 			if err != nil {
-				_, e := cb(goja.Undefined(), s.newError("Error", err.Error()), goja.Undefined())
+				_, e := cb(goja.Undefined(), s.requestError(err), goja.Undefined())
 				return e
 			}
 			_, e := cb(goja.Undefined(), goja.Null(), s.responsePlain(resp, responseCookies(resp)))
@@ -602,6 +604,63 @@ func (s *Sandbox) nSend(c goja.FunctionCall) goja.Value {
 		})
 	}()
 	return goja.Undefined()
+}
+
+// requestError describes a failed pm.sendRequest as Node does, since
+// scripts test err.code. An error with a Code() method (the runner's
+// transport errors) gives its own code and message; otherwise a network
+// error is worded as Node words it ("connect ECONNREFUSED 127.0.0.1:9",
+// "getaddrinfo ENOTFOUND host"), and anything else keeps Go's message.
+func (s *Sandbox) requestError(err error) *goja.Object {
+	msg, code, syscallName := err.Error(), "", ""
+	var dns *net.DNSError
+	var op *net.OpError
+	var errno syscall.Errno
+	var coded interface{ Code() string }
+	switch {
+	case errors.As(err, &coded) && coded.Code() != "":
+		code = coded.Code()
+	case errors.As(err, &dns):
+		code, syscallName = "ENOTFOUND", "getaddrinfo"
+		if !dns.IsNotFound {
+			code = "EAI_AGAIN"
+		}
+		msg = syscallName + " " + code + " " + dns.Name
+	case errors.As(err, &errno) && nodeErrno[errno] != "":
+		code = nodeErrno[errno]
+		syscallName = "read"
+		if errors.As(err, &op) && op.Op == "dial" {
+			syscallName = "connect"
+		}
+		msg = syscallName + " " + code
+		if op != nil && op.Addr != nil && syscallName == "connect" {
+			msg += " " + op.Addr.String()
+		}
+	case errors.Is(err, context.DeadlineExceeded) || isTimeout(err):
+		code, msg = "ETIMEDOUT", "ETIMEDOUT"
+	}
+	obj := s.newError("Error", msg)
+	if code != "" {
+		_ = obj.Set("code", code)
+		if syscallName != "" {
+			_ = obj.Set("syscall", syscallName)
+		}
+	}
+	return obj
+}
+
+var nodeErrno = map[syscall.Errno]string{
+	syscall.ECONNREFUSED: "ECONNREFUSED",
+	syscall.ECONNRESET:   "ECONNRESET",
+	syscall.EHOSTUNREACH: "EHOSTUNREACH",
+	syscall.ENETUNREACH:  "ENETUNREACH",
+	syscall.EPIPE:        "EPIPE",
+	syscall.ETIMEDOUT:    "ETIMEDOUT",
+}
+
+func isTimeout(err error) bool {
+	var ne net.Error
+	return errors.As(err, &ne) && ne.Timeout()
 }
 
 func safeSend(ctx context.Context, send func(context.Context, *collections.Request) (*event.Response, error), req *collections.Request) (resp *event.Response, err error) {
@@ -680,6 +739,18 @@ func (s *Sandbox) assertionError(v goja.Value) *event.AssertionError {
 	}
 	if m := obj.Get("message"); m != nil && !goja.IsUndefined(m) {
 		ae.Message = m.String()
+	}
+	// A TypeError from the engine inside a test ("x is not a function")
+	// gets V8's wording too; its position is in the error's stack.
+	if st := s.cur; st != nil && ae.Name == "TypeError" {
+		if stack := obj.Get("stack"); stack != nil && !goja.IsUndefined(stack) {
+			if line, col := positionInStack(stack.String(), st.script.Name); line > 0 {
+				if line == 1 {
+					col -= st.script.prefixLen
+				}
+				ae.Message = v8Message(ae.Message, st.script.Source, line, col)
+			}
+		}
 	}
 	return ae
 }

@@ -486,3 +486,22 @@ pm.request.body.raw = "b=2";`)
 		t.Errorf("request after both scripts: %+v", exec.Request)
 	}
 }
+
+// Postman's objects expose only their own data to chai's keys and JSON:
+// the sandbox's internal links stay out of sight. Their methods are
+// enumerable on the prototype, as in postman-collection, so deep equality
+// with a plain object fails there as it does under Newman.
+func TestPostmanObjectsCompareByTheirData(t *testing.T) {
+	t.Parallel()
+	res := run(t, newExec("test"), `
+pm.test("keys", () => pm.expect(pm.response.headers.all()[0]).to.have.all.keys("key", "value"));
+pm.test("json", () => pm.expect(JSON.parse(JSON.stringify(pm.response.headers.members[0]))).to.eql({key: "Content-Type", value: "application/json; charset=utf-8"}));
+pm.test("eql", () => pm.expect(pm.response.headers.one("x-multi")).to.eql({key: "X-Multi", value: "two"}));
+var inherited = []; for (var k in pm.response.headers.one("x-multi")) inherited.push(k);
+console.log(inherited.slice(0, 4).join());`)
+	got := outcomes(res)
+	if len(got) != 3 || got[0].Err != "" || got[1].Err != "" || !strings.HasPrefix(got[2].Err, "AssertionError: expected ") {
+		t.Errorf("assertions = %+v", got)
+	}
+	diff(t, "for-in keys", []string{"key,value,toString,valueOf"}, logs(res))
+}

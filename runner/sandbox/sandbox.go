@@ -28,7 +28,10 @@ type Options struct {
 	// Send performs pm.sendRequest: the runner resolves variables and sends
 	// with the run's client, jar and TLS settings. It is called on its own
 	// goroutine with a context that ends with the Run. Nil makes
-	// pm.sendRequest fail with an error passed to the script.
+	// pm.sendRequest fail with an error passed to the script. An error
+	// with a Code() string method gives the script's err.code (Node's
+	// ECONNREFUSED, ENOTFOUND...); other network errors get Node's code
+	// from their syscall error.
 	Send func(ctx context.Context, req *collections.Request) (*event.Response, error)
 	// Jar backs pm.cookies.jar(); nil makes its methods fail.
 	Jar http.CookieJar
@@ -43,11 +46,13 @@ type Options struct {
 // Info is what pm.info and pm.execution.location report.
 type Info struct {
 	// EventName is "prerequest" or "test"; empty means Execution.Listen.
-	EventName      string
+	EventName string
+	// Iteration is 0-based; IterationCount is the number of iterations.
 	Iteration      int
 	IterationCount int
-	RequestName    string
-	RequestID      string
+	// RequestName and RequestID identify the request item being run.
+	RequestName string
+	RequestID   string
 	// Location is pm.execution.location: the names from the collection
 	// down to the request.
 	Location []string
@@ -78,7 +83,8 @@ type Execution struct {
 	Cookies []*http.Cookie
 	// EnvironmentName is pm.environment.name.
 	EnvironmentName string
-	Info            Info
+	// Info feeds pm.info, pm.execution.location and the legacy iteration.
+	Info Info
 }
 
 // NextRequest is what pm.execution.setNextRequest or the legacy
@@ -222,9 +228,9 @@ func (s *Sandbox) installMissingRequire() {
 	})
 }
 
-// Close releases the sandbox. Closing is optional (a Sandbox holds no OS
-// resources), but it stops a runaway script's timers from being run by a
-// later Run by mistake.
+// Close marks the sandbox as finished: a later Run fails at once instead of
+// running on a runtime its owner meant to drop. It is optional, as a
+// Sandbox holds no OS resources.
 func (s *Sandbox) Close() {
 	s.closed = true
 	s.loop.reset()

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -175,14 +176,14 @@ func TestSendRequestErrors(t *testing.T) {
 	s := &sender{}
 	sb := New(Options{Send: s.send, Timeout: 10 * time.Second})
 	res := runWith(t, sb, newExec("test"), "var dead = "+jsString(dead)+`;
-pm.sendRequest(dead, (err, res) => console.log(err instanceof Error, /refused/.test(err.message), typeof res.code));
+pm.sendRequest(dead, (err, res) => console.log(err instanceof Error, err.code, err.message === "connect ECONNREFUSED " + dead.slice(7), typeof res.code));
 pm.sendRequest(dead).catch(e => console.log("rejected", e instanceof Error));
 pm.sendRequest(null, (err) => console.log(err.message));`)
 	// The two requests fail concurrently; their callbacks run in whichever
 	// order the errors come back.
 	got := mustPass(t, res)
 	sort.Strings(got)
-	diff(t, "logs", []string{"rejected | true", "sendrequest: nothing to request", "true | true | undefined"}, got)
+	diff(t, "logs", []string{"rejected | true", "sendrequest: nothing to request", "true | ECONNREFUSED | true | undefined"}, got)
 
 	noSend := New(Options{})
 	res = runWith(t, noSend, newExec("test"), `pm.sendRequest("http://127.0.0.1:1/", (err) => console.log(err.message));`)
@@ -265,4 +266,19 @@ try { jar.get(url, "x"); } catch (e) { console.log(e.name, e.message); }`)
 
 	res = runWith(t, New(Options{}), newExec("test"), `pm.cookies.jar().get("http://x.test/", "a", (err) => console.log(err.message));`)
 	diff(t, "logs", []string{"pm.cookies.jar() is not available in this run"}, mustPass(t, res))
+}
+
+type codedError struct{ code, msg string }
+
+func (e *codedError) Error() string { return e.msg }
+func (e *codedError) Code() string  { return e.code }
+
+// A transport error that knows its Node code passes it to the script.
+func TestSendRequestErrorCode(t *testing.T) {
+	t.Parallel()
+	send := func(context.Context, *collections.Request) (*event.Response, error) {
+		return nil, fmt.Errorf("wrapped: %w", &codedError{"ETIMEDOUT", "ETIMEDOUT: no answer"})
+	}
+	res := runWith(t, New(Options{Send: send}), newExec("test"), `pm.sendRequest("http://x.test/", (err) => console.log(err.code, err.message));`)
+	diff(t, "logs", []string{"ETIMEDOUT | wrapped: ETIMEDOUT: no answer"}, mustPass(t, res))
 }
