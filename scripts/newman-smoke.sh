@@ -14,9 +14,9 @@
 #   CONTENT_URL     site to sign in to (default: "", the Default site)
 set -euo pipefail
 
-NEWMAN_VERSION=6.2.2
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+source scripts/lib.sh
 
 shared=${COLRUN_SHARED:-$root/../shared}
 collection=$shared/fixtures/tableau-postman/derived/smoke.postman_collection.json
@@ -24,50 +24,12 @@ if [[ ! -f $collection ]]; then
 	echo "newman-smoke: skipped: $collection not found (the shared fixtures are not checked out)"
 	exit 0
 fi
-if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-	echo "newman-smoke: skipped: node and npm are needed to run Newman"
-	exit 0
-fi
-
-newman_dir=${NEWMAN_DIR:-$root/node_modules/.colrun-newman}
-newman=$newman_dir/node_modules/.bin/newman
-if [[ ! -x $newman ]] || [[ $("$newman" --version 2>/dev/null) != "$NEWMAN_VERSION" ]]; then
-	echo "newman-smoke: installing newman@$NEWMAN_VERSION into $newman_dir"
-	mkdir -p "$newman_dir"
-	npm install --prefix "$newman_dir" --no-audit --no-fund --loglevel=error "newman@$NEWMAN_VERSION" >&2
-fi
+need_node newman-smoke
+ensure_newman newman-smoke
 
 work=$(mktemp -d)
-mock_pid=
-cleanup() {
-	if [[ -n $mock_pid ]]; then
-		kill "$mock_pid" 2>/dev/null || true
-		wait "$mock_pid" 2>/dev/null || true
-	fi
-	rm -rf "$work"
-}
-trap cleanup EXIT
-
-go build -o "$work/colrun" ./cmd/colrun
-"$work/colrun" mock --addr 127.0.0.1:0 >"$work/mock.out" 2>"$work/mock.log" &
-mock_pid=$!
-
-# The first line of colrun mock's output names the URL it listens on.
-url=
-for _ in $(seq 100); do
-	url=$(sed -n '1s/^colrun mock: listening on \(http:[^ ]*\)$/\1/p' "$work/mock.out")
-	[[ -n $url ]] && break
-	if ! kill -0 "$mock_pid" 2>/dev/null; then
-		echo "newman-smoke: colrun mock exited early:" >&2
-		cat "$work/mock.log" >&2
-		exit 1
-	fi
-	sleep 0.1
-done
-if [[ -z $url ]]; then
-	echo "newman-smoke: colrun mock did not start" >&2
-	exit 1
-fi
+trap 'stop_mock; rm -rf "$work"' EXIT
+start_mock newman-smoke "$work"
 server=${url#http://}
 api_version=$(sed -n 's/^Postman variables: .* api-version=\([^ ]*\) .*/\1/p' "$work/mock.out")
 

@@ -15,55 +15,16 @@
 #                (default: node_modules/.colrun-newman, gitignored)
 set -euo pipefail
 
-NEWMAN_VERSION=6.2.2
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-
-if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-	echo "parity: skipped: node and npm are needed to run Newman"
-	exit 0
-fi
-
-newman_dir=${NEWMAN_DIR:-$root/node_modules/.colrun-newman}
-newman=$newman_dir/node_modules/.bin/newman
-if [[ ! -x $newman ]] || [[ $("$newman" --version 2>/dev/null) != "$NEWMAN_VERSION" ]]; then
-	echo "parity: installing newman@$NEWMAN_VERSION into $newman_dir"
-	mkdir -p "$newman_dir"
-	npm install --prefix "$newman_dir" --no-audit --no-fund --loglevel=error "newman@$NEWMAN_VERSION" >&2
-fi
+source scripts/lib.sh
+need_node parity
+ensure_newman parity
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/colrun-parity-sh.XXXXXX")
-mock_pid=
-cleanup() {
-	if [[ -n $mock_pid ]]; then
-		kill "$mock_pid" 2>/dev/null || true
-		wait "$mock_pid" 2>/dev/null || true
-	fi
-	rm -rf "$work"
-}
-trap cleanup EXIT
-
-go build -o "$work/colrun" ./cmd/colrun
+trap 'stop_mock; rm -rf "$work"' EXIT
 go build -o "$work/parity" ./scripts/parity
-"$work/colrun" mock --echo --addr 127.0.0.1:0 --quiet >"$work/mock.out" 2>"$work/mock.log" &
-mock_pid=$!
-
-# The first line of colrun mock's output names the URL it listens on.
-url=
-for _ in $(seq 100); do
-	url=$(sed -n '1s/^colrun mock: listening on \(http:[^ ]*\)$/\1/p' "$work/mock.out")
-	[[ -n $url ]] && break
-	if ! kill -0 "$mock_pid" 2>/dev/null; then
-		echo "parity: colrun mock exited early:" >&2
-		cat "$work/mock.log" >&2
-		exit 1
-	fi
-	sleep 0.1
-done
-if [[ -z $url ]]; then
-	echo "parity: colrun mock did not start" >&2
-	exit 1
-fi
+start_mock parity "$work" --echo --quiet
 api_version=$(sed -n 's/^Postman variables: .* api-version=\([^ ]*\) .*/\1/p' "$work/mock.out")
 
 "$work/parity" \
