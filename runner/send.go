@@ -460,7 +460,11 @@ func describeNetError(ctx context.Context, err error, u *url.URL, timeout time.D
 	if errors.As(err, &ue) {
 		err = ue.Err
 	}
-	return fmt.Errorf("%s: %v", host, err)
+	msg := strings.TrimPrefix(err.Error(), "net/http: HTTP/1.x transport connection broken: ")
+	if strings.HasPrefix(msg, "malformed HTTP") {
+		msg += " (is it an HTTP server?)"
+	}
+	return fmt.Errorf("%s: %s", host, msg)
 }
 
 func hostPort(u *url.URL) string {
