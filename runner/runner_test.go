@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -644,5 +645,53 @@ func TestProtocolProfileBehaviorPerRequest(t *testing.T) {
 	}
 	if !strings.Contains(reqs[5].Error, "maxRedirects (2)") || hops != 3 {
 		t.Errorf("maxRedirects: error %q after %d hops", reqs[5].Error, hops)
+	}
+}
+
+// rawServer answers every connection with payload and closes it, to play
+// servers that break HTTP.
+func rawServer(t *testing.T, payload string) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer c.Close()
+				buf := make([]byte, 4096)
+				c.Read(buf)
+				io.WriteString(c, payload)
+			}()
+		}
+	}()
+	return "http://" + ln.Addr().String()
+}
+
+func TestServersThatLie(t *testing.T) {
+	t.Parallel()
+	short := rawServer(t, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nshort")
+	garbage := rawServer(t, "this is not http\r\n\r\n")
+	ok := newRecorder(t, nil)
+	c := parse(t, collection(ok.srv.URL, fmt.Sprintf(`{"name":"short","request":"%s/"},{"name":"garbage","request":"%s/"},{"name":"fine","request":"{{base}}/ok"}`, short, garbage)))
+	ev, res := run(t, c, Options{})
+	reqs := ev.requests()
+	if len(reqs) != 3 {
+		t.Fatalf("%d request events", len(reqs))
+	}
+	if !strings.Contains(reqs[0].Error, "closed the connection before a complete response") {
+		t.Errorf("short body: %q", reqs[0].Error)
+	}
+	if !strings.Contains(reqs[1].Error, "is it an HTTP server?") {
+		t.Errorf("garbage: %q", reqs[1].Error)
+	}
+	if reqs[2].Error != "" || res.Stopped != nil {
+		t.Errorf("the run should go on: %+v, stopped %v", reqs[2], res.Stopped)
 	}
 }
