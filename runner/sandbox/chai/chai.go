@@ -7,6 +7,12 @@
 // formatting and chai's Proxy that rejects unknown assertion names) rather
 // than approximating them. JSON Schema checks (`jsonSchema`) are validated
 // in Go with santhosh-tekuri/jsonschema and reported in ajv 6's wording.
+//
+// The machinery every chain step goes through (creating and guarding
+// assertions, copying their flags, calling assertion methods, the passing
+// path of assert) is Go in core.go, because in goja it is what a test
+// script spends its time on; the JS keeps chai's API and everything that
+// only runs when an assertion fails.
 package chai
 
 import (
@@ -44,7 +50,9 @@ var (
 
 // Program returns the compiled library: an expression evaluating to a
 // factory `function (host) { ...; return chai; }`. It is compiled once per
-// process; a goja.Program may be run by many runtimes concurrently.
+// process; a goja.Program may be run by many runtimes concurrently. The
+// factory needs the Go half of the library on host, which only Install
+// provides, so run it through Install.
 func Program() *goja.Program {
 	compileOnce.Do(func() {
 		program, compileErr = goja.Compile(programName, source(), false)
@@ -99,6 +107,9 @@ func Install(rt *goja.Runtime) (*goja.Object, error) {
 	host := rt.NewObject()
 	if err := host.Set("__colrunValidateJSONSchema", schemaHook(rt)); err != nil {
 		return nil, fmt.Errorf("chai: install schema hook: %w", err)
+	}
+	if err := host.Set("__colrunCore", newCore(rt).hooks()); err != nil {
+		return nil, fmt.Errorf("chai: install assertion core: %w", err)
 	}
 	v, err := factory(goja.Undefined(), host)
 	if err != nil {

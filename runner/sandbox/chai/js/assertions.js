@@ -92,9 +92,10 @@ function defineCoreAssertions() {
         return;
     }
     var descriptor = deep ? 'deep ' : '';
+    var shown = failing(this, found) ? chaiInspect(val) : '';
     this.assert(found,
-      'expected #{this} to ' + descriptor + 'include ' + chaiInspect(val),
-      'expected #{this} to not ' + descriptor + 'include ' + chaiInspect(val));
+      'expected #{this} to ' + descriptor + 'include ' + shown,
+      'expected #{this} to not ' + descriptor + 'include ' + shown);
   }
 
   // includeProperties handles include() on a plain target: every key of
@@ -111,8 +112,7 @@ function defineCoreAssertions() {
     var firstFailure = null;
     var failures = 0;
     keys.forEach(function (key) {
-      var check = new Assertion(obj);
-      copyFlags(assertion, check, true);
+      var check = native.next(assertion);
       setFlag(check, 'lockSsfi', true);
       if (!negate || keys.length === 1) {
         check.property(key, val[key]);
@@ -331,7 +331,9 @@ function defineCoreAssertions() {
   P.addMethod('instanceof', instanceOf);
   P.addMethod('instanceOf', instanceOf);
 
-  function property(name, val, msg) {
+  // property and the postman methods that tell a missing argument from an
+  // undefined one are counted (see addCountedMethod): argc comes first.
+  function property(argc, name, val, msg) {
     withMessage(this, msg);
     var nested = getFlag(this, 'nested');
     var own = getFlag(this, 'own');
@@ -356,27 +358,32 @@ function defineCoreAssertions() {
     else if (nested) present = path.exists;
     else present = hasPropertyIn(obj, name);
 
-    if (!negate || arguments.length === 1) {
-      this.assert(present, 'expected #{this} to have ' + descriptor + chaiInspect(name),
-        'expected #{this} to not have ' + descriptor + chaiInspect(name));
+    var withValue = argc > 1;
+    var shown;
+    if (!negate || !withValue) {
+      shown = failing(this, present) ? chaiInspect(name) : '';
+      this.assert(present, 'expected #{this} to have ' + descriptor + shown,
+        'expected #{this} to not have ' + descriptor + shown);
     }
-    if (arguments.length > 1) {
-      this.assert(present && same(val, value),
-        'expected #{this} to have ' + descriptor + chaiInspect(name) + ' of #{exp}, but got #{act}',
-        'expected #{this} to not have ' + descriptor + chaiInspect(name) + ' of #{act}',
+    if (withValue) {
+      var matches = present && same(val, value);
+      shown = failing(this, matches) ? chaiInspect(name) : '';
+      this.assert(matches,
+        'expected #{this} to have ' + descriptor + shown + ' of #{exp}, but got #{act}',
+        'expected #{this} to not have ' + descriptor + shown + ' of #{act}',
         val, value);
     }
     // The chain continues on the property value: `.property('a').that...`.
     setFlag(this, 'object', value);
   }
-  P.addMethod('property', property);
+  addCountedMethod(P.prototype, 'property', property);
 
-  function ownProperty() {
+  function ownProperty(argc, name, val, msg) {
     setFlag(this, 'own', true);
-    property.apply(this, arguments);
+    property.call(this, argc, name, val, msg);
   }
-  P.addMethod('ownProperty', ownProperty);
-  P.addMethod('haveOwnProperty', ownProperty);
+  addCountedMethod(P.prototype, 'ownProperty', ownProperty);
+  addCountedMethod(P.prototype, 'haveOwnProperty', ownProperty);
 
   function ownPropertyDescriptor(name, descriptor, msg) {
     if (typeof descriptor === 'string') {
@@ -387,15 +394,18 @@ function defineCoreAssertions() {
     var obj = getFlag(this, 'object');
     var actual = Object.getOwnPropertyDescriptor(Object(obj), name);
     if (actual && descriptor) {
-      this.assert(getFlag(this, 'eql')(descriptor, actual),
-        'expected the own property descriptor for ' + chaiInspect(name) + ' on #{this} to match ' +
-          chaiInspect(descriptor) + ', got ' + chaiInspect(actual),
-        'expected the own property descriptor for ' + chaiInspect(name) + ' on #{this} to not match ' +
-          chaiInspect(descriptor),
+      var matches = getFlag(this, 'eql')(descriptor, actual);
+      var fails = failing(this, matches);
+      this.assert(matches,
+        fails ? 'expected the own property descriptor for ' + chaiInspect(name) + ' on #{this} to match ' +
+          chaiInspect(descriptor) + ', got ' + chaiInspect(actual) : '',
+        fails ? 'expected the own property descriptor for ' + chaiInspect(name) + ' on #{this} to not match ' +
+          chaiInspect(descriptor) : '',
         descriptor, actual, true);
     } else {
-      this.assert(actual, 'expected #{this} to have an own property descriptor for ' + chaiInspect(name),
-        'expected #{this} to not have an own property descriptor for ' + chaiInspect(name));
+      var shown = failing(this, actual) ? chaiInspect(name) : '';
+      this.assert(actual, 'expected #{this} to have an own property descriptor for ' + shown,
+        'expected #{this} to not have an own property descriptor for ' + shown);
     }
     setFlag(this, 'object', actual);
   }
@@ -435,8 +445,9 @@ function defineCoreAssertions() {
     withMessage(this, msg);
     var obj = getFlag(this, 'object');
     sub(this, obj).is.a('string');
-    this.assert(obj.indexOf(str) !== -1, 'expected #{this} to contain ' + chaiInspect(str),
-      'expected #{this} to not contain ' + chaiInspect(str));
+    var found = obj.indexOf(str) !== -1;
+    var shown = failing(this, found) ? chaiInspect(str) : '';
+    this.assert(found, 'expected #{this} to contain ' + shown, 'expected #{this} to not contain ' + shown);
   });
 
   function keys(wanted) {
@@ -479,6 +490,10 @@ function defineCoreAssertions() {
       if (!getFlag(this, 'contains')) ok = ok && wanted.length === actual.length;
     }
 
+    if (!failing(this, ok)) {
+      this.assert(ok, '', '', wanted, actual, true);
+      return;
+    }
     var listed;
     if (wanted.length > 1) {
       var shown = wanted.map(function (k) { return chaiInspect(k); });
@@ -584,8 +599,9 @@ function defineCoreAssertions() {
     withMessage(this, msg);
     var obj = getFlag(this, 'object');
     var target = typeof obj === 'function' && !getFlag(this, 'itself') ? obj.prototype[method] : obj[method];
-    this.assert(typeof target === 'function', 'expected #{this} to respond to ' + chaiInspect(method),
-      'expected #{this} to not respond to ' + chaiInspect(method));
+    var responds = typeof target === 'function';
+    var shown = failing(this, responds) ? chaiInspect(method) : '';
+    this.assert(responds, 'expected #{this} to respond to ' + shown, 'expected #{this} to not respond to ' + shown);
   }
   P.addMethod('respondTo', respondTo);
   P.addMethod('respondsTo', respondTo);
@@ -595,8 +611,9 @@ function defineCoreAssertions() {
     withMessage(this, msg);
     var result = matcher(getFlag(this, 'object'));
     // chai's negated message has no space after "satisfy"; kept verbatim.
-    this.assert(result, 'expected #{this} to satisfy ' + objDisplay(matcher),
-      'expected #{this} to not satisfy' + objDisplay(matcher), !getFlag(this, 'negate'), result);
+    var shown = failing(this, result) ? objDisplay(matcher) : '';
+    this.assert(result, 'expected #{this} to satisfy ' + shown,
+      'expected #{this} to not satisfy' + shown, !getFlag(this, 'negate'), result);
   }
   P.addMethod('satisfy', satisfy);
   P.addMethod('satisfies', satisfy);

@@ -1,6 +1,16 @@
 // The Assertion object, its flag bag, the plugin API (addProperty,
 // addMethod, addChainableMethod and their overwrite forms) and the Proxy
 // that turns a misspelt assertion into an error instead of a silent pass.
+//
+// What runs on every chain step (creating and guarding assertions,
+// copying flags, calling methods, the passing path of assert) is done by
+// core.go through host.__colrunCore; see the comment at the top of that
+// file for why. chai's `ssfi` flag is set when an assertion is created but
+// not refreshed on every step: chai only uses it to cut stack traces,
+// which goja cannot do.
+
+var native = host && host.__colrunCore;
+if (!native) throw new Error('chai: the host did not provide colrun\'s assertion core');
 
 var config = {
   // includeStack only changes which frame chai would cut the stack at;
@@ -46,7 +56,9 @@ function compareByInspect(a, b) {
 
 function ownEnumerableSymbols(obj) {
   if (typeof Object.getOwnPropertySymbols !== 'function') return [];
-  return Object.getOwnPropertySymbols(obj).filter(function (s) {
+  var symbols = Object.getOwnPropertySymbols(obj);
+  if (!symbols.length) return symbols;
+  return symbols.filter(function (s) {
     return Object.getOwnPropertyDescriptor(obj, s).enumerable;
   });
 }
@@ -95,7 +107,7 @@ AssertionError.prototype.toJSON = function (stack) {
 // Flags and messages.
 
 function flagsOf(obj) {
-  return obj.__flags || (obj.__flags = Object.create(null));
+  return obj.__flags || (obj.__flags = native.newFlags());
 }
 
 function getFlag(obj, key) {
@@ -130,6 +142,12 @@ function copyFlags(from, to, includeAll) {
 // transferFlags is chai's util.transferFlags: includeAll defaults to true.
 function transferFlags(from, to, includeAll) {
   copyFlags(from, to, arguments.length === 3 ? includeAll : true);
+}
+
+// failing reports whether assert(expr) is about to throw, so that callers
+// format values into the message (inspect is costly) only for failures.
+function failing(assertion, expr) {
+  return getFlag(assertion, 'negate') ? Boolean(expr) : !expr;
 }
 
 function passes(assertion, args) {
@@ -258,30 +276,19 @@ function unknownProperty(target, name, methodName) {
   return Error('Invalid Chai property: ' + name);
 }
 
-function guardHandler(methodName) {
-  return {
-    get: function guardedGet(target, key) {
-      // Every flag access reads __flags; answer it without the general
-      // checks, which would reach the same result.
-      if (key === '__flags' && hasOwn.call(target, key)) return target.__flags;
-      if (typeof key === 'string' && config.proxyExcludedKeys.indexOf(key) === -1 && !Reflect.has(target, key)) {
-        throw unknownProperty(target, key, methodName);
-      }
-      if (internalNames.indexOf(key) === -1 && !getFlag(target, 'lockSsfi')) setFlag(target, 'ssfi', guardedGet);
-      return Reflect.get(target, key);
-    }
-  };
+// guardMiss decides a read of a name the target lacks, for the guards
+// core.go puts around assertions and methods: chai's excluded names read
+// as undefined, anything else is an error naming the closest assertion.
+function guardMiss(target, name, methodName) {
+  if (config.proxyExcludedKeys.indexOf(name) !== -1) return undefined;
+  throw unknownProperty(target, name, methodName);
 }
 
-// One handler serves every assertion; methods get their own so that the
-// error can name the method.
-var assertionGuard = guardHandler(undefined);
-
-// proxify wraps an assertion (or a method of one) so that reading a string
-// key it does not have throws, which is what makes `to.be.tru` fail loudly.
+// proxify wraps an object (util.proxify) so that reading a string key it
+// does not have throws, which is what makes `to.be.tru` fail loudly.
 function proxify(obj, methodName) {
   if (!proxyEnabled()) return obj;
-  return new Proxy(obj, methodName ? guardHandler(methodName) : assertionGuard);
+  return native.guard(obj, methodName);
 }
 
 var functionLengthConfigurable = Object.getOwnPropertyDescriptor(function () {}, 'length').configurable;
@@ -305,30 +312,45 @@ function guardLength(fn, name, chainable) {
 // continueChain is what every property and method returns when the
 // assertion itself returned nothing: a fresh assertion with the same flags.
 function continueChain(from, result) {
-  if (result !== undefined) return result;
+  return result !== undefined ? result : native.next(from);
+}
+
+// slowNext is continueChain the long way, for flag bags core.go did not
+// make (a plugin replaced __flags, or one of the constructor's is gone).
+function slowNext(from) {
   var next = new Assertion();
   copyFlags(from, next, true);
   return next;
 }
 
 function addProperty(ctx, name, getter) {
-  if (getter === undefined) getter = function () {};
+  if (getter === undefined) {
+    // A language chain (to, be, have...) only continues the chain.
+    Object.defineProperty(ctx, name, { get: native.chainStep, configurable: true });
+    return;
+  }
   Object.defineProperty(ctx, name, {
     get: function propertyGetter() {
-      if (!proxyEnabled() && !getFlag(this, 'lockSsfi')) setFlag(this, 'ssfi', propertyGetter);
       return continueChain(this, getter.call(this));
     },
     configurable: true
   });
 }
 
+// addMethod stores a Proxy over a stand-in for chai's methodWrapper; its
+// apply trap (core.go) calls method with the caller's exact arguments and
+// continues the chain, and its get trap guards `length` and unknown names.
 function addMethod(ctx, name, method) {
-  var wrapper = function () {
-    if (!getFlag(this, 'lockSsfi')) setFlag(this, 'ssfi', wrapper);
-    return continueChain(this, method.apply(this, arguments));
-  };
-  guardLength(wrapper, name, false);
-  ctx[name] = proxify(wrapper, name);
+  ctx[name] = native.method(function methodWrapper() {}, method, name, proxyEnabled());
+}
+
+// addCountedMethod is addMethod for the library's own methods that need to
+// know how many arguments they were given: method receives that count
+// before the arguments, which spares it goja's costly `arguments` object.
+// Only the library may use it: the raw method never reaches plugins, which
+// see the wrapper (as `_super` too).
+function addCountedMethod(ctx, name, method) {
+  ctx[name] = native.method(function methodWrapper() {}, method, name, proxyEnabled(), true);
 }
 
 function overwriteProperty(ctx, name, getter) {
@@ -336,7 +358,6 @@ function overwriteProperty(ctx, name, getter) {
   var inherited = previous && typeof previous.get === 'function' ? previous.get : function () {};
   Object.defineProperty(ctx, name, {
     get: function overwritingGetter() {
-      if (!proxyEnabled() && !getFlag(this, 'lockSsfi')) setFlag(this, 'ssfi', overwritingGetter);
       var lock = getFlag(this, 'lockSsfi');
       setFlag(this, 'lockSsfi', true);
       var result = getter(inherited).call(this);
@@ -352,44 +373,33 @@ function overwriteMethod(ctx, name, method) {
   var inherited = typeof previous === 'function' && previous ? previous : function () {
     throw new Error(name + ' is not a function');
   };
-  var wrapper = function () {
-    if (!getFlag(this, 'lockSsfi')) setFlag(this, 'ssfi', wrapper);
+  ctx[name] = native.method(function overwritingMethodWrapper() {}, function () {
     var lock = getFlag(this, 'lockSsfi');
     setFlag(this, 'lockSsfi', true);
     var result = method(inherited).apply(this, arguments);
     setFlag(this, 'lockSsfi', lock);
-    return continueChain(this, result);
-  };
-  guardLength(wrapper, name, false);
-  ctx[name] = proxify(wrapper, name);
+    return result;
+  }, name, proxyEnabled());
 }
 
-var callFn = Function.prototype.call;
-var applyFn = Function.prototype.apply;
+function noop() {}
 
 // addChainableMethod defines a name usable both as a chain word and as a
 // call (`to.include.members(...)` and `to.include(2)`): reading it runs the
 // chaining behaviour and hands back a callable that also carries every
 // assertion property through its prototype.
 function addChainableMethod(ctx, name, method, chaining) {
-  if (typeof chaining !== 'function') chaining = function () {};
+  if (typeof chaining !== 'function') chaining = noop;
   var behaviour = { method: method, chainingBehavior: chaining };
   if (!ctx.__methods) ctx.__methods = {};
   ctx.__methods[name] = behaviour;
+  // The callable inherits __flags from this through its prototype, as in
+  // chai, whose transferFlags into it is therefore a copy onto itself.
+  var wrap = native.chainable(behaviour, name);
   Object.defineProperty(ctx, name, {
     get: function chainableGetter() {
-      behaviour.chainingBehavior.call(this);
-      var callable = function () {
-        if (!getFlag(this, 'lockSsfi')) setFlag(this, 'ssfi', callable);
-        return continueChain(this, behaviour.method.apply(this, arguments));
-      };
-      guardLength(callable, name, true);
-      var proto = Object.create(this);
-      proto.call = callFn;
-      proto.apply = applyFn;
-      Object.setPrototypeOf(callable, proto);
-      copyFlags(this, callable, true);
-      return proxify(callable);
+      if (behaviour.chainingBehavior !== noop) behaviour.chainingBehavior.call(this);
+      return wrap(this, function chainableMethodWrapper() {});
     },
     configurable: true
   });
@@ -410,13 +420,10 @@ function overwriteChainableMethod(ctx, name, method, chaining) {
 // ---------------------------------------------------------------------------
 // Assertion.
 
+// Assertion sets chai's five constructor flags and returns the guarded
+// assertion.
 function Assertion(obj, msg, ssfi, lockSsfi) {
-  setFlag(this, 'ssfi', ssfi || Assertion);
-  setFlag(this, 'lockSsfi', lockSsfi);
-  setFlag(this, 'object', obj);
-  setFlag(this, 'message', msg);
-  setFlag(this, 'eql', config.deepEqual || deepEqual);
-  return proxify(this);
+  return native.init(this, ssfi || Assertion, lockSsfi, obj, msg, config.deepEqual || deepEqual);
 }
 
 function deprecatedConfigAlias(name) {
@@ -444,8 +451,9 @@ Assertion.overwriteChainableMethod = function (name, fn, chaining) {
 };
 
 // assert throws an AssertionError when expr (inverted under `not`) is
-// falsy. Messages may use #{this}, #{act} and #{exp}.
-Assertion.prototype.assert = function (expr, msg, negateMsg, expected, _actual, showDiff) {
+// falsy. Messages may use #{this}, #{act} and #{exp}. The passing path is
+// native (see bind below); this is the failing one.
+function assertInJS(expr, msg, negateMsg, expected, _actual, showDiff) {
   var ok = passes(this, arguments);
   if (showDiff !== false) showDiff = true;
   if (expected === undefined && _actual === undefined) showDiff = false;
@@ -456,11 +464,22 @@ Assertion.prototype.assert = function (expr, msg, negateMsg, expected, _actual, 
   if (operator) props.operator = operator;
   throw new AssertionError(buildMessage(this, arguments), props,
     config.includeStack ? this.assert : getFlag(this, 'ssfi'));
-};
+}
+Assertion.prototype.assert = native.assert;
 
 Object.defineProperty(Assertion.prototype, '_obj', {
   get: function () { return getFlag(this, 'object'); },
   set: function (v) { setFlag(this, 'object', v); }
+});
+
+native.bind({
+  proto: Assertion.prototype,
+  config: config,
+  call: Function.prototype.call,
+  apply: Function.prototype.apply,
+  miss: guardMiss,
+  slowNext: slowNext,
+  slowAssert: assertInJS
 });
 
 // ---------------------------------------------------------------------------

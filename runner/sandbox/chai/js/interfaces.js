@@ -209,9 +209,10 @@ function defineAssert() {
       throw new AssertionError(msg + 'Invalid operator "' + operator + '"', undefined, assert.operator);
     }
     var test = new Assertion(operators[operator](val, val2), msg, assert.operator, true);
-    test.assert(getFlag(test, 'object') === true,
-      'expected ' + chaiInspect(val) + ' to be ' + operator + ' ' + chaiInspect(val2),
-      'expected ' + chaiInspect(val) + ' to not be ' + operator + ' ' + chaiInspect(val2));
+    var holds = getFlag(test, 'object') === true;
+    var shown = failing(test, holds) ? [chaiInspect(val), chaiInspect(val2)] : ['', ''];
+    test.assert(holds, 'expected ' + shown[0] + ' to be ' + operator + ' ' + shown[1],
+      'expected ' + shown[0] + ' to not be ' + operator + ' ' + shown[1]);
   };
 
   // The change family accepts (fn, getter[, msg]) or (fn, obj, prop[, msg]).

@@ -15,11 +15,12 @@ function protoOf(make) {
   try { return Object.getPrototypeOf(make()); } catch (e) { return undefined; }
 }
 
-// Prototype-to-name pairs consulted after Symbol.toStringTag, in the order
-// type-detect consults them.
-var knownProtos = [];
+// Prototype-to-name pairs consulted after Symbol.toStringTag, as
+// type-detect consults them (no prototype appears twice, so order does
+// not matter).
+var knownProtos = new Map();
 function knownProto(ctorName, proto) {
-  if (proto) knownProtos.push([proto, ctorName]);
+  if (proto && !knownProtos.has(proto)) knownProtos.set(proto, ctorName);
 }
 knownProto('RegExp', RegExp.prototype);
 knownProto('Date', Date.prototype);
@@ -49,9 +50,8 @@ function typeName(obj) {
     if (typeof tag === 'string') return tag;
   }
   var proto = Object.getPrototypeOf(obj);
-  for (var i = 0; i < knownProtos.length; i++) {
-    if (knownProtos[i][0] === proto) return knownProtos[i][1];
-  }
+  var known = proto === null ? undefined : knownProtos.get(proto);
+  if (known !== undefined) return known;
   if (proto === null) return 'Object';
   return objectToString.call(obj).slice(8, -1);
 }
@@ -450,7 +450,7 @@ function memoSet(memo, a, b, result) {
   if (!memo || isPrimitive(a) || isPrimitive(b)) return;
   var inner = memo.get(a);
   if (!inner) {
-    inner = new WeakMap();
+    inner = new Map();
     memo.set(a, inner);
   }
   inner.set(b, result);
@@ -472,7 +472,9 @@ function deepEqual(a, b, options) {
 
 function structuralEqual(a, b, options) {
   options = options || {};
-  options.memoize = options.memoize === false ? false : options.memoize || new WeakMap();
+  // deep-eql memoizes in a WeakMap; the memo lives for one comparison, and
+  // goja's WeakMap registers a GC cleanup per key, so a Map does the job.
+  options.memoize = options.memoize === false ? false : options.memoize || new Map();
   var memo = options.memoize;
   var known = memoGet(memo, a, b);
   if (known !== null) return known;
@@ -586,13 +588,6 @@ function enumerableKeys(target) {
   return keys;
 }
 
-function ownEnumerableSymbols(target) {
-  if (typeof Object.getOwnPropertySymbols !== 'function') return [];
-  return Object.getOwnPropertySymbols(target).filter(function (s) {
-    return Object.getOwnPropertyDescriptor(target, s).enumerable;
-  });
-}
-
 function sameKeys(a, b, keys, options) {
   for (var i = 0; i < keys.length; i++) {
     if (deepEqual(a[keys[i]], b[keys[i]], options) === false) return false;
@@ -600,15 +595,34 @@ function sameKeys(a, b, keys, options) {
   return true;
 }
 
-function keyLabels(keys) {
-  return keys.map(function (k) { return typeof k === 'symbol' ? k.toString() : k; });
+// keysWithSymbols is deep-eql's key list: enumerable string keys (own and
+// inherited) then own enumerable symbols.
+function keysWithSymbols(obj) {
+  var keys = enumerableKeys(obj);
+  var symbols = ownEnumerableSymbols(obj);
+  return symbols.length ? keys.concat(symbols) : keys;
+}
+
+// sortedLabels is deep-eql's mapSymbols(keys).sort(): symbols compare by
+// their description string.
+function sortedLabels(keys) {
+  var labels = keys.slice();
+  for (var i = 0; i < labels.length; i++) {
+    if (typeof labels[i] === 'symbol') labels[i] = labels[i].toString();
+  }
+  return labels.sort();
 }
 
 function sameObject(a, b, options) {
-  var leftKeys = enumerableKeys(a).concat(ownEnumerableSymbols(a));
-  var rightKeys = enumerableKeys(b).concat(ownEnumerableSymbols(b));
+  var leftKeys = keysWithSymbols(a);
+  var rightKeys = keysWithSymbols(b);
   if (leftKeys.length && leftKeys.length === rightKeys.length) {
-    if (sameItems(keyLabels(leftKeys).sort(), keyLabels(rightKeys).sort()) === false) return false;
+    // The labels are strings, for which deep-eql's element comparison is ===.
+    var left = sortedLabels(leftKeys);
+    var right = sortedLabels(rightKeys);
+    for (var i = 0; i < left.length; i++) {
+      if (left[i] !== right[i]) return false;
+    }
     return sameKeys(a, b, leftKeys, options);
   }
   var leftEntries = iteratedEntries(a);
