@@ -9,10 +9,9 @@ import (
 	"github.com/colrun/colrun/runner/variables"
 )
 
-// BenchmarkRunTestScript measures one typical test script: two pm.test
-// calls reading pm.response.json() and storing a value in the environment.
-func BenchmarkRunTestScript(b *testing.B) {
-	script, err := Compile("bench-test", `
+// benchTestScript is the issue's typical test script: two pm.test calls,
+// pm.response.json(), chai assertions and an environment write.
+const benchTestScript = `
 pm.test("status is 200", function () {
     pm.response.to.have.status(200);
 });
@@ -21,26 +20,80 @@ pm.test("has a token", function () {
     pm.expect(body.credentials.token).to.be.a("string");
     pm.environment.set("token", body.credentials.token);
 });
-`)
+`
+
+func benchResponse() *event.Response {
+	return &event.Response{
+		Code: 200, Status: "200 OK",
+		Headers: []event.Header{{Key: "Content-Type", Value: "application/json;charset=utf-8"}, {Key: "Content-Length", Value: "120"}},
+		Body:    []byte(`{"credentials":{"token":"eIX6mvFsqyansa4KqEI1UwOpS8ggRs2l","site":{"id":"6b7179ba","contentUrl":"Samples"},"user":{"id":"1a96d216"}}}`),
+	}
+}
+
+func benchRequest() *collections.Request {
+	return &collections.Request{
+		Method:  "GET",
+		URL:     collections.ParseURL("http://127.0.0.1/api/3.4/auth/signin?page=1"),
+		Headers: []collections.Header{{Key: "Accept", Value: "application/json"}},
+	}
+}
+
+// benchRun runs src once per iteration, each time for a new request and
+// response, as a run does.
+func benchRun(b *testing.B, listen, src string) {
+	b.Helper()
+	script, err := Compile("bench-"+b.Name(), src)
 	if err != nil {
 		b.Fatal(err)
 	}
 	sb := New(Options{})
 	defer sb.Close()
 	scopes := variables.NewScopes(nil)
-	req := &collections.Request{Method: "GET", URL: collections.ParseURL("http://127.0.0.1/api/3.4/auth/signin")}
-	resp := &event.Response{
-		Code: 200, Status: "200 OK",
-		Headers: []event.Header{{Key: "Content-Type", Value: "application/json;charset=utf-8"}, {Key: "Content-Length", Value: "120"}},
-		Body:    []byte(`{"credentials":{"token":"eIX6mvFsqyansa4KqEI1UwOpS8ggRs2l","site":{"id":"6b7179ba","contentUrl":"Samples"},"user":{"id":"1a96d216"}}}`),
-	}
 	ctx := context.Background()
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		res := sb.Run(ctx, script, &Execution{Listen: "test", Scopes: scopes, Request: req, Response: resp})
-		if res.Error != nil || len(res.Assertions) != 2 || res.Assertions[0].Error != nil || res.Assertions[1].Error != nil {
-			b.Fatalf("unexpected result: %+v", res)
+		exec := &Execution{Listen: listen, Scopes: scopes, Request: benchRequest()}
+		if listen == "test" {
+			exec.Response = benchResponse()
 		}
+		res := sb.Run(ctx, script, exec)
+		if res.Error != nil {
+			b.Fatalf("unexpected error: %+v", res.Error)
+		}
+		for _, a := range res.Assertions {
+			if a.Error != nil {
+				b.Fatalf("unexpected failure: %+v", a)
+			}
+		}
+	}
+}
+
+// BenchmarkRunTestScript measures the typical test script, chai included.
+func BenchmarkRunTestScript(b *testing.B) { benchRun(b, "test", benchTestScript) }
+
+// BenchmarkSandbox measures the sandbox's own share of a script run: the
+// typical script without chai, and its parts.
+func BenchmarkSandbox(b *testing.B) {
+	for _, c := range []struct{ name, listen, src string }{
+		{"empty", "test", `1;`},
+		{"response-code", "test", `if (pm.response.code !== 200) { throw new Error("code"); }`},
+		{"response-json", "test", `if (!pm.response.json().credentials) { throw new Error("json"); }`},
+		{"environment-set", "test", `pm.environment.set("token", "abc");`},
+		{"two-tests", "test", `pm.test("a", function () {}); pm.test("b", function () {});`},
+		{"typical-no-chai", "test", `
+pm.test("status is 200", function () {
+    if (pm.response.code !== 200) { throw new Error("code"); }
+});
+pm.test("has a token", function () {
+    var body = pm.response.json();
+    if (typeof body.credentials.token !== "string") { throw new Error("token"); }
+    pm.environment.set("token", body.credentials.token);
+});
+`},
+		{"request-url", "test", `if (!pm.request.url.toString()) { throw new Error("url"); }`},
+		{"prerequest-header", "prerequest", `pm.request.headers.add({key: "X-Trace", value: "1"});`},
+	} {
+		b.Run(c.name, func(b *testing.B) { benchRun(b, c.listen, c.src) })
 	}
 }

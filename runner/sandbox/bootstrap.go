@@ -962,7 +962,19 @@ Response.prototype.text = function () {
     }
     return this.body;
 };
-Response.prototype.json = function (reviver, strict) { return ljsonParse(this.text(), reviver, strict); };
+// json() of a received response takes the fast path (fastjson.go), which
+// parses the body once for all the scripts of a request, unless text() was
+// replaced; the fast path declines what it cannot answer exactly as
+// JSON.parse would (a syntax error, a byte order mark).
+var responseText = Response.prototype.text;
+Response.prototype.json = function (reviver, strict) {
+    var src = this[SRC];
+    if (src && reviver === undefined && this.text === responseText) {
+        var fast = native.responseJSON(src);
+        if (fast !== undefined) { return fast; }
+    }
+    return ljsonParse(this.text(), reviver, strict);
+};
 Response.prototype.jsonp = function (reviver, strict) {
     var text = this.text() || E;
     return ljsonParse(text.replace(/^[^{(].*\(/, E).replace(/\)[^}].*$|\)$/, E), reviver, strict);
@@ -1021,7 +1033,16 @@ function jsonError(message) {
     err.name = 'JSONError';
     return err;
 }
-Object.defineProperty(JSON, 'parse', { value: function parse(text, reviver) { return ljsonParse(text, reviver); }, writable: true, configurable: true });
+Object.defineProperty(JSON, 'parse', {
+    value: function parse(text, reviver) {
+        if (reviver === undefined && typeof text === 'string') {
+            var fast = native.parseJSON(text);
+            if (fast !== undefined) { return fast; }
+        }
+        return ljsonParse(text, reviver);
+    },
+    writable: true, configurable: true
+});
 Object.defineProperty(JSON, 'stringify', {
     value: function stringify() {
         try { return nativeStringify.apply(JSON, arguments); }
@@ -1036,18 +1057,28 @@ Error.prototype.toJSON = function () { return { type: 'Error', name: this.name, 
 
 // ---------------------------------------------------------------- run state
 
-var run = { seq: 0, listen: 'test' }, testIndex = 0, warnOn = false, legacyUsed = {};
+// ctl is how Go starts a run without calling into JavaScript (a call costs
+// more than the rest of an empty run): it sets listen and fresh before the
+// script and sync while its synchronous part runs (Sandbox.start). The
+// first use of the run's state, through R(), begins the run.
+var ctl = { fresh: false, listen: 'test', sync: false };
+var run = { __proto__: null, listen: 'test' }, testIndex = 0, legacyUsed = null;
 
-function begin(listen) {
-    run = { seq: run.seq + 1, listen: listen };
-    testIndex = 0;
-    warnOn = true;
-    legacyUsed = {};
+function R() {
+    if (ctl.fresh) {
+        ctl.fresh = false;
+        run = { __proto__: null, listen: ctl.listen };
+        testIndex = 0;
+        legacyUsed = null;
+    }
+    return run;
 }
 
+// runCached keeps what make builds for the rest of the run; make is a
+// function defined once, so that a read allocates no closure.
 function runCached(key, make) {
-    if (!hasOwn.call(run, key)) { run[key] = make(); }
-    return run[key];
+    var r = ctl.fresh ? R() : run;
+    return key in r ? r[key] : (r[key] = make());
 }
 
 // ---------------------------------------------------------------- variables
@@ -1096,42 +1127,45 @@ function addTo(target) {
     return target;
 }
 
-lazy(pm, 'info', function () {
-    return runCached('info', function () {
-        var data = native.info(), info = {};
-        ['eventName', 'iteration', 'iterationCount', 'requestName', 'requestId'].forEach(function (k) {
-            data[k] !== undefined && Object.defineProperty(info, k, { value: data[k], writable: false, enumerable: false, configurable: false });
-        });
-        return info;
-    });
-});
+lazy(pm, 'info', function () { return runCached('info', native.infoObject); });
 readonly(pm, 'globals', globalsScope);
 readonly(pm, 'environment', environmentScope);
 readonly(pm, 'collectionVariables', collectionScope);
 readonly(pm, 'variables', variablesScope);
 readonly(pm, 'iterationData', dataScope);
+// pm.request is built by Go, 'to' included (request.go).
+function makeRequest() {
+    var req = native.requestObject();
+    if (req === undefined) { return undefined; }
+    // Only a pre-request script's changes are sent (requestChanges). Go
+    // holds the baseline's method, url and header when it can.
+    if (run.listen === 'prerequest') {
+        run.requestBaseline = native.baselineInGo() ? { body: exportBody(req.body, false), auth: exportAuth(req.auth) } :
+            exportRequest(req, false);
+    }
+    return req;
+}
 lazy(pm, 'request', function () {
-    return runCached('request', function () {
-        var data = native.requestData();
-        if (data === undefined) { return undefined; }
-        var req = addTo(new Request(data));
-        run.requestBaseline = exportRequest(req, false);
-        return req;
-    });
+    var r = ctl.fresh ? R() : run;
+    return 'request' in r ? r.request : (r.request = makeRequest());
 });
+// A received response is built by Go, 'to' included (response.go).
+function makeResponse() {
+    if (run.listen !== 'test') { return undefined; }
+    var resp = native.responseObject();
+    return resp !== undefined ? resp : addTo(new Response({}));
+}
+// Scripts read pm.response repeatedly: its getter makes no further call.
 lazy(pm, 'response', function () {
-    return runCached('response', function () {
-        if (run.listen !== 'test') { return undefined; }
-        return addTo(new Response(native.responseData() || {}));
-    });
+    var r = ctl.fresh ? R() : run;
+    return 'response' in r ? r.response : (r.response = makeResponse());
 });
-lazy(pm, 'cookies', function () {
-    return runCached('cookies', function () {
-        var list = new CookieList(null, native.cookiesData());
-        list.jar = function () { return new CookieJar(); };
-        return list;
-    });
-});
+function makeCookies() {
+    var list = native.cookiesObject();
+    list.jar = function () { return new CookieJar(); };
+    return list;
+}
+lazy(pm, 'cookies', function () { return runCached('cookies', makeCookies); });
 readonly(pm, 'visualizer', {
     set: function (template, data, options) {
         if (typeof template !== 'string') { throw new Error('Invalid template. Template must be of type string, found ' + typeof template); }
@@ -1157,17 +1191,16 @@ readonly(pm, 'sendRequest', function (req, callback) {
 });
 var execution = {};
 readonly(execution, 'skipRequest', function skipRequest() {
-    if (run.listen !== 'prerequest') { throw new TypeError('pm.execution.skipRequest is not a function'); }
+    if (R().listen !== 'prerequest') { throw new TypeError('pm.execution.skipRequest is not a function'); }
     native.skipRequest();
 });
 readonly(execution, 'setNextRequest', function setNextRequest(request) { native.setNextRequest(request); });
-lazy(execution, 'location', function () {
-    return runCached('location', function () {
-        var data = native.info(), loc = (data.location || []).slice();
-        readonly(loc, 'current', data.current);
-        return loc;
-    });
-});
+function makeLocation() {
+    var data = native.info(), loc = (data.location || []).slice();
+    readonly(loc, 'current', data.current);
+    return loc;
+}
+lazy(execution, 'location', function () { return runCached('location', makeLocation); });
 readonly(pm, 'execution', execution);
 readonly(pm, 'require', function (name) { return native.pmRequire(name); });
 readonly(pm, 'expect', chai && chai.expect ? chai.expect : function () { throw new Error('pm.expect is unavailable: the assertion library did not load'); });
@@ -1175,35 +1208,40 @@ readonly(pm, 'expect', chai && chai.expect ? chai.expect : function () { throw n
 function recordFailure(index, name, err) {
     native.assertion(index, name, false, err === undefined ? new Error('undefined') : err);
 }
+// pm.test keeps its common path (a synchronous function) free of closures
+// and helper calls: each costs a goja allocation or call per test.
 pm.test = function (name, assert) {
-    var index = testIndex++, title = String(name), finished = false;
-    if (!isFunction(assert)) { native.assertion(index, title, false, null); return pm; }
-    if (assert.length) {
-        native.pending(index, title, 'done');
-        try {
-            assert(function (err) {
-                if (finished) { return; }
-                finished = true;
-                err ? recordFailure(index, title, err) : native.assertion(index, title, false, null);
-            });
-        }
-        catch (e) {
-            if (!finished) { finished = true; recordFailure(index, title, e); }
-        }
-        return pm;
-    }
+    ctl.fresh && R();
+    var index = testIndex++, title = typeof name === 'string' ? name : String(name);
+    if (typeof assert !== 'function') { native.assertion(index, title, false, null); return pm; }
+    if (assert.length) { testWithDone(index, title, assert); return pm; }
     var ret;
     try { ret = assert(); }
     catch (e) { recordFailure(index, title, e); return pm; }
-    if (ret && isFunction(ret.then)) {
-        native.pending(index, title, 'promise');
-        ret.then(function () { native.assertion(index, title, false, null); }, function (e) { recordFailure(index, title, e); });
-    }
+    if (ret && typeof ret.then === 'function') { awaitTest(index, title, ret); }
     else { native.assertion(index, title, false, null); }
     return pm;
 };
-pm.test.skip = function (name) { native.assertion(testIndex++, String(name), true, null); return pm; };
-pm.test.index = function () { return testIndex; };
+function testWithDone(index, title, assert) {
+    var finished = false;
+    native.pending(index, title, 'done');
+    try {
+        assert(function (err) {
+            if (finished) { return; }
+            finished = true;
+            err ? recordFailure(index, title, err) : native.assertion(index, title, false, null);
+        });
+    }
+    catch (e) {
+        if (!finished) { finished = true; recordFailure(index, title, e); }
+    }
+}
+function awaitTest(index, title, ret) {
+    native.pending(index, title, 'promise');
+    ret.then(function () { native.assertion(index, title, false, null); }, function (e) { recordFailure(index, title, e); });
+}
+pm.test.skip = function (name) { R(); native.assertion(testIndex++, String(name), true, null); return pm; };
+pm.test.index = function () { R(); return testIndex; };
 
 // ---------------------------------------------------------------- cookie jar
 
@@ -1352,10 +1390,11 @@ var LEGACY_ALTERNATIVES = {
     cheerio: "require('cheerio')", 'postman.setNextRequest': 'pm.execution.setNextRequest()'
 };
 // warnLegacy prints Postman's deprecation warning the first time a script
-// uses a legacy global, as Postman's sandbox does.
+// uses a legacy global in its synchronous part, as Postman's sandbox does.
 function warnLegacy(key) {
-    if (!warnOn || hasOwn.call(legacyUsed, key)) { return; }
-    legacyUsed[key] = true;
+    R();
+    if (!ctl.sync || (legacyUsed && hasOwn.call(legacyUsed, key))) { return; }
+    (legacyUsed || (legacyUsed = {}))[key] = true;
     var alt = LEGACY_ALTERNATIVES[key];
     native.console('warn', alt ? 'Using "' + key + '" is deprecated. Use "' + alt + '" instead.' : 'Using "' + key + '" is deprecated.');
 }
@@ -1434,13 +1473,13 @@ var TEST_ONLY = { responseCookies: true, responseHeaders: true, responseTime: tr
 function legacyCompute(key) {
     var resp;
     switch (key) {
-    case 'tests': return {};
+    case 'tests': native.legacyTests(); return {};
     case 'globals': return globalsScope.toObject();
     case 'environment': return environmentScope.toObject();
     case 'data': return dataScope.toObject();
     case 'request': return legacyRequest();
     case 'iteration': return pm.info.iteration || 0;
-    case 'postman': return run.listen === 'test' ? new LegacyTestInterface() : new LegacyInterface();
+    case 'postman': return R().listen === 'test' ? new LegacyTestInterface() : new LegacyInterface();
     case 'xml2Json': return function xml2Json(text) { return native.xml2Json(text); };
     case 'responseCookies': return pm.cookies;
     case 'responseHeaders':
@@ -1457,12 +1496,12 @@ function legacyCompute(key) {
     if (hasOwn.call(libraryGlobals, key)) { return libraryGlobals[key].call(globalThis); }
 }
 function legacyRaw(key) {
-    var raw = run.legacyRaw || (run.legacyRaw = {});
+    var run = R(), raw = run.legacyRaw || (run.legacyRaw = {});
     if (!hasOwn.call(raw, key)) { raw[key] = legacyCompute(key); }
     return raw[key];
 }
 function legacyWrapped(key) {
-    var wrapped = run.legacyWrapped || (run.legacyWrapped = {});
+    var run = R(), wrapped = run.legacyWrapped || (run.legacyWrapped = {});
     if (!hasOwn.call(wrapped, key)) {
         var value = legacyRaw(key);
         if (value && (typeof value === 'object' || typeof value === 'function')) {
@@ -1491,22 +1530,23 @@ var libraryGlobals = {};
     Object.defineProperty(globalThis, key, {
         configurable: true, enumerable: false,
         get: function () {
-            if (TEST_ONLY[key] && run.listen !== 'test') { return undefined; }
+            if (TEST_ONLY[key] && R().listen !== 'test') { return undefined; }
             return legacyWrapped(key);
         },
         set: function (value) {
+            var run = R();
+            key === 'tests' && native.legacyTests();
             (run.legacyWrapped || (run.legacyWrapped = {}))[key] = value;
             (run.legacyRaw || (run.legacyRaw = {}))[key] = value;
         }
     });
 });
 
-// finish ends the synchronous part of a run: from here on legacy globals
-// no longer warn, and the legacy tests object becomes assertions, as in
-// Postman where it is read once the script body has returned.
+// finish turns the legacy tests object into assertions once the script
+// body has returned, as Postman reads it then. Go calls it only for a run
+// that used tests (native.legacyTests).
 function finish() {
-    warnOn = false;
-    var tests = run.legacyRaw && run.legacyRaw.tests;
+    var run = R(), tests = run.legacyRaw && run.legacyRaw.tests;
     if (!isObject(tests)) { return; }
     Object.keys(tests).forEach(function (name) {
         var value = tests[name], err = null;
@@ -1521,6 +1561,7 @@ function finish() {
 // requestChanges returns the request as it is now, or undefined when the
 // script never touched pm.request; Go compares it with the baseline.
 function requestChanges() {
+    var run = R();
     if (!hasOwn.call(run, 'request') || !run.request) { return undefined; }
     return { baseline: run.requestBaseline, current: exportRequest(run.request, false) };
 }
@@ -1528,8 +1569,18 @@ function requestChanges() {
 Object.defineProperty(globalThis, 'pm', { value: pm, writable: false, enumerable: false, configurable: false });
 
 return {
-    begin: begin,
+    ctl: ctl,
     finish: finish,
-    requestChanges: requestChanges
+    requestChanges: requestChanges,
+    // What Go needs to build Postman objects itself (response.go).
+    // addTo, nativeParse and exportRequest let tests compare what Go
+    // builds with what the bootstrap makes.
+    classes: {
+        Response: Response, HeaderList: HeaderList, Header: Header, CookieList: CookieList, Cookie: Cookie,
+        Request: Request, Url: Url, PropertyList: PropertyList, QueryParam: QueryParam, VariableList: VariableList,
+        Variable: Variable, RequestBody: RequestBody, RequestAuth: RequestAuth,
+        PARENT: PARENT, SRC: SRC, stream: streamDescriptor, to: chai && chai.expect ? toDescriptor.get : undefined,
+        addTo: addTo, nativeParse: nativeParse, exportRequest: exportRequest
+    }
 };
 })`

@@ -516,10 +516,12 @@ func (s *Sandbox) responsePlain(r *event.Response, cookies []*http.Cookie) goja.
 // hold Go's "200 OK" form.
 func reasonPhrase(r *event.Response) string {
 	st := r.Status
-	if code := itoa(r.Code); strings.HasPrefix(st, code+" ") {
-		st = st[len(code)+1:]
-	} else if st == code {
-		st = ""
+	code := itoa(r.Code)
+	if len(st) > len(code) && st[len(code)] == ' ' && st[:len(code)] == code {
+		return st[len(code)+1:]
+	}
+	if st == code {
+		return ""
 	}
 	return st
 }

@@ -54,8 +54,10 @@ func (l *eventLoop) reset() {
 	l.gen++
 	l.jobs = nil
 	l.mu.Unlock()
-	l.timers = nil
-	clear(l.byID)
+	if len(l.timers) > 0 || len(l.byID) > 0 {
+		l.timers = nil
+		clear(l.byID)
+	}
 	select {
 	case <-l.wakeup:
 	default:

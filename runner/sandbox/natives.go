@@ -4,12 +4,14 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"mime"
 	"net"
+	"net/http"
 	"regexp"
 	"strings"
 	"syscall"
@@ -57,25 +59,43 @@ func (s *Sandbox) natives() *goja.Object {
 		return goja.Undefined()
 	})
 	set("info", s.nInfo)
-	set("requestData", func(goja.FunctionCall) goja.Value {
+	set("infoObject", s.nInfoObject)
+	set("requestObject", func(goja.FunctionCall) goja.Value {
 		if st := s.cur; st != nil && st.exec.Request != nil {
-			return s.requestPlain(st.exec.Request)
+			st.requestTouched = true
+			return s.requestObject(st.exec.Request)
 		}
 		return goja.Undefined()
 	})
-	set("responseData", func(goja.FunctionCall) goja.Value {
-		if st := s.cur; st != nil && st.exec.Response != nil {
-			return s.responsePlain(st.exec.Response, st.exec.Cookies)
+	set("baselineInGo", func(goja.FunctionCall) goja.Value {
+		if st := s.cur; st != nil && st.exec.Request != nil {
+			st.baseline = s.requestBaseline(st.exec.Request)
+			return rt.ToValue(st.baseline != nil)
 		}
-		return goja.Undefined()
+		return rt.ToValue(false)
 	})
-	set("cookiesData", func(goja.FunctionCall) goja.Value {
+	set("legacyTests", func(goja.FunctionCall) goja.Value {
 		if st := s.cur; st != nil {
-			return s.cookiesPlain(st.exec.Cookies)
+			st.legacyTests = true
 		}
-		return rt.NewArray()
+		return goja.Undefined()
+	})
+	set("responseObject", func(goja.FunctionCall) goja.Value {
+		if st := s.cur; st != nil && st.exec.Response != nil {
+			return s.responseObject(st.exec.Response, st.exec.Cookies)
+		}
+		return goja.Undefined()
+	})
+	set("cookiesObject", func(goja.FunctionCall) goja.Value {
+		var cookies []*http.Cookie
+		if st := s.cur; st != nil {
+			cookies = st.exec.Cookies
+		}
+		return s.cookieList(nil, cookies)
 	})
 	set("bodyText", s.nBodyText)
+	set("responseJSON", s.responseJSON)
+	set("parseJSON", s.parseJSON)
 	set("bodyBase64", func(c goja.FunctionCall) goja.Value {
 		return rt.ToValue(base64.StdEncoding.EncodeToString(responseOf(c.Argument(0)).Body))
 	})
@@ -452,6 +472,31 @@ func (s *Sandbox) nInfo(goja.FunctionCall) goja.Value {
 	return o
 }
 
+// nInfoObject builds pm.info: the info fields as read-only, hidden
+// properties, as Postman defines them.
+func (s *Sandbox) nInfoObject(goja.FunctionCall) goja.Value {
+	rt := s.rt
+	o := rt.NewObject()
+	st := s.cur
+	if st == nil {
+		return o
+	}
+	in := st.exec.Info
+	name := in.EventName
+	if name == "" {
+		name = st.listen
+	}
+	def := func(k string, v goja.Value) {
+		_ = o.DefineDataProperty(k, v, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	}
+	def("eventName", rt.ToValue(name))
+	def("iteration", rt.ToValue(in.Iteration))
+	def("iterationCount", rt.ToValue(in.IterationCount))
+	def("requestName", rt.ToValue(in.RequestName))
+	def("requestId", rt.ToValue(in.RequestID))
+	return o
+}
+
 // parsedURL splits a URL string as postman-url-encoder does, into the
 // object form Url#update takes.
 func (s *Sandbox) parsedURL(raw string) goja.Value {
@@ -477,30 +522,53 @@ func responseOf(v goja.Value) *event.Response {
 // nBodyText decodes a response body as Postman does: with the charset of
 // its Content-Type (Latin-1 family or UTF-8), invalid UTF-8 replaced.
 func (s *Sandbox) nBodyText(c goja.FunctionCall) goja.Value {
-	r := responseOf(c.Argument(0))
-	if s.bodyCache.resp == r && s.bodyCache.text != nil {
-		return s.bodyCache.text
+	rc := s.cacheFor(responseOf(c.Argument(0)))
+	if rc.textVal == nil {
+		rc.textVal = s.rt.ToValue(rc.bodyText())
 	}
-	v := s.rt.ToValue(decodeBody(r.Body, r.Header("Content-Type")))
-	s.bodyCache.resp, s.bodyCache.text = r, v
-	return v
+	return rc.textVal
 }
 
 func decodeBody(b []byte, contentType string) string {
-	if _, params, err := mime.ParseMediaType(contentType); err == nil {
-		switch strings.ToLower(params["charset"]) {
-		case "iso-8859-1", "latin1", "latin-1", "l1", "binary", "windows-1252", "cp1252", "us-ascii", "ascii":
-			runes := make([]rune, len(b))
-			for i, x := range b {
-				runes[i] = rune(x)
+	// Only a charset parameter matters, and its name (plain or RFC 2231)
+	// contains "charset": most bodies skip parsing the media type.
+	if containsFold(contentType, "charset") {
+		if _, params, err := mime.ParseMediaType(contentType); err == nil {
+			switch strings.ToLower(params["charset"]) {
+			case "iso-8859-1", "latin1", "latin-1", "l1", "binary", "windows-1252", "cp1252", "us-ascii", "ascii":
+				runes := make([]rune, len(b))
+				for i, x := range b {
+					runes[i] = rune(x)
+				}
+				return string(runes)
 			}
-			return string(runes)
 		}
 	}
 	if utf8.Valid(b) {
 		return string(b)
 	}
 	return strings.ToValidUTF8(string(b), "\uFFFD")
+}
+
+// containsFold reports whether s contains the lower-case ASCII word,
+// ignoring ASCII case.
+func containsFold(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		j := 0
+		for ; j < len(word); j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != word[j] {
+				break
+			}
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
 }
 
 // nContentInfo describes a Content-Type as postman-collection's
@@ -590,7 +658,7 @@ func (s *Sandbox) nSend(c goja.FunctionCall) goja.Value {
 	}
 	st.pendingOps++
 	gen := s.loop.token()
-	send, ctx := s.opts.Send, st.ctx
+	send, ctx := s.opts.Send, st.context()
 	go func() {
 		resp, err := safeSend(ctx, send, req)
 		s.loop.post(gen, func() error {
@@ -777,5 +845,15 @@ func newUUID() string {
 	binary.LittleEndian.PutUint64(b[8:], rand.Uint64())
 	b[6] = b[6]&0x0f | 0x40
 	b[8] = b[8]&0x3f | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+	var out [36]byte
+	hex.Encode(out[0:8], b[0:4])
+	out[8] = '-'
+	hex.Encode(out[9:13], b[4:6])
+	out[13] = '-'
+	hex.Encode(out[14:18], b[6:8])
+	out[18] = '-'
+	hex.Encode(out[19:23], b[8:10])
+	out[23] = '-'
+	hex.Encode(out[24:], b[10:16])
+	return string(out[:])
 }

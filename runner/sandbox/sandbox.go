@@ -130,18 +130,24 @@ type Sandbox struct {
 	opts Options
 	rt   *goja.Runtime
 
-	begin, finish, requestChanges goja.Callable
+	finish, requestChanges goja.Callable
+	// ctl is the bootstrap's run control object (see R() there).
+	ctl *goja.Object
+	// listenValues holds the JS strings for the usual listen names.
+	listenValues map[string]goja.Value
+	// fns holds each script's function: evaluating a script's program
+	// only creates the function, the same one every time.
+	fns map[*Script]goja.Callable
 
 	loop eventLoop
 	cur  *runState
 
-	// bodyCache keeps the last response body converted to a JS string:
-	// the collection, folder and request test scripts of one request all
-	// read the same body.
-	bodyCache struct {
-		resp *event.Response
-		text goja.Value
-	}
+	// respCache holds what was derived from the last response; see
+	// responseCache.
+	respCache responseCache
+	classes   classes
+	// jsonParser keeps the JSON fast path's stacks between parses.
+	jsonParser jsonParser
 	// inspectHelpers are the JS functions console formatting needs.
 	inspectHelpers *goja.Object
 	closed         bool
@@ -205,9 +211,12 @@ func New(opts Options) *Sandbox {
 		panic(fmt.Sprintf("sandbox: bootstrap failed: %v", err))
 	}
 	host := hostVal.ToObject(rt)
-	s.begin = mustFunc(host, "begin")
+	s.ctl = host.Get("ctl").ToObject(rt)
+	s.listenValues = map[string]goja.Value{"test": rt.ToValue("test"), "prerequest": rt.ToValue("prerequest")}
+	s.fns = map[*Script]goja.Callable{}
 	s.finish = mustFunc(host, "finish")
 	s.requestChanges = mustFunc(host, "requestChanges")
+	s.classes = loadClasses(rt, host.Get("classes").ToObject(rt))
 	return s
 }
 
@@ -244,6 +253,9 @@ type runState struct {
 	scopes *variables.Scopes
 	res    Result
 
+	// parent is the Run's context; ctx, derived from it on first use (by
+	// pm.sendRequest), ends with the Run.
+	parent context.Context
 	ctx    context.Context
 	cancel context.CancelFunc
 
@@ -253,14 +265,26 @@ type runState struct {
 	pendingOps int
 	inSync     bool
 	skipped    bool
+	// legacyTests is set when the script used the legacy tests object,
+	// which the bootstrap's finish turns into assertions.
+	legacyTests bool
+	// requestTouched is set when the script read pm.request.
+	requestTouched bool
+	// baseline is the method, url and header of exportRequest for the
+	// request as pm.request was built (requestBaseline), nil when the
+	// bootstrap exported all of it.
+	baseline map[string]any
 
 	mu       sync.Mutex
 	reason   stopReason
 	finished bool
-	stopped  chan struct{}
-	// unwatch stops the timeout timer and the ctx watcher, which must not
-	// outlive the Run: the runner's ctx lives for the whole run.
-	unwatch []func() bool
+	// stopped is closed by stop; it is made when the loop first waits.
+	stopped chan struct{}
+	// timeout and unwatchCtx stop the timeout timer and the ctx watcher,
+	// which must not outlive the Run: the runner's ctx lives for the whole
+	// run.
+	timeout    *time.Timer
+	unwatchCtx func() bool
 }
 
 type stopReason int
@@ -288,8 +312,33 @@ func (st *runState) stop(r stopReason, rt *goja.Runtime) {
 		return
 	}
 	st.reason = r
-	close(st.stopped)
+	if st.stopped != nil {
+		close(st.stopped)
+	}
 	rt.Interrupt(stopRequest{})
+}
+
+// stopChan returns the channel stop closes (closed already once the Run
+// has stopped).
+func (st *runState) stopChan() <-chan struct{} {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.stopped == nil {
+		st.stopped = make(chan struct{})
+		if st.reason != notStopped {
+			close(st.stopped)
+		}
+	}
+	return st.stopped
+}
+
+// context returns the context pm.sendRequest runs with, which ends with
+// the Run.
+func (st *runState) context() context.Context {
+	if st.ctx == nil {
+		st.ctx, st.cancel = context.WithCancel(st.parent)
+	}
+	return st.ctx
 }
 
 func (st *runState) stopReason() stopReason {
@@ -329,15 +378,10 @@ func (s *Sandbox) Run(ctx context.Context, script *Script, exec *Execution) (res
 	}
 	s.setupErr = nil
 
-	if _, err := s.begin(goja.Undefined(), s.rt.ToValue(st.listen)); err != nil {
-		st.res.Error = s.scriptError(err, nil)
-		return
-	}
-	fnVal, err := s.rt.RunProgram(script.program)
+	fn, err := s.function(script)
 	if err == nil {
-		fn, _ := goja.AssertFunction(fnVal)
 		var ret goja.Value
-		st.inSync = true
+		s.setSync(st, true)
 		ret, err = fn(goja.Undefined())
 		if err == nil && script.async {
 			s.awaitTopLevel(st, ret)
@@ -346,8 +390,8 @@ func (s *Sandbox) Run(ctx context.Context, script *Script, exec *Execution) (res
 	if err != nil {
 		s.fail(st, err)
 	}
-	st.inSync = false
-	if st.stopReason() == notStopped {
+	s.setSync(st, false)
+	if st.legacyTests && st.stopReason() == notStopped {
 		if _, err := s.finish(goja.Undefined()); err != nil {
 			s.fail(st, err)
 		}
@@ -357,9 +401,36 @@ func (s *Sandbox) Run(ctx context.Context, script *Script, exec *Execution) (res
 	return
 }
 
+// function returns the script's function on this runtime.
+func (s *Sandbox) function(script *Script) (goja.Callable, error) {
+	if fn, ok := s.fns[script]; ok {
+		return fn, nil
+	}
+	v, err := s.rt.RunProgram(script.program)
+	if err != nil {
+		return nil, err
+	}
+	fn, ok := goja.AssertFunction(v)
+	if !ok {
+		return nil, errors.New("sandbox: script did not compile to a function")
+	}
+	if len(s.fns) >= maxCachedScripts {
+		clear(s.fns)
+	}
+	s.fns[script] = fn
+	return fn, nil
+}
+
+// setSync marks the synchronous part of the script, in which legacy
+// globals warn.
+func (s *Sandbox) setSync(st *runState, on bool) {
+	st.inSync = on
+	_ = s.ctl.Set("sync", on)
+}
+
 // start prepares the per-Run state and arms the timeout and ctx watchers.
 func (s *Sandbox) start(ctx context.Context, script *Script, exec *Execution) *runState {
-	st := &runState{exec: exec, script: script, listen: exec.Listen, stopped: make(chan struct{})}
+	st := &runState{exec: exec, script: script, listen: exec.Listen, parent: ctx}
 	if st.listen == "" {
 		st.listen = exec.Info.EventName
 	}
@@ -368,27 +439,39 @@ func (s *Sandbox) start(ctx context.Context, script *Script, exec *Execution) *r
 	}
 	fillScopes(exec.Scopes)
 	st.scopes = exec.Scopes
-	st.ctx, st.cancel = context.WithCancel(ctx)
 	s.cur = st
 	s.loop.reset()
-	if s.opts.Timeout > 0 {
-		t := time.AfterFunc(s.opts.Timeout, func() { st.stop(stoppedTimeout, s.rt) })
-		st.unwatch = append(st.unwatch, t.Stop)
+	// The bootstrap begins its run state on first use (R()).
+	listen, ok := s.listenValues[st.listen]
+	if !ok {
+		listen = s.rt.ToValue(st.listen)
 	}
-	st.unwatch = append(st.unwatch, context.AfterFunc(ctx, func() { st.stop(stoppedCancel, s.rt) }))
+	_ = s.ctl.Set("listen", listen)
+	_ = s.ctl.Set("fresh", true)
+	if s.opts.Timeout > 0 {
+		st.timeout = time.AfterFunc(s.opts.Timeout, func() { st.stop(stoppedTimeout, s.rt) })
+	}
+	if ctx.Done() != nil {
+		st.unwatchCtx = context.AfterFunc(ctx, func() { st.stop(stoppedCancel, s.rt) })
+	}
 	return st
 }
 
 // end tears the Run down: no watcher may interrupt the runtime after this,
 // and late callbacks of this Run are dropped.
 func (s *Sandbox) end(st *runState) {
-	for _, stop := range st.unwatch {
-		stop()
+	if st.timeout != nil {
+		st.timeout.Stop()
+	}
+	if st.unwatchCtx != nil {
+		st.unwatchCtx()
 	}
 	st.mu.Lock()
 	st.finished = true
 	st.mu.Unlock()
-	st.cancel()
+	if st.cancel != nil {
+		st.cancel()
+	}
 	s.rt.ClearInterrupt()
 	s.loop.reset()
 	s.cur = nil
@@ -455,7 +538,7 @@ func (s *Sandbox) recordStop(st *runState) {
 		st.res.Error = &event.ScriptError{Name: "TimeoutError", Message: "sandbox: " + phase + " script execution timeout"}
 	case stoppedCancel:
 		msg := "sandbox: script execution cancelled"
-		if err := context.Cause(st.ctx); err != nil {
+		if err := context.Cause(st.parent); err != nil {
 			msg += ": " + err.Error()
 		}
 		st.res.Error = &event.ScriptError{Name: "Error", Message: msg}
@@ -478,14 +561,17 @@ func (s *Sandbox) runLoop(st *runState) {
 			s.call(st, fn)
 			continue
 		}
-		if t := s.loop.dueTimer(time.Now()); t != nil {
-			s.fireTimer(st, t)
-			continue
+		hasTimers := s.loop.hasTimers()
+		if hasTimers {
+			if t := s.loop.dueTimer(time.Now()); t != nil {
+				s.fireTimer(st, t)
+				continue
+			}
 		}
-		if st.pendingOps == 0 && !s.loop.hasTimers() && !s.loop.hasJobs() {
+		if st.pendingOps == 0 && !hasTimers && !s.loop.hasJobs() {
 			return
 		}
-		s.loop.wait(st.stopped)
+		s.loop.wait(st.stopChan())
 	}
 }
 
@@ -503,7 +589,7 @@ func (s *Sandbox) collect(st *runState) {
 		// lock while it does); what remains to read back must not be cut.
 		s.rt.ClearInterrupt()
 	}
-	if st.listen == "prerequest" && st.exec.Request != nil {
+	if st.listen == "prerequest" && st.exec.Request != nil && st.requestTouched {
 		v, err := s.requestChanges(goja.Undefined())
 		switch {
 		case err != nil:
@@ -513,10 +599,21 @@ func (s *Sandbox) collect(st *runState) {
 				st.res.Error = se
 			}
 		case v != nil && !goja.IsUndefined(v):
-			applyRequestChanges(st.exec.Request, v.Export())
+			changes := v.Export()
+			if m, ok := changes.(map[string]any); ok && st.baseline != nil {
+				base := st.baseline
+				if partial, ok := m["baseline"].(map[string]any); ok {
+					base["body"], base["auth"] = partial["body"], partial["auth"]
+				}
+				m["baseline"] = base
+			}
+			applyRequestChanges(st.exec.Request, changes)
 		}
 	}
 	stoppedEarly := st.stopReason() != notStopped
+	if len(st.slots) > 0 {
+		st.res.Assertions = make([]event.Assertion, 0, len(st.slots))
+	}
 	for i := range st.slots {
 		sl := &st.slots[i]
 		if !sl.set && sl.pending == "" {
@@ -543,6 +640,9 @@ func (s *Sandbox) collect(st *runState) {
 func (st *runState) slot(i int) *assertSlot {
 	if i < 0 {
 		i = 0
+	}
+	if st.slots == nil {
+		st.slots = make([]assertSlot, 0, max(4, i+1))
 	}
 	for len(st.slots) <= i {
 		st.slots = append(st.slots, assertSlot{})

@@ -1,0 +1,398 @@
+package sandbox
+
+import (
+	"encoding/json"
+	"strconv"
+
+	"github.com/dop251/goja"
+)
+
+// The JSON fast path: goja's JSON.parse decodes token by token through
+// encoding/json's Decoder, which dominates pm.response.json() on small
+// bodies. This parser builds the JS values directly; a response body read
+// more than once (by several scripts of a request, or twice in one) is
+// parsed once more into a tree that builds fresh values without parsing.
+// It gives exactly what goja's JSON.parse gives, and only for well-formed
+// JSON: on anything else (a syntax error, a number out of float64 range, a
+// byte order mark, very deep nesting) it declines and the caller runs
+// JSON.parse, so that errors keep their messages.
+
+// jsonNode is one parsed JSON value.
+type jsonNode struct {
+	// prim is a string, number, boolean or null; nil for an object or an
+	// array. Primitive goja values are immutable, so each build reuses it.
+	prim goja.Value
+	obj  bool
+	// keys are an object's keys, in the text's order (duplicates included:
+	// the last value wins, at the first one's place, as JSON.parse does).
+	keys []string
+	kids []jsonNode
+}
+
+// jsonCache is a response body's parsed JSON.
+type jsonCache struct {
+	state jsonState
+	root  jsonNode
+}
+
+type jsonState int8
+
+const (
+	jsonUnread   jsonState = iota
+	jsonReadOnce           // parsed once, directly into values
+	jsonTree               // root holds the tree
+	jsonDeclined
+)
+
+// maxFastJSONDepth bounds the recursion of the fast path; deeper texts are
+// left to JSON.parse.
+const maxFastJSONDepth = 500
+
+type jsonParser struct {
+	rt  *goja.Runtime
+	s   string
+	i   int
+	bad bool
+	// direct builds each container as a JS value when it closes, instead
+	// of a tree.
+	direct bool
+	// kids and keys are stacks the members of the open containers are
+	// gathered on, so that each container gets exact-size slices.
+	kids []jsonNode
+	keys []string
+}
+
+// parseFastJSON parses text, into a tree or (direct) into a JS value held
+// by the root's prim; ok is false when the fast path declines.
+func parseFastJSON(rt *goja.Runtime, text string, direct bool) (jsonNode, bool) {
+	var p jsonParser
+	return p.parse(rt, text, direct)
+}
+
+// parse is parseFastJSON reusing p's stacks, which it leaves empty.
+func (p *jsonParser) parse(rt *goja.Runtime, text string, direct bool) (jsonNode, bool) {
+	*p = jsonParser{rt: rt, s: text, direct: direct, kids: p.kids[:0], keys: p.keys[:0]}
+	p.space()
+	n := p.value(0)
+	p.space()
+	ok := !p.bad && p.i == len(p.s)
+	clear(p.kids[:cap(p.kids)])
+	clear(p.keys[:cap(p.keys)])
+	p.kids, p.keys, p.s = p.kids[:0], p.keys[:0], ""
+	if !ok {
+		return jsonNode{}, false
+	}
+	return n, true
+}
+
+func (p *jsonParser) space() {
+	for p.i < len(p.s) {
+		switch p.s[p.i] {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+func (p *jsonParser) fail() jsonNode {
+	p.bad = true
+	return jsonNode{}
+}
+
+func (p *jsonParser) value(depth int) jsonNode {
+	if p.bad || p.i >= len(p.s) || depth > maxFastJSONDepth {
+		return p.fail()
+	}
+	switch c := p.s[p.i]; {
+	case c == '{':
+		return p.object(depth)
+	case c == '[':
+		return p.array(depth)
+	case c == '"':
+		s, ok := p.str()
+		if !ok {
+			return p.fail()
+		}
+		return jsonNode{prim: p.rt.ToValue(s)}
+	case c == '-' || c >= '0' && c <= '9':
+		return p.number()
+	case p.literal("true"):
+		return jsonNode{prim: p.rt.ToValue(true)}
+	case p.literal("false"):
+		return jsonNode{prim: p.rt.ToValue(false)}
+	case p.literal("null"):
+		return jsonNode{prim: goja.Null()}
+	}
+	return p.fail()
+}
+
+func (p *jsonParser) literal(word string) bool {
+	if len(p.s)-p.i >= len(word) && p.s[p.i:p.i+len(word)] == word {
+		p.i += len(word)
+		return true
+	}
+	return false
+}
+
+func (p *jsonParser) object(depth int) jsonNode {
+	p.i++ // {
+	n := jsonNode{obj: true}
+	p.space()
+	if p.i < len(p.s) && p.s[p.i] == '}' {
+		p.i++
+		if p.direct {
+			n = jsonNode{prim: p.rt.NewObject()}
+		}
+		return n
+	}
+	base, keyBase := len(p.kids), len(p.keys)
+	for {
+		p.space()
+		if p.i >= len(p.s) || p.s[p.i] != '"' {
+			return p.fail()
+		}
+		key, ok := p.str()
+		if !ok {
+			return p.fail()
+		}
+		p.space()
+		if p.i >= len(p.s) || p.s[p.i] != ':' {
+			return p.fail()
+		}
+		p.i++
+		p.space()
+		v := p.value(depth + 1)
+		if p.bad {
+			return n
+		}
+		p.keys = append(p.keys, key)
+		p.kids = append(p.kids, v)
+		p.space()
+		if p.i >= len(p.s) {
+			return p.fail()
+		}
+		switch p.s[p.i] {
+		case ',':
+			p.i++
+		case '}':
+			p.i++
+			if p.direct {
+				o := p.rt.NewObject()
+				for i, k := range p.keys[keyBase:] {
+					_ = o.DefineDataProperty(k, p.kids[base+i].prim, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+				}
+				n = jsonNode{prim: o}
+				p.drop(base)
+			} else {
+				n.keys = append([]string(nil), p.keys[keyBase:]...)
+				n.kids = p.pop(base)
+			}
+			p.keys = p.keys[:keyBase]
+			return n
+		default:
+			return p.fail()
+		}
+	}
+}
+
+// pop takes the members gathered since base off the stack.
+func (p *jsonParser) pop(base int) []jsonNode {
+	kids := append([]jsonNode(nil), p.kids[base:]...)
+	p.drop(base)
+	return kids
+}
+
+func (p *jsonParser) drop(base int) {
+	clear(p.kids[base:])
+	p.kids = p.kids[:base]
+}
+
+func (p *jsonParser) array(depth int) jsonNode {
+	p.i++ // [
+	n := jsonNode{}
+	p.space()
+	if p.i < len(p.s) && p.s[p.i] == ']' {
+		p.i++
+		if p.direct {
+			n.prim = p.rt.NewArray()
+		}
+		return n
+	}
+	base := len(p.kids)
+	for {
+		p.space()
+		v := p.value(depth + 1)
+		if p.bad {
+			return n
+		}
+		p.kids = append(p.kids, v)
+		p.space()
+		if p.i >= len(p.s) {
+			return p.fail()
+		}
+		switch p.s[p.i] {
+		case ',':
+			p.i++
+		case ']':
+			p.i++
+			if p.direct {
+				items := make([]any, len(p.kids)-base)
+				for i := range items {
+					items[i] = p.kids[base+i].prim
+				}
+				n.prim = p.rt.NewArray(items...)
+				p.drop(base)
+			} else {
+				n.kids = p.pop(base)
+			}
+			return n
+		default:
+			return p.fail()
+		}
+	}
+}
+
+// str reads a string token. One with escapes or non-ASCII text is decoded
+// by encoding/json, so that it comes out exactly as goja's JSON.parse (which
+// decodes with it) has it.
+func (p *jsonParser) str() (string, bool) {
+	start := p.i
+	p.i++ // "
+	plain := true
+	for p.i < len(p.s) {
+		c := p.s[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			if plain {
+				return p.s[start+1 : p.i-1], true
+			}
+			var out string
+			if err := json.Unmarshal([]byte(p.s[start:p.i]), &out); err != nil {
+				return "", false
+			}
+			return out, true
+		case c == '\\':
+			plain = false
+			p.i += 2
+		case c < 0x20:
+			return "", false
+		case c >= 0x80:
+			plain = false
+			p.i++
+		default:
+			p.i++
+		}
+	}
+	return "", false
+}
+
+// number reads a number token with JSON's grammar and converts it as
+// encoding/json does; out of float64's range it declines, as goja's
+// JSON.parse then throws.
+func (p *jsonParser) number() jsonNode {
+	start := p.i
+	if p.s[p.i] == '-' {
+		p.i++
+	}
+	switch {
+	case p.i < len(p.s) && p.s[p.i] == '0':
+		p.i++
+	case p.i < len(p.s) && p.s[p.i] >= '1' && p.s[p.i] <= '9':
+		p.digits()
+	default:
+		return p.fail()
+	}
+	if p.i < len(p.s) && p.s[p.i] == '.' {
+		p.i++
+		if !p.digits() {
+			return p.fail()
+		}
+	}
+	if p.i < len(p.s) && (p.s[p.i] == 'e' || p.s[p.i] == 'E') {
+		p.i++
+		if p.i < len(p.s) && (p.s[p.i] == '+' || p.s[p.i] == '-') {
+			p.i++
+		}
+		if !p.digits() {
+			return p.fail()
+		}
+	}
+	f, err := strconv.ParseFloat(p.s[start:p.i], 64)
+	if err != nil {
+		return p.fail()
+	}
+	return jsonNode{prim: p.rt.ToValue(f)}
+}
+
+func (p *jsonParser) digits() bool {
+	start := p.i
+	for p.i < len(p.s) && p.s[p.i] >= '0' && p.s[p.i] <= '9' {
+		p.i++
+	}
+	return p.i > start
+}
+
+// buildJSON makes fresh JS values from a parsed tree, as JSON.parse would:
+// plain objects with data properties (never calling a setter, `__proto__`
+// included) and arrays.
+func (s *Sandbox) buildJSON(n *jsonNode) goja.Value {
+	if n.prim != nil {
+		return n.prim
+	}
+	rt := s.rt
+	if n.obj {
+		o := rt.NewObject()
+		for i, k := range n.keys {
+			_ = o.DefineDataProperty(k, s.buildJSON(&n.kids[i]), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+		}
+		return o
+	}
+	items := make([]any, len(n.kids))
+	for i := range n.kids {
+		items[i] = s.buildJSON(&n.kids[i])
+	}
+	return rt.NewArray(items...)
+}
+
+// responseJSON is Response#json() for a response body: undefined when the
+// fast path declines.
+func (s *Sandbox) responseJSON(c goja.FunctionCall) goja.Value {
+	return s.cachedJSON(s.cacheFor(responseOf(c.Argument(0))))
+}
+
+func (s *Sandbox) cachedJSON(rc *responseCache) goja.Value {
+	switch rc.json.state {
+	case jsonUnread:
+		n, ok := s.jsonParser.parse(s.rt, rc.bodyText(), true)
+		if !ok {
+			rc.json.state = jsonDeclined
+			return goja.Undefined()
+		}
+		rc.json.state = jsonReadOnce
+		return n.prim
+	case jsonReadOnce:
+		n, _ := s.jsonParser.parse(s.rt, rc.bodyText(), false)
+		rc.json = jsonCache{state: jsonTree, root: n}
+	case jsonDeclined:
+		return goja.Undefined()
+	}
+	return s.buildJSON(&rc.json.root)
+}
+
+// parseJSON is JSON.parse(text) without a reviver: undefined when the fast
+// path declines. The text of the last response body (legacy scripts parse
+// responseBody) shares the body's cache.
+func (s *Sandbox) parseJSON(c goja.FunctionCall) goja.Value {
+	text := c.Argument(0).String()
+	if rc := &s.respCache; rc.resp != nil && rc.hasText && rc.text == text {
+		return s.cachedJSON(rc)
+	}
+	n, ok := s.jsonParser.parse(s.rt, text, true)
+	if !ok {
+		return goja.Undefined()
+	}
+	return n.prim
+}

@@ -1,0 +1,386 @@
+package sandbox
+
+import (
+	"fmt"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dop251/goja"
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/colrun/colrun/collections"
+	"github.com/colrun/colrun/runner/event"
+)
+
+// sameShape is a JS function (a, b, skipRootID) that compares two object
+// graphs as a script could tell them apart: prototypes, own keys (symbols
+// included) in order, property attributes, accessor functions and values,
+// recursively. It returns "" or where they differ.
+const sameShape = `(function () {
+    function name(k) { return typeof k === 'symbol' ? k.toString() : k; }
+    function same(a, b, path, seen, skipID) {
+        if (a === b) { return ''; }
+        var ta = typeof a, tb = typeof b;
+        if (ta !== tb) { return path + ': ' + ta + ' vs ' + tb; }
+        if (ta !== 'object' || a === null || b === null) {
+            if (ta === 'number' && a !== a && b !== b) { return ''; }
+            return path + ': ' + String(a) + ' vs ' + String(b);
+        }
+        for (var i = 0; i < seen.length; i += 2) {
+            if (seen[i] === a) { return seen[i + 1] === b ? '' : path + ': different cycles'; }
+        }
+        seen.push(a, b);
+        var pr = same(Object.getPrototypeOf(a), Object.getPrototypeOf(b), path + '.[[Prototype]]', seen, false);
+        if (pr) { return pr; }
+        if (Array.isArray(a) !== Array.isArray(b)) { return path + ': array vs object'; }
+        if (Object.isExtensible(a) !== Object.isExtensible(b)) { return path + ': extensibility differs'; }
+        var ka = Reflect.ownKeys(a), kb = Reflect.ownKeys(b);
+        if (ka.map(name).join() !== kb.map(name).join()) {
+            return path + ': keys [' + ka.map(name).join() + '] vs [' + kb.map(name).join() + ']';
+        }
+        for (var j = 0; j < ka.length; j++) {
+            var k = ka[j], p = path + '.' + name(k),
+                da = Object.getOwnPropertyDescriptor(a, k), db = Object.getOwnPropertyDescriptor(b, k);
+            if (da.enumerable !== db.enumerable || da.configurable !== db.configurable || da.writable !== db.writable) {
+                return p + ': attributes differ';
+            }
+            if (da.get !== db.get || da.set !== db.set) { return p + ': accessors differ'; }
+            if (!('value' in da)) { continue; }
+            if (skipID && path === '' && k === 'id') {
+                if (!/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(da.value) || typeof db.value !== 'string') {
+                    return p + ': not a UUID: ' + da.value;
+                }
+                continue;
+            }
+            var r = same(da.value, db.value, p, seen, false);
+            if (r) { return r; }
+        }
+        return '';
+    }
+    return function (a, b, skipID) { return same(a, b, '', [], skipID); };
+})()`
+
+func shapeComparer(t *testing.T, sb *Sandbox) func(a, b goja.Value, skipID bool) string {
+	t.Helper()
+	v, err := sb.rt.RunString(sameShape)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fn, _ := goja.AssertFunction(v)
+	return func(a, b goja.Value, skipID bool) string {
+		t.Helper()
+		r, err := fn(goja.Undefined(), a, b, sb.rt.ToValue(skipID))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r.String()
+	}
+}
+
+func internal(t *testing.T, sb *Sandbox, name string) goja.Value {
+	t.Helper()
+	v := sb.classes.all.Get(name)
+	if v == nil || goja.IsUndefined(v) {
+		t.Fatalf("bootstrap does not export %s", name)
+	}
+	return v
+}
+
+// responseObject must build what `new Response(responsePlain(...))` built
+// before it, the way scripts can see it.
+func TestResponseObjectMatchesConstructor(t *testing.T) {
+	t.Parallel()
+	sb := New(Options{})
+	compare := shapeComparer(t, sb)
+	addTo, _ := goja.AssertFunction(internal(t, sb, "addTo"))
+	expires := time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC)
+	withHeaders := func(hs ...string) *event.Response {
+		r := &event.Response{Code: 200, Status: "200 OK", Body: []byte(`{}`)}
+		for i := 0; i+1 < len(hs); i += 2 {
+			r.Headers = append(r.Headers, event.Header{Key: hs[i], Value: hs[i+1]})
+		}
+		return r
+	}
+	tests := []struct {
+		name    string
+		resp    *event.Response
+		cookies []*http.Cookie
+	}{
+		{"bench", benchResponse(), nil},
+		{"multi-valued headers", jsonResponse(), nil},
+		{"no headers", &event.Response{Code: 204, Status: "204 No Content"}, nil},
+		{"code zero", &event.Response{}, nil},
+		{"unknown code with reason", &event.Response{Code: 799, Status: "799 Weird"}, nil},
+		{"unknown code without reason", &event.Response{Code: 799, Status: "799"}, nil},
+		{"reason without code", &event.Response{Code: 404, Status: "Gone Fishing"}, nil},
+		{"empty status", &event.Response{Code: 500}, nil},
+		{"time and size", &event.Response{Code: 200, Status: "200 OK", Time: 1500 * time.Millisecond, BodySize: 9, Body: []byte("x")}, nil},
+		{"empty and odd keys", withHeaders("", "v", "X-Empty", "", "constructor", "c", "hasOwnProperty", "h", "toString", "s", "123", "n"), nil},
+		{"case variants", withHeaders("Set-Cookie", "a=1", "set-cookie", "b=2", "SET-COOKIE", "c=3", "X-One", "1"), nil},
+		{"non-ASCII name", withHeaders("X-Ünï", "1", "x-ünï", "2"), nil},
+		{"__proto__ name", withHeaders("__Proto__", "x", "A", "b"), nil},
+		{"cookies", benchResponse(), []*http.Cookie{
+			{Name: "session", Value: "a b", Path: "/", Domain: ".example.test", Expires: expires, HttpOnly: true},
+			{Name: "Session", Value: "2", MaxAge: 60, Secure: true},
+		}},
+		{"nil cookies only", benchResponse(), []*http.Cookie{nil}},
+	}
+	for _, tt := range tests {
+		fast := sb.responseObject(tt.resp, tt.cookies)
+		plain := sb.responsePlain(tt.resp, tt.cookies)
+		built, err := sb.rt.New(sb.classes.response, plain)
+		if err != nil {
+			t.Fatalf("%s: new Response: %v", tt.name, err)
+		}
+		slow, err := addTo(goja.Undefined(), built)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := compare(fast, slow, true); d != "" {
+			t.Errorf("%s: pm.response differs from new Response(...) at %s", tt.name, d)
+		}
+		if a, b := fast.GetSymbol(sb.classes.src).Export(), slow.ToObject(sb.rt).GetSymbol(sb.classes.src).Export(); a != b {
+			t.Errorf("%s: source %v, want %v", tt.name, a, b)
+		}
+		// pm.cookies: the same cookies in a list without a parent.
+		list, err := sb.rt.New(sb.classes.cookieList, goja.Null(), sb.cookiesPlain(tt.cookies))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := compare(sb.cookieList(nil, tt.cookies), list, false); d != "" {
+			t.Errorf("%s: pm.cookies differs from new CookieList(...) at %s", tt.name, d)
+		}
+	}
+}
+
+// The JSON fast path gives what goja's JSON.parse gives, or declines.
+func TestFastJSONMatchesJSONParse(t *testing.T) {
+	t.Parallel()
+	sb := New(Options{})
+	compare := shapeComparer(t, sb)
+	nativeParse, _ := goja.AssertFunction(internal(t, sb, "nativeParse"))
+	deep := strings.Repeat("[", 100) + "1" + strings.Repeat("]", 100)
+	tooDeep := strings.Repeat(`{"a":`, maxFastJSONDepth+5) + "1" + strings.Repeat("}", maxFastJSONDepth+5)
+	valid := []string{
+		`{}`, `[]`, `0`, `-0`, `-0.0`, `1.5e3`, `1E-7`, `2.5E+2`, `123456789012345678901234567890`, `9007199254740993`,
+		`0.1`, `-12.75`, `1e308`, `5e-324`, `true`, `false`, `null`, `""`, `"str"`,
+		`"\u00e9\ud83d\ude00"`, `"\ud800"`, `"\udc00x"`, `"a\"b\\c\/d\b\f\n\r\t"`, `"héllo wörld ✓"`, `"\u0000"`,
+		`{"a":1,"a":2,"b":{"a":[1,{"c":null}]}}`, `{"__proto__":{"x":1},"y":2}`, `{"constructor":1,"toString":"x"}`,
+		`{"1":1,"0":0,"b":2,"a":1}`, " \t\n\r{ \"a\" : [ 1 , 2 ] } \n", `[1,"two",true,null,{},[],[[]],{"k":{}}]`,
+		`{"credentials":{"token":"eIX6mvFsqyansa4KqEI1UwOpS8ggRs2l","site":{"id":"6b7179ba","contentUrl":"Samples"}}}`,
+		`{"ünï":"cödé","\u0041":1}`, `{"":"empty key"}`, deep,
+	}
+	for _, text := range valid {
+		fast := sb.parseJSON(goja.FunctionCall{Arguments: []goja.Value{sb.rt.ToValue(text)}})
+		if goja.IsUndefined(fast) {
+			t.Errorf("fast path declined %q", text)
+			continue
+		}
+		slow, err := nativeParse(goja.Undefined(), sb.rt.ToValue(text))
+		if err != nil {
+			t.Fatalf("JSON.parse(%q): %v", text, err)
+		}
+		if d := compare(fast, slow, false); d != "" {
+			t.Errorf("JSON.parse(%q) differs at %s", text, d)
+		}
+		tree, ok := parseFastJSON(sb.rt, text, false)
+		if !ok {
+			t.Errorf("tree parse declined %q", text)
+			continue
+		}
+		for i := 0; i < 2; i++ {
+			if d := compare(sb.buildJSON(&tree), slow, false); d != "" {
+				t.Errorf("JSON.parse(%q) built from a tree differs at %s", text, d)
+			}
+		}
+	}
+	declined := []string{
+		``, ` `, `{"a":1,}`, `[1,]`, `[1 2]`, `{"a" 1}`, `{a:1}`, `01`, `1.`, `.5`, `+1`, `-`, `1e`, `1e+`, `"\x"`, `"a`,
+		"\"tab\there\"", `"\u12"`, `NaN`, `Infinity`, `'a'`, `tru`, `nul`, `[`, `{"a":1}}`, `1 2`, `1e400`, `-1e400`,
+		"\ufeff{}", "\ufeff[1]", `{"a":1} x`, tooDeep,
+	}
+	for _, text := range declined {
+		if v := sb.parseJSON(goja.FunctionCall{Arguments: []goja.Value{sb.rt.ToValue(text)}}); !goja.IsUndefined(v) {
+			t.Errorf("fast path accepted %q", text)
+		}
+		if _, ok := parseFastJSON(sb.rt, text, false); ok {
+			t.Errorf("tree parse accepted %q", text)
+		}
+	}
+}
+
+// The scripts of one request share the parsed body, not the objects built
+// from it: what one script changes, the next does not see.
+func TestResponseJSONIsFreshPerCall(t *testing.T) {
+	t.Parallel()
+	sb := New(Options{Timeout: 10 * time.Second})
+	resp := jsonResponse()
+	exec := func() *Execution {
+		e := newExec("test")
+		e.Response = resp
+		return e
+	}
+	mustPass(t, runWith(t, sb, exec(), `
+var a = pm.response.json(), b = pm.response.json();
+pm.test("distinct", () => pm.expect(a).to.not.equal(b));
+a.count = 99; a.items.push(3);
+pm.test("unchanged", () => { pm.expect(pm.response.json().count).to.equal(2); pm.expect(b.items.length).to.equal(2); });
+pm.test("JSON.parse(responseBody) agrees", () => pm.expect(JSON.parse(pm.response.text())).to.eql(pm.response.json()));
+pm.response.foo = 1;`))
+	got := mustPass(t, runWith(t, sb, exec(), `
+console.log(pm.response.json().count, pm.response.json().items.length, pm.response.foo);
+pm.response.text = function () { return '{"replaced":true}'; };
+console.log(JSON.stringify(pm.response.json()), JSON.stringify(pm.response.json(function (k, v) { return k === 'count' ? 7 : v; }).count));`))
+	diff(t, "logs", []string{"2 | 2 | undefined", `{"replaced":true} | undefined`}, got)
+}
+
+// corpusRequests returns every request of the repository's collections.
+func corpusRequests(t *testing.T) []*collections.Request {
+	t.Helper()
+	var files []string
+	for _, pattern := range []string{"../../testdata/scripts/*.json", "../../collections/*.json", "../../collections/testdata/*.json", "../testdata/*.json", "testdata/*.json"} {
+		m, _ := filepath.Glob(pattern)
+		files = append(files, m...)
+	}
+	var out []*collections.Request
+	var walk func(items []*collections.Item)
+	walk = func(items []*collections.Item) {
+		for _, it := range items {
+			if it.Request != nil {
+				out = append(out, it.Request)
+			}
+			walk(it.Items)
+		}
+	}
+	for _, f := range files {
+		c, err := collections.LoadCollection(f)
+		if err != nil {
+			continue // environments and data files
+		}
+		walk(c.Items)
+	}
+	if len(out) < 100 {
+		t.Fatalf("found %d requests in %d files", len(out), len(files))
+	}
+	return out
+}
+
+// requestObject must build what `addTo(new Request(requestPlain(r)))`
+// built before it.
+func TestRequestObjectMatchesConstructor(t *testing.T) {
+	t.Parallel()
+	sb := New(Options{})
+	compare := shapeComparer(t, sb)
+	addTo, _ := goja.AssertFunction(internal(t, sb, "addTo"))
+	str := func(s string) *string { return &s }
+	edge := []*collections.Request{
+		testRequest(),
+		{},
+		{Method: "post", Description: "Posts.", URL: collections.ParseURL("https://user:pw@example.test:8443/a/b?x=1&x=2&y&=v&__proto__=p#h")},
+		{Method: "Straße", URL: collections.ParseURL("http://example.test/")},
+		{URL: collections.URL{Query: []collections.QueryParam{{Key: "a", Value: str("1"), Disabled: true}, {Key: "a"}, {Key: "b", Value: str("")}}}},
+		{URL: collections.URL{Host: []string{"h"}, Path: []string{":id", ":n", ":b", ":o", ":none", ":dup"}, Variables: []collections.Variable{
+			{Key: "id", Value: "7", Type: "string"}, {Key: "n", Value: int64(12), Type: "Number"}, {Key: "b", Value: "", Type: "BOOLEAN"},
+			{Key: "o", Value: map[string]any{"z": 1, "a": []any{true, nil}}}, {Key: "none", Type: "default"}, {Key: "dup", Value: "1"},
+			{Key: "dup", Value: "2", Disabled: true}, {Key: "", Value: "no key"}, {Key: "s", Value: 1.5, Type: "secret"},
+		}}},
+		{URL: collections.URL{Variables: []collections.Variable{{Key: "c", Value: "x", Type: "constructor"}}}},
+		{URL: collections.URL{Variables: []collections.Variable{{Key: "p", Value: "x", Type: "__proto__"}}}},
+		{URL: collections.URL{Variables: []collections.Variable{{Key: "__proto__", Value: "x"}}}},
+		{URL: collections.URL{Variables: []collections.Variable{{Key: "t", Value: "x", Type: "Strïng"}}}},
+		{Headers: []collections.Header{{Key: "A", Value: "1"}, {Key: "a", Value: "2", Disabled: true}, {Key: "", Value: "3"}, {Key: "Ünï", Value: "4"}}},
+		{Method: "PUT", Body: &collections.Body{Mode: "raw", Raw: `{"a":1}`, Language: "json"}, Auth: &collections.Auth{Type: "bearer", Params: []collections.AuthParam{{Key: "token", Value: "t"}}}},
+		{Body: &collections.Body{Mode: "urlencoded", URLEncoded: []collections.FormParam{{Key: "a", Value: "1"}, {Key: "b", Value: "2", Disabled: true}}}},
+		{Body: &collections.Body{Mode: "formdata", FormData: []collections.FormParam{{Key: "f", Type: "file", Src: []string{"a.txt", "b.txt"}}, {Key: "t", Value: "v", ContentType: "text/plain"}}}},
+		{Body: &collections.Body{Mode: "graphql", GraphQL: &collections.GraphQL{Query: "{ a }", Variables: `{"x":1}`}}},
+		{Body: &collections.Body{Mode: "file", File: &collections.BodyFile{Src: "f.bin"}}},
+		{Body: &collections.Body{}},
+		{URL: collections.URL{Protocol: "https://", Host: []string{}, Path: []string{}, Query: []collections.QueryParam{
+			{Key: "a&b=c#d", Value: str("v&w=x#y")}, {Key: "{{k&1}}x&", Value: str("{{v#2}}&{{plain}}={{a=b}}")}, {Key: "", Value: str("")},
+			{Key: "off", Value: str("1"), Disabled: true}}}},
+		{URL: collections.URL{Host: []string{"{{host}}"}, Port: "8080", Hash: "frag", Path: []string{":id.json", ":", ":missing", "x:y", ":e", ":n", ":s"},
+			Variables: []collections.Variable{{Key: "id", Value: "first"}, {Key: "id", Value: "5"}, {Key: "e", Value: ""}, {Key: "n"}, {Key: "s", Value: "str", Type: "String"}}}},
+		{URL: collections.URL{Query: []collections.QueryParam{{Key: "", Value: nil}}}},
+		{URL: collections.URL{Query: []collections.QueryParam{{Key: "x", Disabled: true}}}},
+		{URL: collections.URL{Auth: &collections.URLAuth{User: "", Password: ""}, Host: []string{"h"}}},
+	}
+	exportRequest, _ := goja.AssertFunction(internal(t, sb, "exportRequest"))
+	inGo := 0
+	for i, r := range append(edge, corpusRequests(t)...) {
+		built, err := sb.rt.New(sb.classes.request, sb.requestPlain(r))
+		if err != nil {
+			// Postman's Variable.types has no caster for "__proto__": the
+			// constructor throws, and so must pm.request.
+			func() {
+				defer func() {
+					if p := recover(); p == nil || !strings.Contains(fmt.Sprint(p), err.Error()) {
+						t.Errorf("request %d: new Request threw %v, requestObject %v", i, err, p)
+					}
+				}()
+				sb.requestObject(r)
+			}()
+			continue
+		}
+		fast := sb.requestObject(r)
+		slow, err := addTo(goja.Undefined(), built)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := compare(fast, slow, false); d != "" {
+			t.Errorf("request %d (%s %s): pm.request differs from new Request(...) at %s", i, r.Method, r.URL.Raw, d)
+		}
+		base := sb.requestBaseline(r)
+		if base == nil {
+			continue
+		}
+		inGo++
+		exported, err := exportRequest(goja.Undefined(), built, sb.rt.ToValue(false))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := exported.Export().(map[string]any)
+		for _, part := range []string{"method", "url", "header"} {
+			if d := cmp.Diff(want[part], base[part]); d != "" {
+				t.Errorf("request %d (%s %s): baseline %s differs from exportRequest (-want +got):\n%s", i, r.Method, r.URL.Raw, part, d)
+			}
+		}
+	}
+	if inGo < 200 {
+		t.Errorf("only %d requests have their baseline computed in Go", inGo)
+	}
+}
+
+// The bootstrap begins each run's state on first use; nothing of a run
+// may leak into the next on the same sandbox.
+func TestRunStateIsPerRun(t *testing.T) {
+	t.Parallel()
+	sb := New(Options{Timeout: 10 * time.Second})
+	first := runWith(t, sb, newExec("test"), `
+pm.test("a", () => {}); pm.test("b", () => {});
+tests["legacy"] = true;
+globalThis.keptResponse = pm.response;
+console.log(pm.test.index(), typeof responseBody);`)
+	diff(t, "first run", []outcome{{Name: "a"}, {Name: "b"}, {Name: "legacy"}}, outcomes(first))
+	diff(t, "first logs", []string{
+		`Using "tests" is deprecated. Use "pm.test()" instead.`, "2 | string",
+	}, logs(first))
+
+	second := runWith(t, sb, newExec("prerequest"), `
+console.log(pm.test.index(), typeof pm.response, typeof responseBody, keptResponse === pm.response, JSON.stringify(tests));
+setTimeout(() => { tests["late"] = true; console.log(typeof responseCode, environment === undefined); }, 0);`)
+	if len(second.Assertions) != 0 {
+		t.Errorf("second run: assertions %v, want none (tests set in a timer are not read)", outcomes(second))
+	}
+	diff(t, "second logs", []string{
+		`Using "tests" is deprecated. Use "pm.test()" instead.`,
+		"0 | undefined | undefined | false | {}",
+		"undefined | false",
+	}, logs(second))
+
+	third := runWith(t, sb, newExec("test"), `pm.test("c", () => {}); console.log(pm.test.index(), keptResponse.code, keptResponse !== pm.response);`)
+	diff(t, "third run", []outcome{{Name: "c"}}, outcomes(third))
+	diff(t, "third logs", []string{"1 | 200 | true"}, logs(third))
+}

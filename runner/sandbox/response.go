@@ -1,0 +1,318 @@
+package sandbox
+
+import (
+	"net/http"
+	"slices"
+
+	"github.com/dop251/goja"
+
+	"github.com/colrun/colrun/runner/event"
+)
+
+// classes are the bootstrap's constructors, prototypes and private symbols
+// that Go needs to build Postman objects itself.
+type classes struct {
+	// Constructors, and the prototypes of their instances.
+	response, headerList, header, cookieList, cookie               *goja.Object
+	request, url, propertyList, queryParam, variableList, variable *goja.Object
+	requestBody, requestAuth                                       *goja.Object
+	responseProto, headerListProto, headerProto, cookieListProto   *goja.Object
+	requestProto, urlProto, propertyListProto, queryParamProto     *goja.Object
+	variableListProto, variableProto                               *goja.Object
+	// variableTypes is Variable.types, which casts a typed variable.
+	variableTypes        *goja.Object
+	parent, src          *goja.Symbol
+	streamGet, streamSet goja.Value
+	// to is the getter of pm.response.to; nil without chai.
+	to goja.Value
+	// all is the bootstrap's object these come from.
+	all *goja.Object
+}
+
+func loadClasses(rt *goja.Runtime, o *goja.Object) classes {
+	ctor := func(name string) (*goja.Object, *goja.Object) {
+		c, ok := o.Get(name).(*goja.Object)
+		if !ok {
+			panic("sandbox: bootstrap does not export " + name)
+		}
+		return c, c.Get("prototype").ToObject(rt)
+	}
+	sym := func(name string) *goja.Symbol {
+		s, ok := o.Get(name).(*goja.Symbol)
+		if !ok {
+			panic("sandbox: bootstrap does not export " + name)
+		}
+		return s
+	}
+	c := classes{all: o}
+	c.response, c.responseProto = ctor("Response")
+	c.headerList, c.headerListProto = ctor("HeaderList")
+	c.header, c.headerProto = ctor("Header")
+	c.cookieList, c.cookieListProto = ctor("CookieList")
+	c.cookie, _ = ctor("Cookie")
+	c.request, c.requestProto = ctor("Request")
+	c.url, c.urlProto = ctor("Url")
+	c.propertyList, c.propertyListProto = ctor("PropertyList")
+	c.queryParam, c.queryParamProto = ctor("QueryParam")
+	c.variableList, c.variableListProto = ctor("VariableList")
+	c.variable, c.variableProto = ctor("Variable")
+	c.requestBody, _ = ctor("RequestBody")
+	c.requestAuth, _ = ctor("RequestAuth")
+	c.variableTypes = c.variable.Get("types").ToObject(rt)
+	c.parent, c.src = sym("PARENT"), sym("SRC")
+	stream := o.Get("stream").ToObject(rt)
+	c.streamGet, c.streamSet = stream.Get("get"), stream.Get("set")
+	if to := o.Get("to"); to != nil && !goja.IsUndefined(to) {
+		c.to = to
+	}
+	return c
+}
+
+// newInstance returns an empty object inheriting from proto, which is what
+// `new C()` starts from before C's body runs.
+func (s *Sandbox) newInstance(proto *goja.Object) *goja.Object {
+	return s.rt.CreateObject(proto)
+}
+
+// responseCache keeps what the scripts of one request derive from its
+// response (collection, folder and request scripts all see the same one),
+// so that each derives it once: the wrapped Go value, the decoded body and
+// its JSON.
+type responseCache struct {
+	resp *event.Response
+	// src is resp wrapped for the bootstrap's SRC link.
+	src goja.Value
+	// text is the body decoded as Response#text() returns it.
+	text    string
+	textVal goja.Value
+	hasText bool
+	json    jsonCache
+}
+
+// cacheFor returns the cache for r, starting a new one when r is not the
+// response the cache holds.
+func (s *Sandbox) cacheFor(r *event.Response) *responseCache {
+	c := &s.respCache
+	if c.resp != r {
+		*c = responseCache{resp: r}
+	}
+	return c
+}
+
+func (c *responseCache) bodyText() string {
+	if !c.hasText {
+		c.text = decodeBody(c.resp.Body, c.resp.Header("Content-Type"))
+		c.hasText = true
+	}
+	return c.text
+}
+
+// link sets one of the bootstrap's hidden symbol links, as its link() does.
+func link(o *goja.Object, key *goja.Symbol, v goja.Value) {
+	_ = o.DefineDataPropertySymbol(key, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+}
+
+// responseObject builds pm.response: the object `new Response(data)` makes
+// from responsePlain's data, property for property, without running the
+// generic constructors (Property, PropertyList#populate, Header#update...)
+// that made it cost tens of microseconds a request. fastpath_test.go
+// holds it to that equivalence.
+func (s *Sandbox) responseObject(r *event.Response, cookies []*http.Cookie) *goja.Object {
+	rt, c := s.rt, &s.classes
+	o := s.newInstance(c.responseProto)
+	// Property: a Response requires an id.
+	_ = o.Set("id", rt.ToValue(newUUID()))
+	// Response#update, with httpReason's copy of the standard details.
+	details := rt.NewObject()
+	code := rt.ToValue(r.Code)
+	status := goja.Undefined()
+	var standard goja.Value
+	if name := httpReasonName(r.Code); name != "" {
+		standard = rt.ToValue(name)
+		status = standard
+		_ = details.Set("name", standard)
+		_ = details.Set("detail", standard)
+	}
+	if reason := reasonPhrase(r); reason != "" {
+		status = rt.ToValue(reason)
+		_ = details.Set("name", status)
+	}
+	_ = details.Set("code", code)
+	if standard != nil {
+		_ = details.Set("standardName", standard)
+	}
+	_ = o.Set("_details", details)
+	_ = o.Set("status", status)
+	_ = o.Set("code", code)
+	hs := make([]header, len(r.Headers))
+	for i, h := range r.Headers {
+		hs[i] = header{key: h.Key, value: h.Value}
+	}
+	_ = o.Set("headers", s.headerList(o, hs))
+	rc := s.cacheFor(r)
+	if rc.src == nil {
+		rc.src = rt.ToValue(r)
+	}
+	link(o, c.src, rc.src)
+	_ = o.DefineAccessorProperty("stream", c.streamGet, c.streamSet, goja.FLAG_TRUE, goja.FLAG_TRUE)
+	_ = o.Set("cookies", s.cookieList(o, cookies))
+	_ = o.Set("responseTime", rt.ToValue(r.Time.Milliseconds()))
+	size := r.BodySize
+	if size == 0 {
+		size = int64(len(r.Body))
+	}
+	_ = o.Set("responseSize", rt.ToValue(size))
+	// addTo, as for every Postman object pm exposes.
+	if c.to != nil {
+		_ = o.DefineAccessorProperty("to", c.to, nil, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	}
+	return o
+}
+
+// header is a response or request header.
+type header struct {
+	key, value string
+	disabled   bool
+}
+
+// headerList builds `new HeaderList(parent, headers)`: Header members
+// indexed case-insensitively, several values of a name kept as an array.
+// A header name whose lower-casing JavaScript could do differently (not
+// ASCII), or that would hit the index object's __proto__, goes through the
+// JavaScript constructor.
+func (s *Sandbox) headerList(parent *goja.Object, headers []header) *goja.Object {
+	rt, c := s.rt, &s.classes
+	for _, h := range headers {
+		if !isASCII(h.key) || len(h.key) == len("__proto__") && asciiLower(h.key) == "__proto__" {
+			plain := make([]any, len(headers))
+			for i, h := range headers {
+				ho := rt.NewObject()
+				_ = ho.Set("key", h.key)
+				_ = ho.Set("value", h.value)
+				if h.disabled {
+					_ = ho.Set("disabled", true)
+				}
+				plain[i] = ho
+			}
+			l, err := rt.New(c.headerList, parent, rt.NewArray(plain...))
+			if err != nil {
+				panic(err)
+			}
+			return l
+		}
+	}
+	l := s.newInstance(c.headerListProto)
+	link(l, c.parent, parent)
+	members := make([]any, len(headers))
+	names := make([]string, len(headers))
+	for i, h := range headers {
+		ho := s.newInstance(c.headerProto)
+		// Property sets disabled first, then Header#update key and value.
+		if h.disabled {
+			_ = ho.Set("disabled", true)
+		}
+		_ = ho.Set("key", rt.ToValue(h.key))
+		_ = ho.Set("value", rt.ToValue(h.value))
+		link(ho, c.parent, l)
+		members[i] = ho
+		names[i] = asciiLower(h.key)
+	}
+	ref := s.listIndex(members, names, true)
+	_ = l.Set("members", rt.NewArray(members...))
+	_ = l.Set("reference", ref)
+	_ = l.Set("Type", c.header)
+	_ = l.Set("_postman_listIndexKey", "key")
+	_ = l.Set("_postman_listIndexCaseInsensitive", true)
+	_ = l.Set("_postman_listAllowsMultipleValues", true)
+	return l
+}
+
+// listIndex builds a PropertyList's reference object as insert() fills
+// it: each name (names[i] is members[i]'s, "" for none) at the place it was
+// first inserted, with its one member, the array of them (multi) or the
+// last one. Lists are short, so scanning for a name's others beats a map.
+func (s *Sandbox) listIndex(members []any, names []string, multi bool) *goja.Object {
+	rt := s.rt
+	ref := rt.NewObject()
+	for i, name := range names {
+		if name == "" || slices.Contains(names[:i], name) {
+			continue
+		}
+		var all []any
+		last := members[i]
+		for j := i + 1; j < len(names); j++ {
+			if names[j] == name {
+				if all == nil {
+					all = []any{members[i]}
+				}
+				all = append(all, members[j])
+				last = members[j]
+			}
+		}
+		switch {
+		case !multi:
+			_ = ref.Set(name, last)
+		case all != nil:
+			_ = ref.Set(name, rt.NewArray(all...))
+		default:
+			_ = ref.Set(name, members[i])
+		}
+	}
+	return ref
+}
+
+// cookieList builds `new CookieList(parent, cookies)` (parent may be nil
+// for null); an empty one, the common case, is built directly.
+func (s *Sandbox) cookieList(parent *goja.Object, cookies []*http.Cookie) *goja.Object {
+	rt, c := s.rt, &s.classes
+	for _, ck := range cookies {
+		if ck != nil {
+			var p goja.Value = goja.Null()
+			if parent != nil {
+				p = parent
+			}
+			l, err := rt.New(c.cookieList, p, s.cookiesPlain(cookies))
+			if err != nil {
+				panic(err)
+			}
+			return l
+		}
+	}
+	l := s.newInstance(c.cookieListProto)
+	if parent != nil {
+		link(l, c.parent, parent)
+	}
+	_ = l.Set("members", rt.NewArray())
+	_ = l.Set("reference", rt.NewObject())
+	_ = l.Set("Type", c.cookie)
+	_ = l.Set("_postman_listIndexKey", "name")
+	_ = l.Set("_postman_listIndexCaseInsensitive", true)
+	_ = l.Set("_postman_listAllowsMultipleValues", true)
+	return l
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// asciiLower lower-cases an ASCII string as String#toLowerCase does,
+// without allocating when it is lower-case already.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; 'A' <= c && c <= 'Z' {
+					b[j] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
