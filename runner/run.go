@@ -28,6 +28,8 @@ type Runner struct {
 	// scriptLists holds each item's pre-request and test scripts in run
 	// order, computed once.
 	scriptLists map[*collections.Item][2][]scriptLevel
+	// locations holds each item's pm.execution.location, computed once.
+	locations map[*collections.Item][]string
 
 	mu      sync.Mutex // serialises emit
 	handler event.Handler
@@ -77,8 +79,10 @@ func New(coll *collections.Collection, opts Options) (*Runner, error) {
 			return nil, err
 		}
 		r.scriptLists = make(map[*collections.Item][2][]scriptLevel, len(items))
+		r.locations = make(map[*collections.Item][]string, len(items))
 		for _, it := range items {
 			r.scriptLists[it] = [2][]scriptLevel{r.collectScripts("prerequest", it), r.collectScripts("test", it)}
+			r.locations[it] = r.location(it)
 		}
 	}
 	if r.transports, err = newTransports(&r.opts); err != nil {

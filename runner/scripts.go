@@ -72,6 +72,9 @@ type scriptLevel struct {
 // location is pm.execution.location: the collection's name, then the
 // folders', then the request's.
 func (r *Runner) location(it *collections.Item) []string {
+	if loc, ok := r.locations[it]; ok {
+		return loc
+	}
 	var names []string
 	for p := it; p != nil; p = p.Parent {
 		names = append([]string{p.Name}, names...)

@@ -310,16 +310,13 @@ func (s *Sandbox) nVarSet(c goja.FunctionCall) goja.Value {
 	return goja.Undefined()
 }
 
+// entryType is the declared type of an enabled variable, which a set
+// casts to, as Postman's VariableScope does.
 func entryType(sc *variables.Scope, key string) string {
 	if !sc.Has(key) {
 		return ""
 	}
-	for _, e := range sc.Entries() {
-		if e.Key == key {
-			return e.Type
-		}
-	}
-	return ""
+	return sc.Type(key)
 }
 
 func (s *Sandbox) castIn(typ string, v goja.Value) any {

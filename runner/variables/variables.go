@@ -75,6 +75,20 @@ func (s *Scope) Get(key string) (any, bool) {
 	return s.entries[i].Value, true
 }
 
+// Type returns a variable's declared type ("" when it has none or does not
+// exist), without copying the scope: scripts ask on every set.
+func (s *Scope) Type(key string) string {
+	if s == nil {
+		return ""
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if i, ok := s.index[key]; ok {
+		return s.entries[i].Type
+	}
+	return ""
+}
+
 // Has reports whether an enabled variable exists.
 func (s *Scope) Has(key string) bool {
 	_, ok := s.Get(key)
