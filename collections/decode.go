@@ -1,22 +1,45 @@
 package collections
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/tidwall/gjson"
 )
 
-// The document is parsed once into a generic tree (objects as
-// map[string]any, numbers as json.Number) and normalised from there: every
-// field whose shape varies between schema versions and exporters is a type
-// switch, and no part of the input is scanned twice. The lenient shapes are
+// The document is validated once and then read in place with gjson: no
+// generic tree is built, so a large collection costs little more memory
+// than its model. Every field whose shape varies between schema versions
+// and exporters is a switch on the JSON type. The lenient shapes are
 // Postman's own: a URL as a string or an object, script lines as a string
 // or a list, auth parameters as an object or a list, and so on.
 
-type object = map[string]any
+// node is one JSON value of the document.
+type node = gjson.Result
+
+func isNull(n node) bool   { return n.Type == gjson.Null }
+func isString(n node) bool { return n.Type == gjson.String }
+func isObject(n node) bool { return n.IsObject() }
+func isArray(n node) bool  { return n.IsArray() }
+
+// field reads a member of an object; names here are fixed identifiers,
+// which need no escaping in a gjson path.
+func field(n node, name string) node {
+	if !n.IsObject() {
+		return node{}
+	}
+	return n.Get(name)
+}
+
+// has reports whether an object has a member that is not null.
+func has(n node, name string) bool { return !isNull(field(n, name)) }
+
+// elements returns an array's values.
+func elements(n node) []node { return n.Array() }
 
 // fieldError is a decoding problem located by a path of field names, such
 // as `item "Users / List" > request > url`.
@@ -31,15 +54,15 @@ func fail(where, format string, args ...any) error {
 	return &fieldError{where: where, msg: fmt.Sprintf(format, args...)}
 }
 
-// decodeCollection normalises a parsed collection document.
-func decodeCollection(doc any) (*Collection, error) {
-	root, ok := doc.(object)
-	if !ok {
+// decodeCollection normalises a validated collection document.
+func decodeCollection(root node) (*Collection, error) {
+	if !isObject(root) {
 		return nil, fail("collection", "not a Postman collection: expected a JSON object")
 	}
-	info, hasInfo := root["info"].(object)
-	if !hasInfo && root["item"] == nil {
-		if root["requests"] != nil {
+	info := field(root, "info")
+	hasInfo := isObject(info)
+	if !hasInfo && !has(root, "item") {
+		if has(root, "requests") {
 			return nil, fail("collection", "this is a Postman Collection v1 file; export it again as v2.1 from Postman")
 		}
 		return nil, fail("collection", `not a Postman collection: it has neither "info" nor "item"`)
@@ -47,39 +70,39 @@ func decodeCollection(doc any) (*Collection, error) {
 	c := &Collection{}
 	if hasInfo {
 		c.Info = Info{
-			ID:          str(info["_postman_id"]),
-			Name:        str(info["name"]),
-			Schema:      str(info["schema"]),
-			Description: description(info["description"]),
+			ID:          str(field(info, "_postman_id")),
+			Name:        str(field(info, "name")),
+			Schema:      str(field(info, "schema")),
+			Description: description(field(info, "description")),
 		}
 	}
 	var err error
-	if c.Auth, err = decodeAuth(root["auth"], "collection > auth"); err != nil {
+	if c.Auth, err = decodeAuth(field(root, "auth"), "collection > auth"); err != nil {
 		return nil, err
 	}
-	if c.Events, err = decodeEvents(root["event"], "collection > event"); err != nil {
+	if c.Events, err = decodeEvents(field(root, "event"), "collection > event"); err != nil {
 		return nil, err
 	}
-	if c.Variables, err = decodeVariables(root["variable"], "collection > variable"); err != nil {
+	if c.Variables, err = decodeVariables(field(root, "variable"), "collection > variable"); err != nil {
 		return nil, err
 	}
-	if c.ProtocolProfileBehavior, err = decodePPB(root["protocolProfileBehavior"], "collection > protocolProfileBehavior"); err != nil {
+	if c.ProtocolProfileBehavior, err = decodePPB(field(root, "protocolProfileBehavior"), "collection > protocolProfileBehavior"); err != nil {
 		return nil, err
 	}
-	if c.Items, err = decodeItems(root["item"], nil, "collection > item"); err != nil {
+	if c.Items, err = decodeItems(field(root, "item"), nil, "collection > item"); err != nil {
 		return nil, err
 	}
 	return c, nil
 }
 
-func decodeItems(v any, parent *Item, where string) ([]*Item, error) {
-	if v == nil {
+func decodeItems(v node, parent *Item, where string) ([]*Item, error) {
+	if isNull(v) {
 		return nil, nil
 	}
-	list, ok := v.([]any)
-	if !ok {
+	if !isArray(v) {
 		return nil, fail(where, "expected a list of items")
 	}
+	list := elements(v)
 	items := make([]*Item, 0, len(list))
 	for i, raw := range list {
 		it, err := decodeItem(raw, parent, fmt.Sprintf("%s[%d]", where, i))
@@ -91,40 +114,39 @@ func decodeItems(v any, parent *Item, where string) ([]*Item, error) {
 	return items, nil
 }
 
-func decodeItem(v any, parent *Item, where string) (*Item, error) {
-	ri, ok := v.(object)
-	if !ok {
+func decodeItem(ri node, parent *Item, where string) (*Item, error) {
+	if !isObject(ri) {
 		return nil, fail(where, "expected an item object")
 	}
 	it := &Item{
-		ID:          str(ri["id"]),
-		Name:        str(ri["name"]),
-		Description: description(ri["description"]),
+		ID:          str(field(ri, "id")),
+		Name:        str(field(ri, "name")),
+		Description: description(field(ri, "description")),
 		Parent:      parent,
 	}
 	if it.Name != "" {
 		where = fmt.Sprintf("item %q", it.Path())
 	}
 	var err error
-	if it.Events, err = decodeEvents(ri["event"], where+" > event"); err != nil {
+	if it.Events, err = decodeEvents(field(ri, "event"), where+" > event"); err != nil {
 		return nil, err
 	}
-	if it.Variables, err = decodeVariables(ri["variable"], where+" > variable"); err != nil {
+	if it.Variables, err = decodeVariables(field(ri, "variable"), where+" > variable"); err != nil {
 		return nil, err
 	}
-	if it.ProtocolProfileBehavior, err = decodePPB(ri["protocolProfileBehavior"], where+" > protocolProfileBehavior"); err != nil {
+	if it.ProtocolProfileBehavior, err = decodePPB(field(ri, "protocolProfileBehavior"), where+" > protocolProfileBehavior"); err != nil {
 		return nil, err
 	}
 	// An item with an "item" list is a folder, even when the list is empty;
 	// one with neither "item" nor "request" is an empty folder too, which
 	// Postman shows and runs as nothing.
-	if ri["item"] != nil || ri["request"] == nil {
+	if has(ri, "item") || !has(ri, "request") {
 		it.Folder = true
 		it.Items = []*Item{}
-		if it.Auth, err = decodeAuth(ri["auth"], where+" > auth"); err != nil {
+		if it.Auth, err = decodeAuth(field(ri, "auth"), where+" > auth"); err != nil {
 			return nil, err
 		}
-		children, err := decodeItems(ri["item"], it, where+" > item")
+		children, err := decodeItems(field(ri, "item"), it, where+" > item")
 		if err != nil {
 			return nil, err
 		}
@@ -133,32 +155,32 @@ func decodeItem(v any, parent *Item, where string) (*Item, error) {
 		}
 		return it, nil
 	}
-	if it.Request, err = decodeRequest(ri["request"], where+" > request"); err != nil {
+	if it.Request, err = decodeRequest(field(ri, "request"), where+" > request"); err != nil {
 		return nil, err
 	}
 	return it, nil
 }
 
-func decodeRequest(v any, where string) (*Request, error) {
-	switch x := v.(type) {
-	case string:
-		return &Request{Method: "GET", URL: ParseURL(x)}, nil
-	case object:
-		r := &Request{Method: strings.ToUpper(str(x["method"])), Description: description(x["description"])}
+func decodeRequest(x node, where string) (*Request, error) {
+	switch {
+	case isString(x):
+		return &Request{Method: "GET", URL: ParseURL(x.Str)}, nil
+	case isObject(x):
+		r := &Request{Method: strings.ToUpper(str(field(x, "method"))), Description: description(field(x, "description"))}
 		if r.Method == "" {
 			r.Method = "GET"
 		}
 		var err error
-		if r.URL, err = decodeURL(x["url"], where+" > url"); err != nil {
+		if r.URL, err = decodeURL(field(x, "url"), where+" > url"); err != nil {
 			return nil, err
 		}
-		if r.Headers, err = decodeHeaders(x["header"], where+" > header"); err != nil {
+		if r.Headers, err = decodeHeaders(field(x, "header"), where+" > header"); err != nil {
 			return nil, err
 		}
-		if r.Body, err = decodeBody(x["body"], where+" > body"); err != nil {
+		if r.Body, err = decodeBody(field(x, "body"), where+" > body"); err != nil {
 			return nil, err
 		}
-		if r.Auth, err = decodeAuth(x["auth"], where+" > auth"); err != nil {
+		if r.Auth, err = decodeAuth(field(x, "auth"), where+" > auth"); err != nil {
 			return nil, err
 		}
 		return r, nil
@@ -166,32 +188,29 @@ func decodeRequest(v any, where string) (*Request, error) {
 	return nil, fail(where, "expected a URL string or a request object")
 }
 
-func decodeURL(v any, where string) (URL, error) {
-	var ru object
-	switch x := v.(type) {
-	case nil:
+func decodeURL(ru node, where string) (URL, error) {
+	switch {
+	case isNull(ru):
 		return URL{}, nil
-	case string:
-		return ParseURL(x), nil
-	case object:
-		ru = x
-	default:
+	case isString(ru):
+		return ParseURL(ru.Str), nil
+	case !isObject(ru):
 		return URL{}, fail(where, "expected a string or an object")
 	}
-	raw := str(ru["raw"])
+	raw := str(field(ru, "raw"))
 	// Postman builds the URL from its parts and ignores "raw" when parts
 	// exist. Hand-written collections often give only "raw": parse it then.
-	if ru["host"] == nil && ru["path"] == nil && ru["protocol"] == nil {
+	if !has(ru, "host") && !has(ru, "path") && !has(ru, "protocol") {
 		u := ParseURL(raw)
-		vars, err := decodeVariables(ru["variable"], where+" > variable")
+		vars, err := decodeVariables(field(ru, "variable"), where+" > variable")
 		if err != nil {
 			return URL{}, err
 		}
 		if vars != nil {
 			u.Variables = mergePathVariables(u.Variables, vars)
 		}
-		if ru["query"] != nil {
-			q, err := decodeQuery(ru["query"], where+" > query")
+		if has(ru, "query") {
+			q, err := decodeQuery(field(ru, "query"), where+" > query")
 			if err != nil {
 				return URL{}, err
 			}
@@ -199,30 +218,31 @@ func decodeURL(v any, where string) (URL, error) {
 		}
 		return u, nil
 	}
-	u := URL{Raw: raw, Protocol: str(ru["protocol"]), Port: str(ru["port"]), Hash: str(ru["hash"])}
-	switch h := ru["host"].(type) {
-	case nil:
-	case string:
-		u.Host = splitHost(h)
-	case []any:
-		for _, p := range h {
+	u := URL{Raw: raw, Protocol: str(field(ru, "protocol")), Port: str(field(ru, "port")), Hash: str(field(ru, "hash"))}
+	switch h := field(ru, "host"); {
+	case isNull(h):
+	case isString(h):
+		u.Host = splitHost(h.Str)
+	case isArray(h):
+		for _, p := range elements(h) {
 			u.Host = append(u.Host, str(p))
 		}
 	default:
 		return URL{}, fail(where+" > host", "expected a string or a list of strings")
 	}
-	switch p := ru["path"].(type) {
-	case nil:
-	case string:
-		s := strings.TrimPrefix(p, "/")
-		if s != "" || p == "/" {
+	switch p := field(ru, "path"); {
+	case isNull(p):
+	case isString(p):
+		s := strings.TrimPrefix(p.Str, "/")
+		if s != "" || p.Str == "/" {
 			u.Path = strings.Split(s, "/")
 		}
-	case []any:
-		u.Path = make([]string, 0, len(p))
-		for _, seg := range p {
-			if o, ok := seg.(object); ok {
-				u.Path = append(u.Path, str(o["value"]))
+	case isArray(p):
+		segs := elements(p)
+		u.Path = make([]string, 0, len(segs))
+		for _, seg := range segs {
+			if isObject(seg) {
+				u.Path = append(u.Path, str(field(seg, "value")))
 				continue
 			}
 			u.Path = append(u.Path, str(seg))
@@ -231,14 +251,14 @@ func decodeURL(v any, where string) (URL, error) {
 		return URL{}, fail(where+" > path", "expected a string or a list of segments")
 	}
 	var err error
-	if u.Query, err = decodeQuery(ru["query"], where+" > query"); err != nil {
+	if u.Query, err = decodeQuery(field(ru, "query"), where+" > query"); err != nil {
 		return URL{}, err
 	}
-	if u.Variables, err = decodeVariables(ru["variable"], where+" > variable"); err != nil {
+	if u.Variables, err = decodeVariables(field(ru, "variable"), where+" > variable"); err != nil {
 		return URL{}, err
 	}
-	if a, ok := ru["auth"].(object); ok {
-		u.Auth = &URLAuth{User: str(a["user"]), Password: str(a["password"])}
+	if a := field(ru, "auth"); isObject(a) {
+		u.Auth = &URLAuth{User: str(field(a, "user")), Password: str(field(a, "password"))}
 	}
 	return u, nil
 }
@@ -282,8 +302,9 @@ func splitHost(s string) []string {
 	return append(out, s[start:])
 }
 
-func decodeQuery(v any, where string) ([]QueryParam, error) {
-	if s, ok := v.(string); ok {
+func decodeQuery(v node, where string) ([]QueryParam, error) {
+	if isString(v) {
+		s := v.Str
 		if s == "" {
 			return nil, nil
 		}
@@ -299,8 +320,8 @@ func decodeQuery(v any, where string) ([]QueryParam, error) {
 	}
 	q := make([]QueryParam, 0, len(kvs))
 	for _, kv := range kvs {
-		p := QueryParam{Key: str(kv["key"]), Disabled: disabled(kv)}
-		if val, present := kv["value"]; present && val != nil {
+		p := QueryParam{Key: str(field2(kv, "key")), Disabled: disabled(kv)}
+		if val := field2(kv, "value"); !isNull(val) {
 			s := str(val)
 			p.Value = &s
 		}
@@ -309,62 +330,80 @@ func decodeQuery(v any, where string) ([]QueryParam, error) {
 	return q, nil
 }
 
-// keyValues accepts a list of objects, or an object map {k: v} (written by
-// some exporters), returning the list form.
-func keyValues(v any, where string) ([]object, error) {
-	switch x := v.(type) {
-	case nil:
+// keyValue is one {key, value, ...} entry: an object of the document, or
+// one member of an object map ({k: v}) that some exporters write instead of
+// a list.
+type keyValue struct {
+	obj        node
+	key, value node
+	fromMap    bool
+}
+
+func field2(kv keyValue, name string) node {
+	if kv.fromMap {
+		switch name {
+		case "key":
+			return kv.key
+		case "value":
+			return kv.value
+		}
+		return node{}
+	}
+	return field(kv.obj, name)
+}
+
+// keyValues accepts a list of objects, or an object map {k: v}, returning
+// the list form in document order.
+func keyValues(v node, where string) ([]keyValue, error) {
+	switch {
+	case isNull(v):
 		return nil, nil
-	case []any:
-		out := make([]object, 0, len(x))
-		for _, e := range x {
-			o, ok := e.(object)
-			if !ok {
-				if e == nil {
+	case isArray(v):
+		list := elements(v)
+		out := make([]keyValue, 0, len(list))
+		for _, e := range list {
+			if !isObject(e) {
+				if isNull(e) {
 					continue
 				}
 				return nil, fail(where, "expected a list of {key, value} objects")
 			}
-			out = append(out, o)
+			out = append(out, keyValue{obj: e})
 		}
 		return out, nil
-	case object:
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		out := make([]object, 0, len(keys))
-		for _, k := range keys {
-			out = append(out, object{"key": k, "value": x[k]})
-		}
+	case isObject(v):
+		var out []keyValue
+		v.ForEach(func(k, val node) bool {
+			out = append(out, keyValue{key: k, value: val, fromMap: true})
+			return true
+		})
 		return out, nil
 	}
 	return nil, fail(where, "expected a list of {key, value} objects")
 }
 
-func disabled(kv object) bool {
-	if truthy(kv["disabled"]) {
+func disabled(kv keyValue) bool {
+	if truthy(field2(kv, "disabled")) {
 		return true
 	}
 	// Environments say "enabled": false instead.
-	e, ok := kv["enabled"]
-	return ok && e != nil && !truthy(e)
+	e := field2(kv, "enabled")
+	return !isNull(e) && !truthy(e)
 }
 
-func truthy(v any) bool {
-	switch x := v.(type) {
-	case bool:
-		return x
-	case string:
-		return x == "true"
+func truthy(v node) bool {
+	switch v.Type {
+	case gjson.True:
+		return true
+	case gjson.String:
+		return v.Str == "true"
 	}
 	return false
 }
 
-func decodeHeaders(v any, where string) ([]Header, error) {
-	if s, ok := v.(string); ok {
-		return ParseHeaderString(s), nil
+func decodeHeaders(v node, where string) ([]Header, error) {
+	if isString(v) {
+		return ParseHeaderString(v.Str), nil
 	}
 	kvs, err := keyValues(v, where)
 	if err != nil || kvs == nil {
@@ -372,11 +411,11 @@ func decodeHeaders(v any, where string) ([]Header, error) {
 	}
 	hs := make([]Header, 0, len(kvs))
 	for _, kv := range kvs {
-		key := str(kv["key"])
+		key := str(field2(kv, "key"))
 		if strings.TrimSpace(key) == "" {
 			continue
 		}
-		hs = append(hs, Header{Key: key, Value: str(kv["value"]), Disabled: disabled(kv)})
+		hs = append(hs, Header{Key: key, Value: str(field2(kv, "value")), Disabled: disabled(kv)})
 	}
 	return hs, nil
 }
@@ -401,41 +440,36 @@ func ParseHeaderString(s string) []Header {
 	return hs
 }
 
-func decodeBody(v any, where string) (*Body, error) {
-	var rb object
-	switch x := v.(type) {
-	case nil:
+func decodeBody(rb node, where string) (*Body, error) {
+	switch {
+	case isNull(rb):
 		return nil, nil
-	case string:
+	case isString(rb):
 		// A bare string body is raw text.
-		return &Body{Mode: "raw", Raw: x}, nil
-	case object:
-		rb = x
-	default:
+		return &Body{Mode: "raw", Raw: rb.Str}, nil
+	case !isObject(rb):
 		return nil, fail(where, "expected a body object")
 	}
-	b := &Body{Mode: str(rb["mode"]), Raw: str(rb["raw"]), Disabled: truthy(rb["disabled"])}
-	if opts, ok := rb["options"].(object); ok {
-		if raw, ok := opts["raw"].(object); ok {
-			b.Language = str(raw["language"])
-		}
+	b := &Body{Mode: str(field(rb, "mode")), Raw: str(field(rb, "raw")), Disabled: truthy(field(rb, "disabled"))}
+	if raw := field(field(rb, "options"), "raw"); isObject(raw) {
+		b.Language = str(field(raw, "language"))
 	}
 	var err error
-	if b.URLEncoded, err = decodeForm(rb["urlencoded"], where+" > urlencoded"); err != nil {
+	if b.URLEncoded, err = decodeForm(field(rb, "urlencoded"), where+" > urlencoded"); err != nil {
 		return nil, err
 	}
-	if b.FormData, err = decodeForm(rb["formdata"], where+" > formdata"); err != nil {
+	if b.FormData, err = decodeForm(field(rb, "formdata"), where+" > formdata"); err != nil {
 		return nil, err
 	}
-	if f, ok := rb["file"].(object); ok {
-		b.File = &BodyFile{Src: str(f["src"]), Content: str(f["content"])}
+	if f := field(rb, "file"); isObject(f) {
+		b.File = &BodyFile{Src: str(field(f, "src")), Content: str(field(f, "content"))}
 	}
-	if g, ok := rb["graphql"].(object); ok {
-		b.GraphQL = &GraphQL{Query: str(g["query"]), Variables: str(g["variables"])}
+	if g := field(rb, "graphql"); isObject(g) {
+		b.GraphQL = &GraphQL{Query: str(field(g, "query")), Variables: str(field(g, "variables"))}
 	}
 	if b.Mode == "" {
 		switch {
-		case rb["raw"] != nil:
+		case has(rb, "raw"):
 			b.Mode = "raw"
 		case b.URLEncoded != nil:
 			b.Mode = "urlencoded"
@@ -450,7 +484,7 @@ func decodeBody(v any, where string) (*Body, error) {
 	return b, nil
 }
 
-func decodeForm(v any, where string) ([]FormParam, error) {
+func decodeForm(v node, where string) ([]FormParam, error) {
 	kvs, err := keyValues(v, where)
 	if err != nil || kvs == nil {
 		return nil, err
@@ -458,16 +492,16 @@ func decodeForm(v any, where string) ([]FormParam, error) {
 	out := make([]FormParam, 0, len(kvs))
 	for _, kv := range kvs {
 		p := FormParam{
-			Key:         str(kv["key"]),
-			Value:       str(kv["value"]),
-			Type:        str(kv["type"]),
-			ContentType: str(kv["contentType"]),
+			Key:         str(field2(kv, "key")),
+			Value:       str(field2(kv, "value")),
+			Type:        str(field2(kv, "type")),
+			ContentType: str(field2(kv, "contentType")),
 			Disabled:    disabled(kv),
 		}
-		switch src := kv["src"].(type) {
-		case nil:
-		case []any:
-			for _, s := range src {
+		switch src := field2(kv, "src"); {
+		case isNull(src):
+		case isArray(src):
+			for _, s := range elements(src) {
 				p.Src = append(p.Src, str(s))
 			}
 		default:
@@ -485,63 +519,64 @@ func decodeForm(v any, where string) ([]FormParam, error) {
 
 // decodeAuth accepts v2.1 ({"type":"x","x":[{key,value}]}) and v2.0
 // ({"type":"x","x":{k:v}}) auth blocks.
-func decodeAuth(v any, where string) (*Auth, error) {
-	if v == nil {
+func decodeAuth(obj node, where string) (*Auth, error) {
+	if isNull(obj) {
 		return nil, nil
 	}
-	obj, ok := v.(object)
-	if !ok {
+	if !isObject(obj) {
 		return nil, fail(where, "expected an auth object")
 	}
-	a := &Auth{Type: str(obj["type"])}
+	a := &Auth{Type: str(field(obj, "type"))}
 	if a.Type == "" {
 		return nil, fail(where, `auth has no "type"`)
 	}
-	switch params := obj[a.Type].(type) {
-	case nil:
-	case []any:
-		for _, e := range params {
-			if kv, ok := e.(object); ok {
-				a.Params = append(a.Params, AuthParam{Key: str(kv["key"]), Value: kv["value"]})
+	var params node
+	obj.ForEach(func(k, v node) bool {
+		if k.Str == a.Type {
+			params = v
+			return false
+		}
+		return true
+	})
+	switch {
+	case isNull(params):
+	case isArray(params):
+		for _, e := range elements(params) {
+			if isObject(e) {
+				a.Params = append(a.Params, AuthParam{Key: str(field(e, "key")), Value: value(field(e, "value"))})
 			}
 		}
-	case object:
-		keys := make([]string, 0, len(params))
-		for k := range params {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			a.Params = append(a.Params, AuthParam{Key: k, Value: params[k]})
-		}
+	case isObject(params):
+		params.ForEach(func(k, v node) bool {
+			a.Params = append(a.Params, AuthParam{Key: k.Str, Value: value(v)})
+			return true
+		})
 	default:
 		return nil, fail(where+" > "+a.Type, "expected a list or an object of parameters")
 	}
 	return a, nil
 }
 
-func decodeEvents(v any, where string) ([]Event, error) {
-	if v == nil {
+func decodeEvents(v node, where string) ([]Event, error) {
+	if isNull(v) {
 		return nil, nil
 	}
-	list, ok := v.([]any)
-	if !ok {
+	if !isArray(v) {
 		return nil, fail(where, "expected a list of events")
 	}
 	var out []Event
-	for i, raw := range list {
-		re, ok := raw.(object)
-		if !ok {
+	for i, re := range elements(v) {
+		if !isObject(re) {
 			return nil, fail(fmt.Sprintf("%s[%d]", where, i), "expected an event object")
 		}
-		e := Event{Listen: str(re["listen"]), Disabled: truthy(re["disabled"])}
-		switch sc := re["script"].(type) {
-		case nil:
-		case string:
-			e.Script.Exec = sc
-		case object:
-			e.Script = Script{ID: str(sc["id"]), Type: str(sc["type"]), Name: str(sc["name"])}
-			exec, err := scriptLines(sc["exec"])
+		e := Event{Listen: str(field(re, "listen")), Disabled: truthy(field(re, "disabled"))}
+		switch sc := field(re, "script"); {
+		case isNull(sc):
+		case isString(sc):
+			e.Script.Exec = sc.Str
+		case isObject(sc):
+			e.Script = Script{ID: str(field(sc, "id")), Type: str(field(sc, "type")), Name: str(field(sc, "name"))}
+			exec, err := scriptLines(field(sc, "exec"))
 			if err != nil {
 				return nil, fail(fmt.Sprintf("%s[%d] > script > exec", where, i), "%s", err)
 			}
@@ -554,53 +589,59 @@ func decodeEvents(v any, where string) ([]Event, error) {
 	return out, nil
 }
 
-func scriptLines(v any) (string, error) {
-	switch x := v.(type) {
-	case nil:
+func scriptLines(v node) (string, error) {
+	switch {
+	case isNull(v):
 		return "", nil
-	case string:
-		return x, nil
-	case []any:
-		parts := make([]string, len(x))
-		for i, l := range x {
-			parts[i] = str(l)
-		}
-		return strings.Join(parts, "\n"), nil
+	case isString(v):
+		return v.Str, nil
+	case isArray(v):
+		var b strings.Builder
+		b.Grow(len(v.Raw))
+		first := true
+		v.ForEach(func(_, l node) bool {
+			if !first {
+				b.WriteByte('\n')
+			}
+			first = false
+			b.WriteString(str(l))
+			return true
+		})
+		return b.String(), nil
 	}
 	return "", fmt.Errorf("expected a string or a list of lines")
 }
 
-func decodeVariables(v any, where string) ([]Variable, error) {
+func decodeVariables(v node, where string) ([]Variable, error) {
 	kvs, err := keyValues(v, where)
 	if err != nil || kvs == nil {
 		return nil, err
 	}
 	out := make([]Variable, 0, len(kvs))
 	for _, kv := range kvs {
-		key := str(kv["key"])
+		key := str(field2(kv, "key"))
 		if key == "" {
-			key = str(kv["id"])
+			key = str(field2(kv, "id"))
 		}
 		if key == "" {
-			key = str(kv["name"])
+			key = str(field2(kv, "name"))
 		}
-		out = append(out, Variable{Key: key, Value: kv["value"], Type: str(kv["type"]), Disabled: disabled(kv)})
+		out = append(out, Variable{Key: key, Value: value(field2(kv, "value")), Type: str(field2(kv, "type")), Disabled: disabled(kv)})
 	}
 	return out, nil
 }
 
-func decodePPB(v any, where string) (ProtocolProfileBehavior, error) {
+func decodePPB(obj node, where string) (ProtocolProfileBehavior, error) {
 	var p ProtocolProfileBehavior
-	if v == nil {
+	if isNull(obj) {
 		return p, nil
 	}
-	obj, ok := v.(object)
-	if !ok {
+	if !isObject(obj) {
 		return p, fail(where, "expected an object")
 	}
 	flag := func(name string) *bool {
-		val, ok := obj[name]
-		if !ok || val == nil {
+		val := field(obj, name)
+		if isNull(val) {
 			return nil
 		}
 		b := truthy(val)
@@ -613,7 +654,7 @@ func decodePPB(v any, where string) (ProtocolProfileBehavior, error) {
 	p.FollowOriginalHTTPMethod = flag("followOriginalHttpMethod")
 	p.FollowAuthorizationHeader = flag("followAuthorizationHeader")
 	p.RemoveRefererHeader = flag("removeRefererHeader")
-	if val, ok := obj["maxRedirects"]; ok && val != nil {
+	if val := field(obj, "maxRedirects"); !isNull(val) {
 		n, err := strconv.Atoi(str(val))
 		if err != nil {
 			return p, fail(where+" > maxRedirects", "expected a whole number")
@@ -624,28 +665,54 @@ func decodePPB(v any, where string) (ProtocolProfileBehavior, error) {
 }
 
 // str renders a JSON scalar as a string: strings as is, numbers and bools
-// in their JSON text, null as "". Objects and arrays render as JSON.
-func str(v any) string {
-	switch x := v.(type) {
-	case nil:
+// in their JSON text, null as "". Objects and arrays render as compact JSON.
+func str(v node) string {
+	switch v.Type {
+	case gjson.Null:
 		return ""
-	case string:
-		return x
-	case json.Number:
-		return x.String()
-	case bool:
-		return strconv.FormatBool(x)
+	case gjson.String:
+		return v.Str
+	case gjson.Number, gjson.True, gjson.False:
+		return v.Raw
 	}
-	return jsonText(v)
+	var b bytes.Buffer
+	if json.Compact(&b, []byte(v.Raw)) == nil {
+		return b.String()
+	}
+	return v.Raw
+}
+
+// value keeps a JSON value's type, as variables and auth parameters need:
+// strings, json.Number, bools, nil, and decoded objects and arrays.
+func value(v node) any {
+	switch v.Type {
+	case gjson.Null:
+		return nil
+	case gjson.String:
+		return v.Str
+	case gjson.Number:
+		return json.Number(v.Raw)
+	case gjson.True:
+		return true
+	case gjson.False:
+		return false
+	}
+	dec := json.NewDecoder(strings.NewReader(v.Raw))
+	dec.UseNumber()
+	var out any
+	if dec.Decode(&out) != nil {
+		return nil
+	}
+	return out
 }
 
 // description accepts a string or {"content": "...", "type": "..."}.
-func description(v any) string {
-	switch x := v.(type) {
-	case string:
-		return x
-	case object:
-		return str(x["content"])
+func description(v node) string {
+	switch {
+	case isString(v):
+		return v.Str
+	case isObject(v):
+		return str(field(v, "content"))
 	}
 	return ""
 }

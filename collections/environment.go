@@ -49,16 +49,16 @@ func ParseVariableFile(name, kind string, data []byte) (*VariableFile, error) {
 	}
 	f := &VariableFile{Scope: kind, Source: name}
 	values := doc
-	if obj, ok := doc.(object); ok {
+	if isObject(doc) {
 		switch {
-		case obj["values"] != nil:
-			f.ID, f.Name = str(obj["id"]), str(obj["name"])
-			values = obj["values"]
-		case len(obj) == 0 || hasCollectionKeys(obj):
+		case has(doc, "values"):
+			f.ID, f.Name = str(field(doc, "id")), str(field(doc, "name"))
+			values = field(doc, "values")
+		case len(doc.Map()) == 0 || hasCollectionKeys(doc):
 			return nil, &InputError{File: name, Err: fmt.Errorf("not a Postman %s: it has no \"values\" list", kind)}
 		}
 		// Otherwise a flat object of names to values.
-	} else if _, ok := doc.([]any); !ok {
+	} else if !isArray(doc) {
 		return nil, &InputError{File: name, Err: fmt.Errorf("not a Postman %s: expected an object with \"values\"", kind)}
 	}
 	vars, err := decodeVariables(values, "values")
@@ -69,10 +69,8 @@ func ParseVariableFile(name, kind string, data []byte) (*VariableFile, error) {
 	return f, nil
 }
 
-func hasCollectionKeys(m object) bool {
-	_, info := m["info"]
-	_, item := m["item"]
-	return info || item
+func hasCollectionKeys(m node) bool {
+	return field(m, "info").Exists() || field(m, "item").Exists()
 }
 
 // ExportedVariable is one entry of an exported environment or globals file.

@@ -8,6 +8,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+
+	"github.com/tidwall/gjson"
 )
 
 // InputError is a problem with a file the user gave: missing, unreadable,
@@ -57,37 +59,36 @@ func ParseCollection(name string, data []byte) (*Collection, error) {
 	return c, nil
 }
 
-// parseJSON parses a whole document once (numbers kept as json.Number),
-// reporting a syntax error with its line and column.
-func parseJSON(name string, data []byte) (any, error) {
+// parseJSON validates a document and returns its root for reading in
+// place; a syntax error is reported with its line and column (found by
+// encoding/json, which is only asked when the document is invalid).
+func parseJSON(name string, data []byte) (node, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, &InputError{File: name, Err: errors.New("file is empty")}
+		return node{}, &InputError{File: name, Err: errors.New("file is empty")}
+	}
+	if gjson.ValidBytes(data) {
+		return gjson.ParseBytes(data), nil
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
 	var doc any
 	err := dec.Decode(&doc)
 	if err == nil {
-		// Anything after the document is an error too, as json.Unmarshal
-		// would say.
-		if _, terr := dec.Token(); !errors.Is(terr, io.EOF) {
-			off := dec.InputOffset()
-			line, col := lineColumn(data, off+1)
-			return nil, &InputError{File: name, Line: line, Column: col, Err: errors.New("invalid JSON: unexpected data after the top-level value")}
-		}
-		return doc, nil
+		// Anything after the document is an error too.
+		off := dec.InputOffset()
+		line, col := lineColumn(data, off+1)
+		return node{}, &InputError{File: name, Line: line, Column: col, Err: errors.New("invalid JSON: unexpected data after the top-level value")}
 	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		line, col := lineColumn(data, se.Offset)
-		return nil, &InputError{File: name, Line: line, Column: col, Err: fmt.Errorf("invalid JSON: %v", se)}
+		return node{}, &InputError{File: name, Line: line, Column: col, Err: fmt.Errorf("invalid JSON: %v", se)}
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) {
 		line, col := lineColumn(data, int64(len(data))+1)
-		return nil, &InputError{File: name, Line: line, Column: col, Err: errors.New("invalid JSON: unexpected end of file")}
+		return node{}, &InputError{File: name, Line: line, Column: col, Err: errors.New("invalid JSON: unexpected end of file")}
 	}
-	return nil, &InputError{File: name, Err: fmt.Errorf("invalid JSON: %v", err)}
+	return node{}, &InputError{File: name, Err: fmt.Errorf("invalid JSON: %v", err)}
 }
 
 func readInput(path, kind string) ([]byte, error) {

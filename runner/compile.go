@@ -2,53 +2,48 @@ package runner
 
 import (
 	"github.com/colrun/colrun/collections"
-	"github.com/colrun/colrun/runner/event"
+	"github.com/colrun/colrun/runner/sandbox"
 )
 
-// compiledScript is one script compiled once per run; err is set when it
-// does not compile, and is reported each time the script would run, as
-// Newman reports a syntax error per execution.
-type compiledScript struct {
-	name    string
-	program any
-	err     *event.ScriptError
-}
-
-// scriptSet holds the run's compiled scripts, keyed by their event.
+// scriptSet says whether the collection has any script. Scripts are
+// compiled on first use by the sandbox, which keeps them in a bounded
+// cache shared by every worker: a collection-level script is compiled once
+// for the whole run, and a collection of thousands of distinct scripts does
+// not hold every compiled program until the run ends.
 type scriptSet struct {
-	byEvent map[*collections.Event]*compiledScript
+	any bool
 }
 
-func (s *scriptSet) get(e *collections.Event) *compiledScript { return s.byEvent[e] }
+func newScriptSet(coll *collections.Collection) *scriptSet {
+	s := &scriptSet{any: hasScripts(coll)}
+	if s.any {
+		// The runtime's own programs compile while the collection loads
+		// and the first request is in flight.
+		go sandbox.Prepare()
+	}
+	return s
+}
 
-// compileScripts compiles every script of the collection once, sharing
-// identical sources. The JavaScript engine is wired in sandbox.go.
-func compileScripts(coll *collections.Collection) (*scriptSet, error) {
-	set := &scriptSet{byEvent: map[*collections.Event]*compiledScript{}}
-	bySource := map[string]*compiledScript{}
-	add := func(where string, events []collections.Event) {
-		for i := range events {
-			e := &events[i]
-			if e.Script.Exec == "" {
-				continue
+func hasScripts(coll *collections.Collection) bool {
+	has := func(events []collections.Event) bool {
+		for _, e := range events {
+			if e.Script.Exec != "" && !e.Disabled {
+				return true
 			}
-			if cs, ok := bySource[e.Script.Exec]; ok {
-				set.byEvent[e] = cs
-				continue
-			}
-			cs := compileOne(where+" "+e.Listen, e.Script.Exec)
-			bySource[e.Script.Exec] = cs
-			set.byEvent[e] = cs
 		}
+		return false
 	}
-	add("collection", coll.Events)
-	var walk func([]*collections.Item)
-	walk = func(items []*collections.Item) {
+	if has(coll.Events) {
+		return true
+	}
+	var walk func([]*collections.Item) bool
+	walk = func(items []*collections.Item) bool {
 		for _, it := range items {
-			add(it.Path(), it.Events)
-			walk(it.Items)
+			if has(it.Events) || walk(it.Items) {
+				return true
+			}
 		}
+		return false
 	}
-	walk(coll.Items)
-	return set, nil
+	return walk(coll.Items)
 }

@@ -75,9 +75,7 @@ func New(coll *collections.Collection, opts Options) (*Runner, error) {
 		return nil, &UsageError{Err: err}
 	}
 	if !opts.NoScripts {
-		if r.scripts, err = compileScripts(coll); err != nil {
-			return nil, err
-		}
+		r.scripts = newScriptSet(coll)
 		r.scriptLists = make(map[*collections.Item][2][]scriptLevel, len(items))
 		r.locations = make(map[*collections.Item][]string, len(items))
 		for _, it := range items {

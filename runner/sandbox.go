@@ -11,42 +11,52 @@ import (
 	"github.com/colrun/colrun/runner/variables"
 )
 
-// compileOne compiles a script once per run with the goja sandbox; a
-// syntax error is kept and reported each time the script would run.
-func compileOne(name, source string) *compiledScript {
-	s, err := sandbox.Compile(name, source)
-	if err != nil {
-		var se *event.ScriptError
-		if !errors.As(err, &se) {
-			se = &event.ScriptError{Name: "SyntaxError", Message: err.Error()}
-		}
-		return &compiledScript{name: name, err: se}
-	}
-	return &compiledScript{name: name, program: s}
-}
-
-// gojaWorker runs scripts on one goja runtime owned by one worker.
+// gojaWorker runs scripts on one goja runtime owned by one worker. The
+// runtime is made on the first script, so runs without scripts never pay
+// for it.
 type gojaWorker struct {
 	w  *worker
 	sb *sandbox.Sandbox
 }
 
 func (s *scriptSet) newWorker(w *worker) scriptWorker {
-	gw := &gojaWorker{w: w}
-	gw.sb = sandbox.New(sandbox.Options{
-		Timeout:    w.r.opts.ScriptTimeout,
-		Send:       w.scriptRequest,
-		Jar:        w.jar,
-		WorkingDir: w.r.opts.WorkingDir,
-	})
-	return gw
+	if !s.any {
+		return nil
+	}
+	return &gojaWorker{w: w}
 }
 
-func (g *gojaWorker) close() { g.sb.Close() }
+func (g *gojaWorker) close() {
+	if g.sb != nil {
+		g.sb.Close()
+	}
+}
 
-func (g *gojaWorker) run(ctx context.Context, script *compiledScript, exec *scriptExec) scriptResult {
+func (g *gojaWorker) sandbox() *sandbox.Sandbox {
+	if g.sb == nil {
+		g.sb = sandbox.New(sandbox.Options{
+			Timeout:    g.w.r.opts.ScriptTimeout,
+			Send:       g.w.scriptRequest,
+			Jar:        g.w.jar,
+			WorkingDir: g.w.r.opts.WorkingDir,
+		})
+	}
+	return g.sb
+}
+
+func (g *gojaWorker) run(ctx context.Context, sl scriptLevel, exec *scriptExec) scriptResult {
 	st := exec.state
-	res := g.sb.Run(ctx, script.program.(*sandbox.Script), &sandbox.Execution{
+	script, err := sandbox.Compile(sl.scriptName(exec.listen), sl.event.Script.Exec)
+	if err != nil {
+		// A syntax error fails the script each time it would run, as in
+		// Newman.
+		var se *event.ScriptError
+		if !errors.As(err, &se) {
+			se = &event.ScriptError{Name: "SyntaxError", Message: err.Error()}
+		}
+		return scriptResult{err: se}
+	}
+	res := g.sandbox().Run(ctx, script, &sandbox.Execution{
 		Listen:          exec.listen,
 		Scopes:          g.w.scopes,
 		Request:         exec.request,

@@ -58,7 +58,7 @@ type scriptResult struct {
 
 // scriptWorker runs scripts on one worker's JavaScript runtime.
 type scriptWorker interface {
-	run(ctx context.Context, script *compiledScript, exec *scriptExec) scriptResult
+	run(ctx context.Context, script scriptLevel, exec *scriptExec) scriptResult
 	close()
 }
 
@@ -80,6 +80,12 @@ func (r *Runner) location(it *collections.Item) []string {
 		names = append([]string{p.Name}, names...)
 	}
 	return append([]string{r.coll.Info.Name}, names...)
+}
+
+// scriptName names a script in error stacks, and keys the compile cache:
+// the same script at the same place compiles once per process.
+func (sl scriptLevel) scriptName(listen string) string {
+	return sl.level + " " + sl.name + " " + listen
 }
 
 // scriptsFor lists the scripts for listen in Postman's order: collection,
@@ -127,13 +133,7 @@ func (w *worker) runScripts(ctx context.Context, listen string, it *collections.
 	r := w.r
 	failed := false
 	for _, sl := range r.scriptsFor(listen, it) {
-		script := r.scripts.get(sl.event)
-		var res scriptResult
-		if script.err != nil {
-			res.err = script.err
-		} else {
-			res = w.js.run(ctx, script, &scriptExec{listen: listen, item: it, request: req, response: resp, state: st, current: sl.name})
-		}
+		res := w.js.run(ctx, sl, &scriptExec{listen: listen, item: it, request: req, response: resp, state: st, current: sl.name})
 		for i := range res.console {
 			c := res.console[i]
 			c.Cursor, c.Item = st.cursor, st.item

@@ -175,6 +175,19 @@ func sharedRegistry(dir string) *modules.Registry {
 // process runs out of memory.
 const maxCallStack = 10000
 
+// Prepare compiles the programs every Sandbox runs (the pm.* bootstrap and
+// chai) once per process. New does it when needed; a caller that knows
+// scripts will run soon calls Prepare on its own goroutine first, so that
+// the compiling overlaps loading the collection and sending the first
+// request. It is safe to call from any goroutine, any number of times.
+func Prepare() {
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { defer wg.Done(); chai.Program() }()
+	go func() { defer wg.Done(); bootstrapProgram() }()
+	wg.Wait()
+}
+
 // New returns a Sandbox with Postman's sandbox installed: pm, the legacy
 // globals, timers, console, chai behind pm.expect, and require() with the
 // library globals. Everything is installed once here; Run only swaps the

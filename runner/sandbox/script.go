@@ -49,7 +49,7 @@ type cacheKey struct{ name, source string }
 
 // maxCachedScripts bounds the cache; collections are finite, but a fuzzer
 // or a long-lived process compiling generated scripts is not.
-const maxCachedScripts = 4096
+const maxCachedScripts = 512
 
 // Compile compiles a script once; the *Script may be run on many Sandboxes.
 //

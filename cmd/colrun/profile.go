@@ -1,0 +1,39 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/pprof"
+)
+
+// startProfiling writes CPU and heap profiles of this process when
+// COLRUN_CPUPROFILE / COLRUN_MEMPROFILE name files, for performance work on
+// the real binary (bench/run.sh measures it; pprof explains it).
+func startProfiling(getenv func(string) string) (stop func()) {
+	var stops []func()
+	if path := getenv("COLRUN_CPUPROFILE"); path != "" {
+		f, err := os.Create(path)
+		if err == nil && pprof.StartCPUProfile(f) == nil {
+			stops = append(stops, func() { pprof.StopCPUProfile(); f.Close() })
+		} else {
+			fmt.Fprintf(os.Stderr, "colrun: COLRUN_CPUPROFILE %s: cannot profile\n", path)
+		}
+	}
+	if path := getenv("COLRUN_MEMPROFILE"); path != "" {
+		stops = append(stops, func() {
+			f, err := os.Create(path)
+			if err != nil {
+				return
+			}
+			runtime.GC()
+			pprof.WriteHeapProfile(f)
+			f.Close()
+		})
+	}
+	return func() {
+		for _, s := range stops {
+			s()
+		}
+	}
+}
