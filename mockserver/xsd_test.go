@@ -52,8 +52,6 @@ const tsResponseDecl = `<xs:element xmlns:xs="http://www.w3.org/2001/XMLSchema" 
   </xs:complexType>
 </xs:element>`
 
-const xsNS = "http://www.w3.org/2001/XMLSchema"
-
 func readXSD(t *testing.T, path string) *etree.Document {
 	t.Helper()
 	doc := etree.NewDocument()

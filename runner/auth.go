@@ -19,12 +19,6 @@ type unsupportedAuthError struct{ typ string }
 
 func (e *unsupportedAuthError) Error() string { return fmt.Sprintf("unsupported auth type %s", e.typ) }
 
-// supportedAuth lists the auth types applyAuth handles.
-var supportedAuth = map[string]bool{
-	"noauth": true, "inherit": true, "basic": true, "bearer": true,
-	"apikey": true, "oauth2": true, "jwt": true,
-}
-
 // resolveAuth substitutes variables in every string parameter, as
 // postman-runtime resolves the auth block before signing.
 func resolveAuth(a *collections.Auth, res *variables.Resolver) (*collections.Auth, error) {

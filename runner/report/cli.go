@@ -589,10 +589,8 @@ func leftCell(plain, colored []string, j, w int) string {
 // palette holds the colour functions Newman's cli reporter uses; without
 // colour each is the identity.
 type palette struct {
-	on                                     bool
 	gray, grayU, green, red, redBold, redU func(string) string
 	cyan, yellow, blue, white, brightWhite func(string) string
-	sym                                    func(string) string
 }
 
 func newPalette(on bool) palette {

@@ -81,6 +81,7 @@ func fallbackLines(err error) ([]string, error) {
 	}
 	walk(verr)
 	if cycle {
+		//lint:ignore ST1005 scripts see V8's wording for a runaway $ref, as under ajv
 		return nil, errors.New("Maximum call stack size exceeded")
 	}
 	return lines, nil
