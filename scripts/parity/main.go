@@ -5,7 +5,8 @@
 // listed in scripts/parity-allowlist.json, each with the reason it is a
 // deliberate improvement over Newman, are shown but do not fail the
 // check; any other difference does. It also checks Newman's reports
-// against the corpus's own oracle (testdata/scripts/README.md), so that a
+// against the corpus's own oracle (testdata/scripts/README.md, the same
+// internal/corpus check the Go test applies to colrun), so that a
 // collection whose tests do not mean the same to Newman is caught when it
 // is written.
 //
@@ -21,14 +22,16 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/colrun/colrun/internal/corpus"
 	"github.com/colrun/colrun/mockserver"
 )
 
@@ -62,15 +65,6 @@ type config struct {
 	corpus, allowlist, work, only      string
 }
 
-// expectation is the part of a testdata/scripts/expected.json entry this
-// check uses; corpus_test.go in cmd/colrun documents the whole of it.
-type expectation struct {
-	Args         []string                     `json:"args"`
-	Assertions   int                          `json:"assertions"`
-	Messages     map[string]map[string]string `json:"messages"`
-	ScriptErrors map[string]map[string]string `json:"scriptErrors"`
-}
-
 // allowed is one entry of the allowlist: a collection, optionally narrowed
 // to a request and an assertion, and why the difference is wanted.
 type allowed struct {
@@ -81,16 +75,17 @@ type allowed struct {
 	used       bool
 }
 
-// difference is one way the two runs, or Newman and the oracle, disagree.
+// difference is one way the two runs, or Newman and the oracle, disagree,
+// and the allowlist entry that accepts it if any. Request and Assertion
+// are empty for the whole collection or request.
 type difference struct {
-	request, assertion string // empty for the whole collection or request
-	text               string
-	allow              *allowed
+	corpus.Problem
+	allow *allowed
 }
 
 func run(cfg config, out io.Writer) (bool, error) {
 	start := time.Now()
-	names, expected, err := loadCorpus(cfg)
+	c, names, err := loadCorpus(cfg)
 	if err != nil {
 		return false, err
 	}
@@ -113,14 +108,14 @@ func run(cfg config, out io.Writer) (bool, error) {
 	vars := variables(cfg)
 
 	fmt.Fprintf(out, "parity: %d collections with Newman (%s)\n", len(names), cfg.newman)
-	crashes, err := runNewman(cfg, work, names, expected, vars)
+	crashes, err := runNewman(cfg, c, work, names, vars)
 	if err != nil {
 		return false, err
 	}
 	fmt.Fprintf(out, "parity: Newman done in %s; running colrun\n", time.Since(start).Round(time.Second))
 	colrunErrs := map[string]string{}
 	for _, name := range names {
-		if msg := runColrun(cfg, work, name, expected[name], vars); msg != "" {
+		if msg := runColrun(cfg, c, work, name, vars); msg != "" {
 			colrunErrs[name] = msg
 		}
 	}
@@ -128,26 +123,26 @@ func run(cfg config, out io.Writer) (bool, error) {
 	failed := false
 	var allowedCount int
 	for _, name := range names {
-		newmanRep, nErr := readReport(filepath.Join(work, "newman", name+".json"))
-		colrunRep, cErr := readReport(filepath.Join(work, "colrun", name+".json"))
+		newmanRun, nErr := corpus.ReadReport(filepath.Join(work, "newman", name+".json"))
+		colrunRun, cErr := corpus.ReadReport(filepath.Join(work, "colrun", name+".json"))
 		var diffs []difference
 		switch {
 		case crashes[name] != "":
-			diffs = append(diffs, difference{text: "Newman crashed: " + crashes[name]})
+			diffs = append(diffs, whole("Newman crashed: "+crashes[name]))
 		case nErr != nil:
-			diffs = append(diffs, difference{text: "no Newman report: " + nErr.Error()})
+			diffs = append(diffs, whole("no Newman report: "+nErr.Error()))
 		}
 		switch {
 		case colrunErrs[name] != "":
-			diffs = append(diffs, difference{text: "colrun: " + colrunErrs[name]})
+			diffs = append(diffs, whole("colrun: "+colrunErrs[name]))
 		case cErr != nil:
-			diffs = append(diffs, difference{text: "no colrun report: " + cErr.Error()})
+			diffs = append(diffs, whole("no colrun report: "+cErr.Error()))
 		}
 		if len(diffs) == 0 {
-			diffs = compare(summarize(newmanRep), summarize(colrunRep))
-			for _, o := range oracle(expected[name], summarize(newmanRep)) {
-				o.text = "Newman breaks the corpus oracle: " + o.text
-				diffs = append(diffs, o)
+			diffs = compare(newmanRun, colrunRun)
+			for _, p := range corpus.Check(c.Expected[name], newmanRun) {
+				p.Text = "Newman breaks the corpus oracle: " + p.Text
+				diffs = append(diffs, difference{Problem: p})
 			}
 		}
 		var bad, ok []difference
@@ -187,18 +182,23 @@ func run(cfg config, out io.Writer) (bool, error) {
 	return !failed, nil
 }
 
+// whole is a difference about the whole collection.
+func whole(text string) difference {
+	return difference{Problem: corpus.Problem{Text: text}}
+}
+
 func (d difference) describe() string {
 	var where []string
-	if d.request != "" {
-		where = append(where, d.request)
+	if d.Request != "" {
+		where = append(where, d.Request)
 	}
-	if d.assertion != "" {
-		where = append(where, fmt.Sprintf("%q", d.assertion))
+	if d.Assertion != "" {
+		where = append(where, fmt.Sprintf("%q", d.Assertion))
 	}
 	if len(where) == 0 {
-		return d.text
+		return d.Text
 	}
-	return strings.Join(where, " / ") + ": " + d.text
+	return strings.Join(where, " / ") + ": " + d.Text
 }
 
 // match finds the allowlist entry covering d. An entry naming only a
@@ -212,10 +212,10 @@ func match(allows []*allowed, collection string, d difference) *allowed {
 		if a.Collection != collection {
 			continue
 		}
-		if a.Request != "" && !strings.HasSuffix(d.request, fmt.Sprintf("%q", a.Request)) {
+		if a.Request != "" && !strings.HasSuffix(d.Request, fmt.Sprintf("%q", a.Request)) {
 			continue
 		}
-		if a.Request != "" && d.assertion != a.Assertion {
+		if a.Request != "" && d.Assertion != a.Assertion {
 			continue
 		}
 		return a
@@ -223,18 +223,13 @@ func match(allows []*allowed, collection string, d difference) *allowed {
 	return nil
 }
 
-func loadCorpus(cfg config) ([]string, map[string]expectation, error) {
-	paths, err := filepath.Glob(filepath.Join(cfg.corpus, "*.postman_collection.json"))
-	if err != nil || len(paths) == 0 {
-		return nil, nil, fmt.Errorf("no collections in %s", cfg.corpus)
-	}
-	raw, err := os.ReadFile(filepath.Join(cfg.corpus, "expected.json"))
+// loadCorpus loads the corpus and picks the collections -run selects,
+// each of which must have its expectation: without one there is no
+// assertion count to hold Newman to.
+func loadCorpus(cfg config) (*corpus.Corpus, []string, error) {
+	c, err := corpus.Load(cfg.corpus)
 	if err != nil {
 		return nil, nil, err
-	}
-	var expected map[string]expectation
-	if err := json.Unmarshal(raw, &expected); err != nil {
-		return nil, nil, fmt.Errorf("expected.json: %w", err)
 	}
 	var only *regexp.Regexp
 	if cfg.only != "" {
@@ -243,17 +238,16 @@ func loadCorpus(cfg config) ([]string, map[string]expectation, error) {
 		}
 	}
 	var names []string
-	for _, p := range paths {
-		name := strings.TrimSuffix(filepath.Base(p), ".postman_collection.json")
+	for _, name := range c.Names {
 		if only != nil && !only.MatchString(name) {
 			continue
 		}
-		if _, ok := expected[name]; !ok {
+		if _, ok := c.Expected[name]; !ok {
 			return nil, nil, fmt.Errorf("%s is not in expected.json", name)
 		}
 		names = append(names, name)
 	}
-	return names, expected, nil
+	return c, names, nil
 }
 
 func loadAllowlist(path string) ([]*allowed, error) {
@@ -297,27 +291,12 @@ func variables(cfg config) [][2]string {
 
 // runArgs are the flags both runners get: the variables, then the
 // collection's own flags with corpus files made absolute.
-func runArgs(cfg config, exp expectation, vars [][2]string) ([]string, error) {
+func runArgs(c *corpus.Corpus, name string, vars [][2]string) []string {
 	var args []string
 	for _, v := range vars {
 		args = append(args, "--env-var", v[0]+"="+v[1])
 	}
-	corpus, err := filepath.Abs(cfg.corpus)
-	if err != nil {
-		return nil, err
-	}
-	for i := 0; i < len(exp.Args); i++ {
-		a := exp.Args[i]
-		args = append(args, a)
-		switch a {
-		case "-e", "--environment", "-g", "--globals", "-d", "--iteration-data":
-			if i+1 < len(exp.Args) {
-				i++
-				args = append(args, filepath.Join(corpus, exp.Args[i]))
-			}
-		}
-	}
-	return args, nil
+	return append(args, c.Expected[name].RunArgs(c.Dir)...)
 }
 
 type newmanJob struct {
@@ -330,22 +309,14 @@ type newmanJob struct {
 // runNewman runs every collection through scripts/parity/newman.js. When
 // a collection crashes Newman (the process dies between its "start" and
 // "done" lines) the crash is recorded and the rest run in a new process.
-func runNewman(cfg config, work string, names []string, expected map[string]expectation, vars [][2]string) (map[string]string, error) {
-	corpus, err := filepath.Abs(cfg.corpus)
-	if err != nil {
-		return nil, err
-	}
+func runNewman(cfg config, c *corpus.Corpus, work string, names []string, vars [][2]string) (map[string]string, error) {
 	var jobs []newmanJob
 	for _, name := range names {
-		args, err := runArgs(cfg, expected[name], vars)
-		if err != nil {
-			return nil, err
-		}
 		report := filepath.Join(work, "newman", name+".json")
 		// A report left in a reused -work directory must not stand in
 		// for one this run failed to write.
 		_ = os.Remove(report)
-		jobs = append(jobs, newmanJob{name, filepath.Join(corpus, name+".postman_collection.json"), report, args})
+		jobs = append(jobs, newmanJob{name, c.Collection(name), report, runArgs(c, name, vars)})
 	}
 	driver, err := filepath.Abs(filepath.Join(filepath.Dir(cfg.allowlist), "parity", "newman.js"))
 	if err != nil {
@@ -412,22 +383,14 @@ func crashSummary(stderr string) string {
 	return "the process exited"
 }
 
-func runColrun(cfg config, work, name string, exp expectation, vars [][2]string) string {
-	args, err := runArgs(cfg, exp, vars)
-	if err != nil {
-		return err.Error()
-	}
-	coll, err := filepath.Abs(filepath.Join(cfg.corpus, name+".postman_collection.json"))
-	if err != nil {
-		return err.Error()
-	}
+func runColrun(cfg config, c *corpus.Corpus, work, name string, vars [][2]string) string {
 	report := filepath.Join(work, "colrun", name+".json")
 	_ = os.Remove(report)
-	args = append([]string{"run", coll, "-r", "json", "--reporter-json-export", report}, args...)
+	args := append([]string{"run", c.Collection(name), "-r", "json", "--reporter-json-export", report}, runArgs(c, name, vars)...)
 	var stderr bytes.Buffer
 	cmd := exec.Command(cfg.colrun, args...)
 	cmd.Stderr = &stderr
-	err = cmd.Run()
+	err := cmd.Run()
 	var exit *exec.ExitError
 	if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == 1) {
 		return fmt.Sprintf("%v: %s", err, strings.TrimSpace(stderr.String()))
@@ -435,244 +398,64 @@ func runColrun(cfg config, work, name string, exp expectation, vars [][2]string)
 	return ""
 }
 
-// report is the part of a JSON report (Newman's shape, which colrun
-// writes too) that is compared.
-type report struct {
-	Run struct {
-		Executions []struct {
-			Cursor struct {
-				Ref       string `json:"ref"`
-				Iteration int    `json:"iteration"`
-				Position  int    `json:"position"`
-			} `json:"cursor"`
-			Item struct {
-				Name string `json:"name"`
-			} `json:"item"`
-			Assertions []struct {
-				Assertion string     `json:"assertion"`
-				Skipped   bool       `json:"skipped"`
-				Error     *jsonError `json:"error"`
-			} `json:"assertions"`
-			PrerequestScript []struct {
-				Error *jsonError `json:"error"`
-			} `json:"prerequestScript"`
-			TestScript []struct {
-				Error *jsonError `json:"error"`
-			} `json:"testScript"`
-		} `json:"executions"`
-	} `json:"run"`
-}
-
-type jsonError struct {
-	Name    string `json:"name"`
-	Message string `json:"message"`
-}
-
-func (e *jsonError) String() string { return e.Name + ": " + e.Message }
-
-func readReport(path string) (*report, error) {
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var r report
-	if err := json.Unmarshal(raw, &r); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return &r, nil
-}
-
-// execution is one run of one request, as compared.
-type execution struct {
-	key     string // iteration, position, name and occurrence
-	label   string
-	request string
-	// outcomes maps an assertion (name, with #n for a repeated name) to
-	// "passed", "skipped" or "failed: Name: message".
-	outcomes map[string]string
-	names    map[string]string // outcomes key → assertion name
-	// scriptErrors maps "prerequest"/"test" to the errors, in order.
-	scriptErrors map[string][]string
-}
-
-// summarize turns a report into executions in run order. Newman lists an
-// execution once per request sent under its cursor, so pm.sendRequest
-// repeats it; the first entry per cursor ref is the execution.
-func summarize(r *report) []execution {
-	var out []execution
-	refs := map[string]bool{}
-	seen := map[string]int{}
-	for _, x := range r.Run.Executions {
-		if x.Cursor.Ref != "" {
-			if refs[x.Cursor.Ref] {
-				continue
-			}
-			refs[x.Cursor.Ref] = true
-		}
-		base := fmt.Sprintf("%d/%d/%s", x.Cursor.Iteration, x.Cursor.Position, x.Item.Name)
-		seen[base]++
-		label := fmt.Sprintf("iteration %d, %q", x.Cursor.Iteration, x.Item.Name)
-		if seen[base] > 1 {
-			label = fmt.Sprintf("iteration %d, run %d of %q", x.Cursor.Iteration, seen[base], x.Item.Name)
-		}
-		e := execution{key: fmt.Sprintf("%s#%d", base, seen[base]), label: label, request: x.Item.Name,
-			outcomes: map[string]string{}, names: map[string]string{}, scriptErrors: map[string][]string{}}
-		count := map[string]int{}
-		for _, a := range x.Assertions {
-			count[a.Assertion]++
-			k := a.Assertion
-			if count[k] > 1 {
-				k = fmt.Sprintf("%s #%d", a.Assertion, count[a.Assertion])
-			}
-			e.names[k] = a.Assertion
-			switch {
-			case a.Skipped:
-				e.outcomes[k] = "skipped"
-			case a.Error != nil:
-				e.outcomes[k] = "failed: " + a.Error.String()
-			default:
-				e.outcomes[k] = "passed"
-			}
-		}
-		for _, s := range x.PrerequestScript {
-			if s.Error != nil {
-				e.scriptErrors["prerequest"] = append(e.scriptErrors["prerequest"], s.Error.String())
-			}
-		}
-		for _, s := range x.TestScript {
-			if s.Error != nil {
-				e.scriptErrors["test"] = append(e.scriptErrors["test"], s.Error.String())
-			}
-		}
-		out = append(out, e)
-	}
-	return out
-}
-
 // compare lists the differences between Newman's executions and colrun's.
 // Assertions are compared by name, not order: the order of tests that
 // finish asynchronously is not part of the contract.
-func compare(newman, colrun []execution) []difference {
+func compare(newman, colrun []corpus.Execution) []difference {
 	var diffs []difference
-	byKey := map[string]*execution{}
+	add := func(request, assertion, text string) {
+		diffs = append(diffs, difference{Problem: corpus.Problem{Request: request, Assertion: assertion, Text: text}})
+	}
+	byKey := map[string]*corpus.Execution{}
 	for i := range colrun {
-		byKey[colrun[i].key] = &colrun[i]
+		byKey[colrun[i].Key] = &colrun[i]
 	}
 	matched := map[string]bool{}
 	for _, n := range newman {
-		c, ok := byKey[n.key]
+		c, ok := byKey[n.Key]
 		if !ok {
-			diffs = append(diffs, difference{request: n.label, text: "ran with Newman, not with colrun"})
+			add(n.Label, "", "ran with Newman, not with colrun")
 			continue
 		}
-		matched[n.key] = true
-		for _, k := range sortedKeys(union(n.outcomes, c.outcomes)) {
-			no, nok := n.outcomes[k]
-			co, cok := c.outcomes[k]
-			name := n.names[k]
-			if name == "" {
-				name = c.names[k]
-			}
+		matched[n.Key] = true
+		na, ca := byKeyOf(n.Assertions), byKeyOf(c.Assertions)
+		keys := slices.Concat(slices.Collect(maps.Keys(na)), slices.Collect(maps.Keys(ca)))
+		slices.Sort(keys)
+		for _, k := range slices.Compact(keys) {
+			no, nok := na[k]
+			co, cok := ca[k]
 			switch {
 			case !nok:
-				diffs = append(diffs, difference{request: n.label, assertion: name, text: "only colrun reports it (" + co + ")"})
+				add(n.Label, co.Name, "only colrun reports it ("+co.String()+")")
 			case !cok:
-				diffs = append(diffs, difference{request: n.label, assertion: name, text: "only Newman reports it (" + no + ")"})
-			case no != co:
-				diffs = append(diffs, difference{request: n.label, assertion: name, text: fmt.Sprintf("Newman %s; colrun %s", no, co)})
+				add(n.Label, no.Name, "only Newman reports it ("+no.String()+")")
+			case no.String() != co.String():
+				add(n.Label, no.Name, fmt.Sprintf("Newman %s; colrun %s", no, co))
 			}
 		}
 		for _, listen := range []string{"prerequest", "test"} {
-			ne, ce := strings.Join(n.scriptErrors[listen], "; "), strings.Join(c.scriptErrors[listen], "; ")
+			ne, ce := strings.Join(n.ScriptErrors[listen], "; "), strings.Join(c.ScriptErrors[listen], "; ")
 			if ne != ce {
-				diffs = append(diffs, difference{request: n.label, text: fmt.Sprintf("%s-script error: Newman %s; colrun %s", listen, orNone(ne), orNone(ce))})
+				add(n.Label, "", fmt.Sprintf("%s-script error: Newman %s; colrun %s", listen, orNone(ne), orNone(ce)))
 			}
 		}
 	}
 	for _, c := range colrun {
-		if !matched[c.key] {
-			diffs = append(diffs, difference{request: c.label, text: "ran with colrun, not with Newman"})
+		if !matched[c.Key] {
+			add(c.Label, "", "ran with colrun, not with Newman")
 		}
 	}
 	return diffs
 }
 
-// oracle checks Newman's run against the corpus convention: FAILS:
-// tests fail, SKIPPED: tests are skipped, the others pass, and the
-// messages, script errors and assertion count are those of expected.json.
-// It is the check of cmd/colrun/corpus_test.go, applied to Newman.
-func oracle(exp expectation, execs []execution) []difference {
-	var diffs []difference
-	count := 0
-	errs := map[string]map[string][]string{}
-	for _, e := range execs {
-		for k, outcome := range e.outcomes {
-			count++
-			name := e.names[k]
-			want := "passed"
-			switch {
-			case strings.HasPrefix(name, "FAILS:"):
-				want = "failed"
-			case strings.HasPrefix(name, "SKIPPED:"):
-				want = "skipped"
-			}
-			if !strings.HasPrefix(outcome, want) {
-				diffs = append(diffs, difference{request: e.label, assertion: name, text: outcome + ", want " + want})
-				continue
-			}
-			if msg, ok := exp.Messages[e.request][name]; ok {
-				got := strings.SplitN(strings.TrimPrefix(outcome, "failed: "), ": ", 2)
-				if len(got) < 2 || !matchExpected(msg, got[1]) {
-					diffs = append(diffs, difference{request: e.label, assertion: name, text: fmt.Sprintf("%s, want message %q", outcome, msg)})
-				}
-			}
-		}
-		for listen, list := range e.scriptErrors {
-			if errs[e.request] == nil {
-				errs[e.request] = map[string][]string{}
-			}
-			errs[e.request][listen] = append(errs[e.request][listen], list...)
-		}
+// byKeyOf indexes assertions by Key, which tells apart the repeats of a
+// name.
+func byKeyOf(assertions []corpus.Assertion) map[string]corpus.Assertion {
+	m := make(map[string]corpus.Assertion, len(assertions))
+	for _, a := range assertions {
+		m[a.Key] = a
 	}
-	if count != exp.Assertions {
-		diffs = append(diffs, difference{text: fmt.Sprintf("%d assertions, want %d", count, exp.Assertions)})
-	}
-	reqs := map[string]bool{}
-	for r := range errs {
-		reqs[r] = true
-	}
-	for r := range exp.ScriptErrors {
-		reqs[r] = true
-	}
-	for _, r := range sortedKeys(reqs) {
-		for _, listen := range []string{"prerequest", "test"} {
-			want, ok := exp.ScriptErrors[r][listen]
-			got := errs[r][listen]
-			switch {
-			case !ok && len(got) > 0:
-				diffs = append(diffs, difference{request: fmt.Sprintf("%q", r), text: fmt.Sprintf("unexpected %s-script error %s", listen, got[0])})
-			case ok && len(got) == 0:
-				diffs = append(diffs, difference{request: fmt.Sprintf("%q", r), text: fmt.Sprintf("no %s-script error, want %q", listen, want)})
-			case ok:
-				for _, g := range got {
-					if !matchExpected(want, g) {
-						diffs = append(diffs, difference{request: fmt.Sprintf("%q", r), text: fmt.Sprintf("%s-script error %s, want %q", listen, g, want)})
-					}
-				}
-			}
-		}
-	}
-	return diffs
-}
-
-// matchExpected is the oracle's comparison: exact, or a regular
-// expression after "re:".
-func matchExpected(want, got string) bool {
-	if pattern, ok := strings.CutPrefix(want, "re:"); ok {
-		re, err := regexp.Compile(pattern)
-		return err == nil && re.MatchString(got)
-	}
-	return want == got
+	return m
 }
 
 func orNone(s string) string {
@@ -680,24 +463,4 @@ func orNone(s string) string {
 		return "none"
 	}
 	return s
-}
-
-func union(a, b map[string]string) map[string]bool {
-	u := map[string]bool{}
-	for k := range a {
-		u[k] = true
-	}
-	for k := range b {
-		u[k] = true
-	}
-	return u
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
