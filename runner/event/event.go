@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 )
 
@@ -48,20 +49,6 @@ type HandlerFunc func(Event) error
 
 // Handle calls f(e).
 func (f HandlerFunc) Handle(e Event) error { return f(e) }
-
-// Multi fans each event out to every handler in order, and returns the
-// first error after all have been called.
-func Multi(hs ...Handler) Handler {
-	return HandlerFunc(func(e Event) error {
-		var first error
-		for _, h := range hs {
-			if err := h.Handle(e); err != nil && first == nil {
-				first = err
-			}
-		}
-		return first
-	})
-}
 
 // RunStart opens the stream.
 type RunStart struct {
@@ -210,30 +197,11 @@ func (r *Response) Header(key string) string {
 		return ""
 	}
 	for _, h := range r.Headers {
-		if equalFold(h.Key, key) {
+		if strings.EqualFold(h.Key, key) {
 			return h.Value
 		}
 	}
 	return ""
-}
-
-func equalFold(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		x, y := a[i], b[i]
-		if 'A' <= x && x <= 'Z' {
-			x += 'a' - 'A'
-		}
-		if 'A' <= y && y <= 'Z' {
-			y += 'a' - 'A'
-		}
-		if x != y {
-			return false
-		}
-	}
-	return true
 }
 
 // Timings splits a response time into phases, for --verbose.
