@@ -1,6 +1,8 @@
 package runner
 
 import (
+	"sync/atomic"
+
 	"github.com/colrun/colrun/collections"
 	"github.com/colrun/colrun/runner/sandbox"
 )
@@ -46,4 +48,113 @@ func hasScripts(coll *collections.Collection) bool {
 		return false
 	}
 	return walk(coll.Items)
+}
+
+// compileWindow is how many items the compile-ahead goroutine may be ahead
+// of the worker: enough to hide a burst of long scripts, few enough that
+// what it compiles is still in the cache when the worker gets there.
+const compileWindow = 16
+
+// compileAhead compiles the scripts of the requests a sequential run will
+// reach next on its own goroutine, so that the worker finds them compiled:
+// parsing is a tenth of a scripted request's time, and the run's other
+// core is mostly idle while the worker waits for responses and runs
+// scripts. It follows the items in collection order, one pass per
+// iteration, or a single pass when every script fits in the compile cache
+// (later iterations then hit it anyway). Jumps with setNextRequest only
+// make it less useful; the worker compiles whatever it does not find.
+//
+// The goroutine sleeps when it is compileWindow items ahead and is woken
+// when the worker has caught up half of that, so a run wakes it once per
+// half window, not once per request.
+type compileAhead struct {
+	started  atomic.Int64 // items the worker has started
+	compiled atomic.Int64 // items the goroutine has compiled
+	sleeping atomic.Bool
+	wake     chan struct{} // capacity 1
+	stop     chan struct{}
+	done     chan struct{}
+}
+
+// startCompileAhead starts the goroutine for a sequential run of
+// iterations; it returns nil when there is nothing to compile.
+func (r *Runner) startCompileAhead(iterations int) *compileAhead {
+	if r.scripts == nil || !r.scripts.any || len(r.items) == 0 {
+		return nil
+	}
+	a := &compileAhead{
+		wake: make(chan struct{}, 1),
+		stop: make(chan struct{}),
+		done: make(chan struct{}),
+	}
+	go func() {
+		defer close(a.done)
+		seen := map[*collections.Event]bool{}
+		for i := 0; i < iterations; i++ {
+			for _, it := range r.items {
+				if !a.wait() {
+					return
+				}
+				for k, listen := range [2]string{"prerequest", "test"} {
+					for _, sl := range r.scriptLists[it][k] {
+						_, _ = sandbox.Compile(sl.scriptName(listen), sl.event.Script.Exec)
+						seen[sl.event] = true
+					}
+				}
+				a.compiled.Add(1)
+			}
+			if len(seen) <= sandbox.CompileCacheSize {
+				return
+			}
+		}
+	}()
+	return a
+}
+
+// wait blocks while the goroutine is a full window ahead; it reports false
+// when the run has ended.
+func (a *compileAhead) wait() bool {
+	for a.compiled.Load()-a.started.Load() >= compileWindow {
+		a.sleeping.Store(true)
+		// The worker may have advanced between the check and the store;
+		// it only wakes a sleeper it has seen.
+		if a.compiled.Load()-a.started.Load() < compileWindow {
+			a.sleeping.Store(false)
+			break
+		}
+		select {
+		case <-a.wake:
+		case <-a.stop:
+			return false
+		}
+	}
+	select {
+	case <-a.stop:
+		return false
+	default:
+		return true
+	}
+}
+
+// advance tells the goroutine the worker has started another item.
+func (a *compileAhead) advance() {
+	if a == nil {
+		return
+	}
+	n := a.started.Add(1)
+	if a.sleeping.Load() && a.compiled.Load()-n <= compileWindow/2 && a.sleeping.CompareAndSwap(true, false) {
+		select {
+		case a.wake <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// close stops the goroutine and waits for it, so that nothing outlives Run.
+func (a *compileAhead) close() {
+	if a == nil {
+		return
+	}
+	close(a.stop)
+	<-a.done
 }

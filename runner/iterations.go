@@ -45,6 +45,8 @@ func (r *Runner) runIterations(ctx context.Context, scopes *variables.Scopes, it
 	if workers <= 1 {
 		w := r.newWorker(scopes)
 		defer w.close()
+		w.ahead = r.startCompileAhead(iterations)
+		defer w.ahead.close()
 		for i := 0; i < iterations; i++ {
 			row, err := rows.next()
 			if err != nil {

@@ -296,6 +296,9 @@ type worker struct {
 	// current is the item being run, so that resolution anywhere in it
 	// (scripts' sendRequest included) records unresolved names.
 	current *itemState
+	// ahead compiles the next items' scripts in a sequential run; nil
+	// under --parallel, where the other cores are busy with workers.
+	ahead *compileAhead
 }
 
 func (r *Runner) newWorker(scopes *variables.Scopes) *worker {
@@ -414,6 +417,7 @@ func itemRef(it *collections.Item) event.ItemRef {
 // scripts, in Postman's order.
 func (w *worker) runItem(ctx context.Context, it *collections.Item, cursor event.Cursor, count int) itemOutcome {
 	r := w.r
+	w.ahead.advance()
 	ref := itemRef(it)
 	w.emit(event.Event{ItemStart: &event.ItemStart{Cursor: cursor, Item: ref}})
 	// Pre-request scripts may change the request for this execution only;

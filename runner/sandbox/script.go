@@ -39,19 +39,42 @@ const (
 
 // scriptCache keeps compiled scripts by name and source: a collection-level
 // script runs for every request, and parsing it once per run (or once per
-// process across runs) is the point of compiling ahead.
-var scriptCache struct {
+// process across runs) is the point of compiling ahead. It has two
+// generations: when the current one is full it becomes the previous one,
+// and a script found there moves back, so a run that cycles through more
+// scripts than fit loses only the ones it has not used lately, never the
+// one a compile-ahead goroutine has just made.
+var scriptCache compileCache
+
+type compileCache struct {
 	sync.Mutex
-	m map[cacheKey]*Script
+	cur, prev map[cacheKey]*cacheEntry
 }
 
 type cacheKey struct{ name, source string }
 
-// maxCachedScripts bounds the cache; collections are finite, but a fuzzer
-// or a long-lived process compiling generated scripts is not.
+// cacheEntry is one compilation, shared by everyone who asks for the same
+// script while it is being compiled: done is closed when s and err are set.
+type cacheEntry struct {
+	done chan struct{}
+	s    *Script
+	err  error
+}
+
+// maxCachedScripts bounds the cache (both generations together);
+// collections are finite, but a fuzzer or a long-lived process compiling
+// generated scripts is not. Each compiled script holds its source and
+// bytecode, a few kB for a typical test script.
 const maxCachedScripts = 512
 
+// CompileCacheSize is how many distinct scripts Compile is sure to keep:
+// a run with no more than that compiles each script once.
+const CompileCacheSize = maxCachedScripts / 2
+
 // Compile compiles a script once; the *Script may be run on many Sandboxes.
+// It is safe for concurrent use: a runner may compile the scripts of the
+// next requests on another goroutine while the current one runs, and a
+// caller asking for a script being compiled waits for that compilation.
 //
 // Scripts run as a function body, as Postman runs them: a top-level
 // `return` works and `var`s do not leak between scripts. Unlike Postman, a
@@ -61,24 +84,35 @@ const maxCachedScripts = 512
 // script, with V8's wording for the common messages.
 func Compile(name, source string) (*Script, error) {
 	key := cacheKey{name, source}
-	scriptCache.Lock()
-	if s, ok := scriptCache.m[key]; ok {
-		scriptCache.Unlock()
-		return s, nil
+	c := &scriptCache
+	c.Lock()
+	e, ok := c.cur[key]
+	if !ok {
+		if e, ok = c.prev[key]; ok {
+			delete(c.prev, key)
+			c.putLocked(key, e)
+		}
 	}
-	scriptCache.Unlock()
+	if ok {
+		c.Unlock()
+		<-e.done
+		return e.s, e.err
+	}
+	e = &cacheEntry{done: make(chan struct{})}
+	c.putLocked(key, e)
+	c.Unlock()
+	e.s, e.err = compile(name, source)
+	close(e.done)
+	return e.s, e.err
+}
 
-	s, err := compile(name, source)
-	if err != nil {
-		return nil, err
+// putLocked adds e to the current generation, starting a new one when it
+// is full.
+func (c *compileCache) putLocked(key cacheKey, e *cacheEntry) {
+	if c.cur == nil || len(c.cur) >= maxCachedScripts/2 {
+		c.prev, c.cur = c.cur, make(map[cacheKey]*cacheEntry)
 	}
-	scriptCache.Lock()
-	if scriptCache.m == nil || len(scriptCache.m) >= maxCachedScripts {
-		scriptCache.m = map[cacheKey]*Script{}
-	}
-	scriptCache.m[key] = s
-	scriptCache.Unlock()
-	return s, nil
+	c.cur[key] = e
 }
 
 func compile(name, source string) (*Script, error) {

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -84,6 +85,55 @@ func TestCompileCachesBySource(t *testing.T) {
 	}
 	if a == c {
 		t.Error("a different name shares the compiled script (its stack traces would carry the wrong name)")
+	}
+}
+
+// A runner compiles the next requests' scripts on another goroutine while
+// the worker may ask for the same one: both must get the one compilation.
+func TestCompileConcurrentCallersShareOneCompilation(t *testing.T) {
+	t.Parallel()
+	src := "pm.test('shared', () => {}); // " + t.Name()
+	const callers = 8
+	got := make(chan *Script, callers)
+	for range callers {
+		go func() {
+			s, err := Compile("shared", src)
+			if err != nil {
+				t.Error(err)
+			}
+			got <- s
+		}()
+	}
+	first := <-got
+	for range callers - 1 {
+		if s := <-got; s != first {
+			t.Fatal("concurrent Compile calls of one script returned different compilations")
+		}
+	}
+}
+
+// The cache is bounded, but a script in use survives a run that cycles
+// through more scripts than it holds, and syntax errors are cached too.
+func TestCompileCacheKeepsRecentlyUsedScripts(t *testing.T) {
+	t.Parallel()
+	hot, err := Compile("hot", "pm.test('hot', () => {}); // "+t.Name())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 * CompileCacheSize {
+		if _, err := Compile(fmt.Sprintf("cold %d", i), fmt.Sprintf("var n = %d; // %s", i, t.Name())); err != nil {
+			t.Fatal(err)
+		}
+		if i%32 == 0 {
+			if again, _ := Compile("hot", "pm.test('hot', () => {}); // "+t.Name()); again != hot {
+				t.Fatalf("after %d other scripts the one in use was compiled again", i)
+			}
+		}
+	}
+	_, err1 := Compile("broken", "pm.test(")
+	_, err2 := Compile("broken", "pm.test(")
+	if err1 == nil || err2 == nil || err1.Error() != err2.Error() {
+		t.Errorf("syntax errors: %v, then %v", err1, err2)
 	}
 }
 
