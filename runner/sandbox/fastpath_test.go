@@ -128,6 +128,8 @@ func TestResponseObjectMatchesConstructor(t *testing.T) {
 		}},
 		{"nil cookies only", benchResponse(), []*http.Cookie{nil}},
 	}
+	ownKeys := jsHelper(t, sb, `(function (o) { return Reflect.ownKeys(o).map(String).join(); })`)
+	stringifyWithoutID := jsHelper(t, sb, `(function (o) { return JSON.stringify(o).replace(/"id":"[0-9a-f-]{36}"/, '"id":"<id>"'); })`)
 	for _, tt := range tests {
 		fast := sb.responseObject(tt.resp, tt.cookies)
 		plain := sb.responsePlain(tt.resp, tt.cookies)
@@ -138,6 +140,20 @@ func TestResponseObjectMatchesConstructor(t *testing.T) {
 		slow, err := addTo(goja.Undefined(), built)
 		if err != nil {
 			t.Fatal(err)
+		}
+		// headers and cookies are built on first read: before that the
+		// keys are the same, and reading through JSON.stringify and
+		// console.log gives what Postman's object gives.
+		if a, b := ownKeys(fast), ownKeys(slow); a != b {
+			t.Errorf("%s: keys before the first read %s, want %s", tt.name, a, b)
+		}
+		if tt.name == "bench" {
+			if a, b := inspectWithoutID(sb, sb.responseObject(tt.resp, tt.cookies)), inspectWithoutID(sb, slow); a != b {
+				t.Errorf("%s: console.log before the first read:\n%s\nwant\n%s", tt.name, a, b)
+			}
+		}
+		if a, b := stringifyWithoutID(fast), stringifyWithoutID(slow); a != b {
+			t.Errorf("%s: JSON.stringify before the first read:\n%s\nwant\n%s", tt.name, a, b)
 		}
 		if d := compare(fast, slow, true); d != "" {
 			t.Errorf("%s: pm.response differs from new Response(...) at %s", tt.name, d)
@@ -383,4 +399,73 @@ setTimeout(() => { tests["late"] = true; console.log(typeof responseCode, enviro
 	third := runWith(t, sb, newExec("test"), `pm.test("c", () => {}); console.log(pm.test.index(), keptResponse.code, keptResponse !== pm.response);`)
 	diff(t, "third run", []outcome{{Name: "c"}}, outcomes(third))
 	diff(t, "third logs", []string{"1 | 200 | true"}, logs(third))
+}
+
+// jsHelper compiles a one-argument JS function returning a string.
+func jsHelper(t *testing.T, sb *Sandbox, src string) func(goja.Value) string {
+	t.Helper()
+	v, err := sb.rt.RunString(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fn, _ := goja.AssertFunction(v)
+	return func(arg goja.Value) string {
+		t.Helper()
+		r, err := fn(goja.Undefined(), arg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r.String()
+	}
+}
+
+// inspectWithoutID renders o as console.log does, its random id blanked.
+func inspectWithoutID(sb *Sandbox, o goja.Value) string {
+	id := o.ToObject(sb.rt).Get("id").String()
+	return strings.ReplaceAll(sb.inspectArg(o), id, "<id>")
+}
+
+// console.log prints a lazy property as the value it stands for, not as
+// [Getter/Setter].
+func TestInspectSettlesLazyProperties(t *testing.T) {
+	t.Parallel()
+	sb := New(Options{})
+	o := sb.rt.NewObject()
+	_ = o.Set("a", 1)
+	sb.lazyProperty(o, "list", func() goja.Value { return sb.rt.ToValue([]any{1, 2}) })
+	_ = o.Set("z", true)
+	if got, want := sb.inspectArg(o), "{ a: 1, list: [ 1, 2 ], z: true }"; got != want {
+		t.Errorf("console.log shows %s, want %s", got, want)
+	}
+}
+
+// Writing pm.response.headers or .cookies before reading them keeps what
+// was written, as on Postman's plain data properties, and a frozen
+// pm.response still reads one list.
+func TestLazyResponseListsTakeWrites(t *testing.T) {
+	t.Parallel()
+	res := run(t, newExec("test"), `
+pm.test("writes stick", function () {
+    pm.response.headers = 5;
+    pm.expect(pm.response.headers).to.equal(5);
+    var d = Object.getOwnPropertyDescriptor(pm.response, 'headers');
+    pm.expect(d.writable && d.enumerable && d.configurable).to.equal(true);
+});
+pm.test("a read keeps one list", function () {
+    pm.expect(pm.response.cookies).to.equal(pm.response.cookies);
+    pm.expect(pm.response.cookies.count()).to.equal(0);
+});
+`)
+	mustPass(t, res)
+	if len(res.Assertions) != 2 {
+		t.Errorf("%d assertions, want 2", len(res.Assertions))
+	}
+	frozen := run(t, newExec("test"), `
+var r = Object.freeze(pm.response);
+pm.test("frozen first", function () {
+    pm.expect(r.headers).to.equal(r.headers);
+    pm.expect(r.headers.get('Content-Type')).to.include('json');
+});
+`)
+	mustPass(t, frozen)
 }

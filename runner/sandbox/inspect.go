@@ -172,7 +172,7 @@ func (in *inspector) helper(name string) goja.Callable {
 	if in.s.inspectHelpers == nil {
 		v, err := in.s.rt.RunString(`({
 			entries: function (m) { return Array.from(m); },
-			desc: function (o, k) { var d = Object.getOwnPropertyDescriptor(o, k); return d ? (d.get ? (d.set ? 3 : 1) : (d.set ? 2 : 0)) : 0; },
+			desc: function (o, k) { var d = Object.getOwnPropertyDescriptor(o, k); if (d && d.get && d.get === d.set) { o[k]; d = Object.getOwnPropertyDescriptor(o, k); } return d ? (d.get ? (d.set ? 3 : 1) : (d.set ? 2 : 0)) : 0; },
 			kind: function (o) {
 				if (o instanceof Map) { return 'Map'; }
 				if (o instanceof Set) { return 'Set'; }
@@ -351,7 +351,10 @@ func (in *inspector) object(obj *goja.Object, depth int) string {
 	return in.reduce(entries, braces, prefix, depth, isArray, numeric)
 }
 
-// property renders one "key: value" entry; accessors are not called.
+// property renders one "key: value" entry; accessors are not called,
+// except the sandbox's own lazy properties (getter and setter one
+// function, see lazyProperty), which are settled first so that values
+// print as Postman's data properties do.
 func (in *inspector) property(obj *goja.Object, key string, depth int) string {
 	name := key
 	if !identRE(key) {

@@ -144,18 +144,20 @@ func (s *Sandbox) responseObject(r *event.Response, cookies []*http.Cookie) *goj
 	_ = o.Set("_details", details)
 	_ = o.Set("status", status)
 	_ = o.Set("code", code)
-	hs := make([]header, len(r.Headers))
-	for i, h := range r.Headers {
-		hs[i] = header{key: h.Key, value: h.Value}
-	}
-	_ = o.Set("headers", s.headerList(o, hs))
+	s.lazyProperty(o, "headers", func() goja.Value {
+		hs := make([]header, len(r.Headers))
+		for i, h := range r.Headers {
+			hs[i] = header{key: h.Key, value: h.Value}
+		}
+		return s.headerList(o, hs)
+	})
 	rc := s.cacheFor(r)
 	if rc.src == nil {
 		rc.src = rt.ToValue(r)
 	}
 	link(o, c.src, rc.src)
 	_ = o.DefineAccessorProperty("stream", c.streamGet, c.streamSet, goja.FLAG_TRUE, goja.FLAG_TRUE)
-	_ = o.Set("cookies", s.cookieList(o, cookies))
+	s.lazyProperty(o, "cookies", func() goja.Value { return s.cookieList(o, cookies) })
 	_ = o.Set("responseTime", rt.ToValue(r.Time.Milliseconds()))
 	size := r.BodySize
 	if size == 0 {
@@ -167,6 +169,36 @@ func (s *Sandbox) responseObject(r *event.Response, cookies []*http.Cookie) *goj
 		_ = o.DefineAccessorProperty("to", c.to, nil, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	}
 	return o
+}
+
+// lazyProperty defines name on o as a value built when first read. Most
+// test scripts read only pm.response's code and body, and its header and
+// cookie lists are half of what building pm.response costs. Until read or
+// written the property is an accessor whose getter and setter are one
+// function; the first access turns it into the writable, enumerable data
+// property Postman has, at the same place among o's keys. Object.keys,
+// for-in, JSON.stringify and console.log (which settles such accessors)
+// see the same object either way; only Object.getOwnPropertyDescriptor
+// before the first read can tell.
+func (s *Sandbox) lazyProperty(o *goja.Object, name string, build func() goja.Value) {
+	var built goja.Value
+	settle := func(v goja.Value) {
+		built = v
+		// Fails only when o was frozen first; the accessor then keeps
+		// returning the one value built.
+		_ = o.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+	}
+	fn := s.rt.ToValue(func(call goja.FunctionCall) goja.Value {
+		if len(call.Arguments) > 0 {
+			settle(call.Argument(0))
+			return goja.Undefined()
+		}
+		if built == nil {
+			settle(build())
+		}
+		return built
+	})
+	_ = o.DefineAccessorProperty(name, fn, fn, goja.FLAG_TRUE, goja.FLAG_TRUE)
 }
 
 // header is a response or request header.
