@@ -35,6 +35,57 @@ func field(n node, name string) node {
 	return n.Get(name)
 }
 
+// members is an object's members in document order, read in one pass.
+// Looking several names up with field would scan the object once per
+// name, skipping the same nested values (scripts, bodies) each time; the
+// decoders of the objects a collection has thousands of (items, requests,
+// URLs, events) read their members once instead. As with field, the
+// first of duplicate names wins.
+type members struct {
+	// inline holds the first members, so that a typical object costs no
+	// allocation; extra holds the rest.
+	inline [6]member
+	n      int
+	extra  []member
+}
+
+type member struct {
+	key string
+	val node
+}
+
+// read fills m with n's members; m is meant to live on the caller's stack.
+func (m *members) read(n node) {
+	if !n.IsObject() {
+		return
+	}
+	n.ForEach(func(k, v node) bool {
+		if m.n < len(m.inline) {
+			m.inline[m.n] = member{k.Str, v}
+			m.n++
+		} else {
+			m.extra = append(m.extra, member{k.Str, v})
+		}
+		return true
+	})
+}
+
+func (m *members) get(name string) node {
+	for i := 0; i < m.n; i++ {
+		if m.inline[i].key == name {
+			return m.inline[i].val
+		}
+	}
+	for i := range m.extra {
+		if m.extra[i].key == name {
+			return m.extra[i].val
+		}
+	}
+	return node{}
+}
+
+func (m *members) has(name string) bool { return !isNull(m.get(name)) }
+
 // has reports whether an object has a member that is not null.
 func has(n node, name string) bool { return !isNull(field(n, name)) }
 
@@ -118,35 +169,37 @@ func decodeItem(ri node, parent *Item, where string) (*Item, error) {
 	if !isObject(ri) {
 		return nil, fail(where, "expected an item object")
 	}
+	var m members
+	m.read(ri)
 	it := &Item{
-		ID:          str(field(ri, "id")),
-		Name:        str(field(ri, "name")),
-		Description: description(field(ri, "description")),
+		ID:          str(m.get("id")),
+		Name:        str(m.get("name")),
+		Description: description(m.get("description")),
 		Parent:      parent,
 	}
 	if it.Name != "" {
 		where = fmt.Sprintf("item %q", it.Path())
 	}
 	var err error
-	if it.Events, err = decodeEvents(field(ri, "event"), where+" > event"); err != nil {
+	if it.Events, err = decodeEvents(m.get("event"), where+" > event"); err != nil {
 		return nil, err
 	}
-	if it.Variables, err = decodeVariables(field(ri, "variable"), where+" > variable"); err != nil {
+	if it.Variables, err = decodeVariables(m.get("variable"), where+" > variable"); err != nil {
 		return nil, err
 	}
-	if it.ProtocolProfileBehavior, err = decodePPB(field(ri, "protocolProfileBehavior"), where+" > protocolProfileBehavior"); err != nil {
+	if it.ProtocolProfileBehavior, err = decodePPB(m.get("protocolProfileBehavior"), where+" > protocolProfileBehavior"); err != nil {
 		return nil, err
 	}
 	// An item with an "item" list is a folder, even when the list is empty;
 	// one with neither "item" nor "request" is an empty folder too, which
 	// Postman shows and runs as nothing.
-	if has(ri, "item") || !has(ri, "request") {
+	if m.has("item") || !m.has("request") {
 		it.Folder = true
 		it.Items = []*Item{}
-		if it.Auth, err = decodeAuth(field(ri, "auth"), where+" > auth"); err != nil {
+		if it.Auth, err = decodeAuth(m.get("auth"), where+" > auth"); err != nil {
 			return nil, err
 		}
-		children, err := decodeItems(field(ri, "item"), it, where+" > item")
+		children, err := decodeItems(m.get("item"), it, where+" > item")
 		if err != nil {
 			return nil, err
 		}
@@ -155,7 +208,7 @@ func decodeItem(ri node, parent *Item, where string) (*Item, error) {
 		}
 		return it, nil
 	}
-	if it.Request, err = decodeRequest(field(ri, "request"), where+" > request"); err != nil {
+	if it.Request, err = decodeRequest(m.get("request"), where+" > request"); err != nil {
 		return nil, err
 	}
 	return it, nil
@@ -166,21 +219,23 @@ func decodeRequest(x node, where string) (*Request, error) {
 	case isString(x):
 		return &Request{Method: "GET", URL: ParseURL(x.Str)}, nil
 	case isObject(x):
-		r := &Request{Method: strings.ToUpper(str(field(x, "method"))), Description: description(field(x, "description"))}
+		var m members
+		m.read(x)
+		r := &Request{Method: strings.ToUpper(str(m.get("method"))), Description: description(m.get("description"))}
 		if r.Method == "" {
 			r.Method = "GET"
 		}
 		var err error
-		if r.URL, err = decodeURL(field(x, "url"), where+" > url"); err != nil {
+		if r.URL, err = decodeURL(m.get("url"), where+" > url"); err != nil {
 			return nil, err
 		}
-		if r.Headers, err = decodeHeaders(field(x, "header"), where+" > header"); err != nil {
+		if r.Headers, err = decodeHeaders(m.get("header"), where+" > header"); err != nil {
 			return nil, err
 		}
-		if r.Body, err = decodeBody(field(x, "body"), where+" > body"); err != nil {
+		if r.Body, err = decodeBody(m.get("body"), where+" > body"); err != nil {
 			return nil, err
 		}
-		if r.Auth, err = decodeAuth(field(x, "auth"), where+" > auth"); err != nil {
+		if r.Auth, err = decodeAuth(m.get("auth"), where+" > auth"); err != nil {
 			return nil, err
 		}
 		return r, nil
@@ -197,20 +252,22 @@ func decodeURL(ru node, where string) (URL, error) {
 	case !isObject(ru):
 		return URL{}, fail(where, "expected a string or an object")
 	}
-	raw := str(field(ru, "raw"))
+	var m members
+	m.read(ru)
+	raw := str(m.get("raw"))
 	// Postman builds the URL from its parts and ignores "raw" when parts
 	// exist. Hand-written collections often give only "raw": parse it then.
-	if !has(ru, "host") && !has(ru, "path") && !has(ru, "protocol") {
+	if !m.has("host") && !m.has("path") && !m.has("protocol") {
 		u := ParseURL(raw)
-		vars, err := decodeVariables(field(ru, "variable"), where+" > variable")
+		vars, err := decodeVariables(m.get("variable"), where+" > variable")
 		if err != nil {
 			return URL{}, err
 		}
 		if vars != nil {
 			u.Variables = mergePathVariables(u.Variables, vars)
 		}
-		if has(ru, "query") {
-			q, err := decodeQuery(field(ru, "query"), where+" > query")
+		if m.has("query") {
+			q, err := decodeQuery(m.get("query"), where+" > query")
 			if err != nil {
 				return URL{}, err
 			}
@@ -218,8 +275,8 @@ func decodeURL(ru node, where string) (URL, error) {
 		}
 		return u, nil
 	}
-	u := URL{Raw: raw, Protocol: str(field(ru, "protocol")), Port: str(field(ru, "port")), Hash: str(field(ru, "hash"))}
-	switch h := field(ru, "host"); {
+	u := URL{Raw: raw, Protocol: str(m.get("protocol")), Port: str(m.get("port")), Hash: str(m.get("hash"))}
+	switch h := m.get("host"); {
 	case isNull(h):
 	case isString(h):
 		u.Host = splitHost(h.Str)
@@ -230,7 +287,7 @@ func decodeURL(ru node, where string) (URL, error) {
 	default:
 		return URL{}, fail(where+" > host", "expected a string or a list of strings")
 	}
-	switch p := field(ru, "path"); {
+	switch p := m.get("path"); {
 	case isNull(p):
 	case isString(p):
 		s := strings.TrimPrefix(p.Str, "/")
@@ -251,13 +308,13 @@ func decodeURL(ru node, where string) (URL, error) {
 		return URL{}, fail(where+" > path", "expected a string or a list of segments")
 	}
 	var err error
-	if u.Query, err = decodeQuery(field(ru, "query"), where+" > query"); err != nil {
+	if u.Query, err = decodeQuery(m.get("query"), where+" > query"); err != nil {
 		return URL{}, err
 	}
-	if u.Variables, err = decodeVariables(field(ru, "variable"), where+" > variable"); err != nil {
+	if u.Variables, err = decodeVariables(m.get("variable"), where+" > variable"); err != nil {
 		return URL{}, err
 	}
-	if a := field(ru, "auth"); isObject(a) {
+	if a := m.get("auth"); isObject(a) {
 		u.Auth = &URLAuth{User: str(field(a, "user")), Password: str(field(a, "password"))}
 	}
 	return u, nil
@@ -569,14 +626,18 @@ func decodeEvents(v node, where string) ([]Event, error) {
 		if !isObject(re) {
 			return nil, fail(fmt.Sprintf("%s[%d]", where, i), "expected an event object")
 		}
-		e := Event{Listen: str(field(re, "listen")), Disabled: truthy(field(re, "disabled"))}
-		switch sc := field(re, "script"); {
+		var m members
+		m.read(re)
+		e := Event{Listen: str(m.get("listen")), Disabled: truthy(m.get("disabled"))}
+		switch sc := m.get("script"); {
 		case isNull(sc):
 		case isString(sc):
 			e.Script.Exec = sc.Str
 		case isObject(sc):
-			e.Script = Script{ID: str(field(sc, "id")), Type: str(field(sc, "type")), Name: str(field(sc, "name"))}
-			exec, err := scriptLines(field(sc, "exec"))
+			var sm members
+			sm.read(sc)
+			e.Script = Script{ID: str(sm.get("id")), Type: str(sm.get("type")), Name: str(sm.get("name"))}
+			exec, err := scriptLines(sm.get("exec"))
 			if err != nil {
 				return nil, fail(fmt.Sprintf("%s[%d] > script > exec", where, i), "%s", err)
 			}
