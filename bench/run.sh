@@ -69,7 +69,8 @@ load_start="$(load1)"
 log() { printf '\n== %s\n' "$*" >&2; }
 
 log "building colrun and benchtool"
-go build -o "$bin/colrun" ./cmd/colrun
+# A static binary, as colrun is released (no libc: less to map at start).
+CGO_ENABLED=0 go build -o "$bin/colrun" ./cmd/colrun
 go build -o "$bin/benchtool" ./bench/benchtool
 colrun="$bin/colrun" bt="$bin/benchtool"
 
@@ -155,6 +156,8 @@ fi
 
 log "bare Go net/http loop, 2,000 requests"
 step "$bt" bare -url "$base/items/1" -n 2000 -runs "$R" -out "$res/bare.json"
+# The same loop on one P, as colrun's sequential runs use after start-up.
+step env GOMAXPROCS=1 "$bt" bare -name bare-1p -url "$base/items/1" -n 2000 -runs "$R" -out "$res/bare-1p.json"
 
 log "colrun against the fixed-JSON server"
 for n in 1 200 2000; do

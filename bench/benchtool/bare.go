@@ -18,6 +18,7 @@ func bareCmd(args []string) error {
 	n := fs.Int("n", 2000, "requests per run")
 	runs := fs.Int("runs", 5, "timed runs (after one warm-up run)")
 	out := fs.String("out", "", "write the result as JSON to this file")
+	name := fs.String("name", "bare", "name of the result")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -31,7 +32,7 @@ func bareCmd(args []string) error {
 	if *n < 1 || *runs < 1 {
 		return fmt.Errorf("-n and -runs must be at least 1")
 	}
-	res := &Result{Name: "bare", Requests: *n, OK: true}
+	res := &Result{Name: *name, Requests: *n, OK: true}
 	for run := -1; run < *runs; run++ {
 		s, err := bareLoop(*target, *n)
 		if err != nil {

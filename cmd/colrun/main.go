@@ -27,12 +27,16 @@ type stdio struct {
 	in       io.Reader
 	out, err io.Writer
 	getenv   func(string) string
+	// tune lets a subcommand change process-wide runtime settings (GC
+	// percent, GOMAXPROCS); only main sets it, since tests run many
+	// subcommands in one process at once.
+	tune bool
 }
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	stopProfiling := startProfiling(os.Getenv)
-	code := dispatch(ctx, os.Args[1:], stdio{in: os.Stdin, out: os.Stdout, err: os.Stderr, getenv: os.Getenv})
+	code := dispatch(ctx, os.Args[1:], stdio{in: os.Stdin, out: os.Stdout, err: os.Stderr, getenv: os.Getenv, tune: true})
 	stopProfiling()
 	stop()
 	os.Exit(code)

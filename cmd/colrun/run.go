@@ -188,8 +188,8 @@ func runCommand(ctx context.Context, args []string, sio stdio) int {
 // maps the outcome to an exit code. Everything it prints or writes goes
 // through the run's redactor, which knows every Tableau secret.
 func executeRun(ctx context.Context, path string, f *runFlags, sio stdio) int {
-	gcWrap, gcRestore := relaxStartupGC(sio.getenv)
-	defer gcRestore()
+	tuned, untune := tuneRuntime(sio, f.parallel)
+	defer untune()
 	red := auth.NewRedactor()
 	fail := func(code int, err error) int {
 		fmt.Fprintf(sio.err, "colrun: %s\n", red.String(err.Error()))
@@ -236,7 +236,7 @@ func executeRun(ctx context.Context, path string, f *runFlags, sio stdio) int {
 		closeData()
 		return fail(exitUsage, err)
 	}
-	res, runErr := r.Run(ctx, gcWrap(event.Redacting(reporters, red.String)))
+	res, runErr := r.Run(ctx, tuned(event.Redacting(reporters, red.String)))
 	failed := false
 	if err := reporters.Close(); err != nil {
 		fmt.Fprintf(sio.err, "colrun: %s\n", red.String(err.Error()))

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"runtime"
+	"runtime/debug"
+	"testing"
+
+	"github.com/colrun/colrun/runner/event"
+)
+
+// gcPercent reads the collector's setting.
+func gcPercent() int {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	return p
+}
+
+// The run's two phases: start-up collects less with every P, a sequential
+// run then uses one P, and everything is put back at the end. Not
+// parallel: these are process-wide settings.
+func TestTuneRuntimePhases(t *testing.T) {
+	if runtime.GOMAXPROCS(0) < 2 {
+		t.Skip("needs GOMAXPROCS of 2 or more")
+	}
+	procs, gc := runtime.GOMAXPROCS(0), gcPercent()
+	env := func(vars map[string]string) func(string) string {
+		return func(k string) string { return vars[k] }
+	}
+	tests := []struct {
+		name           string
+		sio            stdio
+		parallel       int
+		startGC, runGC int
+		runProcs       int
+	}{
+		{"sequential", stdio{tune: true, getenv: env(nil)}, 1, startupGCPercent, gc, 1},
+		{"parallel keeps every P", stdio{tune: true, getenv: env(nil)}, 4, startupGCPercent, gc, procs},
+		{"user settings win", stdio{tune: true, getenv: env(map[string]string{"GOGC": "50", "GOMAXPROCS": "2"})}, 1, gc, gc, procs},
+		{"tests do not tune", stdio{getenv: env(nil)}, 1, gc, gc, procs},
+	}
+	for _, tt := range tests {
+		wrap, restore := tuneRuntime(tt.sio, tt.parallel)
+		if got := gcPercent(); got != tt.startGC {
+			t.Errorf("%s: GC percent during start-up = %d, want %d", tt.name, got, tt.startGC)
+		}
+		h := wrap(event.HandlerFunc(func(event.Event) error { return nil }))
+		_ = h.Handle(event.Event{ItemStart: &event.ItemStart{}})
+		if got := runtime.GOMAXPROCS(0); got != procs {
+			t.Errorf("%s: GOMAXPROCS before the first item ended = %d, want %d", tt.name, got, procs)
+		}
+		_ = h.Handle(event.Event{ItemEnd: &event.ItemEnd{}})
+		if got, gotGC := runtime.GOMAXPROCS(0), gcPercent(); got != tt.runProcs || gotGC != tt.runGC {
+			t.Errorf("%s: after start-up GOMAXPROCS = %d, GC percent = %d; want %d, %d", tt.name, got, gotGC, tt.runProcs, tt.runGC)
+		}
+		restore()
+		restore()
+		if got, gotGC := runtime.GOMAXPROCS(0), gcPercent(); got != procs || gotGC != gc {
+			t.Errorf("%s: after the run GOMAXPROCS = %d, GC percent = %d; want %d, %d", tt.name, got, gotGC, procs, gc)
+		}
+	}
+}
