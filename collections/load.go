@@ -55,6 +55,7 @@ func ParseCollection(name string, data []byte) (*Collection, error) {
 	if err != nil {
 		return nil, &InputError{File: name, Err: err}
 	}
+	detach(c)
 	c.Source = name
 	return c, nil
 }
