@@ -65,7 +65,7 @@ type cacheEntry struct {
 // collections are finite, but a fuzzer or a long-lived process compiling
 // generated scripts is not. Each compiled script holds its source and
 // bytecode, a few kB for a typical test script.
-const maxCachedScripts = 512
+const maxCachedScripts = 256
 
 // CompileCacheSize is how many distinct scripts Compile is sure to keep:
 // a run with no more than that compiles each script once.
