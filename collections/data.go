@@ -25,6 +25,8 @@ type DataFile struct {
 	f    *os.File
 	next func() (DataRow, error)
 	row  int // rows returned so far
+	// counting makes Next check each row without building it (Count).
+	counting bool
 }
 
 // OpenData opens an iteration data file. JSON is detected by content (a
@@ -108,7 +110,7 @@ func (d *DataFile) Next() (DataRow, error) {
 // Count reads the file once more to count its rows, without keeping them;
 // pm.info.iterationCount needs the number before the first iteration.
 func (d *DataFile) Count() (int, error) {
-	other := &DataFile{path: d.path}
+	other := &DataFile{path: d.path, counting: true}
 	if err := other.open(); err != nil {
 		return 0, err
 	}
@@ -128,7 +130,12 @@ func (d *DataFile) Count() (int, error) {
 
 func (d *DataFile) openCSV(br *bufio.Reader) error {
 	rec := &recordingReader{r: br}
-	r := csv.NewReader(rec)
+	var src io.Reader = rec
+	if d.counting {
+		src = br
+	}
+	r := csv.NewReader(src)
+	r.ReuseRecord = d.counting
 	r.LazyQuotes = true
 	r.TrimLeadingSpace = true
 	header, err := r.Read()
@@ -143,6 +150,20 @@ func (d *DataFile) openCSV(br *bufio.Reader) error {
 		header[i] = strings.TrimSpace(header[i])
 	}
 	r.FieldsPerRecord = len(header)
+	if d.counting {
+		// The reader still checks quotes and field counts, so a bad row
+		// is found before the run starts; no row is built.
+		d.next = func() (DataRow, error) {
+			if _, err := r.Read(); err != nil {
+				if errors.Is(err, io.EOF) {
+					return nil, io.EOF
+				}
+				return nil, d.csvError(err)
+			}
+			return nil, nil
+		}
+		return nil
+	}
 	d.next = func() (DataRow, error) {
 		start := r.InputOffset()
 		rec.forget(start)

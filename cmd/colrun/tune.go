@@ -19,12 +19,20 @@ import (
 // memory where it was.
 const startupGCPercent = 400
 
+// startupMemoryLimit bounds what start-up may hold while it collects less:
+// loading a large collection or counting the rows of a large data file
+// makes garbage too, and without a limit it would pile up to five times
+// the live heap. Below the limit (a one-request run stays well under it)
+// the limit changes nothing.
+const startupMemoryLimit = 20 << 20
+
 // tuneRuntime adjusts the Go runtime to the two phases of a run of this
 // process, and returns a handler wrapper that moves to the second phase
 // when the first item (or the run) ends, and a restore func for the end of
-// the run. Settings the user made with GOGC or GOMAXPROCS are left alone.
+// the run. Settings the user made with GOGC, GOMEMLIMIT or GOMAXPROCS are left
+// alone.
 //
-//   - Start-up collects less (startupGCPercent).
+//   - Start-up collects less (startupGCPercent), within startupMemoryLimit.
 //   - A sequential run then uses one P. Its work is a chain: build, send,
 //     wait, run the scripts, report; with two or more Ps every request
 //     wakes goroutines (the transport's reader and writer, the
@@ -41,10 +49,11 @@ func tuneRuntime(sio stdio, parallel int) (wrap func(event.Handler) event.Handle
 	if !sio.tune {
 		return func(h event.Handler) event.Handler { return h }, func() {}
 	}
-	userGC := sio.getenv("GOGC") != ""
+	userGC := sio.getenv("GOGC") != "" || sio.getenv("GOMEMLIMIT") != ""
 	oneP := parallel <= 1 && sio.getenv("GOMAXPROCS") == ""
-	prevGC, prevProcs := -1, 0
+	prevGC, prevLimit, prevProcs := -1, int64(-1), 0
 	if !userGC {
+		prevLimit = debug.SetMemoryLimit(startupMemoryLimit)
 		prevGC = debug.SetGCPercent(startupGCPercent)
 	}
 	var started, ended sync.Once
@@ -52,6 +61,7 @@ func tuneRuntime(sio stdio, parallel int) (wrap func(event.Handler) event.Handle
 		started.Do(func() {
 			if prevGC >= 0 {
 				debug.SetGCPercent(prevGC)
+				debug.SetMemoryLimit(prevLimit)
 			}
 			if oneP {
 				prevProcs = runtime.GOMAXPROCS(1)
