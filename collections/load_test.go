@@ -274,9 +274,19 @@ func TestDataFiles(t *testing.T) {
 	})
 	t.Run("CSV row with the wrong number of fields names the line", func(t *testing.T) {
 		t.Parallel()
-		_, err := readAll(t, write("bad.csv", "a,b\n1,2\n3\n"))
+		p := write("bad.csv", "a,b\n1,2\n3\n")
+		_, err := readAll(t, p)
 		if err == nil || !strings.Contains(err.Error(), "bad.csv:3:") || !strings.Contains(err.Error(), "wrong number of fields") {
 			t.Errorf("err = %v", err)
+		}
+		// Counting, which a run does before its first request, finds it too.
+		d, err := OpenData(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer d.Close()
+		if n, err := d.Count(); err == nil || !strings.Contains(err.Error(), "bad.csv:3:") {
+			t.Errorf("Count = %d, %v", n, err)
 		}
 	})
 	t.Run("JSON array of objects keeps key order", func(t *testing.T) {
