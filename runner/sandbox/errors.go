@@ -51,7 +51,7 @@ func (s *Sandbox) errorFromValue(val goja.Value, frames []goja.StackFrame, scrip
 		return se
 	}
 	for _, f := range frames {
-		if f.SrcName() != script.Name {
+		if f.SrcName() != script.file {
 			continue
 		}
 		if p := f.Position(); p.Line > 0 {
@@ -60,8 +60,9 @@ func (s *Sandbox) errorFromValue(val goja.Value, frames []goja.StackFrame, scrip
 		}
 	}
 	if se.Line == 0 && se.Stack != "" {
-		se.Line, se.Column = positionInStack(se.Stack, script.Name)
+		se.Line, se.Column = positionInStack(se.Stack, script.file)
 	}
+	se.Stack = scriptStack(se.Stack, script)
 	if se.Line == 1 {
 		se.Column -= script.prefixLen
 	}

@@ -809,7 +809,7 @@ func (s *Sandbox) assertionError(v goja.Value) *event.AssertionError {
 	// gets V8's wording too; its position is in the error's stack.
 	if st := s.cur; st != nil && ae.Name == "TypeError" {
 		if stack := obj.Get("stack"); stack != nil && !goja.IsUndefined(stack) {
-			if line, col := positionInStack(stack.String(), st.script.Name); line > 0 {
+			if line, col := positionInStack(stack.String(), st.script.file); line > 0 {
 				if line == 1 {
 					col -= st.script.prefixLen
 				}

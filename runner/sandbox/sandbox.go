@@ -137,7 +137,7 @@ type Sandbox struct {
 	listenValues map[string]goja.Value
 	// fns holds each script's function: evaluating a script's program
 	// only creates the function, the same one every time.
-	fns map[*Script]goja.Callable
+	fns map[*compiled]goja.Callable
 
 	loop eventLoop
 	cur  *runState
@@ -226,7 +226,7 @@ func New(opts Options) *Sandbox {
 	host := hostVal.ToObject(rt)
 	s.ctl = host.Get("ctl").ToObject(rt)
 	s.listenValues = map[string]goja.Value{"test": rt.ToValue("test"), "prerequest": rt.ToValue("prerequest")}
-	s.fns = map[*Script]goja.Callable{}
+	s.fns = map[*compiled]goja.Callable{}
 	s.finish = mustFunc(host, "finish")
 	s.requestChanges = mustFunc(host, "requestChanges")
 	s.classes = loadClasses(rt, host.Get("classes").ToObject(rt))
@@ -416,7 +416,7 @@ func (s *Sandbox) Run(ctx context.Context, script *Script, exec *Execution) (res
 
 // function returns the script's function on this runtime.
 func (s *Sandbox) function(script *Script) (goja.Callable, error) {
-	if fn, ok := s.fns[script]; ok {
+	if fn, ok := s.fns[script.compiled]; ok {
 		return fn, nil
 	}
 	v, err := s.rt.RunProgram(script.program)
@@ -430,7 +430,7 @@ func (s *Sandbox) function(script *Script) (goja.Callable, error) {
 	if len(s.fns) >= maxCachedScripts {
 		clear(s.fns)
 	}
-	s.fns[script] = fn
+	s.fns[script.compiled] = fn
 	return fn, nil
 }
 

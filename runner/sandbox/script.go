@@ -2,6 +2,8 @@ package sandbox
 
 import (
 	"errors"
+	"fmt"
+	"hash/fnv"
 	"strings"
 	"sync"
 
@@ -20,6 +22,16 @@ type Script struct {
 	// Source is the user's script, unwrapped.
 	Source string
 
+	*compiled
+}
+
+// compiled is what compiling a source gives; every Script with that
+// source shares it, whatever its name: collections often repeat one test
+// script on many requests.
+type compiled struct {
+	// file is the file name the program carries: one per source, so that
+	// the frames of this script can be told from others' in a stack.
+	file    string
 	program *goja.Program
 	// prefixLen is the length of the wrapper put before the source on its
 	// first line, to map columns back to the user's script.
@@ -31,33 +43,46 @@ type Script struct {
 	empty bool
 }
 
+// programFile is the file name a source's program carries; stack texts
+// name the Script instead (see scriptStack).
+func programFile(source string) string {
+	h := fnv.New64a()
+	h.Write([]byte(source))
+	return fmt.Sprintf("colrun-script-%016x.js", h.Sum64())
+}
+
+// scriptStack rewrites a stack text to name script where it names its
+// program.
+func scriptStack(stack string, script *Script) string {
+	return strings.ReplaceAll(stack, script.file+":", script.Name+":")
+}
+
 const (
 	syncPrefix  = "(function(){"
 	asyncPrefix = "(async function(){"
 	suffix      = "\n})"
 )
 
-// scriptCache keeps compiled scripts by name and source: a collection-level
-// script runs for every request, and parsing it once per run (or once per
-// process across runs) is the point of compiling ahead. It has two
-// generations: when the current one is full it becomes the previous one,
-// and a script found there moves back, so a run that cycles through more
-// scripts than fit loses only the ones it has not used lately, never the
-// one a compile-ahead goroutine has just made.
+// scriptCache keeps compiled scripts by source: a collection-level script
+// runs for every request, a request-level one once per iteration, and the
+// same test is often pasted on many requests; parsing each source once per
+// run (or once per process across runs) is the point of compiling ahead.
+// It has two generations: when the current one is full it becomes the
+// previous one, and a script found there moves back, so a run that cycles
+// through more scripts than fit loses only the ones it has not used
+// lately, never the one a compile-ahead goroutine has just made.
 var scriptCache compileCache
 
 type compileCache struct {
 	sync.Mutex
-	cur, prev map[cacheKey]*cacheEntry
+	cur, prev map[string]*cacheEntry
 }
 
-type cacheKey struct{ name, source string }
-
 // cacheEntry is one compilation, shared by everyone who asks for the same
-// script while it is being compiled: done is closed when s and err are set.
+// source while it is being compiled: done is closed when c and err are set.
 type cacheEntry struct {
 	done chan struct{}
-	s    *Script
+	c    *compiled
 	err  error
 }
 
@@ -75,6 +100,8 @@ const CompileCacheSize = maxCachedScripts / 2
 // It is safe for concurrent use: a runner may compile the scripts of the
 // next requests on another goroutine while the current one runs, and a
 // caller asking for a script being compiled waits for that compilation.
+// Scripts with the same source share one compilation; name only says what
+// stack traces call the script.
 //
 // Scripts run as a function body, as Postman runs them: a top-level
 // `return` works and `var`s do not leak between scripts. Unlike Postman, a
@@ -83,40 +110,43 @@ const CompileCacheSize = maxCachedScripts / 2
 // *event.ScriptError whose Line and Column are relative to the user's
 // script, with V8's wording for the common messages.
 func Compile(name, source string) (*Script, error) {
-	key := cacheKey{name, source}
 	c := &scriptCache
 	c.Lock()
-	e, ok := c.cur[key]
+	e, ok := c.cur[source]
 	if !ok {
-		if e, ok = c.prev[key]; ok {
-			delete(c.prev, key)
-			c.putLocked(key, e)
+		if e, ok = c.prev[source]; ok {
+			delete(c.prev, source)
+			c.putLocked(source, e)
 		}
 	}
-	if ok {
+	if !ok {
+		e = &cacheEntry{done: make(chan struct{})}
+		c.putLocked(source, e)
+		c.Unlock()
+		e.c, e.err = compile(source)
+		close(e.done)
+	} else {
 		c.Unlock()
 		<-e.done
-		return e.s, e.err
 	}
-	e = &cacheEntry{done: make(chan struct{})}
-	c.putLocked(key, e)
-	c.Unlock()
-	e.s, e.err = compile(name, source)
-	close(e.done)
-	return e.s, e.err
+	if e.err != nil {
+		return nil, e.err
+	}
+	return &Script{Name: name, Source: source, compiled: e.c}, nil
 }
 
 // putLocked adds e to the current generation, starting a new one when it
 // is full.
-func (c *compileCache) putLocked(key cacheKey, e *cacheEntry) {
+func (c *compileCache) putLocked(source string, e *cacheEntry) {
 	if c.cur == nil || len(c.cur) >= maxCachedScripts/2 {
-		c.prev, c.cur = c.cur, make(map[cacheKey]*cacheEntry)
+		c.prev, c.cur = c.cur, make(map[string]*cacheEntry)
 	}
-	c.cur[key] = e
+	c.cur[source] = e
 }
 
-func compile(name, source string) (*Script, error) {
-	s := &Script{Name: name, Source: source}
+func compile(source string) (*compiled, error) {
+	name := programFile(source)
+	s := &compiled{file: name}
 	if strings.TrimSpace(source) == "" {
 		s.empty = true
 		return s, nil

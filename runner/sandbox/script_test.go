@@ -1,8 +1,10 @@
 package sandbox
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -72,19 +74,30 @@ pm.test("optional", () => pm.expect((o?.a?.b ?? 0) + (o.c?.d ?? 5)).to.equal(6))
 	}
 }
 
+// One source compiles once, whatever the scripts are called (collections
+// paste one test on many requests), and each script's errors still name
+// it.
 func TestCompileCachesBySource(t *testing.T) {
 	t.Parallel()
-	a, err := Compile("cached", "pm.test('x', () => {})")
+	src := "pm.test('x', () => {}); undefinedFunction(); // " + t.Name()
+	a, err := Compile("request A test", src)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := Compile("cached", "pm.test('x', () => {})")
-	c, _ := Compile("other", "pm.test('x', () => {})")
-	if a != b {
-		t.Error("same name and source compiled twice")
+	b, _ := Compile("request A test", src)
+	c, _ := Compile("request B test", src)
+	if a.compiled != b.compiled || a.compiled != c.compiled {
+		t.Error("one source compiled more than once")
 	}
-	if a == c {
-		t.Error("a different name shares the compiled script (its stack traces would carry the wrong name)")
+	sb := New(Options{})
+	for _, s := range []*Script{a, c} {
+		res := sb.Run(context.Background(), s, newExec("test"))
+		if res.Error == nil || !strings.Contains(res.Error.Stack, s.Name+":1:") || strings.Contains(res.Error.Stack, "colrun-script") {
+			t.Errorf("%s: error %+v; want its stack to name the script", s.Name, res.Error)
+		}
+		if res.Error != nil && (res.Error.Line != 1 || res.Error.Column < 25 || res.Error.Column > 43) {
+			t.Errorf("%s: error at %d:%d, want line 1 at the call", s.Name, res.Error.Line, res.Error.Column)
+		}
 	}
 }
 
@@ -106,7 +119,7 @@ func TestCompileConcurrentCallersShareOneCompilation(t *testing.T) {
 	}
 	first := <-got
 	for range callers - 1 {
-		if s := <-got; s != first {
+		if s := <-got; s.compiled != first.compiled {
 			t.Fatal("concurrent Compile calls of one script returned different compilations")
 		}
 	}
@@ -125,7 +138,7 @@ func TestCompileCacheKeepsRecentlyUsedScripts(t *testing.T) {
 			t.Fatal(err)
 		}
 		if i%32 == 0 {
-			if again, _ := Compile("hot", "pm.test('hot', () => {}); // "+t.Name()); again != hot {
+			if again, _ := Compile("hot", "pm.test('hot', () => {}); // "+t.Name()); again.compiled != hot.compiled {
 				t.Fatalf("after %d other scripts the one in use was compiled again", i)
 			}
 		}
@@ -162,11 +175,11 @@ func FuzzCompile(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		done := make(chan struct{})
-		var s *Script
+		var s *compiled
 		var err error
 		go func() {
 			defer close(done)
-			s, err = compile("fuzz", src)
+			s, err = compile(src)
 		}()
 		select {
 		case <-done:
