@@ -68,8 +68,13 @@ const compileWindow = 16
 // when the worker has caught up half of that, so a run wakes it once per
 // half window, not once per request.
 type compileAhead struct {
-	started  atomic.Int64 // items the worker has started
-	compiled atomic.Int64 // items the goroutine has compiled
+	// started is how far the worker has got and compiled how far the
+	// goroutine has: positions in the run's item order across iterations
+	// (iteration × items + position), plus one. A jump back with
+	// setNextRequest (a polling loop) does not move started, so the
+	// goroutine does not run off ahead of where the worker is.
+	started  atomic.Int64
+	compiled atomic.Int64
 	sleeping atomic.Bool
 	wake     chan struct{} // capacity 1
 	stop     chan struct{}
@@ -136,12 +141,14 @@ func (a *compileAhead) wait() bool {
 	}
 }
 
-// advance tells the goroutine the worker has started another item.
-func (a *compileAhead) advance() {
-	if a == nil {
+// advance tells the goroutine the worker has started the item at pos in
+// the run's item order across iterations.
+func (a *compileAhead) advance(pos int64) {
+	if a == nil || pos+1 <= a.started.Load() {
 		return
 	}
-	n := a.started.Add(1)
+	n := pos + 1
+	a.started.Store(n)
 	if a.sleeping.Load() && a.compiled.Load()-n <= compileWindow/2 && a.sleeping.CompareAndSwap(true, false) {
 		select {
 		case a.wake <- struct{}{}:

@@ -417,7 +417,7 @@ func itemRef(it *collections.Item) event.ItemRef {
 // scripts, in Postman's order.
 func (w *worker) runItem(ctx context.Context, it *collections.Item, cursor event.Cursor, count int) itemOutcome {
 	r := w.r
-	w.ahead.advance()
+	w.ahead.advance(int64(cursor.Iteration)*int64(len(r.items)) + int64(cursor.Position))
 	ref := itemRef(it)
 	w.emit(event.Event{ItemStart: &event.ItemStart{Cursor: cursor, Item: ref}})
 	// Pre-request scripts may change the request for this execution only;

@@ -188,7 +188,7 @@ func runCommand(ctx context.Context, args []string, sio stdio) int {
 // maps the outcome to an exit code. Everything it prints or writes goes
 // through the run's redactor, which knows every Tableau secret.
 func executeRun(ctx context.Context, path string, f *runFlags, sio stdio) int {
-	tuned, untune := tuneRuntime(sio, f.parallel)
+	tuned, untune := tuneRuntime(sio, f.parallel, []string{path, f.environment, f.globals, f.data})
 	defer untune()
 	red := auth.NewRedactor()
 	fail := func(code int, err error) int {

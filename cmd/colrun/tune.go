@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"runtime"
 	"runtime/debug"
 	"sync"
@@ -8,31 +9,29 @@ import (
 	"github.com/colrun/colrun/runner/event"
 )
 
-// startupGCPercent is the collector's setting until the first item of a run
-// has finished. Start-up (loading the collection, parsing and compiling the
+// startupGCPercent is the collector's setting until the first item of a
+// small sequential run has finished. Start-up (parsing and compiling the
 // sandbox's embedded JavaScript, running its bootstrap) makes a few MB of
 // short-lived garbage while the heap is still under Go's 4 MB minimum goal,
 // so the default setting collects three or four times in the first 20 ms,
 // each time scanning the half-built runtime. Collecting less until then
-// cuts a one-request run by about a fifth and adds about 2 MB at peak; from
-// the first item on, the run collects as usual, which keeps a long run's
-// memory where it was.
+// cuts a one-request run by about a fifth and adds about 2 MB at peak.
 const startupGCPercent = 400
 
-// startupMemoryLimit bounds what start-up may hold while it collects less:
-// loading a large collection or counting the rows of a large data file
-// makes garbage too, and without a limit it would pile up to five times
-// the live heap. Below the limit (a one-request run stays well under it)
-// the limit changes nothing.
-const startupMemoryLimit = 20 << 20
+// smallInputs is the most input (collection, environment, globals and
+// data files together) for which start-up collects less: with more, the
+// heap is past the minimum goal anyway, and garbage from loading or
+// counting a big file would pile up to five times the live heap.
+const smallInputs = 1 << 20
 
 // tuneRuntime adjusts the Go runtime to the two phases of a run of this
 // process, and returns a handler wrapper that moves to the second phase
 // when the first item (or the run) ends, and a restore func for the end of
-// the run. Settings the user made with GOGC, GOMEMLIMIT or GOMAXPROCS are left
-// alone.
+// the run. Settings the user made with GOGC, GOMEMLIMIT or GOMAXPROCS are
+// left alone.
 //
-//   - Start-up collects less (startupGCPercent), within startupMemoryLimit.
+//   - A sequential run with small inputs collects less during start-up
+//     (startupGCPercent).
 //   - A sequential run then uses one P. Its work is a chain: build, send,
 //     wait, run the scripts, report; with two or more Ps every request
 //     wakes goroutines (the transport's reader and writer, the
@@ -45,15 +44,14 @@ const startupMemoryLimit = 20 << 20
 //
 // Only the real process tunes itself (stdio.tune): these are process-wide
 // settings, and tests run many commands in one process at once.
-func tuneRuntime(sio stdio, parallel int) (wrap func(event.Handler) event.Handler, restore func()) {
-	if !sio.tune {
+func tuneRuntime(sio stdio, parallel int, inputs []string) (wrap func(event.Handler) event.Handler, restore func()) {
+	if !sio.tune || parallel > 1 {
 		return func(h event.Handler) event.Handler { return h }, func() {}
 	}
-	userGC := sio.getenv("GOGC") != "" || sio.getenv("GOMEMLIMIT") != ""
-	oneP := parallel <= 1 && sio.getenv("GOMAXPROCS") == ""
-	prevGC, prevLimit, prevProcs := -1, int64(-1), 0
-	if !userGC {
-		prevLimit = debug.SetMemoryLimit(startupMemoryLimit)
+	relaxGC := sio.getenv("GOGC") == "" && sio.getenv("GOMEMLIMIT") == "" && inputSize(inputs) <= smallInputs
+	oneP := sio.getenv("GOMAXPROCS") == ""
+	prevGC := -1
+	if relaxGC {
 		prevGC = debug.SetGCPercent(startupGCPercent)
 	}
 	var started, ended sync.Once
@@ -61,18 +59,18 @@ func tuneRuntime(sio stdio, parallel int) (wrap func(event.Handler) event.Handle
 		started.Do(func() {
 			if prevGC >= 0 {
 				debug.SetGCPercent(prevGC)
-				debug.SetMemoryLimit(prevLimit)
 			}
 			if oneP {
-				prevProcs = runtime.GOMAXPROCS(1)
+				runtime.GOMAXPROCS(1)
 			}
 		})
 	}
 	restore = func() {
 		ended.Do(func() {
 			afterStartup()
-			if prevProcs > 0 {
-				runtime.GOMAXPROCS(prevProcs)
+			if oneP {
+				// Back to Go's own choice, which follows CPU limits.
+				runtime.SetDefaultGOMAXPROCS()
 			}
 		})
 	}
@@ -85,4 +83,21 @@ func tuneRuntime(sio stdio, parallel int) (wrap func(event.Handler) event.Handle
 		})
 	}
 	return wrap, restore
+}
+
+// inputSize adds up the sizes of the named files; one that cannot be
+// read counts as large, since its size is unknown.
+func inputSize(paths []string) int64 {
+	var n int64
+	for _, p := range paths {
+		if p == "" {
+			continue
+		}
+		fi, err := os.Stat(p)
+		if err != nil {
+			return smallInputs + 1
+		}
+		n += fi.Size()
+	}
+	return n
 }

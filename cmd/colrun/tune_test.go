@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"testing"
@@ -26,20 +28,32 @@ func TestTuneRuntimePhases(t *testing.T) {
 	env := func(vars map[string]string) func(string) string {
 		return func(k string) string { return vars[k] }
 	}
+	dir := t.TempDir()
+	small := filepath.Join(dir, "small.json")
+	big := filepath.Join(dir, "big.csv")
+	if err := os.WriteFile(small, []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(big, make([]byte, smallInputs+1), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name           string
 		sio            stdio
 		parallel       int
+		inputs         []string
 		startGC, runGC int
 		runProcs       int
 	}{
-		{"sequential", stdio{tune: true, getenv: env(nil)}, 1, startupGCPercent, gc, 1},
-		{"parallel keeps every P", stdio{tune: true, getenv: env(nil)}, 4, startupGCPercent, gc, procs},
-		{"user settings win", stdio{tune: true, getenv: env(map[string]string{"GOGC": "50", "GOMAXPROCS": "2"})}, 1, gc, gc, procs},
-		{"tests do not tune", stdio{getenv: env(nil)}, 1, gc, gc, procs},
+		{"sequential", stdio{tune: true, getenv: env(nil)}, 1, []string{small, ""}, startupGCPercent, gc, 1},
+		{"large inputs collect as usual", stdio{tune: true, getenv: env(nil)}, 1, []string{small, big}, gc, gc, 1},
+		{"unreadable inputs count as large", stdio{tune: true, getenv: env(nil)}, 1, []string{filepath.Join(dir, "missing")}, gc, gc, 1},
+		{"parallel is left alone", stdio{tune: true, getenv: env(nil)}, 4, []string{small}, gc, gc, procs},
+		{"user settings win", stdio{tune: true, getenv: env(map[string]string{"GOGC": "50", "GOMAXPROCS": "2"})}, 1, []string{small}, gc, gc, procs},
+		{"tests do not tune", stdio{getenv: env(nil)}, 1, []string{small}, gc, gc, procs},
 	}
 	for _, tt := range tests {
-		wrap, restore := tuneRuntime(tt.sio, tt.parallel)
+		wrap, restore := tuneRuntime(tt.sio, tt.parallel, tt.inputs)
 		if got := gcPercent(); got != tt.startGC {
 			t.Errorf("%s: GC percent during start-up = %d, want %d", tt.name, got, tt.startGC)
 		}

@@ -62,7 +62,7 @@ func (s *Sandbox) errorFromValue(val goja.Value, frames []goja.StackFrame, scrip
 	if se.Line == 0 && se.Stack != "" {
 		se.Line, se.Column = positionInStack(se.Stack, script.file)
 	}
-	se.Stack = scriptStack(se.Stack, script)
+	se.Stack = scriptStack(se.Stack, script, s.files)
 	if se.Line == 1 {
 		se.Column -= script.prefixLen
 	}

@@ -437,6 +437,24 @@ func TestInspectSettlesLazyProperties(t *testing.T) {
 	if got, want := sb.inspectArg(o), "{ a: 1, list: [ 1, 2 ], z: true }"; got != want {
 		t.Errorf("console.log shows %s, want %s", got, want)
 	}
+	// A script's own accessor is never called, even with one function
+	// for getter and setter.
+	v, err := sb.rt.RunString(`(function () {
+		var calls = 0, o = {}, f = function () { calls++; return 1; };
+		Object.defineProperty(o, 'x', { get: f, set: f, enumerable: true });
+		return { o: o, calls: function () { return calls; } };
+	})()`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := v.ToObject(sb.rt)
+	if got := sb.inspectArg(own.Get("o")); got != "{ x: [Getter/Setter] }" {
+		t.Errorf("console.log shows %s for a script's accessor", got)
+	}
+	calls, _ := goja.AssertFunction(own.Get("calls"))
+	if n, _ := calls(goja.Undefined()); n.ToInteger() != 0 {
+		t.Errorf("console.log called a script's getter %d times", n.ToInteger())
+	}
 }
 
 // Writing pm.response.headers or .cookies before reading them keeps what
@@ -465,7 +483,20 @@ var r = Object.freeze(pm.response);
 pm.test("frozen first", function () {
     pm.expect(r.headers).to.equal(r.headers);
     pm.expect(r.headers.get('Content-Type')).to.include('json');
+    var before = r.cookies;
+    r.cookies = 5;
+    pm.expect(r.cookies).to.equal(before);
+});
+pm.test("a child gets its own property", function () {
+    var child = Object.create(pm.response);
+    child.headers = 7;
+    pm.expect(child.headers).to.equal(7);
+    pm.expect(Object.prototype.hasOwnProperty.call(child, 'headers')).to.equal(true);
+    pm.expect(pm.response.headers).to.not.equal(7);
 });
 `)
 	mustPass(t, frozen)
+	if len(frozen.Assertions) != 2 {
+		t.Errorf("%d assertions, want 2", len(frozen.Assertions))
+	}
 }

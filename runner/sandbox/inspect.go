@@ -172,7 +172,7 @@ func (in *inspector) helper(name string) goja.Callable {
 	if in.s.inspectHelpers == nil {
 		v, err := in.s.rt.RunString(`({
 			entries: function (m) { return Array.from(m); },
-			desc: function (o, k) { var d = Object.getOwnPropertyDescriptor(o, k); if (d && d.get && d.get === d.set) { o[k]; d = Object.getOwnPropertyDescriptor(o, k); } return d ? (d.get ? (d.set ? 3 : 1) : (d.set ? 2 : 0)) : 0; },
+			desc: function (o, k) { var d = Object.getOwnPropertyDescriptor(o, k); if (d && d.get && d.get === d.set && /\[native code\]/.test(Function.prototype.toString.call(d.get))) { o[k]; d = Object.getOwnPropertyDescriptor(o, k); } return d ? (d.get ? (d.set ? 3 : 1) : (d.set ? 2 : 0)) : 0; },
 			kind: function (o) {
 				if (o instanceof Map) { return 'Map'; }
 				if (o instanceof Set) { return 'Set'; }

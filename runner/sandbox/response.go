@@ -182,19 +182,32 @@ func (s *Sandbox) responseObject(r *event.Response, cookies []*http.Cookie) *goj
 // before the first read can tell.
 func (s *Sandbox) lazyProperty(o *goja.Object, name string, build func() goja.Value) {
 	var built goja.Value
-	settle := func(v goja.Value) {
+	settle := func(v goja.Value) bool {
+		// Fails only when o was frozen first: the accessor then keeps
+		// returning the one value built, and ignores writes as a frozen
+		// data property does outside strict mode.
+		if o.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE) != nil {
+			return false
+		}
 		built = v
-		// Fails only when o was frozen first; the accessor then keeps
-		// returning the one value built.
-		_ = o.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+		return true
 	}
 	fn := s.rt.ToValue(func(call goja.FunctionCall) goja.Value {
 		if len(call.Arguments) > 0 {
+			if this, ok := call.This.(*goja.Object); ok && this != o {
+				// Assigning through an object that inherits from o makes
+				// an own property there, as with a data property.
+				_ = this.DefineDataProperty(name, call.Argument(0), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+				return goja.Undefined()
+			}
 			settle(call.Argument(0))
 			return goja.Undefined()
 		}
 		if built == nil {
-			settle(build())
+			v := build()
+			if !settle(v) {
+				built = v
+			}
 		}
 		return built
 	})

@@ -138,6 +138,9 @@ type Sandbox struct {
 	// fns holds each script's function: evaluating a script's program
 	// only creates the function, the same one every time.
 	fns map[*compiled]goja.Callable
+	// files maps program file names to the script that ran last with that
+	// source, for naming frames in reported stacks.
+	files map[string]string
 
 	loop eventLoop
 	cur  *runState
@@ -227,6 +230,7 @@ func New(opts Options) *Sandbox {
 	s.ctl = host.Get("ctl").ToObject(rt)
 	s.listenValues = map[string]goja.Value{"test": rt.ToValue("test"), "prerequest": rt.ToValue("prerequest")}
 	s.fns = map[*compiled]goja.Callable{}
+	s.files = map[string]string{}
 	s.finish = mustFunc(host, "finish")
 	s.requestChanges = mustFunc(host, "requestChanges")
 	s.classes = loadClasses(rt, host.Get("classes").ToObject(rt))
@@ -416,6 +420,9 @@ func (s *Sandbox) Run(ctx context.Context, script *Script, exec *Execution) (res
 
 // function returns the script's function on this runtime.
 func (s *Sandbox) function(script *Script) (goja.Callable, error) {
+	if s.files[script.file] != script.Name {
+		s.files[script.file] = script.Name
+	}
 	if fn, ok := s.fns[script.compiled]; ok {
 		return fn, nil
 	}
@@ -429,6 +436,7 @@ func (s *Sandbox) function(script *Script) (goja.Callable, error) {
 	}
 	if len(s.fns) >= maxCachedScripts {
 		clear(s.fns)
+		clear(s.files)
 	}
 	s.fns[script.compiled] = fn
 	return fn, nil

@@ -48,13 +48,46 @@ type compiled struct {
 func programFile(source string) string {
 	h := fnv.New64a()
 	h.Write([]byte(source))
-	return fmt.Sprintf("colrun-script-%016x.js", h.Sum64())
+	return fmt.Sprintf("%s%016x.js", programFilePrefix, h.Sum64())
 }
 
-// scriptStack rewrites a stack text to name script where it names its
-// program.
-func scriptStack(stack string, script *Script) string {
-	return strings.ReplaceAll(stack, script.file+":", script.Name+":")
+// programFilePrefix starts every program's file name.
+const programFilePrefix = "colrun-script-"
+
+// scriptStack rewrites a stack text so that each frame of a script program
+// names the script: names maps program files to the script that ran last
+// with that source on this runtime (a helper defined by the collection's
+// script is named after it), and script's own frames are named after
+// script. Inside scripts, e.stack keeps the program names, as Newman's
+// stacks name no script either.
+func scriptStack(stack string, script *Script, names map[string]string) string {
+	if !strings.Contains(stack, programFilePrefix) {
+		return stack
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(stack, programFilePrefix)
+		if i < 0 {
+			b.WriteString(stack)
+			return b.String()
+		}
+		end := i + len(programFilePrefix) + 16 + len(".js")
+		if end > len(stack) {
+			b.WriteString(stack)
+			return b.String()
+		}
+		file := stack[i:end]
+		b.WriteString(stack[:i])
+		switch name, ok := names[file]; {
+		case file == script.file:
+			b.WriteString(script.Name)
+		case ok:
+			b.WriteString(name)
+		default:
+			b.WriteString(file)
+		}
+		stack = stack[end:]
+	}
 }
 
 const (
@@ -123,7 +156,7 @@ func Compile(name, source string) (*Script, error) {
 		e = &cacheEntry{done: make(chan struct{})}
 		c.putLocked(source, e)
 		c.Unlock()
-		e.c, e.err = compile(source)
+		e.c, e.err = compileGuarded(source)
 		close(e.done)
 	} else {
 		c.Unlock()
@@ -133,6 +166,18 @@ func Compile(name, source string) (*Script, error) {
 		return nil, e.err
 	}
 	return &Script{Name: name, Source: source, compiled: e.c}, nil
+}
+
+// compileGuarded is compile, with a panic in the parser or compiler (a
+// bug on input nobody foresaw) turned into the script's syntax error, so
+// that the run reports it and whoever waits for this compilation goes on.
+func compileGuarded(source string) (c *compiled, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			c, err = nil, &event.ScriptError{Name: "SyntaxError", Message: fmt.Sprintf("colrun could not compile this script: %v", p)}
+		}
+	}()
+	return compile(source)
 }
 
 // putLocked adds e to the current generation, starting a new one when it

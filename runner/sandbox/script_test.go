@@ -101,6 +101,37 @@ func TestCompileCachesBySource(t *testing.T) {
 	}
 }
 
+// An error thrown in a helper that the collection's script defined names
+// both scripts in the reported stack, as they were called before sources
+// were shared.
+func TestStackNamesEveryScript(t *testing.T) {
+	t.Parallel()
+	sb := New(Options{})
+	helper, err := Compile("collection c prerequest", "utils = { check: function () { throw new Error('boom'); } }; // "+t.Name())
+	if err != nil {
+		t.Fatal(err)
+	}
+	caller, err := Compile("request r test", "utils.check(); // "+t.Name())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res := sb.Run(context.Background(), helper, newExec("prerequest")); res.Error != nil {
+		t.Fatal(res.Error)
+	}
+	res := sb.Run(context.Background(), caller, newExec("test"))
+	if res.Error == nil {
+		t.Fatal("no error")
+	}
+	for _, want := range []string{"collection c prerequest:1:", "request r test:1:"} {
+		if !strings.Contains(res.Error.Stack, want) {
+			t.Errorf("stack %q lacks %q", res.Error.Stack, want)
+		}
+	}
+	if strings.Contains(res.Error.Stack, programFilePrefix) {
+		t.Errorf("stack %q names a program file", res.Error.Stack)
+	}
+}
+
 // A runner compiles the next requests' scripts on another goroutine while
 // the worker may ask for the same one: both must get the one compilation.
 func TestCompileConcurrentCallersShareOneCompilation(t *testing.T) {
