@@ -17,6 +17,13 @@ function sub(assertion, value) {
   return new Assertion(value, getFlag(assertion, 'message'), getFlag(assertion, 'ssfi'), true);
 }
 
+// requireType is the precondition sub(assertion, value).is.a(type), run
+// only when it would fail: when the type matches it passes with no other
+// effect, and a nested assertion is the costliest thing a chain does.
+function requireType(assertion, value, type) {
+  if (typeName(value).toLowerCase() !== type) sub(assertion, value).is.a(type);
+}
+
 function withMessage(assertion, msg) {
   if (msg) setFlag(assertion, 'message', msg);
 }
@@ -232,7 +239,7 @@ function defineCoreAssertions() {
     var argTypes = args.map(function (a) { return typeName(a).toLowerCase(); });
     var plural = args.length > 1;
     var problem = null;
-    if (doLength && objType !== 'map' && objType !== 'set') {
+    if (doLength && objType !== 'map' && objType !== 'set' && !hasOwnLength(obj)) {
       sub(assertion, obj).to.have.property('length');
     }
     var allDates = argTypes.every(function (t) { return t === 'date'; });
@@ -414,6 +421,11 @@ function defineCoreAssertions() {
 
   function markLength() { setFlag(this, 'doLength', true); }
 
+  // hasOwnLength is true for arrays and strings, for which chai's nested
+  // `expect(obj).to.have.property('length')` always passes: skipping it
+  // makes lengthOf a quarter of the cost, the same outcome.
+  function hasOwnLength(obj) { return typeof obj === 'string' || Array.isArray(obj); }
+
   function lengthOf(n, msg) {
     withMessage(this, msg);
     var obj = getFlag(this, 'object');
@@ -424,7 +436,7 @@ function defineCoreAssertions() {
       word = 'size';
       count = obj.size;
     } else {
-      sub(this, obj).to.have.property('length');
+      if (!hasOwnLength(obj)) sub(this, obj).to.have.property('length');
       count = obj.length;
     }
     this.assert(count == n, // eslint-disable-line eqeqeq
@@ -444,7 +456,7 @@ function defineCoreAssertions() {
   P.addMethod('string', function (str, msg) {
     withMessage(this, msg);
     var obj = getFlag(this, 'object');
-    sub(this, obj).is.a('string');
+    requireType(this, obj, 'string');
     var found = obj.indexOf(str) !== -1;
     var shown = failing(this, found) ? chaiInspect(str) : '';
     this.assert(found, 'expected #{this} to contain ' + shown, 'expected #{this} to not contain ' + shown);
@@ -515,7 +527,7 @@ function defineCoreAssertions() {
     withMessage(this, msg);
     var fn = getFlag(this, 'object');
     var negate = getFlag(this, 'negate') || false;
-    sub(this, fn).is.a('function');
+    requireType(this, fn, 'function');
     if (errorLike instanceof RegExp || typeof errorLike === 'string') {
       matcher = errorLike;
       errorLike = null;
@@ -621,7 +633,7 @@ function defineCoreAssertions() {
   function closeTo(expected, delta, msg) {
     withMessage(this, msg);
     var obj = getFlag(this, 'object');
-    sub(this, obj).is.a('number');
+    requireType(this, obj, 'number');
     if (typeof expected !== 'number' || typeof delta !== 'number') {
       throw misuse(this, 'the arguments to closeTo or approximately must be numbers' +
         (delta === undefined ? ', and a delta is required' : ''));
@@ -658,8 +670,8 @@ function defineCoreAssertions() {
   P.addMethod('members', function (subset, msg) {
     withMessage(this, msg);
     var obj = getFlag(this, 'object');
-    sub(this, obj).to.be.an('array');
-    sub(this, subset).to.be.an('array');
+    requireType(this, obj, 'array');
+    requireType(this, subset, 'array');
     var contains = getFlag(this, 'contains');
     var ordered = getFlag(this, 'ordered');
     var pass;
@@ -681,7 +693,7 @@ function defineCoreAssertions() {
     withMessage(this, msg);
     var value = getFlag(this, 'object');
     var same = getFlag(this, 'eql');
-    sub(this, list).to.be.an('array');
+    requireType(this, list, 'array');
     if (getFlag(this, 'contains')) {
       this.assert(list.some(function (candidate) { return value.indexOf(candidate) > -1; }),
         'expected #{this} to contain one of #{exp}', 'expected #{this} to not contain one of #{exp}', list, value);
