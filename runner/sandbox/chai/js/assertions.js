@@ -236,14 +236,19 @@ function defineCoreAssertions() {
   }
 
   function checkComparable(assertion, name, obj, objType, args, doLength) {
-    var argTypes = args.map(function (a) { return typeName(a).toLowerCase(); });
     var plural = args.length > 1;
     var problem = null;
     if (doLength && objType !== 'map' && objType !== 'set' && !hasOwnLength(obj)) {
       sub(assertion, obj).to.have.property('length');
     }
-    var allDates = argTypes.every(function (t) { return t === 'date'; });
-    var allNumbers = argTypes.every(function (t) { return t === 'number'; });
+    // Plain loops: in goja each callback of map or every is a call and
+    // its closure an allocation, on every comparison a test makes.
+    var allDates = true, allNumbers = true;
+    for (var i = 0; i < args.length; i++) {
+      var t = typeName(args[i]).toLowerCase();
+      if (t !== 'date') allDates = false;
+      if (t !== 'number') allNumbers = false;
+    }
     if (!doLength && objType === 'date' && !allDates) {
       problem = plural ? 'the arguments to ' + name + ' must be dates' : 'the argument to ' + name + ' must be a date';
     } else if (!allNumbers && (doLength || objType === 'number')) {
@@ -256,6 +261,7 @@ function defineCoreAssertions() {
   }
 
   function comparison(name, holds, words) {
+    var pass = 'expected #{this} to be ' + words.pass + ' #{exp}', fail = 'expected #{this} to be ' + words.fail + ' #{exp}';
     return function (n, msg) {
       withMessage(this, msg);
       var obj = getFlag(this, 'object');
@@ -270,8 +276,7 @@ function defineCoreAssertions() {
           n, size.n);
         return;
       }
-      this.assert(holds(obj, n), 'expected #{this} to be ' + words.pass + ' #{exp}',
-        'expected #{this} to be ' + words.fail + ' #{exp}', n);
+      this.assert(holds(obj, n), pass, fail, n);
     };
   }
 
