@@ -143,7 +143,10 @@ const CompileCacheSize = maxCachedScripts / 2
 // *event.ScriptError whose Line and Column are relative to the user's
 // script, with V8's wording for the common messages.
 func Compile(name, source string) (*Script, error) {
-	c := &scriptCache
+	return scriptCache.compile(name, source)
+}
+
+func (c *compileCache) compile(name, source string) (*Script, error) {
 	c.Lock()
 	e, ok := c.cur[source]
 	if !ok {

@@ -136,12 +136,13 @@ func TestStackNamesEveryScript(t *testing.T) {
 // the worker may ask for the same one: both must get the one compilation.
 func TestCompileConcurrentCallersShareOneCompilation(t *testing.T) {
 	t.Parallel()
-	src := "pm.test('shared', () => {}); // " + t.Name()
+	var cache compileCache
+	src := "pm.test('shared', () => {})"
 	const callers = 8
 	got := make(chan *Script, callers)
 	for range callers {
 		go func() {
-			s, err := Compile("shared", src)
+			s, err := cache.compile("shared", src)
 			if err != nil {
 				t.Error(err)
 			}
@@ -160,22 +161,26 @@ func TestCompileConcurrentCallersShareOneCompilation(t *testing.T) {
 // through more scripts than it holds, and syntax errors are cached too.
 func TestCompileCacheKeepsRecentlyUsedScripts(t *testing.T) {
 	t.Parallel()
-	hot, err := Compile("hot", "pm.test('hot', () => {}); // "+t.Name())
+	var cache compileCache
+	hot, err := cache.compile("hot", "pm.test('hot', () => {})")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i := range 3 * CompileCacheSize {
-		if _, err := Compile(fmt.Sprintf("cold %d", i), fmt.Sprintf("var n = %d; // %s", i, t.Name())); err != nil {
+		if _, err := cache.compile(fmt.Sprintf("cold %d", i), fmt.Sprintf("var n = %d;", i)); err != nil {
 			t.Fatal(err)
 		}
-		if i%32 == 0 {
-			if again, _ := Compile("hot", "pm.test('hot', () => {}); // "+t.Name()); again.compiled != hot.compiled {
+		if i%(CompileCacheSize-1) == 0 {
+			if again, _ := cache.compile("hot", "pm.test('hot', () => {})"); again.compiled != hot.compiled {
 				t.Fatalf("after %d other scripts the one in use was compiled again", i)
 			}
 		}
 	}
-	_, err1 := Compile("broken", "pm.test(")
-	_, err2 := Compile("broken", "pm.test(")
+	if n := len(cache.cur) + len(cache.prev); n > maxCachedScripts {
+		t.Errorf("the cache holds %d scripts, more than %d", n, maxCachedScripts)
+	}
+	_, err1 := cache.compile("broken", "pm.test(")
+	_, err2 := cache.compile("broken", "pm.test(")
 	if err1 == nil || err2 == nil || err1.Error() != err2.Error() {
 		t.Errorf("syntax errors: %v, then %v", err1, err2)
 	}
