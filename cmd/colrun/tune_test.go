@@ -73,3 +73,29 @@ func TestTuneRuntimePhases(t *testing.T) {
 		}
 	}
 }
+
+// A run that receives a big response goes back to every P for good: a
+// script parsing it makes garbage faster than one P collects it well.
+func TestTuneRuntimeHeavyResponsesUseEveryP(t *testing.T) {
+	if runtime.GOMAXPROCS(0) < 2 {
+		t.Skip("needs GOMAXPROCS of 2 or more")
+	}
+	procs := runtime.GOMAXPROCS(0)
+	wrap, restore := tuneRuntime(stdio{tune: true, getenv: func(string) string { return "" }}, 1, nil)
+	defer restore()
+	h := wrap(event.HandlerFunc(func(event.Event) error { return nil }))
+	response := func(size int) event.Event {
+		return event.Event{Request: &event.Request{Resp: &event.Response{Code: 200, BodySize: int64(size)}}}
+	}
+	_ = h.Handle(event.Event{ItemEnd: &event.ItemEnd{}})
+	_ = h.Handle(response(1000))
+	if got := runtime.GOMAXPROCS(0); got != 1 {
+		t.Fatalf("after a small response GOMAXPROCS = %d, want 1", got)
+	}
+	_ = h.Handle(response(heavyResponse))
+	_ = h.Handle(event.Event{ItemEnd: &event.ItemEnd{}})
+	_ = h.Handle(response(10))
+	if got := runtime.GOMAXPROCS(0); got != procs {
+		t.Errorf("after a %d-byte response GOMAXPROCS = %d, want %d", heavyResponse, got, procs)
+	}
+}
