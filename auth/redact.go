@@ -120,6 +120,10 @@ func encodedForms(s string) []string {
 	return []string{s, jsonPlain, jsonHTML, xmlAttr(s), html.EscapeString(s), namedXML, url.QueryEscape(s), url.PathEscape(s)}
 }
 
+// Empty reports whether no secret is known yet, so that masking would
+// change nothing.
+func (r *Redactor) Empty() bool { return r.snapshot() == nil }
+
 func (r *Redactor) snapshot() *secretSet {
 	if r == nil {
 		return nil

@@ -236,7 +236,7 @@ func executeRun(ctx context.Context, path string, f *runFlags, sio stdio) int {
 		closeData()
 		return fail(exitUsage, err)
 	}
-	res, runErr := r.Run(ctx, tuned(event.Redacting(reporters, red.String)))
+	res, runErr := r.Run(ctx, tuned(event.Redacting(reporters, red.String, red.Empty)))
 	failed := false
 	if err := reporters.Close(); err != nil {
 		fmt.Fprintf(sio.err, "colrun: %s\n", red.String(err.Error()))
