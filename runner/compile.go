@@ -57,9 +57,9 @@ const compileWindow = 16
 
 // compileAhead compiles the scripts of the requests a sequential run will
 // reach next on its own goroutine, so that the worker finds them compiled:
-// parsing is a tenth of a scripted request's time, and the run's other
-// core is mostly idle while the worker waits for responses and runs
-// scripts. It follows the items in collection order, one pass per
+// parsing is a tenth of a scripted request's time, and this goroutine does
+// it while the worker waits for responses (a sequential run uses one P
+// after start-up, see cmd/colrun). It follows the items in collection order, one pass per
 // iteration, or a single pass when every script fits in the compile cache
 // (later iterations then hit it anyway). Jumps with setNextRequest only
 // make it less useful; the worker compiles whatever it does not find.
@@ -94,7 +94,8 @@ func (r *Runner) startCompileAhead(iterations int) *compileAhead {
 	}
 	go func() {
 		defer close(a.done)
-		seen := map[*collections.Event]bool{}
+		// Distinct sources, as the compile cache counts them.
+		seen := map[string]bool{}
 		for i := 0; i < iterations; i++ {
 			for _, it := range r.items {
 				if !a.wait() {
@@ -103,7 +104,7 @@ func (r *Runner) startCompileAhead(iterations int) *compileAhead {
 				for k, listen := range [2]string{"prerequest", "test"} {
 					for _, sl := range r.scriptLists[it][k] {
 						_, _ = sandbox.Compile(sl.scriptName(listen), sl.event.Script.Exec)
-						seen[sl.event] = true
+						seen[sl.event.Script.Exec] = true
 					}
 				}
 				a.compiled.Add(1)

@@ -82,8 +82,8 @@ func (r *Runner) location(it *collections.Item) []string {
 	return append([]string{r.coll.Info.Name}, names...)
 }
 
-// scriptName names a script in error stacks, and keys the compile cache:
-// the same script at the same place compiles once per process.
+// scriptName names a script in reported error stacks; the compile cache
+// is keyed by source, so the same test on many requests compiles once.
 func (sl scriptLevel) scriptName(listen string) string {
 	return sl.level + " " + sl.name + " " + listen
 }
