@@ -170,9 +170,9 @@ func jsString(s string) string {
 
 func TestSendRequestErrors(t *testing.T) {
 	t.Parallel()
-	srv := httptest.NewServer(http.NotFoundHandler())
-	dead := srv.URL
-	srv.Close()
+	// Nothing listens on port 1; a just-closed httptest port could be
+	// taken by a parallel test's server before the request is made.
+	dead := "http://127.0.0.1:1"
 	s := &sender{}
 	sb := New(Options{Send: s.send, Timeout: 10 * time.Second})
 	res := runWith(t, sb, newExec("test"), "var dead = "+jsString(dead)+`;

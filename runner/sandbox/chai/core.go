@@ -144,7 +144,14 @@ type core struct {
 	miss       goja.Callable // (target, name, methodName): excluded name -> undefined, else throws
 	slowNext   goja.Callable // (from): continueChain for flags this file does not recognise
 	slowAssert goja.Callable // chai's Assertion#assert in JS, for failures
-	assertion  *goja.ProxyTrapConfig
+	// structuralEqual is deep-eql's comparison in JS, for the values
+	// deepequal.go does not compare itself.
+	structuralEqual goja.Callable
+	assertion       *goja.ProxyTrapConfig
+
+	// The intrinsic prototypes plain objects and arrays have, whatever a
+	// script does to the global Object and Array.
+	objectProto, arrayProto *goja.Object
 
 	// lastBag and lastFlags remember the flag bag made last: the next
 	// step nearly always continues from it, and finding a bag's flagSet
@@ -154,7 +161,7 @@ type core struct {
 }
 
 func newCore(rt *goja.Runtime) *core {
-	c := &core{rt: rt}
+	c := &core{rt: rt, objectProto: rt.NewObject().Prototype(), arrayProto: rt.NewArray().Prototype()}
 	c.assertion = &goja.ProxyTrapConfig{Get: func(target *goja.Object, name string, _ goja.Value) goja.Value {
 		if v := target.Get(name); v != nil {
 			return v
@@ -181,6 +188,7 @@ func (c *core) hooks() *goja.Object {
 	set("method", c.method)
 	set("chainable", c.chainable)
 	set("assert", c.assert)
+	set("deepEqual", c.deepEqual)
 	return o
 }
 
@@ -193,6 +201,7 @@ func (c *core) bind(call goja.FunctionCall) goja.Value {
 	c.miss = c.mustFunction(h.Get("miss"), "miss")
 	c.slowNext = c.mustFunction(h.Get("slowNext"), "slowNext")
 	c.slowAssert = c.mustFunction(h.Get("slowAssert"), "slowAssert")
+	c.structuralEqual = c.mustFunction(h.Get("structuralEqual"), "structuralEqual")
 	return goja.Undefined()
 }
 

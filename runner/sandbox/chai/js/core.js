@@ -479,7 +479,8 @@ native.bind({
   apply: Function.prototype.apply,
   miss: guardMiss,
   slowNext: slowNext,
-  slowAssert: assertInJS
+  slowAssert: assertInJS,
+  structuralEqual: structuralEqual
 });
 
 // ---------------------------------------------------------------------------

@@ -467,6 +467,10 @@ function deepEqual(a, b, options) {
   if (options && options.comparator) return structuralEqual(a, b, options);
   var quick = shallowVerdict(a, b);
   if (quick !== null) return quick;
+  // Plain objects and arrays are compared in Go (deepequal.go), by these
+  // same rules.
+  var decided = native.deepEqual(a, b, options);
+  if (decided !== undefined) return decided;
   return structuralEqual(a, b, options);
 }
 
