@@ -10,6 +10,13 @@
 // Projects can also be created, updated and deleted; that state lives in
 // memory behind one mutex, so the handler is safe for concurrent use.
 //
+// Request bodies are read in the format their Content-Type names, as
+// Tableau reads them: JSON for application/json and +json types, XML for
+// anything else, including a missing Content-Type; a JSON body sent as XML,
+// form data or text gets Tableau's 400000 "Content is not allowed in
+// prolog". A byte order mark and an XML encoding declaration other than
+// UTF-8 are accepted.
+//
 // Responses are XML unless the request's Accept header asks for JSON, in the
 // shapes and attribute order Tableau writes; errors carry Tableau's codes.
 // With Config.Echo the same handler also answers postman-echo style requests

@@ -34,6 +34,13 @@ func errMalformed() *apiError {
 	return errBadRequest("Payload is either malformed or incomplete")
 }
 
+// errPrologDetail is Tableau's answer to a body it cannot read as XML,
+// quoted in Salesforce KB 001474388 (a JSON sign-in sent as
+// application/x-www-form-urlencoded).
+func errPrologDetail() *apiError {
+	return errBadRequest("Deserialization problem: Content is not allowed in prolog.")
+}
+
 func errPageSize(v string) *apiError {
 	return &apiError{http.StatusBadRequest, 400006, "Invalid page size",
 		fmt.Sprintf("The page size '%s' is not valid; it must be a whole number from 1 to 1000.", v)}

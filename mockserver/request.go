@@ -7,7 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"strings"
+
+	"golang.org/x/net/html/charset"
 )
 
 // maxDepth bounds the nesting of request bodies. Tableau's requests are
@@ -51,27 +54,60 @@ var (
 	errEmpty   = errors.New("empty body")
 )
 
-// parseBody reads a tsRequest: JSON when the Content-Type mentions json or
-// the body starts with '{', XML otherwise (including with no Content-Type,
-// which is what the official collection's XML sign-in sends). The result's
-// children are the request's top-level elements (credentials, site,
-// project).
+// parseBody reads a tsRequest in the format the Content-Type names, as
+// Tableau does: JSON for application/json (and +json types), XML for
+// everything else, including no Content-Type at all. Tableau's REST API
+// docs give text/xml as the default, and Tableau's own 2021 REST tutorial
+// collection signs in with an XML body and no Content-Type. A JSON body sent
+// as XML (or as form data or text/plain, which Tableau also reads as XML)
+// fails as XML does: 400000 "Content is not allowed in prolog" (Salesforce
+// KB 001474388). The result's children are the request's top-level
+// elements (credentials, site, project).
 func parseBody(contentType string, body []byte) (*reqNode, error) {
-	trimmed := bytes.TrimLeft(body, " \t\r\n")
-	if len(trimmed) == 0 {
+	if len(bytes.TrimSpace(bytes.TrimPrefix(body, utf8BOM))) == 0 {
 		return nil, errEmpty
 	}
-	if strings.Contains(strings.ToLower(contentType), "json") || trimmed[0] == '{' {
-		return parseJSONBody(trimmed)
+	if isJSONType(contentType) {
+		return parseJSONBody(body)
 	}
 	return parseXMLBody(body)
 }
 
+// utf8BOM starts bodies written by Windows tools (PowerShell's
+// Set-Content -Encoding UTF8, Notepad); it says nothing but "UTF-8".
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// isJSONType reports whether a Content-Type names JSON: application/json,
+// text/json or a structured +json type such as Tableau's own
+// application/vnd.tableau...+json. A header too broken for
+// mime.ParseMediaType is judged by what precedes its parameters.
+func isJSONType(contentType string) bool {
+	media, _, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		media, _, _ = strings.Cut(contentType, ";")
+		media = strings.ToLower(strings.TrimSpace(media))
+	}
+	return media == "application/json" || media == "text/json" || strings.HasSuffix(media, "+json")
+}
+
+// errProlog is what Tableau's XML reader says of a body that does not start
+// with markup, typically JSON sent without a JSON Content-Type.
+var errProlog = errors.New("content is not allowed in prolog")
+
 // parseXMLBody never expands a DTD or an entity: documents with a DOCTYPE
 // are refused outright, and the strict decoder rejects undefined entities.
+// A leading byte order mark is dropped and an encoding declaration other
+// than UTF-8 (Python's ElementTree writes encoding='us-ascii', older tools
+// ISO-8859-1 or windows-1252) is honoured, as Tableau's Java XML reader
+// does.
 func parseXMLBody(body []byte) (*reqNode, error) {
+	body = bytes.TrimPrefix(body, utf8BOM)
+	if trimmed := bytes.TrimLeft(body, " \t\r\n"); len(trimmed) > 0 && trimmed[0] != '<' {
+		return nil, errProlog
+	}
 	dec := xml.NewDecoder(bytes.NewReader(body))
 	dec.Strict = true
+	dec.CharsetReader = charset.NewReaderLabel
 	var stack []*reqNode
 	var root *reqNode
 	for {
@@ -125,7 +161,11 @@ func parseXMLBody(body []byte) (*reqNode, error) {
 
 // parseJSONBody walks the token stream itself rather than unmarshalling
 // into interface{}, so that depth is checked before memory is spent.
+// A UTF-8 byte order mark is dropped first: RFC 8259 lets parsers ignore
+// it, and Windows tools write it, so refusing it would only fail clients
+// over an invisible byte.
 func parseJSONBody(body []byte) (*reqNode, error) {
+	body = bytes.TrimPrefix(body, utf8BOM)
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
 	tok, err := dec.Token()

@@ -170,9 +170,13 @@ func (c *call) readRaw() ([]byte, *apiError) {
 	return raw, nil
 }
 
-// parse parses a body read by readRaw; any parse failure is 400000.
+// parse parses a body read by readRaw; any parse failure is 400000, with
+// Tableau's own detail for a body that is not XML where XML was expected.
 func (c *call) parse(raw []byte) (*reqNode, *apiError) {
 	n, err := parseBody(c.r.Header.Get("Content-Type"), raw)
+	if errors.Is(err, errProlog) {
+		return nil, errPrologDetail()
+	}
 	if err != nil {
 		return nil, errMalformed()
 	}

@@ -166,8 +166,14 @@ func TestRequestBodyFormats(t *testing.T) {
 `},
 		{"prefixed namespace", "application/xml", `<ts:tsRequest xmlns:ts="http://tableau.com/api"><ts:credentials ts:name="admin" password="admin-password"><ts:site contentUrl=""/></ts:credentials></ts:tsRequest>`},
 		{"json", "application/json", `{"credentials":{"name":"admin","password":"admin-password","site":{"contentUrl":""}}}`},
-		{"json sniffed without content type", "", `  {"credentials":{"name":"admin","password":"admin-password","site":{"contentUrl":""}}}`},
-		{"json sniffed despite xml content type", "application/xml", `{"credentials":{"name":"admin","password":"admin-password","site":{"contentUrl":""}}}`},
+		{"vendor +json type", "application/vnd.tableau.example+json", `{"credentials":{"name":"admin","password":"admin-password","site":{"contentUrl":""}}}`},
+		{"json with BOM", "application/json", "\ufeff" + `{"credentials":{"name":"admin","password":"admin-password","site":{"contentUrl":""}}}`},
+		{"xml with BOM", "application/xml", "\ufeff" + passwordBody("admin", "admin-password", "")},
+		{"xml without content type, BOM and prolog", "", "\ufeff<?xml version='1.0' encoding='UTF-8'?>" + passwordBody("admin", "admin-password", "")},
+		// Python's ElementTree.tostring writes this declaration.
+		{"xml declared us-ascii", "text/xml", "<?xml version='1.0' encoding='us-ascii'?>\n" + passwordBody("admin", "admin-password", "")},
+		{"xml declared ISO-8859-1", "application/xml", `<?xml version="1.0" encoding="ISO-8859-1"?>` + passwordBody("admin", "admin-password", "")},
+		{"xml declared windows-1252", "application/xml", `<?xml version="1.0" encoding="windows-1252"?>` + passwordBody("admin", "admin-password", "")},
 		{"json wrapped in tsRequest", "application/json", `{"tsRequest":{"credentials":{"name":"admin","password":"admin-password","site":{"contentUrl":""}}}}`},
 		{"json indented", "application/json; charset=utf-8", "{\n  \"credentials\": {\n    \"name\": \"admin\",\n    \"password\": \"admin-password\",\n    \"site\": { \"contentUrl\": \"\" }\n  }\n}"},
 	}
@@ -207,7 +213,15 @@ func TestMalformedBodies(t *testing.T) {
 		{"doctype", "application/xml", `<!DOCTYPE tsRequest [<!ENTITY x "admin">]><tsRequest><credentials name="&x;" password="admin-password"><site contentUrl=""/></credentials></tsRequest>`, 400, "400000"},
 		{"external entity", "application/xml", `<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><tsRequest><credentials name="&x;" password="p"><site contentUrl=""/></credentials></tsRequest>`, 400, "400000"},
 		{"undefined entity", "application/xml", `<tsRequest><credentials name="&x;" password="p"><site contentUrl=""/></credentials></tsRequest>`, 400, "400000"},
-		{"other encoding", "application/xml", `<?xml version="1.0" encoding="ISO-8859-1"?><tsRequest/>`, 400, "400000"},
+		{"unknown encoding", "application/xml", `<?xml version="1.0" encoding="x-no-such-charset"?>` + passwordBody("admin", "admin-password", ""), 400, "400000"},
+		{"latin-1 without credentials", "application/xml", `<?xml version="1.0" encoding="ISO-8859-1"?><tsRequest/>`, 400, "400000"},
+		// Tableau reads the body in the format Content-Type names, so JSON
+		// sent as anything but JSON fails as XML (Salesforce KB 001474388).
+		{"json without content type", "", `{"credentials":{"name":"admin","password":"admin-password","site":{"contentUrl":""}}}`, 400, "400000"},
+		{"json as xml", "application/xml", `{"credentials":{"name":"admin","password":"admin-password","site":{"contentUrl":""}}}`, 400, "400000"},
+		{"json as form", "application/x-www-form-urlencoded", `{"credentials":{"name":"admin","password":"admin-password","site":{"contentUrl":""}}}`, 400, "400000"},
+		{"json as text", "text/plain", `{"credentials":{"name":"admin","password":"admin-password","site":{"contentUrl":""}}}`, 400, "400000"},
+		{"xml as json", "application/json", passwordBody("admin", "admin-password", ""), 400, "400000"},
 		{"deep xml", "application/xml", deepXML, 400, "400000"},
 		{"bad json", "application/json", `{"credentials":`, 400, "400000"},
 		{"json array", "application/json", `[1,2]`, 400, "400000"},
