@@ -62,9 +62,11 @@ func TestConcurrentUse(t *testing.T) {
 						fail("%s: %v %d %s", list.path, err, got.status, got.body)
 					}
 				}
+				// Under a project alice owns, since only administrators
+				// create top-level projects.
 				name := fmt.Sprintf("conc-%d-%d", w, r)
 				got, err := m.send(req{method: "POST", path: "sites/" + site + "/projects", token: token,
-					body: `<tsRequest><project name="` + name + `"/></tsRequest>`})
+					body: `<tsRequest><project name="` + name + `" parentProjectId="` + demoID(site, "project", "Samples") + `"/></tsRequest>`})
 				id, err2 := got.attrOf("//project", "id")
 				if err != nil || err2 != nil || got.status != 201 {
 					fail("create %s: %v %v", name, err, err2)

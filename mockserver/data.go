@@ -94,6 +94,10 @@ type Project struct {
 	ParentProjectID    string `json:"parentProjectId,omitempty"`
 	OwnerID            string `json:"ownerId"`
 	ContentPermissions string `json:"contentPermissions,omitempty"`
+	// LeaderIDs are the users holding the Project Leader capability on
+	// the project (and so on its descendants), who may manage it like
+	// its owner.
+	LeaderIDs []string `json:"leaderIds,omitempty"`
 }
 
 // Group is a local group of a site.
@@ -341,6 +345,7 @@ func (d *Data) Validate() error {
 		v.ref(f+".siteId", p.SiteID, sites)
 		v.nonEmpty(f+".name", p.Name)
 		v.ref(f+".ownerId", p.OwnerID, users)
+		v.refs(f+".leaderIds", p.LeaderIDs, users)
 		if p.ParentProjectID != "" {
 			v.sameSite(f+".parentProjectId", p.ParentProjectID, p.SiteID, projects)
 		}
@@ -473,6 +478,9 @@ func (d *Data) Clone() *Data {
 	for i := range c.ConnectedApps {
 		c.ConnectedApps[i].SiteIDs = slices.Clone(c.ConnectedApps[i].SiteIDs)
 		c.ConnectedApps[i].Secrets = slices.Clone(c.ConnectedApps[i].Secrets)
+	}
+	for i := range c.Projects {
+		c.Projects[i].LeaderIDs = slices.Clone(c.Projects[i].LeaderIDs)
 	}
 	for i := range c.Groups {
 		c.Groups[i].UserIDs = slices.Clone(c.Groups[i].UserIDs)

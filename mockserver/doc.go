@@ -27,6 +27,11 @@
 // server. DefaultData holds the demo sites, users and credentials documented
 // by the Demo* constants; LoadData reads a replacement from a JSON file.
 //
-// The mock models no permissions beyond JWT scopes and site membership: any
-// signed-in user may read and change what the API exposes.
+// Permissions are modelled for project writes only, as Tableau documents
+// them: site and server administrators create top-level projects; an
+// administrator or the owner or a leader (Project.LeaderIDs) of a project or
+// of a project above it updates, moves or deletes it; the Default project
+// cannot be deleted or renamed. Refusals are 403 with code 403004. Beyond
+// that, JWT scopes and site membership are checked and any signed-in user
+// may read what the API exposes.
 package mockserver

@@ -70,6 +70,17 @@ func errWrongSite(user, sessionSite, urlSite string) *apiError {
 		fmt.Sprintf("User '%s' is authenticated for site '%s' and may not access or modify resources on site '%s'.", user, sessionSite, urlSite)}
 }
 
+// errForbidden is Tableau's answer to a signed-in user who lacks the
+// permission an action needs. 403004 "User does not have permission for
+// action" is the code and wording Tableau's REST API is seen to send (Tableau
+// KB "403004 Error Returned Using Rest API"); the detail adds what was
+// refused, since the mock knows.
+func errForbidden(what string) *apiError {
+	return &apiError{http.StatusForbidden, codeForbidden, "Forbidden", "User does not have permission for action. " + what}
+}
+
+const codeForbidden = 403004
+
 func errSameSite(contentURL string) *apiError {
 	return &apiError{http.StatusForbidden, 403070, "Forbidden",
 		fmt.Sprintf("Redundant site switch: the session is already signed in to the site '%s'.", contentURL)}

@@ -101,6 +101,46 @@ func (st *store) checkProject(p *Project) *apiError {
 	return nil
 }
 
+// Who may manage projects, per Tableau's "Projects Methods" and
+// "Permissions" reference pages: only site and server administrators
+// create top-level projects; an administrator, the project's owner or a
+// project leader updates or deletes a project, and owners and leaders of a
+// project hold the same rights over the projects under it ("owners do not
+// have to be granted permissions for content that they own, including
+// projects under parent projects that they own"). The Default project
+// exists on every site and can be neither deleted nor renamed.
+
+// managesProject reports whether u may change the project with this id
+// and the projects below it. Must be called with the store locked.
+func (st *store) managesProject(u *User, siteID, id string) bool {
+	if u.siteAdmin() {
+		return true
+	}
+	seen := map[string]bool{}
+	for p := st.project(siteID, id); p != nil && !seen[p.ID]; p = st.project(siteID, p.ParentProjectID) {
+		if p.OwnerID == u.ID || slices.Contains(p.LeaderIDs, u.ID) {
+			return true
+		}
+		seen[p.ID] = true
+	}
+	return false
+}
+
+// mayPlaceProject reports whether u may create a project under parentID
+// ("" for the top level) or move one there.
+func (st *store) mayPlaceProject(u *User, siteID, parentID string) bool {
+	if parentID == "" {
+		return u.siteAdmin()
+	}
+	return st.managesProject(u, siteID, parentID)
+}
+
+// isDefaultProject recognises the project Tableau creates with every site:
+// top-level and named "default" (Tableau writes it in lower case).
+func isDefaultProject(p *Project) bool {
+	return p.ParentProjectID == "" && strings.EqualFold(p.Name, "default")
+}
+
 func (h *handler) createProject(c *call) (result, *apiError) {
 	raw, aerr := c.readRaw()
 	if aerr != nil {
@@ -126,6 +166,15 @@ func (h *handler) createProject(c *call) (result, *apiError) {
 	applyProjectFields(&p, f)
 	if err := h.store.checkProject(&p); err != nil {
 		return result{}, err
+	}
+	if !h.store.mayPlaceProject(c.user, siteID, p.ParentProjectID) {
+		if p.ParentProjectID == "" {
+			return result{}, errForbidden("Only administrators can create top-level projects.")
+		}
+		return result{}, errForbidden("Only administrators and the owner or a leader of the parent project can create projects in it.")
+	}
+	if p.OwnerID != c.user.ID && !c.user.siteAdmin() {
+		return result{}, errForbidden("Only administrators can make another user the owner of a project.")
 	}
 	h.store.data.Projects = append(h.store.data.Projects, p)
 	return answer(http.StatusCreated, projectNode(&p))
@@ -171,6 +220,16 @@ func (h *handler) updateProject(c *call) (result, *apiError) {
 	if err := h.store.checkProject(&updated); err != nil {
 		return result{}, err
 	}
+	st := h.store
+	if !st.managesProject(c.user, siteID, id) {
+		return result{}, errForbidden("Only administrators and the project's owner or leaders can update a project.")
+	}
+	if updated.ParentProjectID != p.ParentProjectID && !st.mayPlaceProject(c.user, siteID, updated.ParentProjectID) {
+		return result{}, errForbidden("Only administrators and the owner or a leader of the new parent project can move a project there.")
+	}
+	if isDefaultProject(p) && (updated.Name != p.Name || updated.ParentProjectID != "") {
+		return result{}, errForbidden("The Default project cannot be renamed or moved.")
+	}
 	*p = updated
 	return answer(http.StatusOK, projectNode(p))
 }
@@ -184,8 +243,15 @@ func (h *handler) deleteProject(c *call) (result, *apiError) {
 	}
 	defer h.store.mu.Unlock()
 	st := h.store
-	if st.project(siteID, id) == nil {
+	p := st.project(siteID, id)
+	if p == nil {
 		return result{}, errNotFound(codeProjectNotFound, "Project", id)
+	}
+	if isDefaultProject(p) {
+		return result{}, errForbidden("The Default project cannot be deleted.")
+	}
+	if !st.managesProject(c.user, siteID, id) {
+		return result{}, errForbidden("Only administrators and the project's owner or leaders can delete a project.")
 	}
 	doomed := map[string]bool{id: true}
 	for grew := true; grew; {

@@ -146,6 +146,13 @@ func (u *User) memberOf(siteID string) bool {
 
 func (u *User) serverAdmin() bool { return u.SiteRole == "ServerAdministrator" }
 
+// siteAdmin reports an administrator of the sites the user belongs to:
+// server administrators and the SiteAdministrator roles (Creator,
+// Explorer, and the pre-2018.1 SiteAdministrator).
+func (u *User) siteAdmin() bool {
+	return u.serverAdmin() || strings.HasPrefix(u.SiteRole, "SiteAdministrator")
+}
+
 func (s *store) project(siteID, id string) *Project {
 	for i := range s.data.Projects {
 		if p := &s.data.Projects[i]; p.ID == id && p.SiteID == siteID {
