@@ -10,6 +10,15 @@
 // Projects can also be created, updated and deleted; that state lives in
 // memory behind one mutex, so the handler is safe for concurrent use.
 //
+// Every request for a Tableau resource except sign-in and server info
+// needs a live session first (401000 without X-Tableau-Auth, 401002 with a
+// dead token), as on Tableau. A real Tableau endpoint that the mock does not
+// implement (endpoints.txt lists Tableau's, derived from Tableau's published
+// Postman collections) is then answered 501 Not Implemented with code 501000,
+// a code Tableau never sends, naming the method and path; a path Tableau
+// itself does not have gets Tableau's 404003, a method Tableau does not serve
+// at a path 405000.
+//
 // Request bodies are read in the format their Content-Type names, as
 // Tableau reads them: JSON for application/json and +json types, XML for
 // anything else, including a missing Content-Type; a JSON body sent as XML,

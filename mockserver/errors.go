@@ -110,6 +110,14 @@ func errMethod(method string) *apiError {
 		fmt.Sprintf("Request method '%s' is not supported for this resource.", method)}
 }
 
+// errNotImplemented answers a real Tableau endpoint the mock lacks. Tableau
+// never sends 501, so the status and the code 501000 (colrun's own) tell a
+// gap in the mock apart from a mistyped URL, which gets 404003.
+func errNotImplemented(method, path string) *apiError {
+	return &apiError{http.StatusNotImplemented, 501000, "Not Implemented",
+		fmt.Sprintf("%s %s is an endpoint of Tableau's REST API that the colrun mock server does not implement.", method, path)}
+}
+
 func errProjectConflict(name string) *apiError {
 	return &apiError{http.StatusConflict, 409006, "Resource Conflict",
 		fmt.Sprintf("A project named '%s' already exists in the same parent project.", name)}

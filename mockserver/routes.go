@@ -51,33 +51,60 @@ func (h *handler) serveAPI(w http.ResponseWriter, r *http.Request) {
 	}
 	rel := strings.TrimPrefix(r.URL.EscapedPath(), "/api")
 	segs := splitPath(rel)
-	if !strings.HasPrefix(r.URL.Path, "/api/") || len(segs) < 2 || !versionRE.MatchString(segs[0]) {
+	if !strings.HasPrefix(r.URL.Path, "/api/") || len(segs) < 2 || segs[0] != "-" && !versionRE.MatchString(segs[0]) {
 		h.writeError(w, r, errUnknownResource(unknownPath(r)))
 		return
 	}
 	c := &call{h: h, w: w, r: r, now: h.cfg.Now(), version: segs[0], segs: segs[1:]}
-	ep := h.route(c.segs)
-	if ep == nil {
+	unversioned := segs[0] == "-"
+	var ep endpoint
+	if !unversioned {
+		ep = h.route(c.segs)
+	}
+	if fn, found := ep[r.Method]; found {
+		res, err := fn(c)
+		if err != nil {
+			h.writeError(w, r, err)
+			return
+		}
+		h.write(w, r, res.status, res.kids...)
+		return
+	}
+	known := tableauMethods(unversioned, c.segs)
+	if ep == nil && len(known) == 0 {
 		h.writeError(w, r, errUnknownResource(unknownPath(r)))
 		return
 	}
-	fn, found := ep[r.Method]
-	if !found {
-		methods := make([]string, 0, len(ep))
-		for m := range ep {
-			methods = append(methods, m)
+	// A resource Tableau has: as on Tableau, a request without a live
+	// session is told so before anything else, except at the endpoints
+	// that need none.
+	if !public(c.segs) {
+		h.store.mu.Lock()
+		err := c.authenticate()
+		h.store.mu.Unlock()
+		if err != nil {
+			h.writeError(w, r, err)
+			return
 		}
-		slices.Sort(methods)
-		w.Header().Set("Allow", strings.Join(methods, ", "))
-		h.writeError(w, r, errMethod(r.Method))
+	}
+	if slices.Contains(known, r.Method) {
+		h.writeError(w, r, errNotImplemented(r.Method, r.URL.Path))
 		return
 	}
-	res, err := fn(c)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
+	methods := slices.Clone(known)
+	for m := range ep {
+		methods = append(methods, m)
 	}
-	h.write(w, r, res.status, res.kids...)
+	slices.Sort(methods)
+	w.Header().Set("Allow", strings.Join(slices.Compact(methods), ", "))
+	h.writeError(w, r, errMethod(r.Method))
+}
+
+// public reports the endpoints Tableau serves without a session: sign-in
+// and server info.
+func public(segs []string) bool {
+	return len(segs) == 2 && segs[0] == "auth" && segs[1] == "signin" ||
+		len(segs) == 1 && strings.EqualFold(segs[0], "serverinfo")
 }
 
 // unknownPath is the path as Tableau quotes it in 404003: without /api.

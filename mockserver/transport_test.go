@@ -97,7 +97,20 @@ func TestRouting(t *testing.T) {
 		status int
 		code   string
 	}{
-		{"unknown route", req{path: "sites/" + site + "/flows", token: token}, 404, "404003"},
+		{"unknown route", req{path: "sites/" + site + "/flowz", token: token}, 404, "404003"},
+		{"unknown route without token", req{path: "sites/" + site + "/flowz"}, 404, "404003"},
+		// Real Tableau endpoints the mock lacks: the session first, then
+		// 501 501000, never a 404003 that reads like a wrong URL.
+		{"real endpoint without token", req{path: "sites/" + site + "/flows"}, 401, "401000"},
+		{"real endpoint with dead token", req{path: "sites/" + site + "/flows", token: "dead"}, 401, "401002"},
+		{"real endpoint not implemented", req{path: "sites/" + site + "/flows", token: token}, 501, "501000"},
+		{"real method on implemented path", req{method: "DELETE", path: "sites/" + site + "/datasources/x", token: token}, 501, "501000"},
+		{"real method on implemented path without token", req{method: "DELETE", path: "sites/" + site + "/datasources/x"}, 401, "401000"},
+		{"unversioned endpoint without token", req{path: "/api/-/search"}, 401, "401000"},
+		{"unversioned endpoint", req{path: "/api/-/search", token: token}, 501, "501000"},
+		{"unversioned unknown", req{path: "/api/-/nothing", token: token}, 404, "404003"},
+		{"exp endpoint", req{path: "/api/exp/sites/" + site + "/connected-applications/", token: token}, 501, "501000"},
+		{"wrong method without token", req{method: "DELETE", path: "sites/" + site + "/workbooks"}, 401, "401000"},
 		{"unknown top level", req{path: "nothing"}, 404, "404003"},
 		{"no version", req{path: "/api/serverinfo"}, 404, "404003"},
 		{"bad version", req{path: "/api/v3/serverinfo"}, 404, "404003"},
@@ -123,10 +136,18 @@ func TestRouting(t *testing.T) {
 	}
 	t.Run("unknown resource detail", func(t *testing.T) {
 		t.Parallel()
-		r := m.do(req{path: "/api/3.24/sites/" + site + "/flows", token: token, json: true})
-		want := "Unknown resource '/3.24/sites/" + site + "/flows' specified in URI."
+		r := m.do(req{path: "/api/3.24/sites/" + site + "/flowz", token: token, json: true})
+		want := "Unknown resource '/3.24/sites/" + site + "/flowz' specified in URI."
 		if got := dig(r.jsonMap(t), "error", "detail"); got != want {
 			t.Errorf("detail = %v, want %q", got, want)
+		}
+	})
+	t.Run("not implemented detail", func(t *testing.T) {
+		t.Parallel()
+		r := m.do(req{method: "PUT", path: "/api/3.24/sites/" + site + "/users/x", token: token, json: true})
+		want := "PUT /api/3.24/sites/" + site + "/users/x is an endpoint of Tableau's REST API that the colrun mock server does not implement."
+		if diff := cmp.Diff(want, dig(r.jsonMap(t), "error", "detail")); diff != "" {
+			t.Error(diff)
 		}
 	})
 	t.Run("trailing slashes and exp", func(t *testing.T) {
