@@ -41,14 +41,16 @@ func errPrologDetail() *apiError {
 	return errBadRequest("Deserialization problem: Content is not allowed in prolog.")
 }
 
+// The paging errors are worded as Tableau words them: server-client-python
+// issue #1304 quotes Tableau's answer to a page past the last as
+// "400006: Bad Request / Invalid page number '5'" (code, summary, detail).
+// The page size wording follows the same pattern.
 func errPageSize(v string) *apiError {
-	return &apiError{http.StatusBadRequest, 400006, "Invalid page size",
-		fmt.Sprintf("The page size '%s' is not valid; it must be a whole number from 1 to 1000.", v)}
+	return &apiError{http.StatusBadRequest, 400006, "Bad Request", fmt.Sprintf("Invalid page size '%s'", v)}
 }
 
 func errPageNumber(v string) *apiError {
-	return &apiError{http.StatusBadRequest, 400006, "Invalid page number",
-		fmt.Sprintf("The page number '%s' is not valid; it must be a whole number from 1.", v)}
+	return &apiError{http.StatusBadRequest, 400006, "Bad Request", fmt.Sprintf("Invalid page number '%s'", v)}
 }
 
 func errNoToken() *apiError {

@@ -84,8 +84,9 @@ type entry struct {
 }
 
 // apply filters, sorts and pages; total counts the filtered items, as
-// totalAvailable does.
-func (lq listQuery) apply(items []entry) (page []entry, total int) {
+// totalAvailable does. A page past the last is Tableau's 400006 (see
+// errPageNumber); page 1 of an empty list is an empty page.
+func (lq listQuery) apply(items []entry) (page []entry, total int, err *apiError) {
 	if lq.nameEq != nil {
 		items = slices.DeleteFunc(items, func(e entry) bool { return e.name != *lq.nameEq })
 	}
@@ -102,15 +103,15 @@ func (lq listQuery) apply(items []entry) (page []entry, total int) {
 		})
 	}
 	total = len(items)
-	pages := (total + lq.pageSize - 1) / lq.pageSize
+	pages := max(1, (total+lq.pageSize-1)/lq.pageSize)
 	// Compared in pages, not items, so that a huge pageNumber cannot
 	// overflow the offset.
 	if lq.pageNumber > pages {
-		return nil, total
+		return nil, total, errPageNumber(strconv.Itoa(lq.pageNumber))
 	}
 	from := (lq.pageNumber - 1) * lq.pageSize
 	to := min(from+lq.pageSize, total)
-	return items[from:to], total
+	return items[from:to], total, nil
 }
 
 func (lq listQuery) paginationNode(total int) *node {

@@ -42,7 +42,10 @@ func (h *handler) listResource(kind *resourceKind) func(*call) (result, *apiErro
 		if err != nil {
 			return result{}, err
 		}
-		page, total := lq.apply(kind.list(c, siteID))
+		page, total, err := lq.apply(kind.list(c, siteID))
+		if err != nil {
+			return result{}, err
+		}
 		list := listEl(kind.plural)
 		for _, e := range page {
 			list.add(e.render())
@@ -89,7 +92,10 @@ func (h *handler) listSites(c *call) (result, *apiError) {
 			items = append(items, entry{s.Name, func() *node { return siteNode(st, s) }})
 		}
 	}
-	page, total := lq.apply(items)
+	page, total, aerr := lq.apply(items)
+	if aerr != nil {
+		return result{}, aerr
+	}
 	list := listEl("sites")
 	for _, e := range page {
 		list.add(e.render())

@@ -151,14 +151,27 @@ func TestPaging(t *testing.T) {
 	if diff := cmp.Diff(samplesWorkbooks, all); diff != "" {
 		t.Errorf("pages together (-want +got):\n%s", diff)
 	}
-	doc := m.do(req{path: path + "?pageSize=10&pageNumber=5", token: token}).xml(t)
-	if got := names(doc, "workbook"); len(got) != 0 {
-		t.Errorf("page past the end has %v", got)
+	// Past the last page Tableau answers 400006 (server-client-python
+	// issue #1304), with its own summary and detail.
+	for _, q := range []string{"pageSize=10&pageNumber=5", "pageSize=1000&pageNumber=2", "pageSize=1000&pageNumber=9223372036854775807"} {
+		m.do(req{path: path + "?" + q, token: token}).wantError(t, 400, "400006")
 	}
-	doc = m.do(req{path: path + "?pageSize=1000&pageNumber=9223372036854775807", token: token}).xml(t)
-	if got := names(doc, "workbook"); len(got) != 0 {
-		t.Errorf("huge page number has %v", got)
+	r := m.do(req{path: path + "?pageSize=10&pageNumber=5", token: token, json: true})
+	want := map[string]any{"summary": "Bad Request", "detail": "Invalid page number '5'", "code": "400006"}
+	if diff := cmp.Diff(want, r.jsonMap(t)["error"]); diff != "" {
+		t.Errorf("past the last page (-want +got):\n%s", diff)
 	}
+	r = m.do(req{path: path + "?pageSize=x", token: token, json: true})
+	want = map[string]any{"summary": "Bad Request", "detail": "Invalid page size 'x'", "code": "400006"}
+	if diff := cmp.Diff(want, r.jsonMap(t)["error"]); diff != "" {
+		t.Errorf("bad page size (-want +got):\n%s", diff)
+	}
+	// An empty list has one, empty, page.
+	doc := m.do(req{path: path + "?filter=name:eq:none&pageNumber=1", token: token}).xml(t)
+	if diff := cmp.Diff([3]int{1, 100, 0}, pagination(t, doc)); diff != "" {
+		t.Errorf("empty list (-want +got):\n%s", diff)
+	}
+	m.do(req{path: path + "?filter=name:eq:none&pageNumber=2", token: token}).wantError(t, 400, "400006")
 	doc = m.do(req{path: path + "?pageSize=1000", token: token}).xml(t)
 	if got := names(doc, "workbook"); len(got) != 32 {
 		t.Errorf("pageSize=1000 has %d workbooks", len(got))
