@@ -115,22 +115,14 @@ func (h *handler) signIn(c *call) (result, *apiError) {
 		if u == nil || u.Password == "" || !equalSecret(u.Password, password) || !u.memberOf(site.ID) {
 			return result{}, errSignin()
 		}
-		userID := u.ID
-		if impersonate != nil {
-			id, _ := impersonate.attr("id")
-			target := st.user(id)
-			if !u.serverAdmin() || target == nil || !target.memberOf(site.ID) {
-				return result{}, errSignin()
-			}
-			userID = target.ID
+		userID, ok := st.impersonated(u, impersonate, site)
+		if !ok {
+			return result{}, errSignin()
 		}
 		sess = st.openSession(site.ID, userID, c.now, h.cfg.SessionTTL)
 	case hasPATName:
-		if impersonate != nil {
-			return result{}, errSignin()
-		}
 		var err *apiError
-		if sess, err = h.signInPAT(c, site, patName, patSecret); err != nil {
+		if sess, err = h.signInPAT(c, site, patName, patSecret, impersonate); err != nil {
 			return result{}, err
 		}
 	default:
@@ -152,8 +144,26 @@ func (h *handler) signIn(c *call) (result, *apiError) {
 	return answer(http.StatusOK, credentialsNode(sess, site))
 }
 
+// impersonated returns the user a sign-in acts as: the signer, or the
+// user named by <user id=.../> when the signer is a server administrator.
+// Tableau allows impersonation with a password or a personal access token
+// (rest_api_ref_authentication.htm, Sign In: "user id ... only when the
+// credentials are for a server administrator"), not with a JWT, whose sub
+// already names the user. Must be called with the store locked.
+func (st *store) impersonated(signer *User, impersonate *reqNode, site *Site) (userID string, ok bool) {
+	if impersonate == nil {
+		return signer.ID, true
+	}
+	id, _ := impersonate.attr("id")
+	target := st.user(id)
+	if !signer.serverAdmin() || target == nil || !target.memberOf(site.ID) {
+		return "", false
+	}
+	return target.ID, true
+}
+
 // signInPAT must be called with the store locked.
-func (h *handler) signInPAT(c *call, site *Site, name, secret string) (*session, *apiError) {
+func (h *handler) signInPAT(c *call, site *Site, name, secret string, impersonate *reqNode) (*session, *apiError) {
 	st := h.store
 	var pat *PAT
 	for i := range st.data.PATs {
@@ -169,12 +179,16 @@ func (h *handler) signInPAT(c *call, site *Site, name, secret string) (*session,
 	if owner == nil || !owner.memberOf(site.ID) {
 		return nil, errSignin()
 	}
+	userID, ok := st.impersonated(owner, impersonate, site)
+	if !ok {
+		return nil, errSignin()
+	}
 	// Tableau allows one session per PAT: signing in again ends the
 	// earlier one.
 	if old, ok := st.patSession[name]; ok {
 		st.endSession(old)
 	}
-	sess := st.openSession(site.ID, owner.ID, c.now, h.cfg.SessionTTL)
+	sess := st.openSession(site.ID, userID, c.now, h.cfg.SessionTTL)
 	sess.pat = name
 	st.patSession[name] = sess.token
 	return sess, nil
@@ -220,15 +234,15 @@ func (h *handler) switchSite(c *call) (result, *apiError) {
 	contentURL, _ := siteEl.attr("contentUrl")
 	old := c.sess
 	site := st.siteByContentURL(contentURL)
-	if site == nil || !c.user.memberOf(site.ID) {
-		return result{}, errSignin()
+	if site == nil || !c.user.memberOf(site.ID) && !c.user.serverAdmin() {
+		return result{}, errSwitchSite()
 	}
 	if site.ID == old.siteID {
 		return result{}, errSameSite(site.ContentURL)
 	}
 	if old.app != "" {
 		if app := st.app(old.app); app == nil || app.Disabled || !appAllows(app, site.ID) {
-			return result{}, errSignin()
+			return result{}, errSwitchSite()
 		}
 	}
 	st.endSession(old.token)

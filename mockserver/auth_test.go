@@ -14,7 +14,9 @@ import (
 
 func TestPasswordSignIn(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, Config{})
+	d := DefaultData()
+	d.PATs = append(d.PATs, PAT{Name: "alice-pat", Secret: "alice-pat-secret", UserID: DemoAliceID})
+	m := newMock(t, Config{Data: d})
 	impersonate := func(id string) string {
 		return `<user id="` + id + `"/>`
 	}
@@ -42,7 +44,10 @@ func TestPasswordSignIn(t *testing.T) {
 		{"admin impersonates alice", signinXML(`name="admin" password="admin-password"`, "", impersonate(DemoAliceID)), 200, "", DemoDefaultSiteID, DemoAliceID},
 		{"alice may not impersonate", signinXML(`name="alice" password="alice-password"`, "", impersonate(DemoAdminID)), 401, "401001", "", ""},
 		{"impersonating nobody", signinXML(`name="admin" password="admin-password"`, "", impersonate("00000000-0000-0000-0000-000000000000")), 401, "401001", "", ""},
-		{"impersonation with a PAT", signinXML(`personalAccessTokenName="mock-pat" personalAccessTokenSecret="mock-pat-secret"`, "", impersonate(DemoAliceID)), 401, "401001", "", ""},
+		// Tableau lets server administrators impersonate with a PAT too.
+		{"admin impersonates with a PAT", signinXML(`personalAccessTokenName="mock-pat" personalAccessTokenSecret="mock-pat-secret"`, "", impersonate(DemoAliceID)), 200, "", DemoDefaultSiteID, DemoAliceID},
+		{"alice's PAT may not impersonate", signinXML(`personalAccessTokenName="alice-pat" personalAccessTokenSecret="alice-pat-secret"`, "", impersonate(DemoAdminID)), 401, "401001", "", ""},
+		{"JWT may not impersonate", signinXML(`jwt="x"`, "", impersonate(DemoAliceID)), 401, "401001", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -178,6 +183,7 @@ func TestJWTSignIn(t *testing.T) {
 		{"several scopes", func(s *jwtSpec) { s.claims["scp"] = []string{"tableau:views:read", "tableau:users:*"} }, "", ""},
 		{"nbf within skew", func(s *jwtSpec) { s.claims["nbf"] = now.Add(30 * time.Second).Unix() }, "", ""},
 		{"exp ten minutes ahead", func(s *jwtSpec) { s.claims["exp"] = now.Add(10 * time.Minute).Unix() }, "", ""},
+		{"sub in its exact case", func(s *jwtSpec) { s.claims["sub"] = DemoAliceName }, "", ""},
 		{"exp just past within skew", func(s *jwtSpec) { s.claims["exp"] = now.Add(-30 * time.Second).Unix() }, "", ""},
 		{"app limited to its site", func(s *jwtSpec) {
 			otherApp(s, "44444444-4444-4444-8444-444444444444", "33333333-3333-4333-8333-333333333333", "samples-secret")
@@ -197,6 +203,12 @@ func TestJWTSignIn(t *testing.T) {
 		{"no exp", func(s *jwtSpec) { delete(s.claims, "exp") }, "", "exp claim is required"},
 		{"exp past", func(s *jwtSpec) { s.claims["exp"] = now.Add(-5 * time.Minute).Unix() }, "", "token is expired"},
 		{"exp too far ahead", func(s *jwtSpec) { s.claims["exp"] = now.Add(12 * time.Minute).Unix() }, "", "more than 10m0s ahead"},
+		// The clock skew must not stretch the 10-minute limit.
+		{"exp eleven minutes ahead", func(s *jwtSpec) { s.claims["exp"] = now.Add(11 * time.Minute).Unix() }, "", "more than 10m0s ahead"},
+		{"exp ten minutes and a second ahead", func(s *jwtSpec) { s.claims["exp"] = now.Add(10*time.Minute + time.Second).Unix() }, "", "more than 10m0s ahead"},
+		// Tableau documents sub as case sensitive.
+		{"sub in another case", func(s *jwtSpec) { s.claims["sub"] = "ADMIN" }, "", "no user of the site"},
+		{"sub capitalised", func(s *jwtSpec) { s.claims["sub"] = "Alice" }, "", "no user of the site"},
 		{"nbf in the future", func(s *jwtSpec) { s.claims["nbf"] = now.Add(5 * time.Minute).Unix() }, "", "token is not valid yet"},
 		{"no jti", func(s *jwtSpec) { delete(s.claims, "jti") }, "", "jti is missing"},
 		{"unknown sub", func(s *jwtSpec) { s.claims["sub"] = "mallory" }, "", "no user of the site"},
@@ -445,7 +457,26 @@ func TestSwitchSite(t *testing.T) {
 	t.Run("to an unknown site", func(t *testing.T) {
 		t.Parallel()
 		tok, _ := m.admin("")
-		m.do(req{method: "POST", path: "auth/switchSite", token: tok, body: switchBody("nowhere"), json: true}).wantError(t, 401, "401001")
+		// Tableau's documented Switch Site error, not the sign-in one.
+		r := m.do(req{method: "POST", path: "auth/switchSite", token: tok, body: switchBody("nowhere"), json: true})
+		r.wantError(t, 401, "401003")
+		want := map[string]any{"summary": "Switch Site Error", "code": "401003",
+			"detail": "There was a problem switching sites. The site might be unavailable or is not found."}
+		if diff := cmp.Diff(want, r.jsonMap(t)["error"]); diff != "" {
+			t.Error(diff)
+		}
+	})
+	t.Run("to a site the user is not on", func(t *testing.T) {
+		t.Parallel()
+		d := DefaultData()
+		for i := range d.Users {
+			if d.Users[i].ID == DemoAliceID {
+				d.Users[i].SiteIDs = []string{DemoDefaultSiteID}
+			}
+		}
+		m := newMock(t, Config{Data: d})
+		tok, _ := m.signIn(passwordBody(DemoAliceName, DemoAlicePassword, ""))
+		m.do(req{method: "POST", path: "auth/switchSite", token: tok, body: switchBody("Samples")}).wantError(t, 401, "401003")
 	})
 	t.Run("bad bodies", func(t *testing.T) {
 		t.Parallel()

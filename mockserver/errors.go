@@ -63,6 +63,14 @@ func errSignin() *apiError {
 	return &apiError{http.StatusUnauthorized, 401001, "Signin Error", "Error signing in to Tableau Server"}
 }
 
+// errSwitchSite is Tableau's documented answer when Switch Site cannot
+// reach the site (rest_api_ref_authentication.htm, Switch Site errors):
+// 401003 Switch Site Error.
+func errSwitchSite() *apiError {
+	return &apiError{http.StatusUnauthorized, 401003, "Switch Site Error",
+		"There was a problem switching sites. The site might be unavailable or is not found."}
+}
+
 func errBadToken() *apiError {
 	return &apiError{http.StatusUnauthorized, 401002, "Unauthorized Access", "Invalid authentication credentials were provided."}
 }

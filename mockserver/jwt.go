@@ -62,14 +62,21 @@ func (h *handler) verifyJWT(token string, site *Site, now time.Time) (*jwtIdenti
 	if err != nil {
 		return nil, err
 	}
+	// Tableau requires exp to be at most 10 minutes ahead (Connected Apps
+	// troubleshooting: "exp ... must be no more than 10 minutes in the
+	// future"); the skew allowance is for tokens just expired or not yet
+	// valid, not a longer lifetime, so that the mock refuses exactly
+	// what colrun's own client (auth.MaxJWTLifetime) refuses to mint.
 	exp := claims.ExpiresAt.Time
-	if exp.After(now.Add(MaxJWTLifetime + skew)) {
+	if exp.After(now.Add(MaxJWTLifetime)) {
 		return nil, fmt.Errorf("exp %s is more than %v ahead", exp.UTC().Format(time.RFC3339), MaxJWTLifetime)
 	}
 	if !appAllows(app, site.ID) {
 		return nil, fmt.Errorf("connected app %s is not enabled for site %s", app.ClientID, site.ID)
 	}
-	u := st.userByName(claims.Subject)
+	// sub is matched exactly: Tableau documents it as case sensitive,
+	// unlike the user name of a password sign-in.
+	u := st.userByExactName(claims.Subject)
 	if u == nil || !u.memberOf(site.ID) {
 		return nil, fmt.Errorf("sub %q is no user of the site", claims.Subject)
 	}

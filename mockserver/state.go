@@ -140,6 +140,16 @@ func (s *store) userByName(name string) *User {
 	return nil
 }
 
+// userByExactName finds a user by case-sensitive name, for JWT subjects.
+func (s *store) userByExactName(name string) *User {
+	for i := range s.data.Users {
+		if s.data.Users[i].Name == name {
+			return &s.data.Users[i]
+		}
+	}
+	return nil
+}
+
 func (u *User) memberOf(siteID string) bool {
 	return len(u.SiteIDs) == 0 || slices.Contains(u.SiteIDs, siteID)
 }
