@@ -3,8 +3,8 @@ package mockserver
 import (
 	"bytes"
 	"encoding/json"
-	"encoding/xml"
 	"strings"
+	"unicode/utf8"
 )
 
 // Content types exactly as Tableau sends them: scripts in the wild (the
@@ -89,9 +89,7 @@ func writeXMLNode(b *bytes.Buffer, n *node) {
 		b.WriteByte(' ')
 		b.WriteString(a.name)
 		b.WriteString(`="`)
-		// EscapeText also escapes quotes, tabs and newlines, which keeps
-		// attribute values intact through normalisation.
-		_ = xml.EscapeText(b, []byte(a.value))
+		escapeXML(b, a.value, true)
 		b.WriteByte('"')
 	}
 	if len(n.kids) == 0 && !n.hasText {
@@ -100,7 +98,7 @@ func writeXMLNode(b *bytes.Buffer, n *node) {
 	}
 	b.WriteByte('>')
 	if n.hasText {
-		_ = xml.EscapeText(b, []byte(n.text))
+		escapeXML(b, n.text, false)
 	}
 	for _, k := range n.kids {
 		writeXMLNode(b, k)
@@ -108,6 +106,48 @@ func writeXMLNode(b *bytes.Buffer, n *node) {
 	b.WriteString("</")
 	b.WriteString(n.name)
 	b.WriteByte('>')
+}
+
+// escapeXML escapes only what XML requires, as Tableau does: Tableau
+// writes apostrophes literally (its 404003 detail reads "Unknown resource
+// '/2.4/serverInfo' specified in URI."), where xml.EscapeText would write
+// &#39;. Text needs &, < and > (the last so that "]]>" never appears);
+// attribute values, always double-quoted here, also need " and character
+// references for tab, newline and carriage return, which attribute-value
+// normalisation would otherwise turn into spaces. Characters XML cannot
+// carry at all become U+FFFD, as in encoding/xml.
+func escapeXML(b *bytes.Buffer, s string, attr bool) {
+	for _, r := range s {
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case attr && r == '"':
+			b.WriteString("&quot;")
+		case attr && r == '\t':
+			b.WriteString("&#x9;")
+		case attr && r == '\n':
+			b.WriteString("&#xA;")
+		case r == '\r':
+			// Parsers turn a literal CR into LF even in text.
+			b.WriteString("&#xD;")
+		case !xmlChar(r):
+			b.WriteRune('\uFFFD')
+		default:
+			b.WriteRune(r)
+		}
+	}
+}
+
+// xmlChar reports whether XML 1.0 allows the character (the Char
+// production); a decoding error (utf8.RuneError) counts as not allowed.
+func xmlChar(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D ||
+		r >= 0x20 && r <= 0xD7FF && r != utf8.RuneError || r >= 0xE000 && r <= 0xFFFD && r != utf8.RuneError ||
+		r >= 0x10000 && r <= 0x10FFFF
 }
 
 // renderJSON writes Tableau's JSON mapping of a tsResponse: no wrapper,
