@@ -121,6 +121,28 @@ func TestOfficial2021CollectionsSignInAndRead(t *testing.T) {
 	})
 }
 
+// TestOfficial2021TutorialWithMock: --mock alone sets the variables the
+// tutorial reads ({{server-name}}, {{username}}, {{password}}), and a value
+// the user gives is kept.
+func TestOfficial2021TutorialWithMock(t *testing.T) {
+	t.Parallel()
+	coll := officialFixture(t, "2021/reference_rest-tutorial_tableau-rest-tutorial.postman_collection.json")
+	env := officialFixture(t, "2021/reference_rest-tutorial_tableau-rest-tutorial.postman_environment.json")
+	folders := []string{"--folder", "Sign In", "--folder", "Create Project", "--folder", "Get Projects", "--folder", "Get Workbooks",
+		"--folder", "Get Users", "--folder", "Query Data Sources", "--folder", "Query Views for a Site"}
+	t.Run("defaults", func(t *testing.T) {
+		t.Parallel()
+		checkGreen(t, runOfficial(t, append([]string{coll, "-e", env, "--mock"}, folders...)...), 7)
+	})
+	t.Run("user's password kept", func(t *testing.T) {
+		t.Parallel()
+		doc := runOfficial(t, coll, "-e", env, "--mock", "--env-var", "password=wrong", "--folder", "Sign In")
+		if len(doc.Run.Executions) != 1 || doc.Run.Executions[0].Response.Code != 401 {
+			t.Errorf("sign-in with the user's wrong password: %+v", doc.Run.Executions)
+		}
+	})
+}
+
 func checkGreen(t *testing.T, doc officialReport, want int) {
 	t.Helper()
 	if len(doc.Run.Executions) != want {

@@ -36,6 +36,9 @@ func startMock(in *runInputs, red *auth.Redactor) (url string, stop func(), err 
 	set("server", srv.Addr())
 	set("api-version", version)
 	set("baseUrl", srv.URL()+"/api/"+version)
+	// Tableau's 2021 REST tutorial collection addresses the server as
+	// {{server-name}}/api/..., a URL with its scheme.
+	set("server-name", srv.URL())
 	// The demo credentials, under the names the official Tableau collection
 	// and colrun's bundled collections read, unless the user gave them a
 	// value (the official environment file lists them all, empty).
@@ -63,6 +66,14 @@ func startMock(in *runInputs, red *auth.Redactor) (url string, stop func(), err 
 		{"connected-app-client-id", mockserver.DemoClientID},
 		{"connected-app-secret-id", mockserver.DemoSecretID},
 		{"connected-app-secret-value", mockserver.DemoSecretValue},
+		// The names of Tableau's 2021 REST tutorial and Connected Apps
+		// collections (and of the official collection's user-* requests).
+		{"username", mockserver.DemoAdminName},
+		{"password", mockserver.DemoAdminPassword},
+		{"pat-name", mockserver.DemoPATName},
+		{"pat-secret", mockserver.DemoPATSecret},
+		{"user-username", mockserver.DemoAliceName},
+		{"user-password", mockserver.DemoAlicePassword},
 	} {
 		if !defined(kv[0]) {
 			set(kv[0], kv[1])
