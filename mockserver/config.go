@@ -31,7 +31,8 @@ type Config struct {
 	// works on a copy.
 	Data *Data
 	// APIVersion ("N.N") is what serverinfo reports and what the XML
-	// schemaLocation names; requests may use any version in their URL.
+	// schemaLocation names. Requests may use any version from 1.0 up to
+	// it (or exp) in their URL; a newer one gets Tableau's 404001.
 	APIVersion string
 	// SessionTTL is the idle time after which a session's token stops
 	// working.

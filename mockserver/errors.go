@@ -100,6 +100,13 @@ func errUnknownResource(path string) *apiError {
 	return &apiError{http.StatusNotFound, 404003, "Resource Not Found", fmt.Sprintf("Unknown resource '%s' specified in URI.", path)}
 }
 
+// errBadVersion is Tableau's answer to an API version it does not serve,
+// in the wording Tableau documents for 404001 (rest_api_concepts_versions:
+// "Version 'X' is not a valid version of the API").
+func errBadVersion(v string) *apiError {
+	return &apiError{http.StatusNotFound, 404001, "Resource Not Found", fmt.Sprintf("Version '%s' is not a valid version of the API.", v)}
+}
+
 // errNotFound is a 404 for an id that names nothing on the site.
 func errNotFound(code int, kind, id string) *apiError {
 	return &apiError{http.StatusNotFound, code, "Resource Not Found", fmt.Sprintf("%s '%s' could not be found.", kind, id)}

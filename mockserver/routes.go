@@ -55,6 +55,10 @@ func (h *handler) serveAPI(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, errUnknownResource(unknownPath(r)))
 		return
 	}
+	if !h.supportsVersion(segs[0]) {
+		h.writeError(w, r, errBadVersion(segs[0]))
+		return
+	}
 	c := &call{h: h, w: w, r: r, now: h.cfg.Now(), version: segs[0], segs: segs[1:]}
 	unversioned := segs[0] == "-"
 	var ep endpoint
@@ -98,6 +102,19 @@ func (h *handler) serveAPI(w http.ResponseWriter, r *http.Request) {
 	slices.Sort(methods)
 	w.Header().Set("Allow", strings.Join(slices.Compact(methods), ", "))
 	h.writeError(w, r, errMethod(r.Method))
+}
+
+// supportsVersion reports whether the mock serves an API version: Tableau
+// serves every version from 1.0 up to its own, and the experimental "exp"
+// and unversioned "-" paths; a newer version than the mock's configured
+// APIVersion gets 404001, as on a Tableau release that predates it.
+func (h *handler) supportsVersion(v string) bool {
+	if v == "exp" || v == "-" {
+		return true
+	}
+	major, minor, ok := parseVersion(v)
+	maxMajor, maxMinor, _ := parseVersion(h.cfg.APIVersion)
+	return ok && major >= 1 && (major < maxMajor || major == maxMajor && minor <= maxMinor)
 }
 
 // public reports the endpoints Tableau serves without a session: sign-in

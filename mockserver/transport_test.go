@@ -21,14 +21,30 @@ func TestServerInfo(t *testing.T) {
 		{"/api/3.22/SERVERINFO/", 200},
 		{"/api/2.4/serverinfo", 200},
 		{"/api/exp/serverinfo", 200},
-		{"/api/3.99/serverinfo", 200},
 		{"/api/2.3/serverInfo", 404},
 		{"/api/1.0/serverinfo", 404},
+		// Newer than the server: Tableau's 404001.
+		{"/api/3.23/serverinfo", 404001},
+		{"/api/3.99/serverinfo", 404001},
+		{"/api/4.0/serverinfo", 404001},
+		{"/api/0.9/serverinfo", 404001},
+		{"/api/99999999999999999999.1/serverinfo", 404001},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
 			t.Parallel()
 			r := m.do(req{path: tt.path})
+			if tt.status == 404001 {
+				r.wantError(t, 404, "404001")
+				v := strings.Split(tt.path, "/")[2]
+				want := "Version '" + v + "' is not a valid version of the API."
+				if got := r.xml(t).FindElement("//error/detail").Text(); got != want {
+					t.Errorf("detail = %q, want %q", got, want)
+				}
+				// Signing in at such a version fails the same way.
+				m.do(req{method: "POST", path: strings.Replace(tt.path, "serverinfo", "auth/signin", 1), body: passwordBody("admin", "admin-password", "")}).wantError(t, 404, "404001")
+				return
+			}
 			if tt.status == 404 {
 				r.wantError(t, 404, "404003")
 				want := "Unknown resource '" + strings.TrimPrefix(tt.path, "/api") + "' specified in URI."
