@@ -46,6 +46,7 @@ var builtins = map[string]*builtin{
 	"btoa":        {native: btoaModule},
 	"chai":        {native: chaiModule},
 	"json":        {native: jsonModule},
+	"ajv":         {js: "ajv.js", native: ajvNatives},
 	"buffer":      {core: true, js: "buffer.js", native: bufferNatives},
 	"url":         {core: true, js: "url.js", native: urlNatives},
 	"util":        {core: true, js: "util.js"},
