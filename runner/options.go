@@ -69,6 +69,10 @@ type Options struct {
 	Seeded bool
 	// Verbose adds warnings for unresolved variables and cut bodies.
 	Verbose bool
+	// ConsoleWidth is the width of the terminal scripts' console output
+	// is shown on, 0 when none: logged values are laid out for it as
+	// Newman's CLI lays them out (see sandbox.Options.ConsoleWidth).
+	ConsoleWidth int
 	// UserAgent is sent unless the request sets its own.
 	UserAgent string
 	// Tableau turns on Tableau sign-in (--tableau-auth); nil leaves

@@ -35,10 +35,11 @@ func (g *gojaWorker) close() {
 func (g *gojaWorker) sandbox() *sandbox.Sandbox {
 	if g.sb == nil {
 		g.sb = sandbox.New(sandbox.Options{
-			Timeout:    g.w.r.opts.ScriptTimeout,
-			Send:       g.w.scriptRequest,
-			Jar:        g.w.jar,
-			WorkingDir: g.w.r.opts.WorkingDir,
+			Timeout:      g.w.r.opts.ScriptTimeout,
+			Send:         g.w.scriptRequest,
+			Jar:          g.w.jar,
+			WorkingDir:   g.w.r.opts.WorkingDir,
+			ConsoleWidth: g.w.r.opts.ConsoleWidth,
 		})
 	}
 	return g.sb
@@ -73,7 +74,7 @@ func (g *gojaWorker) run(ctx context.Context, sl scriptLevel, exec *scriptExec) 
 			Current:        exec.current,
 		},
 	})
-	out := scriptResult{assertions: res.Assertions, err: res.Error, console: res.Console, skip: res.SkipRequest}
+	out := scriptResult{assertions: res.Assertions, err: res.Error, console: res.Console, consoleAt: res.ConsoleAt, skip: res.SkipRequest}
 	if n := res.NextRequest; n != nil {
 		out.next = &nextRequest{End: n.Stop, Target: n.Name}
 	}

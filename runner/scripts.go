@@ -52,8 +52,10 @@ type scriptResult struct {
 	assertions []event.Assertion
 	err        *event.ScriptError
 	console    []event.Console
-	next       *nextRequest
-	skip       bool
+	// consoleAt[i] is how many assertions precede console[i].
+	consoleAt []int
+	next      *nextRequest
+	skip      bool
 }
 
 // scriptWorker runs scripts on one worker's JavaScript runtime.
@@ -134,20 +136,29 @@ func (w *worker) runScripts(ctx context.Context, listen string, it *collections.
 	failed := false
 	for _, sl := range r.scriptsFor(listen, it) {
 		res := w.js.run(ctx, sl, &scriptExec{listen: listen, item: it, request: req, response: resp, state: st, current: sl.name})
+		// Logs and test results go out in the order they happened, as
+		// Newman reports them.
+		emitted := 0
+		emitAssertions := func(upTo int) {
+			for ; emitted < upTo && emitted < len(res.assertions); emitted++ {
+				a := res.assertions[emitted]
+				a.Cursor, a.Item, a.Index = st.cursor, st.item, st.assertions
+				st.assertions++
+				if a.Error != nil {
+					failed = true
+				}
+				w.emit(event.Event{Assertion: &a})
+			}
+		}
 		for i := range res.console {
+			if i < len(res.consoleAt) {
+				emitAssertions(res.consoleAt[i])
+			}
 			c := res.console[i]
 			c.Cursor, c.Item = st.cursor, st.item
 			w.emit(event.Event{Console: &c})
 		}
-		for i := range res.assertions {
-			a := res.assertions[i]
-			a.Cursor, a.Item, a.Index = st.cursor, st.item, st.assertions
-			st.assertions++
-			if a.Error != nil {
-				failed = true
-			}
-			w.emit(event.Event{Assertion: &a})
-		}
+		emitAssertions(len(res.assertions))
 		w.emit(event.Event{Script: &event.ScriptRun{Cursor: st.cursor, Item: st.item, Listen: listen, Level: sl.level, Error: res.err}})
 		if res.err != nil {
 			failed = true

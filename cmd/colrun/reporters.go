@@ -13,12 +13,7 @@ import (
 // openReporters builds the -r reporters. The CLI reporter writes to
 // stdout; its colour and width follow --color and the terminal.
 func openReporters(f *runFlags, sio stdio, stdout io.Writer) (*report.Set, error) {
-	tty := false
-	width := 0
-	if file, ok := sio.out.(*os.File); ok && isatty.IsTerminal(file.Fd()) {
-		tty = true
-		width = terminalWidth(file, sio.getenv)
-	}
+	tty, width := outputTerminal(sio)
 	color := f.color == "on" || (f.color == "auto" && tty && sio.getenv("NO_COLOR") == "")
 	export := map[string]string{}
 	if f.jsonExport != "" {
@@ -41,6 +36,17 @@ func openReporters(f *runFlags, sio stdio, stdout io.Writer) (*report.Set, error
 			Width:      width,
 		},
 	})
+}
+
+// outputTerminal reports whether stdout is a terminal the CLI report may
+// colour and lay out for, and its width. As in Newman, a CI environment
+// (CI set) counts as none: logs are read later, elsewhere.
+func outputTerminal(sio stdio) (tty bool, width int) {
+	file, ok := sio.out.(*os.File)
+	if !ok || !isatty.IsTerminal(file.Fd()) || sio.getenv("CI") != "" {
+		return false, 0
+	}
+	return true, terminalWidth(file, sio.getenv)
 }
 
 // terminalWidth reads $COLUMNS, then asks the terminal.

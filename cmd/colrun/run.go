@@ -220,6 +220,7 @@ func executeRun(ctx context.Context, path string, f *runFlags, sio stdio) int {
 			return fail(exitUsage, err)
 		}
 	}
+	_, in.opts.ConsoleWidth = outputTerminal(sio)
 	r, err := runner.New(in.coll, in.opts)
 	if err != nil {
 		closeData()

@@ -1205,8 +1205,10 @@ readonly(pm, 'execution', execution);
 readonly(pm, 'require', function (name) { return native.pmRequire(name); });
 readonly(pm, 'expect', chai && chai.expect ? chai.expect : function () { throw new Error('pm.expect is unavailable: the assertion library did not load'); });
 
+// recordFailure reports a test that threw err, whatever err is (null and
+// undefined included: Newman fails those too).
 function recordFailure(index, name, err) {
-    native.assertion(index, name, false, err === undefined ? new Error('undefined') : err);
+    native.assertion(index, name, false, err, true);
 }
 // pm.test keeps its common path (a synchronous function) free of closures
 // and helper calls: each costs a goja allocation or call per test.

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -93,24 +94,50 @@ func outcomes(res Result) []outcome {
 }
 
 // logs returns the console messages of a result, one string per call,
-// arguments joined with " | ".
+// arguments joined with " | ". Logged strings come back as written:
+// tests use console.log to report values, and Result.Console holds them
+// quoted as Newman's CLI shows them (TestConsole and TestInspect check
+// that form).
 func logs(res Result) []string {
+	return logsAt(res, "")
+}
+
+// logsAt returns the messages logged at one level ("" for all), as logs
+// does.
+func logsAt(res Result, level string) []string {
 	var out []string
 	for _, c := range res.Console {
-		out = append(out, strings.Join(c.Messages, " | "))
+		if level != "" && c.Level != level {
+			continue
+		}
+		msgs := make([]string, len(c.Messages))
+		for i, m := range c.Messages {
+			msgs[i] = unquoteInspected(m)
+		}
+		out = append(out, strings.Join(msgs, " | "))
 	}
 	return out
 }
 
-// logsAt returns the messages logged at one level.
-func logsAt(res Result, level string) []string {
-	var out []string
-	for _, c := range res.Console {
-		if c.Level == level {
-			out = append(out, strings.Join(c.Messages, " | "))
-		}
+// unquoteInspected undoes quoteJS for a logged string; other values are
+// returned as shown.
+func unquoteInspected(m string) string {
+	if len(m) < 2 || !strings.ContainsRune("'\"`", rune(m[0])) || m[len(m)-1] != m[0] {
+		return m
 	}
-	return out
+	body := m[1 : len(m)-1]
+	if m[0] == '\'' {
+		// strconv.Unquote reads a double-quoted Go literal, whose escapes
+		// (\n, \t, \\, \xNN, \uNNNN) are the ones quoteJS writes.
+		body = strings.ReplaceAll(strings.ReplaceAll(body, `"`, `\"`), `\'`, `'`)
+	}
+	if m[0] == '`' {
+		return body
+	}
+	if s, err := strconv.Unquote(`"` + body + `"`); err == nil {
+		return s
+	}
+	return m
 }
 
 // mustPass fails the test when the script errored or an assertion failed,

@@ -9,26 +9,31 @@ import (
 	"github.com/dop251/goja"
 )
 
-// Node's util.inspect settings for console output, as Newman uses them:
-// deep objects, at most 100 array items, lines broken at 80 columns.
+// Node's util.inspect settings for console output, as Newman's CLI uses
+// them (newman/lib/reporters/cli/cli-utils.js inspector): deep objects, at
+// most 100 array items; the line length depends on the terminal (see
+// breakLength).
 const (
 	inspectDepth     = 25
 	inspectMaxArray  = 100
-	inspectBreak     = 80
 	inspectCompact   = 3
 	inspectMaxString = 10000
 )
 
-// inspectArg renders one console argument as Node's console.log does:
-// a string as it is, anything else as util.inspect shows it.
-func (s *Sandbox) inspectArg(v goja.Value) string {
-	if _, isSym := v.(*goja.Symbol); v != nil && !isObjectValue(v) && !isSym {
-		if str, ok := v.Export().(string); ok {
-			return str
-		}
+// breakLength is Newman's breakLength for a terminal width: the width
+// less 16, or 60 less 16 without a terminal (or one narrower than 21).
+func breakLength(width int) int {
+	if width <= 20 {
+		width = 60
 	}
-	in := &inspector{s: s, circular: map[*goja.Object]int{}}
-	return in.format(v, 0, true)
+	return width - 16
+}
+
+// inspectArg renders one console argument as Newman's CLI does:
+// util.inspect of the value, so a string is quoted too.
+func (s *Sandbox) inspectArg(v goja.Value) string {
+	in := &inspector{s: s, circular: map[*goja.Object]int{}, breakLength: breakLength(s.opts.ConsoleWidth)}
+	return in.format(v, 0)
 }
 
 func isObjectValue(v goja.Value) bool {
@@ -46,9 +51,10 @@ type inspector struct {
 	circular     map[*goja.Object]int
 	indentation  int
 	currentDepth int
+	breakLength  int
 }
 
-func (in *inspector) format(v goja.Value, depth int, top bool) string {
+func (in *inspector) format(v goja.Value, depth int) string {
 	if v == nil || goja.IsUndefined(v) {
 		return "undefined"
 	}
@@ -57,7 +63,7 @@ func (in *inspector) format(v goja.Value, depth int, top bool) string {
 	}
 	obj, isObj := v.(*goja.Object)
 	if !isObj {
-		return in.primitive(v, top)
+		return in.primitive(v)
 	}
 	for _, o := range in.seen {
 		if o == obj {
@@ -69,22 +75,15 @@ func (in *inspector) format(v goja.Value, depth int, top bool) string {
 			return "[Circular *" + strconv.Itoa(id) + "]"
 		}
 	}
-	out := in.object(obj, depth)
-	if id, ok := in.circular[obj]; ok {
-		out = "<ref *" + strconv.Itoa(id) + "> " + out
-	}
-	return out
+	return in.object(obj, depth)
 }
 
-func (in *inspector) primitive(v goja.Value, top bool) string {
+func (in *inspector) primitive(v goja.Value) string {
 	if sym, ok := v.(*goja.Symbol); ok {
 		return "Symbol(" + sym.String() + ")"
 	}
 	switch x := v.Export().(type) {
 	case string:
-		if top {
-			return x
-		}
 		return quoteJS(x)
 	case bool:
 		return strconv.FormatBool(x)
@@ -211,7 +210,7 @@ func (in *inspector) object(obj *goja.Object, depth int) string {
 	// functions become "[Function: name]" strings, and objects with a
 	// toJSON (errors, pm.response) print as what toJSON returns.
 	if _, isFn := goja.AssertFunction(obj); isFn {
-		return in.primitive(in.call("fnName", obj), depth == 0)
+		return in.primitive(in.call("fnName", obj))
 	}
 	class := in.call("kind", obj).String()
 	switch class {
@@ -229,7 +228,7 @@ func (in *inspector) object(obj *goja.Object, depth int) string {
 		if r, err := toJSON(obj); err == nil {
 			if ro, isObj := r.(*goja.Object); !isObj || ro != obj {
 				in.seen = append(in.seen, obj)
-				out := in.format(r, depth, false)
+				out := in.format(r, depth)
 				in.seen = in.seen[:len(in.seen)-1]
 				return out
 			}
@@ -237,7 +236,7 @@ func (in *inspector) object(obj *goja.Object, depth int) string {
 		class = "Object"
 	}
 	if obj.ClassName() == "String" || obj.ClassName() == "Number" || obj.ClassName() == "Boolean" {
-		return "[" + obj.ClassName() + ": " + in.format(rt.ToValue(obj.Export()), depth, false) + "]"
+		return "[" + obj.ClassName() + ": " + in.format(rt.ToValue(obj.Export()), depth) + "]"
 	}
 	ctorName := ""
 	if depth > inspectDepth {
@@ -276,7 +275,7 @@ func (in *inspector) object(obj *goja.Object, depth int) string {
 			if el == nil {
 				el = goja.Undefined()
 			}
-			entries = append(entries, in.format(el, depth+1, false))
+			entries = append(entries, in.format(el, depth+1))
 			_, isNum := el.Export().(float64)
 			_, isInt := el.Export().(int64)
 			numeric = append(numeric, (isNum || isInt) && !isObjectValue(el))
@@ -310,9 +309,9 @@ func (in *inspector) object(obj *goja.Object, depth int) string {
 			it := items.Get(strconv.Itoa(i))
 			if class == "Map" {
 				pair := it.ToObject(rt)
-				entries = append(entries, in.format(pair.Get("0"), depth+1, false)+" => "+in.format(pair.Get("1"), depth+1, false))
+				entries = append(entries, in.format(pair.Get("0"), depth+1)+" => "+in.format(pair.Get("1"), depth+1))
 			} else {
-				entries = append(entries, in.format(it, depth+1, false))
+				entries = append(entries, in.format(it, depth+1))
 			}
 		}
 	default:
@@ -326,9 +325,9 @@ func (in *inspector) object(obj *goja.Object, depth int) string {
 				case goja.PromiseStatePending:
 					entries = append(entries, "<pending>")
 				case goja.PromiseStateRejected:
-					entries = append(entries, "<rejected> "+in.format(p.Result(), depth+1, false))
+					entries = append(entries, "<rejected> "+in.format(p.Result(), depth+1))
 				default:
-					entries = append(entries, in.format(p.Result(), depth+1, false))
+					entries = append(entries, in.format(p.Result(), depth+1))
 				}
 			}
 		}
@@ -348,6 +347,15 @@ func (in *inspector) object(obj *goja.Object, depth int) string {
 	}
 	in.indentation -= 2
 	in.seen = in.seen[:len(in.seen)-1]
+	// A reference target found among the entries is marked before the
+	// line is laid out, as util.inspect counts the mark in its length.
+	if id, ok := in.circular[obj]; ok {
+		ref := "<ref *" + strconv.Itoa(id) + ">"
+		if prefix != "" {
+			ref += " " + prefix
+		}
+		prefix = ref
+	}
 	return in.reduce(entries, braces, prefix, depth, isArray, numeric)
 }
 
@@ -368,7 +376,7 @@ func (in *inspector) property(obj *goja.Object, key string, depth int) string {
 	case 3:
 		return name + ": [Getter/Setter]"
 	}
-	return name + ": " + in.format(obj.Get(key), depth+1, false)
+	return name + ": " + in.format(obj.Get(key), depth+1)
 }
 
 // reduce joins entries on one line or several, as Node's
@@ -400,12 +408,12 @@ func (in *inspector) reduce(output []string, braces [2]string, prefix string, de
 
 func (in *inspector) belowBreakLength(output []string, start int, base string) bool {
 	total := len(output) + start
-	if total+len(output) > inspectBreak {
+	if total+len(output) > in.breakLength {
 		return false
 	}
 	for _, o := range output {
 		total += utf8.RuneCountInString(o)
-		if total > inspectBreak {
+		if total > in.breakLength {
 			return false
 		}
 	}
@@ -430,12 +438,12 @@ func (in *inspector) groupArrayElements(output []string, numeric []bool) []strin
 		maxLength = max(maxLength, l)
 	}
 	actualMax := maxLength + separatorSpace
-	if actualMax*3+in.indentation < inspectBreak && (float64(totalLength)/float64(actualMax) > 5 || maxLength <= 6) {
+	if actualMax*3+in.indentation < in.breakLength && (float64(totalLength)/float64(actualMax) > 5 || maxLength <= 6) {
 		averageBias := math.Sqrt(float64(actualMax) - float64(totalLength)/float64(len(output)))
 		biasedMax := math.Max(float64(actualMax)-3-averageBias, 1)
 		columns := min(
 			int(math.Round(math.Sqrt(2.5*biasedMax*float64(outputLength))/biasedMax)),
-			(inspectBreak-in.indentation)/actualMax,
+			(in.breakLength-in.indentation)/actualMax,
 			inspectCompact*4,
 			15,
 		)

@@ -136,9 +136,13 @@ func (s *Sandbox) natives() *goja.Object {
 	set("assertion", s.nAssertion)
 	set("pending", func(c goja.FunctionCall) goja.Value {
 		if st := s.cur; st != nil {
-			sl := st.slot(int(c.Argument(0).ToInteger()))
+			i := int(c.Argument(0).ToInteger())
+			sl := st.slot(i)
 			sl.pending = c.Argument(2).String()
 			sl.a = event.Assertion{Name: c.Argument(1).String()}
+			if sl.pending == "promise" {
+				st.place(i)
+			}
 		}
 		return goja.Undefined()
 	})
@@ -778,25 +782,32 @@ func (s *Sandbox) nAssertion(c goja.FunctionCall) goja.Value {
 	if st == nil {
 		return goja.Undefined()
 	}
-	sl := st.slot(int(c.Argument(0).ToInteger()))
+	i := int(c.Argument(0).ToInteger())
+	sl := st.slot(i)
 	if sl.set {
 		return goja.Undefined()
 	}
 	sl.set = true
+	st.place(i)
 	sl.a = event.Assertion{Name: c.Argument(1).String(), Skipped: c.Argument(2).ToBoolean()}
-	if errVal := c.Argument(3); !goja.IsNull(errVal) && !goja.IsUndefined(errVal) {
-		sl.a.Error = s.assertionError(errVal)
+	// The fifth argument says the test threw (or passed done() or a
+	// rejection) the fourth, which may then be null or undefined.
+	if errVal := c.Argument(3); c.Argument(4).ToBoolean() || (!goja.IsNull(errVal) && !goja.IsUndefined(errVal)) {
+		sl.a.Error = s.assertionError(errVal, sl.a.Name)
 	}
 	return goja.Undefined()
 }
 
 // assertionError describes what a failing test threw: chai's
-// AssertionError, any other error, or a plain value passed to done().
-func (s *Sandbox) assertionError(v goja.Value) *event.AssertionError {
-	ae := &event.AssertionError{Name: "Error"}
+// AssertionError, any other error, or any value at all. Newman reads the
+// name and message off it with defaults (lodash's _.get(error, 'name',
+// 'AssertionError') and _.get(error, 'message', testName) in its run
+// module), so a thrown string, number, null or plain object fails as an
+// AssertionError named after the test unless it carries its own.
+func (s *Sandbox) assertionError(v goja.Value, testName string) *event.AssertionError {
+	ae := &event.AssertionError{Name: "AssertionError", Message: testName}
 	obj, ok := v.(*goja.Object)
-	if !ok || !isErrorLike(obj) {
-		ae.Message = v.String()
+	if !ok {
 		return ae
 	}
 	if n := obj.Get("name"); n != nil && !goja.IsUndefined(n) {
@@ -820,8 +831,8 @@ func (s *Sandbox) assertionError(v goja.Value) *event.AssertionError {
 	return ae
 }
 
-// console records one console call; each argument is rendered as Node's
-// console.log renders it.
+// console records one console call; each argument is rendered as
+// Newman's CLI renders it (see Result.Console).
 func (s *Sandbox) console(level string, args []goja.Value) {
 	st := s.cur
 	if st == nil {
@@ -831,7 +842,11 @@ func (s *Sandbox) console(level string, args []goja.Value) {
 	for i, a := range args {
 		msgs[i] = s.inspectArg(a)
 	}
+	// Tests placed so far are reported before this line; one still
+	// running (this call may come from inside it) or waiting on done()
+	// after it.
 	st.res.Console = append(st.res.Console, event.Console{Level: level, Messages: msgs})
+	st.res.ConsoleAt = append(st.res.ConsoleAt, len(st.order))
 }
 
 // newUUID returns a random (version 4) UUID, as postman-collection gives

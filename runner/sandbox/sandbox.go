@@ -41,6 +41,10 @@ type Options struct {
 	// registry shared by every Sandbox with the same WorkingDir, so that
 	// libraries are compiled once per process.
 	Modules *modules.Registry
+	// ConsoleWidth is the width of the terminal console output is shown
+	// on, 0 when it is not a terminal. Newman's CLI inspects logged values
+	// to fit its width less 16 columns, taking 60 when it has none.
+	ConsoleWidth int
 }
 
 // Info is what pm.info and pm.execution.location report.
@@ -102,9 +106,11 @@ type NextRequest struct {
 // Result is the outcome of one Run.
 type Result struct {
 	// Assertions are pm.test and legacy tests[...] results in the order
-	// the tests were declared; the runner fills Cursor, Item and Index.
-	// An asynchronous test (a done callback, a returned promise) that never
-	// completed is reported as failed, where Newman drops it silently.
+	// Newman reports them: as each test completes, except that a test
+	// returning a promise keeps the place it had when it was declared;
+	// the runner fills Cursor, Item and Index. An asynchronous test (a
+	// done callback, a returned promise) that never completed is reported
+	// as failed, last, where Newman drops it silently.
 	Assertions []event.Assertion
 	// Error is set when the script threw, timed out or was cancelled;
 	// assertions recorded before are kept. Errors thrown later, in timer
@@ -112,10 +118,14 @@ type Result struct {
 	// where Newman ignores them.
 	Error *event.ScriptError
 	// Console holds console.* calls and Postman's deprecation warnings for
-	// legacy globals. Each argument is rendered as Node's console.log
-	// renders it: strings as they are, other values as util.inspect shows
-	// them. Newman's CLI shows strings quoted and joins with ", ".
+	// legacy globals. Each argument is rendered as Newman's CLI shows it:
+	// util.inspect with depth 25, at most 100 array items and lines broken
+	// at Options.ConsoleWidth−16 columns, strings quoted.
 	Console []event.Console
+	// ConsoleAt[i] is how many of Assertions had completed, in declaration
+	// order, when Console[i] was logged, so that a reporter can show logs
+	// and test results in the order they happened, as Newman does.
+	ConsoleAt []int
 	// NextRequest is set when the script called setNextRequest.
 	NextRequest *NextRequest
 	// SkipRequest is set when a pre-request script called
@@ -277,6 +287,11 @@ type runState struct {
 	cancel context.CancelFunc
 
 	slots []assertSlot
+	// order lists slot indices in the order Newman reports the tests: a
+	// test takes its place when it completes, except that one returning a
+	// promise takes it at once (Newman reports it then, as passed, without
+	// waiting; colrun fills in the outcome when the promise settles).
+	order []int
 	// pendingOps counts pm.sendRequest calls and cookie-jar operations
 	// whose callbacks have not run yet.
 	pendingOps int
@@ -315,7 +330,10 @@ const (
 type assertSlot struct {
 	set     bool
 	pending string // "done" or "promise" while an async test runs
-	a       event.Assertion
+	// placed is set once the test has its place in the report (see
+	// runState.order).
+	placed bool
+	a      event.Assertion
 }
 
 // stopRequest is the value Interrupt carries; the runState says why.
@@ -392,6 +410,7 @@ func (s *Sandbox) Run(ctx context.Context, script *Script, exec *Execution) (res
 
 	for _, msg := range s.setupErr {
 		st.res.Console = append(st.res.Console, event.Console{Level: "error", Messages: []string{"colrun: " + msg}})
+		st.res.ConsoleAt = append(st.res.ConsoleAt, 0)
 	}
 	s.setupErr = nil
 
@@ -635,14 +654,10 @@ func (s *Sandbox) collect(st *runState) {
 	if len(st.slots) > 0 {
 		st.res.Assertions = make([]event.Assertion, 0, len(st.slots))
 	}
-	for i := range st.slots {
-		sl := &st.slots[i]
-		if !sl.set && sl.pending == "" {
-			continue
-		}
+	report := func(sl *assertSlot) {
 		if sl.pending != "" && !sl.set {
 			if st.skipped {
-				continue
+				return
 			}
 			msg := "test did not complete: done() was never called"
 			if sl.pending == "promise" {
@@ -654,6 +669,23 @@ func (s *Sandbox) collect(st *runState) {
 			sl.a.Error = &event.AssertionError{Name: "Error", Message: msg}
 		}
 		st.res.Assertions = append(st.res.Assertions, sl.a)
+	}
+	for _, i := range st.order {
+		report(&st.slots[i])
+	}
+	// Tests that never completed (Newman drops them) come last, failed.
+	for i := range st.slots {
+		if sl := &st.slots[i]; !sl.placed && sl.pending != "" {
+			report(sl)
+		}
+	}
+}
+
+// place gives slot i its place in the report, once.
+func (st *runState) place(i int) {
+	if sl := st.slot(i); !sl.placed {
+		sl.placed = true
+		st.order = append(st.order, i)
 	}
 }
 

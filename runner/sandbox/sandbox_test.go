@@ -44,11 +44,45 @@ pm.test("fails", function () { pm.expect(500).to.equal(200); });`,
 			[]outcome{{Name: "async fails", Err: "AssertionError: expected 'a' to equal 'b'"}}},
 		{"promise never settles", `pm.test("pending", () => new Promise(() => {}));`,
 			[]outcome{{Name: "pending", Err: "Error: test did not complete: its promise never settled"}}},
-		{"declaration order, not completion order", `
+		// Newman 6.2.2 reports fast, async, sync2, slow: a done() test
+		// when it completes, a promise test where it was declared.
+		{"completion order, promises in place", `
 pm.test("slow", function (done) { setTimeout(done, 5); });
-pm.test("fast", function () {});`,
-			[]outcome{{Name: "slow"}, {Name: "fast"}}},
+pm.test("fast", function () {});
+pm.test("async", async function () { await new Promise(r => setTimeout(r, 1)); });
+pm.test("sync2", function () {});`,
+			[]outcome{{Name: "fast"}, {Name: "async"}, {Name: "sync2"}, {Name: "slow"}}},
+		{"never-completed tests last", `
+pm.test("hangs", function (done) {});
+pm.test("after", function () {});`,
+			[]outcome{{Name: "after"}, {Name: "hangs", Err: "Error: test did not complete: done() was never called"}}},
 		{"chaining", `pm.test("a", () => {}).test("b", () => {});`, []outcome{{Name: "a"}, {Name: "b"}}},
+		// Whatever a test throws fails it; Newman takes the name and
+		// message off the thrown value, defaulting to AssertionError and
+		// the test's name (outputs recorded with Newman 6.2.2).
+		{"thrown values that are not errors", `
+pm.test("null", () => { throw null; });
+pm.test("undefined", () => { throw undefined; });
+pm.test("string", () => { throw "str"; });
+pm.test("number", () => { throw 42; });
+pm.test("object with message", () => { throw {message: "boom"}; });
+pm.test("object with name", () => { throw {name: "X"}; });
+pm.test("empty error", () => { throw new Error(); });
+pm.test("done with a string", (done) => { done("str"); });
+pm.test("done with an object", (done) => { done({message: "m"}); });
+pm.test("done with false", (done) => { done(false); });`,
+			[]outcome{
+				{Name: "null", Err: "AssertionError: null"},
+				{Name: "undefined", Err: "AssertionError: undefined"},
+				{Name: "string", Err: "AssertionError: string"},
+				{Name: "number", Err: "AssertionError: number"},
+				{Name: "object with message", Err: "AssertionError: boom"},
+				{Name: "object with name", Err: "X: object with name"},
+				{Name: "empty error", Err: "Error: "},
+				{Name: "done with a string", Err: "AssertionError: done with a string"},
+				{Name: "done with an object", Err: "AssertionError: m"},
+				{Name: "done with false"},
+			}},
 		{"legacy tests object", `
 tests["truthy"] = responseCode.code === 200;
 tests["falsy"] = 0;
@@ -226,42 +260,48 @@ console.clear();`)
 		got = append(got, event.Console{Level: c.Level, Messages: c.Messages})
 	}
 	diff(t, "console", []event.Console{
-		{Level: "log", Messages: []string{"text", "1", "true", "null", "undefined", "{ a: 1, b: [ 1, 2, { c: 'x' } ] }"}},
-		{Level: "info", Messages: []string{"info"}},
-		{Level: "warn", Messages: []string{"warn"}},
-		{Level: "error", Messages: []string{"{ type: 'Error', name: 'Error', message: 'e1' }"}},
+		{Level: "log", Messages: []string{"'text'", "1", "true", "null", "undefined", "{ a: 1, b: [ 1, 2, { c: 'x' } ] }"}},
+		{Level: "info", Messages: []string{"'info'"}},
+		{Level: "warn", Messages: []string{"'warn'"}},
+		{Level: "error", Messages: []string{"{\n  type: 'Error',\n  name: 'Error',\n  message: 'e1'\n}"}},
 		{Level: "debug", Messages: []string{"[ 1, 2, 3 ]"}},
 	}, got)
 }
 
-// The formatting follows what Newman prints: Node's util.inspect applied
-// to the arguments after Postman's serialisation. The expectations were
-// produced by Newman 6.2.2.
+// The formatting follows what Newman's CLI prints without a terminal:
+// Node's util.inspect (breakLength 44) applied to the arguments after
+// Postman's serialisation. The expectations were produced by Newman 6.2.2
+// (the CLI then wraps long lines at 54 columns, which is not the
+// sandbox's business).
 func TestInspect(t *testing.T) {
 	t.Parallel()
 	tests := []struct{ expr, want string }{
-		{`"top-level string"`, `top-level string`},
+		{`"top-level string"`, `'top-level string'`},
 		{`["q's", 'd"q', 'b\\s', "a\nb"]`, `[ "q's", 'd"q', 'b\\s', 'a\nb' ]`},
 		{`{a: {b: {c: {d: 1}}}}`, "{\n  a: { b: { c: { d: 1 } } }\n}"},
-		{`{long: 'x'.repeat(70), n: 1}`, "{\n  long: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',\n  n: 1\n}"},
+		{`{long: 'x'.repeat(70), n: 1}`, "{\n  long: '" + strings.Repeat("x", 70) + "',\n  n: 1\n}"},
 		{`Array.from({length: 30}, (_, i) => i * 7)`, "[\n    0,   7,  14,  21,  28,  35,  42,  49,\n   56,  63,  70,  77,  84,  91,  98, 105,\n  112, 119, 126, 133, 140, 147, 154, 161,\n  168, 175, 182, 189, 196, 203\n]"},
 		{`Array.from({length: 102}, (_, i) => i).slice(95)`, "[\n  95,  96,  97, 98,\n  99, 100, 101\n]"},
 		{`['alpha','beta','gamma','delta','epsilon','zeta','eta','theta']`, "[\n  'alpha',   'beta',\n  'gamma',   'delta',\n  'epsilon', 'zeta',\n  'eta',     'theta'\n]"},
-		{`({'a-b': 1, 2: 'two', $x: null, ok_1: undefined})`, `{ '2': 'two', 'a-b': 1, '$x': null, ok_1: undefined }`},
-		{`(function () { var o = {name: 'o'}; o.self = o; return o; })()`, `<ref *1> { name: 'o', self: [Circular *1] }`},
-		{`[-0, NaN, Infinity, 1e21, 1.5e-7, 10n]`, `[ 0, NaN, Infinity, 1e+21, 1.5e-7, 10n ]`},
-		{`[new Array(2), [1,,3]]`, `[ [ undefined, undefined ], [ 1, undefined, 3 ] ]`},
-		{`({f: function named() {}, g: () => 1, h: [() => 2]})`, `{ f: '[Function: named]', g: '[Function: g]', h: [ '[Function]' ] }`},
-		{`function named() {}`, `[Function: named]`},
+		{`({'a-b': 1, 2: 'two', $x: null, ok_1: undefined})`, "{\n  '2': 'two',\n  'a-b': 1,\n  '$x': null,\n  ok_1: undefined\n}"},
+		{`(function () { var o = {name: 'o'}; o.self = o; return o; })()`, "<ref *1> {\n  name: 'o',\n  self: [Circular *1]\n}"},
+		{`[-0, NaN, Infinity, 1e21, 1.5e-7, 10n]`, "[\n  0,\n  NaN,\n  Infinity,\n  1e+21,\n  1.5e-7,\n  10n\n]"},
+		{`[new Array(2), [1,,3]]`, "[\n  [ undefined, undefined ],\n  [ 1, undefined, 3 ]\n]"},
+		{`({f: function named() {}, g: () => 1, h: [() => 2]})`, "{\n  f: '[Function: named]',\n  g: '[Function: g]',\n  h: [ '[Function]' ]\n}"},
+		{`function named() {}`, `'[Function: named]'`},
 		{`[new Map([[1, {a: 2}]]), new Set(['x']), new Date(0), /re/g, Symbol('s')]`, "[\n  Map(1) { 1 => { a: 2 } },\n  Set(1) { 'x' },\n  1970-01-01T00:00:00.000Z,\n  /re/g,\n  Symbol(s)\n]"},
 		{`new (class P { constructor() { this.z = 1; } })()`, `{ z: 1 }`},
 		{`[{}, [], Object.create(null)]`, `[ {}, [], {} ]`},
-		{`pm.response.headers.one('content-type')`, `{ key: 'Content-Type', value: 'application/json; charset=utf-8' }`},
+		{`pm.response.headers.one('content-type')`, "{\n  key: 'Content-Type',\n  value: 'application/json; charset=utf-8'\n}"},
 	}
 	sb := New(Options{})
 	for _, tt := range tests {
 		res := runWith(t, sb, newExec("test"), "console.log("+tt.expr+");")
-		got := mustPass(t, res)
+		mustPass(t, res)
+		var got []string
+		for _, c := range res.Console {
+			got = append(got, strings.Join(c.Messages, ", "))
+		}
 		if len(got) != 1 || got[0] != tt.want {
 			t.Errorf("console.log(%s)\n got %q\nwant %q", tt.expr, got, tt.want)
 		}
