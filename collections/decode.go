@@ -439,13 +439,13 @@ func keyValues(v node, where string) ([]keyValue, error) {
 	return nil, fail(where, "expected a list of {key, value} objects")
 }
 
+// disabled reads an entry's "disabled" flag. Postman's environment
+// exports also write "enabled": false for unchecked values, but Newman
+// (postman-collection reads only "disabled") resolves and sends those
+// entries all the same, so colrun does too: a collection passing under
+// Newman must not lose a variable here.
 func disabled(kv keyValue) bool {
-	if truthy(field2(kv, "disabled")) {
-		return true
-	}
-	// Environments say "enabled": false instead.
-	e := field2(kv, "enabled")
-	return !isNull(e) && !truthy(e)
+	return truthy(field2(kv, "disabled"))
 }
 
 func truthy(v node) bool {

@@ -15,8 +15,9 @@ type VariableFile struct {
 	Name string
 	// Scope is "environment" or "globals" (_postman_variable_scope).
 	Scope string
-	// Values holds every entry in file order; entries with "enabled": false
-	// are kept with Disabled set, and never resolved.
+	// Values holds every entry in file order; entries with "disabled":
+	// true are kept with Disabled set, and never resolved. "enabled":
+	// false is ignored, as Newman ignores it.
 	Values []Variable
 	Source string
 }
