@@ -47,6 +47,7 @@ var builtins = map[string]*builtin{
 	"chai":        {native: chaiModule},
 	"json":        {native: jsonModule},
 	"ajv":         {js: "ajv.js", native: ajvNatives},
+	"cheerio":     {js: "cheerio.js", native: cheerioNatives},
 	"buffer":      {core: true, js: "buffer.js", native: bufferNatives},
 	"url":         {core: true, js: "url.js", native: urlNatives},
 	"util":        {core: true, js: "util.js"},

@@ -14,13 +14,14 @@ type legacyGlobal struct {
 
 // legacyGlobals are the library globals of Postman's sandbox (see
 // postman-sandbox's postman-legacy-interface and execute.js). xml2Json is
-// the sandbox's own; Backbone and cheerio are not provided.
+// the sandbox's own; Backbone is not provided.
 var legacyGlobals = []legacyGlobal{
 	{name: "_", module: lodash3Key, legacy: true},
 	{name: "CryptoJS", module: "crypto-js", legacy: true},
 	{name: "tv4", module: "tv4", legacy: true},
 	{name: "atob", module: "atob", legacy: true},
 	{name: "btoa", module: "btoa", legacy: true},
+	{name: "cheerio", module: "cheerio", legacy: true},
 	{name: "Buffer", module: "buffer", member: "Buffer"},
 }
 

@@ -1,0 +1,296 @@
+package modules
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
+	"github.com/dop251/goja"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// require('cheerio') (and the global `cheerio`) is the part of cheerio
+// 0.22's API that scripts use to read HTML responses, over goquery:
+// js/cheerio.js holds the jQuery-like wrapper and this file parsing,
+// selectors and serialisation. Elements handed to scripts (each's `el`,
+// `$('li')[0]`) are objects shaped like cheerio's (type, name, attribs,
+// data, children, parent, next, prev), one per node so identity holds.
+
+// cheerioState is one runtime's parsed documents and element objects.
+type cheerioState struct {
+	rt    *goja.Runtime
+	nodes map[*html.Node]*goja.Object
+}
+
+// nodeKey is the hidden property holding an element object's node.
+const nodeKey = "\x00node"
+
+// hasDocument matches markup that is a whole document, which is parsed
+// as one; anything else is a fragment, as htmlparser2 (cheerio 0.22's
+// parser) adds no html, head or body around it.
+var hasDocument = regexp.MustCompile(`(?i)<(!doctype|html[\s>]|head[\s>]|body[\s>])`)
+
+// parseHTML parses markup into a root node whose children are the top
+// level nodes.
+func parseHTML(markup string) (*html.Node, error) {
+	if hasDocument.MatchString(markup) {
+		return html.Parse(strings.NewReader(markup))
+	}
+	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	nodes, err := html.ParseFragment(strings.NewReader(markup), body)
+	if err != nil {
+		return nil, err
+	}
+	root := &html.Node{Type: html.DocumentNode}
+	for _, n := range nodes {
+		root.AppendChild(n)
+	}
+	return root, nil
+}
+
+// nodeType names a node as domhandler (cheerio 0.22's DOM) does.
+func nodeType(n *html.Node) string {
+	switch n.Type {
+	case html.DocumentNode:
+		return "root"
+	case html.TextNode:
+		return "text"
+	case html.CommentNode:
+		return "comment"
+	case html.DoctypeNode:
+		return "directive"
+	}
+	switch n.Data {
+	case "script":
+		return "script"
+	case "style":
+		return "style"
+	}
+	return "tag"
+}
+
+// object returns the element object for n, creating it once.
+func (c *cheerioState) object(n *html.Node) goja.Value {
+	if n == nil {
+		return goja.Null()
+	}
+	if o := c.nodes[n]; o != nil {
+		return o
+	}
+	rt := c.rt
+	o := rt.NewObject()
+	c.nodes[n] = o
+	_ = o.DefineDataProperty(nodeKey, rt.ToValue(n), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	_ = o.Set("type", nodeType(n))
+	switch n.Type {
+	case html.ElementNode:
+		_ = o.Set("name", n.Data)
+		attribs := rt.NewObject()
+		for _, a := range n.Attr {
+			_ = attribs.Set(a.Key, a.Val)
+		}
+		_ = o.Set("attribs", attribs)
+	case html.TextNode, html.CommentNode, html.DoctypeNode:
+		_ = o.Set("data", n.Data)
+	case html.DocumentNode:
+		_ = o.Set("name", "root")
+	}
+	// Links are read lazily: building the whole tree of objects up front
+	// would cost every script that only wants one title.
+	link := func(name string, get func() goja.Value) {
+		_ = o.DefineAccessorProperty(name, rt.ToValue(func(goja.FunctionCall) goja.Value { return get() }), nil,
+			goja.FLAG_FALSE, goja.FLAG_TRUE)
+	}
+	link("parent", func() goja.Value { return c.object(n.Parent) })
+	link("next", func() goja.Value { return c.object(n.NextSibling) })
+	link("prev", func() goja.Value { return c.object(n.PrevSibling) })
+	link("children", func() goja.Value {
+		var kids []any
+		for k := n.FirstChild; k != nil; k = k.NextSibling {
+			kids = append(kids, c.object(k))
+		}
+		return rt.NewArray(kids...)
+	})
+	return o
+}
+
+// nodesOf reads the nodes of a JS array of element objects, skipping
+// anything else (map() results can hold plain values).
+func (c *cheerioState) nodesOf(v goja.Value) []*html.Node {
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		return nil
+	}
+	var out []*html.Node
+	n := int(obj.Get("length").ToInteger())
+	for i := 0; i < n; i++ {
+		eo, ok := obj.Get(strconv.Itoa(i)).(*goja.Object)
+		if !ok {
+			continue
+		}
+		if h, ok := eo.Get(nodeKey).Export().(*html.Node); ok {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// selection makes a goquery selection of nodes (of any documents).
+func selection(nodes []*html.Node) *goquery.Selection {
+	return (&goquery.Selection{}).AddNodes(nodes...)
+}
+
+// array returns a selection's nodes as element objects.
+func (c *cheerioState) array(s *goquery.Selection) goja.Value {
+	out := make([]any, len(s.Nodes))
+	for i, n := range s.Nodes {
+		out[i] = c.object(n)
+	}
+	return c.rt.NewArray(out...)
+}
+
+// cheerioNatives is the Go half of js/cheerio.js.
+func cheerioNatives(st *runtimeState) *goja.Object {
+	rt := st.rt
+	c := &cheerioState{rt: rt, nodes: map[*html.Node]*goja.Object{}}
+	o := rt.NewObject()
+	fn := func(name string, f func(call goja.FunctionCall) goja.Value) { _ = o.Set(name, f) }
+	// compile checks a selector up front so a bad one throws, as in
+	// cheerio, rather than matching nothing.
+	matcher := func(v goja.Value) goquery.Matcher {
+		m, err := compileMatcher(v.String())
+		if err != nil {
+			panic(rt.NewGoError(err))
+		}
+		return m
+	}
+	optionalMatch := func(s *goquery.Selection, v goja.Value) *goquery.Selection {
+		if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+			return s
+		}
+		return s.FilterMatcher(matcher(v))
+	}
+	fn("load", func(call goja.FunctionCall) goja.Value {
+		root, err := parseHTML(call.Argument(0).String())
+		if err != nil {
+			panic(rt.NewGoError(err))
+		}
+		return c.object(root)
+	})
+	fn("parse", func(call goja.FunctionCall) goja.Value {
+		root, err := parseHTML(call.Argument(0).String())
+		if err != nil {
+			panic(rt.NewGoError(err))
+		}
+		var kids []*html.Node
+		for k := root.FirstChild; k != nil; k = k.NextSibling {
+			kids = append(kids, k)
+		}
+		return c.array(selection(kids))
+	})
+	fn("find", func(call goja.FunctionCall) goja.Value {
+		return c.array(selection(c.nodesOf(call.Argument(0))).FindMatcher(matcher(call.Argument(1))))
+	})
+	fn("filter", func(call goja.FunctionCall) goja.Value {
+		return c.array(selection(c.nodesOf(call.Argument(0))).FilterMatcher(matcher(call.Argument(1))))
+	})
+	fn("is", func(call goja.FunctionCall) goja.Value {
+		return rt.ToValue(selection(c.nodesOf(call.Argument(0))).IsMatcher(matcher(call.Argument(1))))
+	})
+	fn("children", func(call goja.FunctionCall) goja.Value {
+		return c.array(optionalMatch(selection(c.nodesOf(call.Argument(0))).Children(), call.Argument(1)))
+	})
+	fn("contents", func(call goja.FunctionCall) goja.Value {
+		return c.array(selection(c.nodesOf(call.Argument(0))).Contents())
+	})
+	fn("parent", func(call goja.FunctionCall) goja.Value {
+		s := selection(c.nodesOf(call.Argument(0))).Parent()
+		s = s.FilterFunction(func(_ int, p *goquery.Selection) bool { return p.Nodes[0].Type == html.ElementNode })
+		return c.array(optionalMatch(s, call.Argument(1)))
+	})
+	fn("parents", func(call goja.FunctionCall) goja.Value {
+		s := selection(c.nodesOf(call.Argument(0))).Parents()
+		return c.array(optionalMatch(s, call.Argument(1)))
+	})
+	fn("closest", func(call goja.FunctionCall) goja.Value {
+		return c.array(selection(c.nodesOf(call.Argument(0))).ClosestMatcher(matcher(call.Argument(1))))
+	})
+	fn("next", func(call goja.FunctionCall) goja.Value {
+		return c.array(optionalMatch(selection(c.nodesOf(call.Argument(0))).Next(), call.Argument(1)))
+	})
+	fn("prev", func(call goja.FunctionCall) goja.Value {
+		return c.array(optionalMatch(selection(c.nodesOf(call.Argument(0))).Prev(), call.Argument(1)))
+	})
+	fn("siblings", func(call goja.FunctionCall) goja.Value {
+		return c.array(optionalMatch(selection(c.nodesOf(call.Argument(0))).Siblings(), call.Argument(1)))
+	})
+	fn("text", func(call goja.FunctionCall) goja.Value {
+		return rt.ToValue(selection(c.nodesOf(call.Argument(0))).Text())
+	})
+	fn("html", func(call goja.FunctionCall) goja.Value {
+		nodes := c.nodesOf(call.Argument(0))
+		var b strings.Builder
+		for _, n := range nodes {
+			for k := n.FirstChild; k != nil; k = k.NextSibling {
+				// The text of script and style is raw: a JSON blob read
+				// with $('script').html() must not come back escaped.
+				if k.Type == html.TextNode && rawText[n.Data] && n.Type == html.ElementNode {
+					b.WriteString(k.Data)
+					continue
+				}
+				_ = html.Render(&b, k)
+			}
+		}
+		return rt.ToValue(b.String())
+	})
+	fn("outer", func(call goja.FunctionCall) goja.Value {
+		var b strings.Builder
+		for _, n := range c.nodesOf(call.Argument(0)) {
+			if n.Type == html.DocumentNode {
+				for k := n.FirstChild; k != nil; k = k.NextSibling {
+					_ = html.Render(&b, k)
+				}
+				continue
+			}
+			_ = html.Render(&b, n)
+		}
+		return rt.ToValue(b.String())
+	})
+	return o
+}
+
+// rawText are the elements whose text html.Render writes unescaped.
+var rawText = map[string]bool{"iframe": true, "noembed": true, "noframes": true, "noscript": true, "plaintext": true,
+	"script": true, "style": true, "xmp": true}
+
+// cssMatcher adapts a cascadia selector group to goquery's Matcher.
+type cssMatcher struct{ g cascadia.SelectorGroup }
+
+// Match reports whether n matches.
+func (m cssMatcher) Match(n *html.Node) bool { return m.g.Match(n) }
+
+// MatchAll returns n, if it matches, and its matching descendants.
+func (m cssMatcher) MatchAll(n *html.Node) []*html.Node {
+	var out []*html.Node
+	if m.g.Match(n) {
+		out = append(out, n)
+	}
+	return append(out, cascadia.QueryAll(n, m.g)...)
+}
+
+// Filter returns the nodes that match.
+func (m cssMatcher) Filter(nodes []*html.Node) []*html.Node { return cascadia.Filter(nodes, m.g) }
+
+// compileMatcher compiles a CSS selector; a bad one is an error, as in
+// cheerio, rather than a selector that matches nothing.
+func compileMatcher(sel string) (goquery.Matcher, error) {
+	g, err := cascadia.ParseGroup(sel)
+	if err != nil {
+		return nil, fmt.Errorf("cheerio: bad selector %q: %v", sel, err)
+	}
+	return cssMatcher{g}, nil
+}

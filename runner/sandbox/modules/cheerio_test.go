@@ -1,0 +1,92 @@
+package modules
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// cheerioCases were recorded from cheerio 0.22.0 (the version
+// postman-sandbox 4.7.1 in Newman 6.2.2 bundles) by
+// testdata/gen_cheerio.js: a script body, run with `$` bound to
+// testdata/cheerio.html, and the JSON of what it returned.
+var cheerioCases = []struct{ name, src, want string }{
+	{"title text", `return $('title').text();`,
+		`"Test & Page"`},
+	{"h1 text and html", `return [$('h1').text(), $('h1').html(), $('h1 b').text()];`,
+		`["Hello World","Hello <b>World</b>","World"]`},
+	{"length and attr", `return [$('li').length, $('li').attr('data-id'), $('li').last().attr('class'), $('a').attr('href'), $('li').attr('nope'), $('nope').attr('x')];`,
+		`[3,"1","item last","/x?a=1&b=2",null,null]`},
+	{"each", `var out = []; $('li').each(function (i, el) { out.push(i + ':' + $(el).text() + ':' + $(this).attr('data-id') + ':' + el.name + ':' + el.type + ':' + el.attribs['data-id']); }); return out;`,
+		`["0:One:1:li:tag:1","1:Two:2:li:tag:2","2:Three link:3:li:tag:3"]`},
+	{"each break", `var n = 0; $('li').each(function (i) { n++; if (i === 1) return false; }); return n;`,
+		`2`},
+	{"map get", `return [$('li').map(function (i, el) { return $(el).attr('data-id'); }).get(), $('li').map(function () { return [1, 2]; }).get().length];`,
+		`[["1","2","3"],6]`},
+	{"first last eq", `return [$('li').first().text(), $('li').last().text(), $('li').eq(1).text(), $('li').eq(-1).text(), $('li').eq(5).length];`,
+		`["One","Three link","Two","Three link",0]`},
+	{"find children parent", `return [$('#main').find('li.item').length, $('ul').children().length, $('ul').children('.last').text(), $('li').first().parent().attr('class'), $('b').parent()[0].name];`,
+		`[3,3,"Three link","items","h1"]`},
+	{"hasClass", `return [$('#main').hasClass('box'), $('#main').hasClass('nope'), $('li').hasClass('last')];`,
+		`[true,false,true]`},
+	{"val", `return [$('input[name=csrf]').val(), $('input[name=q]').val(), $('select').val(), $('textarea').val(), $('input[name=c]').val(), $('nope').val()];`,
+		`["tok123",null,"b","hi there","on",null]`},
+	{"toArray and index", `var a = $('li').toArray(); return [a.length, a[0].name, $('li')[1].attribs.class, $(a[2]).text()];`,
+		`[3,"li","item","Three link"]`},
+	{"text of many", `return $('li').text();`,
+		`"OneTwoThree link"`},
+	{"html of missing", `return [$('nope').html(), $('nope').text()];`,
+		`[null,""]`},
+	{"attr all", `return $('li').first().attr();`,
+		`{"class":"item first","data-id":"1"}`},
+	{"selector context", `return [$('li', '.items').length, $('.first', $('ul')).text()];`,
+		`[3,"One"]`},
+	{"filter is", `return [$('li').filter('.last').text(), $('li').filter(function (i) { return i === 0; }).text(), $('li').is('.first'), $('li').is('.none')];`,
+		`["Three link","One",true,false]`},
+	{"next prev siblings", `return [$('.first').next().text(), $('.last').prev().text(), $('.first').siblings().length, $('b').closest('div').attr('id')];`,
+		`["Two","Two",2,"main"]`},
+	{"attribute selectors", `return [$('li[data-id="2"]').text(), $('a[href^="/x"]').length, $('li:first-child').text(), $('li:nth-child(2)').text(), $('td').length];`,
+		`["Two",1,"One","Two",2]`},
+	{"inner html entities", `return [$('li.last').html(), $('title').html(), $('p').html()];`,
+		`["Three <a href=\"/x?a=1&amp;b=2\">link</a>","Test &amp; Page","para <!-- note --> end"]`},
+	{"cheerio.load fragment", `var $2 = cheerio.load('<li>a</li><li>b</li>'); return [$2('li').length, $2.html(), $2('body').length];`,
+		`[2,"<li>a</li><li>b</li>",0]`},
+	{"root and $.html", `var $3 = cheerio.load('<p class=x>hi</p>'); return [$3.root().text(), $3('p').toString ? 'has toString' : 'none', $3.html($3('p'))];`,
+		`["hi","has toString","<p class=\"x\">hi</p>"]`},
+	{"element fields", `var el = $('li')[0]; return [el.type, el.name, el.children.length, el.children[0].type, el.children[0].data, el.parent.name, el.next.name, el.prev === null];`,
+		`["tag","li",1,"text","One","ul","li",true]`},
+	{"contents and text nodes", `return $('p').contents().map(function (i, n) { return n.type; }).get();`,
+		`["text","comment","text"]`},
+	{"script text", `return [$('script').text(), $('head').text()];`,
+		`["var x = \"<b>\";","Test & Pagevar x = \"<b>\";"]`},
+	{"json in script", `var $4 = cheerio.load('<script type="application/json" id="d">{"a": [1, 2]}</script>'); return JSON.parse($4('#d').html()).a;`,
+		`[1,2]`},
+	{"parents", `return $('b').parents().map(function (i, e) { return e.name; }).get();`,
+		`["h1","div","body","html"]`},
+}
+
+func TestCheerioMatchesCheerio022(t *testing.T) {
+	t.Parallel()
+	page, err := os.ReadFile(filepath.Join("testdata", "cheerio.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rt := newRuntime(t, t.TempDir())
+	if err := rt.Set("page", string(page)); err != nil {
+		t.Fatal(err)
+	}
+	// The harness runs each body as gen_cheerio.js does under node, with
+	// the global cheerio (which is also require('cheerio')).
+	call := callHarness(t, rt, `(function (src) {
+  try {
+    return JSON.stringify(new Function('cheerio', '$', src)(require('cheerio'), cheerio.load(page)));
+  } catch (e) {
+    return JSON.stringify({ throws: e.message });
+  }
+})`)
+	for _, tc := range cheerioCases {
+		t.Run(tc.name, func(t *testing.T) {
+			sameJSON(t, tc.src, tc.want, call(t, tc.src))
+		})
+	}
+}

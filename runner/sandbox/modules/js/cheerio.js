@@ -1,0 +1,199 @@
+// cheerio 0.22's reading API (load, $(selector[, context]), traversal,
+// text/html/attr/val, each/map) over goquery in cheerio.go. A Cheerio
+// object is array-like, as in cheerio: $('li')[0] is an element and
+// .length counts them.
+
+function isNode(v) {
+  return v !== null && typeof v == 'object' && typeof v.type == 'string' && 'parent' in v;
+}
+
+function Cheerio(items, root) {
+  var n = 0;
+  for (var i = 0; i < items.length; i++) this[n++] = items[i];
+  this.length = n;
+  this._root = root;
+}
+
+function make(items, root) { return new Cheerio(items || [], root); }
+
+function toArray(c) { return Array.prototype.slice.call(c); }
+
+Cheerio.prototype.cheerio = '[cheerio object]';
+
+Cheerio.prototype.find = function (selector) {
+  if (selector && typeof selector == 'object') {
+    var wanted = isNode(selector) ? [selector] : toArray(selector);
+    var mine = this;
+    return make(wanted.filter(function (n) {
+      for (var p = n.parent; p; p = p.parent) {
+        for (var i = 0; i < mine.length; i++) if (mine[i] === p) return true;
+      }
+      return false;
+    }), this._root);
+  }
+  return make(native.find(toArray(this), String(selector)), this._root);
+};
+
+Cheerio.prototype.filter = function (match) {
+  if (typeof match == 'function') {
+    return make(toArray(this).filter(function (el, i) { return match.call(el, i, el); }), this._root);
+  }
+  return make(native.filter(toArray(this), String(match)), this._root);
+};
+
+Cheerio.prototype.not = function (match) {
+  var keep = this.filter(match);
+  return make(toArray(this).filter(function (el) { return toArray(keep).indexOf(el) < 0; }), this._root);
+};
+
+Cheerio.prototype.is = function (match) {
+  if (typeof match == 'function') return this.filter(match).length > 0;
+  return !!match && native.is(toArray(this), String(match));
+};
+
+['children', 'parent', 'parents', 'next', 'prev', 'siblings'].forEach(function (name) {
+  Cheerio.prototype[name] = function (selector) {
+    return make(native[name](toArray(this), selector === undefined ? undefined : String(selector)), this._root);
+  };
+});
+
+Cheerio.prototype.closest = function (selector) {
+  if (!selector) return make([], this._root);
+  return make(native.closest(toArray(this), String(selector)), this._root);
+};
+
+Cheerio.prototype.contents = function () { return make(native.contents(toArray(this)), this._root); };
+
+Cheerio.prototype.first = function () { return this.eq(0); };
+Cheerio.prototype.last = function () { return this.eq(-1); };
+Cheerio.prototype.eq = function (i) {
+  i = +i;
+  if (i < 0) i = this.length + i;
+  return make(this[i] ? [this[i]] : [], this._root);
+};
+Cheerio.prototype.get = function (i) {
+  if (i === undefined) return toArray(this);
+  return this[i < 0 ? this.length + i : i];
+};
+Cheerio.prototype.toArray = function () { return toArray(this); };
+Cheerio.prototype.slice = function (a, b) { return make(toArray(this).slice(a, b), this._root); };
+Cheerio.prototype.index = function (sel) {
+  if (sel === undefined) {
+    if (!this[0]) return -1;
+    return this[0].parent ? this[0].parent.children.filter(function (n) { return n.type == 'tag' || n.type == 'script' || n.type == 'style'; }).indexOf(this[0]) : 0;
+  }
+  var el = typeof sel == 'string' ? this.filter(sel)[0] : (isNode(sel) ? sel : sel[0]);
+  return toArray(this).indexOf(el);
+};
+
+Cheerio.prototype.each = function (fn) {
+  for (var i = 0; i < this.length; i++) {
+    if (fn.call(this[i], i, this[i]) === false) break;
+  }
+  return this;
+};
+
+Cheerio.prototype.map = function (fn) {
+  var out = [];
+  for (var i = 0; i < this.length; i++) {
+    var v = fn.call(this[i], i, this[i]);
+    if (v == null) continue;
+    out = out.concat(v);
+  }
+  return make(out, this._root);
+};
+
+Cheerio.prototype.text = function () { return native.text(toArray(this)); };
+
+Cheerio.prototype.html = function () {
+  return this[0] ? native.html([this[0]]) : null;
+};
+
+Cheerio.prototype.toString = function () { return native.outer(toArray(this)); };
+
+Cheerio.prototype.attr = function (name) {
+  var el = this[0];
+  if (!el || !el.attribs) return undefined;
+  if (name === undefined) return el.attribs;
+  return Object.prototype.hasOwnProperty.call(el.attribs, name) ? el.attribs[name] : undefined;
+};
+
+Cheerio.prototype.data = function (name) {
+  var el = this[0];
+  if (!el || !el.attribs) return undefined;
+  var read = function (v) {
+    try { return JSON.parse(v); } catch (e) { return v; }
+  };
+  if (name === undefined) {
+    var out = {};
+    Object.keys(el.attribs).forEach(function (k) {
+      if (k.indexOf('data-') === 0) {
+        out[k.slice(5).replace(/-([a-z])/g, function (m, c) { return c.toUpperCase(); })] = read(el.attribs[k]);
+      }
+    });
+    return out;
+  }
+  var key = 'data-' + String(name).replace(/([A-Z])/g, '-$1').toLowerCase();
+  return Object.prototype.hasOwnProperty.call(el.attribs, key) ? read(el.attribs[key]) : undefined;
+};
+
+Cheerio.prototype.hasClass = function (cls) {
+  return toArray(this).some(function (el) {
+    return !!el.attribs && (' ' + (el.attribs['class'] || '') + ' ').replace(/[\t\r\n\f]/g, ' ').indexOf(' ' + cls + ' ') >= 0;
+  });
+};
+
+Cheerio.prototype.val = function () {
+  var el = this[0];
+  if (!el || !el.attribs) return undefined;
+  switch (el.name) {
+    case 'textarea':
+      return this.text();
+    case 'select':
+      var opt = this.find('option:checked, option[selected]');
+      if (el.attribs.multiple !== undefined) return opt.map(function () { return make([this]).val(); }).get();
+      if (!opt.length) opt = this.find('option').first();
+      return opt.length ? make([opt[0]]).val() : undefined;
+    case 'option':
+      return el.attribs.value !== undefined ? el.attribs.value : this.text();
+    case 'input':
+      if ((el.attribs.type === 'checkbox' || el.attribs.type === 'radio') && el.attribs.value === undefined) return 'on';
+      return el.attribs.value;
+  }
+  return el.attribs.value;
+};
+
+function load(markup) {
+  var root = isNode(markup) ? markup : native.load(markup === undefined || markup === null ? '' : String(markup));
+  var rootSet = make([root]);
+  function $(selector, context) {
+    if (selector instanceof Cheerio) return selector;
+    if (selector === undefined || selector === null || selector === '') return make([], root);
+    if (isNode(selector)) return make([selector], root);
+    if (Array.isArray(selector)) return make(selector.filter(isNode), root);
+    var s = String(selector);
+    if (/^\s*</.test(s)) return make(native.parse(s), root);
+    var from = rootSet;
+    if (context !== undefined) from = typeof context == 'string' ? $(context) : $(context);
+    return from.find(s);
+  }
+  $.root = function () { return make([root], root); };
+  $.html = function (sel) {
+    if (sel === undefined) return native.outer([root]);
+    return (typeof sel == 'string' ? $(sel) : $(sel)).toString();
+  };
+  $.text = function (sel) { return native.text(sel === undefined ? [root] : toArray($(sel))); };
+  $.contains = function (container, contained) {
+    for (var p = contained.parent; p; p = p.parent) if (p === container) return true;
+    return false;
+  };
+  $.load = load;
+  $.fn = Cheerio.prototype;
+  return $;
+}
+
+exports.load = load;
+exports.html = function (sel) { return sel && sel.toString ? sel.toString() : ''; };
+exports.text = function (elems) { return native.text(toArray(elems || [])); };
+exports.contains = function (container, contained) { return load(container).contains(container, contained); };
+exports.prototype = Cheerio.prototype;
