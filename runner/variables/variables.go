@@ -331,8 +331,21 @@ func (r *Resolver) noteUnresolved(name string) {
 }
 
 // lookup finds a name in the scopes, then among the dynamic variables.
+// A null value (from a file, or set by a script) substitutes as "null", as
+// in Newman, except a null from a data file, which Newman leaves
+// unresolved.
 func (r *Resolver) lookup(name string) (string, bool) {
-	if v, ok := r.Scopes.Get(name); ok {
+	for _, sc := range r.Scopes.Ordered() {
+		v, ok := sc.Get(name)
+		if !ok {
+			continue
+		}
+		if v == nil {
+			if sc == r.Scopes.Data {
+				return "", false
+			}
+			return "null", true
+		}
 		return SubstitutionString(v)
 	}
 	if strings.HasPrefix(name, "$") && r.Scopes.Dynamic != nil {
@@ -369,7 +382,8 @@ func firstToken(s string) string {
 // SubstitutionString converts a stored value to the text that replaces its
 // {{token}}, following Postman's rules: strings, numbers and booleans as
 // text; arrays and objects through JavaScript's toString ("a,b" and
-// "[object Object]"); null and undefined leave the token unresolved.
+// "[object Object]"); nil reports false (the resolver decides what a
+// null variable stands for, see lookup).
 func SubstitutionString(v any) (string, bool) {
 	switch x := v.(type) {
 	case nil:
