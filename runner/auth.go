@@ -2,11 +2,14 @@ package runner
 
 import (
 	"bytes"
+	"crypto/rand"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
+	"time"
 
 	"github.com/golang-jwt/jwt/v5"
 
@@ -46,9 +49,22 @@ func authParam(a *collections.Auth, key string) (any, bool) {
 	return nil, false
 }
 
+// signInput is what the signers that hash the body, read the clock or
+// keep state between requests need besides the auth parameters.
+type signInput struct {
+	r    *Runner
+	body *collections.Body
+	res  *variables.Resolver
+	// state carries what a digest challenge taught to the next requests
+	// that share the auth definition; nil for pm.sendRequest, whose auth
+	// is its own each time.
+	state *digestState
+	now   func() time.Time
+}
+
 // applyAuth signs the request as postman-runtime's authorizers do: it
 // removes a header the auth replaces and appends its own.
-func applyAuth(a *collections.Auth, out *outgoing, u *collections.URL) error {
+func applyAuth(a *collections.Auth, out *outgoing, u *collections.URL, in *signInput) error {
 	switch a.Type {
 	case "noauth", "inherit":
 		return nil
@@ -78,11 +94,226 @@ func applyAuth(a *collections.Auth, out *outgoing, u *collections.URL) error {
 		return applyOAuth2(a, out, u)
 	case "jwt":
 		return applyJWT(a, out, u)
+	case "digest":
+		applyDigest(a, out, u, in)
+	case "oauth1":
+		applyOAuth1(a, out, u, in)
+	case "awsv4":
+		applyAWSv4(a, out, u, in)
+	case "hawk":
+		applyHawk(a, out, u, in)
 	default:
 		return &unsupportedAuthError{typ: a.Type}
 	}
 	return nil
 }
+
+// authValue is one auth parameter as postman-runtime's AuthInterface#get
+// returns it: the collection's value (string, bool, number), or absent.
+type authValue struct {
+	v       any
+	present bool
+}
+
+func getAuth(a *collections.Auth, key string) authValue {
+	v, ok := authParam(a, key)
+	return authValue{v: v, present: ok}
+}
+
+// truthy is JavaScript truthiness, which the authorizers test their
+// parameters with: "false" as a string is true, as in Postman.
+func (p authValue) truthy() bool {
+	switch x := p.v.(type) {
+	case nil:
+		return false
+	case bool:
+		return x
+	case string:
+		return x != ""
+	case float64:
+		return x != 0 && !math.IsNaN(x)
+	case int:
+		return x != 0
+	case int64:
+		return x != 0
+	}
+	return p.present
+}
+
+// str is the parameter as JavaScript string concatenation renders it:
+// an absent one is "undefined", as in the headers Newman sends.
+func (p authValue) str() string {
+	if !p.present {
+		return "undefined"
+	}
+	if p.v == nil {
+		return "null"
+	}
+	return collections.ValueString(p.v)
+}
+
+// joined is the parameter as Array#join renders it: "" when absent.
+func (p authValue) joined() string {
+	if !p.present || p.v == nil {
+		return ""
+	}
+	return collections.ValueString(p.v)
+}
+
+// or is the parameter as a string, or def when it is falsy (JavaScript's
+// `value || def`).
+func (p authValue) or(def string) string {
+	if p.truthy() {
+		return collections.ValueString(p.v)
+	}
+	return def
+}
+
+// bodyKind says what postman-runtime's computeBodyHash found to hash.
+type bodyKind int
+
+const (
+	// bodyEmpty: no body or an empty one; digest and oauth1 hash "", aws
+	// and hawk add no hash.
+	bodyEmpty bodyKind = iota
+	// bodyData: the bytes to hash.
+	bodyData
+	// bodyOpaque: a body the signers do not hash (form-data, an
+	// unreadable file); no hash is added.
+	bodyOpaque
+)
+
+// signedBody returns the body as the signers hash it: the request's body
+// definition, resolved, whether or not it will be sent. Postman signs
+// before it prunes GET bodies or drops disabled ones, so those are hashed
+// too, as in Newman.
+func (in *signInput) signedBody(out *outgoing) ([]byte, bodyKind) {
+	b := in.body
+	if b == nil {
+		return nil, bodyEmpty
+	}
+	switch b.Mode {
+	case "raw":
+		if b.Raw == "" {
+			return nil, bodyEmpty
+		}
+		raw, err := in.res.Replace(b.Raw)
+		if err != nil {
+			return nil, bodyOpaque
+		}
+		if ct, ok := out.header("Content-Type"); stripsJSONComments(b.Language, ct, ok) {
+			raw = stripJSONComments(raw)
+		}
+		return []byte(raw), bodyData
+	case "urlencoded":
+		if len(b.URLEncoded) == 0 {
+			return nil, bodyEmpty
+		}
+		fields, err := resolveForm(b.URLEncoded, in.res)
+		if err != nil {
+			return nil, bodyOpaque
+		}
+		return []byte(encodeForm(fields)), bodyData
+	case "formdata":
+		if len(b.FormData) == 0 {
+			return nil, bodyEmpty
+		}
+		return nil, bodyOpaque
+	case "file":
+		if b.File == nil || (b.File.Src == "" && b.File.Content == "") {
+			return nil, bodyEmpty
+		}
+		data, err := in.r.fileBody(b.File, in.res)
+		if err != nil {
+			return nil, bodyOpaque
+		}
+		return data, bodyData
+	case "graphql":
+		if b.GraphQL == nil {
+			return nil, bodyEmpty
+		}
+		data, err := graphqlBody(b.GraphQL, in.res)
+		if err != nil {
+			return nil, bodyOpaque
+		}
+		return data, bodyData
+	}
+	return nil, bodyEmpty
+}
+
+// nodeURL is the part of postman-url-encoder's toNodeUrl the signers
+// read: the URL as it goes on the wire, split.
+type nodeURL struct {
+	protocol string // "http", lower case
+	host     string // hostname[:port]
+	hostname string
+	port     string
+	path     string // encoded path and query: what the request line carries
+	href     string
+}
+
+func toNodeURL(u *collections.URL) nodeURL {
+	href := wireURL(*u)
+	n := nodeURL{href: href, port: u.Port}
+	proto, rest, _ := strings.Cut(href, "://")
+	n.protocol = proto
+	authority, path, found := strings.Cut(rest, "/")
+	n.path = "/" + path
+	if !found {
+		n.path = "/"
+	}
+	if i := strings.LastIndexByte(authority, '@'); i >= 0 {
+		authority = authority[i+1:]
+	}
+	n.host = authority
+	n.hostname = authority
+	if n.port != "" {
+		n.hostname = strings.TrimSuffix(authority, ":"+n.port)
+	}
+	n.hostname = strings.TrimSuffix(strings.TrimPrefix(n.hostname, "["), "]")
+	return n
+}
+
+// removeHeaderExact removes headers whose key is exactly key, as
+// postman-collection's removeHeader does without ignoreCase (oauth1 uses
+// it so; a lower-case "authorization" header survives there too).
+func (o *outgoing) removeHeaderExact(key string) {
+	kept := o.Headers[:0]
+	for _, h := range o.Headers {
+		if h.Key != key {
+			kept = append(kept, h)
+		}
+	}
+	o.Headers = kept
+}
+
+// removeQuery drops every query parameter whose key is one of keys.
+func removeQuery(u *collections.URL, keys ...string) {
+	kept := u.Query[:0]
+next:
+	for _, q := range u.Query {
+		for _, k := range keys {
+			if q.Key == k {
+				continue next
+			}
+		}
+		kept = append(kept, q)
+	}
+	u.Query = kept
+}
+
+// randomAlnum returns n characters drawn from chars, as the authorizers
+// make nonces.
+func randomAlnum(n int, chars string) string {
+	b := make([]byte, n)
+	rand.Read(b)
+	for i := range b {
+		b[i] = chars[int(b[i])%len(chars)]
+	}
+	return string(b)
+}
+
+const alnum = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 
 // setQuery replaces every parameter named key with one key=value at the end.
 func setQuery(u *collections.URL, key, value string) {

@@ -3,16 +3,19 @@ package runner
 import (
 	"bytes"
 	"crypto/rand"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"mime"
 	"mime/multipart"
 	"net/textproto"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/colrun/colrun/collections"
 	"github.com/colrun/colrun/runner/event"
@@ -35,6 +38,12 @@ type outgoing struct {
 	// Warnings are problems Newman also tolerates (a form file that
 	// cannot be read is left out); they are reported, not fatal.
 	Warnings []string
+	// form, when set, replaces the urlencoded fields: oauth1 removes its
+	// own parameters from the form and may add them there.
+	form *[]formKV
+	// digest re-signs the request after a digest challenge; nil unless
+	// the auth is digest.
+	digest *digestSigner
 }
 
 // header returns the last enabled value of a header, case-insensitively,
@@ -60,6 +69,12 @@ func (o *outgoing) removeHeader(key string) {
 
 func (o *outgoing) addHeader(key, value string) {
 	o.Headers = append(o.Headers, event.Header{Key: key, Value: value})
+}
+
+// pruned reports whether the request's body is left out because its
+// method takes none, as Postman does unless disableBodyPruning is set.
+func (o *outgoing) pruned() bool {
+	return methodsWithoutBody[o.Method] && (o.PPB.DisableBodyPruning == nil || !*o.PPB.DisableBodyPruning)
 }
 
 // resolvedRequest is the request as test scripts see it (pm.request after
@@ -156,12 +171,23 @@ func (r *Runner) build(it *collections.Item, req *collections.Request, res *vari
 		out.addHeader(strings.TrimSpace(k), v)
 	}
 
+	if b := req.Body; b != nil && b.Mode == "raw" && b.Language == "json" && b.Raw != "" && !b.Disabled && !out.pruned() {
+		// postman-runtime adds a JSON body's Content-Type before auth (as
+		// a side effect of stripping comments), so signers see and sign it.
+		if _, ok := out.header("Content-Type"); !ok {
+			out.addHeader("Content-Type", rawLanguageTypes["json"])
+		}
+	}
 	if a := r.effectiveAuth(it, req); a != nil {
 		resolved, err := resolveAuth(a, res)
 		if err != nil {
 			return fail(err)
 		}
-		if err := applyAuth(resolved, out, &u); err != nil {
+		in := &signInput{r: r, body: req.Body, res: res, now: time.Now}
+		if resolved.Type == "digest" {
+			in.state = r.transports.digestState(r.authOwner(it, req))
+		}
+		if err := applyAuth(resolved, out, &u, in); err != nil {
 			return fail(err)
 		}
 	}
@@ -172,7 +198,63 @@ func (r *Runner) build(it *collections.Item, req *collections.Request, res *vari
 		return fail(err)
 	}
 	r.addSystemHeaders(out)
+	addURLCredentials(out, u)
 	return out, nil
+}
+
+// addURLCredentials sends the user information of a URL
+// (http://user:pass@host/) as Basic credentials when the request has no
+// Authorization header of its own, as postman-request does, after the
+// other headers.
+func addURLCredentials(out *outgoing, u collections.URL) {
+	if u.Auth == nil {
+		return
+	}
+	if _, ok := out.header("Authorization"); ok {
+		return
+	}
+	// postman-request unescapes what toNodeUrl escaped.
+	cred := unescapeUserinfo(percentEncode(u.Auth.User, userinfoSet)) + ":" +
+		unescapeUserinfo(percentEncode(u.Auth.Password, userinfoSet))
+	out.addHeader("Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte(cred)))
+}
+
+// unescapeUserinfo decodes %XX escapes, leaving malformed ones as they
+// are, as Node's querystring.unescape does.
+func unescapeUserinfo(s string) string {
+	if v, err := url.PathUnescape(s); err == nil {
+		return v
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+			v, _ := strconv.ParseUint(s[i+1:i+3], 16, 8)
+			b.WriteByte(byte(v))
+			i += 2
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// authOwner returns the auth definition the request's auth comes from
+// (its own, a folder's or the collection's) as loaded, not a script's
+// copy, so that what a digest challenge taught is kept for every request
+// that shares it, as postman-runtime keeps it on the definition.
+func (r *Runner) authOwner(it *collections.Item, req *collections.Request) *collections.Auth {
+	if it == nil {
+		return nil
+	}
+	if req.Auth != nil && req.Auth.Type != "inherit" {
+		return it.Request.Auth
+	}
+	for p := it.Parent; p != nil; p = p.Parent {
+		if p.Auth != nil && p.Auth.Type != "inherit" {
+			return p.Auth
+		}
+	}
+	return r.coll.Auth
 }
 
 // behaviour merges protocolProfileBehavior from the collection down to
@@ -223,7 +305,7 @@ func (r *Runner) buildBody(b *collections.Body, out *outgoing, res *variables.Re
 	if b == nil || b.Disabled || bodyIsEmpty(b) {
 		return nil
 	}
-	if methodsWithoutBody[out.Method] && (out.PPB.DisableBodyPruning == nil || !*out.PPB.DisableBodyPruning) {
+	if out.pruned() {
 		return nil
 	}
 	switch b.Mode {
@@ -247,6 +329,10 @@ func (r *Runner) buildBody(b *collections.Body, out *outgoing, res *variables.Re
 		body, err := urlencodedBody(b.URLEncoded, res)
 		if err != nil {
 			return err
+		}
+		if out.form != nil {
+			// oauth1 took its parameters out of the form or added them.
+			body = encodeForm(*out.form)
 		}
 		if ct, ok := out.header("Content-Type"); !ok || !strings.HasPrefix(ct, "application/x-www-form-urlencoded") {
 			out.removeHeader("Content-Type")
@@ -315,35 +401,57 @@ func anyEnabled(ps []collections.FormParam) bool {
 	return false
 }
 
-// urlencodedBody encodes fields as Node's querystring.stringify does after
-// postman-runtime groups them into an object: repeated keys are grouped at
-// their first position, integer-like keys come first (JavaScript object
-// order), and only A-Z a-z 0-9 - _ . ~ stay unescaped.
-func urlencodedBody(params []collections.FormParam, res *variables.Resolver) (string, error) {
-	type field struct {
-		key    string
-		values []string
-	}
-	var fields []*field
-	byKey := map[string]*field{}
+// formKV is one enabled urlencoded field, resolved.
+type formKV struct{ key, value string }
+
+// resolveForm resolves the enabled urlencoded fields, in order.
+func resolveForm(params []collections.FormParam, res *variables.Resolver) ([]formKV, error) {
+	var out []formKV
 	for _, p := range params {
 		if p.Disabled {
 			continue
 		}
 		k, err := res.Replace(p.Key)
 		if err != nil {
-			return "", err
+			return nil, err
 		}
 		v, err := res.Replace(p.Value)
 		if err != nil {
-			return "", err
+			return nil, err
 		}
-		if f, ok := byKey[k]; ok {
-			f.values = append(f.values, v)
+		out = append(out, formKV{k, v})
+	}
+	return out, nil
+}
+
+// urlencodedBody encodes fields as Node's querystring.stringify does after
+// postman-runtime groups them into an object: repeated keys are grouped at
+// their first position, integer-like keys come first (JavaScript object
+// order), and only A-Z a-z 0-9 - _ . ~ stay unescaped.
+func urlencodedBody(params []collections.FormParam, res *variables.Resolver) (string, error) {
+	fields, err := resolveForm(params, res)
+	if err != nil {
+		return "", err
+	}
+	return encodeForm(fields), nil
+}
+
+// encodeForm is urlencodedBody for resolved fields; it is also
+// postman-url-encoder's encodeQueryString, which the signers hash.
+func encodeForm(kvs []formKV) string {
+	type field struct {
+		key    string
+		values []string
+	}
+	var fields []*field
+	byKey := map[string]*field{}
+	for _, kv := range kvs {
+		if f, ok := byKey[kv.key]; ok {
+			f.values = append(f.values, kv.value)
 			continue
 		}
-		f := &field{key: k, values: []string{v}}
-		byKey[k] = f
+		f := &field{key: kv.key, values: []string{kv.value}}
+		byKey[kv.key] = f
 		fields = append(fields, f)
 	}
 	sort.SliceStable(fields, func(i, j int) bool {
@@ -360,7 +468,7 @@ func urlencodedBody(params []collections.FormParam, res *variables.Resolver) (st
 			parts = append(parts, formEscape(f.key)+"="+formEscape(v))
 		}
 	}
-	return strings.Join(parts, "&"), nil
+	return strings.Join(parts, "&")
 }
 
 // arrayIndex reports whether key is a canonical array index, which
@@ -374,11 +482,17 @@ func arrayIndex(key string) (uint64, bool) {
 }
 
 func formEscape(s string) string {
+	return escapeBytes(s, func(c byte) bool { return strings.IndexByte("-_.~", c) >= 0 })
+}
+
+// escapeBytes percent-encodes every byte but A-Z a-z 0-9 and those keep
+// accepts, in upper-case hex, as JavaScript's encoders do.
+func escapeBytes(s string, keep func(c byte) bool) string {
 	const hex = "0123456789ABCDEF"
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~' {
+		if 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || keep(c) {
 			b.WriteByte(c)
 			continue
 		}

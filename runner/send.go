@@ -29,6 +29,10 @@ import (
 // shared by every worker of a run so that keep-alive connections are reused.
 type transports struct {
 	strict, insecure *http.Transport
+	// digests keeps what digest challenges taught, per auth definition.
+	// It lives here because transports is the per-run state that every
+	// worker shares, as the auth definition is shared in postman-runtime.
+	digests digestStates
 }
 
 func newTransports(opts *Options) (*transports, error) {
@@ -72,6 +76,9 @@ type exchange struct {
 	resp      *event.Response // Body holds the whole body
 	redirects []event.Redirected
 	sent      *http.Request // the last request sent (after redirects)
+	// respHeader is the final response's header as received, which a
+	// digest challenge is read from.
+	respHeader http.Header
 	// setCookies are the cookies every hop set, with the URL that set
 	// them, so the worker can keep their attributes for pm.cookies.
 	setCookies []urlCookie
@@ -80,6 +87,33 @@ type exchange struct {
 	// request is what test scripts see as pm.request: the request with its
 	// variables resolved and auth applied, as Postman hands it on.
 	request *collections.Request
+	// prior are the exchanges an auth replayed (a digest challenge and
+	// its 401), oldest first; Newman reports each as a request of the
+	// item, before the final one.
+	prior []attempt
+	// warnings are notices from after the request was sent (a replay
+	// limit reached).
+	warnings []string
+}
+
+// attempt is one earlier exchange of a replayed request.
+type attempt struct {
+	sent      event.SentRequest
+	resp      *event.Response
+	redirects []event.Redirected
+}
+
+// maxAuthReplays is postman-runtime's MAX_REPLAY_COUNT: how many times an
+// auth may replay one request.
+const maxAuthReplays = 3
+
+// sentRequest is o as reports show it: the body cut to the kept size.
+func (r *Runner) sentRequest(o *outgoing) event.SentRequest {
+	sent := event.SentRequest{Method: o.Method, URL: o.URL, Headers: o.Headers, Body: o.Body, BodySize: int64(len(o.Body))}
+	if limit := max(r.opts.MaxKeptBody, DefaultMaxKeptBody); int64(len(sent.Body)) > limit {
+		sent.Body = sent.Body[:limit]
+	}
+	return sent
 }
 
 // urlCookie is a Set-Cookie and the URL whose response carried it.
@@ -101,6 +135,9 @@ type sendOptions struct {
 	// timings turns on the per-phase timing trace (--verbose), as Newman
 	// measures phases only then.
 	timings bool
+	// keepReferer stops setting Referer on redirects
+	// (protocolProfileBehavior removeRefererHeaderOnRedirect).
+	keepReferer bool
 }
 
 func (r *Runner) sendOptionsFor(o *outgoing) sendOptions {
@@ -132,6 +169,9 @@ func (r *Runner) sendOptionsFor(o *outgoing) sendOptions {
 	if p.FollowAuthorizationHeader != nil {
 		so.keepAuthorization = *p.FollowAuthorizationHeader
 	}
+	if p.RemoveRefererHeader != nil {
+		so.keepReferer = *p.RemoveRefererHeader
+	}
 	if so.maxBody <= 0 {
 		so.maxBody = DefaultMaxResponseBody
 	}
@@ -139,8 +179,39 @@ func (r *Runner) sendOptionsFor(o *outgoing) sendOptions {
 }
 
 // send performs the request, following redirects itself so that cookies,
-// method changes and per-request limits behave as in Postman.
+// method changes and per-request limits behave as in Postman. When the
+// auth asks for it (a digest challenge), the request is signed again and
+// replayed; *o then becomes the request sent last, and the earlier
+// exchanges are in the exchange's prior.
 func (r *Runner) send(ctx context.Context, jar http.CookieJar, o *outgoing, so sendOptions) (*exchange, error) {
+	ex, err := r.sendHops(ctx, jar, o, so)
+	if err != nil || o.digest == nil {
+		return ex, err
+	}
+	for replays := 0; o.digest.retry(ex.resp.Code, ex.respHeader); replays++ {
+		if replays == maxAuthReplays {
+			ex.warnings = append(ex.warnings, "digest auth: maximum intermediate request limit exceeded; the last response stands")
+			break
+		}
+		next := *o
+		next.Headers = append([]event.Header(nil), o.Headers...)
+		next.Warnings = nil
+		o.digest.sign(&next)
+		again, err := r.sendHops(ctx, jar, &next, so)
+		if err != nil {
+			return nil, err
+		}
+		again.prior = append(ex.prior, attempt{sent: r.sentRequest(o), resp: ex.resp, redirects: ex.redirects})
+		again.setCookies = append(ex.setCookies, again.setCookies...)
+		again.warnings = append(append(ex.warnings, again.warnings...), next.Warnings...)
+		*o = next
+		ex = again
+	}
+	return ex, nil
+}
+
+// sendHops sends one request and follows its redirects.
+func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, so sendOptions) (*exchange, error) {
 	if so.timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, so.timeout)
@@ -200,6 +271,10 @@ func (r *Runner) send(ctx context.Context, jar http.CookieJar, o *outgoing, so s
 				headers = withoutHeaders(headers, "Authorization")
 			}
 			headers = withoutHeaders(headers, "Host")
+			if !so.keepReferer {
+				// postman-request names the URL it was redirected from.
+				headers = withHeader(headers, "Referer", req.URL.String())
+			}
 			target = next.String()
 			continue
 		}
@@ -218,6 +293,7 @@ func (r *Runner) send(ctx context.Context, jar http.CookieJar, o *outgoing, so s
 			timings = &tm
 		}
 		ex.sent = req
+		ex.respHeader = resp.Header
 		ex.resp = &event.Response{
 			Code:       resp.StatusCode,
 			Status:     reasonPhrase(resp),
@@ -255,6 +331,28 @@ next:
 			}
 		}
 		out = append(out, h)
+	}
+	return out
+}
+
+// withHeader sets a header, replacing the value of the first one with
+// that name (case-insensitively) in place and dropping the others, or
+// appending it, as Node's setHeader does.
+func withHeader(hs []event.Header, key, value string) []event.Header {
+	out := make([]event.Header, 0, len(hs)+1)
+	set := false
+	for _, h := range hs {
+		if strings.EqualFold(h.Key, key) {
+			if !set {
+				out = append(out, event.Header{Key: h.Key, Value: value})
+				set = true
+			}
+			continue
+		}
+		out = append(out, h)
+	}
+	if !set {
+		out = append(out, event.Header{Key: key, Value: value})
 	}
 	return out
 }
