@@ -714,7 +714,7 @@ func decodePPB(obj node, where string) (ProtocolProfileBehavior, error) {
 	p.DisableBodyPruning = flag("disableBodyPruning")
 	p.FollowOriginalHTTPMethod = flag("followOriginalHttpMethod")
 	p.FollowAuthorizationHeader = flag("followAuthorizationHeader")
-	p.RemoveRefererHeader = flag("removeRefererHeader")
+	p.RemoveRefererHeader = flag("removeRefererHeaderOnRedirect")
 	if val := field(obj, "maxRedirects"); !isNull(val) {
 		n, err := strconv.Atoi(str(val))
 		if err != nil {

@@ -451,6 +451,14 @@ func (w *worker) runItem(ctx context.Context, it *collections.Item, cursor event
 	if ex != nil {
 		evReq.Resp = r.keptResponse(ex.resp)
 		evReq.Redirs = ex.redirects
+		// Exchanges an auth answered and replayed (a digest challenge)
+		// are requests of the item too, as Newman reports them.
+		for _, p := range ex.prior {
+			w.emit(event.Event{Request: &event.Request{Cursor: cursor, Item: ref, Sent: p.sent, Resp: r.keptResponse(p.resp), Redirs: p.redirects, Unresolved: st.unresolved}})
+		}
+		for _, msg := range ex.warnings {
+			w.emit(event.Event{Warning: &event.Warning{Cursor: &cursor, Item: &ref, Message: msg}})
+		}
 	}
 	w.emit(event.Event{Request: evReq})
 	if isTableauStop(reqErr) {
@@ -546,14 +554,14 @@ func (w *worker) sendOnce(ctx context.Context, it *collections.Item, req *collec
 		st := w.current
 		w.emit(event.Event{Warning: &event.Warning{Cursor: &st.cursor, Item: &st.item, Message: msg}})
 	}
-	sent = event.SentRequest{Method: o.Method, URL: o.URL, Headers: o.Headers, Body: o.Body, BodySize: int64(len(o.Body))}
-	if limit := max(r.opts.MaxKeptBody, DefaultMaxKeptBody); int64(len(sent.Body)) > limit {
-		sent.Body = sent.Body[:limit]
-	}
+	sent = r.sentRequest(o)
 	ex, err := r.send(ctx, w.jar, o, r.sendOptionsFor(o))
 	if err != nil {
 		return nil, sent, o, signin, err
 	}
+	// send replaces o with the request it replayed last (a signed
+	// digest retry), which is the one reported and shown to scripts.
+	sent = r.sentRequest(o)
 	if w.js != nil && len(r.scriptsFor("test", it)) > 0 {
 		ex.request = resolvedRequest(req, o)
 	}

@@ -306,9 +306,9 @@ func TestAuthTypes(t *testing.T) {
 			},
 		},
 		{
-			name:    "digest is reported as unsupported on the request",
-			auth:    `{"type":"digest","digest":[{"key":"username","value":"u"}]}`,
-			wantErr: `request "x": unsupported auth type digest`,
+			name:    "ntlm is reported as unsupported on the request",
+			auth:    `{"type":"ntlm","ntlm":[{"key":"username","value":"u"}]}`,
+			wantErr: `request "x": unsupported auth type ntlm`,
 		},
 	}
 	for _, tc := range tests {
