@@ -223,7 +223,7 @@ func (in *signInput) signedBody(out *outgoing) ([]byte, bodyKind) {
 		if b.File == nil || (b.File.Src == "" && b.File.Content == "") {
 			return nil, bodyEmpty
 		}
-		data, err := in.r.fileBody(b.File, in.res)
+		data, _, err := in.r.fileBody(b.File, in.res)
 		if err != nil {
 			return nil, bodyOpaque
 		}

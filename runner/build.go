@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"mime"
 	"mime/multipart"
@@ -356,9 +357,20 @@ func (r *Runner) buildBody(b *collections.Body, out *outgoing, res *variables.Re
 		}
 		out.Body, out.HasBody = body, true
 	case "file":
-		data, err := r.fileBody(b.File, res)
+		data, path, err := r.fileBody(b.File, res)
 		if err != nil {
-			return err
+			var missing *fileBodyError
+			if !errors.As(err, &missing) {
+				return err
+			}
+			// Newman logs the failed load and sends the request with an
+			// empty body; the run goes on.
+			out.Warnings = append(out.Warnings, missing.Error())
+		}
+		if _, ok := out.header("Content-Type"); !ok && path != "" && err == nil {
+			// postman-request names the file's type, as mime-types looks it
+			// up from the extension.
+			out.addHeader("Content-Type", fileContentType(path))
 		}
 		out.Body, out.HasBody = data, true
 	case "graphql":
@@ -555,10 +567,7 @@ func (r *Runner) formDataBody(params []collections.FormParam, out *outgoing, res
 				h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, escapeQuotes(key), escapeQuotes(name)))
 				ct := p.ContentType
 				if ct == "" {
-					ct = mime.TypeByExtension(filepath.Ext(name))
-				}
-				if ct == "" {
-					ct = "application/octet-stream"
+					ct = fileContentType(name)
 				}
 				h.Set("Content-Type", ct)
 				w, err := mw.CreatePart(h)
@@ -606,20 +615,62 @@ func randomDigits(n int) string {
 	return string(b)
 }
 
-func (r *Runner) fileBody(f *collections.BodyFile, res *variables.Resolver) ([]byte, error) {
+// fileBody reads a file-mode body; path is the file read, "" for inline
+// content. A file that cannot be read is a *fileBodyError.
+func (r *Runner) fileBody(f *collections.BodyFile, res *variables.Resolver) (data []byte, path string, err error) {
 	if f.Content != "" && f.Src == "" {
-		return []byte(f.Content), nil
+		return []byte(f.Content), "", nil
 	}
 	src, err := res.Replace(f.Src)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	path := r.resolvePath(src)
-	data, err := os.ReadFile(path)
+	path = r.resolvePath(src)
+	data, err = os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("file body: cannot read %s: %v", path, unwrapPathError(err))
+		return nil, path, &fileBodyError{src: src, err: unwrapPathError(err)}
 	}
-	return data, nil
+	return data, path, nil
+}
+
+// fileBodyError is a file-mode body that could not be read, worded as
+// postman-runtime logs it.
+type fileBodyError struct {
+	src string
+	err error
+}
+
+func (e *fileBodyError) Error() string {
+	return fmt.Sprintf("Binary file load error: %q, %v", e.src, e.err)
+}
+
+// mimeTypes are mime-db's types for the extensions files are most often
+// sent with, so that a file's Content-Type does not depend on the
+// machine's mime.types (Go's own table knows a dozen types).
+var mimeTypes = map[string]string{
+	".txt": "text/plain", ".csv": "text/csv", ".htm": "text/html", ".html": "text/html",
+	".json": "application/json", ".xml": "application/xml", ".js": "application/javascript",
+	".css": "text/css", ".md": "text/markdown", ".pdf": "application/pdf", ".zip": "application/zip",
+	".gz": "application/gzip", ".tar": "application/x-tar", ".png": "image/png", ".jpg": "image/jpeg",
+	".jpeg": "image/jpeg", ".gif": "image/gif", ".svg": "image/svg+xml", ".webp": "image/webp",
+	".mp4": "video/mp4", ".mp3": "audio/mpeg", ".doc": "application/msword", ".xls": "application/vnd.ms-excel",
+	".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+// fileContentType is the Content-Type Newman sends a file with: mime-db's
+// type for its extension, without parameters, or application/octet-stream.
+func fileContentType(name string) string {
+	ext := strings.ToLower(filepath.Ext(name))
+	if t, ok := mimeTypes[ext]; ok {
+		return t
+	}
+	if t := mime.TypeByExtension(ext); t != "" {
+		if mt, _, err := mime.ParseMediaType(t); err == nil {
+			return mt
+		}
+	}
+	return "application/octet-stream"
 }
 
 func (r *Runner) resolvePath(p string) string {
