@@ -166,9 +166,19 @@ type Redirected struct {
 
 // SentRequest is the request as it went on the wire.
 type SentRequest struct {
-	Method  string   `json:"method"`
-	URL     string   `json:"url"`
-	Headers []Header `json:"headers"`
+	Method string `json:"method"`
+	// URL is the URL as sent: percent-encoded, without the fragment.
+	URL string `json:"url"`
+	// PostmanURL is the URL as Postman's Url.toString() gives it after
+	// variables are resolved and auth applied: not percent-encoded, the
+	// protocol's case and the #fragment kept. Newman's cli reporter
+	// prints this form, so colrun's does too; "" in streams recorded
+	// before it existed (reporters then fall back to URL).
+	PostmanURL string `json:"postmanUrl,omitempty"`
+	// Fragment is the URL's #fragment (without "#"), which is never sent
+	// but which Newman's json report keeps as url.hash.
+	Fragment string   `json:"fragment,omitempty"`
+	Headers  []Header `json:"headers"`
 	// Body holds the kept part of the body; BodySize is its full length.
 	Body     []byte `json:"body,omitempty"`
 	BodySize int64  `json:"bodySize"`
@@ -243,6 +253,10 @@ type ItemEnd struct {
 	Item   ItemRef `json:"item"`
 	// Skipped is true when a pre-request script called skipRequest.
 	Skipped bool `json:"skipped,omitempty"`
+	// NextRequest is the name or id the item's test scripts last passed
+	// to setNextRequest ("" when none did, or passed null), which
+	// Newman's cli reporter announces after the item's output.
+	NextRequest string `json:"nextRequest,omitempty"`
 }
 
 // IterationEnd closes an iteration.

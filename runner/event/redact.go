@@ -64,6 +64,7 @@ func Redact(e Event, mask func(string) string) Event {
 	case e.Request != nil:
 		c := *e.Request
 		c.Sent.URL = mask(c.Sent.URL)
+		c.Sent.PostmanURL, c.Sent.Fragment = mask(c.Sent.PostmanURL), mask(c.Sent.Fragment)
 		c.Sent.Headers = headers(c.Sent.Headers)
 		c.Sent.Body = bytes(c.Sent.Body)
 		c.Error = mask(c.Error)
