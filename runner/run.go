@@ -489,7 +489,7 @@ func (w *worker) runItem(ctx context.Context, it *collections.Item, cursor event
 		out.stop = &bailError{what: "a failure in the test scripts of " + strconv.Quote(it.Path())}
 	}
 	out.next = st.next
-	w.emit(event.Event{ItemEnd: &event.ItemEnd{Cursor: cursor, Item: ref}})
+	w.emit(event.Event{ItemEnd: &event.ItemEnd{Cursor: cursor, Item: ref, NextRequest: st.testNext}})
 	return out
 }
 
@@ -540,7 +540,8 @@ func (w *worker) exchange(ctx context.Context, it *collections.Item, req *collec
 func (w *worker) sendOnce(ctx context.Context, it *collections.Item, req *collections.Request) (*exchange, event.SentRequest, *outgoing, bool, error) {
 	r := w.r
 	res := variables.NewResolver(w.scopes)
-	sent := event.SentRequest{Method: req.Method, URL: res.MustReplace(req.URL.String())}
+	shown := res.MustReplace(req.URL.String())
+	sent := event.SentRequest{Method: req.Method, URL: shown, PostmanURL: shown}
 	o, err := r.build(it, req, res)
 	w.noteUnresolved(res)
 	if err != nil {

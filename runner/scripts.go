@@ -20,7 +20,10 @@ type itemState struct {
 	// assertions counts the item's assertions, for their Index.
 	assertions int
 	next       *nextRequest
-	skip       bool
+	// testNext is the last non-null setNextRequest target of a test
+	// script, for ItemEnd.NextRequest.
+	testNext string
+	skip     bool
 }
 
 func (st *itemState) addUnresolved(names []string) {
@@ -165,6 +168,9 @@ func (w *worker) runScripts(ctx context.Context, listen string, it *collections.
 		}
 		if res.next != nil {
 			st.next = res.next
+			if listen == "test" && !res.next.End && res.next.Target != "" {
+				st.testNext = res.next.Target
+			}
 		}
 		if res.skip && listen == "prerequest" {
 			st.skip = true
