@@ -34,6 +34,10 @@ func openReporters(f *runFlags, sio stdio, stdout io.Writer) (*report.Set, error
 			NoConsole:  f.cliNoConsole,
 			NoBanner:   f.cliNoBanner,
 			Width:      width,
+
+			NoAssertions:        f.cliNoAssertions,
+			NoSuccessAssertions: f.cliNoSuccessAssertions,
+			ShowTimestamps:      f.cliShowTimestamps,
 		},
 	})
 }

@@ -40,6 +40,8 @@ type runFlags struct {
 	cliNoAssertions            bool
 	cliNoConsole               bool
 	cliNoBanner                bool
+	cliNoSuccessAssertions     bool
+	cliShowTimestamps          bool
 	verbose, silent            bool
 	color                      string
 	disableUnicode             bool
@@ -84,6 +86,8 @@ func (f *runFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.cliNoAssertions, "reporter-cli-no-assertions", false, "cli: leave out assertion lines")
 	fs.BoolVar(&f.cliNoConsole, "reporter-cli-no-console", false, "cli: leave out console output of scripts")
 	fs.BoolVar(&f.cliNoBanner, "reporter-cli-no-banner", false, "cli: leave out the banner")
+	fs.BoolVar(&f.cliNoSuccessAssertions, "reporter-cli-no-success-assertions", false, "cli: leave out passed and skipped assertion lines")
+	fs.BoolVar(&f.cliShowTimestamps, "reporter-cli-show-timestamps", false, "cli: show the local time on request, assertion and console lines")
 	fs.BoolVar(&f.verbose, "verbose", false, "show each request's headers, body and timings, and unresolved variables")
 	fs.BoolVar(&f.silent, "silent", false, "print nothing to the terminal (reports are still written)")
 	fs.StringVar(&f.color, "color", "auto", "colored output: auto, on or off")

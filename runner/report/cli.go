@@ -36,6 +36,21 @@ type CLIOptions struct {
 	NoConsole bool
 	// NoBanner leaves out the "colrun" banner (--reporter-cli-no-banner).
 	NoBanner bool
+	// NoAssertions leaves out every assertion line, passed, failed or
+	// skipped (--reporter-cli-no-assertions); the failure list still
+	// shows the failures.
+	NoAssertions bool
+	// NoSuccessAssertions leaves out the lines of passed and skipped
+	// assertions, keeping the failed ones
+	// (--reporter-cli-no-success-assertions).
+	NoSuccessAssertions bool
+	// ShowTimestamps prefixes request lines, assertion lines and console
+	// boxes with the local time, as Newman's --reporter-cli-show-timestamps
+	// does (Node's en-US toLocaleString and toLocaleTimeString forms).
+	ShowTimestamps bool
+	// Now is the clock for ShowTimestamps; nil means time.Now. Tests set
+	// it so their output does not depend on when they run.
+	Now func() time.Time
 	// Width is the terminal's width when stdout is one, 0 otherwise. As in
 	// Newman, it sets where console output and bodies wrap and the failure
 	// table's column widths; 0 gives Newman's non-terminal layout (wrap at
@@ -102,6 +117,11 @@ func (c *CLI) Handle(e event.Event) error {
 		c.assertion(e.Assertion)
 	case e.ItemEnd != nil:
 		c.closeBox()
+		if next := e.ItemEnd.NextRequest; next != "" {
+			// Newman announces a test script's setNextRequest after the
+			// item's output (its cli reporter's "test" handler).
+			c.print("\n" + c.p.gray("Attempting to set next request to "+next) + "\n")
+		}
 	case e.Warning != nil:
 		c.print(c.p.yellow("  ⚠ "+e.Warning.Message) + "\n")
 	case e.RunEnd != nil:
@@ -169,6 +189,11 @@ func (c *CLI) itemStart(it event.ItemRef) {
 
 func (c *CLI) console(m *event.Console) {
 	col := c.p.level(m.Level)
+	if c.opts.ShowTimestamps {
+		// Newman prints the time on a line of its own above the box,
+		// which closes any open box: each message gets its own.
+		c.print("\n  " + c.p.gray("["+jsLocaleTime(c.now())+"]") + "\n")
+	}
 	if c.boxEnd == "" {
 		c.buf.WriteString(col("  ┌") + "\n")
 	}
@@ -192,6 +217,20 @@ func (c *CLI) wrapWidth() int {
 }
 
 func (c *CLI) assertion(a *event.Assertion) {
+	if c.opts.NoAssertions || (c.opts.NoSuccessAssertions && (a.Skipped || a.Error == nil)) {
+		return
+	}
+	if c.opts.ShowTimestamps && !a.Skipped {
+		// Newman's timestamped form narrows the failure number to two
+		// columns, and a skipped assertion has no timestamp.
+		ts := c.p.gray("[" + jsLocaleTime(c.now()) + "]")
+		if a.Error == nil {
+			c.print("  " + ts + c.p.green("  ✓ ") + " " + c.p.gray(a.Name) + "\n")
+		} else {
+			c.print("  " + ts + c.p.redBold(padLeft(strconv.Itoa(len(c.sum.Failures)), 2, " ")+".") + " " + c.p.redBold(a.Name) + "\n")
+		}
+		return
+	}
 	switch {
 	case a.Skipped:
 		c.print(c.p.cyan("  - ") + " " + c.p.cyan("[skipped] "+a.Name) + "\n")
@@ -202,8 +241,28 @@ func (c *CLI) assertion(a *event.Assertion) {
 	}
 }
 
+func (c *CLI) now() time.Time {
+	if c.opts.Now != nil {
+		return c.opts.Now()
+	}
+	return time.Now()
+}
+
+// jsLocaleTime is Node's Date.toLocaleTimeString() in its default en-US
+// locale: "3:04:05 PM".
+func jsLocaleTime(t time.Time) string { return t.Format("3:04:05 PM") }
+
+// jsLocaleDateTime is Node's Date.toLocaleString() in en-US:
+// "1/2/2006, 3:04:05 PM".
+func jsLocaleDateTime(t time.Time) string { return t.Format("1/2/2006, 3:04:05 PM") }
+
 func (c *CLI) request(r *event.Request) {
-	line := "  " + c.p.gray(r.Sent.Method) + " " + c.p.gray(r.Sent.URL)
+	// Newman prints the request's Url.toString(): not percent-encoded,
+	// with the fragment and the protocol's case.
+	line := "  " + c.p.gray(r.Sent.Method) + " " + c.p.gray(orDefault(r.Sent.PostmanURL, r.Sent.URL))
+	if c.opts.ShowTimestamps {
+		line = "  " + c.p.gray("["+jsLocaleDateTime(c.now())+"]") + line
+	}
 	if r.Error != "" || r.Resp == nil {
 		c.print(line + " " + c.p.red("[errored]") + "\n")
 		c.print(c.p.red("     "+orDefault(r.Error, "Internal error! Could not read response data.")) + "\n")
@@ -511,13 +570,17 @@ func (c *CLI) failureTable() string {
 			it := "iteration: " + strconv.Itoa(f.Cursor.Iteration+1)
 			name, cname = append(name, it), append(cname, p.gray(it))
 		}
-		detail := []string{f.Test, f.Message, "at " + f.At}
+		// Each line of a multi-line message (a JSONError's excerpt, a
+		// schema error list) is a line of the detail column, as
+		// cli-table3 lays out a cell's lines.
+		detail, cdetail := strings.Split(f.Test, "\n"), strings.Split(f.Test, "\n")
+		rest := strings.Split(f.Message, "\n")
+		rest = append(rest, "at "+f.At)
 		if f.Kind != FailRun {
-			detail = append(detail, `inside "`+FullName(f.Item)+`"`)
+			rest = append(rest, `inside "`+FullName(f.Item)+`"`)
 		}
-		cdetail := []string{f.Test}
-		for _, d := range detail[1:] {
-			cdetail = append(cdetail, p.gray(d))
+		for _, d := range rest {
+			detail, cdetail = append(detail, d), append(cdetail, p.gray(d))
 		}
 		plain[i] = row{[]string{num}, name, detail}
 		color[i] = row{[]string{num}, cname, cdetail}

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -16,7 +17,7 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden from the recorded streams")
 
-var streams = []string{"sample", "passing", "verbose", "run-error", "bail"}
+var streams = []string{"sample", "passing", "verbose", "run-error", "bail", "cli-forms"}
 
 // variants are the golden outputs made from each stream.
 var variants = []struct {
@@ -29,7 +30,17 @@ var variants = []struct {
 		return NewCLI(w, nil, CLIOptions{Verbose: true})
 	}},
 	{suffix: "cli-color", only: []string{"sample"}, build: func(w *bytes.Buffer) Reporter { return NewCLI(w, nil, CLIOptions{Color: true}) }},
-	{suffix: "cli-width100", only: []string{"sample"}, build: func(w *bytes.Buffer) Reporter { return NewCLI(w, nil, CLIOptions{Width: 100}) }},
+	{suffix: "cli-width100", only: []string{"sample", "cli-forms"}, build: func(w *bytes.Buffer) Reporter { return NewCLI(w, nil, CLIOptions{Width: 100}) }},
+	{suffix: "cli-no-assertions", only: []string{"cli-forms"}, build: func(w *bytes.Buffer) Reporter {
+		return NewCLI(w, nil, CLIOptions{NoAssertions: true})
+	}},
+	{suffix: "cli-no-success-assertions", only: []string{"cli-forms"}, build: func(w *bytes.Buffer) Reporter {
+		return NewCLI(w, nil, CLIOptions{NoSuccessAssertions: true})
+	}},
+	{suffix: "cli-timestamps", only: []string{"cli-forms"}, build: func(w *bytes.Buffer) Reporter {
+		at := time.Date(2026, 7, 3, 21, 5, 9, 0, time.UTC)
+		return NewCLI(w, nil, CLIOptions{ShowTimestamps: true, Now: func() time.Time { return at }})
+	}},
 	{suffix: "json", build: func(w *bytes.Buffer) Reporter { return NewJSONWriter(w, nil) }},
 	{suffix: "junit.xml", build: func(w *bytes.Buffer) Reporter { return NewJUnitWriter(w, nil) }},
 }

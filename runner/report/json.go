@@ -161,7 +161,9 @@ func (j *JSON) cursor(c event.Cursor) jsonCursor {
 func (j *JSON) request(r *event.Request) {
 	x := j.exec(r.Cursor, r.Item)
 	x.hasRequest = true
-	req := &jsonRequest{URL: newURL(r.Sent.URL), Header: headers(r.Sent.Headers), Method: r.Sent.Method}
+	u := newURL(r.Sent.URL)
+	u.Hash = r.Sent.Fragment
+	req := &jsonRequest{URL: u, Header: headers(r.Sent.Headers), Method: r.Sent.Method}
 	if len(r.Sent.Body) > 0 {
 		req.Body = &jsonBody{Mode: "raw", Raw: string(r.Sent.Body)}
 	}
@@ -451,10 +453,12 @@ type jsonRequest struct {
 }
 
 type jsonURL struct {
-	Raw      string      `json:"raw"`
-	Protocol string      `json:"protocol,omitempty"`
-	Port     string      `json:"port,omitempty"`
-	Path     []string    `json:"path"`
+	Raw      string   `json:"raw"`
+	Protocol string   `json:"protocol,omitempty"`
+	Port     string   `json:"port,omitempty"`
+	Path     []string `json:"path"`
+	// Hash is the #fragment, never sent, which Newman keeps here.
+	Hash     string      `json:"hash,omitempty"`
 	Host     []string    `json:"host"`
 	Query    []jsonQuery `json:"query"`
 	Variable []struct{}  `json:"variable"`

@@ -31,6 +31,7 @@ func TestStreams(t *testing.T) {
 		"verbose":   verboseStream(),
 		"run-error": runErrorStream(),
 		"bail":      bailStream(),
+		"cli-forms": cliFormsStream(),
 	} {
 		var buf bytes.Buffer
 		enc := event.NewEncoder(&buf)
@@ -123,6 +124,11 @@ func (it *item) warn(msg string) *item {
 
 func (it *item) end(skipped bool) {
 	it.b.add(event.Event{ItemEnd: &event.ItemEnd{Cursor: it.c, Item: it.ref, Skipped: skipped}})
+}
+
+// endNext ends the item after a test script called setNextRequest(next).
+func (it *item) endNext(next string) {
+	it.b.add(event.Event{ItemEnd: &event.ItemEnd{Cursor: it.c, Item: it.ref, NextRequest: next}})
 }
 
 func ms(n float64) time.Duration { return time.Duration(n * float64(time.Millisecond)) }
@@ -337,5 +343,31 @@ func bailStream() []event.Event {
 		fail("first iteration only fails", "expected +0 to deeply equal 1").script("test", "request", nil).end(false)
 	b.iterationEnd(0)
 	b.end(start.Add(100*time.Millisecond), "", true)
+	return b.evs
+}
+
+// cliFormsStream holds what Newman's cli reporter prints in a form of its
+// own: a URL shown unencoded with its fragment, a setNextRequest notice,
+// a multi-line failure message and a skipped assertion.
+func cliFormsStream() []event.Event {
+	b := &builder{}
+	start := time.Date(2026, 7, 3, 9, 0, 0, 0, time.UTC)
+	b.start(event.CollectionInfo{Name: "CLI forms"}, "", 1, 3, start)
+	b.iteration(0)
+	date := "Fri, 03 Jul 2026 09:00:00 GMT"
+	u1 := sent("GET", "http://127.0.0.1:8080/p%20a/%E6%97%A5%E6%9C%AC?q=a%20b&d=%22x%22", "", "Accept", "*/*")
+	u1.PostmanURL, u1.Fragment = `HTTP://127.0.0.1:8080/p a/日本?q=a b&d="x"#frag`, "frag"
+	b.item(0, 0, "f-1", "Unencoded").
+		request(event.Request{Sent: u1, Resp: resp(200, "OK", "text/plain", "hello", 120, ms(4), date)}).
+		console("log", "'jumping'").
+		pass("ok").script("test", "request", nil).endNext("Parse")
+	b.item(0, 2, "f-3", "Parse").
+		request(event.Request{Sent: sent("POST", "http://127.0.0.1:8080/text", ""), Resp: resp(200, "OK", "text/plain", "hello", 120, ms(3), date)}).
+		assert("json", false, &event.AssertionError{Name: "JSONError", Message: "Unexpected token 'h' at 1:1\nhello\n^"}).
+		pass("status").assert("later", true, nil).
+		console("info", "'done'").
+		script("test", "request", nil).end(false)
+	b.iterationEnd(0)
+	b.end(start.Add(20*time.Millisecond), "", false)
 	return b.evs
 }
