@@ -148,12 +148,16 @@ type Header struct {
 // Request reports one HTTP exchange of an item: what was sent and what
 // came back, or the error that prevented a response.
 type Request struct {
-	Cursor Cursor       `json:"cursor"`
-	Item   ItemRef      `json:"item"`
-	Sent   SentRequest  `json:"sent"`
-	Resp   *Response    `json:"response,omitempty"`
-	Error  string       `json:"error,omitempty"`
-	Redirs []Redirected `json:"redirects,omitempty"`
+	Cursor Cursor      `json:"cursor"`
+	Item   ItemRef     `json:"item"`
+	Sent   SentRequest `json:"sent"`
+	Resp   *Response   `json:"response,omitempty"`
+	Error  string      `json:"error,omitempty"`
+	// ErrorDetail explains Error in plain words (which host, what
+	// happened) beyond Newman's wording, which Error keeps exactly; the
+	// cli reporter shows it under --verbose.
+	ErrorDetail string       `json:"errorDetail,omitempty"`
+	Redirs      []Redirected `json:"redirects,omitempty"`
 	// Unresolved lists {{variables}} left unresolved in the request.
 	Unresolved []string `json:"unresolved,omitempty"`
 }

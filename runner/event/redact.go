@@ -67,7 +67,7 @@ func Redact(e Event, mask func(string) string) Event {
 		c.Sent.PostmanURL, c.Sent.Fragment = mask(c.Sent.PostmanURL), mask(c.Sent.Fragment)
 		c.Sent.Headers = headers(c.Sent.Headers)
 		c.Sent.Body = bytes(c.Sent.Body)
-		c.Error = mask(c.Error)
+		c.Error, c.ErrorDetail = mask(c.Error), mask(c.ErrorDetail)
 		if c.Resp != nil {
 			r := *c.Resp
 			r.Headers = headers(r.Headers)
