@@ -447,6 +447,10 @@ func (w *worker) runItem(ctx context.Context, it *collections.Item, cursor event
 	evReq := &event.Request{Cursor: cursor, Item: ref, Sent: sent, Unresolved: st.unresolved}
 	if reqErr != nil && ex == nil {
 		evReq.Error = reqErr.Error()
+		var d interface{ Detail() string }
+		if errors.As(reqErr, &d) {
+			evReq.ErrorDetail = d.Detail()
+		}
 	}
 	if ex != nil {
 		evReq.Resp = r.keptResponse(ex.resp)

@@ -643,8 +643,8 @@ func TestProtocolProfileBehaviorPerRequest(t *testing.T) {
 	if n != "" || y != "c=1" {
 		t.Errorf("disableCookies: cookie sent %q, then %q; want none, then c=1", n, y)
 	}
-	if !strings.Contains(reqs[5].Error, "maxRedirects (2)") || hops != 3 {
-		t.Errorf("maxRedirects: error %q after %d hops", reqs[5].Error, hops)
+	if !strings.HasPrefix(reqs[5].Error, "Exceeded maxRedirects. Probably stuck in a redirect loop ") || reqs[5].ErrorDetail != "maxRedirects is 2" || hops != 3 {
+		t.Errorf("maxRedirects: error %q (%q) after %d hops", reqs[5].Error, reqs[5].ErrorDetail, hops)
 	}
 }
 
@@ -685,8 +685,8 @@ func TestServersThatLie(t *testing.T) {
 	if len(reqs) != 3 {
 		t.Fatalf("%d request events", len(reqs))
 	}
-	if !strings.Contains(reqs[0].Error, "closed the connection before a complete response") {
-		t.Errorf("short body: %q", reqs[0].Error)
+	if reqs[0].Error != "socket hang up" || !strings.Contains(reqs[0].ErrorDetail, "closed the connection before a complete response") {
+		t.Errorf("short body: %q (%q)", reqs[0].Error, reqs[0].ErrorDetail)
 	}
 	if !strings.Contains(reqs[1].Error, "is it an HTTP server?") {
 		t.Errorf("garbage: %q", reqs[1].Error)

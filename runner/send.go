@@ -257,7 +257,9 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 			io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
 			resp.Body.Close()
 			if hop >= so.maxRedirects {
-				return nil, fmt.Errorf("exceeded maxRedirects (%d) following %s", so.maxRedirects, req.URL.Redacted())
+				// postman-request's wording, naming the URL that redirected.
+				return nil, &netError{msg: "Exceeded maxRedirects. Probably stuck in a redirect loop " + req.URL.Redacted(),
+					detail: fmt.Sprintf("maxRedirects is %d", so.maxRedirects)}
 			}
 			next, err := req.URL.Parse(loc)
 			if err != nil {
@@ -509,12 +511,15 @@ func headerSize(resp *http.Response) int64 {
 	return n + 2
 }
 
-// netError is a transport failure with Node's error code (ECONNREFUSED,
-// ENOTFOUND, ETIMEDOUT...), which scripts read as err.code in
-// pm.sendRequest callbacks, as under Newman.
+// netError is a transport failure worded as Newman words it (its message
+// is exactly Newman's: "connect ECONNREFUSED 127.0.0.1:1", "socket hang
+// up"), with Node's error code, which scripts read as err.code in
+// pm.sendRequest callbacks. detail says what happened in plain words,
+// naming the host; reports show it only under --verbose.
 type netError struct {
-	code string
-	msg  string
+	code   string
+	msg    string
+	detail string
 }
 
 func (e *netError) Error() string { return e.msg }
@@ -522,38 +527,41 @@ func (e *netError) Error() string { return e.msg }
 // Code is the Node-style error code.
 func (e *netError) Code() string { return e.code }
 
-func netErr(code, format string, args ...any) error {
-	return &netError{code: code, msg: fmt.Sprintf(format, args...)}
+// Detail is colrun's explanation beyond Newman's message.
+func (e *netError) Detail() string { return e.detail }
+
+func netErr(code, msg, detailFormat string, args ...any) error {
+	return &netError{code: code, msg: msg, detail: fmt.Sprintf(detailFormat, args...)}
 }
 
-// describeNetError words transport failures as Newman users know them
-// (ECONNREFUSED, ENOTFOUND, ETIMEDOUT) and adds what happened in plain
-// words, naming the host.
+// describeNetError words transport failures as Newman does (ECONNREFUSED,
+// ENOTFOUND, ESOCKETTIMEDOUT, socket hang up) and keeps what happened in
+// plain words, naming the host, as the error's detail.
 func describeNetError(ctx context.Context, err error, u *url.URL, timeout time.Duration) error {
 	host := u.Host
 	var dnsErr *net.DNSError
 	switch {
 	case errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded):
 		if timeout > 0 {
-			return netErr("ETIMEDOUT", "ETIMEDOUT: no complete response from %s within %s (--timeout-request)", host, timeout)
+			return netErr("ESOCKETTIMEDOUT", "ESOCKETTIMEDOUT", "no complete response from %s within %s (--timeout-request)", host, timeout)
 		}
-		return netErr("ETIMEDOUT", "ETIMEDOUT: the run's time limit (--timeout) ended the request to %s", host)
+		return netErr("ESOCKETTIMEDOUT", "ESOCKETTIMEDOUT", "the run's time limit (--timeout) ended the request to %s", host)
 	case errors.Is(err, context.Canceled):
-		return netErr("ECANCELED", "request to %s was cancelled", host)
+		return netErr("ECANCELED", fmt.Sprintf("request to %s was cancelled", host), "the run was interrupted")
 	case errors.As(err, &dnsErr):
-		return netErr("ENOTFOUND", "getaddrinfo ENOTFOUND %s: no such host", u.Hostname())
+		return netErr("ENOTFOUND", "getaddrinfo ENOTFOUND "+u.Hostname(), "no such host: %v", dnsErr)
 	case errors.Is(err, syscall.ECONNREFUSED):
-		return netErr("ECONNREFUSED", "connect ECONNREFUSED %s: connection refused", hostPort(u))
+		return netErr("ECONNREFUSED", "connect ECONNREFUSED "+hostPort(u), "nothing listens at %s: connection refused", hostPort(u))
 	case errors.Is(err, syscall.ECONNRESET):
-		return netErr("ECONNRESET", "read ECONNRESET: %s closed the connection", host)
+		return netErr("ECONNRESET", "read ECONNRESET", "%s closed the connection", host)
 	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
-		return netErr("ECONNRESET", "socket hang up: %s closed the connection before a complete response", host)
+		return netErr("ECONNRESET", "socket hang up", "%s closed the connection before a complete response", host)
 	case errors.Is(err, os.ErrDeadlineExceeded):
-		return netErr("ETIMEDOUT", "ETIMEDOUT: %s did not answer in time", host)
+		return netErr("ETIMEDOUT", "connect ETIMEDOUT "+hostPort(u), "%s did not answer in time", host)
 	}
 	var certErr *tls.CertificateVerificationError
 	if errors.As(err, &certErr) {
-		return netErr("UNABLE_TO_VERIFY_LEAF_SIGNATURE", "TLS certificate of %s is not trusted: %v (use -k/--insecure or --ssl-extra-ca-certs)", host, certErr.Err)
+		return netErr("UNABLE_TO_VERIFY_LEAF_SIGNATURE", fmt.Sprintf("TLS certificate of %s is not trusted: %v (use -k/--insecure or --ssl-extra-ca-certs)", host, certErr.Err), "%v", certErr)
 	}
 	var ue *url.Error
 	if errors.As(err, &ue) {
