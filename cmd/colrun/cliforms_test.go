@@ -2,9 +2,12 @@ package main
 
 import (
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestRunCLIFormsAsNewman runs a real server and checks the cli lines
@@ -57,6 +60,72 @@ func TestRunCLIFormsAsNewman(t *testing.T) {
 			}
 			if t.Failed() {
 				t.Logf("stdout:\n%s", res.stdout)
+			}
+		})
+	}
+}
+
+// TestRunRequestErrorsWordedAsNewman: a request error's line is Newman's
+// wording exactly, in the cli and the json report; colrun's explanation
+// follows only under --verbose.
+func TestRunRequestErrorsWordedAsNewman(t *testing.T) {
+	t.Parallel()
+	dead := httptest.NewServer(http.NotFoundHandler())
+	deadHost := strings.TrimPrefix(dead.URL, "http://")
+	dead.Close()
+	hangup := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		conn, _, err := w.(http.Hijacker).Hijack()
+		if err == nil {
+			conn.Close()
+		}
+	}))
+	t.Cleanup(hangup.Close)
+	var loop *httptest.Server
+	loop = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, loop.URL+"/loop", http.StatusFound)
+	}))
+	t.Cleanup(loop.Close)
+	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-time.After(5 * time.Second):
+		}
+	}))
+	t.Cleanup(slow.Close)
+	tests := []struct {
+		name, url, want, detail string
+	}{
+		{"refused", dead.URL + "/x", "connect ECONNREFUSED " + deadHost, "connection refused"},
+		{"hang up", hangup.URL + "/x", "socket hang up", "closed the connection before a complete response"},
+		{"redirect loop", loop.URL + "/loop", "Exceeded maxRedirects. Probably stuck in a redirect loop " + loop.URL + "/loop", "maxRedirects is 10"},
+		{"timeout", slow.URL + "/x", "ESOCKETTIMEDOUT", "within 300ms"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			coll := writeFile(t, dir, "c.json", fmt.Sprintf(`{"info":{"name":"e"},"item":[{"name":"r","request":%q}]}`, tc.url))
+			report := filepath.Join(dir, "r.json")
+			res := colrun(t, nil, "run", coll, "--color", "off", "--timeout-request", "300", "-r", "cli,json", "--reporter-json-export", report)
+			if !strings.Contains(res.stdout, "[errored]\n     "+tc.want+"\n") || strings.Contains(res.stdout, tc.detail) {
+				t.Errorf("cli should say exactly %q, without %q:\n%s", tc.want, tc.detail, res.stdout)
+			}
+			var doc struct {
+				Run struct {
+					Executions []struct {
+						RequestError struct {
+							Message string `json:"message"`
+						} `json:"requestError"`
+					} `json:"executions"`
+				} `json:"run"`
+			}
+			readJSON(t, report, &doc)
+			if ex := doc.Run.Executions; len(ex) != 1 || ex[0].RequestError.Message != tc.want {
+				t.Errorf("json requestError = %+v, want %q", ex, tc.want)
+			}
+			res = colrun(t, nil, "run", coll, "--color", "off", "--timeout-request", "300", "--verbose")
+			if !strings.Contains(res.stdout, "     "+tc.want+"\n     (") || !strings.Contains(res.stdout, tc.detail) {
+				t.Errorf("--verbose should add %q:\n%s", tc.detail, res.stdout)
 			}
 		})
 	}

@@ -138,7 +138,7 @@ func TestRequestTimeoutAgainstAHangingServer(t *testing.T) {
 	if res.code != exitFailed {
 		t.Errorf("exit %d, want %d", res.code, exitFailed)
 	}
-	if !strings.Contains(res.stdout, "ETIMEDOUT") || !strings.Contains(res.stdout, "[200 OK") {
+	if !strings.Contains(res.stdout, "\n     ESOCKETTIMEDOUT\n") || !strings.Contains(res.stdout, "[200 OK") {
 		t.Errorf("the hanging request should time out and the next one run:\n%s", res.stdout)
 	}
 	res = colrun(t, nil, "run", coll, "--timeout", "300ms", "--color", "off")

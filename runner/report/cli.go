@@ -266,6 +266,11 @@ func (c *CLI) request(r *event.Request) {
 	if r.Error != "" || r.Resp == nil {
 		c.print(line + " " + c.p.red("[errored]") + "\n")
 		c.print(c.p.red("     "+orDefault(r.Error, "Internal error! Could not read response data.")) + "\n")
+		if c.opts.Verbose && r.ErrorDetail != "" {
+			// The first line is Newman's wording, which CI logs may be
+			// matched against; colrun's explanation comes only on request.
+			c.print(c.p.gray("     ("+r.ErrorDetail+")") + "\n")
+		}
 		return
 	}
 	res := r.Resp

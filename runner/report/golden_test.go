@@ -26,7 +26,7 @@ var variants = []struct {
 	build  func(w *bytes.Buffer) Reporter
 }{
 	{suffix: "cli", build: func(w *bytes.Buffer) Reporter { return NewCLI(w, nil, CLIOptions{}) }},
-	{suffix: "cli-verbose", only: []string{"sample", "verbose", "passing"}, build: func(w *bytes.Buffer) Reporter {
+	{suffix: "cli-verbose", only: []string{"sample", "verbose", "passing", "cli-forms"}, build: func(w *bytes.Buffer) Reporter {
 		return NewCLI(w, nil, CLIOptions{Verbose: true})
 	}},
 	{suffix: "cli-color", only: []string{"sample"}, build: func(w *bytes.Buffer) Reporter { return NewCLI(w, nil, CLIOptions{Color: true}) }},

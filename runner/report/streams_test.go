@@ -360,7 +360,10 @@ func cliFormsStream() []event.Event {
 	b.item(0, 0, "f-1", "Unencoded").
 		request(event.Request{Sent: u1, Resp: resp(200, "OK", "text/plain", "hello", 120, ms(4), date)}).
 		console("log", "'jumping'").
-		pass("ok").script("test", "request", nil).endNext("Parse")
+		pass("ok").script("test", "request", nil).endNext("Refused")
+	b.item(0, 1, "f-2", "Refused").
+		request(event.Request{Sent: sent("GET", "http://127.0.0.1:1/x", ""), Error: "connect ECONNREFUSED 127.0.0.1:1",
+			ErrorDetail: "nothing listens at 127.0.0.1:1: connection refused"}).end(false)
 	b.item(0, 2, "f-3", "Parse").
 		request(event.Request{Sent: sent("POST", "http://127.0.0.1:8080/text", ""), Resp: resp(200, "OK", "text/plain", "hello", 120, ms(3), date)}).
 		assert("json", false, &event.AssertionError{Name: "JSONError", Message: "Unexpected token 'h' at 1:1\nhello\n^"}).
