@@ -46,7 +46,7 @@ type runFlags struct {
 	color                      string
 	disableUnicode             bool
 	suppressExitCode           bool
-	bail                       bool
+	bail                       bailFlag
 	ignoreRedirects            bool
 	insecure                   bool
 	delayRequest               msDuration
@@ -93,7 +93,8 @@ func (f *runFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.color, "color", "auto", "colored output: auto, on or off")
 	fs.BoolVar(&f.disableUnicode, "disable-unicode", false, "use plain ASCII symbols")
 	fs.BoolVarP(&f.suppressExitCode, "suppress-exit-code", "x", false, "exit 0 even when something failed")
-	fs.BoolVar(&f.bail, "bail", false, "stop the run at the first failed assertion, script or request")
+	fs.Var(&f.bail, "bail", "stop the run at the first failed assertion, script or request (Newman's modifiers failure and folder are accepted)")
+	fs.Lookup("bail").NoOptDefVal = "true"
 	fs.BoolVar(&f.ignoreRedirects, "ignore-redirects", false, "do not follow 3xx redirects")
 	fs.BoolVarP(&f.insecure, "insecure", "k", false, "do not verify TLS certificates")
 	fs.Var(&f.delayRequest, "delay-request", "wait between requests (milliseconds, or a duration like 2s)")
@@ -117,6 +118,7 @@ func (f *runFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.tableauNames.SiteID, "tableau-site-variable", auth.DefaultVariableNames.SiteID, "variable that receives the site id")
 	fs.StringVar(&f.tableauNames.UserID, "tableau-user-variable", auth.DefaultVariableNames.UserID, "variable that receives the user id")
 	addRefusedSecretFlags(fs)
+	registerUnsupportedNewmanFlags(fs)
 }
 
 // msDuration reads Newman's millisecond integers, or Go durations ("2s").
@@ -163,7 +165,7 @@ func runCommand(ctx context.Context, args []string, sio stdio) int {
 	var f runFlags
 	f.register(fs)
 	help := fs.BoolP("help", "h", false, "show this help")
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(normalizeOptionalValues(args)); err != nil {
 		fmt.Fprintf(sio.err, "colrun run: %v (see \"colrun run --help\")\n", err)
 		return exitUsage
 	}
@@ -172,6 +174,10 @@ func runCommand(ctx context.Context, args []string, sio stdio) int {
 		fs.SetOutput(sio.out)
 		fs.PrintDefaults()
 		return exitOK
+	}
+	if err := checkUnsupportedNewmanFlags(fs); err != nil {
+		fmt.Fprintf(sio.err, "colrun run: %v\n", err)
+		return exitUsage
 	}
 	if err := checkRefusedSecretFlags(fs); err != nil {
 		fmt.Fprintf(sio.err, "colrun run: %v\n", err)
@@ -287,6 +293,11 @@ type runInputs struct {
 }
 
 func loadRunInputs(path string, f *runFlags, getenv func(string) string) (*runInputs, error) {
+	for _, in := range [][2]string{{"collection", path}, {"-e/--environment", f.environment}, {"-g/--globals", f.globals}, {"-d/--iteration-data", f.data}} {
+		if err := remoteInput(in[0], in[1]); err != nil {
+			return nil, err
+		}
+	}
 	coll, err := collections.LoadCollection(path)
 	if err != nil {
 		return nil, err
@@ -316,6 +327,9 @@ func loadRunInputs(path string, f *runFlags, getenv func(string) string) (*runIn
 		return nil, fmt.Errorf("--color must be auto, on or off, got %q", f.color)
 	}
 	for _, name := range f.reporters {
+		if name == "progress" || name == "emojitrain" {
+			return nil, fmt.Errorf("reporter %q (Newman's progress bar) is not supported; use -r cli --reporter-cli-no-assertions --reporter-cli-no-console for short output", name)
+		}
 		if !knownReporter(name) {
 			return nil, fmt.Errorf("unknown reporter %q; available: %s", name, strings.Join(report.Names(), ", "))
 		}
@@ -327,7 +341,7 @@ func loadRunInputs(path string, f *runFlags, getenv func(string) string) (*runIn
 	o.Iterations = f.iterations
 	o.Folders = f.folders
 	o.Timeout, o.RequestTimeout, o.ScriptTimeout, o.DelayRequest = f.timeout.d, f.timeoutRequest.d, f.timeoutScript.d, f.delayRequest.d
-	o.Bail, o.IgnoreRedirects, o.Insecure, o.Verbose = f.bail, f.ignoreRedirects, f.insecure, f.verbose
+	o.Bail, o.IgnoreRedirects, o.Insecure, o.Verbose = f.bail.stop, f.ignoreRedirects, f.insecure, f.verbose
 	o.WorkingDir, o.MaxKeptBody, o.NoScripts = f.workingDir, f.maxKeptBody, f.noScripts
 	o.UserAgent = "colrun/" + currentVersion()
 	if f.seed != "" {

@@ -1,0 +1,146 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/pflag"
+)
+
+// optionalValueFlags are Newman's flags whose value may be left out
+// (commander's "[n]"): given bare, Newman's --delay-request and timeouts
+// get true, which postman-runtime treats as no limit (and a delay of
+// about a millisecond), so colrun reads a bare one as 0. --bail takes
+// optional modifiers. Unlike Newman, a following word that is an
+// existing file (or, after --bail, not a modifier) is not taken as the
+// value, so "--bail collection.json" keeps the collection path; any other
+// word is, so "--timeout-request soon" says what is wrong with "soon".
+var optionalValueFlags = map[string]struct {
+	bare  string
+	takes func(string) bool
+}{
+	"--bail":            {"true", isBailModifiers},
+	"--delay-request":   {"0", isValueWord},
+	"--timeout":         {"0", isValueWord},
+	"--timeout-request": {"0", isValueWord},
+	"--timeout-script":  {"0", isValueWord},
+}
+
+// normalizeOptionalValues rewrites Newman's optional-value flags to the
+// --flag=value form pflag reads. Everything after "--" is left alone.
+func normalizeOptionalValues(args []string) []string {
+	out := make([]string, 0, len(args))
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return append(out, args[i:]...)
+		}
+		f, ok := optionalValueFlags[a]
+		if !ok {
+			out = append(out, a)
+			continue
+		}
+		if i+1 < len(args) && f.takes(args[i+1]) {
+			out = append(out, a+"="+args[i+1])
+			i++
+			continue
+		}
+		out = append(out, a+"="+f.bare)
+	}
+	return out
+}
+
+// isValueWord reports whether s, after a flag with an optional value, is
+// that value: not another flag and not an existing file.
+func isValueWord(s string) bool {
+	if strings.HasPrefix(s, "-") && !isNumber(s) {
+		return false
+	}
+	_, err := os.Stat(s)
+	return err != nil
+}
+
+func isNumber(s string) bool {
+	_, err := strconv.ParseInt(s, 10, 64)
+	return err == nil
+}
+
+func isBailModifiers(s string) bool {
+	for _, m := range strings.Split(s, ",") {
+		if m != "failure" && m != "folder" {
+			return false
+		}
+	}
+	return true
+}
+
+// bailFlag is --bail with Newman's optional modifiers: bare or "failure"
+// stops the run at the first failure; "folder" makes an unknown --folder
+// an error, which colrun always does, so alone it stops nothing.
+type bailFlag struct{ stop bool }
+
+func (b *bailFlag) String() string { return strconv.FormatBool(b.stop) }
+
+func (b *bailFlag) Set(s string) error {
+	switch {
+	case s == "true":
+		b.stop = true
+	case s == "false":
+		b.stop = false
+	case isBailModifiers(s):
+		b.stop = strings.Contains(s, "failure")
+	default:
+		return fmt.Errorf("want no value or failure, folder or failure,folder, got %q", s)
+	}
+	return nil
+}
+
+func (b *bailFlag) Type() string { return "[failure,folder]" }
+
+// unsupportedNewmanFlags are Newman flags colrun does not implement; they
+// are registered, hidden, so that using one says exactly that instead of
+// "unknown flag".
+var unsupportedNewmanFlags = []struct {
+	name, why string
+	isBool    bool
+}{
+	{name: "export-collection", why: "writing the run's collection is not supported"},
+	{name: "cookie-jar", why: "reading a tough-cookie jar file is not supported; set cookies with a Cookie header or pm.cookies.jar() in a pre-request script"},
+	{name: "export-cookie-jar", why: "writing the cookie jar is not supported"},
+	{name: "ssl-client-cert-list", why: "per-host client certificates are not supported; use --ssl-client-cert and --ssl-client-key"},
+	{name: "ssl-client-passphrase", why: "an encrypted client key is not supported; decrypt it first (openssl pkey -in key.pem -out plain.pem)"},
+	{name: "no-insecure-file-read", why: "restricting file reads to --working-dir is not supported, so colrun refuses rather than read files outside it", isBool: true},
+	{name: "postman-api-key", why: "loading from the Postman API is not supported; export the collection to a file"},
+}
+
+func registerUnsupportedNewmanFlags(fs *pflag.FlagSet) {
+	for _, u := range unsupportedNewmanFlags {
+		if u.isBool {
+			fs.Bool(u.name, false, u.why)
+		} else {
+			fs.String(u.name, "", u.why)
+		}
+		_ = fs.MarkHidden(u.name)
+	}
+}
+
+// checkUnsupportedNewmanFlags fails on the first Newman-only flag used.
+func checkUnsupportedNewmanFlags(fs *pflag.FlagSet) error {
+	for _, u := range unsupportedNewmanFlags {
+		if fs.Changed(u.name) {
+			return fmt.Errorf("--%s is a Newman flag colrun does not implement: %s", u.name, u.why)
+		}
+	}
+	return nil
+}
+
+// remoteInput refuses an http(s) URL where Newman would download the
+// collection, environment, globals or data file.
+func remoteInput(flag, path string) error {
+	if strings.HasPrefix(path, "http://") || strings.HasPrefix(path, "https://") {
+		return fmt.Errorf("%s %s: loading from a URL is not supported; download it first (curl -fsSLo file.json URL)", flag, path)
+	}
+	return nil
+}

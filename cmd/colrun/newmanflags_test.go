@@ -1,0 +1,87 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestNormalizeOptionalValues(t *testing.T) {
+	t.Parallel()
+	// An existing file after a flag with an optional value is the
+	// collection, not the value.
+	c := writeFile(t, t.TempDir(), "c.json", "{}")
+	for _, tc := range []struct {
+		in, want []string
+	}{
+		{[]string{"--bail", c}, []string{"--bail=true", c}},
+		{[]string{c, "--bail"}, []string{c, "--bail=true"}},
+		{[]string{"--bail", "failure", c}, []string{"--bail=failure", c}},
+		{[]string{"--bail", "folder,failure"}, []string{"--bail=folder,failure"}},
+		{[]string{"--delay-request", c}, []string{"--delay-request=0", c}},
+		{[]string{"--delay-request", "500", c}, []string{"--delay-request=500", c}},
+		{[]string{"--timeout-request", "2s", "--timeout"}, []string{"--timeout-request=2s", "--timeout=0"}},
+		{[]string{"--timeout-script=5"}, []string{"--timeout-script=5"}},
+		{[]string{"--", "--bail"}, []string{"--", "--bail"}},
+		{[]string{"--timeout-request", "soon"}, []string{"--timeout-request=soon"}},
+	} {
+		if diff := cmp.Diff(tc.want, normalizeOptionalValues(tc.in)); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", tc.in, diff)
+		}
+	}
+}
+
+func TestNewmanFlags(t *testing.T) {
+	t.Parallel()
+	srv := okServer(t)
+	dir := t.TempDir()
+	coll := writeFile(t, dir, "c.json", fmt.Sprintf(`{"info":{"name":"b"},"item":[
+	  {"name":"one","request":"%s/1","event":[{"listen":"test","script":{"exec":["pm.test('fails', ()=>pm.expect(1).to.eql(2))"]}}]},
+	  {"name":"two","request":"%s/2"}]}`, srv.URL, srv.URL))
+	tests := []struct {
+		name      string
+		args      []string
+		code      int
+		want      string // in stdout, or in stderr for a usage error
+		ranSecond bool
+	}{
+		{"bare --bail before the path", []string{"--bail", coll}, exitFailed, "→ one", false},
+		{"--bail failure", []string{coll, "--bail", "failure"}, exitFailed, "→ one", false},
+		{"--bail folder stops nothing", []string{coll, "--bail", "folder"}, exitFailed, "→ two", true},
+		{"--bail failure,folder", []string{coll, "--bail", "failure,folder"}, exitFailed, "→ one", false},
+		{"bare --delay-request", []string{"--delay-request", coll}, exitFailed, "→ two", true},
+		{"bare --timeout-request", []string{coll, "--timeout-request"}, exitFailed, "→ two", true},
+		{"--cookie-jar", []string{coll, "--cookie-jar", "jar.json"}, exitUsage, "--cookie-jar is a Newman flag colrun does not implement", false},
+		{"--export-cookie-jar", []string{coll, "--export-cookie-jar", "jar.json"}, exitUsage, "--export-cookie-jar is a Newman flag colrun does not implement", false},
+		{"--export-collection", []string{coll, "--export-collection", "out.json"}, exitUsage, "--export-collection is a Newman flag colrun does not implement", false},
+		{"--ssl-client-cert-list", []string{coll, "--ssl-client-cert-list", "l.json"}, exitUsage, "per-host client certificates are not supported", false},
+		{"--ssl-client-passphrase", []string{coll, "--ssl-client-passphrase", "pw"}, exitUsage, "an encrypted client key is not supported", false},
+		{"--no-insecure-file-read", []string{coll, "--no-insecure-file-read"}, exitUsage, "--no-insecure-file-read is a Newman flag colrun does not implement", false},
+		{"-r progress", []string{coll, "-r", "progress"}, exitUsage, `reporter "progress" (Newman's progress bar) is not supported`, false},
+		{"-r emojitrain", []string{coll, "-r", "emojitrain"}, exitUsage, `reporter "emojitrain"`, false},
+		{"collection URL", []string{srv.URL + "/c.json"}, exitUsage, "collection " + srv.URL + "/c.json: loading from a URL is not supported", false},
+		{"environment URL", []string{coll, "-e", "https://example.test/e.json"}, exitUsage, "-e/--environment https://example.test/e.json: loading from a URL", false},
+		{"data URL", []string{coll, "-d", srv.URL + "/d.csv"}, exitUsage, "-d/--iteration-data", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			res := colrun(t, nil, append([]string{"run", "--color", "off"}, tc.args...)...)
+			if res.code != tc.code {
+				t.Errorf("exit %d, want %d; stderr %s", res.code, tc.code, res.stderr)
+			}
+			out := res.stdout
+			if tc.code == exitUsage {
+				out = res.stderr
+			}
+			if !strings.Contains(out, tc.want) {
+				t.Errorf("output lacks %q:\n%s", tc.want, out)
+			}
+			if got := strings.Contains(res.stdout, "→ two"); got != tc.ranSecond {
+				t.Errorf("ran the second request: %v, want %v", got, tc.ranSecond)
+			}
+		})
+	}
+}
