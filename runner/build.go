@@ -45,6 +45,9 @@ type outgoing struct {
 	// digest re-signs the request after a digest challenge; nil unless
 	// the auth is digest.
 	digest *digestSigner
+	// Auth is the auth applied, inherited or not, with its variables
+	// resolved: what pm.request.auth shows in test scripts.
+	Auth *collections.Auth
 }
 
 // header returns the last enabled value of a header, case-insensitively,
@@ -84,10 +87,28 @@ func (o *outgoing) pruned() bool {
 func resolvedRequest(orig *collections.Request, o *outgoing) *collections.Request {
 	r := orig.Clone()
 	r.Method = o.Method
-	r.URL = o.Resolved
-	r.Headers = make([]collections.Header, 0, len(o.Headers))
+	// Newman hands test scripts the request as it went out: the URL
+	// percent-encoded, the auth it inherited, and the headers the
+	// transport added (Host, Accept-Encoding, Content-Length).
+	r.URL = collections.ParseURL(o.URL)
+	if o.Auth != nil {
+		r.Auth = o.Auth
+	}
+	r.Headers = make([]collections.Header, 0, len(o.Headers)+3)
 	for _, h := range o.Headers {
 		r.Headers = append(r.Headers, collections.Header{Key: h.Key, Value: h.Value})
+	}
+	add := func(key, value string) {
+		if _, ok := o.header(key); !ok {
+			r.Headers = append(r.Headers, collections.Header{Key: key, Value: value})
+		}
+	}
+	if u, err := url.Parse(o.URL); err == nil {
+		add("Host", u.Host)
+	}
+	add("Accept-Encoding", "gzip, deflate")
+	if o.HasBody {
+		add("Content-Length", strconv.Itoa(len(o.Body)))
 	}
 	if r.Body != nil && r.Body.Mode == "raw" && o.HasBody {
 		r.Body.Raw = string(o.Body)
@@ -191,6 +212,7 @@ func (r *Runner) build(it *collections.Item, req *collections.Request, res *vari
 		if err := applyAuth(resolved, out, &u, in); err != nil {
 			return fail(err)
 		}
+		out.Auth = resolved
 	}
 	out.URL = wireURL(u)
 	out.Resolved = u
