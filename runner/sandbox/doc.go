@@ -44,7 +44,9 @@
 //   - Script errors carry the line and column in the user's script (Newman's
 //     stack lines are offset by the wrapper); `throw "text"` is reported as
 //     Error: text (Newman shows an empty error).
-//   - Unhandled promise rejections are ignored; under Newman they crash it.
+//   - A promise rejection no handler takes by the end of the script (an
+//     assertion failing in an async function nobody awaits) is the
+//     script's error; under Newman it crashes the run.
 //
 // Known differences:
 //   - Error messages are goja's where V8's wording is not reproduced: the

@@ -207,6 +207,7 @@ func Prepare() {
 // per-script state.
 func New(opts Options) *Sandbox {
 	s := &Sandbox{opts: opts, rt: goja.New()}
+	s.rt.SetPromiseRejectionTracker(s.trackRejection)
 	s.loop.init()
 	rt := s.rt
 	rt.SetMaxCallStackSize(maxCallStack)
@@ -287,6 +288,8 @@ type runState struct {
 	cancel context.CancelFunc
 
 	slots []assertSlot
+	// unhandled are rejected promises no handler has been added to.
+	unhandled []*goja.Promise
 	// order lists slot indices in the order Newman reports the tests: a
 	// test takes its place when it completes, except that one returning a
 	// promise takes it at once (Newman reports it then, as passed, without
@@ -433,8 +436,40 @@ func (s *Sandbox) Run(ctx context.Context, script *Script, exec *Execution) (res
 		}
 	}
 	s.runLoop(st)
+	s.reportUnhandledRejection(st)
 	s.collect(st)
 	return
+}
+
+// trackRejection keeps the Run's rejected promises that have no handler,
+// so that an assertion failing inside async code the script did not await,
+// as in `(async () => { pm.expect(v).to.equal(200); })()`, fails the
+// script instead of vanishing (Newman stops with that error).
+func (s *Sandbox) trackRejection(p *goja.Promise, op goja.PromiseRejectionOperation) {
+	st := s.cur
+	if st == nil {
+		return
+	}
+	switch op {
+	case goja.PromiseRejectionReject:
+		st.unhandled = append(st.unhandled, p)
+	case goja.PromiseRejectionHandle:
+		for i, q := range st.unhandled {
+			if q == p {
+				st.unhandled = append(st.unhandled[:i], st.unhandled[i+1:]...)
+				break
+			}
+		}
+	}
+}
+
+// reportUnhandledRejection makes the first rejection still unhandled once
+// the Run has settled the script's error, unless it already has one.
+func (s *Sandbox) reportUnhandledRejection(st *runState) {
+	if len(st.unhandled) > 0 && st.res.Error == nil && st.stopReason() == notStopped {
+		st.res.Error = s.errorFromValue(st.unhandled[0].Result(), nil, st.script)
+	}
+	st.unhandled = nil
 }
 
 // function returns the script's function on this runtime.

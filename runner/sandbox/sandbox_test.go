@@ -245,6 +245,33 @@ func TestTimersDoNotLeakBetweenRuns(t *testing.T) {
 	diff(t, "logs", []string{"own"}, mustPass(t, res))
 }
 
+// A rejection nothing handles fails the script: an assertion in async code
+// the script did not await must not look green. Handled ones do not.
+func TestUnhandledRejectionFailsTheScript(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ name, src, want string }{
+		{"async assertion not awaited", `(async () => { const v = await Promise.resolve(500); pm.expect(v).to.equal(200); })();`,
+			"AssertionError: expected 500 to equal 200"},
+		{"rejected promise", `Promise.reject(new TypeError("nope"));`, "TypeError: nope"},
+		{"handled later in the script", `const p = Promise.reject(new Error("x")); p.catch(() => {});`, ""},
+		{"handled in a timer", `const p = Promise.reject(new Error("x")); setTimeout(() => p.catch(() => {}), 1);`, ""},
+		{"awaited test is a failed assertion, not a script error", `pm.test("t", async () => { pm.expect(1).to.equal(2); });`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			res := run(t, newExec("test"), tt.src)
+			got := ""
+			if res.Error != nil {
+				got = res.Error.Name + ": " + res.Error.Message
+			}
+			if got != tt.want {
+				t.Errorf("script error = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestConsole(t *testing.T) {
 	t.Parallel()
 	res := run(t, newExec("test"), `
