@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"compress/gzip"
+	"compress/zlib"
 	"context"
 	"crypto/tls"
 	"crypto/x509"
@@ -284,6 +285,10 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 		data, truncatedErr := readBody(resp, so.maxBody)
 		resp.Body.Close()
 		if truncatedErr != nil {
+			var de *bodyDecodeError
+			if errors.As(truncatedErr, &de) || errors.Is(truncatedErr, errBodyTooLarge) {
+				return nil, truncatedErr
+			}
 			return nil, describeNetError(ctx, truncatedErr, req.URL, so.timeout)
 		}
 		end := time.Now()
@@ -447,33 +452,68 @@ func timingTrace(tm *event.Timings, start time.Time, firstByte *time.Time) *http
 // readBody reads at most limit bytes, decoding gzip or deflate when the
 // transport did not (because the request set Accept-Encoding itself).
 func readBody(resp *http.Response, limit int64) ([]byte, error) {
-	var rd io.Reader = resp.Body
-	if !resp.Uncompressed {
-		switch strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))) {
-		case "gzip", "x-gzip":
-			zr, err := gzip.NewReader(resp.Body)
-			if err == nil {
-				defer zr.Close()
-				rd = zr
-			}
-		case "deflate":
-			fr := flate.NewReader(resp.Body)
-			defer fr.Close()
-			rd = fr
-		}
-	}
 	var buf bytes.Buffer
-	if n := resp.ContentLength; n > 0 && n <= limit && rd == resp.Body {
+	if n := resp.ContentLength; n > 0 && n <= limit {
 		buf.Grow(int(n) + bytes.MinRead)
 	}
-	if _, err := buf.ReadFrom(io.LimitReader(rd, limit+1)); err != nil {
+	if _, err := buf.ReadFrom(io.LimitReader(resp.Body, limit+1)); err != nil {
 		return nil, err
 	}
 	data := buf.Bytes()
+	if !resp.Uncompressed && len(data) > 0 {
+		// Decoded here rather than streamed, so that an empty body (HEAD,
+		// 204) needs no decoding and a corrupt one fails the request, as
+		// in Newman, instead of arriving empty.
+		var err error
+		switch strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))) {
+		case "gzip", "x-gzip":
+			data, err = decodeBody(data, limit, func(r io.Reader) (io.ReadCloser, error) { return gzip.NewReader(r) })
+		case "deflate":
+			// HTTP's deflate is zlib-wrapped (what Node and most servers
+			// send); some servers send raw deflate, which Node refuses and
+			// browsers accept.
+			data, err = decodeBody(data, limit, func(r io.Reader) (io.ReadCloser, error) { return zlib.NewReader(r) })
+			if err != nil && !errors.Is(err, errBodyTooLarge) {
+				data, err = decodeBody(buf.Bytes(), limit, func(r io.Reader) (io.ReadCloser, error) { return flate.NewReader(r), nil })
+			}
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("response body is larger than the %d-byte limit (--max-response-size)", limit)
+		return nil, errBodyTooLarge
 	}
 	return data, nil
+}
+
+// errBodyTooLarge is a response past Options.MaxResponseBody (512 MB
+// unless set), which protects a run from an endless or bomb body.
+var errBodyTooLarge = errors.New("response body is larger than the response size limit (512 MB)")
+
+// bodyDecodeError is a compressed body that does not decode; it is
+// reported as it is, with no host in front, as Newman reports it.
+type bodyDecodeError struct{ msg string }
+
+func (e *bodyDecodeError) Error() string { return e.msg }
+
+// decodeBody decompresses a whole body, reading at most limit+1 bytes of
+// output; a body that does not decode is an error worded as Node's zlib
+// words it.
+func decodeBody(data []byte, limit int64, open func(io.Reader) (io.ReadCloser, error)) ([]byte, error) {
+	zr, err := open(bytes.NewReader(data))
+	if err != nil {
+		return nil, &bodyDecodeError{"incorrect header check"}
+	}
+	defer zr.Close()
+	var out bytes.Buffer
+	if _, err := out.ReadFrom(io.LimitReader(zr, limit+1)); err != nil {
+		return nil, &bodyDecodeError{"invalid compressed data: " + err.Error()}
+	}
+	if int64(out.Len()) > limit {
+		return nil, errBodyTooLarge
+	}
+	return out.Bytes(), nil
 }
 
 func reasonPhrase(resp *http.Response) string {
