@@ -136,7 +136,8 @@ func (d *DataFile) openCSV(br *bufio.Reader) error {
 	}
 	r := csv.NewReader(src)
 	r.ReuseRecord = d.counting
-	r.LazyQuotes = true
+	// Quotes are strict, as in csv-parse (Newman): an unclosed quote is an
+	// error naming the line, not a field that swallows the rest of the file.
 	r.TrimLeadingSpace = true
 	header, err := r.Read()
 	if errors.Is(err, io.EOF) {

@@ -293,6 +293,14 @@ func TestDataFiles(t *testing.T) {
 			t.Errorf("Count = %d, %v", n, err)
 		}
 	})
+	t.Run("CSV quote that is never closed is an error, not one huge field", func(t *testing.T) {
+		t.Parallel()
+		for name, text := range map[string]string{"unclosed.csv": "a\n\"1\n2\n3\n", "bare.csv": "a,b\n1,\"x\"y\n"} {
+			if _, err := readAll(t, write(name, text)); err == nil || !strings.Contains(err.Error(), name+":") || !strings.Contains(err.Error(), `"`) {
+				t.Errorf("%s: err = %v, want the file, line and the quote named", name, err)
+			}
+		}
+	})
 	t.Run("JSON array of objects keeps key order", func(t *testing.T) {
 		t.Parallel()
 		rows, err := readAll(t, write("d.json", `[{"b":1,"a":"x"},{"b":true,"a":null}]`))
