@@ -180,7 +180,11 @@ func (j *JUnit) exec(c event.Cursor, it event.ItemRef) *junitExec {
 	name := FullName(it)
 	key := it.ID
 	if key == "" {
-		key = "\x00" + name
+		// Items without ids (common in exported collections) are told
+		// apart by their place in the run, not their name: two requests
+		// called the same are two suites, as in Newman, which gives every
+		// item an id.
+		key = "\x00" + strconv.Itoa(c.Position)
 	}
 	s, ok := j.byKey[key]
 	if !ok {

@@ -193,6 +193,28 @@ func TestJUnitHostileText(t *testing.T) {
 	}
 }
 
+// TestJUnitSameNameWithoutIDs: two requests with the same name in a
+// collection without item ids are two suites, as in Newman (which gives
+// every item an id), so a passing one does not hide behind a failing one.
+func TestJUnitSameNameWithoutIDs(t *testing.T) {
+	t.Parallel()
+	b := &builder{length: 2}
+	b.start(event.CollectionInfo{Name: "dup"}, "", 1, 2, sampleStream()[0].RunStart.Started)
+	b.iteration(0)
+	b.item(0, 0, "", "same").request(event.Request{Sent: sent("GET", "http://x/1", ""), Resp: resp(200, "OK", "text/plain", "", 10, ms(1), "")}).
+		pass("ok").end(false)
+	b.item(0, 1, "", "same").request(event.Request{Sent: sent("GET", "http://x/2", ""), Resp: resp(200, "OK", "text/plain", "", 10, ms(1), "")}).
+		fail("ok", "expected 1 to equal 2").end(false)
+	b.iterationEnd(0)
+	b.end(sampleStream()[0].RunStart.Started, "", false)
+	var out strings.Builder
+	replayEvents(t, NewJUnitWriter(&out, nil), b.evs)
+	r := parseJUnit(t, []byte(out.String()))
+	if len(r.Suites) != 2 || r.Suites[0].Failures != 0 || r.Suites[1].Failures != 1 {
+		t.Errorf("suites = %+v, want two named same: one passed, one failed", r.Suites)
+	}
+}
+
 // TestJUnitFile: written only at the end, through a temporary file, and
 // still written when the stream stops without RunEnd.
 func TestJUnitFile(t *testing.T) {
