@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -204,5 +205,52 @@ func readJSON(t *testing.T, path string, v any) {
 	}
 	if err := json.Unmarshal(data, v); err != nil {
 		t.Fatalf("%s: %v", path, err)
+	}
+}
+
+// TestClosedStdoutKeepsReports: `colrun run ... | head -1` closes stdout
+// early; the run must still write its report files and exports, and say
+// on stderr why it exits 1.
+func TestClosedStdoutKeepsReports(t *testing.T) {
+	t.Parallel()
+	bin := colrunBinary(t)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, strings.Repeat("x", 100))
+	}))
+	t.Cleanup(srv.Close)
+	dir := t.TempDir()
+	var items []string
+	for i := 0; i < 50; i++ {
+		items = append(items, fmt.Sprintf(`{"name":"r%d","request":"%s/%d","event":[{"listen":"test","script":{"exec":["console.log('%s')"]}}]}`, i, srv.URL, i, strings.Repeat("y", 200)))
+	}
+	coll := writeFile(t, dir, "c.postman_collection.json", `{"info":{"name":"c"},"item":[`+strings.Join(items, ",")+`]}`)
+	jsonOut, envOut := filepath.Join(dir, "r.json"), filepath.Join(dir, "env.json")
+	cmd := exec.Command(bin, "run", coll, "-r", "cli,json", "--reporter-json-export", jsonOut, "--export-environment", envOut)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 16)
+	if _, err := io.ReadFull(stdout, buf); err != nil {
+		t.Fatal(err)
+	}
+	stdout.Close()
+	err = cmd.Wait()
+	var exitErr *exec.ExitError
+	if !errors.As(err, &exitErr) || exitErr.ExitCode() != 1 {
+		t.Errorf("exit: %v, want 1\nstderr: %s", err, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "cli reporter:") {
+		t.Errorf("stderr does not say the cli output was cut: %q", stderr.String())
+	}
+	for _, p := range []string{jsonOut, envOut} {
+		if b, err := os.ReadFile(p); err != nil || !json.Valid(b) {
+			t.Errorf("%s: %v (valid JSON: %v)", p, err, json.Valid(b))
+		}
 	}
 }

@@ -35,6 +35,10 @@ type stdio struct {
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// A closed stdout (`colrun run ... | head`) must not kill the run
+	// before it writes its report files and exports: with SIGPIPE ignored
+	// the write fails and the CLI reporter says so on stderr.
+	signal.Ignore(syscall.SIGPIPE)
 	stopProfiling := startProfiling(os.Getenv)
 	code := dispatch(ctx, os.Args[1:], stdio{in: os.Stdin, out: os.Stdout, err: os.Stderr, getenv: os.Getenv, tune: true})
 	stopProfiling()
