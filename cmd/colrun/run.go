@@ -250,12 +250,12 @@ func executeRun(ctx context.Context, path string, f *runFlags, sio stdio) int {
 	res, runErr := r.Run(ctx, tuned(event.Redacting(reporters, red.String, red.Empty)))
 	failed := false
 	if err := reporters.Close(); err != nil {
-		fmt.Fprintf(sio.err, "colrun: %s\n", red.String(err.Error()))
+		printErrors(sio.err, err, red.String)
 		failed = true
 	}
 	stdout.Close()
 	if err := writeExports(f, in, res, red); err != nil {
-		fmt.Fprintf(sio.err, "colrun: %s\n", red.String(err.Error()))
+		printErrors(sio.err, err, red.String)
 		failed = true
 	}
 	if runErr != nil {
@@ -496,4 +496,17 @@ func orDefault(s, def string) string {
 		return def
 	}
 	return s
+}
+
+// printErrors writes err to w as one "colrun: ..." line per error, so that
+// several failed reports or exports (joined errors) each get a line of
+// their own, masked by redact.
+func printErrors(w io.Writer, err error, redact func(string) string) {
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range joined.Unwrap() {
+			printErrors(w, e, redact)
+		}
+		return
+	}
+	fmt.Fprintf(w, "colrun: %s\n", redact(err.Error()))
 }

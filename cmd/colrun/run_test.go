@@ -165,3 +165,24 @@ func TestHelpAndVersion(t *testing.T) {
 		t.Errorf("unknown command: %+v", res)
 	}
 }
+
+// Two exports that cannot be written are two one-line errors on stderr,
+// each naming its flag, and the run exits 1.
+func TestFailedExportsAreOneLineEach(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	srv := okServer(t)
+	coll := writeFile(t, dir, "c.json", `{"info":{"name":"c"},"item":[{"name":"r","request":"`+srv.URL+`/x"}]}`)
+	blocker := writeFile(t, dir, "file", "")
+	res := colrun(t, nil, "run", coll, "-r", "json", "--reporter-json-export", filepath.Join(dir, "r.json"),
+		"--export-environment", filepath.Join(blocker, "env.json"), "--export-globals", filepath.Join(blocker, "globals.json"))
+	lines := strings.Split(strings.TrimSpace(res.stderr), "\n")
+	if res.code != exitFailed || len(lines) != 2 {
+		t.Fatalf("exit %d, stderr:\n%s\nwant exit 1 and two lines", res.code, res.stderr)
+	}
+	for i, flag := range []string{"--export-environment", "--export-globals"} {
+		if !strings.HasPrefix(lines[i], "colrun: ") || !strings.Contains(lines[i], flag) {
+			t.Errorf("line %d = %q, want colrun: ... %s ...", i+1, lines[i], flag)
+		}
+	}
+}
