@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Names of the environment variables colrun reads. They are also the names
@@ -398,6 +399,21 @@ func (c Credentials) Check(m Method) error {
 			if !strings.HasPrefix(s, "tableau:") {
 				return fmt.Errorf("%s: scope %q does not start with tableau: (e.g. tableau:content:read, tableau:users:*)", EnvJWTScopes, s)
 			}
+		}
+	}
+	return nil
+}
+
+// MinSecretLength is the shortest password or secret NewSigner accepts.
+const MinSecretLength = 4
+
+// checkSecretLengths refuses a secret too short to mask: masking it would
+// hide it inside every word of the output, and leaving it unmasked would
+// break the promise that secrets never appear.
+func (c Credentials) checkSecretLengths() error {
+	for _, sec := range []struct{ name, value string }{{EnvPassword, c.Password}, {EnvPATSecret, c.PATSecret}, {EnvSecretValue, c.SecretValue}} {
+		if n := utf8.RuneCountInString(sec.value); sec.value != "" && n < MinSecretLength {
+			return fmt.Errorf("%s is too short (%d of at least %d characters) for colrun to keep it out of its output without masking ordinary words", sec.name, n, MinSecretLength)
 		}
 	}
 	return nil

@@ -72,6 +72,9 @@ func NewSigner(m Method, f Format, c Credentials, red *Redactor) (*Signer, error
 	if err := c.Check(m); err != nil {
 		return nil, err
 	}
+	if err := c.checkSecretLengths(); err != nil {
+		return nil, err
+	}
 	if red == nil {
 		red = NewRedactor()
 	}

@@ -380,3 +380,19 @@ func TestSigninErrorHints(t *testing.T) {
 		}
 	}
 }
+
+// A secret shorter than MinSecretLength is refused before any request:
+// masking a one-letter PAT secret would mask that letter in every word.
+func TestShortSecretsAreRefused(t *testing.T) {
+	t.Parallel()
+	c := testCredentials()
+	c.PATSecret = "y"
+	_, err := NewSigner(MethodPAT, FormatXML, c, nil)
+	if err == nil || !strings.Contains(err.Error(), EnvPATSecret) || !strings.Contains(err.Error(), "too short (1 of at least 4") {
+		t.Fatalf("err = %v, want one naming %s and its length", err, EnvPATSecret)
+	}
+	c.PATSecret = "abcd"
+	if _, err := NewSigner(MethodPAT, FormatXML, c, nil); err != nil {
+		t.Fatalf("a %d-character secret was refused: %v", MinSecretLength, err)
+	}
+}
