@@ -175,6 +175,12 @@ func runCommand(ctx context.Context, args []string, sio stdio) int {
 		fs.PrintDefaults()
 		return exitOK
 	}
+	if fs.Changed("iteration-count") && f.iterations == 0 {
+		// 0 is the flag's "not given"; said outright, it is an error,
+		// as in Newman.
+		fmt.Fprintf(sio.err, "colrun run: -n/--iteration-count must be at least 1, got 0\n")
+		return exitUsage
+	}
 	if err := checkUnsupportedNewmanFlags(fs); err != nil {
 		fmt.Fprintf(sio.err, "colrun run: %v\n", err)
 		return exitUsage

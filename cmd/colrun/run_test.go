@@ -74,6 +74,8 @@ func TestRunBadInputs(t *testing.T) {
 		{"bad --env-var", []string{"run", good, "--env-var", "novalue"}, exitUsage, `--env-var "novalue": expected key=value`},
 		{"no collection", []string{"run"}, exitUsage, "missing the collection file"},
 		{"bad timeout", []string{"run", good, "--timeout-request", "soon"}, exitUsage, "want milliseconds"},
+		{"zero iterations", []string{"run", good, "-n", "0"}, exitUsage, "-n/--iteration-count must be at least 1, got 0"},
+		{"CSV quote never closed", []string{"run", good, "-d", writeFile(t, dir, "q.csv", "a\n\"1\n2\n")}, exitUsage, "q.csv:"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
