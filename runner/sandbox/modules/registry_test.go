@@ -41,6 +41,9 @@ func TestRequire(t *testing.T) {
 		{"unknown lodash subpath", `try { require('lodash/nothing'); 'no error' } catch (e) { e.message }`, "Cannot find module 'lodash/nothing'"},
 		{"global _ is lodash 3", `_.VERSION + ' ' + require('lodash').VERSION`, "3.10.2 4.17.21"},
 		{"globals", `[typeof CryptoJS, typeof tv4.validate, atob(btoa('x')), Buffer.from('hi').toString('hex')].join()`, "object,function,x,6869"},
+		// A size past Node's limit is Node's RangeError, not an allocation
+		// that would take the process down.
+		{"huge Buffer.alloc", `try { Buffer.alloc(1e12); 'allocated' } catch (e) { e.name + ' ' + e.code + ' ' + Buffer.alloc(3).length }`, "RangeError ERR_INVALID_ARG_VALUE 3"},
 		{"assigning a global replaces it", `_ = 5; CryptoJS = null; [_, CryptoJS].join()`, "5,"},
 		{"var in a function body shadows", `(function () { var _ = require('lodash'); return _.VERSION; })()`, "4.17.21"},
 		{"chai", `require('chai').expect(1).to.equal(1) && typeof require('chai').assert`, "function"},

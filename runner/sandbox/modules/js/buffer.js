@@ -43,7 +43,20 @@ Buffer.from = function (value, encOrOffset, length) {
   throw new TypeError('The first argument must be one of type string, Buffer, ArrayBuffer, Array, or Array-like Object. Received type ' + typeof value);
 };
 
+// kMaxLength is Node 20's buffer.constants.MAX_LENGTH on 64-bit systems.
+// A larger size is Node's RangeError here, where the engine would try to
+// allocate it and take the whole process down.
+var kMaxLength = 4294967296;
+
 Buffer.alloc = function (size, fill, enc) {
+  if (typeof size !== 'number') {
+    throw new TypeError('The "size" argument must be of type number. Received type ' + typeof size);
+  }
+  if (!(size >= 0 && size <= kMaxLength)) {
+    var err = new RangeError("The argument 'size' is invalid. Received " + size);
+    err.code = 'ERR_INVALID_ARG_VALUE';
+    throw err;
+  }
   var b = wrap(new Uint8Array(size));
   if (fill !== undefined && fill !== 0) b.fill(fill, 0, size, enc);
   return b;
