@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -14,6 +13,8 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
+
+	"github.com/colrun/colrun/runner/sandbox/schemadoc"
 )
 
 // ValidateJSONSchema checks data against schema for chai-postman's
@@ -44,7 +45,7 @@ func ValidateJSONSchema(schemaJSON, dataJSON, optionsJSON string) ([]string, err
 	if entry.schema.Validate(instance) == nil {
 		return nil, nil
 	}
-	data, err := parseOrdered(dataJSON)
+	data, err := schemadoc.Parse(dataJSON)
 	if err != nil {
 		return nil, fmt.Errorf("jsonSchema: data is not JSON: %v", err)
 	}
@@ -213,7 +214,7 @@ const schemaURL = "colrun:///schema.json"
 
 func compileSchema(schemaJSON string, opts schemaOptions) *schemaEntry {
 	entry := &schemaEntry{opts: opts, formats: ajvFormats(opts.formatMode)}
-	doc, err := parseOrdered(schemaJSON)
+	doc, err := schemadoc.Parse(schemaJSON)
 	if err != nil {
 		entry.err = fmt.Errorf("jsonSchema: schema is not JSON: %v", err)
 		return entry
@@ -291,8 +292,8 @@ var knownMetaSchemas = map[string]bool{
 }
 
 func checkMetaSchema(doc any) error {
-	if obj, ok := doc.(*object); ok {
-		if v, ok := obj.get("$schema"); ok {
+	if obj, ok := doc.(*schemadoc.Object); ok {
+		if v, ok := obj.Get("$schema"); ok {
 			if s, ok := v.(string); ok && !knownMetaSchemas[strings.TrimSuffix(s, "#")] {
 				return fmt.Errorf("no schema with key or ref %q", s)
 			}
@@ -316,7 +317,7 @@ var (
 )
 
 func metaSchemaDoc() (any, error) {
-	metaOnce.Do(func() { metaParsed, metaErr = parseOrdered(draft07MetaSchema) })
+	metaOnce.Do(func() { metaParsed, metaErr = schemadoc.Parse(draft07MetaSchema) })
 	return metaParsed, metaErr
 }
 
@@ -325,18 +326,18 @@ func metaSchemaDoc() (any, error) {
 func checkCompilable(doc any, formats map[string]func(string) bool, opts schemaOptions) error {
 	r := newReporter(doc, formats, true)
 	var found error
-	visited := map[*object]bool{}
+	visited := map[*schemadoc.Object]bool{}
 	var walk func(node any, base, path string)
 	walk = func(node any, base, path string) {
-		obj, ok := node.(*object)
+		obj, ok := node.(*schemadoc.Object)
 		if !ok || found != nil || visited[obj] {
 			return
 		}
 		visited[obj] = true
-		if id, ok := stringAt(obj, "$id"); ok && id != "" {
-			base = resolveURI(base, id)
+		if id, ok := obj.String("$id"); ok && id != "" {
+			base = schemadoc.ResolveURI(base, id)
 		}
-		if ref, ok := stringAt(obj, "$ref"); ok {
+		if ref, ok := obj.String("$ref"); ok {
 			target, targetBase := r.resolve(base, ref)
 			if target == nil {
 				found = fmt.Errorf("can't resolve reference %s from id %s", ref, refScope(base, r.rootBase))
@@ -346,14 +347,14 @@ func checkCompilable(doc any, formats map[string]func(string) bool, opts schemaO
 			walk(target, targetBase, fragment)
 			return
 		}
-		if f, ok := stringAt(obj, "format"); ok && formats != nil && !opts.ignoreUnknown && !opts.allowedUnknown[f] {
+		if f, ok := obj.String("format"); ok && formats != nil && !opts.ignoreUnknown && !opts.allowedUnknown[f] {
 			if _, known := ajvFormatNames[f]; !known {
 				found = fmt.Errorf("unknown format %q is used in schema at path %q", f, "#"+path)
 				return
 			}
 		}
 		for _, kw := range subschemaOrder {
-			v, ok := obj.get(kw)
+			v, ok := obj.Get(kw)
 			if !ok {
 				continue
 			}
@@ -367,9 +368,9 @@ func checkCompilable(doc any, formats map[string]func(string) bool, opts schemaO
 				}
 				walk(v, base, path+"/"+kw)
 			case "properties", "patternProperties", "dependencies":
-				if m, ok := v.(*object); ok {
-					for _, k := range m.keys {
-						walk(m.vals[k], base, path+"/"+kw+"/"+escapePointer(k))
+				if m, ok := v.(*schemadoc.Object); ok {
+					for _, k := range m.Keys {
+						walk(m.Vals[k], base, path+"/"+kw+"/"+escapePointer(k))
 					}
 				}
 			default:
@@ -402,89 +403,6 @@ var subschemaOrder = []string{"items", "additionalItems", "contains", "dependenc
 
 func escapePointer(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
-}
-
-// ---------------------------------------------------------------------------
-// Ordered JSON: ajv's messages follow the key order of the schema and the
-// data (JavaScript's own enumeration order, which JSON.stringify kept).
-
-type object struct {
-	keys []string
-	vals map[string]any
-}
-
-func (o *object) get(k string) (any, bool) {
-	v, ok := o.vals[k]
-	return v, ok
-}
-
-func stringAt(o *object, k string) (string, bool) {
-	v, ok := o.vals[k]
-	if !ok {
-		return "", false
-	}
-	s, ok := v.(string)
-	return s, ok
-}
-
-func parseOrdered(text string) (any, error) {
-	dec := json.NewDecoder(strings.NewReader(text))
-	dec.UseNumber()
-	v, err := decodeValue(dec)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, errors.New("trailing data after JSON value")
-	}
-	return v, nil
-}
-
-func decodeValue(dec *json.Decoder) (any, error) {
-	tok, err := dec.Token()
-	if err != nil {
-		return nil, err
-	}
-	switch t := tok.(type) {
-	case json.Delim:
-		switch t {
-		case '{':
-			obj := &object{vals: map[string]any{}}
-			for dec.More() {
-				kt, err := dec.Token()
-				if err != nil {
-					return nil, err
-				}
-				k, _ := kt.(string)
-				v, err := decodeValue(dec)
-				if err != nil {
-					return nil, err
-				}
-				if _, dup := obj.vals[k]; !dup {
-					obj.keys = append(obj.keys, k)
-				}
-				obj.vals[k] = v
-			}
-			_, err := dec.Token()
-			return obj, err
-		case '[':
-			list := []any{}
-			for dec.More() {
-				v, err := decodeValue(dec)
-				if err != nil {
-					return nil, err
-				}
-				list = append(list, v)
-			}
-			_, err := dec.Token()
-			return list, err
-		}
-		return nil, fmt.Errorf("unexpected %v", t)
-	case json.Number:
-		return strconv.ParseFloat(t.String(), 64)
-	default:
-		return t, nil
-	}
 }
 
 // jsNumber formats a float64 as JavaScript's Number#toString does, for

@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/dlclark/regexp2/v2"
+
+	"github.com/colrun/colrun/runner/sandbox/schemadoc"
 )
 
 // The reporter walks a schema and a value the way ajv 6's generated code
@@ -34,9 +36,9 @@ type reporter struct {
 
 func newReporter(root any, formats map[string]func(string) bool, allErrors bool) *reporter {
 	r := &reporter{root: root, ids: map[string]any{}, formats: formats, allErrors: allErrors}
-	if obj, ok := root.(*object); ok {
-		if id, ok := stringAt(obj, "$id"); ok {
-			r.rootBase = resolveURI("", id)
+	if obj, ok := root.(*schemadoc.Object); ok {
+		if id, ok := obj.String("$id"); ok {
+			r.rootBase = schemadoc.ResolveURI("", id)
 		}
 	}
 	r.index(root, r.rootBase)
@@ -45,16 +47,16 @@ func newReporter(root any, formats map[string]func(string) bool, allErrors bool)
 
 // index records every subschema carrying an $id under its resolved URI.
 func (r *reporter) index(node any, base string) {
-	obj, ok := node.(*object)
+	obj, ok := node.(*schemadoc.Object)
 	if !ok {
 		return
 	}
-	if id, ok := stringAt(obj, "$id"); ok && id != "" {
-		base = resolveURI(base, id)
+	if id, ok := obj.String("$id"); ok && id != "" {
+		base = schemadoc.ResolveURI(base, id)
 		r.ids[strings.TrimSuffix(base, "#")] = obj
 	}
 	for _, kw := range append([]string{"definitions"}, subschemaOrder...) {
-		v, ok := obj.get(kw)
+		v, ok := obj.Get(kw)
 		if !ok {
 			continue
 		}
@@ -65,10 +67,10 @@ func (r *reporter) index(node any, base string) {
 					r.index(s, base)
 				}
 			}
-		case *object:
+		case *schemadoc.Object:
 			if kw == "properties" || kw == "patternProperties" || kw == "dependencies" || kw == "definitions" {
-				for _, k := range v.keys {
-					r.index(v.vals[k], base)
+				for _, k := range v.Keys {
+					r.index(v.Vals[k], base)
 				}
 			} else {
 				r.index(v, base)
@@ -77,25 +79,10 @@ func (r *reporter) index(node any, base string) {
 	}
 }
 
-func resolveURI(base, ref string) string {
-	if base == "" {
-		return ref
-	}
-	b, err := url.Parse(base)
-	if err != nil {
-		return ref
-	}
-	u, err := url.Parse(ref)
-	if err != nil {
-		return ref
-	}
-	return b.ResolveReference(u).String()
-}
-
 // resolve finds the schema a $ref points to, and the base URI in force
 // there.
 func (r *reporter) resolve(base, ref string) (any, string) {
-	target := resolveURI(base, ref)
+	target := schemadoc.ResolveURI(base, ref)
 	doc, fragment, _ := strings.Cut(target, "#")
 	var node any
 	docBase := doc
@@ -120,8 +107,8 @@ func (r *reporter) resolve(base, ref string) (any, string) {
 		tok, _ = url.PathUnescape(tok)
 		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
 		switch n := node.(type) {
-		case *object:
-			v, ok := n.get(tok)
+		case *schemadoc.Object:
+			v, ok := n.Get(tok)
 			if !ok {
 				return nil, ""
 			}
@@ -177,8 +164,8 @@ func hasRules(schema any) bool {
 	switch s := schema.(type) {
 	case bool:
 		return !s
-	case *object:
-		for _, k := range s.keys {
+	case *schemadoc.Object:
+		for _, k := range s.Keys {
 			if ruleKeywords[k] {
 				return true
 			}
@@ -197,9 +184,9 @@ var groupKeywords = map[string][]string{
 
 var groupOrder = []string{"number", "string", "array", "object"}
 
-func groupUsed(s *object, group string) bool {
+func groupUsed(s *schemadoc.Object, group string) bool {
 	for _, kw := range groupKeywords[group] {
-		if _, ok := s.get(kw); ok {
+		if _, ok := s.Get(kw); ok {
 			return true
 		}
 	}
@@ -269,8 +256,8 @@ func escapeQuotes(s string) string {
 	return b.String()
 }
 
-func numberAt(s *object, k string) (float64, bool) {
-	v, ok := s.get(k)
+func numberAt(s *schemadoc.Object, k string) (float64, bool) {
+	v, ok := s.Get(k)
 	if !ok {
 		return 0, false
 	}
@@ -278,7 +265,7 @@ func numberAt(s *object, k string) (float64, bool) {
 	return f, ok
 }
 
-func intAt(s *object, k string) (int, bool) {
+func intAt(s *schemadoc.Object, k string) (int, bool) {
 	f, ok := numberAt(s, k)
 	return int(f), ok
 }
@@ -296,17 +283,17 @@ func (r *reporter) check(schema any, base string, data any, path string) []ajvEr
 			return []ajvError{{path, "boolean schema is false"}}
 		}
 		return nil
-	case *object:
+	case *schemadoc.Object:
 		return r.checkObject(s, base, data, path)
 	}
 	return nil
 }
 
-func (r *reporter) checkObject(s *object, base string, data any, path string) []ajvError {
-	if id, ok := stringAt(s, "$id"); ok && id != "" {
-		base = resolveURI(base, id)
+func (r *reporter) checkObject(s *schemadoc.Object, base string, data any, path string) []ajvError {
+	if id, ok := s.String("$id"); ok && id != "" {
+		base = schemadoc.ResolveURI(base, id)
 	}
-	if ref, ok := stringAt(s, "$ref"); ok {
+	if ref, ok := s.String("$ref"); ok {
 		// Draft 7: keywords next to $ref are ignored.
 		target, targetBase := r.resolve(base, ref)
 		if target == nil {
@@ -322,7 +309,7 @@ func (r *reporter) checkObject(s *object, base string, data any, path string) []
 
 	var types []string
 	groupTyped := ""
-	if tv, ok := s.get("type"); ok {
+	if tv, ok := s.Get("type"); ok {
 		upfront := false
 		switch t := tv.(type) {
 		case string:
@@ -361,7 +348,7 @@ func (r *reporter) checkObject(s *object, base string, data any, path string) []
 			case "array":
 				stop = add(r.arrayRules(s, base, data.([]any), path)...)
 			case "object":
-				stop = add(r.objectRules(s, base, data.(*object), path)...)
+				stop = add(r.objectRules(s, base, data.(*schemadoc.Object), path)...)
 			}
 			if stop {
 				return errs
@@ -386,7 +373,7 @@ func anyTypeMatches(types []string, v any) bool {
 	return false
 }
 
-func (r *reporter) numberRules(s *object, n float64, path string) []ajvError {
+func (r *reporter) numberRules(s *schemadoc.Object, n float64, path string) []ajvError {
 	var errs []ajvError
 	limit := func(plain, exclusive string, stricterExclusive func(ex, pl float64) bool, fails func(x, lim float64, excl bool) bool, ops [2]string) {
 		pl, hasPlain := numberAt(s, plain)
@@ -432,7 +419,7 @@ func (r *reporter) numberRules(s *object, n float64, path string) []ajvError {
 	return errs
 }
 
-func (r *reporter) stringRules(s *object, str string, path string) []ajvError {
+func (r *reporter) stringRules(s *schemadoc.Object, str string, path string) []ajvError {
 	var errs []ajvError
 	length := utf8.RuneCountInString(str)
 	if n, ok := intAt(s, "maxLength"); ok && length > n {
@@ -447,13 +434,13 @@ func (r *reporter) stringRules(s *object, str string, path string) []ajvError {
 			return errs
 		}
 	}
-	if p, ok := stringAt(s, "pattern"); ok && !regexTest(p, str) {
+	if p, ok := s.String("pattern"); ok && !regexTest(p, str) {
 		errs = append(errs, ajvError{path, `should match pattern "` + p + `"`})
 		if r.stop(errs) {
 			return errs
 		}
 	}
-	if f, ok := stringAt(s, "format"); ok && r.formats != nil {
+	if f, ok := s.String("format"); ok && r.formats != nil {
 		if check := r.formats[f]; check != nil && !check(str) {
 			errs = append(errs, ajvError{path, `should match format "` + f + `"`})
 		}
@@ -461,7 +448,7 @@ func (r *reporter) stringRules(s *object, str string, path string) []ajvError {
 	return errs
 }
 
-func (r *reporter) arrayRules(s *object, base string, arr []any, path string) []ajvError {
+func (r *reporter) arrayRules(s *schemadoc.Object, base string, arr []any, path string) []ajvError {
 	var errs []ajvError
 	add := func(more ...ajvError) bool {
 		errs = append(errs, more...)
@@ -477,9 +464,9 @@ func (r *reporter) arrayRules(s *object, base string, arr []any, path string) []
 			return errs
 		}
 	}
-	if items, ok := s.get("items"); ok {
+	if items, ok := s.Get("items"); ok {
 		if tuple, ok := items.([]any); ok {
-			extra, hasExtra := s.get("additionalItems")
+			extra, hasExtra := s.Get("additionalItems")
 			if b, isBool := extra.(bool); hasExtra && isBool && !b && len(arr) > len(tuple) {
 				if add(ajvError{path, "should NOT have more than " + strconv.Itoa(len(tuple)) + " items"}) {
 					return errs
@@ -492,7 +479,7 @@ func (r *reporter) arrayRules(s *object, base string, arr []any, path string) []
 					}
 				}
 			}
-			if extraObj, ok := extra.(*object); ok && len(extraObj.keys) > 0 {
+			if extraObj, ok := extra.(*schemadoc.Object); ok && len(extraObj.Keys) > 0 {
 				for i := len(tuple); i < len(arr); i++ {
 					if add(r.check(extraObj, base, arr[i], path+"["+strconv.Itoa(i)+"]")...) {
 						return errs
@@ -507,7 +494,7 @@ func (r *reporter) arrayRules(s *object, base string, arr []any, path string) []
 			}
 		}
 	}
-	if contains, ok := s.get("contains"); ok {
+	if contains, ok := s.Get("contains"); ok {
 		found := false
 		var tried []ajvError
 		if hasRules(contains) {
@@ -528,7 +515,7 @@ func (r *reporter) arrayRules(s *object, base string, arr []any, path string) []
 			}
 		}
 	}
-	if u, ok := s.get("uniqueItems"); ok && u == true && len(arr) > 1 {
+	if u, ok := s.Get("uniqueItems"); ok && u == true && len(arr) > 1 {
 		if i, j, dup := duplicateItems(s, arr); dup {
 			add(ajvError{path, fmt.Sprintf("should NOT have duplicate items (items ## %d and %d are identical)", j, i)})
 		}
@@ -538,12 +525,12 @@ func (r *reporter) arrayRules(s *object, base string, arr []any, path string) []
 
 // duplicateItems finds the pair ajv reports: scanning from the end, with
 // a fast path when the item type is a scalar.
-func duplicateItems(s *object, arr []any) (int, int, bool) {
+func duplicateItems(s *schemadoc.Object, arr []any) (int, int, bool) {
 	var itemTypes []string
 	typeIsList := false
-	if items, ok := s.get("items"); ok {
-		if io, ok := items.(*object); ok {
-			switch t := io.vals["type"].(type) {
+	if items, ok := s.Get("items"); ok {
+		if io, ok := items.(*schemadoc.Object); ok {
+			switch t := io.Vals["type"].(type) {
 			case string:
 				itemTypes = []string{t}
 			case []any:
@@ -607,14 +594,14 @@ func jsString(v any) string {
 
 func jsonEqual(a, b any) bool {
 	switch x := a.(type) {
-	case *object:
-		y, ok := b.(*object)
-		if !ok || len(x.keys) != len(y.keys) {
+	case *schemadoc.Object:
+		y, ok := b.(*schemadoc.Object)
+		if !ok || len(x.Keys) != len(y.Keys) {
 			return false
 		}
-		for _, k := range x.keys {
-			yv, ok := y.vals[k]
-			if !ok || !jsonEqual(x.vals[k], yv) {
+		for _, k := range x.Keys {
+			yv, ok := y.Vals[k]
+			if !ok || !jsonEqual(x.Vals[k], yv) {
 				return false
 			}
 		}
@@ -642,27 +629,27 @@ func (r *reporter) requiredMessage(prop string) string {
 	return "should have required property '" + staticKey(prop) + "'"
 }
 
-func (r *reporter) objectRules(s *object, base string, obj *object, path string) []ajvError {
+func (r *reporter) objectRules(s *schemadoc.Object, base string, obj *schemadoc.Object, path string) []ajvError {
 	var errs []ajvError
 	add := func(more ...ajvError) bool {
 		errs = append(errs, more...)
 		return r.stop(errs)
 	}
-	if n, ok := intAt(s, "maxProperties"); ok && len(obj.keys) > n {
+	if n, ok := intAt(s, "maxProperties"); ok && len(obj.Keys) > n {
 		if add(ajvError{path, "should NOT have more than " + strconv.Itoa(n) + " properties"}) {
 			return errs
 		}
 	}
-	if n, ok := intAt(s, "minProperties"); ok && len(obj.keys) < n {
+	if n, ok := intAt(s, "minProperties"); ok && len(obj.Keys) < n {
 		if add(ajvError{path, "should NOT have fewer than " + strconv.Itoa(n) + " properties"}) {
 			return errs
 		}
 	}
 
-	props, _ := s.vals["properties"].(*object)
+	props, _ := s.Vals["properties"].(*schemadoc.Object)
 	var required []string
 	requiredSet := map[string]bool{}
-	if list, ok := s.vals["required"].([]any); ok {
+	if list, ok := s.Vals["required"].([]any); ok {
 		for _, x := range list {
 			if str, ok := x.(string); ok {
 				required = append(required, str)
@@ -673,23 +660,23 @@ func (r *reporter) objectRules(s *object, base string, obj *object, path string)
 	// A required property that has its own non-empty schema is checked in
 	// the properties pass, where ajv reports it.
 	for _, name := range required {
-		if props != nil && len(props.keys) > 0 && hasRules(props.vals[name]) {
+		if props != nil && len(props.Keys) > 0 && hasRules(props.Vals[name]) {
 			continue
 		}
-		if _, present := obj.vals[name]; !present {
+		if _, present := obj.Vals[name]; !present {
 			if add(ajvError{path, r.requiredMessage(name)}) {
 				return errs
 			}
 		}
 	}
 
-	if deps, ok := s.vals["dependencies"].(*object); ok {
-		for _, key := range deps.keys {
-			list, isList := deps.vals[key].([]any)
+	if deps, ok := s.Vals["dependencies"].(*schemadoc.Object); ok {
+		for _, key := range deps.Keys {
+			list, isList := deps.Vals[key].([]any)
 			if !isList || len(list) == 0 {
 				continue
 			}
-			if _, present := obj.vals[key]; !present {
+			if _, present := obj.Vals[key]; !present {
 				continue
 			}
 			names := make([]string, 0, len(list))
@@ -703,19 +690,19 @@ func (r *reporter) objectRules(s *object, base string, obj *object, path string)
 				what = "property " + names[0]
 			}
 			for _, name := range names {
-				if _, present := obj.vals[name]; !present {
+				if _, present := obj.Vals[name]; !present {
 					if add(ajvError{path, "should have " + what + " when property " + key + " is present"}) {
 						return errs
 					}
 				}
 			}
 		}
-		for _, key := range deps.keys {
-			sch := deps.vals[key]
+		for _, key := range deps.Keys {
+			sch := deps.Vals[key]
 			if _, isList := sch.([]any); isList || !hasRules(sch) {
 				continue
 			}
-			if _, present := obj.vals[key]; present {
+			if _, present := obj.Vals[key]; present {
 				if add(r.check(sch, base, obj, path)...) {
 					return errs
 				}
@@ -723,8 +710,8 @@ func (r *reporter) objectRules(s *object, base string, obj *object, path string)
 		}
 	}
 
-	if names, ok := s.get("propertyNames"); ok && hasRules(names) {
-		for _, key := range obj.keys {
+	if names, ok := s.Get("propertyNames"); ok && hasRules(names) {
+		for _, key := range obj.Keys {
 			if keyErrs := r.check(names, base, key, path); len(keyErrs) > 0 {
 				if add(append(keyErrs, ajvError{path, "property name '" + key + "' is invalid"})...) {
 					return errs
@@ -733,34 +720,34 @@ func (r *reporter) objectRules(s *object, base string, obj *object, path string)
 		}
 	}
 
-	_, hasProps := s.get("properties")
-	patterns, _ := s.vals["patternProperties"].(*object)
-	additional, hasAdditional := s.get("additionalProperties")
+	_, hasProps := s.Get("properties")
+	patterns, _ := s.Vals["patternProperties"].(*schemadoc.Object)
+	additional, hasAdditional := s.Get("additionalProperties")
 	if !hasProps && patterns == nil && !hasAdditional {
 		return errs
 	}
 	var propKeys, patternKeys []string
 	if props != nil {
-		for _, k := range props.keys {
+		for _, k := range props.Keys {
 			if k != "__proto__" {
 				propKeys = append(propKeys, k)
 			}
 		}
 	}
 	if patterns != nil {
-		for _, k := range patterns.keys {
+		for _, k := range patterns.Keys {
 			if k != "__proto__" {
 				patternKeys = append(patternKeys, k)
 			}
 		}
 	}
 	noAdditional := additional == false
-	additionalObj, additionalIsSchema := additional.(*object)
-	additionalIsSchema = additionalIsSchema && len(additionalObj.keys) > 0
+	additionalObj, additionalIsSchema := additional.(*schemadoc.Object)
+	additionalIsSchema = additionalIsSchema && len(additionalObj.Keys) > 0
 	if noAdditional || additionalIsSchema {
-		for _, key := range obj.keys {
+		for _, key := range obj.Keys {
 			if props != nil {
-				if _, declared := props.vals[key]; declared && key != "__proto__" {
+				if _, declared := props.Vals[key]; declared && key != "__proto__" {
 					continue
 				}
 			}
@@ -778,17 +765,17 @@ func (r *reporter) objectRules(s *object, base string, obj *object, path string)
 				if add(ajvError{path, "should NOT have additional properties"}) {
 					return errs
 				}
-			} else if add(r.check(additionalObj, base, obj.vals[key], path+dynamicKey(key))...) {
+			} else if add(r.check(additionalObj, base, obj.Vals[key], path+dynamicKey(key))...) {
 				return errs
 			}
 		}
 	}
 	for _, key := range propKeys {
-		sch := props.vals[key]
+		sch := props.Vals[key]
 		if !hasRules(sch) {
 			continue
 		}
-		value, present := obj.vals[key]
+		value, present := obj.Vals[key]
 		if !present {
 			if requiredSet[key] {
 				if add(ajvError{path, r.requiredMessage(key)}) {
@@ -802,13 +789,13 @@ func (r *reporter) objectRules(s *object, base string, obj *object, path string)
 		}
 	}
 	for _, p := range patternKeys {
-		sch := patterns.vals[p]
+		sch := patterns.Vals[p]
 		if !hasRules(sch) {
 			continue
 		}
-		for _, key := range obj.keys {
+		for _, key := range obj.Keys {
 			if regexTest(p, key) {
-				if add(r.check(sch, base, obj.vals[key], path+dynamicKey(key))...) {
+				if add(r.check(sch, base, obj.Vals[key], path+dynamicKey(key))...) {
 					return errs
 				}
 			}
@@ -817,18 +804,18 @@ func (r *reporter) objectRules(s *object, base string, obj *object, path string)
 	return errs
 }
 
-func (r *reporter) untypedRules(s *object, base string, data any, path string) []ajvError {
+func (r *reporter) untypedRules(s *schemadoc.Object, base string, data any, path string) []ajvError {
 	var errs []ajvError
 	add := func(more ...ajvError) bool {
 		errs = append(errs, more...)
 		return r.stop(errs)
 	}
-	if c, ok := s.get("const"); ok && !jsonEqual(data, c) {
+	if c, ok := s.Get("const"); ok && !jsonEqual(data, c) {
 		if add(ajvError{path, "should be equal to constant"}) {
 			return errs
 		}
 	}
-	if e, ok := s.vals["enum"].([]any); ok {
+	if e, ok := s.Vals["enum"].([]any); ok {
 		matched := false
 		for _, v := range e {
 			if jsonEqual(data, v) {
@@ -842,14 +829,14 @@ func (r *reporter) untypedRules(s *object, base string, data any, path string) [
 			}
 		}
 	}
-	if not, ok := s.get("not"); ok {
+	if not, ok := s.Get("not"); ok {
 		if len(r.branch(not, base, data, path)) == 0 {
 			if add(ajvError{path, "should NOT be valid"}) {
 				return errs
 			}
 		}
 	}
-	if list, ok := s.vals["anyOf"].([]any); ok {
+	if list, ok := s.Vals["anyOf"].([]any); ok {
 		var tried []ajvError
 		valid := false
 		for _, sch := range list {
@@ -866,7 +853,7 @@ func (r *reporter) untypedRules(s *object, base string, data any, path string) [
 			}
 		}
 	}
-	if list, ok := s.vals["oneOf"].([]any); ok {
+	if list, ok := s.Vals["oneOf"].([]any); ok {
 		var tried []ajvError
 		passed := 0
 		for _, sch := range list {
@@ -886,16 +873,16 @@ func (r *reporter) untypedRules(s *object, base string, data any, path string) [
 			}
 		}
 	}
-	if list, ok := s.vals["allOf"].([]any); ok {
+	if list, ok := s.Vals["allOf"].([]any); ok {
 		for _, sch := range list {
 			if add(r.check(sch, base, data, path)...) {
 				return errs
 			}
 		}
 	}
-	if cond, ok := s.get("if"); ok {
-		then, hasThen := s.get("then")
-		otherwise, hasElse := s.get("else")
+	if cond, ok := s.Get("if"); ok {
+		then, hasThen := s.Get("then")
+		otherwise, hasElse := s.Get("else")
 		if hasThen || hasElse {
 			if len(r.branch(cond, base, data, path)) == 0 {
 				if hasThen {

@@ -13,10 +13,12 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/colrun/colrun/runner/sandbox/chai"
-	"github.com/colrun/colrun/runner/variables"
 	"github.com/dlclark/regexp2/v2"
 	"github.com/dop251/goja"
+
+	"github.com/colrun/colrun/runner/sandbox/chai"
+	"github.com/colrun/colrun/runner/sandbox/schemadoc"
+	"github.com/colrun/colrun/runner/variables"
 )
 
 // require('ajv') is ajv 6.12 (what Postman's sandbox bundles) written
@@ -47,7 +49,7 @@ var (
 // validator never changes a schema document.
 func ajvMeta() any {
 	ajvMetaOnce.Do(func() {
-		doc, err := parseOrderedJSON(ajvMetaSchemaJSON)
+		doc, err := schemadoc.Parse(ajvMetaSchemaJSON)
 		if err != nil {
 			panic("modules: embedded draft-07 meta-schema: " + err.Error())
 		}
@@ -94,8 +96,8 @@ type ajvInstance struct {
 	allowedUnknown map[string]bool
 	formats        map[string]*ajvCustomFormat
 	metas          map[string]bool
-	// keys maps addSchema keys and ids to their documents.
-	keys map[string]*ajvRoot
+	// byKey maps addSchema keys and ids to their documents.
+	byKey map[string]*ajvRoot
 	// ids maps every resolved $id (anchors included) of every known
 	// document to its subschema.
 	ids      map[string]ajvIDEntry
@@ -124,35 +126,12 @@ type ajvRefError struct{ msg string }
 
 func (e *ajvRefError) Error() string { return e.msg }
 
-// resolveRef resolves ref against base as a URI reference.
-func resolveRef(base, ref string) string {
-	if base == "" {
-		return ref
-	}
-	b, err := url.Parse(base)
-	if err != nil {
-		return ref
-	}
-	u, err := url.Parse(ref)
-	if err != nil {
-		return ref
-	}
-	return b.ResolveReference(u).String()
-}
-
-// stringField returns the string at key k of a schema object.
-func stringField(o *jobject, k string) (string, bool) {
-	v, ok := o.vals[k]
-	s, isStr := v.(string)
-	return s, ok && isStr
-}
-
 // newRoot indexes doc's ids and returns its root.
 func (in *ajvInstance) newRoot(doc any) *ajvRoot {
 	root := &ajvRoot{doc: doc}
-	if o, ok := doc.(*jobject); ok {
-		if id, ok := stringField(o, "$id"); ok {
-			root.base = strings.TrimSuffix(resolveRef("", id), "#")
+	if o, ok := doc.(*schemadoc.Object); ok {
+		if id, ok := o.String("$id"); ok {
+			root.base = strings.TrimSuffix(schemadoc.ResolveURI("", id), "#")
 		}
 	}
 	in.index(doc, root, root.base)
@@ -168,13 +147,13 @@ var ajvSubschemaKeys = []string{"items", "additionalItems", "contains", "depende
 // subschemas calls fn for each direct subschema of o with its schema path
 // step; withDefinitions includes definitions, which ajv compiles only when
 // a $ref reaches them.
-func subschemas(o *jobject, withDefinitions bool, fn func(node any, step string)) {
+func subschemas(o *schemadoc.Object, withDefinitions bool, fn func(node any, step string)) {
 	keys := ajvSubschemaKeys
 	if withDefinitions {
 		keys = append([]string{"definitions"}, keys...)
 	}
 	for _, kw := range keys {
-		v, ok := o.get(kw)
+		v, ok := o.Get(kw)
 		if !ok {
 			continue
 		}
@@ -185,11 +164,11 @@ func subschemas(o *jobject, withDefinitions bool, fn func(node any, step string)
 					fn(s, "/"+kw+"/"+strconv.Itoa(i))
 				}
 			}
-		case *jobject:
+		case *schemadoc.Object:
 			switch kw {
 			case "properties", "patternProperties", "dependencies", "definitions":
-				for _, k := range v.keys {
-					fn(v.vals[k], "/"+kw+"/"+escapeFragment(k))
+				for _, k := range v.Keys {
+					fn(v.Vals[k], "/"+kw+"/"+escapeFragment(k))
 				}
 			default:
 				fn(v, "/"+kw)
@@ -204,12 +183,12 @@ func subschemas(o *jobject, withDefinitions bool, fn func(node any, step string)
 
 // index records the subschemas of node that carry an $id.
 func (in *ajvInstance) index(node any, root *ajvRoot, base string) {
-	o, ok := node.(*jobject)
+	o, ok := node.(*schemadoc.Object)
 	if !ok {
 		return
 	}
-	if id, ok := stringField(o, "$id"); ok && id != "" {
-		base = resolveRef(base, id)
+	if id, ok := o.String("$id"); ok && id != "" {
+		base = schemadoc.ResolveURI(base, id)
 		in.ids[strings.TrimSuffix(base, "#")] = ajvIDEntry{node: o, root: root, base: base}
 	}
 	subschemas(o, true, func(n any, _ string) { in.index(n, root, base) })
@@ -217,7 +196,7 @@ func (in *ajvInstance) index(node any, root *ajvRoot, base string) {
 
 // resolve finds what ref, met under base in root, points to.
 func (in *ajvInstance) resolve(root *ajvRoot, base, ref string) (ajvIDEntry, bool) {
-	target := resolveRef(base, ref)
+	target := schemadoc.ResolveURI(base, ref)
 	if e, ok := in.ids[target]; ok && strings.Contains(target, "#") {
 		return e, true
 	}
@@ -226,8 +205,8 @@ func (in *ajvInstance) resolve(root *ajvRoot, base, ref string) (ajvIDEntry, boo
 	switch {
 	case doc == "" || doc == root.base:
 		start = ajvIDEntry{node: root.doc, root: root, base: root.base}
-	case in.keys[doc] != nil:
-		r := in.keys[doc]
+	case in.byKey[doc] != nil:
+		r := in.byKey[doc]
 		start = ajvIDEntry{node: r.doc, root: r, base: r.base}
 	default:
 		e, ok := in.ids[doc]
@@ -248,8 +227,8 @@ func (in *ajvInstance) resolve(root *ajvRoot, base, ref string) (ajvIDEntry, boo
 		tok, _ = url.PathUnescape(tok)
 		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
 		switch n := node.(type) {
-		case *jobject:
-			v, ok := n.get(tok)
+		case *schemadoc.Object:
+			v, ok := n.Get(tok)
 			if !ok {
 				return ajvIDEntry{}, false
 			}
@@ -272,12 +251,12 @@ func (in *ajvInstance) resolve(root *ajvRoot, base, ref string) (ajvIDEntry, boo
 // schema carry the $ref in their schemaPath, not "#".
 func hasRef(node any) bool {
 	switch n := node.(type) {
-	case *jobject:
-		if _, ok := n.get("$ref"); ok {
+	case *schemadoc.Object:
+		if _, ok := n.Get("$ref"); ok {
 			return true
 		}
-		for _, k := range n.keys {
-			if hasRef(n.vals[k]) {
+		for _, k := range n.Keys {
+			if hasRef(n.Vals[k]) {
 				return true
 			}
 		}
@@ -295,8 +274,8 @@ func hasRef(node any) bool {
 // $schema, a schema the meta-schema rejects, an unknown format and an
 // unresolvable $ref.
 func (in *ajvInstance) compileChecks(root *ajvRoot) error {
-	if o, ok := root.doc.(*jobject); ok {
-		if s, ok := stringField(o, "$schema"); ok {
+	if o, ok := root.doc.(*schemadoc.Object); ok {
+		if s, ok := o.String("$schema"); ok {
 			id := strings.TrimSuffix(s, "#")
 			if in.metas[id] {
 				return in.walkChecks(root)
@@ -314,7 +293,7 @@ func (in *ajvInstance) compileChecks(root *ajvRoot) error {
 
 // validateSchema checks doc against the draft-07 meta-schema.
 func (in *ajvInstance) validateSchema(doc any) []ajvError {
-	meta := in.keys[ajvMetaID]
+	meta := in.byKey[ajvMetaID]
 	r := &ajvRun{inst: in, allErrors: in.allErrors}
 	r.eval(meta.doc, meta, meta.base, doc, "", "#")
 	return r.errs
@@ -332,18 +311,18 @@ func errorsText(errs []ajvError) string {
 // walkChecks finds the first unknown format or unresolvable $ref.
 func (in *ajvInstance) walkChecks(root *ajvRoot) error {
 	var found error
-	seen := map[*jobject]bool{}
+	seen := map[*schemadoc.Object]bool{}
 	var walk func(node any, base, path string)
 	walk = func(node any, base, path string) {
-		o, ok := node.(*jobject)
+		o, ok := node.(*schemadoc.Object)
 		if !ok || found != nil || seen[o] {
 			return
 		}
 		seen[o] = true
-		if id, ok := stringField(o, "$id"); ok && id != "" {
-			base = resolveRef(base, id)
+		if id, ok := o.String("$id"); ok && id != "" {
+			base = schemadoc.ResolveURI(base, id)
 		}
-		if ref, ok := stringField(o, "$ref"); ok {
+		if ref, ok := o.String("$ref"); ok {
 			e, ok := in.resolve(root, base, ref)
 			if !ok {
 				scope := base
@@ -358,7 +337,7 @@ func (in *ajvInstance) walkChecks(root *ajvRoot) error {
 			}
 			return
 		}
-		if f, ok := stringField(o, "format"); ok && in.formatMode != "" && !in.ignoreUnknown && !in.allowedUnknown[f] &&
+		if f, ok := o.String("format"); ok && in.formatMode != "" && !in.ignoreUnknown && !in.allowedUnknown[f] &&
 			!ajvFormatNames[f] && in.formats[f] == nil {
 			found = &ajvRefError{fmt.Sprintf("unknown format %q is used in schema at path %q", f, "#"+path)}
 			return
@@ -483,18 +462,18 @@ func (r *ajvRun) eval(schema any, root *ajvRoot, base string, data any, dataPath
 			return false
 		}
 		return true
-	case *jobject:
+	case *schemadoc.Object:
 		return r.evalObject(s, root, base, data, dataPath, schemaPath)
 	}
 	return true
 }
 
 // evalObject checks data against a schema object, keyword group by group.
-func (r *ajvRun) evalObject(s *jobject, root *ajvRoot, base string, data any, dataPath, schemaPath string) bool {
-	if id, ok := stringField(s, "$id"); ok && id != "" {
-		base = resolveRef(base, id)
+func (r *ajvRun) evalObject(s *schemadoc.Object, root *ajvRoot, base string, data any, dataPath, schemaPath string) bool {
+	if id, ok := s.String("$id"); ok && id != "" {
+		base = schemadoc.ResolveURI(base, id)
 	}
-	if ref, ok := stringField(s, "$ref"); ok {
+	if ref, ok := s.String("$ref"); ok {
 		// Draft 7: the keywords beside $ref are ignored.
 		e, ok := r.inst.resolve(root, base, ref)
 		if !ok {
@@ -512,7 +491,7 @@ func (r *ajvRun) evalObject(s *jobject, root *ajvRoot, base string, data any, da
 	start := len(r.errs)
 	var types []string
 	typeList := false
-	switch t := s.vals["type"].(type) {
+	switch t := s.Vals["type"].(type) {
 	case string:
 		types = []string{t}
 	case []any:
@@ -527,7 +506,7 @@ func (r *ajvRun) evalObject(s *jobject, root *ajvRoot, base string, data any, da
 		for _, g := range ajvGroups {
 			if g.typ == typ {
 				for _, kw := range g.keywords {
-					if _, ok := s.get(kw); ok {
+					if _, ok := s.Get(kw); ok {
 						return true
 					}
 				}
@@ -575,7 +554,7 @@ func (r *ajvRun) evalObject(s *jobject, root *ajvRoot, base string, data any, da
 		case "array":
 			stop = r.arrayRules(s, root, base, data.([]any), dataPath, schemaPath)
 		case "object":
-			stop = r.objectRules(s, root, base, data.(*jobject), dataPath, schemaPath)
+			stop = r.objectRules(s, root, base, data.(*schemadoc.Object), dataPath, schemaPath)
 		}
 		if stop {
 			return false
@@ -599,13 +578,13 @@ func (r *ajvRun) limit(keyword, cmp string, limit float64, ok bool, dataPath, sc
 
 // numberRules are maximum, minimum (with their exclusive forms, the
 // stricter one winning as in ajv), multipleOf and number formats.
-func (r *ajvRun) numberRules(s *jobject, n float64, dataPath, schemaPath string) bool {
+func (r *ajvRun) numberRules(s *schemadoc.Object, n float64, dataPath, schemaPath string) bool {
 	for _, side := range []struct{ kw, excl, cmp, exclCmp string }{
 		{"maximum", "exclusiveMaximum", "<=", "<"}, {"minimum", "exclusiveMinimum", ">=", ">"},
 	} {
-		lim, hasLim := s.vals[side.kw].(float64)
-		excl, hasExcl := s.vals[side.excl].(float64)
-		exclBool, _ := s.vals[side.excl].(bool)
+		lim, hasLim := s.Vals[side.kw].(float64)
+		excl, hasExcl := s.Vals[side.excl].(float64)
+		exclBool, _ := s.Vals[side.excl].(bool)
 		within := func(l float64, strict bool) bool {
 			if side.kw == "maximum" {
 				return n < l || !strict && n == l
@@ -627,7 +606,7 @@ func (r *ajvRun) numberRules(s *jobject, n float64, dataPath, schemaPath string)
 			return true
 		}
 	}
-	if m, ok := s.vals["multipleOf"].(float64); ok {
+	if m, ok := s.Vals["multipleOf"].(float64); ok {
 		// ajv divides and compares with parseInt, so 0.3 is not a multiple
 		// of 0.1 under ajv either.
 		if d := n / m; d != math.Trunc(d) {
@@ -637,7 +616,7 @@ func (r *ajvRun) numberRules(s *jobject, n float64, dataPath, schemaPath string)
 			}
 		}
 	}
-	if f, ok := stringField(s, "format"); ok {
+	if f, ok := s.String("format"); ok {
 		if cf := r.inst.formats[f]; cf != nil && cf.numbers && r.inst.formatMode != "" {
 			return r.formatResult(f, r.inst.customFormat(cf, n), dataPath, schemaPath)
 		}
@@ -685,10 +664,10 @@ func (in *ajvInstance) checkFormat(name, s string) bool {
 
 // stringRules are maxLength, minLength (in code points, as ajv counts),
 // pattern and format.
-func (r *ajvRun) stringRules(s *jobject, str, dataPath, schemaPath string) bool {
+func (r *ajvRun) stringRules(s *schemadoc.Object, str, dataPath, schemaPath string) bool {
 	n := utf8.RuneCountInString(str)
 	for _, kw := range []string{"maxLength", "minLength"} {
-		lim, ok := s.vals[kw].(float64)
+		lim, ok := s.Vals[kw].(float64)
 		if !ok || (kw == "maxLength" && float64(n) <= lim) || (kw == "minLength" && float64(n) >= lim) {
 			continue
 		}
@@ -701,21 +680,21 @@ func (r *ajvRun) stringRules(s *jobject, str, dataPath, schemaPath string) bool 
 			return true
 		}
 	}
-	if p, ok := stringField(s, "pattern"); ok && !patternMatch(p, str) {
+	if p, ok := s.String("pattern"); ok && !patternMatch(p, str) {
 		if r.fail(ajvError{keyword: "pattern", dataPath: dataPath, schemaPath: schemaPath + "/pattern",
 			params: []kv{{"pattern", p}}, message: "should match pattern \"" + p + "\""}) {
 			return true
 		}
 	}
-	if f, ok := stringField(s, "format"); ok && r.inst.formatMode != "" {
+	if f, ok := s.String("format"); ok && r.inst.formatMode != "" {
 		return r.formatResult(f, r.inst.checkFormat(f, str), dataPath, schemaPath)
 	}
 	return false
 }
 
 // countLimit is maxItems/minItems/maxProperties/minProperties.
-func (r *ajvRun) countLimit(s *jobject, kw string, n int, noun, dataPath, schemaPath string) bool {
-	lim, ok := s.vals[kw].(float64)
+func (r *ajvRun) countLimit(s *schemadoc.Object, kw string, n int, noun, dataPath, schemaPath string) bool {
+	lim, ok := s.Vals[kw].(float64)
 	if !ok {
 		return false
 	}
@@ -734,14 +713,14 @@ func (r *ajvRun) countLimit(s *jobject, kw string, n int, noun, dataPath, schema
 
 // arrayRules are maxItems, minItems, items (with additionalItems),
 // contains and uniqueItems.
-func (r *ajvRun) arrayRules(s *jobject, root *ajvRoot, base string, arr []any, dataPath, schemaPath string) bool {
+func (r *ajvRun) arrayRules(s *schemadoc.Object, root *ajvRoot, base string, arr []any, dataPath, schemaPath string) bool {
 	if r.countLimit(s, "maxItems", len(arr), "items", dataPath, schemaPath) ||
 		r.countLimit(s, "minItems", len(arr), "items", dataPath, schemaPath) {
 		return true
 	}
-	switch items := s.vals["items"].(type) {
+	switch items := s.Vals["items"].(type) {
 	case []any:
-		additional, hasAdditional := s.get("additionalItems")
+		additional, hasAdditional := s.Get("additionalItems")
 		if additional == false && len(arr) > len(items) {
 			if r.fail(ajvError{keyword: "additionalItems", dataPath: dataPath, schemaPath: schemaPath + "/additionalItems",
 				params:  []kv{{"limit", len(items)}},
@@ -769,7 +748,7 @@ func (r *ajvRun) arrayRules(s *jobject, root *ajvRoot, base string, arr []any, d
 			}
 		}
 	}
-	if contains, ok := s.get("contains"); ok {
+	if contains, ok := s.Get("contains"); ok {
 		start := len(r.errs)
 		found := false
 		for i, e := range arr {
@@ -785,7 +764,7 @@ func (r *ajvRun) arrayRules(s *jobject, root *ajvRoot, base string, arr []any, d
 			return true
 		}
 	}
-	if s.vals["uniqueItems"] == true {
+	if s.Vals["uniqueItems"] == true {
 		if i, j, dup := duplicate(s, arr); dup {
 			return r.fail(ajvError{keyword: "uniqueItems", dataPath: dataPath, schemaPath: schemaPath + "/uniqueItems",
 				params:  []kv{{"i", i}, {"j", j}},
@@ -798,10 +777,10 @@ func (r *ajvRun) arrayRules(s *jobject, root *ajvRoot, base string, arr []any, d
 // duplicate finds the pair ajv reports for uniqueItems. ajv has two
 // searches: with a scalar item type it hashes from the end (so i < j);
 // otherwise it compares each item with those before it, from the end.
-func duplicate(s *jobject, arr []any) (int, int, bool) {
+func duplicate(s *schemadoc.Object, arr []any) (int, int, bool) {
 	var types []string
-	if items, ok := s.vals["items"].(*jobject); ok {
-		switch t := items.vals["type"].(type) {
+	if items, ok := s.Vals["items"].(*schemadoc.Object); ok {
+		switch t := items.Vals["type"].(type) {
 		case string:
 			types = []string{t}
 		case []any:
@@ -849,16 +828,16 @@ func duplicate(s *jobject, arr []any) (int, int, bool) {
 
 // objectRules are maxProperties, minProperties, required, dependencies,
 // propertyNames and the properties trio.
-func (r *ajvRun) objectRules(s *jobject, root *ajvRoot, base string, obj *jobject, dataPath, schemaPath string) bool {
-	if r.countLimit(s, "maxProperties", len(obj.keys), "properties", dataPath, schemaPath) ||
-		r.countLimit(s, "minProperties", len(obj.keys), "properties", dataPath, schemaPath) {
+func (r *ajvRun) objectRules(s *schemadoc.Object, root *ajvRoot, base string, obj *schemadoc.Object, dataPath, schemaPath string) bool {
+	if r.countLimit(s, "maxProperties", len(obj.Keys), "properties", dataPath, schemaPath) ||
+		r.countLimit(s, "minProperties", len(obj.Keys), "properties", dataPath, schemaPath) {
 		return true
 	}
-	props, _ := s.vals["properties"].(*jobject)
-	if req, ok := s.vals["required"].([]any); ok {
+	props, _ := s.Vals["properties"].(*schemadoc.Object)
+	if req, ok := s.Vals["required"].([]any); ok {
 		for _, p := range req {
 			name, _ := p.(string)
-			if _, ok := obj.get(name); ok || requiredInProperties(props, name) {
+			if _, ok := obj.Get(name); ok || requiredInProperties(props, name) {
 				continue
 			}
 			// Without allErrors ajv names the property as its generated
@@ -873,11 +852,11 @@ func (r *ajvRun) objectRules(s *jobject, root *ajvRoot, base string, obj *jobjec
 			}
 		}
 	}
-	if deps, ok := s.vals["dependencies"].(*jobject); ok {
+	if deps, ok := s.Vals["dependencies"].(*schemadoc.Object); ok {
 		// Property lists first, then schemas, as ajv generates them.
-		for _, k := range deps.keys {
-			list, ok := deps.vals[k].([]any)
-			if _, present := obj.get(k); !ok || !present {
+		for _, k := range deps.Keys {
+			list, ok := deps.Vals[k].([]any)
+			if _, present := obj.Get(k); !ok || !present {
 				continue
 			}
 			names := make([]string, len(list))
@@ -890,7 +869,7 @@ func (r *ajvRun) objectRules(s *jobject, root *ajvRoot, base string, obj *jobjec
 				msg = "should have properties " + joined + " when property " + k + " is present"
 			}
 			for _, d := range names {
-				if _, ok := obj.get(d); ok {
+				if _, ok := obj.Get(d); ok {
 					continue
 				}
 				missing := d
@@ -904,20 +883,20 @@ func (r *ajvRun) objectRules(s *jobject, root *ajvRoot, base string, obj *jobjec
 				}
 			}
 		}
-		for _, k := range deps.keys {
-			if _, isList := deps.vals[k].([]any); isList {
+		for _, k := range deps.Keys {
+			if _, isList := deps.Vals[k].([]any); isList {
 				continue
 			}
-			if _, present := obj.get(k); !present {
+			if _, present := obj.Get(k); !present {
 				continue
 			}
-			if !r.eval(deps.vals[k], root, base, obj, dataPath, schemaPath+"/dependencies/"+escapeFragment(k)) && !r.allErrors {
+			if !r.eval(deps.Vals[k], root, base, obj, dataPath, schemaPath+"/dependencies/"+escapeFragment(k)) && !r.allErrors {
 				return true
 			}
 		}
 	}
-	if names, ok := s.get("propertyNames"); ok {
-		for _, k := range obj.keys {
+	if names, ok := s.Get("propertyNames"); ok {
+		for _, k := range obj.Keys {
 			start := len(r.errs)
 			if r.eval(names, root, base, k, dataPath, schemaPath+"/propertyNames") {
 				continue
@@ -951,15 +930,15 @@ var ajvRuleKeywords = map[string]bool{
 // while it walks properties (in properties order, naming it plainly)
 // rather than in the required keyword: it does so for a property whose
 // schema has rules.
-func requiredInProperties(props *jobject, name string) bool {
+func requiredInProperties(props *schemadoc.Object, name string) bool {
 	if props == nil {
 		return false
 	}
-	switch p := props.vals[name].(type) {
+	switch p := props.Vals[name].(type) {
 	case bool:
 		return !p
-	case *jobject:
-		for _, k := range p.keys {
+	case *schemadoc.Object:
+		for _, k := range p.Keys {
 			if ajvRuleKeywords[k] {
 				return true
 			}
@@ -970,19 +949,19 @@ func requiredInProperties(props *jobject, name string) bool {
 
 // propertiesRules are additionalProperties (in data order), properties
 // (in schema order) and patternProperties, the order ajv checks them in.
-func (r *ajvRun) propertiesRules(s *jobject, root *ajvRoot, base string, obj *jobject, dataPath, schemaPath string) bool {
-	props, _ := s.vals["properties"].(*jobject)
-	patterns, _ := s.vals["patternProperties"].(*jobject)
-	if additional, ok := s.get("additionalProperties"); ok && additional != true {
-		for _, k := range obj.keys {
+func (r *ajvRun) propertiesRules(s *schemadoc.Object, root *ajvRoot, base string, obj *schemadoc.Object, dataPath, schemaPath string) bool {
+	props, _ := s.Vals["properties"].(*schemadoc.Object)
+	patterns, _ := s.Vals["patternProperties"].(*schemadoc.Object)
+	if additional, ok := s.Get("additionalProperties"); ok && additional != true {
+		for _, k := range obj.Keys {
 			if props != nil {
-				if _, named := props.get(k); named {
+				if _, named := props.Get(k); named {
 					continue
 				}
 			}
 			matched := false
 			if patterns != nil {
-				for _, p := range patterns.keys {
+				for _, p := range patterns.Keys {
 					if patternMatch(p, k) {
 						matched = true
 						break
@@ -999,22 +978,22 @@ func (r *ajvRun) propertiesRules(s *jobject, root *ajvRoot, base string, obj *jo
 				}
 				continue
 			}
-			if !r.eval(additional, root, base, obj.vals[k], dataPath+"['"+k+"']", schemaPath+"/additionalProperties") && !r.allErrors {
+			if !r.eval(additional, root, base, obj.Vals[k], dataPath+"['"+k+"']", schemaPath+"/additionalProperties") && !r.allErrors {
 				return true
 			}
 		}
 	}
 	if props != nil {
 		required := map[string]bool{}
-		if req, ok := s.vals["required"].([]any); ok {
+		if req, ok := s.Vals["required"].([]any); ok {
 			for _, p := range req {
 				if name, ok := p.(string); ok {
 					required[name] = true
 				}
 			}
 		}
-		for _, k := range props.keys {
-			v, ok := obj.get(k)
+		for _, k := range props.Keys {
+			v, ok := obj.Get(k)
 			if !ok {
 				if required[k] && requiredInProperties(props, k) && r.fail(ajvError{keyword: "required", dataPath: dataPath,
 					schemaPath: schemaPath + "/required", params: []kv{{"missingProperty", k}},
@@ -1023,18 +1002,18 @@ func (r *ajvRun) propertiesRules(s *jobject, root *ajvRoot, base string, obj *jo
 				}
 				continue
 			}
-			if !r.eval(props.vals[k], root, base, v, dataPath+propertyPath(k), schemaPath+"/properties/"+escapeFragment(k)) && !r.allErrors {
+			if !r.eval(props.Vals[k], root, base, v, dataPath+propertyPath(k), schemaPath+"/properties/"+escapeFragment(k)) && !r.allErrors {
 				return true
 			}
 		}
 	}
 	if patterns != nil {
-		for _, p := range patterns.keys {
-			for _, k := range obj.keys {
+		for _, p := range patterns.Keys {
+			for _, k := range obj.Keys {
 				if !patternMatch(p, k) {
 					continue
 				}
-				if !r.eval(patterns.vals[p], root, base, obj.vals[k], dataPath+"['"+k+"']", schemaPath+"/patternProperties/"+escapeFragment(p)) && !r.allErrors {
+				if !r.eval(patterns.Vals[p], root, base, obj.Vals[k], dataPath+"['"+k+"']", schemaPath+"/patternProperties/"+escapeFragment(p)) && !r.allErrors {
 					return true
 				}
 			}
@@ -1052,14 +1031,14 @@ func (r *ajvRun) quiet(schema any, root *ajvRoot, base string, data any, dataPat
 }
 
 // untypedRules are const, enum, not, anyOf, oneOf, allOf and if.
-func (r *ajvRun) untypedRules(s *jobject, root *ajvRoot, base string, data any, dataPath, schemaPath string) bool {
-	if c, ok := s.get("const"); ok && !jsonEqual(data, c) {
+func (r *ajvRun) untypedRules(s *schemadoc.Object, root *ajvRoot, base string, data any, dataPath, schemaPath string) bool {
+	if c, ok := s.Get("const"); ok && !jsonEqual(data, c) {
 		if r.fail(ajvError{keyword: "const", dataPath: dataPath, schemaPath: schemaPath + "/const",
 			params: []kv{{"allowedValue", c}}, message: "should be equal to constant"}) {
 			return true
 		}
 	}
-	if e, ok := s.vals["enum"].([]any); ok {
+	if e, ok := s.Vals["enum"].([]any); ok {
 		found := false
 		for _, v := range e {
 			found = found || jsonEqual(data, v)
@@ -1069,13 +1048,13 @@ func (r *ajvRun) untypedRules(s *jobject, root *ajvRoot, base string, data any, 
 			return true
 		}
 	}
-	if not, ok := s.get("not"); ok && r.quiet(not, root, base, data, dataPath, schemaPath+"/not") {
+	if not, ok := s.Get("not"); ok && r.quiet(not, root, base, data, dataPath, schemaPath+"/not") {
 		if r.fail(ajvError{keyword: "not", dataPath: dataPath, schemaPath: schemaPath + "/not", params: []kv{},
 			message: "should NOT be valid"}) {
 			return true
 		}
 	}
-	if list, ok := s.vals["anyOf"].([]any); ok {
+	if list, ok := s.Vals["anyOf"].([]any); ok {
 		start := len(r.errs)
 		passed := false
 		for i, b := range list {
@@ -1091,7 +1070,7 @@ func (r *ajvRun) untypedRules(s *jobject, root *ajvRoot, base string, data any, 
 			return true
 		}
 	}
-	if list, ok := s.vals["oneOf"].([]any); ok {
+	if list, ok := s.Vals["oneOf"].([]any); ok {
 		start := len(r.errs)
 		var passing []int
 		for i, b := range list {
@@ -1115,16 +1094,16 @@ func (r *ajvRun) untypedRules(s *jobject, root *ajvRoot, base string, data any, 
 			}
 		}
 	}
-	if list, ok := s.vals["allOf"].([]any); ok {
+	if list, ok := s.Vals["allOf"].([]any); ok {
 		for i, b := range list {
 			if !r.eval(b, root, base, data, dataPath, schemaPath+"/allOf/"+strconv.Itoa(i)) && !r.allErrors {
 				return true
 			}
 		}
 	}
-	if cond, ok := s.get("if"); ok {
-		then, hasThen := s.get("then")
-		els, hasElse := s.get("else")
+	if cond, ok := s.Get("if"); ok {
+		then, hasThen := s.Get("then")
+		els, hasElse := s.Get("else")
 		if hasThen || hasElse {
 			branch, kw := els, "else"
 			if r.quiet(cond, root, base, data, dataPath, schemaPath+"/if") {
@@ -1164,7 +1143,7 @@ func errorsJSON(errs []ajvError) string {
 // outcomes: allErrors, format and unknownFormats.
 func newAjvInstance(st *runtimeState, opts *goja.Object) *ajvInstance {
 	in := &ajvInstance{st: st, formatMode: "fast", formats: map[string]*ajvCustomFormat{}, metas: map[string]bool{},
-		keys: map[string]*ajvRoot{}, ids: map[string]ajvIDEntry{}}
+		byKey: map[string]*ajvRoot{}, ids: map[string]ajvIDEntry{}}
 	if opts != nil {
 		if v := opts.Get("allErrors"); v != nil {
 			in.allErrors = v.ToBoolean()
@@ -1191,7 +1170,7 @@ func newAjvInstance(st *runtimeState, opts *goja.Object) *ajvInstance {
 		}
 	}
 	meta := in.newRoot(ajvMeta())
-	in.keys[ajvMetaID] = meta
+	in.byKey[ajvMetaID] = meta
 	return in
 }
 
@@ -1209,7 +1188,7 @@ func ajvNatives(st *runtimeState) *goja.Object {
 
 // parse decodes schema or data JSON handed over by js/ajv.js.
 func (in *ajvInstance) parse(v goja.Value) any {
-	doc, err := parseOrderedJSON(v.String())
+	doc, err := schemadoc.Parse(v.String())
 	if err != nil {
 		in.st.throwError("ajv: "+err.Error(), "")
 	}
@@ -1271,24 +1250,24 @@ func (in *ajvInstance) object() *goja.Object {
 		return in.guard(func() goja.Value {
 			root := in.newRoot(in.parse(call.Argument(0)))
 			key := strings.TrimSuffix(call.Argument(1).String(), "#")
-			if in.keys[key] != nil {
+			if in.byKey[key] != nil {
 				panic(&ajvRefError{fmt.Sprintf("schema with key or id %q already exists", key)})
 			}
 			if call.Argument(2).ToBoolean() {
 				in.metas[key] = true
-			} else if o, ok := root.doc.(*jobject); ok {
-				if s, ok := stringField(o, "$schema"); !ok || !in.metas[strings.TrimSuffix(s, "#")] {
+			} else if o, ok := root.doc.(*schemadoc.Object); ok {
+				if s, ok := o.String("$schema"); !ok || !in.metas[strings.TrimSuffix(s, "#")] {
 					if errs := in.validateSchema(root.doc); len(errs) > 0 {
 						panic(&ajvRefError{"schema is invalid: " + errorsText(errs)})
 					}
 				}
 			}
-			in.keys[key] = root
+			in.byKey[key] = root
 			return goja.Undefined()
 		})
 	})
 	_ = o.Set("removeSchema", func(call goja.FunctionCall) goja.Value {
-		delete(in.keys, strings.TrimSuffix(call.Argument(0).String(), "#"))
+		delete(in.byKey, strings.TrimSuffix(call.Argument(0).String(), "#"))
 		return goja.Undefined()
 	})
 	// addFormat takes a RegExp, a pattern string, a function or

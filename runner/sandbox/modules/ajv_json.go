@@ -3,87 +3,14 @@ package modules
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
-	"io"
 	"strconv"
-	"strings"
 
+	"github.com/colrun/colrun/runner/sandbox/schemadoc"
 	"github.com/colrun/colrun/runner/variables"
 )
 
-// JSON with its key order kept. ajv reports errors in the order it meets
-// them, which follows the key order of the schema (properties, patterns)
-// and of the data (additional properties), so a Go map would shuffle
-// messages that scripts compare.
-
-// jobject is a JSON object whose keys keep their document order.
-type jobject struct {
-	keys []string
-	vals map[string]any
-}
-
-// get returns the value at k and whether it is present.
-func (o *jobject) get(k string) (any, bool) {
-	v, ok := o.vals[k]
-	return v, ok
-}
-
-// parseOrderedJSON decodes text into nil, bool, float64, string, []any
-// and *jobject values. A repeated key keeps its first position and last
-// value, as JSON.parse does.
-func parseOrderedJSON(text string) (any, error) {
-	dec := json.NewDecoder(strings.NewReader(text))
-	v, err := decodeOrdered(dec)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, fmt.Errorf("unexpected data after the JSON value")
-	}
-	return v, nil
-}
-
-// decodeOrdered reads one value from dec.
-func decodeOrdered(dec *json.Decoder) (any, error) {
-	tok, err := dec.Token()
-	if err != nil {
-		return nil, err
-	}
-	d, ok := tok.(json.Delim)
-	if !ok {
-		return tok, nil
-	}
-	if d == '[' {
-		list := []any{}
-		for dec.More() {
-			v, err := decodeOrdered(dec)
-			if err != nil {
-				return nil, err
-			}
-			list = append(list, v)
-		}
-		_, err := dec.Token()
-		return list, err
-	}
-	obj := &jobject{vals: map[string]any{}}
-	for dec.More() {
-		kt, err := dec.Token()
-		if err != nil {
-			return nil, err
-		}
-		k, _ := kt.(string)
-		v, err := decodeOrdered(dec)
-		if err != nil {
-			return nil, err
-		}
-		if _, dup := obj.vals[k]; !dup {
-			obj.keys = append(obj.keys, k)
-		}
-		obj.vals[k] = v
-	}
-	_, err = dec.Token()
-	return obj, err
-}
+// Ordered JSON out: ajv's error objects keep their key order, as the
+// documents read with schemadoc keep theirs.
 
 // kv is one entry of an ordered object built in Go (an error's params).
 type kv struct {
@@ -91,7 +18,7 @@ type kv struct {
 	v any
 }
 
-// writeOrderedJSON appends v as JSON, keeping jobject and []kv order.
+// writeOrderedJSON appends v as JSON, keeping schemadoc.Object and []kv order.
 func writeOrderedJSON(b *bytes.Buffer, v any) {
 	switch v := v.(type) {
 	case nil:
@@ -123,10 +50,10 @@ func writeOrderedJSON(b *bytes.Buffer, v any) {
 			b.WriteString(strconv.Itoa(e))
 		}
 		b.WriteByte(']')
-	case *jobject:
-		kvs := make([]kv, len(v.keys))
-		for i, k := range v.keys {
-			kvs[i] = kv{k, v.vals[k]}
+	case *schemadoc.Object:
+		kvs := make([]kv, len(v.Keys))
+		for i, k := range v.Keys {
+			kvs[i] = kv{k, v.Vals[k]}
 		}
 		writeOrderedJSON(b, kvs)
 	case []kv:
@@ -160,14 +87,14 @@ func jsonEqual(a, b any) bool {
 			}
 		}
 		return true
-	case *jobject:
-		bo, ok := b.(*jobject)
-		if !ok || len(a.keys) != len(bo.keys) {
+	case *schemadoc.Object:
+		bo, ok := b.(*schemadoc.Object)
+		if !ok || len(a.Keys) != len(bo.Keys) {
 			return false
 		}
-		for _, k := range a.keys {
-			bv, ok := bo.vals[k]
-			if !ok || !jsonEqual(a.vals[k], bv) {
+		for _, k := range a.Keys {
+			bv, ok := bo.Vals[k]
+			if !ok || !jsonEqual(a.Vals[k], bv) {
 				return false
 			}
 		}
