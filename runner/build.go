@@ -106,7 +106,7 @@ func resolvedRequest(orig *collections.Request, o *outgoing) *collections.Reques
 	if u, err := url.Parse(o.URL); err == nil {
 		add("Host", u.Host)
 	}
-	add("Accept-Encoding", "gzip, deflate")
+	add("Accept-Encoding", acceptEncoding)
 	if o.HasBody {
 		add("Content-Length", strconv.Itoa(len(o.Body)))
 	}

@@ -1,7 +1,6 @@
 package runner
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -23,14 +22,7 @@ func TestManyDistinctScriptsRunInOrderOverIterations(t *testing.T) {
 			{"listen":"test","script":{"exec":["pm.test('r%d saw ' + pm.variables.get('n'), function () { pm.expect(pm.response.json().ok).to.eql(true) })"]}}]}`, i, i, i, i))
 	}
 	c := parse(t, collection(rec.srv.URL, strings.Join(items, ",")))
-	r, err := New(c, Options{Iterations: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ev := &events{}
-	if _, err := r.Run(context.Background(), ev); err != nil {
-		t.Fatal(err)
-	}
+	ev, _ := runScripted(t, c, Options{Iterations: 2})
 	var got []string
 	for _, e := range ev.all {
 		if e.Script != nil && e.Script.Error != nil {

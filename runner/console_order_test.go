@@ -1,7 +1,6 @@
 package runner
 
 import (
-	"context"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -22,14 +21,7 @@ func TestConsoleAndAssertionsInExecutionOrder(t *testing.T) {
 		"pm.test('c', function () {});",
 		"console.log('after c');"
 	]}}]}`))
-	r, err := New(c, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ev := &events{}
-	if _, err := r.Run(context.Background(), ev); err != nil {
-		t.Fatal(err)
-	}
+	ev, _ := runScripted(t, c, Options{})
 	var got []string
 	for _, e := range ev.all {
 		switch {

@@ -95,9 +95,16 @@ func parse(t *testing.T, doc string) *collections.Collection {
 	return c
 }
 
+// run runs c with its scripts off and returns its events and result.
 func run(t *testing.T, c *collections.Collection, opts Options) (*events, *Result) {
 	t.Helper()
 	opts.NoScripts = true
+	return runScripted(t, c, opts)
+}
+
+// runScripted is run with the collection's scripts.
+func runScripted(t *testing.T, c *collections.Collection, opts Options) (*events, *Result) {
+	t.Helper()
 	r, err := New(c, opts)
 	if err != nil {
 		t.Fatal(err)

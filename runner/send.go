@@ -104,6 +104,10 @@ type attempt struct {
 	redirects []event.Redirected
 }
 
+// acceptEncoding is what colrun asks servers for unless the request says
+// otherwise; readBody decodes both.
+const acceptEncoding = "gzip, deflate"
+
 // maxAuthReplays is postman-runtime's MAX_REPLAY_COUNT: how many times an
 // auth may replay one request.
 const maxAuthReplays = 3
@@ -402,7 +406,7 @@ func newHTTPRequest(ctx context.Context, method, target string, headers []event.
 		// Asking for compression ourselves stops Go's transport from
 		// decompressing silently and dropping Content-Encoding, which
 		// scripts check as they do under Newman; readBody decodes.
-		req.Header["Accept-Encoding"] = []string{"gzip, deflate"}
+		req.Header["Accept-Encoding"] = []string{acceptEncoding}
 	}
 	return req, nil
 }

@@ -1,7 +1,6 @@
 package runner
 
 import (
-	"context"
 	"testing"
 )
 
@@ -24,14 +23,7 @@ func TestPmRequestInTestScriptsIsTheRequestSent(t *testing.T) {
 			"pm.test('Accept-Encoding', () => pm.expect(pm.request.headers.has('Accept-Encoding')).to.be.true);",
 			"pm.test('Authorization', () => pm.expect(pm.request.headers.get('Authorization')).to.eql('Bearer T1'));"
 		]}}]}]}`
-	r, err := New(parse(t, doc), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ev := &events{}
-	if _, err := r.Run(context.Background(), ev); err != nil {
-		t.Fatal(err)
-	}
+	ev, _ := runScripted(t, parse(t, doc), Options{})
 	n := 0
 	for _, e := range ev.all {
 		if a := e.Assertion; a != nil {
