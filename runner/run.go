@@ -446,7 +446,7 @@ func (w *worker) runItem(ctx context.Context, it *collections.Item, cursor event
 	ex, sent, reqErr := w.exchange(ctx, it, req)
 	evReq := &event.Request{Cursor: cursor, Item: ref, Sent: sent, Unresolved: st.unresolved}
 	if reqErr != nil && ex == nil {
-		evReq.Error = reqErr.Error()
+		evReq.Error = requestErrorText(reqErr)
 		var d interface{ Detail() string }
 		if errors.As(reqErr, &d) {
 			evReq.ErrorDetail = d.Detail()
@@ -549,6 +549,9 @@ func (w *worker) sendOnce(ctx context.Context, it *collections.Item, req *collec
 	o, err := r.build(it, req, res)
 	w.noteUnresolved(res)
 	if err != nil {
+		if r.opts.Tableau != nil && signsIn(req) {
+			err = &tableauError{err: &signinSendError{err: err}}
+		}
 		return nil, sent, nil, false, err
 	}
 	signin, err := w.tableauPrepare(o)
@@ -562,6 +565,11 @@ func (w *worker) sendOnce(ctx context.Context, it *collections.Item, req *collec
 	sent = r.sentRequest(o)
 	ex, err := r.send(ctx, w.jar, o, r.sendOptionsFor(o))
 	if err != nil {
+		if signin {
+			// No session means every later request would fail too, as
+			// after a refused sign-in.
+			err = &tableauError{err: &signinSendError{err: err}}
+		}
 		return nil, sent, o, signin, err
 	}
 	// send replaces o with the request it replayed last (a signed

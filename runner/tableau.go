@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/colrun/colrun/auth"
+	"github.com/colrun/colrun/collections"
 	"github.com/colrun/colrun/runner/event"
 	"github.com/colrun/colrun/runner/variables"
 )
@@ -35,6 +36,26 @@ type tableauError struct{ err error }
 func (e *tableauError) Error() string { return e.err.Error() }
 func (e *tableauError) Unwrap() error { return e.err }
 
+// signinSendError is a sign-in request that could not be built or got no
+// answer. The request's
+// own error, in reports, stays the transport's (Newman's words); the run's
+// stop message says it was the sign-in.
+type signinSendError struct{ err error }
+
+func (e *signinSendError) Error() string {
+	return "the Tableau sign-in request failed: " + e.err.Error()
+}
+func (e *signinSendError) Unwrap() error { return e.err }
+
+// requestErrorText is a request error as reports show it.
+func requestErrorText(err error) string {
+	var se *signinSendError
+	if errors.As(err, &se) {
+		return se.err.Error()
+	}
+	return err.Error()
+}
+
 // tableauState is one worker's Tableau session.
 type tableauState struct {
 	session *auth.Session
@@ -46,12 +67,18 @@ type tableauState struct {
 // on its unresolved URL (the path ends in /auth/signin).
 func (r *Runner) hasSigninRequest() bool {
 	for _, it := range r.items {
-		u := strings.ToLower(strings.TrimRight(it.Request.URL.PathString(), "/"))
-		if strings.EqualFold(it.Request.Method, "POST") && strings.HasSuffix(u, "/auth/signin") {
+		if signsIn(it.Request) {
 			return true
 		}
 	}
 	return false
+}
+
+// signsIn reports whether a request, as written in the collection, signs
+// in: POST to a path ending in /auth/signin.
+func signsIn(req *collections.Request) bool {
+	u := strings.ToLower(strings.TrimRight(req.URL.PathString(), "/"))
+	return strings.EqualFold(req.Method, "POST") && strings.HasSuffix(u, "/auth/signin")
 }
 
 // tableauStart signs the worker in before its first request when the

@@ -235,6 +235,61 @@ func TestTableauSigninFailuresSayWhatToFix(t *testing.T) {
 	}
 }
 
+// A sign-in request of the collection's that gets no answer stops the run
+// as a refused sign-in does: without a session every later request would
+// fail too. The request itself keeps Newman's error words in the report.
+func TestTableauSigninWithoutAnswerStopsTheRun(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, base, wantErr string
+	}{
+		{"connection refused", "http://127.0.0.1:1", "connect ECONNREFUSED 127.0.0.1:1"},
+		{"base URL variable unset", "", "{{base}}"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			ts := newTableauServer(t)
+			dir := t.TempDir()
+			path := writeFile(t, dir, "c.json", withSignin)
+			report := filepath.Join(dir, "report.json")
+			args := []string{"run", path, "--color", "off", "--tableau-auth", "password", "-r", "cli,json", "--reporter-json-export", report}
+			if tc.base != "" {
+				args = append(args, "--env-var", "base="+tc.base)
+			}
+			res := colrun(t, demoEnv(ts), args...)
+			if res.code != exitFailed {
+				t.Errorf("exit %d, want %d\nstderr:\n%s", res.code, exitFailed, res.stderr)
+			}
+			if !strings.Contains(res.stderr, "run stopped: the Tableau sign-in request failed") || !strings.Contains(res.stderr, tc.wantErr) {
+				t.Errorf("stderr does not say the sign-in got no answer (%s):\n%s", tc.wantErr, res.stderr)
+			}
+			var doc struct {
+				Run struct {
+					Executions []struct {
+						Item         struct{ Name string }     `json:"item"`
+						RequestError *struct{ Message string } `json:"requestError"`
+					} `json:"executions"`
+				} `json:"run"`
+			}
+			data, err := os.ReadFile(report)
+			if err != nil {
+				t.Fatalf("the JSON report is lost: %v", err)
+			}
+			if err := json.Unmarshal(data, &doc); err != nil {
+				t.Fatal(err)
+			}
+			ex := doc.Run.Executions
+			if len(ex) != 1 || ex[0].Item.Name != "Sign in" {
+				t.Fatalf("executions = %+v, want only the sign-in", ex)
+			}
+			if ex[0].RequestError == nil || strings.Contains(ex[0].RequestError.Message, "Tableau") || !strings.Contains(ex[0].RequestError.Message, tc.wantErr) {
+				t.Errorf("the sign-in's requestError = %+v, want the transport's own words", ex[0].RequestError)
+			}
+		})
+	}
+}
+
 // jwtLike matches anything shaped like a JWT (three base64url parts).
 var jwtLike = regexp.MustCompile(`eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}`)
 
