@@ -215,6 +215,19 @@ func executeRun(ctx context.Context, path string, f *runFlags, sio stdio) int {
 	if err != nil {
 		return fail(exitUsage, err)
 	}
+	var exportErrs []error
+	for _, t := range f.exportTargets() {
+		if err := t.checkWritable(); err != nil {
+			exportErrs = append(exportErrs, err)
+		}
+	}
+	if len(exportErrs) > 0 {
+		if in.opts.Data != nil {
+			in.opts.Data.Close()
+		}
+		printErrors(sio.err, errors.Join(exportErrs...), red.String)
+		return exitUsage
+	}
 	closeData := func() {
 		if in.opts.Data != nil {
 			in.opts.Data.Close()
@@ -443,6 +456,15 @@ func loadTLS(f *runFlags, o *runner.Options) error {
 	return nil
 }
 
+// exportTargets are --export-environment and --export-globals, in that
+// order.
+func (f *runFlags) exportTargets() [2]exportTarget {
+	return [2]exportTarget{
+		{flag: "export-environment", path: f.exportEnvironment, item: "environment"},
+		{flag: "export-globals", path: f.exportGlobals, item: "globals"},
+	}
+}
+
 // writeExports writes --export-environment and --export-globals from the
 // final scopes, even when the run stopped early.
 func writeExports(f *runFlags, in *runInputs, res *runner.Result, red *auth.Redactor) error {
@@ -465,7 +487,7 @@ func writeExports(f *runFlags, in *runInputs, res *runner.Result, red *auth.Reda
 		if e := in.opts.Environment; e != nil {
 			id, name = e.ID, orDefault(e.Name, name)
 		}
-		if err := collections.WriteVariableFile(f.exportEnvironment, id, name, "environment", "colrun/"+currentVersion(), exported(res.Environment, keep)); err != nil {
+		if err := collections.WriteVariableFile(f.exportTargets()[0].resolve(time.Now()), id, name, "environment", "colrun/"+currentVersion(), exported(res.Environment, keep)); err != nil {
 			errs = append(errs, fmt.Errorf("--export-environment: %w", err))
 		}
 	}
@@ -474,7 +496,7 @@ func writeExports(f *runFlags, in *runInputs, res *runner.Result, red *auth.Reda
 		if g := in.opts.Globals; g != nil {
 			id, name = g.ID, orDefault(g.Name, name)
 		}
-		if err := collections.WriteVariableFile(f.exportGlobals, id, name, "globals", "colrun/"+currentVersion(), exported(res.Globals, keep)); err != nil {
+		if err := collections.WriteVariableFile(f.exportTargets()[1].resolve(time.Now()), id, name, "globals", "colrun/"+currentVersion(), exported(res.Globals, keep)); err != nil {
 			errs = append(errs, fmt.Errorf("--export-globals: %w", err))
 		}
 	}

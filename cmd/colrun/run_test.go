@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -168,19 +169,25 @@ func TestHelpAndVersion(t *testing.T) {
 	}
 }
 
-// Two exports that cannot be written are two one-line errors on stderr,
-// each naming its flag, and the run exits 1.
+// Two exports that cannot be written are found before the run, not after
+// it: two one-line errors on stderr, each naming its flag, exit 2, and no
+// request sent.
 func TestFailedExportsAreOneLineEach(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	srv := okServer(t)
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { hits.Add(1) }))
+	t.Cleanup(srv.Close)
 	coll := writeFile(t, dir, "c.json", `{"info":{"name":"c"},"item":[{"name":"r","request":"`+srv.URL+`/x"}]}`)
 	blocker := writeFile(t, dir, "file", "")
 	res := colrun(t, nil, "run", coll, "-r", "json", "--reporter-json-export", filepath.Join(dir, "r.json"),
 		"--export-environment", filepath.Join(blocker, "env.json"), "--export-globals", filepath.Join(blocker, "globals.json"))
 	lines := strings.Split(strings.TrimSpace(res.stderr), "\n")
-	if res.code != exitFailed || len(lines) != 2 {
-		t.Fatalf("exit %d, stderr:\n%s\nwant exit 1 and two lines", res.code, res.stderr)
+	if res.code != exitUsage || len(lines) != 2 {
+		t.Fatalf("exit %d, stderr:\n%s\nwant exit 2 and two lines", res.code, res.stderr)
+	}
+	if n := hits.Load(); n != 0 {
+		t.Errorf("the run sent %d requests before refusing the exports", n)
 	}
 	for i, flag := range []string{"--export-environment", "--export-globals"} {
 		if !strings.HasPrefix(lines[i], "colrun: ") || !strings.Contains(lines[i], flag) {
