@@ -165,6 +165,7 @@ func runCommand(ctx context.Context, args []string, sio stdio) int {
 	var f runFlags
 	f.register(fs)
 	help := fs.BoolP("help", "h", false, "show this help")
+	args, _ = splitReporterOptions(args)
 	if err := fs.Parse(normalizeOptionalValues(args)); err != nil {
 		fmt.Fprintf(sio.err, "colrun run: %v (see \"colrun run --help\")\n", err)
 		return exitUsage
@@ -189,6 +190,7 @@ func runCommand(ctx context.Context, args []string, sio stdio) int {
 		fmt.Fprintf(sio.err, "colrun run: %v\n", err)
 		return exitUsage
 	}
+	f.reporters = dropMissingReporters(f.reporters, sio.err)
 	if fs.NArg() != 1 {
 		if fs.NArg() == 0 {
 			fmt.Fprintln(sio.err, "colrun run: missing the collection file (usage: colrun run <collection> [flags])")

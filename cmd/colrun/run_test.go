@@ -71,7 +71,7 @@ func TestRunBadInputs(t *testing.T) {
 		{"CSV row with the wrong number of fields", []string{"run", good, "-d", writeFile(t, dir, "d.csv", "a,b\n1,2\n3\n")}, exitUsage, "d.csv:3:"},
 		{"missing environment", []string{"run", good, "-e", filepath.Join(dir, "env.json")}, exitUsage, "env.json: environment file not found"},
 		{"unknown flag", []string{"run", good, "--frobnicate"}, exitUsage, "unknown flag: --frobnicate"},
-		{"unknown reporter", []string{"run", good, "-r", "html"}, exitUsage, `unknown reporter "html"`},
+		{"misspelt option of a colrun reporter", []string{"run", good, "--reporter-json-exprot", "r.json"}, exitUsage, "unknown flag: --reporter-json-exprot"},
 		{"bad --env-var", []string{"run", good, "--env-var", "novalue"}, exitUsage, `--env-var "novalue": expected key=value`},
 		{"no collection", []string{"run"}, exitUsage, "missing the collection file"},
 		{"bad timeout", []string{"run", good, "--timeout-request", "soon"}, exitUsage, "want milliseconds"},

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/colrun/colrun/runner/report"
+)
+
+// Newman loads reporters from npm (htmlextra, junitfull, allure, ...). When
+// one is not installed it says so and runs without it, and it ignores
+// options for reporters it does not run. CI jobs written for Newman pass
+// such reporters and their options, so colrun does the same instead of
+// refusing the command line.
+
+// splitReporterOptions takes the options of reporters colrun lacks
+// (--reporter-<name>-<option> [value]) out of args, as Newman's
+// parseNestedOptions reads them: the option's value is the next word
+// unless that is a flag or, for an option not ending in "-export", an
+// existing file (most likely the collection after a boolean option).
+func splitReporterOptions(args []string) (rest []string, ignored []string) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return append(rest, args[i:]...), ignored
+		}
+		name, ok := thirdPartyReporterOption(a)
+		if !ok {
+			rest = append(rest, a)
+			continue
+		}
+		ignored = append(ignored, name)
+		if strings.Contains(a, "=") || i+1 >= len(args) {
+			continue
+		}
+		next := args[i+1]
+		if strings.HasPrefix(next, "-") {
+			continue
+		}
+		if !strings.HasSuffix(a, "-export") {
+			if fi, err := os.Stat(next); err == nil && fi.Mode().IsRegular() {
+				continue
+			}
+		}
+		i++
+	}
+	return rest, ignored
+}
+
+// thirdPartyReporterOption reports whether a is --reporter-<name>-<option>
+// for a reporter colrun does not have, and returns name.
+func thirdPartyReporterOption(a string) (string, bool) {
+	opt, ok := strings.CutPrefix(a, "--reporter-")
+	if !ok {
+		return "", false
+	}
+	opt, _, _ = strings.Cut(opt, "=")
+	name, option, ok := strings.Cut(opt, "-")
+	if !ok || name == "" || option == "" || knownReporter(name) {
+		return "", false
+	}
+	return name, true
+}
+
+// dropMissingReporters removes the reporters colrun lacks from names,
+// saying so on w, as Newman does for one that is not installed. Newman's
+// progress-bar reporters stay in the list, for loadRunInputs to refuse
+// with what to use instead. When nothing is left, the CLI report runs:
+// a run that prints nothing at all helps no one.
+func dropMissingReporters(names []string, w io.Writer) []string {
+	var kept, missing []string
+	for _, n := range names {
+		n = strings.TrimSpace(n)
+		switch {
+		case n == "":
+		case knownReporter(n) || n == "progress" || n == "emojitrain":
+			kept = append(kept, n)
+		default:
+			missing = append(missing, n)
+		}
+	}
+	if len(missing) == 0 {
+		return names
+	}
+	fallback := ""
+	if len(kept) == 0 {
+		kept = []string{"cli"}
+		fallback = "; showing the cli report instead"
+	}
+	for _, n := range missing {
+		fmt.Fprintf(w, "colrun: no %q reporter (colrun has %s); the run goes on without it, as Newman's does when a reporter is not installed%s\n",
+			n, strings.Join(report.Names(), ", "), fallback)
+	}
+	return kept
+}
