@@ -126,11 +126,26 @@ type Result struct {
 	// order, when Console[i] was logged, so that a reporter can show logs
 	// and test results in the order they happened, as Newman does.
 	ConsoleAt []int
+	// Sent lists the pm.sendRequest answers the script received, in the
+	// order its callbacks ran, each placed among Console and Assertions,
+	// so that the runner can report each request where Newman does: just
+	// before its callback's output.
+	Sent []Sent
 	// NextRequest is set when the script called setNextRequest.
 	NextRequest *NextRequest
 	// SkipRequest is set when a pre-request script called
 	// pm.execution.skipRequest().
 	SkipRequest bool
+}
+
+// Sent is one pm.sendRequest answer: what Options.Send returned, and
+// how many Console entries and Assertions (counted as ConsoleAt counts
+// them) came before its callback ran.
+type Sent struct {
+	Response   *event.Response
+	Err        error
+	Console    int
+	Assertions int
 }
 
 // Sandbox is one goja runtime with Postman's sandbox installed, reused for
@@ -211,6 +226,7 @@ func New(opts Options) *Sandbox {
 	s.loop.init()
 	rt := s.rt
 	rt.SetMaxCallStackSize(maxCallStack)
+	installAllocationLimits(rt)
 
 	reg := opts.Modules
 	if reg == nil {
