@@ -20,6 +20,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"github.com/colrun/colrun/collections"
 	"github.com/colrun/colrun/runner/event"
@@ -52,11 +53,19 @@ func newTransports(opts *Options) (*transports, error) {
 		if opts.ClientCert != nil {
 			cfg.Certificates = []tls.Certificate{*opts.ClientCert}
 		}
+		d := &dialers{
+			net:              &net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second},
+			tls:              cfg,
+			handshakeTimeout: 30 * time.Second,
+		}
 		return &http.Transport{
-			Proxy:                 proxy,
-			DialContext:           (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+			Proxy:       proxy,
+			DialContext: d.dial,
+			// dialTLS does the handshake; the transport still uses
+			// TLSClientConfig for a tunnel through a proxy.
+			DialTLSContext:        d.dialTLS,
 			TLSClientConfig:       cfg,
-			TLSHandshakeTimeout:   30 * time.Second,
+			TLSHandshakeTimeout:   d.handshakeTimeout,
 			MaxIdleConns:          256,
 			MaxIdleConnsPerHost:   64,
 			IdleConnTimeout:       90 * time.Second,
@@ -235,11 +244,12 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 		var tm event.Timings
 		var firstByte time.Time
 		hopStart := time.Now()
-		reqCtx := ctx
+		capture := &headerCapture{}
 		if so.timings {
-			reqCtx = httptrace.WithClientTrace(ctx, timingTrace(&tm, hopStart, &firstByte))
+			timingTrace(&capture.trace, &tm, &firstByte)
 		}
-		req, err := newHTTPRequest(reqCtx, method, target, headers, body, hasBody)
+		capture.trace.GotConn = capture.gotConn
+		req, err := newHTTPRequest(httptrace.WithClientTrace(ctx, &capture.trace), method, target, headers, body, hasBody)
 		if err != nil {
 			return nil, err
 		}
@@ -286,6 +296,9 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 			target = next.String()
 			continue
 		}
+		// Read before the body, after which the connection may serve
+		// another request.
+		respHeaders, respHeaderSize := capture.headers(resp)
 		data, truncatedErr := readBody(resp, so.maxBody)
 		resp.Body.Close()
 		if truncatedErr != nil {
@@ -310,10 +323,10 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 			Code:       resp.StatusCode,
 			Status:     reasonPhrase(resp),
 			Proto:      resp.Proto,
-			Headers:    responseHeaders(resp.Header),
+			Headers:    respHeaders,
 			Body:       data,
 			BodySize:   int64(len(data)),
-			HeaderSize: headerSize(resp),
+			HeaderSize: respHeaderSize,
 			Time:       end.Sub(start),
 			Timings:    timings,
 		}
@@ -440,17 +453,16 @@ func addJarCookies(req *http.Request, jar http.CookieJar) {
 	req.Header["Cookie"] = []string{strings.Join(parts, "; ")}
 }
 
-func timingTrace(tm *event.Timings, start time.Time, firstByte *time.Time) *httptrace.ClientTrace {
+// timingTrace sets ct's hooks to measure the phases of a request into tm.
+func timingTrace(ct *httptrace.ClientTrace, tm *event.Timings, firstByte *time.Time) {
 	var dnsStart, connStart, tlsStart time.Time
-	return &httptrace.ClientTrace{
-		DNSStart:             func(httptrace.DNSStartInfo) { dnsStart = time.Now() },
-		DNSDone:              func(httptrace.DNSDoneInfo) { tm.DNS = time.Since(dnsStart) },
-		ConnectStart:         func(string, string) { connStart = time.Now() },
-		ConnectDone:          func(string, string, error) { tm.Connect = time.Since(connStart) },
-		TLSHandshakeStart:    func() { tlsStart = time.Now() },
-		TLSHandshakeDone:     func(tls.ConnectionState, error) { tm.TLS = time.Since(tlsStart) },
-		GotFirstResponseByte: func() { *firstByte = time.Now() },
-	}
+	ct.DNSStart = func(httptrace.DNSStartInfo) { dnsStart = time.Now() }
+	ct.DNSDone = func(httptrace.DNSDoneInfo) { tm.DNS = time.Since(dnsStart) }
+	ct.ConnectStart = func(string, string) { connStart = time.Now() }
+	ct.ConnectDone = func(string, string, error) { tm.Connect = time.Since(connStart) }
+	ct.TLSHandshakeStart = func() { tlsStart = time.Now() }
+	ct.TLSHandshakeDone = func(tls.ConnectionState, error) { tm.TLS = time.Since(tlsStart) }
+	ct.GotFirstResponseByte = func() { *firstByte = time.Now() }
 }
 
 // readBody reads at most limit bytes, decoding gzip or deflate when the
@@ -528,8 +540,9 @@ func reasonPhrase(resp *http.Response) string {
 	return s
 }
 
-// responseHeaders lists headers in a stable order (Go does not keep the
-// order they arrived in): sorted by name, values in arrival order.
+// responseHeaders lists Go's parsed headers in a stable order (Go does
+// not keep the order they arrived in): sorted by name, values in arrival
+// order.
 func responseHeaders(h http.Header) []event.Header {
 	keys := make([]string, 0, len(h))
 	for k := range h {
@@ -545,14 +558,16 @@ func responseHeaders(h http.Header) []event.Header {
 	return out
 }
 
-func headerSize(resp *http.Response) int64 {
-	n := int64(len(resp.Proto) + len(resp.Status) + 3)
-	for k, vs := range resp.Header {
-		for _, v := range vs {
-			n += int64(len(k) + len(v) + 4)
-		}
+// headerSize is the size Newman reports for a response's headers:
+// postman-collection's Response.size, which rebuilds the block from the
+// header list ("HTTP/X.X 200 OK", then "Key: value" lines) and counts
+// JavaScript characters, so a latin1-decoded byte counts as one.
+func headerSize(resp *http.Response, hs []event.Header) int64 {
+	n := len("HTTP/X.X 200 ") + len(reasonPhrase(resp)) + 4
+	for _, h := range hs {
+		n += len(h.Key) + utf8.RuneCountInString(h.Value) + 4
 	}
-	return n + 2
+	return int64(n)
 }
 
 // netError is a transport failure worded as Newman words it (its message
