@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
+	"sync"
 
 	"github.com/colrun/colrun/collections"
 	"github.com/colrun/colrun/runner/event"
@@ -57,7 +59,8 @@ func (g *gojaWorker) run(ctx context.Context, sl scriptLevel, exec *scriptExec) 
 		}
 		return scriptResult{err: se}
 	}
-	res := g.sandbox().Run(ctx, script, &sandbox.Execution{
+	sends := &scriptSends{listen: exec.listen}
+	res := g.sandbox().Run(context.WithValue(ctx, scriptSendsKey{}, sends), script, &sandbox.Execution{
 		Listen:          exec.listen,
 		Scopes:          g.w.scopes,
 		Request:         exec.request,
@@ -74,19 +77,132 @@ func (g *gojaWorker) run(ctx context.Context, sl scriptLevel, exec *scriptExec) 
 			Current:        exec.current,
 		},
 	})
-	out := scriptResult{assertions: res.Assertions, err: res.Error, console: res.Console, consoleAt: res.ConsoleAt, skip: res.SkipRequest}
+	out := scriptResult{assertions: res.Assertions, err: res.Error, console: res.Console, consoleAt: res.ConsoleAt, skip: res.SkipRequest,
+		requests: sends.place(res.Sent, len(res.Console), len(res.Assertions))}
 	if n := res.NextRequest; n != nil {
 		out.next = &nextRequest{End: n.Stop, Target: n.Name}
 	}
 	return out
 }
 
-// scriptRequest sends a pm.sendRequest request: variables are resolved,
-// no collection auth is inherited (as in Postman), and it goes through the
-// run's transport, cookie jar and Tableau session.
+// scriptSendsKey carries a script's *scriptSends in the context its
+// pm.sendRequest calls get, since they run on goroutines of their own.
+type scriptSendsKey struct{}
+
+// scriptSends collects the requests one script's pm.sendRequest calls
+// made, for the run's events.
+type scriptSends struct {
+	listen string
+	mu     sync.Mutex
+	made   []scriptSend
+}
+
+// scriptSend is one request a script sent, with what Options.Send handed
+// back to the sandbox, by which the sandbox's Result.Sent finds it again.
+type scriptSend struct {
+	ev   *event.Request
+	resp *event.Response
+	err  *scriptSendError
+}
+
+// placedRequest is a pm.sendRequest's Request event and its place among
+// the script's console output and assertions (see sandbox.Sent).
+type placedRequest struct {
+	request             *event.Request
+	console, assertions int
+}
+
+// place orders the requests as the script received their answers. One
+// whose answer came after the script ended (it timed out) goes last.
+func (s *scriptSends) place(sent []sandbox.Sent, console, assertions int) []placedRequest {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.made) == 0 {
+		return nil
+	}
+	out := make([]placedRequest, 0, len(s.made))
+	used := make([]bool, len(s.made))
+	for _, m := range sent {
+		var se *scriptSendError
+		errors.As(m.Err, &se)
+		for i, x := range s.made {
+			if !used[i] && ((se != nil && x.err == se) || (se == nil && m.Response != nil && x.resp == m.Response)) {
+				used[i] = true
+				out = append(out, placedRequest{request: x.ev, console: m.Console, assertions: m.Assertions})
+				break
+			}
+		}
+	}
+	for i, x := range s.made {
+		if !used[i] {
+			out = append(out, placedRequest{request: x.ev, console: console, assertions: assertions})
+		}
+	}
+	return out
+}
+
+// scriptSendError is the error a script's callback gets; being a pointer
+// of its own, it tells apart two requests that failed the same way. Its
+// message and code are the underlying error's.
+type scriptSendError struct{ err error }
+
+func (e *scriptSendError) Error() string { return e.err.Error() }
+func (e *scriptSendError) Unwrap() error { return e.err }
+
+// scriptRequest sends a pm.sendRequest request as Newman 6.2.2 does:
+// {{variables}} are not replaced (Newman sends them as written, so a host
+// such as {{server}} fails to resolve), no collection auth is inherited,
+// and it goes through the run's transport, cookie jar and Tableau
+// session. The request is recorded for the run's events: Newman counts it
+// among the run's requests, and one that gets no response fails the run.
 func (w *worker) scriptRequest(ctx context.Context, req *collections.Request) (*event.Response, error) {
-	res := variables.NewResolver(w.scopes)
-	o, err := w.r.build(nil, req, res)
+	sends, _ := ctx.Value(scriptSendsKey{}).(*scriptSends)
+	ev := &event.Request{}
+	resp, err := w.sendScriptRequest(ctx, req, ev)
+	if err != nil {
+		se := &scriptSendError{err: err}
+		if resp == nil {
+			ev.Error = requestErrorText(err)
+			var d interface{ Detail() string }
+			if errors.As(err, &d) {
+				ev.ErrorDetail = d.Detail()
+			}
+		}
+		err = se
+		if sends != nil {
+			sends.add(scriptSend{ev: ev, resp: resp, err: se})
+		}
+		return resp, err
+	}
+	if sends != nil {
+		sends.add(scriptSend{ev: ev, resp: resp})
+	}
+	return resp, nil
+}
+
+func (s *scriptSends) add(x scriptSend) {
+	x.ev.Script = s.listen
+	s.mu.Lock()
+	s.made = append(s.made, x)
+	s.mu.Unlock()
+}
+
+// sendScriptRequest builds and sends req, filling ev with what was sent
+// and what came back.
+func (w *worker) sendScriptRequest(ctx context.Context, req *collections.Request, ev *event.Request) (*event.Response, error) {
+	raw, method := req.URL.String(), strings.ToUpper(req.Method)
+	if method == "" {
+		method = "GET"
+	}
+	ev.Sent = event.SentRequest{Method: method, URL: raw, PostmanURL: raw}
+	if host := strings.Join(collections.ParseURL(raw).Host, "."); strings.Contains(host, "{{") {
+		// What Newman's lookup of the literal host answers; the detail
+		// says why, since the same URL works as a collection request.
+		return nil, netErr("ENOTFOUND", "getaddrinfo ENOTFOUND "+host,
+			"pm.sendRequest does not replace {{variables}}, as in Newman: build the URL in the script, e.g. with pm.variables.replaceIn(%q)", raw)
+	}
+	// An empty resolver: nothing is replaced, every name stays as written.
+	o, err := w.r.build(nil, req, variables.NewResolver(variables.NewScopes(nil)))
 	if err != nil {
 		return nil, err
 	}
@@ -94,10 +210,14 @@ func (w *worker) scriptRequest(ctx context.Context, req *collections.Request) (*
 	if err != nil {
 		return nil, err
 	}
+	ev.Sent = w.r.sentRequest(o)
 	ex, err := w.r.send(ctx, w.jar, o, w.r.sendOptionsFor(o))
 	if err != nil {
 		return nil, err
 	}
+	ev.Sent = w.r.sentRequest(o)
+	ev.Resp = w.r.keptResponse(ex.resp)
+	ev.Redirs = ex.redirects
 	if _, err := w.tableauAfter(signin, o, ex.resp); err != nil {
 		return ex.resp, fmt.Errorf("%v", err)
 	}

@@ -59,6 +59,9 @@ type scriptResult struct {
 	consoleAt []int
 	next      *nextRequest
 	skip      bool
+	// requests are the script's pm.sendRequest calls, in the order their
+	// answers came back.
+	requests []placedRequest
 }
 
 // scriptWorker runs scripts on one worker's JavaScript runtime.
@@ -153,7 +156,21 @@ func (w *worker) runScripts(ctx context.Context, listen string, it *collections.
 				w.emit(event.Event{Assertion: &a})
 			}
 		}
+		// A pm.sendRequest is a request of the item, reported where its
+		// answer came back: before its callback's output, as in Newman.
+		// Its failure fails the run but, as in Newman, not --bail.
+		sent := 0
+		emitRequests := func(beforeConsole int) {
+			for ; sent < len(res.requests) && res.requests[sent].console <= beforeConsole; sent++ {
+				p := res.requests[sent]
+				emitAssertions(p.assertions)
+				rq := *p.request
+				rq.Cursor, rq.Item = st.cursor, st.item
+				w.emit(event.Event{Request: &rq})
+			}
+		}
 		for i := range res.console {
+			emitRequests(i)
 			if i < len(res.consoleAt) {
 				emitAssertions(res.consoleAt[i])
 			}
@@ -161,6 +178,7 @@ func (w *worker) runScripts(ctx context.Context, listen string, it *collections.
 			c.Cursor, c.Item = st.cursor, st.item
 			w.emit(event.Event{Console: &c})
 		}
+		emitRequests(len(res.console))
 		emitAssertions(len(res.assertions))
 		w.emit(event.Event{Script: &event.ScriptRun{Cursor: st.cursor, Item: st.item, Listen: listen, Level: sl.level, Error: res.err}})
 		if res.err != nil {

@@ -57,7 +57,7 @@ func TestScriptCorpus(t *testing.T) {
 			// The exit code must agree with the report: 1 exactly when
 			// something failed on purpose.
 			wantCode := exitOK
-			if len(want.ScriptErrors) > 0 || hasExpectedFailure(execs) {
+			if len(want.ScriptErrors) > 0 || want.FailedRequests > 0 || hasExpectedFailure(execs) {
 				wantCode = exitFailed
 			}
 			if len(problems) == 0 && res.code != wantCode {

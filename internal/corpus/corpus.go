@@ -40,6 +40,10 @@ type Expectation struct {
 	// request reports there ("re:" as for Messages). Requests not listed
 	// must report no script error.
 	ScriptErrors map[string]map[string]string `json:"scriptErrors"`
+	// FailedRequests is the number of requests that get no response on
+	// purpose (a pm.sendRequest to a closed port): each fails the run, as
+	// in Newman.
+	FailedRequests int `json:"failedRequests"`
 }
 
 // RunArgs returns e.Args with the file given to -e, -g or -d resolved in

@@ -3,7 +3,9 @@
 // A run is a sequence of Events: RunStart, then per iteration an
 // IterationStart, per request an ItemStart, ScriptRun and Console events,
 // a Request, Assertions, an ItemEnd, then IterationEnd, and finally
-// RunEnd. Assertion failures, script errors and request errors are data in
+// RunEnd. A script's pm.sendRequest calls are Requests of the item too
+// (Request.Script says which kind of script sent them), placed among the
+// script's Console and Assertion events where each answer came back. Assertion failures, script errors and request errors are data in
 // this stream, never Go errors, so that every reporter sees the same facts.
 //
 // Every type here encodes to JSON, so a stream can be recorded (one Event
@@ -160,6 +162,11 @@ type Request struct {
 	Redirs      []Redirected `json:"redirects,omitempty"`
 	// Unresolved lists {{variables}} left unresolved in the request.
 	Unresolved []string `json:"unresolved,omitempty"`
+	// Script is "prerequest" or "test" when a pm.sendRequest in one of
+	// the item's scripts of that kind sent the request; "" for the item's
+	// own request. Newman counts, prints and fails both kinds alike (a
+	// failed pm.sendRequest fails the run), and so do the reporters.
+	Script string `json:"script,omitempty"`
 }
 
 // Redirected is one redirect hop that was followed.

@@ -581,7 +581,12 @@ func (c *CLI) failureTable() string {
 		detail, cdetail := strings.Split(f.Test, "\n"), strings.Split(f.Test, "\n")
 		rest := strings.Split(f.Message, "\n")
 		rest = append(rest, "at "+f.At)
-		if f.Kind != FailRun {
+		switch {
+		case f.Kind == FailRequest && f.Listen != "":
+			// Newman prints inside "" for a pm.sendRequest; naming the
+			// item alone would blame its own request.
+			rest = append(rest, `inside "`+FullName(f.Item)+`", pm.sendRequest in `+f.Listen+"-script")
+		case f.Kind != FailRun:
 			rest = append(rest, `inside "`+FullName(f.Item)+`"`)
 		}
 		for _, d := range rest {

@@ -11,7 +11,8 @@
 // line):
 //
 //   - cli: the banner is "colrun"; a request error's failure row says
-//     inside which request (Newman prints inside ""); script errors carry
+//     inside which request (Newman prints inside ""), and for a
+//     pm.sendRequest which kind of script sent it; script errors carry
 //     their line and column ("test-script:3:5") whenever the runner knows
 //     them; the average response time is over the responses received
 //     (Newman divides by every request, failed ones included, so its
@@ -40,7 +41,11 @@
 //     the kept part of the body (responseSize is the full size, truncated
 //     is true when the runner cut it); responseTime is whole
 //     milliseconds; no random response id; request errors are
-//     {name, message} (Newman's lose their message); an assertion error's
+//     {name, message} (Newman's lose their message); each pm.sendRequest
+//     is an entry of its own, with its own request and response and
+//     "sendRequest": "prerequest" or "test", after the item's entry, with
+//     the item's assertions and script errors (Newman's entries for one
+//     item are one object, so all show the item's last request); an assertion error's
 //     stack is "AssertionError: message" when the runner has none (Newman
 //     invents a sandbox-script.js frame); script errors carry
 //     stacktrace[0].lineNumber as the script's own line (Newman's is
@@ -52,7 +57,8 @@
 //     the last iteration's outcome, so a failure followed by a pass is
 //     lost), with a "Failed in iterations: 1, 3." line; script and request
 //     errors are also testcases with an error element (named
-//     "test-script", "prerequest-script" or "request") so CI tools that
+//     "test-script", "prerequest-script", "request" or "pm.sendRequest in
+//     test-script") so CI tools that
 //     read only testcases show them, and stay in system-err as in Newman;
 //     tests, failures and errors count testcases, as JUnit readers expect
 //     (Newman's root tests is the number of requests run and a suite's

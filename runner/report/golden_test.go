@@ -17,7 +17,7 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden from the recorded streams")
 
-var streams = []string{"sample", "passing", "verbose", "run-error", "bail", "cli-forms"}
+var streams = []string{"sample", "passing", "verbose", "run-error", "bail", "cli-forms", "send-request"}
 
 // variants are the golden outputs made from each stream.
 var variants = []struct {
@@ -114,38 +114,60 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// TestGoldenMatchesNewman sets the cli golden of the sample stream beside
-// Newman 6.2.2's own output for the same run, and allows only the
-// documented differences.
+// TestGoldenMatchesNewman sets the cli goldens of the streams recorded
+// from Newman runs beside Newman 6.2.2's own output for the same run, and
+// allows only the documented differences.
 func TestGoldenMatchesNewman(t *testing.T) {
 	t.Parallel()
-	newman, err := os.ReadFile(filepath.Join("testdata", "newman", "sample.newman.cli.txt"))
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		stream, newman string
+		// differences are the documented ones, applied to Newman's output.
+		differences [][2]string
+	}{
+		{
+			stream: "sample", newman: "sample.newman.cli.txt",
+			differences: [][2]string{
+				{"newman\n", "colrun\n"},
+				{"at test-script\n", "at test-script:3:5\n"},
+				{"at prerequest-script\n", "at prerequest-script:2:7\n"},
+				{`inside ""`, `inside "Unreachable"`},
+				// Newman averages over all 18 requests, colrun over the 16 answered.
+				{"average response time: 42ms [min: 17ms, max: 50ms, s.d.: 7ms] │", "average response time: 43ms [min: 17ms, max: 50ms, s.d.: 7ms] │"},
+			},
+		},
+		{
+			stream: "send-request", newman: "sendrequest.newman.cli.txt",
+			differences: [][2]string{
+				{"newman\n", "colrun\n"},
+				{`inside ""`, `inside "Sign in first", pm.sendRequest in prerequest-script`},
+				// Newman averages over all 6 requests, colrun over the 5 answered.
+				{"average response time: 30ms [min: 7ms, max: 45ms, s.d.: 19ms] │", "average response time: 36ms [min: 7ms, max: 45ms, s.d.: 14ms] │"},
+			},
+		},
 	}
-	ours := string(render(t, "sample", "cli"))
-	norm := func(s string) []string {
+	norm := func(s string) string {
 		var out []string
 		for _, l := range strings.Split(s, "\n") {
 			l = ansi.ReplaceAllString(l, "")
 			out = append(out, strings.TrimRight(l, " "))
 		}
-		return out
+		return strings.Join(out, "\n")
 	}
-	theirs := strings.Join(norm(string(newman)), "\n")
-	// The documented differences, applied to Newman's output.
-	for _, r := range [][2]string{
-		{"newman\n", "colrun\n"},
-		{"at test-script\n", "at test-script:3:5\n"},
-		{"at prerequest-script\n", "at prerequest-script:2:7\n"},
-		{`inside ""`, `inside "Unreachable"`},
-		// Newman averages over all 18 requests, colrun over the 16 answered.
-		{"average response time: 42ms [min: 17ms, max: 50ms, s.d.: 7ms] │", "average response time: 43ms [min: 17ms, max: 50ms, s.d.: 7ms] │"},
-	} {
-		theirs = strings.ReplaceAll(theirs, r[0], r[1])
-	}
-	if diff := cmp.Diff(theirs, strings.Join(norm(ours), "\n")); diff != "" {
-		t.Errorf("cli output differs from Newman's beyond the documented differences (-newman +colrun):\n%s", diff)
+	for _, tc := range tests {
+		t.Run(tc.stream, func(t *testing.T) {
+			t.Parallel()
+			newman, err := os.ReadFile(filepath.Join("testdata", "newman", tc.newman))
+			if err != nil {
+				t.Fatal(err)
+			}
+			theirs := norm(string(newman))
+			for _, r := range tc.differences {
+				theirs = strings.ReplaceAll(theirs, r[0], r[1])
+			}
+			if diff := cmp.Diff(theirs, norm(string(render(t, tc.stream, "cli")))); diff != "" {
+				t.Errorf("cli output differs from Newman's beyond the documented differences (-newman +colrun):\n%s", diff)
+			}
+		})
 	}
 }
 

@@ -160,7 +160,19 @@ func (j *JSON) cursor(c event.Cursor) jsonCursor {
 
 func (j *JSON) request(r *event.Request) {
 	x := j.exec(r.Cursor, r.Item)
+	if r.Script != "" {
+		s := &execution{jsonExecution: jsonExecution{Cursor: x.Cursor, Item: x.Item, SendRequest: r.Script}}
+		s.hasRequest = true
+		fillRequest(s, r, j.token)
+		x.sends = append(x.sends, s)
+		return
+	}
 	x.hasRequest = true
+	fillRequest(x, r, j.token)
+}
+
+// fillRequest sets an execution's request and its response or error.
+func fillRequest(x *execution, r *event.Request, token string) {
 	u := newURL(r.Sent.URL)
 	u.Hash = r.Sent.Fragment
 	req := &jsonRequest{URL: u, Header: headers(r.Sent.Headers), Method: r.Sent.Method}
@@ -175,7 +187,7 @@ func (j *JSON) request(r *event.Request) {
 	res := r.Resp
 	x.Response = &jsonResponse{
 		Status: reason(res.Code, res.Status), Code: res.Code, Header: headers(res.Headers),
-		Stream: json.RawMessage(strconv.Quote(j.token)), Cookie: []struct{}{},
+		Stream: json.RawMessage(strconv.Quote(token)), Cookie: []struct{}{},
 		ResponseTime: int64(millis(res.Time) + 0.5), ResponseSize: res.BodySize, Truncated: res.Truncated,
 	}
 	x.body = res.Body
@@ -219,6 +231,19 @@ func (j *JSON) setErr(err error) {
 // Buffer form, {"type": "Buffer", "data": [bytes]}, kept on one line
 // instead of Newman's one byte per line.
 func (j *JSON) writeExec(x *execution) {
+	// Newman lists an entry per request sent, a pm.sendRequest's too, all
+	// one object: the same assertions and script errors, and the item's
+	// last request. Each entry here has its own request and response, but
+	// the item's outcome too, and the item's own entry comes first, so
+	// readers that take the first (or last) entry of a cursor get it.
+	j.writeOne(x)
+	for _, s := range x.sends {
+		s.Assertions, s.PrerequestScript, s.TestScript = x.Assertions, x.PrerequestScript, x.TestScript
+		j.writeOne(s)
+	}
+}
+
+func (j *JSON) writeOne(x *execution) {
 	if !x.hasRequest && len(x.Assertions) == 0 && len(x.TestScript) == 0 && len(x.PrerequestScript) == 0 {
 		return // skipped by its pre-request script: Newman lists no execution
 	}
@@ -418,14 +443,20 @@ type execution struct {
 	jsonExecution
 	body       []byte
 	hasRequest bool
+	// sends are the item's pm.sendRequest calls, each an entry of its
+	// own in the report.
+	sends []*execution
 }
 
 type jsonExecution struct {
-	Cursor           jsonCursor        `json:"cursor"`
-	Item             jsonItem          `json:"item"`
-	Request          *jsonRequest      `json:"request,omitempty"`
-	Response         *jsonResponse     `json:"response,omitempty"`
-	ID               string            `json:"id,omitempty"`
+	Cursor   jsonCursor    `json:"cursor"`
+	Item     jsonItem      `json:"item"`
+	Request  *jsonRequest  `json:"request,omitempty"`
+	Response *jsonResponse `json:"response,omitempty"`
+	ID       string        `json:"id,omitempty"`
+	// SendRequest is "prerequest" or "test" for a request a
+	// pm.sendRequest in that kind of script sent (colrun's addition).
+	SendRequest      string            `json:"sendRequest,omitempty"`
 	RequestError     *jsonError        `json:"requestError,omitempty"`
 	PrerequestScript []jsonScriptError `json:"prerequestScript,omitempty"`
 	TestScript       []jsonScriptError `json:"testScript,omitempty"`

@@ -62,12 +62,14 @@ type junitCase struct {
 // junitExec collects one execution's errors for the suite's system-err,
 // which Newman writes per execution.
 type junitExec struct {
-	suite      *junitSuite
-	iteration  int
-	position   int
-	requestErr string
-	testErrs   []string
-	preErrs    []string
+	suite     *junitSuite
+	iteration int
+	position  int
+	// requestErrs are the messages of the execution's failed requests:
+	// its own and its scripts' pm.sendRequest calls.
+	requestErrs []string
+	testErrs    []string
+	preErrs     []string
 }
 
 // NewJUnit returns a junit reporter writing the report to path through a
@@ -133,12 +135,24 @@ func (j *JUnit) Handle(e event.Event) error {
 		x := j.exec(r.Cursor, r.Item)
 		s := x.suite
 		s.hasRequest = true
+		if r.Script != "" {
+			// A pm.sendRequest's failure is an error of the suite, told
+			// apart from the item's own request; its time is not the
+			// item's.
+			if r.Error != "" || r.Resp == nil {
+				msg := orDefault(r.Error, "no response")
+				x.requestErrs = append(x.requestErrs, msg)
+				j.addError(x, "pm.sendRequest in "+r.Script+"-script", "request", "Error", msg, "", r.Cursor.Iteration)
+			}
+			return nil
+		}
 		t := 0.0
 		if r.Resp != nil && r.Error == "" {
 			t = millis(r.Resp.Time) / 1000
 		} else {
-			x.requestErr = orDefault(r.Error, "no response")
-			j.addError(x, "request", "request", "Error", x.requestErr, "", r.Cursor.Iteration)
+			msg := orDefault(r.Error, "no response")
+			x.requestErrs = append(x.requestErrs, msg)
+			j.addError(x, "request", "request", "Error", msg, "", r.Cursor.Iteration)
 		}
 		s.execs++
 		s.timeSum += t
@@ -246,13 +260,13 @@ func (c *junitCase) fail(iteration int, name, msg, stack string) {
 // flush appends the execution's errors to the suite's system-err in
 // Newman's format (0-based iteration, "---" separators).
 func (x *junitExec) flush() {
-	if x.requestErr == "" && len(x.testErrs) == 0 && len(x.preErrs) == 0 {
+	if len(x.requestErrs) == 0 && len(x.testErrs) == 0 && len(x.preErrs) == 0 {
 		return
 	}
 	b := &x.suite.systemErr
 	b.WriteString("Iteration: " + strconv.Itoa(x.iteration) + "\n")
-	if x.requestErr != "" {
-		b.WriteString("RequestError: Error: " + x.requestErr + "\n")
+	for _, e := range x.requestErrs {
+		b.WriteString("RequestError: Error: " + e + "\n")
 	}
 	b.WriteString("\n---\n")
 	for _, e := range x.testErrs {

@@ -26,12 +26,13 @@ func TestStreams(t *testing.T) {
 		t.Skip("run with -regen to rewrite testdata/*.jsonl")
 	}
 	for name, evs := range map[string][]event.Event{
-		"sample":    sampleStream(),
-		"passing":   passingStream(),
-		"verbose":   verboseStream(),
-		"run-error": runErrorStream(),
-		"bail":      bailStream(),
-		"cli-forms": cliFormsStream(),
+		"sample":       sampleStream(),
+		"passing":      passingStream(),
+		"verbose":      verboseStream(),
+		"run-error":    runErrorStream(),
+		"bail":         bailStream(),
+		"cli-forms":    cliFormsStream(),
+		"send-request": sendRequestStream(),
 	} {
 		var buf bytes.Buffer
 		enc := event.NewEncoder(&buf)
@@ -226,6 +227,40 @@ func sampleStream() []event.Event {
 		date = "Thu, 26 Nov 2026 20:29:02 GMT"
 	}
 	b.end(start.Add(969*time.Millisecond), "", false)
+	return b.evs
+}
+
+// sendRequestStream is Newman's run of
+// testdata/newman/sendrequest.postman_collection.json: a pm.sendRequest
+// refused in a pre-request script, and in a test script one answered
+// whose callback sends another (a 404) without a callback. Each is a
+// Request of its item, placed where its answer came back.
+func sendRequestStream() []event.Event {
+	b := &builder{}
+	start := time.UnixMilli(1795742295618).UTC()
+	b.start(event.CollectionInfo{ID: "c0ffee00-0000-4000-8000-000000000051", Name: "Send Request"}, "", 1, 3, start)
+	const srv = "http://127.0.0.1:18093"
+	date := "Fri, 27 Nov 2026 01:18:15 GMT"
+	host := stdHeaders("127.0.0.1:18093")
+	b.iteration(0)
+	b.item(0, 0, "5e0d0001-0000-4000-8000-000000000001", "Sign in first").
+		request(event.Request{Script: "prerequest", Sent: sent("GET", "http://127.0.0.1:1/signin", "", stdHeaders("127.0.0.1:1")...), Error: "connect ECONNREFUSED 127.0.0.1:1"}).
+		console("log", "'signin'", "'ECONNREFUSED'").
+		script("prerequest", "request", nil).
+		request(event.Request{Sent: sent("GET", srv+"/health", "", host...), Resp: resp(200, "OK", jsonType, `{"ok": true}`, 159, ms(7), date)}).
+		pass("status is 200").script("test", "request", nil).end(false)
+	b.item(0, 1, "5e0d0001-0000-4000-8000-000000000002", "Lookups").
+		request(event.Request{Sent: sent("GET", srv+"/users/1", "", host...), Resp: resp(200, "OK", jsonType, userJSON, 159, ms(44), date)}).
+		pass("user found").
+		request(event.Request{Script: "test", Sent: sent("GET", srv+"/health", "", host...), Resp: resp(200, "OK", jsonType, `{"ok": true}`, 159, ms(45), date)}).
+		console("log", "'health'", "200").
+		request(event.Request{Script: "test", Sent: sent("GET", srv+"/missing", "", host...), Resp: resp(404, "Not Found", jsonType, `{"error": "not found"}`, 166, ms(44), date)}).
+		script("test", "request", nil).end(false)
+	b.item(0, 2, "5e0d0001-0000-4000-8000-000000000003", "Last").
+		request(event.Request{Sent: sent("GET", srv+"/health", "", host...), Resp: resp(200, "OK", jsonType, `{"ok": true}`, 159, ms(43), date)}).
+		pass("status is 200").script("test", "request", nil).end(false)
+	b.iterationEnd(0)
+	b.end(start.Add(272*time.Millisecond), "", false)
 	return b.evs
 }
 

@@ -102,7 +102,8 @@ type Failure struct {
 	// Index is the assertion's index within its execution.
 	Index int
 	Stack string
-	// Listen is "prerequest" or "test" for script failures.
+	// Listen is "prerequest" or "test" for script failures, and for the
+	// request errors of a pm.sendRequest, the kind of script that sent it.
 	Listen string
 	// Line and Column locate a script error in its script (1-based), 0
 	// when unknown.
@@ -272,7 +273,7 @@ func (s *Summary) request(r *event.Request) {
 		s.Stats.Requests.Failed++
 		s.Failures = append(s.Failures, Failure{
 			Kind: FailRequest, Name: "Error", Message: orDefault(r.Error, "no response"),
-			At: "request", Item: r.Item, Cursor: r.Cursor, HasCursor: true,
+			At: "request", Listen: r.Script, Item: r.Item, Cursor: r.Cursor, HasCursor: true,
 		})
 		return
 	}

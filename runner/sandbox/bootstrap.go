@@ -1182,9 +1182,13 @@ readonly(pm, 'sendRequest', function (req, callback) {
     }
     var request = Request.isRequest(req) ? req : new Request(req), plain = exportRequest(request, true);
     if (!isFunction(callback)) {
-        return new Promise(function (resolve, reject) {
+        var sent = new Promise(function (resolve, reject) {
             native.send(plain, function (err, data) { err ? reject(err) : resolve(new Response(data)); });
         });
+        // Sent and forgotten, a failure is the run's failed request, as in
+        // Newman, not also the script's unhandled rejection; await still throws.
+        sent.catch(function () {});
+        return sent;
     }
     native.send(plain, function (err, data) { callback.call(self, err || null, new Response(err ? {} : data)); });
     return self;

@@ -664,6 +664,7 @@ func (s *Sandbox) nSend(c goja.FunctionCall) goja.Value {
 		resp, err := safeSend(ctx, send, req)
 		s.loop.post(gen, func() error {
 			st.pendingOps--
+			st.res.Sent = append(st.res.Sent, Sent{Response: resp, Err: err, Console: len(st.res.Console), Assertions: len(st.order)})
 			if err != nil {
 				_, e := cb(goja.Undefined(), s.requestError(err), goja.Undefined())
 				return e
