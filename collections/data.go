@@ -8,9 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"regexp"
-	"strconv"
 	"strings"
 )
 
@@ -243,24 +243,36 @@ func (d *DataFile) csvError(err error) error {
 	return &InputError{File: d.path, Err: fmt.Errorf("CSV: %v", err)}
 }
 
-var (
-	jsInt   = regexp.MustCompile(`^[-+]?[1-9][0-9]*$`)
-	jsFloat = regexp.MustCompile(`^[-+]?(\d+\.?\d*([eE][-+]?\d+)?|\.\d+([eE][-+]?\d+)?)$`)
-)
+// jsInt is Newman's integer test for CSV fields (util.isInt).
+var jsInt = regexp.MustCompile(`^[-+]?[1-9][0-9]*$`)
 
-// csvValue applies Newman's cast: unquoted integers and decimals become
-// numbers, everything else stays text.
+// csvValue applies Newman's cast (csvAutoParse): an unquoted field that is
+// an integer, or passes csv-parse's float test (value - parseFloat(value)
+// + 1 >= 0), becomes parseFloat(value), so "0x1A" becomes 0 and "007" 7;
+// everything else stays text.
 func csvValue(s string, quoted bool) any {
 	s = strings.TrimSpace(s)
 	if quoted {
 		return s
 	}
-	if jsInt.MatchString(s) || jsFloat.MatchString(s) {
-		if f, err := strconv.ParseFloat(s, 64); err == nil {
-			return json.Number(formatNumber(f))
-		}
+	if jsInt.MatchString(s) {
+		// ParseFloat is parseInt here: the digits are all there is.
+		return csvNumber(ParseFloat(s))
+	}
+	if f := ParseFloat(s); ToNumber(s)-f+1 >= 0 {
+		return csvNumber(f)
 	}
 	return s
+}
+
+// csvNumber keeps a cast field as json.Number, like numbers from JSON
+// files; an integer too long for a float64 is Infinity in JavaScript,
+// which JSON cannot spell, so it stays a float64.
+func csvNumber(f float64) any {
+	if math.IsInf(f, 0) {
+		return f
+	}
+	return json.Number(FormatNumber(f))
 }
 
 func (d *DataFile) openJSON(br *bufio.Reader) error {

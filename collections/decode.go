@@ -448,6 +448,19 @@ func disabled(kv keyValue) bool {
 	return truthy(field2(kv, "disabled"))
 }
 
+// jsTruthy is JavaScript's truthiness of a JSON value.
+func jsTruthy(v node) bool {
+	switch v.Type {
+	case gjson.Null, gjson.False:
+		return false
+	case gjson.String:
+		return v.Str != ""
+	case gjson.Number:
+		return v.Num != 0 && !math.IsNaN(v.Num)
+	}
+	return true
+}
+
 func truthy(v node) bool {
 	switch v.Type {
 	case gjson.True:
@@ -687,7 +700,13 @@ func decodeVariables(v node, where string) ([]Variable, error) {
 		if key == "" {
 			key = str(field2(kv, "name"))
 		}
-		out = append(out, Variable{Key: key, Value: value(field2(kv, "value")), Type: str(field2(kv, "type")), Disabled: disabled(kv)})
+		var val any = Undefined{}
+		if v := field2(kv, "value"); v.Exists() {
+			val = value(v)
+		}
+		// Newman's substitution skips a variable whose "disabled" is any
+		// truthy JavaScript value (1, "yes"), not only true.
+		out = append(out, Variable{Key: key, Value: val, Type: str(field2(kv, "type")), Disabled: jsTruthy(field2(kv, "disabled"))})
 	}
 	return out, nil
 }
@@ -776,13 +795,6 @@ func description(v node) string {
 		return str(field(v, "content"))
 	}
 	return ""
-}
-
-func formatNumber(f float64) string {
-	if f == math.Trunc(f) && math.Abs(f) < 1e21 {
-		return strconv.FormatFloat(f, 'f', -1, 64)
-	}
-	return strconv.FormatFloat(f, 'g', -1, 64)
 }
 
 func jsonText(v any) string {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"time"
@@ -76,12 +77,49 @@ func hasCollectionKeys(m node) bool {
 
 // ExportedVariable is one entry of an exported environment or globals file.
 type ExportedVariable struct {
-	Key   string `json:"key"`
-	Value any    `json:"value"`
+	Key   string
+	Value any
 	// Type is "any", "default" or "secret"; colrun marks captured session
 	// tokens as "secret".
-	Type    string `json:"type"`
-	Enabled bool   `json:"enabled"`
+	Type    string
+	Enabled bool
+}
+
+// MarshalJSON writes the entry as Newman's exports do where that matters
+// to whoever reads the file back: an Undefined value leaves "value" out,
+// numbers are JavaScript's (NaN and infinities are null, as
+// JSON.stringify writes them), and a disabled entry says
+// "disabled": true, the flag Newman and colrun read ("enabled" is kept
+// for Postman's importer, which reads that one).
+func (v ExportedVariable) MarshalJSON() ([]byte, error) {
+	doc := struct {
+		Key      string          `json:"key"`
+		Value    json.RawMessage `json:"value,omitempty"`
+		Type     string          `json:"type"`
+		Enabled  bool            `json:"enabled"`
+		Disabled bool            `json:"disabled,omitempty"`
+	}{Key: v.Key, Type: v.Type, Enabled: v.Enabled, Disabled: !v.Enabled}
+	val := v.Value
+	switch x := val.(type) {
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			val = nil
+		}
+	case json.Number:
+		// A number from a file is written as JavaScript holds it: 1.0 is
+		// 1, -0 is 0, 9007199254740993 is 9007199254740992.
+		if f, err := x.Float64(); err == nil {
+			val = json.Number(FormatNumber(f))
+		}
+	}
+	if _, undefined := val.(Undefined); !undefined {
+		raw, err := json.Marshal(val)
+		if err != nil {
+			return nil, fmt.Errorf("variable %q: %w", v.Key, err)
+		}
+		doc.Value = raw
+	}
+	return json.Marshal(doc)
 }
 
 // WriteVariableFile writes an environment or globals file in the shape

@@ -277,13 +277,20 @@ type Script struct {
 }
 
 // Variable is a collection, folder, URL path or file variable. Value keeps
-// its JSON type (string, float64 as json.Number, bool, nil, object).
+// its JSON type (string, float64 as json.Number, bool, nil, object), or is
+// Undefined when the definition has no "value" member.
 type Variable struct {
 	Key      string
 	Value    any
 	Type     string
 	Disabled bool
 }
+
+// Undefined is the value of a variable defined without a "value" member,
+// as Postman writes a variable nobody filled in ({"key": "token"}). Newman
+// tells it apart from null and from "": {{token}} becomes "", scripts read
+// undefined, and exports leave the value out; null would be "null".
+type Undefined struct{}
 
 // ProtocolProfileBehavior holds per-request transport settings. Nil fields
 // are unset, so that a request overrides its folder only where it says so.
@@ -359,7 +366,7 @@ func (c *Collection) Folders() []*Item {
 // ".0", null and undefined as "", and objects as JSON.
 func ValueString(v any) string {
 	switch x := v.(type) {
-	case nil:
+	case nil, Undefined:
 		return ""
 	case string:
 		return x
@@ -371,7 +378,7 @@ func ValueString(v any) string {
 		}
 		return "false"
 	case float64:
-		return formatNumber(x)
+		return FormatNumber(x)
 	case int:
 		return fmt.Sprint(x)
 	case int64:

@@ -221,18 +221,18 @@ func diffShared(before map[string]*variables.Scope, after *variables.Scopes) []s
 	for _, name := range []string{"globals", "environment", "collection"} {
 		now := map[string]*variables.Scope{"globals": after.Globals, "environment": after.Environment, "collection": after.Collection}[name]
 		old := map[string]variables.Entry{}
-		for _, e := range before[name].Entries() {
+		for _, e := range before[name].Visible() {
 			old[e.Key] = e
 		}
 		sw := scopeWrites{scope: name}
 		seen := map[string]bool{}
-		for _, e := range now.Entries() {
+		for _, e := range now.Visible() {
 			seen[e.Key] = true
 			if o, ok := old[e.Key]; !ok || !sameEntry(o, e) {
 				sw.set = append(sw.set, e)
 			}
 		}
-		for _, e := range before[name].Entries() {
+		for _, e := range before[name].Visible() {
 			if !seen[e.Key] {
 				sw.unset = append(sw.unset, e.Key)
 			}

@@ -22,6 +22,8 @@ func (s *Sandbox) toJS(v any) goja.Value {
 	switch x := v.(type) {
 	case nil:
 		return goja.Null()
+	case collections.Undefined:
+		return goja.Undefined()
 	case string:
 		return rt.ToValue(x)
 	case bool:

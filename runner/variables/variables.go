@@ -12,7 +12,6 @@ package variables
 import (
 	"encoding/json"
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -22,7 +21,9 @@ import (
 
 // Entry is one variable of a scope.
 type Entry struct {
-	Key   string
+	Key string
+	// Value is a string, bool, number, nil (null), []any, map[string]any,
+	// or collections.Undefined for a variable defined without a value.
 	Value any
 	// Type is Postman's variable type ("default", "any", "string",
 	// "number", "boolean", "secret"); "" when the source gave none.
@@ -30,35 +31,52 @@ type Entry struct {
 	Disabled bool
 }
 
-// Scope is an ordered set of variables, like Postman's VariableScope.
+// Scope is an ordered list of variables, like Postman's VariableScope. As
+// there, a key may appear more than once (files do, and exports write
+// every entry back): lookups and writes use the last enabled entry with
+// the key, and a write to a key whose entries are all disabled adds an
+// entry.
 type Scope struct {
 	// Name is "globals", "collection", "environment", "data" or "local".
 	Name    string
 	mu      sync.RWMutex
 	entries []Entry
-	index   map[string]int
+	// index maps each key to the entry lookups use: the last enabled one,
+	// or the last one when all are disabled.
+	index map[string]int
 }
 
-// NewScope returns a scope holding vars in order; a later duplicate key
-// replaces an earlier one, as in Postman.
+// NewScope returns a scope holding vars in order, each value cast to its
+// declared type as Postman casts it when it loads a file ("string" makes
+// 12 "12", "number" makes "12" 12, "boolean" makes "false" true).
 func NewScope(name string, vars []collections.Variable) *Scope {
 	s := &Scope{Name: name, index: make(map[string]int, len(vars))}
 	for _, v := range vars {
-		s.put(Entry{Key: v.Key, Value: v.Value, Type: v.Type, Disabled: v.Disabled})
+		typ := normalType(v.Type)
+		s.add(Entry{Key: v.Key, Value: cast(typ, v.Value), Type: typ, Disabled: v.Disabled})
 	}
 	return s
 }
 
-func (s *Scope) put(e Entry) {
+// add appends e and points the index at it unless an enabled entry with
+// the key already stands and e is disabled.
+func (s *Scope) add(e Entry) {
 	if s.index == nil {
 		s.index = map[string]int{}
 	}
-	if i, ok := s.index[e.Key]; ok {
-		s.entries[i] = e
-		return
-	}
-	s.index[e.Key] = len(s.entries)
 	s.entries = append(s.entries, e)
+	if i, ok := s.index[e.Key]; !ok || !e.Disabled || s.entries[i].Disabled {
+		s.index[e.Key] = len(s.entries) - 1
+	}
+}
+
+// enabled returns the position of the enabled entry lookups use for key.
+func (s *Scope) enabled(key string) (int, bool) {
+	i, ok := s.index[key]
+	if !ok || s.entries[i].Disabled {
+		return 0, false
+	}
+	return i, true
 }
 
 // Get returns an enabled variable's value.
@@ -68,8 +86,8 @@ func (s *Scope) Get(key string) (any, bool) {
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	i, ok := s.index[key]
-	if !ok || s.entries[i].Disabled {
+	i, ok := s.enabled(key)
+	if !ok {
 		return nil, false
 	}
 	return s.entries[i].Value, true
@@ -89,42 +107,68 @@ func (s *Scope) Type(key string) string {
 	return ""
 }
 
-// Has reports whether an enabled variable exists.
+// Has reports whether an enabled variable exists, whatever its value
+// (one defined without a value, too).
 func (s *Scope) Has(key string) bool {
 	_, ok := s.Get(key)
 	return ok
 }
 
-// Set creates or replaces a variable, enabling it and keeping its type.
+// Set gives the enabled variable key a new value, cast to its declared
+// type (--env-var port=8080 on a "number" variable stores 8080), or adds
+// a variable when there is no enabled one.
 func (s *Scope) Set(key string, value any) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	e := Entry{Key: key, Value: value}
-	if i, ok := s.index[key]; ok {
-		e.Type = s.entries[i].Type
+	if i, ok := s.enabled(key); ok {
+		s.entries[i].Value = cast(s.entries[i].Type, value)
+		return
 	}
-	s.put(e)
+	s.add(Entry{Key: key, Value: value})
 }
 
-// SetEntry creates or replaces a variable with all its attributes.
+// SetEntry replaces the enabled variable e.Key with e, attributes and all,
+// or adds e when there is no enabled one.
 func (s *Scope) SetEntry(e Entry) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.put(e)
+	e.Type = normalType(e.Type)
+	e.Value = cast(e.Type, e.Value)
+	if i, ok := s.enabled(e.Key); ok {
+		s.entries[i] = e
+		if e.Disabled {
+			s.reindex()
+		}
+		return
+	}
+	s.add(e)
 }
 
-// Unset removes a variable.
+// Unset removes the enabled variables named key; disabled ones stay, as
+// in Postman.
 func (s *Scope) Unset(key string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	i, ok := s.index[key]
-	if !ok {
+	if _, ok := s.enabled(key); !ok {
 		return
 	}
-	s.entries = append(s.entries[:i], s.entries[i+1:]...)
-	delete(s.index, key)
-	for j := i; j < len(s.entries); j++ {
-		s.index[s.entries[j].Key] = j
+	kept := s.entries[:0]
+	for _, e := range s.entries {
+		if e.Key != key || e.Disabled {
+			kept = append(kept, e)
+		}
+	}
+	clear(s.entries[len(kept):])
+	s.entries = kept
+	s.reindex()
+}
+
+func (s *Scope) reindex() {
+	s.index = make(map[string]int, len(s.entries))
+	for i, e := range s.entries {
+		if j, ok := s.index[e.Key]; !ok || !e.Disabled || s.entries[j].Disabled {
+			s.index[e.Key] = i
+		}
 	}
 }
 
@@ -136,7 +180,8 @@ func (s *Scope) Clear() {
 	s.index = map[string]int{}
 }
 
-// Entries returns a copy of every variable in order, disabled ones too.
+// Entries returns a copy of every variable in order, disabled ones and
+// duplicates too: what an export writes.
 func (s *Scope) Entries() []Entry {
 	if s == nil {
 		return nil
@@ -144,6 +189,24 @@ func (s *Scope) Entries() []Entry {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return append([]Entry(nil), s.entries...)
+}
+
+// Visible returns one entry per key, the one lookups use, in scope order:
+// what comparing two states of a scope needs, where a shadowed duplicate
+// is no change.
+func (s *Scope) Visible() []Entry {
+	if s == nil {
+		return nil
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make([]Entry, 0, len(s.index))
+	for i, e := range s.entries {
+		if s.index[e.Key] == i {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // Len returns the number of variables, disabled ones too.
@@ -211,23 +274,24 @@ func (s *Scopes) Get(key string) (any, bool) {
 	return nil, false
 }
 
-// maxDepth bounds nested resolution; Postman stops after 19 passes.
-const maxDepth = 20
+// maxPasses is Newman's VARS_SUBREPLACE_LIMIT: a text is scanned at most
+// 19 times, each scan replacing every innermost {{token}} once, so a value
+// nested deeper than that is sent with the rest of its tokens in place.
+const maxPasses = 19
 
-// ResolveError reports a variable that cannot be resolved to a finite
-// string: a cycle ({{a}} -> {{b}} -> {{a}}) or runaway nesting.
+// ResolveError reports a variable cycle ({{a}} -> {{b}} -> {{a}}), which
+// colrun refuses to send where Newman sends the text left after its last
+// pass.
 type ResolveError struct {
 	Variable string
-	// Chain is the path of names that led to the problem.
+	// Chain is the path of names that led back to Variable.
 	Chain []string
+	// Cycle is always true; it stays for callers that check it.
 	Cycle bool
 }
 
 func (e *ResolveError) Error() string {
-	if e.Cycle {
-		return fmt.Sprintf("variable {{%s}} refers to itself: %s", e.Variable, strings.Join(e.Chain, " -> "))
-	}
-	return fmt.Sprintf("variable {{%s}} nests more than %d levels deep: %s", e.Variable, maxDepth, strings.Join(e.Chain, " -> "))
+	return fmt.Sprintf("variable {{%s}} refers to itself: %s", e.Variable, strings.Join(e.Chain, " -> "))
 }
 
 // Resolver substitutes {{name}} tokens in strings against a set of scopes
@@ -242,13 +306,27 @@ type Resolver struct {
 // NewResolver returns a resolver over s.
 func NewResolver(s *Scopes) *Resolver { return &Resolver{Scopes: s} }
 
-// Replace resolves every {{name}} in text. Unknown names are left in place,
-// as Postman leaves them; a cycle or runaway nesting is an error.
+// Replace resolves every {{name}} in text as Newman does: pass after pass,
+// each replacing the innermost tokens, so that {{user_{{i}}}} works.
+// Unknown names are left in place; a cycle is an error.
 func (r *Resolver) Replace(text string) (string, error) {
 	if !strings.Contains(text, "{{") {
 		return text, nil
 	}
-	return r.replace(text, nil)
+	out := text
+	for range maxPasses {
+		next, changed := r.pass(out)
+		out = next
+		if !changed {
+			return out, nil
+		}
+	}
+	// Still resolving when Newman stops: only a cycle keeps that up
+	// forever; finite nesting past the limit is left as Newman leaves it.
+	if err := r.findCycle(text, nil, map[string]bool{}); err != nil {
+		return "", err
+	}
+	return out, nil
 }
 
 // MustReplace is Replace for callers that report the error elsewhere: on
@@ -261,34 +339,20 @@ func (r *Resolver) MustReplace(text string) string {
 	return out
 }
 
-func (r *Resolver) replace(text string, chain []string) (string, error) {
-	for pass := 0; ; pass++ {
-		if pass > maxDepth {
-			name := firstToken(text)
-			return "", &ResolveError{Variable: name, Chain: append(chain, name)}
-		}
-		out, changed, err := r.pass(text, chain)
-		if err != nil {
-			return "", err
-		}
-		if !changed {
-			return out, nil
-		}
-		text = out
-	}
-}
-
-// pass replaces every innermost {{token}} once. Composite names such as
-// {{user_{{i}}}} are formed by one pass and resolved by the next.
-func (r *Resolver) pass(text string, chain []string) (string, bool, error) {
+// pass replaces every innermost {{token}} once and reports whether any
+// token was found.
+func (r *Resolver) pass(text string) (string, bool) {
 	var b strings.Builder
 	changed := false
 	rest := text
 	for {
 		start, end, name, ok := nextToken(rest)
 		if !ok {
+			if !changed {
+				return text, false
+			}
 			b.WriteString(rest)
-			break
+			return b.String(), true
 		}
 		b.WriteString(rest[:start])
 		token := rest[start:end]
@@ -299,25 +363,37 @@ func (r *Resolver) pass(text string, chain []string) (string, bool, error) {
 			b.WriteString(token)
 			continue
 		}
-		if strings.Contains(value, "{{") {
-			for _, c := range chain {
-				if c == name {
-					return "", false, &ResolveError{Variable: name, Chain: append(append([]string(nil), chain...), name), Cycle: true}
-				}
-			}
-			if len(chain) >= maxDepth {
-				return "", false, &ResolveError{Variable: name, Chain: append(append([]string(nil), chain...), name)}
-			}
-			var err error
-			value, err = r.replace(value, append(chain, name))
-			if err != nil {
-				return "", false, err
-			}
-		}
 		b.WriteString(value)
 		changed = true
 	}
-	return b.String(), changed, nil
+}
+
+// findCycle walks the names text refers to, through the variables'
+// values, looking for one that leads back to itself. It reads the scopes
+// only (a dynamic variable never holds a token), and done remembers names
+// already cleared so that shared references are walked once.
+func (r *Resolver) findCycle(text string, chain []string, done map[string]bool) error {
+	for rest := text; ; {
+		_, end, name, ok := nextToken(rest)
+		if !ok {
+			return nil
+		}
+		rest = rest[end:]
+		if done[name] {
+			continue
+		}
+		for _, c := range chain {
+			if c == name {
+				return &ResolveError{Variable: name, Chain: append(append([]string(nil), chain...), name), Cycle: true}
+			}
+		}
+		if value, found := r.scopeValue(name); found && strings.Contains(value, "{{") {
+			if err := r.findCycle(value, append(chain, name), done); err != nil {
+				return err
+			}
+		}
+		done[name] = true
+	}
 }
 
 func (r *Resolver) noteUnresolved(name string) {
@@ -331,10 +407,21 @@ func (r *Resolver) noteUnresolved(name string) {
 }
 
 // lookup finds a name in the scopes, then among the dynamic variables.
-// A null value (from a file, or set by a script) substitutes as "null", as
-// in Newman, except a null from a data file, which Newman leaves
-// unresolved.
 func (r *Resolver) lookup(name string) (string, bool) {
+	if v, found := r.scopeValue(name); found {
+		return v, true
+	}
+	if strings.HasPrefix(name, "$") && r.Scopes.Dynamic != nil {
+		return r.Scopes.Dynamic.Value(name)
+	}
+	return "", false
+}
+
+// scopeValue finds a name in the scopes, in precedence order. A null value
+// (from a file, or set by a script) substitutes as "null", as in Newman,
+// except a null from a data file, which Newman's request substitution
+// leaves unresolved (its data is a plain object there, not variables).
+func (r *Resolver) scopeValue(name string) (string, bool) {
 	for _, sc := range r.Scopes.Ordered() {
 		v, ok := sc.Get(name)
 		if !ok {
@@ -347,9 +434,6 @@ func (r *Resolver) lookup(name string) (string, bool) {
 			return "null", true
 		}
 		return SubstitutionString(v)
-	}
-	if strings.HasPrefix(name, "$") && r.Scopes.Dynamic != nil {
-		return r.Scopes.Dynamic.Value(name)
 	}
 	return "", false
 }
@@ -372,22 +456,18 @@ func nextToken(s string) (start, end int, name string, ok bool) {
 	return 0, 0, "", false
 }
 
-func firstToken(s string) string {
-	if _, _, name, ok := nextToken(s); ok {
-		return name
-	}
-	return s
-}
-
 // SubstitutionString converts a stored value to the text that replaces its
 // {{token}}, following Postman's rules: strings, numbers and booleans as
 // text; arrays and objects through JavaScript's toString ("a,b" and
-// "[object Object]"); nil reports false (the resolver decides what a
-// null variable stands for, see lookup).
+// "[object Object]"); a variable defined without a value as ""; nil
+// reports false (the resolver decides what a null variable stands for, see
+// scopeValue).
 func SubstitutionString(v any) (string, bool) {
 	switch x := v.(type) {
 	case nil:
 		return "", false
+	case collections.Undefined:
+		return "", true
 	case string:
 		return x, true
 	case bool:
@@ -420,31 +500,6 @@ func SubstitutionString(v any) (string, bool) {
 	}
 }
 
-// FormatNumber formats a float as JavaScript's Number#toString does for
-// the values collections hold: integers without a fraction, others in the
-// shortest form that round-trips.
-func FormatNumber(f float64) string {
-	switch {
-	case math.IsNaN(f):
-		return "NaN"
-	case math.IsInf(f, 1):
-		return "Infinity"
-	case math.IsInf(f, -1):
-		return "-Infinity"
-	case f == math.Trunc(f) && math.Abs(f) < 1e21:
-		return strconv.FormatFloat(f, 'f', -1, 64)
-	}
-	abs := math.Abs(f)
-	if abs >= 1e-6 && abs < 1e21 {
-		return strconv.FormatFloat(f, 'f', -1, 64)
-	}
-	s := strconv.FormatFloat(f, 'e', -1, 64)
-	// Go writes 1e-07, JavaScript 1e-7.
-	mant, exp, _ := strings.Cut(s, "e")
-	sign := exp[0]
-	exp = strings.TrimLeft(exp[1:], "0")
-	if sign == '+' {
-		return mant + "e+" + exp
-	}
-	return mant + "e-" + exp
-}
+// FormatNumber formats a float as JavaScript's Number#toString does; see
+// collections.FormatNumber.
+func FormatNumber(f float64) string { return collections.FormatNumber(f) }

@@ -1,0 +1,239 @@
+package collections
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Newman 6.2.2 tells a variable defined without "value" (Postman writes
+// {"key": "token"} for one nobody filled in) from null and from "", and
+// skips a variable whose "disabled" is any truthy JavaScript value.
+func TestVariableValuesKeepWhatTheFileSays(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, entry string
+		want        Variable
+	}{
+		{"no value", `{"key":"token"}`, Variable{Key: "token", Value: Undefined{}}},
+		{"no value, typed", `{"key":"token","type":"string"}`, Variable{Key: "token", Value: Undefined{}, Type: "string"}},
+		{"null", `{"key":"token","value":null}`, Variable{Key: "token", Value: nil}},
+		{"empty", `{"key":"token","value":""}`, Variable{Key: "token", Value: ""}},
+		{"disabled true", `{"key":"k","value":"v","disabled":true}`, Variable{Key: "k", Value: "v", Disabled: true}},
+		{`disabled "true"`, `{"key":"k","value":"v","disabled":"true"}`, Variable{Key: "k", Value: "v", Disabled: true}},
+		{"disabled 1", `{"key":"k","value":"v","disabled":1}`, Variable{Key: "k", Value: "v", Disabled: true}},
+		{"disabled 0", `{"key":"k","value":"v","disabled":0}`, Variable{Key: "k", Value: "v"}},
+		{`disabled ""`, `{"key":"k","value":"v","disabled":""}`, Variable{Key: "k", Value: "v"}},
+		{"enabled false is not read", `{"key":"k","value":"v","enabled":false}`, Variable{Key: "k", Value: "v"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			env, err := ParseVariableFile("e.json", "environment", []byte(`{"values":[`+tt.entry+`]}`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff([]Variable{tt.want}, env.Values); diff != "" {
+				t.Errorf("environment (-want +got):\n%s", diff)
+			}
+			c, err := ParseCollection("c.json", []byte(`{"info":{"name":"c"},"item":[],"variable":[`+tt.entry+`]}`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff([]Variable{tt.want}, c.Variables); diff != "" {
+				t.Errorf("collection (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// Each unquoted CSV field is cast as Newman's csvAutoParse casts it; the
+// values are what pm.iterationData.get returned under Newman 6.2.2.
+func TestCSVFieldsCastAsNewman(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		field string
+		want  any
+	}{
+		{"1.0", json.Number("1")},
+		{`"1.0"`, "1.0"},
+		{"-0", json.Number("0")},
+		{"1e21", json.Number("1e+21")},
+		{"true", "true"},
+		{"", ""},
+		{"0x1A", json.Number("0")},
+		{" 12 ", json.Number("12")},
+		{"+5", json.Number("5")},
+		{".5", json.Number("0.5")},
+		{"5.", json.Number("5")},
+		{"007", json.Number("7")},
+		{"1e400", "1e400"},
+		{"-", "-"},
+		{"9007199254740993", json.Number("9007199254740992")},
+		{"null", "null"},
+		{"12px", "12px"},
+		{"Infinity", "Infinity"},
+	}
+	dir := t.TempDir()
+	for i, tt := range tests {
+		t.Run(tt.field, func(t *testing.T) {
+			t.Parallel()
+			path := filepath.Join(dir, string(rune('a'+i))+".csv")
+			if err := os.WriteFile(path, []byte("v\n"+tt.field+"\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			d, err := OpenData(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer d.Close()
+			row, err := d.Next()
+			if errors.Is(err, io.EOF) && tt.field == "" {
+				t.Skip("a blank line is no row")
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(DataRow{{Key: "v", Value: tt.want}}, row); diff != "" {
+				t.Errorf("row (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// The expected values are node's String(Number(s)) and String(parseFloat(s)).
+func TestJavaScriptNumberParsing(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, number, parseFloat string }{
+		{"", "0", "NaN"},
+		{"  ", "0", "NaN"},
+		{" 12 ", "12", "12"},
+		{"0x1A", "26", "0"},
+		{"0b101", "5", "0"},
+		{"0o17", "15", "0"},
+		{"-0x1A", "NaN", "0"},
+		{"1e", "NaN", "1"},
+		{"12px", "NaN", "12"},
+		{".5", "0.5", "0.5"},
+		{"5.", "5", "5"},
+		{"-0", "0", "0"},
+		{"-Infinity", "-Infinity", "-Infinity"},
+		{"inf", "NaN", "NaN"},
+		{"1_000", "NaN", "1"},
+		{"1e400", "Infinity", "Infinity"},
+		{"\u00a012\ufeff", "12", "12"},
+		{"0x", "NaN", "0"},
+		{"1.5e-7", "1.5e-7", "1.5e-7"},
+	}
+	for _, tt := range tests {
+		if got := FormatNumber(ToNumber(tt.in)); got != tt.number {
+			t.Errorf("Number(%q) = %s, want %s", tt.in, got, tt.number)
+		}
+		if got := FormatNumber(ParseFloat(tt.in)); got != tt.parseFloat {
+			t.Errorf("parseFloat(%q) = %s, want %s", tt.in, got, tt.parseFloat)
+		}
+	}
+}
+
+// Exports are read back by Newman, colrun and Postman: the entries keep
+// what Newman 6.2.2's --export-environment writes for each value.
+func TestExportedVariableJSON(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		in   ExportedVariable
+		want string
+	}{
+		{"no value leaves value out", ExportedVariable{Key: "k", Value: Undefined{}, Type: "any", Enabled: true}, `{"key":"k","type":"any","enabled":true}`},
+		{"null stays null", ExportedVariable{Key: "k", Value: nil, Type: "any", Enabled: true}, `{"key":"k","value":null,"type":"any","enabled":true}`},
+		{"NaN is null", ExportedVariable{Key: "k", Value: math.NaN(), Type: "number", Enabled: true}, `{"key":"k","value":null,"type":"number","enabled":true}`},
+		{"numbers as JavaScript holds them", ExportedVariable{Key: "k", Value: json.Number("1.0"), Type: "any", Enabled: true}, `{"key":"k","value":1,"type":"any","enabled":true}`},
+		{"beyond 2^53", ExportedVariable{Key: "k", Value: json.Number("9007199254740993"), Type: "any", Enabled: true}, `{"key":"k","value":9007199254740992,"type":"any","enabled":true}`},
+		{"exponent", ExportedVariable{Key: "k", Value: json.Number("1e21"), Type: "any", Enabled: true}, `{"key":"k","value":1e+21,"type":"any","enabled":true}`},
+		{"disabled says so", ExportedVariable{Key: "k", Value: "v", Type: "any"}, `{"key":"k","value":"v","type":"any","enabled":false,"disabled":true}`},
+	}
+	for _, tt := range tests {
+		got, err := json.Marshal(tt.in)
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if string(got) != tt.want {
+			t.Errorf("%s: got %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}
+
+// An export read back keeps disabled entries disabled and undefined values
+// undefined, so that a run started from it is the run that wrote it.
+func TestExportRoundTrip(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "env.json")
+	in := []ExportedVariable{
+		{Key: "off", Value: "x", Type: "any"},
+		{Key: "unset", Value: Undefined{}, Type: "any", Enabled: true},
+	}
+	if err := WriteVariableFile(path, "", "e", "environment", "colrun/test", in); err != nil {
+		t.Fatal(err)
+	}
+	env, err := LoadEnvironment(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Variable{{Key: "off", Value: "x", Type: "any", Disabled: true}, {Key: "unset", Value: Undefined{}, Type: "any"}}
+	if diff := cmp.Diff(want, env.Values); diff != "" {
+		t.Errorf("read back (-want +got):\n%s", diff)
+	}
+}
+
+// An environment exported and read back keeps every entry, in order, with
+// its key, its disabled flag and whether it had a value at all, whatever
+// the file held.
+func FuzzExportRoundTrip(f *testing.F) {
+	f.Add([]byte(`{"values":[{"key":"a"},{"key":"b","value":null,"disabled":1},{"key":"a","value":1.0e400}]}`))
+	f.Add([]byte(`{"values":[{"key":"n","type":"number","value":"x"},{"key":"o","value":{"a":[1,-0]}}]}`))
+	f.Add([]byte(`{"k":"v","d":[1,2]}`))
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		env, err := ParseVariableFile("fuzz.json", "environment", data)
+		if err != nil {
+			return
+		}
+		for _, v := range env.Values {
+			if !utf8.ValidString(v.Key) {
+				return // JSON has no spelling for it; the writer puts U+FFFD
+			}
+		}
+		out := make([]ExportedVariable, len(env.Values))
+		for i, v := range env.Values {
+			out[i] = ExportedVariable{Key: v.Key, Value: v.Value, Type: "any", Enabled: !v.Disabled}
+		}
+		path := filepath.Join(dir, "env.json")
+		if err := WriteVariableFile(path, "", "e", "environment", "fuzz", out); err != nil {
+			t.Fatal(err)
+		}
+		back, err := LoadEnvironment(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		shape := func(vs []Variable) []string {
+			var s []string
+			for _, v := range vs {
+				_, undefined := v.Value.(Undefined)
+				s = append(s, fmt.Sprintf("%q disabled=%v undefined=%v", v.Key, v.Disabled, undefined))
+			}
+			return s
+		}
+		if diff := cmp.Diff(shape(env.Values), shape(back.Values)); diff != "" {
+			t.Errorf("read back (-written +read):\n%s", diff)
+		}
+	})
+}

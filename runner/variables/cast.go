@@ -1,0 +1,96 @@
+package variables
+
+import (
+	"encoding/json"
+	"math"
+	"strings"
+
+	"github.com/colrun/colrun/collections"
+)
+
+// Postman's Variable casts every value it stores to the variable's type
+// (postman-collection's Variable.types): String(v), Number(v) or
+// Boolean(v). Other types, "any" among them, keep the value as given.
+// Newman does this when it loads a file and on every set, so a "string"
+// variable defined without a value holds "undefined" and a "boolean" one
+// holding "false" is true.
+
+// normalType lower-cases the types Postman casts to, as Variable.valueType
+// does; other names ("secret", "default") are kept as the file gave them.
+func normalType(typ string) string {
+	switch l := strings.ToLower(typ); l {
+	case "string", "number", "boolean", "any":
+		return l
+	}
+	return typ
+}
+
+func cast(typ string, v any) any {
+	switch typ {
+	case "string":
+		return jsString(v)
+	case "number":
+		return jsNumber(v)
+	case "boolean":
+		return jsBoolean(v)
+	}
+	return v
+}
+
+// jsString is JavaScript's String(v).
+func jsString(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case collections.Undefined:
+		return "undefined"
+	}
+	s, _ := SubstitutionString(v)
+	return s
+}
+
+// jsNumber is JavaScript's Number(v); numbers are kept as they are.
+func jsNumber(v any) any {
+	switch x := v.(type) {
+	case nil:
+		return 0.0
+	case collections.Undefined:
+		return math.NaN()
+	case bool:
+		if x {
+			return 1.0
+		}
+		return 0.0
+	case string:
+		return collections.ToNumber(x)
+	case json.Number, float64, float32, int, int64:
+		return v
+	case []any:
+		return collections.ToNumber(jsString(x))
+	}
+	return math.NaN()
+}
+
+// jsBoolean is JavaScript's Boolean(v).
+func jsBoolean(v any) bool {
+	switch x := v.(type) {
+	case nil, collections.Undefined:
+		return false
+	case bool:
+		return x
+	case string:
+		return x != ""
+	case json.Number:
+		f, err := x.Float64()
+		return err != nil || f != 0
+	case float64:
+		return x != 0 && !math.IsNaN(x)
+	case float32:
+		return x != 0 && !math.IsNaN(float64(x))
+	case int:
+		return x != 0
+	case int64:
+		return x != 0
+	}
+	return true
+}
