@@ -114,13 +114,13 @@ func (c *headerConn) arm() {
 // headers lists the final header block recorded since arm, as Newman
 // lists it, when it is the block resp was parsed from; otherwise ok is
 // false.
-func (c *headerConn) headers(resp *http.Response) (hs []event.Header, size int64, ok bool) {
+func (c *headerConn) headers(resp *http.Response, reason string) (hs []event.Header, size int64, ok bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.final == nil {
 		return nil, 0, false
 	}
-	return parseHeaderBlock(c.final, resp)
+	return parseHeaderBlock(c.final, resp, reason)
 }
 
 // blockEnd is the offset just past the empty line that ends the header
@@ -162,7 +162,7 @@ func statusCode(block []byte) int {
 // with the size Newman reports for them. ok is false when the block is
 // not resp's (its status or fields differ from what Go parsed) or has
 // lines colrun does not read (obsolete line folding).
-func parseHeaderBlock(block []byte, resp *http.Response) (hs []event.Header, size int64, ok bool) {
+func parseHeaderBlock(block []byte, resp *http.Response, reason string) (hs []event.Header, size int64, ok bool) {
 	if statusCode(block) != resp.StatusCode {
 		return nil, 0, false
 	}
@@ -187,7 +187,7 @@ func parseHeaderBlock(block []byte, resp *http.Response) (hs []event.Header, siz
 		return nil, 0, false
 	}
 	hs = newmanOrder(hs)
-	return hs, headerSize(resp, hs), true
+	return hs, headerSize(reason, hs), true
 }
 
 // sameFields reports whether hs holds the fields Go parsed into h, but
@@ -358,14 +358,14 @@ func (h *headerCapture) gotConn(info httptrace.GotConnInfo) {
 
 // headers lists resp's headers as received, or as Go parsed them when
 // the raw block is not available.
-func (h *headerCapture) headers(resp *http.Response) ([]event.Header, int64) {
+func (h *headerCapture) headers(resp *http.Response, reason string) ([]event.Header, int64) {
 	if h.conn != nil {
-		if hs, size, ok := h.conn.headers(resp); ok {
+		if hs, size, ok := h.conn.headers(resp, reason); ok {
 			return hs, size
 		}
 	}
 	hs := fallbackHeaders(resp)
-	return hs, headerSize(resp, hs)
+	return hs, headerSize(reason, hs)
 }
 
 // dialers makes the connections of one transport, recording each

@@ -298,7 +298,8 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 		}
 		// Read before the body, after which the connection may serve
 		// another request.
-		respHeaders, respHeaderSize := capture.headers(resp)
+		reason := reasonPhrase(resp)
+		respHeaders, respHeaderSize := capture.headers(resp, reason)
 		data, truncatedErr := readBody(resp, so.maxBody)
 		resp.Body.Close()
 		if truncatedErr != nil {
@@ -321,7 +322,7 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 		ex.respHeader = resp.Header
 		ex.resp = &event.Response{
 			Code:       resp.StatusCode,
-			Status:     reasonPhrase(resp),
+			Status:     reason,
 			Proto:      resp.Proto,
 			Headers:    respHeaders,
 			Body:       data,
@@ -533,7 +534,11 @@ func decodeBody(data []byte, limit int64, open func(io.Reader) (io.ReadCloser, e
 }
 
 func reasonPhrase(resp *http.Response) string {
-	s := strings.TrimSpace(strings.TrimPrefix(resp.Status, fmt.Sprint(resp.StatusCode)))
+	s := resp.Status
+	if len(s) >= 3 && '1' <= s[0] && s[0] <= '9' {
+		s = s[3:] // the three-digit code, which Go's parser puts first
+	}
+	s = strings.TrimSpace(s)
 	if s == "" {
 		s = http.StatusText(resp.StatusCode)
 	}
@@ -562,8 +567,8 @@ func responseHeaders(h http.Header) []event.Header {
 // postman-collection's Response.size, which rebuilds the block from the
 // header list ("HTTP/X.X 200 OK", then "Key: value" lines) and counts
 // JavaScript characters, so a latin1-decoded byte counts as one.
-func headerSize(resp *http.Response, hs []event.Header) int64 {
-	n := len("HTTP/X.X 200 ") + len(reasonPhrase(resp)) + 4
+func headerSize(reason string, hs []event.Header) int64 {
+	n := len("HTTP/X.X 200 ") + len(reason) + 4
 	for _, h := range hs {
 		n += len(h.Key) + utf8.RuneCountInString(h.Value) + 4
 	}
