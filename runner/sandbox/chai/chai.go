@@ -6,7 +6,7 @@
 // chai's pass/fail decisions and failure messages (including loupe's value
 // formatting and chai's Proxy that rejects unknown assertion names) rather
 // than approximating them. JSON Schema checks (`jsonSchema`) are validated
-// in Go with santhosh-tekuri/jsonschema and reported in ajv 6's wording.
+// in Go by runner/sandbox/ajv, the ajv 6 that require('ajv') also uses.
 //
 // The machinery every chain step goes through (creating and guarding
 // assertions, copying their flags, calling assertion methods, the passing
@@ -17,11 +17,14 @@ package chai
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
 
 	"github.com/dop251/goja"
+
+	"github.com/colrun/colrun/runner/sandbox/ajv"
 )
 
 // sources are concatenated in this order into one function body, so that
@@ -126,14 +129,14 @@ func Install(rt *goja.Runtime) (*goja.Object, error) {
 // library expects: null when valid, an array of ajv-style lines when not,
 // a string when the schema itself is unusable (the library throws it).
 func schemaHook(rt *goja.Runtime) func(goja.FunctionCall) goja.Value {
-	return func(call goja.FunctionCall) (result goja.Value) {
-		defer func() {
-			// A defect in validation must fail the assertion, not the run.
-			if p := recover(); p != nil {
-				result = rt.ToValue(fmt.Sprintf("jsonSchema: internal error: %v", p))
+	return func(call goja.FunctionCall) goja.Value {
+		problems, err := guardedValidate(call.Argument(0).String(), call.Argument(1).String(), call.Argument(2).String())
+		if errors.Is(err, ajv.ErrTooDeep) {
+			// V8 throws a RangeError there, which scripts may test for.
+			if obj, e := rt.New(rt.Get("RangeError"), rt.ToValue(err.Error())); e == nil {
+				panic(obj)
 			}
-		}()
-		problems, err := ValidateJSONSchema(call.Argument(0).String(), call.Argument(1).String(), call.Argument(2).String())
+		}
 		if err != nil {
 			return rt.ToValue(err.Error())
 		}
@@ -146,4 +149,15 @@ func schemaHook(rt *goja.Runtime) func(goja.FunctionCall) goja.Value {
 		}
 		return rt.NewArray(items...)
 	}
+}
+
+// guardedValidate is ValidateJSONSchema, with a defect in validation
+// failing the assertion rather than the run.
+func guardedValidate(schemaJSON, dataJSON, optionsJSON string) (problems []string, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("jsonSchema: internal error: %v", p)
+		}
+	}()
+	return ValidateJSONSchema(schemaJSON, dataJSON, optionsJSON)
 }

@@ -1,41 +1,11 @@
 package chai
 
 import (
-	"math"
 	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 )
-
-func TestJSNumber(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		in   float64
-		want string
-	}{
-		{0, "0"},
-		{math.Copysign(0, -1), "0"},
-		{1, "1"},
-		{-3, "-3"},
-		{0.1, "0.1"},
-		{0.30000000000000004, "0.30000000000000004"},
-		{1.5, "1.5"},
-		{123456789012345680000, "123456789012345680000"},
-		{1e21, "1e+21"},
-		{1.5e21, "1.5e+21"},
-		{0.000001, "0.000001"},
-		{1e-7, "1e-7"},
-		{-2.5e-8, "-2.5e-8"},
-		{math.Inf(1), "Infinity"},
-		{math.NaN(), "NaN"},
-	}
-	for _, tc := range tests {
-		if got := jsNumber(tc.in); got != tc.want {
-			t.Errorf("jsNumber(%v) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
-}
 
 // TestValidateJSONSchema covers the Go entry point directly; the wording
 // of full assertion messages is covered by the reference cases.
@@ -63,7 +33,14 @@ func TestValidateJSONSchema(t *testing.T) {
 		{name: "recursive schema", schema: `{"type":"object","properties":{"child":{"$ref":"#"},"n":{"type":"number"}}}`,
 			data: `{"child":{"child":{"n":"x"}}}`, want: []string{"data.child.child.n should be number"}},
 		{name: "ref cycle overflows as in ajv", schema: `{"$ref":"#"}`, data: `1`, wantErr: "Maximum call stack size exceeded"},
-		{name: "decimal multipleOf is exact", schema: `{"multipleOf":0.1}`, data: `0.3`, want: nil},
+		// Newman (ajv) divides in floating point: 0.3 / 0.1 is
+		// 2.9999999999999996, so 0.3 fails multipleOf 0.1, and 1.15
+		// fails 0.01, while 0.2 passes 0.1.
+		{name: "decimal multipleOf divides as JavaScript does", schema: `{"multipleOf":0.1}`, data: `0.3`,
+			want: []string{"data should be multiple of 0.1"}},
+		{name: "decimal multipleOf of a nested value", schema: `{"type":"object","properties":{"p":{"multipleOf":0.01}}}`,
+			data: `{"p":1.15}`, want: []string{"data.p should be multiple of 0.01"}},
+		{name: "decimal multipleOf that divides", schema: `{"multipleOf":0.1}`, data: `0.2`, want: nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -110,4 +87,34 @@ func TestValidateJSONSchemaConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestJSONSchemaAssertion runs pm.expect(...).to.have.jsonSchema as a
+// test script does; the wants are what Newman 6.2.2 reports for the same
+// assertion (e.name and e.message), recorded from a collection run.
+func TestJSONSchemaAssertion(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ name, code, want string }{
+		{"float multipleOf", `expect(0.3).to.have.jsonSchema({multipleOf: 0.1})`,
+			"AssertionError: expected data to satisfy schema but found following errors: \ndata should be multiple of 0.1"},
+		{"errors joined as errorsText", `expect({b: 1}).to.have.jsonSchema({type: 'object', required: ['a'], properties: {b: {type: 'string'}}})`,
+			"AssertionError: expected data to satisfy schema but found following errors: \ndata should have required property 'a', data.b should be string"},
+		{"ref cycle is V8's RangeError", `expect(1).to.have.jsonSchema({$ref: '#'})`, "RangeError: Maximum call stack size exceeded"},
+		{"unknown format thrown", `expect(1).to.have.jsonSchema({format: 'foo'})`, `Error: unknown format "foo" is used in schema at path "#"`},
+		{"valid", `expect({p: 0.2}).to.have.jsonSchema({properties: {p: {multipleOf: 0.1}}})`, "PASS"},
+	}
+	rt, module := newRuntime(t)
+	if err := rt.Set("expect", module.Get("expect")); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range tests {
+		// One runtime, as a run's scripts share theirs, so not parallel.
+		v, err := rt.RunString(`(function () { try { ` + tc.code + `; return 'PASS'; } catch (e) { return e.name + ': ' + e.message; } })()`)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if diff := cmp.Diff(tc.want, v.String()); diff != "" {
+			t.Errorf("%s (-newman +colrun):\n%s", tc.name, diff)
+		}
+	}
 }

@@ -276,3 +276,15 @@ func TestAjvAddKeyword(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestAjvRefCycle: a $ref that recurses on the data overflows V8's stack
+// under ajv, and scripts see that RangeError (recorded from ajv 6.12.5
+// under node), not a plain Error.
+func TestAjvRefCycle(t *testing.T) {
+	t.Parallel()
+	rt := newRuntime(t, t.TempDir())
+	got := run(t, rt, `try { new (require('ajv'))().validate({$ref: '#'}, 1); 'no error' } catch (e) { e.name + ': ' + e.message }`)
+	if diff := cmp.Diff("RangeError: Maximum call stack size exceeded", got); diff != "" {
+		t.Errorf("(-ajv +colrun):\n%s", diff)
+	}
+}

@@ -1,4 +1,4 @@
-package chai
+package ajv
 
 import (
 	"net/url"
@@ -9,22 +9,14 @@ import (
 	"unicode/utf8"
 
 	"github.com/dlclark/regexp2/v2"
-	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-// jsRegexp runs schema patterns as JavaScript regular expressions, as ajv
-// does (lookaheads, \d semantics and all).
-type jsRegexp struct{ re *regexp2.Regexp }
-
-func (r jsRegexp) String() string { return r.re.String() }
-
-func (r jsRegexp) MatchString(s string) bool {
-	ok, err := r.re.MatchString(s)
-	return err == nil && ok
-}
-
+// regexCache holds compiled schema patterns process-wide: a collection
+// validates the same schema on every request.
 var regexCache sync.Map // pattern -> *regexp2.Regexp or error
 
+// compileJSRegexp compiles a JavaScript regular expression, as ajv
+// builds patterns (lookaheads, \d semantics and all).
 func compileJSRegexp(pattern string) (*regexp2.Regexp, error) {
 	if v, ok := regexCache.Load(pattern); ok {
 		if err, bad := v.(error); bad {
@@ -43,31 +35,19 @@ func compileJSRegexp(pattern string) (*regexp2.Regexp, error) {
 	return re, nil
 }
 
-func jsRegexpEngine(pattern string) (jsonschema.Regexp, error) {
-	re, err := compileJSRegexp(pattern)
-	if err != nil {
-		return nil, err
+// mustMatcher matches one of ajv's own format patterns, compiled at
+// first use so that runs which check no formats do not pay for them.
+func mustMatcher(pattern string, opts regexp2.RegexOptions) func(string) bool {
+	re := sync.OnceValue(func() *regexp2.Regexp { return regexp2.MustCompile(pattern, opts|regexp2.ECMAScript) })
+	return func(s string) bool {
+		ok, err := re().MatchString(s)
+		return err == nil && ok
 	}
-	return jsRegexp{re}, nil
 }
 
-func regexTest(pattern, s string) bool {
-	re, err := compileJSRegexp(pattern)
-	if err != nil {
-		return false
-	}
-	ok, err := re.MatchString(s)
-	return err == nil && ok
-}
+func exact(pattern string) func(string) bool { return mustMatcher(pattern, 0) }
 
-// ---------------------------------------------------------------------------
-// ajv's formats ('fast' unless the script asks for 'full').
-
-var ajvFormatNames = map[string]struct{}{
-	"date": {}, "time": {}, "date-time": {}, "uri": {}, "uri-reference": {}, "uri-template": {}, "url": {},
-	"email": {}, "hostname": {}, "ipv4": {}, "ipv6": {}, "regex": {}, "uuid": {}, "json-pointer": {},
-	"json-pointer-uri-fragment": {}, "relative-json-pointer": {},
-}
+func ignoreCase(pattern string) func(string) bool { return mustMatcher(pattern, regexp2.IgnoreCase) }
 
 const (
 	hostnamePattern = `^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$`
@@ -75,18 +55,25 @@ const (
 	timeFast        = `(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)`
 )
 
-func ignoreCase(pattern string) func(string) bool {
-	return func(s string) bool { return regexTest("(?i)"+pattern, s) }
-}
+// fastFormats and fullFormats are ajv 6's formats in its two modes,
+// built once: their patterns are compiled at first use.
+var (
+	fastFormats = sync.OnceValue(func() map[string]func(string) bool { return newFormats(FormatFast) })
+	fullFormats = sync.OnceValue(func() map[string]func(string) bool { return newFormats(FormatFull) })
+)
 
-func exact(pattern string) func(string) bool {
-	return func(s string) bool { return regexTest(pattern, s) }
-}
-
-func ajvFormats(mode string) map[string]func(string) bool {
-	if mode == "" {
-		return nil
+// builtinFormats returns ajv's format checks for a mode; nil for FormatOff.
+func builtinFormats(mode FormatMode) map[string]func(string) bool {
+	switch mode {
+	case FormatFast:
+		return fastFormats()
+	case FormatFull:
+		return fullFormats()
 	}
+	return nil
+}
+
+func newFormats(mode FormatMode) map[string]func(string) bool {
 	f := map[string]func(string) bool{
 		"date":                      exact(`^\d\d\d\d-[0-1]\d-[0-3]\d$`),
 		"time":                      ignoreCase(`^` + timeFast + `?$`),
@@ -105,7 +92,7 @@ func ajvFormats(mode string) map[string]func(string) bool {
 		"json-pointer-uri-fragment": ignoreCase(`^#(?:\/(?:[a-z0-9_\-.!$&'()*+,;:=@]|%[0-9a-f]{2}|~0|~1)*)*$`),
 		"relative-json-pointer":     exact(`^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$`),
 	}
-	if mode == "full" {
+	if mode == FormatFull {
 		f["date"] = isFullDate
 		f["time"] = func(s string) bool { return isFullTime(s, false) }
 		f["date-time"] = isFullDateTime
@@ -115,10 +102,12 @@ func ajvFormats(mode string) map[string]func(string) bool {
 	return f
 }
 
+var backslashZ = exact(`[^\\]\\Z`)
+
 // isJSRegex is ajv's regex format: a valid JavaScript pattern without a
 // \Z (which JavaScript would silently read as a plain Z).
 func isJSRegex(s string) bool {
-	if regexTest(`[^\\]\\Z`, s) {
+	if backslashZ(s) {
 		return false
 	}
 	_, err := compileJSRegexp(s)
@@ -154,8 +143,10 @@ func isIPv6(s string) bool {
 
 var daysInMonth = []int{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 
+var fullDateShape = exact(`^(\d\d\d\d)-(\d\d)-(\d\d)$`)
+
 func isFullDate(s string) bool {
-	if !regexTest(`^(\d\d\d\d)-(\d\d)-(\d\d)$`, s) {
+	if !fullDateShape(s) {
 		return false
 	}
 	year, _ := strconv.Atoi(s[0:4])
@@ -171,12 +162,12 @@ func isFullDate(s string) bool {
 	return day <= limit
 }
 
+var fullTime = sync.OnceValue(func() *regexp2.Regexp {
+	return regexp2.MustCompile(`^(\d\d):(\d\d):(\d\d)(\.\d+)?(z|[+-]\d\d(?::?\d\d)?)?$`, regexp2.ECMAScript|regexp2.IgnoreCase)
+})
+
 func isFullTime(s string, requireZone bool) bool {
-	re, err := compileJSRegexp(`(?i)^(\d\d):(\d\d):(\d\d)(\.\d+)?(z|[+-]\d\d(?::?\d\d)?)?$`)
-	if err != nil {
-		return false
-	}
-	m, err := re.FindStringMatch(s)
+	m, err := fullTime().FindStringMatch(s)
 	if err != nil || m == nil {
 		return false
 	}
@@ -207,6 +198,11 @@ func splitDateTime(s string) []string {
 	return nil
 }
 
+var (
+	hasSlashOrColon = exact(`\/|:`)
+	fullURIShape    = ignoreCase(`^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/)?[^\s]*$`)
+)
+
 func isFullURI(s string) bool {
-	return regexTest(`\/|:`, s) && regexTest(`(?i)^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/)?[^\s]*$`, s)
+	return hasSlashOrColon(s) && fullURIShape(s)
 }

@@ -1,4 +1,4 @@
-package modules
+package ajv
 
 import (
 	"bytes"
@@ -12,13 +12,26 @@ import (
 // Ordered JSON out: ajv's error objects keep their key order, as the
 // documents read with schemadoc keep theirs.
 
-// kv is one entry of an ordered object built in Go (an error's params).
-type kv struct {
-	k string
-	v any
+// ErrorsJSON renders errors as the JSON array ajv.errors holds.
+func ErrorsJSON(errs []Error) string {
+	var b bytes.Buffer
+	b.WriteByte('[')
+	for i, e := range errs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		obj := []Param{{"keyword", e.Keyword}, {"dataPath", e.DataPath}, {"schemaPath", e.SchemaPath},
+			{"params", append([]Param{}, e.Params...)}, {"message", e.Message}}
+		if e.PropertyName != nil {
+			obj = append(obj, Param{"propertyName", *e.PropertyName})
+		}
+		writeOrderedJSON(&b, obj)
+	}
+	b.WriteByte(']')
+	return b.String()
 }
 
-// writeOrderedJSON appends v as JSON, keeping schemadoc.Object and []kv order.
+// writeOrderedJSON appends v as JSON, keeping schemadoc.Object and []Param order.
 func writeOrderedJSON(b *bytes.Buffer, v any) {
 	switch v := v.(type) {
 	case nil:
@@ -51,20 +64,20 @@ func writeOrderedJSON(b *bytes.Buffer, v any) {
 		}
 		b.WriteByte(']')
 	case *schemadoc.Object:
-		kvs := make([]kv, len(v.Keys))
+		kvs := make([]Param, len(v.Keys))
 		for i, k := range v.Keys {
-			kvs[i] = kv{k, v.Vals[k]}
+			kvs[i] = Param{k, v.Vals[k]}
 		}
 		writeOrderedJSON(b, kvs)
-	case []kv:
+	case []Param:
 		b.WriteByte('{')
 		for i, e := range v {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			writeOrderedJSON(b, e.k)
+			writeOrderedJSON(b, e.Name)
 			b.WriteByte(':')
-			writeOrderedJSON(b, e.v)
+			writeOrderedJSON(b, e.Value)
 		}
 		b.WriteByte('}')
 	default:
