@@ -307,8 +307,53 @@ func (d *DataFile) openJSON(br *bufio.Reader) error {
 	return nil
 }
 
+// jsonError locates a syntax error by line and column, as for collection
+// files. The decoder streams, so the file is read again, which ends the
+// run anyway.
 func (d *DataFile) jsonError(dec *json.Decoder, err error) error {
-	return &InputError{File: d.path, Err: fmt.Errorf("invalid JSON near byte %d: %v", dec.InputOffset(), err)}
+	f, ferr := os.Open(d.path)
+	if ferr != nil {
+		return &InputError{File: d.path, Err: fmt.Errorf("invalid JSON near byte %d: %v", dec.InputOffset(), err)}
+	}
+	defer f.Close()
+	br := bufio.NewReader(f)
+	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
+		_, _ = br.Discard(3)
+	}
+	// A truncated file (no SyntaxError) ends at its last byte.
+	off := int64(math.MaxInt64)
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		off = offendingOffset(br, dec.InputOffset(), se.Offset)
+		// Count lines afresh from the top.
+		if _, serr := f.Seek(0, io.SeekStart); serr == nil {
+			br.Reset(f)
+			if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
+				_, _ = br.Discard(3)
+			}
+		}
+	}
+	line, col := lineColumnOf(br, off)
+	return &InputError{File: d.path, Line: line, Column: col, Err: fmt.Errorf("invalid JSON: %v", err)}
+}
+
+// offendingOffset returns the offset just past the byte a streaming
+// decoder choked on. Its SyntaxError only says how far the element had
+// been scanned (the offending byte may follow whitespace), so the element,
+// from start to a little past that point, is checked again on its own,
+// which reports the exact byte.
+func offendingOffset(r *bufio.Reader, start, scanned int64) int64 {
+	if _, err := r.Discard(int(start)); err != nil {
+		return scanned + 1
+	}
+	window := make([]byte, scanned-start+4096)
+	n, _ := io.ReadFull(r, window)
+	var raw json.RawMessage
+	var se *json.SyntaxError
+	if err := json.Unmarshal(window[:n], &raw); errors.As(err, &se) {
+		return start + se.Offset
+	}
+	return scanned + 1
 }
 
 // objectRow turns a JSON object into a row, keeping the key order.

@@ -114,12 +114,18 @@ func readInput(path, kind string) ([]byte, error) {
 // lineColumn converts a byte offset (just past the offending byte, as
 // encoding/json reports it) into a 1-based line and column.
 func lineColumn(data []byte, offset int64) (int, int) {
-	if offset > int64(len(data)) {
-		offset = int64(len(data))
-	}
+	return lineColumnOf(bytes.NewReader(data), offset)
+}
+
+// lineColumnOf is lineColumn over a stream, which it reads up to offset.
+func lineColumnOf(r io.ByteReader, offset int64) (int, int) {
 	line, col := 1, 1
-	for i := int64(0); i < offset-1 && i < int64(len(data)); i++ {
-		if data[i] == '\n' {
+	for i := int64(0); i < offset-1; i++ {
+		b, err := r.ReadByte()
+		if err != nil {
+			break
+		}
+		if b == '\n' {
 			line++
 			col = 1
 		} else {

@@ -321,6 +321,21 @@ func TestDataFiles(t *testing.T) {
 			t.Errorf("err = %v", err)
 		}
 	})
+	t.Run("JSON syntax errors name the line and column of the offending byte", func(t *testing.T) {
+		t.Parallel()
+		for _, tc := range []struct{ name, text, want string }{
+			{"comma.json", "[{\"a\":1},\n{\"a\":2,}\n]", "comma.json:2:8: invalid JSON: invalid character '}'"},
+			{"space.json", "[{\"a\":1},\n  {\"a\" 2}]", "space.json:2:8: invalid JSON: invalid character '2'"},
+			{"deep.json", "[{\"a\":1},\n{\"a\":2},\n{\"bbbbbbbbbb\":3,   x}]", "deep.json:3:20: invalid JSON: invalid character 'x'"},
+			{"bom.json", "\xef\xbb\xbf[{\"a\":1},\n{\"a\" 2}]", "bom.json:2:6: invalid JSON"},
+			{"newline-in-string.json", "[{\"a\":\"x\ny\"}]", "newline-in-string.json:1:9: invalid JSON"},
+			{"truncated.json", "[{\"a\":1},\n{\"a\":2", "truncated.json:2:7: invalid JSON: unexpected EOF"},
+		} {
+			if _, err := readAll(t, write(tc.name, tc.text)); err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("%s: err = %v, want %q", tc.name, err, tc.want)
+			}
+		}
+	})
 	t.Run("missing data file", func(t *testing.T) {
 		t.Parallel()
 		if _, err := OpenData(filepath.Join(dir, "none.csv")); err == nil || !strings.Contains(err.Error(), "data file not found") {
