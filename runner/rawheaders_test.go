@@ -36,41 +36,26 @@ var rawResponses = map[string]string{
 // so that later requests reuse them; with tlsCfg it serves https.
 func wireServer(t *testing.T, tlsCfg *tls.Config) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ln.Close() })
-	scheme := "http"
+	scheme, wrap := "http", func(ln net.Listener) net.Listener { return ln }
 	if tlsCfg != nil {
-		ln, scheme = tls.NewListener(ln, tlsCfg), "https"
+		scheme, wrap = "https", func(ln net.Listener) net.Listener { return tls.NewListener(ln, tlsCfg) }
 	}
-	go func() {
+	return scheme + "://" + serveLoopback(t, wrap, func(c net.Conn) {
+		br := bufio.NewReader(c)
 		for {
-			c, err := ln.Accept()
+			req, err := http.ReadRequest(br)
 			if err != nil {
 				return
 			}
-			go func() {
-				defer c.Close()
-				br := bufio.NewReader(c)
-				for {
-					req, err := http.ReadRequest(br)
-					if err != nil {
-						return
-					}
-					resp, ok := rawResponses[req.URL.Path]
-					if !ok {
-						resp = "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"
-					}
-					if _, err := c.Write([]byte(resp)); err != nil {
-						return
-					}
-				}
-			}()
+			resp, ok := rawResponses[req.URL.Path]
+			if !ok {
+				resp = "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"
+			}
+			if _, err := c.Write([]byte(resp)); err != nil {
+				return
+			}
 		}
-	}()
-	return scheme + "://" + ln.Addr().String()
+	})
 }
 
 // Newman 6.2.2's view of rawResponses, recorded from a test script that
@@ -191,36 +176,22 @@ func TestHugeHeaderBlockFallsBackToGoParse(t *testing.T) {
 // requests, as corporate proxies do for https.
 func connectProxy(t *testing.T) *url.URL {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ln.Close() })
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer c.Close()
-				br := bufio.NewReader(c)
-				req, err := http.ReadRequest(br)
-				if err != nil || req.Method != http.MethodConnect {
-					return
-				}
-				up, err := net.Dial("tcp", req.Host)
-				if err != nil {
-					return
-				}
-				defer up.Close()
-				io.WriteString(c, "HTTP/1.1 200 Connection established\r\n\r\n")
-				go io.Copy(up, br)
-				io.Copy(c, up)
-			}()
+	addr := serveLoopback(t, nil, func(c net.Conn) {
+		br := bufio.NewReader(c)
+		req, err := http.ReadRequest(br)
+		if err != nil || req.Method != http.MethodConnect {
+			return
 		}
-	}()
-	return &url.URL{Scheme: "http", Host: ln.Addr().String()}
+		up, err := net.Dial("tcp", req.Host)
+		if err != nil {
+			return
+		}
+		defer up.Close()
+		io.WriteString(c, "HTTP/1.1 200 Connection established\r\n\r\n")
+		go io.Copy(up, br)
+		io.Copy(c, up)
+	})
+	return &url.URL{Scheme: "http", Host: addr}
 }
 
 // TestHTTPSThroughAProxyTunnel checks that an https request through a

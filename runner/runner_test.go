@@ -655,15 +655,19 @@ func TestProtocolProfileBehaviorPerRequest(t *testing.T) {
 	}
 }
 
-// rawServer answers every connection with payload and closes it, to play
-// servers that break HTTP.
-func rawServer(t *testing.T, payload string) string {
+// serveLoopback listens on 127.0.0.1 for the test's lifetime, wrapping the
+// listener with wrap when given (TLS), and runs handle on each connection
+// in its own goroutine, closing it afterwards. It returns the address.
+func serveLoopback(t *testing.T, wrap func(net.Listener) net.Listener, handle func(net.Conn)) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ln.Close() })
+	if wrap != nil {
+		ln = wrap(ln)
+	}
 	go func() {
 		for {
 			c, err := ln.Accept()
@@ -672,13 +676,22 @@ func rawServer(t *testing.T, payload string) string {
 			}
 			go func() {
 				defer c.Close()
-				buf := make([]byte, 4096)
-				c.Read(buf)
-				io.WriteString(c, payload)
+				handle(c)
 			}()
 		}
 	}()
-	return "http://" + ln.Addr().String()
+	return ln.Addr().String()
+}
+
+// rawServer answers every connection with payload and closes it, to play
+// servers that break HTTP.
+func rawServer(t *testing.T, payload string) string {
+	t.Helper()
+	return "http://" + serveLoopback(t, nil, func(c net.Conn) {
+		buf := make([]byte, 4096)
+		c.Read(buf)
+		io.WriteString(c, payload)
+	})
 }
 
 func TestServersThatLie(t *testing.T) {
