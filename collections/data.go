@@ -62,14 +62,19 @@ func (d *DataFile) open() error {
 	}
 	d.f = f
 	br := bufio.NewReaderSize(f, 64<<10)
-	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
-		br.Discard(3)
-	}
+	skipBOM(br)
 	first := firstNonSpace(br)
 	if first == '[' || first == '{' {
 		return d.openJSON(br)
 	}
 	return d.openCSV(br)
+}
+
+// skipBOM drops a UTF-8 byte order mark, which spreadsheet exports write.
+func skipBOM(br *bufio.Reader) {
+	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
+		_, _ = br.Discard(3)
+	}
 }
 
 func firstNonSpace(br *bufio.Reader) byte {
@@ -317,9 +322,7 @@ func (d *DataFile) jsonError(dec *json.Decoder, err error) error {
 	}
 	defer f.Close()
 	br := bufio.NewReader(f)
-	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
-		_, _ = br.Discard(3)
-	}
+	skipBOM(br)
 	// A truncated file (no SyntaxError) ends at its last byte.
 	off := int64(math.MaxInt64)
 	var se *json.SyntaxError
@@ -328,9 +331,7 @@ func (d *DataFile) jsonError(dec *json.Decoder, err error) error {
 		// Count lines afresh from the top.
 		if _, serr := f.Seek(0, io.SeekStart); serr == nil {
 			br.Reset(f)
-			if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
-				_, _ = br.Discard(3)
-			}
+			skipBOM(br)
 		}
 	}
 	line, col := lineColumnOf(br, off)

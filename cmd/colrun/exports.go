@@ -4,8 +4,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"time"
+
+	"github.com/colrun/colrun/runner/report"
 )
 
 // exportTarget is where --export-environment or --export-globals writes.
@@ -46,14 +47,10 @@ func (t exportTarget) checkWritable() error {
 // so scripts written for Newman find it.
 func (t exportTarget) resolve(now time.Time) string {
 	if fi, err := os.Stat(t.path); err == nil && fi.IsDir() {
-		stamp := exportNonDigits.ReplaceAllString(now.UTC().Format("2006-01-02T15:04:05.000Z"), "-")
-		return filepath.Join(t.path, "newman-"+t.item+"-"+stamp+"0.json")
+		return filepath.Join(t.path, report.NewmanFileName("newman-"+t.item, now, ".json"))
 	}
 	return t.path
 }
-
-// exportNonDigits turns an ISO time into Newman's file-name stamp.
-var exportNonDigits = regexp.MustCompile(`[^\d]+`)
 
 // pathErrText drops the path an *os.PathError repeats, since the message
 // names it already.

@@ -165,7 +165,7 @@ func runCommand(ctx context.Context, args []string, sio stdio) int {
 	var f runFlags
 	f.register(fs)
 	help := fs.BoolP("help", "h", false, "show this help")
-	args, _ = splitReporterOptions(args)
+	args = splitReporterOptions(args)
 	if err := fs.Parse(normalizeOptionalValues(args)); err != nil {
 		fmt.Fprintf(sio.err, "colrun run: %v (see \"colrun run --help\")\n", err)
 		return exitUsage

@@ -20,18 +20,16 @@ import (
 // parseNestedOptions reads them: the option's value is the next word
 // unless that is a flag or, for an option not ending in "-export", an
 // existing file (most likely the collection after a boolean option).
-func splitReporterOptions(args []string) (rest []string, ignored []string) {
+func splitReporterOptions(args []string) (rest []string) {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
-			return append(rest, args[i:]...), ignored
+			return append(rest, args[i:]...)
 		}
-		name, ok := thirdPartyReporterOption(a)
-		if !ok {
+		if !thirdPartyReporterOption(a) {
 			rest = append(rest, a)
 			continue
 		}
-		ignored = append(ignored, name)
 		if strings.Contains(a, "=") || i+1 >= len(args) {
 			continue
 		}
@@ -46,22 +44,19 @@ func splitReporterOptions(args []string) (rest []string, ignored []string) {
 		}
 		i++
 	}
-	return rest, ignored
+	return rest
 }
 
 // thirdPartyReporterOption reports whether a is --reporter-<name>-<option>
-// for a reporter colrun does not have, and returns name.
-func thirdPartyReporterOption(a string) (string, bool) {
+// for a reporter colrun does not have.
+func thirdPartyReporterOption(a string) bool {
 	opt, ok := strings.CutPrefix(a, "--reporter-")
 	if !ok {
-		return "", false
+		return false
 	}
 	opt, _, _ = strings.Cut(opt, "=")
 	name, option, ok := strings.Cut(opt, "-")
-	if !ok || name == "" || option == "" || knownReporter(name) {
-		return "", false
-	}
-	return name, true
+	return ok && name != "" && option != "" && !knownReporter(name)
 }
 
 // dropMissingReporters removes the reporters colrun lacks from names,

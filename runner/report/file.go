@@ -57,6 +57,14 @@ func openSink(path, def, ext string) (*fileSink, error) {
 
 var nonDigits = regexp.MustCompile(`[^\d]+`)
 
+// NewmanFileName is the name Newman gives a file it names itself: base,
+// the time as its ISO string with every run of non-digits turned into "-",
+// then "0" and ext (newman-run-report-2026-11-26-20-29-01-504-0.json).
+// CI jobs written for Newman look for these names.
+func NewmanFileName(base string, t time.Time, ext string) string {
+	return base + "-" + nonDigits.ReplaceAllString(isoMillis(t), "-") + "0" + ext
+}
+
 // commit finishes the file and moves it into place. started names the
 // default file as Newman names it: newman-run-report-2026-11-26-20-29-01-504-0.json.
 func (s *fileSink) commit(started time.Time) error {
@@ -68,7 +76,7 @@ func (s *fileSink) commit(started time.Time) error {
 		if started.IsZero() {
 			started = time.Now()
 		}
-		s.path = filepath.Join(s.dir, s.def+"-"+nonDigits.ReplaceAllString(isoMillis(started), "-")+"0"+s.ext)
+		s.path = filepath.Join(s.dir, NewmanFileName(s.def, started, s.ext))
 	}
 	err := s.Flush()
 	if err == nil {

@@ -113,24 +113,15 @@ func arrayBufferSizeError(args []goja.Value, _ int64) string {
 
 // typedArraySizeError is Node's error for new Uint8Array(n), or for an
 // array-like {length: n} argument, or "". A buffer argument allocates
-// nothing; an iterable is read element by element, so it is no bigger
-// than the memory it already takes.
+// nothing.
 func typedArraySizeError(args []goja.Value, elementSize int64) string {
 	if len(args) == 0 {
 		return ""
 	}
 	v := args[0]
 	if obj, isObj := v.(*goja.Object); isObj {
-		if _, isBuffer := obj.Export().(goja.ArrayBuffer); isBuffer {
-			return ""
-		}
-		if _, iterable := obj.Get("length").(*goja.Object); iterable {
-			return ""
-		}
+		// An array-like's length; a buffer has none.
 		v = obj.Get("length")
-		if v == nil {
-			return ""
-		}
 	}
 	n, ok := numericLength(v)
 	switch {
