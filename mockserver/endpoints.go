@@ -3,6 +3,7 @@ package mockserver
 import (
 	_ "embed"
 	"strings"
+	"sync"
 )
 
 // endpointsText lists Tableau's REST endpoints; see the file's header for
@@ -19,7 +20,9 @@ type endpointPattern struct {
 	segs        []string // after the version; "{}" matches any segment
 }
 
-var tableauEndpoints = parseEndpoints(endpointsText)
+// tableauEndpoints parses the table on first use rather than at package
+// init: every colrun process links the mock, and most never start it.
+var tableauEndpoints = sync.OnceValue(func() []endpointPattern { return parseEndpoints(endpointsText) })
 
 // parseEndpoints reads endpoints.txt. The file is embedded and checked by
 // TestEndpointTable, so a malformed line is a programming error; it is
@@ -57,7 +60,7 @@ func (p endpointPattern) matches(unversioned bool, segs []string) bool {
 // after the version); none means Tableau has no such resource.
 func tableauMethods(unversioned bool, segs []string) []string {
 	var methods []string
-	for _, p := range tableauEndpoints {
+	for _, p := range tableauEndpoints() {
 		if p.matches(unversioned, segs) {
 			methods = append(methods, p.method)
 		}

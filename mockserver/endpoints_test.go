@@ -17,10 +17,10 @@ func TestEndpointTable(t *testing.T) {
 			lines++
 		}
 	}
-	if diff := cmp.Diff(lines, len(tableauEndpoints)); diff != "" {
+	if diff := cmp.Diff(lines, len(tableauEndpoints())); diff != "" {
 		t.Errorf("parsed endpoints (-lines +parsed):\n%s", diff)
 	}
-	for _, p := range tableauEndpoints {
+	for _, p := range tableauEndpoints() {
 		switch p.method {
 		case "GET", "POST", "PUT", "PATCH", "DELETE":
 		default:
