@@ -293,10 +293,7 @@ func (d *DataFile) openJSON(br *bufio.Reader) error {
 	index := 0
 	d.next = func() (DataRow, error) {
 		if !dec.More() {
-			if _, err := dec.Token(); err != nil && !errors.Is(err, io.EOF) {
-				return nil, d.jsonError(dec, err)
-			}
-			return nil, io.EOF
+			return nil, d.jsonEnd(dec, br)
 		}
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
@@ -310,6 +307,43 @@ func (d *DataFile) openJSON(br *bufio.Reader) error {
 		return row, nil
 	}
 	return nil
+}
+
+// jsonEnd reads the array's closing bracket and checks that only
+// whitespace follows it, as JSON.parse does in Newman: a file cut short
+// before its "]", or with anything after it, is refused rather than run
+// with the rows read so far. It returns io.EOF when the file is whole.
+func (d *DataFile) jsonEnd(dec *json.Decoder, rest io.Reader) error {
+	if _, err := dec.Token(); err != nil {
+		if errors.Is(err, io.EOF) {
+			err = io.ErrUnexpectedEOF
+		}
+		return d.jsonError(dec, err)
+	}
+	after := bufio.NewReader(io.MultiReader(dec.Buffered(), rest))
+	for off := dec.InputOffset(); ; off++ {
+		b, err := after.ReadByte()
+		if err != nil {
+			return io.EOF
+		}
+		if b != ' ' && b != '\t' && b != '\r' && b != '\n' {
+			line, col := d.lineColumnAt(off + 1)
+			return &InputError{File: d.path, Line: line, Column: col, Err: fmt.Errorf("invalid JSON: unexpected %q after the array of iteration data", b)}
+		}
+	}
+}
+
+// lineColumnAt returns the line and column of the byte at 1-based offset
+// (counted after any BOM), or 0, 0 when the file cannot be read again.
+func (d *DataFile) lineColumnAt(offset int64) (int, int) {
+	f, err := os.Open(d.path)
+	if err != nil {
+		return 0, 0
+	}
+	defer f.Close()
+	br := bufio.NewReader(f)
+	skipBOM(br)
+	return lineColumnOf(br, offset)
 }
 
 // jsonError locates a syntax error by line and column, as for collection

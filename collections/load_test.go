@@ -330,6 +330,10 @@ func TestDataFiles(t *testing.T) {
 			{"bom.json", "\xef\xbb\xbf[{\"a\":1},\n{\"a\" 2}]", "bom.json:2:6: invalid JSON"},
 			{"newline-in-string.json", "[{\"a\":\"x\ny\"}]", "newline-in-string.json:1:9: invalid JSON"},
 			{"truncated.json", "[{\"a\":1},\n{\"a\":2", "truncated.json:2:7: invalid JSON: unexpected EOF"},
+			{"unclosed.json", "[{\"a\":1},\n{\"a\":2}\n", "unclosed.json:3:1: invalid JSON: unexpected EOF"},
+			{"unclosed-after-comma.json", "[{\"a\":1},", "unclosed-after-comma.json:1:10: invalid JSON"},
+			{"trailing-value.json", "[{\"a\":1}]\n\n  {\"a\":2}", "trailing-value.json:3:3: invalid JSON: unexpected '{' after the array"},
+			{"trailing-garbage.json", "[{\"a\":1}] x", "trailing-garbage.json:1:11: invalid JSON: unexpected 'x' after the array"},
 		} {
 			if _, err := readAll(t, write(tc.name, tc.text)); err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("%s: err = %v, want %q", tc.name, err, tc.want)

@@ -216,22 +216,26 @@ func fileName(f *collections.VariableFile) string {
 	return f.Source
 }
 
-// iterationCount is -n, or the number of data rows, or 1.
+// iterationCount is -n, or the number of data rows, or 1. A data file is
+// read through even with -n, so that a bad row or a file cut short stops
+// the run before its first request, as Newman (which parses the whole
+// file) refuses it, instead of after the rows before it ran.
 func (r *Runner) iterationCount() (int, error) {
-	if r.opts.Iterations > 0 {
-		return r.opts.Iterations, nil
-	}
+	n := 0
 	if r.opts.Data != nil {
-		n, err := r.opts.Data.Count()
-		if err != nil {
+		var err error
+		if n, err = r.opts.Data.Count(); err != nil {
 			return 0, err
 		}
-		if n == 0 {
-			return 1, nil
-		}
-		return n, nil
 	}
-	return 1, nil
+	switch {
+	case r.opts.Iterations > 0:
+		return r.opts.Iterations, nil
+	case n > 0:
+		return n, nil
+	default:
+		return 1, nil
+	}
 }
 
 // initialScopes builds globals, environment and collection variables from

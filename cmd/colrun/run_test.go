@@ -77,6 +77,9 @@ func TestRunBadInputs(t *testing.T) {
 		{"bad timeout", []string{"run", good, "--timeout-request", "soon"}, exitUsage, "want milliseconds"},
 		{"zero iterations", []string{"run", good, "-n", "0"}, exitUsage, "-n/--iteration-count must be at least 1, got 0"},
 		{"CSV quote never closed", []string{"run", good, "-d", writeFile(t, dir, "q.csv", "a\n\"1\n2\n")}, exitUsage, "q.csv:"},
+		{"JSON data without its closing bracket", []string{"run", good, "-d", writeFile(t, dir, "u.json", "[{\"a\":1},\n{\"a\":2}\n")}, exitUsage, "u.json:3:1: invalid JSON: unexpected EOF"},
+		{"bad data row after the -n rows", []string{"run", good, "-n", "1", "-d", writeFile(t, dir, "late.csv", "a,b\n1,2\n3\n")}, exitUsage, "late.csv:3:"},
+		{"JSON data with a value after the array", []string{"run", good, "-d", writeFile(t, dir, "two.json", "[{\"a\":1}]\n[{\"a\":2}]")}, exitUsage, "two.json:2:1: invalid JSON: unexpected '[' after the array"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
