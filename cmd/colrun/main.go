@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log"
 	"os"
 	"os/signal"
 	"syscall"
@@ -39,9 +40,13 @@ func main() {
 	// before it writes its report files and exports: with SIGPIPE ignored
 	// the write fails and the CLI reporter says so on stderr.
 	signal.Ignore(syscall.SIGPIPE)
+	stdLog := &stdLogWriter{w: os.Stderr}
+	log.SetFlags(0)
+	log.SetOutput(stdLog)
 	stopProfiling := startProfiling(os.Getenv)
 	code := dispatch(ctx, os.Args[1:], stdio{in: os.Stdin, out: os.Stdout, err: os.Stderr, getenv: os.Getenv, tune: true})
 	stopProfiling()
+	stdLog.close()
 	stop()
 	os.Exit(code)
 }
