@@ -293,6 +293,17 @@ func (rw *redactWriter) Close() error {
 // len-maxLen+1, so every byte before that point has its final coverage.
 func (rw *redactWriter) flush(final bool) error {
 	set := rw.r.snapshot()
+	if (set == nil || len(set.list) == 0) && rw.covered == 0 {
+		// No secret yet (most runs, and every run before its sign-in):
+		// the bytes pass as they are, without the copies below.
+		if len(rw.pending) == 0 {
+			return nil
+		}
+		rw.lastMasked = false
+		_, err := rw.w.Write(rw.pending)
+		rw.pending = rw.pending[:0]
+		return err
+	}
 	s := string(rw.pending)
 	var list []string
 	maxLen, noNewline := 0, true
