@@ -87,13 +87,15 @@ func NewCLI(w io.Writer, sum *Summary, opts CLIOptions) *CLI {
 	return c
 }
 
-// Handle prints what e adds to the report and writes it out at once, so
-// the console follows the run.
+// Handle prints what e adds to the report and writes it out, so that the
+// console follows the run: at once, except that a request's line and its
+// scripts' results are written together when the item ends (or a script
+// logs to the console), one write instead of one per line, which is what
+// a CI log reading from a pipe pays for.
 func (c *CLI) Handle(e event.Event) error {
 	if c.own {
 		_ = c.sum.Handle(e)
 	}
-	c.buf.Reset()
 	switch {
 	case e.RunStart != nil:
 		c.runStart(e.RunStart)
@@ -128,14 +130,21 @@ func (c *CLI) Handle(e event.Event) error {
 		c.closeBox()
 		c.runEnd()
 	}
+	if e.Request != nil || e.Assertion != nil || e.Script != nil {
+		return nil
+	}
 	return c.flush()
 }
 
-// Close writes nothing more: a stream cut short has no summary to show.
-// It returns the first write error.
-func (c *CLI) Close() error { return c.err }
+// Close writes what is still held back (a stream cut short has no
+// summary to show) and returns the first write error.
+func (c *CLI) Close() error {
+	_ = c.flush()
+	return c.err
+}
 
 func (c *CLI) flush() error {
+	defer c.buf.Reset()
 	if c.buf.Len() == 0 || c.err != nil {
 		return nil
 	}

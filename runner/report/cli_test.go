@@ -63,21 +63,52 @@ func TestCLISummaryMatchesSummary(t *testing.T) {
 	}
 }
 
-// TestCLIStreams checks that each request's line is written when its
-// event arrives, not at the end.
+// TestCLIStreams checks that the report follows the run, not written at
+// the end: an item's name when it starts, its request line and results by
+// the time it ends (or a script logs), and what is held back on Close.
 func TestCLIStreams(t *testing.T) {
 	t.Parallel()
 	var out bytes.Buffer
 	c := NewCLI(&out, nil, CLIOptions{})
+	var pending []string
 	for _, e := range sampleStream() {
 		if err := c.Handle(e); err != nil {
 			t.Fatal(err)
 		}
-		if e.Request != nil && !strings.Contains(out.String(), e.Request.Sent.URL) {
-			t.Fatalf("request to %s not written when its event arrived", e.Request.Sent.URL)
+		switch {
+		case e.ItemStart != nil:
+			if !strings.HasSuffix(out.String(), e.ItemStart.Item.Name+"\n") {
+				t.Fatalf("item %q not written when it started", e.ItemStart.Item.Name)
+			}
+		case e.Request != nil:
+			pending = append(pending, e.Request.Sent.URL)
+		case e.ItemEnd != nil, e.Console != nil:
+			for _, u := range pending {
+				if !strings.Contains(out.String(), u) {
+					t.Fatalf("request to %s not written when its item ended", u)
+				}
+			}
+			pending = nil
 		}
 		if e.RunEnd == nil && strings.Contains(out.String(), "executed") {
 			t.Fatal("summary written before RunEnd")
+		}
+	}
+	// A stream cut short: what the cli held back is written on Close.
+	out.Reset()
+	c = NewCLI(&out, nil, CLIOptions{})
+	for _, e := range sampleStream() {
+		if err := c.Handle(e); err != nil {
+			t.Fatal(err)
+		}
+		if e.Request != nil {
+			if err := c.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(out.String(), e.Request.Sent.URL) {
+				t.Fatalf("request to %s not written on Close", e.Request.Sent.URL)
+			}
+			break
 		}
 	}
 }
