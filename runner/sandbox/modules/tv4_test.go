@@ -252,6 +252,10 @@ func TestTV4Script(t *testing.T) {
 		{"dropSchemas", `tv4.addSchema('http://a.com/s.json', {type: 'number'}); tv4.dropSchemas(); tv4.validate('x', {$ref: 'http://a.com/s.json'}) + ' ' + tv4.missing`, "true http://a.com/s.json"},
 		{"error codes", `[tv4.errorCodes.OBJECT_REQUIRED, tv4.errorCodes.ONE_OF_MULTIPLE, tv4.errorCodes.UNKNOWN_PROPERTY].join()`, "302,12,1000"},
 		{"require is the global", `require('tv4') === tv4`, true},
+		// Results of tv4 1.3.0 under Newman 6.2.2.
+		{"banUnknownProperties argument", `[tv4.validate({b: 1}, {properties: {a: {}}}, false, true), tv4.error.message, tv4.error.dataPath, tv4.validate({b: 1}, {properties: {a: {}}})].join()`, "false,Unknown property (not in schema),/b,true"},
+		{"banUnknownProperties in validateResult and validateMultiple", `var r = tv4.validateResult({a: 1, z: 2}, {properties: {a: {}}}, false, true); var m = tv4.validateMultiple({a: 's', b: 1}, {properties: {a: {type: 'number'}}}, false, true); [r.valid, r.error.code, m.errors.length, m.errors[1].code].join()`, "false,1000,2,1000"},
+		{"validate keeps each anyOf branch's first error", `tv4.validate({a: {b: {}}}, {anyOf: [{properties: {a: {type: 'string'}}}, {properties: {a: {type: 'number'}}}]}); tv4.error.subErrors.map(function (e) { return e.schemaPath; }).join()`, "/anyOf/0/anyOf/0/properties/a/type,/anyOf/1/anyOf/1/properties/a/type"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,6 +1,6 @@
 // tv4's API (validate, validateResult, validateMultiple, error, missing,
-// addSchema, addFormat, errorCodes) over jsonschema in Go; see tv4.go for
-// how tv4's leniency is kept.
+// addSchema, addFormat, errorCodes) over tv4validate.go, a Go port of tv4
+// 1.3.0's validator; see tv4.go.
 var errorCodes = {
   INVALID_TYPE: 0, ENUM_MISMATCH: 1, ANY_OF_MISSING: 10, ONE_OF_MISSING: 11, ONE_OF_MULTIPLE: 12, NOT_PASSED: 13,
   NUMBER_MULTIPLE_OF: 100, NUMBER_MINIMUM: 101, NUMBER_MINIMUM_EXCLUSIVE: 102, NUMBER_MAXIMUM: 103,
@@ -23,7 +23,10 @@ function toError(e) {
   return err;
 }
 
-function run(data, schema) {
+// run validates as tv4 1.3.0 does: multiple collects every error, as
+// validateMultiple does, otherwise validation stops at the first one, as
+// validate and validateResult do.
+function run(data, schema, multiple, checkRecursive, banUnknownProperties) {
   if (typeof schema === 'string') {
     var s = schemas[schema.replace(/#$/, '')];
     schema = s || { $ref: schema };
@@ -34,7 +37,8 @@ function run(data, schema) {
     var want = Array.isArray(t) ? t.join('/') : t;
     return { valid: false, errors: [toError({ message: 'Invalid type: undefined (expected ' + want + ')', code: 0, dataPath: '', schemaPath: '/type', params: { type: 'undefined', expected: want } })], missing: [] };
   }
-  var out = JSON.parse(native.validate(JSON.stringify(data), JSON.stringify(schema === undefined ? {} : schema)));
+  var out = JSON.parse(native.validate(JSON.stringify(data), JSON.stringify(schema === undefined ? {} : schema),
+    multiple, Boolean(checkRecursive), Boolean(banUnknownProperties)));
   out.errors = out.errors.map(toError);
   return out;
 }
@@ -44,22 +48,22 @@ var tv4 = {
   error: null,
   missing: [],
   valid: true,
-  validate: function (data, schema) {
-    var r = run(data, schema);
+  validate: function (data, schema, checkRecursive, banUnknownProperties) {
+    var r = run(data, schema, false, checkRecursive, banUnknownProperties);
     tv4.error = r.errors.length ? r.errors[0] : null;
     tv4.missing = r.missing;
     tv4.valid = r.valid;
     return r.valid;
   },
-  validateResult: function (data, schema) {
-    var r = run(data, schema);
+  validateResult: function (data, schema, checkRecursive, banUnknownProperties) {
+    var r = run(data, schema, false, checkRecursive, banUnknownProperties);
     tv4.error = r.errors.length ? r.errors[0] : null;
     tv4.missing = r.missing;
     tv4.valid = r.valid;
     return { valid: r.valid, error: tv4.error, missing: r.missing };
   },
-  validateMultiple: function (data, schema) {
-    var r = run(data, schema);
+  validateMultiple: function (data, schema, checkRecursive, banUnknownProperties) {
+    var r = run(data, schema, true, checkRecursive, banUnknownProperties);
     return { valid: r.valid, errors: r.errors, missing: r.missing };
   },
   addSchema: function (uri, schema) {
