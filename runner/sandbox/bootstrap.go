@@ -1138,11 +1138,8 @@ function makeRequest() {
     var req = native.requestObject();
     if (req === undefined) { return undefined; }
     // Only a pre-request script's changes are sent (requestChanges). Go
-    // holds the baseline's method, url and header when it can.
-    if (run.listen === 'prerequest') {
-        run.requestBaseline = native.baselineInGo() ? { body: exportBody(req.body, false), auth: exportAuth(req.auth) } :
-            exportRequest(req, false);
-    }
+    // holds the baseline when it built the request and can export it.
+    if (run.listen === 'prerequest' && !native.baselineInGo()) { run.requestBaseline = exportRequest(req, false); }
     return req;
 }
 lazy(pm, 'request', function () {
@@ -1372,14 +1369,17 @@ function exportAuth(a) {
         return { key: str(p.key), value: value === undefined ? null : value };
     }) };
 }
+function exportHeaders(headers) {
+    return listOf(headers, Header).filter(Boolean).map(function (h) {
+        return { key: str(h.key), value: str(h.value), disabled: h.disabled === true };
+    });
+}
 function exportRequest(req, forSend) {
     var method = req.method;
     return {
         method: isNil(method) ? 'GET' : String(method).toUpperCase(),
         url: exportUrl(req.url),
-        header: listOf(req.headers || req.header, Header).filter(Boolean).map(function (h) {
-            return { key: str(h.key), value: str(h.value), disabled: h.disabled === true };
-        }),
+        header: exportHeaders(req.headers || req.header),
         body: exportBody(req.body, forSend),
         auth: exportAuth(req.auth)
     };
@@ -1565,11 +1565,27 @@ function finish() {
 }
 
 // requestChanges returns the request as it is now, or undefined when the
-// script never touched pm.request; Go compares it with the baseline.
+// script never touched pm.request; Go compares it with the baseline. When
+// Go holds the baseline, a lazy part of pm.request no script read (or
+// wrote, or deleted) is left out: it is as built.
 function requestChanges() {
     var run = R();
     if (!hasOwn.call(run, 'request') || !run.request) { return undefined; }
-    return { baseline: run.requestBaseline, current: exportRequest(run.request, false) };
+    var req = run.request;
+    if (run.requestBaseline) { return { baseline: run.requestBaseline, current: exportRequest(req, false) }; }
+    var method = req.method, cur = { method: isNil(method) ? 'GET' : String(method).toUpperCase() };
+    touched(req, 'url') && (cur.url = exportUrl(req.url));
+    touched(req, 'headers') && (cur.header = exportHeaders(req.headers || req.header));
+    touched(req, 'body') && (cur.body = exportBody(req.body, false));
+    touched(req, 'auth') && (cur.auth = exportAuth(req.auth));
+    return { current: cur };
+}
+// touched reports whether o[key] may differ from what Go built: it is
+// not, or no longer, a lazy property still waiting for its first read.
+function touched(o, key) {
+    if (!native.lazyPending(o, key)) { return true; }
+    var d = Object.getOwnPropertyDescriptor(o, key);
+    return !(d && d.get === native.lazyAccessor(key));
 }
 
 Object.defineProperty(globalThis, 'pm', { value: pm, writable: false, enumerable: false, configurable: false });
@@ -1578,7 +1594,8 @@ return {
     ctl: ctl,
     finish: finish,
     requestChanges: requestChanges,
-    // What Go needs to build Postman objects itself (response.go).
+    // What Go needs to build Postman objects itself (response.go) and to
+    // find a pre-request script's changes (exportBody, exportAuth).
     // addTo, nativeParse and exportRequest let tests compare what Go
     // builds with what the bootstrap makes.
     classes: {
@@ -1586,7 +1603,7 @@ return {
         Request: Request, Url: Url, PropertyList: PropertyList, QueryParam: QueryParam, VariableList: VariableList,
         Variable: Variable, RequestBody: RequestBody, RequestAuth: RequestAuth,
         PARENT: PARENT, SRC: SRC, stream: streamDescriptor, to: chai && chai.expect ? toDescriptor.get : undefined,
-        addTo: addTo, nativeParse: nativeParse, exportRequest: exportRequest
+        addTo: addTo, nativeParse: nativeParse, exportRequest: exportRequest, exportBody: exportBody, exportAuth: exportAuth
     }
 };
 })`

@@ -333,7 +333,8 @@ func (s *Sandbox) authPlain(a *collections.Auth) *goja.Object {
 // applyRequestChanges writes back what a pre-request script changed in
 // pm.request. Each part (method, URL, headers, body, auth) is replaced only
 // when its exported form differs from the one taken before the script ran,
-// so an untouched part keeps exactly what the collection said.
+// so an untouched part keeps exactly what the collection said; a part the
+// export leaves out (a lazy one no script read) is unchanged.
 func applyRequestChanges(r *collections.Request, v any) {
 	m, _ := v.(map[string]any)
 	base, _ := m["baseline"].(map[string]any)
@@ -341,7 +342,10 @@ func applyRequestChanges(r *collections.Request, v any) {
 	if cur == nil {
 		return
 	}
-	changed := func(part string) bool { return !reflect.DeepEqual(base[part], cur[part]) }
+	changed := func(part string) bool {
+		now, ok := cur[part]
+		return ok && !reflect.DeepEqual(base[part], now)
+	}
 	if changed("method") {
 		r.Method = asString(cur["method"])
 	}

@@ -22,7 +22,10 @@
 // goja interprets that JavaScript, and each call, object and closure costs
 // far more than under V8, so the per-request path avoids it: Go builds pm.response, pm.request, pm.cookies
 // and pm.info itself (response.go, request.go), as the same objects the
-// constructors make (fastpath_test.go compares them property by property);
+// constructors make (fastpath_test.go compares them property by property),
+// their parts (a request's url, headers, body and auth, a response's
+// headers and cookies) on first read (lazy.go), and a pre-request script's
+// changes to pm.request are looked for only in the parts it read;
 // a response body is decoded and parsed as JSON once for all the scripts of
 // a request, and JSON is parsed by Go (fastjson.go); a Run enters
 // JavaScript only to call the script, the bootstrap beginning its

@@ -324,6 +324,9 @@ func TestRequestObjectMatchesConstructor(t *testing.T) {
 		{URL: collections.URL{Auth: &collections.URLAuth{User: "", Password: ""}, Host: []string{"h"}}},
 	}
 	exportRequest, _ := goja.AssertFunction(internal(t, sb, "exportRequest"))
+	ownKeys := jsHelper(t, sb, `(function (o) { return Reflect.ownKeys(o).map(String).join(); })`)
+	forIn := jsHelper(t, sb, `(function (o) { var k = []; for (var x in o) { k.push(x); } return k.join(); })`)
+	stringify := jsHelper(t, sb, `(function (o) { return JSON.stringify(o); })`)
 	inGo := 0
 	for i, r := range append(edge, corpusRequests(t)...) {
 		built, err := sb.rt.New(sb.classes.request, sb.requestPlain(r))
@@ -340,10 +343,29 @@ func TestRequestObjectMatchesConstructor(t *testing.T) {
 			}()
 			continue
 		}
-		fast := sb.requestObject(r)
+		fast, _ := sb.requestObject(r)
 		slow, err := addTo(goja.Undefined(), built)
 		if err != nil {
 			t.Fatal(err)
+		}
+		// url, headers, body and auth are built on first read: before
+		// that the keys are the same, and reading through for-in,
+		// console.log and JSON.stringify gives what Postman's object
+		// gives.
+		if a, b := ownKeys(fast), ownKeys(slow); a != b {
+			t.Errorf("request %d: keys before the first read %s, want %s", i, a, b)
+		}
+		if a, b := forIn(fast), forIn(slow); a != b {
+			t.Errorf("request %d: for-in before the first read %s, want %s", i, a, b)
+		}
+		if i < len(edge) {
+			other, _ := sb.requestObject(r)
+			if a, b := sb.inspectArg(other), sb.inspectArg(slow); a != b {
+				t.Errorf("request %d: console.log before the first read:\n%s\nwant\n%s", i, a, b)
+			}
+		}
+		if a, b := stringify(fast), stringify(slow); a != b {
+			t.Errorf("request %d: JSON.stringify before the first read:\n%s\nwant\n%s", i, a, b)
 		}
 		if d := compare(fast, slow, false); d != "" {
 			t.Errorf("request %d (%s %s): pm.request differs from new Request(...) at %s", i, r.Method, r.URL.Raw, d)

@@ -63,17 +63,24 @@ func (s *Sandbox) natives() *goja.Object {
 	set("requestObject", func(goja.FunctionCall) goja.Value {
 		if st := s.cur; st != nil && st.exec.Request != nil {
 			st.requestTouched = true
-			return s.requestObject(st.exec.Request)
+			o, parts := s.requestObject(st.exec.Request)
+			if parts != nil && st.listen == "prerequest" {
+				parts.exportBase = true
+				st.request = parts
+			}
+			return o
 		}
 		return goja.Undefined()
 	})
 	set("baselineInGo", func(goja.FunctionCall) goja.Value {
-		if st := s.cur; st != nil && st.exec.Request != nil {
-			st.baseline = s.requestBaseline(st.exec.Request)
-			return rt.ToValue(st.baseline != nil)
-		}
-		return rt.ToValue(false)
+		st := s.cur
+		return rt.ToValue(st != nil && st.request != nil && s.baselineInGo(&st.request.req))
 	})
+	set("lazyPending", func(c goja.FunctionCall) goja.Value {
+		o, _ := c.Argument(0).(*goja.Object)
+		return rt.ToValue(s.lazyPending(o, c.Argument(1).String()))
+	})
+	set("lazyAccessor", func(c goja.FunctionCall) goja.Value { return s.lazyAccessor(c.Argument(0).String()) })
 	set("legacyTests", func(goja.FunctionCall) goja.Value {
 		if st := s.cur; st != nil {
 			st.legacyTests = true

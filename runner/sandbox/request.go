@@ -14,12 +14,17 @@ import (
 // query and path-variable objects are built here, which costs a fraction of
 // running the generic constructors (Request#update alone parses an empty
 // URL and populates the headers twice); a body and an auth still go through
-// their constructors. What this cannot build exactly as JavaScript would (a
-// non-ASCII method, an index key of "__proto__", an odd variable type) goes
-// through the Request constructor. fastpath_test.go holds it to that.
-func (s *Sandbox) requestObject(r *collections.Request) *goja.Object {
+// their constructors. The url, headers, body and auth are lazy properties
+// (lazy.go), built on first read from a copy of r taken now. What this
+// cannot build exactly as JavaScript would (a non-ASCII method, an index
+// key of "__proto__", an odd variable type) goes through the Request
+// constructor, and parts is then nil. fastpath_test.go holds it to that.
+func (s *Sandbox) requestObject(r *collections.Request) (o *goja.Object, parts *requestParts) {
 	c := &s.classes
-	o, ok := s.requestFast(r)
+	var ok bool
+	if !s.viaConstructor {
+		o, parts, ok = s.requestFast(r)
+	}
 	if !ok {
 		v, err := s.rt.New(c.request, s.requestPlain(r))
 		if err != nil {
@@ -30,86 +35,195 @@ func (s *Sandbox) requestObject(r *collections.Request) *goja.Object {
 	if c.to != nil {
 		_ = o.DefineAccessorProperty("to", c.to, nil, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	}
-	return o
+	return o, parts
 }
 
-func (s *Sandbox) requestFast(r *collections.Request) (*goja.Object, bool) {
-	rt, c := s.rt, &s.classes
+// requestParts is what pm.request's lazy parts are built from: the
+// request as it was when pm.request was made (a pre-request script's
+// changes are written back to the Go request only after it ends, and the
+// runner may change it later).
+type requestParts struct {
+	lazyState
+	req collections.Request
+	// types are the path variables' types for urlObject.
+	types []string
+	// exportBase is set for a pre-request script's pm.request: building
+	// its body or auth also exports it as built, the baseline its changes
+	// are found against.
+	exportBase         bool
+	bodyBase, authBase any
+	hasBodyBase        bool
+	hasAuthBase        bool
+}
+
+var requestLazyNames = []string{"url", "headers", "body", "auth"}
+
+func (p *requestParts) lazyNames() []string { return requestLazyNames }
+func (p *requestParts) state() *lazyState   { return &p.lazyState }
+
+func (p *requestParts) lazyBuild(s *Sandbox, o *goja.Object, name string) goja.Value {
+	switch name {
+	case "url":
+		return s.urlObject(p.req.URL, p.types)
+	case "headers":
+		return s.requestHeaders(o, p.req.Headers)
+	case "body":
+		body := s.requestBody(p.req.Body)
+		if p.exportBase {
+			p.bodyBase, p.hasBodyBase = s.exportPart(s.classes.exportBody, body), true
+		}
+		return body
+	default:
+		auth := s.requestAuth(p.req.Auth)
+		if p.exportBase {
+			p.authBase, p.hasAuthBase = s.exportPart(s.classes.exportAuth, auth), true
+		}
+		return auth
+	}
+}
+
+func (s *Sandbox) requestHeaders(o *goja.Object, headers []collections.Header) *goja.Object {
+	hs := make([]header, len(headers))
+	for i, h := range headers {
+		hs[i] = header{key: h.Key, value: h.Value, disabled: h.Disabled}
+	}
+	return s.headerList(o, hs)
+}
+
+func (s *Sandbox) requestBody(b *collections.Body) *goja.Object {
+	body, err := s.rt.New(s.classes.requestBody, s.bodyPlain(b))
+	if err != nil {
+		panic(err)
+	}
+	return body
+}
+
+func (s *Sandbox) requestAuth(a *collections.Auth) *goja.Object {
+	auth, err := s.rt.New(s.classes.requestAuth, s.authPlain(a))
+	if err != nil {
+		panic(err)
+	}
+	return auth
+}
+
+// exportPart returns the Go form of the bootstrap's exportBody or
+// exportAuth of v.
+func (s *Sandbox) exportPart(export goja.Callable, v goja.Value) any {
+	out, err := export(goja.Undefined(), v, s.rt.ToValue(false))
+	if err != nil {
+		panic(err)
+	}
+	return out.Export()
+}
+
+func (s *Sandbox) requestFast(r *collections.Request) (*goja.Object, *requestParts, bool) {
+	rt := s.rt
 	method := "GET"
 	if r.Method != "" {
 		if !isASCII(r.Method) {
-			return nil, false
+			return nil, nil, false
 		}
 		method = asciiUpper(r.Method)
 	}
-	url, ok := s.urlObject(r.URL)
+	types, lazyURL, ok := s.urlTypes(r.URL)
 	if !ok {
-		return nil, false
+		return nil, nil, false
 	}
-	o := s.newInstance(c.requestProto)
+	parts := &requestParts{req: *r, types: types}
+	o := s.newInstance(s.classes.requestProto)
 	// Property: a description; Request: url, headers, method; then
 	// Request#update's body and auth, when defined.
 	if r.Description != "" {
 		_ = o.Set("description", rt.ToValue(r.Description))
 	}
-	_ = o.Set("url", url)
-	hs := make([]header, len(r.Headers))
-	for i, h := range r.Headers {
-		hs[i] = header{key: h.Key, value: h.Value, disabled: h.Disabled}
+	lazy := false
+	if lazyURL {
+		s.defineLazy(o, parts, "url")
+		lazy = true
+	} else {
+		_ = o.Set("url", s.urlObject(r.URL, types))
 	}
-	_ = o.Set("headers", s.headerList(o, hs))
+	if headersFast(r.Headers) {
+		s.defineLazy(o, parts, "headers")
+		lazy = true
+	} else {
+		_ = o.Set("headers", s.requestHeaders(o, r.Headers))
+	}
 	_ = o.Set("method", rt.ToValue(method))
+	// The constructors run the bootstrap's JavaScript, which no script can
+	// have changed: RequestBody's and RequestAuth's prototypes are reached
+	// only through a body or auth.
 	if r.Body != nil {
-		body, err := rt.New(c.requestBody, s.bodyPlain(r.Body))
-		if err != nil {
-			panic(err)
-		}
-		_ = o.Set("body", body)
+		s.defineLazy(o, parts, "body")
+		lazy = true
 	}
 	if r.Auth != nil {
-		auth, err := rt.New(c.requestAuth, s.authPlain(r.Auth))
-		if err != nil {
-			panic(err)
-		}
-		_ = o.Set("auth", auth)
+		s.defineLazy(o, parts, "auth")
+		lazy = true
 	}
-	return o, true
+	if lazy {
+		s.registerLazy(o, parts)
+	}
+	return o, parts, true
 }
 
-// urlObject builds the Url that `new Url()` updated with urlPlain(u)
-// becomes.
-func (s *Sandbox) urlObject(u collections.URL) (*goja.Object, bool) {
-	rt, c := s.rt, &s.classes
+// headersFast reports whether headerList builds a list of these headers
+// in Go, running no JavaScript, so that it may wait for the first read.
+func headersFast(headers []collections.Header) bool {
+	for _, h := range headers {
+		if !isASCII(h.Key) || len(h.Key) == len("__proto__") && asciiLower(h.Key) == "__proto__" {
+			return false
+		}
+	}
+	return true
+}
+
+// urlTypes checks that urlObject can build u as JavaScript would and
+// returns the path variables' types. lazy is false when building it
+// calls a caster (Variable.types, which a script can replace) on a value
+// that is not a primitive: then it is built at once, as before.
+func (s *Sandbox) urlTypes(u collections.URL) (types []string, lazy, ok bool) {
+	c := &s.classes
 	// What the lists below cannot index as JavaScript would.
 	for _, q := range u.Query {
 		if q.Key == "__proto__" {
-			return nil, false
+			return nil, false, false
 		}
 	}
-	types := make([]string, len(u.Variables))
+	lazy = true
+	types = make([]string, len(u.Variables))
 	for i, v := range u.Variables {
 		if v.Key == "__proto__" {
-			return nil, false
+			return nil, false, false
 		}
 		types[i] = "any"
 		if v.Type == "" {
 			continue
 		}
 		if !isASCII(v.Type) {
-			return nil, false
+			return nil, false, false
 		}
 		switch t := asciiLower(v.Type); t {
 		case "string", "boolean", "number", "any":
 			types[i] = t
 		default:
-			// Variable.types[t] decides; anything it has besides the
+			// Variable.types decides; anything it has besides the
 			// four types (an Object.prototype member) is left to it.
 			if x := c.variableTypes.Get(t); x != nil && x.ToBoolean() {
-				return nil, false
+				return nil, false, false
 			}
 		}
+		if types[i] != "any" && v.Value != nil {
+			lazy = false
+		}
 	}
+	return types, lazy, true
+}
 
+// urlObject builds the Url that `new Url()` updated with urlPlain(u)
+// becomes, u's path variables having the types urlTypes gave.
+func (s *Sandbox) urlObject(u collections.URL, types []string) *goja.Object {
+	rt, c := s.rt, &s.classes
 	o := s.newInstance(c.urlProto)
 	undef := goja.Undefined()
 	str := func(v string) goja.Value {
@@ -204,7 +318,7 @@ func (s *Sandbox) urlObject(u collections.URL) (*goja.Object, bool) {
 	_ = vl.Set("Type", c.variable)
 	_ = vl.Set("_postman_listIndexKey", "key")
 	_ = o.Set("variables", vl)
-	return o, true
+	return o
 }
 
 // asciiUpper upper-cases an ASCII string as String#toUpperCase does.
@@ -225,55 +339,82 @@ func asciiUpper(s string) string {
 
 // A pre-request script's changes to pm.request are found by comparing the
 // bootstrap's export of it (exportRequest) after the script with the
-// export of the request as built. requestBaseline computes the latter's
-// method, url and header parts from the Go request, which saves exporting
-// the JavaScript object (the bootstrap then exports only the body and the
-// auth). It does so where its result is exactly what v.Export() of
-// exportRequest gives (fastpath_test.go checks): string path variables of
-// no type or type string, and what requestFast builds; otherwise it
-// returns nil and the bootstrap exports the whole request.
+// export of the request as built, part by part (method, url, header, body,
+// auth), skipping the lazy parts no script read. requestBaseline computes
+// the latter's method, url and header parts from the Go request, which
+// saves exporting the JavaScript object (a body and an auth are exported
+// as they are built). It does so where its result is exactly what
+// v.Export() of exportRequest gives (fastpath_test.go checks): string path
+// variables of no type or type string, and what requestFast builds;
+// otherwise it returns nil and the bootstrap exports the whole request as
+// soon as it is built.
 func (s *Sandbox) requestBaseline(r *collections.Request) map[string]any {
-	if r.Method != "" && !isASCII(r.Method) {
+	if !s.baselineInGo(r) {
 		return nil
 	}
-	u := r.URL
-	vars := make([]any, len(u.Variables))
-	for i, v := range u.Variables {
+	return map[string]any{"method": baselineMethod(r), "url": baselineURL(r.URL), "header": baselineHeaders(r.Headers)}
+}
+
+// baselineInGo reports whether requestBaseline can compute r's baseline.
+func (s *Sandbox) baselineInGo(r *collections.Request) bool {
+	if r.Method != "" && !isASCII(r.Method) {
+		return false
+	}
+	for _, v := range r.URL.Variables {
 		if v.Key == "__proto__" {
-			return nil
+			return false
 		}
-		typ := ""
 		if v.Type != "" {
 			if !isASCII(v.Type) {
-				return nil
+				return false
 			}
 			switch t := asciiLower(v.Type); t {
-			case "string":
-				typ = t
-			case "any":
+			case "string", "any":
 			case "boolean", "number":
-				return nil
+				return false
 			default:
 				if x := s.classes.variableTypes.Get(t); x != nil && x.ToBoolean() {
-					return nil
+					return false
 				}
 			}
 		}
-		var value any
-		switch x := v.Value.(type) {
-		case nil:
-		case string:
-			value = x
+		switch v.Value.(type) {
+		case nil, string:
 		default:
-			return nil
+			return false
+		}
+	}
+	for _, q := range r.URL.Query {
+		if q.Key == "__proto__" {
+			return false
+		}
+	}
+	return true
+}
+
+func baselineMethod(r *collections.Request) string {
+	if r.Method != "" {
+		return asciiUpper(r.Method)
+	}
+	return "GET"
+}
+
+// baselineURL is exportUrl's result for u, which baselineInGo accepted.
+func baselineURL(u collections.URL) map[string]any {
+	vars := make([]any, len(u.Variables))
+	for i, v := range u.Variables {
+		typ := ""
+		if v.Type != "" && asciiLower(v.Type) == "string" {
+			typ = "string"
+		}
+		var value any
+		if x, ok := v.Value.(string); ok {
+			value = x
 		}
 		vars[i] = map[string]any{"key": v.Key, "value": value, "type": typ, "disabled": v.Disabled}
 	}
 	query := make([]any, len(u.Query))
 	for i, q := range u.Query {
-		if q.Key == "__proto__" {
-			return nil
-		}
 		var value any
 		if q.Value != nil {
 			value = *q.Value
@@ -290,22 +431,45 @@ func (s *Sandbox) requestBaseline(r *collections.Request) map[string]any {
 	if u.Path != nil {
 		path = stringsAny(u.Path)
 	}
-	headers := make([]any, len(r.Headers))
-	for i, h := range r.Headers {
+	return map[string]any{
+		"raw": urlString(u), "protocol": u.Protocol, "auth": auth, "host": host, "port": u.Port,
+		"path": path, "query": query, "hash": u.Hash, "variable": vars,
+	}
+}
+
+func baselineHeaders(hs []collections.Header) []any {
+	headers := make([]any, len(hs))
+	for i, h := range hs {
 		headers[i] = map[string]any{"key": h.Key, "value": h.Value, "disabled": h.Disabled}
 	}
-	method := "GET"
-	if r.Method != "" {
-		method = asciiUpper(r.Method)
+	return headers
+}
+
+// baseline returns the parts of the request's baseline that the export
+// of its current state, cur, holds.
+func (p *requestParts) baseline(s *Sandbox, cur map[string]any) map[string]any {
+	base := map[string]any{"method": baselineMethod(&p.req)}
+	if _, ok := cur["url"]; ok {
+		base["url"] = baselineURL(p.req.URL)
 	}
-	return map[string]any{
-		"method": method,
-		"url": map[string]any{
-			"raw": urlString(u), "protocol": u.Protocol, "auth": auth, "host": host, "port": u.Port,
-			"path": path, "query": query, "hash": u.Hash, "variable": vars,
-		},
-		"header": headers,
+	if _, ok := cur["header"]; ok {
+		base["header"] = baselineHeaders(p.req.Headers)
 	}
+	// A body or auth no script read was deleted or replaced: its baseline
+	// is the export of a fresh one.
+	if _, ok := cur["body"]; ok && p.req.Body != nil {
+		if !p.hasBodyBase {
+			p.bodyBase = s.exportPart(s.classes.exportBody, s.requestBody(p.req.Body))
+		}
+		base["body"] = p.bodyBase
+	}
+	if _, ok := cur["auth"]; ok && p.req.Auth != nil {
+		if !p.hasAuthBase {
+			p.authBase = s.exportPart(s.classes.exportAuth, s.requestAuth(p.req.Auth))
+		}
+		base["auth"] = p.authBase
+	}
+	return base
 }
 
 func stringsAny(ss []string) []any {

@@ -25,6 +25,12 @@ type classes struct {
 	streamGet, streamSet goja.Value
 	// to is the getter of pm.response.to; nil without chai.
 	to goja.Value
+	// exportBody and exportAuth are the bootstrap's, for the baseline of
+	// a pre-request script's changes to pm.request.
+	exportBody, exportAuth goja.Callable
+	// isFrozen is Object.isFrozen, taken before any script could replace
+	// it.
+	isFrozen goja.Callable
 	// all is the bootstrap's object these come from.
 	all *goja.Object
 }
@@ -62,6 +68,12 @@ func loadClasses(rt *goja.Runtime, o *goja.Object) classes {
 	c.parent, c.src = sym("PARENT"), sym("SRC")
 	stream := o.Get("stream").ToObject(rt)
 	c.streamGet, c.streamSet = stream.Get("get"), stream.Get("set")
+	c.exportBody, _ = goja.AssertFunction(o.Get("exportBody"))
+	c.exportAuth, _ = goja.AssertFunction(o.Get("exportAuth"))
+	c.isFrozen, _ = goja.AssertFunction(rt.Get("Object").ToObject(rt).Get("isFrozen"))
+	if c.exportBody == nil || c.exportAuth == nil || c.isFrozen == nil {
+		panic("sandbox: bootstrap does not export exportBody and exportAuth, or Object.isFrozen is missing")
+	}
 	if to := o.Get("to"); to != nil && !goja.IsUndefined(to) {
 		c.to = to
 	}
@@ -144,20 +156,16 @@ func (s *Sandbox) responseObject(r *event.Response, cookies []*http.Cookie) *goj
 	_ = o.Set("_details", details)
 	_ = o.Set("status", status)
 	_ = o.Set("code", code)
-	s.lazyProperty(o, "headers", func() goja.Value {
-		hs := make([]header, len(r.Headers))
-		for i, h := range r.Headers {
-			hs[i] = header{key: h.Key, value: h.Value}
-		}
-		return s.headerList(o, hs)
-	})
+	src := &responseParts{resp: r, cookies: cookies}
+	s.defineLazy(o, src, "headers")
 	rc := s.cacheFor(r)
 	if rc.src == nil {
 		rc.src = rt.ToValue(r)
 	}
 	link(o, c.src, rc.src)
 	_ = o.DefineAccessorProperty("stream", c.streamGet, c.streamSet, goja.FLAG_TRUE, goja.FLAG_TRUE)
-	s.lazyProperty(o, "cookies", func() goja.Value { return s.cookieList(o, cookies) })
+	s.defineLazy(o, src, "cookies")
+	s.registerLazy(o, src)
 	_ = o.Set("responseTime", rt.ToValue(r.Time.Milliseconds()))
 	size := r.BodySize
 	if size == 0 {
@@ -171,47 +179,29 @@ func (s *Sandbox) responseObject(r *event.Response, cookies []*http.Cookie) *goj
 	return o
 }
 
-// lazyProperty defines name on o as a value built when first read. Most
-// test scripts read only pm.response's code and body, and its header and
-// cookie lists are half of what building pm.response costs. Until read or
-// written the property is an accessor whose getter and setter are one
-// function; the first access turns it into the writable, enumerable data
-// property Postman has, at the same place among o's keys. Object.keys,
-// for-in, JSON.stringify and console.log (which settles such accessors)
-// see the same object either way; only Object.getOwnPropertyDescriptor
-// before the first read can tell.
-func (s *Sandbox) lazyProperty(o *goja.Object, name string, build func() goja.Value) {
-	var built goja.Value
-	settle := func(v goja.Value) bool {
-		// Fails only when o was frozen first: the accessor then keeps
-		// returning the one value built, and ignores writes as a frozen
-		// data property does outside strict mode.
-		if o.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE) != nil {
-			return false
-		}
-		built = v
-		return true
+// responseParts builds pm.response's lazy headers and cookies: most test
+// scripts read only its code and body, and these lists were half of what
+// building pm.response cost.
+type responseParts struct {
+	lazyState
+	resp    *event.Response
+	cookies []*http.Cookie
+}
+
+var responseLazyNames = []string{"headers", "cookies"}
+
+func (p *responseParts) lazyNames() []string { return responseLazyNames }
+func (p *responseParts) state() *lazyState   { return &p.lazyState }
+
+func (p *responseParts) lazyBuild(s *Sandbox, o *goja.Object, name string) goja.Value {
+	if name == "cookies" {
+		return s.cookieList(o, p.cookies)
 	}
-	fn := s.rt.ToValue(func(call goja.FunctionCall) goja.Value {
-		if len(call.Arguments) > 0 {
-			if this, ok := call.This.(*goja.Object); ok && this != o {
-				// Assigning through an object that inherits from o makes
-				// an own property there, as with a data property.
-				_ = this.DefineDataProperty(name, call.Argument(0), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
-				return goja.Undefined()
-			}
-			settle(call.Argument(0))
-			return goja.Undefined()
-		}
-		if built == nil {
-			v := build()
-			if !settle(v) {
-				built = v
-			}
-		}
-		return built
-	})
-	_ = o.DefineAccessorProperty(name, fn, fn, goja.FLAG_TRUE, goja.FLAG_TRUE)
+	hs := make([]header, len(p.resp.Headers))
+	for i, h := range p.resp.Headers {
+		hs[i] = header{key: h.Key, value: h.Value}
+	}
+	return s.headerList(o, hs)
 }
 
 // header is a response or request header.

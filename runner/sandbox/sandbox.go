@@ -173,7 +173,12 @@ type Sandbox struct {
 	// respCache holds what was derived from the last response; see
 	// responseCache.
 	respCache responseCache
-	classes   classes
+	// lazy holds the sources of lazy properties still to build (lazy.go).
+	lazy lazyRegistry
+	// viaConstructor makes pm.request with the bootstrap's Request
+	// constructor, as when Go cannot build it, for tests to compare with.
+	viaConstructor bool
+	classes        classes
 	// jsonParser keeps the JSON fast path's stacks between parses.
 	jsonParser jsonParser
 	// inspectHelpers are the JS functions console formatting needs.
@@ -321,10 +326,9 @@ type runState struct {
 	legacyTests bool
 	// requestTouched is set when the script read pm.request.
 	requestTouched bool
-	// baseline is the method, url and header of exportRequest for the
-	// request as pm.request was built (requestBaseline), nil when the
-	// bootstrap exported all of it.
-	baseline map[string]any
+	// request is what a pre-request script's pm.request was built from
+	// when Go built it, nil when the bootstrap's Request constructor did.
+	request *requestParts
 
 	mu       sync.Mutex
 	reason   stopReason
@@ -691,12 +695,9 @@ func (s *Sandbox) collect(st *runState) {
 			}
 		case v != nil && !goja.IsUndefined(v):
 			changes := v.Export()
-			if m, ok := changes.(map[string]any); ok && st.baseline != nil {
-				base := st.baseline
-				if partial, ok := m["baseline"].(map[string]any); ok {
-					base["body"], base["auth"] = partial["body"], partial["auth"]
-				}
-				m["baseline"] = base
+			if m, ok := changes.(map[string]any); ok && m["baseline"] == nil && st.request != nil {
+				cur, _ := m["current"].(map[string]any)
+				m["baseline"] = st.request.baseline(s, cur)
 			}
 			applyRequestChanges(st.exec.Request, changes)
 		}
