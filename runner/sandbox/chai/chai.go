@@ -9,10 +9,11 @@
 // in Go by runner/sandbox/ajv, the ajv 6 that require('ajv') also uses.
 //
 // The machinery every chain step goes through (creating and guarding
-// assertions, copying their flags, calling assertion methods, the passing
-// path of assert) is Go in core.go, because in goja it is what a test
-// script spends its time on; the JS keeps chai's API and everything that
-// only runs when an assertion fails.
+// assertions, copying their flags, reading and writing flags, calling
+// assertion methods, the passing path of assert) is Go in core.go, and
+// each Assertion's state is a Go struct (assertion.go), because in goja
+// that is what a test script spends its time on; the JS keeps chai's API
+// and everything that only runs when an assertion fails.
 package chai
 
 import (

@@ -16,39 +16,60 @@ import (
 // assertion fails (messages, suggestions); this file only decides faster
 // what the JS would have decided.
 
-// flagSet is the `__flags` bag of one assertion: chai copies it on every
-// chain step, which in Go is one slice copy instead of an enumeration.
-// Scripts see an ordinary object with a null prototype.
+// flagSet holds the flags of one assertion (see assertion.go): chai copies
+// them on every chain step, which in Go is one slice copy instead of an
+// enumeration. Scripts see them as an ordinary object with a null
+// prototype.
 type flagSet struct {
-	entries []flagEntry
+	entries properties
 	// inline holds the entries of a typical chain, saving an allocation
 	// per step.
-	inline [8]flagEntry
+	inline [8]property
 }
 
-func newFlagSet(n int) *flagSet {
-	f := &flagSet{}
-	f.entries = f.inline[:n]
-	return f
-}
+// properties are an object's own properties, in the order they were added.
+type properties []property
 
-type flagEntry struct {
+type property struct {
 	name  string
 	value goja.Value
 }
 
-func (f *flagSet) index(name string) int {
-	for i := range f.entries {
-		if f.entries[i].name == name {
+func (p properties) index(name string) int {
+	for i := range p {
+		if p[i].name == name {
 			return i
 		}
 	}
 	return -1
 }
 
+func (p *properties) set(name string, v goja.Value) {
+	if i := p.index(name); i >= 0 {
+		(*p)[i].value = v
+		return
+	}
+	*p = append(*p, property{name, v})
+}
+
+func (p *properties) delete(name string) {
+	if i := p.index(name); i >= 0 {
+		*p = append((*p)[:i], (*p)[i+1:]...)
+	}
+}
+
+// keys lists the names as an ordinary object does.
+func (p properties) keys() []string {
+	keys := make([]string, len(p))
+	for i, e := range p {
+		keys[i] = e.name
+	}
+	return ordinaryKeyOrder(keys)
+}
+
 // Get implements goja.DynamicObject.
 func (f *flagSet) Get(name string) goja.Value {
-	if i := f.index(name); i >= 0 {
+	if i := f.entries.index(name); i >= 0 {
 		return f.entries[i].value
 	}
 	return nil
@@ -56,35 +77,33 @@ func (f *flagSet) Get(name string) goja.Value {
 
 // Set implements goja.DynamicObject.
 func (f *flagSet) Set(name string, v goja.Value) bool {
-	if i := f.index(name); i >= 0 {
-		f.entries[i].value = v
-		return true
-	}
-	f.entries = append(f.entries, flagEntry{name, v})
+	f.entries.set(name, v)
 	return true
 }
 
 // Has implements goja.DynamicObject.
-func (f *flagSet) Has(name string) bool { return f.index(name) >= 0 }
+func (f *flagSet) Has(name string) bool { return f.entries.index(name) >= 0 }
 
 // Delete implements goja.DynamicObject.
 func (f *flagSet) Delete(name string) bool {
-	if i := f.index(name); i >= 0 {
-		f.entries = append(f.entries[:i], f.entries[i+1:]...)
-	}
+	f.entries.delete(name)
 	return true
 }
 
-// Keys implements goja.DynamicObject, in the order an ordinary object
-// lists them: array indices ascending, then the rest as inserted.
-func (f *flagSet) Keys() []string {
+// Keys implements goja.DynamicObject.
+func (f *flagSet) Keys() []string { return f.entries.keys() }
+
+// ordinaryKeyOrder reorders keys listed in insertion order as an ordinary
+// object lists them: array indices ascending, then the rest as inserted.
+func ordinaryKeyOrder(keys []string) []string {
 	var indices []string
-	keys := make([]string, 0, len(f.entries))
-	for _, e := range f.entries {
-		if isArrayIndex(e.name) {
-			indices = append(indices, e.name)
+	n := 0
+	for _, k := range keys {
+		if isArrayIndex(k) {
+			indices = append(indices, k)
 		} else {
-			keys = append(keys, e.name)
+			keys[n] = k
+			n++
 		}
 	}
 	if indices == nil {
@@ -95,7 +114,7 @@ func (f *flagSet) Keys() []string {
 		b, _ := strconv.ParseUint(indices[j], 10, 32)
 		return a < b
 	})
-	return append(indices, keys...)
+	return append(indices, keys[:n]...)
 }
 
 func isArrayIndex(s string) bool {
@@ -124,12 +143,6 @@ func (f *flagSet) startsWithCtorFlags() bool {
 	return true
 }
 
-func (f *flagSet) clone() *flagSet {
-	c := newFlagSet(0)
-	c.entries = append(c.entries, f.entries...)
-	return c
-}
-
 // core is one runtime's half of the machinery; js/core.js receives its
 // functions through the host object and hands back, once, the JS pieces
 // it needs (see bind).
@@ -137,13 +150,19 @@ type core struct {
 	rt *goja.Runtime
 
 	// Set by bind.
-	proto      *goja.Object  // Assertion.prototype
+	ctor       *goja.Object  // Assertion
+	proto      *goja.Object  // Assertion.prototype, which chain steps inherit
 	config     *goja.Object  // chai.config
+	eql        goja.Value    // the library's deepEqual, chai's default `eql` flag
 	callFn     goja.Value    // Function.prototype.call
 	applyFn    goja.Value    // Function.prototype.apply
 	miss       goja.Callable // (target, name, methodName): excluded name -> undefined, else throws
 	slowNext   goja.Callable // (from): continueChain for flags this file does not recognise
 	slowAssert goja.Callable // chai's Assertion#assert in JS, for failures
+	slowFlag   goja.Callable // (obj, key): util.flag's read in JS, for objects without a native bag
+	// slowSetFlag is util.flag's write in JS, for objects without a
+	// native bag.
+	slowSetFlag goja.Callable
 	// structuralEqual is deep-eql's comparison in JS, for the values
 	// deepequal.go does not compare itself.
 	structuralEqual goja.Callable
@@ -153,11 +172,11 @@ type core struct {
 	// script does to the global Object and Array.
 	objectProto, arrayProto *goja.Object
 
-	// lastBag and lastFlags remember the flag bag made last: the next
-	// step nearly always continues from it, and finding a bag's flagSet
-	// otherwise takes Export, which allocates.
-	lastBag   *goja.Object
-	lastFlags *flagSet
+	// recent remembers the assertions made last: nearly every flag
+	// access and chain step is on one of them, and finding an
+	// assertion from its object otherwise takes Export, which allocates.
+	recent     [8]*assertion
+	recentNext int
 }
 
 func newCore(rt *goja.Runtime) *core {
@@ -181,9 +200,14 @@ func (c *core) hooks() *goja.Object {
 	}
 	set("bind", c.bind)
 	set("init", c.init)
+	set("create", c.create)
 	set("next", func(call goja.FunctionCall) goja.Value { return c.next(call.Argument(0)) })
 	set("chainStep", func(call goja.FunctionCall) goja.Value { return c.next(call.This) })
-	set("newFlags", func(goja.FunctionCall) goja.Value { return c.flagsObject(newFlagSet(0)) })
+	set("newFlags", func(goja.FunctionCall) goja.Value { return c.newAssertion(nil).bagObject() })
+	set("getFlag", c.getFlag)
+	set("setFlag", c.setFlag)
+	set("flagFunction", c.flagFunction)
+	set("property", c.property)
 	set("guard", c.guard)
 	set("method", c.method)
 	set("chainable", c.chainable)
@@ -194,13 +218,17 @@ func (c *core) hooks() *goja.Object {
 
 func (c *core) bind(call goja.FunctionCall) goja.Value {
 	h := call.Argument(0).ToObject(c.rt)
-	c.proto = h.Get("proto").ToObject(c.rt)
+	c.ctor = h.Get("ctor").ToObject(c.rt)
+	c.proto = c.ctor.Get("prototype").ToObject(c.rt)
 	c.config = h.Get("config").ToObject(c.rt)
+	c.eql = h.Get("eql")
 	c.callFn = h.Get("call")
 	c.applyFn = h.Get("apply")
 	c.miss = c.mustFunction(h.Get("miss"), "miss")
 	c.slowNext = c.mustFunction(h.Get("slowNext"), "slowNext")
 	c.slowAssert = c.mustFunction(h.Get("slowAssert"), "slowAssert")
+	c.slowFlag = c.mustFunction(h.Get("slowFlag"), "slowFlag")
+	c.slowSetFlag = c.mustFunction(h.Get("slowSetFlag"), "slowSetFlag")
 	c.structuralEqual = c.mustFunction(h.Get("structuralEqual"), "structuralEqual")
 	return goja.Undefined()
 }
@@ -234,31 +262,125 @@ func (c *core) missing(target *goja.Object, name string, method goja.Value) goja
 	return rethrow(c.miss(goja.Undefined(), target, c.rt.ToValue(name), method))
 }
 
-func (c *core) flagsObject(f *flagSet) *goja.Object {
-	o := c.rt.NewDynamicObject(f)
-	// chai's flag bag is Object.create(null).
-	if err := o.SetPrototype(nil); err != nil {
-		panic(err)
+// newAssertion makes an assertion object with proto as its prototype and
+// no own properties; a nil proto makes only a flag bag's owner.
+func (c *core) newAssertion(proto *goja.Object) *assertion {
+	a := &assertion{rt: c.rt}
+	a.flags.entries = a.flags.inline[:0]
+	a.own = a.ownBuf[:0]
+	if proto != nil {
+		a.raw = c.rt.NewDynamicObject(a)
+		if err := a.raw.SetPrototype(proto); err != nil {
+			panic(err)
+		}
+		a.guard = a.raw
+		if c.proxyEnabled() {
+			a.guard = c.rt.ToValue(c.rt.NewProxy(a.raw, c.assertion)).(*goja.Object)
+		}
 	}
-	c.lastBag, c.lastFlags = o, f
-	return o
+	c.recent[c.recentNext] = a
+	c.recentNext = (c.recentNext + 1) % len(c.recent)
+	return a
 }
 
-// flagsOf returns v.__flags when it is a bag this file made.
-func (c *core) flagsOf(v goja.Value) *flagSet {
+// find returns the assertion obj is (its raw object or its guard), or
+// nil for any other object.
+func (c *core) find(obj *goja.Object) *assertion {
+	for _, a := range c.recent {
+		if a != nil && (a.raw == obj || a.guard == obj) {
+			return a
+		}
+	}
+	if obj.ExportType() == assertionType {
+		return obj.Export().(*assertion)
+	}
+	return nil
+}
+
+// bagFlags returns the flags behind bag when it is an assertion's bag.
+func (c *core) bagFlags(bag *goja.Object) *flagSet {
+	for _, a := range c.recent {
+		if a != nil && a.bag == bag {
+			return &a.flags
+		}
+	}
+	if bag.ExportType() == flagSetType {
+		return bag.Export().(*flagSet)
+	}
+	return nil
+}
+
+// flagsOf returns the flags util.flag(v) reads, when they are held here:
+// v is an assertion with its own bag, or v.__flags is an assertion's bag
+// (a chainable method's callable inherits one). bag is what v.__flags
+// read as when that had to be read, and nil otherwise.
+func (c *core) flagsOf(v goja.Value) (f *flagSet, bag goja.Value) {
 	obj, ok := v.(*goja.Object)
 	if !ok {
-		return nil
+		return nil, nil
 	}
-	bag, ok := obj.Get("__flags").(*goja.Object)
-	if !ok {
-		return nil
+	if a := c.find(obj); a != nil {
+		if f := a.ownFlags(); f != nil {
+			return f, nil
+		}
 	}
-	if bag == c.lastBag {
-		return c.lastFlags
+	bag = obj.Get(flagsKey)
+	if b, ok := bag.(*goja.Object); ok {
+		return c.bagFlags(b), bag
 	}
-	f, _ := bag.Export().(*flagSet)
-	return f
+	return nil, bag
+}
+
+// getFlag is util.flag(obj, key).
+func (c *core) getFlag(call goja.FunctionCall) goja.Value {
+	f, bag := c.flagsOf(call.Argument(0))
+	if f == nil {
+		if b, ok := bag.(*goja.Object); ok {
+			// A bag a script made: read it as chai would.
+			return orUndefined(b.Get(call.Argument(1).String()))
+		}
+		return rethrow(c.slowFlag(goja.Undefined(), call.Argument(0), call.Argument(1)))
+	}
+	return orUndefined(f.Get(call.Argument(1).String()))
+}
+
+// setFlag is util.flag(obj, key, value).
+func (c *core) setFlag(call goja.FunctionCall) goja.Value {
+	f, _ := c.flagsOf(call.Argument(0))
+	if f == nil {
+		return rethrow(c.slowSetFlag(goja.Undefined(), call.Argument(0), call.Argument(1), call.Argument(2)))
+	}
+	f.Set(call.Argument(1).String(), call.Argument(2))
+	return goja.Undefined()
+}
+
+// property returns addProperty's getter for getter, a function: it runs
+// getter on the assertion read from and continues the chain.
+func (c *core) property(call goja.FunctionCall) goja.Value {
+	getter, _ := goja.AssertFunction(call.Argument(0))
+	return c.rt.ToValue(func(call goja.FunctionCall) goja.Value {
+		return c.continueChain(call.This, rethrow(getter(call.This)))
+	})
+}
+
+// flagFunction turns target, a stand-in for chai's util.flag, into util.flag:
+// a call with exactly three arguments writes, any other reads.
+func (c *core) flagFunction(call goja.FunctionCall) goja.Value {
+	return c.proxy(call.Argument(0).ToObject(c.rt), &goja.ProxyTrapConfig{
+		Apply: func(_ *goja.Object, _ goja.Value, args []goja.Value) goja.Value {
+			if len(args) == 3 {
+				return c.setFlag(goja.FunctionCall{Arguments: args})
+			}
+			return c.getFlag(goja.FunctionCall{Arguments: args})
+		},
+	})
+}
+
+func orUndefined(v goja.Value) goja.Value {
+	if v == nil {
+		return goja.Undefined()
+	}
+	return v
 }
 
 // proxyEnabled is chai's util.isProxyEnabled.
@@ -276,41 +398,70 @@ func (c *core) proxy(target *goja.Object, cfg *goja.ProxyTrapConfig) goja.Value 
 	return c.rt.ToValue(c.rt.NewProxy(target, cfg))
 }
 
-// guardAssertion is chai's proxify(assertion): reading a string key the
-// assertion does not have throws "Invalid Chai property".
-func (c *core) guardAssertion(obj *goja.Object) goja.Value {
-	if !c.proxyEnabled() {
-		return obj
+// setCtorFlags sets the flags chai's Assertion constructor sets, from
+// args: ssfi, lockSsfi, object, message, eql.
+func (a *assertion) setCtorFlags(args []goja.Value) {
+	a.flags.entries = a.flags.inline[:len(ctorFlags)]
+	for i, name := range ctorFlags {
+		v := goja.Undefined()
+		if i < len(args) {
+			v = args[i]
+		}
+		a.flags.entries[i] = property{name, v}
 	}
-	return c.proxy(obj, c.assertion)
+	a.own = append(a.own, property{name: flagsKey})
+}
+
+// create is `new Assertion(object, message)` for expect().
+func (c *core) create(call goja.FunctionCall) goja.Value {
+	proto, ok := c.ctor.Get("prototype").(*goja.Object)
+	if !ok {
+		// What `new` does when a constructor's prototype is no object.
+		proto = c.objectProto
+	}
+	eql := c.config.Get("deepEqual")
+	if eql == nil || !eql.ToBoolean() {
+		eql = c.eql
+	}
+	a := c.newAssertion(proto)
+	a.setCtorFlags([]goja.Value{c.ctor, goja.Undefined(), call.Argument(0), call.Argument(1), eql})
+	return a.guard
 }
 
 // init finishes `new Assertion(obj, msg, ssfi, lockSsfi)`:
-// init(this, ssfi, lockSsfi, object, message, eql).
+// init(this, new.target, ssfi, lockSsfi, object, message, eql). Under
+// `new` the object JS made for this is fresh, and the assertion takes its
+// prototype; called on an existing object (Assertion.call(obj, ...)), the
+// flags go onto that object, as chai puts them.
 func (c *core) init(call goja.FunctionCall) goja.Value {
 	this := call.Argument(0).ToObject(c.rt)
-	f := newFlagSet(len(ctorFlags))
-	for i, name := range ctorFlags {
-		f.entries[i] = flagEntry{name, call.Argument(i + 1)}
+	if defined(call.Argument(1)) {
+		a := c.newAssertion(this.Prototype())
+		a.setCtorFlags(call.Arguments[2:])
+		return a.guard
 	}
-	if err := this.Set("__flags", c.flagsObject(f)); err != nil {
+	owner := c.newAssertion(nil)
+	owner.setCtorFlags(call.Arguments[2:])
+	if err := this.Set(flagsKey, owner.bagObject()); err != nil {
 		panic(err)
 	}
-	return c.guardAssertion(this)
+	if !c.proxyEnabled() {
+		return this
+	}
+	return c.proxy(this, c.assertion)
 }
 
 // next is chai's continuation when a property or method returns nothing:
 // a new Assertion carrying every flag of from.
 func (c *core) next(from goja.Value) goja.Value {
-	f := c.flagsOf(from)
+	f, _ := c.flagsOf(from)
 	if f == nil || !f.startsWithCtorFlags() {
 		return rethrow(c.slowNext(goja.Undefined(), from))
 	}
-	obj := c.rt.CreateObject(c.proto)
-	if err := obj.Set("__flags", c.flagsObject(f.clone())); err != nil {
-		panic(err)
-	}
-	return c.guardAssertion(obj)
+	a := c.newAssertion(c.proto)
+	a.flags.entries = append(a.flags.entries, f.entries...)
+	a.own = append(a.own, property{name: flagsKey})
+	return a.guard
 }
 
 // guard is util.proxify(obj, methodName).
@@ -468,12 +619,10 @@ func (c *core) chainable(call goja.FunctionCall) goja.Value {
 // including odd receivers, goes to chai's JS version, which builds the
 // message and throws.
 func (c *core) assert(call goja.FunctionCall) goja.Value {
-	if obj, ok := call.This.(*goja.Object); ok {
-		if flags, ok := obj.Get("__flags").(*goja.Object); ok {
-			negate := flags.Get("negate")
-			if call.Argument(0).ToBoolean() != (negate != nil && negate.ToBoolean()) {
-				return goja.Undefined()
-			}
+	if f, _ := c.flagsOf(call.This); f != nil {
+		negate := f.Get("negate")
+		if call.Argument(0).ToBoolean() != (negate != nil && negate.ToBoolean()) {
+			return goja.Undefined()
 		}
 	}
 	return rethrow(c.slowAssert(call.This, call.Arguments...))

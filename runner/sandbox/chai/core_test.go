@@ -14,13 +14,20 @@ import (
 // methods and chainable methods (unknown and excluded names, symbols,
 // `length`, useProxy), flags across chain steps, the exact arguments a
 // method receives, assert's passing path, the plugin API, and the deep
-// equality and type-detect details rewritten for speed. Each runs in a
-// runtime of its own, as many change the library or its config.
+// equality and type-detect details rewritten for speed.
 func TestGuardCases(t *testing.T) {
 	t.Parallel()
-	cases := loadCases(t, "testdata/guard_cases.json")
-	if len(cases) < 100 {
-		t.Fatalf("only %d guard cases", len(cases))
+	replayCases(t, "testdata/guard_cases.json", 100)
+}
+
+// replayCases runs each recorded case of path, expecting at least min of
+// them, in a runtime of its own, as many change the library or its
+// config.
+func replayCases(t *testing.T, path string, min int) {
+	t.Helper()
+	cases := loadCases(t, path)
+	if len(cases) < min {
+		t.Fatalf("only %d cases in %s", len(cases), path)
 	}
 	for _, tc := range cases {
 		t.Run(tc.Name, func(t *testing.T) {

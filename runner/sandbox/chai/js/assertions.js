@@ -21,7 +21,7 @@ function sub(assertion, value) {
 // only when it would fail: when the type matches it passes with no other
 // effect, and a nested assertion is the costliest thing a chain does.
 function requireType(assertion, value, type) {
-  if (typeName(value).toLowerCase() !== type) sub(assertion, value).is.a(type);
+  if (lowerTypeName(value) !== type) sub(assertion, value).is.a(type);
 }
 
 function withMessage(assertion, msg) {
@@ -50,13 +50,29 @@ function defineCoreAssertions() {
     setFlag(this, 'any', false);
   });
 
+  // typeChecks caches, by the type a script names, what typeIs compares
+  // and says: scripts name few types, often, and lowering the name and
+  // building both messages cost more than the check.
+  var typeChecks = Object.create(null);
+  var typeChecksSize = 0;
+
+  function typeCheck(type) {
+    var check = typeof type === 'string' ? typeChecks[type] : undefined;
+    if (check !== undefined) return check;
+    var lower = type.toLowerCase();
+    var article = 'aeiou'.indexOf(lower.charAt(0)) !== -1 ? 'an ' : 'a ';
+    check = { type: lower, yes: 'expected #{this} to be ' + article + lower, no: 'expected #{this} not to be ' + article + lower };
+    if (typeof type === 'string' && typeChecksSize < 256) {
+      typeChecks[type] = check;
+      typeChecksSize++;
+    }
+    return check;
+  }
+
   function typeIs(type, msg) {
     withMessage(this, msg);
-    type = type.toLowerCase();
-    var article = 'aeiou'.indexOf(type.charAt(0)) !== -1 ? 'an ' : 'a ';
-    this.assert(type === typeName(getFlag(this, 'object')).toLowerCase(),
-      'expected #{this} to be ' + article + type,
-      'expected #{this} not to be ' + article + type);
+    var check = typeCheck(type);
+    this.assert(check.type === lowerTypeName(getFlag(this, 'object')), check.yes, check.no);
   }
   P.addChainableMethod('an', typeIs);
   P.addChainableMethod('a', typeIs);
@@ -70,7 +86,7 @@ function defineCoreAssertions() {
   function include(val, msg) {
     withMessage(this, msg);
     var obj = getFlag(this, 'object');
-    var objType = typeName(obj).toLowerCase();
+    var objType = lowerTypeName(obj);
     var negate = getFlag(this, 'negate');
     var deep = getFlag(this, 'deep');
     var same = deep ? getFlag(this, 'eql') : sameValueZero;
@@ -98,8 +114,14 @@ function defineCoreAssertions() {
         includeProperties(this, obj, val, negate);
         return;
     }
+    if (!failing(this, found)) {
+      // The messages with nothing shown, as concatenated below.
+      if (deep) this.assert(found, 'expected #{this} to deep include ', 'expected #{this} to not deep include ');
+      else this.assert(found, 'expected #{this} to include ', 'expected #{this} to not include ');
+      return;
+    }
     var descriptor = deep ? 'deep ' : '';
-    var shown = failing(this, found) ? chaiInspect(val) : '';
+    var shown = chaiInspect(val);
     this.assert(found,
       'expected #{this} to ' + descriptor + 'include ' + shown,
       'expected #{this} to not ' + descriptor + 'include ' + shown);
@@ -110,8 +132,8 @@ function defineCoreAssertions() {
   // when every one of several keys matched.
   function includeProperties(assertion, obj, val, negate) {
     if (val !== Object(val)) {
-      var valType = typeName(val).toLowerCase();
-      throw misuse(assertion, 'the given combination of arguments (' + typeName(obj).toLowerCase() + ' and ' +
+      var valType = lowerTypeName(val);
+      throw misuse(assertion, 'the given combination of arguments (' + lowerTypeName(obj) + ' and ' +
         valType + ') is invalid for this assertion. You can use an array, a map, an object, a set, a string, ' +
         'or a weakset instead of a ' + valType);
     }
@@ -173,7 +195,7 @@ function defineCoreAssertions() {
   P.addProperty('empty', function () {
     var v = getFlag(this, 'object');
     var size;
-    switch (typeName(v).toLowerCase()) {
+    switch (lowerTypeName(v)) {
       case 'array':
       case 'string':
         size = v.length;
@@ -245,7 +267,7 @@ function defineCoreAssertions() {
     // its closure an allocation, on every comparison a test makes.
     var allDates = true, allNumbers = true;
     for (var i = 0; i < args.length; i++) {
-      var t = typeName(args[i]).toLowerCase();
+      var t = lowerTypeName(args[i]);
       if (t !== 'date') allDates = false;
       if (t !== 'number') allNumbers = false;
     }
@@ -266,7 +288,7 @@ function defineCoreAssertions() {
       withMessage(this, msg);
       var obj = getFlag(this, 'object');
       var doLength = getFlag(this, 'doLength');
-      var objType = typeName(obj).toLowerCase();
+      var objType = lowerTypeName(obj);
       checkComparable(this, name, obj, objType, [n], doLength);
       if (doLength) {
         var size = sizeOf(obj, objType);
@@ -308,8 +330,8 @@ function defineCoreAssertions() {
     withMessage(this, msg);
     var obj = getFlag(this, 'object');
     var doLength = getFlag(this, 'doLength');
-    var objType = typeName(obj).toLowerCase();
-    var range = typeName(start).toLowerCase() === 'date' && typeName(finish).toLowerCase() === 'date' ?
+    var objType = lowerTypeName(obj);
+    var range = lowerTypeName(start) === 'date' && lowerTypeName(finish) === 'date' ?
       start.toISOString() + '..' + finish.toISOString() : start + '..' + finish;
     checkComparable(this, 'within', obj, objType, [start, finish], doLength);
     if (doLength) {
@@ -343,6 +365,22 @@ function defineCoreAssertions() {
   P.addMethod('instanceof', instanceOf);
   P.addMethod('instanceOf', instanceOf);
 
+  function strictlyEqual(a, b) {
+    return a === b;
+  }
+
+  // propertyWords holds property's descriptor ('deep own nested property ')
+  // and its messages for when the name is not shown, indexed by deep*4 +
+  // own*2 + nested, so that a passing assertion concatenates nothing.
+  var propertyWords = [0, 1, 2, 3, 4, 5, 6, 7].map(function (bits) {
+    var descriptor = (bits & 4 ? 'deep ' : '') + (bits & 2 ? 'own ' : '') + (bits & 1 ? 'nested ' : '') + 'property ';
+    return {
+      descriptor: descriptor,
+      has: 'expected #{this} to have ' + descriptor,
+      hasNot: 'expected #{this} to not have ' + descriptor
+    };
+  });
+
   // property and the postman methods that tell a missing argument from an
   // undefined one are counted (see addCountedMethod): argc comes first.
   function property(argc, name, val, msg) {
@@ -363,8 +401,9 @@ function defineCoreAssertions() {
     var negate = getFlag(this, 'negate');
     var path = nested ? getPathInfo(obj, name) : null;
     var value = nested ? path.value : obj[name];
-    var same = deep ? getFlag(this, 'eql') : function (a, b) { return a === b; };
-    var descriptor = (deep ? 'deep ' : '') + (own ? 'own ' : '') + (nested ? 'nested ' : '') + 'property ';
+    var same = deep ? getFlag(this, 'eql') : strictlyEqual;
+    var words = propertyWords[(deep ? 4 : 0) + (own ? 2 : 0) + (nested ? 1 : 0)];
+    var descriptor = words.descriptor;
     var present;
     if (own) present = hasOwn.call(obj, name);
     else if (nested) present = path.exists;
@@ -373,9 +412,13 @@ function defineCoreAssertions() {
     var withValue = argc > 1;
     var shown;
     if (!negate || !withValue) {
-      shown = failing(this, present) ? chaiInspect(name) : '';
-      this.assert(present, 'expected #{this} to have ' + descriptor + shown,
-        'expected #{this} to not have ' + descriptor + shown);
+      if (failing(this, present)) {
+        shown = chaiInspect(name);
+        this.assert(present, 'expected #{this} to have ' + descriptor + shown,
+          'expected #{this} to not have ' + descriptor + shown);
+      } else {
+        this.assert(present, words.has, words.hasNot);
+      }
     }
     if (withValue) {
       var matches = present && same(val, value);
@@ -434,7 +477,7 @@ function defineCoreAssertions() {
   function lengthOf(n, msg) {
     withMessage(this, msg);
     var obj = getFlag(this, 'object');
-    var objType = typeName(obj).toLowerCase();
+    var objType = lowerTypeName(obj);
     var word = 'length';
     var count;
     if (objType === 'map' || objType === 'set') {

@@ -3,9 +3,11 @@
 // that turns a misspelt assertion into an error instead of a silent pass.
 //
 // What runs on every chain step (creating and guarding assertions,
-// copying flags, calling methods, the passing path of assert) is done by
-// core.go through host.__colrunCore; see the comment at the top of that
-// file for why. chai's `ssfi` flag is set when an assertion is created but
+// copying, reading and writing flags, calling methods, the passing path of
+// assert) is done by core.go through host.__colrunCore; see the comment at
+// the top of that file for why. An Assertion is a Go struct behind a goja
+// DynamicObject (assertion.go), whose `__flags` bag is only made when a
+// script reads it. chai's `ssfi` flag is set when an assertion is created but
 // not refreshed on every step: chai only uses it to cut stack traces,
 // which goja cannot do.
 
@@ -110,24 +112,25 @@ function flagsOf(obj) {
   return obj.__flags || (obj.__flags = native.newFlags());
 }
 
-function getFlag(obj, key) {
+// getFlag and setFlag are util.flag's read and write. core.go answers
+// them for assertions it holds the flags of; slowFlag and slowSetFlag are
+// chai's reading of `obj.__flags`, for any other object.
+var getFlag = native.getFlag;
+var setFlag = native.setFlag;
+
+function slowFlag(obj, key) {
   return flagsOf(obj)[key];
 }
 
-function setFlag(obj, key, value) {
+function slowSetFlag(obj, key, value) {
   flagsOf(obj)[key] = value;
 }
 
-// flag is chai's util.flag: read with two arguments, write with three.
-// The library itself calls getFlag/setFlag, which skip building an
-// arguments object on every one of the many flag accesses per assertion.
-function flag(obj, key, value) {
-  if (arguments.length === 3) {
-    setFlag(obj, key, value);
-    return undefined;
-  }
-  return getFlag(obj, key);
-}
+// flag is chai's util.flag: read with two arguments, write with three. It
+// is a function whose calls core.go answers, as goja makes a costly
+// `arguments` object for any function that counts its arguments; the
+// library itself calls getFlag/setFlag.
+var flag = native.flagFunction(function flag(obj, key, value) {}); // eslint-disable-line no-unused-vars
 
 function copyFlags(from, to, includeAll) {
   var flags = flagsOf(from);
@@ -202,7 +205,7 @@ function expectTypes(assertion, types) {
     var or = types.length > 1 && i === types.length - 1 ? 'or ' : '';
     return or + article + ' ' + t;
   }).join(', ');
-  var actualType = typeName(obj).toLowerCase();
+  var actualType = lowerTypeName(obj);
   if (!types.some(function (t) { return actualType === t; })) {
     throw new AssertionError(prefix + 'object tested must be ' + wanted + ', but ' + actualType + ' given',
       undefined, ssfi);
@@ -329,6 +332,11 @@ function addProperty(ctx, name, getter) {
     Object.defineProperty(ctx, name, { get: native.chainStep, configurable: true });
     return;
   }
+  if (typeof getter === 'function') {
+    // The getter runs from core.go, which spares a JS frame and a call().
+    Object.defineProperty(ctx, name, { get: native.property(getter), configurable: true });
+    return;
+  }
   Object.defineProperty(ctx, name, {
     get: function propertyGetter() {
       return continueChain(this, getter.call(this));
@@ -423,7 +431,7 @@ function overwriteChainableMethod(ctx, name, method, chaining) {
 // Assertion sets chai's five constructor flags and returns the guarded
 // assertion.
 function Assertion(obj, msg, ssfi, lockSsfi) {
-  return native.init(this, ssfi || Assertion, lockSsfi, obj, msg, config.deepEqual || deepEqual);
+  return native.init(this, new.target, ssfi || Assertion, lockSsfi, obj, msg, config.deepEqual || deepEqual);
 }
 
 function deprecatedConfigAlias(name) {
@@ -473,13 +481,16 @@ Object.defineProperty(Assertion.prototype, '_obj', {
 });
 
 native.bind({
-  proto: Assertion.prototype,
+  ctor: Assertion,
   config: config,
+  eql: deepEqual,
   call: Function.prototype.call,
   apply: Function.prototype.apply,
   miss: guardMiss,
   slowNext: slowNext,
   slowAssert: assertInJS,
+  slowFlag: slowFlag,
+  slowSetFlag: slowSetFlag,
   structuralEqual: structuralEqual
 });
 

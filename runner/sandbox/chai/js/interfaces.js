@@ -13,8 +13,10 @@ function failer(name) {
 }
 
 function defineExpect() {
+  // native.create is `new Assertion(val, message)` without the object
+  // `new` would make only for the assertion to replace it.
   chai.expect = function (val, message) {
-    return new Assertion(val, message);
+    return native.create(val, message);
   };
   chai.expect.fail = failer('expect');
 }

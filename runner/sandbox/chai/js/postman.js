@@ -222,7 +222,7 @@ function postmanPlugin(chaiModule) {
     if (!hasPropertyIn(obj, name)) new A(obj).to.have.property(name);
   }
   function mustBeA(value, type) {
-    if (typeName(value).toLowerCase() !== type) new A(value).to.be.a(type);
+    if (lowerTypeName(value) !== type) new A(value).to.be.a(type);
   }
   function mustHaveFunction(obj, name) {
     mustHaveProperty(obj, name);
@@ -348,15 +348,19 @@ function postmanPlugin(chaiModule) {
     mustHaveProperty(obj, 'headers');
     var kind = isPostmanRequest(obj) ? 'request' : isPostmanResponse(obj) ? 'response' : undefined;
     var present = obj.headers.has(key);
+    // The messages are only built for an assertion that fails.
+    var keyText = String(key);
+    var fails = failing(this, present);
     this.assert(present,
-      'expected ' + kind + ' to have header with key \'' + String(key) + '\'',
-      'expected ' + kind + ' to not have header with key \'' + String(key) + '\'',
+      fails ? 'expected ' + kind + ' to have header with key \'' + keyText + '\'' : '',
+      fails ? 'expected ' + kind + ' to not have header with key \'' + keyText + '\'' : '',
       true, present);
     if (argc < 2) return;
     var actual = headerValue(obj.headers, key);
+    fails = failing(this, actual === value);
     this.assert(actual === value,
-      'expected \'' + String(key) + '\' ' + kind + ' header to be #{exp} but got #{act}',
-      'expected \'' + String(key) + '\' ' + kind + ' header to not be #{act}',
+      fails ? 'expected \'' + keyText + '\' ' + kind + ' header to be #{exp} but got #{act}' : '',
+      fails ? 'expected \'' + keyText + '\' ' + kind + ' header to not be #{act}' : '',
       value, actual);
   });
 

@@ -56,6 +56,25 @@ function typeName(obj) {
   return objectToString.call(obj).slice(8, -1);
 }
 
+// lowerTypeName is typeName(obj).toLowerCase(), which assertions compare
+// on every call: in goja each method call on a string makes a wrapper
+// object and the lower-case copy another, so names are lowered once.
+var lowerTypeNames = Object.create(null);
+var lowerTypeNamesSize = 0;
+
+function lowerTypeName(obj) {
+  var name = typeName(obj);
+  var lower = lowerTypeNames[name];
+  if (lower !== undefined) return lower;
+  lower = name.toLowerCase();
+  // Symbol.toStringTag lets a script make up names; keep the first few.
+  if (lowerTypeNamesSize < 256) {
+    lowerTypeNames[name] = lower;
+    lowerTypeNamesSize++;
+  }
+  return lower;
+}
+
 function funcName(fn) {
   if (typeof fn !== 'function') return null;
   return fn.name;
