@@ -123,7 +123,7 @@ func (s *Sandbox) requestFast(r *collections.Request) (*goja.Object, *requestPar
 		if !isASCII(r.Method) {
 			return nil, nil, false
 		}
-		method = asciiUpper(r.Method)
+		method = strings.ToUpper(r.Method)
 	}
 	types, lazyURL, ok := s.urlTypes(r.URL)
 	if !ok {
@@ -171,7 +171,7 @@ func (s *Sandbox) requestFast(r *collections.Request) (*goja.Object, *requestPar
 // in Go, running no JavaScript, so that it may wait for the first read.
 func headersFast(headers []collections.Header) bool {
 	for _, h := range headers {
-		if !isASCII(h.Key) || len(h.Key) == len("__proto__") && asciiLower(h.Key) == "__proto__" {
+		if !isASCII(h.Key) || len(h.Key) == len("__proto__") && strings.ToLower(h.Key) == "__proto__" {
 			return false
 		}
 	}
@@ -203,7 +203,7 @@ func (s *Sandbox) urlTypes(u collections.URL) (types []string, lazy, ok bool) {
 		if !isASCII(v.Type) {
 			return nil, false, false
 		}
-		switch t := asciiLower(v.Type); t {
+		switch t := strings.ToLower(v.Type); t {
 		case "string", "boolean", "number", "any":
 			types[i] = t
 		default:
@@ -321,22 +321,6 @@ func (s *Sandbox) urlObject(u collections.URL, types []string) *goja.Object {
 	return o
 }
 
-// asciiUpper upper-cases an ASCII string as String#toUpperCase does.
-func asciiUpper(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; 'a' <= c && c <= 'z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if c := b[j]; 'a' <= c && c <= 'z' {
-					b[j] = c - ('a' - 'A')
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
-}
-
 // A pre-request script's changes to pm.request are found by comparing the
 // bootstrap's export of it (exportRequest) after the script with the
 // export of the request as built, part by part (method, url, header, body,
@@ -368,7 +352,7 @@ func (s *Sandbox) baselineInGo(r *collections.Request) bool {
 			if !isASCII(v.Type) {
 				return false
 			}
-			switch t := asciiLower(v.Type); t {
+			switch t := strings.ToLower(v.Type); t {
 			case "string", "any":
 			case "boolean", "number":
 				return false
@@ -394,7 +378,7 @@ func (s *Sandbox) baselineInGo(r *collections.Request) bool {
 
 func baselineMethod(r *collections.Request) string {
 	if r.Method != "" {
-		return asciiUpper(r.Method)
+		return strings.ToUpper(r.Method)
 	}
 	return "GET"
 }
@@ -404,7 +388,7 @@ func baselineURL(u collections.URL) map[string]any {
 	vars := make([]any, len(u.Variables))
 	for i, v := range u.Variables {
 		typ := ""
-		if v.Type != "" && asciiLower(v.Type) == "string" {
+		if v.Type != "" && strings.ToLower(v.Type) == "string" {
 			typ = "string"
 		}
 		var value any

@@ -3,6 +3,7 @@ package sandbox
 import (
 	"net/http"
 	"slices"
+	"strings"
 
 	"github.com/dop251/goja"
 
@@ -218,7 +219,7 @@ type header struct {
 func (s *Sandbox) headerList(parent *goja.Object, headers []header) *goja.Object {
 	rt, c := s.rt, &s.classes
 	for _, h := range headers {
-		if !isASCII(h.key) || len(h.key) == len("__proto__") && asciiLower(h.key) == "__proto__" {
+		if !isASCII(h.key) || len(h.key) == len("__proto__") && strings.ToLower(h.key) == "__proto__" {
 			plain := make([]any, len(headers))
 			for i, h := range headers {
 				ho := rt.NewObject()
@@ -250,7 +251,7 @@ func (s *Sandbox) headerList(parent *goja.Object, headers []header) *goja.Object
 		_ = ho.Set("value", rt.ToValue(h.value))
 		link(ho, c.parent, l)
 		members[i] = ho
-		names[i] = asciiLower(h.key)
+		names[i] = strings.ToLower(h.key)
 	}
 	ref := s.listIndex(members, names, true)
 	_ = l.Set("members", rt.NewArray(members...))
@@ -333,21 +334,4 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
-}
-
-// asciiLower lower-cases an ASCII string as String#toLowerCase does,
-// without allocating when it is lower-case already.
-func asciiLower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; 'A' <= c && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if c := b[j]; 'A' <= c && c <= 'Z' {
-					b[j] = c + 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
 }
