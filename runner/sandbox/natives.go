@@ -466,10 +466,7 @@ func (s *Sandbox) nInfo(goja.FunctionCall) goja.Value {
 		return o
 	}
 	in := st.exec.Info
-	name := in.EventName
-	if name == "" {
-		name = st.listen
-	}
+	name := st.eventName()
 	_ = o.Set("eventName", name)
 	_ = o.Set("iteration", in.Iteration)
 	_ = o.Set("iterationCount", in.IterationCount)
@@ -478,6 +475,15 @@ func (s *Sandbox) nInfo(goja.FunctionCall) goja.Value {
 	_ = o.Set("location", stringArray(s.rt, in.Location))
 	_ = o.Set("current", in.Current)
 	return o
+}
+
+// eventName is pm.info.eventName: the event the runner names, or else
+// the script's listen.
+func (st *runState) eventName() string {
+	if n := st.exec.Info.EventName; n != "" {
+		return n
+	}
+	return st.listen
 }
 
 // nInfoObject builds pm.info: the info fields as read-only, hidden
@@ -490,10 +496,7 @@ func (s *Sandbox) nInfoObject(goja.FunctionCall) goja.Value {
 		return o
 	}
 	in := st.exec.Info
-	name := in.EventName
-	if name == "" {
-		name = st.listen
-	}
+	name := st.eventName()
 	def := func(k string, v goja.Value) {
 		_ = o.DefineDataProperty(k, v, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	}
