@@ -102,6 +102,8 @@ func applyAuth(a *collections.Auth, out *outgoing, u *collections.URL, in *signI
 		applyAWSv4(a, out, u, in)
 	case "hawk":
 		applyHawk(a, out, u, in)
+	case "edgegrid":
+		applyEdgeGrid(a, out, u, in)
 	default:
 		return &unsupportedAuthError{typ: a.Type}
 	}
