@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/colrun/colrun/collections"
@@ -46,6 +47,13 @@ func benchRun(b *testing.B, listen, src string) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	benchScripts(b, listen, benchResponse, []*Script{script})
+}
+
+// benchScripts runs scripts in turn, one per iteration, each time for a
+// new request and response (from resp) as a run does.
+func benchScripts(b *testing.B, listen string, resp func() *event.Response, scripts []*Script) {
+	b.Helper()
 	sb := New(Options{})
 	defer sb.Close()
 	scopes := variables.NewScopes(nil)
@@ -55,9 +63,9 @@ func benchRun(b *testing.B, listen, src string) {
 	for i := 0; i < b.N; i++ {
 		exec := &Execution{Listen: listen, Scopes: scopes, Request: benchRequest()}
 		if listen == "test" {
-			exec.Response = benchResponse()
+			exec.Response = resp()
 		}
-		res := sb.Run(ctx, script, exec)
+		res := sb.Run(ctx, scripts[i%len(scripts)], exec)
 		if res.Error != nil {
 			b.Fatalf("unexpected error: %+v", res.Error)
 		}
@@ -67,6 +75,50 @@ func benchRun(b *testing.B, listen, src string) {
 			}
 		}
 	}
+}
+
+// issueScript is the test script of issue 6's benchmark collection
+// (bench/out/inputs/scripts-2000), where each request's script differs
+// only in the string of its last line.
+func issueScript(n int) string {
+	return fmt.Sprintf(`pm.test("status is 200", function () {
+    pm.response.to.have.status(200);
+});
+var body = pm.response.json();
+pm.test("body has the fixed fields", function () {
+    pm.expect(body.id).to.eql(1);
+    pm.expect(body.items).to.have.lengthOf(3);
+});
+pm.environment.set("last_request", "r%d");`, n)
+}
+
+// issueResponse is the benchmark server's fixed answer.
+func issueResponse() *event.Response {
+	return &event.Response{
+		Code: 200, Status: "200 OK",
+		Headers: []event.Header{{Key: "Content-Type", Value: "application/json; charset=utf-8"}, {Key: "Content-Length", Value: "129"}},
+		Body:    []byte(`{"id":1,"name":"fixed","active":true,"tags":["a","b","c"],"items":[{"id":1,"value":"one"},{"id":2,"value":"two"},{"id":3,"value":"three"}]}`),
+	}
+}
+
+// BenchmarkIssueScript measures issue 6's test script: "same" runs one
+// program every time, "distinct" runs 2,000 programs in turn, as the
+// benchmark collection does (each run's program is new to the runtime's
+// caches until the cycle repeats).
+func BenchmarkIssueScript(b *testing.B) {
+	compile := func(b *testing.B, n int) []*Script {
+		scripts := make([]*Script, n)
+		for i := range scripts {
+			s, err := Compile(fmt.Sprintf("bench-%d", i), issueScript(i))
+			if err != nil {
+				b.Fatal(err)
+			}
+			scripts[i] = s
+		}
+		return scripts
+	}
+	b.Run("same", func(b *testing.B) { benchScripts(b, "test", issueResponse, compile(b, 1)) })
+	b.Run("distinct", func(b *testing.B) { benchScripts(b, "test", issueResponse, compile(b, 2000)) })
 }
 
 // BenchmarkRunTestScript measures the typical test script, chai included.
