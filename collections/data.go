@@ -45,7 +45,7 @@ func OpenData(path string) (*DataFile, error) {
 func readHead(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		_, rerr := readInput(path, "data")
+		_, rerr := ReadInput(path, "data")
 		return nil, rerr
 	}
 	defer f.Close()
@@ -57,7 +57,7 @@ func readHead(path string) ([]byte, error) {
 func (d *DataFile) open() error {
 	f, err := os.Open(d.path)
 	if err != nil {
-		_, rerr := readInput(d.path, "data")
+		_, rerr := ReadInput(d.path, "data")
 		return rerr
 	}
 	d.f = f

@@ -34,7 +34,7 @@ func LoadGlobals(path string) (*VariableFile, error) {
 }
 
 func loadVariableFile(path, kind string) (*VariableFile, error) {
-	data, err := readInput(path, kind)
+	data, err := ReadInput(path, kind)
 	if err != nil {
 		return nil, err
 	}

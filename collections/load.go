@@ -34,7 +34,7 @@ func (e *InputError) Unwrap() error { return e.Err }
 
 // LoadCollection reads and normalises a collection file.
 func LoadCollection(path string) (*Collection, error) {
-	data, err := readInput(path, "collection")
+	data, err := ReadInput(path, "collection")
 	if err != nil {
 		return nil, err
 	}
@@ -92,7 +92,10 @@ func parseJSON(name string, data []byte) (node, error) {
 	return node{}, &InputError{File: name, Err: fmt.Errorf("invalid JSON: %v", err)}
 }
 
-func readInput(path, kind string) ([]byte, error) {
+// ReadInput reads an input file whole, with the one-line error colrun
+// prints for a missing or unreadable file; kind names the file's role
+// ("collection", "environment"...) in that error.
+func ReadInput(path, kind string) ([]byte, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		switch {

@@ -2,6 +2,7 @@ package collections
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -44,9 +45,7 @@ func ParseURL(raw string) URL {
 		}
 	}
 	if i := strings.IndexByte(s, '/'); i >= 0 {
-		for _, seg := range strings.Split(s[i+1:], "/") {
-			u.Path = append(u.Path, restore(seg))
-		}
+		u.Path = splitRestore(s[i+1:], "/", restore)
 		s = s[:i]
 	}
 	if i := strings.LastIndexByte(s, '@'); i >= 0 {
@@ -63,9 +62,7 @@ func ParseURL(raw string) URL {
 		s = s[:i]
 	}
 	if s != "" {
-		for _, label := range strings.Split(s, ".") {
-			u.Host = append(u.Host, restore(label))
-		}
+		u.Host = splitRestore(s, ".", restore)
 	}
 	if queryPart != nil {
 		parts := strings.Split(*queryPart, "&")
@@ -79,14 +76,27 @@ func ParseURL(raw string) URL {
 			u.Query = append(u.Query, parseQueryParam(p))
 		}
 	}
-	seen := map[string]bool{}
 	for _, seg := range u.Path {
-		if name, ok := pathVariableName(seg); ok && !seen[name] {
-			seen[name] = true
+		if name, ok := pathVariableName(seg); ok && !slices.ContainsFunc(u.Variables, func(v Variable) bool { return v.Key == name }) {
 			u.Variables = append(u.Variables, Variable{Key: name})
 		}
 	}
 	return u
+}
+
+// splitRestore splits s at sep, restoring masked variables in each part,
+// into a slice of exactly the right size (ParseURL runs for every request
+// sent).
+func splitRestore(s, sep string, restore func(string) string) []string {
+	parts := make([]string, 0, strings.Count(s, sep)+1)
+	for {
+		i := strings.Index(s, sep)
+		if i < 0 {
+			return append(parts, restore(s))
+		}
+		parts = append(parts, restore(s[:i]))
+		s = s[i+len(sep):]
+	}
 }
 
 func parseQueryParam(p string) QueryParam {
@@ -150,7 +160,24 @@ func pathVariableName(seg string) (string, bool) {
 // with a non-empty string value are filled in, disabled query parameters
 // are left out, and {{variables}} are left for the caller to resolve.
 func (u URL) String() string {
+	// One builder for the whole URL: this runs at least twice per request
+	// sent (to resolve it, and for the report), so it writes the parts in
+	// place rather than joining intermediate strings.
 	var b strings.Builder
+	n := len(u.Protocol) + len(u.Port) + len(u.Hash) + 8
+	for _, h := range u.Host {
+		n += len(h) + 1
+	}
+	for _, seg := range u.Path {
+		n += len(seg) + 1
+	}
+	for _, p := range u.Query {
+		n += len(p.Key) + 2
+		if p.Value != nil {
+			n += len(*p.Value)
+		}
+	}
+	b.Grow(n)
 	if u.Protocol != "" {
 		b.WriteString(strings.TrimSuffix(u.Protocol, "://"))
 		b.WriteString("://")
@@ -158,71 +185,102 @@ func (u URL) String() string {
 	if u.Auth != nil {
 		b.WriteString(u.Auth.User)
 		if u.Auth.Password != "" {
-			b.WriteString(":" + u.Auth.Password)
+			b.WriteByte(':')
+			b.WriteString(u.Auth.Password)
 		}
-		b.WriteString("@")
+		b.WriteByte('@')
 	}
-	b.WriteString(strings.Join(u.Host, "."))
+	for i, h := range u.Host {
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(h)
+	}
 	if u.Port != "" {
-		b.WriteString(":" + u.Port)
+		b.WriteByte(':')
+		b.WriteString(u.Port)
 	}
 	if u.Path != nil {
-		b.WriteString(u.PathString())
+		u.writePath(&b)
 	}
 	if len(u.Query) > 0 {
-		q := u.QueryString()
 		enabled := false
 		for _, p := range u.Query {
 			enabled = enabled || !p.Disabled
 		}
-		if q != "" || enabled {
-			b.WriteString("?" + q)
+		if enabled {
+			b.WriteByte('?')
+			u.writeQuery(&b)
 		}
 	}
 	if u.Hash != "" {
-		b.WriteString("#" + u.Hash)
+		b.WriteByte('#')
+		b.WriteString(u.Hash)
 	}
 	return b.String()
 }
 
 // PathString returns the path with a leading "/" and path variables filled.
 func (u URL) PathString() string {
-	segs := make([]string, len(u.Path))
+	var b strings.Builder
+	u.writePath(&b)
+	return b.String()
+}
+
+func (u URL) writePath(b *strings.Builder) {
+	b.WriteByte('/')
 	for i, seg := range u.Path {
-		segs[i] = seg
-		name, ok := pathVariableName(seg)
-		if !ok {
+		if i > 0 {
+			b.WriteByte('/')
+		}
+		b.WriteString(u.pathSegment(seg))
+	}
+}
+
+// pathSegment is seg with its path variable filled in, when it is a
+// ":name" segment whose variable has a non-empty string value.
+func (u URL) pathSegment(seg string) string {
+	name, ok := pathVariableName(seg)
+	if !ok {
+		return seg
+	}
+	for _, v := range u.Variables {
+		if v.Key != name || v.Disabled {
 			continue
 		}
-		for _, v := range u.Variables {
-			if v.Key != name || v.Disabled {
-				continue
-			}
-			if s, isString := v.Value.(string); isString && s != "" {
-				segs[i] = s + seg[len(name)+1:]
-			}
-			break
+		if s, isString := v.Value.(string); isString && s != "" {
+			return s + seg[len(name)+1:]
 		}
+		break
 	}
-	return "/" + strings.Join(segs, "/")
+	return seg
 }
 
 // QueryString joins the enabled query parameters, escaping only what would
 // change the structure (&, # and = in keys), as Postman does; everything
 // else is percent-encoded later, when the request is built.
 func (u URL) QueryString() string {
-	var parts []string
+	var b strings.Builder
+	u.writeQuery(&b)
+	return b.String()
+}
+
+func (u URL) writeQuery(b *strings.Builder) {
+	first := true
 	for _, p := range u.Query {
 		if p.Disabled {
 			continue
 		}
-		s := escapeQueryPart(p.Key, true)
-		if p.Value != nil {
-			s += "=" + escapeQueryPart(*p.Value, false)
+		if !first {
+			b.WriteByte('&')
 		}
-		parts = append(parts, s)
+		first = false
+		b.WriteString(escapeQueryPart(p.Key, true))
+		if p.Value != nil {
+			b.WriteByte('=')
+			b.WriteString(escapeQueryPart(*p.Value, false))
+		}
 	}
-	return strings.Join(parts, "&")
 }
 
 var queryReservedVariable = regexp.MustCompile(`{{[^{}]*[&#=][^{}]*}}`)

@@ -133,23 +133,21 @@ func selectItems(coll *collections.Collection, folders []string) ([]*collections
 }
 
 func checkAuthTypes(coll *collections.Collection) error {
-	check := func(a *collections.Auth, where string) error {
-		if a != nil && !knownAuth[a.Type] {
-			return fmt.Errorf("%s: %s: unknown auth type %q", coll.Source, where, a.Type)
-		}
-		return nil
+	unknown := func(a *collections.Auth) bool { return a != nil && !knownAuth[a.Type] }
+	fail := func(where string, a *collections.Auth) error {
+		return fmt.Errorf("%s: %s: unknown auth type %q", coll.Source, where, a.Type)
 	}
-	if err := check(coll.Auth, "collection auth"); err != nil {
-		return err
+	if unknown(coll.Auth) {
+		return fail("collection auth", coll.Auth)
 	}
 	for _, f := range coll.Folders() {
-		if err := check(f.Auth, fmt.Sprintf("folder %q", f.Path())); err != nil {
-			return err
+		if unknown(f.Auth) {
+			return fail(fmt.Sprintf("folder %q", f.Path()), f.Auth)
 		}
 	}
 	for _, it := range coll.Requests() {
-		if err := check(it.Request.Auth, fmt.Sprintf("request %q", it.Path())); err != nil {
-			return err
+		if unknown(it.Request.Auth) {
+			return fail(fmt.Sprintf("request %q", it.Path()), it.Request.Auth)
 		}
 	}
 	return nil

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/tls"
 	"crypto/x509"
@@ -319,7 +320,16 @@ func loadRunInputs(path string, f *runFlags, getenv func(string) string) (*runIn
 			return nil, err
 		}
 	}
-	coll, err := collections.LoadCollection(path)
+	data, err := collections.ReadInput(path, "collection")
+	if err != nil {
+		return nil, err
+	}
+	if !f.noScripts && bytes.Contains(data, []byte(`"exec"`)) {
+		// Most likely a collection with scripts: compile the sandbox
+		// while it is parsed (a 2 MB collection takes ~15 ms to parse).
+		runner.PrepareScripts()
+	}
+	coll, err := collections.ParseCollection(path, data)
 	if err != nil {
 		return nil, err
 	}
