@@ -104,6 +104,8 @@ func applyAuth(a *collections.Auth, out *outgoing, u *collections.URL, in *signI
 		applyHawk(a, out, u, in)
 	case "edgegrid":
 		applyEdgeGrid(a, out, u, in)
+	case "asap":
+		applyASAP(a, out, in)
 	default:
 		return &unsupportedAuthError{typ: a.Type}
 	}
