@@ -11,7 +11,9 @@ import "testing"
 // also on bags a script replaced or deleted and on objects that are no
 // assertions; the own properties, prototype, JSON and inspect output an
 // assertion shows; and getters see the unguarded assertion while methods
-// see the guarded one, as under chai's Proxy.
+// see the guarded one, as under chai's Proxy; and what a chainable
+// word's callable and its prototype show, and how its chaining behaviour
+// runs (natively for the library's flag markers, in JS for any other).
 func TestChainCases(t *testing.T) {
 	t.Parallel()
 	replayCases(t, "testdata/chain_cases.json", 40)

@@ -14,7 +14,11 @@ var chainBenchmarks = []struct {
 	body string
 }{
 	{"equal", `expect(x).to.equal(200)`},
-	{"eql", `expect(obj).to.eql({id: 1, name: 'fixed', items: [1, 2, 3]})`},
+	{"eql", `expect(obj).to.eql({id: 1, name: 'fixed', active: true, items: [1, 2, 3]})`},
+	{"eql-number", `expect(obj.id).to.eql(1)`},
+	{"length-of", `expect(obj.items).to.have.lengthOf(3)`},
+	{"be-true", `expect(obj.active).to.be.true`},
+	{"one-of", `expect(x).to.be.oneOf([200, 201])`},
 	{"a-string", `expect('abc').to.be.a('string')`},
 	{"property", `expect(obj).to.have.property('id')`},
 	{"include-string", `expect('hello world').to.include('world')`},
@@ -24,6 +28,7 @@ var chainBenchmarks = []struct {
 	{"response-status", `res.to.have.status(200)`},
 	{"response-header", `res.to.have.header('Content-Type')`},
 	{"response-json-body", `res.to.be.json`},
+	{"response-ok", `res.to.be.ok`},
 	{"equal-fail", `try { expect(x, 'code').to.equal(404); } catch (e) { if (e.name !== 'AssertionError') throw e; }`},
 	{"eql-fail", `try { expect(obj).to.eql({id: 2}); } catch (e) { if (e.name !== 'AssertionError') throw e; }`},
 }
@@ -43,7 +48,7 @@ func BenchmarkChain(b *testing.B) {
 				var res = {};
 				Object.defineProperty(res, 'to', { get: function () { return expect(response).to; } });
 				var x = 200;
-				var obj = {id: 1, name: 'fixed', items: [1, 2, 3]};
+				var obj = {id: 1, name: 'fixed', active: true, items: [1, 2, 3]};
 				return function () { ` + bc.body + ` };
 			})()`)
 			if err != nil {

@@ -21,10 +21,16 @@ import (
 // enumeration. Scripts see them as an ordinary object with a null
 // prototype.
 type flagSet struct {
-	entries properties
+	ownProperties
 	// inline holds the entries of a typical chain, saving an allocation
 	// per step.
 	inline [8]property
+}
+
+// ownProperties is a DynamicObject with ordinary own properties, held
+// in Go.
+type ownProperties struct {
+	entries properties
 }
 
 // properties are an object's own properties, in the order they were added.
@@ -68,7 +74,7 @@ func (p properties) keys() []string {
 }
 
 // Get implements goja.DynamicObject.
-func (f *flagSet) Get(name string) goja.Value {
+func (f *ownProperties) Get(name string) goja.Value {
 	if i := f.entries.index(name); i >= 0 {
 		return f.entries[i].value
 	}
@@ -76,22 +82,22 @@ func (f *flagSet) Get(name string) goja.Value {
 }
 
 // Set implements goja.DynamicObject.
-func (f *flagSet) Set(name string, v goja.Value) bool {
+func (f *ownProperties) Set(name string, v goja.Value) bool {
 	f.entries.set(name, v)
 	return true
 }
 
 // Has implements goja.DynamicObject.
-func (f *flagSet) Has(name string) bool { return f.entries.index(name) >= 0 }
+func (f *ownProperties) Has(name string) bool { return f.entries.index(name) >= 0 }
 
 // Delete implements goja.DynamicObject.
-func (f *flagSet) Delete(name string) bool {
+func (f *ownProperties) Delete(name string) bool {
 	f.entries.delete(name)
 	return true
 }
 
 // Keys implements goja.DynamicObject.
-func (f *flagSet) Keys() []string { return f.entries.keys() }
+func (f *ownProperties) Keys() []string { return f.entries.keys() }
 
 // ordinaryKeyOrder reorders keys listed in insertion order as an ordinary
 // object lists them: array indices ascending, then the rest as inserted.
@@ -150,16 +156,19 @@ type core struct {
 	rt *goja.Runtime
 
 	// Set by bind.
-	ctor       *goja.Object  // Assertion
-	proto      *goja.Object  // Assertion.prototype, which chain steps inherit
-	config     *goja.Object  // chai.config
-	eql        goja.Value    // the library's deepEqual, chai's default `eql` flag
-	callFn     goja.Value    // Function.prototype.call
-	applyFn    goja.Value    // Function.prototype.apply
-	miss       goja.Callable // (target, name, methodName): excluded name -> undefined, else throws
-	slowNext   goja.Callable // (from): continueChain for flags this file does not recognise
-	slowAssert goja.Callable // chai's Assertion#assert in JS, for failures
-	slowFlag   goja.Callable // (obj, key): util.flag's read in JS, for objects without a native bag
+	ctor     *goja.Object  // Assertion
+	proto    *goja.Object  // Assertion.prototype, which chain steps inherit
+	config   *goja.Object  // chai.config
+	eql      goja.Value    // the library's deepEqual, chai's default `eql` flag
+	callFn   goja.Value    // Function.prototype.call
+	applyFn  goja.Value    // Function.prototype.apply
+	miss     goja.Callable // (target, name, methodName): excluded name -> undefined, else throws
+	slowNext goja.Callable // (from): continueChain for flags this file does not recognise
+	// runChaining is (assertion, behaviour): a chainable method's
+	// chaining behaviour run by JS, for behaviours that are no marker.
+	runChaining goja.Callable
+	slowAssert  goja.Callable // chai's Assertion#assert in JS, for failures
+	slowFlag    goja.Callable // (obj, key): util.flag's read in JS, for objects without a native bag
 	// slowSetFlag is util.flag's write in JS, for objects without a
 	// native bag.
 	slowSetFlag goja.Callable
@@ -177,6 +186,16 @@ type core struct {
 	// assertion from its object otherwise takes Export, which allocates.
 	recent     [8]*assertion
 	recentNext int
+
+	// markers are the chaining behaviours that only set a flag to true
+	// (js/core.js flagMarker): reading `.include` or `.lengthOf` sets it
+	// here instead of calling into JS.
+	markers []marker
+}
+
+type marker struct {
+	fn   *goja.Object
+	flag string
 }
 
 func newCore(rt *goja.Runtime) *core {
@@ -211,6 +230,7 @@ func (c *core) hooks() *goja.Object {
 	set("guard", c.guard)
 	set("method", c.method)
 	set("chainable", c.chainable)
+	set("marker", c.marker)
 	set("assert", c.assert)
 	set("deepEqual", c.deepEqual)
 	return o
@@ -226,6 +246,7 @@ func (c *core) bind(call goja.FunctionCall) goja.Value {
 	c.applyFn = h.Get("apply")
 	c.miss = c.mustFunction(h.Get("miss"), "miss")
 	c.slowNext = c.mustFunction(h.Get("slowNext"), "slowNext")
+	c.runChaining = c.mustFunction(h.Get("runChaining"), "runChaining")
 	c.slowAssert = c.mustFunction(h.Get("slowAssert"), "slowAssert")
 	c.slowFlag = c.mustFunction(h.Get("slowFlag"), "slowFlag")
 	c.slowSetFlag = c.mustFunction(h.Get("slowSetFlag"), "slowSetFlag")
@@ -550,15 +571,47 @@ func (c *core) continueChain(this, result goja.Value) goja.Value {
 	return c.next(this)
 }
 
+// marker is flagMarker's registration: marker(fn, flag).
+func (c *core) marker(call goja.FunctionCall) goja.Value {
+	c.markers = append(c.markers, marker{call.Argument(0).ToObject(c.rt), call.Argument(1).String()})
+	return goja.Undefined()
+}
+
+// chainingBehavior runs a chainable method's chaining behaviour on this, as
+// chai's getter does on every read: nothing for noop, a flag write for a
+// marker, a call into JS for anything else (a plugin's, or one a plugin
+// overwrote).
+func (c *core) chainingBehavior(this goja.Value, behaviour *goja.Object, noop goja.Value) {
+	fn := behaviour.Get("chainingBehavior")
+	if fn == noop {
+		return
+	}
+	if obj, ok := fn.(*goja.Object); ok {
+		for _, m := range c.markers {
+			if m.fn != obj {
+				continue
+			}
+			if f, _ := c.flagsOf(this); f != nil {
+				f.Set(m.flag, c.rt.ToValue(true))
+				return
+			}
+			break
+		}
+	}
+	rethrow(c.runChaining(goja.Undefined(), this, behaviour))
+}
+
 // chainable prepares addChainableMethod's getter: chainable(behaviour,
-// name) returns make(this, target), which turns target (a fresh function)
-// into chai's chainableMethodWrapper for the assertion `this`: its
-// prototype is Object.create(this) with Function's call and apply, a
-// call runs behaviour.method (read at call time: overwriteChainableMethod
-// replaces it), `length` throws, and unknown properties throw.
+// name, noop) returns make(this, target), which runs the chaining
+// behaviour on the assertion `this` and turns target (a fresh function)
+// into chai's chainableMethodWrapper for it: its prototype is
+// Object.create(this) with Function's call and apply, a call runs
+// behaviour.method (read at call time: overwriteChainableMethod replaces
+// it), `length` throws, and unknown properties throw.
 func (c *core) chainable(call goja.FunctionCall) goja.Value {
 	behaviour := call.Argument(0).ToObject(c.rt)
 	name := call.Argument(1).String()
+	noop := call.Argument(2)
 	var (
 		lastMethod goja.Value
 		lastFn     goja.Callable
@@ -595,13 +648,15 @@ func (c *core) chainable(call goja.FunctionCall) goja.Value {
 		Apply: guarded.Apply,
 	}
 	return c.rt.ToValue(func(call goja.FunctionCall) goja.Value {
-		this := call.Argument(0).ToObject(c.rt)
+		this := call.Argument(0)
+		c.chainingBehavior(this, behaviour, noop)
 		target := call.Argument(1).ToObject(c.rt)
-		proto := c.rt.CreateObject(this)
-		if err := proto.Set("call", c.callFn); err != nil {
-			panic(err)
-		}
-		if err := proto.Set("apply", c.applyFn); err != nil {
+		// The prototype's own call and apply are held in Go: an ordinary
+		// object given two properties is about twice the allocations.
+		p := &chainProto{inline: [2]property{{"call", c.callFn}, {"apply", c.applyFn}}}
+		p.entries = p.inline[:]
+		proto := c.rt.NewDynamicObject(p)
+		if err := proto.SetPrototype(this.ToObject(c.rt)); err != nil {
 			panic(err)
 		}
 		if err := target.SetPrototype(proto); err != nil {
@@ -612,6 +667,14 @@ func (c *core) chainable(call goja.FunctionCall) goja.Value {
 		}
 		return c.proxy(target, unguarded)
 	})
+}
+
+// chainProto is the prototype of a chainable method's callable, chai's
+// `Object.create(assertion)` given call and apply: an object with
+// ordinary own properties that scripts may change.
+type chainProto struct {
+	ownProperties
+	inline [2]property
 }
 
 // assert is Assertion#assert's passing path: when the expression (under

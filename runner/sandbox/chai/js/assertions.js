@@ -81,7 +81,7 @@ function defineCoreAssertions() {
     return (isNaNValue(a) && isNaNValue(b)) || a === b;
   }
 
-  function markContains() { setFlag(this, 'contains', true); }
+  var markContains = flagMarker(function includeChainingBehavior() { setFlag(this, 'contains', true); }, 'contains');
 
   function include(val, msg) {
     withMessage(this, msg);
@@ -467,29 +467,38 @@ function defineCoreAssertions() {
   P.addMethod('ownPropertyDescriptor', ownPropertyDescriptor);
   P.addMethod('haveOwnPropertyDescriptor', ownPropertyDescriptor);
 
-  function markLength() { setFlag(this, 'doLength', true); }
+  var markLength = flagMarker(function assertLengthChain() { setFlag(this, 'doLength', true); }, 'doLength');
 
   // hasOwnLength is true for arrays and strings, for which chai's nested
   // `expect(obj).to.have.property('length')` always passes: skipping it
   // makes lengthOf a quarter of the cost, the same outcome.
   function hasOwnLength(obj) { return typeof obj === 'string' || Array.isArray(obj); }
 
+  // The messages are constants so that a passing lengthOf concatenates
+  // nothing: in goja each `+` of strings is an allocation.
+  var lengthWords = {
+    yes: 'expected #{this} to have a length of #{exp} but got #{act}',
+    no: 'expected #{this} to not have a length of #{act}'
+  };
+  var sizeWords = {
+    yes: 'expected #{this} to have a size of #{exp} but got #{act}',
+    no: 'expected #{this} to not have a size of #{act}'
+  };
+
   function lengthOf(n, msg) {
     withMessage(this, msg);
     var obj = getFlag(this, 'object');
     var objType = lowerTypeName(obj);
-    var word = 'length';
+    var words = lengthWords;
     var count;
     if (objType === 'map' || objType === 'set') {
-      word = 'size';
+      words = sizeWords;
       count = obj.size;
     } else {
       if (!hasOwnLength(obj)) sub(this, obj).to.have.property('length');
       count = obj.length;
     }
-    this.assert(count == n, // eslint-disable-line eqeqeq
-      'expected #{this} to have a ' + word + ' of #{exp} but got #{act}',
-      'expected #{this} to not have a ' + word + ' of #{act}', n, count);
+    this.assert(count == n, words.yes, words.no, n, count); // eslint-disable-line eqeqeq
   }
   P.addChainableMethod('length', lengthOf, markLength);
   P.addChainableMethod('lengthOf', lengthOf, markLength);

@@ -403,14 +403,35 @@ function addChainableMethod(ctx, name, method, chaining) {
   ctx.__methods[name] = behaviour;
   // The callable inherits __flags from this through its prototype, as in
   // chai, whose transferFlags into it is therefore a copy onto itself.
-  var wrap = native.chainable(behaviour, name);
+  // wrap (core.go) also runs the chaining behaviour: natively for the
+  // library's own flag markers, through runChaining for any other.
+  var wrap = native.chainable(behaviour, name, noop);
   Object.defineProperty(ctx, name, {
     get: function chainableGetter() {
-      if (behaviour.chainingBehavior !== noop) behaviour.chainingBehavior.call(this);
       return wrap(this, function chainableMethodWrapper() {});
     },
     configurable: true
   });
+}
+
+// runChaining is a chainable method's getter calling its chaining
+// behaviour, for behaviours core.go does not run itself.
+function runChaining(assertion, behaviour) {
+  var fn = behaviour.chainingBehavior;
+  // Worded as node words chai's `chainableBehavior.chainingBehavior.call(this)`.
+  if (fn === undefined || fn === null) {
+    throw new TypeError('Cannot read properties of ' + fn + " (reading 'call')");
+  }
+  if (typeof fn.call !== 'function') throw new TypeError('chainableBehavior.chainingBehavior.call is not a function');
+  fn.call(assertion);
+}
+
+// flagMarker registers fn, a chaining behaviour that only sets flag to
+// true on the assertion, so that core.go sets the flag without calling
+// it. Plugins still see (and may call or overwrite) fn itself.
+function flagMarker(fn, flag) {
+  native.marker(fn, flag);
+  return fn;
 }
 
 function overwriteChainableMethod(ctx, name, method, chaining) {
@@ -488,6 +509,7 @@ native.bind({
   apply: Function.prototype.apply,
   miss: guardMiss,
   slowNext: slowNext,
+  runChaining: runChaining,
   slowAssert: assertInJS,
   slowFlag: slowFlag,
   slowSetFlag: slowSetFlag,

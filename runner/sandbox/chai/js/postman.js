@@ -397,7 +397,9 @@ function postmanPlugin(chaiModule) {
     mustBeResponse(obj);
     mustHaveFunction(obj, 'json');
     var problem = jsonParseError(obj);
-    this.assert(!problem, 'expected response body to be a valid json but got error ' + problem,
+    // The message is only built when it can be shown: a passing check
+    // would concatenate for nothing.
+    this.assert(!problem, problem ? 'expected response body to be a valid json but got error ' + problem : '',
       'expected response body not to be a valid json');
   });
 
@@ -443,7 +445,7 @@ function postmanPlugin(chaiModule) {
       problem = describeJSONError(e);
     }
     if (argc === 0) {
-      this.assert(!problem, 'expected response body to be a valid json but got error ' + problem,
+      this.assert(!problem, problem ? 'expected response body to be a valid json but got error ' + problem : '',
         'expected response body not to be a valid json');
       return;
     }
