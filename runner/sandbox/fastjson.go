@@ -3,6 +3,7 @@ package sandbox
 import (
 	"encoding/json"
 	"strconv"
+	"strings"
 
 	"github.com/dop251/goja"
 )
@@ -60,6 +61,10 @@ type jsonParser struct {
 	// gathered on, so that each container gets exact-size slices.
 	kids []jsonNode
 	keys []string
+	// items passes an array's members to NewArray, which copies them.
+	items []any
+	// prims interns short strings and numbers; nil makes each anew.
+	prims *primitives
 }
 
 // parseFastJSON parses text, into a tree or (direct) into a JS value held
@@ -71,13 +76,14 @@ func parseFastJSON(rt *goja.Runtime, text string, direct bool) (jsonNode, bool) 
 
 // parse is parseFastJSON reusing p's stacks, which it leaves empty.
 func (p *jsonParser) parse(rt *goja.Runtime, text string, direct bool) (jsonNode, bool) {
-	*p = jsonParser{rt: rt, s: text, direct: direct, kids: p.kids[:0], keys: p.keys[:0]}
+	*p = jsonParser{rt: rt, s: text, direct: direct, kids: p.kids[:0], keys: p.keys[:0], items: p.items[:0], prims: p.prims}
 	p.space()
 	n := p.value(0)
 	p.space()
 	ok := !p.bad && p.i == len(p.s)
 	clear(p.kids[:cap(p.kids)])
 	clear(p.keys[:cap(p.keys)])
+	clear(p.items[:cap(p.items)])
 	p.kids, p.keys, p.s = p.kids[:0], p.keys[:0], ""
 	if !ok {
 		return jsonNode{}, false
@@ -111,11 +117,12 @@ func (p *jsonParser) value(depth int) jsonNode {
 	case c == '[':
 		return p.array(depth)
 	case c == '"':
+		start := p.i
 		s, ok := p.str()
 		if !ok {
 			return p.fail()
 		}
-		return jsonNode{prim: p.rt.ToValue(s)}
+		return jsonNode{prim: p.stringValue(p.s[start:p.i], s)}
 	case c == '-' || c >= '0' && c <= '9':
 		return p.number()
 	case p.literal("true"):
@@ -197,6 +204,17 @@ func (p *jsonParser) object(depth int) jsonNode {
 	}
 }
 
+// newArray makes a JS array of the values of kids.
+func (p *jsonParser) newArray(kids []jsonNode) *goja.Object {
+	for _, k := range kids {
+		p.items = append(p.items, k.prim)
+	}
+	a := p.rt.NewArray(p.items...)
+	clear(p.items)
+	p.items = p.items[:0]
+	return a
+}
+
 // pop takes the members gathered since base off the stack.
 func (p *jsonParser) pop(base int) []jsonNode {
 	kids := append([]jsonNode(nil), p.kids[base:]...)
@@ -238,11 +256,7 @@ func (p *jsonParser) array(depth int) jsonNode {
 		case ']':
 			p.i++
 			if p.direct {
-				items := make([]any, len(p.kids)-base)
-				for i := range items {
-					items[i] = p.kids[base+i].prim
-				}
-				n.prim = p.rt.NewArray(items...)
+				n.prim = p.newArray(p.kids[base:])
 				p.drop(base)
 			} else {
 				n.kids = p.pop(base)
@@ -252,6 +266,24 @@ func (p *jsonParser) array(depth int) jsonNode {
 			return p.fail()
 		}
 	}
+}
+
+// stringValue is the value of the string token whose text is token and
+// whose decoded value is s.
+func (p *jsonParser) stringValue(token, s string) goja.Value {
+	if p.prims == nil {
+		return p.rt.ToValue(s)
+	}
+	v, slot := p.prims.lookup(token)
+	if v != nil {
+		return v
+	}
+	if slot != nil && len(s) == len(token)-2 {
+		// s is token without its quotes, a part of the body the cached
+		// value must not keep.
+		s = strings.Clone(s)
+	}
+	return p.prims.keep(slot, token, p.rt.ToValue(s))
 }
 
 // str reads a string token. One with escapes or non-ASCII text is decoded
@@ -320,11 +352,23 @@ func (p *jsonParser) number() jsonNode {
 			return p.fail()
 		}
 	}
-	f, err := strconv.ParseFloat(p.s[start:p.i], 64)
+	token := p.s[start:p.i]
+	var slot *primText
+	if p.prims != nil {
+		var v goja.Value
+		if v, slot = p.prims.lookup(token); v != nil {
+			return jsonNode{prim: v}
+		}
+	}
+	f, err := strconv.ParseFloat(token, 64)
 	if err != nil {
 		return p.fail()
 	}
-	return jsonNode{prim: p.rt.ToValue(f)}
+	v := p.rt.ToValue(f)
+	if p.prims != nil {
+		p.prims.keep(slot, token, v)
+	}
+	return jsonNode{prim: v}
 }
 
 func (p *jsonParser) digits() bool {
@@ -350,11 +394,18 @@ func (s *Sandbox) buildJSON(n *jsonNode) goja.Value {
 		}
 		return o
 	}
-	items := make([]any, len(n.kids))
+	// The members gather on a stack shared by the arrays being built
+	// (NewArray copies them), nested ones above their parent's.
+	p := &s.jsonParser
+	base := len(p.items)
 	for i := range n.kids {
-		items[i] = s.buildJSON(&n.kids[i])
+		v := s.buildJSON(&n.kids[i])
+		p.items = append(p.items, v)
 	}
-	return rt.NewArray(items...)
+	a := rt.NewArray(p.items[base:]...)
+	clear(p.items[base:])
+	p.items = p.items[:base]
+	return a
 }
 
 // responseJSON is Response#json() for a response body: undefined when the
@@ -366,7 +417,7 @@ func (s *Sandbox) responseJSON(c goja.FunctionCall) goja.Value {
 func (s *Sandbox) cachedJSON(rc *responseCache) goja.Value {
 	switch rc.json.state {
 	case jsonUnread:
-		n, ok := s.jsonParser.parse(s.rt, rc.bodyText(), true)
+		n, ok := s.jsonParser.parse(s.rt, s.bodyText(rc), true)
 		if !ok {
 			rc.json.state = jsonDeclined
 			return goja.Undefined()
@@ -374,7 +425,7 @@ func (s *Sandbox) cachedJSON(rc *responseCache) goja.Value {
 		rc.json.state = jsonReadOnce
 		return n.prim
 	case jsonReadOnce:
-		n, _ := s.jsonParser.parse(s.rt, rc.bodyText(), false)
+		n, _ := s.jsonParser.parse(s.rt, s.bodyText(rc), false)
 		rc.json = jsonCache{state: jsonTree, root: n}
 	case jsonDeclined:
 		return goja.Undefined()

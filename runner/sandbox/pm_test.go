@@ -32,6 +32,14 @@ func TestResponse(t *testing.T) {
 			[]string{`["id","_details","status","code","headers","stream","cookies","responseTime","responseSize"]`}},
 		{"details", `console.log(JSON.stringify(pm.response.details()));`,
 			[]string{`{"name":"OK","detail":"OK","code":200,"standardName":"OK"}`}},
+		// id and _details are built on first read (response.go); as in
+		// Newman they are then plain data properties.
+		{"id and _details once read", `var r = pm.response;
+console.log(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(r.id), r.id === r.id, r._details === r._details, r._details.code);
+var d = Object.getOwnPropertyDescriptor(r, '_details'); console.log(d.writable, d.enumerable, d.configurable, typeof d.get);
+r._details = null; console.log(JSON.stringify(r.details()) === JSON.stringify(r._details), JSON.stringify(Object.keys(r)));`,
+			[]string{"true | true | true | 200", "true | true | true | undefined",
+				`true | ["id","_details","status","code","headers","stream","cookies","responseTime","responseSize"]`}},
 		{"header lookups", `var h = pm.response.headers;
 console.log(h.get('content-type'), h.get('X-MULTI'), h.has('x-multi'), h.has('x-multi', 'one'), h.has('nope'), h.count(), h.all().length);
 console.log(JSON.stringify(h.toObject()), JSON.stringify(h.one('x-multi')), h.idx(0).key, h.indexOf('content-length'));

@@ -112,9 +112,11 @@ func (s *Sandbox) cacheFor(r *event.Response) *responseCache {
 	return c
 }
 
-func (c *responseCache) bodyText() string {
+// bodyText is the body of c's response decoded as Response#text()
+// returns it.
+func (s *Sandbox) bodyText(c *responseCache) string {
 	if !c.hasText {
-		c.text = decodeBody(c.resp.Body, c.resp.Header("Content-Type"))
+		c.text = decodeText(c.resp.Body, s.latin1Charset(c.resp.Header("Content-Type")))
 		c.hasText = true
 	}
 	return c.text
@@ -133,31 +135,21 @@ func link(o *goja.Object, key *goja.Symbol, v goja.Value) {
 func (s *Sandbox) responseObject(r *event.Response, cookies []*http.Cookie) *goja.Object {
 	rt, c := s.rt, &s.classes
 	o := s.newInstance(c.responseProto)
-	// Property: a Response requires an id.
-	_ = o.Set("id", rt.ToValue(newUUID()))
-	// Response#update, with httpReason's copy of the standard details.
-	details := rt.NewObject()
-	code := rt.ToValue(r.Code)
-	status := goja.Undefined()
-	var standard goja.Value
-	if name := httpReasonName(r.Code); name != "" {
-		standard = rt.ToValue(name)
-		status = standard
-		_ = details.Set("name", standard)
-		_ = details.Set("detail", standard)
-	}
-	if reason := reasonPhrase(r); reason != "" {
-		status = rt.ToValue(reason)
-		_ = details.Set("name", status)
-	}
-	_ = details.Set("code", code)
-	if standard != nil {
-		_ = details.Set("standardName", standard)
-	}
-	_ = o.Set("_details", details)
-	_ = o.Set("status", status)
-	_ = o.Set("code", code)
 	src := &responseParts{resp: r, cookies: cookies}
+	// Property: a Response requires an id. Few scripts read it or
+	// _details, which are built on first read.
+	s.defineLazy(o, src, "id")
+	s.defineLazy(o, src, "_details")
+	// Response#update: the status is the reason phrase, else the
+	// standard name.
+	status := goja.Undefined()
+	if reason := reasonPhrase(r); reason != "" {
+		status = s.prims.str(rt, reason)
+	} else if name := httpReasonName(r.Code); name != "" {
+		status = s.prims.str(rt, name)
+	}
+	_ = o.Set("status", status)
+	_ = o.Set("code", s.prims.int(rt, int64(r.Code)))
 	s.defineLazy(o, src, "headers")
 	rc := s.cacheFor(r)
 	if rc.src == nil {
@@ -167,12 +159,12 @@ func (s *Sandbox) responseObject(r *event.Response, cookies []*http.Cookie) *goj
 	_ = o.DefineAccessorProperty("stream", c.streamGet, c.streamSet, goja.FLAG_TRUE, goja.FLAG_TRUE)
 	s.defineLazy(o, src, "cookies")
 	s.registerLazy(o, src)
-	_ = o.Set("responseTime", rt.ToValue(r.Time.Milliseconds()))
+	_ = o.Set("responseTime", s.prims.int(rt, r.Time.Milliseconds()))
 	size := r.BodySize
 	if size == 0 {
 		size = int64(len(r.Body))
 	}
-	_ = o.Set("responseSize", rt.ToValue(size))
+	_ = o.Set("responseSize", s.prims.int(rt, size))
 	// addTo, as for every Postman object pm exposes.
 	if c.to != nil {
 		_ = o.DefineAccessorProperty("to", c.to, nil, goja.FLAG_TRUE, goja.FLAG_FALSE)
@@ -180,22 +172,48 @@ func (s *Sandbox) responseObject(r *event.Response, cookies []*http.Cookie) *goj
 	return o
 }
 
-// responseParts builds pm.response's lazy headers and cookies: most test
-// scripts read only its code and body, and these lists were half of what
-// building pm.response cost.
+// responseDetails builds pm.response._details as Response#update sets it,
+// with httpReason's copy of the standard details.
+func (s *Sandbox) responseDetails(r *event.Response) *goja.Object {
+	rt := s.rt
+	details := rt.NewObject()
+	var standard goja.Value
+	if name := httpReasonName(r.Code); name != "" {
+		standard = s.prims.str(rt, name)
+		_ = details.Set("name", standard)
+		_ = details.Set("detail", standard)
+	}
+	if reason := reasonPhrase(r); reason != "" {
+		_ = details.Set("name", s.prims.str(rt, reason))
+	}
+	_ = details.Set("code", s.prims.int(rt, int64(r.Code)))
+	if standard != nil {
+		_ = details.Set("standardName", standard)
+	}
+	return details
+}
+
+// responseParts builds pm.response's lazy parts: most test scripts read
+// only its code and body, and the rest (the id, the details, the header
+// and cookie lists) was most of what building pm.response cost.
 type responseParts struct {
 	lazyState
 	resp    *event.Response
 	cookies []*http.Cookie
 }
 
-var responseLazyNames = []string{"headers", "cookies"}
+var responseLazyNames = []string{"id", "_details", "headers", "cookies"}
 
 func (p *responseParts) lazyNames() []string { return responseLazyNames }
 func (p *responseParts) state() *lazyState   { return &p.lazyState }
 
 func (p *responseParts) lazyBuild(s *Sandbox, o *goja.Object, name string) goja.Value {
-	if name == "cookies" {
+	switch name {
+	case "id":
+		return s.rt.ToValue(newUUID())
+	case "_details":
+		return s.responseDetails(p.resp)
+	case "cookies":
 		return s.cookieList(o, p.cookies)
 	}
 	hs := make([]header, len(p.resp.Headers))

@@ -181,6 +181,10 @@ type Sandbox struct {
 	classes        classes
 	// jsonParser keeps the JSON fast path's stacks between parses.
 	jsonParser jsonParser
+	// prims interns recurring strings and numbers (primitives.go).
+	prims primitives
+	// charsetMemo keeps latin1Charset's last answer.
+	charsetMemo charsetMemo
 	// inspectHelpers are the JS functions console formatting needs.
 	inspectHelpers *goja.Object
 	closed         bool
@@ -227,6 +231,7 @@ func Prepare() {
 // per-script state.
 func New(opts Options) *Sandbox {
 	s := &Sandbox{opts: opts, rt: goja.New()}
+	s.jsonParser.prims = &s.prims
 	s.rt.SetPromiseRejectionTracker(s.trackRejection)
 	s.loop.init()
 	rt := s.rt
