@@ -106,6 +106,8 @@ func applyAuth(a *collections.Auth, out *outgoing, u *collections.URL, in *signI
 		applyEdgeGrid(a, out, u, in)
 	case "asap":
 		applyASAP(a, out, in)
+	case "ntlm":
+		applyNTLM(a, out)
 	default:
 		return &unsupportedAuthError{typ: a.Type}
 	}

@@ -45,6 +45,8 @@ type outgoing struct {
 	// digest re-signs the request after a digest challenge; nil unless
 	// the auth is digest.
 	digest *digestSigner
+	// ntlm runs the NTLM handshake's replays; nil unless the auth is ntlm.
+	ntlm *ntlmSigner
 	// Auth is the auth applied, inherited or not, with its variables
 	// resolved: what pm.request.auth shows in test scripts.
 	Auth *collections.Auth

@@ -313,9 +313,9 @@ func TestAuthTypes(t *testing.T) {
 			},
 		},
 		{
-			name:    "ntlm is reported as unsupported on the request",
-			auth:    `{"type":"ntlm","ntlm":[{"key":"username","value":"u"}]}`,
-			wantErr: `request "x": unsupported auth type ntlm`,
+			name:    "akamai is reported as unsupported on the request",
+			auth:    `{"type":"akamai","akamai":[{"key":"username","value":"u"}]}`,
+			wantErr: `request "x": unsupported auth type akamai`,
 		},
 	}
 	for _, tc := range tests {

@@ -35,6 +35,9 @@ type transports struct {
 	// It lives here because transports is the per-run state that every
 	// worker shares, as the auth definition is shared in postman-runtime.
 	digests digestStates
+	// ntlm keeps NTLM requests' connections, which the handshake
+	// authenticates, apart from the others.
+	ntlm ntlmPools
 }
 
 func newTransports(opts *Options) (*transports, error) {
@@ -79,6 +82,7 @@ func newTransports(opts *Options) (*transports, error) {
 func (t *transports) close() {
 	t.strict.CloseIdleConnections()
 	t.insecure.CloseIdleConnections()
+	t.ntlm.close()
 }
 
 // exchange is the outcome of sending one request, redirects included.
@@ -199,11 +203,18 @@ func (r *Runner) sendOptionsFor(o *outgoing) sendOptions {
 // replayed; *o then becomes the request sent last, and the earlier
 // exchanges are in the exchange's prior.
 func (r *Runner) send(ctx context.Context, jar http.CookieJar, o *outgoing, so sendOptions) (*exchange, error) {
+	if o.ntlm != nil {
+		defer r.transports.ntlm.hold()()
+	}
 	ex, err := r.sendHops(ctx, jar, o, so)
-	if err != nil || o.digest == nil {
+	auth := o.replayer()
+	if err != nil || auth == nil {
 		return ex, err
 	}
-	for replays := 0; o.digest.retry(ex.resp.Code, ex.respHeader); replays++ {
+	if o.ntlm != nil {
+		defer func() { ex.warnings = append(ex.warnings, o.ntlm.notes...) }()
+	}
+	for replays := 0; auth.retry(ex.resp.Code, ex.respHeader); replays++ {
 		if replays == maxAuthReplays {
 			ex.warnings = append(ex.warnings, "digest auth: maximum intermediate request limit exceeded; the last response stands")
 			break
@@ -211,7 +222,7 @@ func (r *Runner) send(ctx context.Context, jar http.CookieJar, o *outgoing, so s
 		next := *o
 		next.Headers = append([]event.Header(nil), o.Headers...)
 		next.Warnings = nil
-		o.digest.sign(&next)
+		auth.sign(&next)
 		again, err := r.sendHops(ctx, jar, &next, so)
 		if err != nil {
 			return nil, err
@@ -235,6 +246,9 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 	rt := r.transports.strict
 	if !so.strictSSL {
 		rt = r.transports.insecure
+	}
+	if o.ntlm != nil {
+		rt = r.transports.ntlm.pool(rt)
 	}
 	method, target, body, hasBody := o.Method, o.URL, o.Body, o.HasBody
 	headers := o.Headers
