@@ -17,10 +17,6 @@ import (
 	"github.com/colrun/colrun/runner/variables"
 )
 
-// unsupportedAuthError names an auth type colrun cannot apply yet.
-type unsupportedAuthError struct{ typ string }
-
-func (e *unsupportedAuthError) Error() string { return fmt.Sprintf("unsupported auth type %s", e.typ) }
 
 // resolveAuth substitutes variables in every string parameter, as
 // postman-runtime resolves the auth block before signing.
@@ -109,7 +105,9 @@ func applyAuth(a *collections.Auth, out *outgoing, u *collections.URL, in *signI
 	case "ntlm":
 		applyNTLM(a, out)
 	default:
-		return &unsupportedAuthError{typ: a.Type}
+		// postman-runtime has no handler for it either: it warns and
+		// sends the request without auth, and so does colrun.
+		out.Warnings = append(out.Warnings, fmt.Sprintf("runtime: could not find a handler for auth: %s (the request was sent without auth, as Newman does)", a.Type))
 	}
 	return nil
 }

@@ -48,22 +48,15 @@ type Result struct {
 }
 
 // UsageError is a problem with the run's inputs found before the first
-// request: an unknown --folder, an unknown auth type. The CLI exits 2.
+// request, such as an unknown --folder. The CLI exits 2.
 type UsageError struct{ Err error }
 
 func (e *UsageError) Error() string { return e.Err.Error() }
 func (e *UsageError) Unwrap() error { return e.Err }
 
-// knownAuth lists every auth type Postman defines; those colrun cannot
-// apply yet fail their requests with a clear message.
-var knownAuth = map[string]bool{
-	"noauth": true, "inherit": true, "basic": true, "bearer": true, "apikey": true,
-	"oauth2": true, "jwt": true, "digest": true, "oauth1": true, "awsv4": true,
-	"hawk": true, "ntlm": true, "edgegrid": true, "asap": true, "akamai": true,
-}
-
-// New prepares a run: it selects the requests (--folder), checks auth
-// types and compiles every script once.
+// New prepares a run: it selects the requests (--folder) and starts
+// preparing the script sandbox. An auth type no handler knows is not an
+// error here: as in Newman, its requests warn and go out without auth.
 func New(coll *collections.Collection, opts Options) (*Runner, error) {
 	r := &Runner{coll: coll, opts: opts}
 	items, err := selectItems(coll, opts.Folders)
@@ -71,9 +64,6 @@ func New(coll *collections.Collection, opts Options) (*Runner, error) {
 		return nil, &UsageError{Err: err}
 	}
 	r.items = items
-	if err := checkAuthTypes(coll); err != nil {
-		return nil, &UsageError{Err: err}
-	}
 	if !opts.NoScripts {
 		r.scripts = newScriptSet(coll)
 		r.scriptLists = make(map[*collections.Item][2][]scriptLevel, len(items))
@@ -130,27 +120,6 @@ func selectItems(coll *collections.Collection, folders []string) ([]*collections
 		}
 	}
 	return out, nil
-}
-
-func checkAuthTypes(coll *collections.Collection) error {
-	unknown := func(a *collections.Auth) bool { return a != nil && !knownAuth[a.Type] }
-	fail := func(where string, a *collections.Auth) error {
-		return fmt.Errorf("%s: %s: unknown auth type %q", coll.Source, where, a.Type)
-	}
-	if unknown(coll.Auth) {
-		return fail("collection auth", coll.Auth)
-	}
-	for _, f := range coll.Folders() {
-		if unknown(f.Auth) {
-			return fail(fmt.Sprintf("folder %q", f.Path()), f.Auth)
-		}
-	}
-	for _, it := range coll.Requests() {
-		if unknown(it.Request.Auth) {
-			return fail(fmt.Sprintf("request %q", it.Path()), it.Request.Auth)
-		}
-	}
-	return nil
 }
 
 // Run runs every iteration and emits the events to h. It returns an error

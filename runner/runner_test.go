@@ -312,11 +312,6 @@ func TestAuthTypes(t *testing.T) {
 				}
 			},
 		},
-		{
-			name:    "akamai is reported as unsupported on the request",
-			auth:    `{"type":"akamai","akamai":[{"key":"username","value":"u"}]}`,
-			wantErr: `request "x": unsupported auth type akamai`,
-		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -339,6 +334,48 @@ func TestAuthTypes(t *testing.T) {
 			}
 			tc.check(t, got[0])
 		})
+	}
+}
+
+// TestUnknownAuthTypeWarnsAndSendsWithoutAuth: an auth type no handler
+// knows (a typo, or a client's own type) is what Newman 6.2.2 warns about
+// ("runtime: could not find a handler for auth: magic") before sending
+// the request without any auth; the run goes on. It used to refuse the
+// whole run, which failed collections that pass under Newman.
+func TestUnknownAuthTypeWarnsAndSendsWithoutAuth(t *testing.T) {
+	t.Parallel()
+	rec := newRecorder(t, nil)
+	doc := fmt.Sprintf(`{"info":{"name":"t"},"auth":{"type":"bearer","bearer":[{"key":"token","value":"coll"}]},
+		"item":[{"name":"x","request":{"url":"%s/x","header":[{"key":"x-key","value":"mine"}],"auth":{"type":"magic","magic":[{"key":"a","value":"b"}]}}},
+		{"name":"y","request":"%s/y"}]}`, rec.srv.URL, rec.srv.URL)
+	ev, res := run(t, parse(t, doc), Options{})
+	if res.Stopped != nil {
+		t.Fatalf("run stopped: %v", res.Stopped)
+	}
+	got := rec.all()
+	if len(got) != 2 {
+		t.Fatalf("server received %d requests, want 2", len(got))
+	}
+	if a := got[0].Header.Get("Authorization"); a != "" || got[0].Header.Get("X-Key") != "mine" {
+		t.Errorf("x: Authorization = %q, X-Key = %q; want no auth and the request's own header", a, got[0].Header.Get("X-Key"))
+	}
+	if a := got[1].Header.Get("Authorization"); a != "Bearer coll" {
+		t.Errorf("y: Authorization = %q, want the collection's", a)
+	}
+	var warnings []string
+	for _, e := range ev.all {
+		if e.Warning != nil {
+			warnings = append(warnings, e.Warning.Item.Name+": "+e.Warning.Message)
+		}
+	}
+	want := []string{"x: runtime: could not find a handler for auth: magic (the request was sent without auth, as Newman does)"}
+	if diff := cmp.Diff(want, warnings); diff != "" {
+		t.Errorf("warnings (-want +got):\n%s", diff)
+	}
+	for _, r := range ev.requests() {
+		if r.Error != "" {
+			t.Errorf("request %s errored: %s", r.Item.Name, r.Error)
+		}
 	}
 }
 
@@ -438,15 +475,6 @@ func TestFolderSelection(t *testing.T) {
 	_, err := New(c, Options{Folders: []string{"nope"}})
 	if err == nil || !strings.Contains(err.Error(), `--folder "nope"`) {
 		t.Errorf("unknown folder error = %v", err)
-	}
-}
-
-func TestUnknownAuthTypeIsAUsageError(t *testing.T) {
-	t.Parallel()
-	c := parse(t, `{"info":{"name":"t"},"item":[{"name":"r","request":{"url":"http://x","auth":{"type":"magic"}}}]}`)
-	_, err := New(c, Options{})
-	if _, ok := err.(*UsageError); !ok || !strings.Contains(err.Error(), `unknown auth type "magic"`) {
-		t.Errorf("err = %v", err)
 	}
 }
 

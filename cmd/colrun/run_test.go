@@ -66,7 +66,6 @@ func TestRunBadInputs(t *testing.T) {
 		{"missing collection file", []string{"run", filepath.Join(dir, "nope.json")}, exitUsage, "nope.json: collection file not found"},
 		{"invalid JSON names line and column", []string{"run", writeFile(t, dir, "bad.json", "{\n \"info\": {,\n}")}, exitUsage, "bad.json:2:11: invalid JSON"},
 		{"valid JSON that is not a collection", []string{"run", writeFile(t, dir, "other.json", `{"hello":1}`)}, exitUsage, "not a Postman collection"},
-		{"unknown auth type", []string{"run", writeFile(t, dir, "auth.json", `{"info":{"name":"a"},"item":[{"name":"r","request":{"url":"http://x","auth":{"type":"magic"}}}]}`)}, exitUsage, `unknown auth type "magic"`},
 		{"unknown --folder", []string{"run", good, "--folder", "Nope"}, exitUsage, `--folder "Nope": no folder or request`},
 		{"CSV row with the wrong number of fields", []string{"run", good, "-d", writeFile(t, dir, "d.csv", "a,b\n1,2\n3\n")}, exitUsage, "d.csv:3:"},
 		{"missing environment", []string{"run", good, "-e", filepath.Join(dir, "env.json")}, exitUsage, "env.json: environment file not found"},
