@@ -17,7 +17,6 @@ import (
 	"github.com/colrun/colrun/runner/variables"
 )
 
-
 // resolveAuth substitutes variables in every string parameter, as
 // postman-runtime resolves the auth block before signing.
 func resolveAuth(a *collections.Auth, res *variables.Resolver) (*collections.Auth, error) {
