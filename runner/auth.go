@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -139,6 +140,10 @@ func (p authValue) truthy() bool {
 		return x != 0
 	case int64:
 		return x != 0
+	case json.Number:
+		// A number straight from the collection file: 0 is falsy too.
+		f, err := strconv.ParseFloat(string(x), 64)
+		return err != nil || (f != 0 && !math.IsNaN(f))
 	}
 	return p.present
 }
