@@ -5,11 +5,14 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"runtime/trace"
 )
 
-// startProfiling writes CPU and heap profiles of this process when
-// COLRUN_CPUPROFILE / COLRUN_MEMPROFILE name files, for performance work on
-// the real binary (bench/run.sh measures it; pprof explains it).
+// startProfiling writes CPU and heap profiles and an execution trace of
+// this process when COLRUN_CPUPROFILE / COLRUN_MEMPROFILE / COLRUN_TRACE
+// name files, for performance work on the real binary (bench/run.sh
+// measures it; pprof explains where CPU goes, `go tool trace` where the
+// one P of a sequential run waits).
 func startProfiling(getenv func(string) string) (stop func()) {
 	var stops []func()
 	if path := getenv("COLRUN_CPUPROFILE"); path != "" {
@@ -18,6 +21,14 @@ func startProfiling(getenv func(string) string) (stop func()) {
 			stops = append(stops, func() { pprof.StopCPUProfile(); f.Close() })
 		} else {
 			fmt.Fprintf(os.Stderr, "colrun: COLRUN_CPUPROFILE %s: cannot profile\n", path)
+		}
+	}
+	if path := getenv("COLRUN_TRACE"); path != "" {
+		f, err := os.Create(path)
+		if err == nil && trace.Start(f) == nil {
+			stops = append(stops, func() { trace.Stop(); f.Close() })
+		} else {
+			fmt.Fprintf(os.Stderr, "colrun: COLRUN_TRACE %s: cannot trace\n", path)
 		}
 	}
 	if path := getenv("COLRUN_MEMPROFILE"); path != "" {
