@@ -10,7 +10,8 @@
 //
 // The machinery every chain step goes through (creating and guarding
 // assertions, copying their flags, reading and writing flags, calling
-// assertion methods, the passing path of assert) is Go in core.go, and
+// assertion methods, the passing path of assert, and that of equal, eql
+// and lengthOf in fastpath.go) is Go in core.go, and
 // each Assertion's state is a Go struct (assertion.go), because in goja
 // that is what a test script spends its time on; the JS keeps chai's API
 // and everything that only runs when an assertion fails.

@@ -175,7 +175,10 @@ type core struct {
 	// structuralEqual is deep-eql's comparison in JS, for the values
 	// deepequal.go does not compare itself.
 	structuralEqual goja.Callable
-	assertion       *goja.ProxyTrapConfig
+	// nativeAssert is the library's Assertion#assert (c.assert): a fast
+	// path stands in for a method only while assertions still use it.
+	nativeAssert goja.Value
+	assertion    *goja.ProxyTrapConfig
 
 	// The intrinsic prototypes plain objects and arrays have, whatever a
 	// script does to the global Object and Array.
@@ -251,6 +254,7 @@ func (c *core) bind(call goja.FunctionCall) goja.Value {
 	c.slowFlag = c.mustFunction(h.Get("slowFlag"), "slowFlag")
 	c.slowSetFlag = c.mustFunction(h.Get("slowSetFlag"), "slowSetFlag")
 	c.structuralEqual = c.mustFunction(h.Get("structuralEqual"), "structuralEqual")
+	c.nativeAssert = h.Get("assert")
 	return goja.Undefined()
 }
 
@@ -526,7 +530,9 @@ func (c *core) throwLength(name string, chainable bool) {
 // the chain, whose `length` throws, and, when guarded, whose unknown
 // properties throw naming the method. Calls arrive with their exact
 // arguments, so fn sees the same arguments.length as under chai; a
-// counted fn gets that number as an extra first argument instead.
+// counted fn gets that number as an extra first argument instead. A
+// sixth argument names a fast path (fastPaths) that decides passing calls
+// without running fn.
 func (c *core) method(call goja.FunctionCall) goja.Value {
 	target := call.Argument(0).ToObject(c.rt)
 	method := call.Argument(1)
@@ -536,6 +542,7 @@ func (c *core) method(call goja.FunctionCall) goja.Value {
 	nameValue := call.Argument(2)
 	guarded := call.Argument(3).ToBoolean()
 	counted := call.Argument(4).ToBoolean()
+	fast := fastPaths[call.Argument(5).String()]
 	return c.proxy(target, &goja.ProxyTrapConfig{
 		Get: func(target *goja.Object, prop string, _ goja.Value) goja.Value {
 			if prop == "length" {
@@ -550,6 +557,9 @@ func (c *core) method(call goja.FunctionCall) goja.Value {
 			return c.missing(target, prop, nameValue)
 		},
 		Apply: func(_ *goja.Object, this goja.Value, args []goja.Value) goja.Value {
+			if fast != nil && fast(c, this, args) {
+				return c.next(this)
+			}
 			if counted {
 				withCount := make([]goja.Value, len(args)+1)
 				withCount[0] = c.rt.ToValue(len(args))
@@ -602,27 +612,33 @@ func (c *core) chainingBehavior(this goja.Value, behaviour *goja.Object, noop go
 }
 
 // chainable prepares addChainableMethod's getter: chainable(behaviour,
-// name, noop) returns make(this, target), which runs the chaining
+// name, noop, fast) returns make(this, target), which runs the chaining
 // behaviour on the assertion `this` and turns target (a fresh function)
 // into chai's chainableMethodWrapper for it: its prototype is
 // Object.create(this) with Function's call and apply, a call runs
 // behaviour.method (read at call time: overwriteChainableMethod replaces
-// it), `length` throws, and unknown properties throw.
+// it; while it is the method registered, the fast path named fast
+// decides passing calls first), `length` throws, and unknown properties
+// throw.
 func (c *core) chainable(call goja.FunctionCall) goja.Value {
 	behaviour := call.Argument(0).ToObject(c.rt)
 	name := call.Argument(1).String()
 	noop := call.Argument(2)
+	// fast stands in for the method it was registered with, not for one
+	// overwriteChainableMethod put in its place.
+	fast := fastPaths[call.Argument(3).String()]
+	fastFor := behaviour.Get("method")
 	var (
 		lastMethod goja.Value
 		lastFn     goja.Callable
 	)
-	methodFn := func() goja.Callable {
+	methodFn := func() (goja.Callable, goja.Value) {
 		m := behaviour.Get("method")
 		if lastFn == nil || m != lastMethod {
 			lastFn = c.mustFunction(m, "chainableBehavior.method")
 			lastMethod = m
 		}
-		return lastFn
+		return lastFn, m
 	}
 	guarded := &goja.ProxyTrapConfig{
 		Get: func(target *goja.Object, prop string, _ goja.Value) goja.Value {
@@ -635,7 +651,11 @@ func (c *core) chainable(call goja.FunctionCall) goja.Value {
 			return c.missing(target, prop, goja.Undefined())
 		},
 		Apply: func(_ *goja.Object, this goja.Value, args []goja.Value) goja.Value {
-			return c.continueChain(this, rethrow(methodFn()(this, args...)))
+			fn, m := methodFn()
+			if fast != nil && m == fastFor && fast(c, this, args) {
+				return c.next(this)
+			}
+			return c.continueChain(this, rethrow(fn(this, args...)))
 		},
 	}
 	unguarded := &goja.ProxyTrapConfig{

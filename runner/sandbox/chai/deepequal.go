@@ -51,15 +51,28 @@ const maxNativeDepth = 200
 func (c *core) deepEqual(call goja.FunctionCall) goja.Value {
 	a, aok := call.Argument(0).(*goja.Object)
 	b, bok := call.Argument(1).(*goja.Object)
-	if !aok || !bok || !c.plainPrototypes() {
+	if !aok || !bok {
 		return goja.Undefined()
+	}
+	equal, decided := c.plainEqual(a, b, call.Argument(2))
+	if !decided {
+		return goja.Undefined()
+	}
+	return c.rt.ToValue(equal)
+}
+
+// plainEqual is deep-eql's verdict on two objects when both are plain
+// objects or arrays; decided is false otherwise.
+func (c *core) plainEqual(a, b *goja.Object, options goja.Value) (equal, decided bool) {
+	if !c.plainPrototypes() {
+		return false, false
 	}
 	ka, kb := c.plainKindOf(a), c.plainKindOf(b)
 	if ka == notPlain || kb == notPlain {
-		return goja.Undefined()
+		return false, false
 	}
-	s := &equalState{c: c, options: call.Argument(2)}
-	return c.rt.ToValue(s.objects(a, b, ka, kb))
+	s := &equalState{c: c, options: options}
+	return s.objects(a, b, ka, kb), true
 }
 
 // plainPrototypes reports whether Object.prototype and Array.prototype are

@@ -237,9 +237,9 @@ function defineCoreAssertions() {
     this.assert(val === getFlag(this, 'object'), 'expected #{this} to equal #{exp}', 'expected #{this} to not equal #{exp}',
       val, this._obj, true);
   }
-  P.addMethod('equal', equal);
-  P.addMethod('equals', equal);
-  P.addMethod('eq', equal);
+  addFastMethod(P.prototype, 'equal', equal, 'equal');
+  addFastMethod(P.prototype, 'equals', equal, 'equal');
+  addFastMethod(P.prototype, 'eq', equal, 'equal');
 
   function eql(val, msg) {
     withMessage(this, msg);
@@ -247,8 +247,8 @@ function defineCoreAssertions() {
       'expected #{this} to deeply equal #{exp}', 'expected #{this} to not deeply equal #{exp}',
       val, this._obj, true);
   }
-  P.addMethod('eql', eql);
-  P.addMethod('eqls', eql);
+  addFastMethod(P.prototype, 'eql', eql, 'eql');
+  addFastMethod(P.prototype, 'eqls', eql, 'eql');
 
   // Comparison assertions share one shape: validate operand types, then
   // compare either the value or, after .lengthOf, its length or size.
@@ -500,8 +500,8 @@ function defineCoreAssertions() {
     }
     this.assert(count == n, words.yes, words.no, n, count); // eslint-disable-line eqeqeq
   }
-  P.addChainableMethod('length', lengthOf, markLength);
-  P.addChainableMethod('lengthOf', lengthOf, markLength);
+  addChainableMethod(P.prototype, 'length', lengthOf, markLength, 'lengthOf');
+  addChainableMethod(P.prototype, 'lengthOf', lengthOf, markLength, 'lengthOf');
 
   function match(re, msg) {
     withMessage(this, msg);

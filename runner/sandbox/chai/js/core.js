@@ -361,6 +361,13 @@ function addCountedMethod(ctx, name, method) {
   ctx[name] = native.method(function methodWrapper() {}, method, name, proxyEnabled(), true);
 }
 
+// addFastMethod is addMethod for the library's own methods that core.go
+// decides in Go when they pass (fastpath.go's fastPaths[fast]); method
+// runs for everything else.
+function addFastMethod(ctx, name, method, fast) {
+  ctx[name] = native.method(function methodWrapper() {}, method, name, proxyEnabled(), false, fast);
+}
+
 function overwriteProperty(ctx, name, getter) {
   var previous = Object.getOwnPropertyDescriptor(ctx, name);
   var inherited = previous && typeof previous.get === 'function' ? previous.get : function () {};
@@ -395,8 +402,9 @@ function noop() {}
 // addChainableMethod defines a name usable both as a chain word and as a
 // call (`to.include.members(...)` and `to.include(2)`): reading it runs the
 // chaining behaviour and hands back a callable that also carries every
-// assertion property through its prototype.
-function addChainableMethod(ctx, name, method, chaining) {
+// assertion property through its prototype. fast, for the library's own
+// methods only, names a fast path as for addFastMethod.
+function addChainableMethod(ctx, name, method, chaining, fast) {
   if (typeof chaining !== 'function') chaining = noop;
   var behaviour = { method: method, chainingBehavior: chaining };
   if (!ctx.__methods) ctx.__methods = {};
@@ -405,7 +413,7 @@ function addChainableMethod(ctx, name, method, chaining) {
   // chai, whose transferFlags into it is therefore a copy onto itself.
   // wrap (core.go) also runs the chaining behaviour: natively for the
   // library's own flag markers, through runChaining for any other.
-  var wrap = native.chainable(behaviour, name, noop);
+  var wrap = native.chainable(behaviour, name, noop, fast);
   Object.defineProperty(ctx, name, {
     get: function chainableGetter() {
       return wrap(this, function chainableMethodWrapper() {});
@@ -513,7 +521,8 @@ native.bind({
   slowAssert: assertInJS,
   slowFlag: slowFlag,
   slowSetFlag: slowSetFlag,
-  structuralEqual: structuralEqual
+  structuralEqual: structuralEqual,
+  assert: native.assert
 });
 
 // ---------------------------------------------------------------------------
