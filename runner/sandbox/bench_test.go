@@ -57,7 +57,9 @@ func benchScripts(b *testing.B, listen string, resp func() *event.Response, scri
 	sb := New(Options{})
 	defer sb.Close()
 	scopes := variables.NewScopes(nil)
-	ctx := context.Background()
+	// A run's context can be cancelled (by Ctrl-C, or --bail).
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

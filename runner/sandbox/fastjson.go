@@ -65,6 +65,8 @@ type jsonParser struct {
 	items []any
 	// prims interns short strings and numbers; nil makes each anew.
 	prims *primitives
+	// objectProto is Object.prototype, for newObject.
+	objectProto *goja.Object
 }
 
 // parseFastJSON parses text, into a tree or (direct) into a JS value held
@@ -76,7 +78,7 @@ func parseFastJSON(rt *goja.Runtime, text string, direct bool) (jsonNode, bool) 
 
 // parse is parseFastJSON reusing p's stacks, which it leaves empty.
 func (p *jsonParser) parse(rt *goja.Runtime, text string, direct bool) (jsonNode, bool) {
-	*p = jsonParser{rt: rt, s: text, direct: direct, kids: p.kids[:0], keys: p.keys[:0], items: p.items[:0], prims: p.prims}
+	*p = jsonParser{rt: rt, s: text, direct: direct, kids: p.kids[:0], keys: p.keys[:0], items: p.items[:0], prims: p.prims, objectProto: p.objectProto}
 	p.space()
 	n := p.value(0)
 	p.space()
@@ -186,11 +188,11 @@ func (p *jsonParser) object(depth int) jsonNode {
 		case '}':
 			p.i++
 			if p.direct {
-				o := p.rt.NewObject()
+				o := p.newObject()
 				for i, k := range p.keys[keyBase:] {
-					_ = o.DefineDataProperty(k, p.kids[base+i].prim, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+					p.put(o, k, p.kids[base+i].prim)
 				}
-				n = jsonNode{prim: o}
+				n = jsonNode{prim: p.finish(o)}
 				p.drop(base)
 			} else {
 				n.keys = append([]string(nil), p.keys[keyBase:]...)
@@ -202,6 +204,35 @@ func (p *jsonParser) object(depth int) jsonNode {
 			return p.fail()
 		}
 	}
+}
+
+// newObject starts a JSON object: JSON.parse defines its members without
+// calling setters, which Object.defineProperty does but with an allocation
+// per member that Set saves. Set calls none on an object without a
+// prototype, so the object gets Object.prototype once it has its members
+// (finish). Without objectProto it is made with the defining calls.
+func (p *jsonParser) newObject() *goja.Object {
+	if p.objectProto == nil {
+		return p.rt.NewObject()
+	}
+	return p.rt.CreateObject(nil)
+}
+
+// put adds a member to an object from newObject.
+func (p *jsonParser) put(o *goja.Object, key string, v goja.Value) {
+	if p.objectProto == nil {
+		_ = o.DefineDataProperty(key, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+		return
+	}
+	_ = o.Set(key, v)
+}
+
+// finish completes an object from newObject.
+func (p *jsonParser) finish(o *goja.Object) *goja.Object {
+	if p.objectProto != nil {
+		_ = o.SetPrototype(p.objectProto)
+	}
+	return o
 }
 
 // newArray makes a JS array of the values of kids.
@@ -387,16 +418,16 @@ func (s *Sandbox) buildJSON(n *jsonNode) goja.Value {
 		return n.prim
 	}
 	rt := s.rt
+	p := &s.jsonParser
 	if n.obj {
-		o := rt.NewObject()
+		o := p.newObject()
 		for i, k := range n.keys {
-			_ = o.DefineDataProperty(k, s.buildJSON(&n.kids[i]), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+			p.put(o, k, s.buildJSON(&n.kids[i]))
 		}
-		return o
+		return p.finish(o)
 	}
 	// The members gather on a stack shared by the arrays being built
 	// (NewArray copies them), nested ones above their parent's.
-	p := &s.jsonParser
 	base := len(p.items)
 	for i := range n.kids {
 		v := s.buildJSON(&n.kids[i])

@@ -235,6 +235,42 @@ func TestFastJSONMatchesJSONParse(t *testing.T) {
 	}
 }
 
+// JSON.parse defines an object's members: a setter or a read-only
+// property a script put on Object.prototype is not called or hit, for the
+// fast path's objects either, parsed or built from a tree.
+func TestFastJSONIgnoresObjectPrototype(t *testing.T) {
+	t.Parallel()
+	sb := New(Options{})
+	compare := shapeComparer(t, sb)
+	nativeParse, _ := goja.AssertFunction(internal(t, sb, "nativeParse"))
+	if _, err := sb.rt.RunString(`
+Object.defineProperty(Object.prototype, 'trap', { set: function () { throw new Error('setter called'); }, get: function () { return 'inherited'; }, configurable: true });
+Object.defineProperty(Object.prototype, 'fixed', { value: 'inherited', writable: false, configurable: true });`); err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{`{"trap":1,"fixed":2,"x":3}`, `[{"trap":{"fixed":[]}}]`, `{"__proto__":{"trap":1}}`} {
+		slow, err := nativeParse(goja.Undefined(), sb.rt.ToValue(text))
+		if err != nil {
+			t.Fatalf("JSON.parse(%q): %v", text, err)
+		}
+		fast := sb.parseJSON(goja.FunctionCall{Arguments: []goja.Value{sb.rt.ToValue(text)}})
+		if goja.IsUndefined(fast) {
+			t.Fatalf("fast path declined %q", text)
+		}
+		if d := compare(fast, slow, false); d != "" {
+			t.Errorf("JSON.parse(%q) differs at %s", text, d)
+		}
+		var tree jsonNode
+		tree, ok := sb.jsonParser.parse(sb.rt, text, false)
+		if !ok {
+			t.Fatalf("tree parse declined %q", text)
+		}
+		if d := compare(sb.buildJSON(&tree), slow, false); d != "" {
+			t.Errorf("JSON.parse(%q) built from a tree differs at %s", text, d)
+		}
+	}
+}
+
 // The scripts of one request share the parsed body, not the objects built
 // from it: what one script changes, the next does not see.
 func TestResponseJSONIsFreshPerCall(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dop251/goja"
@@ -170,6 +171,17 @@ type Sandbox struct {
 	loop eventLoop
 	cur  *runState
 
+	// active is the Run in progress, for the context watcher, which runs
+	// on a goroutine of its own.
+	active atomic.Pointer[runState]
+	// watchedDone is the Done channel of the contexts the watcher stops
+	// Runs for, and unwatch removes the watcher. A run's scripts come
+	// with contexts sharing one Done channel (the runner wraps its context
+	// per script), so one watcher serves them all, instead of one
+	// registered with the context and removed again per Run.
+	watchedDone <-chan struct{}
+	unwatch     func() bool
+
 	// respCache holds what was derived from the last response; see
 	// responseCache.
 	respCache responseCache
@@ -232,6 +244,8 @@ func Prepare() {
 func New(opts Options) *Sandbox {
 	s := &Sandbox{opts: opts, rt: goja.New()}
 	s.jsonParser.prims = &s.prims
+	// Taken before any script runs; scripts cannot replace it.
+	s.jsonParser.objectProto = s.rt.Get("Object").ToObject(s.rt).Get("prototype").ToObject(s.rt)
 	s.rt.SetPromiseRejectionTracker(s.trackRejection)
 	s.loop.init()
 	rt := s.rt
@@ -297,6 +311,37 @@ func (s *Sandbox) installMissingRequire() {
 func (s *Sandbox) Close() {
 	s.closed = true
 	s.loop.reset()
+	s.stopWatching()
+}
+
+// watch makes the cancellation of ctx stop the Run in progress, st.
+func (s *Sandbox) watch(ctx context.Context, st *runState) {
+	done := ctx.Done()
+	if done == nil {
+		return
+	}
+	if done != s.watchedDone {
+		s.stopWatching()
+		s.watchedDone = done
+		s.unwatch = context.AfterFunc(ctx, func() {
+			if st := s.active.Load(); st != nil {
+				st.stop(stoppedCancel, s.rt)
+			}
+		})
+		return
+	}
+	// The watcher has run, or is about to, if the context is done: it
+	// stops st unless it ran before st became active.
+	if ctx.Err() != nil {
+		st.stop(stoppedCancel, s.rt)
+	}
+}
+
+func (s *Sandbox) stopWatching() {
+	if s.unwatch != nil {
+		s.unwatch()
+		s.unwatch, s.watchedDone = nil, nil
+	}
 }
 
 // runState is the per-Run state the natives work on.
@@ -340,11 +385,8 @@ type runState struct {
 	finished bool
 	// stopped is closed by stop; it is made when the loop first waits.
 	stopped chan struct{}
-	// timeout and unwatchCtx stop the timeout timer and the ctx watcher,
-	// which must not outlive the Run: the runner's ctx lives for the whole
-	// run.
-	timeout    *time.Timer
-	unwatchCtx func() bool
+	// timeout stops the timeout timer, which must not outlive the Run.
+	timeout *time.Timer
 }
 
 type stopReason int
@@ -551,9 +593,8 @@ func (s *Sandbox) start(ctx context.Context, script *Script, exec *Execution) *r
 	if s.opts.Timeout > 0 {
 		st.timeout = time.AfterFunc(s.opts.Timeout, func() { st.stop(stoppedTimeout, s.rt) })
 	}
-	if ctx.Done() != nil {
-		st.unwatchCtx = context.AfterFunc(ctx, func() { st.stop(stoppedCancel, s.rt) })
-	}
+	s.active.Store(st)
+	s.watch(ctx, st)
 	return st
 }
 
@@ -563,9 +604,7 @@ func (s *Sandbox) end(st *runState) {
 	if st.timeout != nil {
 		st.timeout.Stop()
 	}
-	if st.unwatchCtx != nil {
-		st.unwatchCtx()
-	}
+	s.active.Store(nil)
 	st.mu.Lock()
 	st.finished = true
 	st.mu.Unlock()

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/colrun/colrun/collections"
 	"github.com/colrun/colrun/runner/event"
 )
 
@@ -208,6 +209,53 @@ func TestCancel(t *testing.T) {
 		t.Fatalf("error = %+v", res.Error)
 	}
 	mustPass(t, runWith(t, sb, newExec("test"), `pm.test("after", () => {});`))
+}
+
+// The runner wraps its context for each script; cancelling it stops the
+// script running then, and every later one given a context of the run,
+// while a script with another context runs.
+func TestCancelRunContext(t *testing.T) {
+	t.Parallel()
+	parent, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sb := New(Options{
+		// A script the cancellation misses fails with a timeout.
+		Timeout: 5 * time.Second,
+		// A pm.sendRequest cancels the run while the script loops.
+		Send: func(ctx context.Context, _ *collections.Request) (*event.Response, error) {
+			cancel()
+			<-ctx.Done()
+			return nil, ctx.Err()
+		},
+	})
+	type key struct{}
+	tests := []struct {
+		name, src string
+		ctx       context.Context
+		cancelled bool
+		passed    []outcome
+	}{
+		{"before", `pm.test("before", () => {});`, context.WithValue(parent, key{}, 1), false, []outcome{{Name: "before"}}},
+		{"cancelled while running", `pm.test("first", () => {}); pm.sendRequest("http://127.0.0.1/", () => {}); while (true) {}`,
+			context.WithValue(parent, key{}, 2), true, []outcome{{Name: "first"}}},
+		{"after, same run", `while (true) {}`, context.WithValue(parent, key{}, 3), true, nil},
+		{"another context", `pm.test("other", () => {});`, context.Background(), false, []outcome{{Name: "other"}}},
+		{"the run's again", `while (true) {}`, context.WithValue(parent, key{}, 4), true, nil},
+	}
+	for _, tt := range tests {
+		script, err := Compile(tt.name, tt.src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := sb.Run(tt.ctx, script, newExec("test"))
+		if got := res.Error != nil && strings.HasPrefix(res.Error.Message, "sandbox: script execution cancelled: context canceled"); got != tt.cancelled {
+			t.Errorf("%s: error = %+v, want cancelled %v", tt.name, res.Error, tt.cancelled)
+		}
+		if !tt.cancelled && res.Error != nil {
+			continue
+		}
+		diff(t, tt.name+": assertions", tt.passed, outcomes(res))
+	}
 }
 
 func TestTimers(t *testing.T) {
