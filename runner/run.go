@@ -417,11 +417,7 @@ func (w *worker) runItem(ctx context.Context, it *collections.Item, cursor event
 	ex, sent, reqErr := w.exchange(ctx, it, req)
 	evReq := &event.Request{Cursor: cursor, Item: ref, Sent: sent, Unresolved: st.unresolved}
 	if reqErr != nil && ex == nil {
-		evReq.Error = requestErrorText(reqErr)
-		var d interface{ Detail() string }
-		if errors.As(reqErr, &d) {
-			evReq.ErrorDetail = d.Detail()
-		}
+		setRequestError(evReq, reqErr)
 	}
 	if ex != nil {
 		evReq.Resp = r.keptResponse(ex.resp)

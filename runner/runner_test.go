@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -438,6 +439,27 @@ func TestVariableCycleFailsTheRequestAndNamesIt(t *testing.T) {
 	}
 }
 
+// TestHangUpHasOnlyNodesCode: a server that closes the connection without
+// answering is Node's "socket hang up", whose only property is its code.
+func TestHangUpHasOnlyNodesCode(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		conn, _, err := w.(http.Hijacker).Hijack()
+		if err == nil {
+			conn.Close()
+		}
+	}))
+	defer srv.Close()
+	ev, _ := run(t, parse(t, collection(srv.URL, `{"name":"hang","request":"{{base}}/x"}`)), Options{})
+	reqs := ev.requests()
+	if len(reqs) != 1 || reqs[0].Error != "socket hang up" {
+		t.Fatalf("requests = %+v", reqs)
+	}
+	if diff := cmp.Diff(&event.NodeError{Code: "ECONNRESET"}, reqs[0].ErrorFields); diff != "" {
+		t.Errorf("error fields (-want +got):\n%s", diff)
+	}
+}
+
 func TestUnreachableHostIsARequestErrorAndTheRunGoesOn(t *testing.T) {
 	t.Parallel()
 	rec := newRecorder(t, nil)
@@ -449,6 +471,15 @@ func TestUnreachableHostIsARequestErrorAndTheRunGoesOn(t *testing.T) {
 	reqs := ev.requests()
 	if len(reqs) != 2 || !strings.Contains(reqs[0].Error, "ECONNREFUSED") {
 		t.Fatalf("requests = %+v", reqs)
+	}
+	// What Node puts on the error, as Newman's JSON report shows it.
+	port, _ := strconv.Atoi(deadURL[strings.LastIndexByte(deadURL, ':')+1:])
+	want := &event.NodeError{Errno: -111, Code: "ECONNREFUSED", Syscall: "connect", Address: "127.0.0.1", Port: port}
+	if diff := cmp.Diff(want, reqs[0].ErrorFields); diff != "" {
+		t.Errorf("error fields (-want +got):\n%s", diff)
+	}
+	if reqs[0].Error != fmt.Sprintf("connect ECONNREFUSED 127.0.0.1:%d", port) {
+		t.Errorf("error = %q", reqs[0].Error)
 	}
 	if res.Stopped != nil || len(rec.all()) != 1 {
 		t.Errorf("the run stopped: %v", res.Stopped)

@@ -162,11 +162,7 @@ func (w *worker) scriptRequest(ctx context.Context, req *collections.Request) (*
 	if err != nil {
 		se := &scriptSendError{err: err}
 		if resp == nil {
-			ev.Error = requestErrorText(err)
-			var d interface{ Detail() string }
-			if errors.As(err, &d) {
-				ev.ErrorDetail = d.Detail()
-			}
+			setRequestError(ev, err)
 		}
 		err = se
 		if sends != nil {
@@ -198,7 +194,7 @@ func (w *worker) sendScriptRequest(ctx context.Context, req *collections.Request
 	if host := strings.Join(collections.ParseURL(raw).Host, "."); strings.Contains(host, "{{") {
 		// What Newman's lookup of the literal host answers; the detail
 		// says why, since the same URL works as a collection request.
-		return nil, netErr("ENOTFOUND", "getaddrinfo ENOTFOUND "+host,
+		return nil, netErr(event.NodeError{Errno: errnoENOTFOUND, Code: "ENOTFOUND", Syscall: "getaddrinfo", Hostname: host}, "getaddrinfo ENOTFOUND "+host,
 			"pm.sendRequest does not replace {{variables}}, as in Newman: build the URL in the script, e.g. with pm.variables.replaceIn(%q)", raw)
 	}
 	// An empty resolver: nothing is replaced, every name stays as written.

@@ -17,6 +17,7 @@ import (
 	"net/url"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -591,11 +592,12 @@ func headerSize(reason string, hs []event.Header) int64 {
 
 // netError is a transport failure worded as Newman words it (its message
 // is exactly Newman's: "connect ECONNREFUSED 127.0.0.1:1", "socket hang
-// up"), with Node's error code, which scripts read as err.code in
-// pm.sendRequest callbacks. detail says what happened in plain words,
-// naming the host; reports show it only under --verbose.
+// up"), with the properties Node gives it (code, errno, syscall...), which
+// scripts read as err.code in pm.sendRequest callbacks and the JSON report
+// carries. detail says what happened in plain words, naming the host;
+// reports show it only under --verbose.
 type netError struct {
-	code   string
+	fields event.NodeError
 	msg    string
 	detail string
 }
@@ -603,13 +605,35 @@ type netError struct {
 func (e *netError) Error() string { return e.msg }
 
 // Code is the Node-style error code.
-func (e *netError) Code() string { return e.code }
+func (e *netError) Code() string { return e.fields.Code }
 
 // Detail is colrun's explanation beyond Newman's message.
 func (e *netError) Detail() string { return e.detail }
 
-func netErr(code, msg, detailFormat string, args ...any) error {
-	return &netError{code: code, msg: msg, detail: fmt.Sprintf(detailFormat, args...)}
+func netErr(fields event.NodeError, msg, detailFormat string, args ...any) error {
+	return &netError{fields: fields, msg: msg, detail: fmt.Sprintf(detailFormat, args...)}
+}
+
+// Node's errno values (libuv's, negated errno on Linux) for the codes
+// colrun reports.
+const (
+	errnoECONNREFUSED = -111
+	errnoECONNRESET   = -104
+	errnoETIMEDOUT    = -110
+	errnoENOTFOUND    = -3008
+)
+
+// setRequestError records err on ev as a request that got no response:
+// Newman's message, and colrun's detail and Node's fields when err has
+// them.
+func setRequestError(ev *event.Request, err error) {
+	ev.Error = requestErrorText(err)
+	var ne *netError
+	if errors.As(err, &ne) {
+		ev.ErrorDetail = ne.detail
+		f := ne.fields
+		ev.ErrorFields = &f
+	}
 }
 
 // describeNetError words transport failures as Newman does (ECONNREFUSED,
@@ -620,26 +644,32 @@ func describeNetError(ctx context.Context, err error, u *url.URL, timeout time.D
 	var dnsErr *net.DNSError
 	switch {
 	case errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded):
+		code := event.NodeError{Code: "ESOCKETTIMEDOUT"}
 		if timeout > 0 {
-			return netErr("ESOCKETTIMEDOUT", "ESOCKETTIMEDOUT", "no complete response from %s within %s (--timeout-request)", host, timeout)
+			return netErr(code, "ESOCKETTIMEDOUT", "no complete response from %s within %s (--timeout-request)", host, timeout)
 		}
-		return netErr("ESOCKETTIMEDOUT", "ESOCKETTIMEDOUT", "the run's time limit (--timeout) ended the request to %s", host)
+		return netErr(code, "ESOCKETTIMEDOUT", "the run's time limit (--timeout) ended the request to %s", host)
 	case errors.Is(err, context.Canceled):
-		return netErr("ECANCELED", fmt.Sprintf("request to %s was cancelled", host), "the run was interrupted")
+		return netErr(event.NodeError{Code: "ECANCELED"}, fmt.Sprintf("request to %s was cancelled", host), "the run was interrupted")
 	case errors.As(err, &dnsErr):
-		return netErr("ENOTFOUND", "getaddrinfo ENOTFOUND "+u.Hostname(), "no such host: %v", dnsErr)
+		return netErr(event.NodeError{Errno: errnoENOTFOUND, Code: "ENOTFOUND", Syscall: "getaddrinfo", Hostname: u.Hostname()},
+			"getaddrinfo ENOTFOUND "+u.Hostname(), "no such host: %v", dnsErr)
 	case errors.Is(err, syscall.ECONNREFUSED):
-		return netErr("ECONNREFUSED", "connect ECONNREFUSED "+hostPort(u), "nothing listens at %s: connection refused", hostPort(u))
+		addr, port := dialedAddress(err, u)
+		return netErr(event.NodeError{Errno: errnoECONNREFUSED, Code: "ECONNREFUSED", Syscall: "connect", Address: addr, Port: port},
+			"connect ECONNREFUSED "+addr+":"+strconv.Itoa(port), "nothing listens at %s: connection refused", hostPort(u))
 	case errors.Is(err, syscall.ECONNRESET):
-		return netErr("ECONNRESET", "read ECONNRESET", "%s closed the connection", host)
+		return netErr(event.NodeError{Errno: errnoECONNRESET, Code: "ECONNRESET", Syscall: "read"}, "read ECONNRESET", "%s closed the connection", host)
 	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
-		return netErr("ECONNRESET", "socket hang up", "%s closed the connection before a complete response", host)
+		return netErr(event.NodeError{Code: "ECONNRESET"}, "socket hang up", "%s closed the connection before a complete response", host)
 	case errors.Is(err, os.ErrDeadlineExceeded):
-		return netErr("ETIMEDOUT", "connect ETIMEDOUT "+hostPort(u), "%s did not answer in time", host)
+		addr, port := dialedAddress(err, u)
+		return netErr(event.NodeError{Errno: errnoETIMEDOUT, Code: "ETIMEDOUT", Syscall: "connect", Address: addr, Port: port},
+			"connect ETIMEDOUT "+addr+":"+strconv.Itoa(port), "%s did not answer in time", host)
 	}
 	var certErr *tls.CertificateVerificationError
 	if errors.As(err, &certErr) {
-		return netErr("UNABLE_TO_VERIFY_LEAF_SIGNATURE", fmt.Sprintf("TLS certificate of %s is not trusted: %v (use -k/--insecure or --ssl-extra-ca-certs)", host, certErr.Err), "%v", certErr)
+		return netErr(event.NodeError{Code: "UNABLE_TO_VERIFY_LEAF_SIGNATURE"}, fmt.Sprintf("TLS certificate of %s is not trusted: %v (use -k/--insecure or --ssl-extra-ca-certs)", host, certErr.Err), "%v", certErr)
 	}
 	var ue *url.Error
 	if errors.As(err, &ue) {
@@ -650,6 +680,23 @@ func describeNetError(ctx context.Context, err error, u *url.URL, timeout time.D
 		msg += " (is it an HTTP server?)"
 	}
 	return fmt.Errorf("%s: %s", host, msg)
+}
+
+// dialedAddress is the address a failed connect went to, as Node names it
+// (the IP it dialed, and the port): what the dialer reports, else the
+// URL's host and port.
+func dialedAddress(err error, u *url.URL) (string, int) {
+	var op *net.OpError
+	if errors.As(err, &op) && op.Addr != nil {
+		if host, port, splitErr := net.SplitHostPort(op.Addr.String()); splitErr == nil {
+			if n, convErr := strconv.Atoi(port); convErr == nil {
+				return host, n
+			}
+		}
+	}
+	host, port, _ := net.SplitHostPort(hostPort(u))
+	n, _ := strconv.Atoi(port)
+	return host, n
 }
 
 func hostPort(u *url.URL) string {

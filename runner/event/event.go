@@ -147,6 +147,19 @@ type Header struct {
 	Value string `json:"value"`
 }
 
+// NodeError holds the properties Node sets on a network error besides its
+// message, in the order Node lists them: connect ECONNREFUSED has errno,
+// code, syscall, address and port; getaddrinfo ENOTFOUND has errno, code,
+// syscall and hostname; "socket hang up" has only code.
+type NodeError struct {
+	Errno    int    `json:"errno,omitempty"`
+	Code     string `json:"code,omitempty"`
+	Syscall  string `json:"syscall,omitempty"`
+	Address  string `json:"address,omitempty"`
+	Port     int    `json:"port,omitempty"`
+	Hostname string `json:"hostname,omitempty"`
+}
+
 // Request reports one HTTP exchange of an item: what was sent and what
 // came back, or the error that prevented a response.
 type Request struct {
@@ -158,7 +171,11 @@ type Request struct {
 	// ErrorDetail explains Error in plain words (which host, what
 	// happened) beyond Newman's wording, which Error keeps exactly; the
 	// cli reporter shows it under --verbose.
-	ErrorDetail string       `json:"errorDetail,omitempty"`
+	ErrorDetail string `json:"errorDetail,omitempty"`
+	// ErrorFields are the properties Node gives the same network error
+	// (code, errno, syscall...), which Newman's JSON report carries and
+	// CI scripts read; nil for errors Node has no such fields for.
+	ErrorFields *NodeError   `json:"errorFields,omitempty"`
 	Redirs      []Redirected `json:"redirects,omitempty"`
 	// Unresolved lists {{variables}} left unresolved in the request.
 	Unresolved []string `json:"unresolved,omitempty"`

@@ -181,7 +181,7 @@ func fillRequest(x *execution, r *event.Request, token string) {
 	}
 	x.Request = req
 	if r.Error != "" || r.Resp == nil {
-		x.RequestError = &jsonError{Name: "Error", Message: orDefault(r.Error, "no response")}
+		x.RequestError = requestError(r.ErrorFields, orDefault(r.Error, "no response"), "")
 		return
 	}
 	res := r.Resp
@@ -358,6 +358,8 @@ func (j *JSON) failure(f Failure) jsonFailure {
 		jf.Error = &jsonError{Name: f.Name, Index: &idx, Test: f.Test, Message: f.Message, Stack: stackOf(f.Name, f.Message, f.Stack)}
 	case FailScript:
 		jf.Error = newScriptError(&event.ScriptError{Name: f.Name, Message: f.Message, Line: f.Line, Column: f.Column, Stack: f.Stack}, f.Listen)
+	case FailRequest:
+		jf.Error = requestError(f.Node, f.Message, f.Stack)
 	default:
 		jf.Error = &jsonError{Name: f.Name, Message: f.Message, Stack: f.Stack}
 	}
@@ -532,6 +534,9 @@ type jsonScriptError struct {
 }
 
 type jsonError struct {
+	// Node's properties of a network error come first, as Node lists
+	// them.
+	*event.NodeError
 	Type       string      `json:"type,omitempty"`
 	Name       string      `json:"name"`
 	Index      *int        `json:"index,omitempty"`
@@ -539,6 +544,12 @@ type jsonError struct {
 	Message    string      `json:"message"`
 	Stack      string      `json:"stack,omitempty"`
 	Stacktrace []jsonFrame `json:"stacktrace,omitempty"`
+}
+
+// requestError is a request's error as Newman's report has it: Node's
+// properties of the error, when it has them, then name and message.
+func requestError(node *event.NodeError, msg, stack string) *jsonError {
+	return &jsonError{NodeError: node, Name: "Error", Message: msg, Stack: stack}
 }
 
 type jsonFrame struct {

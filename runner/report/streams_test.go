@@ -19,6 +19,10 @@ import (
 // testdata/newman/sample.postman_collection.json (two iterations, same
 // names, ids, times, sizes and outcomes), so the golden files can be set
 // beside Newman's own output in testdata/newman/.
+// refused1 is what Node puts on the error of a connection refused at
+// 127.0.0.1:1.
+var refused1 = &event.NodeError{Errno: -111, Code: "ECONNREFUSED", Syscall: "connect", Address: "127.0.0.1", Port: 1}
+
 var regen = flag.Bool("regen", false, "rewrite the recorded event streams in testdata/*.jsonl")
 
 func TestStreams(t *testing.T) {
@@ -208,7 +212,7 @@ func sampleStream() []event.Event {
 			end(false)
 
 		b.item(i, 5, "f14cd308-3381-4eae-a0f6-3049b99991ab", "Unreachable").
-			request(event.Request{Sent: sent("GET", "http://127.0.0.1:1/nothing", "", stdHeaders("127.0.0.1:1")...), Error: "connect ECONNREFUSED 127.0.0.1:1"}).
+			request(event.Request{Sent: sent("GET", "http://127.0.0.1:1/nothing", "", stdHeaders("127.0.0.1:1")...), Error: "connect ECONNREFUSED 127.0.0.1:1", ErrorFields: refused1}).
 			pass("never").script("test", "request", nil).end(false)
 
 		b.item(i, 6, "5d178239-848b-413e-ba30-0b5572b892f5", "Follow redirect").
@@ -244,7 +248,7 @@ func sendRequestStream() []event.Event {
 	host := stdHeaders("127.0.0.1:18093")
 	b.iteration(0)
 	b.item(0, 0, "5e0d0001-0000-4000-8000-000000000001", "Sign in first").
-		request(event.Request{Script: "prerequest", Sent: sent("GET", "http://127.0.0.1:1/signin", "", stdHeaders("127.0.0.1:1")...), Error: "connect ECONNREFUSED 127.0.0.1:1"}).
+		request(event.Request{Script: "prerequest", Sent: sent("GET", "http://127.0.0.1:1/signin", "", stdHeaders("127.0.0.1:1")...), Error: "connect ECONNREFUSED 127.0.0.1:1", ErrorFields: refused1}).
 		console("log", "'signin'", "'ECONNREFUSED'").
 		script("prerequest", "request", nil).
 		request(event.Request{Sent: sent("GET", srv+"/health", "", host...), Resp: resp(200, "OK", jsonType, `{"ok": true}`, 159, ms(7), date)}).
@@ -397,7 +401,7 @@ func cliFormsStream() []event.Event {
 		console("log", "'jumping'").
 		pass("ok").script("test", "request", nil).endNext("Refused")
 	b.item(0, 1, "f-2", "Refused").
-		request(event.Request{Sent: sent("GET", "http://127.0.0.1:1/x", ""), Error: "connect ECONNREFUSED 127.0.0.1:1",
+		request(event.Request{Sent: sent("GET", "http://127.0.0.1:1/x", ""), Error: "connect ECONNREFUSED 127.0.0.1:1", ErrorFields: refused1,
 			ErrorDetail: "nothing listens at 127.0.0.1:1: connection refused"}).end(false)
 	b.item(0, 2, "f-3", "Parse").
 		request(event.Request{Sent: sent("POST", "http://127.0.0.1:8080/text", ""), Resp: resp(200, "OK", "text/plain", "hello", 120, ms(3), date)}).

@@ -113,6 +113,9 @@ type Failure struct {
 	At string
 	// Item is the request the failure belongs to (empty for run errors).
 	Item event.ItemRef
+	// Node holds Node's properties of a request's network error (code,
+	// errno...), nil for other failures.
+	Node *event.NodeError
 	// Cursor locates the execution; HasCursor is false for run errors.
 	Cursor    event.Cursor
 	HasCursor bool
@@ -272,7 +275,7 @@ func (s *Summary) request(r *event.Request) {
 	if r.Error != "" || r.Resp == nil {
 		s.Stats.Requests.Failed++
 		s.Failures = append(s.Failures, Failure{
-			Kind: FailRequest, Name: "Error", Message: orDefault(r.Error, "no response"),
+			Kind: FailRequest, Name: "Error", Message: orDefault(r.Error, "no response"), Node: r.ErrorFields,
 			At: "request", Listen: r.Script, Item: r.Item, Cursor: r.Cursor, HasCursor: true,
 		})
 		return
