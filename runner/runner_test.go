@@ -774,3 +774,36 @@ func TestServersThatLie(t *testing.T) {
 		t.Errorf("the run should go on: %+v, stopped %v", reqs[2], res.Stopped)
 	}
 }
+
+// TestHeaderCaseVariantsSendOne: Newman sends one header for a name the
+// request spells in more than one case, with the values of the spelling
+// seen last; repeats of one spelling all go out (checked against Newman
+// 6.2.2's echo).
+func TestHeaderCaseVariantsSendOne(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name    string
+		headers string
+		want    map[string][]string
+	}{
+		{"two spellings", `{"key":"X-Key","value":"a"},{"key":"x-key","value":"b"}`, map[string][]string{"X-Key": {"b"}}},
+		{"the spelling seen last wins with all its values", `{"key":"x-k","value":"1"},{"key":"X-K","value":"2"},{"key":"x-k","value":"3"}`, map[string][]string{"X-K": {"2"}}},
+		{"one spelling repeated", `{"key":"X-Other","value":"1"},{"key":"X-Other","value":"2"}`, map[string][]string{"X-Other": {"1", "2"}}},
+		{"disabled variants do not count", `{"key":"X-Key","value":"a"},{"key":"x-key","value":"b","disabled":true}`, map[string][]string{"X-Key": {"a"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			rec := newRecorder(t, nil)
+			run(t, parse(t, collection(rec.srv.URL, `{"name":"h","request":{"url":"{{base}}/h","header":[`+tc.headers+`]}}`)), Options{})
+			got := rec.all()
+			if len(got) != 1 {
+				t.Fatalf("server received %d requests", len(got))
+			}
+			for name, want := range tc.want {
+				if diff := cmp.Diff(want, got[0].Header.Values(name)); diff != "" {
+					t.Errorf("%s (-want +got):\n%s", name, diff)
+				}
+			}
+		})
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"net/http/httptrace"
 	"net/url"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -398,6 +399,50 @@ func withHeader(hs []event.Header, key, value string) []event.Header {
 	return out
 }
 
+// mergeCaseVariants sends one header for names spelled in more than one
+// case ("X-Key: a" and "x-key: b"), as Newman does: postman-runtime groups
+// the values of each exact spelling, then sets each spelling in turn
+// through a case-insensitive store, so the spelling seen last wins with
+// all its values, under the first spelling's name. Repeats of one exact
+// spelling all go out, there as here.
+func mergeCaseVariants(h http.Header, sent []event.Header) {
+	for i, a := range sent {
+		for _, b := range sent[:i] {
+			if a.Key != b.Key && strings.EqualFold(a.Key, b.Key) {
+				mergeCaseVariantsSlow(h, sent)
+				return
+			}
+		}
+	}
+}
+
+func mergeCaseVariantsSlow(h http.Header, sent []event.Header) {
+	// Spellings in the order they first appear.
+	var spellings []string
+	for _, s := range sent {
+		if _, ok := h[s.Key]; ok && !slices.Contains(spellings, s.Key) {
+			spellings = append(spellings, s.Key)
+		}
+	}
+	for i, first := range spellings {
+		last := first
+		for _, other := range spellings[i+1:] {
+			if strings.EqualFold(other, first) {
+				last = other
+			}
+		}
+		if last == first || h[first] == nil {
+			continue
+		}
+		h[first] = h[last]
+		for _, other := range spellings[i+1:] {
+			if strings.EqualFold(other, first) {
+				delete(h, other)
+			}
+		}
+	}
+}
+
 // newHTTPRequest builds the wire request. Header keys are stored as the
 // collection spells them (not canonicalised), as Postman sends them.
 func newHTTPRequest(ctx context.Context, method, target string, headers []event.Header, body []byte, hasBody bool) (*http.Request, error) {
@@ -428,6 +473,7 @@ func newHTTPRequest(ctx context.Context, method, target string, headers []event.
 			req.Header[h.Key] = append(req.Header[h.Key], h.Value)
 		}
 	}
+	mergeCaseVariants(req.Header, headers)
 	if hasBody {
 		req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
 	}
