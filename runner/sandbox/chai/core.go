@@ -184,6 +184,8 @@ type core struct {
 	// script does to the global Object and Array.
 	objectProto, arrayProto *goja.Object
 
+	objectKey goja.Value // "object", the flag `_obj` reads
+
 	// recent remembers the assertions made last: nearly every flag
 	// access and chain step is on one of them, and finding an
 	// assertion from its object otherwise takes Export, which allocates.
@@ -202,7 +204,8 @@ type marker struct {
 }
 
 func newCore(rt *goja.Runtime) *core {
-	c := &core{rt: rt, objectProto: rt.NewObject().Prototype(), arrayProto: rt.NewArray().Prototype()}
+	c := &core{rt: rt, objectProto: rt.NewObject().Prototype(), arrayProto: rt.NewArray().Prototype(),
+		objectKey: rt.ToValue("object")}
 	c.assertion = &goja.ProxyTrapConfig{Get: func(target *goja.Object, name string, _ goja.Value) goja.Value {
 		if v := target.Get(name); v != nil {
 			return v
@@ -227,6 +230,7 @@ func (c *core) hooks() *goja.Object {
 	set("chainStep", func(call goja.FunctionCall) goja.Value { return c.next(call.This) })
 	set("newFlags", func(goja.FunctionCall) goja.Value { return c.newAssertion(nil).bagObject() })
 	set("getFlag", c.getFlag)
+	set("objectGetter", c.objectGetter)
 	set("setFlag", c.setFlag)
 	set("flagFunction", c.flagFunction)
 	set("property", c.property)
@@ -358,15 +362,26 @@ func (c *core) flagsOf(v goja.Value) (f *flagSet, bag goja.Value) {
 
 // getFlag is util.flag(obj, key).
 func (c *core) getFlag(call goja.FunctionCall) goja.Value {
-	f, bag := c.flagsOf(call.Argument(0))
+	return c.flag(call.Argument(0), call.Argument(1))
+}
+
+// objectGetter is Assertion.prototype._obj's getter, util.flag(this,
+// 'object'): the library's methods read it on nearly every call, and as
+// a JS function it was a frame and an allocation each time.
+func (c *core) objectGetter(call goja.FunctionCall) goja.Value {
+	return c.flag(call.This, c.objectKey)
+}
+
+func (c *core) flag(obj, key goja.Value) goja.Value {
+	f, bag := c.flagsOf(obj)
 	if f == nil {
 		if b, ok := bag.(*goja.Object); ok {
 			// A bag a script made: read it as chai would.
-			return orUndefined(b.Get(call.Argument(1).String()))
+			return orUndefined(b.Get(key.String()))
 		}
-		return rethrow(c.slowFlag(goja.Undefined(), call.Argument(0), call.Argument(1)))
+		return rethrow(c.slowFlag(goja.Undefined(), obj, key))
 	}
-	return orUndefined(f.Get(call.Argument(1).String()))
+	return orUndefined(f.Get(key.String()))
 }
 
 // setFlag is util.flag(obj, key, value).
@@ -380,9 +395,18 @@ func (c *core) setFlag(call goja.FunctionCall) goja.Value {
 }
 
 // property returns addProperty's getter for getter, a function: it runs
-// getter on the assertion read from and continues the chain.
+// getter on the assertion read from and continues the chain. A second
+// argument names a fast path that decides passing reads first.
 func (c *core) property(call goja.FunctionCall) goja.Value {
 	getter, _ := goja.AssertFunction(call.Argument(0))
+	if fast := lookupFastPath(call.Argument(1)); fast != nil {
+		return c.rt.ToValue(func(call goja.FunctionCall) goja.Value {
+			if fast(c, call.This, nil) {
+				return c.next(call.This)
+			}
+			return c.continueChain(call.This, rethrow(getter(call.This)))
+		})
+	}
 	return c.rt.ToValue(func(call goja.FunctionCall) goja.Value {
 		return c.continueChain(call.This, rethrow(getter(call.This)))
 	})
@@ -542,7 +566,7 @@ func (c *core) method(call goja.FunctionCall) goja.Value {
 	nameValue := call.Argument(2)
 	guarded := call.Argument(3).ToBoolean()
 	counted := call.Argument(4).ToBoolean()
-	fast := fastPaths[call.Argument(5).String()]
+	fast := lookupFastPath(call.Argument(5))
 	return c.proxy(target, &goja.ProxyTrapConfig{
 		Get: func(target *goja.Object, prop string, _ goja.Value) goja.Value {
 			if prop == "length" {
@@ -626,7 +650,7 @@ func (c *core) chainable(call goja.FunctionCall) goja.Value {
 	noop := call.Argument(2)
 	// fast stands in for the method it was registered with, not for one
 	// overwriteChainableMethod put in its place.
-	fast := fastPaths[call.Argument(3).String()]
+	fast := lookupFastPath(call.Argument(3))
 	fastFor := behaviour.Get("method")
 	var (
 		lastMethod goja.Value

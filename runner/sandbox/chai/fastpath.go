@@ -1,6 +1,14 @@
 package chai
 
-import "github.com/dop251/goja"
+import (
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/dop251/goja"
+)
+
+var reflectBool = reflect.TypeOf(true)
 
 // A fast path decides, in Go, a call of one of the library's own
 // assertion methods that passes: called with the method's receiver and
@@ -23,9 +31,18 @@ type fastPath func(c *core, this goja.Value, args []goja.Value) bool
 // fastPaths are looked up by the name js/assertions.js registers a method
 // with (addFastMethod, addChainableMethod's fast argument).
 var fastPaths = map[string]fastPath{
-	"equal":    (*core).fastEqual,
-	"eql":      (*core).fastEql,
-	"lengthOf": (*core).fastLengthOf,
+	"equal":     (*core).fastEqual,
+	"eql":       (*core).fastEql,
+	"lengthOf":  (*core).fastLengthOf,
+	"typeIs":    (*core).fastTypeIs,
+	"include":   (*core).fastInclude,
+	"property":  (*core).fastProperty,
+	"ok":        (*core).fastOk,
+	"true":      (*core).fastTrue,
+	"false":     (*core).fastFalse,
+	"null":      (*core).fastNull,
+	"undefined": (*core).fastUndefined,
+	"exist":     (*core).fastExist,
 }
 
 // fastFlags returns the flags of this when a fast path may decide for it:
@@ -127,4 +144,152 @@ func (c *core) fastLengthOf(this goja.Value, args []goja.Value) bool {
 		return false
 	}
 	return holds(f, count.Equals(argument(args, 0)))
+}
+
+// primitiveType is lowerTypeName for null and the primitives a fast path
+// decides on, and "" for anything else.
+func primitiveType(v goja.Value) string {
+	switch {
+	case v == nil || goja.IsUndefined(v):
+		return "undefined"
+	case goja.IsNull(v):
+		return "null"
+	case goja.IsString(v):
+		return "string"
+	case goja.IsNumber(v):
+		return "number"
+	case v.ExportType() == reflectBool:
+		return "boolean"
+	}
+	return ""
+}
+
+// isASCII reports whether a JS string is all ASCII, where its UTF-16 and
+// Go (UTF-8) forms agree unit for unit, and so do case mappings.
+func isASCII(s goja.String) bool { return len(s.String()) == s.Length() }
+
+// fastTypeIs is a(type, msg) / an(type, msg) on a primitive or null, for
+// an ASCII type name.
+func (c *core) fastTypeIs(this goja.Value, args []goja.Value) bool {
+	f := c.fastFlags(this)
+	if f == nil {
+		return false
+	}
+	withMessage(f, args, 1)
+	want, ok := argument(args, 0).(goja.String)
+	if !ok || !isASCII(want) {
+		return false
+	}
+	actual := primitiveType(f.Get("object"))
+	return actual != "" && holds(f, strings.ToLower(want.String()) == actual)
+}
+
+// fastInclude is include(val, msg) without `deep`, of a string in a
+// string (both ASCII) or of a value in a plain array (indexOf's strict
+// equality).
+func (c *core) fastInclude(this goja.Value, args []goja.Value) bool {
+	f := c.fastFlags(this)
+	if f == nil {
+		return false
+	}
+	withMessage(f, args, 1)
+	if flagOn(f.Get("deep")) {
+		return false
+	}
+	val := argument(args, 0)
+	switch obj := orUndefined(f.Get("object")).(type) {
+	case goja.String:
+		sub, ok := val.(goja.String)
+		if !ok || !isASCII(obj) || !isASCII(sub) {
+			return false
+		}
+		return holds(f, strings.Contains(obj.String(), sub.String()))
+	case *goja.Object:
+		if c.plainKindOf(obj) != plainArray {
+			return false
+		}
+		n := obj.Get("length").ToInteger()
+		for i := int64(0); i < n; i++ {
+			if e := obj.Get(strconv.FormatInt(i, 10)); e != nil && e.StrictEquals(val) {
+				return holds(f, true)
+			}
+		}
+		return holds(f, false)
+	}
+	return false
+}
+
+// fastProperty is property(name[, val[, msg]]) without `nested`, `own` or
+// `deep`, for a string name on a plain object or array: the name is
+// present (inherited or own), and when val is given the value is val.
+// Like the method, it moves the chain on to the value.
+func (c *core) fastProperty(this goja.Value, args []goja.Value) bool {
+	f := c.fastFlags(this)
+	if f == nil {
+		return false
+	}
+	withMessage(f, args, 2)
+	if flagOn(f.Get("nested")) || flagOn(f.Get("own")) || flagOn(f.Get("deep")) {
+		return false
+	}
+	name, ok := argument(args, 0).(goja.String)
+	obj, isObj := orUndefined(f.Get("object")).(*goja.Object)
+	if !ok || !isObj || c.plainKindOf(obj) == notPlain {
+		return false
+	}
+	value := obj.Get(name.String())
+	present := value != nil
+	value = orUndefined(value)
+	negate := flagOn(f.Get("negate"))
+	pass := present != negate
+	if len(args) > 1 {
+		// Negated with a value, only the value is asserted.
+		pass = (present && args[1].StrictEquals(value)) != negate
+	}
+	if !pass {
+		return false
+	}
+	f.Set("object", value)
+	return true
+}
+
+// The properties that only compare the object: ok, true, false, null,
+// undefined, exist.
+
+func (c *core) fastIs(this goja.Value, test func(goja.Value) bool) bool {
+	f := c.fastFlags(this)
+	return f != nil && holds(f, test(orUndefined(f.Get("object"))))
+}
+
+func (c *core) fastOk(this goja.Value, _ []goja.Value) bool {
+	return c.fastIs(this, goja.Value.ToBoolean)
+}
+
+func (c *core) fastTrue(this goja.Value, _ []goja.Value) bool {
+	return c.fastIs(this, func(v goja.Value) bool { return v.ExportType() == reflectBool && v.ToBoolean() })
+}
+
+func (c *core) fastFalse(this goja.Value, _ []goja.Value) bool {
+	return c.fastIs(this, func(v goja.Value) bool { return v.ExportType() == reflectBool && !v.ToBoolean() })
+}
+
+func (c *core) fastNull(this goja.Value, _ []goja.Value) bool {
+	return c.fastIs(this, goja.IsNull)
+}
+
+func (c *core) fastUndefined(this goja.Value, _ []goja.Value) bool {
+	return c.fastIs(this, goja.IsUndefined)
+}
+
+func (c *core) fastExist(this goja.Value, _ []goja.Value) bool {
+	return c.fastIs(this, func(v goja.Value) bool { return !goja.IsNull(v) && !goja.IsUndefined(v) })
+}
+
+// lookupFastPath returns the fast path named by v, and nil when v is no
+// name (the JS side passes undefined for none).
+func lookupFastPath(v goja.Value) fastPath {
+	if !goja.IsString(v) {
+		return nil
+	}
+	return fastPaths[v.String()]
 }

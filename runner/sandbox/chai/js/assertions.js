@@ -59,6 +59,11 @@ function defineCoreAssertions() {
   function typeCheck(type) {
     var check = typeof type === 'string' ? typeChecks[type] : undefined;
     if (check !== undefined) return check;
+    // Worded as node words chai's `type.toLowerCase()` on a non-string.
+    if (type === undefined || type === null) {
+      throw new TypeError('Cannot read properties of ' + type + " (reading 'toLowerCase')");
+    }
+    if (typeof type.toLowerCase !== 'function') throw new TypeError('type.toLowerCase is not a function');
     var lower = type.toLowerCase();
     var article = 'aeiou'.indexOf(lower.charAt(0)) !== -1 ? 'an ' : 'a ';
     check = { type: lower, yes: 'expected #{this} to be ' + article + lower, no: 'expected #{this} not to be ' + article + lower };
@@ -74,8 +79,8 @@ function defineCoreAssertions() {
     var check = typeCheck(type);
     this.assert(check.type === lowerTypeName(getFlag(this, 'object')), check.yes, check.no);
   }
-  P.addChainableMethod('an', typeIs);
-  P.addChainableMethod('a', typeIs);
+  addChainableMethod(P.prototype, 'an', typeIs, undefined, 'typeIs');
+  addChainableMethod(P.prototype, 'a', typeIs, undefined, 'typeIs');
 
   function sameValueZero(a, b) {
     return (isNaNValue(a) && isNaNValue(b)) || a === b;
@@ -158,29 +163,29 @@ function defineCoreAssertions() {
     if (negate && keys.length > 1 && failures === keys.length) throw firstFailure;
   }
 
-  P.addChainableMethod('include', include, markContains);
-  P.addChainableMethod('contain', include, markContains);
-  P.addChainableMethod('contains', include, markContains);
-  P.addChainableMethod('includes', include, markContains);
+  addChainableMethod(P.prototype, 'include', include, markContains, 'include');
+  addChainableMethod(P.prototype, 'contain', include, markContains, 'include');
+  addChainableMethod(P.prototype, 'contains', include, markContains, 'include');
+  addChainableMethod(P.prototype, 'includes', include, markContains, 'include');
 
-  P.addProperty('ok', function () {
+  addProperty(P.prototype, 'ok', function () {
     this.assert(getFlag(this, 'object'), 'expected #{this} to be truthy', 'expected #{this} to be falsy');
-  });
-  P.addProperty('true', function () {
+  }, 'ok');
+  addProperty(P.prototype, 'true', function () {
     this.assert(getFlag(this, 'object') === true, 'expected #{this} to be true', 'expected #{this} to be false',
       !getFlag(this, 'negate'));
-  });
-  P.addProperty('false', function () {
+  }, 'true');
+  addProperty(P.prototype, 'false', function () {
     this.assert(getFlag(this, 'object') === false, 'expected #{this} to be false', 'expected #{this} to be true',
       Boolean(getFlag(this, 'negate')));
-  });
-  P.addProperty('null', function () {
+  }, 'false');
+  addProperty(P.prototype, 'null', function () {
     this.assert(getFlag(this, 'object') === null, 'expected #{this} to be null', 'expected #{this} not to be null');
-  });
-  P.addProperty('undefined', function () {
+  }, 'null');
+  addProperty(P.prototype, 'undefined', function () {
     this.assert(getFlag(this, 'object') === undefined, 'expected #{this} to be undefined',
       'expected #{this} not to be undefined');
-  });
+  }, 'undefined');
   P.addProperty('NaN', function () {
     this.assert(isNaNValue(getFlag(this, 'object')), 'expected #{this} to be NaN', 'expected #{this} not to be NaN');
   });
@@ -189,8 +194,8 @@ function defineCoreAssertions() {
     var v = getFlag(this, 'object');
     this.assert(v !== null && v !== undefined, 'expected #{this} to exist', 'expected #{this} to not exist');
   }
-  P.addProperty('exist', exists);
-  P.addProperty('exists', exists);
+  addProperty(P.prototype, 'exist', exists, 'exist');
+  addProperty(P.prototype, 'exists', exists, 'exist');
 
   P.addProperty('empty', function () {
     var v = getFlag(this, 'object');
@@ -431,7 +436,7 @@ function defineCoreAssertions() {
     // The chain continues on the property value: `.property('a').that...`.
     setFlag(this, 'object', value);
   }
-  addCountedMethod(P.prototype, 'property', property);
+  addCountedMethod(P.prototype, 'property', property, 'property');
 
   function ownProperty(argc, name, val, msg) {
     setFlag(this, 'own', true);

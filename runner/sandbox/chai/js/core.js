@@ -326,7 +326,10 @@ function slowNext(from) {
   return next;
 }
 
-function addProperty(ctx, name, getter) {
+// addProperty is chai's util.addProperty; fast, for the library's own
+// properties only, names a fast path (fastpath.go) that decides passing
+// reads in Go.
+function addProperty(ctx, name, getter, fast) {
   if (getter === undefined) {
     // A language chain (to, be, have...) only continues the chain.
     Object.defineProperty(ctx, name, { get: native.chainStep, configurable: true });
@@ -334,7 +337,7 @@ function addProperty(ctx, name, getter) {
   }
   if (typeof getter === 'function') {
     // The getter runs from core.go, which spares a JS frame and a call().
-    Object.defineProperty(ctx, name, { get: native.property(getter), configurable: true });
+    Object.defineProperty(ctx, name, { get: native.property(getter, fast), configurable: true });
     return;
   }
   Object.defineProperty(ctx, name, {
@@ -356,9 +359,10 @@ function addMethod(ctx, name, method) {
 // know how many arguments they were given: method receives that count
 // before the arguments, which spares it goja's costly `arguments` object.
 // Only the library may use it: the raw method never reaches plugins, which
-// see the wrapper (as `_super` too).
-function addCountedMethod(ctx, name, method) {
-  ctx[name] = native.method(function methodWrapper() {}, method, name, proxyEnabled(), true);
+// see the wrapper (as `_super` too). fast names a fast path, as for
+// addFastMethod.
+function addCountedMethod(ctx, name, method, fast) {
+  ctx[name] = native.method(function methodWrapper() {}, method, name, proxyEnabled(), true, fast);
 }
 
 // addFastMethod is addMethod for the library's own methods that core.go
@@ -505,7 +509,7 @@ function assertInJS(expr, msg, negateMsg, expected, _actual, showDiff) {
 Assertion.prototype.assert = native.assert;
 
 Object.defineProperty(Assertion.prototype, '_obj', {
-  get: function () { return getFlag(this, 'object'); },
+  get: native.objectGetter,
   set: function (v) { setFlag(this, 'object', v); }
 });
 
