@@ -57,6 +57,7 @@ var builtins = map[string]*builtin{
 	"path":               {core: true, js: "path.js"},
 	"querystring":        {core: true, js: "querystring.js"},
 	"timers":             {core: true, js: "timers.js"},
+	"assert":             {core: true, js: "assert.js"},
 }
 
 // isBuiltinName reports whether name is one of ours.
