@@ -807,3 +807,34 @@ func TestHeaderCaseVariantsSendOne(t *testing.T) {
 		})
 	}
 }
+
+// TestBailMakesFailedAssertionsTheScriptsError: under --bail,
+// postman-runtime turns a script's failed assertions into the script's
+// error ("AssertionFailure: <names joined by ', '>"), which Newman 6.2.2
+// reports as a second failure and counts as a failed test script.
+// Without --bail the script has no error.
+func TestBailMakesFailedAssertionsTheScriptsError(t *testing.T) {
+	t.Parallel()
+	rec := newRecorder(t, nil)
+	c := parse(t, collection(rec.srv.URL, `{"name":"one","event":[{"listen":"test","script":{"exec":[
+		"pm.test('first', () => pm.expect(1).to.equal(2));",
+		"pm.test('passes', () => {});",
+		"pm.test('second', () => { throw new Error('no'); });"]}}],"request":"{{base}}/x"},
+		{"name":"two","request":"{{base}}/y"}`))
+	for _, bail := range []bool{false, true} {
+		ev, _ := runScripted(t, c, Options{Bail: bail})
+		var got []*event.ScriptError
+		for _, e := range ev.all {
+			if e.Script != nil {
+				got = append(got, e.Script.Error)
+			}
+		}
+		want := []*event.ScriptError{nil}
+		if bail {
+			want = []*event.ScriptError{{Name: "AssertionFailure", Message: "first, second"}}
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("bail %v: test script errors (-want +got):\n%s", bail, diff)
+		}
+	}
+}

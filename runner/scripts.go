@@ -3,6 +3,7 @@ package runner
 import (
 	"context"
 	"net/http"
+	"strings"
 
 	"github.com/colrun/colrun/collections"
 	"github.com/colrun/colrun/runner/event"
@@ -145,6 +146,7 @@ func (w *worker) runScripts(ctx context.Context, listen string, it *collections.
 		// Logs and test results go out in the order they happened, as
 		// Newman reports them.
 		emitted := 0
+		var failedTests []string
 		emitAssertions := func(upTo int) {
 			for ; emitted < upTo && emitted < len(res.assertions); emitted++ {
 				a := res.assertions[emitted]
@@ -152,6 +154,7 @@ func (w *worker) runScripts(ctx context.Context, listen string, it *collections.
 				st.assertions++
 				if a.Error != nil {
 					failed = true
+					failedTests = append(failedTests, a.Name)
 				}
 				w.emit(event.Event{Assertion: &a})
 			}
@@ -180,7 +183,14 @@ func (w *worker) runScripts(ctx context.Context, listen string, it *collections.
 		}
 		emitRequests(len(res.console))
 		emitAssertions(len(res.assertions))
-		w.emit(event.Event{Script: &event.ScriptRun{Cursor: st.cursor, Item: st.item, Listen: listen, Level: sl.level, Error: res.err}})
+		scriptErr := res.err
+		if scriptErr == nil && len(failedTests) > 0 && r.opts.Bail {
+			// postman-runtime under --bail turns a script's failed
+			// assertions into its error, which Newman reports as a second
+			// failure and counts as a failed script.
+			scriptErr = &event.ScriptError{Name: "AssertionFailure", Message: strings.Join(failedTests, ", ")}
+		}
+		w.emit(event.Event{Script: &event.ScriptRun{Cursor: st.cursor, Item: st.item, Listen: listen, Level: sl.level, Error: scriptErr}})
 		if res.err != nil {
 			failed = true
 		}
