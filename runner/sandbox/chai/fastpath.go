@@ -43,6 +43,7 @@ var fastPaths = map[string]fastPath{
 	"null":      (*core).fastNull,
 	"undefined": (*core).fastUndefined,
 	"exist":     (*core).fastExist,
+	"status":    (*core).fastStatus,
 }
 
 // fastFlags returns the flags of this when a fast path may decide for it:
@@ -292,4 +293,42 @@ func lookupFastPath(v goja.Value) fastPath {
 		return nil
 	}
 	return fastPaths[v.String()]
+}
+
+// fastStatus is chai-postman's status(code) for a number code on a
+// Postman response: response.code === code.
+func (c *core) fastStatus(this goja.Value, args []goja.Value) bool {
+	f := c.fastFlags(this)
+	if f == nil {
+		return false
+	}
+	want := argument(args, 0)
+	obj, ok := orUndefined(f.Get("object")).(*goja.Object)
+	if !goja.IsNumber(want) || !ok || !c.isPostman(obj, "Response") {
+		return false
+	}
+	code := obj.Get("code")
+	return code != nil && goja.IsNumber(code) && holds(f, code.StrictEquals(want))
+}
+
+// maxSuperChain bounds isPostman's walk up `super_`, which a script could
+// make circular; a longer chain is left to the JS.
+const maxSuperChain = 32
+
+// isPostman is postman.js's isPostmanResponse/isPostmanRequest for an
+// object: its constructor, or one up the constructor's `super_` chain,
+// has `_postman_propertyName` name. False also means undecided.
+func (c *core) isPostman(obj *goja.Object, name string) bool {
+	ctor := obj.Get("constructor")
+	for range maxSuperChain {
+		co, ok := ctor.(*goja.Object)
+		if !ok {
+			return false
+		}
+		if p := co.Get("_postman_propertyName"); p != nil && goja.IsString(p) && p.String() == name {
+			return true
+		}
+		ctor = co.Get("super_")
+	}
+	return false
 }

@@ -327,7 +327,7 @@ function postmanPlugin(chaiModule) {
     assertReasonAndCode(this, obj, 'OK', 200);
   });
 
-  A.addMethod('status', function (codeOrReason) {
+  addFastMethod(A.prototype, 'status', function (codeOrReason) {
     var obj = this._obj;
     mustBeResponse(obj);
     if (lodashIsNumber(codeOrReason)) {
@@ -338,7 +338,7 @@ function postmanPlugin(chaiModule) {
     mustHaveFunction(obj, 'reason');
     this.assert(obj.reason() === codeOrReason, 'expected response to have status reason #{exp} but got #{act}',
       'expected response to not have status reason #{act}', codeOrReason, obj.reason());
-  });
+  }, 'status');
 
   addCountedMethod(A.prototype, 'header', function (argc, key, value) {
     var obj = this._obj;
