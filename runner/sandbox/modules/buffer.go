@@ -113,16 +113,22 @@ func encodeString(b []byte, enc string) string {
 		}
 		return string(a)
 	case "utf16le":
-		units := make([]uint16, len(b)/2)
-		for i := range units {
-			units[i] = uint16(b[2*i]) | uint16(b[2*i+1])<<8
-		}
-		return string(utf16.Decode(units))
+		return string(utf16.Decode(utf16Units(b)))
 	}
 	if utf8.Valid(b) {
 		return string(b)
 	}
 	return strings.ToValidUTF8(string(b), "\uFFFD")
+}
+
+// utf16Units reads b as little-endian UTF-16 code units, dropping an odd
+// last byte as Node does.
+func utf16Units(b []byte) []uint16 {
+	units := make([]uint16, len(b)/2)
+	for i := range units {
+		units[i] = uint16(b[2*i]) | uint16(b[2*i+1])<<8
+	}
+	return units
 }
 
 // bytesOf returns the bytes of a Uint8Array (or Buffer) argument.
@@ -148,7 +154,14 @@ func bufferNatives(st *runtimeState) *goja.Object {
 		return rt.ToValue(rt.NewArrayBuffer(decodeValue(call.Argument(0), call.Argument(1).String())))
 	})
 	_ = o.Set("encode", func(call goja.FunctionCall) goja.Value {
-		return rt.ToValue(encodeString(bytesOf(rt, call.Argument(0)), call.Argument(1).String()))
+		b, enc := bytesOf(rt, call.Argument(0)), call.Argument(1).String()
+		if enc == "utf16le" {
+			// Built from the code units themselves: a Go string would turn
+			// a lone surrogate into U+FFFD, where Node keeps it (and
+			// string_decoder relies on holding a high surrogate back).
+			return rt.ToValue(goja.StringFromUTF16(utf16Units(b)))
+		}
+		return rt.ToValue(encodeString(b, enc))
 	})
 	return o
 }

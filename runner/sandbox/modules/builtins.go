@@ -58,6 +58,8 @@ var builtins = map[string]*builtin{
 	"querystring":        {core: true, js: "querystring.js"},
 	"timers":             {core: true, js: "timers.js"},
 	"assert":             {core: true, js: "assert.js"},
+	"punycode":           {core: true, js: "punycode.js"},
+	"string_decoder":     {core: true, js: "string_decoder.js"},
 }
 
 // isBuiltinName reports whether name is one of ours.
