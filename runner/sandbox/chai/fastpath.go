@@ -44,6 +44,11 @@ var fastPaths = map[string]fastPath{
 	"undefined": (*core).fastUndefined,
 	"exist":     (*core).fastExist,
 	"status":    (*core).fastStatus,
+	"oneOf":     (*core).fastOneOf,
+	"above":     fastCompare(func(a, b float64) bool { return a > b }),
+	"least":     fastCompare(func(a, b float64) bool { return a >= b }),
+	"below":     fastCompare(func(a, b float64) bool { return a < b }),
+	"most":      fastCompare(func(a, b float64) bool { return a <= b }),
 }
 
 // fastFlags returns the flags of this when a fast path may decide for it:
@@ -206,16 +211,8 @@ func (c *core) fastInclude(this goja.Value, args []goja.Value) bool {
 		}
 		return holds(f, strings.Contains(obj.String(), sub.String()))
 	case *goja.Object:
-		if c.plainKindOf(obj) != plainArray {
-			return false
-		}
-		n := obj.Get("length").ToInteger()
-		for i := int64(0); i < n; i++ {
-			if e := obj.Get(strconv.FormatInt(i, 10)); e != nil && e.StrictEquals(val) {
-				return holds(f, true)
-			}
-		}
-		return holds(f, false)
+		found, ok := c.arrayIncludes(obj, val)
+		return ok && holds(f, found)
 	}
 	return false
 }
@@ -331,4 +328,63 @@ func (c *core) isPostman(obj *goja.Object, name string) bool {
 		ctor = co.Get("super_")
 	}
 	return false
+}
+
+// untaggedArrays reports whether chai's type name of a plain array is
+// 'array': no Symbol.toStringTag on Array.prototype or Object.prototype.
+func (c *core) untaggedArrays() bool {
+	for _, p := range [...]*goja.Object{c.arrayProto, c.objectProto} {
+		if v := p.GetSymbol(goja.SymToStringTag); v != nil && !goja.IsUndefined(v) {
+			return false
+		}
+	}
+	return true
+}
+
+// arrayIncludes is list.indexOf(val) !== -1 for a plain array list (ok),
+// whose elements it reads in order, skipping holes.
+func (c *core) arrayIncludes(list *goja.Object, val goja.Value) (found, ok bool) {
+	if c.plainKindOf(list) != plainArray || !c.untaggedArrays() {
+		return false, false
+	}
+	n := list.Get("length").ToInteger()
+	for i := int64(0); i < n; i++ {
+		if e := list.Get(strconv.FormatInt(i, 10)); e != nil && e.StrictEquals(val) {
+			return true, true
+		}
+	}
+	return false, true
+}
+
+// fastOneOf is oneOf(list, msg) without `contains` or `deep`, for a plain
+// array list: the object is one of its elements (indexOf).
+func (c *core) fastOneOf(this goja.Value, args []goja.Value) bool {
+	f := c.fastFlags(this)
+	if f == nil {
+		return false
+	}
+	withMessage(f, args, 1)
+	list, ok := argument(args, 0).(*goja.Object)
+	if !ok || flagOn(f.Get("contains")) || flagOn(f.Get("deep")) {
+		return false
+	}
+	found, ok := c.arrayIncludes(list, orUndefined(f.Get("object")))
+	return ok && holds(f, found)
+}
+
+// fastCompare makes the fast path of above, least, below and most
+// without `doLength`: a number compared with a number.
+func fastCompare(cmp func(a, b float64) bool) fastPath {
+	return func(c *core, this goja.Value, args []goja.Value) bool {
+		f := c.fastFlags(this)
+		if f == nil {
+			return false
+		}
+		withMessage(f, args, 1)
+		obj, n := orUndefined(f.Get("object")), argument(args, 0)
+		if flagOn(f.Get("doLength")) || !goja.IsNumber(obj) || !goja.IsNumber(n) {
+			return false
+		}
+		return holds(f, cmp(obj.ToFloat(), n.ToFloat()))
+	}
 }

@@ -309,27 +309,27 @@ function defineCoreAssertions() {
 
   var above = comparison('above', function (a, b) { return a > b; },
     { pass: 'above', fail: 'at most', lengthPass: 'above', lengthFail: 'not have a %s above' });
-  P.addMethod('above', above);
-  P.addMethod('gt', above);
-  P.addMethod('greaterThan', above);
+  addFastMethod(P.prototype, 'above', above, 'above');
+  addFastMethod(P.prototype, 'gt', above, 'above');
+  addFastMethod(P.prototype, 'greaterThan', above, 'above');
 
   var least = comparison('least', function (a, b) { return a >= b; },
     { pass: 'at least', fail: 'below', lengthPass: 'at least', lengthFail: 'have a %s below' });
-  P.addMethod('least', least);
-  P.addMethod('gte', least);
-  P.addMethod('greaterThanOrEqual', least);
+  addFastMethod(P.prototype, 'least', least, 'least');
+  addFastMethod(P.prototype, 'gte', least, 'least');
+  addFastMethod(P.prototype, 'greaterThanOrEqual', least, 'least');
 
   var below = comparison('below', function (a, b) { return a < b; },
     { pass: 'below', fail: 'at least', lengthPass: 'below', lengthFail: 'not have a %s below' });
-  P.addMethod('below', below);
-  P.addMethod('lt', below);
-  P.addMethod('lessThan', below);
+  addFastMethod(P.prototype, 'below', below, 'below');
+  addFastMethod(P.prototype, 'lt', below, 'below');
+  addFastMethod(P.prototype, 'lessThan', below, 'below');
 
   var most = comparison('most', function (a, b) { return a <= b; },
     { pass: 'at most', fail: 'above', lengthPass: 'at most', lengthFail: 'have a %s above' });
-  P.addMethod('most', most);
-  P.addMethod('lte', most);
-  P.addMethod('lessThanOrEqual', most);
+  addFastMethod(P.prototype, 'most', most, 'most');
+  addFastMethod(P.prototype, 'lte', most, 'most');
+  addFastMethod(P.prototype, 'lessThanOrEqual', most, 'most');
 
   P.addMethod('within', function (start, finish, msg) {
     withMessage(this, msg);
@@ -751,7 +751,7 @@ function defineCoreAssertions() {
     this.assert(isSubset(subset, obj, same, contains, ordered), pass, fail, subset, obj, true);
   });
 
-  P.addMethod('oneOf', function (list, msg) {
+  addFastMethod(P.prototype, 'oneOf', function (list, msg) {
     withMessage(this, msg);
     var value = getFlag(this, 'object');
     var same = getFlag(this, 'eql');
@@ -767,7 +767,7 @@ function defineCoreAssertions() {
       this.assert(list.indexOf(value) > -1, 'expected #{this} to be one of #{exp}',
         'expected #{this} to not be one of #{exp}', list, value);
     }
-  });
+  }, 'oneOf');
 
   // change/increase/decrease run the target function and compare a value
   // read before and after; .by() then checks the recorded delta.
