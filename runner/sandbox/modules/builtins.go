@@ -60,6 +60,7 @@ var builtins = map[string]*builtin{
 	"assert":             {core: true, js: "assert.js"},
 	"punycode":           {core: true, js: "punycode.js"},
 	"string_decoder":     {core: true, js: "string_decoder.js"},
+	"stream":             {core: true, js: "stream.js"},
 }
 
 // isBuiltinName reports whether name is one of ours.

@@ -41,6 +41,28 @@ func TestNodeBuiltins(t *testing.T) {
 			`["utf16le","","A","😀",""]["utf16le","","\ud83d"]`},
 		{"string_decoder state", decode + `var d = new SD.StringDecoder('utf8'); d.write(Buffer.from([0xE2, 0x82])); [d.lastNeed, d.lastTotal, d.end(Buffer.from([0xAC])), typeof SD.StringDecoder('utf8')].join('|')`, "1|3|€|undefined"},
 		{"string_decoder unknown encoding", decode + `try { new SD.StringDecoder('bogus'); 'no error' } catch (e) { e.name + ': ' + e.message }`, "Error: Unknown encoding: bogus"},
+		{"stream exports", `var stream = require('stream'); Object.keys(stream).join(',') + '|' + (stream.Stream === stream) + '|' + (Object.getPrototypeOf(stream.prototype) === require('events').prototype) + '|' + typeof stream.pipeline`,
+			"super_,Readable,Writable,Duplex,Transform,PassThrough,Stream|true|true|undefined"},
+		// Newman's sandbox cannot run process.nextTick: the first deferral
+		// of a run throws, later deferred work never runs.
+		{"stream first deferral throws", `var stream = require('stream'); var r = new stream.Readable({read: function () {}}); var got = []; [1, 2].forEach(function () { try { r.push('a'); got.push('no error'); } catch (e) { got.push(e.name + ': ' + e.message); } }); got.join('|')`,
+			"ReferenceError: setTimeout is not defined|no error"},
+		{"stream synchronous paths", `var stream = require('stream'); try { new stream.Readable({read: function () {}}).push('x'); } catch (e) {}
+			var ev = [], t = new stream.Transform({transform: function (c, e, cb) { cb(null, String(c).toUpperCase()); }, flush: function (cb) { this.push('!'); cb(); }});
+			['finish', 'end', 'prefinish'].forEach(function (n) { t.on(n, function () { ev.push(n); }); });
+			t.write('hi'); t.end('yo');
+			var w = new stream.Writable({write: function (c, e, cb) { cb(); }}), f = [];
+			w.on('finish', function () { f.push('finish'); }); w.end();
+			var w2 = new stream.Writable({write: function (c, e, cb) { cb(); }}); w2.on('finish', function () { f.push('never'); }); w2.write('a'); w2.end();
+			var p = new stream.PassThrough(); p.write('x'); p.write('y');
+			var n = 0, r = new stream.Readable({read: function () { n++; this.push(n < 3 ? 'c' + n : null); }});
+			var e = new stream.Readable({read: function () {}}); e.setEncoding('utf8'); e.push(Buffer.from([0xE2, 0x82])); e.push(Buffer.from([0xAC]));
+			var s = new stream.Readable({read: function () {}}); s.push('abcdef');
+			var wrote = []; var ow = new stream.Writable({objectMode: true, write: function (c, enc, cb) { wrote.push(JSON.stringify(c) + enc); cb(); }}); ow.write({k: 1});
+			JSON.stringify([String(t.read()), t.read(), ev, f, String(p.read()), String(r.read()), String(r.read()), r.read(), e.read(), String(s.read(2)), String(s.read()), wrote,
+				new stream.Duplex() instanceof stream.Writable, new stream.Transform() instanceof stream.Readable])`,
+			`["HIYO!",null,["prefinish"],["finish"],"xy","c1","c2",null,"€","ab","cdef",["{\"k\":1}utf8"],true,true]`},
+		{"legacy Stream pipe", `var stream = require('stream'); var s = new stream.Stream(), got = [], w = new stream.Stream(); w.writable = true; w.write = function (d) { got.push(d); return true; }; w.end = function () { got.push('END'); }; s.pipe(w); s.emit('data', 'd1'); s.emit('end'); got.join()`, "d1,END"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
