@@ -307,11 +307,20 @@ Writable.prototype.write = function (chunk, encoding, cb) {
     encoding = 'utf8';
   }
   var len = st.objectMode ? 1 : chunk.length;
+  if (st.writing) {
+    // Queued behind a write whose callback never came (or threw before
+    // it did, as the first deferral does): it is never written.
+    st.pendingcb++;
+    st.length += len;
+    return st.length < st.highWaterMark;
+  }
   st.length += len;
   st.pendingcb++;
   var ret = st.length < st.highWaterMark;
   var sync = true, self = this;
+  st.writing = true;
   this._write(chunk, encoding, function (er) {
+    st.writing = false;
     st.length -= len;
     if (er || sync) {
       defer();
