@@ -1044,7 +1044,7 @@ Object.defineProperty(JSON, 'parse', {
     writable: true, configurable: true
 });
 Object.defineProperty(JSON, 'stringify', {
-    value: function stringify() {
+    value: function stringify(value, replacer, space) {
         try { return nativeStringify.apply(JSON, arguments); }
         catch (e) { e && (e.name = 'JSONError'); throw e; }
     },

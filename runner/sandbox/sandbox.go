@@ -251,6 +251,7 @@ func New(opts Options) *Sandbox {
 	rt := s.rt
 	rt.SetMaxCallStackSize(maxCallStack)
 	installAllocationLimits(rt)
+	installJSONIndent(rt)
 
 	reg := opts.Modules
 	if reg == nil {
