@@ -2,8 +2,6 @@ package modules
 
 import (
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 )
 
 // failMsg wraps an assert call so the case yields the thrown error's
@@ -17,9 +15,7 @@ func failMsg(call string) string {
 // recorded from Newman.
 func TestAssertMessages(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		name, src, want string
-	}{
+	tests := []evalCase{
 		{"strictEqual numbers", failMsg(`assert.strictEqual(1, 2)`), "AssertionError|ERR_ASSERTION|Expected values to be strictly equal:\n\n1 !== 2\n"},
 		{"strictEqual strings", failMsg(`assert.strictEqual('a', 'b')`), "AssertionError|ERR_ASSERTION|Expected values to be strictly equal:\n\n'a' !== 'b'\n"},
 		{"strictEqual long strings point at the difference", failMsg(`assert.strictEqual('a much longer string than ten', 'a much longer string than eleven')`),
@@ -93,13 +89,5 @@ func TestAssertMessages(t *testing.T) {
 		{"exports", `var assert = require('assert'); typeof assert + Object.keys(assert).join(',') + (assert.strict.strict === assert.strict)`,
 			"functionfail,AssertionError,ok,equal,notEqual,deepEqual,notDeepEqual,deepStrictEqual,notDeepStrictEqual,strictEqual,notStrictEqual,throws,rejects,doesNotThrow,doesNotReject,ifError,stricttrue"},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			rt := newRuntime(t, t.TempDir())
-			if diff := cmp.Diff(tc.want, run(t, rt, tc.src)); diff != "" {
-				t.Errorf("%s (-want +got):\n%s", tc.src, diff)
-			}
-		})
-	}
+	runEvalCases(t, tests)
 }

@@ -2,8 +2,6 @@ package modules
 
 import (
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 )
 
 // TestNodeBuiltins checks punycode, string_decoder and stream against what
@@ -14,9 +12,7 @@ func TestNodeBuiltins(t *testing.T) {
 	const decode = `var SD = require('string_decoder');
 		function run(enc, chunks) { var d = new SD.StringDecoder(enc); var parts = chunks.map(function (c) { return d.write(Buffer.from(c)); }); parts.push(d.end()); return JSON.stringify([d.encoding].concat(parts)); }
 		`
-	tests := []struct {
-		name, src, want string
-	}{
+	tests := []evalCase{
 		{"punycode exports", `var p = require('punycode'); Object.keys(p).join(',') + '|' + p.version + '|' + Object.keys(p.ucs2).join(',')`, "version,ucs2,decode,encode,toASCII,toUnicode|1.4.1|decode,encode"},
 		{"punycode encode", `var p = require('punycode'); [p.encode('mañana'), p.encode('☃-⌘'), p.encode('abc'), p.encode(''), p.encode('ü'), p.encode('Bücher'), p.encode('😀'), p.encode('-'), p.encode('ĉ€𝄞日本語')].join('|')`,
 			"maana-pta|--dqo34k|abc-||tda|Bcher-kva|e28h|--|6da213n7o1cncbk91hvn63a"},
@@ -64,13 +60,5 @@ func TestNodeBuiltins(t *testing.T) {
 			`["HIYO!",null,["prefinish"],["finish"],"xy","c1","c2",null,"€","ab","cdef",["{\"k\":1}utf8"],true,true]`},
 		{"legacy Stream pipe", `var stream = require('stream'); var s = new stream.Stream(), got = [], w = new stream.Stream(); w.writable = true; w.write = function (d) { got.push(d); return true; }; w.end = function () { got.push('END'); }; s.pipe(w); s.emit('data', 'd1'); s.emit('end'); got.join()`, "d1,END"},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			rt := newRuntime(t, t.TempDir())
-			if diff := cmp.Diff(tc.want, run(t, rt, tc.src)); diff != "" {
-				t.Errorf("%s (-want +got):\n%s", tc.src, diff)
-			}
-		})
-	}
+	runEvalCases(t, tests)
 }

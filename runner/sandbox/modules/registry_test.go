@@ -24,13 +24,30 @@ func run(t testing.TB, rt *goja.Runtime, src string) any {
 	return v.Export()
 }
 
+// evalCase is a script for a fresh runtime and the value it evaluates to.
+type evalCase struct {
+	name string
+	src  string
+	want any
+}
+
+// runEvalCases runs each case on a runtime of its own, in parallel.
+func runEvalCases(t *testing.T, tests []evalCase) {
+	t.Helper()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			rt := newRuntime(t, t.TempDir())
+			if diff := cmp.Diff(tc.want, run(t, rt, tc.src)); diff != "" {
+				t.Errorf("%s (-want +got):\n%s", tc.src, diff)
+			}
+		})
+	}
+}
+
 func TestRequire(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		name string
-		src  string
-		want any
-	}{
+	tests := []evalCase{
 		{"unknown module", `try { require('left-pad'); 'no error' } catch (e) { [e instanceof Error, e.message, e.code].join('|') }`, "true|Cannot find module 'left-pad'|MODULE_NOT_FOUND"},
 		{"unknown relative", `try { require('./nope'); 'no error' } catch (e) { e.message }`, "Cannot find module './nope'"},
 		{"non-string id", `try { require(5); 'no error' } catch (e) { e instanceof TypeError }`, true},
@@ -56,15 +73,7 @@ func TestRequire(t *testing.T) {
 		{"xml2js callback is synchronous", `var r; require('xml2js').parseString('<a>1</a>', function (e, x) { r = x; }); r.a`, "1"},
 		{"xml2js callback errors propagate", `try { require('xml2js').parseString('<a/>', function () { throw new Error('boom'); }); 'no error' } catch (e) { e.message }`, "boom"},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			rt := newRuntime(t, t.TempDir())
-			if diff := cmp.Diff(tc.want, run(t, rt, tc.src)); diff != "" {
-				t.Errorf("%s (-want +got):\n%s", tc.src, diff)
-			}
-		})
-	}
+	runEvalCases(t, tests)
 }
 
 func TestGlobalsAreLazy(t *testing.T) {
