@@ -838,3 +838,26 @@ func TestBailMakesFailedAssertionsTheScriptsError(t *testing.T) {
 		}
 	}
 }
+
+// TestSendRequestErrorHasNodesProperties: a pm.sendRequest callback's err
+// for a refused connection has the properties Node's error has, as under
+// Newman 6.2.2 (which passes exactly those: errno, code, syscall,
+// address, port).
+func TestSendRequestErrorHasNodesProperties(t *testing.T) {
+	t.Parallel()
+	rec := newRecorder(t, nil)
+	c := parse(t, collection(rec.srv.URL, `{"name":"s","event":[{"listen":"prerequest","script":{"exec":[
+		"pm.sendRequest('http://127.0.0.1:1/x', function (err) { console.log(JSON.stringify([Object.keys(err), err.errno, err.code, err.syscall, err.address, err.port])); });"]}}],
+		"request":"{{base}}/x"}`))
+	ev, _ := runScripted(t, c, Options{})
+	var got []string
+	for _, e := range ev.all {
+		if e.Console != nil {
+			got = append(got, e.Console.Messages...)
+		}
+	}
+	want := []string{`'[["errno","code","syscall","address","port"],-111,"ECONNREFUSED","connect","127.0.0.1",1]'`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("console (-want +got):\n%s", diff)
+	}
+}

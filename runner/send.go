@@ -656,6 +656,10 @@ func (e *netError) Code() string { return e.fields.Code }
 // Detail is colrun's explanation beyond Newman's message.
 func (e *netError) Detail() string { return e.detail }
 
+// NodeFields are the properties Node gives the same error, which a
+// pm.sendRequest callback's err carries.
+func (e *netError) NodeFields() event.NodeError { return e.fields }
+
 func netErr(fields event.NodeError, msg, detailFormat string, args ...any) error {
 	return &netError{fields: fields, msg: msg, detail: fmt.Sprintf(detailFormat, args...)}
 }

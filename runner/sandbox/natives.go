@@ -748,6 +748,25 @@ func (s *Sandbox) requestError(err error) *goja.Object {
 		code, msg = "ETIMEDOUT", "ETIMEDOUT"
 	}
 	obj := s.newError("Error", msg)
+	var node interface{ NodeFields() event.NodeError }
+	if errors.As(err, &node) {
+		// The runner's transport errors know all of Node's properties,
+		// which Newman's err has, in Node's order.
+		f := node.NodeFields()
+		for _, p := range []struct {
+			name string
+			v    any
+			ok   bool
+		}{
+			{"errno", f.Errno, f.Errno != 0}, {"code", f.Code, f.Code != ""}, {"syscall", f.Syscall, f.Syscall != ""},
+			{"address", f.Address, f.Address != ""}, {"port", f.Port, f.Port != 0}, {"hostname", f.Hostname, f.Hostname != ""},
+		} {
+			if p.ok {
+				_ = obj.Set(p.name, p.v)
+			}
+		}
+		return obj
+	}
 	if code != "" {
 		_ = obj.Set("code", code)
 		if syscallName != "" {
