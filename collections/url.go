@@ -164,20 +164,8 @@ func (u URL) String() string {
 	// sent (to resolve it, and for the report), so it writes the parts in
 	// place rather than joining intermediate strings.
 	var b strings.Builder
-	n := len(u.Protocol) + len(u.Port) + len(u.Hash) + 8
-	for _, h := range u.Host {
-		n += len(h) + 1
-	}
-	for _, seg := range u.Path {
-		n += len(seg) + 1
-	}
-	for _, p := range u.Query {
-		n += len(p.Key) + 2
-		if p.Value != nil {
-			n += len(*p.Value)
-		}
-	}
-	b.Grow(n)
+	// The text it was parsed from is nearly always the right size.
+	b.Grow(len(u.Raw) + 8)
 	if u.Protocol != "" {
 		b.WriteString(strings.TrimSuffix(u.Protocol, "://"))
 		b.WriteString("://")

@@ -31,7 +31,8 @@ func newScriptSet(coll *collections.Collection) *scriptSet {
 // and the bootstrap, about 10 ms) on other goroutines and returns at once.
 // New does it for a collection with scripts; a caller that can tell
 // earlier, before parsing a large collection, saves up to that much
-// start-up by calling it then. Calling it more than once costs nothing.
+// start-up by calling it then. Later calls find the programs compiled
+// (or being compiled) and do not compile them again.
 func PrepareScripts() {
 	go sandbox.Prepare()
 }

@@ -69,6 +69,21 @@ func (c *core) fastFlags(this goja.Value) *flagSet {
 	return nil
 }
 
+// shallowFlags is fastFlags for a method taking (val, msg) that has a
+// fast path only without `deep`: it applies msg as the library does first,
+// so the JS version it falls back to sees the same flags.
+func (c *core) shallowFlags(this goja.Value, args []goja.Value) *flagSet {
+	f := c.fastFlags(this)
+	if f == nil {
+		return nil
+	}
+	withMessage(f, args, 1)
+	if flagOn(f.Get("deep")) {
+		return nil
+	}
+	return f
+}
+
 // withMessage is the library's withMessage(assertion, msg): a truthy
 // message argument becomes the `message` flag.
 func withMessage(f *flagSet, args []goja.Value, i int) {
@@ -92,12 +107,8 @@ func holds(f *flagSet, expr bool) bool { return expr != flagOn(f.Get("negate")) 
 
 // fastEqual is equal(val, msg) without `deep`: val === the object.
 func (c *core) fastEqual(this goja.Value, args []goja.Value) bool {
-	f := c.fastFlags(this)
+	f := c.shallowFlags(this, args)
 	if f == nil {
-		return false
-	}
-	withMessage(f, args, 1)
-	if flagOn(f.Get("deep")) {
 		return false
 	}
 	return holds(f, argument(args, 0).StrictEquals(orUndefined(f.Get("object"))))
@@ -194,12 +205,8 @@ func (c *core) fastTypeIs(this goja.Value, args []goja.Value) bool {
 // string (both ASCII) or of a value in a plain array (indexOf's strict
 // equality).
 func (c *core) fastInclude(this goja.Value, args []goja.Value) bool {
-	f := c.fastFlags(this)
+	f := c.shallowFlags(this, args)
 	if f == nil {
-		return false
-	}
-	withMessage(f, args, 1)
-	if flagOn(f.Get("deep")) {
 		return false
 	}
 	val := argument(args, 0)
