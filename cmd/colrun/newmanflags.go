@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/colrun/colrun/collections"
 	"github.com/spf13/pflag"
 )
 
@@ -143,4 +144,22 @@ func remoteInput(flag, path string) error {
 		return fmt.Errorf("%s %s: loading from a URL is not supported; download it first (curl -fsSLo file.json URL)", flag, path)
 	}
 	return nil
+}
+
+// keyValues reads --env-var and --global-var values as Newman does: the
+// name ends at the first "=", and a value without one defines the
+// variable with no value (undefined to scripts, "" in {{name}}),
+// overriding the file's. Newman refuses nothing here, not even an empty
+// name ({{}} resolves to it), so neither does colrun.
+func keyValues(kvs []string) []collections.Variable {
+	var out []collections.Variable
+	for _, kv := range kvs {
+		k, v, ok := strings.Cut(kv, "=")
+		var value any = v
+		if !ok {
+			value = collections.Undefined{}
+		}
+		out = append(out, collections.Variable{Key: k, Value: value})
+	}
+	return out
 }

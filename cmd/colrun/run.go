@@ -345,12 +345,7 @@ func loadRunInputs(path string, f *runFlags, getenv func(string) string) (*runIn
 			return nil, err
 		}
 	}
-	if o.EnvVars, err = keyValues("--env-var", f.envVars); err != nil {
-		return nil, err
-	}
-	if o.GlobalVars, err = keyValues("--global-var", f.globalVars); err != nil {
-		return nil, err
-	}
+	o.EnvVars, o.GlobalVars = keyValues(f.envVars), keyValues(f.globalVars)
 	if f.iterations < 0 {
 		return nil, fmt.Errorf("-n/--iteration-count must be at least 1, got %d", f.iterations)
 	}
@@ -425,19 +420,6 @@ func knownReporter(name string) bool {
 		}
 	}
 	return false
-}
-
-// keyValues parses key=value flag values; the value may contain "=".
-func keyValues(flag string, kvs []string) ([]collections.Variable, error) {
-	var out []collections.Variable
-	for _, kv := range kvs {
-		k, v, ok := strings.Cut(kv, "=")
-		if !ok || k == "" {
-			return nil, fmt.Errorf("%s %q: expected key=value", flag, kv)
-		}
-		out = append(out, collections.Variable{Key: k, Value: v})
-	}
-	return out, nil
 }
 
 func loadTLS(f *runFlags, o *runner.Options) error {

@@ -71,7 +71,6 @@ func TestRunBadInputs(t *testing.T) {
 		{"missing environment", []string{"run", good, "-e", filepath.Join(dir, "env.json")}, exitUsage, "env.json: environment file not found"},
 		{"unknown flag", []string{"run", good, "--frobnicate"}, exitUsage, "unknown flag: --frobnicate"},
 		{"misspelt option of a colrun reporter", []string{"run", good, "--reporter-json-exprot", "r.json"}, exitUsage, "unknown flag: --reporter-json-exprot"},
-		{"bad --env-var", []string{"run", good, "--env-var", "novalue"}, exitUsage, `--env-var "novalue": expected key=value`},
 		{"no collection", []string{"run"}, exitUsage, "missing the collection file"},
 		{"bad timeout", []string{"run", good, "--timeout-request", "soon"}, exitUsage, "want milliseconds"},
 		{"zero iterations", []string{"run", good, "-n", "0"}, exitUsage, "-n/--iteration-count must be at least 1, got 0"},
