@@ -110,10 +110,14 @@ func decodeCollection(root node) (*Collection, error) {
 	if !isObject(root) {
 		return nil, fail("collection", "not a Postman collection: expected a JSON object")
 	}
-	info := field(root, "info")
+	// The root's members are read in one pass: looking each up with field
+	// would skip over "item", the whole document, once per name.
+	var m members
+	m.read(root)
+	info := m.get("info")
 	hasInfo := isObject(info)
-	if !hasInfo && !has(root, "item") {
-		if has(root, "requests") {
+	if !hasInfo && !m.has("item") {
+		if m.has("requests") {
 			return nil, fail("collection", "this is a Postman Collection v1 file; export it again as v2.1 from Postman")
 		}
 		return nil, fail("collection", `not a Postman collection: it has neither "info" nor "item"`)
@@ -128,19 +132,19 @@ func decodeCollection(root node) (*Collection, error) {
 		}
 	}
 	var err error
-	if c.Auth, err = decodeAuth(field(root, "auth"), "collection > auth"); err != nil {
+	if c.Auth, err = decodeAuth(m.get("auth"), "collection > auth"); err != nil {
 		return nil, err
 	}
-	if c.Events, err = decodeEvents(field(root, "event"), "collection > event"); err != nil {
+	if c.Events, err = decodeEvents(m.get("event"), "collection > event"); err != nil {
 		return nil, err
 	}
-	if c.Variables, err = decodeVariables(field(root, "variable"), "collection > variable"); err != nil {
+	if c.Variables, err = decodeVariables(m.get("variable"), "collection > variable"); err != nil {
 		return nil, err
 	}
-	if c.ProtocolProfileBehavior, err = decodePPB(field(root, "protocolProfileBehavior"), "collection > protocolProfileBehavior"); err != nil {
+	if c.ProtocolProfileBehavior, err = decodePPB(m.get("protocolProfileBehavior"), "collection > protocolProfileBehavior"); err != nil {
 		return nil, err
 	}
-	if c.Items, err = decodeItems(field(root, "item"), nil, "collection > item"); err != nil {
+	if c.Items, err = decodeItems(m.get("item"), nil, "collection > item"); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -520,26 +524,28 @@ func decodeBody(rb node, where string) (*Body, error) {
 	case !isObject(rb):
 		return nil, fail(where, "expected a body object")
 	}
-	b := &Body{Mode: str(field(rb, "mode")), Raw: str(field(rb, "raw")), Disabled: truthy(field(rb, "disabled"))}
-	if raw := field(field(rb, "options"), "raw"); isObject(raw) {
+	var m members
+	m.read(rb)
+	b := &Body{Mode: str(m.get("mode")), Raw: str(m.get("raw")), Disabled: truthy(m.get("disabled"))}
+	if raw := field(m.get("options"), "raw"); isObject(raw) {
 		b.Language = str(field(raw, "language"))
 	}
 	var err error
-	if b.URLEncoded, err = decodeForm(field(rb, "urlencoded"), where+" > urlencoded"); err != nil {
+	if b.URLEncoded, err = decodeForm(m.get("urlencoded"), where+" > urlencoded"); err != nil {
 		return nil, err
 	}
-	if b.FormData, err = decodeForm(field(rb, "formdata"), where+" > formdata"); err != nil {
+	if b.FormData, err = decodeForm(m.get("formdata"), where+" > formdata"); err != nil {
 		return nil, err
 	}
-	if f := field(rb, "file"); isObject(f) {
+	if f := m.get("file"); isObject(f) {
 		b.File = &BodyFile{Src: str(field(f, "src")), Content: str(field(f, "content"))}
 	}
-	if g := field(rb, "graphql"); isObject(g) {
+	if g := m.get("graphql"); isObject(g) {
 		b.GraphQL = &GraphQL{Query: str(field(g, "query")), Variables: str(field(g, "variables"))}
 	}
 	if b.Mode == "" {
 		switch {
-		case has(rb, "raw"):
+		case m.has("raw"):
 			b.Mode = "raw"
 		case b.URLEncoded != nil:
 			b.Mode = "urlencoded"

@@ -20,8 +20,17 @@ func detach(v any) {
 var itemType = reflect.TypeFor[Item]()
 
 func walkStrings(v reflect.Value) {
-	if !holdsStrings(v.Type()) {
+	switch v.Kind() {
+	case reflect.Bool, reflect.Int, reflect.Int64, reflect.Float64:
+		// The model's scalars, the most common values after strings:
+		// settled without a lookup in the type cache.
 		return
+	case reflect.String:
+		// Strings are the bulk of the model: no lookup either.
+	default:
+		if !holdsStrings(v.Type()) {
+			return
+		}
 	}
 	switch v.Kind() {
 	case reflect.String:
