@@ -3,7 +3,6 @@ package collections
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -134,17 +133,8 @@ func (d *DataFile) Count() (int, error) {
 }
 
 func (d *DataFile) openCSV(br *bufio.Reader) error {
-	rec := &recordingReader{r: br}
-	var src io.Reader = rec
-	if d.counting {
-		src = br
-	}
-	r := csv.NewReader(src)
-	r.ReuseRecord = d.counting
-	// Quotes are strict, as in csv-parse (Newman): an unclosed quote is an
-	// error naming the line, not a field that swallows the rest of the file.
-	r.TrimLeadingSpace = true
-	header, err := r.Read()
+	sc := &csvScanner{br: br, line: 1, col: 1, keep: !d.counting}
+	header, err := sc.record()
 	if errors.Is(err, io.EOF) {
 		d.next = func() (DataRow, error) { return nil, io.EOF }
 		return nil
@@ -152,100 +142,193 @@ func (d *DataFile) openCSV(br *bufio.Reader) error {
 	if err != nil {
 		return d.csvError(err)
 	}
-	for i := range header {
-		header[i] = strings.TrimSpace(header[i])
-	}
-	r.FieldsPerRecord = len(header)
-	if d.counting {
-		// The reader still checks quotes and field counts, so a bad row
-		// is found before the run starts; no row is built.
-		d.next = func() (DataRow, error) {
-			if _, err := r.Read(); err != nil {
-				if errors.Is(err, io.EOF) {
-					return nil, io.EOF
-				}
-				return nil, d.csvError(err)
-			}
-			return nil, nil
-		}
-		return nil
+	names := make([]string, len(header))
+	for i, f := range header {
+		names[i] = strings.TrimSpace(f.text)
 	}
 	d.next = func() (DataRow, error) {
-		start := r.InputOffset()
-		rec.forget(start)
-		fields, err := r.Read()
+		fields, err := sc.record()
 		if err != nil {
 			if errors.Is(err, io.EOF) {
 				return nil, io.EOF
 			}
 			return nil, d.csvError(err)
 		}
-		raw := rec.since(start, r.InputOffset())
-		firstLine, _ := r.FieldPos(0)
-		row := make(DataRow, len(header))
-		for i, h := range header {
-			line, col := r.FieldPos(i)
-			row[i] = Variable{Key: h, Value: csvValue(fields[i], quotedAt(raw, line-firstLine, col))}
+		if len(fields) != len(names) {
+			return nil, &InputError{File: d.path, Line: fields[0].line, Column: 1, Err: errors.New("CSV: wrong number of fields in this row (the header row sets the count)")}
+		}
+		if d.counting {
+			// The scanner still checks quotes and field counts, so a bad
+			// row is found before the run starts; no row is built.
+			return nil, nil
+		}
+		row := make(DataRow, len(names))
+		for i, h := range names {
+			row[i] = Variable{Key: h, Value: csvValue(fields[i].text, fields[i].quoted)}
 		}
 		return row, nil
 	}
 	return nil
 }
 
-// recordingReader keeps the bytes the CSV reader consumed for the current
-// record: encoding/csv does not say whether a field was quoted, and Newman
-// keeps quoted numbers such as "42" as text.
-type recordingReader struct {
-	r    io.Reader
-	buf  []byte
-	base int64 // input offset of buf[0]
+// csvScanner reads CSV records as csv-parse 4 reads them with Newman's
+// options (trim, relax, a quote doubled inside quotes): whitespace around
+// a field is dropped, except inside quotes; a quote inside an unquoted
+// field is text (5"10); a quoted field keeps its line breaks as written
+// (\r\n stays \r\n); and a record ends at \n, \r\n or a lone \r (the
+// old Mac line ending some spreadsheets still write). Unlike Newman, a
+// line holding only whitespace is skipped: Newman runs an extra iteration
+// for it whose first column is "", which a file's trailing blank lines
+// make by accident. encoding/csv can do neither the quotes nor the line
+// breaks of this.
+type csvScanner struct {
+	br        *bufio.Reader
+	line, col int // position of the next byte, 1-based
+	// keep is false when only checking the file: no field becomes a
+	// string.
+	keep   bool
+	buf    []byte
+	fields []csvField
 }
 
-func (rr *recordingReader) Read(p []byte) (int, error) {
-	n, err := rr.r.Read(p)
-	rr.buf = append(rr.buf, p[:n]...)
-	return n, err
+type csvField struct {
+	text   string
+	quoted bool
+	line   int
 }
 
-// forget drops what lies before offset.
-func (rr *recordingReader) forget(offset int64) {
-	if cut := offset - rr.base; cut > 0 && cut <= int64(len(rr.buf)) {
-		rr.buf = append(rr.buf[:0], rr.buf[cut:]...)
-		rr.base = offset
-	}
+// csvSyntaxError is a malformed quote at a line and column.
+type csvSyntaxError struct {
+	line, col int
+	msg       string
 }
 
-func (rr *recordingReader) since(from, to int64) []byte {
-	lo, hi := from-rr.base, to-rr.base
-	if lo < 0 || hi > int64(len(rr.buf)) || lo > hi {
-		return nil
-	}
-	return rr.buf[lo:hi]
-}
-
-// quotedAt reports whether the field starting at the 1-based byte column
-// col of the record's line lineOffset (0 for its first line) is quoted.
-func quotedAt(raw []byte, lineOffset, col int) bool {
-	for ; lineOffset > 0; lineOffset-- {
-		i := bytes.IndexByte(raw, '\n')
-		if i < 0 {
-			return false
-		}
-		raw = raw[i+1:]
-	}
-	return col >= 1 && col <= len(raw) && raw[col-1] == '"'
-}
+func (e *csvSyntaxError) Error() string { return e.msg }
 
 func (d *DataFile) csvError(err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		msg := pe.Err.Error()
-		if errors.Is(pe.Err, csv.ErrFieldCount) {
-			msg = "wrong number of fields in this row (the header row sets the count)"
-		}
-		return &InputError{File: d.path, Line: pe.Line, Column: pe.Column, Err: fmt.Errorf("CSV: %s", msg)}
+	var se *csvSyntaxError
+	if errors.As(err, &se) {
+		return &InputError{File: d.path, Line: se.line, Column: se.col, Err: fmt.Errorf("CSV: %s", se.msg)}
 	}
 	return &InputError{File: d.path, Err: fmt.Errorf("CSV: %v", err)}
+}
+
+func isCSVSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\f' }
+
+func (s *csvScanner) readByte() (byte, bool) {
+	c, err := s.br.ReadByte()
+	if err != nil {
+		return 0, false
+	}
+	s.col++
+	return c, true
+}
+
+func (s *csvScanner) peek() (byte, bool) {
+	b, err := s.br.Peek(1)
+	if err != nil {
+		return 0, false
+	}
+	return b[0], true
+}
+
+// newline counts a line break whose first byte c was just read, taking
+// the \n of a \r\n too; it reports whether it took one.
+func (s *csvScanner) newline(c byte) (crlf bool) {
+	if c == '\r' {
+		if n, ok := s.peek(); ok && n == '\n' {
+			_, _ = s.br.ReadByte()
+			crlf = true
+		}
+	}
+	s.line++
+	s.col = 1
+	return crlf
+}
+
+// record returns the next record's fields, skipping blank lines, or
+// io.EOF. The slice is reused by the next call.
+func (s *csvScanner) record() ([]csvField, error) {
+	for {
+		if _, ok := s.peek(); !ok {
+			return nil, io.EOF
+		}
+		s.fields = s.fields[:0]
+		for {
+			f, more, err := s.field()
+			if err != nil {
+				return nil, err
+			}
+			s.fields = append(s.fields, f)
+			if !more {
+				break
+			}
+		}
+		if len(s.fields) > 1 || s.fields[0].quoted || len(s.buf) > 0 {
+			return s.fields, nil
+		}
+	}
+}
+
+// field reads one field and the delimiter after it; more is true when a
+// comma ended it, so another field of the record follows.
+func (s *csvScanner) field() (f csvField, more bool, err error) {
+	s.buf = s.buf[:0]
+	c, ok := s.readByte()
+	for ok && isCSVSpace(c) {
+		c, ok = s.readByte()
+	}
+	f.line = s.line
+	if !ok {
+		return f, false, nil
+	}
+	if c == '"' {
+		f.quoted = true
+		line, col := s.line, s.col-1
+		for {
+			c, ok = s.readByte()
+			if !ok {
+				return f, false, &csvSyntaxError{line, col, `the " opening a quoted field here is never closed`}
+			}
+			if c == '"' {
+				if n, _ := s.peek(); n == '"' {
+					_, _ = s.readByte()
+				} else {
+					break
+				}
+			}
+			s.buf = append(s.buf, c)
+			if (c == '\n' || c == '\r') && s.newline(c) {
+				s.buf = append(s.buf, '\n')
+			}
+		}
+		c, ok = s.readByte()
+		for ok && isCSVSpace(c) {
+			c, ok = s.readByte()
+		}
+		if ok && c != ',' && c != '\n' && c != '\r' {
+			return f, false, &csvSyntaxError{s.line, s.col - 1, fmt.Sprintf("%q after the closing quote of a quoted field (a quote inside quotes is written \"\")", c)}
+		}
+	} else {
+		for ok && c != ',' && c != '\n' && c != '\r' {
+			s.buf = append(s.buf, c)
+			c, ok = s.readByte()
+		}
+		for len(s.buf) > 0 && isCSVSpace(s.buf[len(s.buf)-1]) {
+			s.buf = s.buf[:len(s.buf)-1]
+		}
+	}
+	if s.keep {
+		f.text = string(s.buf)
+	}
+	switch {
+	case !ok:
+		return f, false, nil
+	case c == ',':
+		return f, true, nil
+	}
+	s.newline(c)
+	return f, false, nil
 }
 
 // jsInt is Newman's integer test for CSV fields (util.isInt).
@@ -256,7 +339,6 @@ var jsInt = regexp.MustCompile(`^[-+]?[1-9][0-9]*$`)
 // + 1 >= 0), becomes parseFloat(value), so "0x1A" becomes 0 and "007" 7;
 // everything else stays text.
 func csvValue(s string, quoted bool) any {
-	s = strings.TrimSpace(s)
 	if quoted {
 		return s
 	}
