@@ -35,6 +35,7 @@ func openReporters(f *runFlags, sio stdio, stdout io.Writer) (*report.Set, error
 			NoBanner:   f.cliNoBanner,
 			Width:      width,
 
+			DisableUnicode:      f.disableUnicode,
 			NoAssertions:        f.cliNoAssertions,
 			NoSuccessAssertions: f.cliNoSuccessAssertions,
 			ShowTimestamps:      f.cliShowTimestamps,

@@ -51,6 +51,10 @@ type CLIOptions struct {
 	// Now is the clock for ShowTimestamps; nil means time.Now. Tests set
 	// it so their output does not depend on when they run.
 	Now func() time.Time
+	// DisableUnicode draws with Newman's plain-text marks (--disable-unicode):
+	// "Pass", "Folder", "|" boxes and a table of "-", "|" and "+", for
+	// terminals and CI logs that garble Unicode.
+	DisableUnicode bool
 	// Width is the terminal's width when stdout is one, 0 otherwise. As in
 	// Newman, it sets where console output and bodies wrap and the failure
 	// table's column widths; 0 gives Newman's non-terminal layout (wrap at
@@ -69,6 +73,7 @@ type CLI struct {
 	own  bool
 	opts CLIOptions
 	p    palette
+	g    *glyphs
 
 	buf    bytes.Buffer
 	group  string // folder path of the last item, "" for the collection root
@@ -80,7 +85,10 @@ type CLI struct {
 // which the caller feeds each event before this reporter (Set does); nil
 // makes the reporter keep its own.
 func NewCLI(w io.Writer, sum *Summary, opts CLIOptions) *CLI {
-	c := &CLI{w: w, sum: sum, opts: opts, p: newPalette(opts.Color)}
+	c := &CLI{w: w, sum: sum, opts: opts, p: newPalette(opts.Color), g: &unicodeGlyphs}
+	if opts.DisableUnicode {
+		c.g = &plainGlyphs
+	}
 	if sum == nil {
 		c.sum, c.own = NewSummary(), true
 	}
@@ -125,7 +133,7 @@ func (c *CLI) Handle(e event.Event) error {
 			c.print("\n" + c.p.gray("Attempting to set next request to "+next) + "\n")
 		}
 	case e.Warning != nil:
-		c.print(c.p.yellow("  ⚠ "+e.Warning.Message) + "\n")
+		c.print(c.p.yellow("  "+c.g.warn+" "+e.Warning.Message) + "\n")
 	case e.RunEnd != nil:
 		c.closeBox()
 		c.runEnd()
@@ -185,13 +193,13 @@ func (c *CLI) itemStart(it event.ItemRef) {
 	group := strings.Join(it.Folders, " / ")
 	if group != c.group {
 		if group != "" {
-			c.print("\n❏ " + group)
+			c.print("\n" + c.g.folder + " " + group)
 		}
 		c.group = group
 	}
-	mark := "→"
+	mark := c.g.root
 	if group != "" {
-		mark = "↳"
+		mark = c.g.sub
 	}
 	c.print("\n" + mark + " " + it.Name + "\n")
 }
@@ -204,10 +212,10 @@ func (c *CLI) console(m *event.Console) {
 		c.print("\n  " + c.p.gray("["+jsLocaleTime(c.now())+"]") + "\n")
 	}
 	if c.boxEnd == "" {
-		c.buf.WriteString(col("  ┌") + "\n")
+		c.buf.WriteString(col("  "+c.g.boxTop) + "\n")
 	}
-	c.boxEnd = col("  └") + "\n"
-	c.boxLines(strings.Join(m.Messages, ", "), col("│"))
+	c.boxEnd = col("  "+c.g.boxBottom) + "\n"
+	c.boxLines(strings.Join(m.Messages, ", "), col(c.g.boxMiddle))
 }
 
 // boxLines writes text inside a box, cut to the wrap width, each line
@@ -234,7 +242,7 @@ func (c *CLI) assertion(a *event.Assertion) {
 		// columns, and a skipped assertion has no timestamp.
 		ts := c.p.gray("[" + jsLocaleTime(c.now()) + "]")
 		if a.Error == nil {
-			c.print("  " + ts + c.p.green("  ✓ ") + " " + c.p.gray(a.Name) + "\n")
+			c.print("  " + ts + c.p.green("  "+c.g.ok+" ") + " " + c.p.gray(a.Name) + "\n")
 		} else {
 			c.print("  " + ts + c.p.redBold(padLeft(strconv.Itoa(len(c.sum.Failures)), 2, " ")+".") + " " + c.p.redBold(a.Name) + "\n")
 		}
@@ -244,7 +252,7 @@ func (c *CLI) assertion(a *event.Assertion) {
 	case a.Skipped:
 		c.print(c.p.cyan("  - ") + " " + c.p.cyan("[skipped] "+a.Name) + "\n")
 	case a.Error == nil:
-		c.print(c.p.green("  ✓ ") + " " + c.p.gray(a.Name) + "\n")
+		c.print(c.p.green("  "+c.g.ok+" ") + " " + c.p.gray(a.Name) + "\n")
 	default:
 		c.print(c.p.redBold(padLeft(strconv.Itoa(len(c.sum.Failures)), 3, " ")+".") + " " + c.p.redBold(a.Name) + "\n")
 	}
@@ -299,11 +307,11 @@ func (c *CLI) request(r *event.Request) {
 // derived from Request.Unresolved: the runner reports them as Warning
 // events under --verbose, which every mode prints.
 func (c *CLI) verbose(r *event.Request) {
-	p, res := c.p, r.Resp
+	p, g, res := c.p, c.g, r.Resp
 	for _, h := range r.Redirs {
-		c.print("  " + p.gray("↪ "+strconv.Itoa(h.Status)) + " " + p.gray(h.URL) + "\n")
+		c.print("  " + p.gray(g.redirect+" "+strconv.Itoa(h.Status)) + " " + p.gray(h.URL) + "\n")
 	}
-	star := " " + p.gray("★") + " "
+	star := " " + p.gray(g.star) + " "
 	cookies := 0
 	for _, h := range res.Headers {
 		if strings.EqualFold(h.Key, "Set-Cookie") {
@@ -313,26 +321,26 @@ func (c *CLI) verbose(r *event.Request) {
 	c.print("  " + strings.Join([]string{
 		fmt.Sprintf("%d %s", res.Code, reason(res.Code, res.Status)),
 		FormatDuration(res.Time) + " " + p.gray("time"),
-		FormatSize(requestSize(r.Sent)) + p.gray("↑") + " " + FormatSize(res.HeaderSize+res.BodySize) + p.gray("↓") + " " + p.gray("size"),
-		strconv.Itoa(len(r.Sent.Headers)) + p.gray("↑") + " " + strconv.Itoa(len(res.Headers)) + p.gray("↓") + " " + p.gray("headers"),
+		FormatSize(requestSize(r.Sent)) + p.gray(g.up) + " " + FormatSize(res.HeaderSize+res.BodySize) + p.gray(g.down) + " " + p.gray("size"),
+		strconv.Itoa(len(r.Sent.Headers)) + p.gray(g.up) + " " + strconv.Itoa(len(res.Headers)) + p.gray(g.down) + " " + p.gray("headers"),
 		strconv.Itoa(cookies) + " " + p.gray("cookies"),
 	}, star) + "\n")
 
-	c.headerBox("↑", r.Sent.Headers)
+	c.headerBox(g.up, r.Sent.Headers)
 	if r.Sent.BodySize > 0 || len(r.Sent.Body) > 0 {
-		c.bodyBox(p.white("↑")+" raw"+star+FormatSize(max64(r.Sent.BodySize, int64(len(r.Sent.Body)))), r.Sent.Body, r.Sent.BodySize, true)
+		c.bodyBox(p.white(g.up)+" raw"+star+FormatSize(max64(r.Sent.BodySize, int64(len(r.Sent.Body)))), r.Sent.Body, r.Sent.BodySize, true)
 	}
-	c.headerBox("↓", res.Headers)
+	c.headerBox(g.down, res.Headers)
 	ct, mt, mf, cs := contentInfo(res.Header("Content-Type"))
 	info := strings.Join([]string{ct, mt, mf, cs}, star)
 	size := max64(res.BodySize, int64(len(res.Body)))
 	if size > 0 {
-		c.bodyBox(p.white("↓")+" "+info+star+FormatSize(size), res.Body, size, mt == "text")
+		c.bodyBox(p.white(g.down)+" "+info+star+FormatSize(size), res.Body, size, mt == "text")
 	} else {
-		c.print("  ↓ " + info + "\n")
+		c.print("  " + g.down + " " + info + "\n")
 	}
 	if res.Truncated {
-		c.print(p.yellow(fmt.Sprintf("  ⚠ response body cut to %s of %s (the kept-body cap)", FormatSize(int64(len(res.Body))), FormatSize(res.BodySize))) + "\n")
+		c.print(p.yellow(fmt.Sprintf("  %s response body cut to %s of %s (the kept-body cap)", g.warn, FormatSize(int64(len(res.Body))), FormatSize(res.BodySize))) + "\n")
 	}
 	if t := res.Timings; t != nil {
 		heads := []string{"dns-lookup", "tcp-handshake"}
@@ -370,14 +378,14 @@ func (c *CLI) headerBox(arrow string, hs []event.Header) {
 	for i, h := range hs {
 		lines[i] = h.Key + ": " + h.Value
 	}
-	c.print("  " + c.p.white("┌") + " " + c.p.white(arrow) + " headers\n")
-	c.boxLines(strings.Join(lines, "\n"), c.p.white("│"))
-	c.buf.WriteString(c.p.white("  └") + "\n")
+	c.print("  " + c.p.white(c.g.boxTop) + " " + c.p.white(arrow) + " headers\n")
+	c.boxLines(strings.Join(lines, "\n"), c.p.white(c.g.boxMiddle))
+	c.buf.WriteString(c.p.white("  "+c.g.boxBottom) + "\n")
 }
 
 func (c *CLI) bodyBox(head string, body []byte, full int64, text bool) {
-	c.print("  " + c.p.white("┌") + " " + head + "\n")
-	bar := c.p.white("│")
+	c.print("  " + c.p.white(c.g.boxTop) + " " + head + "\n")
+	bar := c.p.white(c.g.boxMiddle)
 	if !text || !utf8.Valid(body) {
 		c.boxLines(fmt.Sprintf("(binary body, %s)", FormatSize(full)), bar)
 	} else {
@@ -394,7 +402,7 @@ func (c *CLI) bodyBox(head string, body []byte, full int64, text bool) {
 			c.buf.WriteString("  " + bar + " " + c.p.brightWhite(fmt.Sprintf("(showing %s/%s)", FormatSize(bodyClip), FormatSize(full))) + "\n")
 		}
 	}
-	c.buf.WriteString(c.p.white("  └") + "\n")
+	c.buf.WriteString(c.p.white("  "+c.g.boxBottom) + "\n")
 }
 
 // requestSize approximates what went on the wire: the request line, the
@@ -469,7 +477,7 @@ func (c *CLI) runEnd() {
 // column, "executed" and "failed" columns sized to their contents and
 // widened, as cli-table3 widens them, to fit the full-width rows below.
 func (c *CLI) summaryTable() string {
-	s, p := c.sum, c.p
+	s, p, g := c.sum, c.p, c.g
 	rows := []struct {
 		label string
 		m     Counter
@@ -522,10 +530,10 @@ func (c *CLI) summaryTable() string {
 		}
 	}
 	total := w0 + 1 + w1 + 1 + w2
-	bar := func(n int) string { return strings.Repeat("─", n) }
+	bar := func(n int) string { return strings.Repeat(g.line, n) }
 	var b strings.Builder
 	border := func(s string) { b.WriteString(p.gray(s) + "\n") }
-	v := p.gray("│")
+	v := p.gray(g.bar)
 	cell := func(content string, plainLen, w int, right bool) string {
 		pad := strings.Repeat(" ", max(0, w-2-plainLen))
 		if right {
@@ -533,10 +541,10 @@ func (c *CLI) summaryTable() string {
 		}
 		return " " + content + pad + " "
 	}
-	border("┌" + bar(w0) + "┬" + bar(w1) + "┬" + bar(w2) + "┐")
+	border(g.topLeft + bar(w0) + g.topMid + bar(w1) + g.topMid + bar(w2) + g.topRight)
 	b.WriteString(v + cell("", 0, w0, true) + v + cell("executed", 8, w1, true) + v + cell("  failed", 8, w2, true) + v + "\n")
 	for _, r := range rows {
-		border("├" + bar(w0) + "┼" + bar(w1) + "┼" + bar(w2) + "┤")
+		border(g.leftMid + bar(w0) + g.midMid + bar(w1) + g.midMid + bar(w2) + g.rightMid)
 		label := p.green(r.label)
 		if r.m.Failed > 0 {
 			label = p.red(r.label)
@@ -553,13 +561,13 @@ func (c *CLI) summaryTable() string {
 	}
 	for i, sp := range spans {
 		if i == 0 {
-			border("├" + bar(w0) + "┴" + bar(w1) + "┴" + bar(w2) + "┤")
+			border(g.leftMid + bar(w0) + g.bottomMid + bar(w1) + g.bottomMid + bar(w2) + g.rightMid)
 		} else {
-			border("├" + bar(total) + "┤")
+			border(g.leftMid + bar(total) + g.rightMid)
 		}
 		b.WriteString(v + cell(sp, utf8.RuneCountInString(sp), total, false) + v + "\n")
 	}
-	border("└" + bar(total) + "┘")
+	border(g.bottomLeft + bar(total) + g.bottomRight)
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
@@ -667,6 +675,40 @@ func leftCell(plain, colored []string, j, w int) string {
 	}
 	return " " + colored[j] + strings.Repeat(" ", max(0, w-2-utf8.RuneCountInString(plain[j]))) + " "
 }
+
+// glyphs are the marks the cli report draws with, Newman's two sets
+// (its cli-utils-symbols and cli-table3 chars). The script error mark "⠄"
+// is not among them: Newman prints it under --disable-unicode too.
+type glyphs struct {
+	folder, root, sub, ok, star, up, down string
+	boxTop, boxMiddle, boxBottom          string
+	// warn and redirect mark colrun's own lines (warnings, and redirects
+	// under --verbose), which Newman does not print.
+	warn, redirect string
+	// The summary table: its horizontal line and vertical bar, and the
+	// corners and joints, named as cli-table3 names them.
+	line, bar                            string
+	topLeft, topMid, topRight            string
+	leftMid, midMid, rightMid, bottomMid string
+	bottomLeft, bottomRight              string
+}
+
+var (
+	unicodeGlyphs = glyphs{
+		folder: "❏", root: "→", sub: "↳", ok: "✓", star: "★", up: "↑", down: "↓",
+		boxTop: "┌", boxMiddle: "│", boxBottom: "└", warn: "⚠", redirect: "↪",
+		line: "─", bar: "│", topLeft: "┌", topMid: "┬", topRight: "┐",
+		leftMid: "├", midMid: "┼", rightMid: "┤", bottomMid: "┴", bottomLeft: "└", bottomRight: "┘",
+	}
+	// plainGlyphs are Newman's --disable-unicode marks; its table keeps
+	// "+" only where rows and columns cross.
+	plainGlyphs = glyphs{
+		folder: "Folder", root: "Root", sub: "Sub-folder", ok: "Pass", star: "*", up: "^", down: "v",
+		boxTop: "-", boxMiddle: "|", boxBottom: "-", warn: "!", redirect: "->",
+		line: "-", bar: "|", topLeft: "-", topMid: "-", topRight: "-",
+		leftMid: "-", midMid: "+", rightMid: "-", bottomMid: "-", bottomLeft: "-", bottomRight: "-",
+	}
+)
 
 // palette holds the colour functions Newman's cli reporter uses; without
 // colour each is the identity.

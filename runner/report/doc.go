@@ -27,9 +27,8 @@
 //     the kept-body cap, and its timing row has the phases colrun measures
 //     (dns-lookup, tcp-handshake, ssl-handshake, transfer-start, download,
 //     total; Newman also has prepare, wait and process); Warning events
-//     (such as unresolved variables under --verbose) print as "⚠ ..." lines;
-//     no --reporter-cli-show-timestamps, since events carry no times of
-//     their own and golden output must not depend on the clock.
+//     (such as unresolved variables under --verbose) print as "⚠ ..." lines
+//     ("! ..." under --disable-unicode, and redirects "-> ..." for "↪ ...").
 //   - json: run.executions come before run.stats in the file, because
 //     executions are streamed as they finish and stats are known only at
 //     the end (JSON readers do not care about key order); collection holds

@@ -29,6 +29,12 @@ var variants = []struct {
 	{suffix: "cli-verbose", only: []string{"sample", "verbose", "passing", "cli-forms"}, build: func(w *bytes.Buffer) Reporter {
 		return NewCLI(w, nil, CLIOptions{Verbose: true})
 	}},
+	{suffix: "cli-ascii", only: []string{"sample", "cli-forms"}, build: func(w *bytes.Buffer) Reporter {
+		return NewCLI(w, nil, CLIOptions{DisableUnicode: true})
+	}},
+	{suffix: "cli-ascii-verbose", only: []string{"sample"}, build: func(w *bytes.Buffer) Reporter {
+		return NewCLI(w, nil, CLIOptions{DisableUnicode: true, Verbose: true})
+	}},
 	{suffix: "cli-color", only: []string{"sample"}, build: func(w *bytes.Buffer) Reporter { return NewCLI(w, nil, CLIOptions{Color: true}) }},
 	{suffix: "cli-width100", only: []string{"sample", "cli-forms"}, build: func(w *bytes.Buffer) Reporter { return NewCLI(w, nil, CLIOptions{Width: 100}) }},
 	{suffix: "cli-no-assertions", only: []string{"cli-forms"}, build: func(w *bytes.Buffer) Reporter {
@@ -120,9 +126,13 @@ func contains(list []string, s string) bool {
 func TestGoldenMatchesNewman(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
-		stream, newman string
+		stream, newman, variant string
 		// differences are the documented ones, applied to Newman's output.
 		differences [][2]string
+		// otherRun marks a Newman output recorded from another run than
+		// the stream: its times differ, so both sides get durations
+		// masked and runs of spaces and table lines squeezed.
+		otherRun bool
 	}{
 		{
 			stream: "sample", newman: "sample.newman.cli.txt",
@@ -133,6 +143,16 @@ func TestGoldenMatchesNewman(t *testing.T) {
 				{`inside ""`, `inside "Unreachable"`},
 				// Newman averages over all 18 requests, colrun over the 16 answered.
 				{"average response time: 42ms [min: 17ms, max: 50ms, s.d.: 7ms] │", "average response time: 43ms [min: 17ms, max: 50ms, s.d.: 7ms] │"},
+			},
+		},
+		{
+			// --disable-unicode: Newman's plain-text marks, table and boxes.
+			stream: "sample", newman: "sample.newman.ascii.txt", variant: "cli-ascii", otherRun: true,
+			differences: [][2]string{
+				{"newman\n", "colrun\n"},
+				{"at test-script\n", "at test-script:3:5\n"},
+				{"at prerequest-script\n", "at prerequest-script:2:7\n"},
+				{`inside ""`, `inside "Unreachable"`},
 			},
 		},
 		{
@@ -153,8 +173,12 @@ func TestGoldenMatchesNewman(t *testing.T) {
 		}
 		return strings.Join(out, "\n")
 	}
+	mask := func(s string) string {
+		s = duration.ReplaceAllString(s, "T")
+		return squeeze.ReplaceAllString(s, "$1")
+	}
 	for _, tc := range tests {
-		t.Run(tc.stream, func(t *testing.T) {
+		t.Run(tc.newman, func(t *testing.T) {
 			t.Parallel()
 			newman, err := os.ReadFile(filepath.Join("testdata", "newman", tc.newman))
 			if err != nil {
@@ -164,11 +188,23 @@ func TestGoldenMatchesNewman(t *testing.T) {
 			for _, r := range tc.differences {
 				theirs = strings.ReplaceAll(theirs, r[0], r[1])
 			}
-			if diff := cmp.Diff(theirs, norm(string(render(t, tc.stream, "cli")))); diff != "" {
+			variant := tc.variant
+			if variant == "" {
+				variant = "cli"
+			}
+			ours := norm(string(render(t, tc.stream, variant)))
+			if tc.otherRun {
+				theirs, ours = mask(theirs), mask(ours)
+			}
+			if diff := cmp.Diff(theirs, ours); diff != "" {
 				t.Errorf("cli output differs from Newman's beyond the documented differences (-newman +colrun):\n%s", diff)
 			}
 		})
 	}
 }
 
-var ansi = regexp.MustCompile("\x1b\\[[0-9;]*m")
+var (
+	ansi     = regexp.MustCompile("\x1b\\[[0-9;]*m")
+	duration = regexp.MustCompile(`\d+(\.\d+)?(µs|ms|s)\b`)
+	squeeze  = regexp.MustCompile(`( |-|─)+`)
+)
