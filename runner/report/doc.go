@@ -39,7 +39,8 @@
 //     Newman's {"type": "Buffer", "data": [...]} form, on one line, holding
 //     the kept part of the body (responseSize is the full size, truncated
 //     is true when the runner cut it); responseTime is whole
-//     milliseconds; no random response id; request errors are
+//     milliseconds, and run.timings' response figures are computed from
+//     those (integer min and max, as in Newman's); no random response id; request errors are
 //     {name, message} (Newman's lose their message); each pm.sendRequest
 //     is an entry of its own, with its own request and response and
 //     "sendRequest": "prerequest" or "test", after the item's entry, with

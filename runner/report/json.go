@@ -188,7 +188,7 @@ func fillRequest(x *execution, r *event.Request, token string) {
 	x.Response = &jsonResponse{
 		Status: reason(res.Code, res.Status), Code: res.Code, Header: headers(res.Headers),
 		Stream: json.RawMessage(strconv.Quote(token)), Cookie: []struct{}{},
-		ResponseTime: int64(millis(res.Time) + 0.5), ResponseSize: res.BodySize, Truncated: res.Truncated,
+		ResponseTime: wholeMillis(res.Time), ResponseSize: res.BodySize, Truncated: res.Truncated,
 	}
 	x.body = res.Body
 }
@@ -307,7 +307,7 @@ func (j *JSON) finish() {
 	j.key("    ", "stats", s.Stats, true)
 	t := s.Timings
 	j.key("    ", "timings", jsonTimings{
-		ResponseAverage: t.Response.Average, ResponseMin: t.Response.Min, ResponseMax: t.Response.Max, ResponseSd: t.Response.SD,
+		ResponseAverage: t.ResponseMS.Average, ResponseMin: int64(t.ResponseMS.Min), ResponseMax: int64(t.ResponseMS.Max), ResponseSd: t.ResponseMS.SD,
 		DNSAverage: t.DNS.Average, DNSMin: t.DNS.Min, DNSMax: t.DNS.Max, DNSSd: t.DNS.SD,
 		FirstByteAverage: t.FirstByte.Average, FirstByteMin: t.FirstByte.Min, FirstByteMax: t.FirstByte.Max, FirstByteSd: t.FirstByte.SD,
 		Started: unixMillis(t.Started), Completed: unixMillis(t.Completed),
@@ -581,10 +581,14 @@ type jsonScope struct {
 	Values []struct{} `json:"values"`
 }
 
+// jsonTimings is Newman's run.timings. The response ones come from the
+// executions' whole-millisecond times, so their min and max are integers
+// as in Newman's report (a reader decoding them into integers would fail
+// on 0.8); the DNS and first-byte phases are fractional in Newman's too.
 type jsonTimings struct {
 	ResponseAverage  float64 `json:"responseAverage"`
-	ResponseMin      float64 `json:"responseMin"`
-	ResponseMax      float64 `json:"responseMax"`
+	ResponseMin      int64   `json:"responseMin"`
+	ResponseMax      int64   `json:"responseMax"`
 	ResponseSd       float64 `json:"responseSd"`
 	DNSAverage       float64 `json:"dnsAverage"`
 	DNSMin           float64 `json:"dnsMin"`

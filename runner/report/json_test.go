@@ -6,8 +6,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -315,5 +317,68 @@ func replayEvents(t *testing.T, h Reporter, evs []event.Event) {
 	}
 	if err := h.Close(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestJSONTimings checks run.timings' response figures: computed from the
+// executions' whole-millisecond times, with integer min and max, as
+// Newman's report has them (recorded: Newman 6.2.2's sample run gives
+// "responseMin": 17, "responseMax": 50), so a reader decoding them into
+// integers works with both.
+func TestJSONTimings(t *testing.T) {
+	t.Parallel()
+	type timings struct {
+		ResponseAverage float64 `json:"responseAverage"`
+		ResponseMin     int64   `json:"responseMin"`
+		ResponseMax     int64   `json:"responseMax"`
+		ResponseSd      float64 `json:"responseSd"`
+	}
+	decode := func(b []byte) timings {
+		t.Helper()
+		var doc struct {
+			Run struct {
+				Timings timings `json:"timings"`
+			} `json:"run"`
+		}
+		if err := json.Unmarshal(b, &doc); err != nil {
+			t.Fatalf("decoding run.timings: %v", err)
+		}
+		return doc.Run.Timings
+	}
+	tests := []struct {
+		name  string
+		times []time.Duration
+		want  timings
+	}{
+		{name: "fractions round", times: []time.Duration{1400 * time.Microsecond, 2600 * time.Microsecond},
+			want: timings{ResponseAverage: 2, ResponseMin: 1, ResponseMax: 3, ResponseSd: 1}},
+		{name: "under half a millisecond is skipped", times: []time.Duration{300 * time.Microsecond, 4 * time.Millisecond},
+			want: timings{ResponseAverage: 4, ResponseMin: 4, ResponseMax: 4}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			b := &builder{}
+			b.start(event.CollectionInfo{Name: "t"}, "", 1, len(tc.times), time.UnixMilli(0))
+			b.iteration(0)
+			for i, d := range tc.times {
+				b.item(0, i, "id-"+strconv.Itoa(i), "r").request(event.Request{Sent: sent("GET", base+"/", ""), Resp: resp(200, "OK", jsonType, "{}", 100, d, "")}).end(false)
+			}
+			b.iterationEnd(0)
+			b.end(time.UnixMilli(10), "", false)
+			var out strings.Builder
+			replayEvents(t, NewJSONWriter(&out, nil), b.evs)
+			if diff := cmp.Diff(tc.want, decode([]byte(out.String()))); diff != "" {
+				t.Errorf("run.timings (-want +got):\n%s", diff)
+			}
+		})
+	}
+	newman, err := os.ReadFile(filepath.Join("testdata", "newman", "sample.newman.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs, ours := decode(newman), decode(render(t, "sample", "json"))
+	if theirs.ResponseMin != ours.ResponseMin || theirs.ResponseMax != ours.ResponseMax {
+		t.Errorf("sample: min/max %d/%d, Newman's %d/%d", ours.ResponseMin, ours.ResponseMax, theirs.ResponseMin, theirs.ResponseMax)
 	}
 }

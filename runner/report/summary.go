@@ -67,11 +67,16 @@ func (p Phase) Count() int { return p.n }
 
 // Timings mirrors Newman's run.timings.
 type Timings struct {
-	Response  Phase
-	DNS       Phase
-	FirstByte Phase
-	Started   time.Time
-	Completed time.Time
+	Response Phase
+	// ResponseMS is Response over the times in whole milliseconds, as
+	// the json report's executions give them (Newman's responseTime is
+	// whole milliseconds, so its run.timings are too): a response under
+	// half a millisecond counts as 0, which Newman skips.
+	ResponseMS Phase
+	DNS        Phase
+	FirstByte  Phase
+	Started    time.Time
+	Completed  time.Time
 }
 
 // Duration is the run's wall time, from RunStart to RunEnd.
@@ -282,6 +287,7 @@ func (s *Summary) request(r *event.Request) {
 	}
 	resp := r.Resp
 	s.Timings.Response.add(millis(resp.Time))
+	s.Timings.ResponseMS.add(float64(wholeMillis(resp.Time)))
 	if t := resp.Timings; t != nil {
 		s.Timings.DNS.add(millis(t.DNS))
 		s.Timings.FirstByte.add(millis(t.FirstByte))
@@ -329,6 +335,9 @@ func (s *Summary) runEnd(r *event.RunEnd) {
 
 // millis converts a duration to Newman's unit, fractional milliseconds.
 func millis(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+// wholeMillis rounds d to the nearest millisecond, halves up.
+func wholeMillis(d time.Duration) int64 { return int64(millis(d) + 0.5) }
 
 func orDefault(s, def string) string {
 	if s == "" {
