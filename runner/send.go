@@ -24,6 +24,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/andybalholm/brotli"
+
 	"github.com/colrun/colrun/collections"
 	"github.com/colrun/colrun/runner/event"
 )
@@ -120,8 +122,9 @@ type attempt struct {
 }
 
 // acceptEncoding is what colrun asks servers for unless the request says
-// otherwise; readBody decodes both.
-const acceptEncoding = "gzip, deflate"
+// otherwise, the same as Newman (postman-runtime's default header);
+// readBody decodes all three.
+const acceptEncoding = "gzip, deflate, br"
 
 // maxAuthReplays is postman-runtime's MAX_REPLAY_COUNT: how many times an
 // auth may replay one request.
@@ -527,8 +530,9 @@ func timingTrace(ct *httptrace.ClientTrace, tm *event.Timings, firstByte *time.T
 	ct.GotFirstResponseByte = func() { *firstByte = time.Now() }
 }
 
-// readBody reads at most limit bytes, decoding gzip or deflate when the
-// transport did not (because the request set Accept-Encoding itself).
+// readBody reads at most limit bytes, decoding gzip, deflate or brotli
+// when the transport did not (because the request set Accept-Encoding
+// itself).
 func readBody(resp *http.Response, limit int64) ([]byte, error) {
 	var buf bytes.Buffer
 	if n := resp.ContentLength; n > 0 && n <= limit {
@@ -553,6 +557,14 @@ func readBody(resp *http.Response, limit int64) ([]byte, error) {
 			data, err = decodeBody(data, limit, func(r io.Reader) (io.ReadCloser, error) { return zlib.NewReader(r) })
 			if err != nil && !errors.Is(err, errBodyTooLarge) {
 				data, err = decodeBody(buf.Bytes(), limit, func(r io.Reader) (io.ReadCloser, error) { return flate.NewReader(r), nil })
+			}
+		case "br":
+			data, err = decodeBody(data, limit, func(r io.Reader) (io.ReadCloser, error) { return io.NopCloser(brotli.NewReader(r)), nil })
+			var de *bodyDecodeError
+			if errors.As(err, &de) {
+				// Node's brotli decoder has one message for every
+				// corruption.
+				err = &bodyDecodeError{"Decompression failed"}
 			}
 		}
 		if err != nil {
