@@ -321,3 +321,44 @@ func TestCSVFilesReadAsNewman(t *testing.T) {
 		})
 	}
 }
+
+// FuzzDataFile feeds arbitrary bytes to the data file reader, CSV and
+// JSON alike: it must end every file with rows, io.EOF or an error, never
+// a panic, and Count must agree with the rows Next returns.
+func FuzzDataFile(f *testing.F) {
+	for _, seed := range []string{
+		"a,b\n1,2\n", "a,b\r\n\"x\r\ny\",2\r\n", "a,b\r1,2\r", "a,b\nx\"y,2\n", "a,b\n\"x\" ,\"y\"  \n",
+		"\ufeffa,b\n1,2\n  \n", "a,b\n\"x\"y,2\n", "a,b\n1,2\n\"x,2\n", "a\n\n\n", `[{"a":1},{"b":null}]`, `[1]`, "",
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, name := range []string{"d.csv", "d.json"} {
+			path := filepath.Join(t.TempDir(), name)
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			d, err := OpenData(path)
+			if err != nil {
+				continue
+			}
+			count, countErr := d.Count()
+			rows := 0
+			var nextErr error
+			for {
+				_, err := d.Next()
+				if err != nil {
+					if !errors.Is(err, io.EOF) {
+						nextErr = err
+					}
+					break
+				}
+				rows++
+			}
+			d.Close()
+			if (countErr == nil) != (nextErr == nil) || count != rows {
+				t.Errorf("%s: Count = %d, %v; Next gave %d rows, then %v", name, count, countErr, rows, nextErr)
+			}
+		}
+	})
+}
