@@ -712,7 +712,8 @@ func decodeVariables(v node, where string) ([]Variable, error) {
 		}
 		// Newman's substitution skips a variable whose "disabled" is any
 		// truthy JavaScript value (1, "yes"), not only true.
-		out = append(out, Variable{Key: key, Value: val, Type: str(field2(kv, "type")), Disabled: jsTruthy(field2(kv, "disabled"))})
+		dis := field2(kv, "disabled")
+		out = append(out, Variable{Key: key, Value: val, Type: str(field2(kv, "type")), Disabled: jsTruthy(dis), DisabledAs: rawJSON(dis)})
 	}
 	return out, nil
 }
@@ -766,6 +767,15 @@ func str(v node) string {
 		return b.String()
 	}
 	return v.Raw
+}
+
+// rawJSON copies a member's JSON text, so that it outlives the file's
+// bytes; nil when the member is absent.
+func rawJSON(v node) json.RawMessage {
+	if !v.Exists() {
+		return nil
+	}
+	return json.RawMessage(v.Raw)
 }
 
 // value keeps a JSON value's type, as variables and auth parameters need:

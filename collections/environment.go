@@ -16,9 +16,9 @@ type VariableFile struct {
 	Name string
 	// Scope is "environment" or "globals" (_postman_variable_scope).
 	Scope string
-	// Values holds every entry in file order; entries with "disabled":
-	// true are kept with Disabled set, and never resolved. "enabled":
-	// false is ignored, as Newman ignores it.
+	// Values holds every entry in file order; entries with a truthy
+	// "disabled" are kept with Disabled set, and never substituted.
+	// "enabled": false is ignored, as Newman ignores it.
 	Values []Variable
 	Source string
 }
@@ -83,22 +83,30 @@ type ExportedVariable struct {
 	// tokens as "secret".
 	Type    string
 	Enabled bool
+	// DisabledAs is the "disabled" the entry was read with (1, "yes",
+	// 0), written back as is; nil writes "disabled": true when the entry
+	// is not Enabled, and nothing otherwise.
+	DisabledAs json.RawMessage
 }
 
 // MarshalJSON writes the entry as Newman's exports do where that matters
 // to whoever reads the file back: an Undefined value leaves "value" out,
 // numbers are JavaScript's (NaN and infinities are null, as
-// JSON.stringify writes them), and a disabled entry says
-// "disabled": true, the flag Newman and colrun read ("enabled" is kept
-// for Postman's importer, which reads that one).
+// JSON.stringify writes them), and "disabled" is what the entry was read
+// with, or true for a disabled entry read without one: the flag Newman and
+// colrun read, written as Newman writes it ("enabled" is kept for Postman's
+// importer, which reads that one).
 func (v ExportedVariable) MarshalJSON() ([]byte, error) {
 	doc := struct {
 		Key      string          `json:"key"`
 		Value    json.RawMessage `json:"value,omitempty"`
 		Type     string          `json:"type"`
 		Enabled  bool            `json:"enabled"`
-		Disabled bool            `json:"disabled,omitempty"`
-	}{Key: v.Key, Type: v.Type, Enabled: v.Enabled, Disabled: !v.Enabled}
+		Disabled json.RawMessage `json:"disabled,omitempty"`
+	}{Key: v.Key, Type: v.Type, Enabled: v.Enabled, Disabled: v.DisabledAs}
+	if doc.Disabled == nil && !v.Enabled {
+		doc.Disabled = json.RawMessage("true")
+	}
 	val := v.Value
 	switch x := val.(type) {
 	case float64:

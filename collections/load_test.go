@@ -212,7 +212,7 @@ func TestEnvironmentFiles(t *testing.T) {
 		// Newman ignores "enabled": false (Postman's export of an
 		// unchecked value) and honours "disabled": true.
 		{Key: "off", Value: "x"},
-		{Key: "gone", Value: "y", Disabled: true},
+		{Key: "gone", Value: "y", Disabled: true, DisabledAs: json.RawMessage(`true`)},
 		{Key: "n", Value: json.Number("3"), Type: "default"},
 	}
 	if diff := cmp.Diff(want, env.Values); diff != "" || env.Name != "Local" {

@@ -10,6 +10,7 @@
 package collections
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 )
@@ -280,10 +281,16 @@ type Script struct {
 // its JSON type (string, float64 as json.Number, bool, nil, object), or is
 // Undefined when the definition has no "value" member.
 type Variable struct {
-	Key      string
-	Value    any
-	Type     string
+	Key   string
+	Value any
+	Type  string
+	// Disabled is JavaScript's truthiness of "disabled", which is what
+	// keeps a variable out of {{name}} substitution and script writes.
 	Disabled bool
+	// DisabledAs is the "disabled" member's JSON text as the file wrote it
+	// (true, 1, "yes", null), nil when there is none. Newman's scripts read
+	// only true as disabled, and its exports write the value back as is.
+	DisabledAs json.RawMessage
 }
 
 // Undefined is the value of a variable defined without a "value" member,

@@ -28,11 +28,11 @@ func TestVariableValuesKeepWhatTheFileSays(t *testing.T) {
 		{"no value, typed", `{"key":"token","type":"string"}`, Variable{Key: "token", Value: Undefined{}, Type: "string"}},
 		{"null", `{"key":"token","value":null}`, Variable{Key: "token", Value: nil}},
 		{"empty", `{"key":"token","value":""}`, Variable{Key: "token", Value: ""}},
-		{"disabled true", `{"key":"k","value":"v","disabled":true}`, Variable{Key: "k", Value: "v", Disabled: true}},
-		{`disabled "true"`, `{"key":"k","value":"v","disabled":"true"}`, Variable{Key: "k", Value: "v", Disabled: true}},
-		{"disabled 1", `{"key":"k","value":"v","disabled":1}`, Variable{Key: "k", Value: "v", Disabled: true}},
-		{"disabled 0", `{"key":"k","value":"v","disabled":0}`, Variable{Key: "k", Value: "v"}},
-		{`disabled ""`, `{"key":"k","value":"v","disabled":""}`, Variable{Key: "k", Value: "v"}},
+		{"disabled true", `{"key":"k","value":"v","disabled":true}`, Variable{Key: "k", Value: "v", Disabled: true, DisabledAs: json.RawMessage(`true`)}},
+		{`disabled "true"`, `{"key":"k","value":"v","disabled":"true"}`, Variable{Key: "k", Value: "v", Disabled: true, DisabledAs: json.RawMessage(`"true"`)}},
+		{"disabled 1", `{"key":"k","value":"v","disabled":1}`, Variable{Key: "k", Value: "v", Disabled: true, DisabledAs: json.RawMessage(`1`)}},
+		{"disabled 0", `{"key":"k","value":"v","disabled":0}`, Variable{Key: "k", Value: "v", DisabledAs: json.RawMessage(`0`)}},
+		{`disabled ""`, `{"key":"k","value":"v","disabled":""}`, Variable{Key: "k", Value: "v", DisabledAs: json.RawMessage(`""`)}},
 		{"enabled false is not read", `{"key":"k","value":"v","enabled":false}`, Variable{Key: "k", Value: "v"}},
 	}
 	for _, tt := range tests {
@@ -189,7 +189,7 @@ func TestExportRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []Variable{{Key: "off", Value: "x", Type: "any", Disabled: true}, {Key: "unset", Value: Undefined{}, Type: "any"}}
+	want := []Variable{{Key: "off", Value: "x", Type: "any", Disabled: true, DisabledAs: json.RawMessage(`true`)}, {Key: "unset", Value: Undefined{}, Type: "any"}}
 	if diff := cmp.Diff(want, env.Values); diff != "" {
 		t.Errorf("read back (-want +got):\n%s", diff)
 	}

@@ -508,7 +508,7 @@ func exported(s *variables.Scope, red *auth.Redactor) []collections.ExportedVari
 		if str, ok := v.(string); ok {
 			v = red.String(str)
 		}
-		out = append(out, collections.ExportedVariable{Key: e.Key, Value: v, Type: typ, Enabled: !e.Disabled})
+		out = append(out, collections.ExportedVariable{Key: e.Key, Value: v, Type: typ, Enabled: !e.Disabled, DisabledAs: e.DisabledAs})
 	}
 	return out
 }

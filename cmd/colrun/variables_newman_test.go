@@ -32,7 +32,7 @@ for (const n of names) for (const s in sc) {
 // rewrites, cast CSV fields) and compares the request sent, what scripts
 // read and what --export-environment/--export-globals write with Newman
 // 6.2.2's, recorded from the same files. Newman's "enabled"-less entries
-// are compared without colrun's "enabled", and its "disabled": 1 as true.
+// are compared without colrun's "enabled".
 func TestVariableValuesAsNewman(t *testing.T) {
 	t.Parallel()
 	bin := colrunBinary(t)
@@ -119,6 +119,17 @@ func TestVariableValuesAsNewman(t *testing.T) {
 			},
 			wantEnv:     `[{"disabled":true,"type":"any","value":"d","key":"dis"},{"disabled":1,"type":"any","value":"d1","key":"dis1"},{"type":"any","value":"first","key":"dup"},{"type":"any","value":"second","key":"dup"},{"type":"any","value":"first","key":"dupd"},{"disabled":true,"type":"any","value":"second","key":"dupd"},{"disabled":true,"type":"any","value":"first","key":"dupd2"},{"type":"any","value":"second","key":"dupd2"},{"disabled":true,"type":"any","value":"o","key":"off"},{"type":"any","value":"on","key":"off"}]`,
 			wantGlobals: `[]`,
+		},
+		{
+			// Newman writes "disabled" back as the file had it, falsy ones
+			// too; a reader of the export then skips what Newman skipped.
+			name:        "disabled is exported as the file wrote it",
+			body:        "t=[{{t}}] one=[{{one}}] yes=[{{yes}}] obj=[{{obj}}] arr=[{{arr}}] strtrue=[{{strtrue}}] zero=[{{zero}}] nul=[{{nul}}] empty=[{{empty}}] g1=[{{g1}}]",
+			env:         `[{"key":"t","value":"tv","disabled":true},{"key":"one","value":"1v","disabled":1},{"key":"yes","value":"yv","disabled":"yes"},{"key":"obj","value":"ov","disabled":{ }},{"key":"arr","value":"av","disabled":[]},{"key":"strtrue","value":"sv","disabled":"true"},{"key":"zero","value":"zv","disabled":0},{"key":"nul","value":"nv","disabled":null},{"key":"empty","value":"ev","disabled":""}]`,
+			globs:       `[{"key":"g1","value":"gv","disabled":1}]`,
+			want:        []string{"body t=[{{t}}] one=[{{one}}] yes=[{{yes}}] obj=[{{obj}}] arr=[{{arr}}] strtrue=[{{strtrue}}] zero=[zv] nul=[nv] empty=[ev] g1=[{{g1}}]"},
+			wantEnv:     `[{"disabled":true,"type":"any","value":"tv","key":"t"},{"disabled":1,"type":"any","value":"1v","key":"one"},{"disabled":"yes","type":"any","value":"yv","key":"yes"},{"disabled":{},"type":"any","value":"ov","key":"obj"},{"disabled":[],"type":"any","value":"av","key":"arr"},{"disabled":"true","type":"any","value":"sv","key":"strtrue"},{"disabled":0,"type":"any","value":"zv","key":"zero"},{"disabled":null,"type":"any","value":"nv","key":"nul"},{"disabled":"","type":"any","value":"ev","key":"empty"}]`,
+			wantGlobals: `[{"disabled":1,"type":"any","value":"gv","key":"g1"}]`,
 		},
 		{
 			name:  "numbers as JavaScript holds them",
@@ -232,25 +243,18 @@ func TestVariableValuesAsNewman(t *testing.T) {
 }
 
 // exportEntries renders exported entries for comparison: compact JSON
-// values, no "enabled" (Newman writes none) and any truthy "disabled" as
-// true (Newman copies the file's 1 or "true").
+// values and no "enabled" (Newman writes none; colrun keeps it for
+// Postman's importer).
 func exportEntries(entries []map[string]json.RawMessage) []map[string]string {
 	out := []map[string]string{}
 	for _, e := range entries {
 		m := map[string]string{}
 		for k, v := range e {
+			if k == "enabled" {
+				continue
+			}
 			var b bytes.Buffer
 			_ = json.Compact(&b, v)
-			switch k {
-			case "enabled":
-				continue
-			case "disabled":
-				if s := b.String(); s == "false" || s == "0" || s == `""` {
-					continue
-				}
-				b.Reset()
-				b.WriteString("true")
-			}
 			m[k] = b.String()
 		}
 		out = append(out, m)

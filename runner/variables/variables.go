@@ -27,8 +27,14 @@ type Entry struct {
 	Value any
 	// Type is Postman's variable type ("default", "any", "string",
 	// "number", "boolean", "secret"); "" when the source gave none.
-	Type     string
+	Type string
+	// Disabled is JavaScript's truthiness of the entry's "disabled": it
+	// keeps the entry out of {{name}} substitution, replaceIn, set and
+	// unset.
 	Disabled bool
+	// DisabledAs is "disabled" as its file wrote it (1, "yes", true), nil
+	// when the file had none or the entry did not come from a file.
+	DisabledAs json.RawMessage
 }
 
 // Scope is an ordered list of variables, like Postman's VariableScope. As
@@ -53,7 +59,7 @@ func NewScope(name string, vars []collections.Variable) *Scope {
 	s := &Scope{Name: name, index: make(map[string]int, len(vars))}
 	for _, v := range vars {
 		typ := normalType(v.Type)
-		s.add(Entry{Key: v.Key, Value: cast(typ, v.Value), Type: typ, Disabled: v.Disabled})
+		s.add(Entry{Key: v.Key, Value: cast(typ, v.Value), Type: typ, Disabled: v.Disabled, DisabledAs: v.DisabledAs})
 	}
 	return s
 }
@@ -128,13 +134,18 @@ func (s *Scope) Set(key string, value any) {
 }
 
 // SetEntry replaces the enabled variable e.Key with e, attributes and all,
-// or adds e when there is no enabled one.
+// or adds e when there is no enabled one. An e that says nothing of
+// "disabled" keeps the entry's falsy one (0, null), which exports write
+// back, as Postman's Variable#update keeps it.
 func (s *Scope) SetEntry(e Entry) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	e.Type = normalType(e.Type)
 	e.Value = cast(e.Type, e.Value)
 	if i, ok := s.enabled(e.Key); ok {
+		if !e.Disabled && e.DisabledAs == nil {
+			e.DisabledAs = s.entries[i].DisabledAs
+		}
 		s.entries[i] = e
 		if e.Disabled {
 			s.reindex()
