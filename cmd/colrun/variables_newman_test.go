@@ -121,13 +121,29 @@ func TestVariableValuesAsNewman(t *testing.T) {
 			wantGlobals: `[]`,
 		},
 		{
-			// Newman writes "disabled" back as the file had it, falsy ones
-			// too; a reader of the export then skips what Newman skipped.
-			name:        "disabled is exported as the file wrote it",
-			body:        "t=[{{t}}] one=[{{one}}] yes=[{{yes}}] obj=[{{obj}}] arr=[{{arr}}] strtrue=[{{strtrue}}] zero=[{{zero}}] nul=[{{nul}}] empty=[{{empty}}] g1=[{{g1}}]",
-			env:         `[{"key":"t","value":"tv","disabled":true},{"key":"one","value":"1v","disabled":1},{"key":"yes","value":"yv","disabled":"yes"},{"key":"obj","value":"ov","disabled":{ }},{"key":"arr","value":"av","disabled":[]},{"key":"strtrue","value":"sv","disabled":"true"},{"key":"zero","value":"zv","disabled":0},{"key":"nul","value":"nv","disabled":null},{"key":"empty","value":"ev","disabled":""}]`,
-			globs:       `[{"key":"g1","value":"gv","disabled":1}]`,
-			want:        []string{"body t=[{{t}}] one=[{{one}}] yes=[{{yes}}] obj=[{{obj}}] arr=[{{arr}}] strtrue=[{{strtrue}}] zero=[zv] nul=[nv] empty=[ev] g1=[{{g1}}]"},
+			// Any truthy "disabled" keeps a variable out of the request, but
+			// scripts' get and has skip only "disabled": true. Newman writes
+			// "disabled" back as the file had it, falsy ones too, so a reader
+			// of the export skips what Newman skipped.
+			name:     "disabled other than true: requests skip it, scripts read it, exports keep it",
+			body:     "t=[{{t}}] one=[{{one}}] yes=[{{yes}}] obj=[{{obj}}] arr=[{{arr}}] strtrue=[{{strtrue}}] zero=[{{zero}}] nul=[{{nul}}] empty=[{{empty}}] g1=[{{g1}}]",
+			names:    "t,one,yes,obj,arr,strtrue,zero,nul,empty,g1,c1",
+			collVars: `[{"key":"c1","value":"cv","disabled":1}]`,
+			env:      `[{"key":"t","value":"tv","disabled":true},{"key":"one","value":"1v","disabled":1},{"key":"yes","value":"yv","disabled":"yes"},{"key":"obj","value":"ov","disabled":{ }},{"key":"arr","value":"av","disabled":[]},{"key":"strtrue","value":"sv","disabled":"true"},{"key":"zero","value":"zv","disabled":0},{"key":"nul","value":"nv","disabled":null},{"key":"empty","value":"ev","disabled":""}]`,
+			globs:    `[{"key":"g1","value":"gv","disabled":1}]`,
+			want: []string{
+				"body t=[{{t}}] one=[{{one}}] yes=[{{yes}}] obj=[{{obj}}] arr=[{{arr}}] strtrue=[{{strtrue}}] zero=[zv] nul=[nv] empty=[ev] g1=[{{g1}}]",
+				`one environment string:"1v" has=true`,
+				`yes environment string:"yv" has=true`,
+				`obj environment string:"ov" has=true`,
+				`arr environment string:"av" has=true`,
+				`strtrue environment string:"sv" has=true`,
+				`zero environment string:"zv" has=true`,
+				`nul environment string:"nv" has=true`,
+				`empty environment string:"ev" has=true`,
+				`g1 globals string:"gv" has=true`,
+				`c1 collectionVariables string:"cv" has=true`,
+			},
 			wantEnv:     `[{"disabled":true,"type":"any","value":"tv","key":"t"},{"disabled":1,"type":"any","value":"1v","key":"one"},{"disabled":"yes","type":"any","value":"yv","key":"yes"},{"disabled":{},"type":"any","value":"ov","key":"obj"},{"disabled":[],"type":"any","value":"av","key":"arr"},{"disabled":"true","type":"any","value":"sv","key":"strtrue"},{"disabled":0,"type":"any","value":"zv","key":"zero"},{"disabled":null,"type":"any","value":"nv","key":"nul"},{"disabled":"","type":"any","value":"ev","key":"empty"}]`,
 			wantGlobals: `[{"disabled":1,"type":"any","value":"gv","key":"g1"}]`,
 		},

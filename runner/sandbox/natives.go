@@ -317,17 +317,8 @@ func (s *Sandbox) nVarSet(c goja.FunctionCall) goja.Value {
 		sc.SetEntry(variables.Entry{Key: key, Value: s.castIn(typ, val), Type: typ})
 		return goja.Undefined()
 	}
-	sc.Set(key, s.castIn(entryType(sc, key), val))
+	sc.Set(key, s.castIn(sc.Type(key), val))
 	return goja.Undefined()
-}
-
-// entryType is the declared type of an enabled variable, which a set
-// casts to, as Postman's VariableScope does.
-func entryType(sc *variables.Scope, key string) string {
-	if !sc.Has(key) {
-		return ""
-	}
-	return sc.Type(key)
 }
 
 func (s *Sandbox) castIn(typ string, v goja.Value) any {

@@ -188,3 +188,98 @@ func TestNestingAsNewman(t *testing.T) {
 		}
 	}
 }
+
+// Postman reads "disabled" two ways: substitution (and set, unset) skips
+// an entry whose "disabled" is any truthy value, while get and has skip
+// only "disabled": true. The expected values are what Newman 6.2.2's
+// pm.environment.get, pm.variables.get and a request's {{key}} gave for
+// these files, duplicates and an environment entry over a global too.
+func TestDisabledOtherThanTrueAsNewman(t *testing.T) {
+	t.Parallel()
+	env, err := collections.ParseVariableFile("e.json", "environment", []byte(`{"values":[
+		{"key":"t","value":"tv","disabled":true},
+		{"key":"one","value":"1v","disabled":1},
+		{"key":"yes","value":"yv","disabled":"yes"},
+		{"key":"strtrue","value":"sv","disabled":"true"},
+		{"key":"obj","value":"ov","disabled":{}},
+		{"key":"zero","value":"zv","disabled":0},
+		{"key":"d1","value":"a","disabled":1},{"key":"d1","value":"b","disabled":true},
+		{"key":"d2","value":"a","disabled":1},{"key":"d2","value":"b","disabled":1},
+		{"key":"d3","value":"a","disabled":true},{"key":"d3","value":"b","disabled":"yes"},
+		{"key":"d4","value":"a"},{"key":"d4","value":"b","disabled":1},
+		{"key":"k","value":"envk","disabled":1},
+		{"key":"kt","value":"envkt","disabled":true},
+		{"key":"n","value":"7","type":"number","disabled":1},
+		{"key":"u","value":"uu","disabled":1}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := NewScopes(nil)
+	s.Environment = NewScope("environment", env.Values)
+	s.Globals = NewScope("globals", []collections.Variable{{Key: "k", Value: "globk"}, {Key: "kt", Value: "globkt"}})
+	tests := []struct {
+		key               string
+		envGet, scopesGet any // nil: undefined
+		substituted       string
+	}{
+		{key: "t", substituted: "{{t}}"},
+		{key: "one", envGet: "1v", scopesGet: "1v", substituted: "{{one}}"},
+		{key: "yes", envGet: "yv", scopesGet: "yv", substituted: "{{yes}}"},
+		{key: "strtrue", envGet: "sv", scopesGet: "sv", substituted: "{{strtrue}}"},
+		{key: "obj", envGet: "ov", scopesGet: "ov", substituted: "{{obj}}"},
+		{key: "zero", envGet: "zv", scopesGet: "zv", substituted: "zv"},
+		{key: "d1", substituted: "{{d1}}"},
+		{key: "d2", envGet: "b", scopesGet: "b", substituted: "{{d2}}"},
+		{key: "d3", envGet: "b", scopesGet: "b", substituted: "{{d3}}"},
+		{key: "d4", envGet: "a", scopesGet: "a", substituted: "a"},
+		{key: "k", envGet: "envk", scopesGet: "envk", substituted: "globk"},
+		{key: "kt", scopesGet: "globkt", substituted: "globkt"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.key, func(t *testing.T) {
+			t.Parallel()
+			get := func(v any, ok bool) any {
+				if !ok {
+					return nil
+				}
+				return v
+			}
+			if got := get(s.Environment.Get(tt.key)); got != tt.envGet {
+				t.Errorf("environment Get = %#v, want %#v", got, tt.envGet)
+			}
+			if got := s.Environment.Has(tt.key); got != (tt.envGet != nil) {
+				t.Errorf("environment Has = %v, want %v", got, tt.envGet != nil)
+			}
+			if got := get(s.Get(tt.key)); got != tt.scopesGet {
+				t.Errorf("Scopes.Get = %#v, want %#v", got, tt.scopesGet)
+			}
+			if got := NewResolver(s).MustReplace("{{" + tt.key + "}}"); got != tt.substituted {
+				t.Errorf("substituted %q, want %q", got, tt.substituted)
+			}
+		})
+	}
+}
+
+// A set or unset passes over an entry disabled with 1 as over one
+// disabled with true: Newman 6.2.2's pm.environment.set('n', '5') added an
+// untyped entry (get gave "5", not 5) and unset('u') left u readable.
+func TestWritesSkipTruthyDisabled(t *testing.T) {
+	t.Parallel()
+	env, err := collections.ParseVariableFile("e.json", "environment", []byte(`{"values":[
+		{"key":"n","value":"7","type":"number","disabled":1},
+		{"key":"u","value":"uu","disabled":1}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := NewScope("environment", env.Values)
+	if typ := s.Type("n"); typ != "" {
+		t.Errorf(`Type("n") = %q; a set would cast to it, but Newman's set adds an untyped entry`, typ)
+	}
+	s.Set("n", "5")
+	s.Unset("u")
+	for key, want := range map[string]any{"n": "5", "u": "uu"} {
+		if got, ok := s.Get(key); !ok || got != want {
+			t.Errorf("Get(%q) = %#v, %v; want %#v", key, got, ok, want)
+		}
+	}
+}

@@ -37,6 +37,13 @@ type Entry struct {
 	DisabledAs json.RawMessage
 }
 
+// hidden reports whether scripts' get and has skip the entry: Postman's
+// VariableScope tests disabled === true there, so an entry disabled with
+// 1 or "yes" is left out of requests and still read by scripts.
+func (e Entry) hidden() bool {
+	return e.Disabled && (e.DisabledAs == nil || string(e.DisabledAs) == "true")
+}
+
 // Scope is an ordered list of variables, like Postman's VariableScope. As
 // there, a key may appear more than once (files do, and exports write
 // every entry back): lookups and writes use the last enabled entry with
@@ -85,8 +92,26 @@ func (s *Scope) enabled(key string) (int, bool) {
 	return i, true
 }
 
-// Get returns an enabled variable's value.
+// Get returns a variable's value as scripts read it: the entry lookups
+// use, unless its "disabled" is true. Like Postman, it reads an entry
+// disabled with another truthy value (1, "yes"), which {{name}} skips; see
+// Resolve.
 func (s *Scope) Get(key string) (any, bool) {
+	if s == nil {
+		return nil, false
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	i, ok := s.index[key]
+	if !ok || s.entries[i].hidden() {
+		return nil, false
+	}
+	return s.entries[i].Value, true
+}
+
+// Resolve returns an enabled variable's value, as {{name}} substitution
+// reads it: any truthy "disabled" hides the entry.
+func (s *Scope) Resolve(key string) (any, bool) {
 	if s == nil {
 		return nil, false
 	}
@@ -99,22 +124,23 @@ func (s *Scope) Get(key string) (any, bool) {
 	return s.entries[i].Value, true
 }
 
-// Type returns a variable's declared type ("" when it has none or does not
-// exist), without copying the scope: scripts ask on every set.
+// Type returns the declared type of the enabled variable key, the one a
+// set writes and casts to ("" when it has none or there is no enabled
+// one), without copying the scope: scripts ask on every set.
 func (s *Scope) Type(key string) string {
 	if s == nil {
 		return ""
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	if i, ok := s.index[key]; ok {
+	if i, ok := s.enabled(key); ok {
 		return s.entries[i].Type
 	}
 	return ""
 }
 
-// Has reports whether an enabled variable exists, whatever its value
-// (one defined without a value, too).
+// Has reports whether Get finds the variable, whatever its value (one
+// defined without a value, too).
 func (s *Scope) Has(key string) bool {
 	_, ok := s.Get(key)
 	return ok
@@ -434,7 +460,7 @@ func (r *Resolver) lookup(name string) (string, bool) {
 // leaves unresolved (its data is a plain object there, not variables).
 func (r *Resolver) scopeValue(name string) (string, bool) {
 	for _, sc := range r.Scopes.Ordered() {
-		v, ok := sc.Get(name)
+		v, ok := sc.Resolve(name)
 		if !ok {
 			continue
 		}
