@@ -47,6 +47,7 @@ func TestVariableValuesAsNewman(t *testing.T) {
 		collVars    string // JSON list
 		env, globs  string // "values" JSON lists; "" for no file
 		data        string // file name and content, "name\ncontent"
+		script      string // test script; "" for newmanValuesScript
 		args        []string
 		want        []string
 		wantEnv     string
@@ -148,6 +149,31 @@ func TestVariableValuesAsNewman(t *testing.T) {
 			wantGlobals: `[{"disabled":1,"type":"any","value":"gv","key":"g1"}]`,
 		},
 		{
+			// toObject, on every scope and the legacy objects, holds
+			// disabled entries too, the last of a key winning, so that
+			// pm.variables.toObject() shows the environment's disabled k
+			// where get('k') reads the global.
+			name:     "toObject holds disabled entries",
+			body:     "k=[{{k}}]",
+			collVars: `[{"key":"c1","value":"cv","disabled":true},{"key":"c2","value":"cv2"}]`,
+			env:      `[{"key":"t","value":"tv","disabled":true},{"key":"one","value":1,"disabled":1},{"key":"dd","value":"a"},{"key":"dd","value":"b","disabled":true},{"key":"k","value":"envk","disabled":true}]`,
+			globs:    `[{"key":"k","value":"globk"},{"key":"g","value":"gv","disabled":true}]`,
+			script: `pm.test('environment ' + JSON.stringify(pm.environment.toObject()), () => {});
+pm.test('globals ' + JSON.stringify(pm.globals.toObject()), () => {});
+pm.test('collectionVariables ' + JSON.stringify(pm.collectionVariables.toObject()), () => {});
+pm.test('variables ' + JSON.stringify(pm.variables.toObject()) + ' k=' + pm.variables.get('k'), () => {});
+pm.test('legacy ' + JSON.stringify(environment) + ' ' + JSON.stringify(globals), () => {});`,
+			want: []string{
+				`environment {"t":"tv","one":1,"dd":"b","k":"envk"}`,
+				`globals {"k":"globk","g":"gv"}`,
+				`collectionVariables {"names":"","c1":"cv","c2":"cv2"}`,
+				`variables {"k":"envk","g":"gv","names":"","c1":"cv","c2":"cv2","t":"tv","one":1,"dd":"b"} k=globk`,
+				`legacy {"t":"tv","one":1,"dd":"b","k":"envk"} {"k":"globk","g":"gv"}`,
+			},
+			wantEnv:     `[{"disabled":true,"type":"any","value":"tv","key":"t"},{"disabled":1,"type":"any","value":1,"key":"one"},{"type":"any","value":"a","key":"dd"},{"disabled":true,"type":"any","value":"b","key":"dd"},{"disabled":true,"type":"any","value":"envk","key":"k"}]`,
+			wantGlobals: `[{"type":"any","value":"globk","key":"k"},{"disabled":true,"type":"any","value":"gv","key":"g"}]`,
+		},
+		{
 			name:  "numbers as JavaScript holds them",
 			body:  "n1=[{{n1}}] n2=[{{n2}}] n3=[{{n3}}] n4=[{{n4}}] n5=[{{n5}}]",
 			names: "n1,n2,n3,n4,n5",
@@ -201,7 +227,11 @@ func TestVariableValuesAsNewman(t *testing.T) {
 			if tt.collVars != "" {
 				vars = `[{"key":"names","value":"` + tt.names + `"},` + strings.TrimPrefix(tt.collVars, "[")
 			}
-			script, _ := json.Marshal(strings.Split(newmanValuesScript, "\n"))
+			src := newmanValuesScript
+			if tt.script != "" {
+				src = tt.script
+			}
+			script, _ := json.Marshal(strings.Split(src, "\n"))
 			body, _ := json.Marshal(tt.body)
 			coll := writeFile(t, dir, "c.json", fmt.Sprintf(`{"info":{"name":"values","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
 			  "variable":%s,

@@ -366,8 +366,10 @@ func (s *Sandbox) nVarClear(c goja.FunctionCall) goja.Value {
 	return goja.Undefined()
 }
 
-// nVarToObject returns the enabled variables as an object; for
-// pm.variables the scopes are merged, higher precedence winning.
+// nVarToObject returns a scope's variables as an object; for pm.variables
+// the scopes are merged, higher precedence winning. As in Postman,
+// disabled entries are in it too, each key holding its last entry's value,
+// so it can show a value that get skips.
 func (s *Sandbox) nVarToObject(c goja.FunctionCall) goja.Value {
 	o := s.rt.NewObject()
 	st := s.cur
@@ -385,9 +387,7 @@ func (s *Sandbox) nVarToObject(c goja.FunctionCall) goja.Value {
 	}
 	for _, sc := range scopes {
 		for _, e := range sc.Entries() {
-			if !e.Disabled {
-				_ = o.Set(e.Key, s.toJS(e.Value))
-			}
+			_ = o.Set(e.Key, s.toJS(e.Value))
 		}
 	}
 	return o
