@@ -218,6 +218,22 @@ pm.test('legacy ' + JSON.stringify(environment) + ' ' + JSON.stringify(globals),
 			},
 			wantEnv: `[]`, wantGlobals: `[]`,
 		},
+		{
+			// A data null stays {{a}} in the request, but replaceIn reads
+			// the data as variables, where null is "null".
+			name: "JSON data: replaceIn gives a null as null",
+			body: "a=[{{a}}] b=[{{b}}]",
+			data: "d.json\n" + `[{"a":null,"b":"{{a}}"}]`,
+			script: `pm.test('body ' + pm.response.text(), () => {});
+pm.test('variables ' + pm.variables.replaceIn('a=[{{a}}] b=[{{b}}]') + ' ' + JSON.stringify(pm.variables.replaceIn({x: '{{a}}'})), () => {});
+pm.test('iterationData ' + pm.iterationData.replaceIn('a=[{{a}}]'), () => {});`,
+			want: []string{
+				"body a=[{{a}}] b=[{{a}}]",
+				`variables a=[null] b=[null] {"x":"null"}`,
+				"iterationData a=[null]",
+			},
+			wantEnv: `[]`, wantGlobals: `[]`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

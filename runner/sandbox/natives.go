@@ -423,6 +423,9 @@ func (s *Sandbox) nVarReplaceIn(c goja.FunctionCall) goja.Value {
 		scopes = &variables.Scopes{Local: s.scope(id), Dynamic: st.scopes.Dynamic}
 	}
 	r := variables.NewResolver(scopes)
+	// Postman's replaceIn reads data as variables, where null is "null";
+	// only the request's substitution leaves a data null as {{name}}.
+	r.DataNullAsText = true
 	if str, ok := tpl.Export().(string); ok {
 		return s.rt.ToValue(r.MustReplace(str))
 	}

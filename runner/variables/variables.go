@@ -335,6 +335,9 @@ func (e *ResolveError) Error() string {
 // and remembers the names it could not resolve, for --verbose.
 type Resolver struct {
 	Scopes *Scopes
+	// DataNullAsText substitutes a data file's null as "null", as
+	// pm.variables.replaceIn does in Newman; requests leave it unresolved.
+	DataNullAsText bool
 	// Unresolved collects names left as {{name}}, in first-seen order.
 	Unresolved []string
 	seen       map[string]bool
@@ -457,7 +460,8 @@ func (r *Resolver) lookup(name string) (string, bool) {
 // scopeValue finds a name in the scopes, in precedence order. A null value
 // (from a file, or set by a script) substitutes as "null", as in Newman,
 // except a null from a data file, which Newman's request substitution
-// leaves unresolved (its data is a plain object there, not variables).
+// leaves unresolved (its data is a plain object there, not variables)
+// unless DataNullAsText says otherwise.
 func (r *Resolver) scopeValue(name string) (string, bool) {
 	for _, sc := range r.Scopes.Ordered() {
 		v, ok := sc.Resolve(name)
@@ -465,7 +469,7 @@ func (r *Resolver) scopeValue(name string) (string, bool) {
 			continue
 		}
 		if v == nil {
-			if sc == r.Scopes.Data {
+			if sc == r.Scopes.Data && !r.DataNullAsText {
 				return "", false
 			}
 			return "null", true

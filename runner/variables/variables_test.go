@@ -31,4 +31,10 @@ func TestNullValues(t *testing.T) {
 			t.Errorf("Replace(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+	// pm.variables.replaceIn('{{datanull}}') gave "null" in Newman 6.2.2.
+	r = NewResolver(s)
+	r.DataNullAsText = true
+	if got := r.MustReplace("[{{datanull}}]"); got != "[null]" {
+		t.Errorf("with DataNullAsText, Replace = %q, want [null]", got)
+	}
 }
