@@ -18,8 +18,6 @@ type itemState struct {
 	unresolved []string
 	seen       map[string]bool
 	cookies    []*http.Cookie
-	// assertions counts the item's assertions, for their Index.
-	assertions int
 	next       *nextRequest
 	// testNext is the last non-null setNextRequest target of a test
 	// script, for ItemEnd.NextRequest.
@@ -150,8 +148,9 @@ func (w *worker) runScripts(ctx context.Context, listen string, it *collections.
 		emitAssertions := func(upTo int) {
 			for ; emitted < upTo && emitted < len(res.assertions); emitted++ {
 				a := res.assertions[emitted]
-				a.Cursor, a.Item, a.Index = st.cursor, st.item, st.assertions
-				st.assertions++
+				// Newman numbers a script's assertions from 0 in each
+				// script, not across the item's scripts.
+				a.Cursor, a.Item, a.Index = st.cursor, st.item, emitted
 				if a.Error != nil {
 					failed = true
 					failedTests = append(failedTests, a.Name)

@@ -256,7 +256,8 @@ type Assertion struct {
 	Cursor Cursor  `json:"cursor"`
 	Item   ItemRef `json:"item"`
 	Name   string  `json:"name"`
-	// Index is the assertion's position within the item's execution.
+	// Index is the assertion's position within its script's run (from 0,
+	// as Newman's error.index and "at assertion:N" count).
 	Index   int  `json:"index"`
 	Skipped bool `json:"skipped,omitempty"`
 	// Error is set when the assertion failed.
