@@ -1055,6 +1055,15 @@ Object.defineProperty(JSON, 'stringify', {
 // console show their name and message.
 Error.prototype.toJSON = function () { return { type: 'Error', name: this.name, message: this.message }; };
 
+// String.prototype.has is Postman's: the legacy snippet
+// tests["Body matches string"] = responseBody.has("string") relies on it.
+// A RegExp is searched as is, anything else as literal text.
+hidden(String.prototype, 'has', function has(value) {
+    var pattern = Object.prototype.toString.call(value) === '[object RegExp]' ? value
+        : new RegExp(String(value).replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'));
+    return this.search(pattern) !== -1;
+});
+
 // ---------------------------------------------------------------- run state
 
 // ctl is how Go starts a run without calling into JavaScript (a call costs

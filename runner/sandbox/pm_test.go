@@ -513,3 +513,15 @@ console.log(inherited.slice(0, 4).join());`)
 	}
 	diff(t, "for-in keys", []string{"key,value,toString,valueOf"}, logs(res))
 }
+
+// String.prototype.has is Postman's (Newman 6.2.2 prints these values):
+// the legacy snippet `tests["Body matches string"] = responseBody.has("x")`
+// needs it.
+func TestStringHas(t *testing.T) {
+	t.Parallel()
+	expectLogs(t, newExec("test"), `var d = Object.getOwnPropertyDescriptor(String.prototype, 'has');
+console.log(typeof d.value, d.enumerable, d.writable, d.configurable, d.value.name, d.value.length);
+console.log('x=a.b'.has('a.b'), 'x=a.b'.has('a*b'), 'xyz'.has(/y/), 'xyz'.has(/Y/i), 'a1'.has(1), 'abc'.has(), 'undefined'.has());
+console.log(Object.keys('ab').join(), 'has' in Object('s'));`,
+		[]string{"function | false | true | true | has | 1", "true | false | true | true | true | false | true", "0,1 | true"})
+}
