@@ -647,8 +647,9 @@ func decodeEvents(v node, where string) ([]Event, error) {
 		}
 		var m members
 		m.read(re)
-		e := Event{Listen: str(m.get("listen")), Disabled: truthy(m.get("disabled"))}
-		switch sc := m.get("script"); {
+		sc := m.get("script")
+		e := Event{Listen: str(m.get("listen")), Disabled: truthy(m.get("disabled")), HasScript: !isNull(sc)}
+		switch {
 		case isNull(sc):
 		case isString(sc):
 			e.Script.Exec = sc.Str

@@ -266,6 +266,9 @@ type Event struct {
 	Listen   string
 	Script   Script
 	Disabled bool
+	// HasScript says the event has a script, even an empty one (`exec`
+	// missing, [] or [""]): Newman counts those as run scripts.
+	HasScript bool
 }
 
 // Script is the source of one script; Exec holds the lines joined by "\n".

@@ -118,6 +118,9 @@ func (r *Runner) startCompileAhead(iterations int) *compileAhead {
 				}
 				for k, listen := range [2]string{"prerequest", "test"} {
 					for _, sl := range r.scriptLists[it][k] {
+						if sl.event.Script.Exec == "" {
+							continue
+						}
 						_, _ = sandbox.Compile(sl.scriptName(listen), sl.event.Script.Exec)
 						seen[sl.event.Script.Exec] = true
 					}

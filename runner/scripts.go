@@ -113,7 +113,7 @@ func (r *Runner) collectScripts(listen string, it *collections.Item) []scriptLev
 	pick := func(level, name string, events []collections.Event) {
 		for i := range events {
 			e := &events[i]
-			if e.Listen == listen && !e.Disabled && e.Script.Exec != "" {
+			if e.Listen == listen && !e.Disabled && (e.Script.Exec != "" || e.HasScript) {
 				out = append(out, scriptLevel{level: level, name: name, event: e})
 			}
 		}
@@ -134,12 +134,19 @@ func (r *Runner) collectScripts(listen string, it *collections.Item) []scriptLev
 // It reports whether anything failed (a script error or a failed
 // assertion).
 func (w *worker) runScripts(ctx context.Context, listen string, it *collections.Item, req *collections.Request, resp *event.Response, st *itemState) bool {
-	if w.js == nil {
+	r := w.r
+	if r.scripts == nil {
 		return false
 	}
-	r := w.r
 	failed := false
 	for _, sl := range r.scriptsFor(listen, it) {
+		if w.js == nil || sl.event.Script.Exec == "" {
+			// An empty script (no exec, [] or [""]) does nothing, but
+			// Newman counts it as run; a collection whose scripts are all
+			// empty has no runtime at all.
+			w.emit(event.Event{Script: &event.ScriptRun{Cursor: st.cursor, Item: st.item, Listen: listen, Level: sl.level}})
+			continue
+		}
 		res := w.js.run(ctx, sl, &scriptExec{listen: listen, item: it, request: req, response: resp, state: st, current: sl.name})
 		// Logs and test results go out in the order they happened, as
 		// Newman reports them.
