@@ -99,7 +99,9 @@ func (w *worker) tableauStart(ctx context.Context) error {
 func (w *worker) tableauSignIn(ctx context.Context, why string) error {
 	t := w.r.opts.Tableau
 	version := t.APIVersion
-	if v, ok := w.scopes.Get("api-version"); ok {
+	// Read as {{api-version}} in the collection's URLs reads it, so the
+	// sign-in and the requests after it use one version.
+	if v, ok := w.scopes.Resolve("api-version"); ok {
 		if s, ok := variables.SubstitutionString(v); ok && s != "" && !strings.Contains(s, "{{") {
 			version = s
 		}

@@ -311,6 +311,17 @@ func (s *Scopes) Get(key string) (any, bool) {
 	return nil, false
 }
 
+// Resolve is Get with {{name}} substitution's reading of "disabled": any
+// truthy value hides an entry (see Scope.Resolve).
+func (s *Scopes) Resolve(key string) (any, bool) {
+	for _, sc := range s.Ordered() {
+		if v, ok := sc.Resolve(key); ok {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
 // maxPasses is Newman's VARS_SUBREPLACE_LIMIT: a text is scanned at most
 // 19 times, each scan replacing every innermost {{token}} once, so a value
 // nested deeper than that is sent with the rest of its tokens in place.
