@@ -69,7 +69,14 @@ func (s *Sandbox) errorFromValue(val goja.Value, frames []goja.StackFrame, scrip
 	if se.Line > 0 && se.Column < 1 {
 		se.Column = 1
 	}
-	se.Message = v8Message(se.Message, script.Source, se.Line, se.Column)
+	if msg := v8Message(se.Message, script.Source, se.Line, se.Column); msg != se.Message {
+		// The stack's first line repeats the message: it gets V8's words
+		// too, so reports show one wording.
+		if head := se.Name + ": " + se.Message; strings.HasPrefix(se.Stack, head) {
+			se.Stack = se.Name + ": " + msg + se.Stack[len(head):]
+		}
+		se.Message = msg
+	}
 	return se
 }
 

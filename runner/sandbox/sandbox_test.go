@@ -132,6 +132,11 @@ func TestScriptErrors(t *testing.T) {
 				t.Fatal("no error")
 			}
 			got := *res.Error
+			// A stack starts with the name and message reports show,
+			// in V8's words as the message is.
+			if head := tt.want.Name + ": " + tt.want.Message; got.Stack != "" && !strings.HasPrefix(got.Stack, head) {
+				t.Errorf("stack %q does not start with %q", got.Stack, head)
+			}
 			got.Stack = ""
 			if tt.want.Line == 0 {
 				got.Line, got.Column = 0, 0
