@@ -28,7 +28,10 @@ type outgoing struct {
 	Method  string
 	URL     string
 	Headers []event.Header
-	Body    []byte
+	// addingSystem makes addHeader flag what it adds as a system header
+	// (while auth is applied: Newman's report flags auth's headers so).
+	addingSystem bool
+	Body         []byte
 	// HasBody distinguishes an empty body that is sent (Content-Length: 0)
 	// from no body at all.
 	HasBody bool
@@ -74,7 +77,12 @@ func (o *outgoing) removeHeader(key string) {
 }
 
 func (o *outgoing) addHeader(key, value string) {
-	o.Headers = append(o.Headers, event.Header{Key: key, Value: value})
+	o.Headers = append(o.Headers, event.Header{Key: key, Value: value, System: o.addingSystem})
+}
+
+// addSystemHeader adds a header the request itself did not set.
+func (o *outgoing) addSystemHeader(key, value string) {
+	o.Headers = append(o.Headers, event.Header{Key: key, Value: value, System: true})
 }
 
 // pruned reports whether the request's body is left out because its
@@ -199,7 +207,7 @@ func (r *Runner) build(it *collections.Item, req *collections.Request, res *vari
 		// postman-runtime adds a JSON body's Content-Type before auth (as
 		// a side effect of stripping comments), so signers see and sign it.
 		if _, ok := out.header("Content-Type"); !ok {
-			out.addHeader("Content-Type", rawLanguageTypes["json"])
+			out.addSystemHeader("Content-Type", rawLanguageTypes["json"])
 		}
 	}
 	if a := r.effectiveAuth(it, req); a != nil {
@@ -211,7 +219,10 @@ func (r *Runner) build(it *collections.Item, req *collections.Request, res *vari
 		if resolved.Type == "digest" {
 			in.state = r.transports.digestState(r.authOwner(it, req))
 		}
-		if err := applyAuth(resolved, out, &u, in); err != nil {
+		out.addingSystem = true
+		err = applyAuth(resolved, out, &u, in)
+		out.addingSystem = false
+		if err != nil {
 			return fail(err)
 		}
 		out.Auth = resolved
@@ -347,7 +358,7 @@ func (r *Runner) buildBody(b *collections.Body, out *outgoing, res *variables.Re
 			if !known {
 				ct = rawLanguageTypes["text"]
 			}
-			out.addHeader("Content-Type", ct)
+			out.addSystemHeader("Content-Type", ct)
 		}
 		out.Body, out.HasBody = []byte(raw), true
 	case "urlencoded":
@@ -741,7 +752,7 @@ func (r *Runner) addSystemHeaders(out *outgoing) {
 		{Key: "Cache-Control", Value: "no-cache"},
 	} {
 		if _, ok := out.header(h.Key); !ok {
-			out.addHeader(h.Key, h.Value)
+			out.addSystemHeader(h.Key, h.Value)
 		}
 	}
 }

@@ -145,6 +145,10 @@ type Console struct {
 type Header struct {
 	Key   string `json:"key"`
 	Value string `json:"value"`
+	// System marks a sent header the request did not set, one the runner
+	// or the transport added (User-Agent, Host, Content-Length...);
+	// Newman's JSON report flags those "system": true.
+	System bool `json:"system,omitempty"`
 }
 
 // NodeError holds the properties Node sets on a network error besides its

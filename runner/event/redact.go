@@ -30,7 +30,7 @@ func Redact(e Event, mask func(string) string) Event {
 		}
 		out := make([]Header, len(hs))
 		for i, h := range hs {
-			out[i] = Header{Key: h.Key, Value: mask(h.Value)}
+			out[i] = Header{Key: h.Key, Value: mask(h.Value), System: h.System}
 		}
 		return out
 	}

@@ -503,8 +503,9 @@ type jsonQuery struct {
 }
 
 type jsonHeader struct {
-	Key   string `json:"key"`
-	Value string `json:"value"`
+	Key    string `json:"key"`
+	Value  string `json:"value"`
+	System bool   `json:"system,omitempty"`
 }
 
 type jsonBody struct {
