@@ -28,10 +28,7 @@ type outgoing struct {
 	Method  string
 	URL     string
 	Headers []event.Header
-	// addingSystem makes addHeader flag what it adds as a system header
-	// (while auth is applied: Newman's report flags auth's headers so).
-	addingSystem bool
-	Body         []byte
+	Body    []byte
 	// HasBody distinguishes an empty body that is sent (Content-Length: 0)
 	// from no body at all.
 	HasBody bool
@@ -53,6 +50,9 @@ type outgoing struct {
 	// Auth is the auth applied, inherited or not, with its variables
 	// resolved: what pm.request.auth shows in test scripts.
 	Auth *collections.Auth
+	// addingSystem makes addHeader flag what it adds as a system header
+	// (while auth is applied: Newman's report flags auth's headers so).
+	addingSystem bool
 }
 
 // header returns the last enabled value of a header, case-insensitively,
@@ -104,26 +104,38 @@ func resolvedRequest(orig *collections.Request, o *outgoing) *collections.Reques
 	if o.Auth != nil {
 		r.Auth = o.Auth
 	}
-	r.Headers = make([]collections.Header, 0, len(o.Headers)+3)
-	for _, h := range o.Headers {
-		r.Headers = append(r.Headers, collections.Header{Key: h.Key, Value: h.Value})
+	sent := sentHeaders(o)
+	r.Headers = make([]collections.Header, len(sent))
+	for i, h := range sent {
+		r.Headers[i] = collections.Header{Key: h.Key, Value: h.Value}
 	}
+	if r.Body != nil && r.Body.Mode == "raw" && o.HasBody {
+		r.Body.Raw = string(o.Body)
+	}
+	return r
+}
+
+// sentHeaders lists the headers a request goes out with: its own and the
+// runner's, then those the transport adds (Host, Accept-Encoding,
+// Content-Length), flagged as system headers as Newman's report flags
+// them. Test scripts and reports both see this list. Connection is not
+// listed: Go's HTTP/1.1 sends none.
+func sentHeaders(o *outgoing) []event.Header {
+	hs := make([]event.Header, len(o.Headers), len(o.Headers)+3)
+	copy(hs, o.Headers)
 	add := func(key, value string) {
 		if _, ok := o.header(key); !ok {
-			r.Headers = append(r.Headers, collections.Header{Key: key, Value: value})
+			hs = append(hs, event.Header{Key: key, Value: value, System: true})
 		}
 	}
-	if u, err := url.Parse(o.URL); err == nil {
+	if u, err := url.Parse(o.URL); err == nil && u.Host != "" {
 		add("Host", u.Host)
 	}
 	add("Accept-Encoding", acceptEncoding)
 	if o.HasBody {
 		add("Content-Length", strconv.Itoa(len(o.Body)))
 	}
-	if r.Body != nil && r.Body.Mode == "raw" && o.HasBody {
-		r.Body.Raw = string(o.Body)
-	}
-	return r
+	return hs
 }
 
 // methodsWithoutBody are the methods whose body Postman prunes unless

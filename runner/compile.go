@@ -75,9 +75,10 @@ const compileWindow = 2
 // parsing is a tenth of a scripted request's time, and this goroutine does
 // it while the worker waits for responses (a sequential run uses one P
 // after start-up, see cmd/colrun). It follows the items in collection
-// order, one pass per iteration, or a single pass when every script fits in the compile cache
-// (later iterations then hit it anyway). Jumps with setNextRequest only
-// make it less useful; the worker compiles whatever it does not find.
+// order, one pass per iteration, or a single pass when every script fits
+// in the compile cache (later iterations then hit it anyway). Jumps with
+// setNextRequest only make it less useful; the worker compiles whatever it
+// does not find.
 //
 // The goroutine sleeps when it is compileWindow items ahead and is woken
 // when the worker has caught up half of that: about once per request,

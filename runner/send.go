@@ -133,33 +133,11 @@ const maxAuthReplays = 3
 // sentRequest is o as reports show it: the body cut to the kept size.
 func (r *Runner) sentRequest(o *outgoing) event.SentRequest {
 	sent := event.SentRequest{Method: o.Method, URL: o.URL, PostmanURL: o.Resolved.String(), Fragment: o.Resolved.Hash,
-		Headers: reportedHeaders(o), Body: o.Body, BodySize: int64(len(o.Body))}
+		Headers: sentHeaders(o), Body: o.Body, BodySize: int64(len(o.Body))}
 	if limit := max(r.opts.MaxKeptBody, DefaultMaxKeptBody); int64(len(sent.Body)) > limit {
 		sent.Body = sent.Body[:limit]
 	}
 	return sent
-}
-
-// reportedHeaders lists the headers a request went out with: its own and
-// the runner's, then those the transport adds (Host, Accept-Encoding,
-// Content-Length), flagged as system headers as Newman's report flags
-// them. Connection is not listed: Go's HTTP/1.1 sends none.
-func reportedHeaders(o *outgoing) []event.Header {
-	hs := make([]event.Header, len(o.Headers), len(o.Headers)+3)
-	copy(hs, o.Headers)
-	add := func(key, value string) {
-		if _, ok := o.header(key); !ok {
-			hs = append(hs, event.Header{Key: key, Value: value, System: true})
-		}
-	}
-	if u, err := url.Parse(o.URL); err == nil && u.Host != "" {
-		add("Host", u.Host)
-	}
-	add("Accept-Encoding", acceptEncoding)
-	if o.HasBody {
-		add("Content-Length", strconv.Itoa(len(o.Body)))
-	}
-	return hs
 }
 
 // urlCookie is a Set-Cookie and the URL whose response carried it.

@@ -382,3 +382,35 @@ func TestJSONTimings(t *testing.T) {
 		t.Errorf("sample: min/max %d/%d, Newman's %d/%d", ours.ResponseMin, ours.ResponseMax, theirs.ResponseMin, theirs.ResponseMax)
 	}
 }
+
+// A sent header the request did not set is written "system": true, and
+// the request's own without the key, as in Newman's report.
+func TestJSONSystemHeaders(t *testing.T) {
+	t.Parallel()
+	b := &builder{}
+	b.start(event.CollectionInfo{Name: "t"}, "", 1, 1, time.UnixMilli(0))
+	b.iteration(0)
+	s := sent("GET", base+"/", "")
+	s.Headers = []event.Header{{Key: "X-A", Value: "1"}, {Key: "Host", Value: "example.test", System: true}}
+	b.item(0, 0, "id-0", "r").request(event.Request{Sent: s, Resp: resp(200, "OK", jsonType, "{}", 100, time.Millisecond, "")}).end(false)
+	b.iterationEnd(0)
+	b.end(time.UnixMilli(10), "", false)
+	var out strings.Builder
+	replayEvents(t, NewJSONWriter(&out, nil), b.evs)
+	var doc struct {
+		Run struct {
+			Executions []struct {
+				Request struct {
+					Header []map[string]any `json:"header"`
+				} `json:"request"`
+			} `json:"executions"`
+		} `json:"run"`
+	}
+	if err := json.Unmarshal([]byte(out.String()), &doc); err != nil {
+		t.Fatal(err)
+	}
+	want := []map[string]any{{"key": "X-A", "value": "1"}, {"key": "Host", "value": "example.test", "system": true}}
+	if d := cmp.Diff(want, doc.Run.Executions[0].Request.Header); d != "" {
+		t.Errorf("request.header (-want +got):\n%s", d)
+	}
+}
