@@ -1,6 +1,8 @@
 package runner
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/idna"
@@ -102,9 +104,16 @@ func wireURL(u collections.URL) string {
 
 // encodeHost converts an internationalised host name to ASCII, keeping the
 // input when it is not a valid name (an IP literal, a leftover {{var}}).
+// An IPv4 address written in a WHATWG URL's shorthand (127.1, 0x7f.0.0.1,
+// 2130706433, a trailing dot) becomes dotted decimal, as Node's URL makes
+// it for Newman: that is where the request goes, the Host header it
+// sends and the URL its report and test scripts show.
 func encodeHost(host string) string {
 	if host == "" {
 		return ""
+	}
+	if ip, ok := whatwgIPv4(host); ok {
+		return ip
 	}
 	for i := 0; i < len(host); i++ {
 		if host[i] >= 0x80 {
@@ -115,4 +124,57 @@ func encodeHost(host string) string {
 		}
 	}
 	return host
+}
+
+// whatwgIPv4 parses host as the WHATWG URL standard's IPv4 parser does
+// (https://url.spec.whatwg.org/#concept-ipv4-parser): one to four parts
+// in decimal, octal (leading 0) or hex (0x), the last filling the bytes
+// left. It reports false for anything else, a name or an address the
+// standard rejects (127.09.0.1, 1.2.3.256), which are left to DNS as
+// Newman leaves them.
+func whatwgIPv4(host string) (string, bool) {
+	parts := strings.Split(host, ".")
+	if len(parts) > 1 && parts[len(parts)-1] == "" {
+		parts = parts[:len(parts)-1]
+	}
+	if len(parts) > 4 {
+		return "", false
+	}
+	nums := make([]uint64, len(parts))
+	for i, p := range parts {
+		n, ok := ipv4Number(p)
+		if !ok {
+			return "", false
+		}
+		nums[i] = n
+	}
+	addr := nums[len(nums)-1]
+	if addr >= 1<<(8*(5-len(nums))) {
+		return "", false
+	}
+	for i, n := range nums[:len(nums)-1] {
+		if n > 255 {
+			return "", false
+		}
+		addr += n << (8 * (3 - i))
+	}
+	return fmt.Sprintf("%d.%d.%d.%d", addr>>24, addr>>16&255, addr>>8&255, addr&255), true
+}
+
+// ipv4Number reads one part of a WHATWG IPv4 address.
+func ipv4Number(p string) (uint64, bool) {
+	base := 10
+	switch {
+	case len(p) >= 2 && (p[:2] == "0x" || p[:2] == "0X"):
+		p, base = p[2:], 16
+		if p == "" {
+			return 0, true
+		}
+	case len(p) >= 2 && p[0] == '0':
+		p, base = p[1:], 8
+	case p == "":
+		return 0, false
+	}
+	n, err := strconv.ParseUint(p, base, 64)
+	return n, err == nil
 }
