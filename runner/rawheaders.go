@@ -192,9 +192,11 @@ func parseHeaderBlock(block []byte, resp *http.Response, reason string) (hs []ev
 
 // sameFields reports whether hs holds the fields Go parsed into h, but
 // for those Go rewrites (Transfer-Encoding and Trailer it takes out,
-// Content-Length it merges or drops). Values are compared by length, as
+// Content-Length it merges or drops, and Connection it deletes when an
+// HTTP/1.1 response says "close"). Values are compared by length, as
 // latin1 may have changed their bytes.
 func sameFields(hs []event.Header, h http.Header) bool {
+	_, keptConnection := h["Connection"]
 	n := 0
 	for _, e := range hs {
 		var buf [64]byte
@@ -202,6 +204,10 @@ func sameFields(hs []event.Header, h http.Header) bool {
 		switch string(key) {
 		case "Transfer-Encoding", "Trailer", "Content-Length":
 			continue
+		case "Connection":
+			if !keptConnection {
+				continue
+			}
 		}
 		vs, found := h[string(key)]
 		if !found || !slices.ContainsFunc(vs, func(v string) bool { return latin1Len(v) == len(e.Value) }) {

@@ -26,6 +26,8 @@ var rawResponses = map[string]string{
 	"/early":    "HTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\n\r\nHTTP/1.1 201 Created\r\nx-final: 1\r\nContent-Length: 2\r\n\r\nok",
 	"/latin":    "HTTP/1.1 200 OK\r\nX-Utf8: caf\xc3\xa9\r\nX-Empty:\r\nx-UPPER-lower: v\r\nContent-Length: 2\r\n\r\nok",
 	"/odd":      "HTTP/1.1 200 OK\r\nX-Dup: one\r\n42: answer\r\nx-dup: lower\r\n7: seven\r\nX-Dup: two\r\n007: bond\r\nContent-Length: 2\r\n\r\nok",
+	// Go takes Connection out of its parse when it says close.
+	"/close":    "HTTP/1.1 200 OK\r\nx-first: 1\r\nconnection: close\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok",
 	"/redirect": "HTTP/1.1 302 Found\r\nlocation: /mixed\r\nContent-Length: 0\r\n\r\n",
 	// Past maxHeaderBlock: Newman fails the request (Node's limit is
 	// 16 KB); colrun lists the headers as Go parsed them.
@@ -69,6 +71,7 @@ const (
 	newmanEarly    = `[[{"key":"x-final","value":"1"},{"key":"Content-Length","value":"2"}],{"x-final":"1","content-length":"2"},{"x-final":"1","Content-Length":"2"},null,55]`
 	newmanLatin    = `[[{"key":"X-Utf8","value":"cafÃ©"},{"key":"X-Empty","value":""},{"key":"x-UPPER-lower","value":"v"},{"key":"Content-Length","value":"2"}],{"x-utf8":"cafÃ©","x-empty":"","x-upper-lower":"v","content-length":"2"},{"X-Utf8":"cafÃ©","X-Empty":"","x-UPPER-lower":"v","Content-Length":"2"},null,82]`
 	newmanOdd      = `[[{"key":"7","value":"seven"},{"key":"42","value":"answer"},{"key":"X-Dup","value":"one"},{"key":"X-Dup","value":"two"},{"key":"x-dup","value":"lower"},{"key":"007","value":"bond"},{"key":"Content-Length","value":"2"}],{"7":"seven","42":"answer","x-dup":["one","two","lower"],"007":"bond","content-length":"2"},{"7":"seven","42":"answer","X-Dup":"two","x-dup":"lower","007":"bond","Content-Length":"2"},null,109]`
+	newmanClose    = `[[{"key":"x-first","value":"1"},{"key":"connection","value":"close"},{"key":"Content-Type","value":"text/plain"},{"key":"Content-Length","value":"2"}],{"x-first":"1","connection":"close","content-type":"text/plain","content-length":"2"},{"x-first":"1","connection":"close","Content-Type":"text/plain","Content-Length":"2"},null,95]`
 	// pm.sendRequest's response to /odd, as res.headers.toJSON().
 	newmanSentOdd = `[{"key":"7","value":"seven"},{"key":"42","value":"answer"},{"key":"X-Dup","value":"one"},{"key":"X-Dup","value":"two"},{"key":"x-dup","value":"lower"},{"key":"007","value":"bond"},{"key":"Content-Length","value":"2"}]`
 )
@@ -86,8 +89,8 @@ func TestResponseHeadersAsTheServerSentThem(t *testing.T) {
 	defer srv.Close()
 	log := `console.log('H ' + JSON.stringify([pm.response.headers.toJSON(), pm.response.headers.toObject(), responseHeaders, postman.getResponseHeader('x-lowercase') || null, pm.response.size().header]));`
 	send := `pm.sendRequest(pm.variables.get('base') + '/odd', function (err, res) { console.log('S ' + (err || JSON.stringify(res.headers.toJSON()))); });`
-	paths := []string{"mixed", "chunked", "continue", "early", "latin", "odd", "redirect", "mixed"}
-	want := []string{newmanMixed, newmanChunked, newmanContinue, newmanEarly, newmanLatin, newmanOdd, newmanMixed, newmanMixed}
+	paths := []string{"mixed", "chunked", "continue", "early", "latin", "odd", "close", "redirect", "mixed"}
+	want := []string{newmanMixed, newmanChunked, newmanContinue, newmanEarly, newmanLatin, newmanOdd, newmanClose, newmanMixed, newmanMixed}
 	var items []string
 	for _, p := range paths {
 		items = append(items, fmt.Sprintf(`{"name":%q,"request":"{{base}}/%s","event":[{"listen":"test","script":{"exec":[%q]}}]}`, p, p, log))
