@@ -22,6 +22,7 @@ require (
 	github.com/tidwall/gjson v1.20.2
 	golang.org/x/net v0.62.0
 	golang.org/x/sys v0.49.0
+	golang.org/x/text v0.43.0
 )
 
 require (
@@ -30,5 +31,4 @@ require (
 	github.com/mattn/go-colorable v0.1.14 // indirect
 	github.com/tidwall/match v1.1.1 // indirect
 	github.com/tidwall/pretty v1.3.0 // indirect
-	golang.org/x/text v0.43.0 // indirect
 )

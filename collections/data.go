@@ -11,6 +11,8 @@ import (
 	"os"
 	"regexp"
 	"strings"
+
+	"golang.org/x/text/transform"
 )
 
 // DataRow is one iteration's data, in column (or key) order.
@@ -60,13 +62,23 @@ func (d *DataFile) open() error {
 		return rerr
 	}
 	d.f = f
-	br := bufio.NewReaderSize(f, 64<<10)
-	skipBOM(br)
+	br := textReader(f)
 	first := firstNonSpace(br)
 	if first == '[' || first == '{' {
 		return d.openJSON(br)
 	}
 	return d.openCSV(br)
+}
+
+// textReader reads a data file as UTF-8 text: a UTF-16LE file is
+// decoded, and a UTF-8 byte order mark is dropped.
+func textReader(r io.Reader) *bufio.Reader {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if head, _ := br.Peek(4); isUTF16LE(head) {
+		br = bufio.NewReaderSize(transform.NewReader(br, utf16LE.NewDecoder()), 64<<10)
+	}
+	skipBOM(br)
+	return br
 }
 
 // skipBOM drops a UTF-8 byte order mark, which spreadsheet exports write.
@@ -423,9 +435,7 @@ func (d *DataFile) lineColumnAt(offset int64) (int, int) {
 		return 0, 0
 	}
 	defer f.Close()
-	br := bufio.NewReader(f)
-	skipBOM(br)
-	return lineColumnOf(br, offset)
+	return lineColumnOf(textReader(f), offset)
 }
 
 // jsonError locates a syntax error by line and column, as for collection
@@ -437,8 +447,7 @@ func (d *DataFile) jsonError(dec *json.Decoder, err error) error {
 		return &InputError{File: d.path, Err: fmt.Errorf("invalid JSON near byte %d: %v", dec.InputOffset(), err)}
 	}
 	defer f.Close()
-	br := bufio.NewReader(f)
-	skipBOM(br)
+	br := textReader(f)
 	// A truncated file (no SyntaxError) ends at its last byte.
 	off := int64(math.MaxInt64)
 	var se *json.SyntaxError
@@ -446,8 +455,7 @@ func (d *DataFile) jsonError(dec *json.Decoder, err error) error {
 		off = offendingOffset(br, dec.InputOffset(), se.Offset)
 		// Count lines afresh from the top.
 		if _, serr := f.Seek(0, io.SeekStart); serr == nil {
-			br.Reset(f)
-			skipBOM(br)
+			br = textReader(f)
 		}
 	}
 	line, col := lineColumnOf(br, off)

@@ -10,6 +10,7 @@ import (
 	"os"
 
 	"github.com/tidwall/gjson"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // InputError is a problem with a file the user gave: missing, unreadable,
@@ -64,6 +65,11 @@ func ParseCollection(name string, data []byte) (*Collection, error) {
 // place; a syntax error is reported with its line and column (found by
 // encoding/json, which is only asked when the document is invalid).
 func parseJSON(name string, data []byte) (node, error) {
+	if isUTF16LE(data) {
+		if decoded, err := utf16LE.NewDecoder().Bytes(data); err == nil {
+			data = decoded
+		}
+	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {
 		return node{}, &InputError{File: name, Err: errors.New("file is empty")}
@@ -90,6 +96,19 @@ func parseJSON(name string, data []byte) (node, error) {
 		return node{}, &InputError{File: name, Line: line, Column: col, Err: errors.New("invalid JSON: unexpected end of file")}
 	}
 	return node{}, &InputError{File: name, Err: fmt.Errorf("invalid JSON: %v", err)}
+}
+
+// utf16LE decodes the UTF-16LE text that Windows tools save as "Unicode"
+// (PowerShell's Out-File and Set-Content among them), taking off its byte
+// order mark.
+var utf16LE = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
+
+// isUTF16LE reports whether a file starts with UTF-16LE's byte order mark.
+// Newman reads such collection, environment, globals and data files as
+// UTF-16LE (its chardet finds them by that mark alone), so colrun does
+// too; FF FE 00 00 is UTF-32LE's mark, which Newman reads as UTF-8.
+func isUTF16LE(head []byte) bool {
+	return bytes.HasPrefix(head, []byte{0xff, 0xfe}) && !bytes.HasPrefix(head, []byte{0xff, 0xfe, 0, 0})
 }
 
 // ReadInput reads an input file whole, with the one-line error colrun
