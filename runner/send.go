@@ -705,8 +705,10 @@ func describeNetError(ctx context.Context, err error, u *url.URL, timeout time.D
 	host := u.Host
 	var dnsErr *net.DNSError
 	switch {
+	case u.Scheme != "http" && u.Scheme != "https":
+		return netErr(event.NodeError{}, "Invalid protocol: "+u.Scheme+":", "colrun sends http and https requests only, not %s", u.Scheme)
 	case errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded):
-		code := event.NodeError{Code: "ESOCKETTIMEDOUT"}
+		code := event.NodeError{Code: "ESOCKETTIMEDOUT", Connect: new(bool)}
 		if timeout > 0 {
 			return netErr(code, "ESOCKETTIMEDOUT", "no complete response from %s within %s (--timeout-request)", host, timeout)
 		}

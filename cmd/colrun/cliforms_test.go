@@ -94,11 +94,16 @@ func TestRunRequestErrorsWordedAsNewman(t *testing.T) {
 	t.Cleanup(slow.Close)
 	tests := []struct {
 		name, url, want, detail string
+		// code and connect are the requestError's Node properties, as
+		// Newman's report has them (connect: false only on a timeout).
+		code    string
+		connect any
 	}{
-		{"refused", dead.URL + "/x", "connect ECONNREFUSED " + deadHost, "connection refused"},
-		{"hang up", hangup.URL + "/x", "socket hang up", "closed the connection before a complete response"},
-		{"redirect loop", loop.URL + "/loop", "Exceeded maxRedirects. Probably stuck in a redirect loop " + loop.URL + "/loop", "maxRedirects is 10"},
-		{"timeout", slow.URL + "/x", "ESOCKETTIMEDOUT", "within 300ms"},
+		{"refused", dead.URL + "/x", "connect ECONNREFUSED " + deadHost, "connection refused", "ECONNREFUSED", nil},
+		{"hang up", hangup.URL + "/x", "socket hang up", "closed the connection before a complete response", "ECONNRESET", nil},
+		{"redirect loop", loop.URL + "/loop", "Exceeded maxRedirects. Probably stuck in a redirect loop " + loop.URL + "/loop", "maxRedirects is 10", "", nil},
+		{"timeout", slow.URL + "/x", "ESOCKETTIMEDOUT", "within 300ms", "ESOCKETTIMEDOUT", false},
+		{"invalid protocol", "ftp://" + deadHost + "/x", "Invalid protocol: ftp:", "http and https requests only", "", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -113,15 +118,15 @@ func TestRunRequestErrorsWordedAsNewman(t *testing.T) {
 			var doc struct {
 				Run struct {
 					Executions []struct {
-						RequestError struct {
-							Message string `json:"message"`
-						} `json:"requestError"`
+						RequestError map[string]any `json:"requestError"`
 					} `json:"executions"`
 				} `json:"run"`
 			}
 			readJSON(t, report, &doc)
-			if ex := doc.Run.Executions; len(ex) != 1 || ex[0].RequestError.Message != tc.want {
+			if ex := doc.Run.Executions; len(ex) != 1 || ex[0].RequestError["message"] != tc.want {
 				t.Errorf("json requestError = %+v, want %q", ex, tc.want)
+			} else if got := ex[0].RequestError; orEmpty(got["code"]) != tc.code || got["connect"] != tc.connect {
+				t.Errorf("json requestError = %v, want code %q and connect %v", got, tc.code, tc.connect)
 			}
 			res = colrun(t, nil, "run", coll, "--color", "off", "--timeout-request", "300", "--verbose")
 			if !strings.Contains(res.stdout, "     "+tc.want+"\n     (") || !strings.Contains(res.stdout, tc.detail) {
@@ -129,4 +134,10 @@ func TestRunRequestErrorsWordedAsNewman(t *testing.T) {
 			}
 		})
 	}
+}
+
+// orEmpty is a decoded JSON string, or "" for a missing member.
+func orEmpty(v any) string {
+	s, _ := v.(string)
+	return s
 }

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -286,4 +287,86 @@ func failureRows(out string) []string {
 		}
 	}
 	return rows
+}
+
+// A failed pm.sendRequest's callback gets err as Newman 6.2.2 gives it:
+// the Node error's own properties on a plain object, without message or
+// stack (refused: errno, code, syscall, address, port; a timeout: code
+// and connect; an invalid protocol: none). Assertions on it come out as
+// they do under Newman: an('object') passes, an('error') fails.
+func TestSendRequestCallbackErrIsNewmans(t *testing.T) {
+	t.Parallel()
+	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/main" {
+			return
+		}
+		<-r.Context().Done()
+	}))
+	t.Cleanup(slow.Close)
+	// Each callback names a passing test after what it got, so that the
+	// JSON report lists them.
+	script := `
+function show(tag) {
+    return function (err, res) {
+        pm.test(tag + " " + JSON.stringify(err) + " " + (err instanceof Error) + " " + typeof err.message + " " + typeof res, function () {});
+    };
+}
+pm.sendRequest("http://127.0.0.1:1/x", show("refused"));
+pm.sendRequest("{slow}/x", show("timeout"));
+pm.sendRequest("ftp://127.0.0.1:1/x", show("protocol"));
+pm.sendRequest("http://127.0.0.1:1/y", function (err) {
+    pm.test("err is an object", function () { pm.expect(err).to.be.an("object"); });
+    pm.test("err is an error", function () { pm.expect(err).to.be.an("error"); });
+});`
+	coll := map[string]any{
+		"info": map[string]any{"name": "errs"},
+		"item": []any{map[string]any{
+			"name":    "r",
+			"request": slow.URL + "/main",
+			"event":   []any{map[string]any{"listen": "prerequest", "script": map[string]any{"exec": strings.ReplaceAll(script, "{slow}", slow.URL)}}},
+		}},
+	}
+	data, err := json.Marshal(coll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	path := writeFile(t, dir, "c.json", string(data))
+	report := filepath.Join(dir, "r.json")
+	colrun(t, nil, "run", path, "--timeout-request", "300", "-r", "json", "--reporter-json-export", report)
+	var doc struct {
+		Run struct {
+			Executions []struct {
+				Assertions []struct {
+					Assertion string `json:"assertion"`
+					Error     *struct {
+						Message string `json:"message"`
+					} `json:"error"`
+				} `json:"assertions"`
+			} `json:"executions"`
+		} `json:"run"`
+	}
+	readJSON(t, report, &doc)
+	// The main request's execution lists the item's assertions.
+	var got []string
+	if n := len(doc.Run.Executions); n > 0 {
+		for _, a := range doc.Run.Executions[n-1].Assertions {
+			outcome := "passed"
+			if a.Error != nil {
+				outcome = a.Error.Message
+			}
+			got = append(got, a.Assertion+": "+outcome)
+		}
+	}
+	sort.Strings(got)
+	want := []string{
+		"err is an error: expected { errno: -111, …(4) } to be an error",
+		"err is an object: passed",
+		`protocol {} false undefined object: passed`,
+		`refused {"errno":-111,"code":"ECONNREFUSED","syscall":"connect","address":"127.0.0.1","port":1} false undefined object: passed`,
+		`timeout {"code":"ESOCKETTIMEDOUT","connect":false} false undefined object: passed`,
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("assertions (-want +got):\n%s", d)
+	}
 }

@@ -154,7 +154,8 @@ type Header struct {
 // NodeError holds the properties Node sets on a network error besides its
 // message, in the order Node lists them: connect ECONNREFUSED has errno,
 // code, syscall, address and port; getaddrinfo ENOTFOUND has errno, code,
-// syscall and hostname; "socket hang up" has only code.
+// syscall and hostname; "socket hang up" has only code; a request
+// timeout has code and connect.
 type NodeError struct {
 	Errno    int    `json:"errno,omitempty"`
 	Code     string `json:"code,omitempty"`
@@ -162,6 +163,10 @@ type NodeError struct {
 	Address  string `json:"address,omitempty"`
 	Port     int    `json:"port,omitempty"`
 	Hostname string `json:"hostname,omitempty"`
+	// Connect is set, false, on a request timeout (ESOCKETTIMEDOUT), as
+	// postman-request sets it: the connection was made, the answer was
+	// late.
+	Connect *bool `json:"connect,omitempty"`
 }
 
 // Request reports one HTTP exchange of an item: what was sent and what

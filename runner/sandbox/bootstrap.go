@@ -1196,9 +1196,21 @@ readonly(pm, 'sendRequest', function (req, callback) {
         sent.catch(function () {});
         return sent;
     }
-    native.send(plain, function (err, data) { callback.call(self, err || null, new Response(err ? {} : data)); });
+    native.send(plain, function (err, data) { callback.call(self, err ? requestErrorData(err) : null, new Response(err ? {} : data)); });
     return self;
 });
+// requestErrorData is a failed request's err as a Newman callback gets
+// it: postman-sandbox hands the Node error across its VM boundary as data,
+// so err is a plain object of the error's own properties (errno, code,
+// syscall, address, port; code and connect for a timeout; none for an
+// invalid URL), without message or stack. pm.expect(err).to.be.an('object')
+// passes there and an('error') fails. The promise form, colrun's own,
+// rejects with the Error itself.
+function requestErrorData(err) {
+    var data = {}, keys = Object.keys(err);
+    for (var i = 0; i < keys.length; i++) { data[keys[i]] = err[keys[i]]; }
+    return data;
+}
 var execution = {};
 readonly(execution, 'skipRequest', function skipRequest() {
     if (R().listen !== 'prerequest') { throw new TypeError('pm.execution.skipRequest is not a function'); }

@@ -754,6 +754,7 @@ func (s *Sandbox) requestError(err error) *goja.Object {
 		}{
 			{"errno", f.Errno, f.Errno != 0}, {"code", f.Code, f.Code != ""}, {"syscall", f.Syscall, f.Syscall != ""},
 			{"address", f.Address, f.Address != ""}, {"port", f.Port, f.Port != 0}, {"hostname", f.Hostname, f.Hostname != ""},
+			{"connect", f.Connect != nil && *f.Connect, f.Connect != nil},
 		} {
 			if p.ok {
 				_ = obj.Set(p.name, p.v)
