@@ -50,6 +50,10 @@ type outgoing struct {
 	// Auth is the auth applied, inherited or not, with its variables
 	// resolved: what pm.request.auth shows in test scripts.
 	Auth *collections.Auth
+	// params are the urlencoded or form-data fields with the keys and
+	// values that were sent (the same {{$guid}}), for pm.request.body in
+	// test scripts; nil when the body is not a form.
+	params []collections.FormParam
 	// addingSystem makes addHeader flag what it adds as a system header
 	// (while auth is applied: Newman's report flags auth's headers so).
 	addingSystem bool
@@ -111,6 +115,14 @@ func resolvedRequest(orig *collections.Request, o *outgoing) *collections.Reques
 	}
 	if r.Body != nil && r.Body.Mode == "raw" && o.HasBody {
 		r.Body.Raw = string(o.Body)
+	}
+	if r.Body != nil && o.params != nil {
+		switch r.Body.Mode {
+		case "urlencoded":
+			r.Body.URLEncoded = o.params
+		case "formdata":
+			r.Body.FormData = o.params
+		}
 	}
 	return r
 }
@@ -374,10 +386,12 @@ func (r *Runner) buildBody(b *collections.Body, out *outgoing, res *variables.Re
 		}
 		out.Body, out.HasBody = []byte(raw), true
 	case "urlencoded":
-		body, err := urlencodedBody(b.URLEncoded, res)
+		fields, err := resolveForm(b.URLEncoded, res)
 		if err != nil {
 			return err
 		}
+		out.params = resolvedParams(b.URLEncoded, fields)
+		body := encodeForm(fields)
 		if out.form != nil {
 			// oauth1 took its parameters out of the form or added them.
 			body = encodeForm(*out.form)
@@ -483,20 +497,28 @@ func resolveForm(params []collections.FormParam, res *variables.Resolver) ([]for
 	return out, nil
 }
 
-// urlencodedBody encodes fields as Node's querystring.stringify does after
-// postman-runtime groups them into an object: repeated keys are grouped at
-// their first position, integer-like keys come first (JavaScript object
-// order), and only A-Z a-z 0-9 - _ . ~ stay unescaped.
-func urlencodedBody(params []collections.FormParam, res *variables.Resolver) (string, error) {
-	fields, err := resolveForm(params, res)
-	if err != nil {
-		return "", err
+// resolvedParams returns params with the enabled ones' keys and values
+// replaced by fields, which resolveForm (or formDataBody) made of them in
+// order: Newman's test scripts see the form as it was sent.
+func resolvedParams(params []collections.FormParam, fields []formKV) []collections.FormParam {
+	out := append([]collections.FormParam(nil), params...)
+	i := 0
+	for j := range out {
+		if out[j].Disabled || i >= len(fields) {
+			continue
+		}
+		out[j].Key, out[j].Value = fields[i].key, fields[i].value
+		i++
 	}
-	return encodeForm(fields), nil
+	return out
 }
 
-// encodeForm is urlencodedBody for resolved fields; it is also
-// postman-url-encoder's encodeQueryString, which the signers hash.
+// encodeForm encodes urlencoded fields as Node's querystring.stringify
+// does after postman-runtime groups them into an object: repeated keys are
+// grouped at their first position, integer-like keys come first
+// (JavaScript object order), and only A-Z a-z 0-9 - _ . ~ stay unescaped.
+// It is also postman-url-encoder's encodeQueryString, which the signers
+// hash.
 func encodeForm(kvs []formKV) string {
 	type field struct {
 		key    string
@@ -580,6 +602,8 @@ func (r *Runner) formDataBody(params []collections.FormParam, out *outgoing, res
 	if err := mw.SetBoundary(boundary); err != nil {
 		return nil, "", fmt.Errorf("form-data boundary %q: %v", boundary, err)
 	}
+	var fields []formKV
+	defer func() { out.params = resolvedParams(params, fields) }()
 	for _, p := range params {
 		if p.Disabled {
 			continue
@@ -589,6 +613,7 @@ func (r *Runner) formDataBody(params []collections.FormParam, out *outgoing, res
 			return nil, "", err
 		}
 		if p.Type == "file" {
+			fields = append(fields, formKV{key, p.Value})
 			if len(p.Src) == 0 {
 				// No file chosen: Postman sends an empty part named "".
 				h := textproto.MIMEHeader{}
@@ -629,6 +654,7 @@ func (r *Runner) formDataBody(params []collections.FormParam, out *outgoing, res
 		if err != nil {
 			return nil, "", err
 		}
+		fields = append(fields, formKV{key, value})
 		h := textproto.MIMEHeader{}
 		h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"`, escapeQuotes(key)))
 		if p.ContentType != "" {
