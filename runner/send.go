@@ -275,6 +275,13 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 		if so.useCookies && jar != nil {
 			addJarCookies(req, jar)
 		}
+		if req.URL.Opaque != "" && req.URL.Scheme == "http" {
+			// Through an HTTP proxy the request line carries the whole
+			// URL, which Go leaves to Opaque to give.
+			if p, _ := r.transports.strict.Proxy(req); p != nil {
+				req.URL.Opaque = "//" + req.URL.Host + req.URL.Opaque
+			}
+		}
 		resp, err := rt.RoundTrip(req)
 		if err != nil {
 			return nil, describeNetError(ctx, err, req.URL, so.timeout)
@@ -292,7 +299,7 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 			resp.Body.Close()
 			if hop >= so.maxRedirects {
 				// postman-request's wording, naming the URL that redirected.
-				return nil, &netError{msg: "Exceeded maxRedirects. Probably stuck in a redirect loop " + req.URL.Redacted(),
+				return nil, &netError{msg: "Exceeded maxRedirects. Probably stuck in a redirect loop " + hopURL(req.URL).Redacted(),
 					detail: fmt.Sprintf("maxRedirects is %d", so.maxRedirects)}
 			}
 			next, err := req.URL.Parse(loc)
@@ -310,7 +317,7 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 			headers = withoutHeaders(headers, "Host")
 			if !so.keepReferer {
 				// postman-request names the URL it was redirected from.
-				headers = withHeader(headers, "Referer", req.URL.String())
+				headers = withHeader(headers, "Referer", hopURL(req.URL).String())
 			}
 			target = next.String()
 			continue
@@ -454,12 +461,23 @@ func newHTTPRequest(ctx context.Context, method, target string, headers []event.
 		rd = bytes.NewReader(body)
 	}
 	req, err := http.NewRequestWithContext(ctx, method, target, rd)
+	origin, uri, split := splitTarget(target)
+	if err != nil && split {
+		// A path Go refuses (a % that starts no escape) is still sent as
+		// written, as Node sends it.
+		if r, err2 := http.NewRequestWithContext(ctx, method, origin, rd); err2 == nil {
+			req, err = r, nil
+		}
+	}
 	if err != nil {
 		var ue *url.Error
 		if errors.As(err, &ue) {
 			err = ue.Err
 		}
 		return nil, fmt.Errorf("invalid URL %q: %v", target, err)
+	}
+	if split && req.URL.RequestURI() != uri && !strings.HasPrefix(uri, "//") {
+		setRequestTarget(req.URL, uri)
 	}
 	if hasBody && len(body) == 0 {
 		req.Body = http.NoBody
@@ -487,6 +505,56 @@ func newHTTPRequest(ctx context.Context, method, target string, headers []event.
 		req.Header["Accept-Encoding"] = []string{acceptEncoding}
 	}
 	return req, nil
+}
+
+// splitTarget splits a URL as wireURL renders it into its origin
+// (scheme://authority) and the request target that goes on the request
+// line (the path, "/" when empty, and the query).
+func splitTarget(target string) (origin, uri string, ok bool) {
+	i := strings.Index(target, "://")
+	if i < 0 {
+		return "", "", false
+	}
+	j := strings.IndexAny(target[i+3:], "/?")
+	if j < 0 {
+		return target, "/", true
+	}
+	origin, uri = target[:i+3+j], target[i+3+j:]
+	if uri[0] == '?' {
+		uri = "/" + uri
+	}
+	return origin, uri, true
+}
+
+// setRequestTarget makes u send uri on the request line as it is. Go
+// re-escapes a path it does not consider well encoded (| ^ [ ] ` stay as
+// written in a WHATWG URL, and a % that starts no escape) where Node, and
+// so Newman, sends the path wireURL rendered; servers that route or sign
+// on the raw path saw a different one. Path keeps the decoded path, for
+// cookies and for resolving a relative redirect.
+func setRequestTarget(u *url.URL, uri string) {
+	p, q, hasQuery := strings.Cut(uri, "?")
+	u.Opaque, u.RawPath, u.Path = p, "", lenientUnescape(p)
+	u.RawQuery, u.ForceQuery = q, hasQuery && q == ""
+}
+
+// lenientUnescape decodes %XX escapes, leaving malformed ones as they are.
+func lenientUnescape(s string) string {
+	if v, err := url.PathUnescape(s); err == nil {
+		return v
+	}
+	return unescapeUserinfo(s)
+}
+
+// hopURL is the URL a request went to, for messages and the Referer:
+// with Opaque set, u's own String would drop the host.
+func hopURL(u *url.URL) *url.URL {
+	if u.Opaque == "" || strings.HasPrefix(u.Opaque, "//") {
+		return u
+	}
+	c := *u
+	c.Opaque = ""
+	return &c
 }
 
 func hasHeaderFold(h http.Header, key string) bool {
