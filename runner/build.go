@@ -144,8 +144,13 @@ func sentHeaders(o *outgoing) []event.Header {
 		add("Host", u.Host)
 	}
 	add("Accept-Encoding", acceptEncoding)
-	if o.HasBody {
+	switch {
+	case o.HasBody:
 		add("Content-Length", strconv.Itoa(len(o.Body)))
+	case o.Method == "POST" || o.Method == "PUT" || o.Method == "PATCH":
+		// Go's transport sends these methods' missing body as
+		// Content-Length: 0, and Newman lists that header as sent.
+		add("Content-Length", "0")
 	}
 	return hs
 }
