@@ -13,7 +13,7 @@ import (
 
 // requestLineServer answers each request with its request line, read off
 // the wire before any parsing (Go's server refuses some targets Node
-// sends).
+// sends); a request line ending in /hop is redirected to next?y=1.
 func requestLineServer(t *testing.T) string {
 	t.Helper()
 	return "http://" + serveLoopback(t, nil, func(c net.Conn) {
@@ -26,6 +26,10 @@ func requestLineServer(t *testing.T) string {
 			}
 		}
 		line = strings.TrimRight(line, "\r\n")
+		if strings.HasSuffix(line, "/hop HTTP/1.1") {
+			fmt.Fprint(c, "HTTP/1.1 302 Found\r\nLocation: next?y=1\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
+			return
+		}
 		fmt.Fprintf(c, "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: %d\r\n\r\n%s", len(line), line)
 	})
 }
@@ -36,7 +40,8 @@ func requestLineServer(t *testing.T) string {
 // refused the second ("invalid URL escape"). The expected lines are
 // Newman's, read by a raw server; "printable characters" is Newman's
 // integration fixture whatwg-url's "path encoding". Through an HTTP proxy
-// the request line is the whole URL, with the path as written too.
+// the request line is the whole URL, with the path as written too, and a
+// relative redirect is resolved against the path as written.
 func TestRequestLineIsTheEncodedURL(t *testing.T) {
 	t.Parallel()
 	base := requestLineServer(t)
@@ -51,6 +56,7 @@ func TestRequestLineIsTheEncodedURL(t *testing.T) {
 		{"plain", base + "/get?a=1", "GET /get?a=1 HTTP/1.1", false},
 		{"printable characters", base + `/ /!/"/$/%/&/'/(/)/*/+/,/-/.///0/1/2/3/4/5/6/7/8/9/:/;/</=/>/@/A/B/C/D/E/F/G/H/I/J/K/L/M/N/O/P/Q/R/S/T/U/V/W/X/Y/Z/[/]/^/_/` + "`" + `/a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/r/s/t/u/v/w/x/y/z/{/|/}/~`,
 			"GET /%20/!/%22/$/%/&/'/(/)/*/+/,/-/.///0/1/2/3/4/5/6/7/8/9/:/;/%3C/=/%3E/@/A/B/C/D/E/F/G/H/I/J/K/L/M/N/O/P/Q/R/S/T/U/V/W/X/Y/Z/[/]/^/_/%60/a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/r/s/t/u/v/w/x/y/z/%7B/|/%7D/~ HTTP/1.1", false},
+		{"relative redirect", base + "/a|b/x%/hop", "GET /a|b/x%/next?y=1 HTTP/1.1", false},
 		{"proxy, pipe", "http://colrun.invalid/a|b%/c?q=|", "GET http://colrun.invalid/a|b%/c?q=| HTTP/1.1", true},
 		{"proxy, plain", "http://colrun.invalid/a/b?q=1", "GET http://colrun.invalid/a/b?q=1 HTTP/1.1", true},
 	}

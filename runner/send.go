@@ -319,7 +319,7 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 				// postman-request names the URL it was redirected from.
 				headers = withHeader(headers, "Referer", hopURL(req.URL).String())
 			}
-			target = next.String()
+			target = redirectTarget(req.URL, loc, next)
 			continue
 		}
 		// Read before the body, after which the connection may serve
@@ -544,6 +544,57 @@ func lenientUnescape(s string) string {
 		return v
 	}
 	return unescapeUserinfo(s)
+}
+
+// redirectTarget is where a redirect goes. A relative Location is
+// resolved against a path sent as written (Opaque) on the raw text, as
+// Node resolves it; url's resolution would re-escape the base path.
+func redirectTarget(base *url.URL, loc string, next *url.URL) string {
+	if base.Opaque == "" || strings.HasPrefix(base.Opaque, "//") || next.Host != base.Host || strings.Contains(loc, "//") {
+		return next.String()
+	}
+	ref, _, _ := strings.Cut(loc, "#")
+	refPath, query, hasQuery := strings.Cut(ref, "?")
+	p := base.Opaque
+	switch {
+	case refPath == "" && !hasQuery:
+		query, hasQuery = base.RawQuery, base.RawQuery != "" || base.ForceQuery
+	case refPath == "":
+	case refPath[0] == '/':
+		p = refPath
+	default:
+		p = p[:strings.LastIndex(p, "/")+1] + refPath
+	}
+	out := base.Scheme + "://" + base.Host + removeDotSegments(p)
+	if hasQuery {
+		out += "?" + query
+	}
+	return out
+}
+
+// removeDotSegments is RFC 3986's remove_dot_segments (section 5.2.4).
+func removeDotSegments(p string) string {
+	var out []string
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		last := i == len(segs)-1
+		switch s {
+		case ".":
+			if last {
+				out = append(out, "")
+			}
+		case "..":
+			if len(out) > 1 {
+				out = out[:len(out)-1]
+			}
+			if last {
+				out = append(out, "")
+			}
+		default:
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, "/")
 }
 
 // hopURL is the URL a request went to, for messages and the Referer:
