@@ -315,6 +315,9 @@ type ProtocolProfileBehavior struct {
 	FollowOriginalHTTPMethod  *bool
 	FollowAuthorizationHeader *bool
 	RemoveRefererHeader       *bool
+	// DisableURLEncoding sends the URL's path, query and user information
+	// as written, without Postman's percent-encoding.
+	DisableURLEncoding *bool
 }
 
 // Merge returns p with every field that child sets taken from child.
@@ -331,6 +334,7 @@ func (p ProtocolProfileBehavior) Merge(child ProtocolProfileBehavior) ProtocolPr
 	pick(&p.FollowOriginalHTTPMethod, child.FollowOriginalHTTPMethod)
 	pick(&p.FollowAuthorizationHeader, child.FollowAuthorizationHeader)
 	pick(&p.RemoveRefererHeader, child.RemoveRefererHeader)
+	pick(&p.DisableURLEncoding, child.DisableURLEncoding)
 	if child.MaxRedirects != nil {
 		p.MaxRedirects = child.MaxRedirects
 	}

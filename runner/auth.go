@@ -261,7 +261,7 @@ type nodeURL struct {
 }
 
 func toNodeURL(u *collections.URL) nodeURL {
-	href := wireURL(*u)
+	href := wireURL(*u, false)
 	n := nodeURL{href: href, port: u.Port}
 	proto, rest, _ := strings.Cut(href, "://")
 	n.protocol = proto

@@ -256,7 +256,7 @@ func (r *Runner) build(it *collections.Item, req *collections.Request, res *vari
 		}
 		out.Auth = resolved
 	}
-	out.URL = wireURL(u)
+	out.URL = wireURL(u, out.PPB.DisableURLEncoding != nil && *out.PPB.DisableURLEncoding)
 	out.Resolved = u
 
 	if err := r.buildBody(req.Body, out, res); err != nil {

@@ -28,6 +28,7 @@ import (
 
 	"github.com/colrun/colrun/collections"
 	"github.com/colrun/colrun/runner/event"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // transports holds the two connection pools a run needs: one verifying
@@ -476,7 +477,17 @@ func newHTTPRequest(ctx context.Context, method, target string, headers []event.
 		}
 		return nil, fmt.Errorf("invalid URL %q: %v", target, err)
 	}
+	if split && strings.IndexFunc(uri, func(r rune) bool { return r < 0x21 || r > 0xff }) >= 0 {
+		// Only a URL sent without encoding (disableUrlEncoding) has
+		// these; Node refuses them.
+		return nil, netErr(event.NodeError{Code: "ERR_UNESCAPED_CHARACTERS"}, "Request path contains unescaped characters",
+			"the path or query has a space, a control character or a character beyond U+00FF, which protocolProfileBehavior.disableUrlEncoding leaves unencoded")
+	}
 	if split && req.URL.RequestURI() != uri && !strings.HasPrefix(uri, "//") {
+		// Node writes the path in latin1, one byte per character.
+		if l1, err := charmap.ISO8859_1.NewEncoder().String(uri); err == nil {
+			uri = l1
+		}
 		setRequestTarget(req.URL, uri)
 	}
 	if hasBody && len(body) == 0 {

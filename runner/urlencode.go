@@ -69,8 +69,13 @@ func isHex(c byte) bool {
 // wireURL renders a parsed, fully resolved URL the way postman-url-encoder's
 // toNodeUrl does: lower-case protocol (http when missing), IDNA host,
 // percent-encoded path, query and fragment. The fragment is dropped: it is
-// never sent.
-func wireURL(u collections.URL) string {
+// never sent. With asWritten (protocolProfileBehavior.disableUrlEncoding)
+// the user information, path and query are not encoded; the host still is.
+func wireURL(u collections.URL, asWritten bool) string {
+	encode := percentEncode
+	if asWritten {
+		encode = func(s string, _ *encodeSet) string { return s }
+	}
 	var b strings.Builder
 	proto := strings.ToLower(strings.TrimSuffix(u.Protocol, "://"))
 	if proto == "" {
@@ -78,9 +83,9 @@ func wireURL(u collections.URL) string {
 	}
 	b.WriteString(proto + "://")
 	if u.Auth != nil {
-		b.WriteString(percentEncode(u.Auth.User, userinfoSet))
+		b.WriteString(encode(u.Auth.User, userinfoSet))
 		if u.Auth.Password != "" {
-			b.WriteString(":" + percentEncode(u.Auth.Password, userinfoSet))
+			b.WriteString(":" + encode(u.Auth.Password, userinfoSet))
 		}
 		b.WriteString("@")
 	}
@@ -88,7 +93,7 @@ func wireURL(u collections.URL) string {
 	if u.Port != "" {
 		b.WriteString(":" + u.Port)
 	}
-	b.WriteString(percentEncode(u.PathString(), pathSet))
+	b.WriteString(encode(u.PathString(), pathSet))
 	if len(u.Query) > 0 {
 		q := u.QueryString()
 		enabled := false
@@ -96,7 +101,7 @@ func wireURL(u collections.URL) string {
 			enabled = enabled || !p.Disabled
 		}
 		if q != "" || enabled {
-			b.WriteString("?" + percentEncode(q, querySet))
+			b.WriteString("?" + encode(q, querySet))
 		}
 	}
 	return b.String()
