@@ -405,10 +405,22 @@ func headers(hs []event.Header) []jsonHeader {
 // the string. Query pairs keep their encoding as sent.
 func newURL(raw string) jsonURL {
 	u := jsonURL{Raw: raw, Path: []string{}, Host: []string{}, Query: []jsonQuery{}, Variable: []struct{}{}}
-	p, err := url.Parse(raw)
+	if raw == "" {
+		return u
+	}
+	// Only the origin is parsed: the path and query are listed as they
+	// were sent, which url.Parse may refuse (a lone %) or re-escape (|).
+	origin, target := raw, ""
+	if i := strings.Index(raw, "://"); i >= 0 {
+		if j := strings.IndexAny(raw[i+3:], "/?"); j >= 0 {
+			origin, target = raw[:i+3+j], raw[i+3+j:]
+		}
+	}
+	p, err := url.Parse(origin)
 	if err != nil {
 		return u
 	}
+	path, query, hasQuery := strings.Cut(target, "?")
 	u.Protocol = p.Scheme
 	u.Port = p.Port()
 	if h := p.Hostname(); h != "" {
@@ -418,15 +430,20 @@ func newURL(raw string) jsonURL {
 			u.Host = strings.Split(h, ".")
 		}
 	}
-	if path := strings.TrimPrefix(p.EscapedPath(), "/"); path != "" {
-		u.Path = strings.Split(path, "/")
-	}
-	if p.RawQuery != "" {
-		for _, kv := range strings.Split(p.RawQuery, "&") {
-			k, v, ok := strings.Cut(kv, "=")
-			q := jsonQuery{Key: k}
-			if ok {
-				q.Value = &v
+	// Node sends / for an empty path, which Newman lists as [""].
+	u.Path = strings.Split(strings.TrimPrefix(path, "/"), "/")
+	if hasQuery {
+		// As postman-collection parses a query: an empty parameter has a
+		// null key, except the last one (get? and foo& end in key "").
+		params := strings.Split(query, "&")
+		for i, kv := range params {
+			var q jsonQuery
+			if kv != "" || i == len(params)-1 {
+				k, v, ok := strings.Cut(kv, "=")
+				q.Key = &k
+				if ok {
+					q.Value = &v
+				}
 			}
 			u.Query = append(u.Query, q)
 		}
@@ -498,7 +515,7 @@ type jsonURL struct {
 }
 
 type jsonQuery struct {
-	Key   string  `json:"key"`
+	Key   *string `json:"key"`
 	Value *string `json:"value"`
 }
 

@@ -387,16 +387,9 @@ func TestJSONTimings(t *testing.T) {
 // the request's own without the key, as in Newman's report.
 func TestJSONSystemHeaders(t *testing.T) {
 	t.Parallel()
-	b := &builder{}
-	b.start(event.CollectionInfo{Name: "t"}, "", 1, 1, time.UnixMilli(0))
-	b.iteration(0)
 	s := sent("GET", base+"/", "")
 	s.Headers = []event.Header{{Key: "X-A", Value: "1"}, {Key: "Host", Value: "example.test", System: true}}
-	b.item(0, 0, "id-0", "r").request(event.Request{Sent: s, Resp: resp(200, "OK", jsonType, "{}", 100, time.Millisecond, "")}).end(false)
-	b.iterationEnd(0)
-	b.end(time.UnixMilli(10), "", false)
-	var out strings.Builder
-	replayEvents(t, NewJSONWriter(&out, nil), b.evs)
+	report := oneRequestJSON(t, event.Request{Sent: s, Resp: resp(200, "OK", jsonType, "{}", 100, time.Millisecond, "")})
 	var doc struct {
 		Run struct {
 			Executions []struct {
@@ -406,7 +399,7 @@ func TestJSONSystemHeaders(t *testing.T) {
 			} `json:"executions"`
 		} `json:"run"`
 	}
-	if err := json.Unmarshal([]byte(out.String()), &doc); err != nil {
+	if err := json.Unmarshal([]byte(report), &doc); err != nil {
 		t.Fatal(err)
 	}
 	want := []map[string]any{{"key": "X-A", "value": "1"}, {"key": "Host", "value": "example.test", "system": true}}
