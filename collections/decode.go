@@ -130,6 +130,10 @@ func decodeCollection(root node) (*Collection, error) {
 			Schema:      str(field(info, "schema")),
 			Description: description(field(info, "description")),
 		}
+	} else {
+		// Without "info", postman-collection takes the collection's name,
+		// id and description from the root, as Newman shows them.
+		c.Info = Info{ID: str(m.get("id")), Name: str(m.get("name")), Description: description(m.get("description"))}
 	}
 	var err error
 	if c.Auth, err = decodeAuth(m.get("auth"), "collection > auth"); err != nil {
@@ -637,11 +641,18 @@ func decodeEvents(v node, where string) ([]Event, error) {
 	if isNull(v) {
 		return nil, nil
 	}
-	if !isArray(v) {
+	list := []node{v}
+	switch {
+	case isArray(v):
+		list = elements(v)
+	case isObject(v):
+		// A lone event object is a list of one for postman-collection,
+		// and Newman runs it.
+	default:
 		return nil, fail(where, "expected a list of events")
 	}
 	var out []Event
-	for i, re := range elements(v) {
+	for i, re := range list {
 		if !isObject(re) {
 			return nil, fail(fmt.Sprintf("%s[%d]", where, i), "expected an event object")
 		}
@@ -742,6 +753,7 @@ func decodePPB(obj node, where string) (ProtocolProfileBehavior, error) {
 	p.FollowOriginalHTTPMethod = flag("followOriginalHttpMethod")
 	p.FollowAuthorizationHeader = flag("followAuthorizationHeader")
 	p.RemoveRefererHeader = flag("removeRefererHeaderOnRedirect")
+	p.DisableURLEncoding = flag("disableUrlEncoding")
 	if val := field(obj, "maxRedirects"); !isNull(val) {
 		n, err := strconv.Atoi(str(val))
 		if err != nil {

@@ -75,7 +75,7 @@ func TestLoadV21Shapes(t *testing.T) {
 		t.Errorf("body = %+v", r.Body)
 	}
 	ppb := folder.ProtocolProfileBehavior.Merge(obj.ProtocolProfileBehavior)
-	if diff := cmp.Diff(ProtocolProfileBehavior{MaxRedirects: intp(3), StrictSSL: boolp(false), DisableCookies: boolp(true)}, ppb); diff != "" {
+	if diff := cmp.Diff(ProtocolProfileBehavior{MaxRedirects: intp(3), StrictSSL: boolp(false), DisableCookies: boolp(true), DisableURLEncoding: boolp(true)}, ppb); diff != "" {
 		t.Errorf("merged protocolProfileBehavior (-want +got):\n%s", diff)
 	}
 	if len(obj.Events) != 1 || obj.Events[0].Script.Exec != "pm.test('ok', () => {\n  pm.response.to.have.status(200);\n});" {
