@@ -155,8 +155,6 @@ type Sent struct {
 type Sandbox struct {
 	opts Options
 	rt   *goja.Runtime
-	// sugar is this runtime's share of Sugar (see placeSugar).
-	sugar sugarState
 
 	finish, requestChanges goja.Callable
 	// ctl is the bootstrap's run control object (see R() there).
@@ -550,7 +548,6 @@ func (s *Sandbox) function(script *Script) (goja.Callable, error) {
 	if fn, ok := s.fns[script.compiled]; ok {
 		return fn, nil
 	}
-	s.placeSugar(script.Source)
 	v, err := s.rt.RunProgram(script.program)
 	if err != nil {
 		return nil, err
