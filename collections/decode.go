@@ -379,14 +379,14 @@ func decodeQuery(v node, where string) ([]QueryParam, error) {
 		}
 		return q, nil
 	}
-	kvs, err := keyValues(v, where)
-	if err != nil || kvs == nil {
+	kvs, ok, err := keyValues(v, where)
+	if err != nil || !ok {
 		return nil, err
 	}
-	q := make([]QueryParam, 0, len(kvs))
-	for _, kv := range kvs {
-		p := QueryParam{Key: str(field2(kv, "key")), Disabled: disabled(kv)}
-		if val := field2(kv, "value"); !isNull(val) {
+	q := make([]QueryParam, 0, kvs.n)
+	for kv := range kvs.all {
+		p := QueryParam{Key: str(kv.key), Disabled: disabled(kv)}
+		if val := kv.value; !isNull(val) {
 			s := str(val)
 			p.Value = &s
 		}
@@ -397,54 +397,99 @@ func decodeQuery(v node, where string) ([]QueryParam, error) {
 
 // keyValue is one {key, value, ...} entry: an object of the document, or
 // one member of an object map ({k: v}) that some exporters write instead of
-// a list.
+// a list. The members the decoders use are read in one pass over the
+// object: headers, query parameters and variables are thousands of small
+// objects, and a lookup per name would scan each several times.
 type keyValue struct {
-	obj        node
-	key, value node
-	fromMap    bool
+	key, value, disabled, typ  node
+	id, name, contentType, src node
 }
 
-func field2(kv keyValue, name string) node {
-	if kv.fromMap {
-		switch name {
+// readKeyValue reads an entry object's members; as with field, the first
+// of duplicate names wins.
+func readKeyValue(e node) keyValue {
+	var kv keyValue
+	e.ForEach(func(k, v node) bool {
+		var dst *node
+		switch k.Str {
 		case "key":
-			return kv.key
+			dst = &kv.key
 		case "value":
-			return kv.value
+			dst = &kv.value
+		case "disabled":
+			dst = &kv.disabled
+		case "type":
+			dst = &kv.typ
+		case "id":
+			dst = &kv.id
+		case "name":
+			dst = &kv.name
+		case "contentType":
+			dst = &kv.contentType
+		case "src":
+			dst = &kv.src
+		default:
+			return true
 		}
-		return node{}
-	}
-	return field(kv.obj, name)
+		if !dst.Exists() {
+			*dst = v
+		}
+		return true
+	})
+	return kv
 }
 
-// keyValues accepts a list of objects, or an object map {k: v}, returning
-// the list form in document order.
-func keyValues(v node, where string) ([]keyValue, error) {
+// keyValueList is a list of {key, value} objects, or an object map {k: v},
+// whose entries are read one at a time: a slice of decoded entries would
+// be allocated and dropped for every header, query and variable list.
+type keyValueList struct {
+	elems []node
+	obj   node
+	n     int
+}
+
+// keyValues accepts a list of objects, or an object map {k: v}; ok is
+// false when there is no list (null, or an empty map).
+func keyValues(v node, where string) (l keyValueList, ok bool, err error) {
 	switch {
 	case isNull(v):
-		return nil, nil
+		return l, false, nil
 	case isArray(v):
-		list := elements(v)
-		out := make([]keyValue, 0, len(list))
-		for _, e := range list {
-			if !isObject(e) {
-				if isNull(e) {
-					continue
-				}
-				return nil, fail(where, "expected a list of {key, value} objects")
+		l.elems = elements(v)
+		for _, e := range l.elems {
+			if !isObject(e) && !isNull(e) {
+				return l, false, fail(where, "expected a list of {key, value} objects")
 			}
-			out = append(out, keyValue{obj: e})
 		}
-		return out, nil
+		l.n = len(l.elems)
+		return l, true, nil
 	case isObject(v):
-		var out []keyValue
-		v.ForEach(func(k, val node) bool {
-			out = append(out, keyValue{key: k, value: val, fromMap: true})
+		l.obj = v
+		v.ForEach(func(_, _ node) bool {
+			l.n++
 			return true
 		})
-		return out, nil
+		return l, l.n > 0, nil
 	}
-	return nil, fail(where, "expected a list of {key, value} objects")
+	return l, false, fail(where, "expected a list of {key, value} objects")
+}
+
+// all yields the entries in document order, skipping null list elements.
+func (l keyValueList) all(yield func(keyValue) bool) {
+	if l.elems == nil {
+		l.obj.ForEach(func(k, val node) bool {
+			return yield(keyValue{key: k, value: val})
+		})
+		return
+	}
+	for _, e := range l.elems {
+		if isNull(e) {
+			continue
+		}
+		if !yield(readKeyValue(e)) {
+			return
+		}
+	}
 }
 
 // disabled reads an entry's "disabled" flag. Postman's environment
@@ -453,7 +498,7 @@ func keyValues(v node, where string) ([]keyValue, error) {
 // entries all the same, so colrun does too: a collection passing under
 // Newman must not lose a variable here.
 func disabled(kv keyValue) bool {
-	return truthy(field2(kv, "disabled"))
+	return truthy(kv.disabled)
 }
 
 // jsTruthy is JavaScript's truthiness of a JSON value.
@@ -483,17 +528,17 @@ func decodeHeaders(v node, where string) ([]Header, error) {
 	if isString(v) {
 		return ParseHeaderString(v.Str), nil
 	}
-	kvs, err := keyValues(v, where)
-	if err != nil || kvs == nil {
+	kvs, ok, err := keyValues(v, where)
+	if err != nil || !ok {
 		return nil, err
 	}
-	hs := make([]Header, 0, len(kvs))
-	for _, kv := range kvs {
-		key := str(field2(kv, "key"))
+	hs := make([]Header, 0, kvs.n)
+	for kv := range kvs.all {
+		key := str(kv.key)
 		if strings.TrimSpace(key) == "" {
 			continue
 		}
-		hs = append(hs, Header{Key: key, Value: str(field2(kv, "value")), Disabled: disabled(kv)})
+		hs = append(hs, Header{Key: key, Value: str(kv.value), Disabled: disabled(kv)})
 	}
 	return hs, nil
 }
@@ -565,20 +610,20 @@ func decodeBody(rb node, where string) (*Body, error) {
 }
 
 func decodeForm(v node, where string) ([]FormParam, error) {
-	kvs, err := keyValues(v, where)
-	if err != nil || kvs == nil {
+	kvs, ok, err := keyValues(v, where)
+	if err != nil || !ok {
 		return nil, err
 	}
-	out := make([]FormParam, 0, len(kvs))
-	for _, kv := range kvs {
+	out := make([]FormParam, 0, kvs.n)
+	for kv := range kvs.all {
 		p := FormParam{
-			Key:         str(field2(kv, "key")),
-			Value:       str(field2(kv, "value")),
-			Type:        str(field2(kv, "type")),
-			ContentType: str(field2(kv, "contentType")),
+			Key:         str(kv.key),
+			Value:       str(kv.value),
+			Type:        str(kv.typ),
+			ContentType: str(kv.contentType),
 			Disabled:    disabled(kv),
 		}
-		switch src := field2(kv, "src"); {
+		switch src := kv.src; {
 		case isNull(src):
 		case isArray(src):
 			for _, s := range elements(src) {
@@ -705,27 +750,27 @@ func scriptLines(v node) (string, error) {
 }
 
 func decodeVariables(v node, where string) ([]Variable, error) {
-	kvs, err := keyValues(v, where)
-	if err != nil || kvs == nil {
+	kvs, ok, err := keyValues(v, where)
+	if err != nil || !ok {
 		return nil, err
 	}
-	out := make([]Variable, 0, len(kvs))
-	for _, kv := range kvs {
-		key := str(field2(kv, "key"))
+	out := make([]Variable, 0, kvs.n)
+	for kv := range kvs.all {
+		key := str(kv.key)
 		if key == "" {
-			key = str(field2(kv, "id"))
+			key = str(kv.id)
 		}
 		if key == "" {
-			key = str(field2(kv, "name"))
+			key = str(kv.name)
 		}
 		var val any = Undefined{}
-		if v := field2(kv, "value"); v.Exists() {
+		if v := kv.value; v.Exists() {
 			val = value(v)
 		}
 		// Newman's substitution skips a variable whose "disabled" is any
 		// truthy JavaScript value (1, "yes"), not only true.
-		dis := field2(kv, "disabled")
-		out = append(out, Variable{Key: key, Value: val, Type: str(field2(kv, "type")), Disabled: jsTruthy(dis), DisabledAs: rawJSON(dis)})
+		dis := kv.disabled
+		out = append(out, Variable{Key: key, Value: val, Type: str(kv.typ), Disabled: jsTruthy(dis), DisabledAs: rawJSON(dis)})
 	}
 	return out, nil
 }
