@@ -8,6 +8,7 @@ import (
 	"context"
 	"crypto/tls"
 	"crypto/x509"
+	"encoding/asn1"
 	"errors"
 	"fmt"
 	"io"
@@ -863,7 +864,8 @@ func describeNetError(ctx context.Context, err error, u *url.URL, timeout time.D
 	}
 	var certErr *tls.CertificateVerificationError
 	if errors.As(err, &certErr) {
-		return netErr(event.NodeError{Code: "UNABLE_TO_VERIFY_LEAF_SIGNATURE"}, fmt.Sprintf("TLS certificate of %s is not trusted: %v (use -k/--insecure or --ssl-extra-ca-certs)", host, certErr.Err), "%v", certErr)
+		code, msg := nodeCertError(certErr, u.Hostname())
+		return netErr(event.NodeError{Code: code}, msg, "TLS certificate of %s is not trusted: %v (use -k/--insecure or --ssl-extra-ca-certs)", host, certErr.Err)
 	}
 	var ue *url.Error
 	if errors.As(err, &ue) {
@@ -901,4 +903,115 @@ func hostPort(u *url.URL) string {
 		return u.Hostname() + ":443"
 	}
 	return u.Hostname() + ":80"
+}
+
+// nodeCertError is Node's code and message for a server certificate that
+// failed verification, since Newman shows Node's message and scripts test
+// err.code. Failures Node words differently from any case here keep
+// colrun's wording under Node's most common code.
+func nodeCertError(e *tls.CertificateVerificationError, hostname string) (code, msg string) {
+	var unknown x509.UnknownAuthorityError
+	var invalid x509.CertificateInvalidError
+	var badHost x509.HostnameError
+	switch {
+	case errors.As(e.Err, &badHost):
+		return "ERR_TLS_CERT_ALTNAME_INVALID", "Hostname/IP does not match certificate's altnames: " + altNameReason(badHost.Certificate, hostname)
+	case errors.As(e.Err, &invalid) && invalid.Reason == x509.Expired:
+		if invalid.Cert != nil && time.Now().Before(invalid.Cert.NotBefore) {
+			return "CERT_NOT_YET_VALID", "certificate is not yet valid"
+		}
+		return "CERT_HAS_EXPIRED", "certificate has expired"
+	case errors.As(e.Err, &unknown):
+		// OpenSSL names the chain the server sent: a lone self-signed
+		// certificate, a lone leaf from an unknown issuer, or a longer
+		// chain ending in an untrusted root or in a missing issuer.
+		chain := e.UnverifiedCertificates
+		last := unknown.Cert
+		if len(chain) > 0 {
+			last = chain[len(chain)-1]
+		}
+		selfSigned := last != nil && bytes.Equal(last.RawIssuer, last.RawSubject) && last.CheckSignatureFrom(last) == nil
+		switch {
+		case len(chain) <= 1 && selfSigned:
+			return "DEPTH_ZERO_SELF_SIGNED_CERT", "self-signed certificate"
+		case len(chain) <= 1:
+			return "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "unable to verify the first certificate"
+		case selfSigned:
+			return "SELF_SIGNED_CERT_IN_CHAIN", "self-signed certificate in certificate chain"
+		default:
+			return "UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "unable to get local issuer certificate"
+		}
+	}
+	return "UNABLE_TO_VERIFY_LEAF_SIGNATURE", e.Err.Error()
+}
+
+// altNameReason is the reason Node's tls.checkServerIdentity gives for a
+// certificate that does not name hostname.
+func altNameReason(cert *x509.Certificate, hostname string) string {
+	if cert == nil {
+		return "Cert does not contain a DNS name"
+	}
+	if ip := net.ParseIP(hostname); ip != nil {
+		ips := make([]string, len(cert.IPAddresses))
+		for i, a := range cert.IPAddresses {
+			ips[i] = a.String()
+		}
+		return "IP: " + hostname + " is not in the cert's list: " + strings.Join(ips, ", ")
+	}
+	switch {
+	case len(cert.DNSNames) > 0:
+		return "Host: " + hostname + ". is not in the cert's altnames: " + subjectAltNames(cert)
+	case cert.Subject.CommonName != "":
+		return "Host: " + hostname + ". is not cert's CN: " + cert.Subject.CommonName
+	}
+	return "Cert does not contain a DNS name"
+}
+
+// subjectAltNames is the certificate's subjectaltname as Node prints it
+// ("DNS:a.test, IP Address:10.0.0.1"): in the extension's own order,
+// which the parsed certificate's separate lists lose, and IPv6 addresses
+// written out in full as OpenSSL does.
+func subjectAltNames(cert *x509.Certificate) string {
+	var raw []byte
+	for _, ext := range cert.Extensions {
+		if ext.Id.Equal(asn1.ObjectIdentifier{2, 5, 29, 17}) {
+			raw = ext.Value
+		}
+	}
+	var seq asn1.RawValue
+	if _, err := asn1.Unmarshal(raw, &seq); err != nil {
+		return ""
+	}
+	var names []string
+	for rest := seq.Bytes; len(rest) > 0; {
+		var v asn1.RawValue
+		var err error
+		if rest, err = asn1.Unmarshal(rest, &v); err != nil {
+			break
+		}
+		switch v.Tag {
+		case 1:
+			names = append(names, "email:"+string(v.Bytes))
+		case 2:
+			names = append(names, "DNS:"+string(v.Bytes))
+		case 6:
+			names = append(names, "URI:"+string(v.Bytes))
+		case 7:
+			names = append(names, "IP Address:"+opensslIP(v.Bytes))
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// opensslIP writes an address from a certificate as OpenSSL prints it:
+// dotted IPv4, or eight uncompressed upper-case hex groups for IPv6.
+func opensslIP(b []byte) string {
+	if len(b) != net.IPv6len {
+		return net.IP(b).String()
+	}
+	groups := make([]string, 8)
+	for i := range groups {
+		groups[i] = fmt.Sprintf("%X", int(b[2*i])<<8|int(b[2*i+1]))
+	}
+	return strings.Join(groups, ":")
 }
