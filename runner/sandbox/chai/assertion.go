@@ -30,8 +30,13 @@ type assertion struct {
 	// constructor adds `__flags` first. An own entry named `__flags` whose
 	// value is nil stands for this assertion's bag: flags, shown to
 	// scripts as bag. Any other value is what a script assigned.
-	own    properties
-	ownBuf [1]property
+	//
+	// Nearly every assertion only ever has that one entry, so own starts
+	// out pointing at the shared list bagOnly (nil is no own property)
+	// and gets a list of its own on the first change: a pointer instead
+	// of an inline slice and buffer keeps the struct in a smaller size
+	// class, and the struct is most of what a chain step allocates.
+	own *properties
 
 	flags flagSet
 	// bag is the object scripts get for `__flags`, made on first read.
@@ -45,6 +50,32 @@ type assertion struct {
 
 const flagsKey = "__flags"
 
+// bagOnly is the own properties of an assertion that has only its bag.
+// Shared by every such assertion: never change it (see ownForWrite).
+var bagOnly = properties{{name: flagsKey}}
+
+// ownList returns the own properties, for reading.
+func (a *assertion) ownList() properties {
+	if a.own == nil {
+		return nil
+	}
+	return *a.own
+}
+
+// ownForWrite returns the own properties for changing, first copying
+// the shared list an assertion starts with.
+func (a *assertion) ownForWrite() *properties {
+	if a.own == nil || a.own == &bagOnly {
+		p := append(properties(nil), a.ownList()...)
+		a.own = &p
+	}
+	return a.own
+}
+
+// setBagOnly gives a new assertion its bag as its only own property, as
+// chai's constructor does.
+func (a *assertion) setBagOnly() { a.own = &bagOnly }
+
 var (
 	assertionType = reflect.TypeOf((*assertion)(nil))
 	flagSetType   = reflect.TypeOf((*flagSet)(nil))
@@ -53,7 +84,8 @@ var (
 // ownFlags returns the flags when `__flags` is still this assertion's own
 // bag, and nil when a script replaced or deleted it.
 func (a *assertion) ownFlags() *flagSet {
-	if i := a.own.index(flagsKey); i >= 0 && a.own[i].value == nil {
+	own := a.ownList()
+	if i := own.index(flagsKey); i >= 0 && own[i].value == nil {
 		return &a.flags
 	}
 	return nil
@@ -74,11 +106,12 @@ func (a *assertion) bagObject() *goja.Object {
 // Get implements goja.DynamicObject. A nil result sends the lookup on to
 // the prototype, as for an ordinary object.
 func (a *assertion) Get(name string) goja.Value {
-	i := a.own.index(name)
+	own := a.ownList()
+	i := own.index(name)
 	if i < 0 {
 		return nil
 	}
-	if v := a.own[i].value; v != nil {
+	if v := own[i].value; v != nil {
 		return v
 	}
 	return a.bagObject()
@@ -91,19 +124,21 @@ func (a *assertion) Set(name string, v goja.Value) bool {
 		// The assertion's own bag, put back after a script replaced it.
 		v = nil
 	}
-	a.own.set(name, v)
+	a.ownForWrite().set(name, v)
 	return true
 }
 
 // Has implements goja.DynamicObject.
-func (a *assertion) Has(name string) bool { return a.own.index(name) >= 0 }
+func (a *assertion) Has(name string) bool { return a.ownList().index(name) >= 0 }
 
 // Delete implements goja.DynamicObject. A deleted or replaced bag keeps
 // its flags: a script holding it still sees them, and may put it back.
 func (a *assertion) Delete(name string) bool {
-	a.own.delete(name)
+	if a.ownList().index(name) >= 0 {
+		a.ownForWrite().delete(name)
+	}
 	return true
 }
 
 // Keys implements goja.DynamicObject.
-func (a *assertion) Keys() []string { return a.own.keys() }
+func (a *assertion) Keys() []string { return a.ownList().keys() }

@@ -22,9 +22,11 @@ import (
 // prototype.
 type flagSet struct {
 	ownProperties
-	// inline holds the entries of a typical chain, saving an allocation
-	// per step.
-	inline [8]property
+	// inline holds the entries of a typical chain (chai's constructor's
+	// five and two more, such as negate and contains), saving an
+	// allocation per step. One more would move the assertion struct up a
+	// size class, and flags are copied on every step.
+	inline [7]property
 }
 
 // ownProperties is a DynamicObject with ordinary own properties, held
@@ -296,7 +298,6 @@ func (c *core) missing(target *goja.Object, name string, method goja.Value) goja
 func (c *core) newAssertion(proto *goja.Object) *assertion {
 	a := &assertion{rt: c.rt}
 	a.flags.entries = a.flags.inline[:0]
-	a.own = a.ownBuf[:0]
 	if proto != nil {
 		a.raw = c.rt.NewDynamicObject(a)
 		if err := a.raw.SetPrototype(proto); err != nil {
@@ -458,7 +459,7 @@ func (a *assertion) setCtorFlags(args []goja.Value) {
 		}
 		a.flags.entries[i] = property{name, v}
 	}
-	a.own = append(a.own, property{name: flagsKey})
+	a.setBagOnly()
 }
 
 // create is `new Assertion(object, message)` for expect().
@@ -509,7 +510,7 @@ func (c *core) next(from goja.Value) goja.Value {
 	}
 	a := c.newAssertion(c.proto)
 	a.flags.entries = append(a.flags.entries, f.entries...)
-	a.own = append(a.own, property{name: flagsKey})
+	a.setBagOnly()
 	return a.guard
 }
 

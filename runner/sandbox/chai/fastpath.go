@@ -60,7 +60,7 @@ func (c *core) fastFlags(this goja.Value) *flagSet {
 		return nil
 	}
 	a := c.find(obj)
-	if a == nil || a.raw.Prototype() != c.proto || a.own.index("assert") >= 0 {
+	if a == nil || a.raw.Prototype() != c.proto || a.ownList().index("assert") >= 0 {
 		return nil
 	}
 	if f := a.ownFlags(); f != nil && c.proto.Get("assert") == c.nativeAssert {
