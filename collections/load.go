@@ -52,6 +52,15 @@ func ParseCollection(name string, data []byte) (*Collection, error) {
 	if err != nil {
 		return nil, err
 	}
+	if isV1Collection(doc) {
+		// Newman runs v1 files after converting them to v2.1; so does
+		// colrun, and the converted document is decoded as usual.
+		v2, err := convertV1(doc)
+		if err != nil {
+			return nil, &InputError{File: name, Err: err}
+		}
+		doc = gjson.ParseBytes(v2)
+	}
 	c, err := decodeCollection(doc)
 	if err != nil {
 		return nil, &InputError{File: name, Err: err}

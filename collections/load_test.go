@@ -182,7 +182,7 @@ func TestBadCollections(t *testing.T) {
 		{"invalid JSON gives line and column", write("bad.json", "{\n  \"info\": {\n    \"name\": \"x\",\n  }\n}"), "bad.json:4:3: invalid JSON"},
 		{"valid JSON that is not a collection", write("array.json", `{"hello": "world"}`), "not a Postman collection"},
 		{"a JSON array", write("list.json", `[1,2]`), "list.json"},
-		{"v1 collection", write("v1.json", `{"id":"x","name":"old","requests":[]}`), "Collection v1"},
+		{"v1 collection with a bad field", write("v1.json", `{"id":"x","name":"old","requests":{}}`), "v1.json: collection > requests: expected a list of requests"},
 		{"empty file", write("empty.json", ""), "file is empty"},
 		{"a bad URL type names the item", write("url.json", `{"info":{"name":"x"},"item":[{"name":"R","request":{"url":42}}]}`), `item "R" > request > url`},
 	}

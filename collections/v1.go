@@ -1,0 +1,969 @@
+package collections
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/tidwall/gjson"
+)
+
+// Postman Collection v1 files (a flat "requests" list with "order",
+// "folders" and "folders_order" naming request and folder ids) are still
+// run by Newman, which converts them with postman-collection-transformer
+// before running. colrun converts them the same way, to v2.1 JSON that
+// the ordinary decoder then reads, so that both formats share one model
+// and one set of checks. The rules below are the transformer's
+// (lib/converters/v1.0.0/converter-v1-to-v2.js and -v21.js, version 4.x
+// as Newman 6.2.2 ships it); where the transformer silently skips
+// something (an order entry naming no request), so does colrun, and where
+// a field has a shape the transformer cannot use, colrun reports it with
+// the request or folder it belongs to.
+
+// isV1Collection reports whether a document is a Collection v1 file: it
+// has neither v2's "info" nor "item", and has v1's "requests" or "order".
+func isV1Collection(root node) bool {
+	if !isObject(root) || isObject(field(root, "info")) || has(root, "item") {
+		return false
+	}
+	return has(root, "requests") || has(root, "order")
+}
+
+// convertV1 converts a Collection v1 document into v2.1 JSON.
+func convertV1(root node) ([]byte, error) {
+	c := v1Converter{requests: map[string]node{}}
+	out, err := c.collection(root)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(out)
+}
+
+// object is a JSON object that keeps its members in the order they were
+// added, so that converted headers, parameters and variables keep the
+// order the v1 file gives them.
+type object []objectMember
+
+type objectMember struct {
+	key string
+	val any
+}
+
+func (o *object) set(key string, val any) { *o = append(*o, objectMember{key, val}) }
+
+// MarshalJSON writes the members in order.
+func (o object) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, m := range o {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, err := json.Marshal(m.key)
+		if err != nil {
+			return nil, err
+		}
+		v, err := json.Marshal(m.val)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(v)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// raw passes a value of the v1 document through unchanged.
+func raw(n node) json.RawMessage { return json.RawMessage(n.Raw) }
+
+type v1Converter struct {
+	// requests maps request ids to requests; as with lodash's keyBy, the
+	// last request with an id wins.
+	requests map[string]node
+}
+
+func (c *v1Converter) collection(root node) (object, error) {
+	var out object
+	info := object{}
+	id := str(field(root, "id"))
+	info.set("_postman_id", id)
+	info.set("name", raw(orNull(field(root, "name"))))
+	if d := field(root, "description"); jsTruthy(d) {
+		info.set("description", raw(d))
+	}
+	info.set("schema", "https://schema.getpostman.com/json/collection/v2.1.0/collection.json")
+	out.set("info", info)
+
+	reqs := field(root, "requests")
+	if !isNull(reqs) && !isArray(reqs) {
+		return nil, fail("collection > requests", "expected a list of requests")
+	}
+	for i, r := range elements(reqs) {
+		if !isObject(r) {
+			return nil, fail(fmt.Sprintf("collection > requests[%d]", i), "expected a request object")
+		}
+		rid := str(field(r, "id"))
+		c.requests[rid] = r
+	}
+	items, err := c.folders(root)
+	if err != nil {
+		return nil, err
+	}
+	order, err := idList(field(root, "order"), "collection > order")
+	if err != nil {
+		return nil, err
+	}
+	// lodash's intersection: the order's ids that name a request, once each.
+	seen := map[string]bool{}
+	for _, rid := range order {
+		if seen[rid] {
+			continue
+		}
+		seen[rid] = true
+		if _, ok := c.requests[rid]; !ok {
+			continue
+		}
+		it, err := c.item(c.requests[rid])
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, it)
+	}
+	out.set("item", items)
+	auth, err := v1Auth(root, "collection", true)
+	if err != nil {
+		return nil, err
+	}
+	if auth != nil {
+		out.set("auth", auth)
+	}
+	ev, err := v1Events(root, "collection")
+	if err != nil {
+		return nil, err
+	}
+	if ev != nil {
+		out.set("event", ev)
+	}
+	vars, err := v1Variables(root, "collection")
+	if err != nil {
+		return nil, err
+	}
+	if vars != nil {
+		out.set("variable", vars)
+	}
+	if p := field(root, "protocolProfileBehavior"); isObject(p) {
+		out.set("protocolProfileBehavior", raw(p))
+	}
+	return out, nil
+}
+
+// folders builds the folder tree: "folders" lists every folder, nested or
+// not; a folder's "folders_order" names its subfolders and its "order"
+// its requests; the top level is "folders_order", or every folder in
+// list order, less those that are some folder's subfolder.
+func (c *v1Converter) folders(root node) ([]any, error) {
+	fs := field(root, "folders")
+	if !isNull(fs) && !isArray(fs) {
+		return nil, fail("collection > folders", "expected a list of folders")
+	}
+	type group struct {
+		out       object
+		items     []any
+		subfolder bool
+	}
+	groups := map[string]*group{}
+	var list []node
+	var allIDs []string
+	for i, f := range elements(fs) {
+		if isNull(f) {
+			continue
+		}
+		where := fmt.Sprintf("folder %q", str(field(f, "name")))
+		if !isObject(f) {
+			return nil, fail(fmt.Sprintf("collection > folders[%d]", i), "expected a folder object")
+		}
+		g := &group{}
+		g.out.set("name", raw(orNull(field(f, "name"))))
+		if d := field(f, "description"); jsTruthy(d) {
+			g.out.set("description", raw(d))
+		}
+		auth, err := v1Auth(f, where, false)
+		if err != nil {
+			return nil, err
+		}
+		if auth != nil {
+			g.out.set("auth", auth)
+		}
+		ev, err := v1Events(f, where)
+		if err != nil {
+			return nil, err
+		}
+		if ev != nil {
+			g.out.set("event", ev)
+		}
+		vars, err := v1Variables(f, where)
+		if err != nil {
+			return nil, err
+		}
+		if vars != nil {
+			g.out.set("variable", vars)
+		}
+		if p := field(f, "protocolProfileBehavior"); isObject(p) {
+			g.out.set("protocolProfileBehavior", raw(p))
+		}
+		fid := str(field(f, "id"))
+		groups[fid] = g
+		list = append(list, f)
+		allIDs = append(allIDs, fid)
+	}
+	for _, f := range list {
+		where := fmt.Sprintf("folder %q", str(field(f, "name")))
+		g := groups[str(field(f, "id"))]
+		subs, err := idList(field(f, "folders_order"), where+" > folders_order")
+		if err != nil {
+			return nil, err
+		}
+		for _, sid := range subs {
+			sg := groups[sid]
+			if sg == nil {
+				continue
+			}
+			sg.subfolder = true
+			// The subfolder is built in full before it is placed: its
+			// items are filled in when its own turn comes, so it is
+			// placed by pointer and written out last.
+			g.items = append(g.items, sg)
+		}
+		order, err := idList(field(f, "order"), where+" > order")
+		if err != nil {
+			return nil, err
+		}
+		for _, rid := range order {
+			r, ok := c.requests[rid]
+			if !ok {
+				continue
+			}
+			it, err := c.item(r)
+			if err != nil {
+				return nil, err
+			}
+			g.items = append(g.items, it)
+		}
+	}
+	top := allIDs
+	if fo := field(root, "folders_order"); jsTruthy(fo) {
+		var err error
+		if top, err = idList(fo, "collection > folders_order"); err != nil {
+			return nil, err
+		}
+	}
+	// A folder listed as its own descendant would make the tree a cycle;
+	// the transformer's output then cannot be written as JSON, so colrun
+	// writes each folder once and leaves the repeat out.
+	var build func(g *group, path map[*group]bool) object
+	build = func(g *group, path map[*group]bool) object {
+		path[g] = true
+		defer delete(path, g)
+		items := []any{}
+		for _, it := range g.items {
+			if sg, ok := it.(*group); ok {
+				if path[sg] {
+					continue
+				}
+				items = append(items, build(sg, path))
+				continue
+			}
+			items = append(items, it)
+		}
+		out := append(object{}, g.out[0])
+		out.set("item", items)
+		return append(out, g.out[1:]...)
+	}
+	var out []any
+	seen := map[string]bool{}
+	for _, fid := range top {
+		if seen[fid] {
+			continue
+		}
+		seen[fid] = true
+		if g := groups[fid]; g != nil && !g.subfolder {
+			out = append(out, build(g, map[*group]bool{}))
+		}
+	}
+	if out == nil {
+		out = []any{}
+	}
+	return out, nil
+}
+
+// idList reads "order" or "folders_order": a list of ids.
+func idList(v node, where string) ([]string, error) {
+	if isNull(v) {
+		return nil, nil
+	}
+	if !isArray(v) {
+		return nil, fail(where, "expected a list of ids")
+	}
+	var ids []string
+	for _, e := range elements(v) {
+		ids = append(ids, str(e))
+	}
+	return ids, nil
+}
+
+// item converts one v1 request into a v2.1 item.
+func (c *v1Converter) item(r node) (object, error) {
+	where := fmt.Sprintf("request %q (id %s)", str(field(r, "name")), str(field(r, "id")))
+	var it object
+	name := field(r, "name")
+	if !jsTruthy(name) {
+		name = node{Type: gjson.String, Raw: `""`}
+	}
+	it.set("name", raw(name))
+	ev, err := v1Events(r, where)
+	if err != nil {
+		return nil, err
+	}
+	if ev != nil {
+		it.set("event", ev)
+	}
+	if p := field(r, "protocolProfileBehavior"); isObject(p) {
+		it.set("protocolProfileBehavior", raw(p))
+	}
+	var req object
+	auth, err := v1Auth(r, where, false)
+	if err != nil {
+		return nil, err
+	}
+	if auth != nil {
+		req.set("auth", auth)
+	}
+	if m := field(r, "method"); !isNull(m) {
+		if !isString(m) {
+			return nil, fail(where+" > method", "expected a string")
+		}
+		req.set("method", m.Str)
+	}
+	hs, err := v1Headers(r, where)
+	if err != nil {
+		return nil, err
+	}
+	req.set("header", hs)
+	body, err := v1Body(r, where)
+	if err != nil {
+		return nil, err
+	}
+	if body != nil {
+		req.set("body", body)
+	}
+	u, err := v1URL(r, where)
+	if err != nil {
+		return nil, err
+	}
+	if u != nil {
+		req.set("url", u)
+	}
+	if d := field(r, "description"); jsTruthy(d) {
+		req.set("description", raw(d))
+	}
+	it.set("request", req)
+	vars, err := v1Variables(r, where)
+	if err != nil {
+		return nil, err
+	}
+	if vars != nil {
+		it.set("variable", vars)
+	}
+	return it, nil
+}
+
+// orNull stands in JSON null for a missing value.
+func orNull(n node) node {
+	if !n.Exists() {
+		return node{Raw: "null"}
+	}
+	return n
+}
+
+// isEmpty is lodash's isEmpty for JSON values: null, "", [] and {} are
+// empty, and so are numbers and booleans.
+func isEmpty(n node) bool {
+	switch {
+	case isString(n):
+		return n.Str == ""
+	case isArray(n):
+		return len(n.Array()) == 0
+	case isObject(n):
+		empty := true
+		n.ForEach(func(_, _ node) bool { empty = false; return false })
+		return empty
+	}
+	return true
+}
+
+func v1URL(r node, where string) (any, error) {
+	ru := field(r, "url")
+	var rawURL string
+	switch {
+	case isNull(ru):
+	case isString(ru):
+		rawURL = ru.Str
+	case ru.Type == gjson.Number: // the transformer takes String(url)
+		rawURL = ru.Raw
+	default:
+		return nil, fail(where+" > url", "expected a string")
+	}
+	var query []any
+	altered := false
+	if qp := field(r, "queryParams"); !isNull(qp) {
+		if !isArray(qp) {
+			return nil, fail(where+" > queryParams", "expected a list of parameters")
+		}
+		for i, q := range elements(qp) {
+			if !isObject(q) {
+				return nil, fail(fmt.Sprintf("%s > queryParams[%d]", where, i), "expected a parameter object")
+			}
+			var o object
+			var equals node
+			hasEquals := false
+			val := field(q, "value")
+			q.ForEach(func(k, v node) bool {
+				switch k.Str {
+				case "enabled":
+				case "equals":
+					equals, hasEquals = v, true
+				case "description":
+					if jsTruthy(v) {
+						o.set("description", raw(v))
+					}
+				case "value":
+				default:
+					o.set(k.Str, raw(v))
+				}
+				return true
+			})
+			if hasEquals {
+				altered = true
+				if jsTruthy(equals) {
+					if !val.Exists() || isNull(val) {
+						val = node{Type: gjson.String, Raw: `""`}
+					}
+				} else if !jsTruthy(val) {
+					// "=" is left out when the value is null.
+					val = node{Raw: "null"}
+				}
+			}
+			if val.Exists() {
+				o.set("value", raw(val))
+			}
+			if e := field(q, "enabled"); e.Type == gjson.False {
+				o.set("disabled", true)
+			}
+			query = append(query, o)
+		}
+	}
+	var vars []any
+	listed := map[string]bool{}
+	if pvd := field(r, "pathVariableData"); !isNull(pvd) {
+		if !isArray(pvd) {
+			return nil, fail(where+" > pathVariableData", "expected a list of variables")
+		}
+		for i, v := range elements(pvd) {
+			if !isObject(v) {
+				return nil, fail(fmt.Sprintf("%s > pathVariableData[%d]", where, i), "expected a variable object")
+			}
+			var o object
+			v.ForEach(func(k, x node) bool {
+				if k.Str == "id" || (k.Str == "description" && !jsTruthy(x)) {
+					return true
+				}
+				o.set(k.Str, raw(x))
+				return true
+			})
+			vars = append(vars, o)
+			listed[str(field(v, "key"))] = true
+		}
+	}
+	if pv := field(r, "pathVariables"); !isNull(pv) {
+		if !isObject(pv) {
+			return nil, fail(where+" > pathVariables", `expected an object of {"name": "value"}`)
+		}
+		pv.ForEach(func(k, v node) bool {
+			if !listed[k.Str] {
+				vars = append(vars, object{{"value", raw(v)}, {"key", k.Str}})
+			}
+			return true
+		})
+	}
+	if query == nil && vars == nil {
+		if isNull(ru) {
+			return nil, nil
+		}
+		return rawURL, nil
+	}
+	o := object{{"raw", rawURL}}
+	if query != nil {
+		o.set("query", query)
+	}
+	if vars != nil {
+		o.set("variable", vars)
+	}
+	if altered {
+		// The transformer rewrites "raw" from the listed parameters;
+		// colrun builds the query from the list anyway, so "raw" keeps
+		// only its part before the query.
+		base, _, _ := strings.Cut(rawURL, "?")
+		o[0].val = base
+	}
+	return o, nil
+}
+
+// v1HeaderLine is the transformer's header line: a key without spaces
+// (up to the last colon of its first word), a colon, and the value.
+var v1HeaderLine = regexp.MustCompile(`(?m)^((//\s*)?\S+):(.*)$`)
+
+// v1HeaderFold joins a folded header line to the one before it.
+var v1HeaderFold = regexp.MustCompile(`\r\n([ \t])`)
+
+func v1Headers(r node, where string) ([]any, error) {
+	out := []any{}
+	hv := field(r, "headers")
+	if isArray(hv) {
+		for _, h := range elements(hv) {
+			out = append(out, raw(h))
+		}
+		return out, nil
+	}
+	if !isNull(hv) && !isString(hv) {
+		return nil, fail(where+" > headers", `expected "Key: value" lines`)
+	}
+	listed := map[string]bool{}
+	if hd := field(r, "headerData"); !isNull(hd) {
+		if !isArray(hd) {
+			return nil, fail(where+" > headerData", "expected a list of headers")
+		}
+		for i, h := range elements(hd) {
+			if !isObject(h) {
+				return nil, fail(fmt.Sprintf("%s > headerData[%d]", where, i), "expected a header object")
+			}
+			key := str(field(h, "key"))
+			dis := field(h, "enabled").Type == gjson.False
+			if strings.HasPrefix(key, "//") {
+				dis = true
+			}
+			if dis {
+				key = strings.TrimSpace(strings.Replace(key, "//", "", 1))
+			}
+			var o object
+			h.ForEach(func(k, v node) bool {
+				switch {
+				case k.Str == "enabled", k.Str == "disabled" && dis:
+				case k.Str == "key":
+					o.set("key", key)
+				case k.Str == "description" && !jsTruthy(v):
+				default:
+					o.set(k.Str, raw(v))
+				}
+				return true
+			})
+			if dis {
+				o.set("disabled", true)
+			}
+			out = append(out, o)
+			listed[key] = true
+		}
+	}
+	text := v1HeaderFold.ReplaceAllString(hv.Str, "$1")
+	for _, m := range v1HeaderLine.FindAllStringSubmatch(text, -1) {
+		key, dis := m[1], false
+		if strings.HasPrefix(key, "//") {
+			key, dis = strings.TrimSpace(strings.Replace(key, "//", "", 1)), true
+		}
+		if listed[key] {
+			continue
+		}
+		o := object{{"key", key}, {"value", strings.TrimSpace(m[3])}}
+		if dis {
+			o.set("disabled", true)
+		}
+		out = append(out, o)
+	}
+	return out, nil
+}
+
+// v1BodyModes maps v1's dataMode to v2's body mode.
+var v1BodyModes = map[string]string{
+	"binary":     "file",
+	"graphql":    "graphql",
+	"params":     "formdata",
+	"raw":        "raw",
+	"urlencoded": "urlencoded",
+}
+
+func v1Body(r node, where string) (any, error) {
+	dm := field(r, "dataMode")
+	if !isNull(dm) && !isString(dm) {
+		return nil, fail(where+" > dataMode", "expected one of raw, urlencoded, params, binary or graphql")
+	}
+	mode := v1BodyModes[dm.Str]
+	data, rmd, gql := field(r, "data"), field(r, "rawModeData"), field(r, "graphqlModeData")
+	if !isNull(data) && !isArray(data) && !isString(data) {
+		return nil, fail(where+" > data", "expected a list of parameters or a string")
+	}
+	emptyBody := isEmpty(data) && isEmpty(rmd) && isEmpty(gql)
+	if (mode == "" && emptyBody) || (dm.Exists() && dm.Type == gjson.Null) {
+		return nil, nil
+	}
+	var rawData string
+	switch {
+	case isString(rmd):
+		rawData = rmd.Str
+	case isArray(rmd) && len(rmd.Array()) == 1 && isString(rmd.Array()[0]):
+		rawData = rmd.Array()[0].Str
+	}
+	opts := field(r, "dataOptions")
+	gqlData := node{}
+	switch {
+	case !isEmpty(gql):
+		gqlData = gql
+	case field(opts, "graphql").Exists() && !isEmpty(data):
+		gqlData = data
+	}
+	// JavaScript's data || rawModeData.
+	formSrc := data
+	if !jsTruthy(data) {
+		formSrc = rmd
+	}
+	switch {
+	case mode != "":
+	case rawData == "" && isArray(formSrc):
+		mode = "formdata"
+	case rawData == "" && jsTruthy(gqlData):
+		mode = "graphql"
+	default:
+		mode = "raw"
+	}
+	body := object{{"mode", mode}}
+	switch mode {
+	case "raw":
+		switch {
+		case rawData != "":
+			body.set("raw", rawData)
+		case isString(data):
+			body.set("raw", data.Str)
+		default:
+			body.set("raw", "")
+		}
+	case "graphql":
+		if gqlData.Exists() {
+			body.set("graphql", raw(gqlData))
+		}
+	case "file":
+		f := object{}
+		if rawData != "" || isString(rmd) {
+			f.set("src", rawData)
+		}
+		body.set("file", f)
+	default:
+		params, err := v1FormData(formSrc, where+" > data")
+		if err != nil {
+			return nil, err
+		}
+		body.set(mode, params)
+	}
+	if isObject(opts) {
+		var bo object
+		for _, v1Mode := range []string{"binary", "graphql", "params", "raw", "urlencoded"} {
+			if o := field(opts, v1Mode); !isEmpty(o) {
+				bo.set(v1BodyModes[v1Mode], raw(o))
+			}
+		}
+		if bo != nil {
+			body.set("options", bo)
+		}
+	}
+	if jsTruthy(field(r, "dataDisabled")) {
+		body.set("disabled", true)
+	}
+	return body, nil
+}
+
+// v1FormData converts form and urlencoded parameters: "enabled": false
+// becomes "disabled", and a file parameter's value becomes its "src".
+func v1FormData(data node, where string) ([]any, error) {
+	out := []any{}
+	if !isArray(data) {
+		return out, nil
+	}
+	for i, p := range elements(data) {
+		if !isObject(p) {
+			return nil, fail(fmt.Sprintf("%s[%d]", where, i), "expected a parameter object")
+		}
+		if isNull(field(p, "key")) {
+			continue
+		}
+		file := str(field(p, "type")) == "file" && !jsTruthy(field(p, "src")) && jsTruthy(field(p, "value"))
+		var o object
+		p.ForEach(func(k, v node) bool {
+			switch {
+			case k.Str == "enabled":
+				if v.Type == gjson.False {
+					o.set("disabled", true)
+				}
+			case k.Str == "description" && !jsTruthy(v):
+			case file && k.Str == "src":
+			case file && k.Str == "value":
+				if isString(v) || isArray(v) {
+					o.set("src", raw(v))
+				} else {
+					o.set("src", nil)
+				}
+			default:
+				o.set(k.Str, raw(v))
+			}
+			return true
+		})
+		out = append(out, o)
+	}
+	return out, nil
+}
+
+// v1Events converts "tests" and "preRequestScript", or, when neither is
+// set, passes v2-style "events" through.
+func v1Events(e node, where string) ([]any, error) {
+	tests, pre := field(e, "tests"), field(e, "preRequestScript")
+	if !jsTruthy(tests) && !jsTruthy(pre) {
+		evs := field(e, "events")
+		if isEmpty(evs) {
+			return nil, nil
+		}
+		if !isArray(evs) {
+			return nil, fail(where+" > events", "expected a list of events")
+		}
+		var out []any
+		for i, ev := range elements(evs) {
+			if !isObject(ev) {
+				return nil, fail(fmt.Sprintf("%s > events[%d]", where, i), "expected an event object")
+			}
+			var o object
+			if !jsTruthy(field(ev, "listen")) {
+				o.set("listen", "test")
+			}
+			ev.ForEach(func(k, v node) bool {
+				switch {
+				case k.Str == "id":
+				case k.Str == "listen" && !jsTruthy(v):
+				case k.Str == "script" && isObject(v):
+					var s object
+					if !jsTruthy(field(v, "type")) {
+						s.set("type", "text/javascript")
+					}
+					v.ForEach(func(sk, sv node) bool {
+						switch {
+						case sk.Str == "id", sk.Str == "type" && !jsTruthy(sv):
+						case sk.Str == "exec" && isString(sv):
+							s.set("exec", strings.Split(sv.Str, "\n"))
+						default:
+							s.set(sk.Str, raw(sv))
+						}
+						return true
+					})
+					o.set("script", s)
+				default:
+					o.set(k.Str, raw(v))
+				}
+				return true
+			})
+			out = append(out, o)
+		}
+		return out, nil
+	}
+	var out []any
+	for _, s := range []struct {
+		listen string
+		v      node
+		name   string
+	}{{"test", tests, "tests"}, {"prerequest", pre, "preRequestScript"}} {
+		if !jsTruthy(s.v) {
+			continue
+		}
+		var exec any
+		switch {
+		case isString(s.v):
+			exec = strings.Split(s.v.Str, "\n")
+		case isArray(s.v):
+			exec = raw(s.v)
+		default:
+			return nil, fail(where+" > "+s.name, "expected a script (a string or a list of lines)")
+		}
+		out = append(out, object{{"listen", s.listen}, {"script", object{{"type", "text/javascript"}, {"exec", exec}}}})
+	}
+	return out, nil
+}
+
+// v1AuthTypes maps v1's currentHelper to v2's auth type.
+var v1AuthTypes = map[string]string{
+	"apikeyAuth": "apikey",
+	"basicAuth":  "basic",
+	"bearerAuth": "bearer",
+	"digestAuth": "digest",
+	"hawkAuth":   "hawk",
+	"oAuth1":     "oauth1",
+	"oAuth2":     "oauth2",
+	"ntlmAuth":   "ntlm",
+	"awsSigV4":   "awsv4",
+}
+
+// v1AuthParams lists, per helper, v2's parameter names and the v1
+// helperAttributes each is read from.
+var v1AuthParams = map[string][][2]string{
+	"apikeyAuth": {{"key", "key"}, {"value", "value"}, {"in", "in"}},
+	"basicAuth":  {{"username", "username"}, {"password", "password"}, {"saveHelperData", "saveToRequest"}, {"showPassword", ""}},
+	"bearerAuth": {{"token", "token"}},
+	"digestAuth": {{"algorithm", "algorithm"}, {"username", "username"}, {"realm", "realm"}, {"password", "password"}, {"nonce", "nonce"}, {"nonceCount", "nonceCount"}, {"clientNonce", "clientNonce"}, {"opaque", "opaque"}, {"qop", "qop"}, {"disableRetryRequest", "disableRetryRequest"}},
+	"oAuth1": {{"consumerKey", "consumerKey"}, {"consumerSecret", "consumerSecret"}, {"token", "token"}, {"tokenSecret", "tokenSecret"}, {"signatureMethod", "signatureMethod"}, {"timestamp", "timestamp"}, {"nonce", "nonce"}, {"version", "version"}, {"realm", "realm"},
+		{"addParamsToHeader", "header"}, {"autoAddParam", "auto"}, {"addEmptyParamsToSign", "includeEmpty"}},
+	"hawkAuth": {{"authId", "hawk_id"}, {"authKey", "hawk_key"}, {"algorithm", "algorithm"}, {"user", "user"}, {"saveHelperData", "saveToRequest"}, {"nonce", "nonce"}, {"extraData", "ext"}, {"appId", "app"}, {"delegation", "dlg"}, {"timestamp", "timestamp"}},
+	"ntlmAuth": {{"username", "username"}, {"password", "password"}, {"domain", "domain"}, {"workstation", "workstation"}, {"disableRetryRequest", "disableRetryRequest"}},
+	"oAuth2": {{"accessToken", "accessToken"}, {"addTokenTo", "addTokenTo"}, {"callBackUrl", "callBackUrl"}, {"authUrl", "authUrl"}, {"accessTokenUrl", "accessTokenUrl"}, {"clientId", "clientId"}, {"clientSecret", "clientSecret"},
+		{"clientAuth", "clientAuth"}, {"grantType", "grantType"}, {"scope", "scope"}, {"username", "username"}, {"password", "password"}, {"tokenType", "tokenType"}, {"redirectUri", "redirectUri"}, {"refreshToken", "refreshToken"}},
+}
+
+// v1Auth converts "currentHelper" and "helperAttributes", or, when
+// neither is set, passes a v2-style "auth" through. At the collection
+// level a "noauth" auth is dropped, as the transformer drops it.
+func v1Auth(e node, where string, top bool) (any, error) {
+	helper, attrs := field(e, "currentHelper"), field(e, "helperAttributes")
+	if a := field(e, "auth"); a.Exists() && !helper.Exists() && !jsTruthy(attrs) {
+		if isNull(a) {
+			if top {
+				return nil, nil
+			}
+			return raw(a), nil
+		}
+		if top && str(field(a, "type")) == "noauth" {
+			return nil, nil
+		}
+		return raw(a), nil
+	}
+	if !jsTruthy(helper) || helper.Str == "normal" {
+		return nil, nil
+	}
+	if !isString(helper) {
+		return nil, fail(where+" > currentHelper", "expected the name of an auth helper")
+	}
+	typ := v1AuthTypes[helper.Str]
+	if typ == "" {
+		typ = helper.Str
+	}
+	if isString(attrs) {
+		// Legacy exports hold the attributes as JSON text; the
+		// transformer drops the auth when that text is not JSON.
+		if !gjson.Valid(attrs.Str) {
+			return nil, nil
+		}
+		attrs = gjson.Parse(attrs.Str)
+	}
+	if !isNull(attrs) && !isObject(attrs) {
+		return nil, fail(where+" > helperAttributes", "expected an object of auth parameters")
+	}
+	auth := object{{"type", typ}}
+	if !jsTruthy(attrs) {
+		return auth, nil
+	}
+	var params []any
+	param := func(key string, v node) {
+		o := object{{"key", key}}
+		if v.Exists() {
+			o.set("value", raw(v))
+		}
+		o.set("type", jsTypeName(v))
+		params = append(params, o)
+	}
+	if names, ok := v1AuthParams[helper.Str]; ok {
+		for _, n := range names {
+			if n[1] == "" {
+				param(n[0], node{Type: gjson.False, Raw: "false"})
+				continue
+			}
+			param(n[0], field(attrs, n[1]))
+		}
+	} else if helper.Str == "awsSigV4" {
+		attrs.ForEach(func(k, v node) bool { param(k.Str, v); return true })
+	}
+	if params != nil {
+		auth.set(typ, params)
+	}
+	return auth, nil
+}
+
+// jsTypeName is the transformer's parameter type for a value.
+func jsTypeName(v node) string {
+	switch {
+	case isString(v):
+		return "string"
+	case v.Type == gjson.False || v.Type == gjson.True:
+		return "boolean"
+	case v.Type == gjson.Number:
+		return "number"
+	}
+	return "any"
+}
+
+// v1Variables converts "variables" (or "variable") lists: "type": "text"
+// becomes "string".
+func v1Variables(e node, where string) ([]any, error) {
+	src := field(e, "variables")
+	name := "variables"
+	if !jsTruthy(src) {
+		src, name = field(e, "variable"), "variable"
+	}
+	if !jsTruthy(src) {
+		return nil, nil
+	}
+	var list []node
+	switch {
+	case isArray(src):
+		list = elements(src)
+	case isObject(src):
+		src.ForEach(func(_, v node) bool { list = append(list, v); return true })
+	default:
+		return nil, fail(where+" > "+name, "expected a list of variables")
+	}
+	var out []any
+	for i, v := range list {
+		if !isObject(v) {
+			return nil, fail(fmt.Sprintf("%s > %s[%d]", where, name, i), "expected a variable object")
+		}
+		key := field(v, "key")
+		if !jsTruthy(key) {
+			key = field(v, "id")
+		}
+		o := object{}
+		if key.Exists() {
+			o.set("key", raw(key))
+		}
+		if val := field(v, "value"); val.Exists() {
+			o.set("value", raw(val))
+		}
+		if t := field(v, "type"); jsTruthy(t) {
+			if t.Str == "text" {
+				o.set("type", "string")
+			} else {
+				o.set("type", raw(t))
+			}
+		}
+		if jsTruthy(field(v, "disabled")) {
+			o.set("disabled", true)
+		}
+		if d := field(v, "description"); jsTruthy(d) {
+			o.set("description", raw(d))
+		}
+		out = append(out, o)
+	}
+	return out, nil
+}
