@@ -155,6 +155,8 @@ type Sent struct {
 type Sandbox struct {
 	opts Options
 	rt   *goja.Runtime
+	// sugared is set once the Sugar methods are installed (see installSugar).
+	sugared bool
 
 	finish, requestChanges goja.Callable
 	// ctl is the bootstrap's run control object (see R() there).
@@ -548,6 +550,7 @@ func (s *Sandbox) function(script *Script) (goja.Callable, error) {
 	if fn, ok := s.fns[script.compiled]; ok {
 		return fn, nil
 	}
+	s.installSugar(script.Source)
 	v, err := s.rt.RunProgram(script.program)
 	if err != nil {
 		return nil, err

@@ -1,0 +1,95 @@
+package sandbox
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/dop251/goja"
+)
+
+// sugarSource is colrun's own implementation of the Sugar 1.x methods
+// Postman collections call (['a'].none('b'), (56).ordinalize(),
+// 'a-beta'.camelize(), fn.once(), Date.create() ...): postman-sandbox loads
+// Sugar into every script's context, so Newman runs such scripts where a
+// plain JavaScript engine throws a TypeError.
+//
+//go:embed sugar_methods.js
+var sugarSource string
+
+// sugarProgram is compiled on first use only, so a run whose scripts call
+// none of the methods never compiles it.
+var sugarProgram = sync.OnceValue(func() *goja.Program {
+	return goja.MustCompile("colrun-sugar.js", sugarSource, true)
+})
+
+// sugarNames lists every name sugar_methods.js adds to a built-in
+// (TestSugarNames checks the list against the script).
+var sugarNames = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range strings.Fields(`
+		any all none count findAll unique first last from to sum average min max compact flatten
+		exclude remove removeAt include add insert clone isEmpty union intersect subtract groupBy
+		sortBy sample randomize inGroupsOf
+		camelize capitalize dasherize underscore spacify humanize titleize parameterize truncate
+		words lines chars isBlank reverse toNumber escapeRegExp escapeURL unescapeURL escapeHTML
+		stripTags removeTags assign encodeBase64 decodeBase64
+		ordinalize isOdd isEven isMultipleOf isInteger times upto downto pad chr hex round ceil
+		floor abs format random
+		create isValid isAfter isBefore isBetween isFuture isPast addDays addHours addMinutes
+		addSeconds addMilliseconds addMonths addYears iso
+		once after fill escape
+		isArray isBoolean isDate isFunction isNumber isString isRegExp isObject isNaN equal has
+		size merge each toQueryString fromQueryString`) {
+		m[n] = true
+	}
+	return m
+})
+
+// installSugar adds the Sugar methods to the runtime's built-ins the first
+// time a script calls one of them by name (a name followed by "("), so
+// scripts that call none pay nothing. Reading a method without calling
+// it (arr.map(String.prototype.camelize)) in a script that calls none
+// still finds it missing: no collection seen does that.
+func (s *Sandbox) installSugar(source string) {
+	if s.sugared || !callsSugar(source) {
+		return
+	}
+	s.sugared = true
+	if _, err := s.rt.RunProgram(sugarProgram()); err != nil {
+		// The source is a constant covered by the package's tests.
+		panic(fmt.Sprintf("sandbox: sugar_methods.js failed: %v", err))
+	}
+}
+
+// callsSugar reports whether source calls one of sugarNames. Installing
+// takes about half a millisecond, once per run.
+func callsSugar(source string) bool {
+	names := sugarNames()
+	for i := 0; i < len(source); {
+		if !isSugarIdent(source[i], false) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(source) && isSugarIdent(source[j], true) {
+			j++
+		}
+		k := j
+		for k < len(source) && (source[k] == ' ' || source[k] == '\t' || source[k] == '\n' || source[k] == '\r') {
+			k++
+		}
+		// Math.round(), Math.random() and lodash's _.first() are not Sugar's.
+		builtin := strings.HasSuffix(source[:i], "Math.") || strings.HasSuffix(source[:i], "_.")
+		if k < len(source) && source[k] == '(' && names[source[i:j]] && !builtin {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+func isSugarIdent(c byte, digits bool) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$' || digits && c >= '0' && c <= '9'
+}

@@ -1,0 +1,382 @@
+// colrun's own implementation of the Sugar 1.x methods Postman collections
+// call (postman-sandbox loads Sugar into every script). Each is
+// non-enumerable, so for..in and JSON.stringify see nothing new, and is
+// added only where the built-in does not have the name already.
+(function () {
+'use strict';
+function hide(target, name, fn) {
+    if (Object.prototype.hasOwnProperty.call(target, name)) { return; }
+    Object.defineProperty(target, name, { value: fn, writable: true, enumerable: false, configurable: true });
+}
+function each(target, methods) {
+    for (var k in methods) { hide(target, k, methods[k]); }
+}
+function isObj(o) { return o !== null && typeof o === 'object'; }
+function equal(a, b) {
+    if (a === b) { return a !== 0 || 1 / a === 1 / b; }
+    if (a !== a && b !== b) { return true; }
+    if (!isObj(a) || !isObj(b)) { return false; }
+    if (Object.prototype.toString.call(a) !== Object.prototype.toString.call(b)) { return false; }
+    if (a instanceof Date) { return a.getTime() === b.getTime(); }
+    if (a instanceof RegExp) { return String(a) === String(b); }
+    var ka = Object.keys(a), kb = Object.keys(b);
+    if (ka.length !== kb.length) { return false; }
+    for (var i = 0; i < ka.length; i++) {
+        if (!Object.prototype.hasOwnProperty.call(b, ka[i]) || !equal(a[ka[i]], b[ka[i]])) { return false; }
+    }
+    return true;
+}
+// matches is Sugar's element test: a function is called, a regexp tested
+// against strings, anything else compared deeply.
+function matches(el, f, i, arr) {
+    if (typeof f === 'function') { return !!f.call(arr, el, i, arr); }
+    if (f instanceof RegExp && typeof el === 'string') { return f.test(el); }
+    return equal(el, f);
+}
+// mapper turns Sugar's map argument (a function or a property name) into a function.
+function mapper(map) {
+    if (typeof map === 'function') { return map; }
+    if (map === undefined || map === null) { return function (x) { return x; }; }
+    return function (x) { return x == null ? undefined : x[map]; };
+}
+function anyOf(arr, args) {
+    for (var a = 0; a < args.length; a++) {
+        for (var i = 0; i < arr.length; i++) {
+            if (i in arr && matches(arr[i], args[a], i, arr)) { return true; }
+        }
+    }
+    return false;
+}
+function extreme(arr, map, max, all) {
+    var fn = mapper(map), best, result = [];
+    for (var i = 0; i < arr.length; i++) {
+        var v = fn(arr[i], i, arr);
+        if (result.length === 0 || (max ? v > best : v < best)) { best = v; result = [arr[i]]; } else if (v === best) { result.push(arr[i]); }
+    }
+    return all ? result : result[0];
+}
+function flatten(arr, limit, level, out) {
+    for (var i = 0; i < arr.length; i++) {
+        if (Array.isArray(arr[i]) && (!limit || level < limit)) { flatten(arr[i], limit, level + 1, out); } else { out.push(arr[i]); }
+    }
+    return out;
+}
+function unique(arr, map) {
+    var fn = map === undefined ? null : mapper(map), seen = [], out = [];
+    for (var i = 0; i < arr.length; i++) {
+        var key = fn ? fn(arr[i]) : arr[i], dup = false;
+        for (var j = 0; j < seen.length; j++) { if (equal(seen[j], key)) { dup = true; break; } }
+        if (!dup) { seen.push(key); out.push(arr[i]); }
+    }
+    return out;
+}
+function sum(arr, map) {
+    var fn = mapper(map), total = 0;
+    for (var i = 0; i < arr.length; i++) { total += fn(arr[i], i, arr); }
+    return total;
+}
+function withoutMatches(arr, args) {
+    return arr.filter(function (el, i) {
+        for (var a = 0; a < args.length; a++) { if (matches(el, args[a], i, arr)) { return false; } }
+        return true;
+    });
+}
+function addAt(arr, items, index) {
+    if (typeof index !== 'number' || isNaN(index)) { index = arr.length; }
+    Array.prototype.splice.apply(arr, [index, 0].concat(items));
+    return arr;
+}
+
+each(Array.prototype, {
+    any: function any() { return anyOf(this, arguments); },
+    all: function all(f) { var arr = this; return arr.length === 0 || arr.every(function (el, i) { return matches(el, f, i, arr); }); },
+    none: function none() { return !anyOf(this, arguments); },
+    count: function count(f) { var arr = this; return f === undefined ? arr.length : arr.filter(function (el, i) { return matches(el, f, i, arr); }).length; },
+    findAll: function findAll(f) { var arr = this; return arr.filter(function (el, i) { return matches(el, f, i, arr); }); },
+    unique: function unique_(map) { return unique(this, map); },
+    first: function first(n) { return n === undefined ? this[0] : (n <= 0 ? [] : this.slice(0, n)); },
+    last: function last(n) { return n === undefined ? this[this.length - 1] : (n <= 0 ? [] : this.slice(Math.max(this.length - n, 0))); },
+    from: function from(n) { return this.slice(n); },
+    to: function to(n) { return this.slice(0, n === undefined ? this.length : n); },
+    sum: function sum_(map) { return sum(this, map); },
+    average: function average(map) { return this.length ? sum(this, map) / this.length : 0; },
+    min: function min(map, all) { return extreme(this, map, false, all); },
+    max: function max(map, all) { return extreme(this, map, true, all); },
+    compact: function compact(all) {
+        return this.filter(function (el) { return all ? !!el : el !== undefined && el !== null && !(typeof el === 'number' && isNaN(el)); });
+    },
+    flatten: function flatten_(limit) { return flatten(this, limit, 0, []); },
+    exclude: function exclude() { return withoutMatches(this, arguments); },
+    remove: function remove() {
+        var keep = withoutMatches(this, arguments);
+        this.length = 0;
+        Array.prototype.push.apply(this, keep);
+        return this;
+    },
+    removeAt: function removeAt(start, end) {
+        if (start === undefined) { return this; }
+        if (end === undefined) { end = start; }
+        this.splice(start, end - start + 1);
+        return this;
+    },
+    include: function include(el, index) { return addAt(this.slice(), [].concat(el), index); },
+    add: function add(el, index) { return addAt(this, [].concat(el), index); },
+    insert: function insert(el, index) { return addAt(this, [].concat(el), index); },
+    clone: function clone() { return this.slice(); },
+    isEmpty: function isEmpty() { return this.length === 0; },
+    union: function union() { var out = this.slice(); for (var a = 0; a < arguments.length; a++) { out = out.concat(arguments[a]); } return unique(out); },
+    intersect: function intersect() {
+        var others = Array.prototype.slice.call(arguments);
+        return unique(this.filter(function (el) { return others.every(function (o) { return [].concat(o).some(function (x) { return equal(x, el); }); }); }));
+    },
+    subtract: function subtract() {
+        var others = [].concat.apply([], arguments);
+        return this.filter(function (el) { return !others.some(function (x) { return equal(x, el); }); });
+    },
+    groupBy: function groupBy(map) {
+        var fn = mapper(map), out = {};
+        for (var i = 0; i < this.length; i++) { var k = fn(this[i], i, this); (out[k] = out[k] || []).push(this[i]); }
+        return out;
+    },
+    sortBy: function sortBy(map, desc) {
+        var fn = mapper(map);
+        return this.slice().sort(function (a, b) { var x = fn(a), y = fn(b), c = x < y ? -1 : x > y ? 1 : 0; return desc ? -c : c; });
+    },
+    sample: function sample(n) {
+        var copy = this.slice(), out = [];
+        while (copy.length && out.length < (n === undefined ? 1 : n)) { out.push(copy.splice(Math.floor(Math.random() * copy.length), 1)[0]); }
+        return n === undefined ? out[0] : out;
+    },
+    randomize: function randomize() { return this.slice().sort(function () { return Math.random() - 0.5; }); },
+    inGroupsOf: function inGroupsOf(size, padding) {
+        var out = [];
+        for (var i = 0; i < this.length; i += size) {
+            var g = this.slice(i, i + size);
+            while (g.length < size) { g.push(padding === undefined ? null : padding); }
+            out.push(g);
+        }
+        return out;
+    }
+});
+
+var capitalizeWord = function (w) { return w.charAt(0).toUpperCase() + w.slice(1).toLowerCase(); };
+// downcased are the words titleize leaves in lower case inside a title.
+var downcased = ['and', 'or', 'nor', 'a', 'an', 'the', 'so', 'but', 'to', 'of', 'at', 'by', 'from', 'into',
+    'on', 'onto', 'off', 'out', 'in', 'over', 'with', 'for'];
+function underscore(s) {
+    return s.replace(/[-\s]+/g, '_').replace(/([A-Z\d]+)([A-Z][a-z])/g, '$1_$2').replace(/([a-z\d])([A-Z])/g, '$1_$2').toLowerCase();
+}
+each(String.prototype, {
+    camelize: function camelize(first) {
+        var s = underscore(String(this)).replace(/[_-]+([^_-])/g, function (m, c) { return c.toUpperCase(); });
+        return first === false ? s.charAt(0).toLowerCase() + s.slice(1) : s.charAt(0).toUpperCase() + s.slice(1);
+    },
+    capitalize: function capitalize(all) {
+        var s = String(this);
+        return all ? s.replace(/[^\s]+/g, capitalizeWord) : capitalizeWord(s);
+    },
+    dasherize: function dasherize() { return underscore(String(this)).replace(/_/g, '-'); },
+    underscore: function underscore_() { return underscore(String(this)); },
+    spacify: function spacify() { return underscore(String(this)).replace(/_/g, ' '); },
+    humanize: function humanize() { var s = underscore(String(this)).replace(/_id$/, '').replace(/_/g, ' ').trim(); return s.charAt(0).toUpperCase() + s.slice(1); },
+    titleize: function titleize() {
+        var words = underscore(String(this)).replace(/_/g, ' ').trim().split(/\s+/), stop = /[.:;!]$/, lastStop = false;
+        return words.map(function (w, i) {
+            var hasStop = stop.test(w), edge = i === 0 || i === words.length - 1 || hasStop || lastStop;
+            lastStop = hasStop;
+            return edge || downcased.indexOf(w) < 0 ? capitalizeWord(w) : w;
+        }).join(' ');
+    },
+    parameterize: function parameterize(sep) {
+        if (sep === undefined) { sep = '-'; }
+        return underscore(String(this)).replace(/[^a-z0-9\-_]+/g, sep).replace(/_/g, sep).replace(new RegExp('^' + sep + '+|' + sep + '+$', 'g'), '');
+    },
+    // truncate is Sugar 1.3's: split === false cuts at a word boundary.
+    truncate: function truncate(length, split, from, ellipsis) {
+        var s = String(this), pos, head = '', tail = '', cut, word;
+        ellipsis = ellipsis === undefined ? '...' : String(ellipsis);
+        if (s.length <= length) { return s; }
+        if (from === 'left') {
+            pos = s.length - length; head = ellipsis; cut = s.slice(pos); word = /^\S*\s+/;
+        } else if (from === 'middle') {
+            pos = Math.floor(length / 2); tail = ellipsis + s.slice(s.length - pos).replace(/^\s+/, ''); cut = s.slice(0, pos); word = /\s+\S*$/;
+        } else {
+            pos = length; tail = ellipsis; cut = s.slice(0, pos); word = /\s+\S*$/;
+        }
+        if (split === false && /\S/.test(s.slice(pos, pos + 1))) { cut = cut.replace(word, ''); }
+        return head + cut + tail;
+    },
+    words: function words(fn) { var w = String(this).trim().split(/\s+/).filter(Boolean); if (fn) { w.forEach(fn); } return w; },
+    lines: function lines(fn) { var l = String(this).trim().split(/\r?\n/); if (fn) { l.forEach(fn); } return l; },
+    chars: function chars(fn) { var c = String(this).split(''); if (fn) { c.forEach(fn); } return c; },
+    isBlank: function isBlank() { return String(this).trim().length === 0; },
+    compact: function compact() { return String(this).trim().replace(/([\r\n\s\u3000])+/g, function (m, c) { return c === '\u3000' ? c : ' '; }); },
+    reverse: function reverse() { return String(this).split('').reverse().join(''); },
+    first: function first(n) { return String(this).slice(0, n === undefined ? 1 : n); },
+    last: function last(n) { var s = String(this); n = n === undefined ? 1 : n; return n <= 0 ? '' : s.slice(Math.max(s.length - n, 0)); },
+    from: function from(n) { return String(this).slice(n === undefined ? 0 : n); },
+    to: function to(n) { var s = String(this); return s.slice(0, n === undefined ? s.length : n); },
+    toNumber: function toNumber(base) { var s = String(this).replace(/,/g, ''); return s.match(/\./) ? parseFloat(s) : parseInt(s, base || 10); },
+    escapeRegExp: function escapeRegExp() { return String(this).replace(/([\\/'*+?|()[\]{}.^$-])/g, '\\$1'); },
+    escapeURL: function escapeURL(param) { return param ? encodeURIComponent(String(this)) : encodeURI(String(this)); },
+    unescapeURL: function unescapeURL(param) { return param ? decodeURI(String(this)) : decodeURIComponent(String(this)); },
+    escapeHTML: function escapeHTML() { return String(this).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\//g, '&#x2f;'); },
+    stripTags: function stripTags() { return String(this).replace(/<\/?[^>]+>/g, ''); },
+    removeTags: function removeTags() { return String(this).replace(/<([^>\s]+)[^>]*>[\s\S]*?<\/\1>|<[^>]+\/?>/g, ''); },
+    insert: function insert(str, index) { var s = String(this); if (index === undefined) { index = s.length; } return s.slice(0, index) + str + s.slice(index); },
+    remove: function remove(f) { return String(this).replace(f, ''); },
+    add: function add(str, index) { var s = String(this); if (index === undefined) { index = s.length; } return s.slice(0, index) + str + s.slice(index); },
+    assign: function assign() {
+        var values = {}, args = arguments;
+        for (var i = 0; i < args.length; i++) { if (isObj(args[i])) { Object.assign(values, args[i]); } else { values[i + 1] = args[i]; } }
+        return String(this).replace(/\{([^{]+?)\}/g, function (m, k) { return Object.prototype.hasOwnProperty.call(values, k) ? values[k] : m; });
+    },
+    encodeBase64: function encodeBase64() { return base64(String(this)); },
+    decodeBase64: function decodeBase64() { return unbase64(String(this)); }
+});
+
+// base64 and unbase64 are Sugar 1.3's own btoa and atob (it does not use
+// the sandbox's): each character code is taken as one byte, unchecked, and
+// decoding gives one character per byte, without UTF-8.
+var b64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=';
+function base64(s) {
+    var out = '', i = 0;
+    do {
+        var c1 = s.charCodeAt(i++), c2 = s.charCodeAt(i++), c3 = s.charCodeAt(i++);
+        var e3 = isNaN(c2) ? 64 : ((c2 & 15) << 2) | (c3 >> 6), e4 = isNaN(c2) || isNaN(c3) ? 64 : c3 & 63;
+        out += b64.charAt(c1 >> 2) + b64.charAt(((c1 & 3) << 4) | (c2 >> 4)) + b64.charAt(e3) + b64.charAt(e4);
+    } while (i < s.length);
+    return out;
+}
+function unbase64(s) {
+    if (/[^A-Za-z0-9+/=]/.test(s)) { throw new Error('String contains invalid base64 characters'); }
+    var out = '', i = 0;
+    do {
+        var e1 = b64.indexOf(s.charAt(i++)), e2 = b64.indexOf(s.charAt(i++)), e3 = b64.indexOf(s.charAt(i++)), e4 = b64.indexOf(s.charAt(i++));
+        out += String.fromCharCode((e1 << 2) | (e2 >> 4));
+        if (e3 !== 64) { out += String.fromCharCode(((e2 & 15) << 4) | (e3 >> 2)); }
+        if (e4 !== 64) { out += String.fromCharCode(((e3 & 3) << 6) | e4); }
+    } while (i < s.length);
+    return out;
+}
+function ordinal(n) {
+    var m = Math.abs(n) % 100;
+    if (m >= 11 && m <= 13) { return 'th'; }
+    return ['th', 'st', 'nd', 'rd'][m % 10] || 'th';
+}
+function times(fn) { for (var i = 0; i < this; i++) { fn.call(this, i); } return +this; }
+each(Number.prototype, {
+    ordinalize: function ordinalize() { var n = Number(this); return n + ordinal(n); },
+    isOdd: function isOdd() { var n = Number(this); return n % 2 !== 0 && isFinite(n) && Math.floor(n) === n; },
+    isEven: function isEven() { var n = Number(this); return n % 2 === 0; },
+    isMultipleOf: function isMultipleOf(m) { return Number(this) % m === 0; },
+    isInteger: function isInteger() { var n = Number(this); return Math.floor(n) === n && isFinite(n); },
+    times: times,
+    upto: function upto(to, fn) { var out = []; for (var i = Number(this); i <= to; i++) { out.push(i); if (fn) { fn(i); } } return out; },
+    downto: function downto(to, fn) { var out = []; for (var i = Number(this); i >= to; i--) { out.push(i); if (fn) { fn(i); } } return out; },
+    pad: function pad(place, sign, base) {
+        var n = Number(this), s = Math.abs(n).toString(base || 10);
+        while (s.replace(/\..*/, '').length < (place === undefined ? 0 : place)) { s = '0' + s; }
+        return (n < 0 ? '-' : sign ? '+' : '') + s;
+    },
+    chr: function chr() { return String.fromCharCode(Number(this)); },
+    hex: function hex(pad) { var s = Number(this).toString(16); while (s.length < (pad || 1)) { s = '0' + s; } return s; },
+    round: function round(p) { var m = Math.pow(10, p || 0); return Math.round(Number(this) * m) / m; },
+    ceil: function ceil(p) { var m = Math.pow(10, p || 0); return Math.ceil(Number(this) * m) / m; },
+    floor: function floor(p) { var m = Math.pow(10, p || 0); return Math.floor(Number(this) * m) / m; },
+    abs: function abs() { return Math.abs(Number(this)); },
+    format: function format(place, thousands, decimal) {
+        var n = Number(this), s = place === undefined ? String(Math.abs(n)) : Math.abs(n).toFixed(place), parts = s.split('.');
+        parts[0] = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, thousands === undefined ? ',' : thousands);
+        return (n < 0 ? '-' : '') + parts.join(decimal === undefined ? '.' : decimal);
+    }
+});
+hide(Number, 'random', function random(n1, n2) {
+    var min = Math.min(n1 || 0, n2 === undefined ? 1 : n2), max = Math.max(n1 || 0, n2 === undefined ? 1 : n2);
+    return Math.floor(Math.random() * (max - min + 1)) + min;
+});
+
+hide(Date, 'create', function create() {
+    if (arguments.length === 0) { return new Date(); }
+    var d = arguments[0];
+    if (d instanceof Date) { return new Date(d.getTime()); }
+    if (typeof d === 'string' && /^\s*now\s*$/i.test(d)) { return new Date(); }
+    return arguments.length === 1 ? new Date(d) : new (Function.prototype.bind.apply(Date, [null].concat(Array.prototype.slice.call(arguments))))();
+});
+each(Date.prototype, {
+    isValid: function isValid() { return !isNaN(this.getTime()); },
+    isAfter: function isAfter(d) { return this.getTime() > Date.create(d).getTime(); },
+    isBefore: function isBefore(d) { return this.getTime() < Date.create(d).getTime(); },
+    isBetween: function isBetween(a, b) { var t = this.getTime(), x = Date.create(a).getTime(), y = Date.create(b).getTime(); return t > Math.min(x, y) && t < Math.max(x, y); },
+    isFuture: function isFuture() { return this.getTime() > Date.now(); },
+    isPast: function isPast() { return this.getTime() < Date.now(); },
+    clone: function clone() { return new Date(this.getTime()); },
+    addDays: function addDays(n) { this.setDate(this.getDate() + n); return this; },
+    addHours: function addHours(n) { this.setTime(this.getTime() + n * 3600000); return this; },
+    addMinutes: function addMinutes(n) { this.setTime(this.getTime() + n * 60000); return this; },
+    addSeconds: function addSeconds(n) { this.setTime(this.getTime() + n * 1000); return this; },
+    addMilliseconds: function addMilliseconds(n) { this.setTime(this.getTime() + n); return this; },
+    addMonths: function addMonths(n) { this.setMonth(this.getMonth() + n); return this; },
+    addYears: function addYears(n) { this.setFullYear(this.getFullYear() + n); return this; },
+    iso: function iso() { return this.toISOString(); }
+});
+
+each(Function.prototype, {
+    once: function once() {
+        var fn = this, done = false, result;
+        return function () { if (!done) { done = true; result = fn.apply(this, arguments); } return result; };
+    },
+    after: function after(n) {
+        var fn = this, calls = 0;
+        return function () { calls++; return calls >= n ? fn.apply(this, arguments) : undefined; };
+    },
+    fill: function fill() {
+        var fn = this, pre = arguments;
+        return function () {
+            var args = Array.prototype.slice.call(pre), rest = Array.prototype.slice.call(arguments);
+            for (var i = 0; i < args.length; i++) { if (args[i] === undefined && rest.length) { args[i] = rest.shift(); } }
+            return fn.apply(this, args.concat(rest));
+        };
+    }
+});
+hide(RegExp, 'escape', function escape_(s) { return String(s).replace(/([\\/'*+?|()[\]{}.^$-])/g, '\\$1'); });
+
+var types = ['Array', 'Boolean', 'Date', 'Function', 'Number', 'String', 'RegExp'];
+types.forEach(function (t) {
+    hide(Object, 'is' + t, function (o) { return Object.prototype.toString.call(o) === '[object ' + t + ']'; });
+});
+each(Object, {
+    isObject: function isObject(o) { return Object.prototype.toString.call(o) === '[object Object]'; },
+    isNaN: function isNaN_(o) { return typeof o === 'number' && o !== o; },
+    equal: equal,
+    has: function has(o, k) { return o != null && Object.prototype.hasOwnProperty.call(o, k); },
+    size: function size(o) { return Object.keys(o).length; },
+    isEmpty: function isEmpty(o) { return o == null || Object.keys(o).length === 0; },
+    clone: function clone(o, deep) {
+        if (!isObj(o)) { return o; }
+        if (deep) { return JSON.parse(JSON.stringify(o)); }
+        return Array.isArray(o) ? o.slice() : Object.assign({}, o);
+    },
+    merge: function merge(target, source, deep) {
+        if (!isObj(source)) { return target; }
+        for (var k in source) {
+            if (!Object.prototype.hasOwnProperty.call(source, k)) { continue; }
+            if (deep && isObj(source[k]) && isObj(target[k])) { merge(target[k], source[k], true); } else { target[k] = source[k]; }
+        }
+        return target;
+    },
+    each: function each_(o, fn) { Object.keys(o).forEach(function (k) { fn.call(o, k, o[k], o); }); return o; },
+    toQueryString: function toQueryString(o) {
+        return Object.keys(o).map(function (k) { return encodeURIComponent(k) + '=' + encodeURIComponent(o[k]).replace(/%20/g, '+'); }).join('&');
+    },
+    fromQueryString: function fromQueryString(s) {
+        var out = {};
+        String(s).replace(/^.*?\?/, '').split('&').forEach(function (p) {
+            if (!p) { return; }
+            var kv = p.split('='), k = decodeURIComponent(kv[0]), v = kv.length > 1 ? decodeURIComponent(kv[1]) : '';
+            out[k] = v;
+        });
+        return out;
+    }
+});
+})();

@@ -1,0 +1,197 @@
+package sandbox
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/dop251/goja"
+)
+
+// TestSugarMethods runs Sugar's methods as Postman collections call them;
+// each want is what JSON.stringify gave under Newman 6.2.2
+// (postman-sandbox 4.7.1, which loads Sugar 1.3).
+func TestSugarMethods(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ expr, want string }{
+		{`['a','b'].none('c')`, `true`},
+		{`['a','b'].none('a')`, `false`},
+		{`[1,2,3].any(2)`, `true`},
+		{`[1,2,3].any(function(x){return x>2})`, `true`},
+		{`['ab','c'].any(/b/)`, `true`},
+		{`[1,2,3].all(function(x){return x>0})`, `true`},
+		{`[1,1,2,{a:1},{a:1}].unique()`, `[1,2,{"a":1}]`},
+		{`[1,2,3].first()`, `1`},
+		{`[1,2,3].first(2)`, `[1,2]`},
+		{`[1,2,3].last()`, `3`},
+		{`[1,2,3].last(2)`, `[2,3]`},
+		{`[1,2,3].sum()`, `6`},
+		{`[{v:2},{v:3}].sum('v')`, `5`},
+		{`[3,1,2].min()`, `1`},
+		{`[3,1,2].max()`, `3`},
+		{`[{v:2},{v:3}].max('v')`, `{"v":3}`},
+		{`[1,null,undefined,NaN,0,''].compact()`, `[1,0,""]`},
+		{`[1,null,0,''].compact(true)`, `[1]`},
+		{`[1,[2,[3,[4]]]].flatten()`, `[1,2,3,4]`},
+		{`[1,[2,[3,[4]]]].flatten(1)`, `[1,2,[3,[4]]]`},
+		{`[1,2,3,2].exclude(2)`, `[1,3]`},
+		{`[1,2,3].include(4)`, `[1,2,3,4]`},
+		{`[1,2,3].include(4,1)`, `[1,4,2,3]`},
+		{`[1,2,3].count(2)`, `1`},
+		{`[1,2,3,4].findAll(function(x){return x%2})`, `[1,3]`},
+		{`[1,2,3].average()`, `2`},
+		{`[1,2].union([2,3])`, `[1,2,3]`},
+		{`[1,2,3].intersect([2,3,4])`, `[2,3]`},
+		{`[1,2,3].subtract([2])`, `[1,3]`},
+		{`[1,2,3].isEmpty()`, `false`},
+		{`[{a:1},{a:2},{a:1}].groupBy('a')`, `{"1":[{"a":1},{"a":1}],"2":[{"a":2}]}`},
+		{`[1,2,3,4,5].inGroupsOf(2)`, `[[1,2],[3,4],[5,null]]`},
+		{`[1,2,3].from(1)`, `[2,3]`},
+		{`[1,2,3].to(1)`, `[1]`},
+		{`(56).ordinalize()`, `"56th"`},
+		{`(11).ordinalize()`, `"11th"`},
+		{`(22).ordinalize()`, `"22nd"`},
+		{`(3).isOdd()`, `true`},
+		{`(1234567.891).format(2)`, `"1,234,567.89"`},
+		{`(5).pad(3)`, `"005"`},
+		{`(3.14159).round(2)`, `3.14`},
+		{`'a-beta'.camelize()`, `"ABeta"`},
+		{`'a-beta'.camelize(false)`, `"aBeta"`},
+		{`'caps_lock'.camelize()`, `"CapsLock"`},
+		{`'x'.capitalize()`, `"X"`},
+		{`'HELLO world'.capitalize()`, `"Hello world"`},
+		{`'hello world'.capitalize(true)`, `"Hello World"`},
+		{`'someThingHere'.dasherize()`, `"some-thing-here"`},
+		{`'a_b c'.dasherize()`, `"a-b-c"`},
+		{`'someThingHere'.underscore()`, `"some_thing_here"`},
+		{`'man from the boondocks'.titleize()`, `"Man from the Boondocks"`},
+		{`'x-men: the_last stand'.titleize()`, `"X Men: The Last Stand"`},
+		{`'just sittin on the dock of the bay'.truncate(20)`, `"just sittin on the d..."`},
+		{`'just sittin on the dock of the bay'.truncate(20,'left')`, `"just sittin on the d..."`},
+		{`'abc'.truncate(5)`, `"abc"`},
+		{`'hello'.has('ell')`, `true`},
+		{`'hello'.has(/l+/)`, `true`},
+		{`'  a  b   c '.words()`, `["a","b","c"]`},
+		{`'  a  b   c '.compact()`, `"a b c"`},
+		{`'abc'.first()`, `"a"`},
+		{`'abc'.last(2)`, `"bc"`},
+		{`'abc'.reverse()`, `"cba"`},
+		{`' '.isBlank()`, `true`},
+		{`'12,345.6'.toNumber()`, `12345.6`},
+		{`'hello'.startsWith('he')`, `true`},
+		{`'Hello {name}'.assign({name:'x'})`, `"Hello x"`},
+		{`'Hello World'.spacify()`, `"hello world"`},
+		{`'hello_world_id'.humanize()`, `"Hello world"`},
+		{`'Hello World!'.parameterize()`, `"hello-world"`},
+		{`'<b>x</b>'.stripTags()`, `"x"`},
+		{`'a&b<'.escapeHTML()`, `"a&amp;b&lt;"`},
+		{`'ab'.encodeBase64()`, `"YWI="`},
+		{`'héllo ✓'.encodeBase64()`, `"aOlsbG8gw=="`},
+		{`''.encodeBase64()`, `"AA=="`},
+		{`'YWI='.decodeBase64()`, `"ab"`},
+		{`Object.isString('a')`, `true`},
+		{`Object.isArray([])`, `true`},
+		{`Object.isObject({})`, `true`},
+		{`Object.equal({a:[1]},{a:[1]})`, `true`},
+		{`Object.size({a:1,b:2})`, `2`},
+		{`Object.has({a:1},'a')`, `true`},
+		{`Object.isEmpty({})`, `true`},
+		{`Object.merge({a:1},{b:2})`, `{"a":1,"b":2}`},
+		{`Object.toQueryString({a:1,b:'x y'})`, `"a=1&b=x+y"`},
+		{`Date.create('2020-01-02T03:04:05Z').toISOString()`, `"2020-01-02T03:04:05.000Z"`},
+		{`Date.create('2020-01-02T03:04:05Z').isValid()`, `true`},
+		{`Date.create('2020-01-02T03:04:05Z').isBefore('2021-01-01')`, `true`},
+		{`Date.create().getTime() > 0`, `true`},
+		{`(function(){var n=0;var f=(function(){return ++n}).once();f();f();return n})()`, `1`},
+		{`(function(){var a=[1,2];var s=[];for(var k in a)s.push(k);return s})()`, `["0","1"]`},
+		{`(function(){var s=[];for(var k in {a:1})s.push(k);return s})()`, `["a"]`},
+		{`JSON.stringify([1,{a:'x'}])`, `"[1,{\"a\":\"x\"}]"`},
+		{`'just sittin on the dock of the bay'.truncate(20, false)`, `"just sittin on the..."`},
+		{`'just sittin on the dock of the bay'.truncate(20, true, 'middle')`, `"just sitti...of the bay"`},
+		{`'just sittin on the dock of the bay'.truncate(20, false, 'left')`, `"... the dock of the bay"`},
+		{`'the lord of the rings'.titleize()`, `"The Lord of the Rings"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.expr, func(t *testing.T) {
+			t.Parallel()
+			expectLogs(t, newExec("test"), "console.log(JSON.stringify("+tt.expr+"))", []string{tt.want})
+		})
+	}
+}
+
+// TestSugarHidden checks that the methods are invisible to for..in,
+// Object.keys and JSON.stringify, as Sugar's are in Newman 6.2.2.
+func TestSugarHidden(t *testing.T) {
+	t.Parallel()
+	expectLogs(t, newExec("test"), `[1].none(2);
+var seen = [];
+for (var k in [1]) { seen.push(k); }
+for (var k in {a: 1}) { seen.push(k); }
+for (var k in 'x') { seen.push(k); }
+console.log(seen.join(), JSON.stringify({a: [1, 'x']}), Object.keys(Array.prototype).length,
+    Object.getOwnPropertyDescriptor(Array.prototype, 'none').enumerable);`,
+		[]string{"0,a,0 | {\"a\":[1,\"x\"]} | 0 | false"})
+}
+
+// TestSugarNames checks sugarNames against what sugar_methods.js adds, so
+// that a script calling any of them installs them.
+func TestSugarNames(t *testing.T) {
+	t.Parallel()
+	rt := goja.New()
+	const names = `(function () {
+var targets = [Array, Array.prototype, String, String.prototype, Number, Number.prototype, Date,
+    Date.prototype, Function, Function.prototype, RegExp, Object];
+return targets.map(function (t) { return Object.getOwnPropertyNames(t); });
+})()`
+	b, err := rt.RunString(names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rt.RunProgram(sugarProgram()); err != nil {
+		t.Fatal(err)
+	}
+	a, err := rt.RunString(names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var was, now [][]string
+	if err := rt.ExportTo(b, &was); err != nil {
+		t.Fatal(err)
+	}
+	if err := rt.ExportTo(a, &now); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for i := range now {
+		for _, n := range now[i] {
+			if !slices.Contains(was[i], n) {
+				got[n] = true
+			}
+		}
+	}
+	diff(t, "names", sugarNames(), got)
+}
+
+// TestCallsSugar checks which scripts install the methods: only those
+// calling one by name, so that others start as fast as before.
+func TestCallsSugar(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		src  string
+		want bool
+	}{
+		{"pm.expect(x).to.be.ok", false},
+		{"var first = 1; obj.last = 2", false},
+		{"['a'].none('b')", true},
+		{"s.camelize ()", true},
+		{"fn.once\n()", true},
+		{"x.nonex()", false},
+		{"pm.response.to.have.status(200)", false},
+		{"Math.round(Math.random() * 10); _.first(a)", false},
+		{"(3.14159).round(2)", true},
+	}
+	for _, tt := range tests {
+		if got := callsSugar(tt.src); got != tt.want {
+			t.Errorf("callsSugar(%q) = %v, want %v", tt.src, got, tt.want)
+		}
+	}
+}
