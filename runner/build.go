@@ -54,6 +54,9 @@ type outgoing struct {
 	// values that were sent (the same {{$guid}}), for pm.request.body in
 	// test scripts; nil when the body is not a form.
 	params []collections.FormParam
+	// Spec is the body as the collection defines it, variables resolved
+	// as sent, for Newman's json report; nil when there is no body.
+	Spec *collections.Body
 	// addingSystem makes addHeader flag what it adds as a system header
 	// (while auth is applied: Newman's report flags auth's headers so).
 	addingSystem bool
@@ -367,10 +370,12 @@ func noneIfNoauth(a *collections.Auth) *collections.Auth {
 }
 
 func (r *Runner) buildBody(b *collections.Body, out *outgoing, res *variables.Resolver) error {
-	if b == nil || b.Disabled || bodyIsEmpty(b) {
+	if b == nil {
 		return nil
 	}
-	if out.pruned() {
+	if b.Disabled || bodyIsEmpty(b) || out.pruned() {
+		// Not sent, but Newman's report still lists it, resolved.
+		out.Spec = resolvedSpec(b, res)
 		return nil
 	}
 	switch b.Mode {
@@ -381,6 +386,12 @@ func (r *Runner) buildBody(b *collections.Body, out *outgoing, res *variables.Re
 		}
 		if ct, ok := out.header("Content-Type"); stripsJSONComments(b.Language, ct, ok) {
 			raw = stripJSONComments(raw)
+		}
+		out.Spec = b
+		if raw != b.Raw {
+			spec := *b
+			spec.Raw = raw
+			out.Spec = &spec
 		}
 		if _, ok := out.header("Content-Type"); !ok {
 			ct, known := rawLanguageTypes[b.Language]
@@ -396,6 +407,7 @@ func (r *Runner) buildBody(b *collections.Body, out *outgoing, res *variables.Re
 			return err
 		}
 		out.params = resolvedParams(b.URLEncoded, fields)
+		out.Spec = &collections.Body{Mode: b.Mode, URLEncoded: specParams(out.params, res)}
 		body := encodeForm(fields)
 		if out.form != nil {
 			// oauth1 took its parameters out of the form or added them.
@@ -411,6 +423,7 @@ func (r *Runner) buildBody(b *collections.Body, out *outgoing, res *variables.Re
 		if err != nil {
 			return err
 		}
+		out.Spec = &collections.Body{Mode: b.Mode, FormData: specParams(out.params, res)}
 		if body == nil {
 			// Every part was left out: Newman sends an empty body.
 			out.Body, out.HasBody = nil, true
@@ -423,6 +436,10 @@ func (r *Runner) buildBody(b *collections.Body, out *outgoing, res *variables.Re
 		}
 		out.Body, out.HasBody = body, true
 	case "file":
+		out.Spec = b
+		if strings.Contains(b.File.Src, "{{") {
+			out.Spec = resolvedSpec(b, res)
+		}
 		data, path, err := r.fileBody(b.File, res)
 		if err != nil {
 			var missing *fileBodyError
@@ -440,10 +457,12 @@ func (r *Runner) buildBody(b *collections.Body, out *outgoing, res *variables.Re
 		}
 		out.Body, out.HasBody = data, true
 	case "graphql":
-		body, err := graphqlBody(b.GraphQL, res)
+		resolved, err := resolveGraphQL(b.GraphQL, res)
 		if err != nil {
 			return err
 		}
+		out.Spec = &collections.Body{Mode: b.Mode, GraphQL: resolved}
+		body := encodeGraphQL(resolved)
 		if _, ok := out.header("Content-Type"); !ok {
 			out.addHeader("Content-Type", "application/json")
 		}
@@ -769,6 +788,15 @@ func unwrapPathError(err error) error {
 // for variables given as a string: the variables text is inserted as is,
 // so malformed JSON reaches the server unchanged, as in Postman.
 func graphqlBody(g *collections.GraphQL, res *variables.Resolver) ([]byte, error) {
+	r, err := resolveGraphQL(g, res)
+	if err != nil {
+		return nil, err
+	}
+	return encodeGraphQL(r), nil
+}
+
+// resolveGraphQL is g with its variables resolved.
+func resolveGraphQL(g *collections.GraphQL, res *variables.Resolver) (*collections.GraphQL, error) {
 	q, err := res.Replace(g.Query)
 	if err != nil {
 		return nil, err
@@ -777,12 +805,16 @@ func graphqlBody(g *collections.GraphQL, res *variables.Resolver) ([]byte, error
 	if err != nil {
 		return nil, err
 	}
-	qj, _ := json.Marshal(q)
+	return &collections.GraphQL{Query: q, Variables: v}, nil
+}
+
+func encodeGraphQL(g *collections.GraphQL) []byte {
+	qj, _ := json.Marshal(g.Query)
 	parts := []string{`"query":` + string(qj)}
-	if v != "" {
-		parts = append(parts, `"variables":`+v)
+	if g.Variables != "" {
+		parts = append(parts, `"variables":`+g.Variables)
 	}
-	return []byte("{" + strings.Join(parts, ",") + "}"), nil
+	return []byte("{" + strings.Join(parts, ",") + "}")
 }
 
 // addSystemHeaders adds what postman-runtime adds when the request does
@@ -805,4 +837,51 @@ func (r *Runner) userAgent() string {
 		return r.opts.UserAgent
 	}
 	return "colrun"
+}
+
+// quietResolver resolves like res but does not add to res's unresolved
+// names: what is not sent should not be warned about.
+func quietResolver(res *variables.Resolver) *variables.Resolver {
+	return &variables.Resolver{Scopes: res.Scopes, DataNullAsText: res.DataNullAsText}
+}
+
+// specParams is a form's fields as Newman's report lists them: the
+// disabled ones resolved too (test scripts see them as written, but the
+// report does). params is shared unless a disabled field has a variable.
+func specParams(params []collections.FormParam, res *variables.Resolver) []collections.FormParam {
+	var out []collections.FormParam
+	for i, p := range params {
+		if !p.Disabled || !strings.Contains(p.Key+p.Value, "{{") {
+			continue
+		}
+		if out == nil {
+			out = append([]collections.FormParam(nil), params...)
+		}
+		quiet := quietResolver(res)
+		out[i].Key, out[i].Value = quiet.MustReplace(p.Key), quiet.MustReplace(p.Value)
+	}
+	if out == nil {
+		return params
+	}
+	return out
+}
+
+// resolvedSpec is a body that is not sent (disabled, empty, or pruned
+// from a GET) with its variables resolved, as Newman's report lists it.
+func resolvedSpec(b *collections.Body, res *variables.Resolver) *collections.Body {
+	quiet := quietResolver(res)
+	spec := b.Clone()
+	spec.Raw = quiet.MustReplace(spec.Raw)
+	for _, ps := range [][]collections.FormParam{spec.URLEncoded, spec.FormData} {
+		for i := range ps {
+			ps[i].Key, ps[i].Value = quiet.MustReplace(ps[i].Key), quiet.MustReplace(ps[i].Value)
+		}
+	}
+	if spec.File != nil {
+		spec.File.Src = quiet.MustReplace(spec.File.Src)
+	}
+	if g := spec.GraphQL; g != nil {
+		g.Query, g.Variables = quiet.MustReplace(g.Query), quiet.MustReplace(g.Variables)
+	}
+	return spec
 }

@@ -20,6 +20,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"github.com/colrun/colrun/collections"
 )
 
 // Event is one message of the stream; exactly one field is set.
@@ -219,6 +221,13 @@ type SentRequest struct {
 	// Body holds the kept part of the body; BodySize is its full length.
 	Body     []byte `json:"body,omitempty"`
 	BodySize int64  `json:"bodySize"`
+	// Spec is the body as the collection defines it (mode, raw,
+	// urlencoded, formdata, file, graphql), variables resolved as sent,
+	// which Newman's json report lists instead of the wire bytes; also
+	// when it was not sent (disabled, or pruned from a GET). It is the
+	// runner's own resolved body, shared rather than copied for each
+	// request: readers must not change it. nil when the request has none.
+	Spec *collections.Body `json:"spec,omitempty"`
 }
 
 // Response is an HTTP response as kept for scripts and reporters.

@@ -1,5 +1,7 @@
 package event
 
+import "github.com/colrun/colrun/collections"
+
 // Redacting returns a Handler that passes each event to next with every
 // string and body run through mask first, so that no reporter (terminal,
 // JSON or JUnit file) can write a secret the run handled: sign-in bodies,
@@ -67,6 +69,7 @@ func Redact(e Event, mask func(string) string) Event {
 		c.Sent.PostmanURL, c.Sent.Fragment = mask(c.Sent.PostmanURL), mask(c.Sent.Fragment)
 		c.Sent.Headers = headers(c.Sent.Headers)
 		c.Sent.Body = bytes(c.Sent.Body)
+		c.Sent.Spec = redactBody(c.Sent.Spec, mask)
 		c.Error, c.ErrorDetail = mask(c.Error), mask(c.ErrorDetail)
 		if c.Resp != nil {
 			r := *c.Resp
@@ -101,4 +104,29 @@ func Redact(e Event, mask func(string) string) Event {
 		e.Warning = &c
 	}
 	return e
+}
+
+// redactBody returns a copy of b with mask applied to every string a
+// report shows of it: a sign-in body's definition holds the password.
+func redactBody(b *collections.Body, mask func(string) string) *collections.Body {
+	if b == nil {
+		return nil
+	}
+	c := b.Clone()
+	c.Raw = mask(c.Raw)
+	for _, ps := range [][]collections.FormParam{c.URLEncoded, c.FormData} {
+		for i := range ps {
+			ps[i].Key, ps[i].Value = mask(ps[i].Key), mask(ps[i].Value)
+			for j := range ps[i].Src {
+				ps[i].Src[j] = mask(ps[i].Src[j])
+			}
+		}
+	}
+	if c.File != nil {
+		c.File.Src, c.File.Content = mask(c.File.Src), mask(c.File.Content)
+	}
+	if c.GraphQL != nil {
+		c.GraphQL.Query, c.GraphQL.Variables = mask(c.GraphQL.Query), mask(c.GraphQL.Variables)
+	}
+	return c
 }

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/colrun/colrun/collections"
 	"github.com/colrun/colrun/runner/event"
 )
 
@@ -176,8 +177,13 @@ func fillRequest(x *execution, r *event.Request, token string) {
 	u := newURL(r.Sent.URL)
 	u.Hash = r.Sent.Fragment
 	req := &jsonRequest{URL: u, Header: headers(r.Sent.Headers), Method: r.Sent.Method}
-	if len(r.Sent.Body) > 0 {
-		req.Body = &jsonBody{Mode: "raw", Raw: string(r.Sent.Body)}
+	switch {
+	case r.Sent.Spec != nil:
+		req.Body = newBody(r.Sent.Spec)
+	case len(r.Sent.Body) > 0:
+		// A stream recorded before Spec existed: the wire bytes.
+		raw := string(r.Sent.Body)
+		req.Body = &jsonBody{Mode: "raw", Raw: &raw}
 	}
 	x.Request = req
 	if r.Error != "" || r.Resp == nil {
@@ -525,9 +531,91 @@ type jsonHeader struct {
 	System bool   `json:"system,omitempty"`
 }
 
+// jsonBody is a request body as Newman's report lists it: the
+// collection's definition, variables resolved, not the bytes sent.
 type jsonBody struct {
-	Mode string `json:"mode"`
-	Raw  string `json:"raw"`
+	Mode       string           `json:"mode"`
+	Raw        *string          `json:"raw,omitempty"`
+	URLEncoded *[]jsonFormParam `json:"urlencoded,omitempty"`
+	FormData   *[]jsonFormParam `json:"formdata,omitempty"`
+	File       *jsonFile        `json:"file,omitempty"`
+	GraphQL    *jsonGraphQL     `json:"graphql,omitempty"`
+	Options    *jsonRawOptions  `json:"options,omitempty"`
+	Disabled   bool             `json:"disabled,omitempty"`
+}
+
+type jsonFormParam struct {
+	Disabled    bool    `json:"disabled,omitempty"`
+	Key         string  `json:"key"`
+	Value       *string `json:"value,omitempty"`
+	ContentType string  `json:"contentType,omitempty"`
+	Type        string  `json:"type,omitempty"`
+	Src         string  `json:"src,omitempty"`
+}
+
+type jsonFile struct {
+	Src     string `json:"src,omitempty"`
+	Content string `json:"content,omitempty"`
+}
+
+type jsonGraphQL struct {
+	Query     string `json:"query"`
+	Variables string `json:"variables,omitempty"`
+}
+
+type jsonRawOptions struct {
+	Raw struct {
+		Language string `json:"language"`
+	} `json:"raw"`
+}
+
+// newBody lists b in Newman's shape. A form's list is written even when
+// empty ("urlencoded": []), as Newman does.
+func newBody(b *collections.Body) *jsonBody {
+	jb := &jsonBody{Mode: b.Mode, Disabled: b.Disabled}
+	switch b.Mode {
+	case "raw":
+		raw := b.Raw
+		jb.Raw = &raw
+		if b.Language != "" {
+			jb.Options = &jsonRawOptions{}
+			jb.Options.Raw.Language = b.Language
+		}
+	case "urlencoded":
+		ps := formParams(b.URLEncoded, false)
+		jb.URLEncoded = &ps
+	case "formdata":
+		ps := formParams(b.FormData, true)
+		jb.FormData = &ps
+	case "file":
+		if b.File != nil {
+			jb.File = &jsonFile{Src: b.File.Src, Content: b.File.Content}
+		}
+	case "graphql":
+		if b.GraphQL != nil {
+			jb.GraphQL = &jsonGraphQL{Query: b.GraphQL.Query, Variables: b.GraphQL.Variables}
+		}
+	}
+	return jb
+}
+
+func formParams(ps []collections.FormParam, form bool) []jsonFormParam {
+	out := make([]jsonFormParam, len(ps))
+	for i, p := range ps {
+		jp := jsonFormParam{Disabled: p.Disabled, Key: p.Key}
+		if !form || p.Type != "file" {
+			jp.Value = &p.Value
+		}
+		if form {
+			// Newman names a file part's first file only.
+			jp.ContentType, jp.Type = p.ContentType, p.Type
+			if len(p.Src) > 0 {
+				jp.Src = p.Src[0]
+			}
+		}
+		out[i] = jp
+	}
+	return out
 }
 
 type jsonResponse struct {
