@@ -33,7 +33,7 @@ var sugarNames = sync.OnceValue(func() map[string]bool {
 		exclude remove removeAt include add insert clone isEmpty union intersect subtract groupBy
 		sortBy sample randomize inGroupsOf
 		camelize capitalize dasherize underscore spacify humanize titleize parameterize truncate
-		words lines chars isBlank reverse toNumber escapeRegExp escapeURL unescapeURL escapeHTML
+		words lines chars isBlank shift reverse toNumber escapeRegExp escapeURL unescapeURL escapeHTML
 		stripTags removeTags assign encodeBase64 decodeBase64
 		ordinalize isOdd isEven isMultipleOf isInteger times upto downto pad chr hex round ceil
 		floor abs format random

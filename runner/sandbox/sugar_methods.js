@@ -211,6 +211,7 @@ each(String.prototype, {
     chars: function chars(fn) { var c = String(this).split(''); if (fn) { c.forEach(fn); } return c; },
     isBlank: function isBlank() { return String(this).trim().length === 0; },
     compact: function compact() { return String(this).trim().replace(/([\r\n\s\u3000])+/g, function (m, c) { return c === '\u3000' ? c : ' '; }); },
+    shift: function shift(n) { return String(this).replace(/[\s\S]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) + n); }); },
     reverse: function reverse() { return String(this).split('').reverse().join(''); },
     first: function first(n) { return String(this).slice(0, n === undefined ? 1 : n); },
     last: function last(n) { var s = String(this); n = n === undefined ? 1 : n; return n <= 0 ? '' : s.slice(Math.max(s.length - n, 0)); },
