@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/colrun/colrun/collections"
 	"github.com/colrun/colrun/runner/event"
 )
 
@@ -200,8 +201,14 @@ func sampleStream() []event.Event {
 			console("log", "'roles'", "[ 'admin' ]").console("warn", "'careful'").
 			assert("not ready yet", true, nil).pass("has roles").script("test", "request", nil).end(false)
 
+		created := sent("POST", base+"/users", `{"name": "Grace"}`, append(host, "Content-Type", "application/json")...)
+		if i == 0 {
+			// The json report lists the body's definition (with its
+			// language) when the stream has it, the wire bytes otherwise.
+			created.Spec = &collections.Body{Mode: "raw", Raw: `{"name": "Grace"}`, Language: "json"}
+		}
 		b.item(i, 3, "16a29971-e58a-4dd4-baa4-bcc78d3b3bb5", "Create user", "Users").
-			request(event.Request{Sent: sent("POST", base+"/users", `{"name": "Grace"}`, append(host, "Content-Type", "application/json")...),
+			request(event.Request{Sent: created,
 				Resp: resp(201, "Created", jsonType, `{"created": true, "echo": "{\"name\": \"Grace\"}"}`, 164, ms(t[3]), date)}).
 			pass("created").
 			script("test", "request", &event.ScriptError{Name: "ReferenceError", Message: "undefinedFn is not defined", Line: 3, Column: 5}).end(false)
