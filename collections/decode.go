@@ -225,7 +225,7 @@ func decodeItem(ri node, parent *Item, where string) (*Item, error) {
 func decodeRequest(x node, where string) (*Request, error) {
 	switch {
 	case isString(x):
-		return &Request{Method: "GET", URL: ParseURL(x.Str)}, nil
+		return &Request{Method: "GET", URL: ParseURL(str(x))}, nil
 	case isObject(x):
 		var m members
 		m.read(x)
@@ -256,7 +256,7 @@ func decodeURL(ru node, where string) (URL, error) {
 	case isNull(ru):
 		return URL{}, nil
 	case isString(ru):
-		return ParseURL(ru.Str), nil
+		return ParseURL(str(ru)), nil
 	case !isObject(ru):
 		return URL{}, fail(where, "expected a string or an object")
 	}
@@ -287,7 +287,7 @@ func decodeURL(ru node, where string) (URL, error) {
 	switch h := m.get("host"); {
 	case isNull(h):
 	case isString(h):
-		u.Host = splitHost(h.Str)
+		u.Host = splitHost(str(h))
 	case isArray(h):
 		for _, p := range elements(h) {
 			u.Host = append(u.Host, str(p))
@@ -298,8 +298,9 @@ func decodeURL(ru node, where string) (URL, error) {
 	switch p := m.get("path"); {
 	case isNull(p):
 	case isString(p):
-		s := strings.TrimPrefix(p.Str, "/")
-		if s != "" || p.Str == "/" {
+		ps := str(p)
+		s := strings.TrimPrefix(ps, "/")
+		if s != "" || ps == "/" {
 			u.Path = strings.Split(s, "/")
 		}
 	case isArray(p):
@@ -369,7 +370,7 @@ func splitHost(s string) []string {
 
 func decodeQuery(v node, where string) ([]QueryParam, error) {
 	if isString(v) {
-		s := v.Str
+		s := str(v)
 		if s == "" {
 			return nil, nil
 		}
@@ -526,7 +527,7 @@ func truthy(v node) bool {
 
 func decodeHeaders(v node, where string) ([]Header, error) {
 	if isString(v) {
-		return ParseHeaderString(v.Str), nil
+		return ParseHeaderString(str(v)), nil
 	}
 	kvs, ok, err := keyValues(v, where)
 	if err != nil || !ok {
@@ -569,7 +570,7 @@ func decodeBody(rb node, where string) (*Body, error) {
 		return nil, nil
 	case isString(rb):
 		// A bare string body is raw text.
-		return &Body{Mode: "raw", Raw: rb.Str}, nil
+		return &Body{Mode: "raw", Raw: str(rb)}, nil
 	case !isObject(rb):
 		return nil, fail(where, "expected a body object")
 	}
@@ -673,7 +674,7 @@ func decodeAuth(obj node, where string) (*Auth, error) {
 		}
 	case isObject(params):
 		params.ForEach(func(k, v node) bool {
-			a.Params = append(a.Params, AuthParam{Key: k.Str, Value: value(v)})
+			a.Params = append(a.Params, AuthParam{Key: str(k), Value: value(v)})
 			return true
 		})
 	default:
@@ -708,7 +709,7 @@ func decodeEvents(v node, where string) ([]Event, error) {
 		switch {
 		case isNull(sc):
 		case isString(sc):
-			e.Script.Exec = sc.Str
+			e.Script.Exec = str(sc)
 		case isObject(sc):
 			var sm members
 			sm.read(sc)
@@ -731,7 +732,7 @@ func scriptLines(v node) (string, error) {
 	case isNull(v):
 		return "", nil
 	case isString(v):
-		return v.Str, nil
+		return str(v), nil
 	case isArray(v):
 		var b strings.Builder
 		b.Grow(len(v.Raw))
@@ -811,20 +812,34 @@ func decodePPB(obj node, where string) (ProtocolProfileBehavior, error) {
 
 // str renders a JSON scalar as a string: strings as is, numbers and bools
 // in their JSON text, null as "". Objects and arrays render as compact JSON.
+//
+// The result never shares memory with the document. gjson reads in place,
+// so the text of a string without escapes, or of a number, is a slice of
+// the file's text: kept in the model, any one of them would keep the whole
+// text alive for the run, saved example responses and all. Every string
+// the decoders keep comes from str or value, which copy such slices (and
+// only those: an unescaped string is already a copy).
 func str(v node) string {
 	switch v.Type {
 	case gjson.Null:
 		return ""
 	case gjson.String:
+		if len(v.Raw) == len(v.Str)+2 {
+			return strings.Clone(v.Str)
+		}
 		return v.Str
-	case gjson.Number, gjson.True, gjson.False:
-		return v.Raw
+	case gjson.True:
+		return "true"
+	case gjson.False:
+		return "false"
+	case gjson.Number:
+		return strings.Clone(v.Raw)
 	}
 	var b bytes.Buffer
 	if json.Compact(&b, []byte(v.Raw)) == nil {
 		return b.String()
 	}
-	return v.Raw
+	return strings.Clone(v.Raw)
 }
 
 // rawJSON copies a member's JSON text, so that it outlives the file's
@@ -843,9 +858,9 @@ func value(v node) any {
 	case gjson.Null:
 		return nil
 	case gjson.String:
-		return v.Str
+		return str(v)
 	case gjson.Number:
-		return json.Number(v.Raw)
+		return json.Number(str(v))
 	case gjson.True:
 		return true
 	case gjson.False:
@@ -864,7 +879,7 @@ func value(v node) any {
 func description(v node) string {
 	switch {
 	case isString(v):
-		return v.Str
+		return str(v)
 	case isObject(v):
 		return str(field(v, "content"))
 	}
