@@ -550,7 +550,7 @@ func (s *Sandbox) function(script *Script) (goja.Callable, error) {
 	if fn, ok := s.fns[script.compiled]; ok {
 		return fn, nil
 	}
-	s.installSugar(script.Source)
+	s.installSugar(script.compiled)
 	v, err := s.rt.RunProgram(script.program)
 	if err != nil {
 		return nil, err

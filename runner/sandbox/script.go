@@ -41,6 +41,9 @@ type compiled struct {
 	async bool
 	// empty scripts (only whitespace) are not run at all, as Postman does.
 	empty bool
+	// callsSugar is callsSugar(source), found once per compilation rather
+	// than once per script per sandbox.
+	callsSugar bool
 }
 
 // programFile is the file name a source's program carries; stack texts
@@ -160,6 +163,9 @@ func (c *compileCache) compile(name, source string) (*Script, error) {
 		c.putLocked(source, e)
 		c.Unlock()
 		e.c, e.err = compileGuarded(source)
+		if e.c != nil {
+			e.c.callsSugar = callsSugar(source)
+		}
 		close(e.done)
 	} else {
 		c.Unlock()

@@ -52,8 +52,8 @@ var sugarNames = sync.OnceValue(func() map[string]bool {
 // scripts that call none pay nothing. Reading a method without calling
 // it (arr.map(String.prototype.camelize)) in a script that calls none
 // still finds it missing: no collection seen does that.
-func (s *Sandbox) installSugar(source string) {
-	if s.sugared || !callsSugar(source) {
+func (s *Sandbox) installSugar(c *compiled) {
+	if s.sugared || !c.callsSugar {
 		return
 	}
 	s.sugared = true
