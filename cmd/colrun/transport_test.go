@@ -37,7 +37,7 @@ func TestTLSOptions(t *testing.T) {
 		wantCode int
 		want     string
 	}{
-		{"untrusted certificate fails the request", nil, exitFailed, "TLS certificate of"},
+		{"untrusted certificate fails the request", nil, exitFailed, "self-signed certificate"},
 		{"-k skips verification", []string{"-k"}, exitOK, "[200 OK"},
 		{"--ssl-extra-ca-certs trusts the server", []string{"--ssl-extra-ca-certs", caPath}, exitOK, "[200 OK"},
 	}
