@@ -495,6 +495,14 @@ func newHTTPRequest(ctx context.Context, method, target string, headers []event.
 		req.Body = http.NoBody
 		req.ContentLength = 0
 	}
+	if len(body) == 0 && !nodeOmitsEmptyContentLength[method] {
+		// Node sends Content-Length: 0 for a bodiless request of any
+		// method but these (Go, for POST, PUT and PATCH only); servers
+		// that want a length for LOCK or PURGE get it as from Newman.
+		// An identity transfer encoding is how Go's transport is told,
+		// and it heeds it only for a non-nil body.
+		req.Body, req.TransferEncoding = http.NoBody, []string{"identity"}
+	}
 	for _, h := range headers {
 		switch {
 		case strings.EqualFold(h.Key, "Host"):
@@ -518,6 +526,11 @@ func newHTTPRequest(ctx context.Context, method, target string, headers []event.
 	}
 	return req, nil
 }
+
+// nodeOmitsEmptyContentLength are the methods Node sends without
+// Content-Length when they have no body (its useChunkedEncodingByDefault
+// is false for them).
+var nodeOmitsEmptyContentLength = map[string]bool{"GET": true, "HEAD": true, "DELETE": true, "OPTIONS": true, "TRACE": true, "CONNECT": true}
 
 // splitTarget splits a URL as wireURL renders it into its origin
 // (scheme://authority) and the request target that goes on the request
