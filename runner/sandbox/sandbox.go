@@ -23,7 +23,7 @@ import (
 type Options struct {
 	// Timeout bounds each Run: the script and everything it scheduled
 	// (--timeout-script); 0 means none. An endless loop is interrupted with
-	// Runtime.Interrupt: the script fails with a TimeoutError and the
+	// Runtime.Interrupt: the script fails with an Error and the
 	// sandbox stays usable for the next script.
 	Timeout time.Duration
 	// Send performs pm.sendRequest: the runner resolves variables and sends
@@ -374,6 +374,10 @@ type runState struct {
 	pendingOps int
 	inSync     bool
 	skipped    bool
+	// timedOut is set once the timeout is the Run's error, which a later
+	// stop must not replace (the error's name, Error as Newman gives it,
+	// cannot tell it from a script's own error).
+	timedOut bool
 	// legacyTests is set when the script used the legacy tests object,
 	// which the bootstrap's finish turns into assertions.
 	legacyTests bool
@@ -678,7 +682,8 @@ func (s *Sandbox) recordStop(st *runState) {
 	}
 	switch st.stopReason() {
 	case stoppedTimeout:
-		st.res.Error = &event.ScriptError{Name: "TimeoutError", Message: "sandbox: " + phase + " script execution timeout"}
+		st.res.Error = &event.ScriptError{Name: "Error", Message: "sandbox: " + phase + " script execution timeout"}
+		st.timedOut = true
 	case stoppedCancel:
 		msg := "sandbox: script execution cancelled"
 		if err := context.Cause(st.parent); err != nil {
@@ -692,7 +697,7 @@ func (s *Sandbox) recordStop(st *runState) {
 func (s *Sandbox) runLoop(st *runState) {
 	for {
 		if st.stopReason() != notStopped {
-			if st.res.Error == nil || st.res.Error.Name != "TimeoutError" {
+			if !st.timedOut {
 				s.recordStop(st)
 			}
 			return
