@@ -52,7 +52,8 @@ func ParseCollection(name string, data []byte) (*Collection, error) {
 	if err != nil {
 		return nil, err
 	}
-	if isV1Collection(doc) {
+	v1 := isV1Collection(doc)
+	if v1 {
 		// Newman runs v1 files after converting them to v2.1; so does
 		// colrun, and the converted document is decoded as usual.
 		v2, err := convertV1(doc)
@@ -67,6 +68,7 @@ func ParseCollection(name string, data []byte) (*Collection, error) {
 	}
 	detach(c)
 	c.Source = name
+	c.ConvertedFromV1 = v1
 	return c, nil
 }
 

@@ -29,6 +29,10 @@ type Collection struct {
 	ProtocolProfileBehavior ProtocolProfileBehavior
 	// Source is the path the collection was loaded from, for messages.
 	Source string
+	// ConvertedFromV1 is set when the file was a Postman Collection v1
+	// document, converted to v2.1 on loading; the CLI says so, as Newman
+	// does, since Postman exports v2.1 and the conversion may lose data.
+	ConvertedFromV1 bool
 }
 
 // Info is the collection's "info" block.

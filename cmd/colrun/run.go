@@ -218,6 +218,11 @@ func executeRun(ctx context.Context, path string, f *runFlags, sio stdio) int {
 	if err != nil {
 		return fail(exitUsage, err)
 	}
+	if in.coll.ConvertedFromV1 {
+		// Newman warns too: Postman has exported v2.1 for years, and a
+		// user should know the file was converted before it ran.
+		fmt.Fprintf(sio.err, "colrun: warning: %s is a Postman Collection v1 file; it was converted to v2.1 to run (export it again as v2.1 from Postman to skip this)\n", path)
+	}
 	var exportErrs []error
 	for _, t := range f.exportTargets() {
 		if err := t.checkWritable(); err != nil {
