@@ -92,6 +92,76 @@ func has(n node, name string) bool { return !isNull(field(n, name)) }
 // elements returns an array's values.
 func elements(n node) []node { return n.Array() }
 
+// where locates a field for error messages, as in
+// `item "Users / List" > request > url`. Nearly every document has no
+// error, and building this text for each of the thousands of fields
+// decoded was a good part of the cost of parsing; so a where is a chain
+// of parts on the decoders' stacks, made into text only by fail.
+type where struct {
+	up      *where
+	item    *Item  // a named item, located by its path whatever is above
+	name    string // a member's name, or the whole location at the top
+	index   int
+	isIndex bool // a list element: up followed by "[index]"
+}
+
+// whereText is a location given as text.
+func whereText(s string) where { return where{name: s} }
+
+// in is the location of member name of the object at w.
+func (w *where) in(name string) where { return where{up: w, name: name} }
+
+// at is the location of element i of the list at w.
+func (w *where) at(i int) where { return where{up: w, index: i, isIndex: true} }
+
+func (w where) String() string {
+	var b strings.Builder
+	w.write(&b)
+	return b.String()
+}
+
+// write writes the location's text. It is built in a builder rather than
+// by returning strings, which would let the compiler assume the parts of
+// every location escape, and move them off the stack.
+func (w *where) write(b *strings.Builder) {
+	switch {
+	case w.item != nil:
+		// The item's Path, written here rather than called: Path keeps
+		// the names in a slice, which would move locations off the stack
+		// as well.
+		var path strings.Builder
+		writeItemPath(&path, w.item)
+		b.WriteString("item ")
+		b.WriteString(strconv.Quote(path.String()))
+		return
+	case w.up == nil:
+		b.WriteString(w.name)
+		return
+	}
+	w.up.write(b)
+	if w.isIndex {
+		b.WriteByte('[')
+		b.WriteString(strconv.Itoa(w.index))
+		b.WriteByte(']')
+		return
+	}
+	b.WriteString(" > ")
+	b.WriteString(w.name)
+}
+
+func writeItemPath(b *strings.Builder, it *Item) {
+	if it.Parent != nil {
+		writeItemPath(b, it.Parent)
+		b.WriteString(" / ")
+	}
+	b.WriteString(it.Name)
+}
+
+// fail is a decoding problem at w.
+func (w where) fail(format string, args ...any) error {
+	return fail(w.String(), format, args...)
+}
+
 // fieldError is a decoding problem located by a path of field names, such
 // as `item "Users / List" > request > url`.
 type fieldError struct {
@@ -101,8 +171,8 @@ type fieldError struct {
 
 func (e *fieldError) Error() string { return e.where + ": " + e.msg }
 
-func fail(where, format string, args ...any) error {
-	return &fieldError{where: where, msg: fmt.Sprintf(format, args...)}
+func fail(at, format string, args ...any) error {
+	return &fieldError{where: at, msg: fmt.Sprintf(format, args...)}
 }
 
 // decodeCollection normalises a validated collection document.
@@ -123,6 +193,7 @@ func decodeCollection(root node) (*Collection, error) {
 		return nil, fail("collection", `not a Postman collection: it has neither "info" nor "item"`)
 	}
 	c := &Collection{}
+	collection := whereText("collection")
 	if hasInfo {
 		c.Info = Info{
 			ID:          str(field(info, "_postman_id")),
@@ -136,35 +207,35 @@ func decodeCollection(root node) (*Collection, error) {
 		c.Info = Info{ID: str(m.get("id")), Name: str(m.get("name")), Description: description(m.get("description"))}
 	}
 	var err error
-	if c.Auth, err = decodeAuth(m.get("auth"), "collection > auth"); err != nil {
+	if c.Auth, err = decodeAuth(m.get("auth"), collection.in("auth")); err != nil {
 		return nil, err
 	}
-	if c.Events, err = decodeEvents(m.get("event"), "collection > event"); err != nil {
+	if c.Events, err = decodeEvents(m.get("event"), collection.in("event")); err != nil {
 		return nil, err
 	}
-	if c.Variables, err = decodeVariables(m.get("variable"), "collection > variable"); err != nil {
+	if c.Variables, err = decodeVariablesAt(m.get("variable"), collection.in("variable")); err != nil {
 		return nil, err
 	}
-	if c.ProtocolProfileBehavior, err = decodePPB(m.get("protocolProfileBehavior"), "collection > protocolProfileBehavior"); err != nil {
+	if c.ProtocolProfileBehavior, err = decodePPB(m.get("protocolProfileBehavior"), collection.in("protocolProfileBehavior")); err != nil {
 		return nil, err
 	}
-	if c.Items, err = decodeItems(m.get("item"), nil, "collection > item"); err != nil {
+	if c.Items, err = decodeItems(m.get("item"), nil, collection.in("item")); err != nil {
 		return nil, err
 	}
 	return c, nil
 }
 
-func decodeItems(v node, parent *Item, where string) ([]*Item, error) {
+func decodeItems(v node, parent *Item, w where) ([]*Item, error) {
 	if isNull(v) {
 		return nil, nil
 	}
 	if !isArray(v) {
-		return nil, fail(where, "expected a list of items")
+		return nil, w.fail("expected a list of items")
 	}
 	list := elements(v)
 	items := make([]*Item, 0, len(list))
 	for i, raw := range list {
-		it, err := decodeItem(raw, parent, fmt.Sprintf("%s[%d]", where, i))
+		it, err := decodeItem(raw, parent, w.at(i))
 		if err != nil {
 			return nil, err
 		}
@@ -173,9 +244,9 @@ func decodeItems(v node, parent *Item, where string) ([]*Item, error) {
 	return items, nil
 }
 
-func decodeItem(ri node, parent *Item, where string) (*Item, error) {
+func decodeItem(ri node, parent *Item, w where) (*Item, error) {
 	if !isObject(ri) {
-		return nil, fail(where, "expected an item object")
+		return nil, w.fail("expected an item object")
 	}
 	var m members
 	m.read(ri)
@@ -186,16 +257,16 @@ func decodeItem(ri node, parent *Item, where string) (*Item, error) {
 		Parent:      parent,
 	}
 	if it.Name != "" {
-		where = fmt.Sprintf("item %q", it.Path())
+		w = where{item: it}
 	}
 	var err error
-	if it.Events, err = decodeEvents(m.get("event"), where+" > event"); err != nil {
+	if it.Events, err = decodeEvents(m.get("event"), w.in("event")); err != nil {
 		return nil, err
 	}
-	if it.Variables, err = decodeVariables(m.get("variable"), where+" > variable"); err != nil {
+	if it.Variables, err = decodeVariablesAt(m.get("variable"), w.in("variable")); err != nil {
 		return nil, err
 	}
-	if it.ProtocolProfileBehavior, err = decodePPB(m.get("protocolProfileBehavior"), where+" > protocolProfileBehavior"); err != nil {
+	if it.ProtocolProfileBehavior, err = decodePPB(m.get("protocolProfileBehavior"), w.in("protocolProfileBehavior")); err != nil {
 		return nil, err
 	}
 	// An item with an "item" list is a folder, even when the list is empty;
@@ -204,10 +275,10 @@ func decodeItem(ri node, parent *Item, where string) (*Item, error) {
 	if m.has("item") || !m.has("request") {
 		it.Folder = true
 		it.Items = []*Item{}
-		if it.Auth, err = decodeAuth(m.get("auth"), where+" > auth"); err != nil {
+		if it.Auth, err = decodeAuth(m.get("auth"), w.in("auth")); err != nil {
 			return nil, err
 		}
-		children, err := decodeItems(m.get("item"), it, where+" > item")
+		children, err := decodeItems(m.get("item"), it, w.in("item"))
 		if err != nil {
 			return nil, err
 		}
@@ -216,13 +287,13 @@ func decodeItem(ri node, parent *Item, where string) (*Item, error) {
 		}
 		return it, nil
 	}
-	if it.Request, err = decodeRequest(m.get("request"), where+" > request"); err != nil {
+	if it.Request, err = decodeRequest(m.get("request"), w.in("request")); err != nil {
 		return nil, err
 	}
 	return it, nil
 }
 
-func decodeRequest(x node, where string) (*Request, error) {
+func decodeRequest(x node, w where) (*Request, error) {
 	switch {
 	case isString(x):
 		return &Request{Method: "GET", URL: ParseURL(str(x))}, nil
@@ -234,31 +305,31 @@ func decodeRequest(x node, where string) (*Request, error) {
 			r.Method = "GET"
 		}
 		var err error
-		if r.URL, err = decodeURL(m.get("url"), where+" > url"); err != nil {
+		if r.URL, err = decodeURL(m.get("url"), w.in("url")); err != nil {
 			return nil, err
 		}
-		if r.Headers, err = decodeHeaders(m.get("header"), where+" > header"); err != nil {
+		if r.Headers, err = decodeHeaders(m.get("header"), w.in("header")); err != nil {
 			return nil, err
 		}
-		if r.Body, err = decodeBody(m.get("body"), where+" > body"); err != nil {
+		if r.Body, err = decodeBody(m.get("body"), w.in("body")); err != nil {
 			return nil, err
 		}
-		if r.Auth, err = decodeAuth(m.get("auth"), where+" > auth"); err != nil {
+		if r.Auth, err = decodeAuth(m.get("auth"), w.in("auth")); err != nil {
 			return nil, err
 		}
 		return r, nil
 	}
-	return nil, fail(where, "expected a URL string or a request object")
+	return nil, w.fail("expected a URL string or a request object")
 }
 
-func decodeURL(ru node, where string) (URL, error) {
+func decodeURL(ru node, w where) (URL, error) {
 	switch {
 	case isNull(ru):
 		return URL{}, nil
 	case isString(ru):
 		return ParseURL(str(ru)), nil
 	case !isObject(ru):
-		return URL{}, fail(where, "expected a string or an object")
+		return URL{}, w.fail("expected a string or an object")
 	}
 	var m members
 	m.read(ru)
@@ -267,7 +338,7 @@ func decodeURL(ru node, where string) (URL, error) {
 	// exist. Hand-written collections often give only "raw": parse it then.
 	if !m.has("host") && !m.has("path") && !m.has("protocol") {
 		u := ParseURL(raw)
-		vars, err := decodeVariables(m.get("variable"), where+" > variable")
+		vars, err := decodeVariablesAt(m.get("variable"), w.in("variable"))
 		if err != nil {
 			return URL{}, err
 		}
@@ -275,7 +346,7 @@ func decodeURL(ru node, where string) (URL, error) {
 			u.Variables = mergePathVariables(u.Variables, vars)
 		}
 		if m.has("query") {
-			q, err := decodeQuery(m.get("query"), where+" > query")
+			q, err := decodeQuery(m.get("query"), w.in("query"))
 			if err != nil {
 				return URL{}, err
 			}
@@ -293,7 +364,7 @@ func decodeURL(ru node, where string) (URL, error) {
 			u.Host = append(u.Host, str(p))
 		}
 	default:
-		return URL{}, fail(where+" > host", "expected a string or a list of strings")
+		return URL{}, w.in("host").fail("expected a string or a list of strings")
 	}
 	switch p := m.get("path"); {
 	case isNull(p):
@@ -314,13 +385,13 @@ func decodeURL(ru node, where string) (URL, error) {
 			u.Path = append(u.Path, str(seg))
 		}
 	default:
-		return URL{}, fail(where+" > path", "expected a string or a list of segments")
+		return URL{}, w.in("path").fail("expected a string or a list of segments")
 	}
 	var err error
-	if u.Query, err = decodeQuery(m.get("query"), where+" > query"); err != nil {
+	if u.Query, err = decodeQuery(m.get("query"), w.in("query")); err != nil {
 		return URL{}, err
 	}
-	if u.Variables, err = decodeVariables(m.get("variable"), where+" > variable"); err != nil {
+	if u.Variables, err = decodeVariablesAt(m.get("variable"), w.in("variable")); err != nil {
 		return URL{}, err
 	}
 	if a := m.get("auth"); isObject(a) {
@@ -368,7 +439,7 @@ func splitHost(s string) []string {
 	return append(out, s[start:])
 }
 
-func decodeQuery(v node, where string) ([]QueryParam, error) {
+func decodeQuery(v node, w where) ([]QueryParam, error) {
 	if isString(v) {
 		s := str(v)
 		if s == "" {
@@ -380,7 +451,7 @@ func decodeQuery(v node, where string) ([]QueryParam, error) {
 		}
 		return q, nil
 	}
-	kvs, ok, err := keyValues(v, where)
+	kvs, ok, err := keyValues(v, w)
 	if err != nil || !ok {
 		return nil, err
 	}
@@ -451,7 +522,7 @@ type keyValueList struct {
 
 // keyValues accepts a list of objects, or an object map {k: v}; ok is
 // false when there is no list (null, or an empty map).
-func keyValues(v node, where string) (l keyValueList, ok bool, err error) {
+func keyValues(v node, w where) (l keyValueList, ok bool, err error) {
 	switch {
 	case isNull(v):
 		return l, false, nil
@@ -459,7 +530,7 @@ func keyValues(v node, where string) (l keyValueList, ok bool, err error) {
 		l.elems = elements(v)
 		for _, e := range l.elems {
 			if !isObject(e) && !isNull(e) {
-				return l, false, fail(where, "expected a list of {key, value} objects")
+				return l, false, w.fail("expected a list of {key, value} objects")
 			}
 		}
 		l.n = len(l.elems)
@@ -472,7 +543,7 @@ func keyValues(v node, where string) (l keyValueList, ok bool, err error) {
 		})
 		return l, l.n > 0, nil
 	}
-	return l, false, fail(where, "expected a list of {key, value} objects")
+	return l, false, w.fail("expected a list of {key, value} objects")
 }
 
 // all yields the entries in document order, skipping null list elements.
@@ -525,11 +596,11 @@ func truthy(v node) bool {
 	return false
 }
 
-func decodeHeaders(v node, where string) ([]Header, error) {
+func decodeHeaders(v node, w where) ([]Header, error) {
 	if isString(v) {
 		return ParseHeaderString(str(v)), nil
 	}
-	kvs, ok, err := keyValues(v, where)
+	kvs, ok, err := keyValues(v, w)
 	if err != nil || !ok {
 		return nil, err
 	}
@@ -564,7 +635,7 @@ func ParseHeaderString(s string) []Header {
 	return hs
 }
 
-func decodeBody(rb node, where string) (*Body, error) {
+func decodeBody(rb node, w where) (*Body, error) {
 	switch {
 	case isNull(rb):
 		return nil, nil
@@ -572,7 +643,7 @@ func decodeBody(rb node, where string) (*Body, error) {
 		// A bare string body is raw text.
 		return &Body{Mode: "raw", Raw: str(rb)}, nil
 	case !isObject(rb):
-		return nil, fail(where, "expected a body object")
+		return nil, w.fail("expected a body object")
 	}
 	var m members
 	m.read(rb)
@@ -581,10 +652,10 @@ func decodeBody(rb node, where string) (*Body, error) {
 		b.Language = str(field(raw, "language"))
 	}
 	var err error
-	if b.URLEncoded, err = decodeForm(m.get("urlencoded"), where+" > urlencoded"); err != nil {
+	if b.URLEncoded, err = decodeForm(m.get("urlencoded"), w.in("urlencoded")); err != nil {
 		return nil, err
 	}
-	if b.FormData, err = decodeForm(m.get("formdata"), where+" > formdata"); err != nil {
+	if b.FormData, err = decodeForm(m.get("formdata"), w.in("formdata")); err != nil {
 		return nil, err
 	}
 	if f := m.get("file"); isObject(f) {
@@ -610,8 +681,8 @@ func decodeBody(rb node, where string) (*Body, error) {
 	return b, nil
 }
 
-func decodeForm(v node, where string) ([]FormParam, error) {
-	kvs, ok, err := keyValues(v, where)
+func decodeForm(v node, w where) ([]FormParam, error) {
+	kvs, ok, err := keyValues(v, w)
 	if err != nil || !ok {
 		return nil, err
 	}
@@ -645,45 +716,41 @@ func decodeForm(v node, where string) ([]FormParam, error) {
 
 // decodeAuth accepts v2.1 ({"type":"x","x":[{key,value}]}) and v2.0
 // ({"type":"x","x":{k:v}}) auth blocks.
-func decodeAuth(obj node, where string) (*Auth, error) {
+func decodeAuth(obj node, w where) (*Auth, error) {
 	if isNull(obj) {
 		return nil, nil
 	}
 	if !isObject(obj) {
-		return nil, fail(where, "expected an auth object")
+		return nil, w.fail("expected an auth object")
 	}
-	a := &Auth{Type: str(field(obj, "type"))}
+	var m members
+	m.read(obj)
+	a := &Auth{Type: str(m.get("type"))}
 	if a.Type == "" {
-		return nil, fail(where, `auth has no "type"`)
+		return nil, w.fail(`auth has no "type"`)
 	}
-	var params node
-	obj.ForEach(func(k, v node) bool {
-		if k.Str == a.Type {
-			params = v
-			return false
-		}
-		return true
-	})
-	switch {
+	switch params := m.get(a.Type); {
 	case isNull(params):
 	case isArray(params):
-		for _, e := range elements(params) {
+		params.ForEach(func(_, e node) bool {
 			if isObject(e) {
-				a.Params = append(a.Params, AuthParam{Key: str(field(e, "key")), Value: value(field(e, "value"))})
+				kv := readKeyValue(e)
+				a.Params = append(a.Params, AuthParam{Key: str(kv.key), Value: value(kv.value)})
 			}
-		}
+			return true
+		})
 	case isObject(params):
 		params.ForEach(func(k, v node) bool {
 			a.Params = append(a.Params, AuthParam{Key: str(k), Value: value(v)})
 			return true
 		})
 	default:
-		return nil, fail(where+" > "+a.Type, "expected a list or an object of parameters")
+		return nil, w.in(a.Type).fail("expected a list or an object of parameters")
 	}
 	return a, nil
 }
 
-func decodeEvents(v node, where string) ([]Event, error) {
+func decodeEvents(v node, w where) ([]Event, error) {
 	if isNull(v) {
 		return nil, nil
 	}
@@ -695,12 +762,13 @@ func decodeEvents(v node, where string) ([]Event, error) {
 		// A lone event object is a list of one for postman-collection,
 		// and Newman runs it.
 	default:
-		return nil, fail(where, "expected a list of events")
+		return nil, w.fail("expected a list of events")
 	}
 	var out []Event
 	for i, re := range list {
 		if !isObject(re) {
-			return nil, fail(fmt.Sprintf("%s[%d]", where, i), "expected an event object")
+			wi := w.at(i)
+			return nil, wi.fail("expected an event object")
 		}
 		var m members
 		m.read(re)
@@ -716,11 +784,14 @@ func decodeEvents(v node, where string) ([]Event, error) {
 			e.Script = Script{ID: str(sm.get("id")), Type: str(sm.get("type")), Name: str(sm.get("name"))}
 			exec, err := scriptLines(sm.get("exec"))
 			if err != nil {
-				return nil, fail(fmt.Sprintf("%s[%d] > script > exec", where, i), "%s", err)
+				wi := w.at(i)
+				ws := wi.in("script")
+				return nil, ws.in("exec").fail("%s", err)
 			}
 			e.Script.Exec = exec
 		default:
-			return nil, fail(fmt.Sprintf("%s[%d] > script", where, i), "expected a script object")
+			wi := w.at(i)
+			return nil, wi.in("script").fail("expected a script object")
 		}
 		out = append(out, e)
 	}
@@ -751,7 +822,11 @@ func scriptLines(v node) (string, error) {
 }
 
 func decodeVariables(v node, where string) ([]Variable, error) {
-	kvs, ok, err := keyValues(v, where)
+	return decodeVariablesAt(v, whereText(where))
+}
+
+func decodeVariablesAt(v node, w where) ([]Variable, error) {
+	kvs, ok, err := keyValues(v, w)
 	if err != nil || !ok {
 		return nil, err
 	}
@@ -776,13 +851,13 @@ func decodeVariables(v node, where string) ([]Variable, error) {
 	return out, nil
 }
 
-func decodePPB(obj node, where string) (ProtocolProfileBehavior, error) {
+func decodePPB(obj node, w where) (ProtocolProfileBehavior, error) {
 	var p ProtocolProfileBehavior
 	if isNull(obj) {
 		return p, nil
 	}
 	if !isObject(obj) {
-		return p, fail(where, "expected an object")
+		return p, w.fail("expected an object")
 	}
 	flag := func(name string) *bool {
 		val := field(obj, name)
@@ -803,7 +878,7 @@ func decodePPB(obj node, where string) (ProtocolProfileBehavior, error) {
 	if val := field(obj, "maxRedirects"); !isNull(val) {
 		n, err := strconv.Atoi(str(val))
 		if err != nil {
-			return p, fail(where+" > maxRedirects", "expected a whole number")
+			return p, w.in("maxRedirects").fail("expected a whole number")
 		}
 		p.MaxRedirects = &n
 	}
