@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"compress/gzip"
 	"compress/zlib"
+	"crypto/md5"
 	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"io"
@@ -46,6 +48,7 @@ func newEcho(maxBody int64) http.Handler {
 	mux.HandleFunc("GET /cookies/delete", e.deleteCookies)
 	mux.HandleFunc("/response-headers", e.responseHeaders)
 	mux.HandleFunc("/basic-auth", e.basicAuth)
+	mux.HandleFunc("/digest-auth", e.digestAuth)
 	mux.HandleFunc("/redirect-to", e.redirectTo)
 	mux.HandleFunc("GET /gzip", e.gzip)
 	mux.HandleFunc("GET /deflate", e.deflate)
@@ -283,6 +286,85 @@ func (e *echo) basicAuth(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeEchoJSON(w, http.StatusOK, map[string]any{"authenticated": true})
+}
+
+// echoDigestRealm and echoDigestNonce are the challenge postman-echo's
+// /digest-auth sends; Postman's own docs collection hard-codes this nonce,
+// so any nonce the client signs with is accepted (the mock keeps no state).
+const (
+	echoDigestRealm = "Users"
+	echoDigestNonce = "ni1LiL0O37PRRhofWdCLmwFsnEtH1lew"
+)
+
+func (e *echo) digestAuth(w http.ResponseWriter, r *http.Request) {
+	if !validDigest(r) {
+		w.Header().Set("WWW-Authenticate", `Digest realm="`+echoDigestRealm+`", nonce="`+echoDigestNonce+`", qop="auth"`)
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(http.StatusUnauthorized)
+		_, _ = io.WriteString(w, "Unauthorized")
+		return
+	}
+	writeEchoJSON(w, http.StatusOK, map[string]any{"authenticated": true})
+}
+
+// validDigest checks an RFC 7616 MD5 Digest Authorization (with qop=auth or
+// without qop) against the fixed postman-echo credentials.
+func validDigest(r *http.Request) bool {
+	scheme, rest, _ := strings.Cut(r.Header.Get("Authorization"), " ")
+	if !strings.EqualFold(scheme, "Digest") {
+		return false
+	}
+	p := parseDigestParams(rest)
+	if alg := p["algorithm"]; alg != "" && !strings.EqualFold(alg, "MD5") {
+		return false
+	}
+	if p["username"] != echoUser || p["realm"] != echoDigestRealm || p["uri"] != r.URL.RequestURI() {
+		return false
+	}
+	h := func(s string) string { sum := md5.Sum([]byte(s)); return hex.EncodeToString(sum[:]) }
+	ha1 := h(echoUser + ":" + echoDigestRealm + ":" + echoPassword)
+	ha2 := h(r.Method + ":" + p["uri"])
+	var want string
+	switch p["qop"] {
+	case "auth":
+		want = h(strings.Join([]string{ha1, p["nonce"], p["nc"], p["cnonce"], "auth", ha2}, ":"))
+	case "":
+		want = h(ha1 + ":" + p["nonce"] + ":" + ha2)
+	default:
+		return false
+	}
+	return equalSecret(want, strings.ToLower(p["response"]))
+}
+
+// parseDigestParams splits the comma-separated key=value (optionally
+// quoted) list of a Digest Authorization header.
+func parseDigestParams(s string) map[string]string {
+	out := map[string]string{}
+	for s = strings.TrimSpace(s); s != ""; s = strings.TrimLeft(s, " \t,") {
+		key, rest, ok := strings.Cut(s, "=")
+		if !ok {
+			break
+		}
+		key = strings.ToLower(strings.TrimSpace(key))
+		rest = strings.TrimLeft(rest, " \t")
+		var val string
+		if strings.HasPrefix(rest, `"`) {
+			var b strings.Builder
+			i := 1
+			for ; i < len(rest) && rest[i] != '"'; i++ {
+				if rest[i] == '\\' && i+1 < len(rest) {
+					i++
+				}
+				b.WriteByte(rest[i])
+			}
+			val, s = b.String(), rest[min(i+1, len(rest)):]
+		} else {
+			val, s, _ = strings.Cut(rest, ",")
+			val = strings.TrimSpace(val)
+		}
+		out[key] = val
+	}
+	return out
 }
 
 func (e *echo) redirectTo(w http.ResponseWriter, r *http.Request) {

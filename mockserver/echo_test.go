@@ -250,3 +250,45 @@ func TestEchoOffByDefault(t *testing.T) {
 	m := newMock(t, Config{})
 	m.do(req{path: "/get"}).wantError(t, 404, "404003")
 }
+
+// TestEchoDigestAuth checks /digest-auth with Authorization headers whose
+// response hashes were computed independently (RFC 7616, MD5) for
+// postman/password in realm "Users".
+func TestEchoDigestAuth(t *testing.T) {
+	t.Parallel()
+	m := echoMock(t)
+	const nonce = `nonce="ni1LiL0O37PRRhofWdCLmwFsnEtH1lew"`
+	tests := []struct {
+		name, method, auth string
+		want               int
+	}{
+		{"none", "GET", "", 401},
+		{"basic", "GET", "Basic cG9zdG1hbjpwYXNzd29yZA==", 401},
+		{"qop auth", "GET", `Digest username="postman", realm="Users", ` + nonce + `, uri="/digest-auth", qop=auth, nc=00000001, cnonce="0a4f113b", response="07ceda1889b166ee9e9035e3321b9905", algorithm="MD5"`, 200},
+		{"qop auth POST", "POST", `Digest username="postman", realm="Users", ` + nonce + `, uri="/digest-auth", qop=auth, nc=00000001, cnonce="0a4f113b", response="b86c280df71f39b2a2314f50b8dfb8bc"`, 200},
+		{"no qop", "GET", `Digest username="postman", realm="Users", nonce="abc", uri="/digest-auth", response="db641b94eb0b4daa5ab7cb85f8c634c8"`, 200},
+		{"method mismatch", "POST", `Digest username="postman", realm="Users", ` + nonce + `, uri="/digest-auth", qop=auth, nc=00000001, cnonce="0a4f113b", response="07ceda1889b166ee9e9035e3321b9905"`, 401},
+		{"wrong user", "GET", `Digest username="bob", realm="Users", ` + nonce + `, uri="/digest-auth", qop=auth, nc=00000001, cnonce="0a4f113b", response="07ceda1889b166ee9e9035e3321b9905"`, 401},
+		{"wrong uri", "GET", `Digest username="postman", realm="Users", ` + nonce + `, uri="/get", qop=auth, nc=00000001, cnonce="0a4f113b", response="07ceda1889b166ee9e9035e3321b9905"`, 401},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			h := map[string]string{}
+			if tt.auth != "" {
+				h["Authorization"] = tt.auth
+			}
+			r := m.do(req{method: tt.method, path: "/digest-auth", header: h})
+			r.wantStatus(t, tt.want)
+			if tt.want == 200 {
+				if compactJSON(r.body) != `{"authenticated":true}` {
+					t.Errorf("body %s", r.body)
+				}
+				return
+			}
+			if got, want := r.header.Get("WWW-Authenticate"), `Digest realm="Users", nonce="ni1LiL0O37PRRhofWdCLmwFsnEtH1lew", qop="auth"`; got != want {
+				t.Errorf("WWW-Authenticate = %q, want %q", got, want)
+			}
+		})
+	}
+}
