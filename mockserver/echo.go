@@ -49,6 +49,8 @@ func newEcho(maxBody int64) http.Handler {
 	mux.HandleFunc("/response-headers", e.responseHeaders)
 	mux.HandleFunc("/basic-auth", e.basicAuth)
 	mux.HandleFunc("/digest-auth", e.digestAuth)
+	mux.HandleFunc("GET /stream/{n}", e.stream)
+	mux.HandleFunc("GET /type/xml", e.typeXML)
 	mux.HandleFunc("/redirect-to", e.redirectTo)
 	mux.HandleFunc("GET /gzip", e.gzip)
 	mux.HandleFunc("GET /deflate", e.deflate)
@@ -365,6 +367,43 @@ func parseDigestParams(s string) map[string]string {
 		out[key] = val
 	}
 	return out
+}
+
+// echoMaxStream caps /stream/{n}, like httpbin's 100, so a typo cannot make
+// the mock write without end.
+const echoMaxStream = 100
+
+// stream writes n /get answers, one JSON object a line, flushing each so
+// the client sees a chunked body as from postman-echo.
+func (e *echo) stream(w http.ResponseWriter, r *http.Request) {
+	n, err := strconv.Atoi(r.PathValue("n"))
+	if err != nil || n < 0 {
+		http.Error(w, "stream count must be a non-negative integer", http.StatusBadRequest)
+		return
+	}
+	n = min(n, echoMaxStream)
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	rc := http.NewResponseController(w)
+	enc := json.NewEncoder(w)
+	answer := echoGet{echoValues(r.URL.Query()), echoHeaders(r), echoURL(r)}
+	for range n {
+		if enc.Encode(answer) != nil {
+			return
+		}
+		_ = rc.Flush()
+	}
+}
+
+// echoXML is the fixed body of /type/xml: collections test xml2Json on it.
+const echoXML = `<?xml version="1.0" encoding="utf-8"?>
+<_>
+    <foo>bar</foo>
+</_>
+`
+
+func (e *echo) typeXML(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/xml; charset=utf-8")
+	_, _ = io.WriteString(w, echoXML)
 }
 
 func (e *echo) redirectTo(w http.ResponseWriter, r *http.Request) {

@@ -292,3 +292,60 @@ func TestEchoDigestAuth(t *testing.T) {
 		})
 	}
 }
+
+func TestEchoStreamAndXML(t *testing.T) {
+	t.Parallel()
+	m := echoMock(t)
+	tests := []struct {
+		path       string
+		wantStatus int
+		wantLines  int
+	}{
+		{"/stream/3?a=1", 200, 3},
+		{"/stream/0", 200, 0},
+		{"/stream/1000", 200, echoMaxStream},
+		{"/stream/x", 400, -1},
+		{"/stream/-1", 400, -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			t.Parallel()
+			r := m.do(req{path: tt.path})
+			r.wantStatus(t, tt.wantStatus)
+			if tt.wantLines < 0 {
+				return
+			}
+			// A chunked answer has no Content-Length.
+			if cl := r.header.Get("Content-Length"); tt.wantLines > 0 && cl != "" {
+				t.Errorf("not chunked: Content-Length %s", cl)
+			}
+			lines := strings.Split(strings.TrimSuffix(string(r.body), "\n"), "\n")
+			if tt.wantLines == 0 {
+				lines = lines[:0]
+				if len(r.body) != 0 {
+					t.Errorf("body %q", r.body)
+				}
+			}
+			if len(lines) != tt.wantLines {
+				t.Fatalf("%d lines, want %d: %s", len(lines), tt.wantLines, r.body)
+			}
+			for _, l := range lines {
+				var v map[string]any
+				if err := json.Unmarshal([]byte(l), &v); err != nil || v["url"] != m.srv.URL+tt.path {
+					t.Errorf("line %q: %v", l, err)
+				}
+			}
+		})
+	}
+	t.Run("xml", func(t *testing.T) {
+		t.Parallel()
+		r := m.do(req{path: "/type/xml"})
+		r.wantStatus(t, 200)
+		if ct := r.header.Get("Content-Type"); ct != "application/xml; charset=utf-8" {
+			t.Errorf("Content-Type %q", ct)
+		}
+		if !strings.Contains(string(r.body), "<foo>bar</foo>") {
+			t.Errorf("body %s", r.body)
+		}
+	})
+}
