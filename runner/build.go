@@ -57,6 +57,10 @@ type outgoing struct {
 	// Spec is the body as the collection defines it, variables resolved
 	// as sent, for Newman's json report; nil when there is no body.
 	Spec *collections.Body
+	// formType is set when the Content-Type was added for a urlencoded or
+	// form-data body: postman-request adds it while sending, so Newman's
+	// pm.request.headers and report leave it out though it is sent.
+	formType bool
 	// addingSystem makes addHeader flag what it adds as a system header
 	// (while auth is applied: Newman's report flags auth's headers so).
 	addingSystem bool
@@ -136,8 +140,13 @@ func resolvedRequest(orig *collections.Request, o *outgoing) *collections.Reques
 // them. Test scripts and reports both see this list. Connection is not
 // listed: Go's HTTP/1.1 sends none.
 func sentHeaders(o *outgoing) []event.Header {
-	hs := make([]event.Header, len(o.Headers), len(o.Headers)+3)
-	copy(hs, o.Headers)
+	hs := make([]event.Header, 0, len(o.Headers)+3)
+	for _, h := range o.Headers {
+		if o.formType && strings.EqualFold(h.Key, "Content-Type") {
+			continue
+		}
+		hs = append(hs, h)
+	}
 	add := func(key, value string) {
 		if _, ok := o.header(key); !ok {
 			hs = append(hs, event.Header{Key: key, Value: value, System: true})
@@ -416,6 +425,7 @@ func (r *Runner) buildBody(b *collections.Body, out *outgoing, res *variables.Re
 		if ct, ok := out.header("Content-Type"); !ok || !strings.HasPrefix(ct, "application/x-www-form-urlencoded") {
 			out.removeHeader("Content-Type")
 			out.addHeader("Content-Type", "application/x-www-form-urlencoded")
+			out.formType = true
 		}
 		out.Body, out.HasBody = []byte(body), true
 	case "formdata":
@@ -433,6 +443,7 @@ func (r *Runner) buildBody(b *collections.Body, out *outgoing, res *variables.Re
 		// multipart/mixed one whose boundary does not match), as Newman does.
 		if _, ok := out.header("Content-Type"); !ok {
 			out.addHeader("Content-Type", "multipart/form-data; boundary="+boundary)
+			out.formType = true
 		}
 		out.Body, out.HasBody = body, true
 	case "file":
