@@ -57,7 +57,36 @@ func newEcho(maxBody int64) http.Handler {
 	mux.HandleFunc("GET /encoding/utf8", e.utf8)
 	mux.HandleFunc("GET /ip", e.ip)
 	mux.HandleFunc("GET /time/now", e.timeNow)
-	return mux
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodOptions {
+			echoOptions(mux, w, r)
+			return
+		}
+		mux.ServeHTTP(w, r)
+	})
+}
+
+// echoOptions answers OPTIONS as postman-echo's Express router does by
+// default: 200 with the path's methods in Allow and, as text, in the body;
+// it runs before the mux because method-less routes would take OPTIONS
+// as an ordinary request.
+func echoOptions(mux *http.ServeMux, w http.ResponseWriter, r *http.Request) {
+	var allow []string
+	for _, m := range []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"} {
+		probe := r.Clone(r.Context())
+		probe.Method = m
+		if _, pattern := mux.Handler(probe); pattern != "" {
+			allow = append(allow, m)
+		}
+	}
+	if len(allow) == 0 {
+		http.NotFound(w, r)
+		return
+	}
+	list := strings.Join(allow, ",")
+	w.Header().Set("Allow", list)
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	_, _ = io.WriteString(w, list)
 }
 
 type echo struct{ maxBody int64 }

@@ -349,3 +349,31 @@ func TestEchoStreamAndXML(t *testing.T) {
 		}
 	})
 }
+
+func TestEchoOptions(t *testing.T) {
+	t.Parallel()
+	m := echoMock(t)
+	tests := []struct {
+		path       string
+		wantStatus int
+		wantAllow  string
+	}{
+		{"/get", 200, "GET,HEAD"},
+		{"/post", 200, "POST"},
+		{"/status/200", 200, "GET,HEAD,POST,PUT,PATCH,DELETE"},
+		{"/nope", 404, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			t.Parallel()
+			r := m.do(req{method: "OPTIONS", path: tt.path})
+			r.wantStatus(t, tt.wantStatus)
+			if got := r.header.Get("Allow"); got != tt.wantAllow {
+				t.Errorf("Allow = %q, want %q", got, tt.wantAllow)
+			}
+			if tt.wantStatus == 200 && string(r.body) != tt.wantAllow {
+				t.Errorf("body = %q", r.body)
+			}
+		})
+	}
+}
