@@ -118,8 +118,8 @@ type ScriptRun struct {
 // ScriptError is an error thrown by a script, with its position in the
 // script when known (1-based).
 type ScriptError struct {
-	// Name is the JavaScript error name (TypeError, ReferenceError, ...),
-	// or "TimeoutError" when the script ran out of time.
+	// Name is the JavaScript error name (TypeError, ReferenceError, ...);
+	// a script that ran out of time fails with an Error, as in Newman.
 	Name    string `json:"name"`
 	Message string `json:"message"`
 	Line    int    `json:"line,omitempty"`

@@ -496,9 +496,11 @@ type jsonCursor struct {
 	Iteration int    `json:"iteration"`
 }
 
+// jsonItem names an execution's item; an item without a name has no
+// "name" member, as in Newman's report (readers fall back to the id).
 type jsonItem struct {
 	ID   string `json:"id,omitempty"`
-	Name string `json:"name"`
+	Name string `json:"name,omitempty"`
 }
 
 type jsonRequest struct {
