@@ -49,6 +49,7 @@ func newEcho(maxBody int64) http.Handler {
 	mux.HandleFunc("/response-headers", e.responseHeaders)
 	mux.HandleFunc("/basic-auth", e.basicAuth)
 	mux.HandleFunc("/digest-auth", e.digestAuth)
+	mux.HandleFunc("/oauth1", e.oauth1)
 	mux.HandleFunc("GET /stream/{n}", e.stream)
 	mux.HandleFunc("GET /type/xml", e.typeXML)
 	mux.HandleFunc("/redirect-to", e.redirectTo)
