@@ -66,7 +66,6 @@ func ParseCollection(name string, data []byte) (*Collection, error) {
 	if err != nil {
 		return nil, &InputError{File: name, Err: err}
 	}
-	detach(c)
 	c.Source = name
 	c.ConvertedFromV1 = v1
 	return c, nil

@@ -146,7 +146,7 @@ func TestV1ConversionMatchesTransformer(t *testing.T) {
 	t.Parallel()
 	opts := cmp.Options{
 		cmpopts.IgnoreUnexported(collections.Collection{}, collections.Item{}),
-		cmpopts.IgnoreFields(collections.Collection{}, "Source"),
+		cmpopts.IgnoreFields(collections.Collection{}, "Source", "ConvertedFromV1"),
 		cmpopts.IgnoreFields(collections.URL{}, "Raw"),
 		cmpopts.EquateEmpty(),
 	}
