@@ -61,6 +61,9 @@ type outgoing struct {
 	// form-data body: postman-request adds it while sending, so Newman's
 	// pm.request.headers and report leave it out though it is sent.
 	formType bool
+	// jarCookie is the Cookie header the cookie jar added to the first
+	// hop, when the request set none itself; send fills it in.
+	jarCookie string
 	// addingSystem makes addHeader flag what it adds as a system header
 	// (while auth is applied: Newman's report flags auth's headers so).
 	addingSystem bool
@@ -135,8 +138,8 @@ func resolvedRequest(orig *collections.Request, o *outgoing) *collections.Reques
 }
 
 // sentHeaders lists the headers a request goes out with: its own and the
-// runner's, then those the transport adds (Host, Accept-Encoding,
-// Content-Length), flagged as system headers as Newman's report flags
+// runner's, then those the transport adds (Host, Accept-Encoding, the
+// jar's Cookie, Content-Length), flagged as system headers as Newman's report flags
 // them. Test scripts and reports both see this list. Connection is not
 // listed: Go's HTTP/1.1 sends none.
 func sentHeaders(o *outgoing) []event.Header {
@@ -156,6 +159,9 @@ func sentHeaders(o *outgoing) []event.Header {
 		add("Host", u.Host)
 	}
 	add("Accept-Encoding", acceptEncoding)
+	if o.jarCookie != "" {
+		add("Cookie", o.jarCookie)
+	}
 	switch {
 	case o.HasBody:
 		add("Content-Length", strconv.Itoa(len(o.Body)))

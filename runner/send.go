@@ -276,6 +276,10 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 		}
 		if so.useCookies && jar != nil {
 			addJarCookies(req, jar)
+			if _, own := o.header("Cookie"); hop == 0 && !own {
+				// Newman lists the jar's Cookie among the sent headers.
+				o.jarCookie = req.Header.Get("Cookie")
+			}
 		}
 		if req.URL.Opaque != "" && req.URL.Scheme == "http" {
 			// Through an HTTP proxy the request line carries the whole
