@@ -159,12 +159,20 @@ func sentHeaders(o *outgoing) []event.Header {
 		add("Host", u.Host)
 	}
 	add("Accept-Encoding", acceptEncoding)
+	// A body sent as a string (raw, urlencoded, graphql) gets its
+	// Content-Length before the jar's Cookie in Newman's list; a streamed
+	// one (form-data, file) or none gets it after.
+	streamed := o.Spec != nil && (o.Spec.Mode == "formdata" || o.Spec.Mode == "file")
+	if o.HasBody && !streamed {
+		add("Content-Length", strconv.Itoa(len(o.Body)))
+	}
 	if o.jarCookie != "" {
 		add("Cookie", o.jarCookie)
 	}
 	switch {
-	case o.HasBody:
+	case o.HasBody && streamed:
 		add("Content-Length", strconv.Itoa(len(o.Body)))
+	case o.HasBody:
 	case o.Method == "POST" || o.Method == "PUT" || o.Method == "PATCH":
 		// Go's transport sends these methods' missing body as
 		// Content-Length: 0, and Newman lists that header as sent.

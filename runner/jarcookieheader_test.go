@@ -12,7 +12,8 @@ import (
 // pm.request.headers and the report's request headers, as under Newman
 // 6.2.2, and auth's header comes after the request's own ones. Newman's
 // test scripts printed (Postman-Token and Connection left out: colrun
-// sends neither) the lists below; colrun listed no Cookie.
+// sends neither) the lists below; colrun listed no Cookie. A body sent
+// as a string lists Content-Length before Cookie, form-data after.
 func TestJarCookieAndAuthHeadersAreListed(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -27,6 +28,10 @@ func TestJarCookieAndAuthHeadersAreListed(t *testing.T) {
 			[]string{"X-K: kv", "User-Agent: colrun/test", "Accept: */*", "Cache-Control: no-cache", "Host: HOST", "Accept-Encoding: gzip, deflate, br", "Cookie: k=v"}},
 		{"formdata", `"body":{"mode":"formdata","formdata":[{"key":"a","value":"b"}]}`,
 			[]string{"User-Agent: colrun/test", "Accept: */*", "Cache-Control: no-cache", "Host: HOST", "Accept-Encoding: gzip, deflate, br", "Cookie: k=v", "Content-Length: 157"}},
+		{"urlencoded", `"body":{"mode":"urlencoded","urlencoded":[{"key":"a","value":"b"}]}`,
+			[]string{"User-Agent: colrun/test", "Accept: */*", "Cache-Control: no-cache", "Host: HOST", "Accept-Encoding: gzip, deflate, br", "Content-Length: 3", "Cookie: k=v"}},
+		{"raw", `"body":{"mode":"raw","raw":"xx"}`,
+			[]string{"Content-Type: text/plain", "User-Agent: colrun/test", "Accept: */*", "Cache-Control: no-cache", "Host: HOST", "Accept-Encoding: gzip, deflate, br", "Content-Length: 2", "Cookie: k=v"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -35,7 +40,7 @@ func TestJarCookieAndAuthHeadersAreListed(t *testing.T) {
 				http.SetCookie(w, &http.Cookie{Name: "k", Value: "v", Path: "/"})
 			}})
 			method := "GET"
-			if tt.name == "formdata" {
+			if strings.Contains(tt.item, `"body"`) {
 				method = "POST"
 			}
 			c := parse(t, collection(rec.srv.URL, `{"name":"set","request":{"method":"GET","url":"{{base}}/set"}},
