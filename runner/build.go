@@ -173,9 +173,9 @@ func sentHeaders(o *outgoing) []event.Header {
 	case o.HasBody && streamed:
 		add("Content-Length", strconv.Itoa(len(o.Body)))
 	case o.HasBody:
-	case o.Method == "POST" || o.Method == "PUT" || o.Method == "PATCH":
-		// Go's transport sends these methods' missing body as
-		// Content-Length: 0, and Newman lists that header as sent.
+	case !nodeOmitsEmptyContentLength[o.Method]:
+		// The request goes out with Content-Length: 0 (see send.go), as
+		// Node sends it, and Newman lists that header as sent.
 		add("Content-Length", "0")
 	}
 	return hs

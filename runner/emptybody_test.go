@@ -19,7 +19,8 @@ func TestEmptyBodyContentLength(t *testing.T) {
 	// request's test script.
 	newman := []struct{ method, scriptSees string }{
 		{"POST", "0"}, {"PUT", "0"}, {"PATCH", "0"},
-		{"GET", "undefined"}, {"DELETE", "undefined"}, {"OPTIONS", "undefined"},
+		{"LOCK", "0"}, {"PURGE", "0"}, {"PROPFIND", "0"}, {"FOO", "0"}, {"COPY", "0"}, {"UNLOCK", "0"},
+		{"GET", "undefined"}, {"DELETE", "undefined"}, {"OPTIONS", "undefined"}, {"HEAD", "undefined"}, {"TRACE", "undefined"},
 	}
 	var items []string
 	for _, tc := range newman {
