@@ -80,14 +80,48 @@ func callsSugar(source string) bool {
 		for k < len(source) && (source[k] == ' ' || source[k] == '\t' || source[k] == '\n' || source[k] == '\r') {
 			k++
 		}
-		// Math.round(), Math.random() and lodash's _.first() are not Sugar's.
-		builtin := strings.HasSuffix(source[:i], "Math.") || strings.HasSuffix(source[:i], "_.")
-		if k < len(source) && source[k] == '(' && names[source[i:j]] && !builtin {
+		// Math.round(), Math.random() and lodash's _.first() are not Sugar's,
+		// nor chai's .to.equal() and .to.include(), nor pm.environment.has().
+		if k < len(source) && source[k] == '(' && names[source[i:j]] && !notSugarReceiver(source[:i]) {
 			return true
 		}
 		i = j
 	}
 	return false
+}
+
+// notSugarReceiver reports whether the text before a method name shows
+// the call is on an object that has a method of that name of its own, so
+// that the common `pm.expect(x).to.equal(1)` does not install Sugar.
+func notSugarReceiver(before string) bool {
+	if strings.HasSuffix(before, "Math.") || strings.HasSuffix(before, "_.") {
+		return true
+	}
+	for _, p := range []string{"pm.environment.", "pm.globals.", "pm.variables.", "pm.collectionVariables.", "pm.iterationData.", "headers."} {
+		if strings.HasSuffix(before, p) {
+			return true
+		}
+	}
+	// A chai language chain or flag word right before the name: the
+	// assertion's own method (equal, include, ...), not Sugar's.
+	if !strings.HasSuffix(before, ".") {
+		return false
+	}
+	w := strings.TrimSuffix(before, ".")
+	start := len(w)
+	for start > 0 && isSugarIdent(w[start-1], true) {
+		start--
+	}
+	return start > 0 && w[start-1] == '.' && chaiChainWords[w[start:]]
+}
+
+// chaiChainWords are chai's language chains and flags, which return the
+// assertion itself.
+var chaiChainWords = map[string]bool{
+	"to": true, "be": true, "been": true, "is": true, "that": true, "which": true, "and": true,
+	"has": true, "have": true, "with": true, "at": true, "of": true, "same": true, "but": true,
+	"does": true, "still": true, "also": true, "not": true, "deep": true, "nested": true,
+	"own": true, "ordered": true, "any": true, "all": true, "itself": true,
 }
 
 func isSugarIdent(c byte, digits bool) bool {

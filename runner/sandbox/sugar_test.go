@@ -193,6 +193,10 @@ func TestCallsSugar(t *testing.T) {
 		{"pm.response.to.have.status(200)", false},
 		{"Math.round(Math.random() * 10); _.first(a)", false},
 		{"(3.14159).round(2)", true},
+		{"pm.expect(j.id).to.equal(1); pm.expect(s).to.not.include('x')", false},
+		{"pm.expect(a).to.have.all.keys('x'); pm.environment.has('k')", false},
+		{"pm.response.headers.has('X'); pm.variables.has('v')", false},
+		{"pm.expect(a.first()).to.equal(1)", true},
 	}
 	for _, tt := range tests {
 		if got := callsSugar(tt.src); got != tt.want {
