@@ -329,9 +329,10 @@ func loadRunInputs(path string, f *runFlags, getenv func(string) string) (*runIn
 	if err != nil {
 		return nil, err
 	}
-	if !f.noScripts && bytes.Contains(data, []byte(`"exec"`)) {
-		// Most likely a collection with scripts: compile the sandbox
-		// while it is parsed (a 2 MB collection takes ~15 ms to parse).
+	if !f.noScripts && (bytes.Contains(data, []byte(`"exec"`)) || bytes.Contains(data, []byte(`"tests"`))) {
+		// Most likely a collection with scripts ("tests" in v1 files):
+		// compile the sandbox while it is parsed (a 2 MB collection
+		// takes ~15 ms to parse).
 		runner.PrepareScripts()
 	}
 	coll, err := collections.ParseCollection(path, data)
