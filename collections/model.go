@@ -218,6 +218,9 @@ type FormParam struct {
 type BodyFile struct {
 	Src     string
 	Content string
+	// Unreadable marks the runner's resolved copy of a file that could
+	// not be loaded; Newman's report then lists the file's value as null.
+	Unreadable bool
 }
 
 // GraphQL is a graphql mode body; Variables is the raw JSON text.

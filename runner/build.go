@@ -474,6 +474,10 @@ func (r *Runner) buildBody(b *collections.Body, out *outgoing, res *variables.Re
 			// Newman logs the failed load and sends the request with an
 			// empty body; the run goes on.
 			out.Warnings = append(out.Warnings, missing.Error())
+			if out.Spec == b {
+				out.Spec = b.Clone()
+			}
+			out.Spec.File.Unreadable = true
 		}
 		if _, ok := out.header("Content-Type"); !ok && path != "" && err == nil {
 			// postman-request names the file's type, as mime-types looks it

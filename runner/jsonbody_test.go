@@ -58,6 +58,8 @@ func TestJSONReportBodyIsTheDefinition(t *testing.T) {
 			`{"mode":"graphql","graphql":{"query":"{a}"}}`},
 		{"file", `"method":"POST","url":"{{base}}/a","body":{"mode":"file","file":{"src":"f.txt"}}`,
 			`{"mode":"file","file":{"src":"f.txt"}}`},
+		{"file that fails to load", `"method":"POST","url":"{{base}}/a","body":{"mode":"file","file":{"src":"nope.bin"}}`,
+			`{"mode":"file","file":{"src":"nope.bin","value":null}}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

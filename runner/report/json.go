@@ -558,6 +558,8 @@ type jsonFormParam struct {
 type jsonFile struct {
 	Src     string `json:"src,omitempty"`
 	Content string `json:"content,omitempty"`
+	// Value is null for a file Newman could not load, and left out otherwise.
+	Value *json.RawMessage `json:"value,omitempty"`
 }
 
 type jsonGraphQL struct {
@@ -592,6 +594,10 @@ func newBody(b *collections.Body) *jsonBody {
 	case "file":
 		if b.File != nil {
 			jb.File = &jsonFile{Src: b.File.Src, Content: b.File.Content}
+			if b.File.Unreadable {
+				null := json.RawMessage("null")
+				jb.File.Value = &null
+			}
 		}
 	case "graphql":
 		if b.GraphQL != nil {
