@@ -706,9 +706,6 @@ func decodeForm(v node, w where) ([]FormParam, error) {
 				p.Src = []string{s}
 			}
 		}
-		if p.Type == "" {
-			p.Type = "text"
-		}
 		out = append(out, p)
 	}
 	return out, nil

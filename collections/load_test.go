@@ -121,7 +121,7 @@ func TestLoadV20Shapes(t *testing.T) {
 		t.Errorf("url = %q", get.URL.String())
 	}
 	// "enabled": false does not disable an entry for Newman 6.2.2 either.
-	if diff := cmp.Diff([]FormParam{{Key: "a", Value: "1", Type: "text"}, {Key: "b", Value: "2", Type: "text"}}, get.Body.URLEncoded); diff != "" {
+	if diff := cmp.Diff([]FormParam{{Key: "a", Value: "1", Type: "text"}, {Key: "b", Value: "2"}}, get.Body.URLEncoded); diff != "" {
 		t.Errorf("urlencoded (-want +got):\n%s", diff)
 	}
 	if reqs[0].Events[0].Script.Exec != "tests['ok'] = responseCode.code === 200;" {

@@ -205,7 +205,9 @@ func (b *Body) Clone() *Body {
 type FormParam struct {
 	Key   string
 	Value string
-	// Type is "text" or "file" (formdata only).
+	// Type is "text" or "file" (formdata only); it stays "" when the
+	// collection gives none, which is sent as text but which Newman's
+	// report leaves out.
 	Type string
 	// Src lists the file paths of a file part, relative to --working-dir.
 	Src []string

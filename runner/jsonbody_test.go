@@ -50,6 +50,8 @@ func TestJSONReportBodyIsTheDefinition(t *testing.T) {
 			`{"mode":"urlencoded","urlencoded":[{"key":"a","value":"VV"}]}`},
 		{"formdata", `"method":"POST","url":"{{base}}/a","body":{"mode":"formdata","formdata":[{"key":"k","value":"{{v}}","type":"text"},{"key":"f","src":"f.txt","type":"file"},{"key":"z{{v}}","value":"q","disabled":true,"type":"text"}]}`,
 			`{"mode":"formdata","formdata":[{"key":"k","value":"VV","type":"text"},{"key":"f","type":"file","src":"f.txt"},{"disabled":true,"key":"zVV","value":"q","type":"text"}]}`},
+		{"formdata without type", `"method":"POST","url":"{{base}}/a","body":{"mode":"formdata","formdata":[{"key":"a","value":"1"},{"key":"b","value":"2","type":"text"}]}`,
+			`{"mode":"formdata","formdata":[{"key":"a","value":"1"},{"key":"b","value":"2","type":"text"}]}`},
 		{"formdata several files", `"method":"POST","url":"{{base}}/a","body":{"mode":"formdata","formdata":[{"key":"f","src":["f.txt","f.txt"],"type":"file"}]}`,
 			`{"mode":"formdata","formdata":[{"key":"f","type":"file","src":"f.txt"}]}`},
 		{"graphql", `"method":"POST","url":"{{base}}/a","body":{"mode":"graphql","graphql":{"query":"{ a {{v}} }","variables":"{\"x\":\"{{v}}\"}"}}`,
