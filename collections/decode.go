@@ -475,6 +475,7 @@ func decodeQuery(v node, w where) ([]QueryParam, error) {
 type keyValue struct {
 	key, value, disabled, typ  node
 	id, name, contentType, src node
+	description                node
 }
 
 // readKeyValue reads an entry object's members; as with field, the first
@@ -500,6 +501,8 @@ func readKeyValue(e node) keyValue {
 			dst = &kv.contentType
 		case "src":
 			dst = &kv.src
+		case "description":
+			dst = &kv.description
 		default:
 			return true
 		}
@@ -693,6 +696,7 @@ func decodeForm(v node, w where) ([]FormParam, error) {
 			Value:       str(kv.value),
 			Type:        str(kv.typ),
 			ContentType: str(kv.contentType),
+			Description: description(kv.description),
 			Disabled:    disabled(kv),
 		}
 		switch src := kv.src; {

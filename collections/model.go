@@ -213,6 +213,8 @@ type FormParam struct {
 	Src []string
 	// ContentType is the part's explicit Content-Type, if given.
 	ContentType string
+	// Description is the entry's description text; Newman's report lists it.
+	Description string
 	Disabled    bool
 }
 

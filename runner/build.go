@@ -880,14 +880,21 @@ func quietResolver(res *variables.Resolver) *variables.Resolver {
 func specParams(params []collections.FormParam, res *variables.Resolver) []collections.FormParam {
 	var out []collections.FormParam
 	for i, p := range params {
-		if !p.Disabled || !strings.Contains(p.Key+p.Value, "{{") {
+		// Sent entries are resolved already; Newman's report also resolves
+		// descriptions and disabled entries.
+		keys := p.Disabled && strings.Contains(p.Key+p.Value, "{{")
+		desc := strings.Contains(p.Description, "{{")
+		if !keys && !desc {
 			continue
 		}
 		if out == nil {
 			out = append([]collections.FormParam(nil), params...)
 		}
 		quiet := quietResolver(res)
-		out[i].Key, out[i].Value = quiet.MustReplace(p.Key), quiet.MustReplace(p.Value)
+		if keys {
+			out[i].Key, out[i].Value = quiet.MustReplace(p.Key), quiet.MustReplace(p.Value)
+		}
+		out[i].Description = quiet.MustReplace(p.Description)
 	}
 	if out == nil {
 		return params

@@ -547,12 +547,19 @@ type jsonBody struct {
 }
 
 type jsonFormParam struct {
-	Disabled    bool    `json:"disabled,omitempty"`
-	Key         string  `json:"key"`
-	Value       *string `json:"value,omitempty"`
-	ContentType string  `json:"contentType,omitempty"`
-	Type        string  `json:"type,omitempty"`
-	Src         string  `json:"src,omitempty"`
+	Description *jsonDescription `json:"description,omitempty"`
+	Disabled    bool             `json:"disabled,omitempty"`
+	Key         string           `json:"key"`
+	Value       *string          `json:"value,omitempty"`
+	ContentType string           `json:"contentType,omitempty"`
+	Type        string           `json:"type,omitempty"`
+	Src         string           `json:"src,omitempty"`
+}
+
+// jsonDescription is a description in Newman's object form.
+type jsonDescription struct {
+	Content string `json:"content"`
+	Type    string `json:"type"`
 }
 
 type jsonFile struct {
@@ -611,6 +618,9 @@ func formParams(ps []collections.FormParam, form bool) []jsonFormParam {
 	out := make([]jsonFormParam, len(ps))
 	for i, p := range ps {
 		jp := jsonFormParam{Disabled: p.Disabled, Key: p.Key}
+		if p.Description != "" {
+			jp.Description = &jsonDescription{Content: p.Description, Type: "text/plain"}
+		}
 		if !form || p.Type != "file" {
 			jp.Value = &p.Value
 		}
