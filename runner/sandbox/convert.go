@@ -291,6 +291,14 @@ func (s *Sandbox) bodyPlain(b *collections.Body) *goja.Object {
 
 func (s *Sandbox) formParamPlain(p collections.FormParam, form bool) *goja.Object {
 	o := s.rt.NewObject()
+	if p.Description != "" {
+		// postman-collection keeps a description as {content, type};
+		// the model keeps only the text, so the type is Postman's default.
+		d := s.rt.NewObject()
+		_ = d.Set("content", p.Description)
+		_ = d.Set("type", "text/plain")
+		_ = o.Set("description", d)
+	}
 	_ = o.Set("key", p.Key)
 	_ = o.Set("value", p.Value)
 	if form {
