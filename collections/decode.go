@@ -187,9 +187,7 @@ func decodeCollection(root node) (*Collection, error) {
 	info := m.get("info")
 	hasInfo := isObject(info)
 	if !hasInfo && !m.has("item") {
-		if m.has("requests") {
-			return nil, fail("collection", "this is a Postman Collection v1 file; export it again as v2.1 from Postman")
-		}
+		// v1 files ("requests", "order") were converted before this (load.go).
 		return nil, fail("collection", `not a Postman collection: it has neither "info" nor "item"`)
 	}
 	c := &Collection{}

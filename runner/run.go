@@ -530,7 +530,6 @@ func (w *worker) sendOnce(ctx context.Context, it *collections.Item, req *collec
 		w.emit(event.Event{Warning: &event.Warning{Cursor: &st.cursor, Item: &st.item, Message: msg}})
 	}
 	sent = r.sentRequest(o)
-	sent.Spec = o.Spec
 	ex, err := r.send(ctx, w.jar, o, r.sendOptionsFor(o))
 	if err != nil {
 		if signin {
@@ -543,7 +542,6 @@ func (w *worker) sendOnce(ctx context.Context, it *collections.Item, req *collec
 	// send replaces o with the request it replayed last (a signed
 	// digest retry), which is the one reported and shown to scripts.
 	sent = r.sentRequest(o)
-	sent.Spec = o.Spec
 	if w.js != nil && len(r.scriptsFor("test", it)) > 0 {
 		ex.request = resolvedRequest(req, o)
 	}

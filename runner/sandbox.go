@@ -207,13 +207,11 @@ func (w *worker) sendScriptRequest(ctx context.Context, req *collections.Request
 		return nil, err
 	}
 	ev.Sent = w.r.sentRequest(o)
-	ev.Sent.Spec = o.Spec
 	ex, err := w.r.send(ctx, w.jar, o, w.r.sendOptionsFor(o))
 	if err != nil {
 		return nil, err
 	}
 	ev.Sent = w.r.sentRequest(o)
-	ev.Sent.Spec = o.Spec
 	ev.Resp = w.r.keptResponse(ex.resp)
 	ev.Redirs = ex.redirects
 	if _, err := w.tableauAfter(signin, o, ex.resp); err != nil {
