@@ -108,7 +108,8 @@ func (o *outgoing) pruned() bool {
 // resolvedRequest is the request as test scripts see it (pm.request after
 // sending): the original with its URL, headers and raw body resolved and
 // the headers colrun sent, as postman-runtime passes on the sent request.
-func resolvedRequest(orig *collections.Request, o *outgoing) *collections.Request {
+// sent is sentHeaders(o), which the caller has listed already.
+func resolvedRequest(orig *collections.Request, o *outgoing, sent []event.Header) *collections.Request {
 	r := orig.Clone()
 	r.Method = o.Method
 	// Newman hands test scripts the request as it went out: the URL
@@ -118,7 +119,6 @@ func resolvedRequest(orig *collections.Request, o *outgoing) *collections.Reques
 	if o.Auth != nil {
 		r.Auth = o.Auth
 	}
-	sent := sentHeaders(o)
 	r.Headers = make([]collections.Header, len(sent))
 	for i, h := range sent {
 		r.Headers[i] = collections.Header{Key: h.Key, Value: h.Value}

@@ -428,18 +428,18 @@ func (w *worker) runItem(ctx context.Context, it *collections.Item, cursor event
 			w.emit(event.Event{Request: &event.Request{Cursor: cursor, Item: ref, Sent: p.sent, Resp: r.keptResponse(p.resp), Redirs: p.redirects, Unresolved: st.unresolved}})
 		}
 		for _, msg := range ex.warnings {
-			w.emit(event.Event{Warning: &event.Warning{Cursor: &cursor, Item: &ref, Message: msg}})
+			w.emit(event.Event{Warning: &event.Warning{Cursor: &st.cursor, Item: &st.item, Message: msg}})
 		}
 	}
 	w.emit(event.Event{Request: evReq})
-	if isTableauStop(reqErr) {
+	if reqErr != nil && isTableauStop(reqErr) {
 		out.stop = reqErr
 		w.emit(event.Event{ItemEnd: &event.ItemEnd{Cursor: cursor, Item: ref}})
 		return out
 	}
 	if r.opts.Verbose {
 		for _, name := range st.unresolved {
-			w.emit(event.Event{Warning: &event.Warning{Cursor: &cursor, Item: &ref, Message: fmt.Sprintf("unresolved variable {{%s}} was sent as is", name)}})
+			w.emit(event.Event{Warning: &event.Warning{Cursor: &st.cursor, Item: &st.item, Message: fmt.Sprintf("unresolved variable {{%s}} was sent as is", name)}})
 		}
 	}
 	if reqErr != nil && r.opts.Bail {
@@ -511,25 +511,31 @@ func (w *worker) exchange(ctx context.Context, it *collections.Item, req *collec
 func (w *worker) sendOnce(ctx context.Context, it *collections.Item, req *collections.Request) (*exchange, event.SentRequest, *outgoing, bool, error) {
 	r := w.r
 	res := variables.NewResolver(w.scopes)
-	shown := res.MustReplace(req.URL.String())
-	sent := event.SentRequest{Method: req.Method, URL: shown, PostmanURL: shown}
+	// What a request that could not be built shows: its URL resolved as
+	// far as it goes. Only the failures need it, and build resolves the
+	// URL first, so resolving it again after adds no unresolved name.
+	attempted := func() event.SentRequest {
+		shown := res.MustReplace(req.URL.String())
+		return event.SentRequest{Method: req.Method, URL: shown, PostmanURL: shown}
+	}
 	o, err := r.build(it, req, res)
-	w.noteUnresolved(res)
 	if err != nil {
+		sent := attempted()
+		w.noteUnresolved(res)
 		if r.opts.Tableau != nil && signsIn(req) {
 			err = &tableauError{err: &signinSendError{err: err}}
 		}
 		return nil, sent, nil, false, err
 	}
+	w.noteUnresolved(res)
 	signin, err := w.tableauPrepare(o)
 	if err != nil {
-		return nil, sent, o, signin, err
+		return nil, attempted(), o, signin, err
 	}
 	for _, msg := range o.Warnings {
 		st := w.current
 		w.emit(event.Event{Warning: &event.Warning{Cursor: &st.cursor, Item: &st.item, Message: msg}})
 	}
-	sent = r.sentRequest(o)
 	ex, err := r.send(ctx, w.jar, o, r.sendOptionsFor(o))
 	if err != nil {
 		if signin {
@@ -537,13 +543,17 @@ func (w *worker) sendOnce(ctx context.Context, it *collections.Item, req *collec
 			// after a refused sign-in.
 			err = &tableauError{err: &signinSendError{err: err}}
 		}
-		return nil, sent, o, signin, err
+		// A failed send reports the request as built, before the jar
+		// added its Cookie; send leaves o as it was built otherwise.
+		built := *o
+		built.jarCookie = ""
+		return nil, r.sentRequest(&built), o, signin, err
 	}
 	// send replaces o with the request it replayed last (a signed
 	// digest retry), which is the one reported and shown to scripts.
-	sent = r.sentRequest(o)
+	sent := r.sentRequest(o)
 	if w.js != nil && len(r.scriptsFor("test", it)) > 0 {
-		ex.request = resolvedRequest(req, o)
+		ex.request = resolvedRequest(req, o, sent.Headers)
 	}
 	return ex, sent, o, signin, nil
 }

@@ -26,6 +26,9 @@ type itemState struct {
 }
 
 func (st *itemState) addUnresolved(names []string) {
+	if len(names) == 0 {
+		return
+	}
 	if st.seen == nil {
 		st.seen = map[string]bool{}
 	}
