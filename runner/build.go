@@ -240,6 +240,9 @@ func (r *Runner) build(it *collections.Item, req *collections.Request, res *vari
 	if out.Method == "" {
 		out.Method = "GET"
 	}
+	// Room for the request's headers and the system headers (User-Agent,
+	// Accept, Cache-Control and a Content-Type) without growing.
+	out.Headers = make([]event.Header, 0, len(req.Headers)+4)
 	for _, h := range req.Headers {
 		if h.Disabled {
 			continue

@@ -243,6 +243,13 @@ func (r *Runner) send(ctx context.Context, jar http.CookieJar, o *outgoing, so s
 	return ex, nil
 }
 
+// hopTrace is what the trace of one hop records, in one allocation.
+type hopTrace struct {
+	headerCapture
+	tm        event.Timings
+	firstByte time.Time
+}
+
 // sendHops sends one request and follows its redirects.
 func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, so sendOptions) (*exchange, error) {
 	if so.timeout > 0 {
@@ -262,12 +269,10 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 	ex := &exchange{usedJar: so.useCookies && jar != nil}
 	start := time.Now()
 	for hop := 0; ; hop++ {
-		var tm event.Timings
-		var firstByte time.Time
 		hopStart := time.Now()
-		capture := &headerCapture{}
+		capture := &hopTrace{}
 		if so.timings {
-			timingTrace(&capture.trace, &tm, &firstByte)
+			timingTrace(&capture.trace, &capture.tm, &capture.firstByte)
 		}
 		capture.trace.GotConn = capture.gotConn
 		req, err := newHTTPRequest(httptrace.WithClientTrace(ctx, &capture.trace), method, target, headers, body, hasBody)
@@ -344,9 +349,10 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 		end := time.Now()
 		var timings *event.Timings
 		if so.timings {
-			if !firstByte.IsZero() {
-				tm.FirstByte = firstByte.Sub(hopStart)
-				tm.Download = end.Sub(firstByte)
+			tm := capture.tm
+			if !capture.firstByte.IsZero() {
+				tm.FirstByte = capture.firstByte.Sub(hopStart)
+				tm.Download = end.Sub(capture.firstByte)
 			}
 			timings = &tm
 		}
@@ -507,7 +513,11 @@ func newHTTPRequest(ctx context.Context, method, target string, headers []event.
 		// and it heeds it only for a non-nil body.
 		req.Body, req.TransferEncoding = http.NoBody, []string{"identity"}
 	}
-	for _, h := range headers {
+	// One backing array holds each header's first value (and
+	// Accept-Encoding's), rather than one slice per header; the
+	// capacity of each is one, so a repeated header appends elsewhere.
+	values := make([]string, len(headers)+1)
+	for i, h := range headers {
 		switch {
 		case strings.EqualFold(h.Key, "Host"):
 			req.Host = h.Value
@@ -515,7 +525,12 @@ func newHTTPRequest(ctx context.Context, method, target string, headers []event.
 			// Go computes it from the body; a stale value would corrupt
 			// the exchange.
 		default:
-			req.Header[h.Key] = append(req.Header[h.Key], h.Value)
+			if vs := req.Header[h.Key]; vs != nil {
+				req.Header[h.Key] = append(vs, h.Value)
+				continue
+			}
+			values[i] = h.Value
+			req.Header[h.Key] = values[i : i+1 : i+1]
 		}
 	}
 	mergeCaseVariants(req.Header, headers)
@@ -526,7 +541,8 @@ func newHTTPRequest(ctx context.Context, method, target string, headers []event.
 		// Asking for compression ourselves stops Go's transport from
 		// decompressing silently and dropping Content-Encoding, which
 		// scripts check as they do under Newman; readBody decodes.
-		req.Header["Accept-Encoding"] = []string{acceptEncoding}
+		values[len(headers)] = acceptEncoding
+		req.Header["Accept-Encoding"] = values[len(headers):]
 	}
 	return req, nil
 }
