@@ -44,12 +44,12 @@ function isPlainObject(v) {
     return p === null || p === Object.prototype;
 }
 function hidden(o, k, v) { Object.defineProperty(o, k, { value: v, writable: true, configurable: true, enumerable: false }); }
-// Internal links (Postman's hidden __parent, a response's Go body) are
-// non-enumerable symbol properties: invisible to Object.keys, JSON and
-// chai's keys and deep equality, which see Postman's objects by their own
-// enumerable properties. A shared descriptor keeps setting one cheap; goja
+// Internal links (Postman's hidden __parent) are non-enumerable symbol
+// properties: invisible to Object.keys, JSON and chai's keys and deep
+// equality, which see Postman's objects by their own enumerable
+// properties. A shared descriptor keeps setting one cheap; goja
 // takes twice as long to set a WeakMap entry.
-var PARENT = Symbol('parent'), SRC = Symbol('src'), TEXT = Symbol('text'),
+var PARENT = Symbol('parent'),
     linkDescriptor = { value: undefined, writable: true, configurable: true, enumerable: false };
 function link(o, key, value) {
     linkDescriptor.value = value;
@@ -905,17 +905,12 @@ inherit(Response, Property);
 Response._postman_propertyName = 'Response';
 Response.isResponse = function (obj) { return Boolean(obj) && (obj instanceof Response || inSuperChain(obj.constructor, 'Response')); };
 Response.prototype._postman_propertyRequiresId = true;
-// The stream getter and setter are shared by every Response (they only
-// use this), so building a response allocates no closures.
-var streamDescriptor = {
-    configurable: true, enumerable: true,
-    get: function () {
-        var b = typeof Buffer === 'function' ? Buffer.from(native.bodyBase64(this[SRC]), 'base64') : undefined;
-        Object.defineProperty(this, 'stream', { value: b, writable: true, configurable: true, enumerable: true });
-        return b;
-    },
-    set: function (v) { Object.defineProperty(this, 'stream', { value: v, writable: true, configurable: true, enumerable: true }); }
-};
+// A received response's body stays in Go (response.go): Go finds it from
+// the Response itself, so the object carries no link a script could see,
+// and its stream is a lazy property (lazy.go) built by streamOf.
+function streamOf(res) {
+    return typeof Buffer === 'function' ? Buffer.from(native.bodyBase64(res), 'base64') : undefined;
+}
 var reasonCache = {};
 function httpReason(code) {
     var r = reasonCache[code];
@@ -932,10 +927,7 @@ Response.prototype.update = function (o) {
     o.code !== undefined && (this.code = o.code);
     this.headers = new HeaderList(this, o.header);
     if (o.body !== undefined) { this.body = o.body; }
-    if (src) {
-        link(this, SRC, src);
-        Object.defineProperty(this, 'stream', streamDescriptor);
-    }
+    src && native.receivedResponse(this, src);
     this.cookies = new CookieList(this, o.cookie);
     o.responseTime !== undefined && (this.responseTime = o.responseTime);
     o.responseSize !== undefined && (this.responseSize = o.responseSize);
@@ -955,12 +947,8 @@ Response.prototype.details = function () {
     return Object.assign({}, this._details);
 };
 Response.prototype.text = function () {
-    var src = this[SRC];
-    if (src) {
-        if (this[TEXT] === undefined) { link(this, TEXT, native.bodyText(src)); }
-        return this[TEXT];
-    }
-    return this.body;
+    var text = native.bodyText(this);
+    return text === undefined ? this.body : text;
 };
 // json() of a received response takes the fast path (fastjson.go), which
 // parses the body once for all the scripts of a request, unless text() was
@@ -968,9 +956,8 @@ Response.prototype.text = function () {
 // JSON.parse would (a syntax error, a byte order mark).
 var responseText = Response.prototype.text;
 Response.prototype.json = function (reviver, strict) {
-    var src = this[SRC];
-    if (src && reviver === undefined && this.text === responseText) {
-        var fast = native.responseJSON(src);
+    if (reviver === undefined && this.text === responseText) {
+        var fast = native.responseJSON(this);
         if (fast !== undefined) { return fast; }
     }
     return ljsonParse(this.text(), reviver, strict);
@@ -984,7 +971,8 @@ Response.prototype.mime = function () { throw new Error('Response#mime has been 
 Response.prototype.dataURI = function () {
     var type = this.contentInfo().contentType;
     if (!type) { return E; }
-    var src = this[SRC], data = src ? native.bodyBase64(src) : (isNil(this.body) ? E : native.base64(String(this.body)));
+    var data = native.bodyBase64(this);
+    data === undefined && (data = isNil(this.body) ? E : native.base64(String(this.body)));
     return 'data:' + type + ';base64, ' + data;
 };
 Response.prototype.size = function () {
@@ -992,7 +980,7 @@ Response.prototype.size = function () {
         len = this.headers.get('Content-Length'), compressed = false;
     if (isString(enc)) { enc = enc.toLowerCase(); compressed = enc.indexOf('gzip') > -1 || enc.indexOf('deflate') > -1; }
     if (len && compressed && !isNaN(len)) { size.body = parseInt(len, 10); }
-    else if (this[SRC] || this.responseSize !== undefined) { size.body = this.responseSize || 0; }
+    else if (native.received(this) || this.responseSize !== undefined) { size.body = this.responseSize || 0; }
     else if (!isNil(this.body)) { size.body = native.byteLength(String(this.body)); }
     size.header = ('HTTP/X.X ' + this.code + ' ' + this.reason() + '\r\n\r\n').length + this.headers.contentSize();
     size.total = (size.body || 0) + size.header;
@@ -1001,7 +989,7 @@ Response.prototype.size = function () {
 Response.prototype.encoding = function () {
     var enc = this.headers.get('Content-Encoding');
     if (enc) { return { format: enc, source: 'header' }; }
-    if (this[SRC] && native.gzipped(this[SRC])) { return { format: 'gzip', source: 'body' }; }
+    if (native.gzipped(this)) { return { format: 'gzip', source: 'body' }; }
     return { format: undefined, source: undefined };
 };
 
@@ -1623,7 +1611,7 @@ return {
         Response: Response, HeaderList: HeaderList, Header: Header, CookieList: CookieList, Cookie: Cookie,
         Request: Request, Url: Url, PropertyList: PropertyList, QueryParam: QueryParam, VariableList: VariableList,
         Variable: Variable, RequestBody: RequestBody, RequestAuth: RequestAuth,
-        PARENT: PARENT, SRC: SRC, stream: streamDescriptor, to: chai && chai.expect ? toDescriptor.get : undefined,
+        PARENT: PARENT, streamOf: streamOf, to: chai && chai.expect ? toDescriptor.get : undefined,
         addTo: addTo, nativeParse: nativeParse, exportRequest: exportRequest, exportBody: exportBody, exportAuth: exportAuth
     }
 };

@@ -439,10 +439,14 @@ func (s *Sandbox) buildJSON(n *jsonNode) goja.Value {
 	return a
 }
 
-// responseJSON is Response#json() for a response body: undefined when the
-// fast path declines.
+// responseJSON is Response#json() for a received Response's body:
+// undefined when the fast path declines or the Response is a script's.
 func (s *Sandbox) responseJSON(c goja.FunctionCall) goja.Value {
-	return s.cachedJSON(s.cacheFor(responseOf(c.Argument(0))))
+	r := s.sourceOf(c.Argument(0))
+	if r == nil {
+		return goja.Undefined()
+	}
+	return s.cachedJSON(s.cacheFor(r))
 }
 
 func (s *Sandbox) cachedJSON(rc *responseCache) goja.Value {

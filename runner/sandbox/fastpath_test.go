@@ -158,7 +158,7 @@ func TestResponseObjectMatchesConstructor(t *testing.T) {
 		if d := compare(fast, slow, true); d != "" {
 			t.Errorf("%s: pm.response differs from new Response(...) at %s", tt.name, d)
 		}
-		if a, b := fast.GetSymbol(sb.classes.src).Export(), slow.ToObject(sb.rt).GetSymbol(sb.classes.src).Export(); a != b {
+		if a, b := sb.sourceOf(fast), sb.sourceOf(slow); a != tt.resp || b != tt.resp {
 			t.Errorf("%s: source %v, want %v", tt.name, a, b)
 		}
 		// pm.cookies: the same cookies in a list without a parent.

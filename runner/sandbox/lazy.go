@@ -47,6 +47,9 @@ type lazyState struct {
 	// property. It references the object, which then stays in the
 	// registry for the Sandbox's life; nobody freezes pm.request twice.
 	memo map[string]goja.Value
+	// keep leaves the object in the registry once its lazy properties
+	// are built: Go finds more than them through it (see sourceOf).
+	keep bool
 }
 
 // lazyRegistry maps objects with lazy properties still to build to their
@@ -212,7 +215,7 @@ func (s *Sandbox) settleLazy(holder *goja.Object, src lazySource, bit uint8, nam
 	}
 	st := src.state()
 	st.pending &^= bit
-	if st.pending == 0 && st.memo == nil {
+	if st.pending == 0 && st.memo == nil && !st.keep {
 		delete(s.lazy.m, weak.Make(holder))
 	}
 	return true

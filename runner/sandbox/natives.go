@@ -104,11 +104,22 @@ func (s *Sandbox) natives() *goja.Object {
 	set("responseJSON", s.responseJSON)
 	set("parseJSON", s.parseJSON)
 	set("bodyBase64", func(c goja.FunctionCall) goja.Value {
-		return rt.ToValue(base64.StdEncoding.EncodeToString(responseOf(c.Argument(0)).Body))
+		r := s.sourceOf(c.Argument(0))
+		if r == nil {
+			return goja.Undefined()
+		}
+		return rt.ToValue(base64.StdEncoding.EncodeToString(r.Body))
 	})
 	set("gzipped", func(c goja.FunctionCall) goja.Value {
-		b := responseOf(c.Argument(0)).Body
-		return rt.ToValue(len(b) > 2 && b[0] == 0x1f && b[1] == 0x8b && b[2] == 8)
+		r := s.sourceOf(c.Argument(0))
+		return rt.ToValue(r != nil && len(r.Body) > 2 && r.Body[0] == 0x1f && r.Body[1] == 0x8b && r.Body[2] == 8)
+	})
+	set("received", func(c goja.FunctionCall) goja.Value { return rt.ToValue(s.sourceOf(c.Argument(0)) != nil) })
+	set("receivedResponse", func(c goja.FunctionCall) goja.Value {
+		if o, ok := c.Argument(0).(*goja.Object); ok {
+			s.receivedResponse(o, c.Argument(1))
+		}
+		return goja.Undefined()
 	})
 	set("base64", func(c goja.FunctionCall) goja.Value {
 		return rt.ToValue(base64.StdEncoding.EncodeToString([]byte(c.Argument(0).String())))
@@ -515,19 +526,15 @@ func (s *Sandbox) parsedURL(raw string) goja.Value {
 	return o
 }
 
-func responseOf(v goja.Value) *event.Response {
-	if v != nil {
-		if r, ok := v.Export().(*event.Response); ok && r != nil {
-			return r
-		}
-	}
-	return &event.Response{}
-}
-
-// nBodyText decodes a response body as Postman does: with the charset of
-// its Content-Type (Latin-1 family or UTF-8), invalid UTF-8 replaced.
+// nBodyText decodes a received Response's body as Postman does: with the
+// charset of its Content-Type (Latin-1 family or UTF-8), invalid UTF-8
+// replaced. It is undefined for a Response a script made.
 func (s *Sandbox) nBodyText(c goja.FunctionCall) goja.Value {
-	rc := s.cacheFor(responseOf(c.Argument(0)))
+	r := s.sourceOf(c.Argument(0))
+	if r == nil {
+		return goja.Undefined()
+	}
+	rc := s.cacheFor(r)
 	if rc.textVal == nil {
 		rc.textVal = s.rt.ToValue(s.bodyText(rc))
 	}

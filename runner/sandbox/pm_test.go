@@ -62,6 +62,14 @@ for (const [i, h] of Object.entries(members)) { if (h.key.toLowerCase() === 'con
 			[]string{`{"body":108,"header":115,"total":223} | {"contentType":"application/json","mimeType":"text","mimeFormat":"json","charset":"utf8","fileExtension":"json","fileName":"response.json"} | data:application/json;base64, eyJzdGF0dXMiOiJvayI`}},
 		{"stream is a Buffer of the body", `console.log(pm.response.stream.length, pm.response.stream.toString('utf8', 0, 11));`,
 			[]string{`108 | {"status":"`}},
+		// Go keeps the body, found from the object itself: Newman
+		// 6.2.2's pm.response has no symbol keys either, and an object
+		// inheriting from it, or a frozen one, still reads the body.
+		{"no symbol keys; body read through inheritance and freezing", `var r = pm.response, o = Object.create(r);
+console.log(Object.getOwnPropertySymbols(r).length, Object.getOwnPropertySymbols(Object.getPrototypeOf(r)).length);
+console.log(o.text().length, o.json().items[1].name, o.stream.length, o.hasOwnProperty('stream'), o.size().body, JSON.stringify(o.encoding()));
+Object.freeze(r); console.log(r.json().items[1].name, r.stream.length, r.text() === r.text(), r.dataURI().length);`,
+			[]string{"0 | 0", `108 | b | 108 | false | 108 | {}`, "b | 108 | true | 174"}},
 		{"chai-postman on pm.response", `
 pm.test("ok", () => { pm.response.to.have.status(200); pm.response.to.be.ok; pm.response.to.be.success; pm.response.to.be.json; });
 pm.test("header", () => pm.response.to.have.header("X-Multi"));

@@ -21,9 +21,10 @@ type classes struct {
 	requestProto, urlProto, propertyListProto, queryParamProto     *goja.Object
 	variableListProto, variableProto                               *goja.Object
 	// variableTypes is Variable.types, which casts a typed variable.
-	variableTypes        *goja.Object
-	parent, src          *goja.Symbol
-	streamGet, streamSet goja.Value
+	variableTypes *goja.Object
+	parent        *goja.Symbol
+	// streamOf builds a received response's stream.
+	streamOf goja.Callable
 	// to is the getter of pm.response.to; nil without chai.
 	to goja.Value
 	// exportBody and exportAuth are the bootstrap's, for the baseline of
@@ -66,14 +67,13 @@ func loadClasses(rt *goja.Runtime, o *goja.Object) classes {
 	c.requestBody, _ = ctor("RequestBody")
 	c.requestAuth, _ = ctor("RequestAuth")
 	c.variableTypes = c.variable.Get("types").ToObject(rt)
-	c.parent, c.src = sym("PARENT"), sym("SRC")
-	stream := o.Get("stream").ToObject(rt)
-	c.streamGet, c.streamSet = stream.Get("get"), stream.Get("set")
+	c.parent = sym("PARENT")
+	c.streamOf, _ = goja.AssertFunction(o.Get("streamOf"))
 	c.exportBody, _ = goja.AssertFunction(o.Get("exportBody"))
 	c.exportAuth, _ = goja.AssertFunction(o.Get("exportAuth"))
 	c.isFrozen, _ = goja.AssertFunction(rt.Get("Object").ToObject(rt).Get("isFrozen"))
-	if c.exportBody == nil || c.exportAuth == nil || c.isFrozen == nil {
-		panic("sandbox: bootstrap does not export exportBody and exportAuth, or Object.isFrozen is missing")
+	if c.streamOf == nil || c.exportBody == nil || c.exportAuth == nil || c.isFrozen == nil {
+		panic("sandbox: bootstrap does not export streamOf, exportBody and exportAuth, or Object.isFrozen is missing")
 	}
 	if to := o.Get("to"); to != nil && !goja.IsUndefined(to) {
 		c.to = to
@@ -89,12 +89,9 @@ func (s *Sandbox) newInstance(proto *goja.Object) *goja.Object {
 
 // responseCache keeps what the scripts of one request derive from its
 // response (collection, folder and request scripts all see the same one),
-// so that each derives it once: the wrapped Go value, the decoded body and
-// its JSON.
+// so that each derives it once: the decoded body and its JSON.
 type responseCache struct {
 	resp *event.Response
-	// src is resp wrapped for the bootstrap's SRC link.
-	src goja.Value
 	// text is the body decoded as Response#text() returns it.
 	text    string
 	textVal goja.Value
@@ -122,6 +119,40 @@ func (s *Sandbox) bodyText(c *responseCache) string {
 	return c.text
 }
 
+// sourceOf returns the received response whose Response object is v, or
+// one v inherits from: the Response's methods ask Go for its body with
+// this. It is nil for a Response a script made.
+func (s *Sandbox) sourceOf(v goja.Value) *event.Response {
+	o, _ := v.(*goja.Object)
+	for ; o != nil; o = o.Prototype() {
+		if p, ok := s.lazyOf(o).(*responseParts); ok {
+			return p.resp
+		}
+	}
+	return nil
+}
+
+// receivedResponse makes res, which the bootstrap's Response constructor
+// built from responsePlain's data, the Response of src (responsePlain's
+// __src): its body stays in Go, found by sourceOf, and its stream is
+// built on first read.
+func (s *Sandbox) receivedResponse(res *goja.Object, src goja.Value) {
+	r, ok := src.Export().(*event.Response)
+	if !ok || r == nil {
+		r = &event.Response{}
+	}
+	p, known := s.lazyOf(res).(*responseParts)
+	if !known {
+		p = &responseParts{}
+		p.keep = true
+	}
+	p.resp = r
+	s.defineLazy(res, p, "stream")
+	if !known {
+		s.registerLazy(res, p)
+	}
+}
+
 // link sets one of the bootstrap's hidden symbol links, as its link() does.
 func link(o *goja.Object, key *goja.Symbol, v goja.Value) {
 	_ = o.DefineDataPropertySymbol(key, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
@@ -136,6 +167,7 @@ func (s *Sandbox) responseObject(r *event.Response, cookies []*http.Cookie) *goj
 	rt, c := s.rt, &s.classes
 	o := s.newInstance(c.responseProto)
 	src := &responseParts{resp: r, cookies: cookies}
+	src.keep = true
 	// Property: a Response requires an id. Few scripts read it or
 	// _details, which are built on first read.
 	s.defineLazy(o, src, "id")
@@ -151,12 +183,7 @@ func (s *Sandbox) responseObject(r *event.Response, cookies []*http.Cookie) *goj
 	_ = o.Set("status", status)
 	_ = o.Set("code", s.prims.int(rt, int64(r.Code)))
 	s.defineLazy(o, src, "headers")
-	rc := s.cacheFor(r)
-	if rc.src == nil {
-		rc.src = rt.ToValue(r)
-	}
-	link(o, c.src, rc.src)
-	_ = o.DefineAccessorProperty("stream", c.streamGet, c.streamSet, goja.FLAG_TRUE, goja.FLAG_TRUE)
+	s.defineLazy(o, src, "stream")
 	s.defineLazy(o, src, "cookies")
 	s.registerLazy(o, src)
 	_ = o.Set("responseTime", s.prims.int(rt, r.Time.Milliseconds()))
@@ -195,14 +222,16 @@ func (s *Sandbox) responseDetails(r *event.Response) *goja.Object {
 
 // responseParts builds pm.response's lazy parts: most test scripts read
 // only its code and body, and the rest (the id, the details, the header
-// and cookie lists) was most of what building pm.response cost.
+// and cookie lists, the body's Buffer) was most of what building
+// pm.response cost. It stays in the lazy registry while the response
+// lives, being how Go finds a Response's body (see sourceOf).
 type responseParts struct {
 	lazyState
 	resp    *event.Response
 	cookies []*http.Cookie
 }
 
-var responseLazyNames = []string{"id", "_details", "headers", "cookies"}
+var responseLazyNames = []string{"id", "_details", "headers", "stream", "cookies"}
 
 func (p *responseParts) lazyNames() []string { return responseLazyNames }
 func (p *responseParts) state() *lazyState   { return &p.lazyState }
@@ -215,6 +244,12 @@ func (p *responseParts) lazyBuild(s *Sandbox, o *goja.Object, name string) goja.
 		return s.responseDetails(p.resp)
 	case "cookies":
 		return s.cookieList(o, p.cookies)
+	case "stream":
+		v, err := s.classes.streamOf(goja.Undefined(), o)
+		if err != nil {
+			panic(err)
+		}
+		return v
 	}
 	hs := make([]header, len(p.resp.Headers))
 	for i, h := range p.resp.Headers {
