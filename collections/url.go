@@ -211,6 +211,13 @@ func (u URL) String() string {
 // PathString returns the path with a leading "/" and path variables filled.
 func (u URL) PathString() string {
 	var b strings.Builder
+	// Sized for the segments as written (filled variables may differ),
+	// so that the usual path takes one allocation, not one per doubling.
+	n := 1
+	for _, seg := range u.Path {
+		n += len(seg) + 1
+	}
+	b.Grow(n)
 	u.writePath(&b)
 	return b.String()
 }
@@ -249,6 +256,15 @@ func (u URL) pathSegment(seg string) string {
 // else is percent-encoded later, when the request is built.
 func (u URL) QueryString() string {
 	var b strings.Builder
+	// Sized as PathString sizes the path.
+	n := 0
+	for _, p := range u.Query {
+		n += len(p.Key) + 2
+		if p.Value != nil {
+			n += len(*p.Value)
+		}
+	}
+	b.Grow(n)
 	u.writeQuery(&b)
 	return b.String()
 }

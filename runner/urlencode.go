@@ -1,7 +1,6 @@
 package runner
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -42,8 +41,33 @@ var (
 // percentEncode encodes bytes in set (and every non-ASCII byte), leaving
 // existing %XX escapes alone.
 func percentEncode(s string, set *encodeSet) string {
-	const hex = "0123456789ABCDEF"
+	if !needsEncoding(s, set) {
+		return s
+	}
 	var b strings.Builder
+	b.Grow(len(s) + 16)
+	writeEncoded(&b, s, set)
+	return b.String()
+}
+
+// needsEncoding reports whether percentEncode would change s. Most parts
+// of most URLs need nothing, and are then used as they are.
+func needsEncoding(s string, set *encodeSet) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || set[c] {
+			return true
+		}
+	}
+	return false
+}
+
+// writeEncoded writes s to b as percentEncode encodes it.
+func writeEncoded(b *strings.Builder, s string, set *encodeSet) {
+	const hex = "0123456789ABCDEF"
+	if !needsEncoding(s, set) {
+		b.WriteString(s)
+		return
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
@@ -59,7 +83,18 @@ func percentEncode(s string, set *encodeSet) string {
 		}
 		b.WriteByte(c)
 	}
-	return b.String()
+}
+
+// urlEncoder writes the parts of a URL percent-encoded, or as they are
+// (protocolProfileBehavior.disableUrlEncoding).
+type urlEncoder struct{ asWritten bool }
+
+func (e urlEncoder) write(b *strings.Builder, s string, set *encodeSet) {
+	if e.asWritten {
+		b.WriteString(s)
+		return
+	}
+	writeEncoded(b, s, set)
 }
 
 func isHex(c byte) bool {
@@ -72,28 +107,31 @@ func isHex(c byte) bool {
 // never sent. With asWritten (protocolProfileBehavior.disableUrlEncoding)
 // the user information, path and query are not encoded; the host still is.
 func wireURL(u collections.URL, asWritten bool) string {
-	encode := percentEncode
-	if asWritten {
-		encode = func(s string, _ *encodeSet) string { return s }
-	}
+	enc := urlEncoder{asWritten: asWritten}
 	var b strings.Builder
+	// Written in place into one buffer of about the right size: this
+	// runs for every request sent.
+	b.Grow(len(u.Raw) + 16)
 	proto := strings.ToLower(strings.TrimSuffix(u.Protocol, "://"))
 	if proto == "" {
 		proto = "http"
 	}
-	b.WriteString(proto + "://")
+	b.WriteString(proto)
+	b.WriteString("://")
 	if u.Auth != nil {
-		b.WriteString(encode(u.Auth.User, userinfoSet))
+		enc.write(&b, u.Auth.User, userinfoSet)
 		if u.Auth.Password != "" {
-			b.WriteString(":" + encode(u.Auth.Password, userinfoSet))
+			b.WriteByte(':')
+			enc.write(&b, u.Auth.Password, userinfoSet)
 		}
-		b.WriteString("@")
+		b.WriteByte('@')
 	}
 	b.WriteString(encodeHost(strings.ToLower(strings.Join(u.Host, "."))))
 	if u.Port != "" {
-		b.WriteString(":" + u.Port)
+		b.WriteByte(':')
+		b.WriteString(u.Port)
 	}
-	b.WriteString(encode(u.PathString(), pathSet))
+	enc.write(&b, u.PathString(), pathSet)
 	if len(u.Query) > 0 {
 		q := u.QueryString()
 		enabled := false
@@ -101,7 +139,8 @@ func wireURL(u collections.URL, asWritten bool) string {
 			enabled = enabled || !p.Disabled
 		}
 		if q != "" || enabled {
-			b.WriteString("?" + encode(q, querySet))
+			b.WriteByte('?')
+			enc.write(&b, q, querySet)
 		}
 	}
 	return b.String()
@@ -138,32 +177,44 @@ func encodeHost(host string) string {
 // standard rejects (127.09.0.1, 1.2.3.256), which are left to DNS as
 // Newman leaves them.
 func whatwgIPv4(host string) (string, bool) {
-	parts := strings.Split(host, ".")
-	if len(parts) > 1 && parts[len(parts)-1] == "" {
-		parts = parts[:len(parts)-1]
+	s := host
+	n := strings.Count(s, ".") + 1
+	if n > 1 && s[len(s)-1] == '.' {
+		s, n = s[:len(s)-1], n-1
 	}
-	if len(parts) > 4 {
+	if n > 4 {
 		return "", false
 	}
-	nums := make([]uint64, len(parts))
-	for i, p := range parts {
-		n, ok := ipv4Number(p)
+	var nums [4]uint64
+	for i := range n {
+		p, rest, _ := strings.Cut(s, ".")
+		v, ok := ipv4Number(p)
 		if !ok {
 			return "", false
 		}
-		nums[i] = n
+		nums[i], s = v, rest
 	}
-	addr := nums[len(nums)-1]
-	if addr >= 1<<(8*(5-len(nums))) {
+	addr := nums[n-1]
+	if addr >= 1<<(8*(5-n)) {
 		return "", false
 	}
-	for i, n := range nums[:len(nums)-1] {
-		if n > 255 {
+	for i, v := range nums[:n-1] {
+		if v > 255 {
 			return "", false
 		}
-		addr += n << (8 * (3 - i))
+		addr += v << (8 * (3 - i))
 	}
-	return fmt.Sprintf("%d.%d.%d.%d", addr>>24, addr>>16&255, addr>>8&255, addr&255), true
+	var buf [15]byte
+	out := strconv.AppendUint(buf[:0], addr>>24, 10)
+	for _, shift := range []uint64{16, 8, 0} {
+		out = append(out, '.')
+		out = strconv.AppendUint(out, addr>>shift&255, 10)
+	}
+	if string(out) == host {
+		// Already dotted decimal: the host as it is, not a copy.
+		return host, true
+	}
+	return string(out), true
 }
 
 // ipv4Number reads one part of a WHATWG IPv4 address.
