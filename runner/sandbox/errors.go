@@ -108,9 +108,10 @@ var (
 	reReadProp = regexp.MustCompile(`^Cannot read property '(.*)' of (undefined|null)(?: or null)?$`)
 	reNoMember = regexp.MustCompile(`^Object has no member '(.*)'$`)
 	reNotObj   = regexp.MustCompile(`^Value is not an object: `)
-	// reNotFunc is goja's message for calling a chai property, which is a
-	// Proxy over a non-function, as a method.
-	reNotFunc = regexp.MustCompile(`^proxy target is not a function$`)
+	// reNotFunc is goja's message for calling a chai property as a
+	// method: the assertion is a Go-backed object (chai/assertion.go), or
+	// a Proxy over a non-function.
+	reNotFunc = regexp.MustCompile(`^(?:Dynamic object is not callable|proxy target is not a function)$`)
 )
 
 // v8Message rewords goja's runtime messages as V8 (and so Newman) words

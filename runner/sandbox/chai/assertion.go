@@ -21,6 +21,14 @@ import (
 // (`var e = expect(body).to;`) and branch from it several times, and each
 // branch must start from the flags the step had.
 //
+// chai wraps each assertion in a Proxy whose get trap throws on names the
+// assertion lacks; a goja Proxy per step was a third of a chain's
+// allocations, so Get does the trap's check instead (core.checkInherited).
+// goja also asks Get for an own property's descriptor, so
+// Object.getOwnPropertyDescriptor(assertion, name) and
+// propertyIsEnumerable throw for a name found nowhere on the chain,
+// where chai answers undefined and false.
+//
 // Being a DynamicObject, an assertion takes no accessor, read-only or
 // non-enumerable own property and cannot be frozen (goja throws a
 // TypeError); chai, chai-postman and the plugins scripts write define
@@ -41,11 +49,13 @@ type assertion struct {
 	flags flagSet
 	// bag is the object scripts get for `__flags`, made on first read.
 	bag *goja.Object
-	// raw is the object whose handler this is; guard is what scripts
-	// hold: a Proxy around raw, or raw itself when proxies are off.
-	raw   *goja.Object
-	guard *goja.Object
-	rt    *goja.Runtime
+	// raw is the object whose handler this is, and what scripts hold.
+	raw  *goja.Object
+	core *core
+	// guarded stands for chai's Proxy, whose get trap Get does: made
+	// while chai's proxies were enabled, the assertion throws when a name
+	// it lacks is read, except while it is core.target.
+	guarded bool
 }
 
 const flagsKey = "__flags"
@@ -95,7 +105,7 @@ func (a *assertion) ownFlags() *flagSet {
 // chai's bag is Object.create(null).
 func (a *assertion) bagObject() *goja.Object {
 	if a.bag == nil {
-		a.bag = a.rt.NewDynamicObject(&a.flags)
+		a.bag = a.core.rt.NewDynamicObject(&a.flags)
 		if err := a.bag.SetPrototype(nil); err != nil {
 			panic(err)
 		}
@@ -104,11 +114,15 @@ func (a *assertion) bagObject() *goja.Object {
 }
 
 // Get implements goja.DynamicObject. A nil result sends the lookup on to
-// the prototype, as for an ordinary object.
+// the prototype, as for an ordinary object. A guarded assertion first
+// makes sure the prototype chain has the name, as chai's Proxy does.
 func (a *assertion) Get(name string) goja.Value {
 	own := a.ownList()
 	i := own.index(name)
 	if i < 0 {
+		if a.guarded && a.core.target != a.raw {
+			a.core.checkInherited(a.raw, name)
+		}
 		return nil
 	}
 	if v := own[i].value; v != nil {

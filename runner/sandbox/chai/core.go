@@ -194,6 +194,23 @@ type core struct {
 	recent     [8]*assertion
 	recentNext int
 
+	// reflectHas is the intrinsic Reflect.has, taken before any script
+	// could replace it.
+	reflectHas goja.Callable
+	// inherited holds the names found on proto's chain: an assertion
+	// checks each name it reads there once per runtime rather than on
+	// every read. A name deleted from the chain later still passes the
+	// check (the read then gives undefined where chai throws); chai,
+	// chai-postman and Postman scripts add to Assertion.prototype but do
+	// not delete from it.
+	inherited map[string]struct{}
+
+	// target is the assertion a getter is running on. chai runs getters
+	// on its Proxy's target, the unguarded assertion: reads there of names
+	// the assertion lacks give undefined. Here scripts and getters hold
+	// the same object, so it is unguarded while it is target.
+	target *goja.Object
+
 	// markers are the chaining behaviours that only set a flag to true
 	// (js/core.js flagMarker): reading `.include` or `.lengthOf` sets it
 	// here instead of calling into JS.
@@ -207,7 +224,9 @@ type marker struct {
 
 func newCore(rt *goja.Runtime) *core {
 	c := &core{rt: rt, objectProto: rt.NewObject().Prototype(), arrayProto: rt.NewArray().Prototype(),
-		objectKey: rt.ToValue("object")}
+		objectKey: rt.ToValue("object"), inherited: make(map[string]struct{})}
+	reflect := rt.GlobalObject().Get("Reflect").ToObject(rt)
+	c.reflectHas, _ = goja.AssertFunction(reflect.Get("has"))
 	c.assertion = &goja.ProxyTrapConfig{Get: func(target *goja.Object, name string, _ goja.Value) goja.Value {
 		if v := target.Get(name); v != nil {
 			return v
@@ -229,7 +248,11 @@ func (c *core) hooks() *goja.Object {
 	set("init", c.init)
 	set("create", c.create)
 	set("next", func(call goja.FunctionCall) goja.Value { return c.next(call.Argument(0)) })
-	set("chainStep", func(call goja.FunctionCall) goja.Value { return c.next(call.This) })
+	set("chainStep", func(call goja.FunctionCall) goja.Value {
+		defer c.leave(c.enter(call.This))
+		return c.next(call.This)
+	})
+	set("asTarget", c.asTarget)
 	set("newFlags", func(goja.FunctionCall) goja.Value { return c.newAssertion(nil).bagObject() })
 	set("getFlag", c.getFlag)
 	set("objectGetter", c.objectGetter)
@@ -293,31 +316,103 @@ func (c *core) missing(target *goja.Object, name string, method goja.Value) goja
 	return rethrow(c.miss(goja.Undefined(), target, c.rt.ToValue(name), method))
 }
 
+// checkInherited is chai's Proxy get trap for obj, an assertion lacking
+// name as an own property: unless obj's prototype chain has name, reading
+// it throws (or, for chai's proxyExcludedKeys, gives undefined).
+func (c *core) checkInherited(obj *goja.Object, name string) {
+	proto := obj.Prototype()
+	if proto == c.proto && proto != nil {
+		if _, ok := c.inherited[name]; ok {
+			return
+		}
+	}
+	if c.excluded(name) {
+		return
+	}
+	if proto != nil && rethrow(c.reflectHas(goja.Undefined(), proto, c.rt.ToValue(name))).ToBoolean() {
+		if proto == c.proto {
+			c.inherited[name] = struct{}{}
+		}
+		return
+	}
+	c.missing(obj, name, goja.Undefined())
+}
+
+// enter makes this, when it is an assertion, the target getters run on
+// (see core.target), and returns the previous one for leave.
+func (c *core) enter(this goja.Value) *goja.Object {
+	prev := c.target
+	if obj, ok := this.(*goja.Object); ok && obj != nil && obj.ExportType() == assertionType {
+		c.target = obj
+	}
+	return prev
+}
+
+func (c *core) leave(prev *goja.Object) { c.target = prev }
+
+// getterResult is what a getter run on this hands back: chai's getters
+// run on the Proxy's target, so one returning this gives scripts the
+// unguarded assertion, which stays so.
+func (c *core) getterResult(this, result goja.Value) goja.Value {
+	if obj, ok := result.(*goja.Object); ok && result == this {
+		if a := c.find(obj); a != nil {
+			a.guarded = false
+		}
+	}
+	return c.continueChain(this, result)
+}
+
+// asTarget is asTarget(this, fn): fn called on this as a getter (see
+// core.target), for the getters js/core.js defines itself.
+func (c *core) asTarget(call goja.FunctionCall) goja.Value {
+	this := call.Argument(0)
+	fn, ok := goja.AssertFunction(call.Argument(1))
+	if !ok {
+		panic(c.rt.NewTypeError("asTarget: not a function"))
+	}
+	defer c.leave(c.enter(this))
+	return c.getterResult(this, rethrow(fn(this)))
+}
+
+// excluded reports whether name is in chai.config.proxyExcludedKeys,
+// which pm.test reads `then` from on every assertion a test returns. A
+// value other than an array goes to guardMiss, which reads it as chai
+// does.
+func (c *core) excluded(name string) bool {
+	keys, ok := c.config.Get("proxyExcludedKeys").(*goja.Object)
+	if !ok || keys.ClassName() != "Array" {
+		return false
+	}
+	n := keys.Get("length").ToInteger()
+	for i := int64(0); i < n; i++ {
+		if v, ok := keys.Get(strconv.FormatInt(i, 10)).(goja.String); ok && v.String() == name {
+			return true
+		}
+	}
+	return false
+}
+
 // newAssertion makes an assertion object with proto as its prototype and
 // no own properties; a nil proto makes only a flag bag's owner.
 func (c *core) newAssertion(proto *goja.Object) *assertion {
-	a := &assertion{rt: c.rt}
+	a := &assertion{core: c}
 	a.flags.entries = a.flags.inline[:0]
 	if proto != nil {
 		a.raw = c.rt.NewDynamicObject(a)
 		if err := a.raw.SetPrototype(proto); err != nil {
 			panic(err)
 		}
-		a.guard = a.raw
-		if c.proxyEnabled() {
-			a.guard = c.rt.ToValue(c.rt.NewProxy(a.raw, c.assertion)).(*goja.Object)
-		}
+		a.guarded = c.proxyEnabled()
 	}
 	c.recent[c.recentNext] = a
 	c.recentNext = (c.recentNext + 1) % len(c.recent)
 	return a
 }
 
-// find returns the assertion obj is (its raw object or its guard), or
-// nil for any other object.
+// find returns the assertion obj is, or nil for any other object.
 func (c *core) find(obj *goja.Object) *assertion {
 	for _, a := range c.recent {
-		if a != nil && (a.raw == obj || a.guard == obj) {
+		if a != nil && a.raw == obj {
 			return a
 		}
 	}
@@ -370,6 +465,7 @@ func (c *core) getFlag(call goja.FunctionCall) goja.Value {
 // 'object'): the library's methods read it on nearly every call, and as
 // a JS function it was a frame and an allocation each time.
 func (c *core) objectGetter(call goja.FunctionCall) goja.Value {
+	defer c.leave(c.enter(call.This))
 	return c.flag(call.This, c.objectKey)
 }
 
@@ -402,14 +498,16 @@ func (c *core) property(call goja.FunctionCall) goja.Value {
 	getter, _ := goja.AssertFunction(call.Argument(0))
 	if fast := lookupFastPath(call.Argument(1)); fast != nil {
 		return c.rt.ToValue(func(call goja.FunctionCall) goja.Value {
+			defer c.leave(c.enter(call.This))
 			if fast(c, call.This, nil) {
 				return c.next(call.This)
 			}
-			return c.continueChain(call.This, rethrow(getter(call.This)))
+			return c.getterResult(call.This, rethrow(getter(call.This)))
 		})
 	}
 	return c.rt.ToValue(func(call goja.FunctionCall) goja.Value {
-		return c.continueChain(call.This, rethrow(getter(call.This)))
+		defer c.leave(c.enter(call.This))
+		return c.getterResult(call.This, rethrow(getter(call.This)))
 	})
 }
 
@@ -475,7 +573,7 @@ func (c *core) create(call goja.FunctionCall) goja.Value {
 	}
 	a := c.newAssertion(proto)
 	a.setCtorFlags([]goja.Value{c.ctor, goja.Undefined(), call.Argument(0), call.Argument(1), eql})
-	return a.guard
+	return a.raw
 }
 
 // init finishes `new Assertion(obj, msg, ssfi, lockSsfi)`:
@@ -488,7 +586,7 @@ func (c *core) init(call goja.FunctionCall) goja.Value {
 	if defined(call.Argument(1)) {
 		a := c.newAssertion(this.Prototype())
 		a.setCtorFlags(call.Arguments[2:])
-		return a.guard
+		return a.raw
 	}
 	owner := c.newAssertion(nil)
 	owner.setCtorFlags(call.Arguments[2:])
@@ -511,7 +609,7 @@ func (c *core) next(from goja.Value) goja.Value {
 	a := c.newAssertion(c.proto)
 	a.flags.entries = append(a.flags.entries, f.entries...)
 	a.setBagOnly()
-	return a.guard
+	return a.raw
 }
 
 // guard is util.proxify(obj, methodName).
@@ -670,6 +768,11 @@ func (c *core) chainable(call goja.FunctionCall) goja.Value {
 			if prop == "length" {
 				c.throwLength(name, true)
 			}
+			// target's prototype's prototype is the assertion read, which
+			// chai's chain holds unguarded: this trap guards instead.
+			if p := target.Prototype(); p != nil {
+				defer c.leave(c.enter(p.Prototype()))
+			}
 			if v := target.Get(prop); v != nil {
 				return v
 			}
@@ -694,6 +797,7 @@ func (c *core) chainable(call goja.FunctionCall) goja.Value {
 	}
 	return c.rt.ToValue(func(call goja.FunctionCall) goja.Value {
 		this := call.Argument(0)
+		defer c.leave(c.enter(this))
 		c.chainingBehavior(this, behaviour, noop)
 		target := call.Argument(1).ToObject(c.rt)
 		// The prototype's own call and apply are held in Go: an ordinary

@@ -340,9 +340,12 @@ function addProperty(ctx, name, getter, fast) {
     Object.defineProperty(ctx, name, { get: native.property(getter, fast), configurable: true });
     return;
   }
+  // chai calls getter.call(this), which throws as chai does when getter
+  // is no function; asTarget runs it on the unguarded assertion.
+  var run = function () { return getter.call(this); };
   Object.defineProperty(ctx, name, {
     get: function propertyGetter() {
-      return continueChain(this, getter.call(this));
+      return native.asTarget(this, run);
     },
     configurable: true
   });
@@ -375,13 +378,16 @@ function addFastMethod(ctx, name, method, fast) {
 function overwriteProperty(ctx, name, getter) {
   var previous = Object.getOwnPropertyDescriptor(ctx, name);
   var inherited = previous && typeof previous.get === 'function' ? previous.get : function () {};
+  var run = function () {
+    var lock = getFlag(this, 'lockSsfi');
+    setFlag(this, 'lockSsfi', true);
+    var result = getter(inherited).call(this);
+    setFlag(this, 'lockSsfi', lock);
+    return result;
+  };
   Object.defineProperty(ctx, name, {
     get: function overwritingGetter() {
-      var lock = getFlag(this, 'lockSsfi');
-      setFlag(this, 'lockSsfi', true);
-      var result = getter(inherited).call(this);
-      setFlag(this, 'lockSsfi', lock);
-      return continueChain(this, result);
+      return native.asTarget(this, run);
     },
     configurable: true
   });
