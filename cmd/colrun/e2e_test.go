@@ -23,6 +23,16 @@ var (
 	buildErr  error
 )
 
+// TestMain removes the binary colrunBinary built: 30 MB left in the
+// temporary directory by every test run adds up on a developer's machine.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binPath != "" {
+		os.RemoveAll(filepath.Dir(binPath))
+	}
+	os.Exit(code)
+}
+
 // colrunBinary builds the colrun binary once per test run, as a user's
 // `go install` would, so that the end-to-end test runs the real program.
 func colrunBinary(t *testing.T) string {
