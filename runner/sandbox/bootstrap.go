@@ -1145,15 +1145,13 @@ lazy(pm, 'request', function () {
 });
 // A received response is built by Go, 'to' included (response.go).
 function makeResponse() {
-    if (run.listen !== 'test') { return undefined; }
+    if (R().listen !== 'test') { return undefined; }
     var resp = native.responseObject();
     return resp !== undefined ? resp : addTo(new Response({}));
 }
-// Scripts read pm.response repeatedly: its getter makes no further call.
-lazy(pm, 'response', function () {
-    var r = ctl.fresh ? R() : run;
-    return 'response' in r ? r.response : (r.response = makeResponse());
-});
+// Scripts read pm.response repeatedly: its getter is Go's, which calls
+// makeResponse once a run.
+lazy(pm, 'response', native.response);
 function makeCookies() {
     var list = native.cookiesObject();
     list.jar = function () { return new CookieJar(); };
@@ -1611,7 +1609,7 @@ return {
         Response: Response, HeaderList: HeaderList, Header: Header, CookieList: CookieList, Cookie: Cookie,
         Request: Request, Url: Url, PropertyList: PropertyList, QueryParam: QueryParam, VariableList: VariableList,
         Variable: Variable, RequestBody: RequestBody, RequestAuth: RequestAuth,
-        PARENT: PARENT, streamOf: streamOf, to: chai && chai.expect ? toDescriptor.get : undefined,
+        PARENT: PARENT, streamOf: streamOf, makeResponse: makeResponse, to: chai && chai.expect ? toDescriptor.get : undefined,
         addTo: addTo, nativeParse: nativeParse, exportRequest: exportRequest, exportBody: exportBody, exportAuth: exportAuth
     }
 };

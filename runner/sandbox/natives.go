@@ -93,6 +93,21 @@ func (s *Sandbox) natives() *goja.Object {
 		}
 		return goja.Undefined()
 	})
+	// pm.response's getter: a native one, as scripts read it often.
+	set("response", func(goja.FunctionCall) goja.Value {
+		st := s.cur
+		if st == nil {
+			return goja.Undefined()
+		}
+		if st.response == nil {
+			v, err := s.classes.makeResponse(goja.Undefined())
+			if err != nil {
+				panic(err)
+			}
+			st.response = v
+		}
+		return st.response
+	})
 	set("cookiesObject", func(goja.FunctionCall) goja.Value {
 		var cookies []*http.Cookie
 		if st := s.cur; st != nil {

@@ -25,6 +25,8 @@ type classes struct {
 	parent        *goja.Symbol
 	// streamOf builds a received response's stream.
 	streamOf goja.Callable
+	// makeResponse builds pm.response.
+	makeResponse goja.Callable
 	// to is the getter of pm.response.to; nil without chai.
 	to goja.Value
 	// exportBody and exportAuth are the bootstrap's, for the baseline of
@@ -69,11 +71,12 @@ func loadClasses(rt *goja.Runtime, o *goja.Object) classes {
 	c.variableTypes = c.variable.Get("types").ToObject(rt)
 	c.parent = sym("PARENT")
 	c.streamOf, _ = goja.AssertFunction(o.Get("streamOf"))
+	c.makeResponse, _ = goja.AssertFunction(o.Get("makeResponse"))
 	c.exportBody, _ = goja.AssertFunction(o.Get("exportBody"))
 	c.exportAuth, _ = goja.AssertFunction(o.Get("exportAuth"))
 	c.isFrozen, _ = goja.AssertFunction(rt.Get("Object").ToObject(rt).Get("isFrozen"))
-	if c.streamOf == nil || c.exportBody == nil || c.exportAuth == nil || c.isFrozen == nil {
-		panic("sandbox: bootstrap does not export streamOf, exportBody and exportAuth, or Object.isFrozen is missing")
+	if c.streamOf == nil || c.makeResponse == nil || c.exportBody == nil || c.exportAuth == nil || c.isFrozen == nil {
+		panic("sandbox: bootstrap does not export streamOf, makeResponse, exportBody and exportAuth, or Object.isFrozen is missing")
 	}
 	if to := o.Get("to"); to != nil && !goja.IsUndefined(to) {
 		c.to = to

@@ -372,8 +372,10 @@ type runState struct {
 	// pendingOps counts pm.sendRequest calls and cookie-jar operations
 	// whose callbacks have not run yet.
 	pendingOps int
-	inSync     bool
-	skipped    bool
+	// response is pm.response once a script read it.
+	response goja.Value
+	inSync   bool
+	skipped  bool
 	// timedOut is set once the timeout is the Run's error, which a later
 	// stop must not replace (the error's name, Error as Newman gives it,
 	// cannot tell it from a script's own error).
