@@ -110,14 +110,18 @@ func (o *outgoing) pruned() bool {
 // the headers colrun sent, as postman-runtime passes on the sent request.
 // sent is sentHeaders(o), which the caller has listed already.
 func resolvedRequest(orig *collections.Request, o *outgoing, sent []event.Header) *collections.Request {
-	r := orig.Clone()
+	// A deep copy, as orig.Clone makes it, but for the URL, headers and
+	// (when it applied) auth, which are replaced rather than copied.
+	r := *orig
 	r.Method = o.Method
 	// Newman hands test scripts the request as it went out: the URL
 	// percent-encoded, the auth it inherited, and the headers the
 	// transport added (Host, Accept-Encoding, Content-Length).
 	r.URL = collections.ParseURL(o.URL)
-	if o.Auth != nil {
-		r.Auth = o.Auth
+	r.Body = orig.Body.Clone()
+	r.Auth = o.Auth
+	if o.Auth == nil {
+		r.Auth = orig.Auth.Clone()
 	}
 	r.Headers = make([]collections.Header, len(sent))
 	for i, h := range sent {
@@ -134,7 +138,7 @@ func resolvedRequest(orig *collections.Request, o *outgoing, sent []event.Header
 			r.Body.FormData = o.params
 		}
 	}
-	return r
+	return &r
 }
 
 // sentHeaders lists the headers a request goes out with: its own and the

@@ -77,6 +77,9 @@ type scriptLevel struct {
 	level string // collection, folder or request
 	name  string // the collection's, folder's or request's name
 	event *collections.Event
+	// named is scriptName for the listen the script was collected for,
+	// built once: the script is compiled ahead and again when it runs.
+	named string
 }
 
 // location is pm.execution.location: the collection's name, then the
@@ -85,16 +88,26 @@ func (r *Runner) location(it *collections.Item) []string {
 	if loc, ok := r.locations[it]; ok {
 		return loc
 	}
-	var names []string
+	n := 1
 	for p := it; p != nil; p = p.Parent {
-		names = append([]string{p.Name}, names...)
+		n++
 	}
-	return append([]string{r.coll.Info.Name}, names...)
+	// Filled from the end, in one allocation: it is built for every item.
+	names := make([]string, n)
+	names[0] = r.coll.Info.Name
+	for p := it; p != nil; p = p.Parent {
+		n--
+		names[n] = p.Name
+	}
+	return names
 }
 
 // scriptName names a script in reported error stacks; the compile cache
 // is keyed by source, so the same test on many requests compiles once.
 func (sl scriptLevel) scriptName(listen string) string {
+	if sl.named != "" && sl.event.Listen == listen {
+		return sl.named
+	}
 	return sl.level + " " + sl.name + " " + listen
 }
 
@@ -117,7 +130,7 @@ func (r *Runner) collectScripts(listen string, it *collections.Item) []scriptLev
 		for i := range events {
 			e := &events[i]
 			if e.Listen == listen && !e.Disabled && (e.Script.Exec != "" || e.HasScript) {
-				out = append(out, scriptLevel{level: level, name: name, event: e})
+				out = append(out, scriptLevel{level: level, name: name, event: e, named: level + " " + name + " " + listen})
 			}
 		}
 	}
