@@ -699,10 +699,15 @@ func timingTrace(ct *httptrace.ClientTrace, tm *event.Timings, firstByte *time.T
 // itself).
 func readBody(resp *http.Response, limit int64) ([]byte, error) {
 	var buf bytes.Buffer
+	var src io.Reader = resp.Body
 	if n := resp.ContentLength; n > 0 && n <= limit {
+		// Go's transport stops a body with a Content-Length at that
+		// length, so it needs no limit of its own.
 		buf.Grow(int(n) + bytes.MinRead)
+	} else {
+		src = io.LimitReader(resp.Body, limit+1)
 	}
-	if _, err := buf.ReadFrom(io.LimitReader(resp.Body, limit+1)); err != nil {
+	if _, err := buf.ReadFrom(src); err != nil {
 		return nil, err
 	}
 	data := buf.Bytes()
