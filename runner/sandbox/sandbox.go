@@ -172,6 +172,11 @@ type Sandbox struct {
 
 	loop eventLoop
 	cur  *runState
+	// spareSlots and spareOrder are the last Run's runState.slots and
+	// order, emptied, for the next Run to fill: most Runs record a few
+	// tests, and growing both anew each time cost allocations a request.
+	spareSlots []assertSlot
+	spareOrder []int
 
 	// active is the Run in progress, for the context watcher, which runs
 	// on a goroutine of its own.
@@ -582,7 +587,8 @@ func (s *Sandbox) setSync(st *runState, on bool) {
 
 // start prepares the per-Run state and arms the timeout and ctx watchers.
 func (s *Sandbox) start(ctx context.Context, script *Script, exec *Execution) *runState {
-	st := &runState{exec: exec, script: script, listen: exec.Listen, parent: ctx}
+	st := &runState{exec: exec, script: script, listen: exec.Listen, parent: ctx, slots: s.spareSlots, order: s.spareOrder}
+	s.spareSlots, s.spareOrder = nil, nil
 	if st.listen == "" {
 		st.listen = exec.Info.EventName
 	}
@@ -624,7 +630,18 @@ func (s *Sandbox) end(st *runState) {
 	s.rt.ClearInterrupt()
 	s.loop.reset()
 	s.cur = nil
+	// Only the goja goroutine reaches slots and order, through s.cur,
+	// which no longer points at st.
+	if cap(st.slots) <= maxSpareSlots && cap(st.order) <= maxSpareSlots {
+		clear(st.slots)
+		s.spareSlots, s.spareOrder = st.slots[:0], st.order[:0]
+	}
+	st.slots, st.order = nil, nil
 }
+
+// maxSpareSlots bounds the assertion slots kept for the next Run, so that
+// one Run with many tests does not hold its slots for the Sandbox's life.
+const maxSpareSlots = 64
 
 // fillScopes gives every nil scope an empty one, so that writes have
 // somewhere to go.

@@ -451,3 +451,24 @@ func TestParallelSandboxes(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// Runs on one Sandbox report only their own tests, in their own order,
+// however many the Run before recorded (the slots are reused).
+func TestRunsReportOnlyTheirOwnTests(t *testing.T) {
+	t.Parallel()
+	sb := New(Options{})
+	defer sb.Close()
+	for _, tt := range []struct {
+		src  string
+		want []outcome
+	}{
+		{`pm.test("a", () => {}); pm.test("b", () => { throw new Error("x"); }); pm.test.skip("c", () => {});`,
+			[]outcome{{Name: "a"}, {Name: "b", Err: "Error: x"}, {Name: "c", Skipped: true}}},
+		{`pm.test("d", () => {});`, []outcome{{Name: "d"}}},
+		{`1;`, nil},
+		{`pm.test("late", (done) => setTimeout(done, 1)); pm.test("e", () => {});`, []outcome{{Name: "e"}, {Name: "late"}}},
+		{`pm.test("f", () => {});`, []outcome{{Name: "f"}}},
+	} {
+		diff(t, "assertions of "+tt.src, tt.want, outcomes(runWith(t, sb, newExec("test"), tt.src)))
+	}
+}
