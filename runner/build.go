@@ -147,7 +147,7 @@ func resolvedRequest(orig *collections.Request, o *outgoing, sent []event.Header
 // them. Test scripts and reports both see this list. Connection is not
 // listed: Go's HTTP/1.1 sends none.
 func sentHeaders(o *outgoing) []event.Header {
-	hs := make([]event.Header, 0, len(o.Headers)+3)
+	hs := make([]event.Header, 0, len(o.Headers)+4)
 	for _, h := range o.Headers {
 		if o.formType && strings.EqualFold(h.Key, "Content-Type") {
 			continue
