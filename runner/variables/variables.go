@@ -405,10 +405,15 @@ func (r *Resolver) pass(text string) (string, bool) {
 			b.WriteString(rest)
 			return b.String(), true
 		}
+		value, found := r.lookup(name)
+		if found && !changed {
+			// One allocation for a typical result (a URL with a base
+			// variable) instead of growing through several.
+			b.Grow(len(text) - (end - start) + len(value))
+		}
 		b.WriteString(rest[:start])
 		token := rest[start:end]
 		rest = rest[end:]
-		value, found := r.lookup(name)
 		if !found {
 			r.noteUnresolved(name)
 			b.WriteString(token)
