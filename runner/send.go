@@ -314,10 +314,23 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 					detail: fmt.Sprintf("maxRedirects is %d", so.maxRedirects)}
 			}
 			next, err := req.URL.Parse(loc)
+			asWritten := false
+			if err != nil {
+				// Node resolves a Location whose % starts no escape
+				// (/next%zz) and sends it as written; Go refuses it.
+				if n, err2 := req.URL.Parse(escapeStrayPercents(loc)); err2 == nil {
+					next, err, asWritten = n, nil, true
+				}
+			}
 			if err != nil {
 				return nil, fmt.Errorf("redirect to an invalid Location %q: %v", loc, err)
 			}
-			ex.redirects = append(ex.redirects, event.Redirected{Status: resp.StatusCode, URL: next.String()})
+			target = redirectTarget(req.URL, loc, next, asWritten)
+			followed := next.String()
+			if asWritten {
+				followed = target
+			}
+			ex.redirects = append(ex.redirects, event.Redirected{Status: resp.StatusCode, URL: followed})
 			if !so.keepMethod && (resp.StatusCode == 301 || resp.StatusCode == 302 || resp.StatusCode == 303) && method != "GET" && method != "HEAD" {
 				method, body, hasBody = "GET", nil, false
 				headers = withoutHeaders(headers, "Content-Type", "Content-Length")
@@ -330,7 +343,6 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 				// postman-request names the URL it was redirected from.
 				headers = withHeader(headers, "Referer", hopURL(req.URL).String())
 			}
-			target = redirectTarget(req.URL, loc, next)
 			continue
 		}
 		// Read before the body, after which the connection may serve
@@ -591,11 +603,49 @@ func lenientUnescape(s string) string {
 	return unescapeUserinfo(s)
 }
 
+// escapeStrayPercents escapes each % that starts no %XX escape, as
+// url.Parse wants it.
+func escapeStrayPercents(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' && (i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2])) {
+			b.WriteString("%25")
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
 // redirectTarget is where a redirect goes. A relative Location is
 // resolved against a path sent as written (Opaque) on the raw text, as
-// Node resolves it; url's resolution would re-escape the base path.
-func redirectTarget(base *url.URL, loc string, next *url.URL) string {
-	if base.Opaque == "" || strings.HasPrefix(base.Opaque, "//") || next.Host != base.Host || strings.Contains(loc, "//") {
+// Node resolves it; url's resolution would re-escape the base path. A
+// Location with stray % signs (asWritten; next was parsed with them
+// escaped) is resolved on its raw text too, so that they go out as the
+// server wrote them, and its dot segments stay, as Newman sends them
+// (/d/five and ../up/%zz/./x give /d/../up/%zz/./x).
+func redirectTarget(base *url.URL, loc string, next *url.URL, asWritten bool) string {
+	if asWritten {
+		ref, _, _ := strings.Cut(loc, "#")
+		switch r, _ := url.Parse(escapeStrayPercents(ref)); {
+		case r != nil && (r.IsAbs() || r.Host != ""):
+			// An absolute or network-path Location: its own text after
+			// the origin url gives.
+			if _, uri, ok := splitTarget(ref); ok && r.IsAbs() {
+				return next.Scheme + "://" + next.Host + uri
+			}
+			if strings.HasPrefix(ref, "//") {
+				if i := strings.IndexAny(ref[2:], "/?"); i >= 0 {
+					return next.Scheme + "://" + next.Host + ref[2+i:]
+				}
+			}
+			return next.String()
+		case base.Opaque == "" || strings.HasPrefix(base.Opaque, "//"):
+			b := *base
+			b.Opaque = b.EscapedPath()
+			base = &b
+		}
+	} else if base.Opaque == "" || strings.HasPrefix(base.Opaque, "//") || next.Host != base.Host || strings.Contains(loc, "//") {
 		return next.String()
 	}
 	ref, _, _ := strings.Cut(loc, "#")
@@ -610,7 +660,10 @@ func redirectTarget(base *url.URL, loc string, next *url.URL) string {
 	default:
 		p = p[:strings.LastIndex(p, "/")+1] + refPath
 	}
-	out := base.Scheme + "://" + base.Host + removeDotSegments(p)
+	if !asWritten {
+		p = removeDotSegments(p)
+	}
+	out := base.Scheme + "://" + base.Host + p
 	if hasQuery {
 		out += "?" + query
 	}
@@ -650,6 +703,11 @@ func hopURL(u *url.URL) *url.URL {
 	}
 	c := *u
 	c.Opaque = ""
+	if escapeStrayPercents(u.Opaque) != u.Opaque {
+		// Node names the path as sent, stray % signs and all
+		// (Referer: http://host/next%zz); Path's String would write %25.
+		c.Opaque = "//" + u.Host + u.Opaque
+	}
 	return &c
 }
 
