@@ -694,7 +694,7 @@ func decodeForm(v node, w where) ([]FormParam, error) {
 			Value:       str(kv.value),
 			Type:        str(kv.typ),
 			ContentType: str(kv.contentType),
-			Description: description(kv.description),
+			Description: entryDescription(kv.description),
 			Disabled:    disabled(kv),
 		}
 		switch src := kv.src; {
@@ -958,6 +958,29 @@ func description(v node) string {
 		return str(field(v, "content"))
 	}
 	return ""
+}
+
+// entryDescription reads a key/value entry's description the way
+// postman-collection's Description does, so that reports and scripts keep
+// its type; nil when the entry has no description member.
+func entryDescription(v node) *Description {
+	switch {
+	case !v.Exists():
+		return nil
+	case isString(v):
+		return &Description{Content: str(v)}
+	case isObject(v):
+		c := field(v, "content")
+		d := &Description{Type: str(field(v, "type")), NoContent: isNull(c)}
+		if !d.NoContent {
+			d.Content = str(c)
+		}
+		return d
+	case isArray(v) || !jsTruthy(v):
+		// postman-collection reads no content from these.
+		return &Description{NoContent: true}
+	}
+	return &Description{Content: str(v)}
 }
 
 func jsonText(v any) string {

@@ -385,6 +385,7 @@ func FuzzParseCollection(f *testing.F) {
 		f.Add(data)
 	}
 	f.Add([]byte(`{"item":[{"request":{"url":{"path":[{}],"query":"a=1&b"}}}]}`))
+	f.Add([]byte(`{"item":[{"request":{"body":{"urlencoded":[{"description":{"content":5}},{"description":[]}]}}}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := ParseCollection("fuzz.json", data)
 		if err != nil {

@@ -213,9 +213,30 @@ type FormParam struct {
 	Src []string
 	// ContentType is the part's explicit Content-Type, if given.
 	ContentType string
-	// Description is the entry's description text; Newman's report lists it.
-	Description string
+	// Description is the entry's description; nil when the collection
+	// gives none, which Newman's report and pm.request leave out.
+	Description *Description
 	Disabled    bool
+}
+
+// Description is an entry's description as a collection gives it: a
+// string, or an object {content, type}. Newman (postman-collection's
+// Description) shows it as {content, type}, keeping the collection's type.
+type Description struct {
+	Content string
+	// Type is the collection's media type; "" when it gives none.
+	Type string
+	// NoContent marks a description without text (null, false, or an
+	// object without content): Newman then shows the type alone.
+	NoContent bool
+}
+
+// MediaType is the type Newman shows: the collection's, or text/plain.
+func (d *Description) MediaType() string {
+	if d.Type == "" {
+		return "text/plain"
+	}
+	return d.Type
 }
 
 // BodyFile is the file of a "file" mode body.

@@ -890,7 +890,7 @@ func specParams(params []collections.FormParam, res *variables.Resolver) []colle
 		// Sent entries are resolved already; Newman's report also resolves
 		// descriptions and disabled entries.
 		keys := p.Disabled && strings.Contains(p.Key+p.Value, "{{")
-		desc := strings.Contains(p.Description, "{{")
+		desc := p.Description != nil && strings.Contains(p.Description.Content, "{{")
 		if !keys && !desc {
 			continue
 		}
@@ -901,7 +901,12 @@ func specParams(params []collections.FormParam, res *variables.Resolver) []colle
 		if keys {
 			out[i].Key, out[i].Value = quiet.MustReplace(p.Key), quiet.MustReplace(p.Value)
 		}
-		out[i].Description = quiet.MustReplace(p.Description)
+		if desc {
+			// A copy: the loaded collection's description stays as written.
+			d := *p.Description
+			d.Content = quiet.MustReplace(d.Content)
+			out[i].Description = &d
+		}
 	}
 	if out == nil {
 		return params

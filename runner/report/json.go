@@ -556,10 +556,11 @@ type jsonFormParam struct {
 	Src         string           `json:"src,omitempty"`
 }
 
-// jsonDescription is a description in Newman's object form.
+// jsonDescription is a description in Newman's object form; Content is
+// nil for a description without text, which Newman shows as the type alone.
 type jsonDescription struct {
-	Content string `json:"content"`
-	Type    string `json:"type"`
+	Content *string `json:"content,omitempty"`
+	Type    string  `json:"type"`
 }
 
 type jsonFile struct {
@@ -618,8 +619,11 @@ func formParams(ps []collections.FormParam, form bool) []jsonFormParam {
 	out := make([]jsonFormParam, len(ps))
 	for i, p := range ps {
 		jp := jsonFormParam{Disabled: p.Disabled, Key: p.Key}
-		if p.Description != "" {
-			jp.Description = &jsonDescription{Content: p.Description, Type: "text/plain"}
+		if d := p.Description; d != nil {
+			jp.Description = &jsonDescription{Type: d.MediaType()}
+			if !d.NoContent {
+				jp.Description.Content = &d.Content
+			}
 		}
 		if !form || p.Type != "file" {
 			jp.Value = &p.Value

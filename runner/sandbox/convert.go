@@ -291,12 +291,13 @@ func (s *Sandbox) bodyPlain(b *collections.Body) *goja.Object {
 
 func (s *Sandbox) formParamPlain(p collections.FormParam, form bool) *goja.Object {
 	o := s.rt.NewObject()
-	if p.Description != "" {
-		// postman-collection keeps a description as {content, type};
-		// the model keeps only the text, so the type is Postman's default.
+	if p.Description != nil {
+		// postman-collection keeps a description as {content, type}.
 		d := s.rt.NewObject()
-		_ = d.Set("content", p.Description)
-		_ = d.Set("type", "text/plain")
+		if !p.Description.NoContent {
+			_ = d.Set("content", p.Description.Content)
+		}
+		_ = d.Set("type", p.Description.MediaType())
 		_ = o.Set("description", d)
 	}
 	_ = o.Set("key", p.Key)
@@ -465,13 +466,16 @@ func bodyFromExport(v any) *collections.Body {
 		b.Raw = asString(m["raw"])
 	case "urlencoded":
 		for _, p := range asList(m["urlencoded"]) {
-			b.URLEncoded = append(b.URLEncoded, collections.FormParam{Key: asString(p["key"]), Value: asString(p["value"]), Disabled: p["disabled"] == true})
+			b.URLEncoded = append(b.URLEncoded, collections.FormParam{
+				Key: asString(p["key"]), Value: asString(p["value"]), Description: descriptionFromExport(p["description"]), Disabled: p["disabled"] == true,
+			})
 		}
 	case "formdata":
 		for _, p := range asList(m["formdata"]) {
 			b.FormData = append(b.FormData, collections.FormParam{
 				Key: asString(p["key"]), Value: asString(p["value"]), Type: asString(p["type"]),
-				Src: asStrings(p["src"]), ContentType: asString(p["contentType"]), Disabled: p["disabled"] == true,
+				Src: asStrings(p["src"]), ContentType: asString(p["contentType"]), Description: descriptionFromExport(p["description"]),
+				Disabled: p["disabled"] == true,
 			})
 		}
 	case "file":
@@ -484,6 +488,25 @@ func bodyFromExport(v any) *collections.Body {
 		}
 	}
 	return b
+}
+
+// descriptionFromExport reads back an entry's description, so that a
+// script's change to pm.request keeps it in the report.
+func descriptionFromExport(v any) *collections.Description {
+	switch d := v.(type) {
+	case nil:
+		return nil
+	case string:
+		return &collections.Description{Content: d}
+	case map[string]any:
+		c, ok := d["content"]
+		out := &collections.Description{Type: asString(d["type"]), NoContent: !ok || c == nil}
+		if !out.NoContent {
+			out.Content = asString(c)
+		}
+		return out
+	}
+	return &collections.Description{Content: asString(v)}
 }
 
 func authFromExport(v any) *collections.Auth {
