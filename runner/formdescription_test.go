@@ -11,8 +11,8 @@ import (
 // TestPmRequestBodyParamDescriptions checks that urlencoded and form-data
 // entries carry their description into scripts as postman-collection does
 // ({content, type}, listed before key and value), with the values Newman
-// 6.2.2 logs for the same collection. A {content, type: "text/markdown"}
-// description reads back as text/plain: the model keeps the text only.
+// 6.2.2 logs for the same collection. Descriptions with other types are
+// formdescriptiontype_test.go's.
 func TestPmRequestBodyParamDescriptions(t *testing.T) {
 	t.Parallel()
 	rec := newRecorder(t, nil)
