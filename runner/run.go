@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/google/uuid"
 	"golang.org/x/net/publicsuffix"
 
 	"github.com/colrun/colrun/collections"
@@ -30,6 +31,8 @@ type Runner struct {
 	scriptLists map[*collections.Item][2][]scriptLevel
 	// locations holds each item's pm.execution.location, computed once.
 	locations map[*collections.Item][]string
+	// folderIDs holds the ids generated for folders without a name or id.
+	folderIDs map[*collections.Item]string
 
 	mu      sync.Mutex // serialises emit
 	handler event.Handler
@@ -64,6 +67,7 @@ func New(coll *collections.Collection, opts Options) (*Runner, error) {
 		return nil, &UsageError{Err: err}
 	}
 	r.items = items
+	r.generateFolderIDs(coll.Items)
 	if !opts.NoScripts {
 		r.scripts = newScriptSet(coll)
 		r.scriptLists = make(map[*collections.Item][2][]scriptLevel, len(items))
@@ -374,14 +378,45 @@ type itemOutcome struct {
 	stop error
 }
 
-func itemRef(it *collections.Item) event.ItemRef {
+func (r *Runner) itemRef(it *collections.Item) event.ItemRef {
 	ref := event.ItemRef{ID: it.ID, Name: it.Name}
 	var folders []string
+	unnamed := false
 	for p := it.Parent; p != nil; p = p.Parent {
 		folders = append([]string{p.Name}, folders...)
+		unnamed = unnamed || p.Name == ""
 	}
 	ref.Folders = folders
+	if unnamed {
+		ref.FolderIDs = make([]string, len(folders))
+		i := len(folders)
+		for p := it.Parent; p != nil; p = p.Parent {
+			i--
+			ref.FolderIDs[i] = p.ID
+			if p.ID == "" {
+				ref.FolderIDs[i] = r.folderIDs[p]
+			}
+		}
+	}
 	return ref
+}
+
+// generateFolderIDs gives each folder with neither a name nor an id one
+// for the run, as Newman generates one on loading: reports name such a
+// folder by it, and all its items share it.
+func (r *Runner) generateFolderIDs(items []*collections.Item) {
+	for _, it := range items {
+		if !it.Folder {
+			continue
+		}
+		if it.Name == "" && it.ID == "" {
+			if r.folderIDs == nil {
+				r.folderIDs = map[*collections.Item]string{}
+			}
+			r.folderIDs[it] = uuid.NewString()
+		}
+		r.generateFolderIDs(it.Items)
+	}
 }
 
 // runItem runs one request item: pre-request scripts, build, send, test
@@ -389,7 +424,7 @@ func itemRef(it *collections.Item) event.ItemRef {
 func (w *worker) runItem(ctx context.Context, it *collections.Item, cursor event.Cursor, count int) itemOutcome {
 	r := w.r
 	w.ahead.advance(int64(cursor.Iteration)*int64(len(r.items)) + int64(cursor.Position))
-	ref := itemRef(it)
+	ref := r.itemRef(it)
 	w.emit(event.Event{ItemStart: &event.ItemStart{Cursor: cursor, Item: ref}})
 	// Pre-request scripts may change the request for this execution only;
 	// without them the loaded request is only read.

@@ -95,6 +95,10 @@ type ItemRef struct {
 	Name string `json:"name"`
 	// Folders lists the enclosing folder names, outermost first.
 	Folders []string `json:"folders,omitempty"`
+	// FolderIDs lists the enclosing folders' ids, outermost first, when
+	// one of them has no name (nil otherwise): Newman names such a
+	// folder by its id, or by the one it generates for a folder without.
+	FolderIDs []string `json:"folderIds,omitempty"`
 }
 
 // ItemStart opens one execution of a request item.

@@ -190,7 +190,7 @@ func (c *CLI) runStart(r *event.RunStart) {
 }
 
 func (c *CLI) itemStart(it event.ItemRef) {
-	group := strings.Join(it.Folders, " / ")
+	group := FolderPath(it)
 	if group != c.group {
 		if group != "" {
 			c.print("\n" + c.g.folder + " " + group)
@@ -574,15 +574,6 @@ func (c *CLI) summaryTable() string {
 // jsRound is JavaScript's Math.round: halves round up.
 func jsRound(f float64) int { return int(math.Floor(f + 0.5)) }
 
-// failureSource names the item a failure happened in as Newman's
-// getFullName does: an item without a name goes by its id.
-func failureSource(it event.ItemRef) string {
-	if it.Name == "" {
-		it.Name = it.ID
-	}
-	return FullName(it)
-}
-
 // failureTable draws Newman's failure list: "#", "failure" (the error's
 // name and, over several iterations, which one) and "detail" (the test,
 // the message, where, and inside which request), with a blank line between
@@ -611,9 +602,9 @@ func (c *CLI) failureTable() string {
 		case f.Kind == FailRequest && f.Listen != "":
 			// Newman prints inside "" for a pm.sendRequest; naming the
 			// item alone would blame its own request.
-			rest = append(rest, `inside "`+failureSource(f.Item)+`", pm.sendRequest in `+f.Listen+"-script")
+			rest = append(rest, `inside "`+FullName(f.Item)+`", pm.sendRequest in `+f.Listen+"-script")
 		case f.Kind != FailRun:
-			rest = append(rest, `inside "`+failureSource(f.Item)+`"`)
+			rest = append(rest, `inside "`+FullName(f.Item)+`"`)
 		}
 		for _, d := range rest {
 			detail, cdetail = append(detail, d), append(cdetail, p.gray(d))

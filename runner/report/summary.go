@@ -347,10 +347,30 @@ func orDefault(s, def string) string {
 }
 
 // FullName is Newman's util.getFullName: the folders and the item's name
-// joined by " / ".
+// joined by " / ", each going by its id when it has no name.
 func FullName(it event.ItemRef) string {
-	if len(it.Folders) == 0 {
-		return it.Name
+	name := it.Name
+	if name == "" {
+		name = it.ID
 	}
-	return strings.Join(it.Folders, " / ") + " / " + it.Name
+	if len(it.Folders) == 0 {
+		return name
+	}
+	return FolderPath(it) + " / " + name
+}
+
+// FolderPath is the item's folders joined by " / " as Newman's CLI and
+// getFullName name them: a folder without a name goes by its id.
+func FolderPath(it event.ItemRef) string {
+	if it.FolderIDs == nil {
+		return strings.Join(it.Folders, " / ")
+	}
+	names := make([]string, len(it.Folders))
+	for i, n := range it.Folders {
+		if n == "" && i < len(it.FolderIDs) {
+			n = it.FolderIDs[i]
+		}
+		names[i] = n
+	}
+	return strings.Join(names, " / ")
 }
