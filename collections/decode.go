@@ -455,7 +455,7 @@ func decodeQuery(v node, w where) ([]QueryParam, error) {
 	}
 	q := make([]QueryParam, 0, kvs.n)
 	for kv := range kvs.all {
-		p := QueryParam{Key: str(kv.key), Disabled: disabled(kv)}
+		p := QueryParam{Key: str(kv.key), Disabled: disabled(kv), Description: entryDescription(kv.description)}
 		if val := kv.value; !isNull(val) {
 			s := str(val)
 			p.Value = &s
@@ -611,7 +611,7 @@ func decodeHeaders(v node, w where) ([]Header, error) {
 		if strings.TrimSpace(key) == "" {
 			continue
 		}
-		hs = append(hs, Header{Key: key, Value: str(kv.value), Disabled: disabled(kv)})
+		hs = append(hs, Header{Key: key, Value: str(kv.value), Disabled: disabled(kv), Description: entryDescription(kv.description)})
 	}
 	return hs, nil
 }
@@ -971,16 +971,34 @@ func entryDescription(v node) *Description {
 		return &Description{Content: str(v)}
 	case isObject(v):
 		c := field(v, "content")
-		d := &Description{Type: str(field(v, "type")), NoContent: isNull(c)}
-		if !d.NoContent {
-			d.Content = str(c)
+		if !c.Exists() {
+			return &Description{Type: str(field(v, "type")), NoContent: true}
 		}
+		d := descriptionContent(c)
+		d.Type = str(field(v, "type"))
 		return d
 	case isArray(v) || !jsTruthy(v):
 		// postman-collection reads no content from these.
 		return &Description{NoContent: true}
 	}
-	return &Description{Content: str(v)}
+	return descriptionContent(v)
+}
+
+// descriptionContent keeps a description's content as postman-collection
+// does: a string as text, any other value as its JSON.
+func descriptionContent(c node) *Description {
+	switch c.Type {
+	case gjson.String:
+		return &Description{Content: str(c)}
+	case gjson.Null:
+		return &Description{Content: "null", Literal: true}
+	case gjson.Number:
+		if math.IsInf(c.Num, 0) {
+			return &Description{Content: "null", Literal: true} // as JSON.stringify writes it
+		}
+		return &Description{Content: FormatNumber(c.Num), Literal: true}
+	}
+	return &Description{Content: str(c), Literal: true}
 }
 
 func jsonText(v any) string {

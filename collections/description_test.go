@@ -6,12 +6,13 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// TestFormParamDescription checks that an entry's description keeps what
-// postman-collection's Description keeps (content, and the collection's
-// type), which Newman 6.2.2 shows in its report and scripts, for the odd
-// values a hand-written collection may hold too. Newman shows a number or
-// true as that JSON value; colrun keeps its text.
-func TestFormParamDescription(t *testing.T) {
+// TestEntryDescription checks that an entry's description (form field,
+// header, query parameter) keeps what postman-collection's Description
+// keeps (content, and the collection's type), which Newman 6.2.2 shows in
+// its report and scripts, for the odd values a hand-written collection may
+// hold too. Newman shows content that is not a string as that JSON value:
+// 5, true, {"content": null}, and null for 1e400.
+func TestEntryDescription(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name, desc string // desc is the description member, "" for none
@@ -27,9 +28,13 @@ func TestFormParamDescription(t *testing.T) {
 		{"null", `null`, &Description{NoContent: true}},
 		{"false", `false`, &Description{NoContent: true}},
 		{"array", `[1]`, &Description{NoContent: true}},
-		{"true", `true`, &Description{Content: "true"}},
-		{"number", `5`, &Description{Content: "5"}},
-		{"number content", `{"content":5}`, &Description{Content: "5"}},
+		{"true", `true`, &Description{Content: "true", Literal: true}},
+		{"number", `5`, &Description{Content: "5", Literal: true}},
+		{"number content", `{"content":5.50}`, &Description{Content: "5.5", Literal: true}},
+		{"null content", `{"content":null}`, &Description{Content: "null", Literal: true}},
+		{"false content", `{"content":false,"type":"text/markdown"}`, &Description{Content: "false", Type: "text/markdown", Literal: true}},
+		{"object content", `{"content":{"x": 1}}`, &Description{Content: `{"x":1}`, Literal: true}},
+		{"infinite number", `1e400`, &Description{Content: "null", Literal: true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -40,13 +45,16 @@ func TestFormParamDescription(t *testing.T) {
 			}
 			doc := `{"info":{"name":"c"},"item":[{"name":"r","request":{"method":"POST","url":"http://127.0.0.1/",
 				"body":{"mode":"formdata","formdata":[` + entry + `]}}},{"name":"u","request":{"method":"POST","url":"http://127.0.0.1/",
-				"body":{"mode":"urlencoded","urlencoded":[` + entry + `]}}}]}`
+				"body":{"mode":"urlencoded","urlencoded":[` + entry + `]}}},{"name":"h","request":{"url":{"raw":"http://127.0.0.1/?a=1",
+				"host":["127.0.0.1"],"query":[` + entry + `]},"header":[` + entry + `]}}]}`
 			c, err := ParseCollection("c.json", []byte(doc))
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := []*Description{c.Items[0].Request.Body.FormData[0].Description, c.Items[1].Request.Body.URLEncoded[0].Description}
-			if d := cmp.Diff([]*Description{tt.want, tt.want}, got); d != "" {
+			h := c.Items[2].Request
+			got := []*Description{c.Items[0].Request.Body.FormData[0].Description, c.Items[1].Request.Body.URLEncoded[0].Description,
+				h.Headers[0].Description, h.URL.Query[0].Description}
+			if d := cmp.Diff([]*Description{tt.want, tt.want, tt.want, tt.want}, got); d != "" {
 				t.Errorf("description %s (-want +got):\n%s", tt.desc, d)
 			}
 		})

@@ -151,6 +151,10 @@ type QueryParam struct {
 	Key      string
 	Value    *string
 	Disabled bool
+	// Description is the parameter's description; nil when the
+	// collection gives none. Newman lists it in the report's collection
+	// and in pm.request.url.query.
+	Description *Description
 }
 
 // Header is one request header. Disabled headers are kept so that scripts
@@ -159,6 +163,10 @@ type Header struct {
 	Key      string
 	Value    string
 	Disabled bool
+	// Description is the header's description; nil when the collection
+	// gives none. Newman lists it in the report's request headers and in
+	// pm.request.headers.
+	Description *Description
 }
 
 // Body is a request body in one of Postman's modes.
@@ -229,6 +237,10 @@ type Description struct {
 	// NoContent marks a description without text (null, false, or an
 	// object without content): Newman then shows the type alone.
 	NoContent bool
+	// Literal marks Content as the JSON text of a value that is not a
+	// string (a number, true, or an object's content: null), which
+	// Newman shows as that JSON value rather than as text.
+	Literal bool
 }
 
 // MediaType is the type Newman shows: the collection's, or text/plain.

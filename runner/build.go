@@ -125,7 +125,7 @@ func resolvedRequest(orig *collections.Request, o *outgoing, sent []event.Header
 	}
 	r.Headers = make([]collections.Header, len(sent))
 	for i, h := range sent {
-		r.Headers[i] = collections.Header{Key: h.Key, Value: h.Value}
+		r.Headers[i] = collections.Header{Key: h.Key, Value: h.Value, Description: h.Description}
 	}
 	if r.Body != nil && r.Body.Mode == "raw" && o.HasBody {
 		r.Body.Raw = string(o.Body)
@@ -263,6 +263,12 @@ func (r *Runner) build(it *collections.Item, req *collections.Request, res *vari
 			continue
 		}
 		out.addHeader(strings.TrimSpace(k), v)
+		if d := h.Description; d != nil {
+			if hasVariable(d) {
+				d = resolveDescription(d, quietResolver(res))
+			}
+			out.Headers[len(out.Headers)-1].Description = d
+		}
 	}
 
 	if b := req.Body; b != nil && b.Mode == "raw" && b.Language == "json" && b.Raw != "" && !b.Disabled && !out.pruned() {
@@ -881,6 +887,20 @@ func quietResolver(res *variables.Resolver) *variables.Resolver {
 	return &variables.Resolver{Scopes: res.Scopes, DataNullAsText: res.DataNullAsText}
 }
 
+// hasVariable reports whether a description's text names a variable.
+// Content that is not text (a number, an object) is shown as written.
+func hasVariable(d *collections.Description) bool {
+	return d != nil && !d.Literal && strings.Contains(d.Content, "{{")
+}
+
+// resolveDescription returns a copy of d, its variables resolved as
+// Newman's report shows them; the loaded collection's stays as written.
+func resolveDescription(d *collections.Description, quiet *variables.Resolver) *collections.Description {
+	c := *d
+	c.Content = quiet.MustReplace(c.Content)
+	return &c
+}
+
 // specParams is a form's fields as Newman's report lists them: the
 // disabled ones resolved too (test scripts see them as written, but the
 // report does). params is shared unless a disabled field has a variable.
@@ -890,7 +910,7 @@ func specParams(params []collections.FormParam, res *variables.Resolver) []colle
 		// Sent entries are resolved already; Newman's report also resolves
 		// descriptions and disabled entries.
 		keys := p.Disabled && strings.Contains(p.Key+p.Value, "{{")
-		desc := p.Description != nil && strings.Contains(p.Description.Content, "{{")
+		desc := hasVariable(p.Description)
 		if !keys && !desc {
 			continue
 		}
@@ -902,10 +922,7 @@ func specParams(params []collections.FormParam, res *variables.Resolver) []colle
 			out[i].Key, out[i].Value = quiet.MustReplace(p.Key), quiet.MustReplace(p.Value)
 		}
 		if desc {
-			// A copy: the loaded collection's description stays as written.
-			d := *p.Description
-			d.Content = quiet.MustReplace(d.Content)
-			out[i].Description = &d
+			out[i].Description = resolveDescription(p.Description, quiet)
 		}
 	}
 	if out == nil {

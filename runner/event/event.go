@@ -155,6 +155,10 @@ type Header struct {
 	// or the transport added (User-Agent, Host, Content-Length...);
 	// Newman's JSON report flags those "system": true.
 	System bool `json:"system,omitempty"`
+	// Description is the collection's description of a header the
+	// request set, which Newman's JSON report lists; readers must not
+	// change it (it is the loaded collection's).
+	Description *collections.Description `json:"description,omitempty"`
 }
 
 // NodeError holds the properties Node sets on a network error besides its

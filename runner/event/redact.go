@@ -32,7 +32,15 @@ func Redact(e Event, mask func(string) string) Event {
 		}
 		out := make([]Header, len(hs))
 		for i, h := range hs {
-			out[i] = Header{Key: h.Key, Value: mask(h.Value), System: h.System}
+			out[i] = Header{Key: h.Key, Value: mask(h.Value), System: h.System, Description: h.Description}
+			// A description resolves variables too, so it may hold a secret.
+			if d := h.Description; d != nil && !d.Literal {
+				if m := mask(d.Content); m != d.Content {
+					c := *d
+					c.Content = m
+					out[i].Description = &c
+				}
+			}
 		}
 		return out
 	}

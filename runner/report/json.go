@@ -401,7 +401,7 @@ func newScriptError(se *event.ScriptError, listen string) *jsonError {
 func headers(hs []event.Header) []jsonHeader {
 	out := make([]jsonHeader, len(hs))
 	for i, h := range hs {
-		out[i] = jsonHeader(h)
+		out[i] = jsonHeader{Description: newDescription(h.Description), Key: h.Key, Value: h.Value, System: h.System}
 	}
 	return out
 }
@@ -528,9 +528,10 @@ type jsonQuery struct {
 }
 
 type jsonHeader struct {
-	Key    string `json:"key"`
-	Value  string `json:"value"`
-	System bool   `json:"system,omitempty"`
+	Description *jsonDescription `json:"description,omitempty"`
+	Key         string           `json:"key"`
+	Value       string           `json:"value"`
+	System      bool             `json:"system,omitempty"`
 }
 
 // jsonBody is a request body as Newman's report lists it: the
@@ -559,8 +560,25 @@ type jsonFormParam struct {
 // jsonDescription is a description in Newman's object form; Content is
 // nil for a description without text, which Newman shows as the type alone.
 type jsonDescription struct {
-	Content *string `json:"content,omitempty"`
-	Type    string  `json:"type"`
+	Content json.RawMessage `json:"content,omitempty"`
+	Type    string          `json:"type"`
+}
+
+// newDescription gives d in Newman's object form; nil for none.
+func newDescription(d *collections.Description) *jsonDescription {
+	if d == nil {
+		return nil
+	}
+	jd := &jsonDescription{Type: d.MediaType()}
+	switch {
+	case d.NoContent:
+	case d.Literal:
+		jd.Content = json.RawMessage(d.Content)
+	default:
+		b, _ := json.Marshal(d.Content) // a string cannot fail
+		jd.Content = b
+	}
+	return jd
 }
 
 type jsonFile struct {
@@ -619,12 +637,7 @@ func formParams(ps []collections.FormParam, form bool) []jsonFormParam {
 	out := make([]jsonFormParam, len(ps))
 	for i, p := range ps {
 		jp := jsonFormParam{Disabled: p.Disabled, Key: p.Key}
-		if d := p.Description; d != nil {
-			jp.Description = &jsonDescription{Type: d.MediaType()}
-			if !d.NoContent {
-				jp.Description.Content = &d.Content
-			}
-		}
+		jp.Description = newDescription(p.Description)
 		if !form || p.Type != "file" {
 			jp.Value = &p.Value
 		}
