@@ -31,8 +31,9 @@ type Runner struct {
 	scriptLists map[*collections.Item][2][]scriptLevel
 	// locations holds each item's pm.execution.location, computed once.
 	locations map[*collections.Item][]string
-	// folderIDs holds the ids generated for folders without a name or id.
-	folderIDs map[*collections.Item]string
+	// generatedIDs holds the ids generated for folders and requests
+	// without a name or id.
+	generatedIDs map[*collections.Item]string
 
 	mu      sync.Mutex // serialises emit
 	handler event.Handler
@@ -67,7 +68,7 @@ func New(coll *collections.Collection, opts Options) (*Runner, error) {
 		return nil, &UsageError{Err: err}
 	}
 	r.items = items
-	r.generateFolderIDs(coll.Items)
+	r.generateIDs(coll.Items)
 	if !opts.NoScripts {
 		r.scripts = newScriptSet(coll)
 		r.scriptLists = make(map[*collections.Item][2][]scriptLevel, len(items))
@@ -379,7 +380,7 @@ type itemOutcome struct {
 }
 
 func (r *Runner) itemRef(it *collections.Item) event.ItemRef {
-	ref := event.ItemRef{ID: it.ID, Name: it.Name}
+	ref := event.ItemRef{ID: r.itemID(it), Name: it.Name}
 	var folders []string
 	unnamed := false
 	for p := it.Parent; p != nil; p = p.Parent {
@@ -392,31 +393,36 @@ func (r *Runner) itemRef(it *collections.Item) event.ItemRef {
 		i := len(folders)
 		for p := it.Parent; p != nil; p = p.Parent {
 			i--
-			ref.FolderIDs[i] = p.ID
-			if p.ID == "" {
-				ref.FolderIDs[i] = r.folderIDs[p]
-			}
+			ref.FolderIDs[i] = r.itemID(p)
 		}
 	}
 	return ref
 }
 
-// generateFolderIDs gives each folder with neither a name nor an id one
-// for the run, as Newman generates one on loading: reports name such a
-// folder by it, and all its items share it.
-func (r *Runner) generateFolderIDs(items []*collections.Item) {
+// generateIDs gives each folder and request with neither a name nor an
+// id one for the run, as Newman generates one on loading: reports name
+// such an item by it (a folder's items all share it), and scripts see a
+// request's as pm.info.requestId.
+func (r *Runner) generateIDs(items []*collections.Item) {
 	for _, it := range items {
-		if !it.Folder {
-			continue
-		}
 		if it.Name == "" && it.ID == "" {
-			if r.folderIDs == nil {
-				r.folderIDs = map[*collections.Item]string{}
+			if r.generatedIDs == nil {
+				r.generatedIDs = map[*collections.Item]string{}
 			}
-			r.folderIDs[it] = uuid.NewString()
+			r.generatedIDs[it] = uuid.NewString()
 		}
-		r.generateFolderIDs(it.Items)
+		if it.Folder {
+			r.generateIDs(it.Items)
+		}
 	}
+}
+
+// itemID is the item's id, or the one generated for it.
+func (r *Runner) itemID(it *collections.Item) string {
+	if it.ID != "" {
+		return it.ID
+	}
+	return r.generatedIDs[it]
 }
 
 // runItem runs one request item: pre-request scripts, build, send, test

@@ -72,7 +72,7 @@ func (g *gojaWorker) run(ctx context.Context, sl scriptLevel, exec *scriptExec) 
 			Iteration:      st.cursor.Iteration,
 			IterationCount: st.iterations,
 			RequestName:    exec.item.Name,
-			RequestID:      exec.item.ID,
+			RequestID:      g.w.r.itemID(exec.item),
 			Location:       g.w.r.location(exec.item),
 			Current:        exec.current,
 		},
