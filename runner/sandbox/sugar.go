@@ -41,8 +41,17 @@ var sugarNames = sync.OnceValue(func() map[string]bool {
 		addSeconds addMilliseconds addMonths addYears iso
 		once after fill escape
 		isArray isBoolean isDate isFunction isNumber isString isRegExp isObject isNaN equal has
-		size merge each toQueryString fromQueryString`) {
+		size merge each toQueryString fromQueryString
+		getUTCOffset addWeeks RFC1123 RFC1036 ISO8601_DATE ISO8601_DATETIME`) {
 		m[n] = true
+	}
+	// Sugar's number-to-date aliases: (2).days(), (1).daysAfter(d), (3).hoursAgo() ...
+	for _, unit := range strings.Fields("millisecond second minute hour day week month year") {
+		for _, plural := range []string{"", "s"} {
+			for _, suffix := range []string{"", "Before", "Ago", "After", "FromNow"} {
+				m[unit+plural+suffix] = true
+			}
+		}
 	}
 	return m
 })

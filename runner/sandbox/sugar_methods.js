@@ -317,9 +317,94 @@ each(Date.prototype, {
     addMinutes: function addMinutes(n) { this.setTime(this.getTime() + n * 60000); return this; },
     addSeconds: function addSeconds(n) { this.setTime(this.getTime() + n * 1000); return this; },
     addMilliseconds: function addMilliseconds(n) { this.setTime(this.getTime() + n); return this; },
-    addMonths: function addMonths(n) { this.setMonth(this.getMonth() + n); return this; },
+    // Sugar keeps the month: Jan 31 plus a month is the end of February.
+    addMonths: function addMonths(n) { var day = this.getDate(); this.setMonth(this.getMonth() + n); if (this.getDate() !== day) { this.setDate(0); } return this; },
     addYears: function addYears(n) { this.setFullYear(this.getFullYear() + n); return this; },
     iso: function iso() { return this.toISOString(); }
+});
+
+// Sugar's Date#format: each {token} is replaced once, in Sugar's token
+// order, with the English locale's words; 'short', 'long' and 'full' and
+// Date.ISO8601_DATE and the like name whole formats.
+var months = 'January,February,March,April,May,June,July,August,September,October,November,December'.split(',');
+var weekdays = 'Sunday,Monday,Tuesday,Wednesday,Thursday,Friday,Saturday'.split(',');
+var localeFormats = { 'short': '{Month} {d}, {yyyy}', 'long': '{Month} {d}, {yyyy} {h}:{mm}{tt}', 'full': '{Weekday} {Month} {d}, {yyyy} {h}:{mm}:{ss}{tt}' };
+function padNum(n, place, sign) {
+    var s = Math.abs(n).toString();
+    while (s.replace(/\.\d+/, '').length < place) { s = '0' + s; }
+    return sign || n < 0 ? (n < 0 ? '-' : '+') + s : s;
+}
+function utcOffset(d, iso) {
+    var off = d.getTimezoneOffset();
+    if (!off && iso) { return 'Z'; }
+    return padNum(Math.floor(-off / 60), 2, true) + (iso ? ':' : '') + padNum(Math.abs(off % 60), 2);
+}
+var dateTokens = [
+    { token: 'f{1,4}|ms|milliseconds', get: function (d) { return d.getMilliseconds(); } },
+    { token: 'ss?|seconds', get: function (d) { return d.getSeconds(); } },
+    { token: 'mm?|minutes', get: function (d) { return d.getMinutes(); } },
+    { token: 'hh?|hours|12hr', get: function (d) { var h = d.getHours(); return h === 0 ? 12 : h - Math.floor(h / 13) * 12; } },
+    { token: 'HH?|24hr', get: function (d) { return d.getHours(); } },
+    { token: 'dd?|date|day', get: function (d) { return d.getDate(); } },
+    { token: 'dow|weekday', word: true, get: function (d) { return weekdays[d.getDay()]; } },
+    { token: 'MM?', get: function (d) { return d.getMonth() + 1; } },
+    { token: 'mon|month', word: true, get: function (d) { return months[d.getMonth()]; } },
+    { token: 'y{2,4}|year', get: function (d) { return d.getFullYear(); } },
+    { token: '[Tt]{1,2}', get: function (d, t) {
+        var s = d.getHours() < 12 ? 'am' : 'pm';
+        if (t.length === 1) { s = s.slice(0, 1); }
+        return t.charAt(0) === 'T' ? s.toUpperCase() : s;
+    } },
+    { token: 'z{1,4}|tz|timezone', text: true, get: function (d, t) {
+        var tz = utcOffset(d, false);
+        return t === 'z' || t === 'zz' ? tz.replace(/(\d{2})(\d{2})/, function (f, h) { return padNum(h, t.length); }) : tz;
+    } },
+    { token: 'iso(tz|timezone)', get: function (d) { return utcOffset(d, true); } },
+    { token: 'ord', get: function (d) { var n = d.getDate(); return n + ordinal(n); } }
+];
+each(Date, {
+    RFC1123: '{Dow}, {dd} {Mon} {yyyy} {HH}:{mm}:{ss} {tz}',
+    RFC1036: '{Weekday}, {dd}-{Mon}-{yy} {HH}:{mm}:{ss} {tz}',
+    ISO8601_DATE: '{yyyy}-{MM}-{dd}',
+    ISO8601_DATETIME: '{yyyy}-{MM}-{dd}T{HH}:{mm}:{ss}.{fff}{isotz}'
+});
+each(Date.prototype, {
+    getUTCOffset: function getUTCOffset(iso) { return utcOffset(this, iso === true); },
+    format: function format(f) {
+        var d = this;
+        if (isNaN(d.getTime())) { return 'Invalid Date'; }
+        if (typeof f === 'string' && typeof Date[f] === 'string') { f = Date[f]; }
+        f = f || 'long';
+        f = localeFormats[f] || String(f);
+        dateTokens.forEach(function (dt) {
+            f = f.replace(new RegExp('\\{(' + dt.token + ')(\\d)?\\}', dt.word ? 'i' : ''), function (m, t) {
+                var v = dt.get(d, t), one = /^(.)\1+$/.test(t);
+                if (dt.word) {
+                    if (t.length === 3) { v = v.slice(0, 3); }
+                    if (one || /^[A-Z]/.test(t)) { v = v.charAt(0).toUpperCase() + v.slice(1); }
+                } else if (one && !dt.text) {
+                    v = (typeof v === 'number' ? padNum(v, t.length) : String(v)).slice(-t.length);
+                }
+                return v;
+            });
+        });
+        return f;
+    },
+    addWeeks: function addWeeks(n) { this.setDate(this.getDate() + n * 7); return this; }
+});
+// Sugar's number-to-date aliases: (2).days() is milliseconds,
+// (1).daysAfter(d) and (3).hoursAgo() are Dates.
+[['millisecond', 1, 'addMilliseconds'], ['second', 1000, 'addSeconds'], ['minute', 60000, 'addMinutes'],
+    ['hour', 3600000, 'addHours'], ['day', 86400000, 'addDays'], ['week', 604800000, 'addWeeks'],
+    ['month', 30.4375 * 86400000, 'addMonths'], ['year', 365.25 * 86400000, 'addYears']].forEach(function (u) {
+    var base = function () { return Math.round(Number(this) * u[1]); };
+    var after = function () { return Date.create.apply(null, arguments)[u[2]](Number(this)); };
+    var before = function () { return Date.create.apply(null, arguments)[u[2]](-Number(this)); };
+    var m = {};
+    m[u[0]] = base; m[u[0] + 's'] = base;
+    m[u[0] + 'Before'] = before; m[u[0] + 'sBefore'] = before; m[u[0] + 'Ago'] = before; m[u[0] + 'sAgo'] = before;
+    m[u[0] + 'After'] = after; m[u[0] + 'sAfter'] = after; m[u[0] + 'FromNow'] = after; m[u[0] + 'sFromNow'] = after;
+    each(Number.prototype, m);
 });
 
 each(Function.prototype, {

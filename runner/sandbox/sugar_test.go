@@ -114,6 +114,33 @@ func TestSugarMethods(t *testing.T) {
 		{`'just sittin on the dock of the bay'.truncate(20, true, 'middle')`, `"just sitti...of the bay"`},
 		{`'just sittin on the dock of the bay'.truncate(20, false, 'left')`, `"... the dock of the bay"`},
 		{`'the lord of the rings'.titleize()`, `"The Lord of the Rings"`},
+		// Date#format and the number-to-date aliases, as a v2.0 collection
+		// from postman-runtime's tests calls them: dates are built from local
+		// fields so the results do not depend on the machine's time zone.
+		{`new Date(2016,7,8,14,5,9,7).format('{Weekday}')`, `"Monday"`},
+		{`new Date(2016,7,8,14,5,9,7).format('{yyyy}{MM}{dd}')`, `"20160808"`},
+		{`new Date(2016,7,8,14,5,9,7).format()`, `"August 8, 2016 2:05pm"`},
+		{`new Date(2016,7,8,14,5,9,7).format('short')`, `"August 8, 2016"`},
+		{`new Date(2016,7,8,14,5,9,7).format('full')`, `"Monday August 8, 2016 2:05:09pm"`},
+		{`new Date(2016,7,8,14,5,9,7).format('{Dow} {Mon} {dd} {d} {h}:{mm}:{ss} {tt} {TT} {t} {fff} {ord} {yy} {HH} {hh} {M} {month} {weekday} {MONTH}')`, `"Mon Aug 08 {d} 2:05:09 pm {TT} {t} 007 8th 16 14 {hh} 8 {month} {weekday} {MONTH}"`},
+		{`new Date(2016,7,8,14,5,9,7).format('{d}/{d}')`, `"8/{d}"`},
+		{`new Date(2016,7,8,14,5,9,7).format(Date.ISO8601_DATE)`, `"2016-08-08"`},
+		{`new Date(2016,0,3,0,0,0).format('{h}{tt} {12hr} {24hr}')`, `"12am {12hr} 0"`},
+		{`new Date(2016,0,3,12,0,0).format('{h} {tt}')`, `"12 pm"`},
+		{`new Date(2016,0,3,13,0,0).format('{h} {hh}')`, `"1 {hh}"`},
+		{`new Date(NaN).format()`, `"Invalid Date"`},
+		{`new Date(2016,7,8,14,5,9,7).format('{z} {zz}').length`, `7`},
+		{`(2).days()`, `172800000`},
+		{`(1.5).hours()`, `5400000`},
+		{`(1).month()`, `2629800000`},
+		{`(1).daysAfter(new Date(2016,7,8,14,5,9,7)).format('{yyyy}-{MM}-{dd}')`, `"2016-08-09"`},
+		{`(2).weeksBefore(new Date(2016,7,8,14,5,9,7)).format('{yyyy}-{MM}-{dd} {HH}')`, `"2016-07-25 14"`},
+		{`(1).monthsAfter(new Date(2016,0,31)).format('{yyyy}-{MM}-{dd}')`, `"2016-02-29"`},
+		{`(3).hoursAgo() < new Date()`, `true`},
+		{`(3).daysFromNow() > new Date()`, `true`},
+		{`typeof (1).daysAfter('2016-08-08')`, `"object"`},
+		{`new Date(2016,2,31).addMonths(-1).format('{yyyy}-{MM}-{dd}')`, `"2016-02-29"`},
+		{`new Date(2016,1,29).addYears(1).format('{yyyy}-{MM}-{dd}')`, `"2017-03-01"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.expr, func(t *testing.T) {
