@@ -2,6 +2,7 @@ package runner
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -14,26 +15,31 @@ import (
 // header's description as Newman 6.2.2 does: {content, type} with the
 // collection's type, content that is not a string kept as its JSON value
 // (7, true, {"content": null}), the type alone where there is no content,
-// and variables resolved (an unknown one left as written). colrun listed
-// no header descriptions.
+// and variables resolved (an unknown one left as written). So do scripts:
+// a pre-request script's pm.request.headers and url.query (variables not
+// resolved yet), and a test script's pm.request.headers. A pre-request
+// script's change to the headers keeps them in the report. colrun listed
+// no header descriptions and showed scripts none.
 func TestHeaderDescriptionInReport(t *testing.T) {
 	t.Parallel()
 	rec := newRecorder(t, nil)
 	tests := []struct {
 		name, desc string // desc is the description member, "" for none
 		want       string // Newman's request.header[0].description, "" for none
+		// wantPre is the pre-request script's, when it differs.
+		wantPre string
 	}{
-		{"none", ``, ``},
-		{"string", `"hs"`, `{"content":"hs","type":"text/plain"}`},
-		{"markdown", `{"content":"hm","type":"text/markdown"}`, `{"content":"hm","type":"text/markdown"}`},
-		{"number", `7`, `{"content":7,"type":"text/plain"}`},
-		{"true", `true`, `{"content":true,"type":"text/plain"}`},
-		{"null content", `{"content":null}`, `{"content":null,"type":"text/plain"}`},
-		{"empty string", `""`, `{"content":"","type":"text/plain"}`},
-		{"null", `null`, `{"type":"text/plain"}`},
-		{"type only", `{"type":"text/markdown"}`, `{"type":"text/markdown"}`},
-		{"false", `false`, `{"type":"text/plain"}`},
-		{"variables", `"d {{v}} {{nope}}"`, `{"content":"d VV {{nope}}","type":"text/plain"}`},
+		{"none", ``, ``, ``},
+		{"string", `"hs"`, `{"content":"hs","type":"text/plain"}`, ``},
+		{"markdown", `{"content":"hm","type":"text/markdown"}`, `{"content":"hm","type":"text/markdown"}`, ``},
+		{"number", `7`, `{"content":7,"type":"text/plain"}`, ``},
+		{"true", `true`, `{"content":true,"type":"text/plain"}`, ``},
+		{"null content", `{"content":null}`, `{"content":null,"type":"text/plain"}`, ``},
+		{"empty string", `""`, `{"content":"","type":"text/plain"}`, ``},
+		{"null", `null`, `{"type":"text/plain"}`, ``},
+		{"type only", `{"type":"text/markdown"}`, `{"type":"text/markdown"}`, ``},
+		{"false", `false`, `{"type":"text/plain"}`, ``},
+		{"variables", `"d {{v}} {{nope}}"`, `{"content":"d VV {{nope}}","type":"text/plain"}`, `{"content":"d {{v}} {{nope}}","type":"text/plain"}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -42,8 +48,13 @@ func TestHeaderDescriptionInReport(t *testing.T) {
 			if tt.desc != "" {
 				h = `{"key":"X-A","value":"1","description":` + tt.desc + `}`
 			}
+			q := strings.Replace(h, `"X-A"`, `"q"`, 1)
+			log := `console.log(JSON.stringify([pm.request.headers.toJSON()[0].description || null, pm.request.url.query.toJSON()[0].description || null]))`
 			doc := `{"info":{"name":"c"},"variable":[{"key":"v","value":"VV"}],"item":[{"name":"r",
-				"request":{"method":"GET","url":"` + rec.srv.URL + `/x","header":[` + h + `]}}]}`
+				"request":{"method":"GET","url":{"raw":"` + rec.srv.URL + `/x?q=1","host":["127.0.0.1"],"port":"` + rec.srv.URL[strings.LastIndex(rec.srv.URL, ":")+1:] + `",
+				"path":["x"],"query":[` + q + `]},"header":[` + h + `]},
+				"event":[{"listen":"prerequest","script":{"exec":[` + strconv.Quote(log) + `,"pm.request.headers.add({key:'X-B',value:'2'})"]}},
+				{"listen":"test","script":{"exec":["console.log(JSON.stringify(pm.request.headers.toJSON()[0].description || null))"]}}]}]}`
 			ev, _ := runScripted(t, parse(t, doc), Options{})
 			var out strings.Builder
 			j := report.NewJSONWriter(&out, nil)
@@ -80,6 +91,26 @@ func TestHeaderDescriptionInReport(t *testing.T) {
 			}
 			if d := cmp.Diff(tt.want, got); d != "" {
 				t.Errorf("request.header[0].description (-newman +colrun):\n%s", d)
+			}
+			null := func(s string) string {
+				if s == "" {
+					return "null"
+				}
+				return s
+			}
+			pre := tt.wantPre
+			if pre == "" {
+				pre = tt.want
+			}
+			var logs []string
+			for _, e := range ev.all {
+				if c := e.Console; c != nil {
+					logs = append(logs, strings.Trim(c.Messages[0], "'"))
+				}
+			}
+			want := []string{"[" + null(pre) + "," + null(pre) + "]", null(tt.want)}
+			if d := cmp.Diff(want, logs); d != "" {
+				t.Errorf("[pre-request [header, query], test header] descriptions (-newman +colrun):\n%s", d)
 			}
 		})
 	}

@@ -1325,7 +1325,7 @@ function exportUrl(u) {
         port: str(u.port),
         path: Array.isArray(path) ? path.map(str) : null,
         query: listOf(u.query, QueryParam).map(function (p) {
-            return { key: str(p.key), value: isNil(p.value) ? null : String(p.value), disabled: p.disabled === true };
+            return withDescription({ key: str(p.key), value: isNil(p.value) ? null : String(p.value), disabled: p.disabled === true }, p);
         }),
         hash: str(u.hash),
         variable: listOf(u.variables || u.variable).map(function (v) {
@@ -1378,8 +1378,14 @@ function exportAuth(a) {
 }
 function exportHeaders(headers) {
     return listOf(headers, Header).filter(Boolean).map(function (h) {
-        return { key: str(h.key), value: str(h.value), disabled: h.disabled === true };
+        return withDescription({ key: str(h.key), value: str(h.value), disabled: h.disabled === true }, h);
     });
+}
+// withDescription adds p's description to its export, so that the report
+// keeps it after a script changes the list.
+function withDescription(out, p) {
+    p.description !== undefined && (out.description = p.description);
+    return out;
 }
 function exportRequest(req, forSend) {
     var method = req.method;

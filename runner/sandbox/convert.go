@@ -159,6 +159,9 @@ func (s *Sandbox) requestPlain(r *collections.Request) goja.Value {
 		if h.Disabled {
 			_ = ho.Set("disabled", true)
 		}
+		if h.Description != nil {
+			_ = ho.Set("description", s.descriptionJS(h.Description))
+		}
 		headers = append(headers, ho)
 	}
 	_ = o.Set("header", rt.NewArray(headers...))
@@ -206,6 +209,9 @@ func (s *Sandbox) urlPlain(u collections.URL) *goja.Object {
 		}
 		if q.Disabled {
 			_ = qo.Set("disabled", true)
+		}
+		if q.Description != nil {
+			_ = qo.Set("description", s.descriptionJS(q.Description))
 		}
 		query = append(query, qo)
 	}
@@ -292,13 +298,7 @@ func (s *Sandbox) bodyPlain(b *collections.Body) *goja.Object {
 func (s *Sandbox) formParamPlain(p collections.FormParam, form bool) *goja.Object {
 	o := s.rt.NewObject()
 	if p.Description != nil {
-		// postman-collection keeps a description as {content, type}.
-		d := s.rt.NewObject()
-		if !p.Description.NoContent {
-			_ = d.Set("content", p.Description.Content)
-		}
-		_ = d.Set("type", p.Description.MediaType())
-		_ = o.Set("description", d)
+		_ = o.Set("description", s.descriptionJS(p.Description))
 	}
 	_ = o.Set("key", p.Key)
 	_ = o.Set("value", p.Value)
@@ -431,7 +431,7 @@ func urlFromExport(v any) collections.URL {
 		u.Auth = &collections.URLAuth{User: asString(a["user"]), Password: asString(a["password"])}
 	}
 	for _, q := range asList(m["query"]) {
-		p := collections.QueryParam{Key: asString(q["key"]), Disabled: q["disabled"] == true}
+		p := collections.QueryParam{Key: asString(q["key"]), Disabled: q["disabled"] == true, Description: descriptionFromExport(q["description"])}
 		if q["value"] != nil {
 			val := asString(q["value"])
 			p.Value = &val
@@ -450,7 +450,8 @@ func headersFromExport(v any) []collections.Header {
 	list := asList(v)
 	out := make([]collections.Header, 0, len(list))
 	for _, h := range list {
-		out = append(out, collections.Header{Key: asString(h["key"]), Value: asString(h["value"]), Disabled: h["disabled"] == true})
+		out = append(out, collections.Header{Key: asString(h["key"]), Value: asString(h["value"]), Disabled: h["disabled"] == true,
+			Description: descriptionFromExport(h["description"])})
 	}
 	return out
 }
@@ -500,13 +501,47 @@ func descriptionFromExport(v any) *collections.Description {
 		return &collections.Description{Content: d}
 	case map[string]any:
 		c, ok := d["content"]
-		out := &collections.Description{Type: asString(d["type"]), NoContent: !ok || c == nil}
-		if !out.NoContent {
-			out.Content = asString(c)
+		if !ok {
+			return &collections.Description{Type: asString(d["type"]), NoContent: true}
 		}
+		out := descriptionContent(c)
+		out.Type = asString(d["type"])
 		return out
 	}
-	return &collections.Description{Content: asString(v)}
+	return descriptionContent(v)
+}
+
+// descriptionContent keeps content that is not text as its JSON, which
+// Newman's report writes as that value.
+func descriptionContent(c any) *collections.Description {
+	if s, ok := c.(string); ok {
+		return &collections.Description{Content: s}
+	}
+	b, err := json.Marshal(c)
+	if err != nil {
+		return &collections.Description{Content: asString(c)}
+	}
+	return &collections.Description{Content: string(b), Literal: true}
+}
+
+// descriptionJS is d as postman-collection keeps it, {content, type}, its
+// content a JavaScript value where the collection's is not text.
+func (s *Sandbox) descriptionJS(d *collections.Description) *goja.Object {
+	o := s.rt.NewObject()
+	switch {
+	case d.NoContent:
+	case d.Literal:
+		var v any
+		dec := json.NewDecoder(strings.NewReader(d.Content))
+		dec.UseNumber()
+		if dec.Decode(&v) == nil {
+			_ = o.Set("content", s.toJS(v))
+		}
+	default:
+		_ = o.Set("content", d.Content)
+	}
+	_ = o.Set("type", d.MediaType())
+	return o
 }
 
 func authFromExport(v any) *collections.Auth {

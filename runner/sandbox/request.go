@@ -83,11 +83,43 @@ func (p *requestParts) lazyBuild(s *Sandbox, o *goja.Object, name string) goja.V
 }
 
 func (s *Sandbox) requestHeaders(o *goja.Object, headers []collections.Header) *goja.Object {
+	if hasDescriptions(headers) {
+		// HeaderList's own constructor keeps each header's description
+		// where Property puts it; the list built in Go has no room for one.
+		plain := make([]any, len(headers))
+		for i, h := range headers {
+			ho := s.rt.NewObject()
+			_ = ho.Set("key", h.Key)
+			_ = ho.Set("value", h.Value)
+			if h.Disabled {
+				_ = ho.Set("disabled", true)
+			}
+			if h.Description != nil {
+				_ = ho.Set("description", s.descriptionJS(h.Description))
+			}
+			plain[i] = ho
+		}
+		l, err := s.rt.New(s.classes.headerList, o, s.rt.NewArray(plain...))
+		if err != nil {
+			panic(err)
+		}
+		return l
+	}
 	hs := make([]header, len(headers))
 	for i, h := range headers {
 		hs[i] = header{key: h.Key, value: h.Value, disabled: h.Disabled}
 	}
 	return s.headerList(o, hs)
+}
+
+// hasDescriptions reports whether a header has a description.
+func hasDescriptions(headers []collections.Header) bool {
+	for _, h := range headers {
+		if h.Description != nil {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *Sandbox) requestBody(b *collections.Body) *goja.Object {
@@ -261,8 +293,12 @@ func (s *Sandbox) urlObject(u collections.URL, types []string) *goja.Object {
 	names := make([]string, len(u.Query))
 	for i, q := range u.Query {
 		qo := s.newInstance(c.queryParamProto)
+		// Property sets disabled, then description; update key and value.
 		if q.Disabled {
 			_ = qo.Set("disabled", true)
+		}
+		if q.Description != nil {
+			_ = qo.Set("description", s.descriptionJS(q.Description))
 		}
 		_ = qo.Set("key", rt.ToValue(q.Key))
 		if q.Value == nil {
@@ -368,12 +404,14 @@ func (s *Sandbox) baselineInGo(r *collections.Request) bool {
 			return false
 		}
 	}
+	// Descriptions are exported as the script sees them, which only the
+	// bootstrap's export gives exactly.
 	for _, q := range r.URL.Query {
-		if q.Key == "__proto__" {
+		if q.Key == "__proto__" || q.Description != nil {
 			return false
 		}
 	}
-	return true
+	return !hasDescriptions(r.Headers)
 }
 
 func baselineMethod(r *collections.Request) string {
