@@ -119,9 +119,15 @@ func (a *assertion) bagObject() *goja.Object {
 func (a *assertion) Get(name string) goja.Value {
 	own := a.ownList()
 	i := own.index(name)
+	// A read through a chainable method's callable is guarded as the
+	// callable is: under chai its prototype is this assertion unwrapped.
+	guarded, via := a.guarded, (*goja.Object)(nil)
+	if p := a.core.viaCallable(a.raw, name); p != nil {
+		guarded, via = p.guarded, p.callable
+	}
 	if i < 0 {
-		if a.guarded && a.core.target != a.raw {
-			a.core.checkInherited(a.raw, name)
+		if guarded && a.core.target != a.raw {
+			a.core.checkInherited(a.raw, name, via)
 		}
 		return nil
 	}

@@ -1,6 +1,7 @@
 package chai
 
 import (
+	"reflect"
 	"sort"
 	"strconv"
 
@@ -215,6 +216,14 @@ type core struct {
 	// (js/core.js flagMarker): reading `.include` or `.lengthOf` sets it
 	// here instead of calling into JS.
 	markers []marker
+
+	// via and viaName are chainProto.Get's note that a callable's lookup
+	// of viaName goes on to the prototype's prototype (see viaCallable).
+	via     *chainProto
+	viaName string
+	// wrapperName is "chainableMethodWrapper", the name of chai's
+	// callables.
+	wrapperName goja.Value
 }
 
 type marker struct {
@@ -224,7 +233,7 @@ type marker struct {
 
 func newCore(rt *goja.Runtime) *core {
 	c := &core{rt: rt, objectProto: rt.NewObject().Prototype(), arrayProto: rt.NewArray().Prototype(),
-		objectKey: rt.ToValue("object"), inherited: make(map[string]struct{})}
+		objectKey: rt.ToValue("object"), wrapperName: rt.ToValue("chainableMethodWrapper"), inherited: make(map[string]struct{})}
 	reflect := rt.GlobalObject().Get("Reflect").ToObject(rt)
 	c.reflectHas, _ = goja.AssertFunction(reflect.Get("has"))
 	c.assertion = &goja.ProxyTrapConfig{Get: func(target *goja.Object, name string, _ goja.Value) goja.Value {
@@ -263,6 +272,7 @@ func (c *core) hooks() *goja.Object {
 	set("method", c.method)
 	set("chainable", c.chainable)
 	set("marker", c.marker)
+	set("isCallable", c.isCallable)
 	set("assert", c.assert)
 	set("deepEqual", c.deepEqual)
 	return o
@@ -318,8 +328,10 @@ func (c *core) missing(target *goja.Object, name string, method goja.Value) goja
 
 // checkInherited is chai's Proxy get trap for obj, an assertion lacking
 // name as an own property: unless obj's prototype chain has name, reading
-// it throws (or, for chai's proxyExcludedKeys, gives undefined).
-func (c *core) checkInherited(obj *goja.Object, name string) {
+// it throws (or, for chai's proxyExcludedKeys, gives undefined). The
+// error names the closest name of via when the read is a chainable
+// callable's (see viaCallable), else of obj.
+func (c *core) checkInherited(obj *goja.Object, name string, via *goja.Object) {
 	proto := obj.Prototype()
 	if proto == c.proto && proto != nil {
 		if _, ok := c.inherited[name]; ok {
@@ -335,18 +347,39 @@ func (c *core) checkInherited(obj *goja.Object, name string) {
 		}
 		return
 	}
+	if via != nil {
+		obj = via
+	}
 	c.missing(obj, name, goja.Undefined())
 }
 
 // enter makes this, when it is an assertion, the target getters run on
-// (see core.target), and returns the previous one for leave.
+// (see core.target), and returns the previous one for leave. For a
+// chainable method's callable, the target is the assertion it was read
+// from: under chai the callable's prototype is the Proxy's target, so a
+// getter run on the callable reads that assertion unguarded too.
 func (c *core) enter(this goja.Value) *goja.Object {
 	prev := c.target
-	if obj, ok := this.(*goja.Object); ok && obj != nil && obj.ExportType() == assertionType {
+	obj, ok := this.(*goja.Object)
+	if !ok || obj == nil {
+		return prev
+	}
+	switch obj.ExportType() {
+	case assertionType:
 		c.target = obj
+	case nativeFuncType:
+		if p := obj.Prototype(); p != nil && p.ExportType() == chainProtoType {
+			if a := p.Prototype(); a != nil {
+				c.target = a
+			}
+		}
 	}
 	return prev
 }
+
+// nativeFuncType is what a function (a chainable method's callable among
+// them) exports as.
+var nativeFuncType = reflect.TypeOf(func(goja.FunctionCall) goja.Value { return nil })
 
 func (c *core) leave(prev *goja.Object) { c.target = prev }
 
@@ -734,15 +767,22 @@ func (c *core) chainingBehavior(this goja.Value, behaviour *goja.Object, noop go
 	rethrow(c.runChaining(goja.Undefined(), this, behaviour))
 }
 
-// chainable prepares addChainableMethod's getter: chainable(behaviour,
-// name, noop, fast) returns make(this, target), which runs the chaining
-// behaviour on the assertion `this` and turns target (a fresh function)
-// into chai's chainableMethodWrapper for it: its prototype is
-// Object.create(this) with Function's call and apply, a call runs
-// behaviour.method (read at call time: overwriteChainableMethod replaces
-// it; while it is the method registered, the fast path named fast
-// decides passing calls first), `length` throws, and unknown properties
-// throw.
+// chainable makes addChainableMethod's getter: chainable(behaviour, name,
+// noop, fast) returns chai's chainableMethodGetter. Reading it runs the
+// chaining behaviour on the assertion read from and returns a fresh
+// callable, chai's chainableMethodWrapper: its prototype is
+// Object.create(assertion) with Function's call and apply (a chainProto),
+// a call runs behaviour.method (read at call time:
+// overwriteChainableMethod replaces it; while it is the method
+// registered, the fast path named fast decides passing calls first), and
+// its `length` throws.
+//
+// chai wraps the callable in a Proxy whose get trap throws on unknown
+// names; a goja Proxy (and the JS function it wrapped) per read was most
+// of what `to.include(2)` allocated. Here the callable is a native
+// function and the trap's check is done by the assertion the lookup
+// reaches through the chainProto (see chainProto.Get), which reports the
+// unknown name against the callable, as chai's trap does.
 func (c *core) chainable(call goja.FunctionCall) goja.Value {
 	behaviour := call.Argument(0).ToObject(c.rt)
 	name := call.Argument(1).String()
@@ -763,58 +803,44 @@ func (c *core) chainable(call goja.FunctionCall) goja.Value {
 		}
 		return lastFn, m
 	}
-	guarded := &goja.ProxyTrapConfig{
-		Get: func(target *goja.Object, prop string, _ goja.Value) goja.Value {
-			if prop == "length" {
-				c.throwLength(name, true)
-			}
-			// target's prototype's prototype is the assertion read, which
-			// chai's chain holds unguarded: this trap guards instead.
-			if p := target.Prototype(); p != nil {
-				defer c.leave(c.enter(p.Prototype()))
-			}
-			if v := target.Get(prop); v != nil {
-				return v
-			}
-			return c.missing(target, prop, goja.Undefined())
-		},
-		Apply: func(_ *goja.Object, this goja.Value, args []goja.Value) goja.Value {
-			fn, m := methodFn()
-			if fast != nil && m == fastFor && fast(c, this, args) {
-				return c.next(this)
-			}
-			return c.continueChain(this, rethrow(fn(this, args...)))
-		},
+	// One Go function serves every callable of this name: a callable
+	// needs no state of its own, and a closure per read is an allocation.
+	apply := func(call goja.FunctionCall) goja.Value {
+		fn, m := methodFn()
+		if fast != nil && m == fastFor && fast(c, call.This, call.Arguments) {
+			return c.next(call.This)
+		}
+		return c.continueChain(call.This, rethrow(fn(call.This, call.Arguments...)))
 	}
-	unguarded := &goja.ProxyTrapConfig{
-		Get: func(target *goja.Object, prop string, _ goja.Value) goja.Value {
-			if prop == "length" {
-				c.throwLength(name, true)
-			}
-			return target.Get(prop)
-		},
-		Apply: guarded.Apply,
-	}
+	// chai's addLengthGuard: an accessor, shared by this name's callables.
+	lengthGuard := c.rt.ToValue(func(goja.FunctionCall) goja.Value {
+		c.throwLength(name, true)
+		return nil
+	})
 	return c.rt.ToValue(func(call goja.FunctionCall) goja.Value {
-		this := call.Argument(0)
+		this := call.This
 		defer c.leave(c.enter(this))
 		c.chainingBehavior(this, behaviour, noop)
-		target := call.Argument(1).ToObject(c.rt)
+		fn := c.rt.ToValue(apply).(*goja.Object)
+		if err := fn.DefineDataProperty("name", c.wrapperName, goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
+			panic(err)
+		}
+		if err := fn.DefineAccessorProperty("length", lengthGuard, nil, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
+			panic(err)
+		}
 		// The prototype's own call and apply are held in Go: an ordinary
 		// object given two properties is about twice the allocations.
-		p := &chainProto{inline: [2]property{{"call", c.callFn}, {"apply", c.applyFn}}}
+		p := &chainProto{core: c, inline: [2]property{{"call", c.callFn}, {"apply", c.applyFn}}, guarded: c.proxyEnabled()}
 		p.entries = p.inline[:]
-		proto := c.rt.NewDynamicObject(p)
-		if err := proto.SetPrototype(this.ToObject(c.rt)); err != nil {
+		p.self = c.rt.NewDynamicObject(p)
+		if err := p.self.SetPrototype(this.ToObject(c.rt)); err != nil {
 			panic(err)
 		}
-		if err := target.SetPrototype(proto); err != nil {
+		if err := fn.SetPrototype(p.self); err != nil {
 			panic(err)
 		}
-		if c.proxyEnabled() {
-			return c.proxy(target, guarded)
-		}
-		return c.proxy(target, unguarded)
+		p.callable = fn
+		return fn
 	})
 }
 
@@ -824,6 +850,78 @@ func (c *core) chainable(call goja.FunctionCall) goja.Value {
 type chainProto struct {
 	ownProperties
 	inline [2]property
+	core   *core
+	// self is this prototype's object, callable the function it is the
+	// prototype of.
+	self, callable *goja.Object
+	// guarded is whether chai would have wrapped the callable in its
+	// Proxy (proxies were enabled when it was read): reads through it of
+	// names found nowhere then throw, whether or not the assertion read
+	// from is guarded.
+	guarded bool
+}
+
+var chainProtoType = reflect.TypeOf((*chainProto)(nil))
+
+// Get implements goja.DynamicObject. A name the prototype lacks is looked
+// up next on its prototype, normally the assertion the callable was read
+// from; Get leaves word of the lookup (core.via) so that, if the name is
+// found nowhere, the assertion reports it against the callable: chai's
+// Proxy around the callable is what throws there, suggesting names the
+// callable has (`include.appli` -> "apply").
+func (p *chainProto) Get(name string) goja.Value {
+	if v := p.ownProperties.Get(name); v != nil {
+		return v
+	}
+	if name == "prototype" && p.callable != nil && p.callable.Prototype() == p.self {
+		return p.core.callablePrototype(p.callable)
+	}
+	p.core.via, p.core.viaName = p, name
+	return nil
+}
+
+// callablePrototype gives fn, a chainable method's callable read without
+// an own `prototype`, the one chai's function expression has: a fresh
+// object whose constructor is fn. It is made on the first read, as most
+// callables are only called or chained from: the object and its
+// property would be a third of a read's allocations. Until then
+// Object.getOwnPropertyNames(fn) does not list it.
+func (c *core) callablePrototype(fn *goja.Object) goja.Value {
+	proto := c.rt.NewObject()
+	if err := proto.DefineDataProperty("constructor", fn, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
+		panic(err)
+	}
+	if err := fn.DefineDataProperty("prototype", proto, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_FALSE); err != nil {
+		panic(err)
+	}
+	return proto
+}
+
+// isCallable is isCallable(v): whether v is a chainable method's
+// callable, whose own names chai's suggestions for a misspelt name
+// include.
+func (c *core) isCallable(call goja.FunctionCall) goja.Value {
+	obj, ok := call.Argument(0).(*goja.Object)
+	if !ok || obj.ExportType() != nativeFuncType {
+		return c.rt.ToValue(false)
+	}
+	p := obj.Prototype()
+	return c.rt.ToValue(p != nil && p.ExportType() == chainProtoType)
+}
+
+// viaCallable returns the prototype of the callable whose lookup of name
+// reached obj through it, as Get noted just before, or nil when obj is
+// being read directly. It forgets the note either way.
+func (c *core) viaCallable(obj *goja.Object, name string) *chainProto {
+	p := c.via
+	if p == nil {
+		return nil
+	}
+	c.via = nil
+	if c.viaName != name || p.self.Prototype() != obj {
+		return nil
+	}
+	return p
 }
 
 // assert is Assertion#assert's passing path: when the expression (under

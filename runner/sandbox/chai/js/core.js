@@ -221,8 +221,23 @@ function proxyEnabled() {
 
 var internalNames = ['__flags', '__methods', '_obj', 'assert'];
 
-function allPropertyNames(obj) {
+// callableNames are the own names of chai's chainableMethodWrapper, a
+// sloppy-mode function in node, in the order node lists them; `length`
+// and `name` only while it still has them.
+var callableNames = ['length', 'name', 'arguments', 'caller', 'prototype'];
+
+function ownNames(obj) {
   var names = Object.getOwnPropertyNames(obj);
+  if (!native.isCallable(obj)) return names;
+  // A chainable method's callable is a native function here (core.go),
+  // with no `arguments`, `caller` or, until read, `prototype`.
+  return callableNames.filter(function (name) {
+    return (name !== 'length' && name !== 'name') || names.indexOf(name) !== -1;
+  }).concat(names.filter(function (name) { return callableNames.indexOf(name) === -1; }));
+}
+
+function allPropertyNames(obj) {
+  var names = ownNames(obj);
   for (var proto = Object.getPrototypeOf(obj); proto !== null; proto = Object.getPrototypeOf(proto)) {
     Object.getOwnPropertyNames(proto).forEach(function (name) {
       if (names.indexOf(name) === -1) names.push(name);
@@ -421,15 +436,11 @@ function addChainableMethod(ctx, name, method, chaining, fast) {
   ctx.__methods[name] = behaviour;
   // The callable inherits __flags from this through its prototype, as in
   // chai, whose transferFlags into it is therefore a copy onto itself.
-  // wrap (core.go) also runs the chaining behaviour: natively for the
-  // library's own flag markers, through runChaining for any other.
-  var wrap = native.chainable(behaviour, name, noop, fast);
-  Object.defineProperty(ctx, name, {
-    get: function chainableGetter() {
-      return wrap(this, function chainableMethodWrapper() {});
-    },
-    configurable: true
-  });
+  // The getter (core.go) also runs the chaining behaviour: natively for
+  // the library's own flag markers, through runChaining for any other.
+  var getter = native.chainable(behaviour, name, noop, fast);
+  Object.defineProperty(getter, 'name', { value: 'chainableMethodGetter' });
+  Object.defineProperty(ctx, name, { get: getter, configurable: true });
 }
 
 // runChaining is a chainable method's getter calling its chaining
