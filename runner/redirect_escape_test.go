@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -34,24 +35,10 @@ func TestRedirectToALocationWithStrayPercents(t *testing.T) {
 		"/d/query":   "?q=%zz",
 		"/d/dots":    "../up/%zz/./x",
 	}
-	var addr string
-	addr = serveLoopback(t, nil, func(c net.Conn) {
-		br := bufio.NewReader(c)
-		for {
-			req, err := readRawRequest(br)
-			if err != nil {
-				return
-			}
-			mu.Lock()
-			lines = append(lines, req.line+" | "+req.referer)
-			mu.Unlock()
-			target := strings.Fields(req.line)[1]
-			if loc, ok := locations[target]; ok {
-				fmt.Fprintf(c, "HTTP/1.1 302 Found\r\nLocation: %s\r\nContent-Length: 0\r\n\r\n", strings.ReplaceAll(loc, "{{addr}}", addr))
-				continue
-			}
-			io.WriteString(c, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
-		}
+	addr := serveRedirects(t, locations, func(req rawRequest) {
+		mu.Lock()
+		lines = append(lines, req.line+" | "+req.referer)
+		mu.Unlock()
 	})
 	base := "http://" + addr
 	tests := []struct {
@@ -96,25 +83,63 @@ func TestRedirectToALocationWithStrayPercents(t *testing.T) {
 	}
 }
 
-// rawRequest is a request line and its Referer, read without Go's
-// server, which answers 400 to a target with a stray %.
-type rawRequest struct{ line, referer string }
+// serveRedirects serves on 127.0.0.1, passing each request to record and
+// answering it with a 302 to locations[its target] ({{addr}} and
+// {{port}} filled in) or, for a target not there, 200. It returns the
+// address.
+func serveRedirects(t *testing.T, locations map[string]string, record func(rawRequest)) string {
+	t.Helper()
+	return serveLoopback(t, nil, func(c net.Conn) {
+		addr := c.LocalAddr().String()
+		_, port, _ := net.SplitHostPort(addr)
+		fill := strings.NewReplacer("{{addr}}", addr, "{{port}}", port)
+		br := bufio.NewReader(c)
+		for {
+			req, err := readRawRequest(br)
+			if err != nil {
+				return
+			}
+			record(req)
+			if loc, ok := locations[strings.Fields(req.line)[1]]; ok {
+				fmt.Fprintf(c, "HTTP/1.1 302 Found\r\nLocation: %s\r\nContent-Length: 0\r\n\r\n", fill.Replace(loc))
+				continue
+			}
+			io.WriteString(c, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+		}
+	})
+}
 
+// rawRequest is a request line and the headers redirects change, read
+// without Go's server, which answers 400 to a target with a stray % and
+// cleans dot segments.
+type rawRequest struct{ line, host, referer, authorization string }
+
+// readRawRequest reads one request, discarding its body.
 func readRawRequest(br *bufio.Reader) (rawRequest, error) {
 	var req rawRequest
+	length := 0
 	for first := true; ; first = false {
 		l, err := br.ReadString('\n')
 		if err != nil {
 			return req, err
 		}
 		l = strings.TrimRight(l, "\r\n")
+		key, value, _ := strings.Cut(l, ":")
+		value = strings.TrimSpace(value)
 		switch {
 		case l == "":
-			return req, nil
+			_, err := io.CopyN(io.Discard, br, int64(length))
+			return req, err
 		case first:
 			req.line = l
-		case strings.HasPrefix(strings.ToLower(l), "referer:"):
-			req.referer = strings.TrimSpace(l[len("referer:"):])
+		case strings.EqualFold(key, "Host"):
+			req.host = value
+		case strings.EqualFold(key, "Referer"):
+			req.referer = value
+		case strings.EqualFold(key, "Authorization"):
+			req.authorization = value
+		case strings.EqualFold(key, "Content-Length"):
+			length, _ = strconv.Atoi(value)
 		}
 	}
 }

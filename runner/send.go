@@ -17,6 +17,7 @@ import (
 	"net/http/httptrace"
 	"net/url"
 	"os"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -265,6 +266,11 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 		rt = r.transports.ntlm.pool(rt)
 	}
 	method, target, body, hasBody := o.Method, o.URL, o.Body, o.HasBody
+	asWritten := o.PPB.DisableURLEncoding != nil && *o.PPB.DisableURLEncoding
+	// href is the URL requested as postman-request holds it (Node's
+	// href): the wire URL with its fragment. Redirects resolve against
+	// it, and the Referer and the maxRedirects error name it.
+	href := target + fragment(o.Resolved.Hash, o.Resolved.Hash != "", asWritten)
 	headers := o.Headers
 	ex := &exchange{usedJar: so.useCookies && jar != nil}
 	start := time.Now()
@@ -310,38 +316,26 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 			resp.Body.Close()
 			if hop >= so.maxRedirects {
 				// postman-request's wording, naming the URL that redirected.
-				return nil, &netError{msg: "Exceeded maxRedirects. Probably stuck in a redirect loop " + hopURL(req.URL).Redacted(),
+				return nil, &netError{msg: "Exceeded maxRedirects. Probably stuck in a redirect loop " + redactedHref(href),
 					detail: fmt.Sprintf("maxRedirects is %d", so.maxRedirects)}
 			}
-			next, err := req.URL.Parse(loc)
-			asWritten := false
-			if err != nil {
-				// Node resolves a Location whose % starts no escape
-				// (/next%zz) and sends it as written; Go refuses it.
-				if n, err2 := req.URL.Parse(escapeStrayPercents(loc)); err2 == nil {
-					next, err, asWritten = n, nil, true
-				}
-			}
-			if err != nil {
-				return nil, fmt.Errorf("redirect to an invalid Location %q: %v", loc, err)
-			}
-			target = redirectTarget(req.URL, loc, next, asWritten)
-			followed := next.String()
-			if asWritten {
-				followed = target
-			}
-			ex.redirects = append(ex.redirects, event.Redirected{Status: resp.StatusCode, URL: followed})
+			// Node's href of the next hop, resolved on the Location's
+			// text and encoded as the first request was.
+			prevHref := href
+			target, href = followLocation(href, loc, asWritten)
+			ex.redirects = append(ex.redirects, event.Redirected{Status: resp.StatusCode, URL: target})
 			if !so.keepMethod && (resp.StatusCode == 301 || resp.StatusCode == 302 || resp.StatusCode == 303) && method != "GET" && method != "HEAD" {
 				method, body, hasBody = "GET", nil, false
 				headers = withoutHeaders(headers, "Content-Type", "Content-Length")
 			}
-			if !so.keepAuthorization && !sameHost(req.URL, next) {
+			if !so.keepAuthorization && !strings.EqualFold(req.URL.Hostname(), targetHostname(target)) {
 				headers = withoutHeaders(headers, "Authorization")
 			}
 			headers = withoutHeaders(headers, "Host")
 			if !so.keepReferer {
-				// postman-request names the URL it was redirected from.
-				headers = withHeader(headers, "Referer", hopURL(req.URL).String())
+				// postman-request names the URL it was redirected from,
+				// fragment and all.
+				headers = withHeader(headers, "Referer", prevHref)
 			}
 			continue
 		}
@@ -391,10 +385,6 @@ func isRedirect(code int) bool {
 		return true
 	}
 	return false
-}
-
-func sameHost(a, b *url.URL) bool {
-	return strings.EqualFold(a.Hostname(), b.Hostname())
 }
 
 func withoutHeaders(hs []event.Header, keys ...string) []event.Header {
@@ -603,112 +593,90 @@ func lenientUnescape(s string) string {
 	return unescapeUserinfo(s)
 }
 
-// escapeStrayPercents escapes each % that starts no %XX escape, as
-// url.Parse wants it.
-func escapeStrayPercents(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '%' && (i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2])) {
-			b.WriteString("%25")
-			continue
-		}
-		b.WriteByte(s[i])
+// followLocation resolves a redirect's Location against href, the URL
+// redirected from, as postman-runtime's resolveNodeUrl does: on the text,
+// with no dot segments removed and no escapes checked (Newman requests
+// /a/../b/./c and /next%zz as the server wrote them), then renders it as
+// the first request was rendered. It returns the target to send and the
+// new href (the target with its fragment, which is never sent).
+func followLocation(href, loc string, asWritten bool) (target, nextHref string) {
+	resolved := resolveLocation(href, loc)
+	u := collections.ParseURL(resolved)
+	target = wireURL(u, asWritten)
+	return target, target + fragment(u.Hash, strings.Contains(resolved, "#"), asWritten)
+}
+
+// resolveLocation is postman-url-encoder's resolveNodeUrl for a base that
+// toNodeUrl rendered (scheme://[userinfo@]host[:port]/path[?query][#hash]).
+// postman-request takes a Location starting with http: or https:
+// (case-sensitive) as it is, and resolveNodeUrl any scheme://.
+func resolveLocation(base, loc string) string {
+	i := strings.Index(base, "://")
+	if i < 0 || strings.HasPrefix(loc, "http:") || strings.HasPrefix(loc, "https:") || nodeProtocol.MatchString(loc) {
+		return loc
 	}
+	scheme := base[:i+1]
+	origin, rest := base, ""
+	if j := strings.IndexAny(base[i+3:], "/?#"); j >= 0 {
+		origin, rest = base[:i+3+j], base[i+3+j:]
+	}
+	withQuery, _, _ := strings.Cut(rest, "#")
+	pathname, _, _ := strings.Cut(withQuery, "?")
+	switch {
+	case strings.HasPrefix(loc, "//") || strings.HasPrefix(loc, `\\`):
+		return scheme + loc
+	case loc[0] == '/' || loc[0] == '\\':
+		return origin + loc
+	case loc[0] == '#':
+		return origin + withQuery + loc
+	case loc[0] == '?':
+		return origin + pathname + loc
+	}
+	return origin + pathname[:strings.LastIndexByte(pathname, '/')+1] + loc
+}
+
+// nodeProtocol is resolveNodeUrl's test for an absolute URL.
+var nodeProtocol = regexp.MustCompile(`(?i)^[a-z0-9.+-]+:(?://|\\\\).`)
+
+// fragment is "#" and hash encoded as toNodeUrl encodes it, or "" when
+// the URL has no "#".
+func fragment(hash string, has, asWritten bool) string {
+	if !has {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteByte('#')
+	urlEncoder{asWritten: asWritten}.write(&b, hash, fragmentSet)
 	return b.String()
 }
 
-// redirectTarget is where a redirect goes. A relative Location is
-// resolved against a path sent as written (Opaque) on the raw text, as
-// Node resolves it; url's resolution would re-escape the base path. A
-// Location with stray % signs (asWritten; next was parsed with them
-// escaped) is resolved on its raw text too, so that they go out as the
-// server wrote them, and its dot segments stay, as Newman sends them
-// (/d/five and ../up/%zz/./x give /d/../up/%zz/./x).
-func redirectTarget(base *url.URL, loc string, next *url.URL, asWritten bool) string {
-	if asWritten {
-		ref, _, _ := strings.Cut(loc, "#")
-		switch r, _ := url.Parse(escapeStrayPercents(ref)); {
-		case r != nil && (r.IsAbs() || r.Host != ""):
-			// An absolute or network-path Location: its own text after
-			// the origin url gives.
-			if _, uri, ok := splitTarget(ref); ok && r.IsAbs() {
-				return next.Scheme + "://" + next.Host + uri
-			}
-			if strings.HasPrefix(ref, "//") {
-				if i := strings.IndexAny(ref[2:], "/?"); i >= 0 {
-					return next.Scheme + "://" + next.Host + ref[2+i:]
-				}
-			}
-			return next.String()
-		case base.Opaque == "" || strings.HasPrefix(base.Opaque, "//"):
-			b := *base
-			b.Opaque = b.EscapedPath()
-			base = &b
-		}
-	} else if base.Opaque == "" || strings.HasPrefix(base.Opaque, "//") || next.Host != base.Host || strings.Contains(loc, "//") {
-		return next.String()
+// targetHostname is the host name a wire URL goes to, for telling
+// whether a redirect leaves the host.
+func targetHostname(target string) string {
+	origin, _, _ := splitTarget(target)
+	if u, err := url.Parse(origin); err == nil {
+		return u.Hostname()
 	}
-	ref, _, _ := strings.Cut(loc, "#")
-	refPath, query, hasQuery := strings.Cut(ref, "?")
-	p := base.Opaque
-	switch {
-	case refPath == "" && !hasQuery:
-		query, hasQuery = base.RawQuery, base.RawQuery != "" || base.ForceQuery
-	case refPath == "":
-	case refPath[0] == '/':
-		p = refPath
-	default:
-		p = p[:strings.LastIndex(p, "/")+1] + refPath
-	}
-	if !asWritten {
-		p = removeDotSegments(p)
-	}
-	out := base.Scheme + "://" + base.Host + p
-	if hasQuery {
-		out += "?" + query
-	}
-	return out
+	return ""
 }
 
-// removeDotSegments is RFC 3986's remove_dot_segments (section 5.2.4).
-func removeDotSegments(p string) string {
-	var out []string
-	segs := strings.Split(p, "/")
-	for i, s := range segs {
-		last := i == len(segs)-1
-		switch s {
-		case ".":
-			if last {
-				out = append(out, "")
-			}
-		case "..":
-			if len(out) > 1 {
-				out = out[:len(out)-1]
-			}
-			if last {
-				out = append(out, "")
-			}
-		default:
-			out = append(out, s)
-		}
+// redactedHref is href with the password of its user information shown
+// as xxxxx, as url.URL's Redacted shows it.
+func redactedHref(href string) string {
+	i := strings.Index(href, "://")
+	if i < 0 {
+		return href
 	}
-	return strings.Join(out, "/")
-}
-
-// hopURL is the URL a request went to, for messages and the Referer:
-// with Opaque set, u's own String would drop the host.
-func hopURL(u *url.URL) *url.URL {
-	if u.Opaque == "" || strings.HasPrefix(u.Opaque, "//") {
-		return u
+	authority := href[i+3:]
+	if j := strings.IndexAny(authority, "/?#"); j >= 0 {
+		authority = authority[:j]
 	}
-	c := *u
-	c.Opaque = ""
-	if escapeStrayPercents(u.Opaque) != u.Opaque {
-		// Node names the path as sent, stray % signs and all
-		// (Referer: http://host/next%zz); Path's String would write %25.
-		c.Opaque = "//" + u.Host + u.Opaque
+	at := strings.LastIndexByte(authority, '@')
+	user, _, hasPassword := strings.Cut(authority[:max(at, 0)], ":")
+	if at < 0 || !hasPassword {
+		return href
 	}
-	return &c
+	return href[:i+3] + user + ":xxxxx" + href[i+3+at:]
 }
 
 func hasHeaderFold(h http.Header, key string) bool {
