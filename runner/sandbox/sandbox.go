@@ -480,6 +480,13 @@ func (s *Sandbox) Run(ctx context.Context, script *Script, exec *Execution) (res
 	if exec == nil {
 		exec = &Execution{}
 	}
+	listen := exec.Listen
+	if listen == "" {
+		listen = exec.Info.EventName
+	}
+	if se := script.redeclarationError(listen); se != nil {
+		return Result{Error: se}
+	}
 	if ctx == nil {
 		ctx = context.Background()
 	}

@@ -44,6 +44,9 @@ type compiled struct {
 	// callsSugar is callsSugar(source), found once per compilation rather
 	// than once per script per sandbox.
 	callsSugar bool
+	// redeclared are the script's top-level let/const/class declarations of
+	// sandbox globals, which fail the script in Newman (redeclare.go).
+	redeclared []redeclaration
 }
 
 // programFile is the file name a source's program carries; stack texts
@@ -217,6 +220,9 @@ func compile(source string) (*compiled, error) {
 	}
 	if perr != nil {
 		return nil, perr
+	}
+	if fn, ok := prg.Body[0].(*ast.ExpressionStatement).Expression.(*ast.FunctionLiteral); ok {
+		s.redeclared = redeclarations(fn.Body.List, source, func(idx int) int { return idx - 1 - len(prefix) })
 	}
 	program, err := goja.CompileAST(prg, false)
 	if err != nil {
