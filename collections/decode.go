@@ -199,10 +199,12 @@ func decodeCollection(root node) (*Collection, error) {
 			Schema:      str(field(info, "schema")),
 			Description: description(field(info, "description")),
 		}
+		c.Info.DescriptionValue = entryDescription(field(info, "description"))
 	} else {
 		// Without "info", postman-collection takes the collection's name,
 		// id and description from the root, as Newman shows them.
-		c.Info = Info{ID: str(m.get("id")), Name: str(m.get("name")), Description: description(m.get("description"))}
+		c.Info = Info{ID: str(m.get("id")), Name: str(m.get("name")), Description: description(m.get("description")),
+			DescriptionValue: entryDescription(m.get("description"))}
 	}
 	var err error
 	if c.Auth, err = decodeAuth(m.get("auth"), collection.in("auth")); err != nil {

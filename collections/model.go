@@ -41,6 +41,10 @@ type Info struct {
 	Name        string
 	Schema      string
 	Description string
+	// DescriptionValue is the description as the collection gives it, nil
+	// for none: Newman's report shows it as {content, type}, content that
+	// is not text (a number) as its JSON. Description is its text.
+	DescriptionValue *Description
 }
 
 // Item is a folder (IsFolder reports true, Items may be empty) or a request.

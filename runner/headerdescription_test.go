@@ -8,8 +8,22 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/colrun/colrun/runner/event"
 	"github.com/colrun/colrun/runner/report"
 )
+
+// jsonReport is the JSON report of a run's events.
+func jsonReport(t *testing.T, events []event.Event) []byte {
+	t.Helper()
+	var out strings.Builder
+	j := report.NewJSONWriter(&out, nil)
+	for _, e := range events {
+		if err := j.Handle(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return []byte(out.String())
+}
 
 // TestHeaderDescriptionInReport checks that the JSON report lists a sent
 // header's description as Newman 6.2.2 does: {content, type} with the
@@ -56,13 +70,6 @@ func TestHeaderDescriptionInReport(t *testing.T) {
 				"event":[{"listen":"prerequest","script":{"exec":[` + strconv.Quote(log) + `,"pm.request.headers.add({key:'X-B',value:'2'})"]}},
 				{"listen":"test","script":{"exec":["console.log(JSON.stringify(pm.request.headers.toJSON()[0].description || null))"]}}]}]}`
 			ev, _ := runScripted(t, parse(t, doc), Options{})
-			var out strings.Builder
-			j := report.NewJSONWriter(&out, nil)
-			for _, e := range ev.all {
-				if err := j.Handle(e); err != nil {
-					t.Fatal(err)
-				}
-			}
 			var rep struct {
 				Run struct {
 					Executions []struct {
@@ -72,7 +79,7 @@ func TestHeaderDescriptionInReport(t *testing.T) {
 					}
 				}
 			}
-			if err := json.Unmarshal([]byte(out.String()), &rep); err != nil {
+			if err := json.Unmarshal(jsonReport(t, ev.all), &rep); err != nil {
 				t.Fatal(err)
 			}
 			if n := len(rep.Run.Executions); n != 1 {
@@ -111,6 +118,51 @@ func TestHeaderDescriptionInReport(t *testing.T) {
 			want := []string{"[" + null(pre) + "," + null(pre) + "]", null(tt.want)}
 			if d := cmp.Diff(want, logs); d != "" {
 				t.Errorf("[pre-request [header, query], test header] descriptions (-newman +colrun):\n%s", d)
+			}
+		})
+	}
+}
+
+// TestCollectionDescriptionInReport checks the JSON report's
+// collection.info.description against Newman 6.2.2's: {content, type}
+// with the collection's type, content that is not text as its JSON value.
+// colrun wrote the text alone, and nothing for a number.
+func TestCollectionDescriptionInReport(t *testing.T) {
+	t.Parallel()
+	rec := newRecorder(t, nil)
+	tests := []struct{ name, desc, want string }{
+		{"none", ``, ``},
+		{"string", `"cd"`, `{"content":"cd","type":"text/plain"}`},
+		{"empty", `""`, `{"content":"","type":"text/plain"}`},
+		{"number", `5`, `{"content":5,"type":"text/plain"}`},
+		{"null content", `{"content":null}`, `{"content":null,"type":"text/plain"}`},
+		{"markdown", `{"content":"m","type":"text/markdown"}`, `{"content":"m","type":"text/markdown"}`},
+		{"type only", `{"type":"text/markdown"}`, `{"type":"text/markdown"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			info := `{"name":"c"}`
+			if tt.desc != "" {
+				info = `{"name":"c","description":` + tt.desc + `}`
+			}
+			doc := `{"info":` + info + `,"item":[{"name":"r","request":"` + rec.srv.URL + `/x"}]}`
+			ev, _ := runScripted(t, parse(t, doc), Options{})
+			var rep struct {
+				Collection struct{ Info map[string]json.RawMessage }
+			}
+			if err := json.Unmarshal(jsonReport(t, ev.all), &rep); err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if raw, ok := rep.Collection.Info["description"]; ok {
+				var v any
+				_ = json.Unmarshal(raw, &v)
+				b, _ := json.Marshal(v)
+				got = string(b)
+			}
+			if d := cmp.Diff(tt.want, got); d != "" {
+				t.Errorf("collection.info.description (-newman +colrun):\n%s", d)
 			}
 		})
 	}

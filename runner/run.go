@@ -149,7 +149,8 @@ func (r *Runner) Run(ctx context.Context, h event.Handler) (*Result, error) {
 		return res, err
 	}
 	r.emit(event.Event{RunStart: &event.RunStart{
-		Collection:  event.CollectionInfo{ID: r.coll.Info.ID, Name: r.coll.Info.Name, Description: r.coll.Info.Description},
+		Collection: event.CollectionInfo{ID: r.coll.Info.ID, Name: r.coll.Info.Name, Description: r.coll.Info.Description,
+			DescriptionValue: r.coll.Info.DescriptionValue},
 		Environment: fileName(r.opts.Environment),
 		Globals:     fileName(r.opts.Globals),
 		Iterations:  iterations,

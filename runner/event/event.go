@@ -72,6 +72,10 @@ type CollectionInfo struct {
 	ID          string `json:"id,omitempty"`
 	Name        string `json:"name"`
 	Description string `json:"description,omitempty"`
+	// DescriptionValue is the description as the collection gives it
+	// (its type, content that is not text), for the JSON report; streams
+	// recorded before it existed have the text alone.
+	DescriptionValue *collections.Description `json:"descriptionValue,omitempty"`
 }
 
 // IterationStart opens an iteration (0-based).

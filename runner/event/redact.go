@@ -26,21 +26,26 @@ func Redact(e Event, mask func(string) string) Event {
 		}
 		return []byte(mask(string(b)))
 	}
+	description := func(d *collections.Description) *collections.Description {
+		if d == nil || d.Literal {
+			return d
+		}
+		m := mask(d.Content)
+		if m == d.Content {
+			return d
+		}
+		c := *d
+		c.Content = m
+		return &c
+	}
 	headers := func(hs []Header) []Header {
 		if hs == nil {
 			return nil
 		}
 		out := make([]Header, len(hs))
 		for i, h := range hs {
-			out[i] = Header{Key: h.Key, Value: mask(h.Value), System: h.System, Description: h.Description}
 			// A description resolves variables too, so it may hold a secret.
-			if d := h.Description; d != nil && !d.Literal {
-				if m := mask(d.Content); m != d.Content {
-					c := *d
-					c.Content = m
-					out[i].Description = &c
-				}
-			}
+			out[i] = Header{Key: h.Key, Value: mask(h.Value), System: h.System, Description: description(h.Description)}
 		}
 		return out
 	}
@@ -58,6 +63,7 @@ func Redact(e Event, mask func(string) string) Event {
 	case e.RunStart != nil:
 		c := *e.RunStart
 		c.Collection.Description = mask(c.Collection.Description)
+		c.Collection.DescriptionValue = description(c.Collection.DescriptionValue)
 		e.RunStart = &c
 	case e.Script != nil:
 		c := *e.Script

@@ -205,7 +205,11 @@ func (j *JSON) writeHead() {
 	}
 	j.head = true
 	s := j.sum
-	col := jsonCollection{Info: jsonInfo{ID: s.Collection.ID, Name: s.Collection.Name, Description: s.Collection.Description}}
+	col := jsonCollection{Info: jsonInfo{ID: s.Collection.ID, Name: s.Collection.Name, Description: newDescription(s.Collection.DescriptionValue)}}
+	if col.Info.Description == nil && s.Collection.Description != "" {
+		// A stream recorded before DescriptionValue: the text alone.
+		col.Info.Description = newDescription(&collections.Description{Content: s.Collection.Description})
+	}
 	j.w.WriteString("{\n")
 	j.key("  ", "collection", col, true)
 	j.key("  ", "environment", jsonScope{Name: s.Environment, Values: []struct{}{}}, true)
@@ -712,9 +716,9 @@ type jsonCollection struct {
 }
 
 type jsonInfo struct {
-	ID          string `json:"_postman_id,omitempty"`
-	Name        string `json:"name"`
-	Description string `json:"description,omitempty"`
+	ID          string           `json:"_postman_id,omitempty"`
+	Name        string           `json:"name"`
+	Description *jsonDescription `json:"description,omitempty"`
 }
 
 type jsonScope struct {
