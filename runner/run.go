@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/cookiejar"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -491,6 +493,9 @@ func (w *worker) runItem(ctx context.Context, it *collections.Item, cursor event
 	}
 
 	var resp *event.Response
+	if ex == nil && st.failed != nil {
+		req = st.failed
+	}
 	if ex != nil {
 		resp = ex.resp
 		st.cookies = w.scriptCookies(ex, ex.usedJar)
@@ -564,6 +569,7 @@ func (w *worker) sendOnce(ctx context.Context, it *collections.Item, req *collec
 	if err != nil {
 		sent := attempted()
 		w.noteUnresolved(res)
+		w.keepFailed(it, func() *collections.Request { return attemptedRequest(req, sent.URL, res) })
 		if r.opts.Tableau != nil && signsIn(req) {
 			err = &tableauError{err: &signinSendError{err: err}}
 		}
@@ -572,7 +578,9 @@ func (w *worker) sendOnce(ctx context.Context, it *collections.Item, req *collec
 	w.noteUnresolved(res)
 	signin, err := w.tableauPrepare(o)
 	if err != nil {
-		return nil, attempted(), o, signin, err
+		sent := attempted()
+		w.keepFailed(it, func() *collections.Request { return attemptedRequest(req, sent.URL, res) })
+		return nil, sent, o, signin, err
 	}
 	for _, msg := range o.Warnings {
 		st := w.current
@@ -589,7 +597,9 @@ func (w *worker) sendOnce(ctx context.Context, it *collections.Item, req *collec
 		// added its Cookie; send leaves o as it was built otherwise.
 		built := *o
 		built.jarCookie = ""
-		return nil, r.sentRequest(&built), o, signin, err
+		sent := r.sentRequest(&built)
+		w.keepFailed(it, func() *collections.Request { return unsentRequest(req, &built, sent.Headers) })
+		return nil, sent, o, signin, err
 	}
 	// send replaces o with the request it replayed last (a signed
 	// digest retry), which is the one reported and shown to scripts.
@@ -598,6 +608,42 @@ func (w *worker) sendOnce(ctx context.Context, it *collections.Item, req *collec
 		ex.request = resolvedRequest(req, o, sent.Headers)
 	}
 	return ex, sent, o, signin, nil
+}
+
+// keepFailed keeps, for the item's test scripts, the request whose send
+// failed as far as it was resolved: Newman hands them the request as it
+// tried to send it (variables, auth and its own headers in), not the
+// collection's template. Made only when the item has test scripts.
+func (w *worker) keepFailed(it *collections.Item, request func() *collections.Request) {
+	if w.js != nil && w.current != nil && len(w.r.scriptsFor("test", it)) > 0 {
+		w.current.failed = request()
+	}
+}
+
+// attemptedRequest is what test scripts see of a request that could not
+// be built: its URL and headers resolved as far as they go.
+func attemptedRequest(req *collections.Request, url string, res *variables.Resolver) *collections.Request {
+	shown := req.Clone()
+	shown.URL = collections.ParseURL(url)
+	for i := range shown.Headers {
+		shown.Headers[i].Key = res.MustReplace(shown.Headers[i].Key)
+		shown.Headers[i].Value = res.MustReplace(shown.Headers[i].Value)
+	}
+	return shown
+}
+
+// unsentRequest is what test scripts see of a request built but not
+// sent: as resolvedRequest, less what Newman only adds on sending (an
+// auth inherited from a parent, Content-Length).
+func unsentRequest(req *collections.Request, built *outgoing, headers []event.Header) *collections.Request {
+	shown := resolvedRequest(req, built, headers)
+	if req.Auth == nil || req.Auth.Type == "inherit" {
+		shown.Auth = nil
+	}
+	shown.Headers = slices.DeleteFunc(shown.Headers, func(h collections.Header) bool {
+		return strings.EqualFold(h.Key, "Content-Length")
+	})
+	return shown
 }
 
 // noteUnresolved adds the names res could not resolve to the current item.

@@ -23,6 +23,8 @@ type itemState struct {
 	// script, for ItemEnd.NextRequest.
 	testNext string
 	skip     bool
+	// failed is the request test scripts see when it could not be sent.
+	failed *collections.Request
 }
 
 func (st *itemState) addUnresolved(names []string) {
