@@ -53,6 +53,17 @@ func errPageNumber(v string) *apiError {
 	return &apiError{http.StatusBadRequest, 400006, "Bad Request", fmt.Sprintf("Invalid page number '%s'", v)}
 }
 
+// errFilterKey and errFilterValue are Tableau's answers to a filter it
+// cannot read, in the wording server-client-python issues #753 and #442
+// quote.
+func errFilterKey() *apiError {
+	return &apiError{http.StatusBadRequest, 400065, "Bad Request", "The filter query contains a key which is not recognized for this api version."}
+}
+
+func errFilterValue(field string) *apiError {
+	return &apiError{http.StatusBadRequest, 400065, "Bad Request", fmt.Sprintf("The filter query is missing a value for key '%s'.", field)}
+}
+
 func errNoToken() *apiError {
 	return &apiError{http.StatusUnauthorized, 401000, "Unauthorized Access", "No authentication credentials were provided"}
 }

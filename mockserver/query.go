@@ -8,15 +8,41 @@ import (
 )
 
 // listQuery is what the mock understands of a list request's query:
-// paging, filter=name:eq:X and sort=name:asc|desc. Other filter, sort and
-// fields expressions are ignored rather than refused, so that collections
-// written for a real server still run.
+// paging, filter=name:eq:X or name:in:[X,Y] and sort=name:asc|desc. Other
+// filters on fields Tableau documents, and other sort and fields
+// expressions, are ignored rather than refused, so that collections
+// written for a real server still run; a filter on a field Tableau does
+// not know, or without a value, is refused as Tableau refuses it.
 type listQuery struct {
 	pageSize   int
 	pageNumber int
-	nameEq     *string
+	// names, when not nil, keeps only the items so named.
+	names      []string
 	sortByName bool
 	sortDesc   bool
+}
+
+// filterFields are the filter fields Tableau's "Filtering and Sorting"
+// page documents for the lists the mock serves (users, groups, projects,
+// workbooks, data sources, views), pooled: a field valid on one list but
+// not another is let through, since refusing a filter a real server takes
+// would break a collection, while a field no list knows is a typo that a
+// real server refuses.
+var filterFields = map[string]bool{}
+
+func init() {
+	for _, f := range strings.Fields(`
+		authenticationType caption connectedWorkbookType connectionTo connectionType
+		contentUrl createdAt databaseName databaseUserName description displayTabs
+		domainName domainNickname email favoritesTotal fields hasAlert hasAlerts
+		hasEmbeddedPassword hasExtracts hitsTotal id idpConfigurationId isCertified
+		isConnectable isDefaultPort isHierarchical isLocal isPublished lastLogin luid
+		minimumSiteRole name ownerDomain ownerEmail ownerName parentProjectId
+		projectName serverName serverPort sheetCount sheetNumber sheetType siteRole
+		size subscriptionsTotal tableName tags title topLevelProject type updatedAt
+		userCount viewUrlName workbookDescription workbookName`) {
+		filterFields[f] = true
+	}
 }
 
 func parseListQuery(q url.Values) (listQuery, *apiError) {
@@ -37,9 +63,21 @@ func parseListQuery(q url.Values) (listQuery, *apiError) {
 	}
 	for _, expr := range splitExpressions(q.Get("filter")) {
 		field, rest, _ := strings.Cut(expr, ":")
+		if !filterFields[field] {
+			return lq, errFilterKey()
+		}
 		op, value, ok := strings.Cut(rest, ":")
-		if ok && field == "name" && op == "eq" {
-			lq.nameEq = &value
+		if !ok || value == "" {
+			return lq, errFilterValue(field)
+		}
+		if field != "name" {
+			continue
+		}
+		switch op {
+		case "eq":
+			lq.names = []string{value}
+		case "in":
+			lq.names = strings.Split(strings.TrimSuffix(strings.TrimPrefix(value, "["), "]"), ",")
 		}
 	}
 	for _, expr := range splitExpressions(q.Get("sort")) {
@@ -87,8 +125,8 @@ type entry struct {
 // totalAvailable does. A page past the last is Tableau's 400006 (see
 // errPageNumber); page 1 of an empty list is an empty page.
 func (lq listQuery) apply(items []entry) (page []entry, total int, err *apiError) {
-	if lq.nameEq != nil {
-		items = slices.DeleteFunc(items, func(e entry) bool { return e.name != *lq.nameEq })
+	if lq.names != nil {
+		items = slices.DeleteFunc(items, func(e entry) bool { return !slices.Contains(lq.names, e.name) })
 	}
 	if lq.sortByName {
 		slices.SortStableFunc(items, func(a, b entry) int {

@@ -196,7 +196,6 @@ func TestFilterAndSort(t *testing.T) {
 		{"filter=name:eq:Coffee%20Chain", []string{"Coffee Chain"}},
 		{"filter=tags:in:[a,b],name:eq:Regional", []string{"Regional"}},
 		{"filter=createdAt:gt:2020-01-01T00:00:00Z", samplesWorkbooks},
-		{"filter=nonsense", samplesWorkbooks},
 		{"sort=name:asc&pageSize=3", []string{"Airline Delays", "Bike Sharing", "Call Center"}},
 		{"sort=name:desc&pageSize=3", []string{"World Indicators", "Web Traffic", "Weather Trends"}},
 		{"sort=createdAt:desc&pageSize=2", samplesWorkbooks[:2]},
