@@ -20,6 +20,9 @@ type listQuery struct {
 	names      []string
 	sortByName bool
 	sortDesc   bool
+	// fields, when not nil, are the attributes (name) and child elements
+	// or their attributes (tags, project.name) each item keeps.
+	fields []string
 }
 
 // filterFields are the filter fields Tableau's "Filtering and Sorting"
@@ -86,7 +89,33 @@ func parseListQuery(q url.Values) (listQuery, *apiError) {
 			lq.sortByName, lq.sortDesc = true, dir == "desc"
 		}
 	}
+	if v := q.Get("fields"); v != "" {
+		lq.fields = strings.Split(v, ",")
+		// The wildcards keep the default shape: the mock has no more to
+		// give for _all_ than users' extras, which listUsers adds.
+		if slices.Contains(lq.fields, "_default_") || slices.Contains(lq.fields, "_all_") {
+			lq.fields = nil
+		}
+	}
 	return lq, nil
+}
+
+// render renders an item of the page, cut down to the fields asked for,
+// in the order Tableau writes them rather than the order asked.
+func (lq listQuery) render(e entry) *node {
+	n := e.render()
+	if lq.fields == nil {
+		return n
+	}
+	n.attrs = slices.DeleteFunc(n.attrs, func(a attr) bool { return !slices.Contains(lq.fields, a.name) })
+	n.kids = slices.DeleteFunc(n.kids, func(k *node) bool {
+		if slices.Contains(lq.fields, k.name) {
+			return false
+		}
+		k.attrs = slices.DeleteFunc(k.attrs, func(a attr) bool { return !slices.Contains(lq.fields, k.name+"."+a.name) })
+		return len(k.attrs) == 0
+	})
+	return n
 }
 
 // splitExpressions splits on commas outside brackets, since a value list

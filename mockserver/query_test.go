@@ -56,3 +56,39 @@ func TestFilterErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestFieldsProjection checks fields=name,id,project.name as Tableau's
+// "Using Fields in the REST API" page shows it: only the named attributes,
+// and of a child element only the named ones. The wildcards _default_ and
+// _all_ keep the default shape (users' _all_ extras are TestUsersAllFields').
+func TestFieldsProjection(t *testing.T) {
+	t.Parallel()
+	m := newMock(t, Config{})
+	token, site := m.admin("Samples")
+	const prolog = `<?xml version='1.0' encoding='UTF-8'?><tsResponse xmlns="http://tableau.com/api" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://tableau.com/api https://help.tableau.com/samples/en-us/rest_api/ts-api_3_24.xsd">`
+	const page = `<pagination pageNumber="1" pageSize="100" totalAvailable="1"/>`
+	full := m.do(req{path: "sites/" + site + "/workbooks?filter=name:eq:Superstore", token: token}).body
+	tests := []struct {
+		fields string
+		json   bool
+		want   string
+	}{
+		{"name", false, prolog + page + `<workbooks><workbook name="Superstore"/></workbooks></tsResponse>`},
+		{"id,name", false, prolog + page + `<workbooks><workbook id="aab06eb6-ea40-552e-9e65-a4c8084dd662" name="Superstore"/></workbooks></tsResponse>`},
+		{"name,project.name,owner.id", false, prolog + page + `<workbooks><workbook name="Superstore"><project name="Samples"/><owner id="1a96d216-e9b8-497b-a82a-0b899a965e01"/></workbook></workbooks></tsResponse>`},
+		{"name,tags", false, prolog + page + `<workbooks><workbook name="Superstore"><tags><tag label="sample"/><tag label="superstore"/></tags></workbook></workbooks></tsResponse>`},
+		{"name,size", true, `{"pagination":{"pageNumber":"1","pageSize":"100","totalAvailable":"1"},"workbooks":{"workbook":[{"name":"Superstore","size":"1"}]}}`},
+		{"_default_", false, string(full)},
+		{"_all_", false, string(full)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.fields, func(t *testing.T) {
+			t.Parallel()
+			r := m.do(req{path: "sites/" + site + "/workbooks?filter=name:eq:Superstore&fields=" + tt.fields, token: token, json: tt.json})
+			r.wantStatus(t, 200)
+			if diff := cmp.Diff(tt.want, string(r.body)); diff != "" {
+				t.Errorf("body (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

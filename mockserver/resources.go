@@ -48,7 +48,7 @@ func (h *handler) listResource(kind *resourceKind) func(*call) (result, *apiErro
 		}
 		list := listEl(kind.plural)
 		for _, e := range page {
-			list.add(e.render())
+			list.add(lq.render(e))
 		}
 		return answer(http.StatusOK, lq.paginationNode(total), list)
 	}
@@ -98,7 +98,7 @@ func (h *handler) listSites(c *call) (result, *apiError) {
 	}
 	list := listEl("sites")
 	for _, e := range page {
-		list.add(e.render())
+		list.add(lq.render(e))
 	}
 	return answer(http.StatusOK, lq.paginationNode(total), list)
 }
