@@ -34,7 +34,7 @@ type Runner struct {
 	// locations holds each item's pm.execution.location, computed once.
 	locations map[*collections.Item][]string
 	// generatedIDs holds the ids generated for folders and requests
-	// without a name or id.
+	// without an id.
 	generatedIDs map[*collections.Item]string
 
 	mu      sync.Mutex // serialises emit
@@ -402,13 +402,13 @@ func (r *Runner) itemRef(it *collections.Item) event.ItemRef {
 	return ref
 }
 
-// generateIDs gives each folder and request with neither a name nor an
-// id one for the run, as Newman generates one on loading: reports name
-// such an item by it (a folder's items all share it), and scripts see a
-// request's as pm.info.requestId.
+// generateIDs gives each folder and request without an id one for the
+// run, as Newman generates one on loading: scripts see a request's as
+// pm.info.requestId, the JSON and JUnit reports list them, and reports
+// name an item that has no name by it (a folder's items all share it).
 func (r *Runner) generateIDs(items []*collections.Item) {
 	for _, it := range items {
-		if it.Name == "" && it.ID == "" {
+		if it.ID == "" {
 			if r.generatedIDs == nil {
 				r.generatedIDs = map[*collections.Item]string{}
 			}

@@ -490,11 +490,24 @@ func (s *Sandbox) nInfo(goja.FunctionCall) goja.Value {
 	_ = o.Set("eventName", name)
 	_ = o.Set("iteration", in.Iteration)
 	_ = o.Set("iterationCount", in.IterationCount)
-	_ = o.Set("requestName", in.RequestName)
+	_ = o.Set("requestName", nameValue(in.RequestName))
 	_ = o.Set("requestId", in.RequestID)
-	_ = o.Set("location", stringArray(s.rt, in.Location))
+	location := make([]any, len(in.Location))
+	for i, n := range in.Location {
+		location[i] = nameValue(n)
+	}
+	_ = o.Set("location", s.rt.NewArray(location...))
 	_ = o.Set("current", in.Current)
 	return o
+}
+
+// nameValue is an item's name as scripts see it: Newman hands them the
+// item's name property, undefined for an item that has none.
+func nameValue(name string) any {
+	if name == "" {
+		return goja.Undefined()
+	}
+	return name
 }
 
 // eventName is pm.info.eventName: the event the runner names, or else
@@ -523,7 +536,7 @@ func (s *Sandbox) nInfoObject(goja.FunctionCall) goja.Value {
 	def("eventName", rt.ToValue(name))
 	def("iteration", rt.ToValue(in.Iteration))
 	def("iterationCount", rt.ToValue(in.IterationCount))
-	def("requestName", rt.ToValue(in.RequestName))
+	def("requestName", rt.ToValue(nameValue(in.RequestName)))
 	def("requestId", rt.ToValue(in.RequestID))
 	return o
 }
