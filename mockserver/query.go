@@ -8,22 +8,34 @@ import (
 )
 
 // listQuery is what the mock understands of a list request's query:
-// paging, filter=name:eq:X or name:in:[X,Y] and sort=name:asc|desc. Other
-// filters on fields Tableau documents, and other sort and fields
+// paging, eq and in filters on name, siteRole, contentUrl and id (luid),
+// and sort=name:asc|desc. Other filters on fields Tableau documents, and other sort and fields
 // expressions, are ignored rather than refused, so that collections
 // written for a real server still run; a filter on a field Tableau does
 // not know, or without a value, is refused as Tableau refuses it.
 type listQuery struct {
 	pageSize   int
 	pageNumber int
-	// names, when not nil, keeps only the items so named.
-	names      []string
+	// filters keep the items whose attribute matches one of the values.
+	filters    []attrFilter
 	sortByName bool
 	sortDesc   bool
 	// fields, when not nil, are the attributes (name) and child elements
 	// or their attributes (tags, project.name) each item keeps.
 	fields []string
 }
+
+// attrFilter is an eq or in filter on an attribute every item of a list
+// carries.
+type attrFilter struct {
+	attr   string
+	values []string
+}
+
+// filteredAttrs maps the filter fields the mock applies to the attribute
+// they test; luid is Tableau's other name for id. Other documented fields
+// are accepted but not applied.
+var filteredAttrs = map[string]string{"name": "name", "siteRole": "siteRole", "contentUrl": "contentUrl", "id": "id", "luid": "id"}
 
 // filterFields are the filter fields Tableau's "Filtering and Sorting"
 // page documents for the lists the mock serves (users, groups, projects,
@@ -73,14 +85,13 @@ func parseListQuery(q url.Values) (listQuery, *apiError) {
 		if !ok || value == "" {
 			return lq, errFilterValue(field)
 		}
-		if field != "name" {
-			continue
-		}
-		switch op {
-		case "eq":
-			lq.names = []string{value}
-		case "in":
-			lq.names = strings.Split(strings.TrimSuffix(strings.TrimPrefix(value, "["), "]"), ",")
+		attr, ok := filteredAttrs[field]
+		switch {
+		case !ok:
+		case op == "eq":
+			lq.filters = append(lq.filters, attrFilter{attr, []string{value}})
+		case op == "in":
+			lq.filters = append(lq.filters, attrFilter{attr, strings.Split(strings.TrimSuffix(strings.TrimPrefix(value, "["), "]"), ",")})
 		}
 	}
 	for _, expr := range splitExpressions(q.Get("sort")) {
@@ -154,8 +165,14 @@ type entry struct {
 // totalAvailable does. A page past the last is Tableau's 400006 (see
 // errPageNumber); page 1 of an empty list is an empty page.
 func (lq listQuery) apply(items []entry) (page []entry, total int, err *apiError) {
-	if lq.names != nil {
-		items = slices.DeleteFunc(items, func(e entry) bool { return !slices.Contains(lq.names, e.name) })
+	for _, f := range lq.filters {
+		items = slices.DeleteFunc(items, func(e entry) bool {
+			v := e.name
+			if f.attr != "name" {
+				v = attrOf(e.render(), f.attr)
+			}
+			return !slices.Contains(f.values, v)
+		})
 	}
 	if lq.sortByName {
 		slices.SortStableFunc(items, func(a, b entry) int {
@@ -186,4 +203,14 @@ func (lq listQuery) paginationNode(total int) *node {
 		set("pageNumber", strconv.Itoa(lq.pageNumber)).
 		set("pageSize", strconv.Itoa(lq.pageSize)).
 		set("totalAvailable", strconv.Itoa(total))
+}
+
+// attrOf returns the value of one of an item's attributes, "" if absent.
+func attrOf(n *node, name string) string {
+	for _, a := range n.attrs {
+		if a.name == name {
+			return a.value
+		}
+	}
+	return ""
 }

@@ -7,8 +7,10 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// TestFilterErrors checks that a filter Tableau cannot read is refused as
-// Tableau refuses it, not ignored: a client that mistypes a field would
+// TestFilterErrors checks that a filter on an attribute the mock lists
+// (name, siteRole, contentUrl, id) filters with eq and in, that other
+// documented fields pass unapplied, and that a filter Tableau cannot read
+// is refused as Tableau refuses it, not ignored: a client that mistypes a field would
 // otherwise get every item back and believe the filter worked. The codes
 // and wording are Tableau's, as quoted in server-client-python issues #338,
 // #709 and #753 ("The filter query contains a key which is not recognized
@@ -32,7 +34,12 @@ func TestFilterErrors(t *testing.T) {
 		{"projects", "name", `{"error":{"summary":"Bad Request","detail":"The filter query is missing a value for key 'name'.","code":"400065"}}`, nil},
 		{"users", "siteRole:eq", `{"error":{"summary":"Bad Request","detail":"The filter query is missing a value for key 'siteRole'.","code":"400065"}}`, nil},
 		// Fields Tableau documents pass, whether or not the mock applies them.
-		{"users", "siteRole:eq:Viewer", "", []string{"admin", "alice"}},
+		{"users", "siteRole:eq:Viewer", "", nil},
+		{"users", "siteRole:eq:Creator", "", []string{"alice"}},
+		{"users", "siteRole:in:[Creator,ServerAdministrator]", "", []string{"admin", "alice"}},
+		{"workbooks", "contentUrl:eq:Superstore", "", []string{"Superstore"}},
+		{"users", "luid:eq:dd2239f6-ddf1-4107-981a-4cf94e415794", "", []string{"alice"}},
+		{"users", "lastLogin:gt:2000-01-01T00:00:00Z", "", []string{"admin", "alice"}},
 		{"workbooks", "name:in:[Superstore,Regional]", "", []string{"Regional", "Superstore"}},
 		{"projects", "topLevelProject:eq:true,name:eq:Samples", "", []string{"Samples"}},
 	}
