@@ -9,10 +9,11 @@ import (
 
 // listQuery is what the mock understands of a list request's query:
 // paging, eq and in filters on name, siteRole, contentUrl and id (luid),
-// and sort=name:asc|desc. Other filters on fields Tableau documents, and other sort and fields
-// expressions, are ignored rather than refused, so that collections
-// written for a real server still run; a filter on a field Tableau does
-// not know, or without a value, is refused as Tableau refuses it.
+// sort=name:asc|desc and fields. Other filters on fields Tableau documents
+// and other sort expressions are ignored rather than refused, so that
+// collections written for a real server still run; a filter on a field
+// Tableau does not know, or without a value, is refused as Tableau
+// refuses it.
 type listQuery struct {
 	pageSize   int
 	pageNumber int
