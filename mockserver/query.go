@@ -51,7 +51,7 @@ func init() {
 		authenticationType caption connectedWorkbookType connectionTo connectionType
 		contentUrl createdAt databaseName databaseUserName description displayTabs
 		domainName domainNickname email favoritesTotal fields hasAlert hasAlerts
-		hasEmbeddedPassword hasExtracts hitsTotal id idpConfigurationId isCertified
+		friendlyName hasEmbeddedPassword hasExtracts hitsTotal id idpConfigurationId isCertified
 		isConnectable isDefaultPort isHierarchical isLocal isPublished lastLogin luid
 		minimumSiteRole name ownerDomain ownerEmail ownerName parentProjectId
 		projectName serverName serverPort sheetCount sheetNumber sheetType siteRole
