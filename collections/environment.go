@@ -41,25 +41,30 @@ func loadVariableFile(path, kind string) (*VariableFile, error) {
 	return ParseVariableFile(path, kind, data)
 }
 
-// ParseVariableFile normalises environment or globals JSON. Besides
-// Postman's {"values": [...]} it accepts a bare list of {key, value}
-// objects and a flat {"key": "value"} object, as Newman does.
+// ParseVariableFile normalises environment or globals JSON: Postman's
+// {"values": [...]}, a bare list of {key, value} objects, or either of
+// them in the wrapper the Postman API returns ({"environment": {...}}), as
+// Newman reads them.
 func ParseVariableFile(name, kind string, data []byte) (*VariableFile, error) {
 	doc, err := parseJSON(name, data)
 	if err != nil {
 		return nil, err
 	}
+	if doc, err = extractModel(doc, kind); err != nil {
+		return nil, &InputError{File: name, Err: err}
+	}
 	f := &VariableFile{Scope: kind, Source: name}
 	values := doc
 	if isObject(doc) {
-		switch {
-		case has(doc, "values"):
-			f.ID, f.Name = str(field(doc, "id")), str(field(doc, "name"))
-			values = field(doc, "values")
-		case len(doc.Map()) == 0 || hasCollectionKeys(doc):
-			return nil, &InputError{File: name, Err: fmt.Errorf("not a Postman %s: it has no \"values\" list", kind)}
+		// Newman reads no variables from an object without "values" (a
+		// flat {"name": "value"} object, a collection, the other kind's
+		// wrapper): the run goes on and every {{variable}} is left
+		// unresolved. Such a file is a mistake, so colrun says so.
+		if !has(doc, "values") {
+			return nil, &InputError{File: name, Err: fmt.Errorf("not a Postman %s: it has no \"values\" list%s", kind, notVariablesHint(doc, kind))}
 		}
-		// Otherwise a flat object of names to values.
+		f.ID, f.Name = str(field(doc, "id")), str(field(doc, "name"))
+		values = field(doc, "values")
 	} else if !isArray(doc) {
 		return nil, &InputError{File: name, Err: fmt.Errorf("not a Postman %s: expected an object with \"values\"", kind)}
 	}
@@ -71,8 +76,20 @@ func ParseVariableFile(name, kind string, data []byte) (*VariableFile, error) {
 	return f, nil
 }
 
-func hasCollectionKeys(m node) bool {
-	return field(m, "info").Exists() || field(m, "item").Exists()
+// notVariablesHint says what an object without "values" looks like it is,
+// when that is another kind of Postman file.
+func notVariablesHint(doc node, kind string) string {
+	switch {
+	case has(doc, "collection") || field(doc, "info").Exists() || field(doc, "item").Exists():
+		return " (it is a collection, which goes first: colrun run <collection>)"
+	case kind == "globals" && has(doc, "environment"):
+		return ` (it holds an "environment": give it with -e)`
+	case kind == "environment" && has(doc, "globals"):
+		return ` (it holds "globals": give them with -g)`
+	case len(doc.Map()) > 0:
+		return ` (a flat {"name": "value"} object defines no variables, in Newman either)`
+	}
+	return ""
 }
 
 // ExportedVariable is one entry of an exported environment or globals file.

@@ -52,6 +52,12 @@ func ParseCollection(name string, data []byte) (*Collection, error) {
 	if err != nil {
 		return nil, err
 	}
+	if doc, err = extractModel(doc, "collection"); err != nil {
+		return nil, &InputError{File: name, Err: err}
+	}
+	if isObject(doc) && !isV1Collection(doc) && !field(doc, "info").Exists() && !field(doc, "item").Exists() && (has(doc, "values") || has(doc, "environment") || has(doc, "globals")) {
+		return nil, &InputError{File: name, Err: errors.New("not a Postman collection: it is an environment or globals file (give it with -e or -g)")}
+	}
 	v1 := isV1Collection(doc)
 	if v1 {
 		// Newman runs v1 files after converting them to v2.1; so does
@@ -69,6 +75,55 @@ func ParseCollection(name string, data []byte) (*Collection, error) {
 	c.Source = name
 	c.ConvertedFromV1 = v1
 	return c, nil
+}
+
+// extractModel takes a collection, environment or globals out of the
+// wrapper the Postman API returns it in ({"collection": {...}},
+// {"environment": {...}}, {"globals": {...}}), by the rules of Newman
+// 6.2.2's extractModel, so that an export from the API runs as it does
+// under Newman. kind is the wrapper's name: a collection in an
+// "environment" wrapper, say, is not taken out. Newman's rules, in order:
+// a wrapper member that is truthy in JavaScript wins over whatever else
+// the document holds (a wrapper holding "", 0, false or null is not one,
+// and the document is read as it is); what it holds must be an object or
+// a list, or Newman cannot load the file; and that is unwrapped once more
+// when it has no truthy "values" and holds an object or a list under the
+// same name.
+func extractModel(doc node, kind string) (node, error) {
+	if !isObject(doc) {
+		// Newman's own check comes later: a list is read as it is, and
+		// anything else is not an object to the caller either.
+		return doc, nil
+	}
+	if inner := field(doc, kind); jsTruthy(inner) {
+		// A list is no collection: Newman runs it as an empty one, and
+		// colrun refuses a collection with nothing in it.
+		if !isObject(inner) && (!isArray(inner) || kind == "collection") {
+			return doc, fmt.Errorf("not a Postman %s: its %q member is %s, not an object", kind, kind, jsonKind(inner))
+		}
+		doc = inner
+	}
+	if inner := field(doc, kind); isObject(doc) && !jsTruthy(field(doc, "values")) && (isObject(inner) || isArray(inner)) {
+		doc = inner
+	}
+	return doc, nil
+}
+
+// jsonKind names a JSON value's type for messages.
+func jsonKind(v node) string {
+	switch {
+	case isObject(v):
+		return "an object"
+	case isArray(v):
+		return "a list"
+	case isString(v):
+		return "a string"
+	case v.Type == gjson.Number:
+		return "a number"
+	case v.Type == gjson.True || v.Type == gjson.False:
+		return "a boolean"
+	}
+	return "null"
 }
 
 // parseJSON validates a document and returns its root for reading in

@@ -218,9 +218,10 @@ func TestEnvironmentFiles(t *testing.T) {
 	if diff := cmp.Diff(want, env.Values); diff != "" || env.Name != "Local" {
 		t.Errorf("environment %q (-want +got):\n%s", env.Name, diff)
 	}
-	flat, err := ParseVariableFile("flat.json", "globals", []byte(`{"a":"1"}`))
-	if err != nil || len(flat.Values) != 1 || flat.Values[0].Key != "a" {
-		t.Errorf("flat globals = %+v, %v", flat, err)
+	// Newman 6.2.2 reads no variables from a flat {"name": "value"}
+	// object and runs on with every {{a}} unresolved; colrun refuses it.
+	if _, err := ParseVariableFile("flat.json", "globals", []byte(`{"a":"1"}`)); err == nil || !strings.Contains(err.Error(), `flat.json: not a Postman globals: it has no "values" list`) {
+		t.Errorf("flat globals: err = %v", err)
 	}
 	if _, err := ParseVariableFile("c.json", "environment", []byte(`{"info":{},"item":[]}`)); err == nil || !strings.Contains(err.Error(), "not a Postman environment") {
 		t.Errorf("a collection given as environment: err = %v", err)
