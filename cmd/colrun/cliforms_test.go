@@ -66,7 +66,8 @@ func TestRunCLIFormsAsNewman(t *testing.T) {
 }
 
 // TestRunRequestErrorsWordedAsNewman: a request error's line is Newman's
-// wording exactly, in the cli and the json report; colrun's explanation
+// wording exactly in the cli (the json report's failures have it too, its
+// executions only Node's properties of the error); colrun's explanation
 // follows only under --verbose.
 func TestRunRequestErrorsWordedAsNewman(t *testing.T) {
 	t.Parallel()
@@ -123,8 +124,10 @@ func TestRunRequestErrorsWordedAsNewman(t *testing.T) {
 				} `json:"run"`
 			}
 			readJSON(t, report, &doc)
-			if ex := doc.Run.Executions; len(ex) != 1 || ex[0].RequestError["message"] != tc.want {
-				t.Errorf("json requestError = %+v, want %q", ex, tc.want)
+			// Newman's requestError is the error object itself, whose
+			// message is not enumerable: only Node's properties show.
+			if ex := doc.Run.Executions; len(ex) != 1 || ex[0].RequestError == nil || ex[0].RequestError["message"] != nil {
+				t.Errorf("json requestError = %+v, want Node's properties only", ex)
 			} else if got := ex[0].RequestError; orEmpty(got["code"]) != tc.code || got["connect"] != tc.connect {
 				t.Errorf("json requestError = %v, want code %q and connect %v", got, tc.code, tc.connect)
 			}

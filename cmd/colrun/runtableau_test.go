@@ -267,9 +267,14 @@ func TestTableauSigninWithoutAnswerStopsTheRun(t *testing.T) {
 			var doc struct {
 				Run struct {
 					Executions []struct {
-						Item         struct{ Name string }     `json:"item"`
-						RequestError *struct{ Message string } `json:"requestError"`
+						Item struct{ Name string } `json:"item"`
 					} `json:"executions"`
+					// Newman's executions carry only Node's properties
+					// of a request error; its failures have the message.
+					Failures []struct {
+						Error struct{ Message string } `json:"error"`
+						At    string                   `json:"at"`
+					} `json:"failures"`
 				} `json:"run"`
 			}
 			data, err := os.ReadFile(report)
@@ -283,8 +288,8 @@ func TestTableauSigninWithoutAnswerStopsTheRun(t *testing.T) {
 			if len(ex) != 1 || ex[0].Item.Name != "Sign in" {
 				t.Fatalf("executions = %+v, want only the sign-in", ex)
 			}
-			if ex[0].RequestError == nil || strings.Contains(ex[0].RequestError.Message, "Tableau") || !strings.Contains(ex[0].RequestError.Message, tc.wantErr) {
-				t.Errorf("the sign-in's requestError = %+v, want the transport's own words", ex[0].RequestError)
+			if fs := doc.Run.Failures; len(fs) == 0 || fs[0].At != "request" || strings.Contains(fs[0].Error.Message, "Tableau") || !strings.Contains(fs[0].Error.Message, tc.wantErr) {
+				t.Errorf("the sign-in's request failure = %+v, want the transport's own words", fs)
 			}
 		})
 	}

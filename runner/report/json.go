@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/google/uuid"
+
 	"github.com/colrun/colrun/collections"
 	"github.com/colrun/colrun/runner/event"
 )
@@ -159,35 +161,60 @@ func (j *JSON) cursor(c event.Cursor) jsonCursor {
 	return jsonCursor{Ref: c.Ref, Length: c.Length, Cycles: j.sum.Cycles, Position: c.Position, Iteration: c.Iteration}
 }
 
+// request records one request event of an item. Newman keeps one object
+// per cursor and lists it in executions once per request event, a
+// pm.sendRequest's too; each event overwrites the object's request,
+// response and id, so every entry shows the item's last request (its own,
+// unless a test script sent one after it), and a request error stays once
+// set.
 func (j *JSON) request(r *event.Request) {
 	x := j.exec(r.Cursor, r.Item)
-	if r.Script != "" {
-		s := &execution{jsonExecution: jsonExecution{Cursor: x.Cursor, Item: x.Item, SendRequest: r.Script}}
-		s.hasRequest = true
-		fillRequest(s, r, j.token)
-		x.sends = append(x.sends, s)
-		return
-	}
+	x.entries++
 	x.hasRequest = true
+	x.ID = r.Item.ID
+	if r.Script != "" {
+		x.sends++
+		x.ID = sendID(r.Cursor.Ref, x.sends)
+	}
 	fillRequest(x, r, j.token)
 }
 
-// fillRequest sets an execution's request and its response or error.
-func fillRequest(x *execution, r *event.Request, token string) {
-	u := newURL(r.Sent.URL)
-	u.Hash = r.Sent.Fragment
-	req := &jsonRequest{URL: u, Header: headers(r.Sent.Headers), Method: r.Sent.Method}
+// sendID is the id of an item's nth pm.sendRequest (from 1). Newman gives
+// each a random UUID; this one is derived from the cursor so that the
+// execution and the failure of the same send agree, and reports of the
+// same stream are the same.
+func sendID(ref string, n int) string {
+	return uuid.NewSHA1(uuid.NameSpaceURL, []byte("colrun:sendRequest:"+ref+"#"+strconv.Itoa(n))).String()
+}
+
+// newRequest lists a sent request in Newman's shape.
+func newRequest(s event.SentRequest) *jsonRequest {
+	u := newURL(s.URL)
+	u.Hash = s.Fragment
+	req := &jsonRequest{URL: u, Header: headers(s.Headers), Method: s.Method}
 	switch {
-	case r.Sent.Spec != nil:
-		req.Body = newBody(r.Sent.Spec)
-	case len(r.Sent.Body) > 0:
+	case s.Spec != nil:
+		req.Body = newBody(s.Spec)
+	case len(s.Body) > 0:
 		// A stream recorded before Spec existed: the wire bytes.
-		raw := string(r.Sent.Body)
+		raw := string(s.Body)
 		req.Body = &jsonBody{Mode: "raw", Raw: &raw}
 	}
-	x.Request = req
+	return req
+}
+
+// fillRequest sets an execution's request and its response or error; an
+// error leaves no response, as in Newman.
+func fillRequest(x *execution, r *event.Request, token string) {
+	x.Request = newRequest(r.Sent)
 	if r.Error != "" || r.Resp == nil {
-		x.RequestError = requestError(r.ErrorFields, orDefault(r.Error, "no response"), "")
+		// Newman writes the error object itself, whose name and message
+		// are not enumerable: only Node's properties show.
+		x.RequestError = r.ErrorFields
+		if x.RequestError == nil {
+			x.RequestError = &event.NodeError{}
+		}
+		x.Response, x.body = nil, nil
 		return
 	}
 	res := r.Resp
@@ -241,15 +268,10 @@ func (j *JSON) setErr(err error) {
 // Buffer form, {"type": "Buffer", "data": [bytes]}, kept on one line
 // instead of Newman's one byte per line.
 func (j *JSON) writeExec(x *execution) {
-	// Newman lists an entry per request sent, a pm.sendRequest's too, all
-	// one object: the same assertions and script errors, and the item's
-	// last request. Each entry here has its own request and response, but
-	// the item's outcome too, and the item's own entry comes first, so
-	// readers that take the first (or last) entry of a cursor get it.
+	// Newman lists the same object once per request event of the item.
 	j.writeOne(x)
-	for _, s := range x.sends {
-		s.Assertions, s.PrerequestScript, s.TestScript = x.Assertions, x.PrerequestScript, x.TestScript
-		j.writeOne(s)
+	for i := 1; i < x.entries; i++ {
+		j.writeOne(x)
 	}
 }
 
@@ -373,13 +395,20 @@ func (j *JSON) failure(f Failure) jsonFailure {
 	default:
 		jf.Error = &jsonError{Name: f.Name, Message: f.Message, Stack: f.Stack}
 	}
-	if f.HasCursor {
+	switch {
+	case f.HasCursor && f.Send != nil:
+		// Newman's source is the item pm.sendRequest built, which has
+		// no name and no parent.
+		jf.Source = &jsonSendItem{ID: f.SendID, Request: newRequest(*f.Send), Response: []struct{}{}, Event: []struct{}{},
+			ProtocolProfileBehavior: map[string]bool{"disableBodyPruning": true}}
+		jf.Cursor = j.cursor(f.Cursor)
+	case f.HasCursor:
 		jf.Source = &jsonItem{ID: f.Item.ID, Name: f.Item.Name}
 		if n := len(f.Item.Folders); n > 0 {
 			jf.Parent = &jsonItem{Name: f.Item.Folders[n-1]}
 		}
 		jf.Cursor = j.cursor(f.Cursor)
-	} else {
+	default:
 		jf.Cursor = struct{}{} // Newman writes {} for failures outside an item
 	}
 	return jf
@@ -472,21 +501,20 @@ type execution struct {
 	jsonExecution
 	body       []byte
 	hasRequest bool
-	// sends are the item's pm.sendRequest calls, each an entry of its
-	// own in the report.
-	sends []*execution
+	// entries is the number of request events (the item's own and its
+	// pm.sendRequest calls): Newman lists the execution that many times.
+	entries int
+	// sends counts the item's pm.sendRequest calls so far, for their ids.
+	sends int
 }
 
 type jsonExecution struct {
-	Cursor   jsonCursor    `json:"cursor"`
-	Item     jsonItem      `json:"item"`
-	Request  *jsonRequest  `json:"request,omitempty"`
-	Response *jsonResponse `json:"response,omitempty"`
-	ID       string        `json:"id,omitempty"`
-	// SendRequest is "prerequest" or "test" for a request a
-	// pm.sendRequest in that kind of script sent (colrun's addition).
-	SendRequest      string            `json:"sendRequest,omitempty"`
-	RequestError     *jsonError        `json:"requestError,omitempty"`
+	Cursor           jsonCursor        `json:"cursor"`
+	Item             jsonItem          `json:"item"`
+	Request          *jsonRequest      `json:"request,omitempty"`
+	Response         *jsonResponse     `json:"response,omitempty"`
+	ID               string            `json:"id,omitempty"`
+	RequestError     *event.NodeError  `json:"requestError,omitempty"`
 	PrerequestScript []jsonScriptError `json:"prerequestScript,omitempty"`
 	TestScript       []jsonScriptError `json:"testScript,omitempty"`
 	Assertions       []jsonAssertion   `json:"assertions,omitempty"`
@@ -706,9 +734,19 @@ type jsonFrame struct {
 type jsonFailure struct {
 	Error  *jsonError `json:"error"`
 	At     string     `json:"at"`
-	Source *jsonItem  `json:"source,omitempty"`
+	Source any        `json:"source,omitempty"`
 	Parent *jsonItem  `json:"parent,omitempty"`
 	Cursor any        `json:"cursor"`
+}
+
+// jsonSendItem is the item a pm.sendRequest builds, as Newman's failures
+// name it.
+type jsonSendItem struct {
+	ID                      string          `json:"id"`
+	Request                 *jsonRequest    `json:"request"`
+	Response                []struct{}      `json:"response"`
+	Event                   []struct{}      `json:"event"`
+	ProtocolProfileBehavior map[string]bool `json:"protocolProfileBehavior"`
 }
 
 type jsonCollection struct {

@@ -101,14 +101,16 @@ func TestJSONKeysToolsRead(t *testing.T) {
 					t.Errorf("failure %d = %+v, summary %+v", i, f, s.Failures[i])
 				}
 			}
-			codes := 0
+			// Newman lists an execution per request sent, a
+			// pm.sendRequest's too.
+			sent := 0
 			for _, x := range v.Run.Executions {
-				if x.Response != nil && x.Response.Code > 0 {
-					codes++
+				if x.Request.Method != "" {
+					sent++
 				}
 			}
-			if codes != s.Stats.Requests.Total-s.Stats.Requests.Failed {
-				t.Errorf("%d executions with a response code, want %d", codes, s.Stats.Requests.Total-s.Stats.Requests.Failed)
+			if sent != s.Stats.Requests.Total {
+				t.Errorf("%d executions with a request, want %d", sent, s.Stats.Requests.Total)
 			}
 			if (v.Run.Error != nil) != (s.Error != "") {
 				t.Errorf("run.error = %+v, summary error %q", v.Run.Error, s.Error)
@@ -405,5 +407,123 @@ func TestJSONSystemHeaders(t *testing.T) {
 	want := []map[string]any{{"key": "X-A", "value": "1"}, {"key": "Host", "value": "example.test", "system": true}}
 	if d := cmp.Diff(want, doc.Run.Executions[0].Request.Header); d != "" {
 		t.Errorf("request.header (-want +got):\n%s", d)
+	}
+}
+
+// TestJSONSendRequestMatchesNewman sets the report of the send-request
+// stream beside Newman 6.2.2's report of the same run
+// (testdata/newman/sendrequest.newman.json). Newman lists an item once
+// per request event, its pm.sendRequest calls' too, and every entry is the
+// same object: the item's last request and response (a test script's
+// send comes after the item's own), with that request's id, and a send's
+// network error kept. A failed send's failure names the request the send
+// built (an id, no name) and no parent.
+func TestJSONSendRequestMatchesNewman(t *testing.T) {
+	t.Parallel()
+	type entry struct {
+		Item, ID, Path, ErrCode, ErrMessage string
+		Code                                int
+		Assertions                          []string
+	}
+	type failure struct {
+		At, SourceID, SourceName, SourcePath string
+		Parent                               bool
+	}
+	type view struct {
+		Executions []entry
+		Failures   []failure
+	}
+	read := func(b []byte) view {
+		var doc struct {
+			Run struct {
+				Executions []struct {
+					Item struct {
+						ID   string `json:"id"`
+						Name string `json:"name"`
+					} `json:"item"`
+					ID      string `json:"id"`
+					Request struct {
+						URL struct {
+							Path []string `json:"path"`
+						} `json:"url"`
+					} `json:"request"`
+					Response *struct {
+						Code int `json:"code"`
+					} `json:"response"`
+					RequestError *struct {
+						Code    string `json:"code"`
+						Message string `json:"message"`
+					} `json:"requestError"`
+					Assertions []struct {
+						Assertion string `json:"assertion"`
+					} `json:"assertions"`
+				} `json:"executions"`
+				Failures []struct {
+					At     string `json:"at"`
+					Source *struct {
+						ID      string `json:"id"`
+						Name    string `json:"name"`
+						Request *struct {
+							URL struct {
+								Path []string `json:"path"`
+							} `json:"url"`
+						} `json:"request"`
+					} `json:"source"`
+					Parent json.RawMessage `json:"parent"`
+				} `json:"failures"`
+			} `json:"run"`
+		}
+		if err := json.Unmarshal(b, &doc); err != nil {
+			t.Fatal(err)
+		}
+		var v view
+		for _, x := range doc.Run.Executions {
+			e := entry{Item: x.Item.Name, ID: x.ID, Path: strings.Join(x.Request.URL.Path, "/")}
+			if x.ID != x.Item.ID {
+				e.ID = "a send's id" // Newman's is a random UUID
+			}
+			if x.Response != nil {
+				e.Code = x.Response.Code
+			}
+			if x.RequestError != nil {
+				e.ErrCode, e.ErrMessage = x.RequestError.Code, x.RequestError.Message
+			}
+			for _, a := range x.Assertions {
+				e.Assertions = append(e.Assertions, a.Assertion)
+			}
+			v.Executions = append(v.Executions, e)
+		}
+		for _, f := range doc.Run.Failures {
+			vf := failure{At: f.At, Parent: f.Parent != nil}
+			if s := f.Source; s != nil {
+				vf.SourceID, vf.SourceName = "set", s.Name
+				if s.Request != nil {
+					vf.SourcePath = strings.Join(s.Request.URL.Path, "/")
+				}
+			}
+			v.Failures = append(v.Failures, vf)
+		}
+		return v
+	}
+	newman, err := os.ReadFile(filepath.Join("testdata", "newman", "sendrequest.newman.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := view{
+		Executions: []entry{
+			{Item: "Sign in first", ID: "5e0d0001-0000-4000-8000-000000000001", Path: "health", Code: 200, ErrCode: "ECONNREFUSED", Assertions: []string{"status is 200"}},
+			{Item: "Sign in first", ID: "5e0d0001-0000-4000-8000-000000000001", Path: "health", Code: 200, ErrCode: "ECONNREFUSED", Assertions: []string{"status is 200"}},
+			{Item: "Lookups", ID: "a send's id", Path: "missing", Code: 404, Assertions: []string{"user found"}},
+			{Item: "Lookups", ID: "a send's id", Path: "missing", Code: 404, Assertions: []string{"user found"}},
+			{Item: "Lookups", ID: "a send's id", Path: "missing", Code: 404, Assertions: []string{"user found"}},
+			{Item: "Last", ID: "5e0d0001-0000-4000-8000-000000000003", Path: "health", Code: 200, Assertions: []string{"status is 200"}},
+		},
+		Failures: []failure{{At: "request", SourceID: "set", SourcePath: "signin"}},
+	}
+	if diff := cmp.Diff(want, read(newman)); diff != "" {
+		t.Fatalf("the recorded Newman report is not what this test expects (-want +newman):\n%s", diff)
+	}
+	if diff := cmp.Diff(want, read(render(t, "send-request", "json"))); diff != "" {
+		t.Errorf("report differs from Newman's (-want +colrun):\n%s", diff)
 	}
 }

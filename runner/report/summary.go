@@ -121,6 +121,11 @@ type Failure struct {
 	// Node holds Node's properties of a request's network error (code,
 	// errno...), nil for other failures.
 	Node *event.NodeError
+	// Send is the request of a failed pm.sendRequest (its body bytes
+	// left out), and SendID its id in the JSON report; nil and "" for
+	// other failures.
+	Send   *event.SentRequest
+	SendID string
 	// Cursor locates the execution; HasCursor is false for run errors.
 	Cursor    event.Cursor
 	HasCursor bool
@@ -160,11 +165,14 @@ type Summary struct {
 	// testsRun holds the refs of executions whose test phase has begun,
 	// so an item's test phase counts once however many test scripts ran.
 	testsRun map[string]bool
+	// sends counts each open execution's pm.sendRequest calls, which
+	// name a failed send's request (sendID).
+	sends map[string]int
 }
 
 // NewSummary returns an empty Summary.
 func NewSummary() *Summary {
-	return &Summary{openIters: map[int]bool{}, openItems: map[string]bool{}, testsRun: map[string]bool{}}
+	return &Summary{openIters: map[int]bool{}, openItems: map[string]bool{}, testsRun: map[string]bool{}, sends: map[string]int{}}
 }
 
 // Started reports whether RunStart was seen.
@@ -192,6 +200,9 @@ func (s *Summary) runError() string {
 func (s *Summary) Handle(e event.Event) error {
 	if s.openIters == nil {
 		s.openIters, s.openItems, s.testsRun = map[int]bool{}, map[string]bool{}, map[string]bool{}
+	}
+	if s.sends == nil {
+		s.sends = map[string]int{}
 	}
 	switch {
 	case e.RunStart != nil:
@@ -246,6 +257,7 @@ func (s *Summary) endItem(ref string, skipped bool) {
 		s.Stats.Tests.Total++
 	}
 	delete(s.testsRun, ref)
+	delete(s.sends, ref)
 }
 
 func (s *Summary) script(r *event.ScriptRun) {
@@ -277,12 +289,23 @@ func (s *Summary) script(r *event.ScriptRun) {
 
 func (s *Summary) request(r *event.Request) {
 	s.Stats.Requests.Total++
+	if r.Script != "" {
+		s.sends[r.Cursor.Ref]++
+	}
 	if r.Error != "" || r.Resp == nil {
 		s.Stats.Requests.Failed++
-		s.Failures = append(s.Failures, Failure{
+		f := Failure{
 			Kind: FailRequest, Name: "Error", Message: orDefault(r.Error, "no response"), Node: r.ErrorFields,
 			At: "request", Listen: r.Script, Item: r.Item, Cursor: r.Cursor, HasCursor: true,
-		})
+		}
+		if r.Script != "" {
+			// Newman's failure names the send's own request, not the item.
+			sent := r.Sent
+			sent.Body = nil
+			f.Send = &sent
+			f.SendID = sendID(r.Cursor.Ref, s.sends[r.Cursor.Ref])
+		}
+		s.Failures = append(s.Failures, f)
 		return
 	}
 	resp := r.Resp
