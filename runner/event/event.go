@@ -102,6 +102,8 @@ type ItemRef struct {
 	// FolderIDs lists the enclosing folders' ids, outermost first, when
 	// one of them has no name (nil otherwise): Newman names such a
 	// folder by its id, or by the one it generates for a folder without.
+	// The JSON report's failures give the parent folder's id from it, so
+	// a runner may set it for named folders too.
 	FolderIDs []string `json:"folderIds,omitempty"`
 }
 

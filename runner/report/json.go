@@ -405,7 +405,12 @@ func (j *JSON) failure(f Failure) jsonFailure {
 	case f.HasCursor:
 		jf.Source = &jsonItem{ID: f.Item.ID, Name: f.Item.Name}
 		if n := len(f.Item.Folders); n > 0 {
+			// Newman's parent is the whole folder; consumers read its id
+			// and name, the id known when the runner gives FolderIDs.
 			jf.Parent = &jsonItem{Name: f.Item.Folders[n-1]}
+			if len(f.Item.FolderIDs) == n {
+				jf.Parent.ID = f.Item.FolderIDs[n-1]
+			}
 		}
 		jf.Cursor = j.cursor(f.Cursor)
 	default:

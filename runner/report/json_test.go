@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -525,5 +526,70 @@ func TestJSONSendRequestMatchesNewman(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, read(render(t, "send-request", "json"))); diff != "" {
 		t.Errorf("report differs from Newman's (-want +colrun):\n%s", diff)
+	}
+}
+
+// TestJSONFailureParent: a failure in a folder names the folder by id and
+// name, as Newman 6.2.2's parent does (recorded: a failed assertion in
+// item i1 "WithSend" of folder f1 "Folder"), and a top-level item's
+// failure has no parent.
+func TestJSONFailureParent(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name       string
+		item       event.ItemRef
+		wantSource string
+		wantParent string
+	}{
+		{"in a folder", event.ItemRef{ID: "i1", Name: "WithSend", Folders: []string{"Folder"}, FolderIDs: []string{"f1"}},
+			`{"id":"i1","name":"WithSend"}`, `{"id":"f1","name":"Folder"}`},
+		{"top level", event.ItemRef{ID: "i2", Name: "Top"}, `{"id":"i2","name":"Top"}`, ``},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			var buf strings.Builder
+			j := NewJSONWriter(&buf, nil)
+			c := event.Cursor{Ref: "r1", Length: 1}
+			for _, e := range []event.Event{
+				{RunStart: &event.RunStart{Collection: event.CollectionInfo{Name: "c"}, Iterations: 1, Requests: 1}},
+				{ItemStart: &event.ItemStart{Cursor: c, Item: tc.item}},
+				{Assertion: &event.Assertion{Cursor: c, Item: tc.item, Name: "ok", Error: &event.AssertionError{Name: "AssertionError", Message: "no"}}},
+				{ItemEnd: &event.ItemEnd{Cursor: c, Item: tc.item}},
+				{RunEnd: &event.RunEnd{}},
+			} {
+				if err := j.Handle(e); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var doc struct {
+				Run struct {
+					Failures []struct {
+						Source json.RawMessage `json:"source"`
+						Parent json.RawMessage `json:"parent"`
+					} `json:"failures"`
+				} `json:"run"`
+			}
+			if err := json.Unmarshal([]byte(buf.String()), &doc); err != nil {
+				t.Fatal(err)
+			}
+			if len(doc.Run.Failures) != 1 {
+				t.Fatalf("%d failures, want 1", len(doc.Run.Failures))
+			}
+			compact := func(m json.RawMessage) string {
+				var b bytes.Buffer
+				if len(m) > 0 {
+					_ = json.Compact(&b, m)
+				}
+				return b.String()
+			}
+			f := doc.Run.Failures[0]
+			if got := compact(f.Source); got != tc.wantSource {
+				t.Errorf("source = %s, want %s", got, tc.wantSource)
+			}
+			if got := compact(f.Parent); got != tc.wantParent {
+				t.Errorf("parent = %s, want %s", got, tc.wantParent)
+			}
+		})
 	}
 }
