@@ -11,7 +11,8 @@ import (
 // pm.execution.location for items without an id, as Newman 6.2.2 shows
 // them: every item gets a UUID on loading, kept across iterations and
 // distinct per item, and an item without a name has requestName
-// undefined and an undefined last location entry (null in JSON).
+// undefined and an undefined last location entry (null in JSON). Events
+// carry the folders' ids for the JSON report's failures[].parent.
 func TestItemsWithoutIDGetOneForTheRun(t *testing.T) {
 	t.Parallel()
 	rec := newRecorder(t, nil)
@@ -37,5 +38,17 @@ func TestItemsWithoutIDGetOneForTheRun(t *testing.T) {
 	}
 	if d := cmp.Diff(newman, got); d != "" {
 		t.Errorf("pm.info of items without an id (-newman +colrun):\n%s", d)
+	}
+	// The JSON report's failures name the parent folder's id, generated
+	// for the named folder "fold", the same in every event.
+	var folderIDs []string
+	for _, r := range ev.requests() {
+		if len(r.Item.FolderIDs) != 1 || len(r.Item.FolderIDs[0]) != 36 {
+			t.Fatalf("request %q: folder ids %q, want the folder's generated id", r.Item.Name, r.Item.FolderIDs)
+		}
+		folderIDs = append(folderIDs, r.Item.FolderIDs[0])
+	}
+	if len(folderIDs) != 4 || strings.Count(strings.Join(folderIDs, " "), folderIDs[0]) != 4 {
+		t.Errorf("folder ids %q, want one id four times", folderIDs)
 	}
 }

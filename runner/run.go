@@ -36,6 +36,8 @@ type Runner struct {
 	// generatedIDs holds the ids generated for folders and requests
 	// without an id.
 	generatedIDs map[*collections.Item]string
+	// itemRefs holds each run item's event reference, made once.
+	itemRefs map[*collections.Item]event.ItemRef
 
 	mu      sync.Mutex // serialises emit
 	handler event.Handler
@@ -71,6 +73,13 @@ func New(coll *collections.Collection, opts Options) (*Runner, error) {
 	}
 	r.items = items
 	r.generateIDs(coll.Items)
+	// Each item's reference is made once: events share its slices, which
+	// nothing writes to.
+	refs := make(map[*collections.Item]event.ItemRef, len(items))
+	for _, it := range items {
+		refs[it] = r.itemRef(it)
+	}
+	r.itemRefs = refs
 	if !opts.NoScripts {
 		r.scripts = newScriptSet(coll)
 		r.scriptLists = make(map[*collections.Item][2][]scriptLevel, len(items))
@@ -383,15 +392,16 @@ type itemOutcome struct {
 }
 
 func (r *Runner) itemRef(it *collections.Item) event.ItemRef {
+	if ref, ok := r.itemRefs[it]; ok {
+		return ref
+	}
 	ref := event.ItemRef{ID: r.itemID(it), Name: it.Name}
 	var folders []string
-	unnamed := false
 	for p := it.Parent; p != nil; p = p.Parent {
 		folders = append([]string{p.Name}, folders...)
-		unnamed = unnamed || p.Name == ""
 	}
 	ref.Folders = folders
-	if unnamed {
+	if len(folders) > 0 {
 		ref.FolderIDs = make([]string, len(folders))
 		i := len(folders)
 		for p := it.Parent; p != nil; p = p.Parent {

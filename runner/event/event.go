@@ -99,11 +99,10 @@ type ItemRef struct {
 	Name string `json:"name"`
 	// Folders lists the enclosing folder names, outermost first.
 	Folders []string `json:"folders,omitempty"`
-	// FolderIDs lists the enclosing folders' ids, outermost first, when
-	// one of them has no name (nil otherwise): Newman names such a
-	// folder by its id, or by the one it generates for a folder without.
-	// The JSON report's failures give the parent folder's id from it, so
-	// a runner may set it for named folders too.
+	// FolderIDs lists the enclosing folders' ids, outermost first (a
+	// runner generates one for a folder without, as Newman does): Newman
+	// names a folder without a name by it, and the JSON report's failures
+	// give the parent folder's id. Nil when a runner does not know them.
 	FolderIDs []string `json:"folderIds,omitempty"`
 }
 
