@@ -1534,12 +1534,12 @@ function legacyWrapped(key) {
     }
     return wrapped[key];
 }
-// The library globals (_, CryptoJS, tv4, atob, btoa) come from the module
-// registry as lazy accessors; they are wrapped like the other legacy
-// globals so that using one warns the way Postman's proxies do (on use,
-// not on a mere typeof).
+// The library globals (_, CryptoJS, tv4, atob, btoa, cheerio) come from
+// the module registry as lazy accessors; they are wrapped like the other
+// legacy globals so that using one warns the way Postman's proxies do (on
+// use, not on a mere typeof).
 var libraryGlobals = {};
-['_', 'CryptoJS', 'tv4', 'atob', 'btoa'].forEach(function (key) {
+['_', 'CryptoJS', 'tv4', 'atob', 'btoa', 'cheerio'].forEach(function (key) {
     var d = Object.getOwnPropertyDescriptor(globalThis, key);
     if (!d) { return; }
     libraryGlobals[key] = d.get ? d.get : function () { return d.value; };
