@@ -1561,6 +1561,18 @@ var libraryGlobals = {};
     });
 });
 
+// Sugar 1.3, which postman-sandbox loads into every script, gives numbers
+// a log(base) method; so in Newman a script that declares or assigns its
+// own numeric console (var console = 3, a parameter of the script's
+// function there) still calls console.log('x') without error, getting NaN.
+// The other Sugar methods come only when a script calls one (sugar.go),
+// but that check cannot see this call for what it is, and one property
+// costs nothing, so log is always there.
+Object.defineProperty(Number.prototype, 'log', {
+    value: function log(base) { return Math.log(this) / (base ? Math.log(base) : 1); },
+    writable: true, enumerable: false, configurable: true
+});
+
 // finish turns the legacy tests object into assertions once the script
 // body has returned, as Postman reads it then. Go calls it only for a run
 // that used tests (native.legacyTests).
