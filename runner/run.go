@@ -190,6 +190,17 @@ func (r *Runner) Run(ctx context.Context, h event.Handler) (*Result, error) {
 	return res, nil
 }
 
+// environmentName is pm.environment.name: the file's name, empty (so
+// undefined) for a file without one, as in Newman, which reports show by
+// its path instead.
+func environmentName(f *collections.VariableFile) string {
+	if f == nil {
+		return ""
+	}
+	return f.Name
+}
+
+// fileName names a variable file in reports: its name, or its path.
 func fileName(f *collections.VariableFile) string {
 	if f == nil {
 		return ""

@@ -66,7 +66,7 @@ func (g *gojaWorker) run(ctx context.Context, sl scriptLevel, exec *scriptExec) 
 		Request:         exec.request,
 		Response:        exec.response,
 		Cookies:         st.cookies,
-		EnvironmentName: fileName(g.w.r.opts.Environment),
+		EnvironmentName: environmentName(g.w.r.opts.Environment),
 		Info: sandbox.Info{
 			EventName:      exec.listen,
 			Iteration:      st.cursor.Iteration,
