@@ -350,6 +350,12 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 			if errors.As(truncatedErr, &de) || errors.Is(truncatedErr, errBodyTooLarge) {
 				return nil, truncatedErr
 			}
+			if ctx.Err() == nil && (errors.Is(truncatedErr, io.EOF) || errors.Is(truncatedErr, io.ErrUnexpectedEOF)) {
+				// Node words a connection closed inside the body
+				// (short of its Content-Length, a chunked body cut
+				// off) "aborted"; before the headers, "socket hang up".
+				return nil, netErr(event.NodeError{Code: "ECONNRESET"}, "aborted", "%s closed the connection in the middle of the response body", req.URL.Host)
+			}
 			return nil, describeNetError(ctx, truncatedErr, req.URL, so.timeout)
 		}
 		end := time.Now()
