@@ -153,16 +153,7 @@ func (s *Sandbox) requestPlain(r *collections.Request) goja.Value {
 	}
 	headers := make([]any, 0, len(r.Headers))
 	for _, h := range r.Headers {
-		ho := rt.NewObject()
-		_ = ho.Set("key", h.Key)
-		_ = ho.Set("value", h.Value)
-		if h.Disabled {
-			_ = ho.Set("disabled", true)
-		}
-		if h.Description != nil {
-			_ = ho.Set("description", s.descriptionJS(h.Description))
-		}
-		headers = append(headers, ho)
+		headers = append(headers, s.headerPlain(h))
 	}
 	_ = o.Set("header", rt.NewArray(headers...))
 	if r.Body != nil {
@@ -647,4 +638,19 @@ func responseCookies(r *event.Response) []*http.Cookie {
 		return nil
 	}
 	return (&http.Response{Header: h}).Cookies()
+}
+
+// headerPlain is a header in the plain form Postman's Header constructor
+// takes, description included.
+func (s *Sandbox) headerPlain(h collections.Header) *goja.Object {
+	ho := s.rt.NewObject()
+	_ = ho.Set("key", h.Key)
+	_ = ho.Set("value", h.Value)
+	if h.Disabled {
+		_ = ho.Set("disabled", true)
+	}
+	if h.Description != nil {
+		_ = ho.Set("description", s.descriptionJS(h.Description))
+	}
+	return ho
 }

@@ -88,16 +88,7 @@ func (s *Sandbox) requestHeaders(o *goja.Object, headers []collections.Header) *
 		// where Property puts it; the list built in Go has no room for one.
 		plain := make([]any, len(headers))
 		for i, h := range headers {
-			ho := s.rt.NewObject()
-			_ = ho.Set("key", h.Key)
-			_ = ho.Set("value", h.Value)
-			if h.Disabled {
-				_ = ho.Set("disabled", true)
-			}
-			if h.Description != nil {
-				_ = ho.Set("description", s.descriptionJS(h.Description))
-			}
-			plain[i] = ho
+			plain[i] = s.headerPlain(h)
 		}
 		l, err := s.rt.New(s.classes.headerList, o, s.rt.NewArray(plain...))
 		if err != nil {
