@@ -18,6 +18,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -271,6 +272,19 @@ func (r *Response) Header(key string) string {
 		}
 	}
 	return ""
+}
+
+// ReportedBodySize is the body size Newman's reports count
+// (postman-collection's Response.size().body): a gzip or deflate body's
+// Content-Length, the size it crossed the wire with, when the server
+// sent a numeric one; otherwise the decoded length.
+func (r *Response) ReportedBodySize() int64 {
+	if enc := strings.ToLower(r.Header("Content-Encoding")); strings.Contains(enc, "gzip") || strings.Contains(enc, "deflate") {
+		if n, err := strconv.ParseInt(strings.TrimSpace(r.Header("Content-Length")), 10, 64); err == nil && n >= 0 {
+			return n
+		}
+	}
+	return r.BodySize
 }
 
 // Timings splits a response time into phases, for --verbose.

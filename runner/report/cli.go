@@ -293,7 +293,7 @@ func (c *CLI) request(r *event.Request) {
 	res := r.Resp
 	if !c.opts.Verbose {
 		c.print(line + " " + c.p.gray(fmt.Sprintf("[%d %s, %s, %s]", res.Code, reason(res.Code, res.Status),
-			FormatSize(res.HeaderSize+res.BodySize), FormatDuration(res.Time))) + "\n")
+			FormatSize(res.HeaderSize+res.ReportedBodySize()), FormatDuration(res.Time))) + "\n")
 		return
 	}
 	c.print(line + "\n")
@@ -321,7 +321,7 @@ func (c *CLI) verbose(r *event.Request) {
 	c.print("  " + strings.Join([]string{
 		fmt.Sprintf("%d %s", res.Code, reason(res.Code, res.Status)),
 		FormatDuration(res.Time) + " " + p.gray("time"),
-		FormatSize(requestSize(r.Sent)) + p.gray(g.up) + " " + FormatSize(res.HeaderSize+res.BodySize) + p.gray(g.down) + " " + p.gray("size"),
+		FormatSize(requestSize(r.Sent)) + p.gray(g.up) + " " + FormatSize(res.HeaderSize+res.ReportedBodySize()) + p.gray(g.down) + " " + p.gray("size"),
 		strconv.Itoa(len(r.Sent.Headers)) + p.gray(g.up) + " " + strconv.Itoa(len(res.Headers)) + p.gray(g.down) + " " + p.gray("headers"),
 		strconv.Itoa(cookies) + " " + p.gray("cookies"),
 	}, star) + "\n")

@@ -315,8 +315,8 @@ func (s *Summary) request(r *event.Request) {
 		s.Timings.DNS.add(millis(t.DNS))
 		s.Timings.FirstByte.add(millis(t.FirstByte))
 	}
-	if resp.BodySize > 0 {
-		s.ResponseTotal += resp.BodySize
+	if n := resp.ReportedBodySize(); n > 0 {
+		s.ResponseTotal += n
 	} else {
 		s.ResponseTotal += resp.HeaderSize
 	}
