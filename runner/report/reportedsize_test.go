@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/colrun/colrun/runner/event"
@@ -34,8 +35,13 @@ func TestReportedBodySizeOfCompressedResponses(t *testing.T) {
 			if s.ResponseTotal != tc.want {
 				t.Errorf("total data received %d, want %d", s.ResponseTotal, tc.want)
 			}
-			if got, want := FormatSize(resp.HeaderSize+resp.ReportedBodySize()), FormatSize(148+tc.want); got != want {
-				t.Errorf("cli size %s, want %s", got, want)
+			var out strings.Builder
+			c := NewCLI(&out, nil, CLIOptions{})
+			c.Handle(event.Event{ItemStart: &event.ItemStart{Item: event.ItemRef{Name: "gz"}}})
+			c.Handle(event.Event{Request: &event.Request{Item: event.ItemRef{Name: "gz"}, Sent: event.SentRequest{Method: "GET", URL: "http://127.0.0.1/gzip"}, Resp: resp}})
+			c.Handle(event.Event{ItemEnd: &event.ItemEnd{Item: event.ItemRef{Name: "gz"}}})
+			if want := "[200 OK, " + FormatSize(148+tc.want) + ","; !strings.Contains(out.String(), want) {
+				t.Errorf("cli request line %q, want it to hold %q", out.String(), want)
 			}
 		})
 	}
