@@ -59,9 +59,11 @@ func productVersion(apiVersion string) (product, build string) {
 }
 
 // credentialsNode is the sign-in and switch-site answer: token first, as
-// Tableau writes it, then the site and the (possibly impersonated) user.
-func credentialsNode(sess *session, site *Site) *node {
-	return el("credentials").set("token", sess.token).add(
+// Tableau writes it, then estimatedTimeToExpiration, then the site and the
+// (possibly impersonated) user. The estimate is the idle limit, since a
+// fresh session lives that long if left unused.
+func credentialsNode(sess *session, site *Site, ttl time.Duration) *node {
+	return el("credentials").set("token", sess.token).set("estimatedTimeToExpiration", formatDuration(ttl)).add(
 		el("site").set("id", site.ID).set("contentUrl", site.ContentURL),
 		el("user").set("id", sess.userID),
 	)
@@ -141,7 +143,7 @@ func (h *handler) signIn(c *call) (result, *apiError) {
 		sess = st.openSession(site.ID, id.userID, c.now, h.cfg.SessionTTL)
 		sess.jwt, sess.scopes, sess.app = true, id.scopes, id.app
 	}
-	return answer(http.StatusOK, credentialsNode(sess, site))
+	return answer(http.StatusOK, credentialsNode(sess, site, h.cfg.SessionTTL))
 }
 
 // impersonated returns the user a sign-in acts as: the signer, or the
@@ -251,7 +253,7 @@ func (h *handler) switchSite(c *call) (result, *apiError) {
 	if sess.pat != "" {
 		st.patSession[sess.pat] = sess.token
 	}
-	return answer(http.StatusOK, credentialsNode(sess, site))
+	return answer(http.StatusOK, credentialsNode(sess, site, h.cfg.SessionTTL))
 }
 
 func (h *handler) currentSession(c *call) (result, *apiError) {
@@ -286,4 +288,13 @@ func formatTime(t time.Time) string {
 		return ""
 	}
 	return t.UTC().Format("2006-01-02T15:04:05Z")
+}
+
+// formatDuration writes estimatedTimeToExpiration as Tableau does: hours
+// (unpadded, past 24 when need be), minutes and seconds, e.g. "4:00:00"
+// or "364:00:42" (the 3.29 XSD types it only as a string; the layout is that
+// of responses captured from Tableau Server and Cloud).
+func formatDuration(d time.Duration) string {
+	s := int64(d.Round(time.Second) / time.Second)
+	return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
 }

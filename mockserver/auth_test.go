@@ -96,9 +96,58 @@ func TestSignInXMLAttributeOrder(t *testing.T) {
 	for _, a := range doc.FindElement("//credentials/site").Attr {
 		order = append(order, "site."+a.Key)
 	}
-	if diff := cmp.Diff([]string{"token", "site.id", "site.contentUrl"}, order); diff != "" {
+	if diff := cmp.Diff([]string{"token", "estimatedTimeToExpiration", "site.id", "site.contentUrl"}, order); diff != "" {
 		t.Errorf("attribute order (-want +got):\n%s", diff)
 	}
+}
+
+// TestEstimatedTimeToExpiration checks the attribute Tableau 3.x puts on
+// the credentials of every sign-in and site switch (tableauCredentialsType
+// in the 3.29 XSD): the session's idle limit as hours:minutes:seconds, the
+// layout of responses captured from Tableau ("2:00:00", "364:00:42"), in
+// XML and in JSON, where it follows the token.
+func TestEstimatedTimeToExpiration(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		ttl  time.Duration
+		body string
+		want string
+	}{
+		{"default idle limit, password", 0, passwordBody("admin", "admin-password", ""), "4:00:00"},
+		{"PAT", 0, patBody("mock-pat", "mock-pat-secret", ""), "4:00:00"},
+		{"two hours", 2 * time.Hour, passwordBody("admin", "admin-password", ""), "2:00:00"},
+		{"past a day, odd seconds", 364*time.Hour + 42*time.Second, passwordBody("admin", "admin-password", ""), "364:00:42"},
+		{"minutes", 90*time.Minute + 5*time.Second, passwordBody("alice", "alice-password", "Samples"), "1:30:05"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			m := newMock(t, Config{SessionTTL: tt.ttl})
+			doc := m.do(req{method: "POST", path: "auth/signin", body: tt.body}).xml(t)
+			if got := attrAt(t, doc, "//credentials", "estimatedTimeToExpiration"); got != tt.want {
+				t.Errorf("XML estimatedTimeToExpiration = %q, want %q", got, tt.want)
+			}
+			r := m.do(req{method: "POST", path: "auth/signin", body: tt.body, json: true})
+			if got := dig(r.jsonMap(t), "credentials", "estimatedTimeToExpiration"); got != tt.want {
+				t.Errorf("JSON estimatedTimeToExpiration = %v, want %q", got, tt.want)
+			}
+			token := dig(r.jsonMap(t), "credentials", "token").(string)
+			if !strings.Contains(string(r.body), `"token":"`+token+`","estimatedTimeToExpiration":"`+tt.want+`"}`) {
+				t.Errorf("JSON credentials do not end with token then estimatedTimeToExpiration: %s", r.body)
+			}
+		})
+	}
+	t.Run("switch site", func(t *testing.T) {
+		t.Parallel()
+		m := newMock(t, Config{SessionTTL: 30 * time.Minute})
+		token, _ := m.admin("")
+		r := m.do(req{method: "POST", path: "auth/switchSite", token: token, body: `<tsRequest><site contentUrl="Samples"/></tsRequest>`})
+		r.wantStatus(t, 200)
+		if got := attrAt(t, r.xml(t), "//credentials", "estimatedTimeToExpiration"); got != "0:30:00" {
+			t.Errorf("estimatedTimeToExpiration = %q, want %q", got, "0:30:00")
+		}
+	})
 }
 
 func TestPATSignIn(t *testing.T) {

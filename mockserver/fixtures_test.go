@@ -38,13 +38,17 @@ func (s *fixtureSession) get(path string) req {
 // fixtures predate them.
 var siteExtras = []string{"/tsResponse/sites/site/@commentingMentionsEnabled", "/tsResponse/sites/site/@catalogObfuscationEnabled"}
 
+// signInExtras: the sign-in fixtures are from a 2.3 server; 3.x servers
+// add estimatedTimeToExpiration (tableauCredentialsType in the 3.29 XSD).
+var signInExtras = []string{"/tsResponse/credentials/@estimatedTimeToExpiration"}
+
 var fixtureCases = []fixtureCase{
 	{fixture: "auth_sign_in.xml", request: func(*fixtureSession) req {
 		return req{method: "POST", path: "auth/signin", body: passwordBody(DemoAdminName, DemoAdminPassword, "Samples")}
-	}},
+	}, extra: signInExtras},
 	{fixture: "auth_sign_in_impersonate.xml", request: func(*fixtureSession) req {
 		return req{method: "POST", path: "auth/signin", body: signinXML(`name="admin" password="admin-password"`, "", `<user id="`+DemoAliceID+`"/>`)}
-	}},
+	}, extra: signInExtras},
 	{fixture: "auth_sign_in_error.xml", request: func(*fixtureSession) req {
 		return req{method: "POST", path: "auth/signin", body: passwordBody(DemoAdminName, "wrong", "")}
 	}},
