@@ -35,8 +35,20 @@ func FormatSize(n int64) string {
 
 // FormatDuration formats a duration as Newman's util.prettyms does:
 // microseconds below 1ms, whole milliseconds below 1998ms, then the
-// pretty-ms package (version 7): "1.9s", "1m 5s", "1h 2m 5s".
-func FormatDuration(d time.Duration) string { return formatMS(millis(d)) }
+// pretty-ms package (version 7): "1.9s", "1m 5s", "1h 2m 5s". From 1998ms
+// on it counts whole milliseconds, as Newman's durations (differences of
+// Date.now()) are.
+func FormatDuration(d time.Duration) string {
+	ms := millis(d)
+	if ms >= 1998 {
+		ms = math.Round(ms)
+	}
+	return formatMS(ms)
+}
+
+// formatMS is Newman's util.prettyms of a number of milliseconds, which
+// the summary's timings are, fractions included: pretty-ms floors the
+// seconds to a tenth (59999.5ms is "59.9s", not "1m").
 
 func formatMS(ms float64) string {
 	if ms < 0 || math.IsNaN(ms) {
@@ -59,7 +71,7 @@ func formatMS(ms float64) string {
 	add(days%365, "d")
 	add(int64(ms/3600000)%24, "h")
 	add(int64(ms/60000)%60, "m")
-	secs := math.Mod(math.Round(ms)/1000, 60)
+	secs := math.Mod(ms/1000, 60)
 	tenths := math.Floor(secs*10 + 1e-7)
 	if tenths != 0 {
 		s := strconv.FormatFloat(tenths/10, 'f', 1, 64)
