@@ -64,6 +64,27 @@ func errFilterValue(field string) *apiError {
 	return &apiError{http.StatusBadRequest, 400065, "Bad Request", fmt.Sprintf("The filter query is missing a value for key '%s'.", field)}
 }
 
+// errFilterDate answers a date filter whose value is not ISO 8601. The
+// code is Tableau's for a filter it cannot read (above); the wording is the
+// mock's own, as no quote of Tableau's was found.
+func errFilterDate(field, value string) *apiError {
+	return &apiError{http.StatusBadRequest, 400065, "Bad Request",
+		fmt.Sprintf("The filter query has the value '%s' for key '%s', which is not a date in ISO 8601 format (2016-05-04T21:24:49Z).", value, field)}
+}
+
+// errSortKey and errSortDirection answer a sort expression Tableau cannot
+// read. Tableau parses sort expressions as it parses filters and is not
+// documented to word their errors apart, so they take the filter errors'
+// code and pattern; the wording is inferred, not quoted.
+func errSortKey() *apiError {
+	return &apiError{http.StatusBadRequest, 400065, "Bad Request", "The sort query contains a key which is not recognized for this api version."}
+}
+
+func errSortDirection(field, dir string) *apiError {
+	return &apiError{http.StatusBadRequest, 400065, "Bad Request",
+		fmt.Sprintf("The sort query has the direction '%s' for key '%s'; the direction must be asc or desc.", dir, field)}
+}
+
 func errNoToken() *apiError {
 	return &apiError{http.StatusUnauthorized, 401000, "Unauthorized Access", "No authentication credentials were provided"}
 }

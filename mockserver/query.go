@@ -1,49 +1,65 @@
 package mockserver
 
 import (
+	"cmp"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // listQuery is what the mock understands of a list request's query:
-// paging, eq and in filters on name, siteRole, contentUrl and id (luid),
-// sort=name:asc|desc and fields. Other filters on fields Tableau documents
-// and other sort expressions are ignored rather than refused, so that
-// collections written for a real server still run; a filter on a field
-// Tableau does not know, or without a value, is refused as Tableau
-// refuses it.
+// paging, filters, sorts and fields. The filters applied are eq and in on
+// name, siteRole, contentUrl, id (luid), tags, ownerName and viewUrlName,
+// and eq, gt, gte, lt and lte on the dates createdAt, updatedAt and
+// lastLogin (ISO 8601, as Tableau's "Filtering and Sorting" page writes
+// them: 2016-05-04T21:24:49Z). Other filters on fields Tableau documents
+// are accepted but not applied, so that collections written for a real
+// server still run; a filter on a field Tableau does not know, without a
+// value, or with a date that is not one, is refused as Tableau refuses it.
+// Sorts are field:asc or field:desc on any documented field, applied in
+// the order given; an unknown field or another direction is refused.
 type listQuery struct {
 	pageSize   int
 	pageNumber int
-	// filters keep the items whose attribute matches one of the values.
-	filters    []attrFilter
-	sortByName bool
-	sortDesc   bool
+	// filters keep the items that match all of them.
+	filters []fieldFilter
+	sorts   []sortKey
 	// fields, when not nil, are the attributes (name) and child elements
 	// or their attributes (tags, project.name) each item keeps.
 	fields []string
 }
 
-// attrFilter is an eq or in filter on an attribute every item of a list
-// carries.
-type attrFilter struct {
-	attr   string
+// fieldFilter is one applied filter expression: a text match (eq, in)
+// against values, or a date comparison (eq, gt, gte, lt, lte) against at.
+type fieldFilter struct {
+	field  string
+	op     string
 	values []string
+	at     time.Time
 }
 
-// filteredAttrs maps the filter fields the mock applies to the attribute
-// they test; luid is Tableau's other name for id. Other documented fields
-// are accepted but not applied.
-var filteredAttrs = map[string]string{"name": "name", "siteRole": "siteRole", "contentUrl": "contentUrl", "id": "id", "luid": "id"}
+// sortKey is one sort expression.
+type sortKey struct {
+	field string
+	desc  bool
+}
+
+// textFields and dateFields are the filter fields the mock applies and
+// how; luid is Tableau's other name for id.
+var (
+	textFields = map[string]bool{"name": true, "siteRole": true, "contentUrl": true, "id": true, "luid": true,
+		"tags": true, "ownerName": true, "viewUrlName": true}
+	dateFields = map[string]bool{"createdAt": true, "updatedAt": true, "lastLogin": true}
+)
 
 // filterFields are the filter fields Tableau's "Filtering and Sorting"
 // page documents for the lists the mock serves (users, groups, projects,
 // workbooks, data sources, views), pooled: a field valid on one list but
 // not another is let through, since refusing a filter a real server takes
 // would break a collection, while a field no list knows is a typo that a
-// real server refuses.
+// real server refuses. Sorts take the same fields.
 var filterFields = map[string]bool{}
 
 func init() {
@@ -78,28 +94,26 @@ func parseListQuery(q url.Values) (listQuery, *apiError) {
 		lq.pageNumber = n
 	}
 	for _, expr := range splitExpressions(q.Get("filter")) {
-		field, rest, _ := strings.Cut(expr, ":")
-		if !filterFields[field] {
-			return lq, errFilterKey()
+		f, err := parseFilter(expr)
+		if err != nil {
+			return lq, err
 		}
-		op, value, ok := strings.Cut(rest, ":")
-		if !ok || value == "" {
-			return lq, errFilterValue(field)
-		}
-		attr, ok := filteredAttrs[field]
-		switch {
-		case !ok:
-		case op == "eq":
-			lq.filters = append(lq.filters, attrFilter{attr, []string{value}})
-		case op == "in":
-			lq.filters = append(lq.filters, attrFilter{attr, strings.Split(strings.TrimSuffix(strings.TrimPrefix(value, "["), "]"), ",")})
+		if f != nil {
+			lq.filters = append(lq.filters, *f)
 		}
 	}
 	for _, expr := range splitExpressions(q.Get("sort")) {
 		field, dir, _ := strings.Cut(expr, ":")
-		if field == "name" && (dir == "asc" || dir == "desc") {
-			lq.sortByName, lq.sortDesc = true, dir == "desc"
+		if !filterFields[field] {
+			return lq, errSortKey()
 		}
+		if dir != "asc" && dir != "desc" {
+			return lq, errSortDirection(field, dir)
+		}
+		if field == "luid" {
+			field = "id"
+		}
+		lq.sorts = append(lq.sorts, sortKey{field, dir == "desc"})
 	}
 	if v := q.Get("fields"); v != "" {
 		lq.fields = strings.Split(v, ",")
@@ -110,6 +124,64 @@ func parseListQuery(q url.Values) (listQuery, *apiError) {
 		}
 	}
 	return lq, nil
+}
+
+// parseFilter reads one field:operator:value expression; nil means a
+// documented filter the mock does not apply.
+func parseFilter(expr string) (*fieldFilter, *apiError) {
+	field, rest, _ := strings.Cut(expr, ":")
+	if !filterFields[field] {
+		return nil, errFilterKey()
+	}
+	// The value keeps any further colons: dates have them.
+	op, value, ok := strings.Cut(rest, ":")
+	if !ok || value == "" {
+		return nil, errFilterValue(field)
+	}
+	if field == "luid" {
+		field = "id"
+	}
+	switch {
+	case textFields[field] && op == "eq":
+		return &fieldFilter{field: field, op: op, values: []string{value}}, nil
+	case textFields[field] && op == "in":
+		return &fieldFilter{field: field, op: op, values: strings.Split(strings.TrimSuffix(strings.TrimPrefix(value, "["), "]"), ",")}, nil
+	case dateFields[field] && slices.Contains([]string{"eq", "gt", "gte", "lt", "lte"}, op):
+		at, err := time.Parse(time.RFC3339, value)
+		if err != nil {
+			return nil, errFilterDate(field, value)
+		}
+		return &fieldFilter{field: field, op: op, at: at}, nil
+	}
+	return nil, nil
+}
+
+// keeps reports whether an item's values of the field pass the filter:
+// for a text match any value may match (an item has many tags), a date
+// must be present to compare.
+func (f fieldFilter) keeps(values []string) bool {
+	if !dateFields[f.field] {
+		return slices.ContainsFunc(values, func(v string) bool { return slices.Contains(f.values, v) })
+	}
+	if len(values) == 0 {
+		return false
+	}
+	t, err := time.Parse(time.RFC3339, values[0])
+	if err != nil {
+		return false
+	}
+	c := t.Compare(f.at)
+	switch f.op {
+	case "gt":
+		return c > 0
+	case "gte":
+		return c >= 0
+	case "lt":
+		return c < 0
+	case "lte":
+		return c <= 0
+	}
+	return c == 0
 }
 
 // render renders an item of the page, cut down to the fields asked for,
@@ -156,38 +228,116 @@ func splitExpressions(s string) []string {
 	return out
 }
 
-// entry is one item of a list, rendered only if it lands on the page.
+// entry is one item of a list, rendered only if it lands on the page or
+// a filter or sort needs its fields.
 type entry struct {
 	name   string
 	render func() *node
 }
 
+// row is an entry being filtered and sorted, rendered at most once.
+type row struct {
+	entry
+	n *node
+}
+
+func (r *row) node() *node {
+	if r.n == nil {
+		r.n = r.render()
+	}
+	return r.n
+}
+
+// values returns an item's values of a field: an attribute, the labels of
+// its tags, its owner's name, or for a view the last part of its content
+// URL (Workbook/sheets/Sheet1), which is the name in the view's web URL.
+// Must be called with the store locked.
+func (r *row) values(st *store, field string) []string {
+	n := r.node()
+	switch field {
+	case "name":
+		return []string{r.name}
+	case "tags":
+		var labels []string
+		for _, k := range n.kids {
+			if k.name == "tags" {
+				for _, t := range k.kids {
+					labels = append(labels, attrOf(t, "label"))
+				}
+			}
+		}
+		return labels
+	case "ownerName":
+		for _, k := range n.kids {
+			if k.name == "owner" {
+				if u := st.user(attrOf(k, "id")); u != nil {
+					return []string{u.Name}
+				}
+			}
+		}
+		return nil
+	case "viewUrlName":
+		if n.name != "view" {
+			return nil
+		}
+		cu := attrOf(n, "contentUrl")
+		return []string{cu[strings.LastIndex(cu, "/")+1:]}
+	}
+	for _, a := range n.attrs {
+		if a.name == field {
+			return []string{a.value}
+		}
+	}
+	return nil
+}
+
+// compareValues orders two items' values of a sort field: numbers as
+// numbers (size, userCount), text ignoring case first, as Tableau sorts
+// names; dates compare as text, being all in one UTC layout. An item
+// without the field sorts first.
+func compareValues(a, b []string) int {
+	if len(a) == 0 || len(b) == 0 {
+		return len(a) - len(b)
+	}
+	x, y := a[0], b[0]
+	if i, err1 := strconv.ParseInt(x, 10, 64); err1 == nil {
+		if j, err2 := strconv.ParseInt(y, 10, 64); err2 == nil {
+			return cmp.Compare(i, j)
+		}
+	}
+	if c := strings.Compare(strings.ToLower(x), strings.ToLower(y)); c != 0 {
+		return c
+	}
+	return strings.Compare(x, y)
+}
+
 // apply filters, sorts and pages; total counts the filtered items, as
 // totalAvailable does. A page past the last is Tableau's 400006 (see
-// errPageNumber); page 1 of an empty list is an empty page.
-func (lq listQuery) apply(items []entry) (page []entry, total int, err *apiError) {
+// errPageNumber); page 1 of an empty list is an empty page. Must be
+// called with the store locked.
+func (lq listQuery) apply(st *store, items []entry) (page []entry, total int, err *apiError) {
+	rows := make([]*row, len(items))
+	for i, e := range items {
+		rows[i] = &row{entry: e}
+	}
 	for _, f := range lq.filters {
-		items = slices.DeleteFunc(items, func(e entry) bool {
-			v := e.name
-			if f.attr != "name" {
-				v = attrOf(e.render(), f.attr)
+		rows = slices.DeleteFunc(rows, func(r *row) bool { return !f.keeps(r.values(st, f.field)) })
+	}
+	if len(lq.sorts) > 0 {
+		slices.SortStableFunc(rows, func(a, b *row) int {
+			for _, k := range lq.sorts {
+				c := compareValues(a.values(st, k.field), b.values(st, k.field))
+				if k.desc {
+					c = -c
+				}
+				if c != 0 {
+					return c
+				}
 			}
-			return !slices.Contains(f.values, v)
+			return 0
 		})
 	}
-	if lq.sortByName {
-		slices.SortStableFunc(items, func(a, b entry) int {
-			c := strings.Compare(strings.ToLower(a.name), strings.ToLower(b.name))
-			if c == 0 {
-				c = strings.Compare(a.name, b.name)
-			}
-			if lq.sortDesc {
-				c = -c
-			}
-			return c
-		})
-	}
-	total = len(items)
+	total = len(rows)
 	pages := max(1, (total+lq.pageSize-1)/lq.pageSize)
 	// Compared in pages, not items, so that a huge pageNumber cannot
 	// overflow the offset.
@@ -196,7 +346,16 @@ func (lq listQuery) apply(items []entry) (page []entry, total int, err *apiError
 	}
 	from := (lq.pageNumber - 1) * lq.pageSize
 	to := min(from+lq.pageSize, total)
-	return items[from:to], total, nil
+	for _, r := range rows[from:to] {
+		e := r.entry
+		if r.n != nil {
+			// Already rendered for a filter or sort: reuse it.
+			n := r.n
+			e.render = func() *node { return n }
+		}
+		page = append(page, e)
+	}
+	return page, total, nil
 }
 
 func (lq listQuery) paginationNode(total int) *node {

@@ -42,7 +42,7 @@ func (h *handler) listResource(kind *resourceKind) func(*call) (result, *apiErro
 		if err != nil {
 			return result{}, err
 		}
-		page, total, err := lq.apply(kind.list(c, siteID))
+		page, total, err := lq.apply(h.store, kind.list(c, siteID))
 		if err != nil {
 			return result{}, err
 		}
@@ -92,7 +92,7 @@ func (h *handler) listSites(c *call) (result, *apiError) {
 			items = append(items, entry{s.Name, func() *node { return siteNode(st, s) }})
 		}
 	}
-	page, total, aerr := lq.apply(items)
+	page, total, aerr := lq.apply(st, items)
 	if aerr != nil {
 		return result{}, aerr
 	}

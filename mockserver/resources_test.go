@@ -194,11 +194,12 @@ func TestFilterAndSort(t *testing.T) {
 		{"filter=name:eq:Superstore", []string{"Superstore"}},
 		{"filter=name:eq:superstore", nil},
 		{"filter=name:eq:Coffee%20Chain", []string{"Coffee Chain"}},
-		{"filter=tags:in:[a,b],name:eq:Regional", []string{"Regional"}},
+		{"filter=tags:in:[a,b],name:eq:Regional", nil},
+		{"filter=tags:in:[a,sales]", []string{"Sales Forecast"}},
 		{"filter=createdAt:gt:2020-01-01T00:00:00Z", samplesWorkbooks},
 		{"sort=name:asc&pageSize=3", []string{"Airline Delays", "Bike Sharing", "Call Center"}},
 		{"sort=name:desc&pageSize=3", []string{"World Indicators", "Web Traffic", "Weather Trends"}},
-		{"sort=createdAt:desc&pageSize=2", samplesWorkbooks[:2]},
+		{"sort=createdAt:desc&pageSize=2", []string{"Flight Routes", "Taxi Trips"}},
 		{"fields=_all_&pageSize=2", samplesWorkbooks[:2]},
 	}
 	for _, tt := range tests {
