@@ -980,8 +980,9 @@ func entryDescription(v node) *Description {
 		d.Type = str(field(v, "type"))
 		return d
 	case isArray(v) || !jsTruthy(v):
-		// postman-collection reads no content from these.
-		return &Description{NoContent: true}
+		// postman-collection reads no content from these, and gives a
+		// falsy one no type either.
+		return &Description{NoContent: true, Falsy: !isArray(v)}
 	}
 	return descriptionContent(v)
 }

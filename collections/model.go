@@ -241,6 +241,11 @@ type Description struct {
 	// NoContent marks a description without text (null, false, or an
 	// object without content): Newman then shows the type alone.
 	NoContent bool
+	// Falsy marks a description given as null, false or 0, of which
+	// postman-collection keeps nothing, not even the type: Newman's report
+	// writes the collection's own as {} (a copy of it, such as a sent
+	// request's header, has the type alone, as NoContent says).
+	Falsy bool
 	// Literal marks Content as the JSON text of a value that is not a
 	// string (a number, true, or an object's content: null), which
 	// Newman shows as that JSON value rather than as text.

@@ -34,7 +34,10 @@
 //     the end (JSON readers do not care about key order); collection holds
 //     only info (id, name, description), not the item tree; environment
 //     and globals hold the name and no values (values may hold secrets,
-//     and --export-environment covers them); items carry id and name; a
+//     and --export-environment covers them); items carry id and name;
+//     cursors have Newman's members but scriptId and execution (ids of
+//     scripts the report does not list), and their httpRequestId is
+//     derived from the cursor, not random; a
 //     request's url is Newman's object form plus raw; response bodies keep
 //     Newman's {"type": "Buffer", "data": [...]} form, on one line, holding
 //     the kept part of the body (responseSize is the full size, truncated

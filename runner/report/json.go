@@ -31,13 +31,17 @@ type JSON struct {
 	sink *fileSink
 	w    *bufio.Writer
 
-	execs    map[string]*execution
-	n        int
-	head     bool
-	finished bool
-	token    string
-	err      error
-	errSent  bool
+	execs map[string]*execution
+	// failCursors holds each failure's cursor as it was when the failure
+	// happened (Newman's is a snapshot: a failure before the request has
+	// no httpRequestId), parallel to the Summary's failures.
+	failCursors []jsonCursor
+	n           int
+	head        bool
+	finished    bool
+	token       string
+	err         error
+	errSent     bool
 }
 
 // NewJSON returns a json reporter writing the report to path, through a
@@ -96,8 +100,10 @@ func (j *JSON) Handle(e event.Event) error {
 			s := jsonScriptError{Error: newScriptError(se, e.Script.Listen)}
 			if e.Script.Listen == "test" {
 				x.TestScript = append(x.TestScript, s)
+				x.set(keyTestScript)
 			} else {
 				x.PrerequestScript = append(x.PrerequestScript, s)
+				x.set(keyPrerequestScript)
 			}
 		}
 	case e.Request != nil:
@@ -112,15 +118,30 @@ func (j *JSON) Handle(e event.Event) error {
 			ja.Error = &jsonError{Name: name, Index: &idx, Test: a.Name, Message: a.Error.Message, Stack: stackOf(name, a.Error.Message, a.Error.Stack)}
 		}
 		x.Assertions = append(x.Assertions, ja)
+		x.set(keyAssertions)
 	case e.ItemEnd != nil:
 		if x, ok := j.execs[e.ItemEnd.Cursor.Ref]; ok {
 			delete(j.execs, e.ItemEnd.Cursor.Ref)
 			j.writeExec(x)
 		}
 	case e.RunEnd != nil:
+		j.noteFailures()
 		j.finish()
 	}
+	j.noteFailures()
 	return j.report()
+}
+
+// noteFailures keeps the cursor of each failure the Summary added for the
+// event just handled, while its execution is still open.
+func (j *JSON) noteFailures() {
+	for _, f := range j.sum.Failures[len(j.failCursors):] {
+		c := j.cursor(f.Cursor)
+		if x, ok := j.execs[f.Cursor.Ref]; ok && f.HasCursor {
+			c.HTTPRequestID = x.Cursor.HTTPRequestID
+		}
+		j.failCursors = append(j.failCursors, c)
+	}
 }
 
 // report returns a write error the first time only: the caller logs it,
@@ -152,6 +173,8 @@ func (j *JSON) exec(c event.Cursor, it event.ItemRef) *execution {
 	x, ok := j.execs[c.Ref]
 	if !ok {
 		x = &execution{jsonExecution: jsonExecution{Cursor: j.cursor(c), Item: jsonItem{ID: it.ID, Name: it.Name}, ID: it.ID}}
+		x.set(keyCursor)
+		x.set(keyItem)
 		j.execs[c.Ref] = x
 	}
 	return x
@@ -171,12 +194,20 @@ func (j *JSON) request(r *event.Request) {
 	x := j.exec(r.Cursor, r.Item)
 	x.entries++
 	x.hasRequest = true
+	x.Cursor.HTTPRequestID = httpRequestID(r.Cursor.Ref, x.entries)
 	x.ID = r.Item.ID
 	if r.Script != "" {
 		x.sends++
 		x.ID = sendID(r.Cursor.Ref, x.sends)
 	}
 	fillRequest(x, r, j.token)
+}
+
+// httpRequestID is the cursor's httpRequestId after an item's nth request
+// event (from 1): a random UUID in Newman, derived here from the cursor so
+// that reports of the same stream are the same.
+func httpRequestID(ref string, n int) string {
+	return uuid.NewSHA1(uuid.NameSpaceURL, []byte("colrun:httpRequest:"+ref+"#"+strconv.Itoa(n))).String()
 }
 
 // sendID is the id of an item's nth pm.sendRequest (from 1). Newman gives
@@ -207,6 +238,7 @@ func newRequest(s event.SentRequest) *jsonRequest {
 // error leaves no response, as in Newman.
 func fillRequest(x *execution, r *event.Request, token string) {
 	x.Request = newRequest(r.Sent)
+	x.set(keyRequest)
 	if r.Error != "" || r.Resp == nil {
 		// Newman writes the error object itself, whose name and message
 		// are not enumerable: only Node's properties show.
@@ -215,6 +247,11 @@ func fillRequest(x *execution, r *event.Request, token string) {
 			x.RequestError = &event.NodeError{}
 		}
 		x.Response, x.body = nil, nil
+		// Newman assigns response (undefined) and id with the request,
+		// so their places come before requestError's.
+		x.set(keyResponse)
+		x.set(keyID)
+		x.set(keyRequestError)
 		return
 	}
 	res := r.Resp
@@ -224,6 +261,8 @@ func fillRequest(x *execution, r *event.Request, token string) {
 		ResponseTime: wholeMillis(res.Time), ResponseSize: res.BodySize, Truncated: res.Truncated,
 	}
 	x.body = res.Body
+	x.set(keyResponse)
+	x.set(keyID)
 }
 
 func (j *JSON) writeHead() {
@@ -233,6 +272,9 @@ func (j *JSON) writeHead() {
 	j.head = true
 	s := j.sum
 	col := jsonCollection{Info: jsonInfo{ID: s.Collection.ID, Name: s.Collection.Name, Description: newDescription(s.Collection.DescriptionValue)}}
+	if d := s.Collection.DescriptionValue; d != nil && d.Falsy {
+		col.Info.Description = &jsonDescription{} // Newman's {}
+	}
 	if col.Info.Description == nil && s.Collection.Description != "" {
 		// A stream recorded before DescriptionValue: the text alone.
 		col.Info.Description = newDescription(&collections.Description{Content: s.Collection.Description})
@@ -280,7 +322,7 @@ func (j *JSON) writeOne(x *execution) {
 		return // skipped by its pre-request script: Newman lists no execution
 	}
 	j.writeHead()
-	b, err := json.MarshalIndent(x.jsonExecution, "      ", "  ")
+	b, err := x.marshal("      ")
 	if err != nil {
 		j.setErr(err)
 		return
@@ -347,7 +389,11 @@ func (j *JSON) finish() {
 	j.key("    ", "transfers", map[string]int64{"responseTotal": s.ResponseTotal}, true)
 	j.w.WriteString(`    "failures": [`)
 	for i, f := range s.Failures {
-		b, err := json.MarshalIndent(j.failure(f), "      ", "  ")
+		jf := j.failure(f)
+		if _, ok := jf.Cursor.(jsonCursor); ok && i < len(j.failCursors) {
+			jf.Cursor = j.failCursors[i]
+		}
+		b, err := json.MarshalIndent(jf, "      ", "  ")
 		if err != nil {
 			j.setErr(err)
 			break
@@ -511,6 +557,91 @@ type execution struct {
 	entries int
 	// sends counts the item's pm.sendRequest calls so far, for their ids.
 	sends int
+	// order lists the members set so far, in the order Newman's summary
+	// first assigns them to the execution object (JSON.stringify keeps
+	// that order): a pre-request script's error or pm.test comes before
+	// the request, a test script's after it.
+	order []execKey
+}
+
+// execKey names a member of an execution object.
+type execKey uint8
+
+const (
+	keyCursor execKey = iota
+	keyItem
+	keyRequest
+	keyResponse
+	keyID
+	keyRequestError
+	keyPrerequestScript
+	keyTestScript
+	keyAssertions
+)
+
+// set notes that member k has been assigned.
+func (x *execution) set(k execKey) {
+	for _, o := range x.order {
+		if o == k {
+			return
+		}
+	}
+	x.order = append(x.order, k)
+}
+
+// marshal writes the execution as JSON indented under prefix, its members
+// in the order they were set; a member without a value is left out, as
+// JSON.stringify leaves out undefined.
+func (x *execution) marshal(prefix string) ([]byte, error) {
+	e := &x.jsonExecution
+	var b bytes.Buffer
+	b.WriteByte('{')
+	n := 0
+	for _, k := range x.order {
+		var name string
+		var v any
+		var none bool // undefined in Newman's object
+		switch k {
+		case keyCursor:
+			name, v = "cursor", e.Cursor
+		case keyItem:
+			name, v = "item", e.Item
+		case keyRequest:
+			name, v, none = "request", e.Request, e.Request == nil
+		case keyResponse:
+			name, v, none = "response", e.Response, e.Response == nil
+		case keyID:
+			name, v, none = "id", e.ID, e.ID == ""
+		case keyRequestError:
+			name, v, none = "requestError", e.RequestError, e.RequestError == nil
+		case keyPrerequestScript:
+			name, v = "prerequestScript", e.PrerequestScript
+		case keyTestScript:
+			name, v = "testScript", e.TestScript
+		case keyAssertions:
+			name, v = "assertions", e.Assertions
+		}
+		if none {
+			continue
+		}
+		m, err := json.Marshal(v)
+		if err != nil {
+			return nil, err
+		}
+		if n > 0 {
+			b.WriteByte(',')
+		}
+		n++
+		b.WriteString(strconv.Quote(name))
+		b.WriteByte(':')
+		b.Write(m)
+	}
+	b.WriteByte('}')
+	var out bytes.Buffer
+	if err := json.Indent(&out, b.Bytes(), prefix, "  "); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
 }
 
 type jsonExecution struct {
@@ -525,12 +656,56 @@ type jsonExecution struct {
 	Assertions       []jsonAssertion   `json:"assertions,omitempty"`
 }
 
+// jsonCursor is Newman's cursor. It is postman-runtime's object, whose
+// members depend on where it comes from: the run's first item has the
+// iteration cursor's full set (position first, empty, eof, bof, cr), the
+// first item of a later iteration has cr: true, and once the item's
+// request has gone out httpRequestId follows.
 type jsonCursor struct {
-	Ref       string `json:"ref,omitempty"`
-	Length    int    `json:"length"`
-	Cycles    int    `json:"cycles"`
-	Position  int    `json:"position"`
-	Iteration int    `json:"iteration"`
+	Ref       string
+	Length    int
+	Cycles    int
+	Position  int
+	Iteration int
+	// HTTPRequestID is "" until the item's request went out.
+	HTTPRequestID string
+}
+
+// MarshalJSON writes the cursor's members in Newman's order.
+func (c jsonCursor) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	num := func(name string, v int) {
+		b.WriteString(`"` + name + `":` + strconv.Itoa(v) + ",")
+	}
+	b.WriteByte('{')
+	ref := func() {
+		if c.Ref != "" {
+			b.WriteString(`"ref":` + strconv.Quote(c.Ref) + ",")
+		}
+	}
+	if c.Position == 0 && c.Iteration == 0 {
+		num("position", 0)
+		num("iteration", 0)
+		num("length", c.Length)
+		num("cycles", c.Cycles)
+		b.WriteString(`"empty":` + strconv.FormatBool(c.Length == 0) + `,"eof":false,"bof":true,"cr":false,`)
+		ref()
+	} else {
+		ref()
+		num("length", c.Length)
+		num("cycles", c.Cycles)
+		num("position", c.Position)
+		num("iteration", c.Iteration)
+		if c.Position == 0 {
+			b.WriteString(`"cr":true,`)
+		}
+	}
+	if c.HTTPRequestID != "" {
+		b.WriteString(`"httpRequestId":` + strconv.Quote(c.HTTPRequestID) + ",")
+	}
+	out := b.Bytes()
+	out[len(out)-1] = '}'
+	return out, nil
 }
 
 // jsonItem names an execution's item; an item without a name has no
@@ -598,7 +773,8 @@ type jsonFormParam struct {
 // nil for a description without text, which Newman shows as the type alone.
 type jsonDescription struct {
 	Content json.RawMessage `json:"content,omitempty"`
-	Type    string          `json:"type"`
+	// Type is "" only for the collection's falsy description, {}.
+	Type string `json:"type,omitempty"`
 }
 
 // newDescription gives d in Newman's object form; nil for none.
