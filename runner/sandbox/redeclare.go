@@ -1,9 +1,13 @@
 package sandbox
 
 import (
+	"maps"
+	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/dop251/goja/ast"
+	"github.com/dop251/goja/token"
 
 	"github.com/colrun/colrun/runner/event"
 )
@@ -59,35 +63,11 @@ func redeclarations(body []ast.Statement, source string, off func(int) int) []re
 			out = append(out, redeclaration{name: n, line: line, column: col, testOnly: !sandboxParams[n]})
 		}
 	}
-	var walk func(t ast.Node)
-	walk = func(t ast.Node) {
-		switch t := t.(type) {
-		case *ast.Identifier:
-			add(t)
-		case *ast.ObjectPattern:
-			for _, p := range t.Properties {
-				switch p := p.(type) {
-				case *ast.PropertyShort:
-					add(&p.Name)
-				case *ast.PropertyKeyed:
-					walk(p.Value)
-				}
-			}
-			walk(t.Rest)
-		case *ast.ArrayPattern:
-			for _, e := range t.Elements {
-				walk(e)
-			}
-			walk(t.Rest)
-		case *ast.AssignExpression:
-			walk(t.Left)
-		}
-	}
 	for _, st := range body {
 		switch st := st.(type) {
 		case *ast.LexicalDeclaration:
 			for _, b := range st.List {
-				walk(b.Target)
+				targetNames(b.Target, add)
 			}
 		case *ast.ClassDeclaration:
 			if st.Class != nil {
@@ -108,4 +88,115 @@ func (c *compiled) redeclarationError(listen string) *event.ScriptError {
 		return &event.ScriptError{Name: "SyntaxError", Message: "Identifier '" + r.name + "' has already been declared", Line: r.line, Column: r.column}
 	}
 	return nil
+}
+
+// targetNames calls add with each name a binding or assignment target
+// binds: the identifier itself, or those of a destructuring pattern.
+func targetNames(t ast.Node, add func(*ast.Identifier)) {
+	switch t := t.(type) {
+	case *ast.Identifier:
+		add(t)
+	case *ast.ObjectPattern:
+		for _, p := range t.Properties {
+			switch p := p.(type) {
+			case *ast.PropertyShort:
+				add(&p.Name)
+			case *ast.PropertyKeyed:
+				targetNames(p.Value, add)
+			}
+		}
+		targetNames(t.Rest, add)
+	case *ast.ArrayPattern:
+		for _, e := range t.Elements {
+			targetNames(e, add)
+		}
+		targetNames(t.Rest, add)
+	case *ast.AssignExpression:
+		targetNames(t.Left, add)
+	}
+}
+
+// writtenParams returns, sorted, the sandbox globals that fn's body
+// assigns or declares with var or function anywhere (a nested function
+// included). Newman passes those globals as parameters of the script's
+// function, so `var console;` keeps the real console and `console = 5` or
+// `pm = 3` changes that script's binding only; colrun's globals live on
+// the global object, where the first would hide console and the second
+// would reach the next script (or, pm being read-only, do nothing). Such
+// scripts get those names as parameters too (Run passes the globals'
+// values); a name the script only reads stays a global lookup, so the
+// common script pays nothing. A name bound in a nested scope of its own
+// is listed as well, which is harmless: the parameter is then unused.
+// A name the body declares with let, const or class at its top level
+// (redeclared) is not: a parameter would make that declaration a
+// SyntaxError in colrun's compiler, where only a test script's parameters
+// make it one in Newman (redeclarationError).
+func writtenParams(fn *ast.FunctionLiteral, redeclared []redeclaration) []string {
+	found := map[string]bool{}
+	add := func(id *ast.Identifier) {
+		if id == nil {
+			return
+		}
+		if n := id.Name.String(); sandboxParams[n] || testOnlyParams[n] {
+			found[n] = true
+		}
+	}
+	walkAST(reflect.ValueOf(fn.Body), func(n any) {
+		switch n := n.(type) {
+		case *ast.AssignExpression:
+			targetNames(n.Left, add)
+		case *ast.UnaryExpression:
+			if n.Operator == token.INCREMENT || n.Operator == token.DECREMENT {
+				targetNames(n.Operand, add)
+			}
+		case *ast.ForIntoExpression:
+			targetNames(n.Expression, add)
+		case *ast.Binding:
+			targetNames(n.Target, add)
+		case *ast.FunctionDeclaration:
+			add(n.Function.Name)
+		}
+	})
+	for _, r := range redeclared {
+		delete(found, r.name)
+	}
+	if len(found) == 0 {
+		return nil
+	}
+	return slices.Sorted(maps.Keys(found))
+}
+
+// astPkg is the package path of goja's AST node types.
+var astPkg = reflect.TypeFor[ast.Program]().PkgPath()
+
+// walkAST calls visit with every pointer to an AST node under v. goja's
+// ast package has no visitor; the node types are plain structs, slices
+// and interfaces, so reflection reaches them all, and this runs once per
+// compiled source.
+func walkAST(v reflect.Value, visit func(any)) {
+	switch v.Kind() {
+	case reflect.Interface:
+		if !v.IsNil() {
+			walkAST(v.Elem(), visit)
+		}
+	case reflect.Pointer:
+		if v.IsNil() || v.Type().Elem().Kind() != reflect.Struct || v.Type().Elem().PkgPath() != astPkg {
+			return
+		}
+		visit(v.Interface())
+		walkAST(v.Elem(), visit)
+	case reflect.Struct:
+		if v.Type().PkgPath() != astPkg {
+			return
+		}
+		for i := range v.NumField() {
+			if f := v.Field(i); f.CanInterface() {
+				walkAST(f, visit)
+			}
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			walkAST(v.Index(i), visit)
+		}
+	}
 }

@@ -509,7 +509,7 @@ func (s *Sandbox) Run(ctx context.Context, script *Script, exec *Execution) (res
 	if err == nil {
 		var ret goja.Value
 		s.setSync(st, true)
-		ret, err = fn(goja.Undefined())
+		ret, err = fn(goja.Undefined(), s.paramValues(script)...)
 		if err == nil && script.async {
 			s.awaitTopLevel(st, ret)
 		}
@@ -583,6 +583,20 @@ func (s *Sandbox) function(script *Script) (goja.Callable, error) {
 	}
 	s.fns[script.compiled] = fn
 	return fn, nil
+}
+
+// paramValues returns the values of the globals script takes as
+// parameters, read as the script starts, as Newman passes them.
+func (s *Sandbox) paramValues(script *Script) []goja.Value {
+	if len(script.params) == 0 {
+		return nil
+	}
+	vals := make([]goja.Value, len(script.params))
+	global := s.rt.GlobalObject()
+	for i, n := range script.params {
+		vals[i] = global.Get(n)
+	}
+	return vals
 }
 
 // setSync marks the synchronous part of the script, in which legacy

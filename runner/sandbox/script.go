@@ -10,6 +10,7 @@ import (
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/parser"
+	"github.com/dop251/goja/unistring"
 
 	"github.com/colrun/colrun/runner/event"
 )
@@ -47,6 +48,9 @@ type compiled struct {
 	// redeclared are the script's top-level let/const/class declarations of
 	// sandbox globals, which fail the script in Newman (redeclare.go).
 	redeclared []redeclaration
+	// params are the sandbox globals the script's function takes as
+	// parameters (writtenParams), in order; Run passes their values.
+	params []string
 }
 
 // programFile is the file name a source's program carries; stack texts
@@ -223,6 +227,10 @@ func compile(source string) (*compiled, error) {
 	}
 	if fn, ok := prg.Body[0].(*ast.ExpressionStatement).Expression.(*ast.FunctionLiteral); ok {
 		s.redeclared = redeclarations(fn.Body.List, source, func(idx int) int { return idx - 1 - len(prefix) })
+		s.params = writtenParams(fn, s.redeclared)
+		for _, n := range s.params {
+			fn.ParameterList.List = append(fn.ParameterList.List, &ast.Binding{Target: &ast.Identifier{Name: unistring.NewFromString(n), Idx: fn.ParameterList.Opening}})
+		}
 	}
 	program, err := goja.CompileAST(prg, false)
 	if err != nil {

@@ -192,8 +192,22 @@ function load(markup) {
   return $;
 }
 
-exports.load = load;
-exports.html = function (sel) { return sel && sel.toString ? sel.toString() : ''; };
-exports.text = function (elems) { return native.text(toArray(elems || [])); };
-exports.contains = function (container, contained) { return load(container).contains(container, contained); };
-exports.prototype = Cheerio.prototype;
+// cheerio 0.22 exports its Cheerio constructor, with the static
+// functions on it: typeof cheerio is 'function' (scripts guard on it), its
+// name is '' and its length 4, and its own enumerable keys are the statics.
+// (Assigned to a property first, so that it gets no name.)
+module.exports = function (selector, context, root, options) {
+  return load(root === undefined ? '' : root)(selector, context);
+};
+var cheerio = module.exports;
+cheerio.prototype = Cheerio.prototype;
+cheerio.load = load;
+cheerio.html = function (sel) { return sel && sel.toString ? sel.toString() : ''; };
+cheerio.xml = cheerio.html;
+cheerio.text = function (elems) { return native.text(toArray(elems || [])); };
+cheerio.parseHTML = function (data) {
+  return data === undefined || data === null || data === '' ? null : native.parse(String(data));
+};
+cheerio.root = function () { return load('').root(); };
+cheerio.contains = function (container, contained) { return load(container).contains(container, contained); };
+cheerio.version = '0.22.0';
