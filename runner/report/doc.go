@@ -43,8 +43,10 @@
 //     the kept part of the body (responseSize is the full size, truncated
 //     is true when the runner cut it); responseTime is whole
 //     milliseconds, and run.timings' response figures are computed from
-//     those (integer min and max, as in Newman's); no random response id; request errors are
-//     {name, message} (Newman's lose their message); each pm.sendRequest
+//     those (integer min and max, as in Newman's); no random response id; a request error's
+//     stack in failures is its first line, "Error: message", without
+//     Node's frames; failures' errors have no checksum, id or timestamp
+//     (serialised-error's); each pm.sendRequest
 //     is an entry of its own, with its own request and response and
 //     "sendRequest": "prerequest" or "test", after the item's entry, with
 //     the item's assertions and script errors (Newman's entries for one

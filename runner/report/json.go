@@ -901,9 +901,11 @@ type jsonError struct {
 }
 
 // requestError is a request's error as Newman's report has it: Node's
-// properties of the error, when it has them, then name and message.
+// properties of the error, when it has them, then name, message and
+// stack, whose first line ("Error: connect ECONNREFUSED ...") is all of
+// Newman's a reader can rely on.
 func requestError(node *event.NodeError, msg, stack string) *jsonError {
-	return &jsonError{NodeError: node, Name: "Error", Message: msg, Stack: stack}
+	return &jsonError{NodeError: node, Name: "Error", Message: msg, Stack: stackOf("Error", msg, stack)}
 }
 
 type jsonFrame struct {

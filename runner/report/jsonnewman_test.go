@@ -216,3 +216,38 @@ func TestJSONCollectionFalsyDescription(t *testing.T) {
 		})
 	}
 }
+
+// A request's failure in Newman 6.2.2's report has the error's stack,
+// "Error: <message>" then Node's frames; colrun's had none. The expected
+// values are Newman's for a refused connection, up to the frames.
+func TestJSONRequestFailureStack(t *testing.T) {
+	t.Parallel()
+	doc := `{"info":{"name":"r","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+"item":[{"name":"refused","request":{"method":"GET","url":"http://127.0.0.1:1/x"}}]}`
+	var rep struct {
+		Run struct {
+			Failures []struct {
+				Error struct {
+					Code    string `json:"code"`
+					Name    string `json:"name"`
+					Message string `json:"message"`
+					Stack   string `json:"stack"`
+				} `json:"error"`
+				At string `json:"at"`
+			} `json:"failures"`
+		} `json:"run"`
+	}
+	if err := json.Unmarshal(runJSON(t, doc, 1), &rep); err != nil {
+		t.Fatal(err)
+	}
+	type failure struct{ At, Code, Name, Message, StackLine string }
+	var got []failure
+	for _, f := range rep.Run.Failures {
+		line, _, _ := strings.Cut(f.Error.Stack, "\n")
+		got = append(got, failure{f.At, f.Error.Code, f.Error.Name, f.Error.Message, line})
+	}
+	want := []failure{{"request", "ECONNREFUSED", "Error", "connect ECONNREFUSED 127.0.0.1:1", "Error: connect ECONNREFUSED 127.0.0.1:1"}}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("request failure (-Newman +colrun):\n%s", d)
+	}
+}
