@@ -139,3 +139,61 @@ func expireCookie(jar http.CookieJar, u *url.URL, name string) {
 	}
 	jar.SetCookies(u, dead)
 }
+
+// cookiesData renders the run's cookies as Postman's runtime hands them to
+// the sandbox (postman-runtime's toPostmanCookie, as Newman 6.2.2 shows
+// them): every cookie has expires (a date, or null for a session cookie),
+// maxAge (0 when the server gave none), domain, path, secure, httpOnly and
+// hostOnly, in that order, and no session flag.
+func (s *Sandbox) cookiesData(cookies []*http.Cookie) goja.Value {
+	items := make([]any, 0, len(cookies))
+	now := time.Now()
+	for _, c := range cookies {
+		if c == nil {
+			continue
+		}
+		rt := s.rt
+		o := rt.NewObject()
+		_ = o.Set("name", c.Name)
+		switch {
+		case !c.Expires.IsZero():
+			_ = o.Set("expires", c.Expires.UTC().Format(time.RFC3339Nano))
+		case c.MaxAge > 0:
+			// tough-cookie's expiry time for Max-Age counts from when
+			// the cookie was set, which was a moment ago.
+			_ = o.Set("expires", now.Add(time.Duration(c.MaxAge)*time.Second).UTC().Format(time.RFC3339Nano))
+		default:
+			_ = o.Set("expires", goja.Null())
+		}
+		_ = o.Set("maxAge", max(c.MaxAge, 0))
+		if c.Domain != "" {
+			_ = o.Set("domain", strings.TrimPrefix(c.Domain, "."))
+		}
+		if c.Path != "" {
+			_ = o.Set("path", c.Path)
+		}
+		_ = o.Set("secure", c.Secure)
+		_ = o.Set("httpOnly", c.HttpOnly)
+		_ = o.Set("hostOnly", c.Domain == "" || (c.Raw != "" && !namesDomain(c.Raw)))
+		_ = o.Set("value", c.Value)
+		items = append(items, o)
+	}
+	return s.rt.NewArray(items...)
+}
+
+// namesDomain reports whether a Set-Cookie line has a Domain attribute
+// with a value. The runner fills in a missing domain with the request's
+// host, as the jar does; the line the server sent still tells a host-only
+// cookie (no Domain, hostOnly in tough-cookie) from a domain cookie.
+func namesDomain(line string) bool {
+	_, attrs, _ := strings.Cut(line, ";")
+	for attrs != "" {
+		var a string
+		a, attrs, _ = strings.Cut(attrs, ";")
+		k, v, ok := strings.Cut(a, "=")
+		if ok && strings.EqualFold(strings.TrimSpace(k), "domain") && strings.TrimLeft(strings.TrimSpace(v), ".") != "" {
+			return true
+		}
+	}
+	return false
+}

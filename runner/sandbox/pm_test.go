@@ -143,7 +143,41 @@ console.log(pm.response.cookies.get('session'), postman.getResponseCookie('sessi
 	diff(t, "logs", []string{
 		`abc | true | 2 | {"session":"abc","pref":"a b"}`,
 		"pref | a%20b | example.test | false | 2030-01-02T03:04:05.000Z | true",
-		"abc | abc | undefined",
+		// pm.response.cookies is empty in Newman 6.2.2.
+		"undefined | abc | undefined",
+	}, logsAt(res, "log"))
+}
+
+// TestCookieAttributes checks pm.cookies against what Newman 6.2.2 showed
+// for the same Set-Cookie lines from a server on 127.0.0.1 (the runner
+// fills in the host and default path, as here): every attribute is there,
+// a session cookie expires null, a cookie without a Domain attribute is
+// host-only (its toString names no domain), and there is no session flag.
+func TestCookieAttributes(t *testing.T) {
+	t.Parallel()
+	exec := newExec("test")
+	for _, line := range []string{"a=1; Path=/; HttpOnly", "c=3; Expires=Wed, 21 Oct 2099 07:28:00 GMT; Secure; SameSite=Lax", "d=dom; Domain=127.0.0.1; Path=/set"} {
+		c, err := http.ParseSetCookie(line)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Domain = strings.TrimPrefix(c.Domain, ".")
+		if c.Domain == "" {
+			c.Domain = "127.0.0.1"
+		}
+		if c.Path == "" {
+			c.Path = "/"
+		}
+		exec.Cookies = append(exec.Cookies, c)
+	}
+	res := run(t, exec, `for (const c of pm.cookies.all()) { console.log(JSON.stringify(c), c.toString()); }
+console.log(JSON.stringify(responseCookies.map(c => c.hostOnly)), typeof pm.cookies.one('a').expires, pm.response.cookies.count());`)
+	mustPass(t, res)
+	diff(t, "logs", []string{
+		`{"name":"a","expires":null,"maxAge":0,"domain":"127.0.0.1","path":"/","secure":false,"httpOnly":true,"hostOnly":true,"value":"1"} | a=1; Path=/; HttpOnly`,
+		`{"name":"c","expires":"2099-10-21T07:28:00.000Z","maxAge":0,"domain":"127.0.0.1","path":"/","secure":true,"httpOnly":false,"hostOnly":true,"value":"3"} | c=3; Expires=Wed, 21 Oct 2099 07:28:00 GMT; Path=/; Secure`,
+		`{"name":"d","expires":null,"maxAge":0,"domain":"127.0.0.1","path":"/set","secure":false,"httpOnly":false,"hostOnly":false,"value":"dom"} | d=dom; Domain=127.0.0.1; Path=/set`,
+		"[true,true,false] | object | 0",
 	}, logsAt(res, "log"))
 }
 

@@ -165,11 +165,12 @@ func link(o *goja.Object, key *goja.Symbol, v goja.Value) {
 // from responsePlain's data, property for property, without running the
 // generic constructors (Property, PropertyList#populate, Header#update...)
 // that made it cost tens of microseconds a request. fastpath_test.go
-// holds it to that equivalence.
-func (s *Sandbox) responseObject(r *event.Response, cookies []*http.Cookie) *goja.Object {
+// holds it to that equivalence. The run's cookies are not pm.response's
+// (its cookie list is empty in Newman 6.2.2) but pm.cookies'.
+func (s *Sandbox) responseObject(r *event.Response, _ []*http.Cookie) *goja.Object {
 	rt, c := s.rt, &s.classes
 	o := s.newInstance(c.responseProto)
-	src := &responseParts{resp: r, cookies: cookies}
+	src := &responseParts{resp: r}
 	src.keep = true
 	// Property: a Response requires an id. Few scripts read it or
 	// _details, which are built on first read.
@@ -230,8 +231,7 @@ func (s *Sandbox) responseDetails(r *event.Response) *goja.Object {
 // lives, being how Go finds a Response's body (see sourceOf).
 type responseParts struct {
 	lazyState
-	resp    *event.Response
-	cookies []*http.Cookie
+	resp *event.Response
 }
 
 var responseLazyNames = []string{"id", "_details", "headers", "stream", "cookies"}
@@ -246,7 +246,7 @@ func (p *responseParts) lazyBuild(s *Sandbox, o *goja.Object, name string) goja.
 	case "_details":
 		return s.responseDetails(p.resp)
 	case "cookies":
-		return s.cookieList(o, p.cookies)
+		return s.cookieList(o, nil)
 	case "stream":
 		v, err := s.classes.streamOf(goja.Undefined(), o)
 		if err != nil {
@@ -363,7 +363,7 @@ func (s *Sandbox) cookieList(parent *goja.Object, cookies []*http.Cookie) *goja.
 			if parent != nil {
 				p = parent
 			}
-			l, err := rt.New(c.cookieList, p, s.cookiesPlain(cookies))
+			l, err := rt.New(c.cookieList, p, s.cookiesData(cookies))
 			if err != nil {
 				panic(err)
 			}
