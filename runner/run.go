@@ -147,8 +147,10 @@ func (r *Runner) Run(ctx context.Context, h event.Handler) (*Result, error) {
 		defer r.opts.Data.Close()
 	}
 	if r.opts.Timeout > 0 {
+		// The cause is what a script stopped by the deadline reports
+		// (the sandbox words its error with it).
 		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, r.opts.Timeout)
+		ctx, cancel = context.WithTimeoutCause(ctx, r.opts.Timeout, timeoutError(r.opts.Timeout))
 		defer cancel()
 	}
 	r.handler = h
@@ -334,8 +336,8 @@ func (w *worker) runIteration(ctx context.Context, iteration, count int) error {
 		return err
 	}
 	for pos := 0; pos < len(items); {
-		if err := ctx.Err(); err != nil {
-			return runContextError(err, w.r.opts.Timeout)
+		if ctx.Err() != nil {
+			return runContextError(ctx, w.r.opts.Timeout)
 		}
 		cursor := event.Cursor{Iteration: iteration, Position: pos, Length: len(items), Ref: w.r.nextRef()}
 		out := w.runItem(ctx, items[pos], cursor, count)
@@ -358,19 +360,37 @@ func (w *worker) runIteration(ctx context.Context, iteration, count int) error {
 			select {
 			case <-time.After(w.r.opts.DelayRequest):
 			case <-ctx.Done():
-				return runContextError(ctx.Err(), w.r.opts.Timeout)
+				return runContextError(ctx, w.r.opts.Timeout)
 			}
 		}
 	}
 	return nil
 }
 
-func runContextError(err error, timeout time.Duration) error {
-	if errors.Is(err, context.DeadlineExceeded) && timeout > 0 {
-		return fmt.Errorf("the run took longer than --timeout %s", timeout)
+// runContextError says why ctx, the run's context, ended the run: the
+// --timeout deadline, or the cause it was cancelled with (the CLI names
+// the signal), rather than Go's "context canceled".
+func runContextError(ctx context.Context, timeout time.Duration) error {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) && timeout > 0 {
+		return timeoutError(timeout)
 	}
-	return fmt.Errorf("run interrupted: %v", err)
+	cause := context.Cause(ctx)
+	if cause == nil {
+		cause = ctx.Err()
+	}
+	return fmt.Errorf("run interrupted: %w", cause)
 }
+
+func timeoutError(timeout time.Duration) error { return runTimeout{timeout} }
+
+// runTimeout is the --timeout deadline's cause. It is a
+// context.DeadlineExceeded, as the HTTP client returns the cause in place
+// of ctx.Err() and the request's error is worded from that.
+type runTimeout struct{ d time.Duration }
+
+func (t runTimeout) Error() string { return fmt.Sprintf("the run took longer than --timeout %s", t.d) }
+
+func (t runTimeout) Is(target error) bool { return target == context.DeadlineExceeded }
 
 // lookupItem finds a request for setNextRequest: by id first, then by
 // name; with duplicates the last one wins, as in postman-runtime.
@@ -473,6 +493,13 @@ func (w *worker) runItem(ctx context.Context, it *collections.Item, cursor event
 		w.emit(event.Event{ItemEnd: &event.ItemEnd{Cursor: cursor, Item: ref}})
 		return out
 	}
+	if ctx.Err() != nil {
+		// The run ended (--timeout, a signal) while the scripts ran: the
+		// request is not sent, so that the run stops here.
+		out.stop = runContextError(ctx, r.opts.Timeout)
+		w.emit(event.Event{ItemEnd: &event.ItemEnd{Cursor: cursor, Item: ref}})
+		return out
+	}
 	if st.skip {
 		out.next = st.next
 		w.emit(event.Event{ItemEnd: &event.ItemEnd{Cursor: cursor, Item: ref, Skipped: true}})
@@ -506,6 +533,14 @@ func (w *worker) runItem(ctx context.Context, it *collections.Item, cursor event
 		for _, name := range st.unresolved {
 			w.emit(event.Event{Warning: &event.Warning{Cursor: &st.cursor, Item: &st.item, Message: fmt.Sprintf("unresolved variable {{%s}} was sent as is", name)}})
 		}
+	}
+	if ctx.Err() != nil {
+		// The run ended while the request was out: its test scripts
+		// would only be stopped as they start, each a failure of its own
+		// that says nothing about the response.
+		out.stop = runContextError(ctx, r.opts.Timeout)
+		w.emit(event.Event{ItemEnd: &event.ItemEnd{Cursor: cursor, Item: ref}})
+		return out
 	}
 	if reqErr != nil && r.opts.Bail {
 		out.stop = &bailError{what: "the request error of " + strconv.Quote(it.Path())}

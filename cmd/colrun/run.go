@@ -296,6 +296,11 @@ func executeRun(ctx context.Context, path string, f *runFlags, sio stdio) int {
 		// The reason is in the report too; say it once more on stderr so
 		// that CI logs show why the run stopped.
 		fmt.Fprintf(sio.err, "colrun: run stopped: %s\n", red.String(firstLine(res.Stopped.Error())))
+		if code, ok := interruptedCode(ctx); ok {
+			// Not a test failure, and -x does not hide it: the run did
+			// not finish.
+			return code
+		}
 	}
 	if reporters.Summary().Failed() || failed || (res != nil && res.Stopped != nil) {
 		if f.suppressExitCode {
