@@ -34,6 +34,13 @@ func errMalformed() *apiError {
 	return errBadRequest("Payload is either malformed or incomplete")
 }
 
+// errBadEscape answers a path with a malformed percent escape (%zz, or a
+// % near the end). Tableau's wording for it is not documented; the code is
+// its general 400000 and the detail the mock's own.
+func errBadEscape(path string) *apiError {
+	return errBadRequest(fmt.Sprintf("The URI '%s' has a malformed percent escape: %% must be followed by two hexadecimal digits.", path))
+}
+
 // errPrologDetail is Tableau's answer to a body it cannot read as XML,
 // quoted in Salesforce KB 001474388 (a JSON sign-in sent as
 // application/x-www-form-urlencoded).

@@ -21,7 +21,15 @@ type handler struct {
 // New returns the mock as an http.Handler, ready for httptest.NewServer or
 // any http.Server. Zero or invalid Config fields get their defaults (see
 // Config.Validate to refuse them instead).
+//
+// A request whose path has a bad percent escape never reaches the handler:
+// net/http answers it with a plain-text 400. Start's server answers it with
+// Tableau's error body instead (see badescape.go).
 func New(cfg Config) http.Handler {
+	return newHandler(cfg)
+}
+
+func newHandler(cfg Config) *handler {
 	cfg = cfg.withDefaults()
 	h := &handler{cfg: cfg, store: newStore(cfg.Data)}
 	if cfg.Echo {
@@ -138,12 +146,13 @@ func Start(cfg Config, addr string) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("mock server: %w", err)
 	}
+	h := newHandler(cfg)
 	s := &Server{
 		srv: &http.Server{
-			Handler:           New(cfg),
+			Handler:           h,
 			ReadHeaderTimeout: 10 * time.Second,
 		},
-		listener: ln,
+		listener: escapeListener{Listener: ln, h: h},
 		done:     make(chan struct{}),
 	}
 	if cfg.Logger != nil {
@@ -151,7 +160,7 @@ func Start(cfg Config, addr string) (*Server, error) {
 	}
 	go func() {
 		defer close(s.done)
-		_ = s.srv.Serve(ln) // returns http.ErrServerClosed after Close
+		_ = s.srv.Serve(s.listener) // returns http.ErrServerClosed after Close
 	}()
 	return s, nil
 }
