@@ -1197,18 +1197,21 @@ function requestErrorData(err) {
     for (var i = 0; i < keys.length; i++) { data[keys[i]] = err[keys[i]]; }
     return data;
 }
+// pm.execution's members are enumerable, in Newman 6.2.2's order:
+// Object.keys gives skipRequest, location, setNextRequest and
+// JSON.stringify shows the location.
 var execution = {};
-readonly(execution, 'skipRequest', function skipRequest() {
+Object.defineProperty(execution, 'skipRequest', { enumerable: true, configurable: true, writable: false, value: function skipRequest() {
     if (R().listen !== 'prerequest') { throw new TypeError('pm.execution.skipRequest is not a function'); }
     native.skipRequest();
-});
-readonly(execution, 'setNextRequest', function setNextRequest(request) { native.setNextRequest(request); });
+} });
 function makeLocation() {
     var data = native.info(), loc = (data.location || []).slice();
     readonly(loc, 'current', data.current);
     return loc;
 }
-lazy(execution, 'location', function () { return runCached('location', makeLocation); });
+Object.defineProperty(execution, 'location', { enumerable: true, configurable: true, get: function () { return runCached('location', makeLocation); } });
+Object.defineProperty(execution, 'setNextRequest', { enumerable: true, configurable: true, writable: false, value: function setNextRequest(request) { native.setNextRequest(request); } });
 readonly(pm, 'execution', execution);
 readonly(pm, 'require', function (name) { return native.pmRequire(name); });
 readonly(pm, 'expect', chai && chai.expect ? chai.expect : function () { throw new Error('pm.expect is unavailable: the assertion library did not load'); });

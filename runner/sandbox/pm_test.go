@@ -567,3 +567,16 @@ console.log('x=a.b'.has('a.b'), 'x=a.b'.has('a*b'), 'xyz'.has(/y/), 'xyz'.has(/Y
 console.log(Object.keys('ab').join(), 'has' in Object('s'));`,
 		[]string{"function | false | true | true | has | 1", "true | false | true | true | true | false | true", "0,1 | true"})
 }
+
+// TestExecutionKeys checks that pm.execution lists its members as Newman
+// 6.2.2 does, in pre-request and test scripts alike.
+func TestExecutionKeys(t *testing.T) {
+	t.Parallel()
+	for _, listen := range []string{"prerequest", "test"} {
+		t.Run(listen, func(t *testing.T) {
+			t.Parallel()
+			res := run(t, newExec(listen), `console.log(Object.keys(pm.execution).join(), JSON.stringify(pm.execution));`)
+			diff(t, "logs", []string{`skipRequest,location,setNextRequest | {"location":["Coll","Folder","Get items"]}`}, mustPass(t, res))
+		})
+	}
+}
