@@ -32,7 +32,9 @@
 //   - json: run.executions come before run.stats in the file, because
 //     executions are streamed as they finish and stats are known only at
 //     the end (JSON readers do not care about key order); collection holds
-//     only info (id, name, description), not the item tree; environment
+//     only info (id, name, schema, description), not the item tree, and
+//     a collection without an id gets one derived from its name (Newman's
+//     is random); environment
 //     and globals hold the name and no values (values may hold secrets,
 //     and --export-environment covers them); items carry id and name;
 //     cursors have Newman's members but scriptId and execution (ids of

@@ -271,7 +271,14 @@ func (j *JSON) writeHead() {
 	}
 	j.head = true
 	s := j.sum
-	col := jsonCollection{Info: jsonInfo{ID: s.Collection.ID, Name: s.Collection.Name, Description: newDescription(s.Collection.DescriptionValue)}}
+	col := jsonCollection{Info: jsonInfo{ID: s.Collection.ID, Name: s.Collection.Name, Schema: schemaV21,
+		Description: newDescription(s.Collection.DescriptionValue)}}
+	if col.Info.ID == "" {
+		// postman-collection gives a collection without one a random id,
+		// which Newman writes; this one is derived from the name, so
+		// that a collection keeps it from run to run.
+		col.Info.ID = uuid.NewSHA1(uuid.NameSpaceURL, []byte("colrun:collection:"+s.Collection.Name)).String()
+	}
 	if d := s.Collection.DescriptionValue; d != nil && d.Falsy {
 		col.Info.Description = &jsonDescription{} // Newman's {}
 	}
@@ -939,8 +946,13 @@ type jsonCollection struct {
 type jsonInfo struct {
 	ID          string           `json:"_postman_id,omitempty"`
 	Name        string           `json:"name"`
+	Schema      string           `json:"schema"`
 	Description *jsonDescription `json:"description,omitempty"`
 }
+
+// schemaV21 is the schema Newman's report names for every collection,
+// v2.0 and v1 ones too: postman-collection writes its own format.
+const schemaV21 = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
 
 type jsonScope struct {
 	Name   string     `json:"name,omitempty"`

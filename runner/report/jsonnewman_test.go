@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/uuid"
 
 	"github.com/colrun/colrun/collections"
 	"github.com/colrun/colrun/runner"
@@ -250,4 +251,52 @@ func TestJSONRequestFailureStack(t *testing.T) {
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("request failure (-Newman +colrun):\n%s", d)
 	}
+}
+
+// Newman 6.2.2's collection.info always has a _postman_id (a random UUID
+// for a collection without one) and the v2.1.0 schema, whatever the
+// collection's format; colrun's had neither for a collection without an
+// id, and never the schema.
+func TestJSONCollectionInfoIDAndSchema(t *testing.T) {
+	t.Parallel()
+	const v21 = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
+	tests := []struct {
+		name, info string
+		wantID     string // "" for any UUID
+	}{
+		{"v2.1 with id", `{"_postman_id":"c0ffee00-0000-4000-8000-000000000001","name":"a","schema":"` + v21 + `"}`, "c0ffee00-0000-4000-8000-000000000001"},
+		{"v2.0 without id", `{"name":"b","schema":"https://schema.getpostman.com/json/collection/v2.0.0/collection.json"}`, ""},
+		{"no schema", `{"name":"c"}`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			doc := `{"info":` + tt.info + `,"item":[{"name":"r","request":{"method":"GET","url":"{{base}}/get"}}]}`
+			var rep struct {
+				Collection struct {
+					Info struct {
+						ID     string `json:"_postman_id"`
+						Schema string `json:"schema"`
+					} `json:"info"`
+				} `json:"collection"`
+			}
+			if err := json.Unmarshal(runJSON(t, doc, 1), &rep); err != nil {
+				t.Fatal(err)
+			}
+			info := rep.Collection.Info
+			if info.Schema != v21 {
+				t.Errorf("schema = %q, Newman writes %q", info.Schema, v21)
+			}
+			if _, err := uuid.Parse(info.ID); err != nil || (tt.wantID != "" && info.ID != tt.wantID) {
+				t.Errorf("_postman_id = %q, want %s", info.ID, orAny(tt.wantID))
+			}
+		})
+	}
+}
+
+func orAny(id string) string {
+	if id == "" {
+		return "a UUID"
+	}
+	return id
 }
