@@ -6,12 +6,14 @@ import (
 	"context"
 	"crypto/tls"
 	"errors"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptrace"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -26,8 +28,9 @@ import (
 
 // maxHeaderBlock caps the bytes a connection keeps of one response's
 // header blocks (interim 1xx ones included), so that a hostile server
-// cannot grow memory; past it the headers come from Go's parse instead.
-// Node, and so Newman, refuses header blocks over 16 KB.
+// cannot grow memory. Node, and so Newman, refuses heads over 16 KB
+// (counted as checkHead counts them), so a block past the cap fails
+// the request.
 const maxHeaderBlock = 64 << 10
 
 // headerConn is a connection that records the header block of the
@@ -44,17 +47,58 @@ type headerConn struct {
 	block, scanned int
 	// final is buf[block:end] once the final block is complete.
 	final []byte
+	// perr is what Node's parser would refuse in the head, if anything.
+	perr parseError
+	// headRequest is set for a HEAD request, whose response has no body.
+	headRequest bool
+	// n counts the bytes read since arm; end is where the response's
+	// body ends in them, or -1 when the head does not say (chunked, read
+	// to close) or the body has been read to it. tail keeps the bytes
+	// that came in the same read past end, which Node would read as
+	// the next response; closing says the response said Connection:
+	// close.
+	n, end  int64
+	tail    [16]byte
+	tailLen int
+	closing bool
+	// ended is set once bytes came past a response's end; the
+	// connection then reads as closed.
+	ended atomic.Bool
 }
 
 // Read records what it reads until the end of the first header block
 // that is not an interim (1xx) response's.
 func (c *headerConn) Read(p []byte) (int, error) {
+	if c.ended.Load() {
+		return 0, io.EOF
+	}
 	n, err := c.Conn.Read(p)
 	if n > 0 {
 		c.mu.Lock()
 		if c.recording {
 			c.record(p[:n])
 		}
+		if c.end >= 0 && c.n+int64(n) == c.end {
+			// The response is whole: later reads are the transport's
+			// (or another request's), not this response's.
+			c.end = -1
+		} else if c.end >= 0 && c.n+int64(n) > c.end {
+			// Bytes past the response's end: Node would read them as
+			// the next response and, unless they are one, fail this
+			// request and drop the connection. They are kept for
+			// tailError, and the transport is not given them (it would
+			// log them) but the end of the connection.
+			from := max(c.end-c.n, 0)
+			c.tailLen += copy(c.tail[c.tailLen:], p[from:n])
+			c.n += int64(n)
+			c.ended.Store(true)
+			c.mu.Unlock()
+			if from == 0 {
+				return 0, io.EOF
+			}
+			return int(from), err
+		}
+		c.n += int64(n)
 		c.mu.Unlock()
 	}
 	return n, err
@@ -72,11 +116,22 @@ func (c *headerConn) record(p []byte) {
 			// the last two bytes may begin the block's ending.
 			c.scanned = max(c.block, len(c.buf)-2)
 			if len(c.buf) >= maxHeaderBlock {
+				// Past Node's 16 KB however Node counts it, unless an
+				// error comes first.
+				if _, c.perr, _ = checkHead(c.buf[c.block:]); c.perr.code == "" {
+					c.perr = parseError{"HPE_HEADER_OVERFLOW", "Header overflow"}
+				}
 				c.stop()
 			}
 			return
 		}
-		if code := statusCode(c.buf[c.block:end]); code >= 100 && code < 200 && code != 101 {
+		info, perr, _ := checkHead(c.buf[c.block:end])
+		if perr.code != "" {
+			c.perr = perr
+			c.stop()
+			return
+		}
+		if code := info.status; code >= 100 && code < 200 && code != 101 {
 			// Go's transport reads past interim responses as Node does,
 			// and Newman never shows them.
 			c.block, c.scanned = end, end
@@ -84,12 +139,20 @@ func (c *headerConn) record(p []byte) {
 		}
 		c.final = c.buf[c.block:end]
 		c.recording = false
+		c.closing = info.close
+		switch {
+		case info.status == 101:
+			// What follows is another protocol.
+		case c.headRequest || info.status == 204 || info.status == 304:
+			c.end = int64(end)
+		case info.contentLength >= 0 && !info.chunked:
+			c.end = int64(end) + info.contentLength
+		}
 		return
 	}
 }
 
-// stop gives up on the current response; its headers come from Go's
-// parse.
+// stop gives up recording the current response.
 func (c *headerConn) stop() {
 	c.recording, c.final = false, nil
 	c.release()
@@ -103,12 +166,46 @@ func (c *headerConn) release() {
 	}
 }
 
-// arm starts recording the next response read from c.
-func (c *headerConn) arm() {
+// arm starts recording the next response read from c, the answer to a
+// HEAD request when headRequest is set.
+func (c *headerConn) arm(headRequest bool) {
 	c.mu.Lock()
 	c.release()
 	c.recording, c.buf, c.block, c.scanned, c.final = true, c.buf[:0], 0, 0, nil
+	c.perr, c.headRequest, c.n, c.end, c.tailLen, c.closing = parseError{}, headRequest, 0, -1, 0, false
 	c.mu.Unlock()
+}
+
+// headError is what Node's parser refuses in the head read since arm:
+// in the complete head, or, after the transport failed (cut short),
+// in as much of it as arrived.
+func (c *headerConn) headError(cut bool) parseError {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.perr.code == "" && cut && c.recording {
+		_, c.perr, _ = checkHead(c.buf[c.block:])
+	}
+	return c.perr
+}
+
+// tailError is what Node's parser refuses in bytes that came after the
+// response's end with it (a body longer than its Content-Length, a body
+// on a 204 or 304): Node reads them as the next response, so anything
+// but empty lines or "HTTP/" is an error, and after Connection: close
+// anything is.
+func (c *headerConn) tailError() parseError {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	t := bytes.TrimLeft(c.tail[:c.tailLen], "\r\n")
+	switch {
+	case len(t) == 0:
+		return parseError{}
+	case c.closing:
+		return parseError{"HPE_CLOSED_CONNECTION", "Data after `Connection: close`"}
+	case !bytes.HasPrefix([]byte("HTTP/"), t[:min(len(t), len("HTTP/"))]):
+		return parseError{"HPE_INVALID_CONSTANT", "Expected HTTP/, RTSP/ or ICE/"}
+	}
+	return parseError{}
 }
 
 // headers lists the final header block recorded since arm, as Newman
@@ -333,7 +430,7 @@ func indexKey(key string) (uint64, bool) {
 }
 
 // fallbackHeaders lists Go's parsed headers when the raw block is not
-// available (a proxy tunnel, a block over maxHeaderBlock): sorted by
+// available (an https request through a proxy tunnel): sorted by
 // name, values in arrival order, with Transfer-Encoding put back.
 func fallbackHeaders(resp *http.Response) []event.Header {
 	hs := responseHeaders(resp.Header)
@@ -351,6 +448,8 @@ func fallbackHeaders(resp *http.Response) []event.Header {
 type headerCapture struct {
 	trace httptrace.ClientTrace
 	conn  *headerConn
+	// headRequest is set when the request is a HEAD.
+	headRequest bool
 }
 
 func (h *headerCapture) gotConn(info httptrace.GotConnInfo) {
@@ -358,8 +457,26 @@ func (h *headerCapture) gotConn(info httptrace.GotConnInfo) {
 	// proxy tunnel) records ciphertext, so it is not armed.
 	h.conn, _ = info.Conn.(*headerConn)
 	if h.conn != nil {
-		h.conn.arm()
+		h.conn.arm(h.headRequest)
 	}
+}
+
+// headError is headerConn.headError, or no error when the connection is
+// not recorded.
+func (h *headerCapture) headError(cut bool) parseError {
+	if h.conn == nil {
+		return parseError{}
+	}
+	return h.conn.headError(cut)
+}
+
+// tailError is headerConn.tailError, or no error when the connection is
+// not recorded.
+func (h *headerCapture) tailError() parseError {
+	if h.conn == nil {
+		return parseError{}
+	}
+	return h.conn.tailError()
 }
 
 // headers lists resp's headers as received, or as Go parsed them when
@@ -388,7 +505,7 @@ func (d *dialers) dial(ctx context.Context, network, addr string) (net.Conn, err
 	if err != nil {
 		return nil, err
 	}
-	return &headerConn{Conn: c}, nil
+	return &headerConn{Conn: c, end: -1}, nil
 }
 
 // errTLSHandshakeTimeout is Go's transport's error for a handshake past
@@ -425,5 +542,268 @@ func (d *dialers) dialTLS(ctx context.Context, network, addr string) (net.Conn, 
 		}
 		return nil, err
 	}
-	return &headerConn{Conn: tc}, nil
+	return &headerConn{Conn: tc, end: -1}, nil
+}
+
+// Node's llhttp parser refuses response heads that Go's reads (lines
+// ending in LF alone, a space before a field's colon, folded lines, two
+// Content-Lengths, Content-Length with Transfer-Encoding, heads over
+// 16 KB) and words every refusal its own way ("Parse Error: Invalid
+// header token"). checkHead reads the head as llhttp does in its strict
+// mode, Node's default, so that colrun fails the same responses with the
+// same words.
+
+// maxNodeHeader is Node's --max-http-header-size (16 KB): the status
+// text, field names and values of a head may add up to less than this.
+const maxNodeHeader = 16 << 10
+
+// parseError is a response llhttp refuses: its error code (HPE_...) and
+// reason, which Node's message carries as "Parse Error: " + reason.
+type parseError struct{ code, reason string }
+
+// headInfo is what checkHead learns of a well-formed head that framing
+// the body needs.
+type headInfo struct {
+	status int
+	// contentLength is -1 when the head has none.
+	contentLength int64
+	chunked       bool // a Transfer-Encoding field is present
+	close         bool // Connection: close
+}
+
+// tchar marks the bytes of an HTTP token (RFC 9110), what llhttp
+// allows in a field name.
+var tchar = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	for _, c := range "!#$%&'*+-.^_`|~" {
+		t[c] = true
+	}
+	return t
+}()
+
+// checkHead reads the response head at the start of b (after any empty
+// lines, which llhttp skips) and returns the first error llhttp would
+// report. done is false, with no error, when b ends before the head does
+// and what there is of it is well-formed.
+func checkHead(b []byte) (info headInfo, perr parseError, done bool) {
+	info.contentLength = -1
+	i := 0
+	for i < len(b) && (b[i] == '\r' || b[i] == '\n') {
+		i++
+	}
+	fail := func(code, reason string) (headInfo, parseError, bool) {
+		return headInfo{}, parseError{code, reason}, true
+	}
+	// "HTTP/1.1 200 Reason\r\n"
+	for k := range len("HTTP/") {
+		if i+k >= len(b) {
+			return info, parseError{}, false
+		}
+		if b[i+k] != "HTTP/"[k] {
+			return fail("HPE_INVALID_CONSTANT", "Expected HTTP/, RTSP/ or ICE/")
+		}
+	}
+	i += len("HTTP/")
+	if i+4 > len(b) {
+		return info, parseError{}, false
+	}
+	major, dot, minor, space := b[i], b[i+1], b[i+2], b[i+3]
+	switch {
+	case major < '0' || major > '9':
+		return fail("HPE_INVALID_VERSION", "Invalid major version")
+	case dot != '.':
+		return fail("HPE_INVALID_VERSION", "Expected dot")
+	case minor < '0' || minor > '9':
+		return fail("HPE_INVALID_VERSION", "Invalid minor version")
+	}
+	if !(major == '0' && minor == '9' || major == '1' && minor <= '1' || major == '2' && minor == '0') {
+		return fail("HPE_INVALID_VERSION", "Invalid HTTP version")
+	}
+	if space != ' ' {
+		return fail("HPE_INVALID_VERSION", "Expected space after version")
+	}
+	i += 4
+	for k := range 3 {
+		if i+k >= len(b) {
+			return info, parseError{}, false
+		}
+		d := b[i+k]
+		if d < '0' || d > '9' {
+			return fail("HPE_INVALID_STATUS", "Invalid status code")
+		}
+		info.status = info.status*10 + int(d-'0')
+	}
+	i += 3
+	if i >= len(b) {
+		return info, parseError{}, false
+	}
+	if b[i] != ' ' && b[i] != '\r' {
+		return fail("HPE_INVALID_STATUS", "Invalid response status")
+	}
+	if b[i] == ' ' {
+		i++
+	}
+	n := 0 // what Node counts against maxNodeHeader
+	start := i
+	for ; i < len(b) && b[i] != '\r' && b[i] != '\n'; i++ {
+	}
+	n += i - start
+	if i >= len(b) {
+		return info, parseError{}, false
+	}
+	if b[i] == '\n' {
+		return fail("HPE_CR_EXPECTED", "Missing expected CR after response line")
+	}
+	if i+1 >= len(b) {
+		return info, parseError{}, false
+	}
+	if b[i+1] != '\n' {
+		return fail("HPE_STRICT", "Expected LF after CR")
+	}
+	i += 2
+	if i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+		return fail("HPE_UNEXPECTED_SPACE", "Unexpected space after start line")
+	}
+	for {
+		// A field, or the empty line that ends the head.
+		if i >= len(b) {
+			return info, parseError{}, false
+		}
+		switch b[i] {
+		case '\r':
+			if i+1 >= len(b) {
+				return info, parseError{}, false
+			}
+			if b[i+1] != '\n' {
+				return fail("HPE_STRICT", "Expected LF after headers")
+			}
+			return info, parseError{}, true
+		case '\n':
+			return fail("HPE_INVALID_HEADER_TOKEN", "Invalid header field char")
+		}
+		start = i
+		for ; i < len(b) && b[i] != ':'; i++ {
+			if !tchar[b[i]] {
+				return fail("HPE_INVALID_HEADER_TOKEN", "Invalid header token")
+			}
+		}
+		if i >= len(b) {
+			return info, parseError{}, false
+		}
+		name := b[start:i]
+		if len(name) == 0 {
+			return fail("HPE_INVALID_HEADER_TOKEN", "Invalid header token")
+		}
+		if n += len(name); n >= maxNodeHeader {
+			return fail("HPE_HEADER_OVERFLOW", "Header overflow")
+		}
+		for i++; i < len(b) && (b[i] == ' ' || b[i] == '\t'); i++ {
+		}
+		start = i
+		for ; i < len(b) && b[i] != '\r' && b[i] != '\n'; i++ {
+			if c := b[i]; (c < ' ' && c != '\t') || c == 0x7f {
+				return fail("HPE_INVALID_HEADER_TOKEN", "Invalid header value char")
+			}
+		}
+		if i >= len(b) {
+			return info, parseError{}, false
+		}
+		value := b[start:i]
+		if b[i] == '\n' {
+			return fail("HPE_CR_EXPECTED", "Missing expected CR after header value")
+		}
+		if i+1 >= len(b) {
+			return info, parseError{}, false
+		}
+		if b[i+1] != '\n' {
+			return fail("HPE_LF_EXPECTED", "Missing expected LF after header value")
+		}
+		i += 2
+		switch {
+		case asciiEqualFold(name, "Content-Length"):
+			if info.chunked {
+				return fail("HPE_INVALID_CONTENT_LENGTH", "Content-Length can't be present with Transfer-Encoding")
+			}
+			if perr := contentLength(value, &info); perr.code != "" {
+				return headInfo{}, perr, true
+			}
+		case asciiEqualFold(name, "Transfer-Encoding"):
+			if info.contentLength >= 0 {
+				return fail("HPE_INVALID_TRANSFER_ENCODING", "Transfer-Encoding can't be present with Content-Length")
+			}
+			info.chunked = true
+		case asciiEqualFold(name, "Connection"):
+			for rest := value; len(rest) > 0; {
+				tok := rest
+				if j := bytes.IndexByte(rest, ','); j >= 0 {
+					tok, rest = rest[:j], rest[j+1:]
+				} else {
+					rest = nil
+				}
+				if asciiEqualFold(bytes.Trim(tok, " \t"), "close") {
+					info.close = true
+				}
+			}
+		}
+		if n += len(value); n >= maxNodeHeader {
+			return fail("HPE_HEADER_OVERFLOW", "Header overflow")
+		}
+		if i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+			return fail("HPE_INVALID_HEADER_TOKEN", "Unexpected whitespace after header value")
+		}
+	}
+}
+
+// contentLength reads a Content-Length value as llhttp does: digits,
+// then only spaces or tabs, in the head's only Content-Length field.
+func contentLength(value []byte, info *headInfo) parseError {
+	var n uint64
+	digits := 0
+	for j, c := range value {
+		if c < '0' || c > '9' {
+			if digits > 0 && len(bytes.Trim(value[j:], " \t")) == 0 {
+				break
+			}
+			return parseError{"HPE_INVALID_CONTENT_LENGTH", "Invalid character in Content-Length"}
+		}
+		if n > (1<<64-1-uint64(c-'0'))/10 {
+			return parseError{"HPE_INVALID_CONTENT_LENGTH", "Content-Length overflow"}
+		}
+		n = n*10 + uint64(c-'0')
+		digits++
+	}
+	switch {
+	case digits == 0:
+		return parseError{"HPE_INVALID_CONTENT_LENGTH", "Empty Content-Length"}
+	case info.contentLength >= 0:
+		return parseError{"HPE_UNEXPECTED_CONTENT_LENGTH", "Duplicate Content-Length"}
+	}
+	info.contentLength = int64(min(n, 1<<63-1))
+	return parseError{}
+}
+
+// asciiEqualFold is bytes.EqualFold for an ASCII name, without
+// converting it to bytes.
+func asciiEqualFold(b []byte, s string) bool {
+	if len(b) != len(s) {
+		return false
+	}
+	for i := range len(b) {
+		c, d := b[i], s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if 'A' <= d && d <= 'Z' {
+			d += 'a' - 'A'
+		}
+		if c != d {
+			return false
+		}
+	}
+	return true
 }

@@ -768,7 +768,7 @@ func TestServersThatLie(t *testing.T) {
 	if reqs[0].Error != "aborted" || !strings.Contains(reqs[0].ErrorDetail, "closed the connection in the middle of the response body") {
 		t.Errorf("short body: %q (%q)", reqs[0].Error, reqs[0].ErrorDetail)
 	}
-	if !strings.Contains(reqs[1].Error, "is it an HTTP server?") {
+	if reqs[1].Error != "Parse Error: Expected HTTP/, RTSP/ or ICE/" {
 		t.Errorf("garbage: %q", reqs[1].Error)
 	}
 	if reqs[2].Error != "" || res.Stopped != nil {

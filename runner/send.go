@@ -73,13 +73,16 @@ func newTransports(opts *Options) (*transports, error) {
 			DialContext: d.dial,
 			// dialTLS does the handshake; the transport still uses
 			// TLSClientConfig for a tunnel through a proxy.
-			DialTLSContext:        d.dialTLS,
-			TLSClientConfig:       cfg,
-			TLSHandshakeTimeout:   d.handshakeTimeout,
-			MaxIdleConns:          256,
-			MaxIdleConnsPerHost:   64,
-			IdleConnTimeout:       90 * time.Second,
-			ExpectContinueTimeout: time.Second,
+			DialTLSContext:      d.dialTLS,
+			TLSClientConfig:     cfg,
+			TLSHandshakeTimeout: d.handshakeTimeout,
+			// Node refuses heads over 16 KB; the transport need not
+			// read more than headerConn keeps to know it.
+			MaxResponseHeaderBytes: maxHeaderBlock,
+			MaxIdleConns:           256,
+			MaxIdleConnsPerHost:    64,
+			IdleConnTimeout:        90 * time.Second,
+			ExpectContinueTimeout:  time.Second,
 		}
 	}
 	t := &transports{strict: mk(opts.Insecure), insecure: mk(true)}
@@ -281,6 +284,7 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 			timingTrace(&capture.trace, &capture.tm, &capture.firstByte)
 		}
 		capture.trace.GotConn = capture.gotConn
+		capture.headRequest = method == "HEAD"
 		req, err := newHTTPRequest(httptrace.WithClientTrace(ctx, &capture.trace), method, target, headers, body, hasBody)
 		if err != nil {
 			return nil, err
@@ -301,7 +305,15 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 		}
 		resp, err := rt.RoundTrip(req)
 		if err != nil {
+			if perr := capture.headError(true); perr.code != "" {
+				return nil, perr.netError(req.URL)
+			}
 			return nil, describeNetError(ctx, err, req.URL, so.timeout)
+		}
+		if perr := capture.headError(false); perr.code != "" {
+			// A head Go reads but Node refuses.
+			resp.Body.Close()
+			return nil, perr.netError(req.URL)
 		}
 		cs := resp.Cookies()
 		for _, c := range cs {
@@ -314,6 +326,9 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 		if so.followRedirects && isRedirect(resp.StatusCode) && loc != "" {
 			io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
 			resp.Body.Close()
+			if perr := capture.tailError(); perr.code != "" {
+				return nil, perr.netError(req.URL)
+			}
 			if hop >= so.maxRedirects {
 				// postman-request's wording, naming the URL that redirected.
 				return nil, &netError{msg: "Exceeded maxRedirects. Probably stuck in a redirect loop " + redactedHref(href),
@@ -350,6 +365,9 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 			if errors.As(truncatedErr, &de) || errors.Is(truncatedErr, errBodyTooLarge) {
 				return nil, truncatedErr
 			}
+			if perr := chunkError(truncatedErr); perr.code != "" {
+				return nil, perr.netError(req.URL)
+			}
 			if ctx.Err() == nil && (errors.Is(truncatedErr, io.EOF) || errors.Is(truncatedErr, io.ErrUnexpectedEOF)) {
 				// Node words a connection closed inside the body
 				// (short of its Content-Length, a chunked body cut
@@ -357,6 +375,9 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 				return nil, netErr(event.NodeError{Code: "ECONNRESET"}, "aborted", "%s closed the connection in the middle of the response body", req.URL.Host)
 			}
 			return nil, describeNetError(ctx, truncatedErr, req.URL, so.timeout)
+		}
+		if perr := capture.tailError(); perr.code != "" {
+			return nil, perr.netError(req.URL)
 		}
 		end := time.Now()
 		var timings *event.Timings
@@ -814,7 +835,7 @@ func decodeBody(data []byte, limit int64, keepCut bool, open func(io.Reader) (io
 
 func reasonPhrase(resp *http.Response) string {
 	s := resp.Status
-	if len(s) >= 3 && '1' <= s[0] && s[0] <= '9' {
+	if len(s) >= 3 && '0' <= s[0] && s[0] <= '9' {
 		s = s[3:] // the three-digit code, which Go's parser puts first
 	}
 	s = strings.TrimSpace(s)
@@ -951,6 +972,34 @@ func describeNetError(ctx context.Context, err error, u *url.URL, timeout time.D
 		msg += " (is it an HTTP server?)"
 	}
 	return fmt.Errorf("%s: %s", host, msg)
+}
+
+// netError is the request error Node gives for a response its parser
+// refuses: "Parse Error: " and the reason, with the HPE_ code.
+func (p parseError) netError(u *url.URL) error {
+	return netErr(event.NodeError{Code: p.code}, "Parse Error: "+p.reason,
+		"%s sent a malformed HTTP response (%s), which Newman refuses too", u.Host, p.reason)
+}
+
+// chunkError is Node's parse error for a chunked body that Go's reader
+// refused, by Go's message, as the bytes themselves are gone by then.
+func chunkError(err error) parseError {
+	for ; err != nil; err = errors.Unwrap(err) {
+		switch err.Error() {
+		case "invalid byte in chunk length", "empty hex number for chunk length":
+			return parseError{"HPE_INVALID_CHUNK_SIZE", "Invalid character in chunk size"}
+		case "http chunk length too large":
+			return parseError{"HPE_INVALID_CHUNK_SIZE", "Chunk size overflow"}
+		case "chunked line ends with bare LF":
+			return parseError{"HPE_CR_EXPECTED", "Missing expected CR after chunk size"}
+		case "malformed chunked encoding":
+			// Node's words when the data is followed by anything but a
+			// line break; a bare LF it calls "Missing expected CR
+			// after chunk data".
+			return parseError{"HPE_STRICT", "Expected LF after chunk data"}
+		}
+	}
+	return parseError{}
 }
 
 // dialedAddress is the address a failed connect went to, as Node names it

@@ -62,7 +62,10 @@ func TestBinaryWarnsOfBytesAfterAResponse(t *testing.T) {
 						break
 					}
 				}
-				_, _ = c.Write([]byte("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhiEXTRA-BYTES"))
+				// After a chunked body: colrun fails a body longer than
+				// its Content-Length as Newman does, but cannot tell
+				// where a chunked one ends.
+				_, _ = c.Write([]byte("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nhi\r\n0\r\n\r\nEXTRA-BYTES"))
 			}()
 		}
 	}()
