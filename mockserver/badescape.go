@@ -27,8 +27,9 @@ import (
 // cannot parse (net/http server.go, conn.serve).
 const goBadRequest = "HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n400 Bad Request"
 
-// keptTail bounds what a connection remembers of its input: the refused
-// request line is at its end, and a longer one keeps the plain answer.
+// keptTail bounds what a connection remembers of its input (between one
+// and two times it): the refused request line is at its end, and a longer
+// one keeps the plain answer.
 const keptTail = 64 << 10
 
 // requestLineRE is a request line as net/http splits it: method, target
@@ -64,7 +65,9 @@ func (c *escapeConn) Read(p []byte) (int, error) {
 	if n > 0 {
 		c.mu.Lock()
 		c.tail = append(c.tail, p[:n]...)
-		if len(c.tail) > keptTail {
+		// Trimmed only past twice the bound, so that a long upload does
+		// not move 64 KiB for every read.
+		if len(c.tail) > 2*keptTail {
 			c.tail = append(c.tail[:0], c.tail[len(c.tail)-keptTail:]...)
 		}
 		c.mu.Unlock()

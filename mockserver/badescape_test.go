@@ -76,6 +76,11 @@ func TestBadPercentEscape(t *testing.T) {
 			"GET /api/3.24/sites/a%G1b HTTP/1.1\r\nHost: x\r\nAccept: application/json\r\n\r\n",
 		}, contentTypeJSON,
 			`{"error":{"summary":"Bad Request","detail":"The URI '/api/3.24/sites/a%G1b' has a malformed percent escape: % must be followed by two hexadecimal digits.","code":"400000"}}`},
+		{"after a long upload on the same connection", []string{
+			"POST /post HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 280000\r\n\r\n" + strings.Repeat("GET /api/3.24/%zz HTTP/1.1\r\n", 10000),
+			"GET /api/3.24/sites/%zz HTTP/1.1\r\nHost: x\r\n\r\n",
+		}, contentTypeXML,
+			prolog + `<error code="400000"><summary>Bad Request</summary><detail>The URI '/api/3.24/sites/%zz' has a malformed percent escape: % must be followed by two hexadecimal digits.</detail></error></tsResponse>`},
 		{"HEAD: headers only", []string{"HEAD /api/3.24/%% HTTP/1.1\r\nHost: x\r\n\r\n"}, contentTypeXML, ""},
 		{"an echo path keeps net/http's answer", []string{"GET /get%zz HTTP/1.1\r\nHost: x\r\nAccept: application/json\r\n\r\n"}, "text/plain; charset=utf-8", plain},
 		{"a bad request line keeps net/http's answer", []string{"GET /api/3.24/serverinfo HTTP/x\r\nHost: x\r\n\r\n"}, "text/plain; charset=utf-8", plain},
