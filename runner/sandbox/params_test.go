@@ -31,6 +31,9 @@ func TestGlobalsAsParameters(t *testing.T) {
 			{"test", "function f() { console = 9; }\nf();\npm.test('from a function ' + console, () => {});\nconsole++;\npm.test('incremented ' + console, () => {});"},
 			{"test", "pm.test('next ' + typeof console + ' ' + typeof xml2Json, () => {});"},
 		}, [][]string{{"for-in a", "destructured 7", "xml2Json 8"}, {"from a function 9", "incremented 10"}, {"next object function"}}},
+		{"read before its var", []script{
+			{"test", "pm.test('before ' + typeof data, () => {});\nvar data = 1;\nvar tests = tests || 5;\ntests['kept'] = true;\nvar request = 3;\npm.test('after ' + typeof data + ' ' + request, () => {});"},
+		}, [][]string{{"before object", "after number 3", "kept"}}},
 		{"legacy tests", []script{
 			{"test", "tests = {};\ntests['after reassigning'] = true;"},
 			{"test", "var tests;\ntests['through var'] = 1;"},

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/dop251/goja/ast"
+	"github.com/dop251/goja/file"
 	"github.com/dop251/goja/token"
 
 	"github.com/colrun/colrun/runner/event"
@@ -133,6 +134,7 @@ func targetNames(t ast.Node, add func(*ast.Identifier)) {
 // make it one in Newman (redeclarationError).
 func writtenParams(fn *ast.FunctionLiteral, redeclared []redeclaration) []string {
 	found := map[string]bool{}
+	uses := map[string][]file.Idx{} // where each sandbox name occurs
 	add := func(id *ast.Identifier) {
 		if id == nil {
 			return
@@ -155,10 +157,39 @@ func writtenParams(fn *ast.FunctionLiteral, redeclared []redeclaration) []string
 			targetNames(n.Target, add)
 		case *ast.FunctionDeclaration:
 			add(n.Function.Name)
+		case *ast.Identifier:
+			if name := n.Name.String(); sandboxParams[name] || testOnlyParams[name] {
+				uses[name] = append(uses[name], n.Idx)
+			}
 		}
 	})
 	for _, r := range redeclared {
 		delete(found, r.name)
+	}
+	// `var data = pm.response.json();` at the top, before any other use of
+	// data, is common, and there the global's value can never be seen:
+	// the plain var is the same binding and costs nothing, where the
+	// parameter would build the legacy data object on every run.
+	for _, st := range fn.Body.List {
+		vs, ok := st.(*ast.VariableStatement)
+		if !ok {
+			continue
+		}
+		for _, b := range vs.List {
+			id, ok := b.Target.(*ast.Identifier)
+			if !ok || b.Initializer == nil || !found[id.Name.String()] {
+				continue
+			}
+			name := id.Name.String()
+			seenFirst, inInit := true, false
+			for _, at := range uses[name] {
+				seenFirst = seenFirst && at >= id.Idx
+				inInit = inInit || (at >= b.Initializer.Idx0() && at < b.Initializer.Idx1())
+			}
+			if seenFirst && !inInit {
+				delete(found, name)
+			}
+		}
 	}
 	if len(found) == 0 {
 		return nil
@@ -168,6 +199,8 @@ func writtenParams(fn *ast.FunctionLiteral, redeclared []redeclaration) []string
 
 // astPkg is the package path of goja's AST node types.
 var astPkg = reflect.TypeFor[ast.Program]().PkgPath()
+
+var identType = reflect.TypeFor[ast.Identifier]()
 
 // walkAST calls visit with every pointer to an AST node under v. goja's
 // ast package has no visitor; the node types are plain structs, slices
@@ -188,6 +221,10 @@ func walkAST(v reflect.Value, visit func(any)) {
 	case reflect.Struct:
 		if v.Type().PkgPath() != astPkg {
 			return
+		}
+		if v.Type() == identType && v.CanAddr() {
+			// A property name or shorthand held by value.
+			visit(v.Addr().Interface())
 		}
 		for i := range v.NumField() {
 			if f := v.Field(i); f.CanInterface() {
