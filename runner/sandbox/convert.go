@@ -57,11 +57,14 @@ func (s *Sandbox) toJS(v any) goja.Value {
 	return rt.ToValue(v)
 }
 
-// fromJS converts a JS value to the Go form variables store: primitives
-// as string, bool, int64 (integers) or float64, arrays and objects as
-// []any and map[string]any following JSON.stringify's rules (toJSON is
-// honoured, functions and undefined members are dropped). undefined and
-// null become nil.
+// fromJS converts a JS value to the Go form variables store, the form
+// postman-sandbox hands a script's variables back to Newman in: its JSON.
+// Primitives become string, bool, int64 (integers) or float64; arrays and
+// objects []any and map[string]any following JSON.stringify's rules
+// (functions and undefined members are dropped, NaN and the infinities
+// are null, -0 is 0, String, Number and Boolean objects their primitive),
+// except that toJSON is called without a key, as Newman calls it.
+// undefined and null become nil.
 func (s *Sandbox) fromJS(v goja.Value) any {
 	return s.fromJSDepth(v, 0)
 }
@@ -80,7 +83,10 @@ func (s *Sandbox) fromJSDepth(v goja.Value, depth int) any {
 		case int64:
 			return e
 		case float64:
-			if e == math.Trunc(e) && math.Abs(e) < 1<<53 && !(e == 0 && math.Signbit(e)) {
+			if math.IsNaN(e) || math.IsInf(e, 0) {
+				return nil
+			}
+			if e == math.Trunc(e) && math.Abs(e) < 1<<53 {
 				return int64(e)
 			}
 			return e
@@ -111,7 +117,11 @@ func (s *Sandbox) fromJSDepth(v goja.Value, depth int) any {
 			out[i] = s.fromJSDepth(obj.Get(itoa(i)), depth+1)
 		}
 		return out
-	case "String", "Number", "Boolean":
+	case "String":
+		return obj.String()
+	case "Number":
+		return s.fromJSDepth(s.rt.ToValue(obj.ToFloat()), depth+1)
+	case "Boolean":
 		return s.fromJSDepth(s.rt.ToValue(obj.Export()), depth+1)
 	}
 	out := map[string]any{}

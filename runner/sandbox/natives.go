@@ -12,6 +12,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"reflect"
 	"regexp"
 	"strings"
 	"syscall"
@@ -44,14 +45,15 @@ func (s *Sandbox) natives() *goja.Object {
 
 	set("uuid", func(goja.FunctionCall) goja.Value { return rt.ToValue(newUUID()) })
 	set("parseURL", func(c goja.FunctionCall) goja.Value { return s.parsedURL(c.Argument(0).String()) })
-	set("varGet", s.nVarGet)
-	set("varSet", s.nVarSet)
-	set("varUnset", s.nVarUnset)
+	sv := &scriptValues{}
+	set("varGet", func(c goja.FunctionCall) goja.Value { return s.nVarGet(sv, c) })
+	set("varSet", func(c goja.FunctionCall) goja.Value { return s.nVarSet(sv, c) })
+	set("varUnset", func(c goja.FunctionCall) goja.Value { return s.nVarUnset(sv, c) })
 	set("varHas", s.nVarHas)
-	set("varClear", s.nVarClear)
-	set("varToObject", s.nVarToObject)
-	set("varEntries", s.nVarEntries)
-	set("varReplaceIn", s.nVarReplaceIn)
+	set("varClear", func(c goja.FunctionCall) goja.Value { return s.nVarClear(sv, c) })
+	set("varToObject", func(c goja.FunctionCall) goja.Value { return s.nVarToObject(sv, c) })
+	set("varEntries", func(c goja.FunctionCall) goja.Value { return s.nVarEntries(sv, c) })
+	set("varReplaceIn", func(c goja.FunctionCall) goja.Value { return s.nVarReplaceIn(sv, c) })
 	set("envName", func(goja.FunctionCall) goja.Value {
 		if st := s.cur; st != nil && st.exec.EnvironmentName != "" {
 			return rt.ToValue(st.exec.EnvironmentName)
@@ -310,18 +312,117 @@ func (s *Sandbox) scope(id int64) *variables.Scope {
 	}
 }
 
-func (s *Sandbox) nVarGet(c goja.FunctionCall) goja.Value {
+// scriptValues are the values the running script set whose JavaScript
+// form their stored form does not keep. Newman's sandbox keeps a script's
+// variables as JavaScript values while it runs and hands them back as JSON
+// when it ends, so the script itself reads back NaN, -0, undefined, Dates
+// and the very objects it set, while later scripts, {{name}} and exports
+// see null, 0, null, ISO strings and copies. variables.Scope holds the JSON
+// form from the set on; these values answer the script's own reads until
+// the next Run.
+type scriptValues struct {
+	st   *runState
+	vals map[scriptValueKey]goja.Value
+}
+
+type scriptValueKey struct {
+	sc  *variables.Scope
+	key string
+}
+
+// of returns the current Run's values, forgetting an earlier Run's; nil
+// when there are none, so that runs that set only strings pay nothing.
+func (sv *scriptValues) of(st *runState) map[scriptValueKey]goja.Value {
+	if sv.st != st {
+		sv.st = st
+		clear(sv.vals)
+	}
+	if len(sv.vals) == 0 {
+		return nil
+	}
+	return sv.vals
+}
+
+// note remembers v as what the script set sc.key to when JSON changes it;
+// otherwise it forgets an earlier value of the key.
+func (sv *scriptValues) note(st *runState, sc *variables.Scope, key string, v goja.Value) {
+	vals := sv.of(st)
+	if !keepsJSValue(v) {
+		if vals != nil {
+			delete(vals, scriptValueKey{sc, key})
+		}
+		return
+	}
+	if sv.vals == nil {
+		sv.vals = map[scriptValueKey]goja.Value{}
+	}
+	sv.vals[scriptValueKey{sc, key}] = v
+}
+
+// keepsJSValue reports whether the script must read v back as it set it
+// rather than from its JSON form: objects (the same object, and Dates,
+// functions and wrappers as such), undefined, NaN, the infinities and -0.
+func keepsJSValue(v goja.Value) bool {
+	switch {
+	case v == nil:
+		return false
+	case goja.IsUndefined(v):
+		return true
+	}
+	if _, isObj := v.(*goja.Object); isObj {
+		return true
+	}
+	// ExportType, unlike Export, does not box the value: a set of a
+	// string, what scripts mostly set, allocates nothing here.
+	if v.ExportType() == float64Type {
+		f := v.ToFloat()
+		return math.IsNaN(f) || math.IsInf(f, 0) || (f == 0 && math.Signbit(f))
+	}
+	return false
+}
+
+var float64Type = reflect.TypeFor[float64]()
+
+// read is a kept value as Postman's Variable#get returns it: a function
+// is called for its result.
+func (s *Sandbox) read(v goja.Value) goja.Value {
+	if fn, ok := goja.AssertFunction(v); ok {
+		r, err := fn(goja.Undefined())
+		if err != nil {
+			panic(err)
+		}
+		return r
+	}
+	return v
+}
+
+func (s *Sandbox) nVarGet(sv *scriptValues, c goja.FunctionCall) goja.Value {
 	st := s.cur
 	if st == nil {
 		return goja.Undefined()
 	}
 	key := c.Argument(1).String()
+	vals := sv.of(st)
 	var v any
 	var ok bool
-	if c.Argument(0).ToInteger() == scopeAll {
+	if id := c.Argument(0).ToInteger(); id != scopeAll {
+		sc := s.scope(id)
+		if v, ok = sc.Get(key); ok && vals != nil {
+			if kept, isKept := vals[scriptValueKey{sc, key}]; isKept {
+				return s.read(kept)
+			}
+		}
+	} else if vals == nil {
 		v, ok = st.scopes.Get(key)
 	} else {
-		v, ok = s.scope(c.Argument(0).ToInteger()).Get(key)
+		for _, sc := range st.scopes.Ordered() {
+			if v, ok = sc.Get(key); ok {
+				if kept, isKept := vals[scriptValueKey{sc, key}]; isKept {
+					return s.read(kept)
+				}
+				break
+			}
+		}
 	}
 	if !ok {
 		return goja.Undefined()
@@ -330,44 +431,59 @@ func (s *Sandbox) nVarGet(c goja.FunctionCall) goja.Value {
 }
 
 // nVarSet stores a value, cast to the variable's declared type as
-// Postman's Variable does (a "string" variable stores String(value)).
-func (s *Sandbox) nVarSet(c goja.FunctionCall) goja.Value {
+// Postman's Variable does (a "string" variable stores String(value)), in
+// its JSON form; see scriptValues.
+func (s *Sandbox) nVarSet(sv *scriptValues, c goja.FunctionCall) goja.Value {
 	sc := s.scope(c.Argument(0).ToInteger())
 	if sc == nil {
 		return goja.Undefined()
 	}
 	key := c.Argument(1).String()
 	val := c.Argument(2)
-	if t := c.Argument(3); !goja.IsUndefined(t) && !goja.IsNull(t) {
-		typ := strings.ToLower(t.String())
-		sc.SetEntry(variables.Entry{Key: key, Value: s.castIn(typ, val), Type: typ})
-		return goja.Undefined()
+	typ := ""
+	t := c.Argument(3)
+	typed := !goja.IsUndefined(t) && !goja.IsNull(t)
+	if typed {
+		typ = strings.ToLower(t.String())
+	} else {
+		typ = sc.Type(key)
 	}
-	sc.Set(key, s.castIn(sc.Type(key), val))
+	js := s.castIn(typ, val)
+	sv.note(s.cur, sc, key, js)
+	if typed {
+		sc.SetEntry(variables.Entry{Key: key, Value: s.fromJS(js), Type: typ})
+	} else {
+		sc.Set(key, s.fromJS(js))
+	}
 	return goja.Undefined()
 }
 
-func (s *Sandbox) castIn(typ string, v goja.Value) any {
+// castIn is v cast to a variable type as Postman's Variable.types cast it.
+func (s *Sandbox) castIn(typ string, v goja.Value) goja.Value {
 	switch typ {
 	case "string":
 		if goja.IsUndefined(v) {
-			return "undefined"
+			return s.rt.ToValue("undefined")
 		}
 		if goja.IsNull(v) {
-			return "null"
+			return s.rt.ToValue("null")
 		}
-		return v.String()
+		return s.rt.ToValue(v.String())
 	case "number":
-		return s.fromJS(s.rt.ToValue(v.ToFloat()))
+		return s.rt.ToValue(v.ToFloat())
 	case "boolean":
-		return v.ToBoolean()
+		return s.rt.ToValue(v.ToBoolean())
 	}
-	return s.fromJS(v)
+	return v
 }
 
-func (s *Sandbox) nVarUnset(c goja.FunctionCall) goja.Value {
+func (s *Sandbox) nVarUnset(sv *scriptValues, c goja.FunctionCall) goja.Value {
 	if sc := s.scope(c.Argument(0).ToInteger()); sc != nil {
-		sc.Unset(c.Argument(1).String())
+		key := c.Argument(1).String()
+		if vals := sv.of(s.cur); vals != nil {
+			delete(vals, scriptValueKey{sc, key})
+		}
+		sc.Unset(key)
 	}
 	return goja.Undefined()
 }
@@ -385,23 +501,40 @@ func (s *Sandbox) nVarHas(c goja.FunctionCall) goja.Value {
 	return s.rt.ToValue(s.scope(c.Argument(0).ToInteger()).Has(key))
 }
 
-func (s *Sandbox) nVarClear(c goja.FunctionCall) goja.Value {
+func (s *Sandbox) nVarClear(sv *scriptValues, c goja.FunctionCall) goja.Value {
 	if sc := s.scope(c.Argument(0).ToInteger()); sc != nil {
+		for k := range sv.of(s.cur) {
+			if k.sc == sc {
+				delete(sv.vals, k)
+			}
+		}
 		sc.Clear()
 	}
 	return goja.Undefined()
+}
+
+// value is an entry's value as the running script reads it: what it set
+// the entry to, or else the stored value.
+func (s *Sandbox) value(vals map[scriptValueKey]goja.Value, sc *variables.Scope, e variables.Entry) goja.Value {
+	if vals != nil {
+		if kept, ok := vals[scriptValueKey{sc, e.Key}]; ok {
+			return kept
+		}
+	}
+	return s.toJS(e.Value)
 }
 
 // nVarToObject returns a scope's variables as an object; for pm.variables
 // the scopes are merged, higher precedence winning. As in Postman,
 // disabled entries are in it too, each key holding its last entry's value,
 // so it can show a value that get skips.
-func (s *Sandbox) nVarToObject(c goja.FunctionCall) goja.Value {
+func (s *Sandbox) nVarToObject(sv *scriptValues, c goja.FunctionCall) goja.Value {
 	o := s.rt.NewObject()
 	st := s.cur
 	if st == nil {
 		return o
 	}
+	vals := sv.of(st)
 	var scopes []*variables.Scope
 	if c.Argument(0).ToInteger() == scopeAll {
 		ordered := st.scopes.Ordered()
@@ -413,19 +546,24 @@ func (s *Sandbox) nVarToObject(c goja.FunctionCall) goja.Value {
 	}
 	for _, sc := range scopes {
 		for _, e := range sc.Entries() {
-			_ = o.Set(e.Key, s.toJS(e.Value))
+			v := s.value(vals, sc, e)
+			if vals != nil {
+				v = s.read(v)
+			}
+			_ = o.Set(e.Key, v)
 		}
 	}
 	return o
 }
 
-func (s *Sandbox) nVarEntries(c goja.FunctionCall) goja.Value {
+func (s *Sandbox) nVarEntries(sv *scriptValues, c goja.FunctionCall) goja.Value {
 	sc := s.scope(c.Argument(0).ToInteger())
+	vals := sv.of(s.cur)
 	var items []any
 	for _, e := range sc.Entries() {
 		o := s.rt.NewObject()
 		_ = o.Set("key", e.Key)
-		_ = o.Set("value", s.toJS(e.Value))
+		_ = o.Set("value", s.value(vals, sc, e))
 		if e.Type != "" {
 			_ = o.Set("type", e.Type)
 		}
@@ -438,7 +576,7 @@ func (s *Sandbox) nVarEntries(c goja.FunctionCall) goja.Value {
 // nVarReplaceIn resolves {{variables}} in a string, or in every string of
 // an object, against one scope (or all of them for pm.variables) and the
 // dynamic variables. A cycle leaves the text as it was.
-func (s *Sandbox) nVarReplaceIn(c goja.FunctionCall) goja.Value {
+func (s *Sandbox) nVarReplaceIn(sv *scriptValues, c goja.FunctionCall) goja.Value {
 	st := s.cur
 	tpl := c.Argument(1)
 	if st == nil {
@@ -447,6 +585,9 @@ func (s *Sandbox) nVarReplaceIn(c goja.FunctionCall) goja.Value {
 	scopes := st.scopes
 	if id := c.Argument(0).ToInteger(); id != scopeAll {
 		scopes = &variables.Scopes{Local: s.scope(id), Dynamic: st.scopes.Dynamic}
+	}
+	if vals := sv.of(st); vals != nil {
+		scopes = s.withScriptValues(scopes, vals)
 	}
 	r := variables.NewResolver(scopes)
 	// Postman's replaceIn reads data as variables, where null is "null";
@@ -459,6 +600,34 @@ func (s *Sandbox) nVarReplaceIn(c goja.FunctionCall) goja.Value {
 		return tpl
 	}
 	return s.toJS(replaceDeep(r, s.fromJS(tpl)))
+}
+
+// withScriptValues is scopes with the values the running script set
+// standing as the script's own replaceIn substitutes them: as String(v)
+// ("NaN", a Date's long form), undefined as nothing.
+func (s *Sandbox) withScriptValues(scopes *variables.Scopes, vals map[scriptValueKey]goja.Value) *variables.Scopes {
+	out := *scopes
+	for _, p := range []**variables.Scope{&out.Globals, &out.Collection, &out.Environment, &out.Data, &out.Local} {
+		sc := *p
+		var clone *variables.Scope
+		for k, v := range vals {
+			if k.sc != sc || sc == nil {
+				continue
+			}
+			if clone == nil {
+				clone = sc.Clone()
+			}
+			var text any = collections.Undefined{}
+			if v = s.read(v); !goja.IsUndefined(v) {
+				text = v.String()
+			}
+			clone.Set(k.key, text)
+		}
+		if clone != nil {
+			*p = clone
+		}
+	}
+	return &out
 }
 
 func replaceDeep(r *variables.Resolver, v any) any {
