@@ -49,7 +49,6 @@ func FormatDuration(d time.Duration) string {
 // formatMS is Newman's util.prettyms of a number of milliseconds, which
 // the summary's timings are, fractions included: pretty-ms floors the
 // seconds to a tenth (59999.5ms is "59.9s", not "1m").
-
 func formatMS(ms float64) string {
 	if ms < 0 || math.IsNaN(ms) {
 		ms = 0
