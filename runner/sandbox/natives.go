@@ -45,7 +45,7 @@ func (s *Sandbox) natives() *goja.Object {
 
 	set("uuid", func(goja.FunctionCall) goja.Value { return rt.ToValue(newUUID()) })
 	set("parseURL", func(c goja.FunctionCall) goja.Value { return s.parsedURL(c.Argument(0).String()) })
-	sv := &scriptValues{}
+	sv := &s.vals
 	set("varGet", func(c goja.FunctionCall) goja.Value { return s.nVarGet(sv, c) })
 	set("varSet", func(c goja.FunctionCall) goja.Value { return s.nVarSet(sv, c) })
 	set("varUnset", func(c goja.FunctionCall) goja.Value { return s.nVarUnset(sv, c) })
@@ -382,6 +382,18 @@ func keepsJSValue(v goja.Value) bool {
 }
 
 var float64Type = reflect.TypeFor[float64]()
+
+// settle stores the final JSON form of the objects st's script set: Newman
+// serializes a script's variables when it ends, so an object changed after
+// its set (`o.a = 2`, `list.push(x)`) reaches later scripts and exports as
+// it was changed.
+func (sv *scriptValues) settle(s *Sandbox, st *runState) {
+	for k, v := range sv.of(st) {
+		if _, isObj := v.(*goja.Object); isObj {
+			k.sc.Set(k.key, s.fromJS(v))
+		}
+	}
+}
 
 // read is a kept value as Postman's Variable#get returns it: a function
 // is called for its result.

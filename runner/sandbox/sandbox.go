@@ -161,6 +161,9 @@ type Sandbox struct {
 	finish, requestChanges goja.Callable
 	// ctl is the bootstrap's run control object (see R() there).
 	ctl *goja.Object
+	// vals are the values the running script set as JavaScript values
+	// (see scriptValues); collect stores their final JSON form.
+	vals scriptValues
 	// listenValues holds the JS strings for the usual listen names.
 	listenValues map[string]goja.Value
 	// fns holds each script's function: evaluating a script's program
@@ -777,6 +780,7 @@ func (s *Sandbox) collect(st *runState) {
 		// lock while it does); what remains to read back must not be cut.
 		s.rt.ClearInterrupt()
 	}
+	s.vals.settle(s, st)
 	if st.listen == "prerequest" && st.exec.Request != nil && st.requestTouched {
 		v, err := s.requestChanges(goja.Undefined())
 		switch {
