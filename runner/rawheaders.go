@@ -64,6 +64,9 @@ type headerConn struct {
 	// ended is set once bytes came past a response's end; the
 	// connection then reads as closed.
 	ended atomic.Bool
+	// idle is the --timeout-request watch of the request using the
+	// connection, touched by every read and write.
+	idle atomic.Pointer[idleWatch]
 }
 
 // Read records what it reads until the end of the first header block
@@ -74,6 +77,7 @@ func (c *headerConn) Read(p []byte) (int, error) {
 	}
 	n, err := c.Conn.Read(p)
 	if n > 0 {
+		c.idle.Load().touch()
 		c.mu.Lock()
 		if c.recording {
 			c.record(p[:n])
@@ -443,6 +447,15 @@ func fallbackHeaders(resp *http.Response) []event.Header {
 	return hs
 }
 
+// Write passes p on; like a read, it shows the connection is not idle.
+func (c *headerConn) Write(p []byte) (int, error) {
+	n, err := c.Conn.Write(p)
+	if n > 0 {
+		c.idle.Load().touch()
+	}
+	return n, err
+}
+
 // headerCapture arms the connection a request gets, through the request's
 // trace. The trace is part of it so that a request allocates one.
 type headerCapture struct {
@@ -450,9 +463,14 @@ type headerCapture struct {
 	conn  *headerConn
 	// headRequest is set when the request is a HEAD.
 	headRequest bool
+	// idle is the request's --timeout-request watch, nil without one.
+	idle *idleWatch
 }
 
 func (h *headerCapture) gotConn(info httptrace.GotConnInfo) {
+	if h.idle != nil {
+		watch(info.Conn, h.idle)
+	}
 	// A connection Go wrapped in TLS itself (an https request through a
 	// proxy tunnel) records ciphertext, so it is not armed.
 	h.conn, _ = info.Conn.(*headerConn)

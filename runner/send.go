@@ -256,10 +256,15 @@ type hopTrace struct {
 
 // sendHops sends one request and follows its redirects.
 func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, so sendOptions) (*exchange, error) {
+	var idle *idleWatch
 	if so.timeout > 0 {
 		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, so.timeout)
-		defer cancel()
+		ctx, cancel = context.WithCancel(ctx)
+		idle = newIdleWatch(so.timeout, cancel)
+		defer func() {
+			idle.stop()
+			cancel()
+		}()
 	}
 	rt := r.transports.strict
 	if !so.strictSSL {
@@ -285,6 +290,10 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 		}
 		capture.trace.GotConn = capture.gotConn
 		capture.headRequest = method == "HEAD"
+		// Each hop is a request of its own to postman-request, with its
+		// own socket timeout.
+		idle.touch()
+		capture.idle = idle
 		req, err := newHTTPRequest(httptrace.WithClientTrace(ctx, &capture.trace), method, target, headers, body, hasBody)
 		if err != nil {
 			return nil, err
@@ -305,6 +314,9 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 		}
 		resp, err := rt.RoundTrip(req)
 		if err != nil {
+			if idle.hasFired() {
+				return nil, idleTimeoutError(req.URL, so.timeout)
+			}
 			if perr := capture.headError(true); perr.code != "" {
 				return nil, perr.netError(req.URL)
 			}
@@ -360,6 +372,9 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 		respHeaders, respHeaderSize := capture.headers(resp, reason)
 		data, truncatedErr := readBody(resp, so.maxBody)
 		resp.Body.Close()
+		if truncatedErr != nil && idle.hasFired() {
+			return nil, idleTimeoutError(req.URL, so.timeout)
+		}
 		if truncatedErr != nil {
 			var de *bodyDecodeError
 			if errors.As(truncatedErr, &de) || errors.Is(truncatedErr, errBodyTooLarge) {
@@ -923,6 +938,12 @@ func setRequestError(ev *event.Request, err error) {
 		f := ne.fields
 		ev.ErrorFields = &f
 	}
+}
+
+// idleTimeoutError is Node's socket timeout as postman-request reports it.
+func idleTimeoutError(u *url.URL, timeout time.Duration) error {
+	return netErr(event.NodeError{Code: "ESOCKETTIMEDOUT", Connect: new(bool)}, "ESOCKETTIMEDOUT",
+		"%s sent nothing within %s (--timeout-request)", u.Host, timeout)
 }
 
 // describeNetError words transport failures as Newman does (ECONNREFUSED,
