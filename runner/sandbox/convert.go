@@ -636,20 +636,6 @@ func (s *Sandbox) cookiePlain(c *http.Cookie) *goja.Object {
 	return o
 }
 
-// responseCookies parses a sendRequest response's Set-Cookie headers.
-func responseCookies(r *event.Response) []*http.Cookie {
-	h := http.Header{}
-	for _, x := range r.Headers {
-		if strings.EqualFold(x.Key, "Set-Cookie") {
-			h.Add("Set-Cookie", x.Value)
-		}
-	}
-	if len(h) == 0 {
-		return nil
-	}
-	return (&http.Response{Header: h}).Cookies()
-}
-
 // headerPlain is a header in the plain form Postman's Header constructor
 // takes, description included.
 func (s *Sandbox) headerPlain(h collections.Header) *goja.Object {
