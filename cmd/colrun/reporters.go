@@ -39,6 +39,7 @@ func openReporters(f *runFlags, sio stdio, stdout io.Writer) (*report.Set, error
 			NoAssertions:        f.cliNoAssertions,
 			NoSuccessAssertions: f.cliNoSuccessAssertions,
 			ShowTimestamps:      f.cliShowTimestamps,
+			JoinItems:           f.delayRequest.d == 0,
 		},
 	})
 }

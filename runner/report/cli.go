@@ -48,6 +48,12 @@ type CLIOptions struct {
 	// boxes with the local time, as Newman's --reporter-cli-show-timestamps
 	// does (Node's en-US toLocaleString and toLocaleTimeString forms).
 	ShowTimestamps bool
+	// JoinItems holds an item's results back until the next event (the
+	// next item's start, in a sequential run), so each request costs one
+	// write to stdout rather than two: a CI log reading from a pipe pays
+	// per write. The caller sets it only when nothing waits between items
+	// (no --delay-request), so the output never lags behind the run.
+	JoinItems bool
 	// Now is the clock for ShowTimestamps; nil means time.Now. Tests set
 	// it so their output does not depend on when they run.
 	Now func() time.Time
@@ -99,7 +105,8 @@ func NewCLI(w io.Writer, sum *Summary, opts CLIOptions) *CLI {
 // console follows the run: at once, except that a request's line and its
 // scripts' results are written together when the item ends (or a script
 // logs to the console), one write instead of one per line, which is what
-// a CI log reading from a pipe pays for.
+// a CI log reading from a pipe pays for; with JoinItems they wait for the
+// next event too.
 func (c *CLI) Handle(e event.Event) error {
 	if c.own {
 		_ = c.sum.Handle(e)
@@ -138,7 +145,7 @@ func (c *CLI) Handle(e event.Event) error {
 		c.closeBox()
 		c.runEnd()
 	}
-	if e.Request != nil || e.Assertion != nil || e.Script != nil {
+	if e.Request != nil || e.Assertion != nil || e.Script != nil || (e.ItemEnd != nil && c.opts.JoinItems) {
 		return nil
 	}
 	return c.flush()

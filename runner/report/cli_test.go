@@ -173,3 +173,46 @@ func TestCLIWidth(t *testing.T) {
 		}
 	}
 }
+
+// writeLog keeps each Write as it came, to see how output was batched.
+type writeLog struct{ writes []string }
+
+func (w *writeLog) Write(p []byte) (int, error) {
+	w.writes = append(w.writes, string(p))
+	return len(p), nil
+}
+
+// TestCLIJoinItems checks that JoinItems changes only how the report is
+// cut into writes: the same text, with an item's results going out in one
+// write with whatever follows (the next item's name), not on their own.
+func TestCLIJoinItems(t *testing.T) {
+	t.Parallel()
+	var plain, joined writeLog
+	cp := NewCLI(&plain, nil, CLIOptions{})
+	cj := NewCLI(&joined, nil, CLIOptions{JoinItems: true})
+	items := 0
+	for _, e := range sampleStream() {
+		before := len(joined.writes)
+		if err := cp.Handle(e); err != nil {
+			t.Fatal(err)
+		}
+		if err := cj.Handle(e); err != nil {
+			t.Fatal(err)
+		}
+		if e.ItemEnd != nil {
+			items++
+			if len(joined.writes) != before {
+				t.Fatalf("item %q: results written at its end, want them held for the next event", e.ItemEnd.Item.Name)
+			}
+		}
+	}
+	if err := cj.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(strings.Join(plain.writes, ""), strings.Join(joined.writes, "")); diff != "" {
+		t.Errorf("JoinItems changed the report (-plain +joined):\n%s", diff)
+	}
+	if items < 2 || len(joined.writes) >= len(plain.writes) {
+		t.Errorf("%d writes with JoinItems, %d without, over %d items: want fewer", len(joined.writes), len(plain.writes), items)
+	}
+}
