@@ -923,7 +923,8 @@ Response.prototype.update = function (o) {
     o.code !== undefined && (details.code = o.code);
     standard !== undefined && (details.standardName = standard);
     this._details = details;
-    this.status = details.name;
+    // mergeDefined: an errored request's response has no status key.
+    details.name !== undefined && (this.status = details.name);
     o.code !== undefined && (this.code = o.code);
     this.headers = new HeaderList(this, o.header);
     if (o.body !== undefined) { this.body = o.body; }

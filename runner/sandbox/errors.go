@@ -14,6 +14,10 @@ import (
 // scriptError converts what a goja call returned into the error Newman
 // would show: the thrown error's name and message (V8's wording for the
 // common TypeErrors), and the line in the user's script where it was thrown.
+//
+// A script that throws a falsy value (`throw null`, `throw 0`, an empty
+// string) stops there but has not failed in Newman 6.2.2, which tests the
+// error for truth: for a user's script (script not nil) that gives nil.
 func (s *Sandbox) scriptError(err error, script *Script) *event.ScriptError {
 	var ex *goja.Exception
 	var so *goja.StackOverflowError
@@ -24,7 +28,11 @@ func (s *Sandbox) scriptError(err error, script *Script) *event.ScriptError {
 	default:
 		return &event.ScriptError{Name: "Error", Message: err.Error()}
 	}
-	return s.errorFromValue(ex.Value(), ex.Stack(), script)
+	val := ex.Value()
+	if script != nil && (val == nil || !val.ToBoolean()) {
+		return nil
+	}
+	return s.errorFromValue(val, ex.Stack(), script)
 }
 
 // errorFromValue describes a thrown or rejected value. The position comes

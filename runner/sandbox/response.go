@@ -177,14 +177,12 @@ func (s *Sandbox) responseObject(r *event.Response, _ []*http.Cookie) *goja.Obje
 	s.defineLazy(o, src, "id")
 	s.defineLazy(o, src, "_details")
 	// Response#update: the status is the reason phrase, else the
-	// standard name.
-	status := goja.Undefined()
+	// standard name; mergeDefined leaves the key out when there is none.
 	if reason := reasonPhrase(r); reason != "" {
-		status = s.prims.str(rt, reason)
+		_ = o.Set("status", s.prims.str(rt, reason))
 	} else if name := httpReasonName(r.Code); name != "" {
-		status = s.prims.str(rt, name)
+		_ = o.Set("status", s.prims.str(rt, name))
 	}
-	_ = o.Set("status", status)
 	_ = o.Set("code", s.prims.int(rt, int64(r.Code)))
 	s.defineLazy(o, src, "headers")
 	s.defineLazy(o, src, "stream")
