@@ -75,31 +75,45 @@ func (w *worker) scriptCookies(ex *exchange, useJar bool) []*http.Cookie {
 	}
 	host := strings.ToLower(final.Hostname())
 	var out []*http.Cookie
+	used := map[*http.Cookie]bool{}
 	for _, c := range w.jar.Cookies(final) {
-		out = append(out, w.cookies.lookup(c, host, final.Path))
+		out = append(out, w.cookies.lookup(c, host, final.Path, used))
 	}
 	return out
 }
 
 // lookup finds the recorded attributes of a jar cookie for host and path;
 // a cookie the book does not know (set by a script through the jar) gets
-// the host and "/".
-func (b *cookieBook) lookup(c *http.Cookie, host, p string) *http.Cookie {
+// the host and "/". The jar gives back names and values only, and one name
+// may be set at several paths (s=deep at /a, s=root at /): a record with
+// the cookie's value wins, then the longest path, as the jar lists the
+// longest first; used keeps each record to one cookie of the list.
+func (b *cookieBook) lookup(c *http.Cookie, host, p string, used map[*http.Cookie]bool) *http.Cookie {
 	var best *http.Cookie
 	for _, rec := range b.byKey {
-		if rec.Name != c.Name || !domainMatch(host, rec.Domain) || !strings.HasPrefix(p+"/", strings.TrimSuffix(rec.Path, "/")+"/") {
+		if used[rec] || rec.Name != c.Name || !domainMatch(host, rec.Domain) || !strings.HasPrefix(p+"/", strings.TrimSuffix(rec.Path, "/")+"/") {
 			continue
 		}
-		if best == nil || len(rec.Path) > len(best.Path) {
+		if best == nil || betterRecord(rec, best, c.Value) {
 			best = rec
 		}
 	}
 	if best == nil {
 		return &http.Cookie{Name: c.Name, Value: c.Value, Domain: host, Path: "/"}
 	}
+	used[best] = true
 	out := *best
 	out.Value = c.Value
 	return &out
+}
+
+// betterRecord reports whether a describes a jar cookie of this value
+// better than b does: by value first, then by the longer path.
+func betterRecord(a, b *http.Cookie, value string) bool {
+	if (a.Value == value) != (b.Value == value) {
+		return a.Value == value
+	}
+	return len(a.Path) > len(b.Path)
 }
 
 func domainMatch(host, domain string) bool {
