@@ -26,6 +26,12 @@ func (b *cookieBook) record(set []urlCookie, now time.Time) {
 	}
 	for _, uc := range set {
 		c := withDefaults(uc.cookie, uc.url)
+		if c.MaxAge > 0 {
+			// Max-Age counts from when the cookie was set and wins over
+			// Expires (RFC 6265 5.3, tough-cookie's expiryTime): fixed
+			// here, so every later script sees the same expiry.
+			c.Expires = now.Add(time.Duration(c.MaxAge) * time.Second)
+		}
 		if c.MaxAge < 0 || (!c.Expires.IsZero() && c.Expires.Before(now)) {
 			delete(b.byKey, cookieKey(c))
 			continue
