@@ -610,7 +610,9 @@ func decodeHeaders(v node, w where) ([]Header, error) {
 	hs := make([]Header, 0, kvs.n)
 	for kv := range kvs.all {
 		key := str(kv.key)
-		if strings.TrimSpace(key) == "" {
+		// Newman lists a disabled header without a name too (in scripts
+		// and its report); it never sends one.
+		if strings.TrimSpace(key) == "" && !disabled(kv) {
 			continue
 		}
 		hs = append(hs, Header{Key: key, Value: str(kv.value), Disabled: disabled(kv), Description: entryDescription(kv.description)})

@@ -167,6 +167,11 @@ type Header struct {
 	Key      string
 	Value    string
 	Disabled bool
+	// System marks a header the runtime added to the request as sent
+	// (User-Agent, Host, an auth's Authorization...): test scripts see it
+	// as Header#system. A loaded collection never sets it. (Beside
+	// Disabled, it adds nothing to the struct's size.)
+	System bool
 	// Description is the header's description; nil when the collection
 	// gives none. Newman lists it in the report's request headers and in
 	// pm.request.headers.

@@ -286,13 +286,7 @@ func toNodeURL(u *collections.URL) nodeURL {
 // postman-collection's removeHeader does without ignoreCase (oauth1 uses
 // it so; a lower-case "authorization" header survives there too).
 func (o *outgoing) removeHeaderExact(key string) {
-	kept := o.Headers[:0]
-	for _, h := range o.Headers {
-		if h.Key != key {
-			kept = append(kept, h)
-		}
-	}
-	o.Headers = kept
+	o.dropHeaders(func(k string) bool { return k == key }, true)
 }
 
 // removeQuery drops every query parameter whose key is one of keys.

@@ -67,6 +67,20 @@ type outgoing struct {
 	// addingSystem makes addHeader flag what it adds as a system header
 	// (while auth is applied: Newman's report flags auth's headers so).
 	addingSystem bool
+	// disabled are the request's disabled headers, resolved: never sent,
+	// but Newman's report and test scripts list them among its own
+	// headers. Kept apart from Headers so that nothing that reads what is
+	// sent (the wire, signers, lookups) has to skip them. Nil, costing
+	// nothing, when there are none; shared by copies of o, so changed only
+	// by replacing it.
+	disabled []disabledHeader
+}
+
+// disabledHeader is a disabled header and its place in the list: at is
+// how many of outgoing.Headers come before it.
+type disabledHeader struct {
+	at int
+	event.Header
 }
 
 // header returns the last enabled value of a header, case-insensitively,
@@ -80,14 +94,48 @@ func (o *outgoing) header(key string) (string, bool) {
 	return "", false
 }
 
+// removeHeader removes a header case-insensitively, disabled ones too, as
+// postman-collection's removeHeader with ignoreCase does when an auth
+// replaces Authorization (a disabled one is gone from Newman's report).
 func (o *outgoing) removeHeader(key string) {
+	o.dropHeaders(func(k string) bool { return strings.EqualFold(k, key) }, true)
+}
+
+// dropHeaders removes the sent headers whose key matches, and the
+// disabled ones too when disabledToo is set, keeping the disabled ones'
+// places among those that stay.
+func (o *outgoing) dropHeaders(match func(key string) bool, disabledToo bool) {
+	if len(o.disabled) == 0 {
+		kept := o.Headers[:0]
+		for _, h := range o.Headers {
+			if !match(h.Key) {
+				kept = append(kept, h)
+			}
+		}
+		o.Headers = kept
+		return
+	}
+	// keptBefore[i] is how many of the first i headers stay.
+	keptBefore := make([]int, len(o.Headers)+1)
 	kept := o.Headers[:0]
-	for _, h := range o.Headers {
-		if !strings.EqualFold(h.Key, key) {
+	for i, h := range o.Headers {
+		keptBefore[i] = len(kept)
+		if !match(h.Key) {
 			kept = append(kept, h)
 		}
 	}
+	keptBefore[len(o.Headers)] = len(kept)
 	o.Headers = kept
+	// A new slice: copies of o (a digest replay's) share the old one.
+	dis := make([]disabledHeader, 0, len(o.disabled))
+	for _, d := range o.disabled {
+		if disabledToo && match(d.Key) {
+			continue
+		}
+		d.at = keptBefore[min(d.at, len(keptBefore)-1)]
+		dis = append(dis, d)
+	}
+	o.disabled = dis
 }
 
 func (o *outgoing) addHeader(key, value string) {
@@ -125,7 +173,7 @@ func resolvedRequest(orig *collections.Request, o *outgoing, sent []event.Header
 	}
 	r.Headers = make([]collections.Header, len(sent))
 	for i, h := range sent {
-		r.Headers[i] = collections.Header{Key: h.Key, Value: h.Value, Description: h.Description}
+		r.Headers[i] = collections.Header{Key: h.Key, Value: h.Value, Disabled: h.Disabled, Description: h.Description, System: h.System}
 	}
 	if r.Body != nil && r.Body.Mode == "raw" && o.HasBody {
 		r.Body.Raw = string(o.Body)
@@ -145,14 +193,23 @@ func resolvedRequest(orig *collections.Request, o *outgoing, sent []event.Header
 // runner's, then those the transport adds (Host, Accept-Encoding, the
 // jar's Cookie, Content-Length), flagged as system headers as Newman's report flags
 // them. Test scripts and reports both see this list. Connection is not
-// listed: Go's HTTP/1.1 sends none.
+// listed: Go's HTTP/1.1 sends none. The request's disabled headers are
+// listed in their places, flagged, as Newman lists them though it does
+// not send them.
 func sentHeaders(o *outgoing) []event.Header {
-	hs := make([]event.Header, 0, len(o.Headers)+4)
-	for _, h := range o.Headers {
+	hs := make([]event.Header, 0, len(o.Headers)+len(o.disabled)+4)
+	d := 0
+	for i, h := range o.Headers {
+		for ; d < len(o.disabled) && o.disabled[d].at <= i; d++ {
+			hs = append(hs, o.disabled[d].Header)
+		}
 		if o.formType && strings.EqualFold(h.Key, "Content-Type") {
 			continue
 		}
 		hs = append(hs, h)
+	}
+	for ; d < len(o.disabled); d++ {
+		hs = append(hs, o.disabled[d].Header)
 	}
 	add := func(key, value string) {
 		if _, ok := o.header(key); !ok {
@@ -249,6 +306,7 @@ func (r *Runner) build(it *collections.Item, req *collections.Request, res *vari
 	out.Headers = make([]event.Header, 0, len(req.Headers)+4)
 	for _, h := range req.Headers {
 		if h.Disabled {
+			out.addDisabled(h, res)
 			continue
 		}
 		k, err := res.Replace(h.Key)
@@ -304,6 +362,22 @@ func (r *Runner) build(it *collections.Item, req *collections.Request, res *vari
 	r.addSystemHeaders(out)
 	addURLCredentials(out, u)
 	return out, nil
+}
+
+// addDisabled keeps a disabled header for the report and test scripts,
+// its key and value resolved as Newman shows them (an unknown variable
+// stays as written and is not warned about: it is not sent), even when
+// its key is empty.
+func (o *outgoing) addDisabled(h collections.Header, res *variables.Resolver) {
+	quiet := quietResolver(res)
+	d := disabledHeader{at: len(o.Headers), Header: event.Header{Key: quiet.MustReplace(h.Key), Value: quiet.MustReplace(h.Value), Disabled: true}}
+	if desc := h.Description; desc != nil {
+		if hasVariable(desc) {
+			desc = resolveDescription(desc, quiet)
+		}
+		d.Description = desc
+	}
+	o.disabled = append(o.disabled, d)
 }
 
 // addURLCredentials sends the user information of a URL
@@ -450,7 +524,8 @@ func (r *Runner) buildBody(b *collections.Body, out *outgoing, res *variables.Re
 			body = encodeForm(*out.form)
 		}
 		if ct, ok := out.header("Content-Type"); !ok || !strings.HasPrefix(ct, "application/x-www-form-urlencoded") {
-			out.removeHeader("Content-Type")
+			// A disabled Content-Type stays listed, as in Newman.
+			out.dropHeaders(func(k string) bool { return strings.EqualFold(k, "Content-Type") }, false)
 			out.addHeader("Content-Type", "application/x-www-form-urlencoded")
 			out.formType = true
 		}

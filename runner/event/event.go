@@ -161,6 +161,11 @@ type Header struct {
 	// or the transport added (User-Agent, Host, Content-Length...);
 	// Newman's JSON report flags those "system": true.
 	System bool `json:"system,omitempty"`
+	// Disabled marks a header the request lists but does not send:
+	// Newman's report and test scripts still list it, in its place among
+	// the request's own headers. Readers that count or size what went on
+	// the wire skip it.
+	Disabled bool `json:"disabled,omitempty"`
 	// Description is the collection's description of a header the
 	// request set, which Newman's JSON report lists; readers must not
 	// change it (it is the loaded collection's).

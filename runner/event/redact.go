@@ -45,7 +45,7 @@ func Redact(e Event, mask func(string) string) Event {
 		out := make([]Header, len(hs))
 		for i, h := range hs {
 			// A description resolves variables too, so it may hold a secret.
-			out[i] = Header{Key: h.Key, Value: mask(h.Value), System: h.System, Description: description(h.Description)}
+			out[i] = Header{Key: h.Key, Value: mask(h.Value), System: h.System, Disabled: h.Disabled, Description: description(h.Description)}
 		}
 		return out
 	}

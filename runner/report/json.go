@@ -492,7 +492,7 @@ func newScriptError(se *event.ScriptError, listen string) *jsonError {
 func headers(hs []event.Header) []jsonHeader {
 	out := make([]jsonHeader, len(hs))
 	for i, h := range hs {
-		out[i] = jsonHeader{Description: newDescription(h.Description), Key: h.Key, Value: h.Value, System: h.System}
+		out[i] = jsonHeader{Disabled: h.Disabled, Description: newDescription(h.Description), Key: h.Key, Value: h.Value, System: h.System}
 	}
 	return out
 }
@@ -746,7 +746,10 @@ type jsonQuery struct {
 	Value *string `json:"value"`
 }
 
+// jsonHeader is a header in the order postman-collection's Property and
+// Header#update set its fields: disabled, description, key, value, system.
 type jsonHeader struct {
+	Disabled    bool             `json:"disabled,omitempty"`
 	Description *jsonDescription `json:"description,omitempty"`
 	Key         string           `json:"key"`
 	Value       string           `json:"value"`

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -88,7 +89,11 @@ func (s *Sandbox) requestHeaders(o *goja.Object, headers []collections.Header) *
 		// where Property puts it; the list built in Go has no room for one.
 		plain := make([]any, len(headers))
 		for i, h := range headers {
-			plain[i] = s.headerPlain(h)
+			p := s.headerPlain(h)
+			if h.System {
+				_ = p.Set("system", true)
+			}
+			plain[i] = p
 		}
 		l, err := s.rt.New(s.classes.headerList, o, s.rt.NewArray(plain...))
 		if err != nil {
@@ -97,10 +102,23 @@ func (s *Sandbox) requestHeaders(o *goja.Object, headers []collections.Header) *
 		return l
 	}
 	hs := make([]header, len(headers))
+	system := false
 	for i, h := range headers {
 		hs[i] = header{key: h.Key, value: h.Value, disabled: h.Disabled}
+		system = system || h.System
 	}
-	return s.headerList(o, hs)
+	l := s.headerList(o, hs)
+	if system {
+		// Header#update sets system after key and value, so toJSON lists
+		// it last, as it does here.
+		members := l.Get("members").ToObject(s.rt)
+		for i, h := range headers {
+			if h.System {
+				_ = members.Get(strconv.Itoa(i)).ToObject(s.rt).Set("system", true)
+			}
+		}
+	}
+	return l
 }
 
 // hasDescriptions reports whether a header has a description.
