@@ -381,9 +381,12 @@ func (c *CLI) headerBox(arrow string, hs []event.Header) {
 	if len(hs) == 0 {
 		return
 	}
-	lines := make([]string, len(hs))
-	for i, h := range hs {
-		lines[i] = h.Key + ": " + h.Value
+	// A disabled header counts in Newman's header total, but was not sent.
+	lines := make([]string, 0, len(hs))
+	for _, h := range hs {
+		if !h.Disabled {
+			lines = append(lines, h.Key+": "+h.Value)
+		}
 	}
 	c.print("  " + c.p.white(c.g.boxTop) + " " + c.p.white(arrow) + " headers\n")
 	c.boxLines(strings.Join(lines, "\n"), c.p.white(c.g.boxMiddle))
@@ -421,6 +424,9 @@ func requestSize(s event.SentRequest) int64 {
 	}
 	n := int64(len(s.Method) + 1 + len(target) + len(" HTTP/1.1\r\n") + 2)
 	for _, h := range s.Headers {
+		if h.Disabled {
+			continue // postman-collection's HeaderList#contentSize skips them
+		}
 		n += int64(len(h.Key) + 2 + len(h.Value) + 2)
 	}
 	return n + max64(s.BodySize, int64(len(s.Body)))

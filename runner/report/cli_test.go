@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/colrun/colrun/runner/event"
 )
 
 var failureNum = regexp.MustCompile(`(?m)^ +(\d+)\. `)
@@ -214,5 +216,32 @@ func TestCLIJoinItems(t *testing.T) {
 	}
 	if items < 2 || len(joined.writes) >= len(plain.writes) {
 		t.Errorf("%d writes with JoinItems, %d without, over %d items: want fewer", len(joined.writes), len(plain.writes), items)
+	}
+}
+
+// A disabled request header counts in --verbose's header total, as in
+// Newman 6.2.2 ("9↑" with one disabled among nine), but it was not sent:
+// the request size and the ↑ headers box leave it out.
+func TestCLIVerboseDisabledHeader(t *testing.T) {
+	t.Parallel()
+	var out bytes.Buffer
+	c := NewCLI(&out, nil, CLIOptions{Verbose: true})
+	sent := event.SentRequest{Method: "GET", URL: "http://h/x", Headers: []event.Header{
+		{Key: "X-On", Value: "1"}, {Key: "X-Off", Value: "2", Disabled: true}, {Key: "Host", Value: "h", System: true},
+	}}
+	if err := c.Handle(event.Event{Request: &event.Request{Sent: sent, Resp: &event.Response{Code: 200, Status: "OK"}}}); err != nil {
+		t.Fatal(err)
+	}
+	_ = c.Close()
+	got := out.String()
+	// "GET /x HTTP/1.1" and CRLF (17), "X-On: 1" and "Host: h" with
+	// theirs (9 each), the closing CRLF (2).
+	for _, want := range []string{"37B↑", "3↑ 0↓ headers", "│ X-On: 1\n", "│ Host: h\n"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("verbose output lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "X-Off") {
+		t.Errorf("verbose output lists the disabled header as sent:\n%s", got)
 	}
 }
