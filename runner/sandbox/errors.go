@@ -3,10 +3,15 @@ package sandbox
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"regexp"
 	"strings"
 
 	"github.com/dop251/goja"
+	"github.com/dop251/goja/ast"
+	"github.com/dop251/goja/file"
+	"github.com/dop251/goja/parser"
+	"github.com/dop251/goja/token"
 
 	"github.com/colrun/colrun/runner/event"
 )
@@ -77,7 +82,7 @@ func (s *Sandbox) errorFromValue(val goja.Value, frames []goja.StackFrame, scrip
 	if se.Line > 0 && se.Column < 1 {
 		se.Column = 1
 	}
-	if msg := v8Message(se.Message, script.Source, se.Line, se.Column); msg != se.Message {
+	if msg := s.v8Message(se.Message, script, se.Line, se.Column); msg != se.Message {
 		// The stack's first line repeats the message: it gets V8's words
 		// too, so reports show one wording.
 		if head := se.Name + ": " + se.Message; strings.HasPrefix(se.Stack, head) {
@@ -123,18 +128,32 @@ var (
 )
 
 // v8Message rewords goja's runtime messages as V8 (and so Newman) words
-// them, where that is cheap: property reads on undefined, and calls of
-// something that is not a function, whose callee is read back from the
-// source at the error's position. Other messages keep goja's wording.
-func v8Message(msg, src string, line, col int) string {
+// them, where that is cheap: property reads and writes on null or
+// undefined, and calls of something that is not a function, whose callee
+// is read back from the source at the error's position. Other messages
+// keep goja's wording. It runs only for an error a user sees.
+func (s *Sandbox) v8Message(msg string, script *Script, line, col int) string {
+	src := script.Source
 	if m := reReadProp.FindStringSubmatch(msg); m != nil {
-		return "Cannot read properties of " + m[2] + " (reading '" + m[1] + "')"
+		of := m[2]
+		if kind, _ := s.nullishBase(script, line, col, m[1], false); kind != "" {
+			of = kind
+		}
+		return "Cannot read properties of " + of + " (reading '" + m[1] + "')"
 	}
 	if msg == "Cannot convert undefined or null to object" {
-		if name, ok := assignedMember(src, line, col); ok {
-			return "Cannot set properties of undefined (setting '" + name + "')"
+		name, ok := assignedMember(src, line, col)
+		kind, member := s.nullishBase(script, line, col, name, true)
+		if !ok {
+			name, ok = member, member != ""
 		}
-		return msg
+		if !ok {
+			return msg
+		}
+		if kind == "" {
+			kind = "undefined"
+		}
+		return "Cannot set properties of " + kind + " (setting '" + name + "')"
 	}
 	if reNoMember.MatchString(msg) || reNotObj.MatchString(msg) || reNotFunc.MatchString(msg) {
 		if callee, ok := calleeAt(src, line, col); ok {
@@ -226,4 +245,354 @@ func assignedMember(src string, line, col int) (string, bool) {
 
 func isIdentByte(c byte) bool {
 	return c == '_' || c == '$' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}
+
+// nullishBase finds, in script's source, the property read (or, setting,
+// written) that failed at line:col, and tells whether the value read from
+// was null or undefined: goja says "undefined" for both, V8 tells them
+// apart, and a JSON field that is null is the common case in tests. The
+// answer comes from the source when it is plain (`null.x`, a variable
+// only ever set to null) and otherwise from reading the expression again
+// when it is a path of pm, JSON or the legacy globals through reads and
+// calls that change nothing (pm.response.json().data, a variable set
+// once to such a path); else kind is "". name, when not "", is the
+// property the message names; member is the one the source names. It
+// parses the script again, so it is only for an error a user sees.
+func (s *Sandbox) nullishBase(script *Script, line, col int, name string, setting bool) (kind, member string) {
+	if script == nil || line < 1 || col < 1 {
+		return "", ""
+	}
+	off := offsetOf(script.Source, line, col)
+	if off < 0 || off >= len(script.Source) {
+		return "", ""
+	}
+	prefix := syncPrefix
+	if script.async {
+		prefix = asyncPrefix
+	}
+	prg, err := parser.ParseFile(nil, "", prefix+script.Source+suffix, 0, parser.WithDisableSourceMaps)
+	if err != nil {
+		return "", ""
+	}
+	at := file.Idx(len(prefix) + off + 1)
+	r := &nullishReader{s: s, values: map[string][]ast.Expression{}, opaque: map[string]bool{}, seen: map[*ast.Binding]bool{}}
+	var sites []memberSite
+	walkAST(reflect.ValueOf(prg), func(n any) {
+		r.note(n)
+		switch n := n.(type) {
+		case *ast.AssignExpression:
+			if setting {
+				sites = appendSite(sites, n.Left, at, name)
+			}
+		case *ast.DotExpression:
+			if !setting {
+				sites = appendSite(sites, n, at, name)
+			}
+		case *ast.BracketExpression:
+			if !setting {
+				sites = appendSite(sites, n, at, name)
+			}
+		}
+	})
+	// Sites that share a position (a.b.c() fails at a) must agree.
+	for i, site := range sites {
+		k := r.kindOf(site.base, 0)
+		if k == "" || i > 0 && (k != kind || site.name != member) {
+			return "", ""
+		}
+		kind, member = k, site.name
+	}
+	return kind, member
+}
+
+// memberSite is a property read or write: the expression read from, and
+// the property's name ("" when the source computes it).
+type memberSite struct {
+	base ast.Expression
+	name string
+}
+
+// appendSite adds e to sites if it is a member expression goja places at
+// at (the property name, the bracket, the start of the expression, or
+// for a method call the end of the object's expression) whose property
+// can be name.
+func appendSite(sites []memberSite, e ast.Expression, at file.Idx, name string) []memberSite {
+	switch e := e.(type) {
+	case *ast.DotExpression:
+		n := e.Identifier.Name.String()
+		if (e.Identifier.Idx == at || e.Idx0() == at || lastIdx(e.Left) == at) && (name == "" || n == name) {
+			return append(sites, memberSite{e.Left, n})
+		}
+	case *ast.BracketExpression:
+		n := ""
+		switch k := e.Member.(type) {
+		case *ast.StringLiteral:
+			n = k.Value.String()
+		case *ast.NumberLiteral:
+			n = k.Literal
+		}
+		if (e.LeftBracket == at || e.Idx0() == at || lastIdx(e.Left) == at) && (name == "" || n == "" || n == name) {
+			if n == "" {
+				n = name
+			}
+			return append(sites, memberSite{e.Left, n})
+		}
+	}
+	return sites
+}
+
+// lastIdx is where goja places a failed method call read from e, as in
+// `e.m()`: at e's last member.
+func lastIdx(e ast.Expression) file.Idx {
+	switch e := e.(type) {
+	case *ast.DotExpression:
+		return e.Identifier.Idx
+	case *ast.BracketExpression:
+		return e.LeftBracket
+	case *ast.CallExpression:
+		return e.LeftParenthesis
+	}
+	return e.Idx0()
+}
+
+// nullishReader tells what an expression of a script evaluates to, where
+// that is null or undefined and can be known without running the script.
+type nullishReader struct {
+	s *Sandbox
+	// values holds what each variable is ever set to (nil for a
+	// declaration without a value); opaque names are also bound in ways
+	// that cannot be followed (parameters, loops, destructuring, +=).
+	values map[string][]ast.Expression
+	opaque map[string]bool
+	seen   map[*ast.Binding]bool
+}
+
+func (r *nullishReader) hide(id *ast.Identifier) {
+	if id != nil {
+		r.opaque[id.Name.String()] = true
+	}
+}
+
+// note records how n binds names, ignoring scopes: a name is followed
+// only when every binding of it, anywhere, says the same.
+func (r *nullishReader) note(n any) {
+	switch n := n.(type) {
+	case *ast.Binding:
+		// A function's var declarations are listed twice in goja's AST:
+		// in its body and in its DeclarationList.
+		if r.seen[n] {
+			return
+		}
+		r.seen[n] = true
+		if id, ok := n.Target.(*ast.Identifier); ok {
+			r.values[id.Name.String()] = append(r.values[id.Name.String()], n.Initializer)
+		} else {
+			targetNames(n.Target, r.hide)
+		}
+	case *ast.ParameterList:
+		for _, p := range n.List {
+			targetNames(p.Target, r.hide)
+		}
+		targetNames(n.Rest, r.hide)
+	case *ast.AssignExpression:
+		if id, ok := n.Left.(*ast.Identifier); ok && n.Operator == token.ASSIGN {
+			r.values[id.Name.String()] = append(r.values[id.Name.String()], n.Right)
+		} else {
+			targetNames(n.Left, r.hide)
+		}
+	case *ast.UnaryExpression:
+		if n.Operator == token.INCREMENT || n.Operator == token.DECREMENT {
+			targetNames(n.Operand, r.hide)
+		}
+	case *ast.ForIntoExpression:
+		targetNames(n.Expression, r.hide)
+	case *ast.ForIntoVar:
+		targetNames(n.Binding.Target, r.hide)
+	case *ast.ForDeclaration:
+		targetNames(n.Target, r.hide)
+	case *ast.CatchStatement:
+		targetNames(n.Parameter, r.hide)
+	case *ast.FunctionLiteral:
+		r.hide(n.Name)
+	case *ast.ClassLiteral:
+		r.hide(n.Name)
+	}
+}
+
+// maxNullishDepth bounds how many variables kindOf follows, against
+// `var a = b, b = a`.
+const maxNullishDepth = 8
+
+// kindOf returns "null" or "undefined" when e is known to evaluate to
+// that, else "".
+func (r *nullishReader) kindOf(e ast.Expression, depth int) string {
+	if depth > maxNullishDepth {
+		return ""
+	}
+	switch e := e.(type) {
+	case *ast.NullLiteral:
+		return "null"
+	case *ast.Identifier:
+		n := e.Name.String()
+		vals, declared := r.values[n]
+		switch {
+		case r.opaque[n]:
+			return ""
+		case !declared && n == "undefined":
+			return "undefined"
+		case !declared:
+			return r.evalKind(e, depth)
+		}
+		kind := ""
+		for i, v := range vals {
+			k := "undefined"
+			if v != nil {
+				k = r.kindOf(v, depth+1)
+			}
+			if k == "" || i > 0 && k != kind {
+				return ""
+			}
+			kind = k
+		}
+		return kind
+	case *ast.DotExpression, *ast.BracketExpression, *ast.CallExpression:
+		return r.evalKind(e, depth)
+	}
+	return ""
+}
+
+// evalKind reads e again on the sandbox's runtime, where it is a pure path.
+func (r *nullishReader) evalKind(e ast.Expression, depth int) (kind string) {
+	if st := r.s.cur; st != nil && st.stopReason() != notStopped {
+		return ""
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			kind = ""
+			// A stop that came while reading must still stop the script,
+			// which may be running on (this is a failed pm.test).
+			if ie, ok := p.(*goja.InterruptedError); ok {
+				r.s.rt.Interrupt(ie.Value())
+			}
+		}
+	}()
+	var v goja.Value
+	ok := false
+	if ex := r.s.rt.Try(func() { v, ok = r.eval(e, depth) }); ex != nil || !ok {
+		return ""
+	}
+	switch {
+	case v == nil || goja.IsUndefined(v):
+		return "undefined"
+	case goja.IsNull(v):
+		return "null"
+	}
+	return ""
+}
+
+// nullishRoots are the globals a re-read path may start from: Postman's
+// own objects, whose reads and the pureMethods change nothing.
+var nullishRoots = setOf(`pm JSON responseBody responseCode responseHeaders responseCookies globals environment data request xml2Json`)
+
+// pureMethods are the methods of the nullishRoots' objects a re-read path
+// may call: parsing and reading, never writing.
+var pureMethods = setOf(`json text get toObject parse`)
+
+// eval evaluates e when it is a pure path; ok is false otherwise. Go
+// panics with a goja exception when a read throws (evalKind catches it).
+func (r *nullishReader) eval(e ast.Expression, depth int) (v goja.Value, ok bool) {
+	if depth > maxNullishDepth {
+		return nil, false
+	}
+	rt := r.s.rt
+	switch e := e.(type) {
+	case *ast.NullLiteral:
+		return goja.Null(), true
+	case *ast.StringLiteral:
+		return rt.ToValue(e.Value.String()), true
+	case *ast.NumberLiteral:
+		return rt.ToValue(e.Value), true
+	case *ast.BooleanLiteral:
+		return rt.ToValue(e.Value), true
+	case *ast.Identifier:
+		n := e.Name.String()
+		vals, declared := r.values[n]
+		switch {
+		case r.opaque[n]:
+			return nil, false
+		case !declared && nullishRoots[n]:
+			return rt.GlobalObject().Get(n), true
+		case len(vals) == 1 && vals[0] != nil:
+			return r.eval(vals[0], depth+1)
+		}
+	case *ast.DotExpression:
+		if obj, ok := r.evalObject(e.Left, depth); ok {
+			return obj.Get(e.Identifier.Name.String()), true
+		}
+	case *ast.BracketExpression:
+		var key string
+		switch k := e.Member.(type) {
+		case *ast.StringLiteral:
+			key = k.Value.String()
+		case *ast.NumberLiteral:
+			key = k.Literal
+		default:
+			return nil, false
+		}
+		if obj, ok := r.evalObject(e.Left, depth); ok {
+			return obj.Get(key), true
+		}
+	case *ast.CallExpression:
+		return r.call(e, depth)
+	}
+	return nil, false
+}
+
+// call evaluates a call of one of the pureMethods (or xml2Json) with
+// arguments that are pure paths themselves.
+func (r *nullishReader) call(e *ast.CallExpression, depth int) (goja.Value, bool) {
+	var this goja.Value = goja.Undefined()
+	var fn goja.Callable
+	switch c := e.Callee.(type) {
+	case *ast.DotExpression:
+		obj, ok := r.evalObject(c.Left, depth)
+		if !ok || !pureMethods[c.Identifier.Name.String()] {
+			return nil, false
+		}
+		this = obj
+		fn, ok = goja.AssertFunction(obj.Get(c.Identifier.Name.String()))
+		if !ok {
+			return nil, false
+		}
+	case *ast.Identifier:
+		if _, declared := r.values[c.Name.String()]; declared || c.Name.String() != "xml2Json" {
+			return nil, false
+		}
+		var ok bool
+		if fn, ok = goja.AssertFunction(r.s.rt.GlobalObject().Get("xml2Json")); !ok {
+			return nil, false
+		}
+	default:
+		return nil, false
+	}
+	args := make([]goja.Value, len(e.ArgumentList))
+	for i, a := range e.ArgumentList {
+		v, ok := r.eval(a, depth)
+		if !ok {
+			return nil, false
+		}
+		args[i] = v
+	}
+	v, err := fn(this, args...)
+	return v, err == nil
+}
+
+// evalObject evaluates e as eval does, when it gives an object.
+func (r *nullishReader) evalObject(e ast.Expression, depth int) (*goja.Object, bool) {
+	v, ok := r.eval(e, depth)
+	if !ok {
+		return nil, false
+	}
+	obj, ok := v.(*goja.Object)
+	return obj, ok
 }

@@ -1095,7 +1095,7 @@ func (s *Sandbox) assertionError(v goja.Value, testName string) *event.Assertion
 				if line == 1 {
 					col -= st.script.prefixLen
 				}
-				ae.Message = v8Message(ae.Message, st.script.Source, line, col)
+				ae.Message = s.v8Message(ae.Message, st.script, line, col)
 			}
 		}
 	}
