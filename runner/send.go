@@ -526,6 +526,9 @@ func newHTTPRequest(ctx context.Context, method, target string, headers []event.
 		}
 	}
 	if err != nil {
+		if port := targetPort(target); !validPort(port) {
+			return nil, badPortError(port)
+		}
 		var ue *url.Error
 		if errors.As(err, &ue) {
 			err = ue.Err
@@ -955,6 +958,8 @@ func describeNetError(ctx context.Context, err error, u *url.URL, timeout time.D
 	switch {
 	case u.Scheme != "http" && u.Scheme != "https":
 		return netErr(event.NodeError{}, "Invalid protocol: "+u.Scheme+":", "colrun sends http and https requests only, not %s", u.Scheme)
+	case !validPort(u.Port()):
+		return badPortError(u.Port())
 	case errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded):
 		code := event.NodeError{Code: "ESOCKETTIMEDOUT", Connect: new(bool)}
 		if timeout > 0 {
@@ -969,7 +974,7 @@ func describeNetError(ctx context.Context, err error, u *url.URL, timeout time.D
 	case errors.Is(err, syscall.ECONNREFUSED):
 		addr, port := dialedAddress(err, u)
 		return netErr(event.NodeError{Errno: errnoECONNREFUSED, Code: "ECONNREFUSED", Syscall: "connect", Address: addr, Port: port},
-			"connect ECONNREFUSED "+addr+":"+strconv.Itoa(port), "nothing listens at %s: connection refused", hostPort(u))
+			"connect ECONNREFUSED "+nodeAddress(addr, port), "nothing listens at %s: connection refused", hostPort(u))
 	case errors.Is(err, syscall.ECONNRESET):
 		return netErr(event.NodeError{Errno: errnoECONNRESET, Code: "ECONNRESET", Syscall: "read"}, "read ECONNRESET", "%s closed the connection", host)
 	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
@@ -977,7 +982,7 @@ func describeNetError(ctx context.Context, err error, u *url.URL, timeout time.D
 	case errors.Is(err, os.ErrDeadlineExceeded):
 		addr, port := dialedAddress(err, u)
 		return netErr(event.NodeError{Errno: errnoETIMEDOUT, Code: "ETIMEDOUT", Syscall: "connect", Address: addr, Port: port},
-			"connect ETIMEDOUT "+addr+":"+strconv.Itoa(port), "%s did not answer in time", host)
+			"connect ETIMEDOUT "+nodeAddress(addr, port), "%s did not answer in time", host)
 	}
 	var certErr *tls.CertificateVerificationError
 	if errors.As(err, &certErr) {
@@ -993,6 +998,44 @@ func describeNetError(ctx context.Context, err error, u *url.URL, timeout time.D
 		msg += " (is it an HTTP server?)"
 	}
 	return fmt.Errorf("%s: %s", host, msg)
+}
+
+// targetPort is the port written in a URL's authority, "" when it has
+// none; unlike url.Parse it accepts any text there, so that a port Go
+// refuses can be reported as Node reports it.
+func targetPort(target string) string {
+	_, rest, ok := strings.Cut(target, "://")
+	if !ok {
+		return ""
+	}
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		rest = rest[:i]
+	}
+	if i := strings.LastIndexByte(rest, '@'); i >= 0 {
+		rest = rest[i+1:]
+	}
+	if i := strings.LastIndexByte(rest, ']'); i >= 0 {
+		rest = rest[i+1:]
+	}
+	_, port, _ := strings.Cut(rest, ":")
+	return port
+}
+
+// validPort reports whether Node would connect to port: none (the
+// scheme's), or a number from 0 to 65535.
+func validPort(port string) bool {
+	if port == "" {
+		return true
+	}
+	n, err := strconv.ParseUint(port, 10, 32)
+	return err == nil && n < 65536
+}
+
+// badPortError is Node's error for a port it will not connect to
+// (net's validatePort), which Newman reports for the request.
+func badPortError(port string) error {
+	return netErr(event.NodeError{Code: "ERR_SOCKET_BAD_PORT"}, "Port should be >= 0 and < 65536. Received type string ('"+port+"').",
+		"the URL's port %q is not a number from 0 to 65535", port)
 }
 
 // netError is the request error Node gives for a response its parser
@@ -1038,6 +1081,15 @@ func dialedAddress(err error, u *url.URL) (string, int) {
 	host, port, _ := net.SplitHostPort(hostPort(u))
 	n, _ := strconv.Atoi(port)
 	return host, n
+}
+
+// nodeAddress is an address as Node's connect errors end: "ip:port", or
+// the ip alone for port 0, which Node leaves out as it does any falsy port.
+func nodeAddress(addr string, port int) string {
+	if port == 0 {
+		return addr
+	}
+	return addr + ":" + strconv.Itoa(port)
 }
 
 func hostPort(u *url.URL) string {

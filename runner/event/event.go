@@ -190,6 +190,34 @@ type NodeError struct {
 	Connect *bool `json:"connect,omitempty"`
 }
 
+// nodeErrorClasses are the JavaScript classes of the Node errors with an
+// ERR_ code that colrun reports; other errors are plain Errors.
+var nodeErrorClasses = map[string]string{
+	"ERR_SOCKET_BAD_PORT":      "RangeError",
+	"ERR_UNESCAPED_CHARACTERS": "TypeError",
+}
+
+// Name is the error's JavaScript name as Newman reports it ("RangeError"
+// for a bad port), "Error" for most network errors and for a nil n.
+func (n *NodeError) Name() string {
+	if n != nil {
+		if name, ok := nodeErrorClasses[n.Code]; ok {
+			return name
+		}
+	}
+	return "Error"
+}
+
+// StackHead is the first line of the error's stack as Node writes it:
+// "Error: msg", and for Node's own coded errors the code too
+// ("RangeError [ERR_SOCKET_BAD_PORT]: msg").
+func (n *NodeError) StackHead(msg string) string {
+	if n != nil && strings.HasPrefix(n.Code, "ERR_") {
+		return n.Name() + " [" + n.Code + "]: " + msg
+	}
+	return n.Name() + ": " + msg
+}
+
 // Request reports one HTTP exchange of an item: what was sent and what
 // came back, or the error that prevented a response.
 type Request struct {

@@ -915,7 +915,11 @@ type jsonError struct {
 // stack, whose first line ("Error: connect ECONNREFUSED ...") is all of
 // Newman's a reader can rely on.
 func requestError(node *event.NodeError, msg, stack string) *jsonError {
-	return &jsonError{NodeError: node, Name: "Error", Message: msg, Stack: stackOf("Error", msg, stack)}
+	st := stack
+	if st == "" {
+		st = node.StackHead(msg)
+	}
+	return &jsonError{NodeError: node, Name: node.Name(), Message: msg, Stack: st}
 }
 
 type jsonFrame struct {

@@ -220,11 +220,13 @@ func TestJSONCollectionFalsyDescription(t *testing.T) {
 
 // A request's failure in Newman 6.2.2's report has the error's stack,
 // "Error: <message>" then Node's frames; colrun's had none. The expected
-// values are Newman's for a refused connection, up to the frames.
+// values are Newman's for a refused connection and a bad port (a RangeError
+// with its code in the stack), up to the frames.
 func TestJSONRequestFailureStack(t *testing.T) {
 	t.Parallel()
 	doc := `{"info":{"name":"r","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
-"item":[{"name":"refused","request":{"method":"GET","url":"http://127.0.0.1:1/x"}}]}`
+"item":[{"name":"refused","request":{"method":"GET","url":"http://127.0.0.1:1/x"}},
+{"name":"bad port","request":{"method":"GET","url":"http://127.0.0.1:65536/x"}}]}`
 	var rep struct {
 		Run struct {
 			Failures []struct {
@@ -247,7 +249,9 @@ func TestJSONRequestFailureStack(t *testing.T) {
 		line, _, _ := strings.Cut(f.Error.Stack, "\n")
 		got = append(got, failure{f.At, f.Error.Code, f.Error.Name, f.Error.Message, line})
 	}
-	want := []failure{{"request", "ECONNREFUSED", "Error", "connect ECONNREFUSED 127.0.0.1:1", "Error: connect ECONNREFUSED 127.0.0.1:1"}}
+	want := []failure{{"request", "ECONNREFUSED", "Error", "connect ECONNREFUSED 127.0.0.1:1", "Error: connect ECONNREFUSED 127.0.0.1:1"},
+		{"request", "ERR_SOCKET_BAD_PORT", "RangeError", "Port should be >= 0 and < 65536. Received type string ('65536').",
+			"RangeError [ERR_SOCKET_BAD_PORT]: Port should be >= 0 and < 65536. Received type string ('65536')."}}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("request failure (-Newman +colrun):\n%s", d)
 	}

@@ -141,8 +141,8 @@ func (j *JUnit) Handle(e event.Event) error {
 			// item's.
 			if r.Error != "" || r.Resp == nil {
 				msg := orDefault(r.Error, "no response")
-				x.requestErrs = append(x.requestErrs, msg)
-				j.addError(x, "pm.sendRequest in "+r.Script+"-script", "request", "Error", msg, "", r.Cursor.Iteration)
+				x.requestErrs = append(x.requestErrs, r.ErrorFields.StackHead(msg))
+				j.addError(x, "pm.sendRequest in "+r.Script+"-script", "request", r.ErrorFields.Name(), msg, r.ErrorFields.StackHead(msg), r.Cursor.Iteration)
 			}
 			return nil
 		}
@@ -151,8 +151,8 @@ func (j *JUnit) Handle(e event.Event) error {
 			t = millis(r.Resp.Time) / 1000
 		} else {
 			msg := orDefault(r.Error, "no response")
-			x.requestErrs = append(x.requestErrs, msg)
-			j.addError(x, "request", "request", "Error", msg, "", r.Cursor.Iteration)
+			x.requestErrs = append(x.requestErrs, r.ErrorFields.StackHead(msg))
+			j.addError(x, "request", "request", r.ErrorFields.Name(), msg, r.ErrorFields.StackHead(msg), r.Cursor.Iteration)
 		}
 		s.execs++
 		s.timeSum += t
@@ -266,7 +266,7 @@ func (x *junitExec) flush() {
 	b := &x.suite.systemErr
 	b.WriteString("Iteration: " + strconv.Itoa(x.iteration) + "\n")
 	for _, e := range x.requestErrs {
-		b.WriteString("RequestError: Error: " + e + "\n")
+		b.WriteString("RequestError: " + e + "\n")
 	}
 	b.WriteString("\n---\n")
 	for _, e := range x.testErrs {

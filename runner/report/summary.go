@@ -295,7 +295,7 @@ func (s *Summary) request(r *event.Request) {
 	if r.Error != "" || r.Resp == nil {
 		s.Stats.Requests.Failed++
 		f := Failure{
-			Kind: FailRequest, Name: "Error", Message: orDefault(r.Error, "no response"), Node: r.ErrorFields,
+			Kind: FailRequest, Name: r.ErrorFields.Name(), Message: orDefault(r.Error, "no response"), Node: r.ErrorFields,
 			At: "request", Listen: r.Script, Item: r.Item, Cursor: r.Cursor, HasCursor: true,
 		}
 		if r.Script != "" {
