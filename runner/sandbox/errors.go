@@ -155,6 +155,12 @@ func (s *Sandbox) v8Message(msg string, script *Script, line, col int) string {
 		}
 		return "Cannot set properties of " + kind + " (setting '" + name + "')"
 	}
+	if msg == "Value is not object coercible" {
+		if m := s.destructureMessage(script, line, col); m != "" {
+			return m
+		}
+		return msg
+	}
 	if reNoMember.MatchString(msg) || reNotObj.MatchString(msg) || reNotFunc.MatchString(msg) {
 		if callee, ok := calleeAt(src, line, col); ok {
 			return callee + " is not a function"
@@ -259,23 +265,11 @@ func isIdentByte(c byte) bool {
 // property the message names; member is the one the source names. It
 // parses the script again, so it is only for an error a user sees.
 func (s *Sandbox) nullishBase(script *Script, line, col int, name string, setting bool) (kind, member string) {
-	if script == nil || line < 1 || col < 1 {
+	prg, at, _, ok := parseAt(script, line, col)
+	if !ok {
 		return "", ""
 	}
-	off := offsetOf(script.Source, line, col)
-	if off < 0 || off >= len(script.Source) {
-		return "", ""
-	}
-	prefix := syncPrefix
-	if script.async {
-		prefix = asyncPrefix
-	}
-	prg, err := parser.ParseFile(nil, "", prefix+script.Source+suffix, 0, parser.WithDisableSourceMaps)
-	if err != nil {
-		return "", ""
-	}
-	at := file.Idx(len(prefix) + off + 1)
-	r := &nullishReader{s: s, values: map[string][]ast.Expression{}, opaque: map[string]bool{}, seen: map[*ast.Binding]bool{}}
+	r := s.newNullishReader()
 	var sites []memberSite
 	walkAST(reflect.ValueOf(prg), func(n any) {
 		r.note(n)
@@ -303,6 +297,105 @@ func (s *Sandbox) nullishBase(script *Script, line, col int, name string, settin
 		kind, member = k, site.name
 	}
 	return kind, member
+}
+
+// parseAt parses script again as it was compiled and gives the AST index
+// of line:col in the user's source, and the length of the wrapper before
+// the source (the source's offset of index i is i-1-wrap).
+func parseAt(script *Script, line, col int) (prg *ast.Program, at file.Idx, wrap int, ok bool) {
+	if script == nil || line < 1 || col < 1 {
+		return nil, 0, 0, false
+	}
+	off := offsetOf(script.Source, line, col)
+	if off < 0 || off >= len(script.Source) {
+		return nil, 0, 0, false
+	}
+	prefix := syncPrefix
+	if script.async {
+		prefix = asyncPrefix
+	}
+	prg, err := parser.ParseFile(nil, "", prefix+script.Source+suffix, 0, parser.WithDisableSourceMaps)
+	if err != nil {
+		return nil, 0, 0, false
+	}
+	return prg, file.Idx(len(prefix) + off + 1), len(prefix), true
+}
+
+// destructureMessage is V8's message for an object pattern given null or
+// undefined (goja: "Value is not object coercible"), as in
+// `var {a} = pm.response.json().data`, which V8 words "Cannot destructure
+// property 'a' of 'pm.response.json(...).data' as it is null.". It is ""
+// when the pattern or whether the value was null is not known.
+func (s *Sandbox) destructureMessage(script *Script, line, col int) string {
+	prg, at, wrap, ok := parseAt(script, line, col)
+	if !ok {
+		return ""
+	}
+	r := s.newNullishReader()
+	type site struct {
+		pattern *ast.ObjectPattern
+		value   ast.Expression
+	}
+	var sites []site
+	// goja places the error at the value's last member; a literal value
+	// (`var {a} = null`) it places at the enclosing function, and that
+	// keeps goja's words.
+	add := func(target ast.Node, value ast.Expression) {
+		if p, ok := target.(*ast.ObjectPattern); ok && value != nil && lastIdx(value) == at {
+			sites = append(sites, site{p, value})
+		}
+	}
+	walkAST(reflect.ValueOf(prg), func(n any) {
+		r.note(n)
+		switch n := n.(type) {
+		case *ast.Binding:
+			add(n.Target, n.Initializer)
+		case *ast.AssignExpression:
+			add(n.Left, n.Right)
+		}
+	})
+	if len(sites) == 0 {
+		return ""
+	}
+	p, value := sites[0].pattern, sites[0].value
+	for _, st := range sites[1:] {
+		if st.pattern != p {
+			return ""
+		}
+	}
+	kind := r.kindOf(value, 0)
+	if kind == "" {
+		return ""
+	}
+	from, to := int(value.Idx0())-1-wrap, int(value.Idx1())-1-wrap
+	if from < 0 || to > len(script.Source) || from >= to {
+		return ""
+	}
+	of := elideArguments(strings.TrimSpace(script.Source[from:to]))
+	if len(p.Properties) == 0 {
+		return "Cannot destructure '" + of + "' as it is " + kind + "."
+	}
+	var name string
+	switch first := p.Properties[0].(type) {
+	case *ast.PropertyShort:
+		name = first.Name.Name.String()
+	case *ast.PropertyKeyed:
+		switch k := first.Key.(type) {
+		case *ast.Identifier:
+			name = k.Name.String()
+		case *ast.StringLiteral:
+			name = k.Value.String()
+		case *ast.NumberLiteral:
+			name = k.Literal
+		}
+		if first.Computed {
+			name = ""
+		}
+	}
+	if name == "" {
+		return ""
+	}
+	return "Cannot destructure property '" + name + "' of '" + of + "' as it is " + kind + "."
 }
 
 // memberSite is a property read or write: the expression read from, and
@@ -353,6 +446,10 @@ func lastIdx(e ast.Expression) file.Idx {
 		return e.LeftParenthesis
 	}
 	return e.Idx0()
+}
+
+func (s *Sandbox) newNullishReader() *nullishReader {
+	return &nullishReader{s: s, values: map[string][]ast.Expression{}, opaque: map[string]bool{}, seen: map[*ast.Binding]bool{}}
 }
 
 // nullishReader tells what an expression of a script evaluates to, where

@@ -73,8 +73,9 @@ func TestErroredResponseShown(t *testing.T) {
 	}
 }
 
-// goja says "of undefined" for a read or write on null as well; Newman
-// 6.2.2 (V8) tells them apart. Messages recorded with Newman 6.2.2 for a
+// goja says "of undefined" for a read or write on null as well, and
+// "Value is not object coercible" for a destructuring; Newman 6.2.2 (V8)
+// tells null from undefined. Messages recorded with Newman 6.2.2 for a
 // response of {"data":null,"list":[null,1]}; each runs at the top level
 // and inside a pm.test.
 func TestNullOrUndefinedBase(t *testing.T) {
@@ -104,6 +105,12 @@ func TestNullOrUndefinedBase(t *testing.T) {
 		{"set on JSON null", "var j = pm.response.json(); j.data.x = 1;", setNull},
 		{"set on JSON null by brackets", "var j = pm.response.json(); j.data['x'] = 1;", setNull},
 		{"set on undefined", "var o = {}; o.y.x = 1;", "TypeError: Cannot set properties of undefined (setting 'x')"},
+		{"destructure null", "var o = null; var {a, b} = o;", "TypeError: Cannot destructure property 'a' of 'o' as it is null."},
+		{"destructure JSON null", "var {a} = pm.response.json().data;", "TypeError: Cannot destructure property 'a' of 'pm.response.json(...).data' as it is null."},
+		{"destructure JSON missing", "const {a} = pm.response.json().nope;", "TypeError: Cannot destructure property 'a' of 'pm.response.json(...).nope' as it is undefined."},
+		{"destructure nothing of null", "var o = null; var {} = o;", "TypeError: Cannot destructure 'o' as it is null."},
+		{"destructure quoted key", "var o = null; let { 'x-y': z } = o;", "TypeError: Cannot destructure property 'x-y' of 'o' as it is null."},
+		{"destructure in an assignment", "var o, a; ({a} = o);", "TypeError: Cannot destructure property 'a' of 'o' as it is undefined."},
 		{"not a function", "var x = 1; x();", "TypeError: x is not a function"},
 		{"missing method", "var o = {}; o.foo();", "TypeError: o.foo is not a function"},
 		{"undefined variable", "foo;", "ReferenceError: foo is not defined"},
