@@ -262,6 +262,7 @@ func New(opts Options) *Sandbox {
 	rt.SetMaxCallStackSize(maxCallStack)
 	installAllocationLimits(rt)
 	installJSONIndent(rt)
+	installDates(rt, time.Local, localZone())
 
 	reg := opts.Modules
 	if reg == nil {
