@@ -681,6 +681,10 @@ func (w *worker) keepFailed(it *collections.Item, request func() *collections.Re
 func attemptedRequest(req *collections.Request, url string, res *variables.Resolver) *collections.Request {
 	shown := req.Clone()
 	shown.URL = collections.ParseURL(url)
+	if shown.URL.Protocol == "" {
+		// Newman got as far as sending it, which defaults the protocol.
+		shown.URL.Protocol = "http"
+	}
 	for i := range shown.Headers {
 		shown.Headers[i].Key = res.MustReplace(shown.Headers[i].Key)
 		shown.Headers[i].Value = res.MustReplace(shown.Headers[i].Value)
