@@ -177,6 +177,9 @@ type dateLocale struct {
 	kind   int
 	hour24 bool // hour12: false
 	loc    *time.Location
+	// The date component options ("long", "2-digit", ...), set only for
+	// the en-US combinations componentDate formats.
+	weekday, year, month, day string
 }
 
 // localeTag matches what ICU accepts as a locale well enough to reject
@@ -218,10 +221,26 @@ func installDates(rt *goja.Runtime, loc *time.Location, zone string) {
 			return t.Format("15:04:05 ") + zoneString(t)
 		}},
 		{"toLocaleString", true, func(t time.Time, l dateLocale) string {
+			if l.hasComponents() {
+				// Date components alone ask for the date alone.
+				return componentDate(t, l)
+			}
 			return localeDate(t, l) + ", " + localeTime(t, l)
 		}},
 		{"toLocaleDateString", true, localeDate},
-		{"toLocaleTimeString", true, localeTime},
+		{"toLocaleTimeString", true, func(t time.Time, l dateLocale) string {
+			if l.hasComponents() {
+				sep := ", "
+				switch {
+				case l.month == "long":
+					sep = " at "
+				case l.year == "" && l.month == "" && l.day == "":
+					sep = " "
+				}
+				return componentDate(t, l) + sep + localeTime(t, l)
+			}
+			return localeTime(t, l)
+		}},
 	}
 	for _, m := range methods {
 		m := m
@@ -229,7 +248,7 @@ func installDates(rt *goja.Runtime, loc *time.Location, zone string) {
 			t, ok := thisTime(call, m.name)
 			l := dateLocale{loc: loc}
 			if m.locale {
-				l = parseDateLocale(rt, call.Argument(0), call.Argument(1), loc)
+				l = parseDateLocale(rt, m.name, call.Argument(0), call.Argument(1), loc)
 			}
 			if !ok {
 				return invalid
@@ -328,9 +347,10 @@ func rangeError(rt *goja.Runtime, msg string) *goja.Object {
 }
 
 // parseDateLocale reads a toLocale*String call's locales and options: the
-// en-GB order, hour12 and timeZone. Other options are not supported and
-// leave the default format.
-func parseDateLocale(rt *goja.Runtime, locales, options goja.Value, loc *time.Location) dateLocale {
+// en-GB and de-DE orders, hour12, timeZone and the en-US date components
+// componentsSupported lists. Other options (hour, minute, timeZoneName,
+// dateStyle, ...) are not supported and leave the default format.
+func parseDateLocale(rt *goja.Runtime, method string, locales, options goja.Value, loc *time.Location) dateLocale {
 	tag := checkLocale(rt, locales)
 	l := dateLocale{kind: localeKind(tag), loc: loc}
 	opts, ok := options.(*goja.Object)
@@ -339,6 +359,33 @@ func parseDateLocale(rt *goja.Runtime, locales, options goja.Value, loc *time.Lo
 	}
 	if v := opts.Get("hour12"); v != nil && !goja.IsUndefined(v) {
 		l.hour24 = !v.ToBoolean()
+	}
+	component := func(name string, allowed ...string) string {
+		v := opts.Get(name)
+		if v == nil || goja.IsUndefined(v) {
+			return ""
+		}
+		s := v.String()
+		for _, a := range allowed {
+			if s == a {
+				return s
+			}
+		}
+		panic(rangeError(rt, fmt.Sprintf("Value %s out of range for Date.prototype.%s options property %s", s, method, name)))
+	}
+	l.weekday = component("weekday", "long", "short", "narrow")
+	l.year = component("year", "numeric", "2-digit")
+	l.month = component("month", "numeric", "2-digit", "long", "short", "narrow")
+	l.day = component("day", "numeric", "2-digit")
+	timeParts := false
+	for _, name := range []string{"hour", "minute", "second", "timeZoneName", "dateStyle", "timeStyle", "era", "dayPeriod", "fractionalSecondDigits"} {
+		if v := opts.Get(name); v != nil && !goja.IsUndefined(v) {
+			timeParts = true
+		}
+	}
+	if l.kind != localeUS || timeParts || !l.componentsSupported() {
+		// Formats colrun does not know fall back to the default one.
+		l.weekday, l.year, l.month, l.day = "", "", "", ""
 	}
 	if v := opts.Get("timeZone"); v != nil && !goja.IsUndefined(v) {
 		name := v.String()
@@ -366,6 +413,9 @@ func localeYear(y int) string {
 }
 
 func localeDate(t time.Time, l dateLocale) string {
+	if l.hasComponents() {
+		return componentDate(t, l)
+	}
 	switch l.kind {
 	case localeGB:
 		return fmt.Sprintf("%02d/%02d/%s", t.Day(), int(t.Month()), localeYear(t.Year()))
@@ -488,4 +538,96 @@ func formatNumber(f float64, o numberOptions) string {
 		b.WriteString(frac)
 	}
 	return b.String()
+}
+
+func (l dateLocale) hasComponents() bool {
+	return l.weekday != "" || l.year != "" || l.month != "" || l.day != ""
+}
+
+// componentsSupported tells the date component combinations componentDate
+// formats as ICU does in en-US: a full date or month and day, with or
+// without the weekday, month and year, or one component alone. ICU gives
+// the others odd patterns ("2024 (day: 5)").
+func (l dateLocale) componentsSupported() bool {
+	switch {
+	case !l.hasComponents():
+		return true
+	case l.month != "" && l.day != "":
+		return l.weekday != "narrow" && l.month != "narrow"
+	case l.weekday != "":
+		return l.year == "" && l.month == "" && l.day == "" && l.weekday != "narrow"
+	case l.year != "" && l.month != "":
+		return l.day == "" && l.month != "narrow"
+	}
+	n := 0
+	for _, c := range []string{l.year, l.month, l.day} {
+		if c != "" {
+			n++
+		}
+	}
+	return n == 1 && l.month != "narrow"
+}
+
+// componentDate formats t with the en-US pattern ICU picks for l's date
+// components: "Friday, July 5, 2024", "07/05/2024", "Jul 2024", ...
+func componentDate(t time.Time, l dateLocale) string {
+	num := func(n int, style string) string {
+		if style == "2-digit" {
+			return fmt.Sprintf("%02d", n%100)
+		}
+		return strconv.Itoa(n)
+	}
+	year := localeYear(t.Year())
+	if l.year == "2-digit" {
+		year = num(t.Year(), "2-digit")
+	}
+	var month string
+	textMonth := l.month == "long" || l.month == "short"
+	switch l.month {
+	case "long":
+		month = t.Month().String()
+	case "short":
+		month = t.Month().String()[:3]
+	case "numeric", "2-digit":
+		month = num(int(t.Month()), l.month)
+	}
+	day := num(t.Day(), l.day)
+	var date string
+	switch {
+	case l.month != "" && l.day != "":
+		if textMonth {
+			date = month + " " + day
+			if l.year != "" {
+				date += ", " + year
+			}
+		} else {
+			date = month + "/" + day
+			if l.year != "" {
+				date += "/" + year
+			}
+		}
+	case l.year != "" && l.month != "":
+		if textMonth {
+			date = month + " " + year
+		} else {
+			date = month + "/" + year
+		}
+	case l.year != "":
+		date = year
+	case l.month != "":
+		date = month
+	case l.day != "":
+		date = day
+	}
+	if l.weekday != "" {
+		w := t.Weekday().String()
+		if l.weekday == "short" {
+			w = w[:3]
+		}
+		if date == "" {
+			return w
+		}
+		return w + ", " + date
+	}
+	return date
 }
