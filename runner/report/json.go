@@ -507,25 +507,34 @@ func newURL(raw string) jsonURL {
 	}
 	// Only the origin is parsed: the path and query are listed as they
 	// were sent, which url.Parse may refuse (a lone %) or re-escape (|).
-	origin, target := raw, ""
-	if i := strings.Index(raw, "://"); i >= 0 {
-		if j := strings.IndexAny(raw[i+3:], "/?"); j >= 0 {
-			origin, target = raw[:i+3+j], raw[i+3+j:]
-		}
+	// A URL without a protocol is one colrun could not send (its host is
+	// an unresolved variable); Newman sent it, with its default http.
+	full := raw
+	if !strings.Contains(raw, "://") {
+		full = "http://" + raw
 	}
-	p, err := url.Parse(origin)
-	if err != nil {
-		return u
+	origin, target := full, ""
+	if i := strings.Index(full, "://"); i >= 0 {
+		if j := strings.IndexAny(full[i+3:], "/?"); j >= 0 {
+			origin, target = full[:i+3+j], full[i+3+j:]
+		}
 	}
 	path, query, hasQuery := strings.Cut(target, "?")
-	u.Protocol = p.Scheme
-	u.Port = p.Port()
-	if h := p.Hostname(); h != "" {
-		if strings.Contains(h, ":") {
-			u.Host = []string{"[" + h + "]"}
-		} else {
-			u.Host = strings.Split(h, ".")
+	if p, err := url.Parse(origin); err == nil {
+		u.Protocol = p.Scheme
+		u.Port = p.Port()
+		if h := p.Hostname(); h != "" {
+			if strings.Contains(h, ":") {
+				u.Host = []string{"[" + h + "]"}
+			} else {
+				u.Host = strings.Split(h, ".")
+			}
 		}
+	} else {
+		// A host Go refuses ({{nohost}}, "exa mple") is split as
+		// Postman splits it.
+		pu := collections.ParseURL(origin)
+		u.Protocol, u.Port, u.Host = pu.Protocol, pu.Port, pu.Host
 	}
 	// Node sends / for an empty path, which Newman lists as [""].
 	u.Path = strings.Split(strings.TrimPrefix(path, "/"), "/")

@@ -86,3 +86,47 @@ func oneRequestJSON(t *testing.T, req event.Request) string {
 	replayEvents(t, NewJSONWriter(&out, nil), b.evs)
 	return out.String()
 }
+
+// A request colrun could not send because of its host still has its URL
+// in Newman's object form: the protocol Newman defaulted on sending and
+// the host split as Postman splits it. Expected values are Newman 6.2.2's
+// for the same URLs; colrun's report had no protocol and an empty host.
+func TestJSONRequestURLUnsendableHost(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ url, want string }{
+		{"{{nohost}}/a?x=1", `{"protocol":"http","host":["{{nohost}}"],"path":["a"],"query":[{"key":"x","value":"1"}]}`},
+		{"http://exa mple.local/x", `{"protocol":"http","host":["exa mple","local"],"path":["x"],"query":[]}`},
+		{"http://127.0.0.1:99999/x", `{"protocol":"http","port":"99999","host":["127","0","0","1"],"path":["x"],"query":[]}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.url, func(t *testing.T) {
+			t.Parallel()
+			report := oneRequestJSON(t, event.Request{Sent: sent("GET", tt.url, ""), Error: "getaddrinfo ENOTFOUND"})
+			var doc struct {
+				Run struct {
+					Executions []struct {
+						Request struct {
+							URL struct {
+								Protocol string            `json:"protocol"`
+								Port     string            `json:"port,omitempty"`
+								Host     []string          `json:"host"`
+								Path     []string          `json:"path"`
+								Query    []json.RawMessage `json:"query"`
+							} `json:"url"`
+						} `json:"request"`
+					} `json:"executions"`
+				} `json:"run"`
+			}
+			if err := json.Unmarshal([]byte(report), &doc); err != nil {
+				t.Fatal(err)
+			}
+			if len(doc.Run.Executions) != 1 {
+				t.Fatalf("%d executions, want 1", len(doc.Run.Executions))
+			}
+			got, _ := json.Marshal(doc.Run.Executions[0].Request.URL)
+			if d := cmp.Diff(tt.want, string(got)); d != "" {
+				t.Errorf("request.url (-Newman +colrun):\n%s", d)
+			}
+		})
+	}
+}
