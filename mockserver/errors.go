@@ -159,6 +159,7 @@ const (
 	codeDatasourceNotFound = 404011
 	codeViewNotFound       = 404011
 	codeGroupNotFound      = 404002
+	codeJobNotFound        = 404031
 )
 
 func errMethod(method string) *apiError {

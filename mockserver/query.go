@@ -2,6 +2,7 @@ package mockserver
 
 import (
 	"cmp"
+	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
@@ -38,7 +39,19 @@ type fieldFilter struct {
 	op     string
 	values []string
 	at     time.Time
+	date   bool
 }
+
+// filterSpec is what one kind of list takes in filter and sort: the
+// fields Tableau documents for it (known), and those the mock applies as
+// text or as dates.
+type filterSpec struct {
+	known, text, date map[string]bool
+}
+
+// contentFilters is the spec of the content lists (users, groups,
+// projects, workbooks, data sources, views, sites).
+var contentFilters = filterSpec{filterFields, textFields, dateFields}
 
 // sortKey is one sort expression.
 type sortKey struct {
@@ -78,6 +91,12 @@ func init() {
 }
 
 func parseListQuery(q url.Values) (listQuery, *apiError) {
+	return parseListQueryFor(q, contentFilters)
+}
+
+// parseListQueryFor reads a list query against the filter fields of one
+// kind of list.
+func parseListQueryFor(q url.Values, spec filterSpec) (listQuery, *apiError) {
 	lq := listQuery{pageSize: 100, pageNumber: 1}
 	if v := q.Get("pageSize"); v != "" {
 		n, err := strconv.Atoi(v)
@@ -94,7 +113,7 @@ func parseListQuery(q url.Values) (listQuery, *apiError) {
 		lq.pageNumber = n
 	}
 	for _, expr := range splitExpressions(q.Get("filter")) {
-		f, err := parseFilter(expr)
+		f, err := parseFilter(expr, spec)
 		if err != nil {
 			return lq, err
 		}
@@ -104,7 +123,7 @@ func parseListQuery(q url.Values) (listQuery, *apiError) {
 	}
 	for _, expr := range splitExpressions(q.Get("sort")) {
 		field, dir, _ := strings.Cut(expr, ":")
-		if !filterFields[field] {
+		if !spec.known[field] {
 			return lq, errSortKey()
 		}
 		if dir != "asc" && dir != "desc" {
@@ -128,9 +147,9 @@ func parseListQuery(q url.Values) (listQuery, *apiError) {
 
 // parseFilter reads one field:operator:value expression; nil means a
 // documented filter the mock does not apply.
-func parseFilter(expr string) (*fieldFilter, *apiError) {
+func parseFilter(expr string, spec filterSpec) (*fieldFilter, *apiError) {
 	field, rest, _ := strings.Cut(expr, ":")
-	if !filterFields[field] {
+	if !spec.known[field] {
 		return nil, errFilterKey()
 	}
 	// The value keeps any further colons: dates have them.
@@ -142,16 +161,16 @@ func parseFilter(expr string) (*fieldFilter, *apiError) {
 		field = "id"
 	}
 	switch {
-	case textFields[field] && op == "eq":
+	case spec.text[field] && op == "eq":
 		return &fieldFilter{field: field, op: op, values: []string{value}}, nil
-	case textFields[field] && op == "in":
+	case spec.text[field] && op == "in":
 		return &fieldFilter{field: field, op: op, values: strings.Split(strings.TrimSuffix(strings.TrimPrefix(value, "["), "]"), ",")}, nil
-	case dateFields[field] && slices.Contains([]string{"eq", "gt", "gte", "lt", "lte"}, op):
+	case spec.date[field] && slices.Contains([]string{"eq", "gt", "gte", "lt", "lte"}, op):
 		at, err := time.Parse(time.RFC3339, value)
 		if err != nil {
 			return nil, errFilterDate(field, value)
 		}
-		return &fieldFilter{field: field, op: op, at: at}, nil
+		return &fieldFilter{field: field, op: op, at: at, date: true}, nil
 	}
 	return nil, nil
 }
@@ -160,7 +179,7 @@ func parseFilter(expr string) (*fieldFilter, *apiError) {
 // for a text match any value may match (an item has many tags), a date
 // must be present to compare.
 func (f fieldFilter) keeps(values []string) bool {
-	if !dateFields[f.field] {
+	if !f.date {
 		return slices.ContainsFunc(values, func(v string) bool { return slices.Contains(f.values, v) })
 	}
 	if len(values) == 0 {
@@ -282,6 +301,11 @@ func (r *row) values(st *store, field string) []string {
 		}
 		cu := attrOf(n, "contentUrl")
 		return []string{cu[strings.LastIndex(cu, "/")+1:]}
+	case "completedAt":
+		// Jobs are filtered by completedAt but list it as endedAt.
+		if n.name == "backgroundJob" {
+			field = "endedAt"
+		}
 	}
 	for _, a := range n.attrs {
 		if a.name == field {
@@ -356,6 +380,21 @@ func (lq listQuery) apply(st *store, items []entry) (page []entry, total int, er
 		page = append(page, e)
 	}
 	return page, total, nil
+}
+
+// answerList pages the items and answers them as Tableau's lists are:
+// the pagination element, then the list named plural. Must be called with
+// the store locked.
+func (lq listQuery) answerList(st *store, plural string, items []entry) (result, *apiError) {
+	page, total, err := lq.apply(st, items)
+	if err != nil {
+		return result{}, err
+	}
+	list := listEl(plural)
+	for _, e := range page {
+		list.add(lq.render(e))
+	}
+	return answer(http.StatusOK, lq.paginationNode(total), list)
 }
 
 func (lq listQuery) paginationNode(total int) *node {

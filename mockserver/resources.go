@@ -42,15 +42,7 @@ func (h *handler) listResource(kind *resourceKind) func(*call) (result, *apiErro
 		if err != nil {
 			return result{}, err
 		}
-		page, total, err := lq.apply(h.store, kind.list(c, siteID))
-		if err != nil {
-			return result{}, err
-		}
-		list := listEl(kind.plural)
-		for _, e := range page {
-			list.add(lq.render(e))
-		}
-		return answer(http.StatusOK, lq.paginationNode(total), list)
+		return lq.answerList(h.store, kind.plural, kind.list(c, siteID))
 	}
 }
 
@@ -92,15 +84,7 @@ func (h *handler) listSites(c *call) (result, *apiError) {
 			items = append(items, entry{s.Name, func() *node { return siteNode(st, s) }})
 		}
 	}
-	page, total, aerr := lq.apply(st, items)
-	if aerr != nil {
-		return result{}, aerr
-	}
-	list := listEl("sites")
-	for _, e := range page {
-		list.add(lq.render(e))
-	}
-	return answer(http.StatusOK, lq.paginationNode(total), list)
+	return lq.answerList(st, "sites", items)
 }
 
 // getSite finds a site by id or, with ?key=name or ?key=contentUrl, by

@@ -169,6 +169,9 @@ func (h *handler) route(segs []string) endpoint {
 	case n == 2 && segs[0] == "sessions" && segs[1] == "current":
 		return endpoint{http.MethodGet: h.currentSession}
 	case segs[0] == "sites":
+		if ep := h.jobRoutes(segs); ep != nil {
+			return ep
+		}
 		switch n {
 		case 1:
 			return endpoint{http.MethodGet: h.listSites}

@@ -22,6 +22,9 @@ type store struct {
 	// jtis holds the ids of accepted JWTs until they expire, to refuse
 	// replays.
 	jtis map[string]time.Time
+	// jobs are the background jobs started through the API (extract
+	// refreshes), oldest first.
+	jobs []*job
 }
 
 // session is a signed-in token. scopes is nil for password and PAT
