@@ -126,12 +126,43 @@ func wireURL(u collections.URL, asWritten bool) string {
 		}
 		b.WriteByte('@')
 	}
-	b.WriteString(encodeHost(strings.ToLower(strings.Join(u.Host, "."))))
+	// The labels are joined in b itself: the usual host (lower-case ASCII
+	// names, a canonical IPv4 address) is already in its wire form, and
+	// only a host that is not costs a second buffer.
+	start := b.Len()
+	for i, label := range u.Host {
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(label)
+	}
+	// b.String() shares b's bytes, which later writes do not change.
+	if host := b.String()[start:]; host != "" {
+		if wire := encodeHost(strings.ToLower(host)); wire != host {
+			prefix := b.String()[:start]
+			b.Reset()
+			b.Grow(len(u.Raw) + len(wire) + 16)
+			b.WriteString(prefix)
+			b.WriteString(wire)
+		}
+	}
 	if u.Port != "" {
 		b.WriteByte(':')
 		b.WriteString(u.Port)
 	}
-	enc.write(&b, u.PathString(), pathSet)
+	if len(u.Variables) == 0 {
+		// No path variable to fill: the segments are written as they are,
+		// which encodes as their joined path does (no escape spans a '/').
+		b.WriteByte('/')
+		for i, seg := range u.Path {
+			if i > 0 {
+				b.WriteByte('/')
+			}
+			enc.write(&b, seg, pathSet)
+		}
+	} else {
+		enc.write(&b, u.PathString(), pathSet)
+	}
 	if len(u.Query) > 0 {
 		q := u.QueryString()
 		enabled := false
