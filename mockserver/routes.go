@@ -172,6 +172,9 @@ func (h *handler) route(segs []string) endpoint {
 		if ep := h.jobRoutes(segs); ep != nil {
 			return ep
 		}
+		if ep := h.favoriteRoutes(segs); ep != nil {
+			return ep
+		}
 		switch n {
 		case 1:
 			return endpoint{http.MethodGet: h.listSites}

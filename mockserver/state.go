@@ -25,6 +25,8 @@ type store struct {
 	// jobs are the background jobs started through the API (extract
 	// refreshes), oldest first.
 	jobs []*job
+	// favorites maps a user id to the user's favorites, in the order added.
+	favorites map[string][]favorite
 }
 
 // session is a signed-in token. scopes is nil for password and PAT
@@ -46,6 +48,7 @@ func newStore(d *Data) *store {
 		sessions:   map[string]*session{},
 		patSession: map[string]string{},
 		jtis:       map[string]time.Time{},
+		favorites:  map[string][]favorite{},
 	}
 }
 
