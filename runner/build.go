@@ -189,6 +189,63 @@ func resolvedRequest(orig *collections.Request, o *outgoing, sent []event.Header
 	return &r
 }
 
+// sentHost is the host (and port) of wire URL target as url.Parse gives
+// it, or "" when url.Parse fails. A URL of plain characters (the usual
+// one) is cut without url.Parse, which allocates: every request lists it.
+func sentHost(target string) string {
+	if host, ok := plainHost(target); ok {
+		return host
+	}
+	if u, err := url.Parse(target); err == nil {
+		return u.Host
+	}
+	return ""
+}
+
+// plainHost cuts the host out of target when target is made only of
+// characters url.Parse accepts anywhere without checking (no escapes,
+// user information, fragment or IPv6 literal), so that url.Parse would
+// give the same host; ok is false for any other URL.
+func plainHost(target string) (host string, ok bool) {
+	scheme, rest, found := strings.Cut(target, "://")
+	if !found || scheme == "" || !isASCIILetter(scheme[0]) {
+		return "", false
+	}
+	for i := 1; i < len(scheme); i++ {
+		if c := scheme[i]; !isASCIILetter(c) && !isASCIIDigit(c) && c != '+' && c != '-' && c != '.' {
+			return "", false
+		}
+	}
+	end := strings.IndexAny(rest, "/?")
+	if end < 0 {
+		end = len(rest)
+	}
+	host = rest[:end]
+	name, port, hasPort := strings.Cut(host, ":")
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; !isASCIILetter(c) && !isASCIIDigit(c) && c != '.' && c != '-' {
+			return "", false
+		}
+	}
+	if hasPort {
+		for i := 0; i < len(port); i++ {
+			if !isASCIIDigit(port[i]) {
+				return "", false
+			}
+		}
+	}
+	for i := end; i < len(rest); i++ {
+		if c := rest[i]; c <= ' ' || c >= 0x7f || c == '%' || c == '#' {
+			return "", false
+		}
+	}
+	return host, true
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
+
 // sentHeaders lists the headers a request goes out with: its own and the
 // runner's, then those the transport adds (Host, Accept-Encoding, the
 // jar's Cookie, Content-Length), flagged as system headers as Newman's report flags
@@ -216,8 +273,8 @@ func sentHeaders(o *outgoing) []event.Header {
 			hs = append(hs, event.Header{Key: key, Value: value, System: true})
 		}
 	}
-	if u, err := url.Parse(o.URL); err == nil && u.Host != "" {
-		add("Host", u.Host)
+	if host := sentHost(o.URL); host != "" {
+		add("Host", host)
 	}
 	add("Accept-Encoding", acceptEncoding)
 	// A body sent as a string (raw, urlencoded, graphql) gets its
