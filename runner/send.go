@@ -118,6 +118,9 @@ type exchange struct {
 	// warnings are notices from after the request was sent (a replay
 	// limit reached).
 	warnings []string
+	// firstHop traces the first hop, held here so that a request without
+	// redirects allocates no trace of its own.
+	firstHop hopTrace
 }
 
 // attempt is one earlier exchange of a replayed request.
@@ -284,7 +287,10 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 	start := time.Now()
 	for hop := 0; ; hop++ {
 		hopStart := time.Now()
-		capture := &hopTrace{}
+		capture := &ex.firstHop
+		if hop > 0 {
+			capture = &hopTrace{}
+		}
 		if so.timings {
 			timingTrace(&capture.trace, &capture.tm, &capture.firstByte)
 		}
