@@ -30,6 +30,9 @@ type Data struct {
 	Workbooks     []Workbook     `json:"workbooks,omitempty"`
 	Datasources   []Datasource   `json:"datasources,omitempty"`
 	Views         []View         `json:"views,omitempty"`
+	Flows         []Flow         `json:"flows,omitempty"`
+	// Schedules are server-wide, as on Tableau Server.
+	Schedules []Schedule `json:"schedules,omitempty"`
 }
 
 // Site is a Tableau site. The default site has the empty content URL.
@@ -158,6 +161,36 @@ type View struct {
 	UpdatedAt      time.Time `json:"updatedAt,omitzero"`
 	Tags           []string  `json:"tags,omitempty"`
 	TotalViewCount int       `json:"totalViewCount,omitempty"`
+}
+
+// Flow is a published Tableau Prep flow. FileType defaults to "tflx".
+type Flow struct {
+	ID          string    `json:"id"`
+	SiteID      string    `json:"siteId"`
+	Name        string    `json:"name"`
+	Description string    `json:"description,omitempty"`
+	ProjectID   string    `json:"projectId"`
+	OwnerID     string    `json:"ownerId"`
+	FileType    string    `json:"fileType,omitempty"`
+	CreatedAt   time.Time `json:"createdAt,omitzero"`
+	UpdatedAt   time.Time `json:"updatedAt,omitzero"`
+	Tags        []string  `json:"tags,omitempty"`
+}
+
+// Schedule is a server schedule. Type is Extract, Subscription, Flow or
+// System; Frequency is Hourly, Daily, Weekly or Monthly; State defaults to
+// Active and Priority to 50.
+type Schedule struct {
+	ID             string    `json:"id"`
+	Name           string    `json:"name"`
+	State          string    `json:"state,omitempty"`
+	Priority       int       `json:"priority,omitempty"`
+	Type           string    `json:"type"`
+	Frequency      string    `json:"frequency"`
+	ExecutionOrder string    `json:"executionOrder,omitempty"`
+	CreatedAt      time.Time `json:"createdAt,omitzero"`
+	UpdatedAt      time.Time `json:"updatedAt,omitzero"`
+	NextRunAt      time.Time `json:"nextRunAt,omitzero"`
 }
 
 // LoadData reads a fixture in Data's JSON form and validates it. Errors
@@ -396,6 +429,33 @@ func (d *Data) Validate() error {
 		}
 		v.nonNegative(f+".totalViewCount", w.TotalViewCount)
 	}
+	for i, fl := range d.Flows {
+		f := fmt.Sprintf("flows[%d]", i)
+		v.id(f, fl.ID)
+		v.ref(f+".siteId", fl.SiteID, sites)
+		v.nonEmpty(f+".name", fl.Name)
+		v.sameSite(f+".projectId", fl.ProjectID, fl.SiteID, projects)
+		v.ref(f+".ownerId", fl.OwnerID, users)
+		if fl.FileType != "" && fl.FileType != "tfl" && fl.FileType != "tflx" {
+			v.fail("%s.fileType: %q is neither tfl nor tflx", f, fl.FileType)
+		}
+	}
+	for i, sc := range d.Schedules {
+		f := fmt.Sprintf("schedules[%d]", i)
+		v.id(f, sc.ID)
+		v.nonEmpty(f+".name", sc.Name)
+		v.oneOf(f+".type", sc.Type, scheduleTypes)
+		v.oneOf(f+".frequency", sc.Frequency, scheduleFrequencies)
+		if sc.State != "" {
+			v.oneOf(f+".state", sc.State, []string{"Active", "Suspended"})
+		}
+		if sc.ExecutionOrder != "" {
+			v.oneOf(f+".executionOrder", sc.ExecutionOrder, []string{"Parallel", "Serial"})
+		}
+		if sc.Priority < 0 || sc.Priority > 100 {
+			v.fail("%s.priority: %d is not between 1 and 100", f, sc.Priority)
+		}
+	}
 	return v.err
 }
 
@@ -429,6 +489,17 @@ func (v *validator) nonEmpty(field, s string) {
 		v.fail("%s: must not be empty", field)
 	}
 }
+
+func (v *validator) oneOf(field, value string, allowed []string) {
+	if !slices.Contains(allowed, value) {
+		v.fail("%s: %q is not one of %s", field, value, strings.Join(allowed, ", "))
+	}
+}
+
+var (
+	scheduleTypes       = []string{"Extract", "Subscription", "Flow", "System"}
+	scheduleFrequencies = []string{"Hourly", "Daily", "Weekly", "Monthly"}
+)
 
 func (v *validator) nonNegative(field string, n int) {
 	if n < 0 {
@@ -471,6 +542,8 @@ func (d *Data) Clone() *Data {
 		Workbooks:     slices.Clone(d.Workbooks),
 		Datasources:   slices.Clone(d.Datasources),
 		Views:         slices.Clone(d.Views),
+		Flows:         slices.Clone(d.Flows),
+		Schedules:     slices.Clone(d.Schedules),
 	}
 	for i := range c.Users {
 		c.Users[i].SiteIDs = slices.Clone(c.Users[i].SiteIDs)
@@ -493,6 +566,9 @@ func (d *Data) Clone() *Data {
 	}
 	for i := range c.Views {
 		c.Views[i].Tags = slices.Clone(c.Views[i].Tags)
+	}
+	for i := range c.Flows {
+		c.Flows[i].Tags = slices.Clone(c.Flows[i].Tags)
 	}
 	return c
 }

@@ -64,6 +64,7 @@ func TestCloneIsDeep(t *testing.T) {
 	c.Workbooks[0].Tags[0] = "changed"
 	c.ConnectedApps[0].Secrets[0].Value = "changed"
 	c.Groups[0].UserIDs[0] = "changed"
+	c.Flows[0].Tags[0] = "changed"
 	if diff := cmp.Diff(DefaultData(), d); diff != "" {
 		t.Errorf("changing the clone changed the original:\n%s", diff)
 	}
@@ -103,6 +104,14 @@ func TestLoadDataErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	good := string(raw)
+	// with adds a top-level key to the good fixture.
+	with := func(key, value string) string {
+		i := strings.LastIndex(good, "}")
+		return good[:i] + `,"` + key + `":` + value + good[i:]
+	}
+	const flow = `{"id": "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d", "siteId": "0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d", "name": "Prep", ` +
+		`"projectId": "50617283-94a5-4fb0-81d2-4d5e6f708192", "ownerId": "1c2d3e4f-5061-4b7c-8d9e-0f1a2b3c4d5e"`
+	const schedule = `{"id": "b1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d", "name": "Nightly", "frequency": "Daily"`
 	tests := []struct {
 		name, content, want string
 	}{
@@ -120,6 +129,11 @@ func TestLoadDataErrors(t *testing.T) {
 			`"secrets": [{"id": "4f506172-8394-4eaf-b0c1-3c4d5e6f7081", "value": "a"}, {"id": "4f506172-8394-4eaf-b0c1-3c4d5e6f7082", "value": "b"}, {"id": "4f506172-8394-4eaf-b0c1-3c4d5e6f7083", "value": "c"}]`, 1),
 			"fixture.json: connectedApps[0].secrets: a connected app has one or two secrets, not 3"},
 		{"bad date", strings.Replace(good, `"2024-04-01T10:00:00Z"`, `"yesterday"`, 1), `fixture.json: workbooks[0].createdAt: "yesterday" is not an RFC 3339 time`},
+		{"flow file type", with("flows", `[`+flow+`, "fileType": "zip"}]`), `fixture.json: flows[0].fileType: "zip" is neither tfl nor tflx`},
+		{"flow owner", with("flows", `[`+strings.Replace(flow, `"ownerId": "1c2d`, `"ownerId": "9c2d`, 1)+`}]`), `fixture.json: flows[0].ownerId: "9c2d3e4f-5061-4b7c-8d9e-0f1a2b3c4d5e" matches no entry`},
+		{"schedule type", with("schedules", `[`+schedule+`, "type": "Nightly"}]`), `fixture.json: schedules[0].type: "Nightly" is not one of Extract, Subscription, Flow, System`},
+		{"schedule frequency", with("schedules", `[`+strings.Replace(schedule, "Daily", "Often", 1)+`, "type": "Extract"}]`), `fixture.json: schedules[0].frequency: "Often" is not one of Hourly`},
+		{"schedule priority", with("schedules", `[`+schedule+`, "type": "Extract", "priority": 101}]`), `fixture.json: schedules[0].priority: 101 is not between 1 and 100`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

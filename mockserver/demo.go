@@ -70,8 +70,9 @@ var defaultWorkbooks = []string{"Sales Dashboard", "Budget Planning", "Team KPIs
 
 // DefaultData returns the demo fixture: the sites Default and Samples, the
 // users admin and alice, the PAT and the Connected App of the Demo*
-// constants, and per site several projects, groups, data sources, workbooks
-// and views. Each call returns a fresh copy.
+// constants, per site several projects, groups, data sources, workbooks,
+// views and flows, and five server schedules. Each call returns a fresh
+// copy.
 func DefaultData() *Data {
 	d := &Data{
 		Sites: []Site{
@@ -109,7 +110,43 @@ func DefaultData() *Data {
 		{name: "World Indicators", kind: "hyper", extracts: true},
 		{name: "Regional Sales", kind: "postgres", extracts: false},
 	})
+	addDemoFlows(d, DemoDefaultSiteID, []string{"Clean Sales", "Merge HR Extracts"})
+	addDemoFlows(d, DemoSamplesSiteID, []string{"Superstore Prep", "Indicator Cleanup", "Regional Rollup"})
+	for i, sc := range []struct{ name, kind, frequency string }{
+		{"Weekday early mornings", "Extract", "Weekly"},
+		{"Saturday night", "Subscription", "Weekly"},
+		{"Hourly refresh", "Extract", "Hourly"},
+		{"Daily flow run", "Flow", "Daily"},
+		{"First of the month", "System", "Monthly"},
+	} {
+		at := demoEpoch.Add(time.Duration(i) * time.Hour)
+		d.Schedules = append(d.Schedules, Schedule{
+			ID: demoID("schedule", sc.name), Name: sc.name, State: "Active", Priority: 50, Type: sc.kind,
+			Frequency: sc.frequency, ExecutionOrder: "Parallel", CreatedAt: at, UpdatedAt: at,
+		})
+	}
 	return d
+}
+
+// addDemoFlows publishes flows to a site's default project, owned in turn
+// by admin and alice.
+func addDemoFlows(d *Data, siteID string, names []string) {
+	for i, name := range names {
+		owner := DemoAdminID
+		if i%2 == 1 {
+			owner = DemoAliceID
+		}
+		at := demoEpoch.Add(time.Duration(i) * 3 * time.Hour)
+		var tags []string
+		if i == 0 {
+			tags = []string{"prep"}
+		}
+		d.Flows = append(d.Flows, Flow{
+			ID: demoID(siteID, "flow", name), SiteID: siteID, Name: name, Description: "Demo flow " + name + ".",
+			ProjectID: demoID(siteID, "project", "default"), OwnerID: owner, FileType: "tflx",
+			CreatedAt: at, UpdatedAt: at.Add(time.Hour), Tags: tags,
+		})
+	}
 }
 
 type demoProject struct{ name, description, parent string }

@@ -5,10 +5,13 @@
 //
 // It serves, under /api/{version}/, server info, sign-in with a password, a
 // personal access token (PAT) or a Connected App JWT (direct trust), sign-out,
-// site switching, the current session, sites, and the paginated lists of
-// workbooks, projects, users, groups, data sources and views of a site.
-// Projects can also be created, updated and deleted; that state lives in
-// memory behind one mutex, so the handler is safe for concurrent use.
+// site switching, the current session, sites, server schedules, and the
+// paginated lists of workbooks, projects, users, groups, data sources,
+// views and flows of a site. Projects can also be created, updated and
+// deleted; workbooks and data sources refreshed, which starts a job that
+// Query Jobs, Query Job and Cancel Job see; and users' favorites read,
+// added and deleted. That state lives in memory behind one mutex, so the
+// handler is safe for concurrent use.
 //
 // Every request for a Tableau resource except sign-in and server info
 // needs a live session first (401000 without X-Tableau-Auth, 401002 with a

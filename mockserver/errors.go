@@ -160,6 +160,10 @@ const (
 	codeViewNotFound       = 404011
 	codeGroupNotFound      = 404002
 	codeJobNotFound        = 404031
+	// The flow and schedule codes are those of Tableau's Flow and
+	// Schedule reference pages as recalled, not checked against a server.
+	codeFlowNotFound     = 404059
+	codeScheduleNotFound = 404008
 )
 
 func errMethod(method string) *apiError {

@@ -7,8 +7,8 @@ import (
 )
 
 // favorite is one item of a user's favorites: its label and the content
-// it points at, by element name (workbook, view, datasource, project) and
-// id.
+// it points at, by element name (workbook, view, datasource, project,
+// flow) and id.
 type favorite struct {
 	label, siteID, kind, id string
 }
@@ -17,7 +17,7 @@ type favorite struct {
 // (/favorites/{user}/workbooks/{id}) to the element names of Add ... to
 // Favorites bodies and responses.
 var favoriteKinds = map[string]string{
-	"workbooks": "workbook", "views": "view", "datasources": "datasource", "projects": "project",
+	"workbooks": "workbook", "views": "view", "datasources": "datasource", "projects": "project", "flows": "flow",
 }
 
 // favoriteRoutes answers Get Favorites for User, the Add ... to Favorites
@@ -75,6 +75,11 @@ func (c *call) contentNode(siteID, kind, id string) (*node, *apiError) {
 			return projectNode(p), nil
 		}
 		return nil, errNotFound(codeProjectNotFound, "Project", id)
+	case "flow":
+		if n := getFlow(c, siteID, id); n != nil {
+			return n, nil
+		}
+		return nil, errNotFound(codeFlowNotFound, "Flow", id)
 	}
 	return nil, errMalformed()
 }
@@ -107,7 +112,7 @@ func (h *handler) listFavorites(c *call) (result, *apiError) {
 	return answer(http.StatusOK, c.favoritesNode(siteID, userID))
 }
 
-// addFavorite is Add Workbook (View, Data Source, Project) to
+// addFavorite is Add Workbook (View, Data Source, Project, Flow) to
 // Favorites: <favorite label="..."><workbook id="..."/></favorite>. It
 // answers 200 with all the user's favorites, as Tableau does. Adding
 // content that is already a favorite gives it the new label.
@@ -135,14 +140,14 @@ func (h *handler) addFavorite(c *call) (result, *apiError) {
 	}
 	var f *favorite
 	for _, k := range fav.kids {
-		if slices.Contains([]string{"workbook", "view", "datasource", "project"}, k.name) {
+		if slices.Contains([]string{"workbook", "view", "datasource", "project", "flow"}, k.name) {
 			id, _ := k.attr("id")
 			f = &favorite{label: label, siteID: siteID, kind: k.name, id: id}
 			break
 		}
 	}
 	if f == nil {
-		return result{}, errBadRequest("The favorite must name a workbook, view, datasource or project by id.")
+		return result{}, errBadRequest("The favorite must name a workbook, view, datasource, project or flow by id.")
 	}
 	if _, err := c.contentNode(siteID, f.kind, f.id); err != nil {
 		return result{}, err

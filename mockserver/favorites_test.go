@@ -32,6 +32,7 @@ func TestFavorites(t *testing.T) {
 	view := demoID(site, "view", "Sales Dashboard", "Overview")
 	ds := demoID(site, "datasource", "HR Data")
 	project := demoID(site, "project", "Finance")
+	flow := demoID(site, "flow", "Clean Sales")
 	tests := []struct {
 		name  string
 		user  string // whose favorites; the caller is alice unless admin
@@ -57,13 +58,16 @@ func TestFavorites(t *testing.T) {
 			add("My workbook", "workbook", wb)
 			add("My view", "view", view)
 			add("My data", "datasource", ds)
-			got := favoriteList(t, add("My project", "project", project))
-			want := []string{"My workbook workbook " + wb, "My view view " + view, "My data datasource " + ds, "My project project " + project}
+			add("My project", "project", project)
+			got := favoriteList(t, add("My flow", "flow", flow))
+			want := []string{"My workbook workbook " + wb, "My view view " + view, "My data datasource " + ds, "My project project " + project,
+				"My flow flow " + flow}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Fatalf("after adding (-want +got):\n%s", diff)
 			}
 			add("Renamed", "workbook", wb)
 			m.do(req{method: http.MethodDelete, path: path + "/views/" + view, token: token}).wantStatus(t, http.StatusNoContent)
+			m.do(req{method: http.MethodDelete, path: path + "/flows/" + flow, token: token}).wantStatus(t, http.StatusNoContent)
 			r := m.do(req{path: path, token: token})
 			r.wantStatus(t, http.StatusOK)
 			want = []string{"Renamed workbook " + wb, "My data datasource " + ds, "My project project " + project}
@@ -126,6 +130,7 @@ func TestFavoriteErrors(t *testing.T) {
 		{"unknown view", "PUT", mine, alice, favoriteBody("x", "view", missing), 404, "404011"},
 		{"unknown datasource", "PUT", mine, alice, favoriteBody("x", "datasource", missing), 404, "404011"},
 		{"unknown project", "PUT", mine, alice, favoriteBody("x", "project", missing), 404, "404005"},
+		{"unknown flow", "PUT", mine, alice, favoriteBody("x", "flow", missing), 404, "404059"},
 		{"delete unknown workbook", "DELETE", mine + "/workbooks/" + missing, alice, "", 404, "404006"},
 		{"missing label", "PUT", mine, alice, `<tsRequest><favorite><workbook id="` + wb + `"/></favorite></tsRequest>`, 400, "400000"},
 		{"no content", "PUT", mine, alice, `<tsRequest><favorite label="x"/></tsRequest>`, 400, "400000"},

@@ -75,8 +75,8 @@ func (s *store) job(siteID, id string) *job {
 	return nil
 }
 
-// errJobNotFound is the code Tableau's Jobs reference gives for a job id
-// that names no job (404031).
+// errJobNotFound answers a job id that names no job with 404031, the code
+// of Tableau's Jobs reference as recalled (not checked against a server).
 func errJobNotFound(id string) *apiError {
 	return errNotFound(codeJobNotFound, "Job", id)
 }

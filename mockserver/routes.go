@@ -168,11 +168,16 @@ func (h *handler) route(segs []string) endpoint {
 		}
 	case n == 2 && segs[0] == "sessions" && segs[1] == "current":
 		return endpoint{http.MethodGet: h.currentSession}
+	case segs[0] == "schedules":
+		return h.scheduleRoutes(segs)
 	case segs[0] == "sites":
 		if ep := h.jobRoutes(segs); ep != nil {
 			return ep
 		}
 		if ep := h.favoriteRoutes(segs); ep != nil {
+			return ep
+		}
+		if ep := h.flowRoutes(segs); ep != nil {
 			return ep
 		}
 		switch n {
