@@ -189,6 +189,51 @@ func resolvedRequest(orig *collections.Request, o *outgoing, sent []event.Header
 	return &r
 }
 
+// urlText is u.String(). The text u was parsed from is returned when it
+// spells the same URL, which is the usual case and costs no allocation:
+// this runs twice for every request sent.
+func urlText(u collections.URL) string {
+	if len(u.Query) == 0 && len(u.Variables) == 0 && u.Auth == nil && spells(u, u.Raw) {
+		return u.Raw
+	}
+	return u.String()
+}
+
+// spells reports whether s is what u.String() gives for u, a URL without
+// query parameters, path variables or user information.
+func spells(u collections.URL, s string) bool {
+	cut := func(prefix string) bool {
+		rest, ok := strings.CutPrefix(s, prefix)
+		s = rest
+		return ok
+	}
+	if u.Protocol != "" && !(cut(strings.TrimSuffix(u.Protocol, "://")) && cut("://")) {
+		return false
+	}
+	for i, label := range u.Host {
+		if i > 0 && !cut(".") || !cut(label) {
+			return false
+		}
+	}
+	if u.Port != "" && !(cut(":") && cut(u.Port)) {
+		return false
+	}
+	if u.Path != nil {
+		for _, seg := range u.Path {
+			if !cut("/") || !cut(seg) {
+				return false
+			}
+		}
+		if len(u.Path) == 0 && !cut("/") {
+			return false
+		}
+	}
+	if u.Hash != "" && !(cut("#") && cut(u.Hash)) {
+		return false
+	}
+	return s == ""
+}
+
 // sentHost is the host (and port) of wire URL target as url.Parse gives
 // it, or "" when url.Parse fails. A URL of plain characters (the usual
 // one) is cut without url.Parse, which allocates: every request lists it.
@@ -337,7 +382,7 @@ func (r *Runner) build(it *collections.Item, req *collections.Request, res *vari
 	}
 	fail := func(err error) (*outgoing, error) { return nil, &buildError{item: name, err: err} }
 
-	rawURL, err := res.Replace(req.URL.String())
+	rawURL, err := res.Replace(urlText(req.URL))
 	if err != nil {
 		return fail(err)
 	}
