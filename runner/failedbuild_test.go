@@ -31,3 +31,24 @@ func TestFailedBuildRequestSeenByScripts(t *testing.T) {
 		t.Errorf("want one errored request, got %d events", len(reqs))
 	}
 }
+
+// A request whose send failed shows test scripts its own disabled
+// Content-Length, as Newman 6.2.2 lists it, while the Content-Length the
+// transport would have added is not listed. Newman's script printed the
+// disabled header first; colrun dropped it with the transport's.
+func TestFailedSendKeepsDisabledContentLength(t *testing.T) {
+	t.Parallel()
+	c := parse(t, `{"info":{"name":"dcl","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+		"item":[{"name":"r","request":{"method":"POST","url":"http://127.0.0.1:1/x","header":[{"key":"Content-Length","value":"5","disabled":true}],"body":{"mode":"raw","raw":"hello"}},
+		"event":[{"listen":"test","script":{"exec":["pm.request.headers.each(function (h) { if (/^content-/i.test(h.key)) pm.test(h.key + ': ' + h.value + (h.disabled ? ' (disabled)' : '')); })"]}}]}]}`)
+	ev, _ := runScripted(t, c, Options{})
+	var got []string
+	for _, e := range ev.all {
+		if a := e.Assertion; a != nil {
+			got = append(got, a.Name)
+		}
+	}
+	if d := cmp.Diff([]string{"Content-Length: 5 (disabled)", "Content-Type: text/plain"}, got); d != "" {
+		t.Errorf("content headers the test script saw (-Newman +colrun):\n%s", d)
+	}
+}

@@ -701,7 +701,9 @@ func unsentRequest(req *collections.Request, built *outgoing, headers []event.He
 		shown.Auth = nil
 	}
 	shown.Headers = slices.DeleteFunc(shown.Headers, func(h collections.Header) bool {
-		return strings.EqualFold(h.Key, "Content-Length")
+		// The transport's Content-Length, not the request's own disabled
+		// one, which Newman still lists.
+		return strings.EqualFold(h.Key, "Content-Length") && !h.Disabled
 	})
 	return shown
 }
