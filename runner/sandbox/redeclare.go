@@ -197,6 +197,84 @@ func writtenParams(fn *ast.FunctionLiteral, redeclared []redeclaration) []string
 	return slices.Sorted(maps.Keys(found))
 }
 
+// mayWriteParams reports whether source might bind or assign a sandbox
+// global, so that writtenParams need not walk the AST of a script that
+// cannot (the walk was a fifth of compiling a typical test script). It
+// looks at each whole-word occurrence of a global's name in the text and
+// rules it out only where it cannot be a binding being written, whatever
+// surrounds it (a string, a comment or code): right after a single "."
+// (a property), right before "." or "[" (a read of it), or right before
+// "(" (a call) unless a function declaration takes the name. Anything
+// else, a unicode escape that could spell a name included, counts as a
+// possible write, and the walk decides.
+func mayWriteParams(source string) bool {
+	if strings.Contains(source, `\u`) {
+		return true
+	}
+	var declared map[string]bool // names following a `function` keyword
+	for i := 0; i < len(source); {
+		if !isIdentByte(source[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(source) && isIdentByte(source[j]) {
+			j++
+		}
+		word := source[i:j]
+		if word == "function" {
+			if declared == nil {
+				declared = map[string]bool{}
+			}
+			declared[functionName(source[j:])] = true
+		} else if sandboxParams[word] || testOnlyParams[word] {
+			member := i > 0 && source[i-1] == '.' && (i < 2 || source[i-2] != '.')
+			next := byte(0)
+			if j < len(source) {
+				next = source[j]
+			}
+			if !member && next != '.' && next != '[' && (next != '(' || declared[word]) {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+// functionName returns the name a function declaration gives, from the
+// text after its `function` keyword: past blanks, comments and a
+// generator's "*". isIdentByte (errors.go) counts any non-ASCII byte as
+// part of a name, so a name is never found inside a longer identifier.
+func functionName(rest string) string {
+	for {
+		switch {
+		case rest == "":
+			return ""
+		case rest[0] == ' ' || rest[0] == '\t' || rest[0] == '\n' || rest[0] == '\r' || rest[0] == '*':
+			rest = rest[1:]
+		case strings.HasPrefix(rest, "//"):
+			end := strings.IndexAny(rest, "\n\r")
+			if end < 0 {
+				return ""
+			}
+			rest = rest[end:]
+		case strings.HasPrefix(rest, "/*"):
+			end := strings.Index(rest[2:], "*/")
+			if end < 0 {
+				return ""
+			}
+			rest = rest[2+end+2:]
+		default:
+			j := 0
+			for j < len(rest) && isIdentByte(rest[j]) {
+				j++
+			}
+			return rest[:j]
+		}
+	}
+}
+
 // astPkg is the package path of goja's AST node types.
 var astPkg = reflect.TypeFor[ast.Program]().PkgPath()
 

@@ -1,6 +1,10 @@
 package sandbox
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/dop251/goja/ast"
+)
 
 // TestRedeclaredGlobals checks scripts that declare a sandbox global at
 // their top level: Newman 6.2.2 fails each of these with the SyntaxError
@@ -35,5 +39,44 @@ func TestRedeclaredGlobals(t *testing.T) {
 			diff(t, "error", tt.want, got)
 			diff(t, "logs", tt.logs, logs(res))
 		})
+	}
+}
+
+// TestMayWriteParams checks the text filter in front of writtenParams: it
+// may only rule out sources where the AST walk finds no written global.
+func TestMayWriteParams(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		src  string
+		want bool
+	}{
+		{"pm.test('a', function () { pm.expect(pm.response.code).to.eql(200); });", false},
+		{"tests['ok'] = responseCode.code === 200;\npostman.setEnvironmentVariable('x', 1);", false},
+		{"var t = new Date(); console.log(Date.now(), x.data, y?.pm);", false},
+		{"// Parse the body.\ndata = JSON.parse('{}');", true},
+		{"var data = JSON.parse(responseBody);", true},
+		{"function data() {}\ndata();", true},
+		{"function /* c */ *tests() {}", true},
+		{"[...console] = [1];", true},
+		{"({ xml2Json } = {});", true},
+		{"for (console in {}) {}", true},
+		{"console++;", true},
+		{"d\\u0061ta = 1;", true},
+		{"(pm) = 3;", true},
+		{"const f = (data) => data;", true},
+		{"mydata = 1; data2 = 2; datą = 3;", false},
+	}
+	for _, tt := range tests {
+		if got := mayWriteParams(tt.src); got != tt.want {
+			t.Errorf("mayWriteParams(%q) = %v, want %v", tt.src, got, tt.want)
+		}
+		prg, err := parseWrapped("t.js", syncPrefix, tt.src)
+		if err != nil {
+			t.Fatalf("%q: %v", tt.src, err)
+		}
+		fn := prg.Body[0].(*ast.ExpressionStatement).Expression.(*ast.FunctionLiteral)
+		if w := writtenParams(fn, redeclarations(fn.Body.List, tt.src, func(i int) int { return i - 1 - len(syncPrefix) })); w != nil && !tt.want {
+			t.Errorf("%q writes %v, but the filter skips it", tt.src, w)
+		}
 	}
 }

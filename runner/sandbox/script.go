@@ -227,7 +227,9 @@ func compile(source string) (*compiled, error) {
 	}
 	if fn, ok := prg.Body[0].(*ast.ExpressionStatement).Expression.(*ast.FunctionLiteral); ok {
 		s.redeclared = redeclarations(fn.Body.List, source, func(idx int) int { return idx - 1 - len(prefix) })
-		s.params = writtenParams(fn, s.redeclared)
+		if mayWriteParams(source) {
+			s.params = writtenParams(fn, s.redeclared)
+		}
 		for _, n := range s.params {
 			fn.ParameterList.List = append(fn.ParameterList.List, &ast.Binding{Target: &ast.Identifier{Name: unistring.NewFromString(n), Idx: fn.ParameterList.Opening}})
 		}
