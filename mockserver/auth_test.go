@@ -371,6 +371,15 @@ func TestJWTScopes(t *testing.T) {
 		{"projects read is not create", []string{"tableau:projects:read"}, req{method: "POST", path: "sites/" + site + "/projects", body: fmtProject(project, "no")}, false},
 		{"unrelated scope", []string{"tableau:metrics:read"}, req{path: "sites/" + site + "/workbooks"}, false},
 		{"session needs no scope", []string{"tableau:metrics:read"}, req{path: "sessions/current"}, true},
+		// Flows, jobs and refreshes have scopes of their own, as Tableau's
+		// tableau-mcp client requests them: content read is not enough.
+		{"flows read", []string{"tableau:flows:read"}, req{path: "sites/" + site + "/flows"}, true},
+		{"content read not flows", []string{"tableau:content:read"}, req{path: "sites/" + site + "/flows"}, false},
+		{"jobs read", []string{"tableau:jobs:read"}, req{path: "sites/" + site + "/jobs"}, true},
+		{"content read not jobs", []string{"tableau:content:read"}, req{path: "sites/" + site + "/jobs"}, false},
+		{"jobs read is not cancel", []string{"tableau:jobs:read"}, req{method: "PUT", path: "sites/" + site + "/jobs/00000000-0000-0000-0000-000000000000"}, false},
+		{"content read not refresh", []string{"tableau:content:read"}, req{method: "POST", path: "sites/" + site + "/workbooks/" + demoID(site, "workbook", "Sales Dashboard") + "/refresh", body: "<tsRequest/>"}, false},
+		{"tasks run refreshes", []string{"tableau:tasks:run"}, req{method: "POST", path: "sites/" + site + "/workbooks/" + demoID(site, "workbook", "Sales Dashboard") + "/refresh", body: "<tsRequest/>"}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -381,7 +390,7 @@ func TestJWTScopes(t *testing.T) {
 				r.wantError(t, 401, "401002")
 				return
 			}
-			if r.status != 200 && r.status != 201 {
+			if r.status != 200 && r.status != 201 && r.status != 202 {
 				t.Fatalf("status = %d; body %s", r.status, r.body)
 			}
 		})

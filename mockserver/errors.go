@@ -48,12 +48,22 @@ func errPrologDetail() *apiError {
 	return errBadRequest("Deserialization problem: Content is not allowed in prolog.")
 }
 
-// The paging errors are worded as Tableau words them: server-client-python
-// issue #1304 quotes Tableau's answer to a page past the last as
-// "400006: Bad Request / Invalid page number '5'" (code, summary, detail).
-// The page size wording follows the same pattern.
+// The paging codes are those of Tableau's reference (every list method's
+// error table: 400006 Invalid page number, 400007 Invalid page size,
+// 403014 Page size limit exceeded, as tabulated from the reference in
+// github.com/iamdavehart/tabbycat src/api-errors.js). The page number
+// wording is Tableau's: server-client-python issue #1304 quotes
+// "400006: Bad Request / Invalid page number '5'" for a page past the
+// last; the page size wordings follow that pattern and are the mock's.
 func errPageSize(v string) *apiError {
-	return &apiError{http.StatusBadRequest, 400006, "Bad Request", fmt.Sprintf("Invalid page size '%s'", v)}
+	return &apiError{http.StatusBadRequest, 400007, "Bad Request", fmt.Sprintf("Invalid page size '%s'", v)}
+}
+
+// errPageSizeLimit answers a page size above 1000 with 403, not 400: the
+// reference files it under Forbidden, and a Tableau Cloud user reports the
+// 403 (Salesforce Trailblazer Community 0D5KX00000kQysZ0AS).
+func errPageSizeLimit(v string) *apiError {
+	return &apiError{http.StatusForbidden, 403014, "Forbidden", fmt.Sprintf("Page size '%s' is larger than the maximum page size of 1000", v)}
 }
 
 func errPageNumber(v string) *apiError {
@@ -77,6 +87,13 @@ func errFilterValue(field string) *apiError {
 func errFilterDate(field, value string) *apiError {
 	return &apiError{http.StatusBadRequest, 400065, "Bad Request",
 		fmt.Sprintf("The filter query has the value '%s' for key '%s', which is not a date in ISO 8601 format (2016-05-04T21:24:49Z).", value, field)}
+}
+
+// errFilterNumber answers a numeric filter (size:gt:x) whose value is not
+// an integer; like errFilterDate, Tableau's code with the mock's words.
+func errFilterNumber(field, value string) *apiError {
+	return &apiError{http.StatusBadRequest, 400065, "Bad Request",
+		fmt.Sprintf("The filter query has the value '%s' for key '%s', which is not an integer.", value, field)}
 }
 
 // errSortKey and errSortDirection answer a sort expression Tableau cannot
@@ -151,20 +168,49 @@ func errNotFound(code int, kind, id string) *apiError {
 	return &apiError{http.StatusNotFound, code, "Resource Not Found", fmt.Sprintf("%s '%s' could not be found.", kind, id)}
 }
 
+// The not-found codes are those of the error tables of Tableau's REST API
+// reference for Query Site, Query User On Site, Query Project(s), Query
+// Workbook, Query Data Source, Query View Image, Query Groups, Query Job,
+// Query Flow and Update/Delete Schedule (tabulated from the reference in
+// github.com/iamdavehart/tabbycat src/api-errors.js).
 const (
 	codeSiteNotFound       = 404000
 	codeUserNotFound       = 404002
+	codeDatasourceNotFound = 404004
 	codeProjectNotFound    = 404005
 	codeWorkbookNotFound   = 404006
-	codeDatasourceNotFound = 404011
+	codeNotAFavorite       = 404010
 	codeViewNotFound       = 404011
-	codeGroupNotFound      = 404002
-	codeJobNotFound        = 404031
-	// The flow and schedule codes are those of Tableau's Flow and
-	// Schedule reference pages as recalled, not checked against a server.
-	codeFlowNotFound     = 404059
-	codeScheduleNotFound = 404008
+	codeGroupNotFound      = 404012
+	codeJobNotFound        = 404018
+	codeScheduleNotFound   = 404023
+	codeFlowNotFound       = 404027
+	// codeFavoriteDatasourceNotFound is what the Favorites reference
+	// gives for an unknown data source (Add Data Source to Favorites,
+	// Delete Data Source from Favorites), unlike the 404004 of the Data
+	// Sources methods.
+	codeFavoriteDatasourceNotFound = 404011
 )
+
+// errDefaultProject answers a change the Default project does not take:
+// Tableau's reference gives 403003 for deleting it and 403005 for
+// renaming it (Delete Project, Update Project).
+func errDefaultProject(code int, detail string) *apiError {
+	return &apiError{http.StatusForbidden, code, "Forbidden", detail}
+}
+
+const (
+	codeDefaultProjectDelete = 403003
+	codeDefaultProjectUpdate = 403005
+)
+
+// errJobComplete is Cancel Job's answer for a job that has already ended:
+// 403091 in Tableau's reference ("Can not cancel job, because it's
+// already complete").
+func errJobComplete(id string) *apiError {
+	return &apiError{http.StatusForbidden, 403091, "Forbidden",
+		fmt.Sprintf("Job '%s' cannot be cancelled because it is already complete.", id)}
+}
 
 func errMethod(method string) *apiError {
 	return &apiError{http.StatusMethodNotAllowed, 405000, "Method Not Allowed",

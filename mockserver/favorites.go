@@ -1,6 +1,7 @@
 package mockserver
 
 import (
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -69,7 +70,7 @@ func (c *call) contentNode(siteID, kind, id string) (*node, *apiError) {
 		if n := getDatasource(c, siteID, id); n != nil {
 			return n, nil
 		}
-		return nil, errNotFound(codeDatasourceNotFound, "Datasource", id)
+		return nil, errNotFound(codeFavoriteDatasourceNotFound, "Datasource", id)
 	case "project":
 		if p := st.project(siteID, id); p != nil {
 			return projectNode(p), nil
@@ -134,10 +135,15 @@ func (h *handler) addFavorite(c *call) (result, *apiError) {
 		return result{}, err
 	}
 	fav := body.child("favorite")
-	label, ok := fav.attr("label")
-	if fav == nil || !ok || strings.TrimSpace(label) == "" {
-		return result{}, errBadRequest("The favorite needs a label attribute.")
+	if fav == nil {
+		return result{}, errMalformed()
 	}
+	// Tableau's Add ... to Favorites references give a label that is
+	// missing, empty or blank its own code, 400005 Invalid label.
+	if label, ok := fav.attr("label"); !ok || strings.TrimSpace(label) == "" {
+		return result{}, &apiError{http.StatusBadRequest, 400005, "Bad Request", "The favorite label is missing, empty or only white space."}
+	}
+	label, _ := fav.attr("label")
 	var f *favorite
 	for _, k := range fav.kids {
 		if slices.Contains([]string{"workbook", "view", "datasource", "project", "flow"}, k.name) {
@@ -163,9 +169,9 @@ func (h *handler) addFavorite(c *call) (result, *apiError) {
 	return answer(http.StatusOK, c.favoritesNode(siteID, userID))
 }
 
-// deleteFavorite is Delete Workbook (View, ...) from Favorites: 204, also
-// when the content was not a favorite; content that does not exist gets
-// its kind's 404.
+// deleteFavorite is Delete Workbook (View, ...) from Favorites: 204;
+// content that does not exist gets its kind's 404, content that is not a
+// favorite of the user 404010, as Tableau's Favorites reference has it.
 func (h *handler) deleteFavorite(c *call) (result, *apiError) {
 	siteID, userID, kind, id := c.segs[1], c.segs[3], favoriteKinds[c.segs[4]], c.segs[5]
 	if err := c.begin(siteID, "favorites", "delete", false); err != nil {
@@ -179,8 +185,14 @@ func (h *handler) deleteFavorite(c *call) (result, *apiError) {
 		return result{}, err
 	}
 	st := h.store
-	st.favorites[userID] = slices.DeleteFunc(st.favorites[userID], func(o favorite) bool {
+	favs := st.favorites[userID]
+	i := slices.IndexFunc(favs, func(o favorite) bool {
 		return o.siteID == siteID && o.kind == kind && o.id == id
 	})
+	if i < 0 {
+		return result{}, &apiError{http.StatusNotFound, codeNotAFavorite, "Resource Not Found",
+			fmt.Sprintf("The %s '%s' is not a favorite of user '%s'.", kind, id, userID)}
+	}
+	st.favorites[userID] = slices.Delete(favs, i, i+1)
 	return answer(http.StatusNoContent)
 }

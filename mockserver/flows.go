@@ -3,8 +3,10 @@ package mockserver
 import "net/http"
 
 // flowKind serves Query Flows for Site and Query Flow like the other
-// content lists: paged, filtered and sorted.
-var flowKind = &resourceKind{"flows", "flows", true, "Flow", codeFlowNotFound, listFlows, getFlow}
+// content lists: paged, filtered and sorted. Unlike them, flows are not
+// read with tableau:content:read but with tableau:flows:read, the scope
+// Tableau's own MCP server (tableau/tableau-mcp, flowsMethods) asks for.
+var flowKind = &resourceKind{"flows", "flows", false, "Flow", codeFlowNotFound, listFlows, getFlow}
 
 // flowRoutes answers the read-only flow endpoints; segs start at "sites".
 // flows/runs is left to the 501 of the endpoints the mock lacks rather

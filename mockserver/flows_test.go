@@ -30,7 +30,7 @@ func TestFlows(t *testing.T) {
 		{"filtered by tag", base + "?filter=tags:eq:prep", true, 200, "", []string{"Superstore Prep"}, "1"},
 		{"one", base + "/" + prep, false, 200, "", []string{"Superstore Prep"}, ""},
 		{"one json", base + "/" + prep, true, 200, "", []string{"Superstore Prep"}, ""},
-		{"unknown", base + "/00000000-0000-0000-0000-000000000000", false, 404, "404059", nil, ""},
+		{"unknown", base + "/00000000-0000-0000-0000-000000000000", false, 404, "404027", nil, ""},
 		{"other site", "sites/" + DemoDefaultSiteID + "/flows", false, 403, "403000", nil, ""},
 		{"runs are not mocked", base + "/runs", false, 501, "501000", nil, ""},
 	}

@@ -75,8 +75,8 @@ func (s *store) job(siteID, id string) *job {
 	return nil
 }
 
-// errJobNotFound answers a job id that names no job with 404031, the code
-// of Tableau's Jobs reference as recalled (not checked against a server).
+// errJobNotFound answers a job id that names no job with 404018, the code
+// of Query Job's error table in Tableau's reference.
 func errJobNotFound(id string) *apiError {
 	return errNotFound(codeJobNotFound, "Job", id)
 }
@@ -125,13 +125,15 @@ func (j *job) targetNode() *node {
 }
 
 // jobFilters are the filter and sort fields of Query Jobs, from Tableau's
-// "Filtering and Sorting" page; the mock applies status, jobType and
-// priority as text and the three dates, and accepts the others.
+// "Filtering and Sorting" page; the mock applies status and jobType as
+// text, priority as a number and the three dates, and accepts the others
+// (progress, and title, subtitle, notes and args, which take has).
 var jobFilters = filterSpec{
 	known: map[string]bool{"args": true, "completedAt": true, "createdAt": true, "jobType": true, "notes": true,
-		"priority": true, "startedAt": true, "status": true, "subtitle": true, "title": true},
-	text: map[string]bool{"status": true, "jobType": true, "priority": true},
+		"priority": true, "progress": true, "startedAt": true, "status": true, "subtitle": true, "title": true},
+	text: map[string]bool{"status": true, "jobType": true},
 	date: map[string]bool{"createdAt": true, "startedAt": true, "completedAt": true},
+	num:  map[string]bool{"priority": true},
 }
 
 // visibleJob reports whether the user may see or cancel a job:
@@ -173,7 +175,7 @@ func backgroundJobNode(j *job, now time.Time) *node {
 
 // withJob runs a handler on the job the URL names, with the store
 // locked; a job that does not exist or that the user may not see is
-// 404031.
+// 404018.
 func (h *handler) withJob(action string, fn func(c *call, j *job) (result, *apiError)) func(*call) (result, *apiError) {
 	return func(c *call) (result, *apiError) {
 		siteID, id := c.segs[1], c.segs[3]
@@ -209,11 +211,13 @@ func jobNode(j *job, now time.Time) *node {
 		add(el("extractRefreshJob").add(j.targetNode()))
 }
 
-// cancelJob is Cancel Job: a running job ends as cancelled; cancelling a
-// job that has ended changes nothing. Tableau answers 200 without content.
+// cancelJob is Cancel Job: a running job ends as cancelled, answered 200
+// without content; a job that has already ended is 403091, as in Tableau's
+// reference.
 func cancelJob(c *call, j *job) (result, *apiError) {
-	if _, finish, _ := j.state(c.now); finish == "" {
-		j.cancelledAt = c.now.UTC().Truncate(time.Second)
+	if _, finish, _ := j.state(c.now); finish != "" {
+		return result{}, errJobComplete(j.id)
 	}
+	j.cancelledAt = c.now.UTC().Truncate(time.Second)
 	return answer(http.StatusOK)
 }

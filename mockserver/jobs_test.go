@@ -98,18 +98,20 @@ func TestRefreshStartsJob(t *testing.T) {
 }
 
 // TestCancelJob checks Cancel Job: a running job ends as cancelled
-// (finishCode 2, status Cancelled), a finished one keeps its result.
+// (finishCode 2, status Cancelled); a finished one is Tableau's 403091
+// and keeps its result.
 func TestCancelJob(t *testing.T) {
 	t.Parallel()
 	site := DemoDefaultSiteID
 	tests := []struct {
 		name       string
 		before     time.Duration // clock advance between refresh and cancel
+		cancelCode string        // the error code of the cancel, "" for 200
 		finishCode string
 		status     string
 	}{
-		{"running job is cancelled", time.Second, "2", "Cancelled"},
-		{"finished job keeps its result", jobRunTime, "0", "Success"},
+		{"running job is cancelled", time.Second, "", "2", "Cancelled"},
+		{"finished job keeps its result", jobRunTime, "403091", "0", "Success"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -119,7 +121,12 @@ func TestCancelJob(t *testing.T) {
 			base := "sites/" + site + "/"
 			id := startRefresh(t, m, token, "Sales Dashboard")
 			m.clock.Advance(tt.before)
-			m.do(req{method: http.MethodPut, path: base + "jobs/" + id, token: token}).wantStatus(t, http.StatusOK)
+			cancel := m.do(req{method: http.MethodPut, path: base + "jobs/" + id, token: token})
+			if tt.cancelCode != "" {
+				cancel.wantError(t, http.StatusForbidden, tt.cancelCode)
+			} else {
+				cancel.wantStatus(t, http.StatusOK)
+			}
 			m.clock.Advance(time.Hour)
 			got := attrAt(t, m.do(req{path: base + "jobs/" + id, token: token}).xml(t), "/tsResponse/job", "finishCode")
 			if got != tt.finishCode {
@@ -165,6 +172,9 @@ func TestQueryJobs(t *testing.T) {
 		{"?filter=completedAt:lt:2025-06-01T13:00:00Z", "1", ids[:1], ""},
 		{"?sort=createdAt:desc", "3", []string{ids[2], ids[1], ids[0]}, ""},
 		{"?filter=title:has:x", "3", ids, ""},
+		{"?filter=progress:lte:0", "3", ids, ""},
+		{"?filter=priority:lte:10", "0", nil, ""},
+		{"?filter=priority:gte:50", "3", ids, ""},
 		{"?filter=name:eq:x", "", nil, "400065"},
 		{"?filter=createdAt:gt:yesterday", "", nil, "400065"},
 		{"?pageNumber=3&pageSize=2", "", nil, "400006"},
@@ -213,15 +223,15 @@ func TestJobErrors(t *testing.T) {
 		status int
 		code   string
 	}{
-		{"unknown job", "GET", "jobs/" + missing, admin, 404, "404031"},
-		{"cancel unknown job", "PUT", "jobs/" + missing, admin, 404, "404031"},
+		{"unknown job", "GET", "jobs/" + missing, admin, 404, "404018"},
+		{"cancel unknown job", "PUT", "jobs/" + missing, admin, 404, "404018"},
 		{"unknown workbook", "POST", "workbooks/" + missing + "/refresh", admin, 404, "404006"},
-		{"unknown datasource", "POST", "datasources/" + missing + "/refresh", admin, 404, "404011"},
+		{"unknown datasource", "POST", "datasources/" + missing + "/refresh", admin, 404, "404004"},
 		{"no token", "GET", "jobs", "", 401, "401000"},
 		{"bad token", "GET", "jobs/" + adminJob, "not-a-token", 401, "401002"},
 		{"other site", "GET", "jobs", admin, 403, "403000"},
-		{"another user's job", "GET", "jobs/" + adminJob, alice, 404, "404031"},
-		{"cancel another user's job", "PUT", "jobs/" + adminJob, alice, 404, "404031"},
+		{"another user's job", "GET", "jobs/" + adminJob, alice, 404, "404018"},
+		{"cancel another user's job", "PUT", "jobs/" + adminJob, alice, 404, "404018"},
 		{"refresh without rights", "POST", "workbooks/" + demoID(site, "workbook", "Budget Planning") + "/refresh", alice, 403, "403004"},
 		{"delete is not Tableau's", "DELETE", "jobs/" + adminJob, admin, 405, "405000"},
 	}

@@ -121,6 +121,7 @@ func TestFilterDateErrors(t *testing.T) {
 		{"workbooks", "createdAt:gt:yesterday", `{"error":{"summary":"Bad Request","detail":"The filter query has the value 'yesterday' for key 'createdAt', which is not a date in ISO 8601 format (2016-05-04T21:24:49Z).","code":"400065"}}`},
 		{"views", "updatedAt:lt:2024-01-01", `{"error":{"summary":"Bad Request","detail":"The filter query has the value '2024-01-01' for key 'updatedAt', which is not a date in ISO 8601 format (2016-05-04T21:24:49Z).","code":"400065"}}`},
 		{"users", "lastLogin:eq:2024-13-01T00:00:00Z", `{"error":{"summary":"Bad Request","detail":"The filter query has the value '2024-13-01T00:00:00Z' for key 'lastLogin', which is not a date in ISO 8601 format (2016-05-04T21:24:49Z).","code":"400065"}}`},
+		{"workbooks", "size:gt:big", `{"error":{"summary":"Bad Request","detail":"The filter query has the value 'big' for key 'size', which is not an integer.","code":"400065"}}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.list+"?filter="+tt.filter, func(t *testing.T) {

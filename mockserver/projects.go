@@ -228,7 +228,7 @@ func (h *handler) updateProject(c *call) (result, *apiError) {
 		return result{}, errForbidden("Only administrators and the owner or a leader of the new parent project can move a project there.")
 	}
 	if isDefaultProject(p) && (updated.Name != p.Name || updated.ParentProjectID != "") {
-		return result{}, errForbidden("The Default project cannot be renamed or moved.")
+		return result{}, errDefaultProject(codeDefaultProjectUpdate, "The Default project cannot be renamed or moved.")
 	}
 	*p = updated
 	return answer(http.StatusOK, projectNode(p))
@@ -248,7 +248,7 @@ func (h *handler) deleteProject(c *call) (result, *apiError) {
 		return result{}, errNotFound(codeProjectNotFound, "Project", id)
 	}
 	if isDefaultProject(p) {
-		return result{}, errForbidden("The Default project cannot be deleted.")
+		return result{}, errDefaultProject(codeDefaultProjectDelete, "The Default project cannot be deleted.")
 	}
 	if !st.managesProject(c.user, siteID, id) {
 		return result{}, errForbidden("Only administrators and the project's owner or leaders can delete a project.")

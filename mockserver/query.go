@@ -13,9 +13,9 @@ import (
 // listQuery is what the mock understands of a list request's query:
 // paging, filters, sorts and fields. The filters applied are eq and in on
 // name, siteRole, contentUrl, id (luid), tags, ownerName and viewUrlName,
-// and eq, gt, gte, lt and lte on the dates createdAt, updatedAt and
+// eq, gt, gte, lt and lte on the dates createdAt, updatedAt and
 // lastLogin (ISO 8601, as Tableau's "Filtering and Sorting" page writes
-// them: 2016-05-04T21:24:49Z). Other filters on fields Tableau documents
+// them: 2016-05-04T21:24:49Z) and on the number size. Other filters on fields Tableau documents
 // are accepted but not applied, so that collections written for a real
 // server still run; a filter on a field Tableau does not know, without a
 // value, or with a date that is not one, is refused as Tableau refuses it.
@@ -33,25 +33,28 @@ type listQuery struct {
 }
 
 // fieldFilter is one applied filter expression: a text match (eq, in)
-// against values, or a date comparison (eq, gt, gte, lt, lte) against at.
+// against values, or a comparison (eq, gt, gte, lt, lte) of a date
+// against at or of a number against n.
 type fieldFilter struct {
 	field  string
 	op     string
 	values []string
 	at     time.Time
 	date   bool
+	n      int64
+	num    bool
 }
 
 // filterSpec is what one kind of list takes in filter and sort: the
 // fields Tableau documents for it (known), and those the mock applies as
-// text or as dates.
+// text, as dates or as numbers.
 type filterSpec struct {
-	known, text, date map[string]bool
+	known, text, date, num map[string]bool
 }
 
 // contentFilters is the spec of the content lists (users, groups,
 // projects, workbooks, data sources, views, sites).
-var contentFilters = filterSpec{filterFields, textFields, dateFields}
+var contentFilters = filterSpec{filterFields, textFields, dateFields, numFields}
 
 // sortKey is one sort expression.
 type sortKey struct {
@@ -65,6 +68,10 @@ var (
 	textFields = map[string]bool{"name": true, "siteRole": true, "contentUrl": true, "id": true, "luid": true,
 		"tags": true, "ownerName": true, "viewUrlName": true}
 	dateFields = map[string]bool{"createdAt": true, "updatedAt": true, "lastLogin": true}
+	// numFields are the numeric fields the mock's items carry; the other
+	// numeric filter fields (favoritesTotal, userCount, ...) are accepted
+	// but not applied.
+	numFields = map[string]bool{"size": true}
 )
 
 // filterFields are the filter fields Tableau's "Filtering and Sorting"
@@ -100,8 +107,11 @@ func parseListQueryFor(q url.Values, spec filterSpec) (listQuery, *apiError) {
 	lq := listQuery{pageSize: 100, pageNumber: 1}
 	if v := q.Get("pageSize"); v != "" {
 		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 1000 {
+		if err != nil || n < 1 {
 			return lq, errPageSize(v)
+		}
+		if n > 1000 {
+			return lq, errPageSizeLimit(v)
 		}
 		lq.pageSize = n
 	}
@@ -165,31 +175,49 @@ func parseFilter(expr string, spec filterSpec) (*fieldFilter, *apiError) {
 		return &fieldFilter{field: field, op: op, values: []string{value}}, nil
 	case spec.text[field] && op == "in":
 		return &fieldFilter{field: field, op: op, values: strings.Split(strings.TrimSuffix(strings.TrimPrefix(value, "["), "]"), ",")}, nil
-	case spec.date[field] && slices.Contains([]string{"eq", "gt", "gte", "lt", "lte"}, op):
+	case spec.date[field] && slices.Contains(comparisons, op):
 		at, err := time.Parse(time.RFC3339, value)
 		if err != nil {
 			return nil, errFilterDate(field, value)
 		}
 		return &fieldFilter{field: field, op: op, at: at, date: true}, nil
+	case spec.num[field] && slices.Contains(comparisons, op):
+		n, err := strconv.ParseInt(value, 10, 64)
+		if err != nil {
+			return nil, errFilterNumber(field, value)
+		}
+		return &fieldFilter{field: field, op: op, n: n, num: true}, nil
 	}
 	return nil, nil
 }
 
+// comparisons are the operators Tableau documents for dates and numbers.
+var comparisons = []string{"eq", "gt", "gte", "lt", "lte"}
+
 // keeps reports whether an item's values of the field pass the filter:
-// for a text match any value may match (an item has many tags), a date
-// must be present to compare.
+// for a text match any value may match (an item has many tags), a date or
+// number must be present to compare.
 func (f fieldFilter) keeps(values []string) bool {
-	if !f.date {
+	if !f.date && !f.num {
 		return slices.ContainsFunc(values, func(v string) bool { return slices.Contains(f.values, v) })
 	}
 	if len(values) == 0 {
 		return false
 	}
-	t, err := time.Parse(time.RFC3339, values[0])
-	if err != nil {
-		return false
+	var c int
+	if f.num {
+		n, err := strconv.ParseInt(values[0], 10, 64)
+		if err != nil {
+			return false
+		}
+		c = cmp.Compare(n, f.n)
+	} else {
+		t, err := time.Parse(time.RFC3339, values[0])
+		if err != nil {
+			return false
+		}
+		c = t.Compare(f.at)
 	}
-	c := t.Compare(f.at)
 	switch f.op {
 	case "gt":
 		return c > 0

@@ -162,7 +162,7 @@ func TestPaging(t *testing.T) {
 		t.Errorf("past the last page (-want +got):\n%s", diff)
 	}
 	r = m.do(req{path: path + "?pageSize=x", token: token, json: true})
-	want = map[string]any{"summary": "Bad Request", "detail": "Invalid page size 'x'", "code": "400006"}
+	want = map[string]any{"summary": "Bad Request", "detail": "Invalid page size 'x'", "code": "400007"}
 	if diff := cmp.Diff(want, r.jsonMap(t)["error"]); diff != "" {
 		t.Errorf("bad page size (-want +got):\n%s", diff)
 	}
@@ -176,9 +176,26 @@ func TestPaging(t *testing.T) {
 	if got := names(doc, "workbook"); len(got) != 32 {
 		t.Errorf("pageSize=1000 has %d workbooks", len(got))
 	}
-	for _, q := range []string{"pageSize=0", "pageSize=1001", "pageSize=x", "pageSize=-1", "pageNumber=0", "pageNumber=x", "pageNumber=-2"} {
+	// Tableau's reference: 400006 for a page number that is not a
+	// positive integer, 400007 for such a page size, 403014 for a page
+	// size above 1000.
+	bad := []struct {
+		query  string
+		status int
+		code   string
+	}{
+		{"pageSize=0", 400, "400007"},
+		{"pageSize=x", 400, "400007"},
+		{"pageSize=-1", 400, "400007"},
+		{"pageSize=1001", 403, "403014"},
+		{"pageSize=99999999999999999999", 400, "400007"},
+		{"pageNumber=0", 400, "400006"},
+		{"pageNumber=x", 400, "400006"},
+		{"pageNumber=-2", 400, "400006"},
+	}
+	for _, b := range bad {
 		for _, asJSON := range []bool{false, true} {
-			m.do(req{path: path + "?" + q, token: token, json: asJSON}).wantError(t, 400, "400006")
+			m.do(req{path: path + "?" + b.query, token: token, json: asJSON}).wantError(t, b.status, b.code)
 		}
 	}
 }
@@ -197,6 +214,10 @@ func TestFilterAndSort(t *testing.T) {
 		{"filter=tags:in:[a,b],name:eq:Regional", nil},
 		{"filter=tags:in:[a,sales]", []string{"Sales Forecast"}},
 		{"filter=createdAt:gt:2020-01-01T00:00:00Z", samplesWorkbooks},
+		// size takes Tableau's comparisons, as a number.
+		{"filter=size:gte:5&pageSize=4", []string{"Sales Forecast", "Product Insights", "Hiring Pipeline", "Hospital Readmissions"}},
+		{"filter=size:eq:1&pageSize=3", []string{"Superstore", "Customer Analysis", "Marketing Funnel"}},
+		{"filter=size:gt:5", nil},
 		{"sort=name:asc&pageSize=3", []string{"Airline Delays", "Bike Sharing", "Call Center"}},
 		{"sort=name:desc&pageSize=3", []string{"World Indicators", "Web Traffic", "Weather Trends"}},
 		{"sort=createdAt:desc&pageSize=2", []string{"Flight Routes", "Taxi Trips"}},
@@ -438,5 +459,38 @@ func TestDeleteProjectRemovesContent(t *testing.T) {
 	views := m.do(req{path: "sites/" + site + "/views?pageSize=1000", token: token}).xml(t)
 	if got := len(views.FindElements("//view")); got != 2*after {
 		t.Errorf("%d views for %d workbooks", got, after)
+	}
+}
+
+// TestNotFoundCodes checks the code of an id that names nothing, per
+// kind, against the error tables of Tableau's REST API reference (Query
+// Workbook 404006, Query Project 404005, Query User On Site 404002, Query
+// Groups 404012, Query Data Source 404004, views 404011, Query Flow
+// 404027, Query Job 404018, schedules 404023), in XML and JSON.
+func TestNotFoundCodes(t *testing.T) {
+	t.Parallel()
+	m := newMock(t, Config{})
+	token, site := m.admin("")
+	const missing = "/00000000-0000-0000-0000-000000000000"
+	tests := []struct {
+		path, code string
+	}{
+		{"sites/" + site + "/workbooks" + missing, "404006"},
+		{"sites/" + site + "/projects" + missing, "404005"},
+		{"sites/" + site + "/users" + missing, "404002"},
+		{"sites/" + site + "/groups" + missing, "404012"},
+		{"sites/" + site + "/datasources" + missing, "404004"},
+		{"sites/" + site + "/views" + missing, "404011"},
+		{"sites/" + site + "/flows" + missing, "404027"},
+		{"sites/" + site + "/jobs" + missing, "404018"},
+		{"schedules" + missing, "404023"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			t.Parallel()
+			for _, asJSON := range []bool{false, true} {
+				m.do(req{path: tt.path, token: token, json: asJSON}).wantError(t, http.StatusNotFound, tt.code)
+			}
+		})
 	}
 }

@@ -33,7 +33,7 @@ func TestSchedules(t *testing.T) {
 		{"paged", "schedules?pageSize=2&pageNumber=3", token, false, 200, "", all[4:], "5"},
 		{"one", "schedules/" + weekday, token, false, 200, "", all[:1], ""},
 		{"one json", "schedules/" + weekday, token, true, 200, "", all[:1], ""},
-		{"unknown", "schedules/00000000-0000-0000-0000-000000000000", token, false, 404, "404008", nil, ""},
+		{"unknown", "schedules/00000000-0000-0000-0000-000000000000", token, false, 404, "404023", nil, ""},
 		{"filter", "schedules?filter=name:eq:x", token, false, 400, "400065", nil, ""},
 		{"no token", "schedules", "", false, 401, "401000", nil, ""},
 		{"create is not mocked", "schedules", token, false, 501, "501000", nil, ""},

@@ -341,7 +341,9 @@ func catalog(t *testing.T, asJSON bool) map[string]reply {
 	add("404 view", s.get("views/00000000-0000-0000-0000-000000000000"))
 	add("405", req{path: "auth/signin"})
 	add("400000", req{method: "POST", path: "auth/signin", body: "<tsRequest>"})
-	add("400006", s.get("workbooks?pageSize=0"))
+	add("400006", s.get("workbooks?pageNumber=0"))
+	add("400007", s.get("workbooks?pageSize=0"))
+	add("403014", s.get("workbooks?pageSize=1001"))
 	create := s.get("projects")
 	create.method, create.body = "POST", `<tsRequest><project name="Samples"/></tsRequest>`
 	add("409006", create)
