@@ -298,7 +298,10 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 		capture.headRequest = method == "HEAD"
 		// Each hop is a request of its own to postman-request, with its
 		// own socket timeout.
-		idle.touch()
+		idle.newHop()
+		if idle != nil {
+			capture.trace.ConnectDone = idle.connectDone(capture.trace.ConnectDone)
+		}
 		capture.idle = idle
 		req, err := newHTTPRequest(httptrace.WithClientTrace(ctx, &capture.trace), method, target, headers, body, hasBody)
 		if err != nil {
@@ -321,7 +324,7 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 		resp, err := rt.RoundTrip(req)
 		if err != nil {
 			if idle.hasFired() {
-				return nil, idleTimeoutError(req.URL, so.timeout)
+				return nil, idle.timeoutError(req.URL)
 			}
 			if perr := capture.headError(true); perr.code != "" {
 				return nil, perr.netError(req.URL)
@@ -379,7 +382,7 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 		data, truncatedErr := readBody(resp, so.maxBody)
 		resp.Body.Close()
 		if truncatedErr != nil && idle.hasFired() {
-			return nil, idleTimeoutError(req.URL, so.timeout)
+			return nil, idle.timeoutError(req.URL)
 		}
 		if truncatedErr != nil {
 			var de *bodyDecodeError
@@ -947,12 +950,6 @@ func setRequestError(ev *event.Request, err error) {
 		f := ne.fields
 		ev.ErrorFields = &f
 	}
-}
-
-// idleTimeoutError is Node's socket timeout as postman-request reports it.
-func idleTimeoutError(u *url.URL, timeout time.Duration) error {
-	return netErr(event.NodeError{Code: "ESOCKETTIMEDOUT", Connect: new(bool)}, "ESOCKETTIMEDOUT",
-		"%s sent nothing within %s (--timeout-request)", u.Host, timeout)
 }
 
 // describeNetError words transport failures as Newman does (ECONNREFUSED,

@@ -175,8 +175,8 @@ type Header struct {
 // NodeError holds the properties Node sets on a network error besides its
 // message, in the order Node lists them: connect ECONNREFUSED has errno,
 // code, syscall, address and port; getaddrinfo ENOTFOUND has errno, code,
-// syscall and hostname; "socket hang up" has only code; a request
-// timeout has code and connect.
+// syscall and hostname; "socket hang up" has only code; a
+// --timeout-request timeout has code and connect.
 type NodeError struct {
 	Errno    int    `json:"errno,omitempty"`
 	Code     string `json:"code,omitempty"`
@@ -184,9 +184,10 @@ type NodeError struct {
 	Address  string `json:"address,omitempty"`
 	Port     int    `json:"port,omitempty"`
 	Hostname string `json:"hostname,omitempty"`
-	// Connect is set, false, on a request timeout (ESOCKETTIMEDOUT), as
-	// postman-request sets it: the connection was made, the answer was
-	// late.
+	// Connect is set on a --timeout-request timeout, as postman-request
+	// sets it: true with ETIMEDOUT when no connection was made in time,
+	// false with ESOCKETTIMEDOUT when the connection was made and the
+	// answer was late.
 	Connect *bool `json:"connect,omitempty"`
 }
 
