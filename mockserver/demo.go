@@ -123,6 +123,9 @@ func DefaultData() *Data {
 		d.Schedules = append(d.Schedules, Schedule{
 			ID: demoID("schedule", sc.name), Name: sc.name, State: "Active", Priority: 50, Type: sc.kind,
 			Frequency: sc.frequency, ExecutionOrder: "Parallel", CreatedAt: at, UpdatedAt: at,
+			// Tableau lists an active schedule's next run (every
+			// schedule of the real schedule_get.xml has one).
+			NextRunAt: at.Add(24 * time.Hour),
 		})
 	}
 	return d

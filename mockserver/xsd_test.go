@@ -242,6 +242,9 @@ func TestComposedSchemaJudgesRealResponses(t *testing.T) {
 			continue // Python re-serialised; prefixes are fine but skip to keep the list short
 		}
 		docs[c.fixture] = raw
+		if c.noSchema {
+			invalid[c.fixture] = "jobs, flows and schedules are outside the composed schema (see fixtureCase.noSchema)"
+		}
 		if _, bad := invalid[c.fixture]; !bad {
 			valid = append(valid, c.fixture)
 		}
@@ -269,9 +272,13 @@ func TestXMLResponsesValidate(t *testing.T) {
 	t.Parallel()
 	fixtures := sharedFixtures(t)
 	schema := composeSchema(t, filepath.Join(fixtures, "tableau-xsd"))
+	skip := map[string]bool{}
+	for _, c := range fixtureCases {
+		skip["like "+c.fixture] = c.noSchema
+	}
 	docs := map[string][]byte{}
 	for name, r := range catalog(t, false) {
-		if r.status == 204 {
+		if r.status == 204 || skip[name] {
 			continue
 		}
 		if ct := r.header.Get("Content-Type"); ct != contentTypeXML {
@@ -297,7 +304,7 @@ func catalog(t *testing.T, asJSON bool) map[string]reply {
 	m := newMock(t, Config{MaxBodyBytes: 1 << 10})
 	out := map[string]reply{}
 	admin, site := m.admin("Samples")
-	s := &fixtureSession{token: admin, site: site}
+	s := &fixtureSession{token: admin, site: site, do: m.do}
 	for _, c := range fixtureCases {
 		r := c.request(s)
 		r.json = asJSON
