@@ -212,9 +212,12 @@ func jobNode(j *job, now time.Time) *node {
 }
 
 // cancelJob is Cancel Job: a running job ends as cancelled, answered 200
-// without content; a job that has already ended is 403091, as in Tableau's
-// reference.
+// without content. Tableau's reference refuses a non-administrator with
+// 403032 and a job that has already ended with 403091.
 func cancelJob(c *call, j *job) (result, *apiError) {
+	if !c.user.siteAdmin() {
+		return result{}, &apiError{http.StatusForbidden, 403032, "Forbidden", "Only administrators can cancel jobs."}
+	}
 	if _, finish, _ := j.state(c.now); finish != "" {
 		return result{}, errJobComplete(j.id)
 	}

@@ -214,6 +214,7 @@ func TestJobErrors(t *testing.T) {
 	alice, _ := m.signIn(passwordBody(DemoAliceName, DemoAlicePassword, ""))
 	base := "sites/" + site + "/"
 	adminJob := startRefresh(t, m, admin, "Sales Dashboard")
+	aliceJob := startRefresh(t, m, alice, "Sales Dashboard")
 	const missing = "00000000-0000-0000-0000-000000000000"
 	tests := []struct {
 		name   string
@@ -232,6 +233,7 @@ func TestJobErrors(t *testing.T) {
 		{"other site", "GET", "jobs", admin, 403, "403000"},
 		{"another user's job", "GET", "jobs/" + adminJob, alice, 404, "404018"},
 		{"cancel another user's job", "PUT", "jobs/" + adminJob, alice, 404, "404018"},
+		{"cancel own job, not an administrator", "PUT", "jobs/" + aliceJob, alice, 403, "403032"},
 		{"refresh without rights", "POST", "workbooks/" + demoID(site, "workbook", "Budget Planning") + "/refresh", alice, 403, "403004"},
 		{"delete is not Tableau's", "DELETE", "jobs/" + adminJob, admin, 405, "405000"},
 	}
@@ -245,8 +247,7 @@ func TestJobErrors(t *testing.T) {
 			m.do(req{method: tt.method, path: path, token: tt.token}).wantError(t, tt.status, tt.code)
 		})
 	}
-	// Alice sees her own jobs only.
-	startRefresh(t, m, alice, "Sales Dashboard")
+	// Alice sees her own job only.
 	list := m.do(req{path: base + "jobs", token: alice})
 	list.wantStatus(t, http.StatusOK)
 	if got := attrAt(t, list.xml(t), "/tsResponse/pagination", "totalAvailable"); got != "1" {
