@@ -642,8 +642,13 @@ func ParseHeaderString(s string) []Header {
 
 func decodeBody(rb node, w where) (*Body, error) {
 	switch {
-	case isNull(rb):
+	case !rb.Exists():
 		return nil, nil
+	case isNull(rb):
+		// An explicit null (scripts that generate collections write one)
+		// is an empty body to Newman, as {} is: pm.request.body is an
+		// empty RequestBody, not undefined.
+		return &Body{}, nil
 	case isString(rb):
 		// A bare string body is raw text.
 		return &Body{Mode: "raw", Raw: str(rb)}, nil

@@ -87,6 +87,21 @@ func (a *assertionsRecorder) Handle(ev event.Event) error {
 	return nil
 }
 
+// runAssertions runs c and lists its assertions as "folder / item: name:
+// pass|FAIL".
+func runAssertions(t *testing.T, c *collections.Collection) []string {
+	t.Helper()
+	r, err := runner.New(c, runner.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &assertionsRecorder{}
+	if _, err := r.Run(context.Background(), rec); err != nil {
+		t.Fatal(err)
+	}
+	return rec.got
+}
+
 // TestV1CollectionRunsAsNewmanRunsIt runs a Collection v1 file and checks
 // the requests sent and the assertion results against Newman 6.2.2's run
 // of the same file (recorded below): folders first in folders_order with
@@ -97,15 +112,7 @@ func (a *assertionsRecorder) Handle(ev event.Event) error {
 func TestV1CollectionRunsAsNewmanRunsIt(t *testing.T) {
 	t.Parallel()
 	srv, received := newEchoServer(t)
-	c := loadV1(t, "features.json", srv.URL)
-	r, err := runner.New(c, runner.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec := &assertionsRecorder{}
-	if _, err := r.Run(context.Background(), rec); err != nil {
-		t.Fatal(err)
-	}
+	got := runAssertions(t, loadV1(t, "features.json", srv.URL))
 	wantAssertions := []string{
 		"Outer / Inner / Inherits folder bearer auth: collection test runs: pass",
 		"Outer / Inner / Inherits folder bearer auth: bearer from folder: pass",
@@ -120,7 +127,7 @@ func TestV1CollectionRunsAsNewmanRunsIt(t *testing.T) {
 		"Raw with path variable: disabled header not sent: pass",
 		"Raw with path variable: pre-request ran: pass",
 	}
-	if diff := cmp.Diff(wantAssertions, rec.got); diff != "" {
+	if diff := cmp.Diff(wantAssertions, got); diff != "" {
 		t.Errorf("assertions (-Newman +colrun):\n%s", diff)
 	}
 	wantSent := []echoed{
