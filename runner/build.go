@@ -64,6 +64,10 @@ type outgoing struct {
 	// jarCookie is the Cookie header the cookie jar added to the first
 	// hop, when the request set none itself; send fills it in.
 	jarCookie string
+	// urlAuth is set when the Authorization header is the URL's user
+	// information, which postman-request adds while sending: a request
+	// that got no response does not list it.
+	urlAuth bool
 	// addingSystem makes addHeader flag what it adds as a system header
 	// (while auth is applied: Newman's report flags auth's headers so).
 	addingSystem bool
@@ -235,8 +239,9 @@ func spells(u collections.URL, s string) bool {
 }
 
 // sentHost is the host (and port) of wire URL target as url.Parse gives
-// it, or "" when url.Parse fails. A URL of plain characters (the usual
-// one) is cut without url.Parse, which allocates: every request lists it.
+// it, or as written when url.Parse refuses it. A URL of plain characters
+// (the usual one) is cut without url.Parse, which allocates: every
+// request lists it.
 func sentHost(target string) string {
 	if host, ok := plainHost(target); ok {
 		return host
@@ -244,7 +249,16 @@ func sentHost(target string) string {
 	if u, err := url.Parse(target); err == nil {
 		return u.Host
 	}
-	return ""
+	// A host Go refuses ("{{host}}", "exa mple.com") Newman still lists
+	// as written.
+	_, rest, _ := strings.Cut(target, "://")
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		rest = rest[:i]
+	}
+	if i := strings.LastIndexByte(rest, '@'); i >= 0 {
+		rest = rest[i+1:]
+	}
+	return rest
 }
 
 // plainHost cuts the host out of target when target is made only of
@@ -371,7 +385,9 @@ func (e *buildError) Unwrap() error { return e.err }
 
 // build resolves variables in req (after pre-request scripts changed it),
 // applies auth and the body, and returns what goes on the wire. The order
-// follows postman-runtime: URL, headers, auth, body, system headers.
+// follows postman-runtime: URL, headers, auth, body, system headers. A
+// request that is whole but cannot be sent (its host is an unresolved
+// variable) comes back with its error, to be reported as a failed send.
 //
 // A nil item is a request sent by a script (pm.sendRequest): it inherits
 // no auth and no protocolProfileBehavior from the collection, as in Postman.
@@ -393,9 +409,14 @@ func (r *Runner) build(it *collections.Item, req *collections.Request, res *vari
 		}
 		return fail(fmt.Errorf("URL %q has no host", rawURL))
 	}
+	// A host left an unresolved {{variable}} fails the request, but only
+	// once the rest is built: Newman sends it, so its report and test
+	// scripts list the headers it would have had (Host as written).
+	var hostErr error
 	for _, label := range u.Host {
 		if strings.Contains(label, "{{") {
-			return fail(fmt.Errorf("URL %q has an unresolved variable in its host; define it in the environment, globals or collection variables", rawURL))
+			hostErr = &buildError{item: name, err: fmt.Errorf("URL %q has an unresolved variable in its host; define it in the environment, globals or collection variables", rawURL)}
+			break
 		}
 	}
 
@@ -463,7 +484,7 @@ func (r *Runner) build(it *collections.Item, req *collections.Request, res *vari
 	}
 	r.addSystemHeaders(out)
 	addURLCredentials(out, u)
-	return out, nil
+	return out, hostErr
 }
 
 // addDisabled keeps a disabled header for the report and test scripts,
@@ -497,6 +518,7 @@ func addURLCredentials(out *outgoing, u collections.URL) {
 	cred := unescapeUserinfo(percentEncode(u.Auth.User, userinfoSet)) + ":" +
 		unescapeUserinfo(percentEncode(u.Auth.Password, userinfoSet))
 	out.addHeader("Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte(cred)))
+	out.urlAuth = true
 }
 
 // unescapeUserinfo decodes %XX escapes, leaving malformed ones as they

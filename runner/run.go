@@ -623,9 +623,16 @@ func (w *worker) sendOnce(ctx context.Context, it *collections.Item, req *collec
 	}
 	o, err := r.build(it, req, res)
 	if err != nil {
-		sent := attempted()
+		var sent event.SentRequest
+		if o != nil {
+			// Whole but unsendable: reported as a send that failed.
+			sent = r.failedSent(o)
+			w.keepFailed(it, func() *collections.Request { return unsentRequest(req, o, sent.Headers) })
+		} else {
+			sent = attempted()
+			w.keepFailed(it, func() *collections.Request { return attemptedRequest(req, sent.URL, res) })
+		}
 		w.noteUnresolved(res)
-		w.keepFailed(it, func() *collections.Request { return attemptedRequest(req, sent.URL, res) })
 		if r.opts.Tableau != nil && signsIn(req) {
 			err = &tableauError{err: &signinSendError{err: err}}
 		}
@@ -653,7 +660,7 @@ func (w *worker) sendOnce(ctx context.Context, it *collections.Item, req *collec
 		// added its Cookie; send leaves o as it was built otherwise.
 		built := *o
 		built.jarCookie = ""
-		sent := r.sentRequest(&built)
+		sent := r.failedSent(&built)
 		w.keepFailed(it, func() *collections.Request { return unsentRequest(req, &built, sent.Headers) })
 		return nil, sent, o, signin, err
 	}
@@ -681,8 +688,9 @@ func (w *worker) keepFailed(it *collections.Item, request func() *collections.Re
 func attemptedRequest(req *collections.Request, url string, res *variables.Resolver) *collections.Request {
 	shown := req.Clone()
 	shown.URL = collections.ParseURL(url)
-	if shown.URL.Protocol == "" {
-		// Newman got as far as sending it, which defaults the protocol.
+	if shown.URL.Protocol == "" && url != "" {
+		// Newman got as far as sending it, which defaults the protocol;
+		// an empty URL it refuses before, and shows as empty.
 		shown.URL.Protocol = "http"
 	}
 	for i := range shown.Headers {
@@ -692,19 +700,29 @@ func attemptedRequest(req *collections.Request, url string, res *variables.Resol
 	return shown
 }
 
+// failedSent is what the reports list of o, a request that got no
+// response: the headers less those postman-request adds while sending
+// (the transport's Content-Length, the URL's credentials), which Newman
+// lists only with a response, whether or not the request went out (the
+// request's own Content-Length, or a disabled one, stays).
+func (r *Runner) failedSent(o *outgoing) event.SentRequest {
+	sent := r.sentRequest(o)
+	sent.Headers = slices.DeleteFunc(slices.Clone(sent.Headers), func(h event.Header) bool {
+		return h.System && strings.EqualFold(h.Key, "Content-Length") ||
+			o.urlAuth && !h.Disabled && strings.EqualFold(h.Key, "Authorization")
+	})
+	return sent
+}
+
 // unsentRequest is what test scripts see of a request built but not
-// sent: as resolvedRequest, less what Newman only adds on sending (an
-// auth inherited from a parent, Content-Length).
+// sent, from its headers as failedSent lists them: as resolvedRequest,
+// less an auth inherited from a parent, which Newman only adds on
+// sending.
 func unsentRequest(req *collections.Request, built *outgoing, headers []event.Header) *collections.Request {
 	shown := resolvedRequest(req, built, headers)
 	if req.Auth == nil || req.Auth.Type == "inherit" {
 		shown.Auth = nil
 	}
-	shown.Headers = slices.DeleteFunc(shown.Headers, func(h collections.Header) bool {
-		// The transport's Content-Length, not the request's own disabled
-		// one, which Newman still lists.
-		return strings.EqualFold(h.Key, "Content-Length") && !h.Disabled
-	})
 	return shown
 }
 
