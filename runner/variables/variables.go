@@ -342,6 +342,24 @@ func (e *ResolveError) Error() string {
 	return fmt.Sprintf("variable {{%s}} refers to itself: %s", e.Variable, strings.Join(e.Chain, " -> "))
 }
 
+// MaxResolvedLen caps the text one Replace may produce. A value naming
+// variables several times over ({{a}} = "{{b}}{{b}}{{b}}{{b}}", and so
+// on down) multiplies at each of the 19 passes, past any memory; V8 holds
+// no string longer than 2^29-24 UTF-16 units, so no text that resolves
+// under Newman is longer than this (Newman grinds on until it runs out).
+const MaxResolvedLen = 1<<29 - 24
+
+// TooLongError reports a substitution that would exceed MaxResolvedLen.
+type TooLongError struct {
+	// Variable is the name whose value would have crossed the limit.
+	Variable string
+	Limit    int
+}
+
+func (e *TooLongError) Error() string {
+	return fmt.Sprintf("variable {{%s}} makes the text longer than %d MiB once substituted: its value, or those of the variables it names, refer to other variables many times over", e.Variable, e.Limit>>20)
+}
+
 // Resolver substitutes {{name}} tokens in strings against a set of scopes
 // and remembers the names it could not resolve, for --verbose.
 type Resolver struct {
@@ -352,6 +370,8 @@ type Resolver struct {
 	// Unresolved collects names left as {{name}}, in first-seen order.
 	Unresolved []string
 	seen       map[string]bool
+	// limit overrides MaxResolvedLen, for tests.
+	limit int
 }
 
 // NewResolver returns a resolver over s.
@@ -364,12 +384,31 @@ func (r *Resolver) Replace(text string) (string, error) {
 	if !strings.Contains(text, "{{") {
 		return text, nil
 	}
-	out := text
+	limit := r.limit
+	if limit == 0 {
+		limit = MaxResolvedLen
+	}
+	out, cycleChecked := text, false
 	for range maxPasses {
-		next, changed := r.pass(out)
+		next, changed, err := r.pass(out, limit)
+		if err != nil {
+			if cerr := r.findCycle(text, nil, map[string]bool{}); cerr != nil {
+				return "", cerr
+			}
+			return "", err
+		}
 		out = next
 		if !changed {
 			return out, nil
+		}
+		if !cycleChecked && len(out) > len(text)+1<<20 {
+			// Growing fast, most likely a cycle that names itself more
+			// than once ({{a}} = "{{a}}{{a}}"): say so now, before the
+			// passes left grow it past what memory holds.
+			cycleChecked = true
+			if err := r.findCycle(text, nil, map[string]bool{}); err != nil {
+				return "", err
+			}
 		}
 	}
 	// Still resolving when Newman stops: only a cycle keeps that up
@@ -391,8 +430,9 @@ func (r *Resolver) MustReplace(text string) string {
 }
 
 // pass replaces every innermost {{token}} once and reports whether any
-// token was found.
-func (r *Resolver) pass(text string) (string, bool) {
+// token was found; it stops with a TooLongError rather than build a text
+// longer than limit.
+func (r *Resolver) pass(text string, limit int) (string, bool, error) {
 	var b strings.Builder
 	changed := false
 	rest := text
@@ -400,12 +440,15 @@ func (r *Resolver) pass(text string) (string, bool) {
 		start, end, name, ok := nextToken(rest)
 		if !ok {
 			if !changed {
-				return text, false
+				return text, false, nil
 			}
 			b.WriteString(rest)
-			return b.String(), true
+			return b.String(), true, nil
 		}
 		value, found := r.lookup(name)
+		if found && b.Len()+start+len(value)+len(rest)-end > limit {
+			return "", false, &TooLongError{Variable: name, Limit: limit}
+		}
 		if found && !changed {
 			// One allocation for a typical result (a URL with a base
 			// variable) instead of growing through several.
