@@ -347,6 +347,19 @@ func TestDataFiles(t *testing.T) {
 			t.Errorf("err = %v", err)
 		}
 	})
+	// A directory opens like a file but reads nothing: Newman stops
+	// with EISDIR; colrun used to run on without data.
+	t.Run("directory as data file", func(t *testing.T) {
+		t.Parallel()
+		sub := filepath.Join(dir, "rows.csv")
+		if err := os.Mkdir(sub, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		want := sub + ": cannot read data file: is a directory"
+		if _, err := OpenData(sub); err == nil || err.Error() != want {
+			t.Errorf("err = %v, want %q", err, want)
+		}
+	})
 }
 
 // sharedFixture returns a path under ../shared/fixtures, skipping the test
