@@ -8,6 +8,50 @@ import (
 	"testing"
 )
 
+// -r lists reporters as Newman reads them: an empty name (an unset shell
+// variable, a doubled comma) is skipped with a warning and the run goes on
+// (Newman 6.2.2: `could not find "" reporter`, and runs), where colrun
+// used to refuse "cli,,json" (exit 2) and run `-r ""` without a word of
+// output; spaces around a name are dropped.
+func TestReporterListsWithBlanks(t *testing.T) {
+	t.Parallel()
+	srv := okServer(t)
+	dir := t.TempDir()
+	coll := writeFile(t, dir, "c.json", fmt.Sprintf(`{"info":{"name":"c"},"item":[{"name":"r","request":"%s/x"}]}`, srv.URL))
+	const warning = "colrun: -r/--reporters: an empty reporter name is skipped, as Newman skips it"
+	tests := []struct {
+		name      string
+		reporters string
+		wantWarn  string
+		wantCLI   bool
+		wantJSON  bool
+	}{
+		{"empty list: the cli report runs", "", warning + "; showing the cli report instead", true, false},
+		{"doubled comma", "cli,,json", warning + "\n", true, true},
+		{"leading comma", ",json", warning + "\n", false, true},
+		{"space after the comma", "cli, json", "", true, true},
+	}
+	for i, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			out := filepath.Join(dir, fmt.Sprintf("r%d.json", i))
+			res := colrun(t, nil, "run", coll, "-r", tc.reporters, "--reporter-json-export", out)
+			if res.code != exitOK {
+				t.Fatalf("exit %d, want 0; stderr:\n%s", res.code, res.stderr)
+			}
+			if tc.wantWarn == "" && res.stderr != "" || !strings.Contains(res.stderr, tc.wantWarn) {
+				t.Errorf("stderr = %q, want %q", res.stderr, tc.wantWarn)
+			}
+			if got := strings.Contains(res.stdout, "iterations"); got != tc.wantCLI {
+				t.Errorf("cli summary shown = %v, want %v; stdout:\n%s", got, tc.wantCLI, res.stdout)
+			}
+			if _, err := os.Stat(out); (err == nil) != tc.wantJSON {
+				t.Errorf("json report written = %v, want %v", err == nil, tc.wantJSON)
+			}
+		})
+	}
+}
+
 // A variable whose value names itself several times multiplies at every
 // one of the 19 substitution passes: colrun ran out of memory and died
 // with a Go stack trace, writing no report or export (Newman grinds until

@@ -62,29 +62,39 @@ func thirdPartyReporterOption(a string) bool {
 // dropMissingReporters removes the reporters colrun lacks from names,
 // saying so on w, as Newman does for one that is not installed. Newman's
 // progress-bar reporters stay in the list, for loadRunInputs to refuse
-// with what to use instead. When nothing is left, the CLI report runs:
-// a run that prints nothing at all helps no one.
+// with what to use instead. Names are trimmed ("-r 'cli, json'" runs
+// both, where Newman looks for a " json" reporter and skips it), and an
+// empty one ("-r cli,,json", `-r ""`) is skipped with a warning, as
+// Newman does. When nothing is left, the CLI report runs: a run that
+// prints nothing at all helps no one.
 func dropMissingReporters(names []string, w io.Writer) []string {
-	var kept, missing []string
+	kept, missing := []string{}, []string{}
 	for _, n := range names {
 		n = strings.TrimSpace(n)
 		switch {
-		case n == "":
 		case knownReporter(n) || n == "progress" || n == "emojitrain":
 			kept = append(kept, n)
 		default:
 			missing = append(missing, n)
 		}
 	}
-	if len(missing) == 0 {
-		return names
+	if len(kept) > 0 && len(missing) == 0 {
+		return kept
 	}
 	fallback := ""
 	if len(kept) == 0 {
 		kept = []string{"cli"}
 		fallback = "; showing the cli report instead"
 	}
+	if len(missing) == 0 {
+		// -r '' (an unset shell variable, most likely) leaves no name.
+		missing = []string{""}
+	}
 	for _, n := range missing {
+		if n == "" {
+			fmt.Fprintf(w, "colrun: -r/--reporters: an empty reporter name is skipped, as Newman skips it%s\n", fallback)
+			continue
+		}
 		fmt.Fprintf(w, "colrun: no %q reporter (colrun has %s); the run goes on without it, as Newman's does when a reporter is not installed%s\n",
 			n, strings.Join(report.Names(), ", "), fallback)
 	}
