@@ -371,6 +371,9 @@ func loadRunInputs(path string, f *runFlags, getenv func(string) string) (*runIn
 			return nil, fmt.Errorf("unknown reporter %q; available: %s", name, strings.Join(report.Names(), ", "))
 		}
 	}
+	if f.maxKeptBody < 0 {
+		return nil, fmt.Errorf("--max-kept-body must be 0 or more bytes, got %d", f.maxKeptBody)
+	}
 	if f.parallel < 1 {
 		return nil, fmt.Errorf("--parallel must be at least 1, got %d", f.parallel)
 	}
