@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/colrun/colrun/runner/report"
@@ -59,4 +60,41 @@ func pathErrText(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// checkDistinctOutputs refuses two reports or exports aimed at one file:
+// the one written last would replace the other, and what the user asked
+// to keep would be lost after the run (Newman overwrites silently). An
+// existing directory is no clash: each output gets its own name in it.
+func (f *runFlags) checkDistinctOutputs() error {
+	type output struct{ flag, path string }
+	var outs []output
+	for _, r := range [...]struct{ reporter, flag, path string }{
+		{"json", "reporter-json-export", f.jsonExport},
+		{"junit", "reporter-junit-export", f.junitExport},
+	} {
+		if r.path != "" && slices.Contains(f.reporters, r.reporter) {
+			outs = append(outs, output{r.flag, r.path})
+		}
+	}
+	for _, t := range f.exportTargets() {
+		if t.path != "" {
+			outs = append(outs, output{t.flag, t.path})
+		}
+	}
+	seen := map[string]string{}
+	for _, o := range outs {
+		if fi, err := os.Stat(o.path); err == nil && fi.IsDir() {
+			continue
+		}
+		abs, err := filepath.Abs(o.path)
+		if err != nil {
+			abs = filepath.Clean(o.path)
+		}
+		if other, ok := seen[abs]; ok {
+			return fmt.Errorf("--%s %s: --%s writes that file too, and the one written last would replace the other; give each its own path", o.flag, o.path, other)
+		}
+		seen[abs] = o.flag
+	}
+	return nil
 }

@@ -80,6 +80,10 @@ func TestRunBadInputs(t *testing.T) {
 		{"JSON data with a value after the array", []string{"run", good, "-d", writeFile(t, dir, "two.json", "[{\"a\":1}]\n[{\"a\":2}]")}, exitUsage, "two.json:2:1: invalid JSON: unexpected '[' after the array"},
 		{"a directory as the data file", []string{"run", good, "-d", dir}, exitUsage, dir + ": cannot read data file: is a directory"},
 		{"negative --max-kept-body", []string{"run", good, "--max-kept-body", "-5"}, exitUsage, "--max-kept-body must be 0 or more bytes, got -5"},
+		{"both reports to one file", []string{"run", good, "-r", "json,junit", "--reporter-json-export", filepath.Join(dir, "same.out"), "--reporter-junit-export", filepath.Join(dir, "same.out")}, exitUsage,
+			"--reporter-junit-export " + filepath.Join(dir, "same.out") + ": --reporter-json-export writes that file too"},
+		{"environment and globals exported to one file", []string{"run", good, "--export-environment", filepath.Join(dir, "vars.json"), "--export-globals", dir + "/./vars.json"}, exitUsage,
+			"--export-globals " + dir + "/./vars.json: --export-environment writes that file too"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
