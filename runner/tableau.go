@@ -112,8 +112,20 @@ func (w *worker) tableauSignIn(ctx context.Context, why string) error {
 	}
 	signer := *t.Signer
 	signer.Client = &http.Client{Transport: w.r.transports.strict}
-	sess, err := signer.SignIn(ctx, url)
+	signCtx := ctx
+	if d := w.r.opts.RequestTimeout; d > 0 {
+		// A server that never answers would hold the run forever; the
+		// sign-in is one small exchange, so the whole of it gets
+		// --timeout-request.
+		var cancel context.CancelFunc
+		signCtx, cancel = context.WithTimeout(ctx, d)
+		defer cancel()
+	}
+	sess, err := signer.SignIn(signCtx, url)
 	if err != nil {
+		if ctx.Err() == nil && signCtx.Err() != nil {
+			err = fmt.Errorf("no answer within --timeout-request %v: %w", w.r.opts.RequestTimeout, err)
+		}
 		return &tableauError{err: err}
 	}
 	w.setSession(sess)

@@ -2,11 +2,26 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
+
+// hangingServer accepts requests and never answers them.
+func hangingServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// With the body read, the server notices the client hang up.
+		_, _ = io.Copy(io.Discard, r.Body)
+		<-r.Context().Done()
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
 
 // -r lists reporters as Newman reads them: an empty name (an unset shell
 // variable, a doubled comma) is skipped with a warning and the run goes on
@@ -75,5 +90,45 @@ func TestSelfMultiplyingVariableFailsItsRequest(t *testing.T) {
 	data, err := os.ReadFile(env)
 	if err != nil || !strings.Contains(string(data), `"after"`) {
 		t.Errorf("exported environment = %s, %v; want it written, with the variable the next request set", data, err)
+	}
+}
+
+// A server that never answers the Tableau sign-in no longer holds the run
+// (or `colrun tableau signin`) for ever: --timeout-request bounds the
+// run's sign-in and --timeout the subcommand's, the error says which, and
+// the run's exports are written.
+func TestTableauSigninToAHangingServer(t *testing.T) {
+	t.Parallel()
+	srv := hangingServer(t)
+	dir := t.TempDir()
+	coll := writeFile(t, dir, "c.json", `{"info":{"name":"c"},"item":[{"name":"r","request":"http://127.0.0.1:1/x"}]}`)
+	env := map[string]string{"TABLEAU_SERVER": srv.URL, "TABLEAU_PAT_NAME": "pat", "TABLEAU_PAT_SECRET": "pat-secret"}
+	export := filepath.Join(dir, "env.json")
+	tests := []struct {
+		name     string
+		args     []string
+		wantCode int
+		wantErr  string
+	}{
+		{"colrun run", []string{"run", coll, "--tableau-auth", "pat", "--timeout-request", "200", "--export-environment", export}, exitFailed,
+			"colrun: run stopped: no answer within --timeout-request 200ms: Tableau sign-in with a personal access token to the Default site failed"},
+		{"colrun tableau signin", []string{"tableau", "signin", "--method", "pat", "--timeout", "200ms"}, exitFailed,
+			"colrun tableau signin: no answer within --timeout 200ms: Tableau sign-in with a personal access token to the Default site failed"},
+		{"negative --timeout", []string{"tableau", "signin", "--method", "pat", "--timeout", "-1s"}, exitUsage, "colrun tableau signin: --timeout -1s is negative"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			res := colrun(t, env, tc.args...)
+			if res.code != tc.wantCode {
+				t.Errorf("exit %d, want %d; stderr:\n%s", res.code, tc.wantCode, res.stderr)
+			}
+			if !strings.Contains(res.stderr, tc.wantErr) {
+				t.Errorf("stderr lacks %q:\n%s", tc.wantErr, res.stderr)
+			}
+			if _, err := os.Stat(export); tc.args[0] == "run" && err != nil {
+				t.Errorf("the run's --export-environment was not written: %v", err)
+			}
+		})
 	}
 }

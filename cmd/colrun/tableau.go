@@ -494,12 +494,17 @@ func tableauSignin(ctx context.Context, args []string, sio stdio) int {
 	var sf signinFlags
 	sf.register(fs, "xml")
 	printToken := fs.Bool("print-token", false, "print only the token on stdout and stay signed in (for X-Tableau-Auth in scripts)")
+	timeout := fs.Duration("timeout", 30*time.Second, "give up on a server that has not answered within this time (0: wait for ever)")
 	if code := parseTableauFlags(fs, args, sio, "colrun tableau signin [--method password|pat|jwt] [--format xml|json] [--print-token]"); code >= 0 {
 		return code
 	}
 	m, f, c, code := sf.load(fs.Name(), sio)
 	if code >= 0 {
 		return code
+	}
+	if *timeout < 0 {
+		errorLines(sio.err, fs.Name(), fmt.Errorf("--timeout %v is negative", *timeout))
+		return exitUsage
 	}
 	url, err := auth.SigninURL(c.Server, sf.apiVersion)
 	if err != nil {
@@ -516,8 +521,16 @@ func tableauSignin(ctx context.Context, args []string, sio stdio) int {
 	errw := signer.Redactor.Writer(sio.err)
 	defer errw.Close()
 	fmt.Fprintf(errw, "POST %s (%s, %s)\n", url, m.Describe(), f.Describe())
+	if *timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, *timeout)
+		defer cancel()
+	}
 	sess, err := signer.SignIn(ctx, url)
 	if err != nil {
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			err = fmt.Errorf("no answer within --timeout %v: %w", *timeout, err)
+		}
 		errorLines(errw, fs.Name(), err)
 		return exitFailed
 	}
