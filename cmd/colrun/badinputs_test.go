@@ -132,3 +132,23 @@ func TestTableauSigninToAHangingServer(t *testing.T) {
 		})
 	}
 }
+
+// A malformed --addr is a bad flag (exit 2, naming the flag), not a
+// failure to listen (exit 3).
+func TestMockRefusesAMalformedAddr(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ addr, want string }{
+		{"8080", `colrun mock: --addr "8080": missing port in address, want host:port such as 127.0.0.1:8080`},
+		{"127.0.0.1:99999", `colrun mock: --addr "127.0.0.1:99999": port "99999" is neither a number from 0 to 65535 nor a service name`},
+		{"localhost:80:80", `colrun mock: --addr "localhost:80:80": too many colons in address`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.addr, func(t *testing.T) {
+			t.Parallel()
+			res := colrun(t, nil, "mock", "--addr", tc.addr)
+			if res.code != exitUsage || !strings.HasPrefix(res.stderr, tc.want) || strings.Count(res.stderr, "\n") != 1 {
+				t.Errorf("exit %d, stderr %q; want exit 2 and one line starting %q", res.code, res.stderr, tc.want)
+			}
+		})
+	}
+}

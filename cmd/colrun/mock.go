@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"text/tabwriter"
 
 	"github.com/spf13/pflag"
@@ -44,6 +45,10 @@ func mockCommand(ctx context.Context, args []string, sio stdio) int {
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(sio.err, "colrun mock: unexpected argument %q (see colrun mock --help)\n", fs.Arg(0))
+		return exitUsage
+	}
+	if err := checkListenAddr(*addr); err != nil {
+		fmt.Fprintf(sio.err, "colrun mock: --addr %q: %v (see colrun mock --help)\n", *addr, err)
 		return exitUsage
 	}
 	cfg := mockserver.Config{
@@ -129,4 +134,21 @@ func printMockBanner(w io.Writer, srv *mockserver.Server, cfg mockserver.Config,
 	}
 	_ = tw.Flush()
 	fmt.Fprintln(w, "\nThese are mock credentials. Press Ctrl-C to stop.")
+}
+
+// checkListenAddr finds what is wrong with --addr itself, so that a typo
+// is a usage error (exit 2) like any bad flag, not a failure to listen.
+func checkListenAddr(addr string) error {
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		var ae *net.AddrError
+		if errors.As(err, &ae) {
+			return fmt.Errorf("%s, want host:port such as 127.0.0.1:8080", ae.Err)
+		}
+		return err
+	}
+	if _, err := net.LookupPort("tcp", port); err != nil {
+		return fmt.Errorf("port %q is neither a number from 0 to 65535 nor a service name", port)
+	}
+	return nil
 }
