@@ -10,7 +10,8 @@ import (
 	"github.com/colrun/colrun/runner/report"
 )
 
-// exportTarget is where --export-environment or --export-globals writes.
+// exportTarget is where --export-environment, --export-globals or a
+// report's --reporter-<name>-export writes.
 type exportTarget struct {
 	flag string // the flag's name, for messages
 	path string // as given
@@ -62,28 +63,33 @@ func pathErrText(err error) error {
 	return err
 }
 
-// checkDistinctOutputs refuses two reports or exports aimed at one file:
-// the one written last would replace the other, and what the user asked
-// to keep would be lost after the run (Newman overwrites silently). An
-// existing directory is no clash: each output gets its own name in it.
-func (f *runFlags) checkDistinctOutputs() error {
-	type output struct{ flag, path string }
-	var outs []output
+// outputTargets are the files written when the run ends: the json and
+// junit reports that are on and given a path, then the exports.
+func (f *runFlags) outputTargets() []exportTarget {
+	var outs []exportTarget
 	for _, r := range [...]struct{ reporter, flag, path string }{
 		{"json", "reporter-json-export", f.jsonExport},
 		{"junit", "reporter-junit-export", f.junitExport},
 	} {
 		if r.path != "" && slices.Contains(f.reporters, r.reporter) {
-			outs = append(outs, output{r.flag, r.path})
+			outs = append(outs, exportTarget{flag: r.flag, path: r.path})
 		}
 	}
 	for _, t := range f.exportTargets() {
 		if t.path != "" {
-			outs = append(outs, output{t.flag, t.path})
+			outs = append(outs, t)
 		}
 	}
+	return outs
+}
+
+// checkDistinctOutputs refuses two reports or exports aimed at one file:
+// the one written last would replace the other, and what the user asked
+// to keep would be lost after the run (Newman overwrites silently). An
+// existing directory is no clash: each output gets its own name in it.
+func (f *runFlags) checkDistinctOutputs() error {
 	seen := map[string]string{}
-	for _, o := range outs {
+	for _, o := range f.outputTargets() {
 		if fi, err := os.Stat(o.path); err == nil && fi.IsDir() {
 			continue
 		}

@@ -227,7 +227,7 @@ func executeRun(ctx context.Context, path string, f *runFlags, sio stdio) int {
 	if err := f.checkDistinctOutputs(); err != nil {
 		exportErrs = append(exportErrs, err)
 	}
-	for _, t := range f.exportTargets() {
+	for _, t := range f.outputTargets() {
 		if err := t.checkWritable(); err != nil {
 			exportErrs = append(exportErrs, err)
 		}

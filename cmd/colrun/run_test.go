@@ -187,18 +187,20 @@ func TestFailedExportsAreOneLineEach(t *testing.T) {
 	t.Cleanup(srv.Close)
 	coll := writeFile(t, dir, "c.json", `{"info":{"name":"c"},"item":[{"name":"r","request":"`+srv.URL+`/x"}]}`)
 	blocker := writeFile(t, dir, "file", "")
-	res := colrun(t, nil, "run", coll, "-r", "json", "--reporter-json-export", filepath.Join(dir, "r.json"),
+	res := colrun(t, nil, "run", coll, "-r", "json,junit", "--reporter-json-export", filepath.Join(dir, "r.json"),
+		"--reporter-junit-export", filepath.Join(blocker, "r.xml"),
 		"--export-environment", filepath.Join(blocker, "env.json"), "--export-globals", filepath.Join(blocker, "globals.json"))
 	lines := strings.Split(strings.TrimSpace(res.stderr), "\n")
-	if res.code != exitUsage || len(lines) != 2 {
-		t.Fatalf("exit %d, stderr:\n%s\nwant exit 2 and two lines", res.code, res.stderr)
+	if res.code != exitUsage || len(lines) != 3 {
+		t.Fatalf("exit %d, stderr:\n%s\nwant exit 2 and three lines", res.code, res.stderr)
 	}
 	if n := hits.Load(); n != 0 {
 		t.Errorf("the run sent %d requests before refusing the exports", n)
 	}
-	for i, flag := range []string{"--export-environment", "--export-globals"} {
-		if !strings.HasPrefix(lines[i], "colrun: ") || !strings.Contains(lines[i], flag) {
-			t.Errorf("line %d = %q, want colrun: ... %s ...", i+1, lines[i], flag)
+	// Each line names the flag and the path as given, not a temporary file.
+	for i, flag := range []string{"--reporter-junit-export", "--export-environment", "--export-globals"} {
+		if !strings.HasPrefix(lines[i], "colrun: "+flag+" "+blocker) || !strings.Contains(lines[i], "cannot create its directory") {
+			t.Errorf("line %d = %q, want colrun: %s %s...: cannot create its directory", i+1, lines[i], flag, blocker)
 		}
 	}
 }
