@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net/url"
 	"os"
 	"strconv"
@@ -136,6 +137,11 @@ func (m *msDuration) Set(s string) error {
 	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
 		if n < 0 {
 			return errors.New("must not be negative")
+		}
+		if limit := math.MaxInt64 / int64(time.Millisecond); n > limit {
+			// Past this the nanoseconds wrap around: 9223372036854776 ms
+			// became 192µs, and the run timed out at once.
+			return fmt.Errorf("%d milliseconds is too long (at most %d, 292 years)", n, limit)
 		}
 		m.d = time.Duration(n) * time.Millisecond
 		return nil

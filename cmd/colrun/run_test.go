@@ -73,6 +73,7 @@ func TestRunBadInputs(t *testing.T) {
 		{"misspelt option of a colrun reporter", []string{"run", good, "--reporter-json-exprot", "r.json"}, exitUsage, "unknown flag: --reporter-json-exprot"},
 		{"no collection", []string{"run"}, exitUsage, "missing the collection file"},
 		{"bad timeout", []string{"run", good, "--timeout-request", "soon"}, exitUsage, "want milliseconds"},
+		{"timeout that would wrap around", []string{"run", good, "--timeout", "9223372036854776"}, exitUsage, `invalid argument "9223372036854776" for "--timeout" flag: 9223372036854776 milliseconds is too long (at most 9223372036854, 292 years)`},
 		{"zero iterations", []string{"run", good, "-n", "0"}, exitUsage, "-n/--iteration-count must be at least 1, got 0"},
 		{"CSV quote never closed", []string{"run", good, "-d", writeFile(t, dir, "q.csv", "a\n\"1\n2\n")}, exitUsage, "q.csv:"},
 		{"JSON data without its closing bracket", []string{"run", good, "-d", writeFile(t, dir, "u.json", "[{\"a\":1},\n{\"a\":2}\n")}, exitUsage, "u.json:3:1: invalid JSON: unexpected EOF"},
