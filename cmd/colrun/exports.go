@@ -85,22 +85,47 @@ func (f *runFlags) outputTargets() []exportTarget {
 
 // checkDistinctOutputs refuses two reports or exports aimed at one file:
 // the one written last would replace the other, and what the user asked
-// to keep would be lost after the run (Newman overwrites silently). An
-// existing directory is no clash: each output gets its own name in it.
-func (f *runFlags) checkDistinctOutputs() error {
+// to keep would be lost after the run (Newman overwrites silently). It
+// refuses one aimed at the collection or the data file too, which it would
+// overwrite; exporting the environment over the -e file (and the globals
+// over -g) is a common way to keep state between runs, and stays allowed.
+// An existing directory is no clash: each output gets its own name in it.
+func (f *runFlags) checkDistinctOutputs(collection string) error {
+	abs := func(p string) string {
+		if a, err := filepath.Abs(p); err == nil {
+			return a
+		}
+		return filepath.Clean(p)
+	}
+	// inputs maps each input file to what it is and the export flag that
+	// may replace it.
+	type input struct{ what, mayExport string }
+	inputs := map[string]input{abs(collection): {what: "the collection"}}
+	for _, in := range [...]struct {
+		path string
+		input
+	}{
+		{f.data, input{"the -d/--iteration-data file", ""}},
+		{f.environment, input{"the -e/--environment file", "export-environment"}},
+		{f.globals, input{"the -g/--globals file", "export-globals"}},
+	} {
+		if _, taken := inputs[abs(in.path)]; in.path != "" && !taken {
+			inputs[abs(in.path)] = in.input
+		}
+	}
 	seen := map[string]string{}
 	for _, o := range f.outputTargets() {
 		if fi, err := os.Stat(o.path); err == nil && fi.IsDir() {
 			continue
 		}
-		abs, err := filepath.Abs(o.path)
-		if err != nil {
-			abs = filepath.Clean(o.path)
-		}
-		if other, ok := seen[abs]; ok {
+		a := abs(o.path)
+		if other, ok := seen[a]; ok {
 			return fmt.Errorf("--%s %s: --%s writes that file too, and the one written last would replace the other; give each its own path", o.flag, o.path, other)
 		}
-		seen[abs] = o.flag
+		seen[a] = o.flag
+		if in, ok := inputs[a]; ok && in.mayExport != o.flag {
+			return fmt.Errorf("--%s %s: that is %s, which the run's output would replace; give it its own path", o.flag, o.path, in.what)
+		}
 	}
 	return nil
 }

@@ -2,9 +2,11 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -52,5 +54,69 @@ func TestExportIntoDirectoryUsesNewmansFileName(t *testing.T) {
 		if err := json.Unmarshal(data, &doc); err != nil || len(doc.Values) != 1 || doc.Values[0].Key != tc.key {
 			t.Errorf("%s: %s (err %v), want the variable %q", name, data, err, tc.key)
 		}
+	}
+}
+
+// Exporting the environment over the -e file keeps state between runs, as
+// with Newman; an output aimed at the collection or the data file would
+// replace it (Newman overwrites it), so that is refused before the run and
+// the file is left as it was.
+func TestExportOverAnInputFile(t *testing.T) {
+	t.Parallel()
+	srv := okServer(t)
+	const collText = `{"info":{"name":"c"},"item":[{"name":"r","request":"%s/x",
+		"event":[{"listen":"test","script":{"exec":["pm.environment.set('runs', pm.environment.get('runs') + 1)"]}}]}]}`
+	tests := []struct {
+		name     string
+		args     []string // {coll}, {env} and {data} name the input files
+		wantCode int
+		wantErr  string
+		// written is the input the run must have replaced with its
+		// export; every other input must be left as it was.
+		written string
+	}{
+		{"environment exported over -e", []string{"-e", "{env}", "--export-environment", "{env}"}, exitOK, "", "{env}"},
+		{"environment exported over the collection", []string{"-e", "{env}", "--export-environment", "{coll}"}, exitUsage,
+			"colrun: --export-environment {coll}: that is the collection, which the run's output would replace", ""},
+		{"JSON report over the data file", []string{"-d", "{data}", "-r", "json", "--reporter-json-export", "{data}"}, exitUsage,
+			"colrun: --reporter-json-export {data}: that is the -d/--iteration-data file, which the run's output would replace", ""},
+		{"globals exported over -e", []string{"-e", "{env}", "--export-globals", "{env}"}, exitUsage,
+			"colrun: --export-globals {env}: that is the -e/--environment file, which the run's output would replace", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			files := map[string]string{
+				"{coll}": writeFile(t, dir, "c.json", fmt.Sprintf(collText, srv.URL)),
+				"{env}":  writeFile(t, dir, "env.json", `{"name":"e","values":[{"key":"runs","value":1}]}`),
+				"{data}": writeFile(t, dir, "data.csv", "a\n1\n"),
+			}
+			var pairs []string
+			before := map[string]string{}
+			for k, p := range files {
+				pairs = append(pairs, k, p)
+				b, _ := os.ReadFile(p)
+				before[k] = string(b)
+			}
+			fill := strings.NewReplacer(pairs...)
+			args := []string{"run", files["{coll}"], "--color", "off"}
+			for _, a := range tc.args {
+				args = append(args, fill.Replace(a))
+			}
+			res := colrun(t, nil, args...)
+			if want := fill.Replace(tc.wantErr); res.code != tc.wantCode || !strings.Contains(res.stderr, want) {
+				t.Fatalf("exit %d, stderr %q; want exit %d and %q", res.code, res.stderr, tc.wantCode, want)
+			}
+			for k, p := range files {
+				b, _ := os.ReadFile(p)
+				switch {
+				case k == tc.written && !strings.Contains(string(b), `"value": 2`):
+					t.Errorf("%s = %s, want the export, with runs = 2", k, b)
+				case k != tc.written && string(b) != before[k]:
+					t.Errorf("%s was changed to:\n%s", k, b)
+				}
+			}
+		})
 	}
 }

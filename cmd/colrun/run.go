@@ -230,7 +230,7 @@ func executeRun(ctx context.Context, path string, f *runFlags, sio stdio) int {
 		fmt.Fprintf(sio.err, "colrun: warning: %s is a Postman Collection v1 file; it was converted to v2.1 to run (export it again as v2.1 from Postman to skip this)\n", path)
 	}
 	var exportErrs []error
-	if err := f.checkDistinctOutputs(); err != nil {
+	if err := f.checkDistinctOutputs(path); err != nil {
 		exportErrs = append(exportErrs, err)
 	}
 	for _, t := range f.outputTargets() {
