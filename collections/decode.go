@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tidwall/gjson"
 )
@@ -657,7 +658,13 @@ func decodeBody(rb node, w where) (*Body, error) {
 	}
 	var m members
 	m.read(rb)
-	b := &Body{Mode: str(m.get("mode")), Raw: str(m.get("raw")), Disabled: truthy(m.get("disabled"))}
+	mode := m.get("mode")
+	if !jsTruthy(mode) {
+		// postman-collection's RequestBody keeps nothing of a body
+		// without a mode: Newman sends none, and scripts see {}.
+		return &Body{}, nil
+	}
+	b := &Body{Mode: bodyMode(mode), Raw: str(m.get("raw")), Disabled: truthy(m.get("disabled"))}
 	if raw := field(m.get("options"), "raw"); isObject(raw) {
 		b.Language = str(field(raw, "language"))
 	}
@@ -674,21 +681,26 @@ func decodeBody(rb node, w where) (*Body, error) {
 	if g := m.get("graphql"); isObject(g) {
 		b.GraphQL = &GraphQL{Query: str(field(g, "query")), Variables: str(field(g, "variables"))}
 	}
-	if b.Mode == "" {
-		switch {
-		case m.has("raw"):
-			b.Mode = "raw"
-		case b.URLEncoded != nil:
-			b.Mode = "urlencoded"
-		case b.FormData != nil:
-			b.Mode = "formdata"
-		case b.File != nil:
-			b.Mode = "file"
-		case b.GraphQL != nil:
-			b.Mode = "graphql"
+	return b, nil
+}
+
+// bodyMode is the mode postman-collection gives a body whose mode is set:
+// its name in any case, and raw for a name it does not know ("binary",
+// a number). Only ASCII letters are folded: JavaScript's toLowerCase
+// turns no other letter into one of these names (Go's ToLower maps U+0130
+// to "i").
+func bodyMode(mode node) string {
+	name := str(mode)
+	for i := range len(name) {
+		if name[i] >= utf8.RuneSelf {
+			return "raw"
 		}
 	}
-	return b, nil
+	switch name = strings.ToLower(name); name {
+	case "file", "formdata", "graphql", "raw", "urlencoded":
+		return name
+	}
+	return "raw"
 }
 
 func decodeForm(v node, w where) ([]FormParam, error) {
