@@ -595,8 +595,13 @@ Url.prototype.removeQueryParams = function (params) {
     this.query.remove(function (param) { return params.indexOf(param.key) !== -1; });
 };
 Url.prototype.getRaw = function () { throw new Error('Url#getRaw has been discontinued, use Url#toString instead.'); };
+// A Url Go built whose parts no script has read yet is written by Go
+// (request.go); native.urlString declines any other.
 Url.prototype.toString = function (forceProtocol) {
-    var raw = E, protocol = this.protocol, qs, auth;
+    var raw = native.urlString(this, forceProtocol), protocol, qs, auth;
+    if (raw !== undefined) { return raw; }
+    raw = E;
+    protocol = this.protocol;
     forceProtocol && !protocol && (protocol = 'http://');
     if (protocol) { raw += /:\/\/$/.test(protocol) ? protocol : protocol + '://'; }
     if (this.auth) {
@@ -1603,8 +1608,12 @@ function requestChanges() {
     var req = run.request;
     if (run.requestBaseline) { return { baseline: run.requestBaseline, current: exportRequest(req, false) }; }
     var method = req.method, cur = { method: isNil(method) ? 'GET' : String(method).toUpperCase() };
-    touched(req, 'url') && (cur.url = exportUrl(req.url));
-    touched(req, 'headers') && (cur.header = exportHeaders(req.headers || req.header));
+    touched(req, 'url') && !native.urlAsBuilt(req.url) && (cur.url = exportUrl(req.url));
+    if (touched(req, 'headers')) {
+        var headers = req.headers || req.header;
+        cur.header = native.headersExport(headers);
+        cur.header === undefined && (cur.header = exportHeaders(headers));
+    }
     touched(req, 'body') && (cur.body = exportBody(req.body, false));
     touched(req, 'auth') && (cur.auth = exportAuth(req.auth));
     return { current: cur };

@@ -354,6 +354,9 @@ func applyRequestChanges(r *collections.Request, v any) {
 	}
 	changed := func(part string) bool {
 		now, ok := cur[part]
+		if hb, isGo := base[part].(headersBaseline); isGo && ok {
+			return !hb.sameAs(now)
+		}
 		return ok && !reflect.DeepEqual(base[part], now)
 	}
 	if changed("method") {

@@ -62,6 +62,10 @@ type lazyRegistry struct {
 	sweepAt int
 	// fns holds the shared accessor of each property name.
 	fns map[string]goja.Value
+	// probing is the object probeLazy is reading, whose lazy accessor
+	// then answers sentinel instead of building the property.
+	probing  *goja.Object
+	sentinel *goja.Object
 }
 
 const minLazySweep = 64
@@ -162,6 +166,12 @@ func (s *Sandbox) lazyAccessor(name string) goja.Value {
 			return goja.Undefined()
 		}
 		st := src.state()
+		if reg.probing != nil && reg.probing == this {
+			reg.probing = nil
+			if holder == this && st.pending&bit != 0 {
+				return reg.sentinel
+			}
+		}
 		if v, ok := st.memo[name]; ok {
 			return v
 		}
@@ -176,6 +186,25 @@ func (s *Sandbox) lazyAccessor(name string) goja.Value {
 	}
 	reg.fns[name] = fn
 	return fn
+}
+
+// probeLazy reads o's property name as a script would, except that a
+// lazy property of o's own still to build is not built: ok then reports
+// it pending, and v is nil. Go reads a Postman object this way to compute
+// what its methods would from what the object was built from, as long as
+// a script has not read (and perhaps changed) the parts they use.
+func (s *Sandbox) probeLazy(o *goja.Object, name string) (v goja.Value, pending bool) {
+	reg := &s.lazy
+	if reg.sentinel == nil {
+		reg.sentinel = s.rt.NewObject()
+	}
+	reg.probing = o
+	defer func() { reg.probing = nil }()
+	v = o.Get(name)
+	if v == goja.Value(reg.sentinel) {
+		return nil, true
+	}
+	return v, false
 }
 
 // remember keeps v as the value of a lazy property that cannot become a

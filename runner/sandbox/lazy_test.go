@@ -46,6 +46,32 @@ func TestLazyRequestSendsWhatEagerSends(t *testing.T) {
 		{"typed variable", func(r *collections.Request) {
 			r.URL.Variables = []collections.Variable{{Key: "id", Value: "7", Type: "string"}, {Key: "n", Value: int64(3), Type: "number"}}
 		}, `pm.request.headers.add({key: "X", value: "1"});`},
+		{"headers read only", nil, `pm.request.headers.get("Accept");`},
+		{"header changed back", nil, `var h = pm.request.headers.one("Accept"); h.value = "x"; h.value = "application/json";`},
+		{"header value a number", nil, `pm.request.headers.upsert({key: "Accept", value: 5});`},
+		{"header value an object", nil, `pm.request.headers.one("Accept").value = {toString: function () { return "obj"; }};`},
+		{"header disabled", nil, `pm.request.headers.one("Accept").disabled = true;`},
+		{"header enabled", nil, `pm.request.headers.each(function (h) { h.disabled = false; });`},
+		{"header removed", nil, `pm.request.headers.remove("Accept");`},
+		{"header described", nil, `pm.request.headers.one("Accept").description = "d";`},
+		{"header member nulled", nil, `pm.request.headers.members.push(0, {key: "Z", value: null, disabled: 1});`},
+		{"header member a string", nil, `pm.request.headers.members.push("Y: 1");`},
+		{"headers a plain list", nil, `pm.request.headers = [{key: "P", value: "1"}];`},
+		{"url strings changed", nil, `pm.request.url.protocol = "http"; pm.request.url.port = undefined; pm.request.url.hash = "h2";`},
+		{"url string changed back", nil, `pm.request.url.port = "8443";`},
+		{"url host changed after toString", nil, `pm.request.url.toString(); pm.request.url.host.push("x");`},
+		{"url query read", nil, `pm.request.url.toString(); pm.request.url.query.count();`},
+		{"url toString replaced", nil, `pm.request.url.toString = function () { return "http://replaced.test/"; };`},
+		{"url host redefined", nil, `Object.defineProperty(pm.request.url, "host", {value: ["redefined", "test"], enumerable: true});`},
+		{"url path deleted", nil, `delete pm.request.url.path;`},
+		{"untyped variable read", func(r *collections.Request) {
+			r.URL = collections.ParseURL("http://h.test/:id")
+			r.URL.Variables = []collections.Variable{{Key: "id", Value: "7"}}
+		}, `pm.request.url.toString();`},
+		{"string variable without value read", func(r *collections.Request) {
+			r.URL = collections.ParseURL("http://h.test/:id/:b")
+			r.URL.Variables = []collections.Variable{{Key: "id", Type: "string"}, {Key: "b", Type: "boolean"}}
+		}, `pm.request.url.toString();`},
 		{"non-ASCII header", func(r *collections.Request) {
 			r.Headers = append(r.Headers, collections.Header{Key: "X-Ünï", Value: "1"})
 		}, `pm.request.url.query.add({key: "q", value: "1"});`},

@@ -207,6 +207,7 @@ func (s *Sandbox) natives() *goja.Object {
 		s.console(c.Argument(0).String(), c.Arguments[1:])
 		return goja.Undefined()
 	})
+	s.fastNatives(set)
 	return o
 }
 

@@ -53,8 +53,10 @@ type requestParts struct {
 	// are found against.
 	exportBase         bool
 	bodyBase, authBase any
-	hasBodyBase        bool
-	hasAuthBase        bool
+	// url is the Url built for the request's url.
+	url         *goja.Object
+	hasBodyBase bool
+	hasAuthBase bool
 }
 
 var requestLazyNames = []string{"url", "headers", "body", "auth"}
@@ -65,7 +67,9 @@ func (p *requestParts) state() *lazyState   { return &p.lazyState }
 func (p *requestParts) lazyBuild(s *Sandbox, o *goja.Object, name string) goja.Value {
 	switch name {
 	case "url":
-		return s.urlObject(p.req.URL, p.types)
+		u := s.urlObject(p.req.URL, p.types, true)
+		p.url = u
+		return u
 	case "headers":
 		return s.requestHeaders(o, p.req.Headers)
 	case "body":
@@ -182,7 +186,7 @@ func (s *Sandbox) requestFast(r *collections.Request) (*goja.Object, *requestPar
 		s.defineLazy(o, parts, "url")
 		lazy = true
 	} else {
-		_ = o.Set("url", s.urlObject(r.URL, types))
+		_ = o.Set("url", s.urlObject(r.URL, types, false))
 	}
 	if headersFast(r.Headers) {
 		s.defineLazy(o, parts, "headers")
@@ -262,76 +266,119 @@ func (s *Sandbox) urlTypes(u collections.URL) (types []string, lazy, ok bool) {
 }
 
 // urlObject builds the Url that `new Url()` updated with urlPlain(u)
-// becomes, u's path variables having the types urlTypes gave.
-func (s *Sandbox) urlObject(u collections.URL, types []string) *goja.Object {
-	rt, c := s.rt, &s.classes
-	o := s.newInstance(c.urlProto)
+// becomes, u's path variables having the types urlTypes gave. When lazy
+// (urlTypes found no caster to call), its object-valued parts (auth, path,
+// host, query and variables) are lazy properties (lazy.go): a script that
+// only reads pm.request.url.toString() never builds them, and while they
+// are unread Url#toString is computed in Go (urlStringFast).
+func (s *Sandbox) urlObject(u collections.URL, types []string, lazy bool) *goja.Object {
+	o := s.newInstance(s.classes.urlProto)
 	undef := goja.Undefined()
-	str := func(v string) goja.Value {
-		if v == "" {
-			return undef
-		}
-		return rt.ToValue(v)
+	var parts *urlParts
+	if lazy {
+		parts = &urlParts{u: u, types: types}
 	}
-	if u.Auth != nil {
+	// part sets name to build's value now, or makes it lazy.
+	part := func(name string, present bool) {
+		switch {
+		case !present:
+			_ = o.Set(name, undef)
+		case parts != nil:
+			s.defineLazy(o, parts, name)
+		default:
+			_ = o.Set(name, s.urlPart(o, u, types, name))
+		}
+	}
+	part("auth", u.Auth != nil)
+	_ = o.Set("protocol", s.urlText(u.Protocol))
+	_ = o.Set("port", s.urlText(u.Port))
+	part("path", u.Path != nil)
+	_ = o.Set("hash", s.urlText(u.Hash))
+	part("host", u.Host != nil)
+	part("query", true)
+	part("variables", true)
+	if parts != nil {
+		s.registerLazy(o, parts)
+	}
+	return o
+}
+
+// urlText is a Url's string part: undefined when empty, as urlPlain
+// leaves it out.
+func (s *Sandbox) urlText(v string) goja.Value {
+	if v == "" {
+		return goja.Undefined()
+	}
+	return s.prims.str(s.rt, v)
+}
+
+// urlParts is what a Url's lazy parts are built from.
+type urlParts struct {
+	lazyState
+	u     collections.URL
+	types []string
+}
+
+var urlLazyNames = []string{"auth", "path", "host", "query", "variables"}
+
+func (p *urlParts) lazyNames() []string { return urlLazyNames }
+func (p *urlParts) state() *lazyState   { return &p.lazyState }
+func (p *urlParts) lazyBuild(s *Sandbox, o *goja.Object, name string) goja.Value {
+	return s.urlPart(o, p.u, p.types, name)
+}
+
+// urlPart builds the part name of the Url o that u describes.
+func (s *Sandbox) urlPart(o *goja.Object, u collections.URL, types []string, name string) goja.Value {
+	rt, c := s.rt, &s.classes
+	undef := goja.Undefined()
+	switch name {
+	case "auth":
 		a := rt.NewObject()
 		_ = a.Set("user", rt.ToValue(u.Auth.User))
 		_ = a.Set("password", rt.ToValue(u.Auth.Password))
-		_ = o.Set("auth", a)
-	} else {
-		_ = o.Set("auth", undef)
-	}
-	_ = o.Set("protocol", str(u.Protocol))
-	_ = o.Set("port", str(u.Port))
-	if u.Path != nil {
-		_ = o.Set("path", stringArray(rt, u.Path))
-	} else {
-		_ = o.Set("path", undef)
-	}
-	_ = o.Set("hash", str(u.Hash))
-	if u.Host != nil {
-		_ = o.Set("host", stringArray(rt, u.Host))
-	} else {
-		_ = o.Set("host", undef)
-	}
-
-	// query: new PropertyList(QueryParam, url, ...), indexed by key.
-	ql := s.newInstance(c.propertyListProto)
-	link(ql, c.parent, o)
-	members := make([]any, len(u.Query))
-	names := make([]string, len(u.Query))
-	for i, q := range u.Query {
-		qo := s.newInstance(c.queryParamProto)
-		// Property sets disabled, then description; update key and value.
-		if q.Disabled {
-			_ = qo.Set("disabled", true)
+		return a
+	case "path":
+		return stringArray(rt, u.Path)
+	case "host":
+		return stringArray(rt, u.Host)
+	case "query":
+		// new PropertyList(QueryParam, url, ...), indexed by key.
+		ql := s.newInstance(c.propertyListProto)
+		link(ql, c.parent, o)
+		members := make([]any, len(u.Query))
+		names := make([]string, len(u.Query))
+		for i, q := range u.Query {
+			qo := s.newInstance(c.queryParamProto)
+			// Property sets disabled, then description; update key and value.
+			if q.Disabled {
+				_ = qo.Set("disabled", true)
+			}
+			if q.Description != nil {
+				_ = qo.Set("description", s.descriptionJS(q.Description))
+			}
+			_ = qo.Set("key", rt.ToValue(q.Key))
+			if q.Value == nil {
+				_ = qo.Set("value", goja.Null())
+			} else {
+				_ = qo.Set("value", rt.ToValue(*q.Value))
+			}
+			link(qo, c.parent, ql)
+			members[i] = qo
+			names[i] = q.Key
 		}
-		if q.Description != nil {
-			_ = qo.Set("description", s.descriptionJS(q.Description))
-		}
-		_ = qo.Set("key", rt.ToValue(q.Key))
-		if q.Value == nil {
-			_ = qo.Set("value", goja.Null())
-		} else {
-			_ = qo.Set("value", rt.ToValue(*q.Value))
-		}
-		link(qo, c.parent, ql)
-		members[i] = qo
-		names[i] = q.Key
+		ref := s.listIndex(members, names, true)
+		_ = ql.Set("members", rt.NewArray(members...))
+		_ = ql.Set("reference", ref)
+		_ = ql.Set("Type", c.queryParam)
+		_ = ql.Set("_postman_listIndexKey", "key")
+		_ = ql.Set("_postman_listAllowsMultipleValues", true)
+		return ql
 	}
-	ref := s.listIndex(members, names, true)
-	_ = ql.Set("members", rt.NewArray(members...))
-	_ = ql.Set("reference", ref)
-	_ = ql.Set("Type", c.queryParam)
-	_ = ql.Set("_postman_listIndexKey", "key")
-	_ = ql.Set("_postman_listAllowsMultipleValues", true)
-	_ = o.Set("query", ql)
-
 	// variables: new VariableList(url, ...), the last of a key indexed.
 	vl := s.newInstance(c.variableListProto)
 	link(vl, c.parent, o)
-	members = make([]any, len(u.Variables))
-	names = make([]string, len(u.Variables))
+	members := make([]any, len(u.Variables))
+	names := make([]string, len(u.Variables))
 	for i, v := range u.Variables {
 		vo := s.newInstance(c.variableProto)
 		if v.Disabled {
@@ -352,18 +399,17 @@ func (s *Sandbox) urlObject(u collections.URL, types []string) *goja.Object {
 		_ = vo.Set("value", value)
 		// Url#update gives a variable without a key its id, which urlPlain
 		// never sets.
-		_ = vo.Set("key", str(v.Key))
+		_ = vo.Set("key", s.urlText(v.Key))
 		link(vo, c.parent, vl)
 		members[i] = vo
 		names[i] = v.Key
 	}
-	ref = s.listIndex(members, names, false)
+	ref := s.listIndex(members, names, false)
 	_ = vl.Set("members", rt.NewArray(members...))
 	_ = vl.Set("reference", ref)
 	_ = vl.Set("Type", c.variable)
 	_ = vl.Set("_postman_listIndexKey", "key")
-	_ = o.Set("variables", vl)
-	return o
+	return vl
 }
 
 // A pre-request script's changes to pm.request are found by comparing the
@@ -476,6 +522,32 @@ func baselineHeaders(hs []collections.Header) []any {
 	return headers
 }
 
+// headersBaseline is baselineHeaders(hs) as applyRequestChanges compares
+// it, without building it.
+type headersBaseline []collections.Header
+
+// sameAs reports whether export, a header list as exported, is
+// baselineHeaders of hb.
+func (hb headersBaseline) sameAs(export any) bool {
+	list, ok := export.([]any)
+	if !ok || len(list) != len(hb) {
+		return false
+	}
+	for i, h := range hb {
+		m, ok := list[i].(map[string]any)
+		if !ok || len(m) != 3 {
+			return false
+		}
+		key, ok1 := m["key"].(string)
+		value, ok2 := m["value"].(string)
+		disabled, ok3 := m["disabled"].(bool)
+		if !ok1 || !ok2 || !ok3 || key != h.Key || value != h.Value || disabled != h.Disabled {
+			return false
+		}
+	}
+	return true
+}
+
 // baseline returns the parts of the request's baseline that the export
 // of its current state, cur, holds.
 func (p *requestParts) baseline(s *Sandbox, cur map[string]any) map[string]any {
@@ -484,7 +556,7 @@ func (p *requestParts) baseline(s *Sandbox, cur map[string]any) map[string]any {
 		base["url"] = baselineURL(p.req.URL)
 	}
 	if _, ok := cur["header"]; ok {
-		base["header"] = baselineHeaders(p.req.Headers)
+		base["header"] = headersBaseline(p.req.Headers)
 	}
 	// A body or auth no script read was deleted or replaced: its baseline
 	// is the export of a fresh one.
@@ -531,59 +603,282 @@ func urlString(u collections.URL) string {
 		b.WriteString(":" + u.Port)
 	}
 	if u.Path != nil {
-		// Url#getPath: a ":name" segment (up to a dot) takes the value of
-		// the last variable of that name, when it is a non-empty string.
-		for _, seg := range u.Path {
-			b.WriteByte('/')
-			if key, _, _ := strings.Cut(seg[min(1, len(seg)):], "."); strings.HasPrefix(seg, ":") && key != "" {
-				if v, ok := lastVariable(u.Variables, key); ok && v != "" {
-					b.WriteString(v + seg[len(key)+1:])
-					continue
-				}
-			}
-			b.WriteString(seg)
-		}
-		if len(u.Path) == 0 {
-			b.WriteByte('/')
-		}
+		writePath(&b, &u, nil)
 	}
-	if len(u.Query) > 0 {
-		// Url#getQueryString (QueryParam.unparse): the enabled params; an
-		// empty string still gives a "?" when one is enabled.
-		var qs strings.Builder
-		enabled := false
-		for _, q := range u.Query {
-			if q.Disabled {
-				continue
-			}
-			if enabled {
-				qs.WriteByte('&')
-			}
-			enabled = true
-			qs.WriteString(normalizeParam(q.Key, true))
-			if q.Value != nil {
-				qs.WriteString("=" + normalizeParam(*q.Value, false))
-			}
-		}
-		if enabled {
-			b.WriteString("?" + qs.String())
-		}
-	}
+	writeQuery(&b, u.Query)
 	if u.Hash != "" {
 		b.WriteString("#" + u.Hash)
 	}
 	return b.String()
 }
 
-func lastVariable(vars []collections.Variable, key string) (string, bool) {
-	for i := len(vars) - 1; i >= 0; i-- {
-		if vars[i].Key == key {
-			s, ok := vars[i].Value.(string)
-			return s, ok
+// fastNatives adds the natives of the fast paths of Postman objects.
+func (s *Sandbox) fastNatives(set func(string, func(goja.FunctionCall) goja.Value)) {
+	set("urlString", s.nURLString)
+	set("urlAsBuilt", s.nURLAsBuilt)
+	set("headersExport", s.nHeadersExport)
+}
+
+// nURLAsBuilt reports whether its argument is the Url built for the
+// pre-request script's pm.request and still as built: no script has read
+// its parts (so none can have changed them) or changed its strings, and
+// the methods its export calls are the bootstrap's. Its export would then
+// be its baseline, so requestChanges need not export it.
+func (s *Sandbox) nURLAsBuilt(c goja.FunctionCall) goja.Value {
+	o, _ := c.Argument(0).(*goja.Object)
+	st := s.cur
+	if o == nil || st == nil || st.request == nil || st.request.url != o {
+		return s.rt.ToValue(false)
+	}
+	p, _ := s.lazyOf(o).(*urlParts)
+	if p == nil || !intact(o, s.classes.urlMethods) || !intact(o, s.classes.exportMethods) {
+		return s.rt.ToValue(false)
+	}
+	u := &p.u
+	for _, part := range [...]struct {
+		name    string
+		present bool
+	}{{"auth", u.Auth != nil}, {"path", u.Path != nil}, {"host", u.Host != nil}, {"query", true}, {"variables", true}} {
+		if !part.present {
+			continue
 		}
+		if _, pending := s.probeLazy(o, part.name); !pending {
+			return s.rt.ToValue(false)
+		}
+	}
+	if len(u.Variables) > 0 && !intact(nil, s.classes.varMethods) {
+		return s.rt.ToValue(false)
+	}
+	for _, text := range [...]struct{ name, value string }{{"protocol", u.Protocol}, {"port", u.Port}, {"hash", u.Hash}} {
+		if !sameText(o.Get(text.name), text.value) {
+			return s.rt.ToValue(false)
+		}
+	}
+	return s.rt.ToValue(true)
+}
+
+// sameText reports whether v is what urlText(want) gives.
+func sameText(v goja.Value, want string) bool {
+	if want == "" {
+		return v != nil && goja.IsUndefined(v)
+	}
+	return isJSString(v) && v.String() == want
+}
+
+// nHeadersExport is exportHeaders(list) for a HeaderList whose members are
+// objects holding strings, numbers or booleans, in the Go form the
+// export's Export() has; undefined sends requestChanges the long way. It
+// reads what exportHeaders reads, in its order.
+func (s *Sandbox) nHeadersExport(c goja.FunctionCall) goja.Value {
+	l, _ := c.Argument(0).(*goja.Object)
+	if l == nil || l.Prototype() != s.classes.headerListProto || !intact(nil, s.classes.headerExportMethods) {
+		return goja.Undefined()
+	}
+	members, _ := l.Get("members").(*goja.Object)
+	if members == nil || members.ClassName() != "Array" || members.Prototype() != s.classes.arrayProto {
+		return goja.Undefined()
+	}
+	n := members.Get("length").ToInteger()
+	out := make([]any, 0, n)
+	for i := int64(0); i < n; i++ {
+		v := members.Get(strconv.FormatInt(i, 10))
+		if !truthy(v) {
+			// filter(Boolean)
+			continue
+		}
+		h, ok := v.(*goja.Object)
+		if !ok {
+			return goja.Undefined()
+		}
+		key, ok1 := exportText(h.Get("key"))
+		value, ok2 := exportText(h.Get("value"))
+		if !ok1 || !ok2 {
+			return goja.Undefined()
+		}
+		disabled := h.Get("disabled")
+		e := map[string]any{"key": key, "value": value, "disabled": disabled != nil && disabled.StrictEquals(s.rt.ToValue(true))}
+		if d := h.Get("description"); d != nil && !goja.IsUndefined(d) {
+			e["description"] = d.Export()
+		}
+		out = append(out, e)
+	}
+	return s.rt.ToValue(out)
+}
+
+// exportText is the bootstrap's str(v) of a primitive other than a
+// symbol; ok is false for anything else.
+func exportText(v goja.Value) (string, bool) {
+	switch {
+	case v == nil || goja.IsUndefined(v) || goja.IsNull(v):
+		return "", true
+	case goja.IsString(v) || goja.IsNumber(v):
+		return v.String(), true
+	}
+	switch v.Export().(type) {
+	case bool:
+		return v.String(), true
 	}
 	return "", false
 }
+
+// nURLString is the fast path of Url#toString: the string of a Url that
+// urlObject built, computed in Go while the parts toString reads are as
+// built. It returns undefined, sending toString the long way, for any
+// other Url.
+func (s *Sandbox) nURLString(c goja.FunctionCall) goja.Value {
+	o, _ := c.Argument(0).(*goja.Object)
+	p, _ := s.lazyOf(o).(*urlParts)
+	if p == nil || !intact(o, s.classes.urlMethods) {
+		return goja.Undefined()
+	}
+	if str, ok := s.urlStringFast(o, p, c.Argument(1).ToBoolean()); ok {
+		return s.rt.ToValue(str)
+	}
+	return goja.Undefined()
+}
+
+// urlStringFast is Url#toString(forceProtocol) of o, built by urlObject
+// from p, when the parts it reads are still o's lazy properties waiting
+// for their first read (nobody can have changed them) or primitives; ok
+// is false otherwise. It reads each of o's properties once, in the order
+// toString first reads them.
+func (s *Sandbox) urlStringFast(o *goja.Object, p *urlParts, forceProtocol bool) (str string, ok bool) {
+	u := &p.u
+	var b strings.Builder
+	protocol := o.Get("protocol")
+	switch {
+	case isJSString(protocol) && protocol.String() != "":
+		text := protocol.String()
+		b.WriteString(text)
+		if !strings.HasSuffix(text, "://") {
+			b.WriteString("://")
+		}
+	case truthy(protocol):
+		return "", false
+	case forceProtocol:
+		b.WriteString("http://")
+	}
+	if v, pending := s.probeLazy(o, "auth"); pending {
+		b.WriteString(u.Auth.User + ":" + u.Auth.Password + "@")
+	} else if truthy(v) {
+		return "", false
+	}
+	if v, pending := s.probeLazy(o, "host"); pending {
+		b.WriteString(strings.Join(u.Host, "."))
+	} else if truthy(v) {
+		return "", false
+	}
+	if port := o.Get("port"); isJSString(port) {
+		b.WriteString(":" + port.String())
+	} else if port != nil && !goja.IsUndefined(port) && !goja.IsNull(port) {
+		return "", false
+	}
+	if v, pending := s.probeLazy(o, "path"); pending {
+		if !s.urlPathFast(o, p, &b) {
+			return "", false
+		}
+	} else if truthy(v) {
+		return "", false
+	}
+	if _, pending := s.probeLazy(o, "query"); !pending {
+		return "", false
+	}
+	writeQuery(&b, u.Query)
+	if hash := o.Get("hash"); isJSString(hash) {
+		b.WriteString("#" + hash.String())
+	}
+	return b.String(), true
+}
+
+// urlPathFast writes Url#getPath() of o's path, as built from p, to b.
+// A path variable's value is read from o's variables, which must then be
+// as built, with their methods intact.
+func (s *Sandbox) urlPathFast(o *goja.Object, p *urlParts, b *strings.Builder) bool {
+	for _, seg := range p.u.Path {
+		if pathVariable(seg) != "" {
+			if _, pending := s.probeLazy(o, "variables"); !pending || !intact(nil, s.classes.varMethods) {
+				return false
+			}
+			break
+		}
+	}
+	return writePath(b, &p.u, p.types)
+}
+
+// writePath writes Url#getPath() of the Url urlObject builds from u to b:
+// a ":name" segment (up to a dot) takes the value of the last variable of
+// that name, when it is a non-empty string. types are the variables'
+// (nil: all "any"); it fails on a typed one, whose value goes through its
+// caster.
+func writePath(b *strings.Builder, u *collections.URL, types []string) bool {
+	for _, seg := range u.Path {
+		b.WriteByte('/')
+		if key := pathVariable(seg); key != "" {
+			if i := lastVariableIndex(u.Variables, key); i >= 0 {
+				if types != nil && types[i] != "any" {
+					return false
+				}
+				if v, ok := u.Variables[i].Value.(string); ok && v != "" {
+					b.WriteString(v + seg[len(key)+1:])
+					continue
+				}
+			}
+		}
+		b.WriteString(seg)
+	}
+	if len(u.Path) == 0 {
+		b.WriteByte('/')
+	}
+	return true
+}
+
+// pathVariable is the name of the variable a path segment stands for
+// (":name", up to a dot), "" for none.
+func pathVariable(seg string) string {
+	if !strings.HasPrefix(seg, ":") {
+		return ""
+	}
+	key, _, _ := strings.Cut(seg[1:], ".")
+	return key
+}
+
+// writeQuery writes Url#toString's "?" and query string
+// (Url#getQueryString, QueryParam.unparse) for qs to b: the enabled
+// params; an empty string still gives a "?" when one is enabled.
+func writeQuery(b *strings.Builder, qs []collections.QueryParam) {
+	enabled := false
+	for _, q := range qs {
+		if q.Disabled {
+			continue
+		}
+		if enabled {
+			b.WriteByte('&')
+		} else {
+			b.WriteByte('?')
+			enabled = true
+		}
+		b.WriteString(normalizeParam(q.Key, true))
+		if q.Value != nil {
+			b.WriteString("=" + normalizeParam(*q.Value, false))
+		}
+	}
+}
+
+func lastVariableIndex(vars []collections.Variable, key string) int {
+	for i := len(vars) - 1; i >= 0; i-- {
+		if vars[i].Key == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// isJSString reports whether v is a JavaScript string.
+func isJSString(v goja.Value) bool { return v != nil && goja.IsString(v) }
+
+// truthy is JavaScript's Boolean(v), nil (no such property) being
+// undefined.
+func truthy(v goja.Value) bool { return v != nil && v.ToBoolean() }
 
 // reReservedInVariable is normalizeParam's /{{[^{}]*[&#=][^{}]*}}/g.
 var reReservedInVariable = regexp.MustCompile(`\{\{[^{}]*[&#=][^{}]*\}\}`)

@@ -35,8 +35,40 @@ type classes struct {
 	// isFrozen is Object.isFrozen, taken before any script could replace
 	// it.
 	isFrozen goja.Callable
+	// urlMethods are what Url#toString calls, as the bootstrap defines
+	// them; varMethods what it calls to read a path variable's value.
+	// Go computes the string only while they are these (urlStringFast).
+	urlMethods, varMethods []method
+	// exportMethods are the others exporting a Url calls;
+	// headerExportMethods those exporting a HeaderList calls.
+	exportMethods, headerExportMethods []method
+	// arrayProto is Array.prototype.
+	arrayProto *goja.Object
 	// all is the bootstrap's object these come from.
 	all *goja.Object
+}
+
+// method is a function the bootstrap defines: on (nil for the object a
+// method is called on) is where name reads fn until a script replaces it.
+type method struct {
+	on   *goja.Object
+	name string
+	fn   goja.Value
+}
+
+// intact reports whether each method is still the bootstrap's, read
+// through this when its on is nil.
+func intact(this *goja.Object, ms []method) bool {
+	for _, m := range ms {
+		on := m.on
+		if on == nil {
+			on = this
+		}
+		if on.Get(m.name) != m.fn {
+			return false
+		}
+	}
+	return true
 }
 
 func loadClasses(rt *goja.Runtime, o *goja.Object) classes {
@@ -77,6 +109,29 @@ func loadClasses(rt *goja.Runtime, o *goja.Object) classes {
 	c.isFrozen, _ = goja.AssertFunction(rt.Get("Object").ToObject(rt).Get("isFrozen"))
 	if c.streamOf == nil || c.makeResponse == nil || c.exportBody == nil || c.exportAuth == nil || c.isFrozen == nil {
 		panic("sandbox: bootstrap does not export streamOf, makeResponse, exportBody and exportAuth, or Object.isFrozen is missing")
+	}
+	original := func(on, from *goja.Object, name string) method {
+		return method{on: on, name: name, fn: from.Get(name)}
+	}
+	for _, name := range []string{"getHost", "getPath", "getQueryString"} {
+		c.urlMethods = append(c.urlMethods, original(nil, c.urlProto, name))
+	}
+	for _, name := range []string{"count", "all", "find"} {
+		c.urlMethods = append(c.urlMethods, original(c.propertyListProto, c.propertyListProto, name))
+	}
+	for _, name := range []string{"unparse", "unparseSingle"} {
+		c.urlMethods = append(c.urlMethods, original(c.queryParam, c.queryParam, name))
+	}
+	c.arrayProto = rt.Get("Array").ToObject(rt).Get("prototype").ToObject(rt)
+	c.headerExportMethods = []method{original(c.propertyList, c.propertyList, "isPropertyList"),
+		original(c.arrayProto, c.arrayProto, "filter"), original(c.arrayProto, c.arrayProto, "map")}
+	c.exportMethods = []method{original(nil, c.urlProto, "toString"), original(c.url, c.url, "isUrl"), original(c.propertyList, c.propertyList, "isPropertyList")}
+	anyType := c.variableTypes.Get("any").ToObject(rt)
+	c.varMethods = []method{
+		original(c.variableListProto, c.variableListProto, "get"), original(c.variableListProto, c.variableListProto, "one"),
+		original(c.variableProto, c.variableProto, "valueOf"), original(c.variableProto, c.variableProto, "get"),
+		original(c.variableProto, c.variableProto, "castOut"), original(c.variable, c.variable, "types"),
+		original(c.variableTypes, c.variableTypes, "any"), original(anyType, anyType, "out"),
 	}
 	if to := o.Get("to"); to != nil && !goja.IsUndefined(to) {
 		c.to = to

@@ -1,0 +1,164 @@
+package sandbox
+
+import (
+	"testing"
+	"time"
+
+	"github.com/dop251/goja"
+
+	"github.com/colrun/colrun/collections"
+)
+
+// Url#toString of pm.request.url, computed in Go while its parts are
+// unread, gives what the bootstrap's toString gives for the Url the
+// Request constructor builds, with and without forceProtocol.
+func TestURLStringFastMatchesToString(t *testing.T) {
+	t.Parallel()
+	sb := New(Options{})
+	str := func(s string) *string { return &s }
+	edge := []*collections.Request{
+		testRequest(),
+		{},
+		{URL: collections.ParseURL("https://user:pw@example.test:8443/a/b?x=1&x=2&y&=v#h")},
+		{URL: collections.ParseURL("example.test/no/protocol")},
+		{URL: collections.ParseURL("ftp:/odd")},
+		{URL: collections.URL{Query: []collections.QueryParam{{Key: "a", Value: str("1"), Disabled: true}, {Key: "a"}, {Key: "b", Value: str("")}}}},
+		{URL: collections.URL{Host: []string{"h"}, Path: []string{":id", ":n", ":b", ":o", ":none", ":dup", ":.x", ":"}, Variables: []collections.Variable{
+			{Key: "id", Value: "7"}, {Key: "n", Value: int64(12)}, {Key: "b", Value: ""},
+			{Key: "o", Value: map[string]any{"z": 1}}, {Key: "none", Type: "default"}, {Key: "dup", Value: "1"},
+			{Key: "dup", Value: "2", Disabled: true}, {Key: "", Value: "no key"},
+		}}},
+		{URL: collections.URL{Host: []string{"h"}, Path: []string{":t", ":u"}, Variables: []collections.Variable{{Key: "t", Type: "string"}, {Key: "u", Type: "boolean"}}}},
+		{URL: collections.URL{Host: []string{"h"}, Path: []string{":toString", ":valueOf"}, Variables: []collections.Variable{{Key: "valueOf", Value: "v"}}}},
+		{URL: collections.URL{Protocol: "https://", Host: []string{}, Path: []string{}, Query: []collections.QueryParam{
+			{Key: "a&b=c#d", Value: str("v&w=x#y")}, {Key: "{{k&1}}x&", Value: str("{{v#2}}&{{plain}}={{a=b}}")}, {Key: "", Value: str("")},
+			{Key: "off", Value: str("1"), Disabled: true}}}},
+		{URL: collections.URL{Host: []string{"{{host}}"}, Port: "8080", Hash: "frag", Path: []string{":id.json", "x:y", ":e", ":n"},
+			Variables: []collections.Variable{{Key: "id", Value: "first"}, {Key: "id", Value: "5"}, {Key: "e", Value: ""}, {Key: "n"}}}},
+		{URL: collections.URL{Query: []collections.QueryParam{{Key: "", Value: nil}}}},
+		{URL: collections.URL{Query: []collections.QueryParam{{Key: "", Value: nil}, {Key: ""}}}},
+		{URL: collections.URL{Query: []collections.QueryParam{{Key: "x", Disabled: true}}}},
+		{URL: collections.URL{Auth: &collections.URLAuth{User: "", Password: ""}, Host: []string{"h"}}},
+		{URL: collections.URL{Auth: &collections.URLAuth{User: "u", Password: "p:@"}, Host: []string{"h"}, Path: []string{""}}},
+	}
+	toString := jsHelper(t, sb, `(function (u) { return u.toString() + ' | ' + u.toString(true) + ' | ' + String(u) + ' | ' + u; })`)
+	fast := 0
+	for i, r := range append(edge, corpusRequests(t)...) {
+		built, err := sb.rt.New(sb.classes.request, sb.requestPlain(r))
+		if err != nil {
+			continue
+		}
+		o, _ := sb.requestObject(r)
+		url := o.Get("url").ToObject(sb.rt)
+		got := toString(url)
+		if sb.lazyPending(url, "query") {
+			fast++
+		}
+		if want := toString(built.Get("url")); got != want {
+			t.Errorf("request %d (%s): pm.request.url gives %q, new Request(...).url %q", i, r.URL.Raw, got, want)
+		}
+	}
+	if fast < 200 {
+		t.Errorf("only %d URLs took the fast path", fast)
+	}
+}
+
+// Whatever a script does to pm.request.url, or to the methods toString
+// calls, its toString is what it is when the Request constructor builds
+// the whole request at once (when toString never takes the fast path).
+func TestURLStringAfterChanges(t *testing.T) {
+	t.Parallel()
+	withVariables := func(r *collections.Request) {
+		r.URL = collections.ParseURL("http://h.test/users/:id/:kind.json?a=1")
+		r.URL.Variables = []collections.Variable{{Key: "id", Value: "42"}, {Key: "kind", Value: "posts"}}
+	}
+	tests := []struct {
+		name   string
+		setup  func(*collections.Request)
+		script string
+	}{
+		{"untouched", nil, ``},
+		{"host pushed", nil, `u.host.push("x");`},
+		{"host replaced", nil, `u.host = ["other", "test"];`},
+		{"host string", nil, `u.host = "other.test";`},
+		{"host removed", nil, `delete u.host;`},
+		{"host redefined", nil, `Object.defineProperty(u, "host", {value: ["def"], enumerable: true});`},
+		// The fast path reads each of the Url's own properties once: a
+		// getter a script puts in place of one is called once more than
+		// under the bootstrap's toString alone.
+		{"host getter", nil, `Object.defineProperty(u, "host", {get: function () { return ["g"]; }, enumerable: true});`},
+		{"port getter", nil, `Object.defineProperty(u, "port", {get: function () { return "9"; }, enumerable: true});`},
+		{"path changed", nil, `u.path[0] = "v2";`},
+		{"path emptied", nil, `u.path = [];`},
+		{"port number", nil, `u.port = 81;`},
+		{"port empty", nil, `u.port = "";`},
+		{"port removed", nil, `u.port = undefined;`},
+		{"protocol set", nil, `u.protocol = "ws";`},
+		{"protocol cleared", nil, `u.protocol = "";`},
+		{"protocol object", nil, `u.protocol = {toString: function () { return "obj"; }};`},
+		{"hash set", nil, `u.hash = "";`},
+		{"hash number", nil, `u.hash = 5;`},
+		{"auth set", nil, `u.auth = {user: "a", password: "b"};`},
+		{"auth string", nil, `u.auth = "x";`},
+		{"query added", nil, `u.query.add({key: "q", value: "1"});`},
+		{"query read", nil, `u.query.count();`},
+		{"query disabled", nil, `u.query.each(function (p) { p.disabled = true; });`},
+		{"query replaced", nil, `u.query = {count: function () { return 1; }, find: function () { return 1; }, all: function () { return []; }};`},
+		{"variables changed", withVariables, `u.variables.one("id").set("7");`},
+		{"variables read", withVariables, `u.variables.count();`},
+		{"variables untouched", withVariables, ``},
+		{"getHost own", nil, `u.getHost = function () { return "own"; };`},
+		{"getHost replaced", nil, `var p = Object.getPrototypeOf(u), g = p.getHost; p.getHost = function () { return "proto"; };`},
+		{"getPath replaced", nil, `Object.getPrototypeOf(u).getPath = function () { return "/p"; };`},
+		{"getQueryString replaced", nil, `Object.getPrototypeOf(u).getQueryString = function () { return "qs"; };`},
+		{"count replaced", nil, `Object.getPrototypeOf(Object.getPrototypeOf(u.variables)).count = function () { return 0; };`},
+		{"unparse replaced", nil, `u.query.Type.unparse = function () { return "un"; };`},
+		{"unparseSingle replaced", nil, `u.query.Type.unparseSingle = function () { return "one"; };`},
+		{"variable get replaced", withVariables, `Object.getPrototypeOf(Object.getPrototypeOf(u.variables)).get = function (k) { return "g" + k; };`},
+		{"variable types replaced", withVariables, `u.variables.Type.types.any.out = function (v) { return "c" + v; };`},
+		{"variable valueOf replaced", withVariables, `Object.getPrototypeOf(u.variables.one("id")).valueOf = function () { return "vo"; };`},
+		{"frozen", nil, `Object.freeze(u);`},
+		{"child", nil, `u = Object.create(u);`},
+		{"child with host", nil, `u = Object.create(u); u.host = ["child"];`},
+		{"called on another", nil, `var other = Object.create(Object.getPrototypeOf(u)); other.protocol = "x"; other.host = ["y"]; console.log(u.toString.call(other));`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var got [2][]string
+			for i, eager := range []bool{false, true} {
+				sb := New(Options{Timeout: 10 * time.Second})
+				sb.viaConstructor = eager
+				exec := newExec("test")
+				if tt.setup != nil {
+					tt.setup(exec.Request)
+				}
+				// Methods replaced on prototypes stay replaced for the
+				// sandbox's later scripts, so each case has its own.
+				res := runWith(t, sb, exec, "var u = pm.request.url;\n"+tt.script+"\nconsole.log(u.toString(), u.toString(true), String(u), pm.request.url.toString());")
+				if res.Error != nil {
+					t.Fatalf("eager=%v: %+v", eager, res.Error)
+				}
+				got[i] = res.consoleLogs()
+			}
+			diff(t, "logs", got[1], got[0])
+		})
+	}
+}
+
+// A script reading pm.request.url.toString() leaves the Url's parts
+// unbuilt.
+func TestURLStringLeavesPartsUnbuilt(t *testing.T) {
+	t.Parallel()
+	sb := New(Options{Timeout: 10 * time.Second})
+	var url goja.Value
+	res := runWith(t, sb, newExec("prerequest"), `globalThis.u = pm.request.url; console.log(u.toString());`)
+	mustPass(t, res)
+	url = sb.rt.Get("u")
+	for _, name := range urlLazyNames[1:] {
+		if !sb.lazyPending(url.ToObject(sb.rt), name) {
+			t.Errorf("pm.request.url.%s was built", name)
+		}
+	}
+	diff(t, "logs", []string{"'https://api.example.test:8443/v1/items/:id?page=2&size=10&flag&off=1#frag'"}, res.consoleLogs())
+}
