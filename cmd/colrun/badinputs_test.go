@@ -152,3 +152,30 @@ func TestMockRefusesAMalformedAddr(t *testing.T) {
 		})
 	}
 }
+
+// A misspelt long flag gets the hint Newman 6.2.2 (commander) prints:
+// "error: unknown option '--enviroment'\n(Did you mean --environment?)",
+// on one line here; a flag nothing like any other gets none.
+func TestMisspeltFlagsGetAHint(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"run", "c.json", "--enviroment", "e.json"}, `colrun run: unknown flag: --enviroment; did you mean --environment? (see "colrun run --help")`},
+		{[]string{"run", "c.json", "--itration-count", "2"}, `colrun run: unknown flag: --itration-count; did you mean --iteration-count? (see "colrun run --help")`},
+		{[]string{"run", "c.json", "--reporter-json-exprot=r.json"}, `colrun run: unknown flag: --reporter-json-exprot; did you mean --reporter-json-export? (see "colrun run --help")`},
+		{[]string{"run", "c.json", "--frobnicate"}, `colrun run: unknown flag: --frobnicate (see "colrun run --help")`},
+		{[]string{"mock", "--adr", ":0"}, `colrun mock: unknown flag: --adr; did you mean --addr? (see colrun mock --help)`},
+		{[]string{"tableau", "signin", "--metod", "pat"}, `colrun tableau signin: unknown flag: --metod; did you mean --method?`},
+	}
+	for _, tc := range tests {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			t.Parallel()
+			res := colrun(t, nil, tc.args...)
+			if res.code != exitUsage || res.stderr != tc.want+"\n" {
+				t.Errorf("exit %d, stderr %q; want exit 2 and %q", res.code, res.stderr, tc.want)
+			}
+		})
+	}
+}

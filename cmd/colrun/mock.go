@@ -40,7 +40,7 @@ func mockCommand(ctx context.Context, args []string, sio stdio) int {
 			fmt.Fprint(sio.out, mockUsage+fs.FlagUsages())
 			return exitOK
 		}
-		fmt.Fprintf(sio.err, "colrun mock: %v (see colrun mock --help)\n", err)
+		fmt.Fprintf(sio.err, "colrun mock: %s (see colrun mock --help)\n", flagError(fs, err))
 		return exitUsage
 	}
 	if fs.NArg() > 0 {

@@ -174,7 +174,7 @@ func runCommand(ctx context.Context, args []string, sio stdio) int {
 	help := fs.BoolP("help", "h", false, "show this help")
 	args = splitReporterOptions(args)
 	if err := fs.Parse(normalizeOptionalValues(args)); err != nil {
-		fmt.Fprintf(sio.err, "colrun run: %v (see \"colrun run --help\")\n", err)
+		fmt.Fprintf(sio.err, "colrun run: %s (see \"colrun run --help\")\n", flagError(fs, err))
 		return exitUsage
 	}
 	if *help {

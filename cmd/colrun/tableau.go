@@ -158,7 +158,7 @@ func parseTableauFlags(fs *pflag.FlagSet, args []string, sio stdio, usage string
 		fmt.Fprintf(sio.out, "Usage:\n  %s\n\nFlags:\n%s", usage, fs.FlagUsages())
 		return exitOK
 	case err != nil:
-		fmt.Fprintf(sio.err, "%s: %v\n", fs.Name(), err)
+		fmt.Fprintf(sio.err, "%s: %s\n", fs.Name(), flagError(fs, err))
 		return exitUsage
 	}
 	if err := checkRefusedSecretFlags(fs); err != nil {
