@@ -415,6 +415,11 @@ func (c Credentials) checkSecretLengths() error {
 		if n := utf8.RuneCountInString(sec.value); sec.value != "" && n < MinSecretLength {
 			return fmt.Errorf("%s is too short (%d of at least %d characters) for colrun to keep it out of its output without masking ordinary words", sec.name, n, MinSecretLength)
 		}
+		// Blank is a wrong file or variable, not a password; masking it
+		// would mask every run of spaces, the terminal's indentation too.
+		if sec.value != "" && strings.TrimSpace(sec.value) == "" {
+			return fmt.Errorf("%s is only white space; is it the right variable or file?", sec.name)
+		}
 	}
 	return nil
 }

@@ -1,7 +1,9 @@
 package auth
 
 import (
+	"encoding/base64"
 	"errors"
+	"fmt"
 	"html"
 	"io"
 	"net/url"
@@ -110,14 +112,95 @@ func (r *Redactor) Except(keep ...string) *Redactor {
 	return out
 }
 
-// encodedForms are the spellings of a secret in the encodings colrun's
-// outputs use: raw, JSON string content (with and without HTML escaping),
-// XML and HTML character references, and URL query and path escaping.
+// encodedForms are the spellings of a secret in colrun's outputs. A value
+// passes through up to three encodings before anyone sees it: the
+// sign-in body's (XML attribute, JSON string, URL), a script's
+// JSON.stringify, and console.log's JavaScript quoting, so each of those
+// layers is applied to the forms before it. Base64 is there because
+// colrun writes it itself: Basic auth with the same password. The list is
+// deduplicated; a secret of letters and digits has one form (plus base64).
 func encodedForms(s string) []string {
-	jsonHTML, _ := strings.CutPrefix(strings.TrimSuffix(jsonStringHTML(s), `"`), `"`)
-	jsonPlain, _ := strings.CutPrefix(strings.TrimSuffix(jsonString(s), `"`), `"`)
-	namedXML := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&apos;").Replace(s)
-	return []string{s, jsonPlain, jsonHTML, xmlAttr(s), html.EscapeString(s), namedXML, url.QueryEscape(s), url.PathEscape(s)}
+	var out []string
+	seen := map[string]bool{}
+	add := func(v string) {
+		if v != "" && !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	add(s)
+	for _, enc := range []func(string) string{jsonPlain, jsonHTML, xmlAttr, html.EscapeString, namedXML, url.QueryEscape, url.PathEscape} {
+		add(enc(s))
+	}
+	for _, v := range slices.Clone(out) {
+		add(jsonPlain(v))
+		add(jsonHTML(v))
+	}
+	for _, v := range slices.Clone(out) {
+		for _, q := range []rune{'\'', 0} {
+			add(jsQuoted(v, q))
+		}
+	}
+	for _, v := range base64Cores(s) {
+		add(v)
+	}
+	return out
+}
+
+func jsonPlain(s string) string {
+	return strings.TrimSuffix(strings.TrimPrefix(jsonString(s), `"`), `"`)
+}
+
+func jsonHTML(s string) string {
+	return strings.TrimSuffix(strings.TrimPrefix(jsonStringHTML(s), `"`), `"`)
+}
+
+var namedXML = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&apos;").Replace
+
+// jsQuoted is the inside of a JavaScript string literal as util.inspect
+// (and so colrun's console output) writes it: backslashes and control
+// characters escaped, and the quote when the literal is quoted with it
+// (q 0: a double-quoted or backtick literal whose quote the secret does
+// not hold).
+func jsQuoted(s string, q rune) string {
+	if q == '\'' {
+		return jsSingleQuoted.Replace(s)
+	}
+	return jsUnquoted.Replace(s)
+}
+
+var jsUnquoted, jsSingleQuoted = jsEscaper(), jsEscaper(`'`, `\'`)
+
+func jsEscaper(extra ...string) *strings.Replacer {
+	pairs := append([]string{`\`, `\\`, "\n", `\n`, "\t", `\t`, "\r", `\r`, "\b", `\b`, "\f", `\f`, "\v", `\v`, "\x7f", `\x7F`}, extra...)
+	for c := range 0x20 {
+		if !strings.ContainsRune("\n\t\r\b\f\v", rune(c)) {
+			pairs = append(pairs, string(rune(c)), fmt.Sprintf(`\x%02X`, c))
+		}
+	}
+	return strings.NewReplacer(pairs...)
+}
+
+// base64Cores are the base64 characters (standard and URL alphabets) that
+// depend on nothing but s, for each of the three alignments s can have
+// inside a longer encoded text such as "user:password". The two or three
+// bits at each edge that mix with neighbouring bytes stay visible.
+func base64Cores(s string) []string {
+	var out []string
+	for align := range 3 {
+		buf := make([]byte, align+len(s)+2)
+		copy(buf[align:], s)
+		enc := base64.StdEncoding.EncodeToString(buf)
+		first := (8*align + 5) / 6
+		last := (8*align + 8*len(s)) / 6
+		if last-first < 4 {
+			// Too short to tell apart from chance in other base64.
+			continue
+		}
+		core := enc[first:last]
+		out = append(out, core, strings.NewReplacer("+", "-", "/", "_").Replace(core))
+	}
+	return out
 }
 
 // Empty reports whether no secret is known yet, so that masking would
@@ -135,7 +218,9 @@ func (r *Redactor) snapshot() *secretSet {
 
 // String returns s with every stretch covered by secrets replaced by one
 // Mask. Overlapping and adjacent secrets merge into one mask, so no part of
-// any secret survives, whatever order they were added in.
+// any secret survives, whatever order they were added in; the start of a
+// secret (3 bytes or more) just before an Ellipsis, where text was cut, is
+// masked too.
 func (r *Redactor) String(s string) string {
 	set := r.snapshot()
 	if set == nil {
@@ -193,8 +278,41 @@ func cover(s string, secrets []string, prefix int) []bool {
 			i = start + 1
 		}
 	}
+	// Text cut short ends in Ellipsis: chai's messages cut long values
+	// (expected 'xxxxadmin-p…'), and reports of a body cut by
+	// --max-kept-body pass through here with one appended. The start of
+	// a secret just before it is a leak too.
+	for i := 0; ; {
+		j := strings.Index(s[i:], Ellipsis)
+		if j < 0 {
+			break
+		}
+		end := i + j
+		for _, sec := range secrets {
+			for k := min(len(sec)-1, end); k >= minPartial; k-- {
+				if s[end-k:end] == sec[:k] {
+					if cov == nil {
+						cov = make([]bool, len(s))
+					}
+					for x := end - k; x < end; x++ {
+						cov[x] = true
+					}
+					break
+				}
+			}
+		}
+		i = end + len(Ellipsis)
+	}
 	return cov
 }
+
+// Ellipsis marks text that was cut; see cover.
+const Ellipsis = "\u2026"
+
+// minPartial is the shortest start of a secret that is masked before an
+// Ellipsis. Shorter ones stay: one or two characters tell little, and
+// masking them would hide ordinary text ending in a common letter.
+const minPartial = 3
 
 // writeMasked writes s with each covered run replaced by Mask. *last says
 // whether what was written just before ended in a mask, so that a run
@@ -232,7 +350,7 @@ func writeMasked(b *strings.Builder, s string, cov []bool, last *bool) {
 
 // Writer returns a writer that masks secrets in a stream before passing it
 // to w. A secret split across Write calls is still caught: up to the
-// longest secret's length minus one byte is held back until the next Write
+// longest secret's length plus one byte is held back until the next Write
 // or Close, except after a newline when no secret contains one, so
 // line-oriented logs flow at once. Close flushes; it does not close w.
 // The output is exactly what String would make of the whole stream.
@@ -313,7 +431,9 @@ func (rw *redactWriter) flush(final bool) error {
 	cov := cover(s, list, rw.covered)
 	cut := len(s)
 	if !final && maxLen > 1 {
-		cut = max(len(s)-(maxLen-1), 0)
+		// The start of a secret is masked only once the Ellipsis after
+		// it has arrived, whole.
+		cut = max(len(s)-(maxLen-1)-(len(Ellipsis)-1), 0)
 		if noNewline {
 			if i := strings.LastIndexByte(s, '\n'); i+1 > cut {
 				cut = i + 1

@@ -2,6 +2,7 @@ package auth
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -33,6 +34,24 @@ func TestRedactorString(t *testing.T) {
 		{"URL path form", []string{"a b"}, "https://x/a%20b/", "https://x/********/"},
 		{"empty secret ignored", []string{""}, "text", "text"},
 		{"unicode", []string{"clé🔑"}, "la clé🔑 est", "la ******** est"},
+		// console.log quotes strings as util.inspect does.
+		{"console single-quoted", []string{`it's\x`}, `'pw: it\'s\\x'`, `'pw: ********'`},
+		{"console double-quoted", []string{`it's\x`}, `"pw: it's\\x"`, `"pw: ********"`},
+		{"console control characters", []string{"a\tb\x01c"}, `'a\tb\x01c'`, `'********'`},
+		// A script's console.log(JSON.stringify(pm.request.body)) of an
+		// XML sign-in body: XML, then JSON, then JavaScript quoting.
+		{"console of JSON of XML body", []string{`p"w\d`}, `'{"raw":"<c password=\\"p&#34;w\\\\d\\"/>"}'`, `'{"raw":"<c password=\\"********\\"/>"}'`},
+		{"JSON of JSON body", []string{`p"w`}, `{"raw":"{\"password\":\"p\\\"w\"}"}`, `{"raw":"{\"password\":\"********\"}"}`},
+		// Basic auth with the same password, as colrun sends and prints it.
+		{"base64 inside Basic auth", []string{"hunter2-secret"}, "Authorization: Basic " + base64.StdEncoding.EncodeToString([]byte("admin:hunter2-secret")), "Authorization: Basic YWRtaW46********Q="},
+		{"base64 at each alignment", []string{"hunter2-secret"}, base64.StdEncoding.EncodeToString([]byte("a:hunter2-secret")), "YTp********A=="},
+		{"base64 URL alphabet", []string{"??>>??>>"}, base64.RawURLEncoding.EncodeToString([]byte("??>>??>>")), "********4"},
+		// chai cuts long values: expected 'xxxxhunter2-s…' to equal 1.
+		{"start of a secret before an ellipsis", []string{"hunter2-secret"}, "expected 'xxxhunter2-s…' to equal 1", "expected 'xxx********…' to equal 1"},
+		{"three bytes before an ellipsis", []string{"hunter2-secret"}, "'xxhun…'", "'xx********…'"},
+		{"two bytes before an ellipsis stay", []string{"hunter2-secret"}, "'xxhu…'", "'xxhu…'"},
+		{"encoded start before an ellipsis", []string{`a"bcdef`}, `{"p":"a\"bc…`, `{"p":"********…`},
+		{"ellipsis without a secret", []string{"hunter2-secret"}, "and so on…", "and so on…"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -69,6 +88,8 @@ func TestRedactorWriterSplits(t *testing.T) {
 		"hunter2hunter2 abab secret-token-valuehunter2",
 		"ends with a partial secret-token-val",
 		"xxsecret-token-valu\nesecret-token-value",
+		"cut: secret-tok… and hunt…\n",
+		"secret-token-…",
 	}
 	for _, in := range inputs {
 		want := r.String(in)

@@ -75,6 +75,12 @@ func NewSigner(m Method, f Format, c Credentials, red *Redactor) (*Signer, error
 	if err := c.checkSecretLengths(); err != nil {
 		return nil, err
 	}
+	// A value the body cannot carry (invalid UTF-8, a control character
+	// in XML) is bad input: say so now, before the run, rather than stop
+	// it at its first sign-in. A JWT is minted later and is always valid.
+	if _, _, err := SigninBody(m, f, c, "header.payload.signature"); err != nil {
+		return nil, err
+	}
 	if red == nil {
 		red = NewRedactor()
 	}

@@ -396,3 +396,41 @@ func TestShortSecretsAreRefused(t *testing.T) {
 		t.Fatalf("a %d-character secret was refused: %v", MinSecretLength, err)
 	}
 }
+
+// Values a run cannot use are refused by NewSigner, before the run and
+// its reports start, naming the variable and never showing the value.
+func TestNewSignerRefusesUnusableSecrets(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		m       Method
+		f       Format
+		set     func(*Credentials)
+		wantErr string
+	}{
+		{"blank PAT secret", MethodPAT, FormatJSON, func(c *Credentials) { c.PATSecret = "    " }, "TABLEAU_PAT_SECRET is only white space"},
+		{"blank password with a newline", MethodPassword, FormatXML, func(c *Credentials) { c.Password = " \t\n  " }, "TABLEAU_PASSWORD is only white space"},
+		{"invalid UTF-8 password", MethodPassword, FormatJSON, func(c *Credentials) { c.Password = "made-up\xff\xfe" }, "TABLEAU_PASSWORD is not valid UTF-8"},
+		{"control character in XML", MethodPAT, FormatXML, func(c *Credentials) { c.PATSecret = "made\x01up" }, "TABLEAU_PAT_SECRET contains the control character U+0001"},
+		{"invalid UTF-8 site", MethodJWT, FormatJSON, func(c *Credentials) { c.Site = "fin\xff" }, "TABLEAU_SITE is not valid UTF-8"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			c := testCredentials()
+			tc.set(&c)
+			_, err := NewSigner(tc.m, tc.f, c, nil)
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Fatalf("NewSigner: %v, want an error containing %q", err, tc.wantErr)
+			}
+			if strings.Contains(err.Error(), "made") {
+				t.Errorf("the error shows the value: %v", err)
+			}
+		})
+	}
+	c := testCredentials()
+	c.PATSecret = "made\x01up"
+	if _, err := NewSigner(MethodPAT, FormatJSON, c, nil); err != nil {
+		t.Errorf("JSON carries a control character, but NewSigner refused it: %v", err)
+	}
+}
