@@ -1,12 +1,15 @@
 package auth
 
 import (
+	"crypto/hmac"
+	"crypto/sha256"
 	"encoding/base64"
 	"errors"
 	"fmt"
 	"html"
 	"io"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -28,7 +31,9 @@ type Redactor struct {
 }
 
 type secretSet struct {
-	list      []string // longest first
+	list []string // longest first
+	// keys sign JWTs that are masked whole (see AddSigningKey).
+	keys      [][]byte
 	maxLen    int
 	noNewline bool // no secret contains '\n', so none can span lines
 }
@@ -51,8 +56,9 @@ func (r *Redactor) Add(secret string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	var list []string
+	var keys [][]byte
 	if r.set != nil {
-		list = slices.Clone(r.set.list)
+		list, keys = slices.Clone(r.set.list), r.set.keys
 	}
 	changed := false
 	for _, v := range encodedForms(secret) {
@@ -64,17 +70,50 @@ func (r *Redactor) Add(secret string) {
 	if !changed {
 		return
 	}
-	r.set = newSecretSet(list)
+	r.set = newSecretSet(list, keys)
+}
+
+// AddSigningKey registers a connected app's secret value as an HS256 key
+// (and as a secret): a JWT it signs is masked wherever it appears. colrun
+// registers the JWTs it mints itself; this catches the ones a collection's
+// script mints from the same secret (Tableau's Connected Apps collection
+// does), which are bearer credentials for their few minutes too.
+func (r *Redactor) AddSigningKey(key string) {
+	if key == "" {
+		return
+	}
+	r.Add(key)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var list []string
+	var keys [][]byte
+	if r.set != nil {
+		list, keys = r.set.list, r.set.keys
+	}
+	for _, k := range keys {
+		if string(k) == key {
+			return
+		}
+	}
+	r.set = newSecretSet(slices.Clone(list), append(slices.Clone(keys), []byte(key)))
 }
 
 // newSecretSet sorts longest first and precomputes what writers need; it
-// returns nil for an empty list.
-func newSecretSet(list []string) *secretSet {
-	if len(list) == 0 {
+// returns nil when there is nothing to mask.
+func newSecretSet(list []string, keys [][]byte) *secretSet {
+	if len(list) == 0 && len(keys) == 0 {
 		return nil
 	}
 	slices.SortStableFunc(list, func(a, b string) int { return len(b) - len(a) })
-	set := &secretSet{list: list, maxLen: len(list[0]), noNewline: true}
+	set := &secretSet{list: list, keys: keys, noNewline: true}
+	if len(list) > 0 {
+		set.maxLen = len(list[0])
+	}
+	if len(keys) > 0 {
+		// A Writer holds back this much, so that a JWT split across
+		// writes is still seen whole.
+		set.maxLen = max(set.maxLen, maxJWTLen)
+	}
 	for _, s := range list {
 		if strings.Contains(s, "\n") {
 			set.noNewline = false
@@ -108,7 +147,7 @@ func (r *Redactor) Except(keep ...string) *Redactor {
 			list = append(list, v)
 		}
 	}
-	out.set = newSecretSet(list)
+	out.set = newSecretSet(list, set.keys)
 	return out
 }
 
@@ -226,7 +265,7 @@ func (r *Redactor) String(s string) string {
 	if set == nil {
 		return s
 	}
-	cov := cover(s, set.list, 0)
+	cov := cover(s, set, 0)
 	if cov == nil {
 		return s
 	}
@@ -243,7 +282,7 @@ func (r *Redactor) Bytes(b []byte) []byte {
 		return b
 	}
 	s := string(b)
-	if cover(s, set.list, 0) == nil {
+	if cover(s, set, 0) == nil {
 		return b
 	}
 	return []byte(r.String(s))
@@ -252,7 +291,12 @@ func (r *Redactor) Bytes(b []byte) []byte {
 // cover marks the bytes of s inside any occurrence of any secret, with the
 // first prefix bytes already known to be covered. It returns nil when
 // nothing is covered, so the common case allocates nothing.
-func cover(s string, secrets []string, prefix int) []bool {
+func cover(s string, set *secretSet, prefix int) []bool {
+	var secrets []string
+	var keys [][]byte
+	if set != nil {
+		secrets, keys = set.list, set.keys
+	}
 	var cov []bool
 	if prefix > 0 {
 		cov = make([]bool, len(s))
@@ -303,7 +347,47 @@ func cover(s string, secrets []string, prefix int) []bool {
 		}
 		i = end + len(Ellipsis)
 	}
+	if len(keys) > 0 && strings.Contains(s, "eyJ") {
+		for _, m := range jwtLike.FindAllStringIndex(s, -1) {
+			if !signedWithAny(s[m[0]:m[1]], keys) {
+				continue
+			}
+			if cov == nil {
+				cov = make([]bool, len(s))
+			}
+			for x := m[0]; x < m[1]; x++ {
+				cov[x] = true
+			}
+		}
+	}
 	return cov
+}
+
+// jwtLike matches a compact JWS: base64url header (always starting
+// `{"`, so "eyJ"), payload and signature.
+var jwtLike = regexp.MustCompile(`eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+`)
+
+// maxJWTLen bounds the JWTs a Writer is sure to see whole; Tableau's are
+// a few hundred bytes.
+const maxJWTLen = 4096
+
+// signedWithAny reports whether token's HS256 signature is valid for one
+// of keys. Only the signature is checked, not the claims: an expired JWT
+// still shows what the key signs.
+func signedWithAny(token string, keys [][]byte) bool {
+	i := strings.LastIndexByte(token, '.')
+	sig, err := base64.RawURLEncoding.DecodeString(token[i+1:])
+	if err != nil || len(sig) != sha256.Size {
+		return false
+	}
+	for _, k := range keys {
+		mac := hmac.New(sha256.New, k)
+		mac.Write([]byte(token[:i]))
+		if hmac.Equal(mac.Sum(nil), sig) {
+			return true
+		}
+	}
+	return false
 }
 
 // Ellipsis marks text that was cut; see cover.
@@ -411,7 +495,7 @@ func (rw *redactWriter) Close() error {
 // len-maxLen+1, so every byte before that point has its final coverage.
 func (rw *redactWriter) flush(final bool) error {
 	set := rw.r.snapshot()
-	if (set == nil || len(set.list) == 0) && rw.covered == 0 {
+	if set == nil && rw.covered == 0 {
 		// No secret yet (most runs, and every run before its sign-in):
 		// the bytes pass as they are, without the copies below.
 		if len(rw.pending) == 0 {
@@ -423,12 +507,11 @@ func (rw *redactWriter) flush(final bool) error {
 		return err
 	}
 	s := string(rw.pending)
-	var list []string
 	maxLen, noNewline := 0, true
 	if set != nil {
-		list, maxLen, noNewline = set.list, set.maxLen, set.noNewline
+		maxLen, noNewline = set.maxLen, set.noNewline
 	}
-	cov := cover(s, list, rw.covered)
+	cov := cover(s, set, rw.covered)
 	cut := len(s)
 	if !final && maxLen > 1 {
 		// The start of a secret is masked only once the Ellipsis after

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 func TestRedactorString(t *testing.T) {
@@ -256,5 +257,52 @@ func TestRedactorExcept(t *testing.T) {
 	}
 	if (&Redactor{}).Except("x").String("x") != "x" {
 		t.Error("Except of an empty Redactor")
+	}
+}
+
+// A JWT a collection's script mints from the connected app's secret is a
+// bearer credential like colrun's own, and is masked by its signature.
+func TestRedactorSigningKey(t *testing.T) {
+	t.Parallel()
+	const key = "made-up-app-secret-value"
+	c := testCredentials()
+	c.SecretValue = key
+	now := time.Now()
+	mine, err := MintJWT(c, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.SecretValue = "another-made-up-secret"
+	other, err := MintJWT(c, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tampered := mine[:strings.LastIndexByte(mine, '.')] + "." + base64.RawURLEncoding.EncodeToString(make([]byte, 32))
+	r := NewRedactor()
+	r.AddSigningKey(key)
+	tests := []struct{ name, in, want string }{
+		{"signed with the key", "jwt=" + mine + "&x", "jwt=********&x"},
+		{"in a console line", `'jwt', '` + mine + `'`, `'jwt', '********'`},
+		{"signed with another key", "jwt=" + other, "jwt=" + other},
+		{"a bad signature", tampered, tampered},
+		{"the key itself", "k=" + key, "k=********"},
+	}
+	for _, tc := range tests {
+		if got := r.String(tc.in); got != tc.want {
+			t.Errorf("%s: String = %q, want %q", tc.name, got, tc.want)
+		}
+		// Written a few bytes at a time, as a terminal stream is.
+		var out bytes.Buffer
+		w := r.Writer(&out)
+		for i := 0; i < len(tc.in); i += 7 {
+			w.Write([]byte(tc.in[i:min(i+7, len(tc.in))]))
+		}
+		w.Close()
+		if out.String() != tc.want {
+			t.Errorf("%s: Writer wrote %q, want %q", tc.name, out.String(), tc.want)
+		}
+	}
+	if r.Except("x").String(mine) != Mask {
+		t.Error("Except dropped the signing key")
 	}
 }

@@ -87,6 +87,7 @@ func NewSigner(m Method, f Format, c Credentials, red *Redactor) (*Signer, error
 	for _, s := range c.Secrets() {
 		red.Add(s)
 	}
+	red.AddSigningKey(c.SecretValue)
 	return &Signer{Method: m, Format: f, Credentials: c, Redactor: red}, nil
 }
 
@@ -100,6 +101,7 @@ func (s *Signer) now() time.Time {
 func (s *Signer) redactor() *Redactor {
 	if s.Redactor == nil {
 		s.Redactor = NewRedactor(s.Credentials.Secrets()...)
+		s.Redactor.AddSigningKey(s.Credentials.SecretValue)
 	}
 	return s.Redactor
 }

@@ -151,3 +151,46 @@ func reportBuffers(t *testing.T, report string) string {
 	walk(doc)
 	return b.String()
 }
+
+// Tableau's Connected Apps collection mints its JWT in a pre-request
+// script from {{connected-app-secret-value}}; with --tableau-auth jwt that
+// JWT, signed with the secret colrun masks, is masked too wherever the
+// script puts it.
+func TestScriptMintedJWTIsMasked(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := writeFile(t, dir, "c.json", `{"info":{"name":"connected app"},"item":[
+ {"name":"Mint","request":{"method":"GET","url":"{{baseUrl}}/serverinfo"},
+  "event":[{"listen":"prerequest","script":{"exec":[
+   "const b64 = w => CryptoJS.enc.Base64.stringify(w).replace(/=+$/, '').replace(/\\+/g, '-').replace(/\\//g, '_');",
+   "const part = o => b64(CryptoJS.enc.Utf8.parse(JSON.stringify(o)));",
+   "const head = part({alg: 'HS256', typ: 'JWT', kid: pm.environment.get('connected-app-secret-id')});",
+   "const body = part({iss: pm.environment.get('connected-app-client-id'), sub: 'admin', aud: 'tableau', exp: Math.floor(Date.now() / 1000) + 300, jti: 'made-up-jti', scp: ['tableau:content:read']});",
+   "const jwt = head + '.' + body + '.' + b64(CryptoJS.HmacSHA256(head + '.' + body, pm.environment.get('connected-app-secret-value')));",
+   "console.log('minted', jwt);",
+   "pm.environment.set('my-jwt', jwt);"
+  ]}}]},
+ {"name":"Echo","request":{"method":"GET","url":"{{server-name}}/get?jwt={{my-jwt}}"}}
+]}`)
+	report := filepath.Join(dir, "r.json")
+	export := filepath.Join(dir, "env.json")
+	res := colrun(t, nil, "run", path, "--mock", "--tableau-auth", "jwt", "--verbose", "--color", "off",
+		"-r", "cli,json", "--reporter-json-export", report, "--export-environment", export)
+	if !strings.Contains(res.stdout, "minted") {
+		t.Fatalf("the script did not run; exit %d\n%s\n%s", res.code, res.stdout, res.stderr)
+	}
+	outputs := map[string]string{"stdout": res.stdout, "stderr": res.stderr}
+	for name, p := range map[string]string{"json report": report, "environment": export} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		outputs[name] = string(b)
+	}
+	outputs["json report bodies"] = reportBuffers(t, outputs["json report"])
+	for name, out := range outputs {
+		if m := jwtLike.FindString(out); m != "" {
+			t.Errorf("%s shows a JWT: %.40s...", name, m)
+		}
+	}
+}
