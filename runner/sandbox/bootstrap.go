@@ -1607,16 +1607,18 @@ function requestChanges() {
     if (!hasOwn.call(run, 'request') || !run.request) { return undefined; }
     var req = run.request;
     if (run.requestBaseline) { return { baseline: run.requestBaseline, current: exportRequest(req, false) }; }
-    var method = req.method, cur = { method: isNil(method) ? 'GET' : String(method).toUpperCase() };
-    touched(req, 'url') && !native.urlAsBuilt(req.url) && (cur.url = exportUrl(req.url));
+    // The parts go to Go one by one (native.change), which saves building
+    // and exporting an object of them.
+    var method = req.method;
+    native.change('method', isNil(method) ? 'GET' : String(method).toUpperCase());
+    touched(req, 'url') && !native.urlAsBuilt(req.url) && native.change('url', exportUrl(req.url));
     if (touched(req, 'headers')) {
         var headers = req.headers || req.header;
-        cur.header = native.headersExport(headers);
-        cur.header === undefined && (cur.header = exportHeaders(headers));
+        native.changeHeaders(headers) || native.change('header', exportHeaders(headers));
     }
-    touched(req, 'body') && (cur.body = exportBody(req.body, false));
-    touched(req, 'auth') && (cur.auth = exportAuth(req.auth));
-    return { current: cur };
+    touched(req, 'body') && native.change('body', exportBody(req.body, false));
+    touched(req, 'auth') && native.change('auth', exportAuth(req.auth));
+    return native.changes();
 }
 // touched reports whether o[key] may differ from what Go built: it is
 // not, or no longer, a lazy property still waiting for its first read.

@@ -102,11 +102,7 @@ func (s *Sandbox) natives() *goja.Object {
 			return goja.Undefined()
 		}
 		if st.response == nil {
-			v, err := s.classes.makeResponse(goja.Undefined())
-			if err != nil {
-				panic(err)
-			}
-			st.response = v
+			st.response = s.makeResponse(st)
 		}
 		return st.response
 	})

@@ -53,10 +53,13 @@ type requestParts struct {
 	// are found against.
 	exportBase         bool
 	bodyBase, authBase any
+	hasBodyBase        bool
+	hasAuthBase        bool
 	// url is the Url built for the request's url.
-	url         *goja.Object
-	hasBodyBase bool
-	hasAuthBase bool
+	url *goja.Object
+	// changes is what requestChanges exports of the request after the
+	// script (see nChange).
+	changes map[string]any
 }
 
 var requestLazyNames = []string{"url", "headers", "body", "auth"}
@@ -616,7 +619,9 @@ func urlString(u collections.URL) string {
 func (s *Sandbox) fastNatives(set func(string, func(goja.FunctionCall) goja.Value)) {
 	set("urlString", s.nURLString)
 	set("urlAsBuilt", s.nURLAsBuilt)
-	set("headersExport", s.nHeadersExport)
+	set("change", s.nChange)
+	set("changeHeaders", s.nChangeHeaders)
+	set("changes", s.nChanges)
 }
 
 // nURLAsBuilt reports whether its argument is the Url built for the
@@ -665,18 +670,61 @@ func sameText(v goja.Value, want string) bool {
 	return isJSString(v) && v.String() == want
 }
 
-// nHeadersExport is exportHeaders(list) for a HeaderList whose members are
-// objects holding strings, numbers or booleans, in the Go form the
-// export's Export() has; undefined sends requestChanges the long way. It
-// reads what exportHeaders reads, in its order.
-func (s *Sandbox) nHeadersExport(c goja.FunctionCall) goja.Value {
-	l, _ := c.Argument(0).(*goja.Object)
-	if l == nil || l.Prototype() != s.classes.headerListProto || !intact(nil, s.classes.headerExportMethods) {
+// changeParts returns the request parts requestChanges is collecting,
+// nil outside a pre-request script whose baseline Go computes.
+func (s *Sandbox) changeParts() map[string]any {
+	if st := s.cur; st != nil && st.request != nil {
+		if st.request.changes == nil {
+			st.request.changes = map[string]any{}
+		}
+		return st.request.changes
+	}
+	return nil
+}
+
+// nChange records part (method, url, header, body, auth) of the request
+// as the bootstrap exported it after a pre-request script.
+func (s *Sandbox) nChange(c goja.FunctionCall) goja.Value {
+	if m := s.changeParts(); m != nil {
+		m[c.Argument(0).String()] = c.Argument(1).Export()
+	}
+	return goja.Undefined()
+}
+
+// nChanges returns what requestChanges returns for the parts recorded:
+// {current: parts}, as a Go map that collect's Export returns as it is.
+func (s *Sandbox) nChanges(goja.FunctionCall) goja.Value {
+	m := s.changeParts()
+	if m == nil {
 		return goja.Undefined()
+	}
+	s.cur.request.changes = nil
+	return s.rt.ToValue(map[string]any{"current": m})
+}
+
+// nChangeHeaders records the header part of the request as exportHeaders
+// exports list, a HeaderList whose members are objects holding strings,
+// numbers or booleans; it returns false, recording nothing, for any
+// other. It reads what exportHeaders reads, in its order.
+func (s *Sandbox) nChangeHeaders(c goja.FunctionCall) goja.Value {
+	out := s.headersExport(c.Argument(0))
+	if m := s.changeParts(); m != nil && out != nil {
+		m["header"] = out
+		return s.rt.ToValue(true)
+	}
+	return s.rt.ToValue(false)
+}
+
+// headersExport is the Go form of exportHeaders(v), nil when v is not a
+// list it can read as exportHeaders would.
+func (s *Sandbox) headersExport(v goja.Value) []any {
+	l, _ := v.(*goja.Object)
+	if l == nil || l.Prototype() != s.classes.headerListProto || !intact(nil, s.classes.headerExportMethods) {
+		return nil
 	}
 	members, _ := l.Get("members").(*goja.Object)
 	if members == nil || members.ClassName() != "Array" || members.Prototype() != s.classes.arrayProto {
-		return goja.Undefined()
+		return nil
 	}
 	n := members.Get("length").ToInteger()
 	out := make([]any, 0, n)
@@ -688,12 +736,12 @@ func (s *Sandbox) nHeadersExport(c goja.FunctionCall) goja.Value {
 		}
 		h, ok := v.(*goja.Object)
 		if !ok {
-			return goja.Undefined()
+			return nil
 		}
 		key, ok1 := exportText(h.Get("key"))
 		value, ok2 := exportText(h.Get("value"))
 		if !ok1 || !ok2 {
-			return goja.Undefined()
+			return nil
 		}
 		disabled := h.Get("disabled")
 		e := map[string]any{"key": key, "value": value, "disabled": disabled != nil && disabled.StrictEquals(s.rt.ToValue(true))}
@@ -702,7 +750,7 @@ func (s *Sandbox) nHeadersExport(c goja.FunctionCall) goja.Value {
 		}
 		out = append(out, e)
 	}
-	return s.rt.ToValue(out)
+	return out
 }
 
 // exportText is the bootstrap's str(v) of a primitive other than a
