@@ -34,9 +34,9 @@ func TestRedactMasksWhatAServerEchoes(t *testing.T) {
 			want: Request{Resp: &Response{Body: []byte(`{"data":"********`), BodySize: 100, Truncated: true}},
 		},
 		{
-			name: "whole response body ending like a secret's start",
-			in:   Request{Resp: &Response{Body: []byte(`{"data":"made-up-ses`), BodySize: 20}},
-			want: Request{Resp: &Response{Body: []byte(`{"data":"made-up-ses`), BodySize: 20}},
+			name: "server echoing a secret's start",
+			in:   Request{Resp: &Response{Code: 400, Status: "Bad made-up-s", Body: []byte(`{"data":"made-up-ses`), BodySize: 20}},
+			want: Request{Resp: &Response{Code: 400, Status: "Bad ********", Body: []byte(`{"data":"********`), BodySize: 20}},
 		},
 		{
 			name: "sent body cut in a secret",
