@@ -451,6 +451,9 @@ func urlFromExport(v any) collections.URL {
 }
 
 func headersFromExport(v any) []collections.Header {
+	if e, ok := v.(*headersExported); ok {
+		return e.hs
+	}
 	list := asList(v)
 	out := make([]collections.Header, 0, len(list))
 	for _, h := range list {

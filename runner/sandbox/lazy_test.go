@@ -54,6 +54,7 @@ func TestLazyRequestSendsWhatEagerSends(t *testing.T) {
 		{"header enabled", nil, `pm.request.headers.each(function (h) { h.disabled = false; });`},
 		{"header removed", nil, `pm.request.headers.remove("Accept");`},
 		{"header described", nil, `pm.request.headers.one("Accept").description = "d";`},
+		{"header description null", nil, `pm.request.headers.one("Accept").description = null;`},
 		{"header member nulled", nil, `pm.request.headers.members.push(0, {key: "Z", value: null, disabled: 1});`},
 		{"header member a string", nil, `pm.request.headers.members.push("Y: 1");`},
 		{"headers a plain list", nil, `pm.request.headers = [{key: "P", value: "1"}];`},

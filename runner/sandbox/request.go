@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -532,6 +533,12 @@ type headersBaseline []collections.Header
 // sameAs reports whether export, a header list as exported, is
 // baselineHeaders of hb.
 func (hb headersBaseline) sameAs(export any) bool {
+	if e, ok := export.(*headersExported); ok {
+		// A description, even null, is a key the baseline lacks.
+		return !e.described && slices.EqualFunc(hb, e.hs, func(b, h collections.Header) bool {
+			return b.Key == h.Key && b.Value == h.Value && b.Disabled == h.Disabled
+		})
+	}
 	list, ok := export.([]any)
 	if !ok || len(list) != len(hb) {
 		return false
@@ -715,9 +722,17 @@ func (s *Sandbox) nChangeHeaders(c goja.FunctionCall) goja.Value {
 	return s.rt.ToValue(false)
 }
 
-// headersExport is the Go form of exportHeaders(v), nil when v is not a
-// list it can read as exportHeaders would.
-func (s *Sandbox) headersExport(v goja.Value) []any {
+// headersExported is a header list exported by headersExport: what
+// headersFromExport makes of exportHeaders' export, and whether a header
+// had a description.
+type headersExported struct {
+	hs        []collections.Header
+	described bool
+}
+
+// headersExport is headersFromExport of exportHeaders(v), nil when v is
+// not a list it can read as exportHeaders would.
+func (s *Sandbox) headersExport(v goja.Value) *headersExported {
 	l, _ := v.(*goja.Object)
 	if l == nil || l.Prototype() != s.classes.headerListProto || !intact(nil, s.classes.headerExportMethods) {
 		return nil
@@ -727,7 +742,7 @@ func (s *Sandbox) headersExport(v goja.Value) []any {
 		return nil
 	}
 	n := members.Get("length").ToInteger()
-	out := make([]any, 0, n)
+	out := &headersExported{hs: make([]collections.Header, 0, n)}
 	for i := int64(0); i < n; i++ {
 		v := members.Get(strconv.FormatInt(i, 10))
 		if !truthy(v) {
@@ -744,11 +759,12 @@ func (s *Sandbox) headersExport(v goja.Value) []any {
 			return nil
 		}
 		disabled := h.Get("disabled")
-		e := map[string]any{"key": key, "value": value, "disabled": disabled != nil && disabled.StrictEquals(s.rt.ToValue(true))}
+		e := collections.Header{Key: key, Value: value, Disabled: disabled != nil && disabled.StrictEquals(s.rt.ToValue(true))}
 		if d := h.Get("description"); d != nil && !goja.IsUndefined(d) {
-			e["description"] = d.Export()
+			e.Description = descriptionFromExport(d.Export())
+			out.described = true
 		}
-		out = append(out, e)
+		out.hs = append(out.hs, e)
 	}
 	return out
 }
