@@ -41,6 +41,10 @@ func (s Signin) NewRequest(ctx context.Context, signinURL string) (*http.Request
 	for k, v := range s.Header() {
 		req.Header[k] = v
 	}
+	// The connection is not kept for later requests: bytes a broken
+	// server sends after its answer (an echo of this body, password and
+	// all) would otherwise be logged by net/http, which colrun cannot mask.
+	req.Close = true
 	return req, nil
 }
 
@@ -322,6 +326,7 @@ func (s *Signer) SignOut(ctx context.Context, signoutURL string, sess Session) e
 	}
 	req.Header.Set(AuthHeader, sess.Token)
 	req.Header.Set("Accept", s.Format.MediaType())
+	req.Close = true // as for the sign-in: no idle connection to log from
 	client := s.Client
 	if client == nil {
 		client = http.DefaultClient

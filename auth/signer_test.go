@@ -434,3 +434,41 @@ func TestNewSignerRefusesUnusableSecrets(t *testing.T) {
 		t.Errorf("JSON carries a control character, but NewSigner refused it: %v", err)
 	}
 }
+
+// Sign-in and sign-out connections are closed after their answer: on a
+// kept connection, net/http logs bytes a broken server sends after its
+// answer (an echo of the sign-in body, password and all) on stderr,
+// where colrun cannot mask them.
+func TestSigninConnectionsAreNotKept(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	kept := map[string]bool{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		kept[r.URL.Path] = !r.Close
+		mu.Unlock()
+		if strings.HasSuffix(r.URL.Path, "/signout") {
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		w.Header().Set("Content-Type", "application/xml")
+		io.WriteString(w, `<tsResponse xmlns="http://tableau.com/api"><credentials token="made-up-token"><site id="s" contentUrl=""/><user id="u"/></credentials></tsResponse>`)
+	}))
+	t.Cleanup(srv.Close)
+	s, err := NewSigner(MethodPAT, FormatXML, testCredentials(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	url := srv.URL + "/api/3.24/auth/signin"
+	sess, err := s.SignIn(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SignOut(context.Background(), SignoutURL(url), sess); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{"/api/3.24/auth/signin": false, "/api/3.24/auth/signout": false}
+	if d := cmp.Diff(want, kept); d != "" {
+		t.Errorf("connection kept after the answer (-want +got):\n%s", d)
+	}
+}
