@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Signin is one prepared sign-in: what to send in place of a collection's
@@ -184,8 +185,18 @@ func (s *Signer) ReadResponse(status int, contentType string, body []byte) (Sess
 	if err != nil {
 		return Session{}, fail(nil, err)
 	}
-	red.Add(sess.Token)
+	addToken(red, sess.Token)
 	return sess, nil
+}
+
+// addToken registers a session token with red, unless it is shorter than
+// MinSecretLength: a server answering with the token "e" would otherwise
+// blank every e of the output, and a token that short is no credential
+// (Tableau's are dozens of characters).
+func addToken(red *Redactor, token string) {
+	if utf8.RuneCountInString(token) >= MinSecretLength {
+		red.Add(token)
+	}
 }
 
 // SigninError is a failed sign-in with what to check. Tableau answers every

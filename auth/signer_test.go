@@ -472,3 +472,28 @@ func TestSigninConnectionsAreNotKept(t *testing.T) {
 		t.Errorf("connection kept after the answer (-want +got):\n%s", d)
 	}
 }
+
+// A token shorter than MinSecretLength is not masked: a server answering
+// with the token "e" would otherwise blank every e of the run's output.
+func TestReadResponseShortTokens(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ token, text, want string }{
+		{"e", "the sentence", "the sentence"},
+		{"abc", "abc def", "abc def"},
+		{"made-up-token", "token made-up-token", "token ********"},
+	}
+	for _, tc := range tests {
+		s, err := NewSigner(MethodPAT, FormatXML, testCredentials(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := `<tsResponse xmlns="http://tableau.com/api"><credentials token="` + tc.token + `"><site id="s" contentUrl=""/><user id="u"/></credentials></tsResponse>`
+		sess, err := s.ReadResponse(200, "application/xml", []byte(body))
+		if err != nil || sess.Token != tc.token {
+			t.Fatalf("token %q: session %+v, error %v", tc.token, sess, err)
+		}
+		if got := s.Redactor.String(tc.text); got != tc.want {
+			t.Errorf("token %q: %q masked as %q, want %q", tc.token, tc.text, got, tc.want)
+		}
+	}
+}
