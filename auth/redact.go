@@ -171,6 +171,9 @@ func encodedForms(s string) []string {
 	for _, enc := range []func(string) string{jsonPlain, jsonHTML, xmlAttr, html.EscapeString, namedXML, url.QueryEscape, url.PathEscape} {
 		add(enc(s))
 	}
+	for _, keep := range percentKeeps {
+		add(percentEncode(s, keep))
+	}
 	// The second layer: a script's JSON.stringify, or a server quoting
 	// the body it got in its own XML or JSON error.
 	for _, v := range slices.Clone(out) {
@@ -221,6 +224,39 @@ func jsEscaper(extra ...string) *strings.Replacer {
 		}
 	}
 	return strings.NewReplacer(pairs...)
+}
+
+// percentKeeps are the ASCII characters each percent-encoding in colrun's
+// outputs leaves as they are (controls, space and non-ASCII bytes are
+// always encoded): a form-urlencoded body (RFC 3986's unreserved), a
+// script's encodeURIComponent and encodeURI, and the query, path,
+// userinfo and fragment of a URL as colrun (like Postman) sends it.
+var percentKeeps = []string{
+	"-._~",                          // form-urlencoded
+	"-._~!*'()",                     // encodeURIComponent
+	"-._~!*'();,/?:@&=+$#",          // encodeURI
+	"!$%&()*+,-./:;=?@[\\]^_`{|}~",  // query
+	"!$%&'()*+,-./:;=@[\\]^_|~",     // path
+	"!$%&'()*+,-._~",                // userinfo
+	"!#$%&'()*+,-./:;=?@[\\]^_{|}~", // fragment
+}
+
+// percentEncode escapes every byte of s but ASCII letters, digits and
+// keep, in upper-case hex as browsers and Postman write it.
+func percentEncode(s, keep string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x80 && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte(keep, c) >= 0) {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+	return b.String()
 }
 
 // base64Cores are the base64 characters (standard and URL alphabets) that

@@ -33,6 +33,11 @@ func TestRedactorString(t *testing.T) {
 		{"XML named entities", []string{`a"b`}, `password="a&quot;b"`, `password="********"`},
 		{"URL query form", []string{"a b&c"}, "https://x/?p=a+b%26c", "https://x/?p=********"},
 		{"URL path form", []string{"a b"}, "https://x/a%20b/", "https://x/********/"},
+		// As colrun sends a form-urlencoded body, and as a script's
+		// encodeURIComponent writes it.
+		{"form-urlencoded body", []string{"a b+c!é"}, "p=a%20b%2Bc%21%C3%A9&q=1", "p=********&q=1"},
+		{"encodeURIComponent", []string{"a b+c!é"}, "p=a%20b%2Bc!%C3%A9&q=1", "p=********&q=1"},
+		{"query as sent", []string{`a b+c'"é`}, "?p=a%20b+c%27%22%C3%A9&q=1", "?p=********&q=1"},
 		{"empty secret ignored", []string{""}, "text", "text"},
 		{"unicode", []string{"clé🔑"}, "la clé🔑 est", "la ******** est"},
 		// console.log quotes strings as util.inspect does.

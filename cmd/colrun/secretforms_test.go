@@ -19,7 +19,9 @@ import (
 // with the sign-in body: log it as it is and as JSON, quote it in a
 // failing assertion (chai cuts long values with "…", perhaps in the middle
 // of the password), send the same password with Basic auth, and post it to
-// a server whose answer --max-kept-body cuts in the middle of it.
+// a server whose answer --max-kept-body cuts in the middle of it, and
+// post it in a form (percent-encoded, as a script's encodeURIComponent
+// writes it too).
 const secretFormsCollection = `{"info":{"name":"careless"},"item":[
  {"name":"Sign in","request":{"method":"POST","url":"{{base}}/api/3.24/auth/signin","body":{"mode":"raw","raw":"x"}},
   "event":[{"listen":"test","script":{"exec":[
@@ -32,7 +34,9 @@ const secretFormsCollection = `{"info":{"name":"careless"},"item":[
    "pm.environment.set('copied', raw);"
   ]}}]},
  {"name":"Basic","request":{"method":"GET","url":"{{base}}/get","auth":{"type":"basic","basic":[{"key":"username","value":"carol"},{"key":"password","value":"{{pw}}"}]}}},
- {"name":"Cut","request":{"method":"POST","url":"{{base}}/cut","body":{"mode":"raw","raw":"{{pw}}"}}}
+ {"name":"Cut","request":{"method":"POST","url":"{{base}}/cut","body":{"mode":"raw","raw":"{{pw}}"}}},
+ {"name":"Form","request":{"method":"POST","url":"{{base}}/post","body":{"mode":"urlencoded","urlencoded":[{"key":"p","value":"{{pw}}"}]}},
+  "event":[{"listen":"test","script":{"exec":["console.log('p=' + encodeURIComponent(pm.variables.get('pw')));"]}}]}
 ]}`
 
 // TestSecretFormsNeverReachOutput runs that collection against a mock
