@@ -23,7 +23,11 @@ type DataRow []Variable
 // tolerated, quoted fields may hold commas and newlines) or a JSON array of
 // objects, so that a run over a large file never holds it in memory.
 type DataFile struct {
-	path string
+	path string // as given, for messages
+	// src is the file read: path, or a temporary copy of a pipe's
+	// contents (tmp), removed by Close.
+	src  string
+	tmp  bool
 	f    *os.File
 	next func() (DataRow, error)
 	row  int // rows returned so far
@@ -34,18 +38,52 @@ type DataFile struct {
 // OpenData opens an iteration data file. JSON is detected by content (a
 // leading "["), anything else is read as CSV, as Newman does.
 func OpenData(path string) (*DataFile, error) {
-	if _, err := readHead(path); err != nil {
+	d := &DataFile{path: path, src: path}
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+		// A pipe (-d /dev/stdin, -d <(command)) can be read once, and
+		// the rows are read twice: counted before the run, then run.
+		src, err := spool(path)
+		if err != nil {
+			return nil, &InputError{File: path, Err: fmt.Errorf("cannot read data file: %v", err)}
+		}
+		d.src, d.tmp = src, true
+	}
+	if _, err := readHead(path, d.src); err != nil {
+		d.Close()
 		return nil, err
 	}
-	d := &DataFile{path: path}
 	if err := d.open(); err != nil {
+		d.Close()
 		return nil, err
 	}
 	return d, nil
 }
 
-func readHead(path string) ([]byte, error) {
-	f, err := os.Open(path)
+// spool copies what path holds to a temporary file and returns its name.
+func spool(path string) (string, error) {
+	in, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer in.Close()
+	out, err := os.CreateTemp("", "colrun-data-*")
+	if err != nil {
+		return "", err
+	}
+	_, err = io.Copy(out, in)
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(out.Name())
+		return "", err
+	}
+	return out.Name(), nil
+}
+
+// readHead reads the first bytes of src, the data file given as path.
+func readHead(path, src string) ([]byte, error) {
+	f, err := os.Open(src)
 	if err != nil {
 		_, rerr := ReadInput(path, "data")
 		return nil, rerr
@@ -66,7 +104,7 @@ func readHead(path string) ([]byte, error) {
 }
 
 func (d *DataFile) open() error {
-	f, err := os.Open(d.path)
+	f, err := os.Open(d.src)
 	if err != nil {
 		_, rerr := ReadInput(d.path, "data")
 		return rerr
@@ -114,8 +152,12 @@ func firstNonSpace(br *bufio.Reader) byte {
 	}
 }
 
-// Close releases the file.
+// Close releases the file, and removes the copy of a pipe's contents.
 func (d *DataFile) Close() error {
+	if d.tmp {
+		os.Remove(d.src)
+		d.tmp = false
+	}
 	if d.f == nil {
 		return nil
 	}
@@ -136,7 +178,7 @@ func (d *DataFile) Next() (DataRow, error) {
 // Count reads the file once more to count its rows, without keeping them;
 // pm.info.iterationCount needs the number before the first iteration.
 func (d *DataFile) Count() (int, error) {
-	other := &DataFile{path: d.path, counting: true}
+	other := &DataFile{path: d.path, src: d.src, counting: true}
 	if err := other.open(); err != nil {
 		return 0, err
 	}
@@ -440,7 +482,7 @@ func (d *DataFile) jsonEnd(dec *json.Decoder, rest io.Reader) error {
 // lineColumnAt returns the line and column of the byte at 1-based offset
 // (counted after any BOM), or 0, 0 when the file cannot be read again.
 func (d *DataFile) lineColumnAt(offset int64) (int, int) {
-	f, err := os.Open(d.path)
+	f, err := os.Open(d.src)
 	if err != nil {
 		return 0, 0
 	}
@@ -452,7 +494,7 @@ func (d *DataFile) lineColumnAt(offset int64) (int, int) {
 // files. The decoder streams, so the file is read again, which ends the
 // run anyway.
 func (d *DataFile) jsonError(dec *json.Decoder, err error) error {
-	f, ferr := os.Open(d.path)
+	f, ferr := os.Open(d.src)
 	if ferr != nil {
 		return &InputError{File: d.path, Err: fmt.Errorf("invalid JSON near byte %d: %v", dec.InputOffset(), err)}
 	}
