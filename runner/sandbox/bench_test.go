@@ -39,20 +39,34 @@ func benchRequest() *collections.Request {
 	}
 }
 
+// benchPost is benchRequest with a JSON body, as a sign-in sends.
+func benchPost() *collections.Request {
+	r := benchRequest()
+	r.Method = "POST"
+	r.Body = &collections.Body{Mode: "raw", Raw: `{"credentials":{"name":"admin","password":"secret","site":{"contentUrl":""}}}`, Language: "json"}
+	return r
+}
+
 // benchRun runs src once per iteration, each time for a new request and
 // response, as a run does.
 func benchRun(b *testing.B, listen, src string) {
+	b.Helper()
+	benchRunFor(b, listen, benchRequest, src)
+}
+
+// benchRunFor is benchRun for the requests req makes.
+func benchRunFor(b *testing.B, listen string, req func() *collections.Request, src string) {
 	b.Helper()
 	script, err := Compile("bench-"+b.Name(), src)
 	if err != nil {
 		b.Fatal(err)
 	}
-	benchScripts(b, listen, benchResponse, []*Script{script})
+	benchScripts(b, listen, req, benchResponse, []*Script{script})
 }
 
 // benchScripts runs scripts in turn, one per iteration, each time for a
 // new request and response (from resp) as a run does.
-func benchScripts(b *testing.B, listen string, resp func() *event.Response, scripts []*Script) {
+func benchScripts(b *testing.B, listen string, req func() *collections.Request, resp func() *event.Response, scripts []*Script) {
 	b.Helper()
 	sb := New(Options{})
 	defer sb.Close()
@@ -63,7 +77,7 @@ func benchScripts(b *testing.B, listen string, resp func() *event.Response, scri
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		exec := &Execution{Listen: listen, Scopes: scopes, Request: benchRequest()}
+		exec := &Execution{Listen: listen, Scopes: scopes, Request: req()}
 		if listen == "test" {
 			exec.Response = resp()
 		}
@@ -119,8 +133,8 @@ func BenchmarkIssueScript(b *testing.B) {
 		}
 		return scripts
 	}
-	b.Run("same", func(b *testing.B) { benchScripts(b, "test", issueResponse, compile(b, 1)) })
-	b.Run("distinct", func(b *testing.B) { benchScripts(b, "test", issueResponse, compile(b, 2000)) })
+	b.Run("same", func(b *testing.B) { benchScripts(b, "test", benchRequest, issueResponse, compile(b, 1)) })
+	b.Run("distinct", func(b *testing.B) { benchScripts(b, "test", benchRequest, issueResponse, compile(b, 2000)) })
 }
 
 // BenchmarkRunTestScript measures the typical test script, chai included.
@@ -152,4 +166,15 @@ pm.test("has a token", function () {
 	} {
 		b.Run(c.name, func(b *testing.B) { benchRun(b, c.listen, c.src) })
 	}
+}
+
+// BenchmarkPrerequestBody measures a pre-request script reading and
+// changing a JSON body, as scripts that sign or fill in requests do.
+func BenchmarkPrerequestBody(b *testing.B) {
+	b.Run("read", func(b *testing.B) {
+		benchRunFor(b, "prerequest", benchPost, `if (!JSON.parse(pm.request.body.raw).credentials) { throw new Error("body"); }`)
+	})
+	b.Run("change", func(b *testing.B) {
+		benchRunFor(b, "prerequest", benchPost, `var o = JSON.parse(pm.request.body.raw); o.credentials.name = "other"; pm.request.body.raw = JSON.stringify(o);`)
+	})
 }

@@ -357,7 +357,7 @@ func applyRequestChanges(r *collections.Request, v any) {
 		if hb, isGo := base[part].(headersBaseline); isGo && ok {
 			return !hb.sameAs(now)
 		}
-		return ok && !reflect.DeepEqual(base[part], now)
+		return ok && !sameExport(base[part], now)
 	}
 	if changed("method") {
 		r.Method = asString(cur["method"])
@@ -374,6 +374,45 @@ func applyRequestChanges(r *collections.Request, v any) {
 	if changed("auth") {
 		r.Auth = authFromExport(cur["auth"])
 	}
+}
+
+// sameExport is reflect.DeepEqual(a, b) for exported JavaScript values,
+// without reflection for the usual ones.
+func sameExport(a, b any) bool {
+	switch x := a.(type) {
+	case nil:
+		return b == nil
+	case string:
+		y, ok := b.(string)
+		return ok && x == y
+	case bool:
+		y, ok := b.(bool)
+		return ok && x == y
+	case map[string]any:
+		y, ok := b.(map[string]any)
+		if !ok || (x == nil) != (y == nil) || len(x) != len(y) {
+			return false
+		}
+		for k, v := range x {
+			w, ok := y[k]
+			if !ok || !sameExport(v, w) {
+				return false
+			}
+		}
+		return true
+	case []any:
+		y, ok := b.([]any)
+		if !ok || (x == nil) != (y == nil) || len(x) != len(y) {
+			return false
+		}
+		for i := range x {
+			if !sameExport(x[i], y[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	return reflect.DeepEqual(a, b)
 }
 
 // requestFromExport builds the request pm.sendRequest sends.

@@ -8,9 +8,12 @@ import (
 
 // Lazy properties: a Postman object Go builds (pm.request, pm.response)
 // gets some of its properties (a request's url, headers, body and auth, a
-// response's headers and cookies) only when a script first reads them.
-// Most scripts read a few parts; the others were most of the cost of
-// building the object.
+// Url's auth, path, host, query and variables, a response's headers and
+// cookies) only when a script first reads them. Most scripts read a few
+// parts; the others were most of the cost of building the object. While
+// the parts a method reads are unread, Go may answer it from what the
+// object was built from (Url#toString, see request.go), reading the
+// object's other properties through probeLazy.
 //
 // Until it is read or written, such a property is an accessor whose getter
 // and setter are one native function, shared by every object of the

@@ -79,7 +79,7 @@ func (p *requestParts) lazyBuild(s *Sandbox, o *goja.Object, name string) goja.V
 	case "body":
 		body := s.requestBody(p.req.Body)
 		if p.exportBase {
-			p.bodyBase, p.hasBodyBase = s.exportPart(s.classes.exportBody, body), true
+			p.bodyBase, p.hasBodyBase = s.bodyBaseline(p.req.Body, body), true
 		}
 		return body
 	default:
@@ -139,12 +139,72 @@ func hasDescriptions(headers []collections.Header) bool {
 	return false
 }
 
+// requestBody builds `new RequestBody(bodyPlain(b))`: in Go for a raw
+// body, the usual one, else through the constructor.
 func (s *Sandbox) requestBody(b *collections.Body) *goja.Object {
+	if rawBody(b) {
+		return s.rawRequestBody(b)
+	}
 	body, err := s.rt.New(s.classes.requestBody, s.bodyPlain(b))
 	if err != nil {
 		panic(err)
 	}
 	return body
+}
+
+// rawBody reports whether RequestBody#update gives b the mode raw (its
+// MODES lookup of the lower-cased mode finds raw).
+func rawBody(b *collections.Body) bool {
+	return len(b.Mode) == len("raw") && strings.EqualFold(b.Mode, "raw")
+}
+
+// rawText is the raw text of a body rawBody accepts: bodyPlain sets raw
+// for the mode "raw" alone, and update makes a missing one empty.
+func rawText(b *collections.Body) string {
+	if b.Mode == "raw" {
+		return b.Raw
+	}
+	return ""
+}
+
+// rawRequestBody is what RequestBody#update makes of bodyPlain(b) for a
+// body rawBody accepts, property for property.
+func (s *Sandbox) rawRequestBody(b *collections.Body) *goja.Object {
+	rt := s.rt
+	undef := goja.Undefined()
+	o := s.newInstance(s.classes.requestBodyProto)
+	_ = o.Set("mode", s.prims.str(rt, "raw"))
+	_ = o.Set("raw", rt.ToValue(rawText(b)))
+	for _, name := range [...]string{"urlencoded", "formdata", "file", "graphql"} {
+		_ = o.Set(name, undef)
+	}
+	if b.Language != "" {
+		opts, raw := rt.NewObject(), rt.NewObject()
+		_ = raw.Set("language", s.prims.str(rt, b.Language))
+		_ = opts.Set("raw", raw)
+		_ = o.Set("options", opts)
+	} else {
+		_ = o.Set("options", undef)
+	}
+	if b.Disabled {
+		_ = o.Set("disabled", true)
+	} else {
+		_ = o.Set("disabled", undef)
+	}
+	return o
+}
+
+// bodyBaseline is the Go form of exportBody of b's RequestBody, built
+// (nil: not yet), as the baseline a pre-request script's changes are
+// found against.
+func (s *Sandbox) bodyBaseline(b *collections.Body, built *goja.Object) any {
+	if rawBody(b) {
+		return map[string]any{"mode": "raw", "disabled": b.Disabled, "language": b.Language, "raw": rawText(b)}
+	}
+	if built == nil {
+		built = s.requestBody(b)
+	}
+	return s.exportPart(s.classes.exportBody, built)
 }
 
 func (s *Sandbox) requestAuth(a *collections.Auth) *goja.Object {
@@ -572,7 +632,7 @@ func (p *requestParts) baseline(s *Sandbox, cur map[string]any) map[string]any {
 	// is the export of a fresh one.
 	if _, ok := cur["body"]; ok && p.req.Body != nil {
 		if !p.hasBodyBase {
-			p.bodyBase = s.exportPart(s.classes.exportBody, s.requestBody(p.req.Body))
+			p.bodyBase = s.bodyBaseline(p.req.Body, nil)
 		}
 		base["body"] = p.bodyBase
 	}

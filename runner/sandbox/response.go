@@ -19,7 +19,7 @@ type classes struct {
 	requestBody, requestAuth                                       *goja.Object
 	responseProto, headerListProto, headerProto, cookieListProto   *goja.Object
 	requestProto, urlProto, propertyListProto, queryParamProto     *goja.Object
-	variableListProto, variableProto                               *goja.Object
+	variableListProto, variableProto, requestBodyProto             *goja.Object
 	// variableTypes is Variable.types, which casts a typed variable.
 	variableTypes *goja.Object
 	parent        *goja.Symbol
@@ -98,7 +98,7 @@ func loadClasses(rt *goja.Runtime, o *goja.Object) classes {
 	c.queryParam, c.queryParamProto = ctor("QueryParam")
 	c.variableList, c.variableListProto = ctor("VariableList")
 	c.variable, c.variableProto = ctor("Variable")
-	c.requestBody, _ = ctor("RequestBody")
+	c.requestBody, c.requestBodyProto = ctor("RequestBody")
 	c.requestAuth, _ = ctor("RequestAuth")
 	c.variableTypes = c.variable.Get("types").ToObject(rt)
 	c.parent = sym("PARENT")

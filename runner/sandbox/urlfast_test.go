@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/colrun/colrun/collections"
 )
@@ -161,4 +162,33 @@ func TestURLStringLeavesPartsUnbuilt(t *testing.T) {
 		}
 	}
 	diff(t, "logs", []string{"'https://api.example.test:8443/v1/items/:id?page=2&size=10&flag&off=1#frag'"}, res.consoleLogs())
+}
+
+// A raw body Go builds is the RequestBody the constructor builds, and its
+// baseline is the bootstrap's export of it.
+func TestRawBodyMatchesConstructor(t *testing.T) {
+	t.Parallel()
+	sb := New(Options{})
+	compare := shapeComparer(t, sb)
+	for i, b := range []*collections.Body{
+		{Mode: "raw", Raw: `{"a":1}`, Language: "json"},
+		{Mode: "raw"},
+		{Mode: "RAW", Raw: "ignored"},
+		{Mode: "Raw", Language: "xml", Disabled: true},
+		{Mode: "raw", Raw: "ünï", Disabled: true},
+	} {
+		if !rawBody(b) {
+			t.Fatalf("body %d: not raw", i)
+		}
+		built, err := sb.rt.New(sb.classes.requestBody, sb.bodyPlain(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := compare(sb.requestBody(b), built, false); d != "" {
+			t.Errorf("body %d: differs from new RequestBody(...) at %s", i, d)
+		}
+		if d := cmp.Diff(sb.exportPart(sb.classes.exportBody, built), sb.bodyBaseline(b, nil)); d != "" {
+			t.Errorf("body %d: baseline differs from exportBody (-want +got):\n%s", i, d)
+		}
+	}
 }
