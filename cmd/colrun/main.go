@@ -41,6 +41,7 @@ func main() {
 	// the write fails and the CLI reporter says so on stderr.
 	signal.Ignore(syscall.SIGPIPE)
 	stdLog := &stdLogWriter{w: os.Stderr}
+	processLog.Store(stdLog)
 	log.SetFlags(0)
 	log.SetOutput(stdLog)
 	stopProfiling := startProfiling(os.Getenv)

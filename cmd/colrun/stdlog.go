@@ -6,6 +6,9 @@ import (
 	"io"
 	"strconv"
 	"sync"
+	"sync/atomic"
+
+	"github.com/colrun/colrun/auth"
 )
 
 // unsolicitedPrefix starts the line net/http's Transport logs through the
@@ -25,6 +28,26 @@ type stdLogWriter struct {
 	mu          sync.Mutex
 	w           io.Writer
 	unsolicited int
+	// red masks what is logged: the bytes a server sent may echo the
+	// request, X-Tableau-Auth and all.
+	red atomic.Pointer[auth.Redactor]
+}
+
+// processLog is the standard logger's writer while main runs; nil in
+// tests, which run many commands in one process.
+var processLog atomic.Pointer[stdLogWriter]
+
+// maskStdLog makes the standard logger's output go through red from now
+// on. A process runs one command, so the last Redactor set is the one.
+func maskStdLog(red *auth.Redactor) {
+	if l := processLog.Load(); l != nil {
+		l.red.Store(red)
+	}
+}
+
+// mask is red's String, or s as it is when none is set.
+func (l *stdLogWriter) mask(s string) string {
+	return l.red.Load().String(s)
 }
 
 func (l *stdLogWriter) Write(p []byte) (int, error) {
@@ -36,14 +59,19 @@ func (l *stdLogWriter) Write(p []byte) (int, error) {
 		if l.unsolicited > 1 {
 			return len(p), nil
 		}
-		start := rest
+		start := l.mask(string(rest))
 		if q, err := strconv.QuotedPrefix(string(rest)); err == nil {
-			start = []byte(q)
+			start = l.mask(q)
+			// Masked unquoted, so that a secret with a quote or a
+			// control character in it is found as sent.
+			if raw, err := strconv.Unquote(q); err == nil {
+				start = strconv.Quote(l.mask(raw))
+			}
 		}
 		_, err := fmt.Fprintf(l.w, "colrun: warning: a server sent bytes after the end of a response (a body longer than its Content-Length, or a body on a 204, 304 or HEAD response), starting with %s; they were ignored and the connection closed\n", start)
 		return len(p), err
 	}
-	_, err := fmt.Fprintf(l.w, "colrun: %s\n", line)
+	_, err := fmt.Fprintf(l.w, "colrun: %s\n", l.mask(string(line)))
 	return len(p), err
 }
 

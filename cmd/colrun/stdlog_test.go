@@ -39,42 +39,16 @@ colrun: warning: servers sent bytes after the end of a response 2 more times
 func TestBinaryWarnsOfBytesAfterAResponse(t *testing.T) {
 	t.Parallel()
 	bin := colrunBinary(t)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ln.Close() })
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer c.Close()
-				br := bufio.NewReader(c)
-				for {
-					l, err := br.ReadString('\n')
-					if err != nil {
-						return
-					}
-					if l == "\r\n" {
-						break
-					}
-				}
-				// After a chunked body: colrun fails a body longer than
-				// its Content-Length as Newman does, but cannot tell
-				// where a chunked one ends.
-				_, _ = c.Write([]byte("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nhi\r\n0\r\n\r\nEXTRA-BYTES"))
-			}()
-		}
-	}()
+	// After a chunked body: colrun fails a body longer than its
+	// Content-Length as Newman does, but cannot tell where a chunked one
+	// ends.
+	addr := trailingBytesServer(t, func(string) string { return "EXTRA-BYTES" })
 	// The second request goes to another server, so that the lying
 	// connection is never reused and the outcome does not depend on timing.
 	fine := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
 	t.Cleanup(fine.Close)
 	dir := t.TempDir()
-	coll := writeFile(t, dir, "c.json", fmt.Sprintf(`{"info":{"name":"u"},"item":[{"name":"liar","request":"http://%s/a"},{"name":"fine","request":"%s/b"}]}`, ln.Addr(), fine.URL))
+	coll := writeFile(t, dir, "c.json", fmt.Sprintf(`{"info":{"name":"u"},"item":[{"name":"liar","request":"http://%s/a"},{"name":"fine","request":"%s/b"}]}`, addr, fine.URL))
 	cmd := exec.Command(bin, "run", coll, "--color", "off")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -91,4 +65,41 @@ func TestBinaryWarnsOfBytesAfterAResponse(t *testing.T) {
 	if !strings.Contains(stdout.String(), "[200 OK") {
 		t.Errorf("stdout lacks the liar's response:\n%s", stdout.String())
 	}
+}
+
+// trailingBytesServer answers every request with a chunked "hi" followed
+// by extra(request head) on the same connection, which Go's Transport
+// logs once the connection is idle.
+func trailingBytesServer(t *testing.T, extra func(head string) string) net.Addr {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer c.Close()
+				var head strings.Builder
+				br := bufio.NewReader(c)
+				for {
+					l, err := br.ReadString('\n')
+					if err != nil {
+						return
+					}
+					head.WriteString(l)
+					if l == "\r\n" {
+						break
+					}
+				}
+				_, _ = c.Write([]byte("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nhi\r\n0\r\n\r\n" + extra(head.String())))
+			}()
+		}
+	}()
+	return ln.Addr()
 }
