@@ -89,7 +89,7 @@ func (f *runFlags) outputTargets() []exportTarget {
 // refuses one aimed at the collection or the data file too, which it would
 // overwrite; exporting the environment over the -e file (and the globals
 // over -g) is a common way to keep state between runs, and stays allowed.
-// An existing directory is no clash: each output gets its own name in it.
+// A directory is no clash: each output gets its own name in it.
 func (f *runFlags) checkDistinctOutputs(collection string) error {
 	abs := func(p string) string {
 		if a, err := filepath.Abs(p); err == nil {
@@ -115,7 +115,9 @@ func (f *runFlags) checkDistinctOutputs(collection string) error {
 	}
 	seen := map[string]string{}
 	for _, o := range f.outputTargets() {
-		if fi, err := os.Stat(o.path); err == nil && fi.IsDir() {
+		if fi, err := os.Stat(o.path); err == nil && fi.IsDir() || os.IsPathSeparator(o.path[len(o.path)-1]) {
+			// A directory, or one to be made ("out/"): each output gets
+			// a name of its own in it.
 			continue
 		}
 		a := abs(o.path)

@@ -68,20 +68,23 @@ func TestExportOverAnInputFile(t *testing.T) {
 		"event":[{"listen":"test","script":{"exec":["pm.environment.set('runs', pm.environment.get('runs') + 1)"]}}]}]}`
 	tests := []struct {
 		name     string
-		args     []string // {coll}, {env} and {data} name the input files
+		args     []string // {coll}, {env} and {data} name the input files, {dir} their directory
 		wantCode int
 		wantErr  string
 		// written is the input the run must have replaced with its
 		// export; every other input must be left as it was.
 		written string
+		// outFiles is how many files {dir}/out must hold after the run.
+		outFiles int
 	}{
-		{"environment exported over -e", []string{"-e", "{env}", "--export-environment", "{env}"}, exitOK, "", "{env}"},
+		{"environment exported over -e", []string{"-e", "{env}", "--export-environment", "{env}"}, exitOK, "", "{env}", 0},
+		{"everything into one directory to be made", []string{"-r", "json,junit", "--reporter-json-export", "{dir}/out/", "--reporter-junit-export", "{dir}/out/", "--export-environment", "{dir}/out/"}, exitOK, "", "", 3},
 		{"environment exported over the collection", []string{"-e", "{env}", "--export-environment", "{coll}"}, exitUsage,
-			"colrun: --export-environment {coll}: that is the collection, which the run's output would replace", ""},
+			"colrun: --export-environment {coll}: that is the collection, which the run's output would replace", "", 0},
 		{"JSON report over the data file", []string{"-d", "{data}", "-r", "json", "--reporter-json-export", "{data}"}, exitUsage,
-			"colrun: --reporter-json-export {data}: that is the -d/--iteration-data file, which the run's output would replace", ""},
+			"colrun: --reporter-json-export {data}: that is the -d/--iteration-data file, which the run's output would replace", "", 0},
 		{"globals exported over -e", []string{"-e", "{env}", "--export-globals", "{env}"}, exitUsage,
-			"colrun: --export-globals {env}: that is the -e/--environment file, which the run's output would replace", ""},
+			"colrun: --export-globals {env}: that is the -e/--environment file, which the run's output would replace", "", 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -92,7 +95,7 @@ func TestExportOverAnInputFile(t *testing.T) {
 				"{env}":  writeFile(t, dir, "env.json", `{"name":"e","values":[{"key":"runs","value":1}]}`),
 				"{data}": writeFile(t, dir, "data.csv", "a\n1\n"),
 			}
-			var pairs []string
+			pairs := []string{"{dir}", dir}
 			before := map[string]string{}
 			for k, p := range files {
 				pairs = append(pairs, k, p)
@@ -107,6 +110,9 @@ func TestExportOverAnInputFile(t *testing.T) {
 			res := colrun(t, nil, args...)
 			if want := fill.Replace(tc.wantErr); res.code != tc.wantCode || !strings.Contains(res.stderr, want) {
 				t.Fatalf("exit %d, stderr %q; want exit %d and %q", res.code, res.stderr, tc.wantCode, want)
+			}
+			if out, _ := os.ReadDir(filepath.Join(dir, "out")); len(out) != tc.outFiles {
+				t.Errorf("%s/out holds %d files, want %d", dir, len(out), tc.outFiles)
 			}
 			for k, p := range files {
 				b, _ := os.ReadFile(p)
