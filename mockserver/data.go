@@ -200,12 +200,21 @@ func LoadData(path string) (*Data, error) {
 	if err != nil {
 		return nil, fmt.Errorf("mock data: %w", err)
 	}
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return nil, fmt.Errorf("%s: the file is empty; a fixture is a JSON object (see mockserver/testdata/minimal.json)", path)
+	}
 	d, err := ParseData(raw)
 	if err != nil {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
 			line, col := lineCol(raw, se.Offset)
 			return nil, fmt.Errorf("%s:%d:%d: %v", path, line, col, se)
+		}
+		if errors.Is(err, io.ErrUnexpectedEOF) {
+			// encoding/json gives no offset for a document cut short:
+			// it ends at the file's last byte.
+			line, col := lineCol(raw, int64(len(raw))+1)
+			return nil, fmt.Errorf("%s:%d:%d: the JSON ends before it is complete", path, line, col)
 		}
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}

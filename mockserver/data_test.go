@@ -117,6 +117,8 @@ func TestLoadDataErrors(t *testing.T) {
 	}{
 		{"syntax", "{\n  \"sites\": [,]\n}", "fixture.json:2:13: invalid character ','"},
 		{"not json", "hello", "fixture.json:1:1: invalid character 'h'"},
+		{"empty", " \n", "fixture.json: the file is empty; a fixture is a JSON object"},
+		{"cut short", "{\n  \"sites\": [", "fixture.json:2:13: the JSON ends before it is complete"},
 		{"unknown field", `{"sites":[],"colour":1}`, `fixture.json: json: unknown field "colour"`},
 		{"wrong type", `{"sites":[{"id":1}]}`, "fixture.json: sites.id: expected string, found a JSON number"},
 		{"trailing data", `{"sites":[]} []`, "fixture.json: unexpected data after the top-level object"},
