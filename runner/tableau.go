@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/colrun/colrun/auth"
@@ -59,8 +61,31 @@ func requestErrorText(err error) string {
 // tableauState is one worker's Tableau session.
 type tableauState struct {
 	session *auth.Session
+	// origin is the scheme, host and port the session was signed in at:
+	// only requests there get X-Tableau-Auth, so that a collection's call
+	// to another service (a webhook, postman-echo) does not hand it the
+	// token.
+	origin string
 	// tried is set once the worker has decided whether to sign in itself.
 	tried bool
+}
+
+// origin is u's scheme, host and port, lower-cased and with the default
+// port dropped, so that https://Host and https://host:443 are one server;
+// "" when u cannot be parsed.
+func origin(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || p.Host == "" {
+		return ""
+	}
+	scheme, host, port := strings.ToLower(p.Scheme), strings.ToLower(p.Hostname()), p.Port()
+	if (scheme == "http" && port == "80") || (scheme == "https" && port == "443") {
+		port = ""
+	}
+	if port != "" {
+		host = net.JoinHostPort(host, port)
+	}
+	return scheme + "://" + host
 }
 
 // hasSigninRequest reports whether any selected request signs in, judged
@@ -128,16 +153,18 @@ func (w *worker) tableauSignIn(ctx context.Context, why string) error {
 		}
 		return &tableauError{err: err}
 	}
-	w.setSession(sess)
+	w.setSession(sess, url)
 	w.notice(fmt.Sprintf("signed in to Tableau %s (%s, %s): site %s, user %s", why, t.Signer.Method, t.Signer.Format, sess.SiteID, sess.UserID))
 	return nil
 }
 
-// setSession captures a session into the variables: into the environment
-// (so that it wins over the collection's empty defaults), the token marked
-// secret so that an exported environment says what it is.
-func (w *worker) setSession(sess auth.Session) {
+// setSession captures a session signed in at signinURL into the
+// variables: into the environment (so that it wins over the collection's
+// empty defaults), the token marked secret so that an exported
+// environment says what it is.
+func (w *worker) setSession(sess auth.Session, signinURL string) {
 	w.tab.session = &sess
+	w.tab.origin = origin(signinURL)
 	names := w.r.opts.Tableau.Names
 	for name, value := range sess.Variables(names) {
 		e := variables.Entry{Key: name, Value: value}
@@ -180,7 +207,7 @@ func (w *worker) tableauPrepare(o *outgoing) (bool, error) {
 		o.Body, o.HasBody = p.Body, true
 		return true, nil
 	}
-	if w.tab.session != nil {
+	if w.tab.session != nil && w.tab.origin != "" && origin(o.URL) == w.tab.origin {
 		if v, ok := o.header(auth.AuthHeader); !ok || v == "" {
 			o.removeHeader(auth.AuthHeader)
 			o.addHeader(auth.AuthHeader, w.tab.session.Token)
@@ -204,11 +231,11 @@ func (w *worker) tableauAfter(signin bool, o *outgoing, resp *event.Response) (e
 		if err != nil {
 			return false, &tableauError{err: err}
 		}
-		w.setSession(sess)
+		w.setSession(sess, o.URL)
 	case auth.IsSwitchSiteRequest(o.Method, o.URL) && resp.Code/100 == 2:
-		if sess, err := auth.ParseSigninResponse(ct, resp.Body); err == nil {
-			t.Signer.Redactor.Add(sess.Token)
-			w.setSession(sess)
+		// ReadResponse registers the new token with the Redactor.
+		if sess, err := t.Signer.ReadResponse(resp.Code, ct, resp.Body); err == nil {
+			w.setSession(sess, o.URL)
 		}
 	case auth.IsSignoutRequest(o.Method, o.URL) && resp.Code/100 == 2:
 		w.tab.session = nil

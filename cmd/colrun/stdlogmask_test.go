@@ -33,8 +33,9 @@ colrun: http: something about ********
 }
 
 // A server that echoes the request after its answer (here after a chunked
-// body, so that Go's Transport logs it) got the session token in
-// X-Tableau-Auth; the binary's warning quoting those bytes masks it.
+// body, so that Go's Transport logs it) got the session token in the
+// X-Tableau-Auth header the collection gave it; the binary's warning
+// quoting those bytes masks it.
 func TestBinaryMasksTheTokenInBytesAfterAResponse(t *testing.T) {
 	t.Parallel()
 	bin := colrunBinary(t)
@@ -43,7 +44,7 @@ func TestBinaryMasksTheTokenInBytesAfterAResponse(t *testing.T) {
 	export := filepath.Join(dir, "env.json")
 	// The second request goes to the mock, so that the echoing
 	// connection is never reused and the outcome does not depend on timing.
-	coll := writeFile(t, dir, "c.json", fmt.Sprintf(`{"info":{"name":"echo"},"item":[{"name":"echo","request":"http://%s/a"},{"name":"fine","request":"{{baseUrl}}/serverinfo"}]}`, addr))
+	coll := writeFile(t, dir, "c.json", fmt.Sprintf(`{"info":{"name":"echo"},"item":[{"name":"echo","request":{"method":"GET","url":"http://%s/a","header":[{"key":"X-Tableau-Auth","value":"{{api-key}}"}]}},{"name":"fine","request":"{{baseUrl}}/serverinfo"}]}`, addr))
 	cmd := exec.Command(bin, "run", coll, "--mock", "--tableau-auth", "pat", "--color", "off", "--export-environment", export)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
