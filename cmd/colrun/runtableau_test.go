@@ -329,6 +329,8 @@ func TestNoSecretReachesAnyOutput(t *testing.T) {
 				}
 				outputs[name] = string(data)
 			}
+			// Bodies are byte arrays in the JSON report: read them as text.
+			outputs["json report bodies"] = reportBuffers(t, outputs["json report"])
 			secrets := []string{mockserver.DemoAdminPassword, mockserver.DemoPATSecret, mockserver.DemoSecretValue}
 			for name, out := range outputs {
 				for _, s := range secrets {
