@@ -458,8 +458,13 @@ func decodeQuery(v node, w where) ([]QueryParam, error) {
 	}
 	q := make([]QueryParam, 0, kvs.n)
 	for kv := range kvs.all {
-		p := QueryParam{Key: str(kv.key), Disabled: disabled(kv), Description: entryDescription(kv.description)}
-		if val := kv.value; !isNull(val) {
+		// Newman's URL (QueryParam.unparseSingle) takes a key and a value
+		// only when they are strings: {"page": 1} goes out as "page".
+		p := QueryParam{Disabled: disabled(kv), Description: entryDescription(kv.description)}
+		if isString(kv.key) {
+			p.Key = str(kv.key)
+		}
+		if val := kv.value; isString(val) {
 			s := str(val)
 			p.Value = &s
 		}
@@ -616,9 +621,21 @@ func decodeHeaders(v node, w where) ([]Header, error) {
 		if strings.TrimSpace(key) == "" && !disabled(kv) {
 			continue
 		}
-		hs = append(hs, Header{Key: key, Value: str(kv.value), Disabled: disabled(kv), Description: entryDescription(kv.description)})
+		hs = append(hs, Header{Key: key, Value: headerValue(kv.value), Disabled: disabled(kv), Description: entryDescription(kv.description)})
 	}
 	return hs, nil
+}
+
+// headerValue is a header's value as Node sends it: String(value), so
+// null is "null" and an object "[object Object]" (an absent value is "").
+func headerValue(v node) string {
+	switch {
+	case v.Exists() && isNull(v):
+		return "null"
+	case isObject(v):
+		return "[object Object]"
+	}
+	return str(v)
 }
 
 // ParseHeaderString parses "Key: value" lines, the form collection v1 and
@@ -664,15 +681,15 @@ func decodeBody(rb node, w where) (*Body, error) {
 		// without a mode: Newman sends none, and scripts see {}.
 		return &Body{}, nil
 	}
-	b := &Body{Mode: bodyMode(mode), Raw: str(m.get("raw")), Disabled: truthy(m.get("disabled"))}
+	b := &Body{Mode: bodyMode(mode), Raw: rawText(m.get("raw")), Disabled: truthy(m.get("disabled"))}
 	if raw := field(m.get("options"), "raw"); isObject(raw) {
 		b.Language = str(field(raw, "language"))
 	}
 	var err error
-	if b.URLEncoded, err = decodeForm(m.get("urlencoded"), w.in("urlencoded")); err != nil {
+	if b.URLEncoded, err = decodeForm(m.get("urlencoded"), false, w.in("urlencoded")); err != nil {
 		return nil, err
 	}
-	if b.FormData, err = decodeForm(m.get("formdata"), w.in("formdata")); err != nil {
+	if b.FormData, err = decodeForm(m.get("formdata"), true, w.in("formdata")); err != nil {
 		return nil, err
 	}
 	if f := m.get("file"); isObject(f) {
@@ -682,6 +699,31 @@ func decodeBody(rb node, w where) (*Body, error) {
 		b.GraphQL = &GraphQL{Query: str(field(g, "query")), Variables: str(field(g, "variables"))}
 	}
 	return b, nil
+}
+
+// rawText is a raw body's text as Newman sends it: a string as is, and
+// other values as JSON unless lodash's isEmpty holds them empty, as it does
+// every number and boolean and an empty object or list, which go out as
+// no body.
+func rawText(v node) string {
+	switch v.Type {
+	case gjson.Number, gjson.True, gjson.False:
+		return ""
+	}
+	if (isObject(v) || isArray(v)) && !hasMembers(v) {
+		return ""
+	}
+	return str(v)
+}
+
+// hasMembers reports whether an object or list has anything in it.
+func hasMembers(v node) bool {
+	found := false
+	v.ForEach(func(_, _ node) bool {
+		found = true
+		return false
+	})
+	return found
 }
 
 // bodyMode is the mode postman-collection gives a body whose mode is set:
@@ -703,7 +745,12 @@ func bodyMode(mode node) string {
 	return "raw"
 }
 
-func decodeForm(v node, w where) ([]FormParam, error) {
+// decodeForm reads urlencoded or (multipart) formdata parameters, whose
+// keys and values Newman sends differently when they are not strings: a
+// urlencoded null key is "null" (a form object's key), a multipart value
+// that is false, 0 or null is empty (postman-collection's FormParam keeps
+// value || "").
+func decodeForm(v node, multipart bool, w where) ([]FormParam, error) {
 	kvs, ok, err := keyValues(v, w)
 	if err != nil || !ok {
 		return nil, err
@@ -717,6 +764,12 @@ func decodeForm(v node, w where) ([]FormParam, error) {
 			ContentType: str(kv.contentType),
 			Description: entryDescription(kv.description),
 			Disabled:    disabled(kv),
+		}
+		switch {
+		case !multipart && kv.key.Exists() && isNull(kv.key):
+			p.Key = "null"
+		case multipart && !jsTruthy(kv.value):
+			p.Value = ""
 		}
 		switch src := kv.src; {
 		case isNull(src):
