@@ -297,14 +297,14 @@ func (r *Redactor) snapshot() *secretSet {
 // String returns s with every stretch covered by secrets replaced by one
 // Mask. Overlapping and adjacent secrets merge into one mask, so no part of
 // any secret survives, whatever order they were added in; the start of a
-// secret (3 bytes or more) where s was cut, just before an Ellipsis or at
-// its end, is masked too.
+// secret (3 bytes or more) just before an Ellipsis, where text was cut, is
+// masked too.
 func (r *Redactor) String(s string) string {
 	set := r.snapshot()
 	if set == nil {
 		return s
 	}
-	cov := cover(s, set, 0, true)
+	cov := cover(s, set, 0)
 	if cov == nil {
 		return s
 	}
@@ -321,17 +321,17 @@ func (r *Redactor) Bytes(b []byte) []byte {
 		return b
 	}
 	s := string(b)
-	if cover(s, set, 0, true) == nil {
+	if cover(s, set, 0) == nil {
 		return b
 	}
 	return []byte(r.String(s))
 }
 
 // cover marks the bytes of s inside any occurrence of any secret, and the
-// start of one cut off by an Ellipsis or, when atEnd, by the end of s,
-// with the first prefix bytes already known to be covered. It returns nil when
+// start of one cut off by an Ellipsis, with the first prefix bytes already
+// known to be covered. It returns nil when
 // nothing is covered, so the common case allocates nothing.
-func cover(s string, set *secretSet, prefix int, atEnd bool) []bool {
+func cover(s string, set *secretSet, prefix int) []bool {
 	var secrets []string
 	var keys [][]byte
 	if set != nil {
@@ -362,19 +362,16 @@ func cover(s string, set *secretSet, prefix int, atEnd bool) []bool {
 			i = start + 1
 		}
 	}
-	// Text cut short ends in Ellipsis (chai's messages cut long values:
-	// expected 'xxxxadmin-p…') or just ends, maybe in white space (a
-	// body cut by --max-kept-body, a server echoing the start of what it
-	// got). The start of a secret there is a leak too.
-	for i := 0; i <= len(s); {
+	// Text cut short ends in Ellipsis: chai's messages cut long values
+	// (expected 'xxxxadmin-p…'), and reports of a body cut by
+	// --max-kept-body pass through here with one appended. The start of
+	// a secret just before it is a leak too. The end of any text is not
+	// taken for a cut: a user name that starts the password ("admin",
+	// "admin-password") would be masked wherever it ends a value.
+	for i := 0; ; {
 		j := strings.Index(s[i:], Ellipsis)
 		if j < 0 {
-			if !atEnd {
-				break
-			}
-			// A line or status cut short may still end in a newline
-			// or space.
-			j = max(len(strings.TrimRight(s, " \t\r\n"))-i, 0)
+			break
 		}
 		end := i + j
 		for _, sec := range secrets {
@@ -435,7 +432,7 @@ func signedWithAny(token string, keys [][]byte) bool {
 	return false
 }
 
-// Ellipsis is how chai marks text it cut; see cover.
+// Ellipsis marks text that was cut; see cover.
 const Ellipsis = "\u2026"
 
 // minPartial is the shortest start of a secret that is masked where text
@@ -556,7 +553,7 @@ func (rw *redactWriter) flush(final bool) error {
 	if set != nil {
 		maxLen, noNewline = set.maxLen, set.noNewline
 	}
-	cov := cover(s, set, rw.covered, final)
+	cov := cover(s, set, rw.covered)
 	cut := len(s)
 	if !final && maxLen > 1 {
 		// The start of a secret is masked only once the Ellipsis after

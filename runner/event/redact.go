@@ -1,6 +1,10 @@
 package event
 
-import "github.com/colrun/colrun/collections"
+import (
+	"strings"
+
+	"github.com/colrun/colrun/collections"
+)
 
 // Redacting returns a Handler that passes each event to next with every
 // string and body run through mask first, so that no reporter (terminal,
@@ -37,6 +41,16 @@ func Redact(e Event, mask func(string) string) Event {
 		c := *d
 		c.Content = m
 		return &c
+	}
+	// cut masks a body of which only the start was kept (--max-kept-body):
+	// with cutMark appended, the start of a secret at the cut is masked
+	// too, as the mask masks it before a cut string's "…".
+	cut := func(b []byte, whole bool) []byte {
+		if whole || len(b) == 0 {
+			return bytes(b)
+		}
+		m := mask(string(b) + cutMark)
+		return []byte(strings.TrimSuffix(m, cutMark))
 	}
 	headers := func(hs []Header) []Header {
 		if hs == nil {
@@ -83,7 +97,7 @@ func Redact(e Event, mask func(string) string) Event {
 		c.Sent.URL = mask(c.Sent.URL)
 		c.Sent.PostmanURL, c.Sent.Fragment = mask(c.Sent.PostmanURL), mask(c.Sent.Fragment)
 		c.Sent.Headers = headers(c.Sent.Headers)
-		c.Sent.Body = bytes(c.Sent.Body)
+		c.Sent.Body = cut(c.Sent.Body, int64(len(c.Sent.Body)) >= c.Sent.BodySize)
 		c.Sent.Spec = redactBody(c.Sent.Spec, mask)
 		c.Error, c.ErrorDetail = mask(c.Error), mask(c.ErrorDetail)
 		if f := c.ErrorFields; f != nil {
@@ -98,7 +112,7 @@ func Redact(e Event, mask func(string) string) Event {
 			// A server may echo anything into its reason phrase.
 			r.Status = mask(r.Status)
 			r.Headers = headers(r.Headers)
-			r.Body = bytes(r.Body)
+			r.Body = cut(r.Body, !r.Truncated)
 			c.Resp = &r
 		}
 		if c.Redirs != nil {
@@ -129,6 +143,10 @@ func Redact(e Event, mask func(string) string) Event {
 	}
 	return e
 }
+
+// cutMark is appended to a cut body before masking: auth.Redactor masks
+// the start of a secret just before it, and it is removed again after.
+const cutMark = "\u2026"
 
 // redactBody returns a copy of b with mask applied to every string a
 // report shows of it: a sign-in body's definition holds the password.

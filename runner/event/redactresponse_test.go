@@ -34,9 +34,11 @@ func TestRedactMasksWhatAServerEchoes(t *testing.T) {
 			want: Request{Resp: &Response{Body: []byte(`{"data":"********`), BodySize: 100, Truncated: true}},
 		},
 		{
-			name: "server echoing a secret's start",
-			in:   Request{Resp: &Response{Code: 400, Status: "Bad made-up-s", Body: []byte(`{"data":"made-up-ses`), BodySize: 20}},
-			want: Request{Resp: &Response{Code: 400, Status: "Bad ********", Body: []byte(`{"data":"********`), BodySize: 20}},
+			// Not known to be cut: the end of a value is no cut, or
+			// a user name that starts the password would be masked.
+			name: "whole response body ending like a secret's start",
+			in:   Request{Resp: &Response{Body: []byte(`{"data":"made-up-ses`), BodySize: 20}},
+			want: Request{Resp: &Response{Body: []byte(`{"data":"made-up-ses`), BodySize: 20}},
 		},
 		{
 			name: "sent body cut in a secret",
