@@ -1622,11 +1622,7 @@ function requestChanges() {
 }
 // touched reports whether o[key] may differ from what Go built: it is
 // not, or no longer, a lazy property still waiting for its first read.
-function touched(o, key) {
-    if (!native.lazyPending(o, key)) { return true; }
-    var d = Object.getOwnPropertyDescriptor(o, key);
-    return !(d && d.get === native.lazyAccessor(key));
-}
+var touched = native.touched;
 
 Object.defineProperty(globalThis, 'pm', { value: pm, writable: false, enumerable: false, configurable: false });
 

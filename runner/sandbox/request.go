@@ -434,7 +434,7 @@ func (s *Sandbox) urlPart(o *goja.Object, u collections.URL, types []string, nam
 		_ = ql.Set("members", rt.NewArray(members...))
 		_ = ql.Set("reference", ref)
 		_ = ql.Set("Type", c.queryParam)
-		_ = ql.Set("_postman_listIndexKey", "key")
+		_ = ql.Set("_postman_listIndexKey", s.prims.str(rt, "key"))
 		_ = ql.Set("_postman_listAllowsMultipleValues", true)
 		return ql
 	}
@@ -472,7 +472,7 @@ func (s *Sandbox) urlPart(o *goja.Object, u collections.URL, types []string, nam
 	_ = vl.Set("members", rt.NewArray(members...))
 	_ = vl.Set("reference", ref)
 	_ = vl.Set("Type", c.variable)
-	_ = vl.Set("_postman_listIndexKey", "key")
+	_ = vl.Set("_postman_listIndexKey", s.prims.str(rt, "key"))
 	return vl
 }
 
@@ -686,9 +686,28 @@ func urlString(u collections.URL) string {
 func (s *Sandbox) fastNatives(set func(string, func(goja.FunctionCall) goja.Value)) {
 	set("urlString", s.nURLString)
 	set("urlAsBuilt", s.nURLAsBuilt)
+	set("touched", s.nTouched)
 	set("change", s.nChange)
 	set("changeHeaders", s.nChangeHeaders)
 	set("changes", s.nChanges)
+}
+
+// nTouched is the bootstrap's touched(o, key): whether o[key] may differ
+// from what Go built, not (or no longer) being a lazy property still
+// waiting for its first read. Only its own descriptor can tell a lazy
+// property a script redefined without reading it.
+func (s *Sandbox) nTouched(c goja.FunctionCall) goja.Value {
+	o, _ := c.Argument(0).(*goja.Object)
+	key := c.Argument(1)
+	if !s.lazyPending(o, key.String()) {
+		return s.rt.ToValue(true)
+	}
+	d, err := s.classes.ownDescriptor(goja.Undefined(), o, key)
+	if err != nil {
+		panic(err)
+	}
+	desc, ok := d.(*goja.Object)
+	return s.rt.ToValue(!ok || desc.Get("get") != s.lazyAccessor(key.String()))
 }
 
 // nURLAsBuilt reports whether its argument is the Url built for the

@@ -32,9 +32,10 @@ type classes struct {
 	// exportBody and exportAuth are the bootstrap's, for the baseline of
 	// a pre-request script's changes to pm.request.
 	exportBody, exportAuth goja.Callable
-	// isFrozen is Object.isFrozen, taken before any script could replace
-	// it.
-	isFrozen goja.Callable
+	// isFrozen is Object.isFrozen and ownDescriptor
+	// Object.getOwnPropertyDescriptor, taken before any script could
+	// replace them.
+	isFrozen, ownDescriptor goja.Callable
 	// urlMethods are what Url#toString calls, as the bootstrap defines
 	// them; varMethods what it calls to read a path variable's value.
 	// Go computes the string only while they are these (urlStringFast).
@@ -107,7 +108,8 @@ func loadClasses(rt *goja.Runtime, o *goja.Object) classes {
 	c.exportBody, _ = goja.AssertFunction(o.Get("exportBody"))
 	c.exportAuth, _ = goja.AssertFunction(o.Get("exportAuth"))
 	c.isFrozen, _ = goja.AssertFunction(rt.Get("Object").ToObject(rt).Get("isFrozen"))
-	if c.streamOf == nil || c.makeResponse == nil || c.exportBody == nil || c.exportAuth == nil || c.isFrozen == nil {
+	c.ownDescriptor, _ = goja.AssertFunction(rt.Get("Object").ToObject(rt).Get("getOwnPropertyDescriptor"))
+	if c.streamOf == nil || c.makeResponse == nil || c.exportBody == nil || c.exportAuth == nil || c.isFrozen == nil || c.ownDescriptor == nil {
 		panic("sandbox: bootstrap does not export streamOf, makeResponse, exportBody and exportAuth, or Object.isFrozen is missing")
 	}
 	original := func(on, from *goja.Object, name string) method {
@@ -380,7 +382,7 @@ func (s *Sandbox) headerList(parent *goja.Object, headers []header) *goja.Object
 	_ = l.Set("members", rt.NewArray(members...))
 	_ = l.Set("reference", ref)
 	_ = l.Set("Type", c.header)
-	_ = l.Set("_postman_listIndexKey", "key")
+	_ = l.Set("_postman_listIndexKey", s.prims.str(rt, "key"))
 	_ = l.Set("_postman_listIndexCaseInsensitive", true)
 	_ = l.Set("_postman_listAllowsMultipleValues", true)
 	return l
@@ -444,7 +446,7 @@ func (s *Sandbox) cookieList(parent *goja.Object, cookies []*http.Cookie) *goja.
 	_ = l.Set("members", rt.NewArray())
 	_ = l.Set("reference", rt.NewObject())
 	_ = l.Set("Type", c.cookie)
-	_ = l.Set("_postman_listIndexKey", "name")
+	_ = l.Set("_postman_listIndexKey", s.prims.str(rt, "name"))
 	_ = l.Set("_postman_listIndexCaseInsensitive", true)
 	_ = l.Set("_postman_listAllowsMultipleValues", true)
 	return l
