@@ -155,7 +155,9 @@ func TestMockRefusesAMalformedAddr(t *testing.T) {
 
 // A misspelt long flag gets the hint Newman 6.2.2 (commander) prints:
 // "error: unknown option '--enviroment'\n(Did you mean --environment?)",
-// on one line here; a flag nothing like any other gets none.
+// on one line here; a flag nothing like any other gets none. A long flag
+// with one dash gets a hint too, where pflag (and Newman) would read it as
+// a shorthand and its value.
 func TestMisspeltFlagsGetAHint(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -166,6 +168,10 @@ func TestMisspeltFlagsGetAHint(t *testing.T) {
 		{[]string{"run", "c.json", "--itration-count", "2"}, `colrun run: unknown flag: --itration-count; did you mean --iteration-count? (see "colrun run --help")`},
 		{[]string{"run", "c.json", "--reporter-json-exprot=r.json"}, `colrun run: unknown flag: --reporter-json-exprot; did you mean --reporter-json-export? (see "colrun run --help")`},
 		{[]string{"run", "c.json", "--frobnicate"}, `colrun run: unknown flag: --frobnicate (see "colrun run --help")`},
+		// Newman: "error: could not load environment / ENOENT: ... open 'nvironment'".
+		{[]string{"run", "c.json", "-environment", "e.json"}, `colrun run: -environment: a long flag takes two dashes; did you mean --environment? (see "colrun run --help")`},
+		{[]string{"run", "-insecure", "c.json"}, `colrun run: -insecure: a long flag takes two dashes; did you mean --insecure? (see "colrun run --help")`},
+		{[]string{"run", "c.json", "-reporters=json"}, `colrun run: -reporters=json: a long flag takes two dashes; did you mean --reporters=json? (see "colrun run --help")`},
 		{[]string{"mock", "--adr", ":0"}, `colrun mock: unknown flag: --adr; did you mean --addr? (see colrun mock --help)`},
 		{[]string{"tableau", "signin", "--metod", "pat"}, `colrun tableau signin: unknown flag: --metod; did you mean --method?`},
 	}

@@ -173,6 +173,10 @@ func runCommand(ctx context.Context, args []string, sio stdio) int {
 	f.register(fs)
 	help := fs.BoolP("help", "h", false, "show this help")
 	args = splitReporterOptions(args)
+	if err := singleDashLong(fs, args); err != nil {
+		fmt.Fprintf(sio.err, "colrun run: %v (see \"colrun run --help\")\n", err)
+		return exitUsage
+	}
 	if err := fs.Parse(normalizeOptionalValues(args)); err != nil {
 		fmt.Fprintf(sio.err, "colrun run: %s (see \"colrun run --help\")\n", flagError(fs, err))
 		return exitUsage

@@ -46,3 +46,24 @@ func flagError(fs *pflag.FlagSet, err error) string {
 		return fmt.Sprintf("%s; did you mean one of %s?", msg, strings.Join(similar, ", "))
 	}
 }
+
+// singleDashLong finds a long flag written with one dash ("-environment"),
+// which pflag, like Newman's commander, reads as a shorthand and its value
+// (-e "nvironment"), leaving a baffling error about what follows; it
+// returns the error to print instead, or nil.
+func singleDashLong(fs *pflag.FlagSet, args []string) error {
+	for _, a := range args {
+		if a == "--" {
+			return nil
+		}
+		name, ok := strings.CutPrefix(a, "-")
+		if !ok || strings.HasPrefix(name, "-") {
+			continue
+		}
+		name, _, _ = strings.Cut(name, "=")
+		if len(name) > 1 && fs.Lookup(name) != nil {
+			return fmt.Errorf("%s: a long flag takes two dashes; did you mean -%s?", a, a)
+		}
+	}
+	return nil
+}
