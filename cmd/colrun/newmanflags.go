@@ -140,7 +140,8 @@ func checkUnsupportedNewmanFlags(fs *pflag.FlagSet) error {
 // remoteInput refuses an http(s) URL where Newman would download the
 // collection, environment, globals or data file.
 func remoteInput(flag, path string) error {
-	if strings.HasPrefix(path, "http://") || strings.HasPrefix(path, "https://") {
+	// URL schemes are case-insensitive: "HTTP://" is a URL too.
+	if lower := strings.ToLower(path); strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") {
 		return fmt.Errorf("%s %s: loading from a URL is not supported; download it first (curl -fsSLo file.json URL)", flag, path)
 	}
 	return nil
