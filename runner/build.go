@@ -47,6 +47,9 @@ type outgoing struct {
 	digest *digestSigner
 	// ntlm runs the NTLM handshake's replays; nil unless the auth is ntlm.
 	ntlm *ntlmSigner
+	// tableauOrigin is set when colrun added X-Tableau-Auth: the server
+	// the token belongs to, so that a redirect elsewhere drops it.
+	tableauOrigin string
 	// Auth is the auth applied, inherited or not, with its variables
 	// resolved: what pm.request.auth shows in test scripts.
 	Auth *collections.Auth

@@ -28,6 +28,7 @@ import (
 
 	"github.com/andybalholm/brotli"
 
+	"github.com/colrun/colrun/auth"
 	"github.com/colrun/colrun/collections"
 	"github.com/colrun/colrun/runner/event"
 	"golang.org/x/text/encoding/charmap"
@@ -366,6 +367,12 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 			}
 			if !so.keepAuthorization && !strings.EqualFold(req.URL.Hostname(), targetHostname(target)) {
 				headers = withoutHeaders(headers, "Authorization")
+			}
+			if o.tableauOrigin != "" && origin(target) != o.tableauOrigin {
+				// The session token colrun added is for its server
+				// only; one the collection set is forwarded, as
+				// Newman forwards any header but Authorization.
+				headers = withoutHeaders(headers, auth.AuthHeader)
 			}
 			headers = withoutHeaders(headers, "Host")
 			if !so.keepReferer {

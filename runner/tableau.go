@@ -211,6 +211,7 @@ func (w *worker) tableauPrepare(o *outgoing) (bool, error) {
 		if v, ok := o.header(auth.AuthHeader); !ok || v == "" {
 			o.removeHeader(auth.AuthHeader)
 			o.addHeader(auth.AuthHeader, w.tab.session.Token)
+			o.tableauOrigin = w.tab.origin
 		}
 	}
 	return false, nil

@@ -54,3 +54,40 @@ func TestTableauTokenStaysWithItsServer(t *testing.T) {
 		})
 	}
 }
+
+// A redirect from the Tableau server to another one drops the token
+// colrun added; one the collection set itself is forwarded, as Newman
+// forwards every header but Authorization.
+func TestTableauTokenIsNotRedirectedElsewhere(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, header string
+		want         []string
+	}{
+		{"added by colrun", ``, []string{""}},
+		{"set by the collection", `,"header":[{"key":"X-Tableau-Auth","value":"made-up-own-token"}]`, []string{"made-up-own-token"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			var mu sync.Mutex
+			var got []string
+			other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				mu.Lock()
+				got = append(got, r.Header.Get("X-Tableau-Auth"))
+				mu.Unlock()
+			}))
+			t.Cleanup(other.Close)
+			dir := t.TempDir()
+			path := writeFile(t, dir, "c.json", `{"info":{"name":"redirect"},"item":[
+ {"name":"Redirect","request":{"method":"GET","url":"{{server-name}}/redirect-to?url=`+other.URL+`/hook"`+tc.header+`}}]}`)
+			res := colrun(t, nil, "run", path, "--mock", "--tableau-auth", "pat")
+			if res.code != 0 {
+				t.Fatalf("exit %d\n%s\n%s", res.code, res.stdout, res.stderr)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("X-Tableau-Auth the other server got (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
