@@ -162,6 +162,7 @@ pm.test("has a token", function () {
 		{"request-url", "test", `if (!pm.request.url.toString()) { throw new Error("url"); }`},
 		{"prerequest-header", "prerequest", `pm.request.headers.add({key: "X-Trace", value: "1"});`},
 		{"prerequest-url", "prerequest", `if (!pm.request.url.toString()) { throw new Error("url"); }`},
+		{"prerequest-header-get", "prerequest", `if (!pm.request.headers.get("Accept")) { throw new Error("header"); }`},
 		{"request-header-get", "test", `if (!pm.request.headers.get("Accept")) { throw new Error("header"); }`},
 	} {
 		b.Run(c.name, func(b *testing.B) { benchRun(b, c.listen, c.src) })

@@ -191,6 +191,24 @@ func (s *Sandbox) lazyAccessor(name string) goja.Value {
 	return fn
 }
 
+// settleAlso settles holder's lazy property name, built from src, to v
+// when it is still the lazy accessor waiting for its first read: for a
+// property built together with the one being read, which must hold the
+// same objects.
+func (s *Sandbox) settleAlso(holder *goja.Object, src lazySource, name string, v goja.Value) {
+	bit := lazyBit(src, name)
+	st := src.state()
+	if st.pending&bit == 0 {
+		return
+	}
+	if _, pending := s.probeLazy(holder, name); !pending {
+		return
+	}
+	if !s.settleLazy(holder, src, bit, name, v) {
+		st.remember(name, bit, v)
+	}
+}
+
 // probeLazy reads o's property name as a script would, except that a
 // lazy property of o's own still to build is not built: ok then reports
 // it pending, and v is nil. Go reads a Postman object this way to compute

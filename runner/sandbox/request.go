@@ -110,23 +110,10 @@ func (s *Sandbox) requestHeaders(o *goja.Object, headers []collections.Header) *
 		return l
 	}
 	hs := make([]header, len(headers))
-	system := false
 	for i, h := range headers {
-		hs[i] = header{key: h.Key, value: h.Value, disabled: h.Disabled}
-		system = system || h.System
+		hs[i] = header{key: h.Key, value: h.Value, disabled: h.Disabled, system: h.System}
 	}
-	l := s.headerList(o, hs)
-	if system {
-		// Header#update sets system after key and value, so toJSON lists
-		// it last, as it does here.
-		members := l.Get("members").ToObject(s.rt)
-		for i, h := range headers {
-			if h.System {
-				_ = members.Get(strconv.Itoa(i)).ToObject(s.rt).Set("system", true)
-			}
-		}
-	}
-	return l
+	return s.headerList(o, hs)
 }
 
 // hasDescriptions reports whether a header has a description.
@@ -687,6 +674,7 @@ func (s *Sandbox) fastNatives(set func(string, func(goja.FunctionCall) goja.Valu
 	set("urlString", s.nURLString)
 	set("urlAsBuilt", s.nURLAsBuilt)
 	set("touched", s.nTouched)
+	set("listGet", s.nListGet)
 	set("change", s.nChange)
 	set("changeHeaders", s.nChangeHeaders)
 	set("changes", s.nChanges)
@@ -815,6 +803,16 @@ func (s *Sandbox) headersExport(v goja.Value) *headersExported {
 	l, _ := v.(*goja.Object)
 	if l == nil || l.Prototype() != s.classes.headerListProto || !intact(nil, s.classes.headerExportMethods) {
 		return nil
+	}
+	if p, ok := s.lazyOf(l).(*headerListParts); ok {
+		// Members no script has read are as Go built them.
+		if _, pending := s.probeLazy(l, "members"); pending {
+			out := &headersExported{hs: make([]collections.Header, len(p.headers))}
+			for i, h := range p.headers {
+				out.hs[i] = collections.Header{Key: h.key, Value: h.value, Disabled: h.disabled}
+			}
+			return out
+		}
 	}
 	members, _ := l.Get("members").(*goja.Object)
 	if members == nil || members.ClassName() != "Array" || members.Prototype() != s.classes.arrayProto {

@@ -43,8 +43,10 @@ type classes struct {
 	// exportMethods are the others exporting a Url calls;
 	// headerExportMethods those exporting a HeaderList calls.
 	exportMethods, headerExportMethods []method
-	// arrayProto is Array.prototype.
-	arrayProto *goja.Object
+	// listGetMethods are what PropertyList#get calls.
+	listGetMethods []method
+	// arrayProto is Array.prototype, objectProto Object.prototype.
+	arrayProto, objectProto *goja.Object
 	// all is the bootstrap's object these come from.
 	all *goja.Object
 }
@@ -125,6 +127,8 @@ func loadClasses(rt *goja.Runtime, o *goja.Object) classes {
 		c.urlMethods = append(c.urlMethods, original(c.queryParam, c.queryParam, name))
 	}
 	c.arrayProto = rt.Get("Array").ToObject(rt).Get("prototype").ToObject(rt)
+	c.objectProto = rt.Get("Object").ToObject(rt).Get("prototype").ToObject(rt)
+	c.listGetMethods = []method{original(nil, c.propertyListProto, "one"), original(c.headerProto, c.headerProto, "valueOf")}
 	c.headerExportMethods = []method{original(c.propertyList, c.propertyList, "isPropertyList"),
 		original(c.arrayProto, c.arrayProto, "filter"), original(c.arrayProto, c.arrayProto, "map")}
 	c.exportMethods = []method{original(nil, c.urlProto, "toString"), original(c.url, c.url, "isUrl"), original(c.propertyList, c.propertyList, "isPropertyList")}
@@ -332,8 +336,8 @@ func (p *responseParts) lazyBuild(s *Sandbox, o *goja.Object, name string) goja.
 
 // header is a response or request header.
 type header struct {
-	key, value string
-	disabled   bool
+	key, value       string
+	disabled, system bool
 }
 
 // headerList builds `new HeaderList(parent, headers)`: Header members
@@ -364,28 +368,99 @@ func (s *Sandbox) headerList(parent *goja.Object, headers []header) *goja.Object
 	}
 	l := s.newInstance(c.headerListProto)
 	link(l, c.parent, parent)
-	members := make([]any, len(headers))
-	names := make([]string, len(headers))
-	for i, h := range headers {
-		ho := s.newInstance(c.headerProto)
-		// Property sets disabled first, then Header#update key and value.
-		if h.disabled {
-			_ = ho.Set("disabled", true)
-		}
-		_ = ho.Set("key", s.prims.str(rt, h.key))
-		_ = ho.Set("value", s.prims.str(rt, h.value))
-		link(ho, c.parent, l)
-		members[i] = ho
-		names[i] = strings.ToLower(h.key)
-	}
-	ref := s.listIndex(members, names, true)
-	_ = l.Set("members", rt.NewArray(members...))
-	_ = l.Set("reference", ref)
+	// The members and their index are lazy (lazy.go): a script that only
+	// gets a header's value (PropertyList#get) reads it from Go.
+	p := &headerListParts{headers: headers}
+	s.defineLazy(l, p, "members")
+	s.defineLazy(l, p, "reference")
+	s.registerLazy(l, p)
 	_ = l.Set("Type", c.header)
 	_ = l.Set("_postman_listIndexKey", s.prims.str(rt, "key"))
 	_ = l.Set("_postman_listIndexCaseInsensitive", true)
 	_ = l.Set("_postman_listAllowsMultipleValues", true)
 	return l
+}
+
+// headerListParts is what a HeaderList's members and reference are built
+// from, together, on the first read of either.
+type headerListParts struct {
+	lazyState
+	headers []header
+}
+
+var headerListLazyNames = []string{"members", "reference"}
+
+func (p *headerListParts) lazyNames() []string { return headerListLazyNames }
+func (p *headerListParts) state() *lazyState   { return &p.lazyState }
+
+func (p *headerListParts) lazyBuild(s *Sandbox, l *goja.Object, name string) goja.Value {
+	rt, c := s.rt, &s.classes
+	objs := make([]any, len(p.headers))
+	names := make([]string, len(p.headers))
+	for i, h := range p.headers {
+		ho := s.newInstance(c.headerProto)
+		// Property sets disabled first, then Header#update key, value and
+		// system.
+		if h.disabled {
+			_ = ho.Set("disabled", true)
+		}
+		_ = ho.Set("key", s.prims.str(rt, h.key))
+		_ = ho.Set("value", s.prims.str(rt, h.value))
+		if h.system {
+			_ = ho.Set("system", true)
+		}
+		link(ho, c.parent, l)
+		objs[i] = ho
+		names[i] = strings.ToLower(h.key)
+	}
+	members := rt.NewArray(objs...)
+	reference := s.listIndex(objs, names, true)
+	// Every method reading one reads the other: they are settled
+	// together, as the data properties Postman has.
+	if name == "members" {
+		s.settleAlso(l, p, "reference", reference)
+		return members
+	}
+	s.settleAlso(l, p, "members", members)
+	return reference
+}
+
+// nListGet is the fast path of PropertyList#get for a HeaderList Go built
+// whose members and index no script has read: the value of the last
+// header of a name, read from Go. It returns false, sending get the long
+// way, for any other list or key.
+func (s *Sandbox) nListGet(c goja.FunctionCall) goja.Value {
+	no := s.rt.ToValue(false)
+	l, _ := c.Argument(0).(*goja.Object)
+	p, _ := s.lazyOf(l).(*headerListParts)
+	key := c.Argument(1)
+	if p == nil || !isJSString(key) || !isASCII(key.String()) || !intact(l, s.classes.listGetMethods) {
+		return no
+	}
+	// PropertyList#one reads these, in this order.
+	if !truthy(l.Get("_postman_listIndexCaseInsensitive")) {
+		return no
+	}
+	if _, pending := s.probeLazy(l, "reference"); !pending {
+		return no
+	}
+	if !truthy(l.Get("_postman_listAllowsMultipleValues")) {
+		return no
+	}
+	if _, pending := s.probeLazy(l, "members"); !pending {
+		return no
+	}
+	name := strings.ToLower(key.String())
+	for i := len(p.headers) - 1; i >= 0; i-- {
+		if strings.ToLower(p.headers[i].key) == name {
+			return s.prims.str(s.rt, p.headers[i].value)
+		}
+	}
+	// No header of that name: the index inherits the rest.
+	if v := s.classes.objectProto.Get(name); v != nil && !goja.IsUndefined(v) {
+		return no
+	}
+	return goja.Undefined()
 }
 
 // listIndex builds a PropertyList's reference object as insert() fills

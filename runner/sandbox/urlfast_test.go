@@ -126,23 +126,7 @@ func TestURLStringAfterChanges(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			var got [2][]string
-			for i, eager := range []bool{false, true} {
-				sb := New(Options{Timeout: 10 * time.Second})
-				sb.viaConstructor = eager
-				exec := newExec("test")
-				if tt.setup != nil {
-					tt.setup(exec.Request)
-				}
-				// Methods replaced on prototypes stay replaced for the
-				// sandbox's later scripts, so each case has its own.
-				res := runWith(t, sb, exec, "var u = pm.request.url;\n"+tt.script+"\nconsole.log(u.toString(), u.toString(true), String(u), pm.request.url.toString());")
-				if res.Error != nil {
-					t.Fatalf("eager=%v: %+v", eager, res.Error)
-				}
-				got[i] = res.consoleLogs()
-			}
-			diff(t, "logs", got[1], got[0])
+			sameAsEager(t, tt.setup, "var u = pm.request.url;\n"+tt.script+"\nconsole.log(u.toString(), u.toString(true), String(u), pm.request.url.toString());")
 		})
 	}
 }
@@ -191,4 +175,74 @@ func TestRawBodyMatchesConstructor(t *testing.T) {
 			t.Errorf("body %d: baseline differs from exportBody (-want +got):\n%s", i, d)
 		}
 	}
+}
+
+// PropertyList#get of a header list, answered from Go while its members
+// are unread, gives what the bootstrap's get gives on the list the
+// Request constructor builds, whatever a script did to the list first.
+func TestHeaderGetMatchesList(t *testing.T) {
+	t.Parallel()
+	headers := func(r *collections.Request) {
+		r.Headers = []collections.Header{
+			{Key: "Accept", Value: "application/json"}, {Key: "X-Multi", Value: "one"}, {Key: "x-multi", Value: "two", Disabled: true},
+			{Key: "Constructor", Value: "c"}, {Key: "", Value: "empty"},
+		}
+	}
+	gets := `["Accept", "accept", "ACCEPT", "X-Multi", "x-multi", "constructor", "toString", "hasOwnProperty", "__proto__", "valueOf", "missing", "", "X-Ünï", "x-ünï", 1, null, undefined, {toString: function () { return "accept"; }}]`
+	tests := []struct{ name, script string }{
+		{"untouched", ``},
+		{"member changed", `h.members[0].value = "changed";`},
+		{"member read", `h.members.length;`},
+		{"reference read", `h.reference.accept;`},
+		{"added", `h.add({key: "Accept", value: "second"});`},
+		{"case sensitive", `h._postman_listIndexCaseInsensitive = false;`},
+		{"single valued", `h._postman_listAllowsMultipleValues = false;`},
+		{"one replaced", `h.one = function () { return {valueOf: function () { return "own"; }}; };`},
+		{"valueOf replaced", `Object.getPrototypeOf(h.members[0]).valueOf = function () { return "v"; };`},
+		{"inherited index", `Object.prototype.missing = "inherited";`},
+		{"reference redefined", `Object.defineProperty(h, "reference", {value: {accept: {valueOf: function () { return "redefined"; }}}, enumerable: true});`},
+		{"frozen", `Object.freeze(h);`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			sameAsEager(t, headers, "var h = pm.request.headers;\n"+tt.script+"\nconsole.log(JSON.stringify("+gets+".map(function (k) { return String(h.get(k)); })));")
+		})
+	}
+}
+
+// A script getting a header's value leaves the list's members unbuilt.
+func TestHeaderGetLeavesMembersUnbuilt(t *testing.T) {
+	t.Parallel()
+	sb := New(Options{Timeout: 10 * time.Second})
+	res := runWith(t, sb, newExec("test"), `globalThis.h = pm.response.headers; console.log(h.get("content-type"), pm.request.headers.get("ACCEPT"));`)
+	diff(t, "logs", []string{"application/json; charset=utf-8 | application/json"}, mustPass(t, res))
+	for _, name := range headerListLazyNames {
+		if !sb.lazyPending(sb.rt.Get("h").ToObject(sb.rt), name) {
+			t.Errorf("pm.response.headers.%s was built", name)
+		}
+	}
+}
+
+// sameAsEager runs src as a test script, for the test request setup
+// changes, in a sandbox that builds pm.request in Go and in one where the
+// Request constructor builds it, and compares what it logs. Each run has
+// its own sandbox: methods a script replaces on prototypes stay replaced.
+func sameAsEager(t *testing.T, setup func(*collections.Request), src string) {
+	t.Helper()
+	var got [2][]string
+	for i, eager := range []bool{false, true} {
+		sb := New(Options{Timeout: 10 * time.Second})
+		sb.viaConstructor = eager
+		exec := newExec("test")
+		if setup != nil {
+			setup(exec.Request)
+		}
+		res := runWith(t, sb, exec, src)
+		if res.Error != nil {
+			t.Fatalf("eager=%v: %+v", eager, res.Error)
+		}
+		got[i] = res.consoleLogs()
+	}
+	diff(t, "logs", got[1], got[0])
 }
