@@ -696,9 +696,39 @@ func decodeBody(rb node, w where) (*Body, error) {
 		b.File = &BodyFile{Src: str(field(f, "src")), Content: str(field(f, "content"))}
 	}
 	if g := m.get("graphql"); isObject(g) {
-		b.GraphQL = &GraphQL{Query: str(field(g, "query")), Variables: str(field(g, "variables"))}
+		b.GraphQL = decodeGraphQL(g)
+	} else if b.Mode == "graphql" {
+		// postman-collection keeps nothing of a graphql that is not an
+		// object, and Newman sends such a body as {}.
+		b.GraphQL = &GraphQL{Missing: GraphQLQuery | GraphQLVariables}
 	}
 	return b, nil
+}
+
+// decodeGraphQL reads a graphql body's fields, keeping whether each is
+// there and whether it is a string, on which what Newman sends depends.
+func decodeGraphQL(g node) *GraphQL {
+	out := &GraphQL{}
+	for _, f := range []struct {
+		name string
+		bit  GraphQLField
+		dst  *string
+	}{{"query", GraphQLQuery, &out.Query}, {"operationName", GraphQLOperationName, &out.OperationName}, {"variables", GraphQLVariables, &out.Variables}} {
+		v := field(g, f.name)
+		switch {
+		case !v.Exists():
+			out.Missing |= f.bit
+		case v.Type == gjson.String:
+			*f.dst = str(v)
+		case isNull(v):
+			*f.dst, out.Literal = "null", out.Literal|f.bit
+		default:
+			*f.dst, out.Literal = str(v), out.Literal|f.bit
+		}
+	}
+	out.HasOperationName = out.Missing&GraphQLOperationName == 0
+	out.Missing &^= GraphQLOperationName
+	return out
 }
 
 // rawText is a raw body's text as Newman sends it: a string as is, and

@@ -274,11 +274,35 @@ type BodyFile struct {
 	Unreadable bool
 }
 
-// GraphQL is a graphql mode body; Variables is the raw JSON text.
+// GraphQL is a graphql mode body. A field the collection gives as a
+// string holds that string (Variables is then JSON text, sent as written);
+// one given as another JSON value holds its JSON text and is marked in
+// Literal, because Newman sends and shows it as that value ({"query":5}).
+// The zero value of the flags is a query and variables given as strings
+// and no operationName.
 type GraphQL struct {
-	Query     string
-	Variables string
+	Query string
+	// OperationName picks one operation of a document that has several;
+	// Newman sends it when the collection gives one, even "".
+	OperationName    string
+	HasOperationName bool
+	Variables        string
+	// Missing lists the query or variables the collection leaves out,
+	// which Newman neither sends nor shows (a "" query it sends as "").
+	Missing GraphQLField
+	// Literal lists the fields given as JSON values other than strings.
+	Literal GraphQLField
 }
+
+// GraphQLField is a set of a GraphQL body's fields.
+type GraphQLField uint8
+
+// The fields of a GraphQL body, for GraphQL.Missing and GraphQL.Literal.
+const (
+	GraphQLQuery GraphQLField = 1 << iota
+	GraphQLOperationName
+	GraphQLVariables
+)
 
 // Auth is an auth block in normalised form: the v2.0 object form and the
 // v2.1 list form both become an ordered parameter list.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/rand"
 	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"mime"
@@ -20,6 +19,7 @@ import (
 
 	"github.com/colrun/colrun/collections"
 	"github.com/colrun/colrun/runner/event"
+	"github.com/colrun/colrun/runner/sandbox/schemadoc"
 	"github.com/colrun/colrun/runner/variables"
 )
 
@@ -1028,9 +1028,8 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// graphqlBody builds {"query":...,"variables":...} as postman-runtime does
-// for variables given as a string: the variables text is inserted as is,
-// so malformed JSON reaches the server unchanged, as in Postman.
+// graphqlBody builds a graphql body as postman-runtime does (see
+// encodeGraphQL).
 func graphqlBody(g *collections.GraphQL, res *variables.Resolver) ([]byte, error) {
 	r, err := resolveGraphQL(g, res)
 	if err != nil {
@@ -1039,23 +1038,89 @@ func graphqlBody(g *collections.GraphQL, res *variables.Resolver) ([]byte, error
 	return encodeGraphQL(r), nil
 }
 
-// resolveGraphQL is g with its variables resolved.
+// resolveGraphQL is g with its variables resolved. In a field that is not
+// a string postman-runtime resolves the strings inside the value, so a
+// value lands JSON-escaped there, and as is in a string's text.
 func resolveGraphQL(g *collections.GraphQL, res *variables.Resolver) (*collections.GraphQL, error) {
-	q, err := res.Replace(g.Query)
-	if err != nil {
-		return nil, err
+	out := *g
+	for _, f := range []struct {
+		bit collections.GraphQLField
+		s   *string
+	}{{collections.GraphQLQuery, &out.Query}, {collections.GraphQLOperationName, &out.OperationName}, {collections.GraphQLVariables, &out.Variables}} {
+		if !strings.Contains(*f.s, "{{") {
+			continue
+		}
+		var err error
+		if g.Literal&f.bit != 0 {
+			*f.s, err = resolveJSONStrings(*f.s, res)
+		} else {
+			*f.s, err = res.Replace(*f.s)
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	v, err := res.Replace(g.Variables)
-	if err != nil {
-		return nil, err
-	}
-	return &collections.GraphQL{Query: q, Variables: v}, nil
+	return &out, nil
 }
 
+// resolveJSONStrings resolves the variables in the strings of a JSON
+// value, keys left alone, as postman-collection substitutes a request's
+// values.
+func resolveJSONStrings(text string, res *variables.Resolver) (string, error) {
+	v, err := schemadoc.Parse(text)
+	if err != nil {
+		return res.Replace(text)
+	}
+	var walk func(v any) (any, error)
+	walk = func(v any) (any, error) {
+		var err error
+		switch x := v.(type) {
+		case string:
+			return res.Replace(x)
+		case []any:
+			for i := range x {
+				if x[i], err = walk(x[i]); err != nil {
+					return nil, err
+				}
+			}
+		case *schemadoc.Object:
+			for _, k := range x.Keys {
+				if x.Vals[k], err = walk(x.Vals[k]); err != nil {
+					return nil, err
+				}
+			}
+		}
+		return v, nil
+	}
+	if v, err = walk(v); err != nil {
+		return "", err
+	}
+	return string(jsJSON(v)), nil
+}
+
+// encodeGraphQL is postman-runtime's graphql body. With variables given
+// as a string it writes the query and operationName that are strings and
+// the variables text as is, unless "", so malformed JSON reaches the
+// server unchanged; otherwise it is JSON.stringify of the three fields,
+// which leaves out those the collection does not give.
 func encodeGraphQL(g *collections.GraphQL) []byte {
-	qj, _ := json.Marshal(g.Query)
-	parts := []string{`"query":` + string(qj)}
-	if g.Variables != "" {
+	stringVars := (g.Missing|g.Literal)&collections.GraphQLVariables == 0
+	var parts []string
+	add := func(name, text string, bit collections.GraphQLField) {
+		switch {
+		case g.Literal&bit == 0:
+			parts = append(parts, `"`+name+`":`+string(jsJSON(text)))
+		case !stringVars:
+			parts = append(parts, `"`+name+`":`+text)
+		}
+	}
+	if g.Missing&collections.GraphQLQuery == 0 {
+		add("query", g.Query, collections.GraphQLQuery)
+	}
+	if g.HasOperationName {
+		add("operationName", g.OperationName, collections.GraphQLOperationName)
+	}
+	if g.Missing&collections.GraphQLVariables == 0 && (!stringVars || g.Variables != "") {
 		parts = append(parts, `"variables":`+g.Variables)
 	}
 	return []byte("{" + strings.Join(parts, ",") + "}")
