@@ -41,11 +41,13 @@ func startMock(in *runInputs, red *auth.Redactor) (url string, stop func(), err 
 	set("server-name", srv.URL())
 	// The demo credentials, under the names the official Tableau collection
 	// and colrun's bundled collections read, unless the user gave them a
-	// value (the official environment file lists them all, empty).
+	// value (the official environment file lists them all, empty). The
+	// mask colrun exports in place of a secret is no value: an environment
+	// exported from a --tableau-auth run, fed back with -e, still signs in.
 	defined := func(k string) bool {
 		if e := in.opts.Environment; e != nil {
 			for _, v := range e.Values {
-				if v.Key == k && !v.Disabled && collections.ValueString(v.Value) != "" {
+				if s := collections.ValueString(v.Value); v.Key == k && !v.Disabled && s != "" && s != auth.Mask {
 					return true
 				}
 			}
