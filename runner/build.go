@@ -60,9 +60,10 @@ type outgoing struct {
 	// Spec is the body as the collection defines it, variables resolved
 	// as sent, for Newman's json report; nil when there is no body.
 	Spec *collections.Body
-	// formType is set when the Content-Type was added for a urlencoded or
-	// form-data body: postman-request adds it while sending, so Newman's
-	// pm.request.headers and report leave it out though it is sent.
+	// formType is set when the Content-Type was added for a urlencoded,
+	// form-data or file body: postman-request adds it while sending, so
+	// Newman's pm.request.headers and report leave it out though it is
+	// sent.
 	formType bool
 	// jarCookie is the Cookie header the cookie jar added to the first
 	// hop, when the request set none itself; send fills it in.
@@ -173,6 +174,11 @@ func resolvedRequest(orig *collections.Request, o *outgoing, sent []event.Header
 	// percent-encoded, the auth it inherited, and the headers the
 	// transport added (Host, Accept-Encoding, Content-Length).
 	r.URL = collections.ParseURL(o.URL)
+	// The fragment is not sent, but Newman's scripts still see it,
+	// encoded as the URL it was requested by.
+	if o.Resolved.Hash != "" {
+		r.URL.Hash = fragment(o.Resolved.Hash, true, o.PPB.DisableURLEncoding != nil && *o.PPB.DisableURLEncoding)[1:]
+	}
 	r.Body = orig.Body.Clone()
 	r.Auth = o.Auth
 	if o.Auth == nil {
@@ -184,6 +190,11 @@ func resolvedRequest(orig *collections.Request, o *outgoing, sent []event.Header
 	}
 	if r.Body != nil && r.Body.Mode == "raw" && o.HasBody {
 		r.Body.Raw = string(o.Body)
+	}
+	if r.Body != nil && r.Body.Mode == "graphql" && o.Spec != nil && o.Spec.GraphQL != nil {
+		// Newman's test scripts see the query and variables resolved.
+		g := *o.Spec.GraphQL
+		r.Body.GraphQL = &g
 	}
 	if r.Body != nil && o.params != nil {
 		switch r.Body.Mode {
@@ -698,6 +709,7 @@ func (r *Runner) buildBody(b *collections.Body, out *outgoing, res *variables.Re
 			// postman-request names the file's type, as mime-types looks it
 			// up from the extension.
 			out.addHeader("Content-Type", fileContentType(path))
+			out.formType = true
 		}
 		out.Body, out.HasBody = data, true
 	case "graphql":
@@ -708,7 +720,7 @@ func (r *Runner) buildBody(b *collections.Body, out *outgoing, res *variables.Re
 		out.Spec = &collections.Body{Mode: b.Mode, GraphQL: resolved}
 		body := encodeGraphQL(resolved)
 		if _, ok := out.header("Content-Type"); !ok {
-			out.addHeader("Content-Type", "application/json")
+			out.addSystemHeader("Content-Type", "application/json")
 		}
 		out.Body, out.HasBody = body, true
 	}
