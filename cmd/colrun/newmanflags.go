@@ -137,16 +137,6 @@ func checkUnsupportedNewmanFlags(fs *pflag.FlagSet) error {
 	return nil
 }
 
-// remoteInput refuses an http(s) URL where Newman would download the
-// collection, environment, globals or data file.
-func remoteInput(flag, path string) error {
-	// URL schemes are case-insensitive: "HTTP://" is a URL too.
-	if lower := strings.ToLower(path); strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") {
-		return fmt.Errorf("%s %s: loading from a URL is not supported; download it first (curl -fsSLo file.json URL)", flag, path)
-	}
-	return nil
-}
-
 // keyValues reads --env-var and --global-var values as Newman does: the
 // name ends at the first "=", and a value without one defines the
 // variable with no value (undefined to scripts, "" in {{name}}),

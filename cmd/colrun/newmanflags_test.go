@@ -61,27 +61,33 @@ func TestNewmanFlags(t *testing.T) {
 		{"--no-insecure-file-read", []string{coll, "--no-insecure-file-read"}, exitUsage, "--no-insecure-file-read is a Newman flag colrun does not implement", false},
 		{"-r progress", []string{coll, "-r", "progress"}, exitUsage, `reporter "progress" (Newman's progress bar) is not supported`, false},
 		{"-r emojitrain", []string{coll, "-r", "emojitrain"}, exitUsage, `reporter "emojitrain"`, false},
-		{"collection URL", []string{srv.URL + "/c.json"}, exitUsage, "collection " + srv.URL + "/c.json: loading from a URL is not supported", false},
-		{"environment URL", []string{coll, "-e", "https://example.test/e.json"}, exitUsage, "-e/--environment https://example.test/e.json: loading from a URL", false},
-		{"data URL", []string{coll, "-d", srv.URL + "/d.csv"}, exitUsage, "-d/--iteration-data", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			res := colrun(t, nil, append([]string{"run", "--color", "off"}, tc.args...)...)
-			if res.code != tc.code {
-				t.Errorf("exit %d, want %d; stderr %s", res.code, tc.code, res.stderr)
-			}
-			out := res.stdout
-			if tc.code == exitUsage {
-				out = res.stderr
-			}
-			if !strings.Contains(out, tc.want) {
-				t.Errorf("output lacks %q:\n%s", tc.want, out)
-			}
+			res := runAndCheck(t, tc.args, tc.code, tc.want)
 			if got := strings.Contains(res.stdout, "→ two"); got != tc.ranSecond {
 				t.Errorf("ran the second request: %v, want %v", got, tc.ranSecond)
 			}
 		})
 	}
+}
+
+// runAndCheck runs "colrun run --color off" with args and checks its exit
+// code and that want is in its output: stderr for a usage error, stdout
+// otherwise.
+func runAndCheck(t *testing.T, args []string, code int, want string) result {
+	t.Helper()
+	res := colrun(t, nil, append([]string{"run", "--color", "off"}, args...)...)
+	if res.code != code {
+		t.Errorf("exit %d, want %d; stderr %s", res.code, code, res.stderr)
+	}
+	out := res.stdout
+	if code == exitUsage {
+		out = res.stderr
+	}
+	if !strings.Contains(out, want) {
+		t.Errorf("output lacks %q:\n%s", want, out)
+	}
+	return res
 }

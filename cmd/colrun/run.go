@@ -228,6 +228,7 @@ func executeRun(ctx context.Context, path string, f *runFlags, sio stdio) int {
 	if err != nil {
 		return fail(exitUsage, err)
 	}
+	defer in.remote.removeDownloads()
 	if in.coll.ConvertedFromV1 {
 		// Newman warns too: Postman has exported v2.1 for years, and a
 		// user should know the file was converted before it ran.
@@ -335,15 +336,13 @@ func firstLine(s string) string {
 type runInputs struct {
 	coll *collections.Collection
 	opts runner.Options
+	// remote holds the inputs downloaded from URLs.
+	remote *remoteInputs
 }
 
 func loadRunInputs(path string, f *runFlags, getenv func(string) string) (*runInputs, error) {
-	for _, in := range [][2]string{{"collection", path}, {"-e/--environment", f.environment}, {"-g/--globals", f.globals}, {"-d/--iteration-data", f.data}} {
-		if err := remoteInput(in[0], in[1]); err != nil {
-			return nil, err
-		}
-	}
-	data, err := collections.ReadInput(path, "collection")
+	in := &runInputs{remote: newRemoteInputs(getenv)}
+	data, err := in.remote.readCollection(path)
 	if err != nil {
 		return nil, err
 	}
@@ -355,17 +354,17 @@ func loadRunInputs(path string, f *runFlags, getenv func(string) string) (*runIn
 	}
 	coll, err := collections.ParseCollection(path, data)
 	if err != nil {
-		return nil, err
+		return nil, remoteNamed("collection", path, err)
 	}
-	in := &runInputs{coll: coll}
+	in.coll = coll
 	o := &in.opts
 	if f.environment != "" {
-		if o.Environment, err = collections.LoadEnvironment(f.environment); err != nil {
+		if o.Environment, err = in.remote.loadVariables("-e/--environment", "environment", f.environment); err != nil {
 			return nil, err
 		}
 	}
 	if f.globals != "" {
-		if o.Globals, err = collections.LoadGlobals(f.globals); err != nil {
+		if o.Globals, err = in.remote.loadVariables("-g/--globals", "globals", f.globals); err != nil {
 			return nil, err
 		}
 	}
@@ -414,7 +413,7 @@ func loadRunInputs(path string, f *runFlags, getenv func(string) string) (*runIn
 		}
 	}
 	if f.data != "" {
-		if o.Data, err = collections.OpenData(f.data); err != nil {
+		if o.Data, err = in.remote.openData(f.data); err != nil {
 			return nil, err
 		}
 	}

@@ -79,7 +79,7 @@ func TestRunBadInputs(t *testing.T) {
 		{"JSON data without its closing bracket", []string{"run", good, "-d", writeFile(t, dir, "u.json", "[{\"a\":1},\n{\"a\":2}\n")}, exitUsage, "u.json:3:1: invalid JSON: unexpected EOF"},
 		{"bad data row after the -n rows", []string{"run", good, "-n", "1", "-d", writeFile(t, dir, "late.csv", "a,b\n1,2\n3\n")}, exitUsage, "late.csv:3:"},
 		{"JSON data with a value after the array", []string{"run", good, "-d", writeFile(t, dir, "two.json", "[{\"a\":1}]\n[{\"a\":2}]")}, exitUsage, "two.json:2:1: invalid JSON: unexpected '[' after the array"},
-		{"collection URL in capitals", []string{"run", "HTTP://127.0.0.1:1/c.json"}, exitUsage, "collection HTTP://127.0.0.1:1/c.json: loading from a URL is not supported"},
+		{"collection URL in capitals", []string{"run", "HTTP://127.0.0.1:1/c.json"}, exitUsage, "collection HTTP://127.0.0.1:1/c.json: cannot fetch: dial tcp 127.0.0.1:1: connect: connection refused"},
 		{"a directory as the data file", []string{"run", good, "-d", dir}, exitUsage, dir + ": cannot read data file: is a directory"},
 		{"negative --max-kept-body", []string{"run", good, "--max-kept-body", "-5"}, exitUsage, "--max-kept-body must be 0 or more bytes, got -5"},
 		{"both reports to one file", []string{"run", good, "-r", "json,junit", "--reporter-json-export", filepath.Join(dir, "same.out"), "--reporter-junit-export", filepath.Join(dir, "same.out")}, exitUsage,
