@@ -78,11 +78,6 @@ func (s *Sandbox) natives() *goja.Object {
 		st := s.cur
 		return rt.ToValue(st != nil && st.request != nil && s.baselineInGo(&st.request.req))
 	})
-	set("lazyPending", func(c goja.FunctionCall) goja.Value {
-		o, _ := c.Argument(0).(*goja.Object)
-		return rt.ToValue(s.lazyPending(o, c.Argument(1).String()))
-	})
-	set("lazyAccessor", func(c goja.FunctionCall) goja.Value { return s.lazyAccessor(c.Argument(0).String()) })
 	set("legacyTests", func(goja.FunctionCall) goja.Value {
 		if st := s.cur; st != nil {
 			st.legacyTests = true
