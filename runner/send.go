@@ -1078,15 +1078,19 @@ func chunkError(err error) parseError {
 
 // dialedAddress is the address a failed connect went to, as Node names it
 // (the IP it dialed, and the port): what the dialer reports, else the
-// URL's host and port.
+// URL's host and port. Behind a proxy the transport wraps the dial error
+// in one of its own that names no address; Newman names the proxy.
 func dialedAddress(err error, u *url.URL) (string, int) {
 	var op *net.OpError
-	if errors.As(err, &op) && op.Addr != nil {
-		if host, port, splitErr := net.SplitHostPort(op.Addr.String()); splitErr == nil {
-			if n, convErr := strconv.Atoi(port); convErr == nil {
-				return host, n
+	for errors.As(err, &op) {
+		if op.Addr != nil {
+			if host, port, splitErr := net.SplitHostPort(op.Addr.String()); splitErr == nil {
+				if n, convErr := strconv.Atoi(port); convErr == nil {
+					return host, n
+				}
 			}
 		}
+		err = op.Err
 	}
 	host, port, _ := net.SplitHostPort(hostPort(u))
 	n, _ := strconv.Atoi(port)
