@@ -58,6 +58,8 @@ type Options struct {
 	// WorkingDir resolves file paths in bodies (--working-dir); "" means
 	// the current directory.
 	WorkingDir string
+	// Cookies start every worker's cookie jar (--cookie-jar).
+	Cookies []StoredCookie
 	// MaxKeptBody caps the response body kept in events and reports;
 	// scripts always see the whole body. 0 means DefaultMaxKeptBody.
 	MaxKeptBody int64

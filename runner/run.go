@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/http/cookiejar"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,7 +12,6 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-	"golang.org/x/net/publicsuffix"
 
 	"github.com/colrun/colrun/collections"
 	"github.com/colrun/colrun/runner/event"
@@ -39,6 +37,7 @@ type Runner struct {
 	// itemRefs holds each run item's event reference, made once.
 	itemRefs map[*collections.Item]event.ItemRef
 
+	jars    jarList
 	mu      sync.Mutex // serialises emit
 	handler event.Handler
 	refs    int
@@ -50,6 +49,8 @@ type Result struct {
 	Globals     *variables.Scope
 	Environment *variables.Scope
 	Collection  *variables.Scope
+	// Cookies is the cookie jar at the end, for --export-cookie-jar.
+	Cookies []StoredCookie
 	// Stopped is set when the run ended early (an error, --bail, a
 	// timeout); reports and exports are still written.
 	Stopped error
@@ -172,6 +173,7 @@ func (r *Runner) Run(ctx context.Context, h event.Handler) (*Result, error) {
 	}})
 
 	stop := r.runIterations(ctx, scopes, iterations)
+	res.Cookies = r.finalCookies()
 	end := &event.RunEnd{Completed: time.Now()}
 	if stop != nil {
 		res.Stopped = stop
@@ -303,8 +305,8 @@ type worker struct {
 }
 
 func (r *Runner) newWorker(scopes *variables.Scopes) *worker {
-	jar, _ := cookiejar.New(&cookiejar.Options{PublicSuffixList: publicsuffix.List})
-	w := &worker{r: r, scopes: scopes, jar: jar}
+	w := &worker{r: r, scopes: scopes}
+	w.jar = r.newJar(&w.cookies)
 	if r.scripts != nil {
 		w.js = r.scripts.newWorker(w)
 	}

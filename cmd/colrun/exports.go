@@ -75,7 +75,8 @@ func (f *runFlags) outputTargets() []exportTarget {
 			outs = append(outs, exportTarget{flag: r.flag, path: r.path})
 		}
 	}
-	for _, t := range f.exportTargets() {
+	exports := f.exportTargets()
+	for _, t := range append(exports[:], f.newman.exportCookieJarTarget()) {
 		if t.path != "" {
 			outs = append(outs, t)
 		}

@@ -3,10 +3,13 @@ package main
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/colrun/colrun/collections"
+	"github.com/colrun/colrun/runner"
 	"github.com/spf13/pflag"
 )
 
@@ -108,12 +111,59 @@ var unsupportedNewmanFlags = []struct {
 	isBool    bool
 }{
 	{name: "export-collection", why: "writing the run's collection is not supported"},
-	{name: "cookie-jar", why: "reading a tough-cookie jar file is not supported; set cookies with a Cookie header or pm.cookies.jar() in a pre-request script"},
-	{name: "export-cookie-jar", why: "writing the cookie jar is not supported"},
 	{name: "ssl-client-cert-list", why: "per-host client certificates are not supported; use --ssl-client-cert and --ssl-client-key"},
 	{name: "ssl-client-passphrase", why: "an encrypted client key is not supported; decrypt it first (openssl pkey -in key.pem -out plain.pem)"},
 	{name: "no-insecure-file-read", why: "restricting file reads to --working-dir is not supported, so colrun refuses rather than read files outside it", isBool: true},
 	{name: "postman-api-key", why: "loading from the Postman API is not supported; export the collection to a file"},
+}
+
+// newmanFlags are Newman options colrun reads in its own file: file
+// access and the cookie jar.
+type newmanFlags struct {
+	cookieJar       string
+	exportCookieJar string
+}
+
+func (n *newmanFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&n.cookieJar, "cookie-jar", "", "start with the cookies of this tough-cookie jar file (as --export-cookie-jar writes it)")
+	fs.StringVar(&n.exportCookieJar, "export-cookie-jar", "", "write the final cookie jar to this file, as Newman does")
+}
+
+// apply sets the run's options from the flags.
+func (n *newmanFlags) apply(o *runner.Options) error {
+	if n.cookieJar != "" {
+		cookies, err := runner.ReadCookieJar("--cookie-jar", n.cookieJar)
+		if err != nil {
+			return err
+		}
+		o.Cookies = cookies
+	}
+	return nil
+}
+
+// exportCookieJarTarget is where --export-cookie-jar writes.
+func (n *newmanFlags) exportCookieJarTarget() exportTarget {
+	return exportTarget{flag: "export-cookie-jar", path: n.exportCookieJar, item: "cookie-jar"}
+}
+
+// writeCookieJar writes the run's final jar for --export-cookie-jar,
+// masking every secret the redactor knows in the cookies' values.
+func (n *newmanFlags) writeCookieJar(res *runner.Result, redact func(string) string) error {
+	if n.exportCookieJar == "" {
+		return nil
+	}
+	cookies := slices.Clone(res.Cookies)
+	for i := range cookies {
+		cookies[i].Value = redact(cookies[i].Value)
+	}
+	data, err := runner.MarshalCookieJar(cookies)
+	if err == nil {
+		err = collections.WriteFileAtomic(n.exportCookieJarTarget().resolve(time.Now()), data)
+	}
+	if err != nil {
+		return fmt.Errorf("--export-cookie-jar: %w", err)
+	}
+	return nil
 }
 
 func registerUnsupportedNewmanFlags(fs *pflag.FlagSet) {

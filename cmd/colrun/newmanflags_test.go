@@ -53,8 +53,6 @@ func TestNewmanFlags(t *testing.T) {
 		{"--bail failure,folder", []string{coll, "--bail", "failure,folder"}, exitFailed, "→ one", false},
 		{"bare --delay-request", []string{"--delay-request", coll}, exitFailed, "→ two", true},
 		{"bare --timeout-request", []string{coll, "--timeout-request"}, exitFailed, "→ two", true},
-		{"--cookie-jar", []string{coll, "--cookie-jar", "jar.json"}, exitUsage, "--cookie-jar is a Newman flag colrun does not implement", false},
-		{"--export-cookie-jar", []string{coll, "--export-cookie-jar", "jar.json"}, exitUsage, "--export-cookie-jar is a Newman flag colrun does not implement", false},
 		{"--export-collection", []string{coll, "--export-collection", "out.json"}, exitUsage, "--export-collection is a Newman flag colrun does not implement", false},
 		{"--ssl-client-cert-list", []string{coll, "--ssl-client-cert-list", "l.json"}, exitUsage, "per-host client certificates are not supported", false},
 		{"--ssl-client-passphrase", []string{coll, "--ssl-client-passphrase", "pw"}, exitUsage, "an encrypted client key is not supported", false},

@@ -68,6 +68,7 @@ type runFlags struct {
 	tableauFormat              string
 	secretFiles                secretFileFlag
 	tableauNames               auth.VariableNames
+	newman                     newmanFlags
 }
 
 func (f *runFlags) register(fs *pflag.FlagSet) {
@@ -121,6 +122,7 @@ func (f *runFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.tableauNames.UserID, "tableau-user-variable", auth.DefaultVariableNames.UserID, "variable that receives the user id")
 	addRefusedSecretFlags(fs)
 	registerUnsupportedNewmanFlags(fs)
+	f.newman.register(fs)
 }
 
 // msDuration reads Newman's millisecond integers, or Go durations ("2s").
@@ -407,6 +409,9 @@ func loadRunInputs(path string, f *runFlags, getenv func(string) string) (*runIn
 	if err := loadTLS(f, o); err != nil {
 		return nil, err
 	}
+	if err := f.newman.apply(o); err != nil {
+		return nil, err
+	}
 	if f.workingDir != "" {
 		if st, err := os.Stat(f.workingDir); err != nil || !st.IsDir() {
 			return nil, fmt.Errorf("--working-dir %s: not a directory", f.workingDir)
@@ -519,6 +524,9 @@ func writeExports(f *runFlags, in *runInputs, res *runner.Result, red *auth.Reda
 		if err := collections.WriteVariableFile(f.exportTargets()[1].resolve(time.Now()), id, name, "globals", "colrun/"+currentVersion(), exported(res.Globals, keep)); err != nil {
 			errs = append(errs, fmt.Errorf("--export-globals: %w", err))
 		}
+	}
+	if err := f.newman.writeCookieJar(res, keep.String); err != nil {
+		errs = append(errs, err)
 	}
 	return errors.Join(errs...)
 }
