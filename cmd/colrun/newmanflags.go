@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -112,25 +113,30 @@ var unsupportedNewmanFlags = []struct {
 }{
 	{name: "export-collection", why: "writing the run's collection is not supported"},
 	{name: "ssl-client-cert-list", why: "per-host client certificates are not supported; use --ssl-client-cert and --ssl-client-key"},
-	{name: "ssl-client-passphrase", why: "an encrypted client key is not supported; decrypt it first (openssl pkey -in key.pem -out plain.pem)"},
 	{name: "no-insecure-file-read", why: "restricting file reads to --working-dir is not supported, so colrun refuses rather than read files outside it", isBool: true},
 	{name: "postman-api-key", why: "loading from the Postman API is not supported; export the collection to a file"},
 }
 
 // newmanFlags are Newman options colrun reads in its own file: file
-// access and the cookie jar.
+// access, the cookie jar and the client key's passphrase.
 type newmanFlags struct {
-	cookieJar       string
-	exportCookieJar string
+	cookieJar           string
+	exportCookieJar     string
+	sslClientPassphrase string
 }
 
 func (n *newmanFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&n.cookieJar, "cookie-jar", "", "start with the cookies of this tough-cookie jar file (as --export-cookie-jar writes it)")
 	fs.StringVar(&n.exportCookieJar, "export-cookie-jar", "", "write the final cookie jar to this file, as Newman does")
+	fs.StringVar(&n.sslClientPassphrase, "ssl-client-passphrase", "", "passphrase of an encrypted --ssl-client-key")
 }
 
 // apply sets the run's options from the flags.
 func (n *newmanFlags) apply(o *runner.Options) error {
+	if n.sslClientPassphrase != "" && o.ClientCert == nil {
+		// Newman ignores it; given alone it is most likely a mistake.
+		return errors.New("--ssl-client-passphrase needs --ssl-client-cert and --ssl-client-key")
+	}
 	if n.cookieJar != "" {
 		cookies, err := runner.ReadCookieJar("--cookie-jar", n.cookieJar)
 		if err != nil {

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/tls"
 	"crypto/x509"
 	"errors"
 	"fmt"
@@ -458,7 +457,7 @@ func loadTLS(f *runFlags, o *runner.Options) error {
 		return errors.New("--ssl-client-cert and --ssl-client-key go together")
 	}
 	if f.sslClientCert != "" {
-		cert, err := tls.LoadX509KeyPair(f.sslClientCert, f.sslClientKey)
+		cert, err := loadClientKeyPair(f.sslClientCert, f.sslClientKey, f.newman.sslClientPassphrase)
 		if err != nil {
 			return fmt.Errorf("--ssl-client-cert %s / --ssl-client-key %s: %v", f.sslClientCert, f.sslClientKey, err)
 		}

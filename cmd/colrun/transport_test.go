@@ -76,18 +76,26 @@ func clientCertPair(t *testing.T, dir string) (certPath, keyPath string, cert *x
 	return certPath, keyPath, cert
 }
 
-func TestClientCertificate(t *testing.T) {
-	t.Parallel()
-	dir := t.TempDir()
-	certPath, keyPath, cert := clientCertPair(t, dir)
+// clientCertServer is a TLS server that requires a client certificate
+// signed by ca and answers with its common name.
+func clientCertServer(t *testing.T, ca *x509.Certificate) *httptest.Server {
+	t.Helper()
 	pool := x509.NewCertPool()
-	pool.AddCert(cert)
+	pool.AddCert(ca)
 	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		io.WriteString(w, r.TLS.PeerCertificates[0].Subject.CommonName)
 	}))
 	srv.TLS = &tls.Config{ClientAuth: tls.RequireAndVerifyClientCert, ClientCAs: pool}
 	srv.StartTLS()
 	t.Cleanup(srv.Close)
+	return srv
+}
+
+func TestClientCertificate(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	certPath, keyPath, cert := clientCertPair(t, dir)
+	srv := clientCertServer(t, cert)
 	coll := writeFile(t, dir, "c.json", fmt.Sprintf(`{"info":{"name":"mtls"},"item":[{"name":"r","request":"%s/x"}]}`, srv.URL))
 
 	res := colrun(t, nil, "run", coll, "-k", "--ssl-client-cert", certPath, "--ssl-client-key", keyPath, "--verbose", "--color", "off")
