@@ -762,17 +762,23 @@ func hasMembers(v node) bool {
 // turns no other letter into one of these names (Go's ToLower maps U+0130
 // to "i").
 func bodyMode(mode node) string {
-	name := str(mode)
-	for i := range len(name) {
-		if name[i] >= utf8.RuneSelf {
-			return "raw"
-		}
-	}
-	switch name = strings.ToLower(name); name {
+	switch name := asciiLower(str(mode)); name {
 	case "file", "formdata", "graphql", "raw", "urlencoded":
 		return name
 	}
 	return "raw"
+}
+
+// asciiLower is name lower-cased when it is ASCII, and "" otherwise: it
+// is for matching against ASCII names, which JavaScript's toLowerCase
+// maps no other letter into.
+func asciiLower(name string) string {
+	for i := range len(name) {
+		if name[i] >= utf8.RuneSelf {
+			return ""
+		}
+	}
+	return strings.ToLower(name)
 }
 
 // decodeForm reads urlencoded or (multipart) formdata parameters, whose
@@ -838,7 +844,7 @@ func decodeAuth(obj node, w where) (*Auth, error) {
 		params.ForEach(func(_, e node) bool {
 			if isObject(e) {
 				kv := readKeyValue(e)
-				a.Params = append(a.Params, AuthParam{Key: str(kv.key), Value: value(kv.value)})
+				a.Params = append(a.Params, AuthParam{Key: str(kv.key), Value: value(kv.value), Type: authParamType(kv.typ)})
 			}
 			return true
 		})
@@ -851,6 +857,16 @@ func decodeAuth(obj node, w where) (*Auth, error) {
 		return nil, w.in(a.Type).fail("expected a list or an object of parameters")
 	}
 	return a, nil
+}
+
+// authParamType is the type postman-collection's Variable keeps for an
+// auth parameter: a name it knows in any ASCII case, else none.
+func authParamType(typ node) string {
+	switch name := asciiLower(str(typ)); name {
+	case "string", "boolean", "number", "array", "object", "any":
+		return name
+	}
+	return ""
 }
 
 func decodeEvents(v node, w where) ([]Event, error) {

@@ -317,6 +317,10 @@ type Auth struct {
 type AuthParam struct {
 	Key   string
 	Value any
+	// Type is the parameter's type as postman-collection keeps it: one of
+	// string, boolean, number, array, object or any, lower-cased; "" when
+	// the collection gives none or another name, which scripts see as any.
+	Type string
 }
 
 // Get returns the parameter's value as a string ("" when absent).

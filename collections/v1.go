@@ -848,6 +848,9 @@ func v1Auth(e node, where string, top bool) (any, error) {
 		if top && str(field(a, "type")) == "noauth" {
 			return nil, nil
 		}
+		if typ := field(a, "type"); isString(typ) && typ.Str != "noauth" && isArray(field(a, typ.Str)) {
+			return v1AuthList(typ.Str, field(a, typ.Str)), nil
+		}
 		return raw(a), nil
 	}
 	if !jsTruthy(helper) || helper.Str == "normal" {
@@ -876,14 +879,7 @@ func v1Auth(e node, where string, top bool) (any, error) {
 		return auth, nil
 	}
 	var params []any
-	param := func(key string, v node) {
-		o := object{{"key", key}}
-		if v.Exists() {
-			o.set("value", raw(v))
-		}
-		o.set("type", jsTypeName(v))
-		params = append(params, o)
-	}
+	param := func(key string, v node) { params = append(params, v1AuthParam(key, v)) }
 	if names, ok := v1AuthParams[helper.Str]; ok {
 		for _, n := range names {
 			if n[1] == "" {
@@ -899,6 +895,48 @@ func v1Auth(e node, where string, top bool) (any, error) {
 		auth.set(typ, params)
 	}
 	return auth, nil
+}
+
+// v1AuthParam is an auth parameter as the transformer writes it, typed
+// after its value.
+func v1AuthParam(key string, v node) object {
+	o := object{{"key", key}}
+	if v.Exists() {
+		o.set("value", raw(v))
+	}
+	o.set("type", jsTypeName(v))
+	return o
+}
+
+// v1AuthList is a v2-style list of auth parameters in a v1 file as the
+// transformer passes it on: made a map (a repeated key keeps its first
+// place and its last value) and a list again, each parameter typed after
+// its value whatever type it had.
+func v1AuthList(typ string, list node) object {
+	var keys []string
+	vals := map[string]node{}
+	for _, e := range elements(list) {
+		if !isObject(e) {
+			continue
+		}
+		k := "undefined"
+		if key := field(e, "key"); key.Exists() {
+			k = str(key)
+		}
+		if _, seen := vals[k]; !seen {
+			keys = append(keys, k)
+		}
+		vals[k] = field(e, "value")
+	}
+	auth := object{{"type", typ}}
+	if len(keys) > 0 {
+		params := make([]any, len(keys))
+		for i, k := range keys {
+			params[i] = v1AuthParam(k, vals[k])
+		}
+		auth.set(typ, params)
+	}
+	return auth
 }
 
 // jsTypeName is the transformer's parameter type for a value.

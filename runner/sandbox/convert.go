@@ -333,7 +333,11 @@ func (s *Sandbox) authPlain(a *collections.Auth) *goja.Object {
 		po := rt.NewObject()
 		_ = po.Set("key", p.Key)
 		_ = po.Set("value", s.toJS(p.Value))
-		_ = po.Set("type", "any")
+		typ := p.Type
+		if typ == "" {
+			typ = "any"
+		}
+		_ = po.Set("type", typ)
 		params = append(params, po)
 	}
 	_ = o.Set(a.Type, rt.NewArray(params...))
