@@ -54,3 +54,34 @@ func TestGraphQLBodiesGoOutAsNewmanSendsThem(t *testing.T) {
 		})
 	}
 }
+
+// TestScriptsSeeGraphQLBodiesAsNewmanShowsThem prints pm.request.body in
+// a test script; the wanted texts are what Newman 6.2.2 printed. Fields
+// keep their JSON type, operationName is there, and a missing field stays
+// missing (colrun showed query and variables as strings always).
+func TestScriptsSeeGraphQLBodiesAsNewmanShowsThem(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, graphql, want string
+	}{
+		{"empty operationName and variables", `{"query":"{a}","operationName":"","variables":""}`, `{"mode":"graphql","graphql":{"query":"{a}","operationName":"","variables":""}}`},
+		{"a number query", `{"query":5,"variables":"{\"x\":1}"}`, `{"mode":"graphql","graphql":{"query":5,"variables":"{\"x\":1}"}}`},
+		{"a null query", `{"query":null}`, `{"mode":"graphql","graphql":{"query":null}}`},
+		{"object variables, resolved", `{"query":"{{q}}","variables":{ "x" : [1, 2], "s":"{{v}}"}}`, `{"mode":"graphql","graphql":{"query":"{b}","variables":{"x":[1,2],"s":"V\""}}}`},
+		{"no graphql", `null`, `{"mode":"graphql","graphql":{}}`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			rec := newRecorder(t, nil)
+			doc := `{"info":{"name":"t","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+				"variable":[{"key":"base","value":"` + rec.srv.URL + `"},{"key":"q","value":"{b}"},{"key":"v","value":"V\""}],
+				"item":[{"name":"g","request":{"method":"POST","url":"{{base}}/g","body":{"mode":"graphql","graphql":` + tc.graphql + `}},
+				"event":[{"listen":"test","script":{"exec":["pm.test(JSON.stringify(pm.request.body.toJSON()), () => {});"]}}]}]}`
+			ev, _ := runScripted(t, parse(t, doc), Options{})
+			if d := cmp.Diff([]string{tc.want}, ev.testNames()); d != "" {
+				t.Errorf("what the script saw (-Newman +colrun):\n%s", d)
+			}
+		})
+	}
+}

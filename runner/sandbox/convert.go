@@ -277,10 +277,7 @@ func (s *Sandbox) bodyPlain(b *collections.Body) *goja.Object {
 		}
 	case "graphql":
 		if b.GraphQL != nil {
-			g := rt.NewObject()
-			_ = g.Set("query", b.GraphQL.Query)
-			_ = g.Set("variables", b.GraphQL.Variables)
-			_ = o.Set("graphql", g)
+			_ = o.Set("graphql", s.graphqlPlain(b.GraphQL))
 		}
 	}
 	if b.Language != "" {
@@ -292,6 +289,32 @@ func (s *Sandbox) bodyPlain(b *collections.Body) *goja.Object {
 	}
 	if b.Disabled {
 		_ = o.Set("disabled", true)
+	}
+	return o
+}
+
+// graphqlPlain is a graphql body as Newman's scripts see it: the fields
+// the collection gives, each as the value it gives (a number query stays
+// a number).
+func (s *Sandbox) graphqlPlain(g *collections.GraphQL) *goja.Object {
+	o := s.rt.NewObject()
+	set := func(name, text string, bit collections.GraphQLField) {
+		if g.Literal&bit != 0 {
+			if n, ok := s.jsonParser.parse(s.rt, text, true); ok {
+				_ = o.Set(name, n.prim)
+				return
+			}
+		}
+		_ = o.Set(name, text)
+	}
+	if g.Missing&collections.GraphQLQuery == 0 {
+		set("query", g.Query, collections.GraphQLQuery)
+	}
+	if g.HasOperationName {
+		set("operationName", g.OperationName, collections.GraphQLOperationName)
+	}
+	if g.Missing&collections.GraphQLVariables == 0 {
+		set("variables", g.Variables, collections.GraphQLVariables)
 	}
 	return o
 }
