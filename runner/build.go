@@ -909,7 +909,7 @@ func (r *Runner) formDataBody(params []collections.FormParam, out *outgoing, res
 					return nil, "", err
 				}
 				path := r.resolvePath(src)
-				data, err := os.ReadFile(path)
+				data, err := r.readBodyFile(path)
 				if err != nil {
 					out.Warnings = append(out.Warnings, fmt.Sprintf("form-data field %q: cannot read file %s (%v); the field was left out", key, path, unwrapPathError(err)))
 					continue
@@ -979,7 +979,7 @@ func (r *Runner) fileBody(f *collections.BodyFile, res *variables.Resolver) (dat
 		return nil, "", err
 	}
 	path = r.resolvePath(src)
-	data, err = os.ReadFile(path)
+	data, err = r.readBodyFile(path)
 	if err != nil {
 		return nil, path, &fileBodyError{src: src, err: unwrapPathError(err)}
 	}

@@ -58,6 +58,9 @@ type Options struct {
 	// WorkingDir resolves file paths in bodies (--working-dir); "" means
 	// the current directory.
 	WorkingDir string
+	// NoInsecureFileRead refuses body files outside WorkingDir
+	// (--no-insecure-file-read), as Newman does.
+	NoInsecureFileRead bool
 	// Cookies start every worker's cookie jar (--cookie-jar).
 	Cookies []StoredCookie
 	// MaxKeptBody caps the response body kept in events and reports;

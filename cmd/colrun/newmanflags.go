@@ -113,19 +113,20 @@ var unsupportedNewmanFlags = []struct {
 }{
 	{name: "export-collection", why: "writing the run's collection is not supported"},
 	{name: "ssl-client-cert-list", why: "per-host client certificates are not supported; use --ssl-client-cert and --ssl-client-key"},
-	{name: "no-insecure-file-read", why: "restricting file reads to --working-dir is not supported, so colrun refuses rather than read files outside it", isBool: true},
 	{name: "postman-api-key", why: "loading from the Postman API is not supported; export the collection to a file"},
 }
 
 // newmanFlags are Newman options colrun reads in its own file: file
 // access, the cookie jar and the client key's passphrase.
 type newmanFlags struct {
+	noInsecureFileRead  bool
 	cookieJar           string
 	exportCookieJar     string
 	sslClientPassphrase string
 }
 
 func (n *newmanFlags) register(fs *pflag.FlagSet) {
+	fs.BoolVar(&n.noInsecureFileRead, "no-insecure-file-read", false, "refuse body and form-data files outside --working-dir (default: the current directory)")
 	fs.StringVar(&n.cookieJar, "cookie-jar", "", "start with the cookies of this tough-cookie jar file (as --export-cookie-jar writes it)")
 	fs.StringVar(&n.exportCookieJar, "export-cookie-jar", "", "write the final cookie jar to this file, as Newman does")
 	fs.StringVar(&n.sslClientPassphrase, "ssl-client-passphrase", "", "passphrase of an encrypted --ssl-client-key")
@@ -133,6 +134,7 @@ func (n *newmanFlags) register(fs *pflag.FlagSet) {
 
 // apply sets the run's options from the flags.
 func (n *newmanFlags) apply(o *runner.Options) error {
+	o.NoInsecureFileRead = n.noInsecureFileRead
 	if n.sslClientPassphrase != "" && o.ClientCert == nil {
 		// Newman ignores it; given alone it is most likely a mistake.
 		return errors.New("--ssl-client-passphrase needs --ssl-client-cert and --ssl-client-key")

@@ -55,7 +55,6 @@ func TestNewmanFlags(t *testing.T) {
 		{"bare --timeout-request", []string{coll, "--timeout-request"}, exitFailed, "→ two", true},
 		{"--export-collection", []string{coll, "--export-collection", "out.json"}, exitUsage, "--export-collection is a Newman flag colrun does not implement", false},
 		{"--ssl-client-cert-list", []string{coll, "--ssl-client-cert-list", "l.json"}, exitUsage, "per-host client certificates are not supported", false},
-		{"--no-insecure-file-read", []string{coll, "--no-insecure-file-read"}, exitUsage, "--no-insecure-file-read is a Newman flag colrun does not implement", false},
 		{"-r progress", []string{coll, "-r", "progress"}, exitUsage, `reporter "progress" (Newman's progress bar) is not supported`, false},
 		{"-r emojitrain", []string{coll, "-r", "emojitrain"}, exitUsage, `reporter "emojitrain"`, false},
 	}
