@@ -720,10 +720,8 @@ func decodeGraphQL(g node) *GraphQL {
 			out.Missing |= f.bit
 		case v.Type == gjson.String:
 			*f.dst = str(v)
-		case isNull(v):
-			*f.dst, out.Literal = "null", out.Literal|f.bit
 		default:
-			*f.dst, out.Literal = str(v), out.Literal|f.bit
+			*f.dst, out.Literal = literalText(v), out.Literal|f.bit
 		}
 	}
 	out.HasOperationName = out.Missing&GraphQLOperationName == 0
@@ -807,13 +805,24 @@ func decodeForm(v node, multipart bool, w where) ([]FormParam, error) {
 		case multipart && !jsTruthy(kv.value):
 			p.Value = ""
 		}
+		// postman-collection keeps a form-data value only when truthy.
+		if kv.key.Exists() && kv.key.Type != gjson.String && !isNull(kv.key) {
+			p.KeyJSON = literalText(kv.key)
+		}
+		if kv.value.Exists() && kv.value.Type != gjson.String && (multipart && jsTruthy(kv.value) || !multipart) {
+			p.ValueJSON = literalText(kv.value)
+		}
 		switch src := kv.src; {
+		case !src.Exists():
 		case isNull(src):
+			p.SrcShape = SrcNull
 		case isArray(src):
+			p.SrcShape = SrcList
 			for _, s := range elements(src) {
 				p.Src = append(p.Src, str(s))
 			}
 		default:
+			p.SrcShape = SrcString
 			if s := str(src); s != "" {
 				p.Src = []string{s}
 			}
@@ -1034,6 +1043,14 @@ func str(v node) string {
 		return b.String()
 	}
 	return strings.Clone(v.Raw)
+}
+
+// literalText is a value's JSON text, compacted: null as "null".
+func literalText(v node) string {
+	if isNull(v) {
+		return "null"
+	}
+	return str(v)
 }
 
 // rawJSON copies a member's JSON text, so that it outlives the file's

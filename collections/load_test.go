@@ -95,8 +95,8 @@ func TestLoadV21Shapes(t *testing.T) {
 	}
 	wantForm := []FormParam{
 		{Key: "text", Value: "hello", Type: "text"},
-		{Key: "file", Type: "file", Src: []string{"a.txt", "b.txt"}},
-		{Key: "one", Type: "file", Src: []string{"c.txt"}, ContentType: "text/plain"},
+		{Key: "file", Type: "file", Src: []string{"a.txt", "b.txt"}, SrcShape: SrcList},
+		{Key: "one", Type: "file", Src: []string{"c.txt"}, SrcShape: SrcString, ContentType: "text/plain"},
 	}
 	if diff := cmp.Diff(wantForm, forms.Body.FormData); diff != "" {
 		t.Errorf("formdata (-want +got):\n%s", diff)

@@ -228,6 +228,14 @@ type FormParam struct {
 	Type string
 	// Src lists the file paths of a file part, relative to --working-dir.
 	Src []string
+	// SrcShape is how the collection writes src, which scripts see as
+	// written: a list stays a list (of one, or none), null stays null.
+	SrcShape SrcShape
+	// KeyJSON and ValueJSON are the JSON text of a key or value the
+	// collection gives as something other than a string (5, true, an
+	// object), which scripts see as that value; "" for a string. Key and
+	// Value hold what is sent.
+	KeyJSON, ValueJSON string
 	// ContentType is the part's explicit Content-Type, if given.
 	ContentType string
 	// Description is the entry's description; nil when the collection
@@ -235,6 +243,17 @@ type FormParam struct {
 	Description *Description
 	Disabled    bool
 }
+
+// SrcShape is the JSON type of a form parameter's src.
+type SrcShape uint8
+
+// The shapes of a src.
+const (
+	SrcAbsent SrcShape = iota
+	SrcString
+	SrcList
+	SrcNull
+)
 
 // Description is an entry's description as a collection gives it: a
 // string, or an object {content, type}. Newman (postman-collection's

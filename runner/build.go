@@ -793,6 +793,44 @@ func resolvedParams(params []collections.FormParam, fields []formKV) []collectio
 	return out
 }
 
+// sentFileParams is form-data params as Newman's test scripts see them
+// after sending: postman-runtime makes a file parameter of each file of a
+// list that it could read, gives each a stream for value (which toJSON
+// leaves out), and disables a single file it could not read. unread holds
+// the srcs, as written, that could not be read.
+func sentFileParams(params []collections.FormParam, unread map[string]bool) []collections.FormParam {
+	var out []collections.FormParam
+	for i, p := range params {
+		if p.Type != "file" || p.Disabled {
+			if out != nil {
+				out = append(out, p)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]collections.FormParam, 0, len(params)), params[:i]...)
+		}
+		p.Value, p.ValueJSON = "", ""
+		if p.SrcShape != collections.SrcList || len(p.Src) == 0 {
+			p.Disabled = len(p.Src) == 1 && unread[p.Src[0]]
+			out = append(out, p)
+			continue
+		}
+		for _, src := range p.Src {
+			if unread[src] {
+				continue
+			}
+			one := p
+			one.Src, one.SrcShape = []string{src}, collections.SrcString
+			out = append(out, one)
+		}
+	}
+	if out == nil {
+		return params
+	}
+	return out
+}
+
 // encodeForm encodes urlencoded fields as Node's querystring.stringify
 // does after postman-runtime groups them into an object: repeated keys are
 // grouped at their first position, integer-like keys come first
@@ -883,7 +921,9 @@ func (r *Runner) formDataBody(params []collections.FormParam, out *outgoing, res
 		return nil, "", fmt.Errorf("form-data boundary %q: %v", boundary, err)
 	}
 	var fields []formKV
-	defer func() { out.params = resolvedParams(params, fields) }()
+	// unread are the srcs of files that could not be read.
+	var unread map[string]bool
+	defer func() { out.params = sentFileParams(resolvedParams(params, fields), unread) }()
 	for _, p := range params {
 		if p.Disabled {
 			continue
@@ -903,14 +943,18 @@ func (r *Runner) formDataBody(params []collections.FormParam, out *outgoing, res
 				}
 				continue
 			}
-			for _, src := range p.Src {
-				src, err = res.Replace(src)
+			for _, written := range p.Src {
+				src, err := res.Replace(written)
 				if err != nil {
 					return nil, "", err
 				}
 				path := r.resolvePath(src)
 				data, err := r.readBodyFile(path)
 				if err != nil {
+					if unread == nil {
+						unread = map[string]bool{}
+					}
+					unread[written] = true
 					out.Warnings = append(out.Warnings, fmt.Sprintf("form-data field %q: cannot read file %s (%v); the field was left out", key, path, unwrapPathError(err)))
 					continue
 				}

@@ -57,7 +57,7 @@ func TestJSONReportBodyIsTheDefinition(t *testing.T) {
 		{"urlencoded description", `"method":"POST","url":"{{base}}/a","body":{"mode":"urlencoded","urlencoded":[{"key":"a","value":"1","description":"hi {{v}}"}]}`,
 			`{"mode":"urlencoded","urlencoded":[{"description":{"content":"hi VV","type":"text/plain"},"key":"a","value":"1"}]}`},
 		{"formdata several files", `"method":"POST","url":"{{base}}/a","body":{"mode":"formdata","formdata":[{"key":"f","src":["f.txt","f.txt"],"type":"file"}]}`,
-			`{"mode":"formdata","formdata":[{"key":"f","type":"file","src":"f.txt"}]}`},
+			`{"mode":"formdata","formdata":[{"key":"f","type":"file","src":"f.txt"},{"key":"f","type":"file","src":"f.txt"}]}`},
 		{"graphql", `"method":"POST","url":"{{base}}/a","body":{"mode":"graphql","graphql":{"query":"{ a {{v}} }","variables":"{\"x\":\"{{v}}\"}"}}`,
 			`{"mode":"graphql","graphql":{"query":"{ a VV }","variables":"{\"x\":\"VV\"}"}}`},
 		{"graphql without variables", `"method":"POST","url":"{{base}}/a","body":{"mode":"graphql","graphql":{"query":"{a}"}}`,

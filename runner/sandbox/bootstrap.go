@@ -504,6 +504,12 @@ var FormParam = PostmanFormParam;
 inherit(FormParam, Property);
 FormParam.prototype.toString = function () { return this.key + '=' + this.value; };
 FormParam.prototype.valueOf = function () { return this.value; };
+// postman-collection leaves out a file parameter's empty or non-string value.
+FormParam.prototype.toJSON = function () {
+    var obj = PropertyBase.prototype.toJSON.call(this);
+    (obj.type === 'file' && (typeof obj.value !== 'string' || !obj.value)) && delete obj.value;
+    return obj;
+};
 FormParam._postman_propertyName = 'FormParam';
 FormParam._postman_propertyIndexKey = 'key';
 FormParam._postman_propertyAllowsMultipleValues = true;

@@ -293,6 +293,17 @@ func (s *Sandbox) bodyPlain(b *collections.Body) *goja.Object {
 	return o
 }
 
+// literalOr is the value whose JSON text is literal, or text when there
+// is none (the collection gave a string).
+func (s *Sandbox) literalOr(literal, text string) goja.Value {
+	if literal != "" {
+		if n, ok := s.jsonParser.parse(s.rt, literal, true); ok {
+			return n.prim
+		}
+	}
+	return s.rt.ToValue(text)
+}
+
 // graphqlPlain is a graphql body as Newman's scripts see it: the fields
 // the collection gives, each as the value it gives (a number query stays
 // a number).
@@ -300,10 +311,8 @@ func (s *Sandbox) graphqlPlain(g *collections.GraphQL) *goja.Object {
 	o := s.rt.NewObject()
 	set := func(name, text string, bit collections.GraphQLField) {
 		if g.Literal&bit != 0 {
-			if n, ok := s.jsonParser.parse(s.rt, text, true); ok {
-				_ = o.Set(name, n.prim)
-				return
-			}
+			_ = o.Set(name, s.literalOr(text, text))
+			return
 		}
 		_ = o.Set(name, text)
 	}
@@ -324,18 +333,21 @@ func (s *Sandbox) formParamPlain(p collections.FormParam, form bool) *goja.Objec
 	if p.Description != nil {
 		_ = o.Set("description", s.descriptionJS(p.Description))
 	}
-	_ = o.Set("key", p.Key)
-	_ = o.Set("value", p.Value)
+	_ = o.Set("key", s.literalOr(p.KeyJSON, p.Key))
+	_ = o.Set("value", s.literalOr(p.ValueJSON, p.Value))
 	if form {
 		if p.Type != "" {
 			_ = o.Set("type", p.Type)
 		}
-		switch len(p.Src) {
-		case 0:
-		case 1:
-			_ = o.Set("src", p.Src[0])
-		default:
+		switch {
+		case p.SrcShape == collections.SrcNull:
+			_ = o.Set("src", goja.Null())
+		case p.SrcShape == collections.SrcList || p.SrcShape == collections.SrcAbsent && len(p.Src) > 1:
 			_ = o.Set("src", stringArray(s.rt, p.Src))
+		case len(p.Src) > 0:
+			_ = o.Set("src", p.Src[0])
+		case p.SrcShape == collections.SrcString:
+			_ = o.Set("src", "")
 		}
 		if p.ContentType != "" {
 			_ = o.Set("contentType", p.ContentType)
