@@ -57,3 +57,23 @@ func TestScriptsSeeV1AuthParameterTypes(t *testing.T) {
 		t.Errorf("sent %+v, want Authorization: Bearer u", got)
 	}
 }
+
+// TestScriptSetAuthKeepsParameterTypes: a pre-request script replaces the
+// auth with typed parameters; Newman 6.2.2's test script saw the type
+// (colrun showed any).
+func TestScriptSetAuthKeepsParameterTypes(t *testing.T) {
+	t.Parallel()
+	rec := newRecorder(t, nil)
+	doc := `{"info":{"name":"t","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+		"item":[{"name":"a","request":{"method":"GET","url":"` + rec.srv.URL + `/a","auth":{"type":"bearer","bearer":[{"key":"token","value":"t","type":"string"}]}},"event":[
+		{"listen":"prerequest","script":{"exec":["pm.request.auth.update([{key:'token', value:'z', type:'string'}], 'bearer');"]}},
+		{"listen":"test","script":{"exec":["pm.test(JSON.stringify(pm.request.auth.toJSON()), () => {});"]}}]}]}`
+	ev, _ := runScripted(t, parse(t, doc), Options{})
+	want := []string{`{"type":"bearer","bearer":[{"type":"string","value":"z","key":"token"}]}`}
+	if d := cmp.Diff(want, ev.testNames()); d != "" {
+		t.Errorf("what the script saw (-Newman +colrun):\n%s", d)
+	}
+	if got := rec.all(); len(got) != 1 || got[0].Header.Get("Authorization") != "Bearer z" {
+		t.Errorf("sent %+v, want Authorization: Bearer z", got)
+	}
+}

@@ -85,3 +85,27 @@ func TestScriptsSeeGraphQLBodiesAsNewmanShowsThem(t *testing.T) {
 		})
 	}
 }
+
+// TestScriptSetGraphQLBodyGoesOutAsNewmanSendsIt: a pre-request script
+// sets a graphql body with an operationName and object variables; Newman
+// 6.2.2 sent and showed both (colrun dropped operationName).
+func TestScriptSetGraphQLBodyGoesOutAsNewmanSendsIt(t *testing.T) {
+	t.Parallel()
+	rec := newRecorder(t, nil)
+	doc := `{"info":{"name":"t","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+		"item":[{"name":"g","request":{"method":"POST","url":"` + rec.srv.URL + `/g","body":{"mode":"raw","raw":"x"}},"event":[
+		{"listen":"prerequest","script":{"exec":["pm.request.body.update({mode:'graphql', graphql:{query:'{a}', operationName:'X', variables:{v:1}}});"]}},
+		{"listen":"test","script":{"exec":["pm.test(JSON.stringify(pm.request.body.toJSON()), () => {});"]}}]}]}`
+	ev, _ := runScripted(t, parse(t, doc), Options{})
+	got := rec.all()
+	if len(got) != 1 {
+		t.Fatalf("server received %d requests, want 1", len(got))
+	}
+	if d := cmp.Diff(`{"query":"{a}","operationName":"X","variables":{"v":1}}`, got[0].Body); d != "" {
+		t.Errorf("body (-newman +colrun):\n%s", d)
+	}
+	want := []string{`{"mode":"graphql","graphql":{"query":"{a}","operationName":"X","variables":{"v":1}}}`}
+	if d := cmp.Diff(want, ev.testNames()); d != "" {
+		t.Errorf("what the script saw (-Newman +colrun):\n%s", d)
+	}
+}

@@ -1380,8 +1380,14 @@ function exportBody(b, forSend) {
         out.file = { src: str(b.file && b.file.src), content: str(b.file && b.file.content) };
         break;
     case 'graphql':
+        // Each field goes as its text, or as the JSON of a value that is
+        // not a string, which postman-runtime sends as that value.
         var g = b.graphql || {};
-        out.graphql = { query: str(g.query), variables: isString(g.variables) ? g.variables : (isNil(g.variables) ? E : JSON.stringify(g.variables)) };
+        out.graphql = {};
+        ['query', 'operationName', 'variables'].forEach(function (k) {
+            var json = isString(g[k]) ? undefined : JSON.stringify(g[k]);
+            isString(g[k]) ? (out.graphql[k] = { text: g[k] }) : (isString(json) && (out.graphql[k] = { json: json }));
+        });
         break;
     }
     return out;
@@ -1392,7 +1398,7 @@ function exportAuth(a) {
     if (!a.type) { return null; }
     return { type: String(a.type), params: listOf(a[a.type]).map(function (p) {
         var value = isFunction(p.get) ? p.get() : p.value;
-        return { key: str(p.key), value: value === undefined ? null : value };
+        return { key: str(p.key), value: value === undefined ? null : value, type: str(p.type) };
     }) };
 }
 function exportHeaders(headers) {

@@ -570,10 +570,33 @@ func bodyFromExport(v any) *collections.Body {
 		}
 	case "graphql":
 		if g, ok := m["graphql"].(map[string]any); ok {
-			b.GraphQL = &collections.GraphQL{Query: asString(g["query"]), Variables: asString(g["variables"])}
+			b.GraphQL = graphqlFromExport(g)
 		}
 	}
 	return b
+}
+
+// graphqlFromExport reads back a graphql body whose fields exportBody
+// gives as {text} or {json}; a field it leaves out is missing.
+func graphqlFromExport(g map[string]any) *collections.GraphQL {
+	out := &collections.GraphQL{}
+	for _, f := range []struct {
+		name string
+		bit  collections.GraphQLField
+		dst  *string
+	}{{"query", collections.GraphQLQuery, &out.Query}, {"operationName", collections.GraphQLOperationName, &out.OperationName}, {"variables", collections.GraphQLVariables, &out.Variables}} {
+		v, _ := g[f.name].(map[string]any)
+		if text, ok := v["text"].(string); ok {
+			*f.dst = text
+		} else if json, ok := v["json"].(string); ok {
+			*f.dst, out.Literal = json, out.Literal|f.bit
+		} else {
+			out.Missing |= f.bit
+		}
+	}
+	out.HasOperationName = out.Missing&collections.GraphQLOperationName == 0
+	out.Missing &^= collections.GraphQLOperationName
+	return out
 }
 
 // descriptionFromExport reads back an entry's description, so that a
@@ -636,7 +659,12 @@ func authFromExport(v any) *collections.Auth {
 	}
 	a := &collections.Auth{Type: asString(m["type"])}
 	for _, p := range asList(m["params"]) {
-		a.Params = append(a.Params, collections.AuthParam{Key: asString(p["key"]), Value: p["value"]})
+		typ := asString(p["type"])
+		if typ == "any" {
+			// The default, which authPlain shows for none.
+			typ = ""
+		}
+		a.Params = append(a.Params, collections.AuthParam{Key: asString(p["key"]), Value: p["value"], Type: typ})
 	}
 	return a
 }

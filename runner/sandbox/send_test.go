@@ -218,7 +218,7 @@ func TestSendRequestModel(t *testing.T) {
 			Variables: []collections.Variable{{Key: "v"}},
 		},
 		Headers: []collections.Header{{Key: "A", Value: "1"}, {Key: "B", Value: "2", Disabled: true}},
-		Body:    &collections.Body{Mode: "graphql", GraphQL: &collections.GraphQL{Query: "{ x }", Variables: `{"a":1}`}},
+		Body:    &collections.Body{Mode: "graphql", GraphQL: &collections.GraphQL{Query: "{ x }", Variables: `{"a":1}`, Literal: collections.GraphQLVariables}},
 	}
 	diff(t, "request", want, got)
 }
