@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/colrun/colrun/auth"
 	"github.com/colrun/colrun/collections"
@@ -29,7 +30,17 @@ type TableauAuth struct {
 	// APIVersion is used for that sign-in when the run defines no
 	// {{api-version}} variable.
 	APIVersion string
+	// SigninTimeout bounds that sign-in when --timeout-request is not
+	// given (0: DefaultSigninTimeout). Without a limit a server that
+	// accepts the connection and never answers would hold the run, and a
+	// CI job, until something kills it.
+	SigninTimeout time.Duration
 }
+
+// DefaultSigninTimeout bounds colrun's own sign-in when neither
+// --timeout-request nor TableauAuth.SigninTimeout does, as `colrun tableau
+// signin --timeout` does by default: a sign-in is one small exchange.
+const DefaultSigninTimeout = 30 * time.Second
 
 // tableauError stops the run: a sign-in that fails means every later
 // request would fail too, so colrun says why once and stops (exit 1).
@@ -137,19 +148,21 @@ func (w *worker) tableauSignIn(ctx context.Context, why string) error {
 	}
 	signer := *t.Signer
 	signer.Client = &http.Client{Transport: w.r.transports.strict}
-	signCtx := ctx
-	if d := w.r.opts.RequestTimeout; d > 0 {
-		// A server that never answers would hold the run forever; the
-		// sign-in is one small exchange, so the whole of it gets
-		// --timeout-request.
-		var cancel context.CancelFunc
-		signCtx, cancel = context.WithTimeout(ctx, d)
-		defer cancel()
+	// The whole of the sign-in, one small exchange, gets --timeout-request,
+	// or a limit of its own when that is not given.
+	limit, limitName := w.r.opts.RequestTimeout, "--timeout-request "
+	if limit <= 0 {
+		limit, limitName = t.SigninTimeout, ""
+		if limit <= 0 {
+			limit = DefaultSigninTimeout
+		}
 	}
+	signCtx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
 	sess, err := signer.SignIn(signCtx, url)
 	if err != nil {
 		if ctx.Err() == nil && signCtx.Err() != nil {
-			err = fmt.Errorf("no answer within --timeout-request %v: %w", w.r.opts.RequestTimeout, err)
+			err = fmt.Errorf("no answer within %s%v: %w", limitName, limit, err)
 		}
 		return &tableauError{err: err}
 	}
