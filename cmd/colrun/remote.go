@@ -40,6 +40,9 @@ type remoteInputs struct {
 	client  *http.Client
 	limit   int64
 	tempDir string
+	// ctx is the command's: a Ctrl-C during a download stops it at once
+	// rather than after remoteTimeout. nil: never cancelled.
+	ctx context.Context
 }
 
 func newRemoteInputs(getenv func(string) string) *remoteInputs {
@@ -55,12 +58,19 @@ func (ri *remoteInputs) fetch(flag, rawURL string, w io.Writer) error {
 	fail := func(format string, a ...any) error {
 		return &collections.InputError{File: flag + " " + rawURL, Err: fmt.Errorf(format, a...)}
 	}
-	req, err := http.NewRequestWithContext(context.Background(), http.MethodGet, rawURL, nil)
+	ctx := ri.ctx
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
 	if err != nil {
 		return fail("not a URL colrun can fetch: %v", unwrapURLError(err))
 	}
 	req.Header.Set("User-Agent", "colrun/"+currentVersion())
 	resp, err := ri.client.Do(req)
+	if err != nil && ctx.Err() != nil {
+		return fail("%v", context.Cause(ctx))
+	}
 	if err != nil {
 		if isTimeout(err) {
 			return fail("no answer within %v", ri.client.Timeout)
@@ -75,6 +85,8 @@ func (ri *remoteInputs) fetch(flag, rawURL string, w io.Writer) error {
 	}
 	n, err := io.Copy(w, io.LimitReader(resp.Body, ri.limit+1))
 	switch {
+	case err != nil && ctx.Err() != nil:
+		return fail("%v", context.Cause(ctx))
 	case err != nil && isTimeout(err):
 		return fail("the download did not finish within %v", ri.client.Timeout)
 	case err != nil:

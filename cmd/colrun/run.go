@@ -225,8 +225,11 @@ func executeRun(ctx context.Context, path string, f *runFlags, sio stdio) int {
 		fmt.Fprintf(sio.err, "colrun: %s\n", red.String(err.Error()))
 		return code
 	}
-	in, err := loadRunInputs(path, f, sio.getenv)
+	in, err := loadRunInputs(ctx, path, f, sio.getenv)
 	if err != nil {
+		if code, ok := interruptedCode(ctx); ok {
+			return fail(code, err)
+		}
 		return fail(exitUsage, err)
 	}
 	defer in.remote.removeDownloads()
@@ -341,8 +344,9 @@ type runInputs struct {
 	remote *remoteInputs
 }
 
-func loadRunInputs(path string, f *runFlags, getenv func(string) string) (*runInputs, error) {
+func loadRunInputs(ctx context.Context, path string, f *runFlags, getenv func(string) string) (*runInputs, error) {
 	in := &runInputs{remote: newRemoteInputs(getenv)}
+	in.remote.ctx = ctx
 	data, err := in.remote.readCollection(path)
 	if err != nil {
 		return nil, err
