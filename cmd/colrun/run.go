@@ -221,6 +221,9 @@ func executeRun(ctx context.Context, path string, f *runFlags, sio stdio) int {
 	tuned, untune := tuneRuntime(sio, f.parallel, []string{path, f.environment, f.globals, f.data})
 	defer untune()
 	red := auth.NewRedactor()
+	// net/http logs bytes a server sends on an idle connection, which may
+	// echo a request's X-Tableau-Auth or the mock's demo JWT.
+	maskStdLog(red)
 	fail := func(code int, err error) int {
 		fmt.Fprintf(sio.err, "colrun: %s\n", red.String(err.Error()))
 		return code

@@ -37,9 +37,6 @@ func tableauOptions(f *runFlags, sio stdio, red *auth.Redactor, mockURL string) 
 	if err != nil {
 		return nil, err
 	}
-	// net/http logs bytes a server sends on an idle connection, which
-	// may echo a request's X-Tableau-Auth.
-	maskStdLog(red)
 	return &runner.TableauAuth{
 		Signer:     signer,
 		Names:      f.tableauNames,
