@@ -163,7 +163,7 @@ func applyOAuth1(a *collections.Auth, out *outgoing, u *collections.URL, in *sig
 		out.addHeader("Authorization", oauth1Header(params["realm"], sig, params["disableHeaderEncoding"].truthy()))
 	case (strings.Contains(out.Method, "PUT") || strings.Contains(out.Method, "POST")) && isForm:
 		for _, p := range sig {
-			form = append(form, formKV{p.key, p.value.joined()})
+			form = append(form, formKV{key: p.key, value: p.value.joined()})
 		}
 		out.form = &form
 	default:

@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"math"
 	"mime"
 	"mime/multipart"
 	"net/textproto"
@@ -21,6 +22,7 @@ import (
 	"github.com/colrun/colrun/runner/event"
 	"github.com/colrun/colrun/runner/sandbox/schemadoc"
 	"github.com/colrun/colrun/runner/variables"
+	"github.com/tidwall/gjson"
 )
 
 // outgoing is a request resolved and ready for the wire.
@@ -755,7 +757,13 @@ func anyEnabled(ps []collections.FormParam) bool {
 }
 
 // formKV is one enabled urlencoded field, resolved.
-type formKV struct{ key, value string }
+type formKV struct {
+	key, value string
+	// list is set for a value the collection gives as a list, whose
+	// elements, in values, querystring sends as one field each.
+	list   bool
+	values []string
+}
 
 // resolveForm resolves the enabled urlencoded fields, in order.
 func resolveForm(params []collections.FormParam, res *variables.Resolver) ([]formKV, error) {
@@ -764,17 +772,79 @@ func resolveForm(params []collections.FormParam, res *variables.Resolver) ([]for
 		if p.Disabled {
 			continue
 		}
-		k, err := res.Replace(p.Key)
+		key := p.Key
+		if p.KeyJSON != "" {
+			// postman-runtime makes the key an object's property name.
+			key = jsText(gjson.Parse(p.KeyJSON))
+		}
+		k, err := res.Replace(key)
 		if err != nil {
 			return nil, err
 		}
-		v, err := res.Replace(p.Value)
-		if err != nil {
+		kv := formKV{key: k}
+		value := p.Value
+		if p.ValueJSON != "" {
+			v := gjson.Parse(p.ValueJSON)
+			if v.IsArray() {
+				kv.list, kv.value = true, p.Value
+				for _, e := range v.Array() {
+					s, err := res.Replace(qsPrimitive(e))
+					if err != nil {
+						return nil, err
+					}
+					kv.values = append(kv.values, s)
+				}
+				out = append(out, kv)
+				continue
+			}
+			value = qsPrimitive(v)
+		}
+		if kv.value, err = res.Replace(value); err != nil {
 			return nil, err
 		}
-		out = append(out, formKV{k, v})
+		out = append(out, kv)
 	}
 	return out, nil
+}
+
+// jsText is JavaScript's String(v) for a JSON value.
+func jsText(v gjson.Result) string {
+	switch {
+	case v.Type == gjson.Number:
+		return collections.FormatNumber(v.Num)
+	case v.Type == gjson.Null:
+		return "null"
+	case v.IsObject():
+		return "[object Object]"
+	case v.IsArray():
+		// Array.prototype.join leaves null elements empty.
+		var parts []string
+		for _, e := range v.Array() {
+			if e.Type == gjson.Null {
+				parts = append(parts, "")
+				continue
+			}
+			parts = append(parts, jsText(e))
+		}
+		return strings.Join(parts, ",")
+	}
+	return v.String()
+}
+
+// qsPrimitive is a value as Node's querystring.stringify writes it:
+// strings, finite numbers and booleans as text, and anything else (null,
+// an object, a list inside a list) as nothing.
+func qsPrimitive(v gjson.Result) string {
+	switch v.Type {
+	case gjson.String, gjson.True, gjson.False:
+		return v.String()
+	case gjson.Number:
+		if math.IsInf(v.Num, 0) {
+			return ""
+		}
+		return jsText(v)
+	}
+	return ""
 }
 
 // resolvedParams returns params with the enabled ones' keys and values
@@ -846,10 +916,21 @@ func encodeForm(kvs []formKV) string {
 	byKey := map[string]*field{}
 	for _, kv := range kvs {
 		if f, ok := byKey[kv.key]; ok {
-			f.values = append(f.values, kv.value)
+			// A list added to a key already there is one more value,
+			// which querystring writes empty.
+			v := kv.value
+			if kv.list {
+				v = ""
+			}
+			f.values = append(f.values, v)
 			continue
 		}
 		f := &field{key: kv.key, values: []string{kv.value}}
+		if kv.list {
+			// An empty list sends nothing, but later values of its key
+			// still go at its place.
+			f.values = kv.values
+		}
 		byKey[kv.key] = f
 		fields = append(fields, f)
 	}
@@ -933,7 +1014,7 @@ func (r *Runner) formDataBody(params []collections.FormParam, out *outgoing, res
 			return nil, "", err
 		}
 		if p.Type == "file" {
-			fields = append(fields, formKV{key, p.Value})
+			fields = append(fields, formKV{key: key, value: p.Value})
 			if len(p.Src) == 0 {
 				// No file chosen: Postman sends an empty part named "".
 				h := textproto.MIMEHeader{}
@@ -978,7 +1059,7 @@ func (r *Runner) formDataBody(params []collections.FormParam, out *outgoing, res
 		if err != nil {
 			return nil, "", err
 		}
-		fields = append(fields, formKV{key, value})
+		fields = append(fields, formKV{key: key, value: value})
 		h := textproto.MIMEHeader{}
 		h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"`, escapeQuotes(key)))
 		if p.ContentType != "" {
