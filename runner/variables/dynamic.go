@@ -601,7 +601,7 @@ func (g *Generator) directoryPath() string  { return g.pick(directoryPaths) }
 func (g *Generator) filePath() string       { return g.directoryPath() + "/" + g.fileName() }
 func (g *Generator) fileName() string       { return g.fileBase() + "." + g.fileExt() }
 func (g *Generator) commonFileName() string { return g.fileBase() + "." + g.commonFileExt() }
-func (g *Generator) mimeType() string       { return g.pick(mimeTypes) }
+func (g *Generator) mimeType() string       { return g.pick(mimeTypes()) }
 func (g *Generator) commonFileType() string { return g.pick(commonFileTypes) }
 func (g *Generator) fileType() string       { return g.pick(fileTypes) }
 func (g *Generator) fileExt() string        { return g.fake.FileExtension() }
@@ -621,14 +621,18 @@ func (g *Generator) fileBase() string {
 	}, strings.ToLower(g.wordsN(g.between(1, 3))))
 }
 
-// mimeTypes is gofakeit's list without its few entries that carry a
-// comment ("drawing/x-dwf (old)") and so are not MIME types.
-var mimeTypes = func() []string {
+// mimeTypes is gofakeit's list without its duplicates and its few entries
+// that carry a comment ("drawing/x-dwf (old)") and so are not MIME types.
+// It is made on first use: at package initialisation it cost every run,
+// $randomMimeType or not, about 0.3 ms of start-up.
+var mimeTypes = sync.OnceValue(func() []string {
 	var out []string
+	seen := map[string]bool{}
 	for _, m := range data.Files["mime_type"] {
-		if !strings.ContainsAny(m, " ()") && !slices.Contains(out, m) {
+		if !strings.ContainsAny(m, " ()") && !seen[m] {
+			seen[m] = true
 			out = append(out, m)
 		}
 	}
 	return out
-}()
+})
