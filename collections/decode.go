@@ -686,7 +686,11 @@ func decodeBody(rb node, w where) (*Body, error) {
 		b.Language = str(field(raw, "language"))
 	}
 	var err error
-	if b.URLEncoded, err = decodeForm(m.get("urlencoded"), false, w.in("urlencoded")); err != nil {
+	urlencoded := m.get("urlencoded")
+	if isString(urlencoded) {
+		urlencoded = parseQueryParams(str(urlencoded))
+	}
+	if b.URLEncoded, err = decodeForm(urlencoded, false, w.in("urlencoded")); err != nil {
 		return nil, err
 	}
 	if b.FormData, err = decodeForm(m.get("formdata"), true, w.in("formdata")); err != nil {
@@ -703,6 +707,36 @@ func decodeBody(rb node, w where) (*Body, error) {
 		b.GraphQL = &GraphQL{Missing: GraphQLQuery | GraphQLVariables}
 	}
 	return b, nil
+}
+
+// parseQueryParams is a urlencoded body given as a string ("a=b&c") as
+// the list of {key, value} postman-collection's QueryParam.parse makes of
+// it: fields split at each & and then at the first =, nothing decoded; a
+// field without = has a null value, and an empty field but the last has a
+// null key. An empty string is no fields.
+func parseQueryParams(s string) node {
+	type param struct {
+		Key   *string `json:"key"`
+		Value *string `json:"value"`
+	}
+	if s == "" {
+		return node{}
+	}
+	fields := strings.Split(s, "&")
+	params := make([]param, len(fields))
+	for i, f := range fields {
+		if f == "" && i < len(fields)-1 {
+			continue
+		}
+		k, v, hasValue := strings.Cut(f, "=")
+		params[i].Key = &k
+		if hasValue {
+			params[i].Value = &v
+		}
+	}
+	// Strings and nulls always marshal.
+	text, _ := json.Marshal(params)
+	return gjson.ParseBytes(text)
 }
 
 // decodeGraphQL reads a graphql body's fields, keeping whether each is
@@ -801,7 +835,8 @@ func decodeForm(v node, multipart bool, w where) ([]FormParam, error) {
 		}
 		switch {
 		case !multipart && kv.key.Exists() && isNull(kv.key):
-			p.Key = "null"
+			// Scripts see null, as in Newman.
+			p.Key, p.KeyJSON = "null", "null"
 		case multipart && !jsTruthy(kv.value):
 			p.Value = ""
 		}
