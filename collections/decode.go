@@ -829,7 +829,7 @@ func decodeForm(v node, multipart bool, w where) ([]FormParam, error) {
 			Key:         str(kv.key),
 			Value:       str(kv.value),
 			Type:        str(kv.typ),
-			ContentType: str(kv.contentType),
+			ContentType: contentType(kv.contentType),
 			Description: entryDescription(kv.description),
 			Disabled:    disabled(kv),
 		}
@@ -865,6 +865,16 @@ func decodeForm(v node, multipart bool, w where) ([]FormParam, error) {
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+// contentType is a form-data part's Content-Type: postman-runtime passes
+// only a string on, so a part whose contentType is anything else (5, true,
+// an object) goes out as if it gave none.
+func contentType(v node) string {
+	if !isString(v) {
+		return ""
+	}
+	return str(v)
 }
 
 // decodeAuth accepts v2.1 ({"type":"x","x":[{key,value}]}) and v2.0
