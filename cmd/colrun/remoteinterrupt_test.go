@@ -17,31 +17,37 @@ import (
 func TestInterruptDuringDownload(t *testing.T) {
 	t.Parallel()
 	srv := okServer(t)
-	hung := make(chan struct{}, 4)
-	hang := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		hung <- struct{}{}
-		<-r.Context().Done()
-	}))
-	t.Cleanup(hang.Close)
 	dir := t.TempDir()
 	coll := writeFile(t, dir, "c.json", `{"info":{"name":"c"},"item":[{"name":"r","request":"`+srv.URL+`/x"}]}`)
 	tests := []struct {
 		name string
-		args []string
+		args func(hang string) []string
 	}{
-		{"collection", []string{"run", hang.URL + "/c.json"}},
-		{"environment", []string{"run", coll, "-e", hang.URL + "/env.json"}},
-		{"data file", []string{"run", coll, "-d", hang.URL + "/data.csv"}},
+		{"collection", func(hang string) []string { return []string{"run", hang + "/c.json"} }},
+		{"environment", func(hang string) []string { return []string{"run", coll, "-e", hang + "/env.json"} }},
+		{"data file", func(hang string) []string { return []string{"run", coll, "-d", hang + "/data.csv"} }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
+			// A server of its own: with one shared by the subtests, one
+			// could take another's "download started" and stop before its
+			// own request, leaving a third waiting for ever.
+			hung := make(chan struct{}, 1)
+			hang := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				select {
+				case hung <- struct{}{}:
+				default:
+				}
+				<-r.Context().Done()
+			}))
+			t.Cleanup(hang.Close)
 			ctx, cancel := context.WithCancelCause(context.Background())
 			defer cancel(nil)
 			var out, errb bytes.Buffer
 			done := make(chan int)
 			go func() {
-				done <- dispatch(ctx, tc.args, stdio{in: strings.NewReader(""), out: &out, err: &errb, getenv: func(string) string { return "" }})
+				done <- dispatch(ctx, tc.args(hang.URL), stdio{in: strings.NewReader(""), out: &out, err: &errb, getenv: func(string) string { return "" }})
 			}()
 			<-hung
 			cancel(signalStop{sig: syscall.SIGINT})
