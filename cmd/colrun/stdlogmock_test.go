@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os/exec"
 	"regexp"
 	"strings"
@@ -17,7 +19,13 @@ func TestBinaryMasksTheMockJWTInGoLog(t *testing.T) {
 	t.Parallel()
 	bin := colrunBinary(t)
 	addr := trailingBytesServer(t, func(head string) string { return head })
-	coll := writeFile(t, t.TempDir(), "c.json", fmt.Sprintf(`{"info":{"name":"u"},"item":[{"name":"echo","request":"http://%s/{{jwt}}"}]}`, addr))
+	// The next requests go to another server, as in
+	// TestBinaryWarnsOfBytesAfterAResponse: they give the transport time
+	// to read the echo on the idle connection before the run ends.
+	fine := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	t.Cleanup(fine.Close)
+	coll := writeFile(t, t.TempDir(), "c.json", fmt.Sprintf(`{"info":{"name":"u"},"item":[{"name":"echo","request":"http://%s/{{jwt}}"},
+		{"name":"fine 1","request":"%s/b"},{"name":"fine 2","request":"%s/c"}]}`, addr, fine.URL, fine.URL))
 	cmd := exec.Command(bin, "run", coll, "--mock", "--color", "off")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
