@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 
@@ -79,6 +80,9 @@ type tableauState struct {
 	origin string
 	// tried is set once the worker has decided whether to sign in itself.
 	tried bool
+	// warned holds the other origins already named in a warning about a
+	// Tableau-looking request that went without the token.
+	warned map[string]bool
 }
 
 // origin is u's scheme, host and port, lower-cased and with the default
@@ -220,15 +224,34 @@ func (w *worker) tableauPrepare(o *outgoing) (bool, error) {
 		o.Body, o.HasBody = p.Body, true
 		return true, nil
 	}
-	if w.tab.session != nil && w.tab.origin != "" && origin(o.URL) == w.tab.origin {
-		if v, ok := o.header(auth.AuthHeader); !ok || v == "" {
-			o.removeHeader(auth.AuthHeader)
-			o.addHeader(auth.AuthHeader, w.tab.session.Token)
-			o.tableauOrigin = w.tab.origin
-		}
+	if w.tab.session == nil || w.tab.origin == "" {
+		return false, nil
 	}
+	v, ok := o.header(auth.AuthHeader)
+	if ok && v != "" {
+		return false, nil
+	}
+	if at := origin(o.URL); at != w.tab.origin {
+		// The same server written another way (a short host name, an IP
+		// address) is another origin: say so once, rather than leave the
+		// user to puzzle over Tableau's 401s.
+		if at != "" && tableauAPIPath.MatchString(o.URL) && !w.tab.warned[at] {
+			if w.tab.warned == nil {
+				w.tab.warned = map[string]bool{}
+			}
+			w.tab.warned[at] = true
+			w.notice(fmt.Sprintf("%s looks like Tableau's REST API but is not the server colrun signed in at (%s), so requests there go without X-Tableau-Auth; set TABLEAU_SERVER to the address the collection uses", at, w.tab.origin))
+		}
+		return false, nil
+	}
+	o.removeHeader(auth.AuthHeader)
+	o.addHeader(auth.AuthHeader, w.tab.session.Token)
+	o.tableauOrigin = w.tab.origin
 	return false, nil
 }
+
+// tableauAPIPath matches a URL of Tableau's versioned REST API.
+var tableauAPIPath = regexp.MustCompile(`^[^?#]*/api/\d+\.\d+/`)
 
 // tableauAfter reads a response: it captures the session from sign-in and
 // switchSite responses, forgets it after sign-out, and reports whether the
