@@ -42,7 +42,7 @@ func OpenData(path string) (*DataFile, error) {
 	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
 		// A pipe (-d /dev/stdin, -d <(command)) can be read once, and
 		// the rows are read twice: counted before the run, then run.
-		src, err := spool(path)
+		src, err := spool(path, maxSpooled)
 		if err != nil {
 			return nil, &InputError{File: path, Err: fmt.Errorf("cannot read data file: %v", err)}
 		}
@@ -59,8 +59,15 @@ func OpenData(path string) (*DataFile, error) {
 	return d, nil
 }
 
-// spool copies what path holds to a temporary file and returns its name.
-func spool(path string) (string, error) {
+// maxSpooled is the most a data file read from a pipe may hold: Newman
+// reads a data file into one string, which V8 caps at 2^29-24 characters,
+// so nothing larger runs under Newman, and an endless source (-d
+// /dev/zero, -d <(yes)) stops here instead of filling the disk.
+const maxSpooled = 1<<29 - 24
+
+// spool copies what path holds, at most limit bytes, to a temporary file
+// and returns its name.
+func spool(path string, limit int64) (string, error) {
 	in, err := os.Open(path)
 	if err != nil {
 		return "", err
@@ -70,7 +77,10 @@ func spool(path string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	_, err = io.Copy(out, in)
+	n, err := io.Copy(out, io.LimitReader(in, limit+1))
+	if err == nil && n > limit {
+		err = fmt.Errorf("it holds more than %d MiB, more than Newman can read", limit>>20)
+	}
 	if cerr := out.Close(); err == nil {
 		err = cerr
 	}
