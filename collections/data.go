@@ -79,7 +79,7 @@ func spool(path string, limit int64) (string, error) {
 	}
 	n, err := io.Copy(out, io.LimitReader(in, limit+1))
 	if err == nil && n > limit {
-		err = fmt.Errorf("it holds more than %d MiB, more than Newman can read", limit>>20)
+		err = fmt.Errorf("it holds more than %d MiB, more than Newman can read", (limit+1<<20-1)>>20)
 	}
 	if cerr := out.Close(); err == nil {
 		err = cerr
