@@ -23,25 +23,53 @@ type exportTarget struct {
 // checkWritable makes sure, before the run, that the export can be
 // written: its directory is created (Newman creates it too, at the end)
 // and a file can be made in it. Finding an unwritable path only after a
-// long run would lose what the user asked to keep.
-func (t exportTarget) checkWritable() error {
+// long run would lose what the user asked to keep. It returns the
+// directories it created, deepest first, so that a command refused
+// before its run can take them away again (removeCreatedDirs).
+func (t exportTarget) checkWritable() ([]string, error) {
 	if t.path == "" {
-		return nil
+		return nil, nil
 	}
 	dir := t.path
 	if fi, err := os.Stat(t.path); err != nil || !fi.IsDir() {
 		dir = filepath.Dir(t.path)
 	}
+	created := missingDirs(dir)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("--%s %s: cannot create its directory: %v", t.flag, t.path, pathErrText(err))
+		return created, fmt.Errorf("--%s %s: cannot create its directory: %v", t.flag, t.path, pathErrText(err))
 	}
 	probe, err := os.CreateTemp(dir, ".colrun-export-check-*")
 	if err != nil {
-		return fmt.Errorf("--%s %s: cannot write there: %v", t.flag, t.path, pathErrText(err))
+		return created, fmt.Errorf("--%s %s: cannot write there: %v", t.flag, t.path, pathErrText(err))
 	}
 	probe.Close()
 	os.Remove(probe.Name())
-	return nil
+	return created, nil
+}
+
+// missingDirs lists dir and those of its parents that do not exist,
+// deepest first: the directories os.MkdirAll(dir) is about to create.
+func missingDirs(dir string) []string {
+	var missing []string
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); err == nil || !os.IsNotExist(err) {
+			return missing
+		}
+		missing = append(missing, d)
+		if parent := filepath.Dir(d); parent == d {
+			return missing
+		}
+	}
+}
+
+// removeCreatedDirs removes the directories checkWritable created, when
+// the command is refused before its run: a mistake in the command line
+// should not leave empty report directories behind. os.Remove takes only
+// empty directories, so nothing another process put there is lost.
+func removeCreatedDirs(dirs []string) {
+	for _, d := range dirs {
+		os.Remove(d)
+	}
 }
 
 // resolve is the file to write now. An existing directory gets a file

@@ -126,3 +126,57 @@ func TestExportOverAnInputFile(t *testing.T) {
 		})
 	}
 }
+
+// A command refused after the output directories were made (they are made
+// before the run, so that an unwritable path is found early) takes them
+// away again: a mistake in the command line leaves no empty report
+// directories behind. Directories that were there before stay.
+func TestRefusedRunLeavesNoNewDirectories(t *testing.T) {
+	t.Parallel()
+	srv := okServer(t)
+	tests := []struct {
+		name string
+		args []string // {dir} is the test's directory
+		env  map[string]string
+		want string // in stderr
+	}{
+		{"tableau sign-in variables unset", []string{"--tableau-auth", "pat"}, map[string]string{}, "TABLEAU_PAT_NAME"},
+		{"another output cannot be written", []string{"--export-cookie-jar", "{dir}/file.txt/jar.json"}, nil, "--export-cookie-jar"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			coll := writeFile(t, dir, "c.json", `{"info":{"name":"c"},"item":[{"name":"r","request":"`+srv.URL+`/x"}]}`)
+			writeFile(t, dir, "file.txt", "a file, not a directory")
+			kept := filepath.Join(dir, "kept")
+			if err := os.Mkdir(kept, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			args := []string{"run", coll, "-r", "cli,json,junit",
+				"--reporter-json-export", filepath.Join(dir, "reports", "json", "r.json"),
+				"--reporter-junit-export", filepath.Join(kept, "junit", "r.xml"),
+				"--export-environment", filepath.Join(dir, "exports", "env.json"),
+				"--export-globals", filepath.Join(kept, "g.json")}
+			for _, a := range tc.args {
+				args = append(args, strings.ReplaceAll(a, "{dir}", dir))
+			}
+			res := colrun(t, tc.env, args...)
+			if res.code != exitUsage || !strings.Contains(res.stderr, tc.want) {
+				t.Fatalf("exit %d, stderr:\n%s\nwant exit %d naming %q", res.code, res.stderr, exitUsage, tc.want)
+			}
+			var left []string
+			filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+				if err == nil && path != dir {
+					rel, _ := filepath.Rel(dir, path)
+					left = append(left, filepath.ToSlash(rel))
+				}
+				return nil
+			})
+			want := []string{"c.json", "file.txt", "kept"}
+			if fmt.Sprint(left) != fmt.Sprint(want) {
+				t.Errorf("after the refused run the directory holds %q, want %q", left, want)
+			}
+		})
+	}
+}

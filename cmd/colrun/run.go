@@ -245,8 +245,19 @@ func executeRun(ctx context.Context, path string, f *runFlags, sio stdio) int {
 	if err := f.checkDistinctOutputs(path); err != nil {
 		exportErrs = append(exportErrs, err)
 	}
+	// The directories made for the outputs are taken away again if the
+	// command is refused before the run starts.
+	var createdDirs []string
+	started := false
+	defer func() {
+		if !started {
+			removeCreatedDirs(createdDirs)
+		}
+	}()
 	for _, t := range f.outputTargets() {
-		if err := t.checkWritable(); err != nil {
+		created, err := t.checkWritable()
+		createdDirs = append(created, createdDirs...)
+		if err != nil {
 			exportErrs = append(exportErrs, err)
 		}
 	}
@@ -295,6 +306,7 @@ func executeRun(ctx context.Context, path string, f *runFlags, sio stdio) int {
 		closeData()
 		return fail(exitUsage, err)
 	}
+	started = true
 	res, runErr := r.Run(ctx, tuned(event.Redacting(reporters, red.String, red.Empty)))
 	failed := false
 	if err := reporters.Close(); err != nil {
