@@ -276,7 +276,11 @@ func (w *worker) tableauAfter(signin bool, o *outgoing, resp *event.Response) (e
 		}
 	case auth.IsSignoutRequest(o.Method, o.URL) && resp.Code/100 == 2:
 		w.tab.session = nil
-	case w.tab.session != nil && auth.IsSessionExpired(resp.Code, ct, resp.Body):
+	case w.tab.session != nil && origin(o.URL) == w.tab.origin && auth.IsSessionExpired(resp.Code, ct, resp.Body):
+		// Only the signed-in server was sent the token, so only its
+		// 401002 says the session expired; another service's (a proxy
+		// in front of a second Tableau site, a mock) is the request's
+		// own result and is reported as it is.
 		return true, nil
 	}
 	return false, nil

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -188,6 +190,44 @@ func TestTableauSessionExpiryIsRenewedAndRetried(t *testing.T) {
 	}
 	if !strings.Contains(res.stdout, "signed in to Tableau again after the session expired (401002)") {
 		t.Errorf("the re-sign-in is not reported:\n%s", res.stdout)
+	}
+}
+
+// A 401002 from another server than the one signed in at is that
+// request's own answer: that server was never sent the session's token, so
+// colrun neither signs in again nor sends the request twice.
+func TestTableauSessionExpiryElsewhereIsNotRenewed(t *testing.T) {
+	t.Parallel()
+	ts := newTableauServer(t)
+	var hits atomic.Int32
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		w.Header().Set("Content-Type", "application/xml")
+		w.WriteHeader(http.StatusUnauthorized)
+		io.WriteString(w, `<?xml version='1.0' encoding='UTF-8'?><tsResponse xmlns="http://tableau.com/api"><error code="401002"><summary>Unauthorized Access</summary><detail>Invalid authentication credentials were provided.</detail></error></tsResponse>`)
+	}))
+	t.Cleanup(other.Close)
+	dir := t.TempDir()
+	path := writeFile(t, dir, "c.json", `{"info":{"name":"elsewhere"},"item":[
+ {"name":"Projects","request":{"method":"GET","url":"{{base}}/api/3.24/sites/{{site-id}}/projects"}},
+ {"name":"Other","request":{"method":"GET","url":"`+other.URL+`/api/3.24/sessions/current"},
+  "event":[{"listen":"test","script":{"exec":["pm.test('401 from the other server', () => pm.response.to.have.status(401));"]}}]}]}`)
+	res := colrun(t, demoEnv(ts), "run", path, "--env-var", "base="+ts.srv.URL, "--tableau-auth", "password", "--color", "off")
+	if res.code != exitOK {
+		t.Fatalf("exit %d\n%s\n%s", res.code, res.stdout, res.stderr)
+	}
+	var paths []string
+	for _, r := range ts.requests() {
+		paths = append(paths, strings.TrimPrefix(r.path, "/api/3.24"))
+	}
+	if want := []string{"/auth/signin", "/sites/" + mockserver.DemoDefaultSiteID + "/projects"}; strings.Join(paths, " ") != strings.Join(want, " ") {
+		t.Errorf("the Tableau server got %q, want %q (no second sign-in)", paths, want)
+	}
+	if n := hits.Load(); n != 1 {
+		t.Errorf("the other server got %d requests, want 1 (no retry)", n)
+	}
+	if strings.Contains(res.stdout, "again after the session expired") {
+		t.Errorf("colrun signed in again for another server's 401002:\n%s", res.stdout)
 	}
 }
 
