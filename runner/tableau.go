@@ -78,6 +78,14 @@ type tableauState struct {
 	// to another service (a webhook, postman-echo) does not hand it the
 	// token.
 	origin string
+	// signinURL is where the session was signed in (colrun's own sign-in
+	// or the collection's): colrun signs in there again when the session
+	// ends and TABLEAU_SERVER does not say where.
+	signinURL string
+	// signedOut is set when a request of the run signed the session out:
+	// the server's 401002 after that means what an expired session's
+	// does, and colrun signs in again, as README promises.
+	signedOut bool
 	// tried is set once the worker has decided whether to sign in itself.
 	tried bool
 	// warned holds the other origins already named in a warning about a
@@ -147,8 +155,16 @@ func (w *worker) tableauSignIn(ctx context.Context, why string) error {
 		}
 	}
 	url, err := auth.SigninURL(t.Server, version)
+	if t.Server == "" && w.tab.signinURL != "" {
+		// The collection signed in itself and TABLEAU_SERVER is not set:
+		// sign in again where it did.
+		url, err = w.tab.signinURL, nil
+	}
 	if err != nil {
 		return &tableauError{err: err}
+	}
+	if w.tab.signedOut {
+		why = strings.Replace(why, "the session expired", "the run signed out", 1)
 	}
 	signer := *t.Signer
 	signer.Client = &http.Client{Transport: w.r.transports.strict}
@@ -171,6 +187,7 @@ func (w *worker) tableauSignIn(ctx context.Context, why string) error {
 		return &tableauError{err: err}
 	}
 	w.setSession(sess, url)
+	w.tab.signinURL = url
 	w.notice(fmt.Sprintf("signed in to Tableau %s (%s, %s): site %s, user %s", why, t.Signer.Method, t.Signer.Format, sess.SiteID, sess.UserID))
 	return nil
 }
@@ -182,6 +199,7 @@ func (w *worker) tableauSignIn(ctx context.Context, why string) error {
 func (w *worker) setSession(sess auth.Session, signinURL string) {
 	w.tab.session = &sess
 	w.tab.origin = origin(signinURL)
+	w.tab.signedOut = false
 	names := w.r.opts.Tableau.Names
 	for name, value := range sess.Variables(names) {
 		e := variables.Entry{Key: name, Value: value}
@@ -269,14 +287,16 @@ func (w *worker) tableauAfter(signin bool, o *outgoing, resp *event.Response) (e
 			return false, &tableauError{err: err}
 		}
 		w.setSession(sess, o.URL)
+		w.tab.signinURL = o.URL
 	case auth.IsSwitchSiteRequest(o.Method, o.URL) && resp.Code/100 == 2:
 		// ReadResponse registers the new token with the Redactor.
 		if sess, err := t.Signer.ReadResponse(resp.Code, ct, resp.Body); err == nil {
 			w.setSession(sess, o.URL)
 		}
-	case auth.IsSignoutRequest(o.Method, o.URL) && resp.Code/100 == 2:
+	case auth.IsSignoutRequest(o.Method, o.URL) && resp.Code/100 == 2 && origin(o.URL) == w.tab.origin:
 		w.tab.session = nil
-	case w.tab.session != nil && origin(o.URL) == w.tab.origin && auth.IsSessionExpired(resp.Code, ct, resp.Body):
+		w.tab.signedOut = true
+	case (w.tab.session != nil || w.tab.signedOut) && origin(o.URL) == w.tab.origin && auth.IsSessionExpired(resp.Code, ct, resp.Body):
 		// Only the signed-in server was sent the token, so only its
 		// 401002 says the session expired; another service's (a proxy
 		// in front of a second Tableau site, a mock) is the request's

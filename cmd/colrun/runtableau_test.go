@@ -231,6 +231,58 @@ func TestTableauSessionExpiryElsewhereIsNotRenewed(t *testing.T) {
 	}
 }
 
+// After a request of the run signs out (the official collection's "Sign
+// Out" comes before most of its folders), the server's 401002 means the
+// session is gone, as when it expires: colrun signs in again, where
+// TABLEAU_SERVER says or, without it, where the collection signed in, and
+// sends the request once more with the new token.
+func TestTableauSignOutIsFollowedBySigningInAgain(t *testing.T) {
+	t.Parallel()
+	const signOutThenRead = `
+ {"name":"Sign out","request":{"method":"POST","url":"{{base}}/api/3.24/auth/signout","header":[{"key":"X-Tableau-Auth","value":"{{api-key}}"}]}},
+ {"name":"Session","request":{"method":"GET","url":"{{base}}/api/3.24/sessions/current","header":[{"key":"X-Tableau-Auth","value":"{{api-key}}"}]},
+  "event":[{"listen":"test","script":{"exec":["pm.test('signed in', () => pm.response.to.have.status(200));"]}}]}]}`
+	tests := []struct {
+		name      string
+		coll      string
+		noServer  bool // TABLEAU_SERVER unset
+		wantPaths []string
+	}{
+		{"colrun signed in first", `{"info":{"name":"c"},"item":[
+ {"name":"Projects","request":{"method":"GET","url":"{{base}}/api/3.24/sites/{{site-id}}/projects"}},` + signOutThenRead, false,
+			[]string{"/auth/signin 200", "/sites/{site}/projects 200", "/auth/signout 204", "/sessions/current 401", "/auth/signin 200", "/sessions/current 200"}},
+		{"the collection signed in, no TABLEAU_SERVER", `{"info":{"name":"c"},"item":[
+ {"name":"Sign in","request":{"method":"POST","url":"{{base}}/api/3.24/auth/signin","body":{"mode":"raw","raw":"<tsRequest/>"}}},` + signOutThenRead, true,
+			[]string{"/auth/signin 200", "/auth/signout 204", "/sessions/current 401", "/auth/signin 200", "/sessions/current 200"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			ts := newTableauServer(t)
+			env := demoEnv(ts)
+			if tc.noServer {
+				delete(env, auth.EnvServer)
+			}
+			path := writeFile(t, t.TempDir(), "c.json", tc.coll)
+			res := colrun(t, env, "run", path, "--env-var", "base="+ts.srv.URL, "--tableau-auth", "password", "--color", "off")
+			if res.code != exitOK {
+				t.Fatalf("exit %d\n%s\n%s", res.code, res.stdout, res.stderr)
+			}
+			var paths []string
+			for _, r := range ts.requests() {
+				p := strings.ReplaceAll(strings.TrimPrefix(r.path, "/api/3.24"), mockserver.DemoDefaultSiteID, "{site}")
+				paths = append(paths, fmt.Sprintf("%s %d", p, r.status))
+			}
+			if strings.Join(paths, "\n") != strings.Join(tc.wantPaths, "\n") {
+				t.Errorf("requests:\n%s\nwant:\n%s", strings.Join(paths, "\n"), strings.Join(tc.wantPaths, "\n"))
+			}
+			if !strings.Contains(res.stdout, "signed in to Tableau again after the run signed out (401002)") {
+				t.Errorf("the new sign-in is not reported:\n%s", res.stdout)
+			}
+		})
+	}
+}
+
 func TestTableauSigninFailuresSayWhatToFix(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
