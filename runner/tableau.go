@@ -129,15 +129,18 @@ func signsIn(req *collections.Request) bool {
 	return strings.EqualFold(req.Method, "POST") && strings.HasSuffix(u, "/auth/signin")
 }
 
-// tableauStart signs the worker in before its first request when the
-// collection has no sign-in request of its own.
+// tableauStart signs the worker in before its first request, unless that
+// request signs in itself, or the collection signs in somewhere and
+// TABLEAU_SERVER does not say where colrun should. A collection that signs
+// in later (the official one's "Authenticate" folder comes second) would
+// otherwise send its first requests without a session.
 func (w *worker) tableauStart(ctx context.Context) error {
 	t := w.r.opts.Tableau
 	if t == nil || w.tab.tried {
 		return nil
 	}
 	w.tab.tried = true
-	if w.r.hasSigninRequest() {
+	if w.r.hasSigninRequest() && (strings.TrimSpace(t.Server) == "" || signsIn(w.r.items[0].Request)) {
 		return nil
 	}
 	return w.tableauSignIn(ctx, "before the first request")

@@ -283,6 +283,50 @@ func TestTableauSignOutIsFollowedBySigningInAgain(t *testing.T) {
 	}
 }
 
+// A collection that signs in only after its first requests (the official
+// collection's "Authenticate" folder is its second) gets a session from
+// colrun before the first one when TABLEAU_SERVER says where; without it,
+// colrun cannot know where to sign in and leaves that to the collection.
+func TestTableauSignsInBeforeACollectionThatSignsInLater(t *testing.T) {
+	t.Parallel()
+	const coll = `{"info":{"name":"c"},"item":[
+ {"name":"Projects first","request":{"method":"GET","url":"{{base}}/api/3.24/sites/{{site-id}}/projects"}},
+ {"name":"Sign in","request":{"method":"POST","url":"{{base}}/api/3.24/auth/signin","body":{"mode":"raw","raw":"<tsRequest/>"}}},
+ {"name":"Projects","request":{"method":"GET","url":"{{base}}/api/3.24/sites/{{site-id}}/projects"}}]}`
+	tests := []struct {
+		name      string
+		noServer  bool
+		wantCode  int
+		wantPaths []string
+	}{
+		{"TABLEAU_SERVER set", false, exitOK, []string{"/auth/signin 200", "/sites/{site}/projects 200", "/auth/signin 200", "/sites/{site}/projects 200"}},
+		{"TABLEAU_SERVER unset", true, exitOK, []string{"/sites/{{site-id}}/projects 401", "/auth/signin 200", "/sites/{site}/projects 200"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			ts := newTableauServer(t)
+			env := demoEnv(ts)
+			if tc.noServer {
+				delete(env, auth.EnvServer)
+			}
+			path := writeFile(t, t.TempDir(), "c.json", coll)
+			res := colrun(t, env, "run", path, "--env-var", "base="+ts.srv.URL, "--tableau-auth", "password", "--color", "off")
+			if res.code != tc.wantCode {
+				t.Fatalf("exit %d, want %d\n%s\n%s", res.code, tc.wantCode, res.stdout, res.stderr)
+			}
+			var paths []string
+			for _, r := range ts.requests() {
+				p := strings.ReplaceAll(strings.TrimPrefix(r.path, "/api/3.24"), mockserver.DemoDefaultSiteID, "{site}")
+				paths = append(paths, fmt.Sprintf("%s %d", p, r.status))
+			}
+			if strings.Join(paths, "\n") != strings.Join(tc.wantPaths, "\n") {
+				t.Errorf("requests:\n%s\nwant:\n%s", strings.Join(paths, "\n"), strings.Join(tc.wantPaths, "\n"))
+			}
+		})
+	}
+}
+
 func TestTableauSigninFailuresSayWhatToFix(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
