@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -55,8 +56,6 @@ func TestNewmanFlags(t *testing.T) {
 		{"bare --timeout-request", []string{coll, "--timeout-request"}, exitFailed, "→ two", true},
 		{"--export-collection", []string{coll, "--export-collection", "out.json"}, exitUsage, "--export-collection is a Newman flag colrun does not implement", false},
 		{"--ssl-client-cert-list", []string{coll, "--ssl-client-cert-list", "l.json"}, exitUsage, "per-host client certificates are not supported", false},
-		{"-r progress", []string{coll, "-r", "progress"}, exitUsage, `reporter "progress" (Newman's progress bar) is not supported`, false},
-		{"-r emojitrain", []string{coll, "-r", "emojitrain"}, exitUsage, `reporter "emojitrain"`, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -86,4 +85,45 @@ func runAndCheck(t *testing.T, args []string, code int, want string) result {
 		t.Errorf("output lacks %q:\n%s", want, out)
 	}
 	return res
+}
+
+// Newman's two other built-in reporters run as they do under Newman 6.2.2:
+// emojitrain's faces on stdout, progress's bar only on a terminal (so
+// nothing here), both silenced by --silent, and Newman's warning when two
+// reporters that own the terminal are asked for together.
+func TestNewmanTerminalReporters(t *testing.T) {
+	t.Parallel()
+	srv := okServer(t)
+	coll := writeFile(t, t.TempDir(), "c.json", fmt.Sprintf(`{"info":{"name":"b"},"item":[
+	  {"name":"one","request":"%s/1","event":[{"listen":"test","script":{"exec":["pm.test('fails', ()=>pm.expect(1).to.eql(2))"]}}]},
+	  {"name":"two","request":"%s/2"}]}`, srv.URL, srv.URL))
+	tests := []struct {
+		name       string
+		args       []string
+		wantStdout string
+		wantStderr string
+	}{
+		{"emojitrain", []string{"-r", "emojitrain"}, "😢 😀  😭\n", ""},
+		{"progress off a terminal", []string{"-r", "progress"}, "", ""},
+		{"emojitrain silenced", []string{"-r", "emojitrain", "--silent"}, "", ""},
+		{"emojitrain with cli", []string{"-r", "emojitrain,cli,json", "--reporter-json-export", filepath.Join(t.TempDir(), "r.json")}, "", "colrun: warning: emojitrain, cli reporters might not work well together.\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			res := colrun(t, nil, append([]string{"run", coll, "--color", "off"}, tc.args...)...)
+			if res.code != exitFailed {
+				t.Errorf("exit %d, want %d (an assertion fails); stderr %s", res.code, exitFailed, res.stderr)
+			}
+			if tc.wantStderr != "" {
+				if !strings.HasPrefix(res.stderr, tc.wantStderr) {
+					t.Errorf("stderr %q, want it to start with %q", res.stderr, tc.wantStderr)
+				}
+				return
+			}
+			if res.stdout != tc.wantStdout || res.stderr != "" {
+				t.Errorf("stdout %q, stderr %q; want stdout %q and nothing on stderr", res.stdout, res.stderr, tc.wantStdout)
+			}
+		})
+	}
 }

@@ -23,9 +23,10 @@ func openReporters(f *runFlags, sio stdio, stdout io.Writer) (*report.Set, error
 		export["junit"] = f.junitExport
 	}
 	return report.Open(f.reporters, report.Options{
-		Stdout: stdout,
-		Export: export,
-		Silent: f.silent,
+		Stdout:   stdout,
+		Export:   export,
+		Silent:   f.silent,
+		Terminal: tty,
 		CLI: report.CLIOptions{
 			Color:      color,
 			Verbose:    f.verbose,

@@ -203,6 +203,9 @@ func runCommand(ctx context.Context, args []string, sio stdio) int {
 		return exitUsage
 	}
 	f.reporters = dropMissingReporters(f.reporters, sio.err)
+	if msg := report.DominantConflict(f.reporters); msg != "" {
+		fmt.Fprintf(sio.err, "colrun: warning: %s\n", msg)
+	}
 	if fs.NArg() != 1 {
 		if fs.NArg() == 0 {
 			fmt.Fprintln(sio.err, "colrun run: missing the collection file (usage: colrun run <collection> [flags])")
@@ -396,9 +399,6 @@ func loadRunInputs(ctx context.Context, path string, f *runFlags, getenv func(st
 		return nil, fmt.Errorf("--color must be auto, on or off, got %q", f.color)
 	}
 	for _, name := range f.reporters {
-		if name == "progress" || name == "emojitrain" {
-			return nil, fmt.Errorf("reporter %q (Newman's progress bar) is not supported; use -r cli --reporter-cli-no-assertions --reporter-cli-no-console for short output", name)
-		}
 		if !knownReporter(name) {
 			return nil, fmt.Errorf("unknown reporter %q; available: %s", name, strings.Join(report.Names(), ", "))
 		}

@@ -60,9 +60,7 @@ func thirdPartyReporterOption(a string) bool {
 }
 
 // dropMissingReporters removes the reporters colrun lacks from names,
-// saying so on w, as Newman does for one that is not installed. Newman's
-// progress-bar reporters stay in the list, for loadRunInputs to refuse
-// with what to use instead. Names are trimmed ("-r 'cli, json'" runs
+// saying so on w, as Newman does for one that is not installed. Names are trimmed ("-r 'cli, json'" runs
 // both, where Newman looks for a " json" reporter and skips it), and an
 // empty one ("-r cli,,json", `-r ""`) is skipped with a warning, as
 // Newman does. When nothing is left, the CLI report runs: a run that
@@ -72,7 +70,7 @@ func dropMissingReporters(names []string, w io.Writer) []string {
 	for _, n := range names {
 		n = strings.TrimSpace(n)
 		switch {
-		case knownReporter(n) || n == "progress" || n == "emojitrain":
+		case knownReporter(n):
 			kept = append(kept, n)
 		default:
 			missing = append(missing, n)

@@ -34,6 +34,9 @@ type Options struct {
 	// Silent (--silent) turns the cli reporter into a no-op; file reporters
 	// and the Summary still work.
 	Silent bool
+	// Terminal says Stdout is a terminal: the progress reporter draws only
+	// there.
+	Terminal bool
 }
 
 // ExportFlag is the flag that sets a reporter's export path, in Newman's
@@ -47,11 +50,7 @@ var factories = map[string]factory{
 		if opts.Silent {
 			return nop{}, nil
 		}
-		w := opts.Stdout
-		if w == nil {
-			w = os.Stdout
-		}
-		return NewCLI(w, sum, opts.CLI), nil
+		return NewCLI(stdout(opts), sum, opts.CLI), nil
 	},
 	"json": func(sum *Summary, opts Options) (Reporter, error) {
 		return NewJSON(opts.Export["json"], sum)
@@ -59,6 +58,49 @@ var factories = map[string]factory{
 	"junit": func(sum *Summary, opts Options) (Reporter, error) {
 		return NewJUnit(opts.Export["junit"], sum)
 	},
+	"progress": func(_ *Summary, opts Options) (Reporter, error) {
+		if opts.Silent {
+			return nop{}, nil
+		}
+		return NewProgress(stdout(opts), opts.Terminal), nil
+	},
+	"emojitrain": func(_ *Summary, opts Options) (Reporter, error) {
+		if opts.Silent {
+			return nop{}, nil
+		}
+		return NewEmojitrain(stdout(opts)), nil
+	},
+}
+
+// stdout is where the reporters that print write.
+func stdout(opts Options) io.Writer {
+	if opts.Stdout == nil {
+		return os.Stdout
+	}
+	return opts.Stdout
+}
+
+// dominant are the reporters that own the terminal, as Newman marks them:
+// two of them together garble each other's output, and Newman says so.
+var dominant = map[string]bool{"cli": true, "progress": true, "emojitrain": true}
+
+// DominantConflict is Newman's warning for more than one of the reporters
+// that own the terminal in names ("emojitrain, cli reporters might not
+// work well together."), or "" when there is none to give.
+func DominantConflict(names []string) string {
+	var found []string
+	seen := map[string]bool{}
+	for _, n := range names {
+		n = strings.TrimSpace(n)
+		if dominant[n] && !seen[n] {
+			seen[n] = true
+			found = append(found, n)
+		}
+	}
+	if len(found) < 2 {
+		return ""
+	}
+	return strings.Join(found, ", ") + " reporters might not work well together."
 }
 
 // Names lists the reporters New knows, sorted.

@@ -16,7 +16,7 @@ import (
 
 func TestNames(t *testing.T) {
 	t.Parallel()
-	if diff := cmp.Diff([]string{"cli", "json", "junit"}, Names()); diff != "" {
+	if diff := cmp.Diff([]string{"cli", "emojitrain", "json", "junit", "progress"}, Names()); diff != "" {
 		t.Error(diff)
 	}
 	if got := ExportFlag("junit"); got != "reporter-junit-export" {
@@ -27,7 +27,7 @@ func TestNames(t *testing.T) {
 func TestNewUnknown(t *testing.T) {
 	t.Parallel()
 	_, err := New("html", nil, Options{})
-	if !errors.Is(err, ErrUnknownReporter) || !strings.Contains(err.Error(), `"html"`) || !strings.Contains(err.Error(), "cli, json, junit") {
+	if !errors.Is(err, ErrUnknownReporter) || !strings.Contains(err.Error(), `"html"`) || !strings.Contains(err.Error(), "cli, emojitrain, json, junit, progress") {
 		t.Errorf("error = %v", err)
 	}
 	dir := t.TempDir()
