@@ -564,7 +564,18 @@ function PostmanUrl(options) {
 var Url = PostmanUrl;
 inherit(Url, PropertyBase);
 Url._postman_propertyName = 'Url';
-Url.parse = function (url) { return native.parseURL(String(url)); };
+// Url.parse gives postman-url-encoder's parse: every part, undefined
+// where absent, after the text it parsed; and the path variables.
+Url.parse = function (url) {
+    var p = url && isString(url) ? native.parseURL(url) : {};
+    // Go's parser gives an empty query list where there is no '?'.
+    Array.isArray(p.query) && !p.query.length && url.indexOf('?') < 0 && (p.query = undefined);
+    return {
+        raw: url && isString(url) ? url.replace(/^\s+/, '') : url,
+        protocol: p.protocol, auth: p.auth, host: p.host, port: p.port, path: p.path, query: p.query, hash: p.hash,
+        variable: p.variable
+    };
+};
 Url.isUrl = function (obj) { return Boolean(obj) && (obj instanceof Url || inSuperChain(obj.constructor, 'Url')); };
 Url.prototype.update = function (url) {
     !url && (url = E);
@@ -882,19 +893,30 @@ Cookie._postman_propertyIndexKey = 'name';
 Cookie._postman_propertyIndexCaseInsensitive = true;
 Cookie._postman_propertyAllowsMultipleValues = true;
 Cookie.isCookie = function (obj) { return Boolean(obj) && (obj instanceof Cookie || inSuperChain(obj.constructor, 'Cookie')); };
+// Cookie.parse and splitParam are postman-collection's, quirks included:
+// a value stops at a second '=', an attribute without one is true, and
+// unknown attributes are kept as extensions.
+var cookieAttributes = { httponly: 'httpOnly', secure: 'secure', domain: 'domain', path: 'path', 'max-age': 'maxAge', session: 'session', expires: 'expires' };
+Cookie.splitParam = function (param) {
+    var split = param.split('='), key = split[0].trim(), value = isString(split[1]) ? split[1].trim() : true;
+    isString(value) && value[0] === '"' && (value = value.slice(1, -1));
+    return { key: key, value: value };
+};
 Cookie.parse = function (str) {
     if (!isString(str)) { return str; }
-    var parts = str.split(/; */), first = parts.shift() || E, eq = first.indexOf('='), out = {};
-    out.key = eq < 0 ? first.trim() : first.slice(0, eq).trim();
-    out.value = eq < 0 ? E : first.slice(eq + 1).trim();
-    parts.forEach(function (p) {
-        var i = p.indexOf('='), k = (i < 0 ? p : p.slice(0, i)).trim().toLowerCase(), v = i < 0 ? true : p.slice(i + 1).trim();
-        var attr = { httponly: 'httpOnly', secure: 'secure', domain: 'domain', path: 'path', 'max-age': 'maxAge', session: 'session', expires: 'expires' }[k];
-        attr && (out[attr] = v);
+    var pairs = str.split(/; */), nameval = Cookie.splitParam(pairs.shift()), obj = { key: nameval.key, value: nameval.value };
+    pairs.forEach(function (pair) {
+        var kv = Cookie.splitParam(pair), attr = cookieAttributes[kv.key.toLowerCase()];
+        if (attr) { obj[attr] = kv.value; } else { (obj.extensions = obj.extensions || []).push(kv); }
     });
-    return out;
+    !obj.domain && (obj.hostOnly = true);
+    return obj;
 };
-Cookie.unparseSingle = function (c) { return isObject(c) ? (c.value === undefined ? c.name : c.name + '=' + c.value) : E; };
+Cookie.unparseSingle = function (c) {
+    if (!isObject(c)) { return E; }
+    var value = isNil(c.value) ? E : c.value;
+    return c.name ? c.name + '=' + value : value;
+};
 Cookie.unparse = function (cookies) {
     if (!Array.isArray(cookies) && !PropertyList.isPropertyList(cookies)) { return E; }
     return cookies.map(Cookie.unparseSingle).join('; ');
@@ -1029,8 +1051,27 @@ function ljsonParse(text, reviver, strict) {
         if (strict) { throw jsonError('Unexpected byte order mark found in first ' + bom + ' character(s)'); }
         text = text.slice(bom);
     }
+    // Go's parser first: goja's refuses numbers beyond float64, which V8
+    // reads as Infinity.
+    if (typeof text === 'string') {
+        var fast = native.parseJSON(text);
+        if (fast !== undefined) { return isFunction(reviver) ? internalize({ '': fast }, E, reviver) : fast; }
+    }
     try { return nativeParse(text, reviver); }
     catch (e) { throw jsonError(native.jsonError(text) || e.message); }
+}
+// internalize is JSON.parse's reviver walk (InternalizeJSONProperty).
+function internalize(holder, key, reviver) {
+    var val = holder[key];
+    if (val && typeof val === 'object') {
+        var keys = Array.isArray(val) ? val.map(function (x, i) { return String(i); }) : Object.keys(val);
+        keys.forEach(function (k) {
+            var v = internalize(val, k, reviver);
+            if (v === undefined) { delete val[k]; }
+            else { Object.defineProperty(val, k, { value: v, writable: true, enumerable: true, configurable: true }); }
+        });
+    }
+    return reviver.call(holder, key, val);
 }
 function jsonError(message) {
     var err = new SyntaxError(message);
@@ -1038,13 +1079,7 @@ function jsonError(message) {
     return err;
 }
 Object.defineProperty(JSON, 'parse', {
-    value: function parse(text, reviver) {
-        if (reviver === undefined && typeof text === 'string') {
-            var fast = native.parseJSON(text);
-            if (fast !== undefined) { return fast; }
-        }
-        return ljsonParse(text, reviver);
-    },
+    value: function parse(text, reviver) { return ljsonParse(text, reviver); },
     writable: true, configurable: true
 });
 Object.defineProperty(JSON, 'stringify', {
@@ -1644,6 +1679,16 @@ Object.defineProperty(globalThis, 'pm', { value: pm, writable: false, enumerable
 
 return {
     ctl: ctl,
+    // require('postman-collection'): the classes scripts' objects are
+    // made of, so that instanceof and the static helpers work as in
+    // Newman. VariableScope, Collection, Item and the other classes no
+    // script object is made of are not provided.
+    sdk: {
+        PropertyBase: PropertyBase, Property: Property, PropertyList: PropertyList, Header: Header,
+        HeaderList: HeaderList, QueryParam: QueryParam, FormParam: FormParam, Variable: Variable,
+        VariableList: VariableList, Url: Url, RequestBody: RequestBody, RequestAuth: RequestAuth,
+        Request: Request, Response: Response, Cookie: Cookie, CookieList: CookieList
+    },
     finish: finish,
     requestChanges: requestChanges,
     // What Go needs to build Postman objects itself (response.go) and to

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"encoding/json"
+	"errors"
 	"strconv"
 	"strings"
 
@@ -13,9 +14,10 @@ import (
 // bodies. This parser builds the JS values directly; a response body read
 // more than once (by several scripts of a request, or twice in one) is
 // parsed once more into a tree that builds fresh values without parsing.
-// It gives exactly what goja's JSON.parse gives, and only for well-formed
-// JSON: on anything else (a syntax error, a number out of float64 range, a
-// byte order mark, very deep nesting) it declines and the caller runs
+// It gives what goja's JSON.parse gives, except that a number out of
+// float64's range is ±Infinity, as in V8 (goja's throws), and only for
+// well-formed JSON: on anything else (a syntax error, a byte order mark,
+// very deep nesting) it declines and the caller runs
 // JSON.parse, so that errors keep their messages.
 
 // jsonNode is one parsed JSON value.
@@ -353,8 +355,8 @@ func (p *jsonParser) str() (string, bool) {
 }
 
 // number reads a number token with JSON's grammar and converts it as
-// encoding/json does; out of float64's range it declines, as goja's
-// JSON.parse then throws.
+// encoding/json does, except that out of float64's range it is ±Infinity,
+// as V8's JSON.parse makes it (goja's throws, and encoding/json refuses).
 func (p *jsonParser) number() jsonNode {
 	start := p.i
 	if p.s[p.i] == '-' {
@@ -392,7 +394,7 @@ func (p *jsonParser) number() jsonNode {
 		}
 	}
 	f, err := strconv.ParseFloat(token, 64)
-	if err != nil {
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
 		return p.fail()
 	}
 	v := p.rt.ToValue(f)

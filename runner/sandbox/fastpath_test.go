@@ -224,7 +224,7 @@ func TestFastJSONMatchesJSONParse(t *testing.T) {
 	}
 	declined := []string{
 		``, ` `, `{"a":1,}`, `[1,]`, `[1 2]`, `{"a" 1}`, `{a:1}`, `01`, `1.`, `.5`, `+1`, `-`, `1e`, `1e+`, `"\x"`, `"a`,
-		"\"tab\there\"", `"\u12"`, `NaN`, `Infinity`, `'a'`, `tru`, `nul`, `[`, `{"a":1}}`, `1 2`, `1e400`, `-1e400`,
+		"\"tab\there\"", `"\u12"`, `NaN`, `Infinity`, `'a'`, `tru`, `nul`, `[`, `{"a":1}}`, `1 2`,
 		"\ufeff{}", "\ufeff[1]", `{"a":1} x`, tooDeep,
 	}
 	for _, text := range declined {

@@ -297,6 +297,9 @@ func New(opts Options) *Sandbox {
 	s.finish = mustFunc(host, "finish")
 	s.requestChanges = mustFunc(host, "requestChanges")
 	s.classes = loadClasses(rt, host.Get("classes").ToObject(rt))
+	if err := modules.Define(rt, "postman-collection", host.Get("sdk")); err != nil {
+		s.setupErr = append(s.setupErr, fmt.Sprintf("require('postman-collection') is unavailable: %v", err))
+	}
 	return s
 }
 

@@ -11,7 +11,8 @@ import (
 )
 
 // normEncoding maps Node's encoding names (and their case variants) to
-// the ones encodeString/decodeString know; "" for an unknown one.
+// the ones encodeString/decodeString know; "" for an unknown one, as
+// base64url is to the buffer 6 package Newman's sandbox bundles.
 func normEncoding(enc string) string {
 	switch strings.ToLower(enc) {
 	case "", "utf8", "utf-8":
@@ -20,8 +21,6 @@ func normEncoding(enc string) string {
 		return "hex"
 	case "base64":
 		return "base64"
-	case "base64url":
-		return "base64url"
 	case "latin1", "binary":
 		return "latin1"
 	case "ascii":

@@ -33,6 +33,9 @@ type builtin struct {
 // the `_` global; require() cannot reach it, as no script name has a NUL.
 const lodash3Key = "\x00lodash3"
 
+// bufferBuiltin is require('buffer'), which atob and btoa use too.
+var bufferBuiltin = &builtin{core: true, js: "buffer.js", native: bufferNatives}
+
 // builtins maps require() names to our implementations.
 var builtins = map[string]*builtin{
 	"lodash":    {js: "lodash.js"},
@@ -50,7 +53,7 @@ var builtins = map[string]*builtin{
 	"cheerio":   {js: "cheerio.js", native: cheerioNatives},
 	// Postman exposes only the sync entry point of csv-parse 1.x.
 	"csv-parse/lib/sync": {js: "csvparse.js"},
-	"buffer":             {core: true, js: "buffer.js", native: bufferNatives},
+	"buffer":             bufferBuiltin,
 	"url":                {core: true, js: "url.js", native: urlNatives},
 	"util":               {core: true, js: "util.js"},
 	"events":             {core: true, js: "events.js"},

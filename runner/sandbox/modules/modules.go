@@ -116,6 +116,24 @@ type runtimeState struct {
 	require *goja.Object            // the top-level require function
 	// loading counts module bodies being evaluated; see defineGlobals.
 	loading int
+	// defined are the modules the runtime's owner gave (Define), by name.
+	defined map[string]goja.Value
+}
+
+// Define makes require(name) on rt return exports, ahead of node_modules
+// and our own modules: the sandbox gives its Postman classes as
+// postman-collection this way, as Newman's sandbox gives the copy it runs
+// on rather than whatever a project installed.
+func Define(rt *goja.Runtime, name string, exports goja.Value) error {
+	st, err := stateOf(rt)
+	if err != nil {
+		return err
+	}
+	if st.defined == nil {
+		st.defined = map[string]goja.Value{}
+	}
+	st.defined[name] = exports
+	return nil
 }
 
 // Enable installs require() on rt and defines the library globals Postman
@@ -238,6 +256,9 @@ func (st *runtimeState) requireFrom(dir, name string) goja.Value {
 			st.throwNotFound(name)
 		}
 		return st.loadFile(p)
+	}
+	if v, ok := st.defined[name]; ok {
+		return v
 	}
 	root, _, _ := strings.Cut(name, "/")
 	if strings.HasPrefix(name, "@") {

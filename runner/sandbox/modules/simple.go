@@ -1,6 +1,7 @@
 package modules
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf16"
 
@@ -66,12 +67,20 @@ func unitsOf(s string) []uint16 {
 	return utf16.Encode([]rune(s))
 }
 
-// btoaModule is npm btoa as Postman bundles it: Buffer.from(s, 'binary')
-// .toString('base64'), so each code unit contributes its low byte and
-// nothing throws, unlike the browser's btoa.
+// btoaModule is npm btoa as Postman bundles it: a Buffer's bytes, or else
+// Buffer.from(s.toString(), 'binary').toString('base64'), so each code unit
+// contributes its low byte and nothing throws, unlike the browser's btoa;
+// but undefined and null have no toString.
 func btoaModule(st *runtimeState) *goja.Object {
 	return st.rt.ToValue(func(call goja.FunctionCall) goja.Value {
-		units := jsUnits(call.Argument(0))
+		arg := call.Argument(0)
+		if goja.IsUndefined(arg) || goja.IsNull(arg) {
+			panic(st.rt.NewTypeError(fmt.Sprintf("Cannot read properties of %s (reading 'toString')", arg)))
+		}
+		if buf, ok := st.bufferArg(arg); ok {
+			return st.rt.ToValue(encodeString(buf, "base64"))
+		}
+		units := jsUnits(arg)
 		b := make([]byte, len(units))
 		for i, u := range units {
 			b[i] = byte(u)
@@ -80,11 +89,49 @@ func btoaModule(st *runtimeState) *goja.Object {
 	}).(*goja.Object)
 }
 
+// bufferArg returns the bytes of a Buffer argument.
+func (st *runtimeState) bufferArg(v goja.Value) ([]byte, bool) {
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		return nil, false
+	}
+	isBuffer, _ := goja.AssertFunction(st.bufferCtor().Get("isBuffer"))
+	if r, err := isBuffer(goja.Undefined(), obj); err != nil || !r.ToBoolean() {
+		return nil, false
+	}
+	if ab, ok := obj.Get("buffer").Export().(goja.ArrayBuffer); ok {
+		off, n := obj.Get("byteOffset").ToInteger(), obj.Get("byteLength").ToInteger()
+		return ab.Bytes()[off : off+n], true
+	}
+	return nil, false
+}
+
+// bufferCtor is the Buffer of require('buffer').
+func (st *runtimeState) bufferCtor() *goja.Object {
+	return st.loadBuiltin("buffer", bufferBuiltin).(*goja.Object).Get("Buffer").(*goja.Object)
+}
+
 // atobModule is npm atob as Postman bundles it: Buffer.from(s, 'base64')
-// .toString('binary'), which skips characters outside the alphabet.
+// .toString('binary'), which skips characters outside the alphabet; what
+// is not a string goes to Buffer.from as it is, with its errors.
 func atobModule(st *runtimeState) *goja.Object {
 	return st.rt.ToValue(func(call goja.FunctionCall) goja.Value {
-		return st.rt.ToValue(latin1String(decodeString(call.Argument(0).String(), "base64")))
+		arg := call.Argument(0)
+		if s, ok := arg.Export().(string); ok {
+			return st.rt.ToValue(latin1String(decodeString(s, "base64")))
+		}
+		ctor := st.bufferCtor()
+		from, _ := goja.AssertFunction(ctor.Get("from"))
+		buf, err := from(ctor, arg, st.rt.ToValue("base64"))
+		if err != nil {
+			panic(err)
+		}
+		toString, _ := goja.AssertFunction(buf.ToObject(st.rt).Get("toString"))
+		s, err := toString(buf, st.rt.ToValue("binary"))
+		if err != nil {
+			panic(err)
+		}
+		return s
 	}).(*goja.Object)
 }
 
