@@ -3,6 +3,9 @@ package sandbox
 import (
 	"os"
 	"testing"
+	"time"
+
+	"github.com/colrun/colrun/runner/event"
 )
 
 // TestJSONParseOutOfRangeNumbers checks that JSON.parse and
@@ -148,4 +151,36 @@ func newmanShow(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return string(src)
+}
+
+// TestHeaderAndJSONValuesStayApart checks that a header value and a JSON
+// value with the same text keep their types, whichever a script reads
+// first: the header 5 is a string and the JSON 5 a number, the ETag "abc"
+// keeps its quotes and the JSON string "abc" has none, as in Newman 6.2.2.
+func TestHeaderAndJSONValuesStayApart(t *testing.T) {
+	t.Parallel()
+	const body = `{"count":5,"etag":"abc","one":1}`
+	const show = `console.log(typeof j.count, j.etag, typeof pm.response.headers.get('X-Count'), pm.response.headers.get('ETag'), typeof j.one);`
+	tests := []struct {
+		name, listen, src string
+	}{
+		{"headers first", "test", `pm.response.headers.get('X-Count'); pm.response.headers.get('ETag'); const j = pm.response.json();` + show},
+		{"JSON first", "test", `const j = pm.response.json(); pm.response.headers.get('X-Count'); pm.response.headers.get('ETag');` + show},
+		{"a request header added", "test", `pm.request.headers.add({key: 'X-New', value: '1'}); pm.request.headers.get('X-New'); const j = pm.response.json();` + show},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			exec := newExec(tc.listen)
+			exec.Response.Headers = append(exec.Response.Headers, event.Header{Key: "X-Count", Value: "5"}, event.Header{Key: "ETag", Value: `"abc"`})
+			exec.Response.Body = []byte(body)
+			exec.Response.BodySize = int64(len(body))
+			sb := New(Options{Timeout: 10 * time.Second})
+			// A first request reads the same texts the other way round, so
+			// that the second finds them cached.
+			mustPass(t, runWith(t, sb, exec, `pm.response.headers.get('X-Count'); pm.response.headers.get('ETag'); pm.request.headers.add({key: 'X-New', value: '1'}); pm.request.headers.get('X-New'); pm.response.json();`))
+			got := mustPass(t, runWith(t, sb, exec, tc.src))
+			diff(t, "console", []string{`number | abc | string | "abc" | number`}, got)
+		})
+	}
 }

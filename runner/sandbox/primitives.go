@@ -15,13 +15,16 @@ import (
 // carry no identity a script could observe, so one value can stand for
 // every occurrence.
 type primitives struct {
-	// texts is a direct-mapped cache: a text's slot is its hash modulo
-	// the size, and a new text simply takes the slot over. Unlike a map it
-	// never grows or sweeps, so a body full of unique strings costs one
-	// hash and one copy per miss, never more.
-	texts []primText
-	seed  maphash.Seed
-	ints  [maxSmallInt]goja.Value
+	// tokens and plain are direct-mapped caches: a text's slot is its
+	// hash modulo the size, and a new text simply takes the slot over.
+	// Unlike a map they never grow or sweep, so a body full of unique
+	// strings costs one hash and one copy per miss, never more. tokens
+	// are JSON tokens (a string with its quotes, a number as written),
+	// plain are strings (str): apart, so that the header value 1 is not
+	// the JSON number 1, nor the ETag "x" the JSON string x.
+	tokens, plain []primText
+	seed          maphash.Seed
+	ints          [maxSmallInt]goja.Value
 }
 
 type primText struct {
@@ -39,16 +42,23 @@ const (
 	maxSmallInt = 1024
 )
 
-// lookup returns the value cached for key, or the slot a new one goes in.
+// lookup returns the value cached for the JSON token key, or the slot a
+// new one goes in.
 func (p *primitives) lookup(key string) (goja.Value, *primText) {
+	return p.lookupIn(&p.tokens, key)
+}
+
+func (p *primitives) lookupIn(table *[]primText, key string) (goja.Value, *primText) {
 	if len(key) > maxPrimText {
 		return nil, nil
 	}
-	if p.texts == nil {
-		p.texts = make([]primText, primSlots)
-		p.seed = maphash.MakeSeed()
+	if *table == nil {
+		*table = make([]primText, primSlots)
+		if p.seed == (maphash.Seed{}) {
+			p.seed = maphash.MakeSeed()
+		}
 	}
-	slot := &p.texts[maphash.String(p.seed, key)&(primSlots-1)]
+	slot := &(*table)[maphash.String(p.seed, key)&(primSlots-1)]
 	if slot.val != nil && slot.key == key {
 		return slot.val, nil
 	}
@@ -57,7 +67,7 @@ func (p *primitives) lookup(key string) (goja.Value, *primText) {
 
 // str returns the JS string s.
 func (p *primitives) str(rt *goja.Runtime, s string) goja.Value {
-	v, slot := p.lookup(s)
+	v, slot := p.lookupIn(&p.plain, s)
 	if v != nil {
 		return v
 	}
