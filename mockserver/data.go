@@ -72,19 +72,29 @@ type PAT struct {
 // ConnectedApp is a direct-trust Connected App whose secrets sign JWTs.
 // Tableau allows at most two secrets per app so that one can be rotated.
 // SiteIDs limits the sites its JWTs may sign in to; empty means every site.
+// Apps created through the REST API belong to the site they were created
+// on and start with no secret.
 type ConnectedApp struct {
 	ClientID string               `json:"clientId"`
 	Name     string               `json:"name,omitempty"`
 	Disabled bool                 `json:"disabled,omitempty"`
 	SiteIDs  []string             `json:"siteIds,omitempty"`
 	Secrets  []ConnectedAppSecret `json:"secrets"`
+	// DomainSafelist, UnrestrictedEmbedding and ProjectID limit where
+	// and what the app embeds; the mock serves no embedding, so they are
+	// kept and shown, not applied to REST sign-in.
+	DomainSafelist        string    `json:"domainSafelist,omitempty"`
+	UnrestrictedEmbedding bool      `json:"unrestrictedEmbedding,omitempty"`
+	ProjectID             string    `json:"projectId,omitempty"`
+	CreatedAt             time.Time `json:"createdAt,omitzero"`
 }
 
 // ConnectedAppSecret is one secret of a Connected App: its id goes in the
 // JWT header as kid, its value is the HMAC key.
 type ConnectedAppSecret struct {
-	ID    string `json:"id"`
-	Value string `json:"value"`
+	ID        string    `json:"id"`
+	Value     string    `json:"value"`
+	CreatedAt time.Time `json:"createdAt,omitzero"`
 }
 
 // Project is a project of a site; ParentProjectID is empty for top-level

@@ -9,9 +9,15 @@
 // paginated lists of workbooks, projects, users, groups, data sources,
 // views and flows of a site. Projects can also be created, updated and
 // deleted; workbooks and data sources refreshed, which starts a job that
-// Query Jobs, Query Job and Cancel Job see; and users' favorites read,
-// added and deleted. That state lives in memory behind one mutex, so the
-// handler is safe for concurrent use.
+// Query Jobs, Query Job and Cancel Job see; users' favorites read, added
+// and deleted; users added to, updated on and removed from a site; groups
+// created, renamed and deleted and their members listed, added and removed;
+// explicit permissions of workbooks, data sources and projects added,
+// listed and deleted; workbooks and data sources published in one
+// multipart call; and direct-trust Connected Apps and their secrets
+// listed, created, updated and deleted, an app's new secret then signing
+// JWTs in. That state lives in memory behind one mutex, so the handler is
+// safe for concurrent use.
 //
 // Every request for a Tableau resource except sign-in and server info
 // needs a live session first (401000 without X-Tableau-Auth, 401002 with a
@@ -39,11 +45,14 @@
 // server. DefaultData holds the demo sites, users and credentials documented
 // by the Demo* constants; LoadData reads a replacement from a JSON file.
 //
-// Permissions are modelled for project writes only, as Tableau documents
-// them: site and server administrators create top-level projects; an
-// administrator or the owner or a leader (Project.LeaderIDs) of a project or
-// of a project above it updates, moves or deletes it; the Default project
-// cannot be deleted or renamed. Refusals are 403 with code 403004. Beyond
-// that, JWT scopes and site membership are checked and any signed-in user
-// may read what the API exposes.
+// Permissions are modelled for writes only, as Tableau documents them:
+// site and server administrators create top-level projects and manage
+// users, groups and Connected Apps; an administrator or the owner or a
+// leader (Project.LeaderIDs) of a project or of a project above it updates,
+// moves or deletes it and sets permissions on it and its content (the
+// content's owner may too); the Default project cannot be deleted or
+// renamed. Refusals are 403 with code 403004. Explicit permission rules are
+// stored and shown, not enforced. Beyond that, JWT scopes and site
+// membership are checked and any signed-in user may read what the API
+// exposes.
 package mockserver

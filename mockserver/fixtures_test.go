@@ -43,6 +43,14 @@ func (s *fixtureSession) get(path string) req {
 	return req{path: "sites/" + s.site + "/" + path, token: s.token}
 }
 
+func (s *fixtureSession) post(path, body string) req {
+	return req{method: "POST", path: "sites/" + s.site + "/" + path, token: s.token, body: body}
+}
+
+func (s *fixtureSession) put(path, body string) req {
+	return req{method: "PUT", path: "sites/" + s.site + "/" + path, token: s.token, body: body}
+}
+
 // siteExtras are attributes Tableau 2024 sends on every site; some older
 // fixtures predate them.
 var siteExtras = []string{"/tsResponse/sites/site/@commentingMentionsEnabled", "/tsResponse/sites/site/@catalogObfuscationEnabled"}

@@ -196,3 +196,38 @@ func attrOfRecorder(t testing.TB, w *httptest.ResponseRecorder, path, name strin
 	}
 	return v
 }
+
+// FuzzSiteWrites sends any body to the write endpoints of users, groups,
+// permissions, connected apps and publishing as a signed-in administrator:
+// every answer must be one of Tableau's, never a crash or a 500.
+func FuzzSiteWrites(f *testing.F) {
+	site := "/api/3.24/sites/" + DemoDefaultSiteID + "/"
+	group := demoID(DemoDefaultSiteID, "group", "Analysts")
+	workbook := demoID(DemoDefaultSiteID, "workbook", "Sales Dashboard")
+	targets := []struct{ method, path string }{
+		{"POST", "users"}, {"PUT", "users/" + DemoAliceID}, {"POST", "groups"}, {"PUT", "groups/" + group},
+		{"POST", "groups/" + group + "/users"}, {"PUT", "workbooks/" + workbook + "/permissions"},
+		{"PUT", "projects/" + demoID(DemoDefaultSiteID, "project", "Marketing") + "/permissions"},
+		{"POST", "connected-applications"}, {"PUT", "connected-applications/" + DemoClientID},
+		{"POST", "workbooks"}, {"POST", "datasources"},
+	}
+	seeds := append(slices.Clone(bodySeeds),
+		`<tsRequest><user name="x" siteRole="Viewer"/></tsRequest>`, `<tsRequest><group name="g"/></tsRequest>`,
+		`<tsRequest><user id="`+DemoAdminID+`"/></tsRequest>`,
+		`<tsRequest><permissions><granteeCapabilities><group id="`+group+`"/><capabilities><capability name="Read" mode="Allow"/></capabilities></granteeCapabilities></permissions></tsRequest>`,
+		`{"connectedApplication":{"name":"a","enabled":"true"}}`,
+		multipartBody("b", "text/xml", `<tsRequest><workbook name="w"/></tsRequest>`, "tableau_workbook", "w.twbx"))
+	for i, s := range seeds {
+		f.Add(uint8(i), "", s)
+		f.Add(uint8(i+1), "application/json", s)
+		f.Add(uint8(i+2), "multipart/mixed; boundary=b", s)
+	}
+	h := New(Config{MaxBodyBytes: 64 << 10})
+	in := serve(h, "POST", "/api/3.24/auth/signin", "", "", passwordBody("admin", "admin-password", ""))
+	token := attrOfRecorder(f, in, "//credentials", "token")
+	f.Fuzz(func(t *testing.T, target uint8, contentType, body string) {
+		tg := targets[int(target)%len(targets)]
+		w := serve(h, tg.method, site+tg.path, contentType, token, body)
+		checkTableauAnswer(t, w, 200, 201, 204, 400, 403, 404, 409, 413)
+	})
+}

@@ -39,6 +39,21 @@ func (n *reqNode) child(name string) *reqNode {
 	return nil
 }
 
+// kidsNamed returns the child elements with a name, in order: repeated
+// XML elements or the items of a JSON array.
+func (n *reqNode) kidsNamed(name string) []*reqNode {
+	if n == nil {
+		return nil
+	}
+	var out []*reqNode
+	for _, k := range n.kids {
+		if k.name == name {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // attr returns an attribute and whether it was present at all, because
 // Tableau tells an absent credential (400000) from a wrong one (401001).
 func (n *reqNode) attr(name string) (string, bool) {

@@ -180,6 +180,9 @@ func (h *handler) route(segs []string) endpoint {
 		if ep := h.flowRoutes(segs); ep != nil {
 			return ep
 		}
+		if ep := h.sitePartRoutes(segs); ep != nil {
+			return ep
+		}
 		switch n {
 		case 1:
 			return endpoint{http.MethodGet: h.listSites}
@@ -192,8 +195,11 @@ func (h *handler) route(segs []string) endpoint {
 			}
 			if n == 3 {
 				ep := endpoint{http.MethodGet: h.listResource(kind)}
-				if kind.plural == "projects" {
+				switch kind.plural {
+				case "projects":
 					ep[http.MethodPost] = h.createProject
+				case "workbooks", "datasources":
+					ep[http.MethodPost] = h.publish(kind.plural)
 				}
 				return ep
 			}
@@ -206,6 +212,23 @@ func (h *handler) route(segs []string) endpoint {
 		}
 	}
 	return nil
+}
+
+// sitePartRoutes routes the users, groups, permissions and connected apps
+// of a site; segs start at "sites".
+func (h *handler) sitePartRoutes(segs []string) endpoint {
+	if len(segs) < 3 {
+		return nil
+	}
+	switch segs[2] {
+	case "users":
+		return h.userRoutes(segs)
+	case "groups":
+		return h.groupRoutes(segs)
+	case "connected-applications":
+		return h.connectedAppRoutes(segs)
+	}
+	return h.permissionRoutes(segs)
 }
 
 // readRaw reads the request body within the size limit. Handlers read it

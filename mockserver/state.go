@@ -27,6 +27,9 @@ type store struct {
 	jobs []*job
 	// favorites maps a user id to the user's favorites, in the order added.
 	favorites map[string][]favorite
+	// perms holds the explicit permission rules set through the API, by
+	// permKey (e.g. "workbook/<id>"), grantees in the order first added.
+	perms map[string][]grant
 }
 
 // session is a signed-in token. scopes is nil for password and PAT
@@ -49,6 +52,7 @@ func newStore(d *Data) *store {
 		patSession: map[string]string{},
 		jtis:       map[string]time.Time{},
 		favorites:  map[string][]favorite{},
+		perms:      map[string][]grant{},
 	}
 }
 

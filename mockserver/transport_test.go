@@ -125,7 +125,7 @@ func TestRouting(t *testing.T) {
 		{"unversioned endpoint without token", req{path: "/api/-/search"}, 401, "401000"},
 		{"unversioned endpoint", req{path: "/api/-/search", token: token}, 501, "501000"},
 		{"unversioned unknown", req{path: "/api/-/nothing", token: token}, 404, "404003"},
-		{"exp endpoint", req{path: "/api/exp/sites/" + site + "/connected-applications/", token: token}, 501, "501000"},
+		{"exp endpoint", req{path: "/api/exp/sites/" + site + "/flows/runs/", token: token}, 501, "501000"},
 		{"wrong method without token", req{method: "DELETE", path: "sites/" + site + "/workbooks"}, 401, "401000"},
 		{"unknown top level", req{path: "nothing"}, 404, "404003"},
 		{"no version", req{path: "/api/serverinfo"}, 404, "404003"},
@@ -160,8 +160,8 @@ func TestRouting(t *testing.T) {
 	})
 	t.Run("not implemented detail", func(t *testing.T) {
 		t.Parallel()
-		r := m.do(req{method: "PUT", path: "/api/3.24/sites/" + site + "/users/x", token: token, json: true})
-		want := "PUT /api/3.24/sites/" + site + "/users/x is an endpoint of Tableau's REST API that the colrun mock server does not implement."
+		r := m.do(req{method: "PUT", path: "/api/3.24/sites/" + site + "/workbooks/x", token: token, json: true})
+		want := "PUT /api/3.24/sites/" + site + "/workbooks/x is an endpoint of Tableau's REST API that the colrun mock server does not implement."
 		if diff := cmp.Diff(want, dig(r.jsonMap(t), "error", "detail")); diff != "" {
 			t.Error(diff)
 		}

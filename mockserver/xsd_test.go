@@ -46,11 +46,48 @@ const tsResponseDecl = `<xs:element xmlns:xs="http://www.w3.org/2001/XMLSchema" 
         <xs:element name="views" type="viewListType"/>
         <xs:element name="datasource" type="dataSourceType"/>
         <xs:element name="group" type="groupType"/>
+        <xs:element name="permissions" type="permissionsType"/>
+        <xs:element name="connectedApplication" type="connectedApplicationType"/>
+        <xs:element name="connectedApplications" type="connectedApplicationListType"/>
+        <xs:element name="connectedApplicationSecret" type="connectedApplicationSecretType"/>
       </xs:choice>
       <xs:element name="warnings" type="warningListType" minOccurs="0"/>
     </xs:sequence>
   </xs:complexType>
 </xs:element>`
+
+// connectedAppTypes declares the connected app types, which neither
+// shared schema file has (the 3.0 schema predates connected apps, the
+// 3.29 excerpt leaves them out): written from the element and attribute
+// names and types of the 3.29 schema's connectedApplicationType,
+// connectedApplicationListType, connectedApplicationProjectListType and
+// connectedApplicationSecretType.
+const connectedAppTypes = `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+  <xs:complexType name="connectedApplicationListType">
+    <xs:sequence><xs:element name="connectedApplication" type="connectedApplicationType" minOccurs="0" maxOccurs="unbounded"/></xs:sequence>
+  </xs:complexType>
+  <xs:complexType name="connectedApplicationProjectListType">
+    <xs:sequence><xs:element name="projectId" type="resourceIdType" minOccurs="0" maxOccurs="unbounded"/></xs:sequence>
+  </xs:complexType>
+  <xs:complexType name="connectedApplicationSecretType">
+    <xs:attribute name="createdAt" type="xs:dateTime"/>
+    <xs:attribute name="id" type="resourceIdType"/>
+    <xs:attribute name="value" type="xs:string"/>
+  </xs:complexType>
+  <xs:complexType name="connectedApplicationType">
+    <xs:sequence>
+      <xs:element name="secret" type="connectedApplicationSecretType" minOccurs="0" maxOccurs="2"/>
+      <xs:element name="projectIds" type="connectedApplicationProjectListType" minOccurs="0"/>
+    </xs:sequence>
+    <xs:attribute name="clientId" type="resourceIdType"/>
+    <xs:attribute name="createdAt" type="xs:dateTime"/>
+    <xs:attribute name="domainSafelist" type="xs:string"/>
+    <xs:attribute name="enabled" type="xs:boolean"/>
+    <xs:attribute name="name" type="xs:string"/>
+    <xs:attribute name="projectId" type="resourceIdType"/>
+    <xs:attribute name="unrestrictedEmbedding" type="xs:boolean"/>
+  </xs:complexType>
+</xs:schema>`
 
 func readXSD(t *testing.T, path string) *etree.Document {
 	t.Helper()
@@ -119,6 +156,16 @@ func composeSchema(t *testing.T, xsdDir string) string {
 	el := decl.Root()
 	el.RemoveAttr("xmlns:xs")
 	root.AddChild(el)
+
+	extra := etree.NewDocument()
+	if err := extra.ReadFromString(connectedAppTypes); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range extra.Root().ChildElements() {
+		c := e.Copy()
+		root.AddChild(c)
+		defined[c.SelectAttrValue("name", "")] = c
+	}
 
 	var borrowed, stubbed []string
 	for {
@@ -355,6 +402,34 @@ func catalog(t *testing.T, asJSON bool) map[string]reply {
 	create.method, create.body = "POST", `<tsRequest><project name="Samples"/></tsRequest>`
 	add("409006", create)
 	add("413", req{method: "POST", path: "auth/signin", body: strings.Repeat(" ", 2<<10)})
+	// Writes, on the Samples site: users, groups, permissions, publishing
+	// and connected apps.
+	add("add user", s.post("users", `<tsRequest><user name="new@example.com" siteRole="Viewer" authSetting="ServerDefault"/></tsRequest>`))
+	add("update user", s.put("users/"+DemoAliceID, `<tsRequest><user fullName="Alice C" email="alice@example.org"/></tsRequest>`))
+	add("409000", s.post("users", `<tsRequest><user name="admin" siteRole="Viewer"/></tsRequest>`))
+	add("400013", s.post("users", `<tsRequest><user name="x" siteRole="Publisher"/></tsRequest>`))
+	add("create group", s.post("groups", `<tsRequest><group name="Writers"/></tsRequest>`))
+	analysts := demoID(DemoSamplesSiteID, "group", "Analysts")
+	add("update group", s.put("groups/"+analysts, `<tsRequest><group name="Analysts Team"/></tsRequest>`))
+	add("409009", s.post("groups", `<tsRequest><group name="administrators"/></tsRequest>`))
+	add("add user to group", s.post("groups/"+analysts+"/users", `<tsRequest><user id="`+DemoAdminID+`"/></tsRequest>`))
+	add("409011", s.post("groups/"+analysts+"/users", `<tsRequest><user id="`+DemoAdminID+`"/></tsRequest>`))
+	add("users in group", s.get("groups/"+analysts+"/users"))
+	add("set workbook permissions", s.put("workbooks/"+superstore+"/permissions",
+		`<tsRequest><permissions><granteeCapabilities><group id="`+analysts+`"/><capabilities><capability name="Read" mode="Allow"/><capability name="Write" mode="Deny"/></capabilities></granteeCapabilities></permissions></tsRequest>`))
+	add("workbook permissions", s.get("workbooks/"+superstore+"/permissions"))
+	add("400009", s.put("workbooks/"+superstore+"/permissions",
+		`<tsRequest><permissions><granteeCapabilities><group id="`+analysts+`"/><capabilities><capability name="Connect" mode="Allow"/></capabilities></granteeCapabilities></permissions></tsRequest>`))
+	publish := s.post("workbooks", multipartBody("xx", "text/xml", `<tsRequest><workbook name="Published"/></tsRequest>`, "tableau_workbook", "p.twbx"))
+	publish.contentType = "multipart/mixed; boundary=xx"
+	add("publish workbook", publish)
+	publishDS := s.post("datasources", multipartBody("xx", "text/xml", `<tsRequest><datasource name="Published"/></tsRequest>`, "tableau_datasource", "p.tdsx"))
+	publishDS.contentType = "multipart/mixed; boundary=xx"
+	add("publish datasource", publishDS)
+	add("create connected app", s.post("connected-applications", `<tsRequest><connectedApplication name="App" enabled="true"/></tsRequest>`))
+	add("connected apps", s.get("connected-applications"))
+	add("connected app", s.get("connected-applications/"+DemoClientID))
+	add("404073", s.get("connected-applications/00000000-0000-0000-0000-000000000000"))
 	add("sign out", req{method: "POST", path: "auth/signout", token: admin})
 	return out
 }
