@@ -506,3 +506,48 @@ func TestCreatedConnectedAppSignsIn(t *testing.T) {
 		t.Errorf("after deleting the secret: sign-in %d, want 401", got)
 	}
 }
+
+// TestWriteScopes checks that a JWT session reaches the write methods only
+// with a scope for them (401002 otherwise, as for reads).
+func TestWriteScopes(t *testing.T) {
+	t.Parallel()
+	site := DemoSamplesSiteID
+	wb := demoID(site, "workbook", "Superstore")
+	analysts := demoID(site, "group", "Analysts")
+	publish := multipartBody("b", "text/xml", `<tsRequest><workbook name="S"/></tsRequest>`, "tableau_workbook", "s.twbx")
+	tests := []struct {
+		name        string
+		scope       string
+		method      string
+		path        string
+		body        string
+		contentType string
+		status      int
+	}{
+		{"add user", "tableau:users:create", "POST", "users", `<tsRequest><user name="s" siteRole="Viewer"/></tsRequest>`, "", 201},
+		{"add user without scope", "tableau:content:read", "POST", "users", `<tsRequest><user name="s" siteRole="Viewer"/></tsRequest>`, "", 401},
+		{"create group with wildcard", "tableau:groups:*", "POST", "groups", `<tsRequest><group name="s"/></tsRequest>`, "", 201},
+		{"create group without scope", "tableau:users:create", "POST", "groups", `<tsRequest><group name="s"/></tsRequest>`, "", 401},
+		{"set permissions", "tableau:permissions:update", "PUT", "workbooks/" + wb + "/permissions",
+			`<tsRequest><permissions><granteeCapabilities><group id="` + analysts + `"/><capabilities><capability name="Read" mode="Allow"/></capabilities></granteeCapabilities></permissions></tsRequest>`, "", 200},
+		{"read permissions with content read", "tableau:content:read", "GET", "workbooks/" + wb + "/permissions", "", "", 200},
+		{"publish", "tableau:workbooks:create", "POST", "workbooks", publish, "multipart/mixed; boundary=b", 201},
+		{"publish without scope", "tableau:content:read", "POST", "workbooks", publish, "multipart/mixed; boundary=b", 401},
+		{"list connected apps", "tableau:connected_apps:read", "GET", "connected-applications", "", "", 200},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			m := newMock(t, Config{})
+			spec := demoJWT(testEpoch)
+			spec.claims["scp"] = []string{tt.scope}
+			token, _ := m.signIn(jwtBody(spec.mint(t), DemoSamplesContentURL))
+			r := m.do(req{method: tt.method, path: "sites/" + site + "/" + tt.path, token: token, body: tt.body, contentType: tt.contentType})
+			if tt.status == 401 {
+				r.wantError(t, 401, "401002")
+				return
+			}
+			r.wantStatus(t, tt.status)
+		})
+	}
+}
