@@ -391,6 +391,11 @@ func (d *Data) Validate() error {
 	for _, p := range d.Projects {
 		projects[p.ID] = p.SiteID
 	}
+	for i, a := range d.ConnectedApps {
+		if _, ok := projects[a.ProjectID]; a.ProjectID != "" && !ok {
+			v.fail("connectedApps[%d].projectId: %q matches no entry", i, a.ProjectID)
+		}
+	}
 	for i, p := range d.Projects {
 		f := fmt.Sprintf("projects[%d]", i)
 		v.id(f, p.ID)
