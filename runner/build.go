@@ -13,11 +13,13 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/colrun/colrun/auth"
 	"github.com/colrun/colrun/collections"
 	"github.com/colrun/colrun/runner/event"
 	"github.com/colrun/colrun/runner/sandbox/schemadoc"
@@ -55,6 +57,13 @@ type outgoing struct {
 	// Auth is the auth applied, inherited or not, with its variables
 	// resolved: what pm.request.auth shows in test scripts.
 	Auth *collections.Auth
+	// reportAuth and ownAuth are the auth blocks Newman's json report
+	// lists for the request once a response came and when none did (see
+	// event.SentRequest.Auth).
+	reportAuth, ownAuth *collections.Auth
+	// emptyHash marks a URL that ends in a bare "#", which ParseURL keeps
+	// no trace of but Newman's report shows as an empty hash.
+	emptyHash bool
 	// params are the urlencoded or form-data fields with the keys and
 	// values that were sent (the same {{$guid}}), for pm.request.body in
 	// test scripts; nil when the body is not a form.
@@ -475,8 +484,10 @@ func (r *Runner) build(it *collections.Item, req *collections.Request, res *vari
 			out.addSystemHeader("Content-Type", rawLanguageTypes["json"])
 		}
 	}
-	if a := r.effectiveAuth(it, req); a != nil {
-		resolved, err := resolveAuth(a, res)
+	applied := r.effectiveAuth(it, req)
+	var resolved *collections.Auth
+	if a := applied; a != nil {
+		resolved, err = resolveAuth(a, res)
 		if err != nil {
 			return fail(err)
 		}
@@ -492,8 +503,14 @@ func (r *Runner) build(it *collections.Item, req *collections.Request, res *vari
 		}
 		out.Auth = resolved
 	}
+	if err := r.setReportAuth(out, it, req, applied, resolved, res); err != nil {
+		return fail(err)
+	}
 	out.URL = wireURL(u, out.PPB.DisableURLEncoding != nil && *out.PPB.DisableURLEncoding)
 	out.Resolved = u
+	// urlText drops a bare "#" from a URL it rebuilds from its parts, so
+	// the collection's text is looked at too.
+	out.emptyHash = u.Hash == "" && (strings.HasSuffix(rawURL, "#") || req.URL.Hash == "" && strings.HasSuffix(req.URL.Raw, "#"))
 
 	if err := r.buildBody(req.Body, out, res); err != nil {
 		return fail(err)
@@ -608,6 +625,81 @@ func (r *Runner) effectiveAuth(it *collections.Item, req *collections.Request) *
 	}
 	if a := r.coll.Auth; a != nil && a.Type != "inherit" {
 		return noneIfNoauth(a)
+	}
+	return nil
+}
+
+// authHandlers are the auth types postman-runtime has a handler for.
+var authHandlers = map[string]bool{
+	"noauth": true, "basic": true, "bearer": true, "apikey": true, "oauth2": true, "jwt": true, "digest": true,
+	"oauth1": true, "awsv4": true, "hawk": true, "edgegrid": true, "asap": true, "ntlm": true,
+}
+
+// authSecrets are the parameters of each auth type that hold a password,
+// a secret or a private key. Newman's json report lists them in clear;
+// colrun's events, and so every report, show auth.Mask instead, so that a
+// report kept as a CI artifact holds no credential.
+var authSecrets = map[string][]string{
+	"basic":    {"password"},
+	"digest":   {"password"},
+	"ntlm":     {"password"},
+	"oauth1":   {"consumerSecret", "tokenSecret", "privateKey"},
+	"oauth2":   {"clientSecret", "password", "refreshToken"},
+	"jwt":      {"secret", "privateKey"},
+	"awsv4":    {"secretKey"},
+	"hawk":     {"authKey"},
+	"edgegrid": {"clientSecret"},
+	"asap":     {"privateKey"},
+}
+
+// maskAuthSecrets returns a with the values of its secret parameters
+// (authSecrets) replaced by auth.Mask; a itself when it has none to mask.
+func maskAuthSecrets(a *collections.Auth) *collections.Auth {
+	keys := authSecrets[a.Type]
+	out := a
+	for i, p := range a.Params {
+		if p.Value == nil || p.Value == "" || !slices.Contains(keys, p.Key) {
+			continue
+		}
+		if out == a {
+			out = a.Clone()
+		}
+		out.Params[i].Value = auth.Mask
+	}
+	return out
+}
+
+// setReportAuth sets the auth blocks Newman's json report lists for the
+// request, their secrets masked. postman-collection's Item#getAuth takes
+// the request's own block whatever its type ("inherit" and unknown types
+// too), else the nearest parent's; postman-runtime puts that block on the
+// request only after a response, and only when a handler knows its type,
+// so the request keeps its own otherwise. applied and resolved are the
+// block build signed with, resolved once for both.
+func (r *Runner) setReportAuth(out *outgoing, it *collections.Item, req *collections.Request, applied, resolved *collections.Auth, res *variables.Resolver) error {
+	shown, own := req.Auth, req.Auth != nil
+	if !own && it != nil {
+		for p := it.Parent; p != nil && shown == nil; p = p.Parent {
+			shown = p.Auth
+		}
+		if shown == nil {
+			shown = r.coll.Auth
+		}
+	}
+	if shown == nil || !own && !authHandlers[shown.Type] {
+		return nil
+	}
+	a := resolved
+	if shown != applied {
+		var err error
+		if a, err = resolveAuth(shown, res); err != nil {
+			return err
+		}
+	}
+	a = maskAuthSecrets(a)
+	out.reportAuth = a
+	if own {
+		out.ownAuth = a
 	}
 	return nil
 }
@@ -1351,6 +1443,7 @@ func resolvedSpec(b *collections.Body, res *variables.Resolver) *collections.Bod
 	}
 	if g := spec.GraphQL; g != nil {
 		g.Query, g.Variables = quiet.MustReplace(g.Query), quiet.MustReplace(g.Variables)
+		g.OperationName = quiet.MustReplace(g.OperationName)
 	}
 	return spec
 }

@@ -706,9 +706,11 @@ func attemptedRequest(req *collections.Request, url string, res *variables.Resol
 // response: the headers less those postman-request adds while sending
 // (the transport's Content-Length, the URL's credentials), which Newman
 // lists only with a response, whether or not the request went out (the
-// request's own Content-Length, or a disabled one, stays).
+// request's own Content-Length, or a disabled one, stays), and the
+// request's own auth block, not an inherited one.
 func (r *Runner) failedSent(o *outgoing) event.SentRequest {
 	sent := r.sentRequest(o)
+	sent.Auth = o.ownAuth
 	sent.Headers = slices.DeleteFunc(slices.Clone(sent.Headers), func(h event.Header) bool {
 		return h.System && strings.EqualFold(h.Key, "Content-Length") ||
 			o.urlAuth && !h.Disabled && strings.EqualFold(h.Key, "Authorization")

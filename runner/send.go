@@ -142,8 +142,8 @@ const maxAuthReplays = 3
 
 // sentRequest is o as reports show it: the body cut to the kept size.
 func (r *Runner) sentRequest(o *outgoing) event.SentRequest {
-	sent := event.SentRequest{Method: o.Method, URL: o.URL, PostmanURL: urlText(o.Resolved), Fragment: o.Resolved.Hash,
-		Headers: sentHeaders(o), Body: o.Body, BodySize: int64(len(o.Body)), Spec: o.Spec}
+	sent := event.SentRequest{Method: o.Method, URL: o.URL, PostmanURL: urlText(o.Resolved), Fragment: o.Resolved.Hash, EmptyFragment: o.emptyHash,
+		Headers: sentHeaders(o), Body: o.Body, BodySize: int64(len(o.Body)), Spec: o.Spec, Auth: o.reportAuth}
 	if limit := max(r.opts.MaxKeptBody, DefaultMaxKeptBody); int64(len(sent.Body)) > limit {
 		sent.Body = sent.Body[:limit]
 	}

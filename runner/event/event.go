@@ -264,8 +264,12 @@ type SentRequest struct {
 	PostmanURL string `json:"postmanUrl,omitempty"`
 	// Fragment is the URL's #fragment (without "#"), which is never sent
 	// but which Newman's json report keeps as url.hash.
-	Fragment string   `json:"fragment,omitempty"`
-	Headers  []Header `json:"headers"`
+	Fragment string `json:"fragment,omitempty"`
+	// EmptyFragment marks a URL that ends in a bare "#": Newman's json
+	// report keeps its empty hash ("hash": ""), which a URL without "#"
+	// does not have.
+	EmptyFragment bool     `json:"emptyFragment,omitempty"`
+	Headers       []Header `json:"headers"`
 	// Body holds the kept part of the body; BodySize is its full length.
 	Body     []byte `json:"body,omitempty"`
 	BodySize int64  `json:"bodySize"`
@@ -276,6 +280,14 @@ type SentRequest struct {
 	// runner's own resolved body, shared rather than copied for each
 	// request: readers must not change it. nil when the request has none.
 	Spec *collections.Body `json:"spec,omitempty"`
+	// Auth is the auth block Newman's json report lists for the request,
+	// variables resolved: once a response came, the one it was signed
+	// with (its own, or a folder's or the collection's, noauth too); for
+	// a request that got none, or whose auth type has no handler, its own
+	// block alone (postman-runtime puts the inherited one on the request
+	// only after the response). nil when the report lists none. Readers
+	// must not change it.
+	Auth *collections.Auth `json:"auth,omitempty"`
 }
 
 // Response is an HTTP response as kept for scripts and reporters.

@@ -99,6 +99,7 @@ func Redact(e Event, mask func(string) string) Event {
 		c.Sent.Headers = headers(c.Sent.Headers)
 		c.Sent.Body = cut(c.Sent.Body, int64(len(c.Sent.Body)) >= c.Sent.BodySize)
 		c.Sent.Spec = redactBody(c.Sent.Spec, mask)
+		c.Sent.Auth = redactAuth(c.Sent.Auth, mask)
 		c.Error, c.ErrorDetail = mask(c.Error), mask(c.ErrorDetail)
 		if f := c.ErrorFields; f != nil {
 			// The host comes from the URL, which may be built from
@@ -169,6 +170,24 @@ func redactBody(b *collections.Body, mask func(string) string) *collections.Body
 	}
 	if c.GraphQL != nil {
 		c.GraphQL.Query, c.GraphQL.Variables = mask(c.GraphQL.Query), mask(c.GraphQL.Variables)
+		c.GraphQL.OperationName = mask(c.GraphQL.OperationName)
+	}
+	return c
+}
+
+// redactAuth returns a copy of a with mask applied to its parameters'
+// keys and text values: variables resolve into them, a Tableau password
+// into a basic auth's.
+func redactAuth(a *collections.Auth, mask func(string) string) *collections.Auth {
+	if a == nil {
+		return nil
+	}
+	c := a.Clone()
+	for i, p := range c.Params {
+		c.Params[i].Key = mask(p.Key)
+		if s, ok := p.Value.(string); ok {
+			c.Params[i].Value = mask(s)
+		}
 	}
 	return c
 }

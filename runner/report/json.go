@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -210,6 +211,13 @@ func httpRequestID(ref string, n int) string {
 	return uuid.NewSHA1(uuid.NameSpaceURL, []byte("colrun:httpRequest:"+ref+"#"+strconv.Itoa(n))).String()
 }
 
+// responseID is the id of the response to the request whose
+// httpRequestId is given: a random UUID in Newman (postman-collection's
+// Response), derived here so that reports of the same stream are the same.
+func responseID(httpRequestID string) string {
+	return uuid.NewSHA1(uuid.NameSpaceURL, []byte("colrun:response:"+httpRequestID)).String()
+}
+
 // sendID is the id of an item's nth pm.sendRequest (from 1). Newman gives
 // each a random UUID; this one is derived from the cursor so that the
 // execution and the failure of the same send agree, and reports of the
@@ -221,8 +229,10 @@ func sendID(ref string, n int) string {
 // newRequest lists a sent request in Newman's shape.
 func newRequest(s event.SentRequest) *jsonRequest {
 	u := newURL(s.URL)
-	u.Hash = s.Fragment
-	req := &jsonRequest{URL: u, Header: headers(s.Headers), Method: s.Method}
+	if s.Fragment != "" || s.EmptyFragment {
+		u.Hash = &s.Fragment
+	}
+	req := &jsonRequest{URL: u, Header: headers(s.Headers), Method: s.Method, Auth: newAuth(s.Auth)}
 	switch {
 	case s.Spec != nil:
 		req.Body = newBody(s.Spec)
@@ -256,6 +266,7 @@ func fillRequest(x *execution, r *event.Request, token string) {
 	}
 	res := r.Resp
 	x.Response = &jsonResponse{
+		ID:     responseID(x.Cursor.HTTPRequestID),
 		Status: reason(res.Code, res.Status), Code: res.Code, Header: headers(res.Headers),
 		Stream: json.RawMessage(strconv.Quote(token)), Cookie: []struct{}{},
 		ResponseTime: wholeMillis(res.Time), ResponseSize: res.BodySize, Truncated: res.Truncated,
@@ -497,11 +508,11 @@ func headers(hs []event.Header) []jsonHeader {
 	return out
 }
 
-// newURL gives a URL in the object form Newman writes (host and path as
-// segments, query as key/value pairs), with raw added for tools that want
-// the string. Query pairs keep their encoding as sent.
+// newURL gives a URL in the object form Newman writes (user information,
+// host and path as segments, query as key/value pairs), as sent: the
+// parts keep their percent-encoding. Like Newman's, it has no raw string.
 func newURL(raw string) jsonURL {
-	u := jsonURL{Raw: raw, Path: []string{}, Host: []string{}, Query: []jsonQuery{}, Variable: []struct{}{}}
+	u := jsonURL{Path: []string{}, Host: []string{}, Query: []jsonQuery{}, Variable: []struct{}{}}
 	if raw == "" {
 		return u
 	}
@@ -520,6 +531,16 @@ func newURL(raw string) jsonURL {
 		}
 	}
 	path, query, hasQuery := strings.Cut(target, "?")
+	if i := strings.Index(origin, "://"); i >= 0 {
+		if at := strings.LastIndexByte(origin[i+3:], '@'); at >= 0 {
+			// Cut from the text: url.Parse would decode it.
+			user, pass, ok := strings.Cut(origin[i+3:i+3+at], ":")
+			u.Auth = &jsonURLAuth{User: user}
+			if ok {
+				u.Auth.Password = &pass
+			}
+		}
+	}
 	if p, err := url.Parse(origin); err == nil {
 		u.Protocol = p.Scheme
 		u.Port = p.Port()
@@ -736,18 +757,27 @@ type jsonRequest struct {
 	Header []jsonHeader `json:"header"`
 	Method string       `json:"method"`
 	Body   *jsonBody    `json:"body,omitempty"`
+	Auth   *jsonAuth    `json:"auth,omitempty"`
 }
 
 type jsonURL struct {
-	Raw      string   `json:"raw"`
-	Protocol string   `json:"protocol,omitempty"`
-	Port     string   `json:"port,omitempty"`
-	Path     []string `json:"path"`
-	// Hash is the #fragment, never sent, which Newman keeps here.
-	Hash     string      `json:"hash,omitempty"`
+	Auth     *jsonURLAuth `json:"auth,omitempty"`
+	Protocol string       `json:"protocol,omitempty"`
+	Port     string       `json:"port,omitempty"`
+	Path     []string     `json:"path"`
+	// Hash is the #fragment, never sent, which Newman keeps here; "" for
+	// a URL ending in a bare "#", nil for one without.
+	Hash     *string     `json:"hash,omitempty"`
 	Host     []string    `json:"host"`
 	Query    []jsonQuery `json:"query"`
 	Variable []struct{}  `json:"variable"`
+}
+
+// jsonURLAuth is a URL's user information as sent (percent-encoded);
+// Password is nil when the URL gives no ":".
+type jsonURLAuth struct {
+	User     string  `json:"user"`
+	Password *string `json:"password,omitempty"`
 }
 
 type jsonQuery struct {
@@ -768,7 +798,7 @@ type jsonHeader struct {
 // jsonBody is a request body as Newman's report lists it: the
 // collection's definition, variables resolved, not the bytes sent.
 type jsonBody struct {
-	Mode       string           `json:"mode"`
+	Mode       string           `json:"mode,omitempty"` // none for a body without one, as in Newman
 	Raw        *string          `json:"raw,omitempty"`
 	URLEncoded *[]jsonFormParam `json:"urlencoded,omitempty"`
 	FormData   *[]jsonFormParam `json:"formdata,omitempty"`
@@ -778,14 +808,23 @@ type jsonBody struct {
 	Disabled   bool             `json:"disabled,omitempty"`
 }
 
+// jsonFormParam is a form parameter in the order postman-collection's
+// Property and FormParam set its fields: disabled, description, key,
+// value, type, src, contentType, fileName.
 type jsonFormParam struct {
-	Description *jsonDescription `json:"description,omitempty"`
 	Disabled    bool             `json:"disabled,omitempty"`
+	Description *jsonDescription `json:"description,omitempty"`
 	Key         string           `json:"key"`
 	Value       *string          `json:"value,omitempty"`
-	ContentType string           `json:"contentType,omitempty"`
 	Type        string           `json:"type,omitempty"`
-	Src         string           `json:"src,omitempty"`
+	// Src is the file part's src as the collection shapes it: a string,
+	// a list, or null.
+	Src         json.RawMessage `json:"src,omitempty"`
+	ContentType string          `json:"contentType,omitempty"`
+	// FileName is set to "" for a file part sent without a file (no src,
+	// and no value): postman-runtime's body builder sets it so, to send
+	// filename="".
+	FileName *string `json:"fileName,omitempty"`
 }
 
 // jsonDescription is a description in Newman's object form; Content is
@@ -820,9 +859,38 @@ type jsonFile struct {
 	Value *json.RawMessage `json:"value,omitempty"`
 }
 
-type jsonGraphQL struct {
-	Query     string `json:"query"`
-	Variables string `json:"variables,omitempty"`
+// jsonGraphQL is a graphql body as Newman lists it: query, operationName
+// and variables, each when the collection gives it, as the JSON value it
+// gives (variables as a string stay a string, as an object an object).
+type jsonGraphQL struct{ g *collections.GraphQL }
+
+// MarshalJSON writes the fields in Newman's order.
+func (j jsonGraphQL) MarshalJSON() ([]byte, error) {
+	g := j.g
+	var b bytes.Buffer
+	b.WriteByte('{')
+	field := func(name string, f collections.GraphQLField, v string) {
+		if b.Len() > 1 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.Quote(name) + ":")
+		if g.Literal&f != 0 && json.Valid([]byte(v)) {
+			b.WriteString(v)
+			return
+		}
+		writeJSString(&b, v)
+	}
+	if g.Missing&collections.GraphQLQuery == 0 {
+		field("query", collections.GraphQLQuery, g.Query)
+	}
+	if g.HasOperationName {
+		field("operationName", collections.GraphQLOperationName, g.OperationName)
+	}
+	if g.Missing&collections.GraphQLVariables == 0 {
+		field("variables", collections.GraphQLVariables, g.Variables)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
 }
 
 type jsonRawOptions struct {
@@ -844,10 +912,10 @@ func newBody(b *collections.Body) *jsonBody {
 			jb.Options.Raw.Language = b.Language
 		}
 	case "urlencoded":
-		ps := formParams(b.URLEncoded, false)
+		ps := formParams(b.URLEncoded, false, false)
 		jb.URLEncoded = &ps
 	case "formdata":
-		ps := formParams(b.FormData, true)
+		ps := formParams(b.FormData, true, !b.Disabled)
 		jb.FormData = &ps
 	case "file":
 		if b.File != nil {
@@ -859,13 +927,16 @@ func newBody(b *collections.Body) *jsonBody {
 		}
 	case "graphql":
 		if b.GraphQL != nil {
-			jb.GraphQL = &jsonGraphQL{Query: b.GraphQL.Query, Variables: b.GraphQL.Variables}
+			jb.GraphQL = &jsonGraphQL{g: b.GraphQL}
 		}
 	}
 	return jb
 }
 
-func formParams(ps []collections.FormParam, form bool) []jsonFormParam {
+// formParams lists a urlencoded or form-data (form) body's parameters;
+// built says that the body was built for sending (it is not disabled), as
+// it is before postman-runtime's body builder names empty file parts.
+func formParams(ps []collections.FormParam, form, built bool) []jsonFormParam {
 	out := make([]jsonFormParam, len(ps))
 	for i, p := range ps {
 		jp := jsonFormParam{Disabled: p.Disabled, Key: p.Key}
@@ -874,10 +945,11 @@ func formParams(ps []collections.FormParam, form bool) []jsonFormParam {
 			jp.Value = &p.Value
 		}
 		if form {
-			// Newman names a file part's first file only.
 			jp.ContentType, jp.Type = p.ContentType, p.Type
-			if len(p.Src) > 0 {
-				jp.Src = p.Src[0]
+			jp.Src = formSrc(p)
+			if built && p.Type == "file" && !p.Disabled && p.Value == "" && !slices.ContainsFunc(p.Src, func(s string) bool { return s != "" }) {
+				empty := ""
+				jp.FileName = &empty
 			}
 		}
 		out[i] = jp
@@ -885,7 +957,28 @@ func formParams(ps []collections.FormParam, form bool) []jsonFormParam {
 	return out
 }
 
+// formSrc is a file part's src in the shape the collection gives it;
+// nil when it gives none. A src given without a shape (a v1 collection's)
+// is named by its first file, as Newman names it.
+func formSrc(p collections.FormParam) json.RawMessage {
+	var v any
+	switch {
+	case p.SrcShape == collections.SrcNull:
+		return json.RawMessage("null")
+	case p.SrcShape == collections.SrcList:
+		v = append([]string{}, p.Src...)
+	case len(p.Src) > 0:
+		v = p.Src[0]
+	case p.SrcShape == collections.SrcString:
+		v = ""
+	default:
+		return nil
+	}
+	return jsJSON(v)
+}
+
 type jsonResponse struct {
+	ID           string          `json:"id"`
 	Status       string          `json:"status"`
 	Code         int             `json:"code"`
 	Header       []jsonHeader    `json:"header"`

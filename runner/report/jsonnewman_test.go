@@ -32,6 +32,13 @@ func runJSON(t *testing.T, doc string, iterations int) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return runCollection(t, c, iterations)
+}
+
+// runCollection runs c for iterations iterations, scripts on, and returns
+// the JSON report.
+func runCollection(t *testing.T, c *collections.Collection, iterations int) []byte {
+	t.Helper()
 	r, err := runner.New(c, runner.Options{Iterations: iterations})
 	if err != nil {
 		t.Fatal(err)

@@ -25,6 +25,11 @@ func normalType(typ string) string {
 	return typ
 }
 
+// Cast is the value a Postman Variable of type typ holds for v: String,
+// Number or Boolean of it for those types (named in any case), v itself
+// for others. The JSON report shows auth parameters so.
+func Cast(typ string, v any) any { return cast(normalType(typ), v) }
+
 func cast(typ string, v any) any {
 	switch typ {
 	case "string":
