@@ -24,6 +24,44 @@ import (
 type cheerioState struct {
 	rt    *goja.Runtime
 	nodes map[*html.Node]*goja.Object
+	// docs are the loaded documents' options and XML names, by root.
+	docs map[*html.Node]*docInfo
+}
+
+// docOf returns what was kept of the document n belongs to.
+func (c *cheerioState) docOf(n *html.Node) *docInfo {
+	for n.Parent != nil {
+		n = n.Parent
+	}
+	return c.docs[n]
+}
+
+// parse parses markup with the options object opts of cheerio.load
+// (xmlMode, decodeEntities).
+func (c *cheerioState) parse(markup string, opts goja.Value) (*html.Node, error) {
+	xmlMode, decode := false, true
+	if o, ok := opts.(*goja.Object); ok {
+		xmlMode = o.Get("xmlMode") != nil && o.Get("xmlMode").ToBoolean()
+		if v := o.Get("decodeEntities"); v != nil && !goja.IsUndefined(v) {
+			decode = v.ToBoolean()
+		}
+	}
+	if xmlMode {
+		root, info, err := parseXML(markup)
+		if err != nil {
+			return nil, err
+		}
+		info.decode = decode
+		c.docs[root] = info
+		return root, nil
+	}
+	root, err := parseHTML(markup)
+	if err != nil {
+		return nil, err
+	}
+	lowerHTMLNames(root)
+	c.docs[root] = &docInfo{decode: decode}
+	return root, nil
 }
 
 // nodeKey is the hidden property holding an element object's node.
@@ -88,10 +126,11 @@ func (c *cheerioState) object(n *html.Node) goja.Value {
 	_ = o.Set("type", nodeType(n))
 	switch n.Type {
 	case html.ElementNode:
-		_ = o.Set("name", n.Data)
+		doc := c.docOf(n)
+		_ = o.Set("name", doc.name(n))
 		attribs := rt.NewObject()
-		for _, a := range n.Attr {
-			_ = attribs.Set(a.Key, a.Val)
+		for i, a := range n.Attr {
+			_ = attribs.Set(doc.attrKey(n, i), a.Val)
 		}
 		_ = o.Set("attribs", attribs)
 	case html.TextNode, html.CommentNode, html.DoctypeNode:
@@ -156,7 +195,7 @@ func (c *cheerioState) array(s *goquery.Selection) goja.Value {
 // cheerioNatives is the Go half of js/cheerio.js.
 func cheerioNatives(st *runtimeState) *goja.Object {
 	rt := st.rt
-	c := &cheerioState{rt: rt, nodes: map[*html.Node]*goja.Object{}}
+	c := &cheerioState{rt: rt, nodes: map[*html.Node]*goja.Object{}, docs: map[*html.Node]*docInfo{}}
 	o := rt.NewObject()
 	fn := func(name string, f func(call goja.FunctionCall) goja.Value) { _ = o.Set(name, f) }
 	// compile checks a selector up front so a bad one throws, as in
@@ -175,14 +214,14 @@ func cheerioNatives(st *runtimeState) *goja.Object {
 		return s.FilterMatcher(matcher(v))
 	}
 	fn("load", func(call goja.FunctionCall) goja.Value {
-		root, err := parseHTML(call.Argument(0).String())
+		root, err := c.parse(call.Argument(0).String(), call.Argument(1))
 		if err != nil {
 			panic(rt.NewGoError(err))
 		}
 		return c.object(root)
 	})
 	fn("parse", func(call goja.FunctionCall) goja.Value {
-		root, err := parseHTML(call.Argument(0).String())
+		root, err := c.parse(call.Argument(0).String(), call.Argument(1))
 		if err != nil {
 			panic(rt.NewGoError(err))
 		}
@@ -232,40 +271,28 @@ func cheerioNatives(st *runtimeState) *goja.Object {
 		return rt.ToValue(selection(c.nodesOf(call.Argument(0))).Text())
 	})
 	fn("html", func(call goja.FunctionCall) goja.Value {
-		nodes := c.nodesOf(call.Argument(0))
 		var b strings.Builder
-		for _, n := range nodes {
+		for _, n := range c.nodesOf(call.Argument(0)) {
+			doc := c.docOf(n)
 			for k := n.FirstChild; k != nil; k = k.NextSibling {
-				// The text of script and style is raw: a JSON blob read
-				// with $('script').html() must not come back escaped.
-				if k.Type == html.TextNode && rawText[n.Data] && n.Type == html.ElementNode {
-					b.WriteString(k.Data)
-					continue
-				}
-				_ = html.Render(&b, k)
+				doc.render(&b, k, doc != nil && doc.xml)
 			}
 		}
 		return rt.ToValue(b.String())
 	})
+	// outer writes the nodes themselves; in XML mode when the second
+	// argument says so ($.xml()) or the document was loaded in it.
 	fn("outer", func(call goja.FunctionCall) goja.Value {
 		var b strings.Builder
+		forceXML := call.Argument(1).ToBoolean()
 		for _, n := range c.nodesOf(call.Argument(0)) {
-			if n.Type == html.DocumentNode {
-				for k := n.FirstChild; k != nil; k = k.NextSibling {
-					_ = html.Render(&b, k)
-				}
-				continue
-			}
-			_ = html.Render(&b, n)
+			doc := c.docOf(n)
+			doc.render(&b, n, forceXML || (doc != nil && doc.xml))
 		}
 		return rt.ToValue(b.String())
 	})
 	return o
 }
-
-// rawText are the elements whose text html.Render writes unescaped.
-var rawText = map[string]bool{"iframe": true, "noembed": true, "noframes": true, "noscript": true, "plaintext": true,
-	"script": true, "style": true, "xmp": true}
 
 // cssMatcher adapts a cascadia selector group to goquery's Matcher.
 type cssMatcher struct{ g cascadia.SelectorGroup }

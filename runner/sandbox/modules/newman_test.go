@@ -118,3 +118,45 @@ func newmanShow(t *testing.T) string {
 	}
 	return string(src)
 }
+
+// TestCheerioMatchesNewman checks what cheerio 0.22 in Newman 6.2.2's
+// sandbox writes back (dom-serializer: void elements, bare empty
+// attributes, entities for &<>"' and non-ASCII, svg as XML), xmlMode
+// documents (names keep their case, self-closing elements, CDATA,
+// processing instructions), markup as a selector's context, and
+// serializeArray/serialize.
+func TestCheerioMatchesNewman(t *testing.T) {
+	t.Parallel()
+	runNewmanCases(t, []newmanCase{
+		{`cheerio.load('<p>a<br>b<img src="x.png"><input disabled></p>').html()`, `string:"<p>a<br>b<img src=\"x.png\"><input disabled></p>"`},
+		{`cheerio.load('<p title="a&quot;b \'c\' <d> é">it\'s "q" &amp; <b>é</b> ✓ 😀</p>').html()`, `string:"<p title=\"a&quot;b &apos;c&apos; &lt;d&gt; &#xE9;\">it&apos;s &quot;q&quot; &amp; <b>&#xE9;</b> &#x2713; &#x1F600;</p>"`},
+		{`cheerio.load('<p>x</p>')('p').html()`, `string:"x"`},
+		{`cheerio.load('<script>var a = "<b>" && 1;</script><style>a>b{}</style>').html()`, `string:"<script>var a = \"<b>\" && 1;</script><style>a>b{}</style>"`},
+		{`cheerio.load('<!DOCTYPE html><html><head><title>T</title></head><body><p>x</p></body></html>').html()`, `string:"<!DOCTYPE html><html><head><title>T</title></head><body><p>x</p></body></html>"`},
+		{`cheerio.load('<!-- c --><p>x</p>').html()`, `string:"<!-- c --><p>x</p>"`},
+		{`cheerio.load('<ul><li>1<li>2</ul>').html()`, `string:"<ul><li>1</li><li>2</li></ul>"`},
+		{`cheerio.load('<div><p>a</div>').html()`, `string:"<div><p>a</p></div>"`},
+		{`cheerio.load('<p>x</p>')('p').toString()`, `string:"<p>x</p>"`},
+		{`cheerio.load('<p a="1" b>x</p>')('p').toString()`, `string:"<p a=\"1\" b>x</p>"`},
+		{`cheerio.load('<input checked value="">').html()`, `string:"<input checked value>"`},
+		{`cheerio.load('<option selected="">x</option>').html()`, `string:"<option selected>x</option>"`},
+		{`cheerio.load('<P CLASS="A">x</P>').html()`, `string:"<p class=\"A\">x</p>"`},
+		{`cheerio.load('<svg viewBox="0 0 1 1"><path d="M0"/></svg>').html()`, `string:"<svg viewbox=\"0 0 1 1\"><path d=\"M0\"/></svg>"`},
+		{`cheerio.load('<r><i n="1">x</i><i n="2"/></r>', {xmlMode:true}).html()`, `string:"<r><i n=\"1\">x</i><i n=\"2\"/></r>"`},
+		{`cheerio.load('<?xml version="1.0"?><R A="1"><Item>x &amp; y</Item><Empty/><![CDATA[<z>]]><!-- c --></R>', {xmlMode:true}).html()`, `string:"<?xml version=\"1.0\"?><R A=\"1\"><Item>x &amp; y</Item><Empty/><![CDATA[<z>]]><!-- c --></R>"`},
+		{`(function(){ var $ = cheerio.load('<a><b>1</b></a>', {xmlMode:true}); return [$('b').text(), $.xml && $.xml(), $('a').html()]; })()`, `object:["1","<a><b>1</b></a>","<b>1</b>"]`},
+		{`(function(){ var $ = cheerio.load('<a>é</a>', {decodeEntities:false}); return [$('a').html(), $('a').text()]; })()`, `object:["é","é"]`},
+		{`cheerio('p', '<div><p>z</p></div>').text()`, `string:"z"`},
+		{`cheerio('p', '<p>z</p>').text()`, `string:"z"`},
+		{`cheerio('<p>z</p>').text()`, `string:"z"`},
+		{`cheerio.load('<form><input name="a" value="1"><input name="b" value="x y" disabled><input type="checkbox" name="c" value="on1"><input type="checkbox" name="d" checked><select name="s"><option value="1">1</option><option value="2" selected>2</option></select><textarea name="t">hi\nthere</textarea><input type="submit" name="go" value="Go"><input name="" value="n"></form>')('form').serializeArray()`, `object:[{"name":"a","value":"1"},{"name":"d","value":"on"},{"name":"s","value":"2"},{"name":"t","value":"hi\r\nthere"}]`},
+		{`cheerio.load('<form><input name="a b" value="1&2"><input name="c" value="x y"></form>')('form').serialize()`, `string:"a+b=1%262&c=x+y"`},
+		{`cheerio.load('<input name="a" value="1"><input name="b" value="2">')('input').serializeArray()`, `object:[{"name":"a","value":"1"},{"name":"b","value":"2"}]`},
+		{`(function(){ var $ = cheerio.load('<a><b/><c>x</c></a>', {xmlMode:true}); return [$('a').children().length, $('b').next().text(), $('c').parent()[0].name]; })()`, `object:[2,"x","a"]`},
+		{`(function(){ var $ = cheerio.load('<a><b/><c>x</c></a>'); return [$('a').children().length, $('c').parent()[0].name]; })()`, `object:[1,"b"]`},
+		{`(function(){ var $ = cheerio.load('<Root><Child Attr="1">t</Child></Root>', {xmlMode:true}); var el = $('Child')[0]; return [el.name, el.attribs, $('Root').children()[0].name]; })()`, `object:["Child",{"Attr":"1"},"Child"]`},
+		{`(function(){ var $ = cheerio.load('<a><![CDATA[x<y]]></a>', {xmlMode:true}); return [$('a').text(), $('a').html()]; })()`, `object:["x<y","<![CDATA[x<y]]>"]`},
+		{`(function(){ var $ = cheerio.load('<soap:Envelope xmlns:soap="u"><soap:Body><m:R xmlns:m="v">7</m:R></soap:Body></soap:Envelope>', {xmlMode:true}); return [$('soap\\:Body').length, $('m\\:R').text(), $('soap\\:Envelope').attr('xmlns:soap')]; })()`, `object:[1,"7","u"]`},
+		{`(function(){ var $ = cheerio.load('<a>&lt;&amp;&#65;&eacute;</a>', {xmlMode:true}); return [$('a').text(), $('a').html()]; })()`, `object:["<&A&eacute;","&lt;&amp;A&amp;eacute;"]`},
+	})
+}

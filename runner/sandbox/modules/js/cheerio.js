@@ -137,6 +137,36 @@ Cheerio.prototype.data = function (name) {
   return Object.prototype.hasOwnProperty.call(el.attribs, key) ? read(el.attribs[key]) : undefined;
 };
 
+// serializeArray and serialize are cheerio 0.22's: the named, enabled
+// controls of forms (or the controls themselves) that a form would
+// submit, checkboxes and radios only when checked, with CRLF line ends.
+function submittable(el) {
+  var a = el.attribs || {}, type = String(a.type || '').toLowerCase();
+  if (['input', 'select', 'textarea', 'keygen'].indexOf(el.name) < 0) return false;
+  if (!a.name || a.disabled !== undefined) return false;
+  if (['submit', 'button', 'image', 'reset', 'file'].indexOf(type) >= 0) return false;
+  return a.checked !== undefined || (type !== 'checkbox' && type !== 'radio');
+}
+Cheerio.prototype.serializeArray = function () {
+  var out = [];
+  toArray(this).forEach(function (el) {
+    var controls = el.name === 'form' ? toArray(make([el]).find('input,select,textarea,keygen')) : [el];
+    controls.filter(submittable).forEach(function (c) {
+      var value = make([c]).val();
+      if (value === null || value === undefined) return;
+      [].concat(value).forEach(function (v) {
+        out.push({ name: c.attribs.name, value: String(v).replace(/\r?\n/g, '\r\n') });
+      });
+    });
+  });
+  return out;
+};
+Cheerio.prototype.serialize = function () {
+  return this.serializeArray().map(function (p) {
+    return encodeURIComponent(p.name) + '=' + encodeURIComponent(p.value);
+  }).join('&').replace(/%20/g, '+');
+};
+
 Cheerio.prototype.hasClass = function (cls) {
   return toArray(this).some(function (el) {
     return !!el.attribs && (' ' + (el.attribs['class'] || '') + ' ').replace(/[\t\r\n\f]/g, ' ').indexOf(' ' + cls + ' ') >= 0;
@@ -163,8 +193,8 @@ Cheerio.prototype.val = function () {
   return el.attribs.value;
 };
 
-function load(markup) {
-  var root = isNode(markup) ? markup : native.load(markup === undefined || markup === null ? '' : String(markup));
+function load(markup, options) {
+  var root = isNode(markup) ? markup : native.load(markup === undefined || markup === null ? '' : String(markup), options);
   var rootSet = make([root]);
   function $(selector, context) {
     if (selector instanceof Cheerio) return selector;
@@ -172,9 +202,11 @@ function load(markup) {
     if (isNode(selector)) return make([selector], root);
     if (Array.isArray(selector)) return make(selector.filter(isNode), root);
     var s = String(selector);
-    if (/^\s*</.test(s)) return make(native.parse(s), root);
+    if (/^\s*</.test(s)) return make(native.parse(s, options), root);
     var from = rootSet;
-    if (context !== undefined) from = typeof context == 'string' ? $(context) : $(context);
+    // Markup as the context is a document of its own to search.
+    if (typeof context == 'string' && /^\s*</.test(context)) from = make([native.load(context, options)]);
+    else if (context !== undefined) from = $(context);
     return from.find(s);
   }
   $.root = function () { return make([root], root); };
@@ -182,6 +214,7 @@ function load(markup) {
     if (sel === undefined) return native.outer([root]);
     return (typeof sel == 'string' ? $(sel) : $(sel)).toString();
   };
+  $.xml = function (sel) { return native.outer(sel === undefined ? [root] : toArray($(sel)), true); };
   $.text = function (sel) { return native.text(sel === undefined ? [root] : toArray($(sel))); };
   $.contains = function (container, contained) {
     for (var p = contained.parent; p; p = p.parent) if (p === container) return true;
