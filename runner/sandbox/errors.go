@@ -127,12 +127,24 @@ var (
 	reNotFunc = regexp.MustCompile(`^(?:Dynamic object is not callable|proxy target is not a function)$`)
 )
 
+// v8Wording maps goja's fixed runtime messages to V8's.
+var v8Wording = map[string]string{
+	"No initial value": "Reduce of empty array with no initial value",
+	"Malformed URI":    "URI malformed",
+	"toFixed() precision must be between 0 and 100":       "toFixed() digits argument must be between 0 and 100",
+	"toExponential() precision must be between 0 and 100": "toExponential() argument must be between 0 and 100",
+	"toPrecision() precision must be between 1 and 100":   "toPrecision() argument must be between 1 and 100",
+}
+
 // v8Message rewords goja's runtime messages as V8 (and so Newman) words
 // them, where that is cheap: property reads and writes on null or
 // undefined, and calls of something that is not a function, whose callee
 // is read back from the source at the error's position. Other messages
 // keep goja's wording. It runs only for an error a user sees.
 func (s *Sandbox) v8Message(msg string, script *Script, line, col int) string {
+	if v8, ok := v8Wording[msg]; ok {
+		return v8
+	}
 	src := script.Source
 	if m := reReadProp.FindStringSubmatch(msg); m != nil {
 		of := m[2]

@@ -114,6 +114,13 @@ func TestNullOrUndefinedBase(t *testing.T) {
 		{"not a function", "var x = 1; x();", "TypeError: x is not a function"},
 		{"missing method", "var o = {}; o.foo();", "TypeError: o.foo is not a function"},
 		{"undefined variable", "foo;", "ReferenceError: foo is not defined"},
+		// goja's fixed wordings of other runtime errors, as Newman 6.2.2
+		// reports them.
+		{"reduce of empty array", "[].reduce(function (a, b) { return a + b; });", "TypeError: Reduce of empty array with no initial value"},
+		{"malformed URI", "decodeURIComponent('%E0%A4%A');", "URIError: URI malformed"},
+		{"toFixed digits", "(1).toFixed(101);", "RangeError: toFixed() digits argument must be between 0 and 100"},
+		{"toPrecision digits", "(1).toPrecision(0);", "RangeError: toPrecision() argument must be between 1 and 100"},
+		{"toString radix", "(5).toString(1);", "RangeError: toString() radix argument must be between 2 and 36"},
 	}
 	for _, tt := range tests {
 		for _, inTest := range []bool{false, true} {

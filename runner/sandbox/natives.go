@@ -1079,9 +1079,11 @@ func (s *Sandbox) assertionError(v goja.Value, testName string) *event.Assertion
 	if m := obj.Get("message"); m != nil && !goja.IsUndefined(m) {
 		ae.Message = m.String()
 	}
-	// A TypeError from the engine inside a test ("x is not a function")
+	// An error from the engine inside a test ("x is not a function")
 	// gets V8's wording too; its position is in the error's stack.
-	if st := s.cur; st != nil && ae.Name == "TypeError" {
+	if v8, ok := v8Wording[ae.Message]; ok && ae.Name != "AssertionError" {
+		ae.Message = v8
+	} else if st := s.cur; st != nil && ae.Name == "TypeError" {
 		if stack := obj.Get("stack"); stack != nil && !goja.IsUndefined(stack) {
 			if line, col := positionInStack(stack.String(), st.script.file); line > 0 {
 				if line == 1 {
