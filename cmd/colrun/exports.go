@@ -115,9 +115,10 @@ func (f *runFlags) outputTargets() []exportTarget {
 // checkDistinctOutputs refuses two reports or exports aimed at one file:
 // the one written last would replace the other, and what the user asked
 // to keep would be lost after the run (Newman overwrites silently). It
-// refuses one aimed at the collection or the data file too, which it would
-// overwrite; exporting the environment over the -e file (and the globals
-// over -g) is a common way to keep state between runs, and stays allowed.
+// refuses one aimed at an input file too, which it would overwrite, but
+// for exporting the environment over the -e file, the globals over -g and
+// the collection over itself (as Newman does), the ways to keep state
+// between runs.
 // A directory is no clash: each output gets its own name in it.
 func (f *runFlags) checkDistinctOutputs(collection string) error {
 	abs := func(p string) string {
@@ -129,7 +130,7 @@ func (f *runFlags) checkDistinctOutputs(collection string) error {
 	// inputs maps each input file to what it is and the export flag that
 	// may replace it.
 	type input struct{ what, mayExport string }
-	inputs := map[string]input{abs(collection): {what: "the collection"}}
+	inputs := map[string]input{abs(collection): {"the collection", "export-collection"}}
 	for _, in := range [...]struct {
 		path string
 		input

@@ -111,7 +111,6 @@ var unsupportedNewmanFlags = []struct {
 	name, why string
 	isBool    bool
 }{
-	{name: "export-collection", why: "writing the run's collection is not supported"},
 	{name: "ssl-client-cert-list", why: "per-host client certificates are not supported; use --ssl-client-cert and --ssl-client-key"},
 	{name: "postman-api-key", why: "loading from the Postman API is not supported; export the collection to a file"},
 }

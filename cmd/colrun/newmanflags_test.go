@@ -54,7 +54,7 @@ func TestNewmanFlags(t *testing.T) {
 		{"--bail failure,folder", []string{coll, "--bail", "failure,folder"}, exitFailed, "→ one", false},
 		{"bare --delay-request", []string{"--delay-request", coll}, exitFailed, "→ two", true},
 		{"bare --timeout-request", []string{coll, "--timeout-request"}, exitFailed, "→ two", true},
-		{"--export-collection", []string{coll, "--export-collection", "out.json"}, exitUsage, "--export-collection is a Newman flag colrun does not implement", false},
+		{"--export-collection", []string{coll, "--export-collection", filepath.Join(dir, "out", "c.json")}, exitFailed, "→ two", true},
 		{"--ssl-client-cert-list", []string{coll, "--ssl-client-cert-list", "l.json"}, exitUsage, "per-host client certificates are not supported", false},
 	}
 	for _, tc := range tests {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/x509"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -34,6 +35,7 @@ type runFlags struct {
 	envVars, globalVars        []string
 	exportEnvironment          string
 	exportGlobals              string
+	exportCollection           string
 	reporters                  []string
 	jsonExport, junitExport    string
 	cliNoSummary               bool
@@ -80,6 +82,7 @@ func (f *runFlags) register(fs *pflag.FlagSet) {
 	fs.StringArrayVar(&f.globalVars, "global-var", nil, "set a global variable, key=value (repeatable; overrides the file)")
 	fs.StringVar(&f.exportEnvironment, "export-environment", "", "write the final environment to this file")
 	fs.StringVar(&f.exportGlobals, "export-globals", "", "write the final globals to this file")
+	fs.StringVar(&f.exportCollection, "export-collection", "", "write the collection, with its final collection variables, to this file")
 	fs.StringSliceVarP(&f.reporters, "reporters", "r", []string{"cli"}, "reporters to use, comma-separated: "+strings.Join(report.Names(), ", "))
 	fs.StringVar(&f.jsonExport, "reporter-json-export", "", "path of the JSON report (default newman/newman-run-report-<time>-0.json, as Newman)")
 	fs.StringVar(&f.junitExport, "reporter-junit-export", "", "path of the JUnit report (default newman/newman-run-report-<time>-0.xml, as Newman)")
@@ -360,6 +363,9 @@ type runInputs struct {
 	opts runner.Options
 	// remote holds the inputs downloaded from URLs.
 	remote *remoteInputs
+	// collDoc is the collection document as loaded, kept for
+	// --export-collection only.
+	collDoc *collectionDoc
 }
 
 func loadRunInputs(ctx context.Context, path string, f *runFlags, getenv func(string) string) (*runInputs, error) {
@@ -380,6 +386,11 @@ func loadRunInputs(ctx context.Context, path string, f *runFlags, getenv func(st
 		return nil, remoteNamed("collection", path, err)
 	}
 	in.coll = coll
+	if f.exportCollection != "" {
+		if in.collDoc, err = parseCollectionDoc(path, data, coll.ConvertedFromV1); err != nil {
+			return nil, err
+		}
+	}
 	o := &in.opts
 	if f.environment != "" {
 		if o.Environment, err = in.remote.loadVariables("-e/--environment", "environment", f.environment); err != nil {
@@ -499,17 +510,19 @@ func loadTLS(f *runFlags, o *runner.Options) error {
 	return nil
 }
 
-// exportTargets are --export-environment and --export-globals, in that
-// order.
-func (f *runFlags) exportTargets() [2]exportTarget {
-	return [2]exportTarget{
+// exportTargets are --export-environment, --export-globals and
+// --export-collection, in that order.
+func (f *runFlags) exportTargets() [3]exportTarget {
+	return [3]exportTarget{
 		{flag: "export-environment", path: f.exportEnvironment, item: "environment"},
 		{flag: "export-globals", path: f.exportGlobals, item: "globals"},
+		{flag: "export-collection", path: f.exportCollection, item: "collection"},
 	}
 }
 
-// writeExports writes --export-environment and --export-globals from the
-// final scopes, even when the run stopped early.
+// writeExports writes --export-environment, --export-globals and
+// --export-collection from the final scopes, even when the run stopped
+// early.
 func writeExports(f *runFlags, in *runInputs, res *runner.Result, red *auth.Redactor) error {
 	if res == nil {
 		return nil
@@ -541,6 +554,24 @@ func writeExports(f *runFlags, in *runInputs, res *runner.Result, red *auth.Reda
 		}
 		if err := collections.WriteVariableFile(f.exportTargets()[1].resolve(time.Now()), id, name, "globals", "colrun/"+currentVersion(), exported(res.Globals, keep)); err != nil {
 			errs = append(errs, fmt.Errorf("--export-globals: %w", err))
+		}
+	}
+	if f.exportCollection != "" && in.collDoc != nil {
+		data, err := in.collDoc.exportJSON(res.Collection.Entries(), time.Now(), "colrun/"+currentVersion(), keep.String)
+		if err == nil {
+			// The document's other members may hold a secret too (a
+			// password typed into the collection's auth).
+			data = keep.Bytes(data)
+			if !json.Valid(data) {
+				// A mask that fell inside a number or across a string's
+				// end; never leave a file no one can read back.
+				err = errors.New("masking a secret in the collection would break its JSON; not written")
+			} else {
+				err = collections.WriteFileAtomic(f.exportTargets()[2].resolve(time.Now()), data)
+			}
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("--export-collection: %w", err))
 		}
 	}
 	if err := f.newman.writeCookieJar(res, keep.String); err != nil {
