@@ -64,6 +64,9 @@ var builtins = map[string]*builtin{
 	"punycode":           {core: true, js: "punycode.js"},
 	"string_decoder":     {core: true, js: "string_decoder.js"},
 	"stream":             {core: true, js: "stream.js"},
+	"os":                 {core: true, js: "os.js"},
+	// fs is an empty object in Postman's sandbox: no file is readable.
+	"fs": {core: true, native: func(st *runtimeState) *goja.Object { return st.rt.NewObject() }},
 }
 
 // isBuiltinName reports whether name is one of ours.

@@ -160,3 +160,28 @@ func TestCheerioMatchesNewman(t *testing.T) {
 		{`(function(){ var $ = cheerio.load('<a>&lt;&amp;&#65;&eacute;</a>', {xmlMode:true}); return [$('a').text(), $('a').html()]; })()`, `object:["<&A&eacute;","&lt;&amp;A&amp;eacute;"]`},
 	})
 }
+
+// TestOSAndFSMatchNewman checks require('os') and require('fs'), which
+// Newman 6.2.2's sandbox gives as os-browserify and an empty object.
+func TestOSAndFSMatchNewman(t *testing.T) {
+	t.Parallel()
+	runNewmanCases(t, []newmanCase{
+		{`Object.keys(require('os')).sort().join(',')`, `string:"EOL,arch,cpus,endianness,freemem,getNetworkInterfaces,homedir,hostname,loadavg,networkInterfaces,platform,release,tmpDir,tmpdir,totalmem,type,uptime"`},
+		{`require('os').EOL`, `string:"\n"`},
+		{`typeof require('os').platform === 'function' && require('os').platform()`, `string:"browser"`},
+		{`require('os').endianness && require('os').endianness()`, `string:"LE"`},
+		{`require('os').hostname && require('os').hostname()`, `string:""`},
+		{`require('os').type && require('os').type()`, `string:"Browser"`},
+		{`require('os').arch && require('os').arch()`, `string:"javascript"`},
+		{`require('os').tmpdir && require('os').tmpdir()`, `string:"/tmp"`},
+		{`require('os').homedir && require('os').homedir()`, `string:"/"`},
+		{`require('os').uptime && require('os').uptime()`, `number:0`},
+		{`require('os').totalmem && require('os').totalmem()`, `number:1.7976931348623157e+308`},
+		{`require('os').cpus && require('os').cpus()`, `object:[]`},
+		{`require('os').release && require('os').release()`, `string:""`},
+		{`require('os').loadavg && require('os').loadavg()`, `object:[]`},
+		{`require('os').networkInterfaces && require('os').networkInterfaces()`, `object:{}`},
+		{`Object.keys(require('fs'))`, `object:[]`},
+		{`typeof require('fs').readFileSync`, `string:"undefined"`},
+	})
+}
