@@ -185,3 +185,17 @@ func TestOSAndFSMatchNewman(t *testing.T) {
 		{`typeof require('fs').readFileSync`, `string:"undefined"`},
 	})
 }
+
+// TestUtilAndEventsMatchNewman checks the members of util and events
+// Newman 6.2.2's sandbox has (browserify's util, events 3).
+func TestUtilAndEventsMatchNewman(t *testing.T) {
+	t.Parallel()
+	runNewmanCases(t, []newmanCase{
+		{`require('util').isBuffer(Buffer.from('a'))`, `boolean:true`},
+		{`require('util').isBuffer('a')`, `boolean:false`},
+		{`require('util').log('x')`, `undefined`},
+		{`(function(){ var E = require('events'); var e = new E(); var got = []; e.on('x', function(){ got.push(1); }); e.prependOnceListener('x', function(){ got.push(0); }); e.emit('x'); e.emit('x'); return got; })()`, `object:[0,1,1]`},
+		{`(function(){ var E = require('events'); var e = new E(); return [e.getMaxListeners(), e.setMaxListeners(3) === e, e.getMaxListeners(), e._maxListeners]; })()`, `object:[10,true,3,3]`},
+		{`(function(){ var E = require('events'); var e = new E(); return e.setMaxListeners(-1); })()`, `THROW TypeError: "n" argument must be a positive number`},
+	})
+}

@@ -7,8 +7,15 @@ EventEmitter.EventEmitter = EventEmitter;
 EventEmitter.defaultMaxListeners = 10;
 var P = EventEmitter.prototype;
 P._events = undefined;
-P.setMaxListeners = function () { return this; };
-P.getMaxListeners = function () { return EventEmitter.defaultMaxListeners; };
+P._maxListeners = undefined;
+P.setMaxListeners = function (n) {
+  if (typeof n !== 'number' || n < 0 || n !== n) throw new TypeError('"n" argument must be a positive number');
+  this._maxListeners = n;
+  return this;
+};
+P.getMaxListeners = function () {
+  return this._maxListeners === undefined ? EventEmitter.defaultMaxListeners : this._maxListeners;
+};
 P.on = P.addListener = function (name, fn) {
   if (!this._events) this._events = {};
   if (this._events.newListener && name !== 'newListener') this.emit('newListener', name, fn.listener || fn);
@@ -28,6 +35,15 @@ P.once = function (name, fn) {
   }
   wrapper.listener = fn;
   return this.on(name, wrapper);
+};
+P.prependOnceListener = function (name, fn) {
+  var self = this;
+  function wrapper() {
+    self.removeListener(name, wrapper);
+    return fn.apply(this, arguments);
+  }
+  wrapper.listener = fn;
+  return this.prependListener(name, wrapper);
 };
 P.off = P.removeListener = function (name, fn) {
   var list = this._events && this._events[name];

@@ -84,6 +84,9 @@ exports.isObject = function (v) { return typeof v === 'object' && v !== null; };
 exports.isDate = function (v) { return v instanceof Date; };
 exports.isError = function (v) { return v instanceof Error; };
 exports.isFunction = function (v) { return typeof v === 'function'; };
+exports.isBuffer = function (v) { return v instanceof require('buffer').Buffer; };
+// log is a no-op in Postman's sandbox (browserify's util).
+exports.log = function () {};
 exports.isPrimitive = function (v) { return v === null || (typeof v !== 'object' && typeof v !== 'function'); };
 exports.inherits = function (ctor, superCtor) {
   ctor.super_ = superCtor;
