@@ -8,40 +8,28 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/tidwall/gjson"
 )
 
-// The document is validated once and then read in place with gjson: no
-// generic tree is built, so a large collection costs little more memory
-// than its model. Every field whose shape varies between schema versions
+// The document is parsed once into a tape of offsets (jsondoc.go) and
+// read in place: no tree of Go values is built, so a large collection
+// costs little more memory than its model. Every field whose shape varies between schema versions
 // and exporters is a switch on the JSON type. The lenient shapes are
 // Postman's own: a URL as a string or an object, script lines as a string
 // or a list, auth parameters as an object or a list, and so on.
 
-// node is one JSON value of the document.
-type node = gjson.Result
+func isNull(n node) bool   { return n.kind() == kindNull }
+func isString(n node) bool { return n.kind() == kindString }
+func isObject(n node) bool { return n.kind() == kindObject }
+func isArray(n node) bool  { return n.kind() == kindArray }
 
-func isNull(n node) bool   { return n.Type == gjson.Null }
-func isString(n node) bool { return n.Type == gjson.String }
-func isObject(n node) bool { return n.IsObject() }
-func isArray(n node) bool  { return n.IsArray() }
-
-// field reads a member of an object; names here are fixed identifiers,
-// which need no escaping in a gjson path.
-func field(n node, name string) node {
-	if !n.IsObject() {
-		return node{}
-	}
-	return n.Get(name)
-}
+// field reads a member of an object; anything else has none.
+func field(n node, name string) node { return n.get(name) }
 
 // members is an object's members in document order, read in one pass.
-// Looking several names up with field would scan the object once per
-// name, skipping the same nested values (scripts, bodies) each time; the
-// decoders of the objects a collection has thousands of (items, requests,
-// URLs, events) read their members once instead. As with field, the
-// first of duplicate names wins.
+// Looking several names up with field would walk the object's members
+// once per name; the decoders of the objects a collection has thousands
+// of (items, requests, URLs, events) read their names once instead. As
+// with field, the first of duplicate names wins.
 type members struct {
 	// inline holds the first members, so that a typical object costs no
 	// allocation; extra holds the rest.
@@ -57,15 +45,13 @@ type member struct {
 
 // read fills m with n's members; m is meant to live on the caller's stack.
 func (m *members) read(n node) {
-	if !n.IsObject() {
-		return
-	}
-	n.ForEach(func(k, v node) bool {
+	n.each(func(k, v node) bool {
+		key := k.text()
 		if m.n < len(m.inline) {
-			m.inline[m.n] = member{k.Str, v}
+			m.inline[m.n] = member{key, v}
 			m.n++
 		} else {
-			m.extra = append(m.extra, member{k.Str, v})
+			m.extra = append(m.extra, member{key, v})
 		}
 		return true
 	})
@@ -91,7 +77,7 @@ func (m *members) has(name string) bool { return !isNull(m.get(name)) }
 func has(n node, name string) bool { return !isNull(field(n, name)) }
 
 // elements returns an array's values.
-func elements(n node) []node { return n.Array() }
+func elements(n node) []node { return n.list() }
 
 // where locates a field for error messages, as in
 // `item "Users / List" > request > url`. Nearly every document has no
@@ -488,9 +474,9 @@ type keyValue struct {
 // of duplicate names wins.
 func readKeyValue(e node) keyValue {
 	var kv keyValue
-	e.ForEach(func(k, v node) bool {
+	e.each(func(k, v node) bool {
 		var dst *node
-		switch k.Str {
+		switch k.text() {
 		case "key":
 			dst = &kv.key
 		case "value":
@@ -512,7 +498,7 @@ func readKeyValue(e node) keyValue {
 		default:
 			return true
 		}
-		if !dst.Exists() {
+		if !dst.exists() {
 			*dst = v
 		}
 		return true
@@ -546,10 +532,7 @@ func keyValues(v node, w where) (l keyValueList, ok bool, err error) {
 		return l, true, nil
 	case isObject(v):
 		l.obj = v
-		v.ForEach(func(_, _ node) bool {
-			l.n++
-			return true
-		})
+		l.n = v.size()
 		return l, l.n > 0, nil
 	}
 	return l, false, w.fail("expected a list of {key, value} objects")
@@ -558,7 +541,7 @@ func keyValues(v node, w where) (l keyValueList, ok bool, err error) {
 // all yields the entries in document order, skipping null list elements.
 func (l keyValueList) all(yield func(keyValue) bool) {
 	if l.elems == nil {
-		l.obj.ForEach(func(k, val node) bool {
+		l.obj.each(func(k, val node) bool {
 			return yield(keyValue{key: k, value: val})
 		})
 		return
@@ -584,23 +567,24 @@ func disabled(kv keyValue) bool {
 
 // jsTruthy is JavaScript's truthiness of a JSON value.
 func jsTruthy(v node) bool {
-	switch v.Type {
-	case gjson.Null, gjson.False:
+	switch v.kind() {
+	case kindNull, kindFalse:
 		return false
-	case gjson.String:
-		return v.Str != ""
-	case gjson.Number:
-		return v.Num != 0 && !math.IsNaN(v.Num)
+	case kindString:
+		return v.raw() != `""`
+	case kindNumber:
+		f := v.num()
+		return f != 0 && !math.IsNaN(f)
 	}
 	return true
 }
 
 func truthy(v node) bool {
-	switch v.Type {
-	case gjson.True:
+	switch v.kind() {
+	case kindTrue:
 		return true
-	case gjson.String:
-		return v.Str == "true"
+	case kindString:
+		return v.text() == "true"
 	}
 	return false
 }
@@ -630,7 +614,7 @@ func decodeHeaders(v node, w where) ([]Header, error) {
 // null is "null" and an object "[object Object]" (an absent value is "").
 func headerValue(v node) string {
 	switch {
-	case v.Exists() && isNull(v):
+	case v.exists() && isNull(v):
 		return "null"
 	case isObject(v):
 		return "[object Object]"
@@ -660,7 +644,7 @@ func ParseHeaderString(s string) []Header {
 
 func decodeBody(rb node, w where) (*Body, error) {
 	switch {
-	case !rb.Exists():
+	case !rb.exists():
 		return nil, nil
 	case isNull(rb):
 		// An explicit null (scripts that generate collections write one)
@@ -736,7 +720,7 @@ func parseQueryParams(s string) node {
 	}
 	// Strings and nulls always marshal.
 	text, _ := json.Marshal(params)
-	return gjson.ParseBytes(text)
+	return mustParse(string(text))
 }
 
 // decodeGraphQL reads a graphql body's fields, keeping whether each is
@@ -750,9 +734,9 @@ func decodeGraphQL(g node) *GraphQL {
 	}{{"query", GraphQLQuery, &out.Query}, {"operationName", GraphQLOperationName, &out.OperationName}, {"variables", GraphQLVariables, &out.Variables}} {
 		v := field(g, f.name)
 		switch {
-		case !v.Exists():
+		case !v.exists():
 			out.Missing |= f.bit
-		case v.Type == gjson.String:
+		case v.kind() == kindString:
 			*f.dst = str(v)
 		default:
 			*f.dst, out.Literal = literalText(v), out.Literal|f.bit
@@ -768,8 +752,8 @@ func decodeGraphQL(g node) *GraphQL {
 // every number and boolean and an empty object or list, which go out as
 // no body.
 func rawText(v node) string {
-	switch v.Type {
-	case gjson.Number, gjson.True, gjson.False:
+	switch v.kind() {
+	case kindNumber, kindTrue, kindFalse:
 		return ""
 	}
 	if (isObject(v) || isArray(v)) && !hasMembers(v) {
@@ -779,14 +763,7 @@ func rawText(v node) string {
 }
 
 // hasMembers reports whether an object or list has anything in it.
-func hasMembers(v node) bool {
-	found := false
-	v.ForEach(func(_, _ node) bool {
-		found = true
-		return false
-	})
-	return found
-}
+func hasMembers(v node) bool { return v.size() > 0 }
 
 // bodyMode is the mode postman-collection gives a body whose mode is set:
 // its name in any case, and raw for a name it does not know ("binary",
@@ -834,21 +811,21 @@ func decodeForm(v node, multipart bool, w where) ([]FormParam, error) {
 			Disabled:    disabled(kv),
 		}
 		switch {
-		case !multipart && kv.key.Exists() && isNull(kv.key):
+		case !multipart && kv.key.exists() && isNull(kv.key):
 			// Scripts see null, as in Newman.
 			p.Key, p.KeyJSON = "null", "null"
 		case multipart && !jsTruthy(kv.value):
 			p.Value = ""
 		}
 		// postman-collection keeps a form-data value only when truthy.
-		if kv.key.Exists() && kv.key.Type != gjson.String && !isNull(kv.key) {
+		if kv.key.exists() && kv.key.kind() != kindString && !isNull(kv.key) {
 			p.KeyJSON = literalText(kv.key)
 		}
-		if kv.value.Exists() && kv.value.Type != gjson.String && (multipart && jsTruthy(kv.value) || !multipart) {
+		if kv.value.exists() && kv.value.kind() != kindString && (multipart && jsTruthy(kv.value) || !multipart) {
 			p.ValueJSON = literalText(kv.value)
 		}
 		switch src := kv.src; {
-		case !src.Exists():
+		case !src.exists():
 		case isNull(src):
 			p.SrcShape = SrcNull
 		case isArray(src):
@@ -895,7 +872,7 @@ func decodeAuth(obj node, w where) (*Auth, error) {
 	switch params := m.get(a.Type); {
 	case isNull(params):
 	case isArray(params):
-		params.ForEach(func(_, e node) bool {
+		params.each(func(_, e node) bool {
 			if isObject(e) {
 				kv := readKeyValue(e)
 				a.Params = append(a.Params, AuthParam{Key: str(kv.key), Value: value(kv.value), Type: authParamType(kv.typ)})
@@ -903,7 +880,7 @@ func decodeAuth(obj node, w where) (*Auth, error) {
 			return true
 		})
 	case isObject(params):
-		params.ForEach(func(k, v node) bool {
+		params.each(func(k, v node) bool {
 			a.Params = append(a.Params, AuthParam{Key: str(k), Value: value(v)})
 			return true
 		})
@@ -979,9 +956,9 @@ func scriptLines(v node) (string, error) {
 		return str(v), nil
 	case isArray(v):
 		var b strings.Builder
-		b.Grow(len(v.Raw))
+		b.Grow(len(v.raw()))
 		first := true
-		v.ForEach(func(_, l node) bool {
+		v.each(func(_, l node) bool {
 			if !first {
 				b.WriteByte('\n')
 			}
@@ -1013,7 +990,7 @@ func decodeVariablesAt(v node, w where) ([]Variable, error) {
 			key = str(kv.name)
 		}
 		var val any = Undefined{}
-		if v := kv.value; v.Exists() {
+		if v := kv.value; v.exists() {
 			val = value(v)
 		}
 		// Newman's substitution skips a variable whose "disabled" is any
@@ -1061,33 +1038,30 @@ func decodePPB(obj node, w where) (ProtocolProfileBehavior, error) {
 // str renders a JSON scalar as a string: strings as is, numbers and bools
 // in their JSON text, null as "". Objects and arrays render as compact JSON.
 //
-// The result never shares memory with the document. gjson reads in place,
-// so the text of a string without escapes, or of a number, is a slice of
-// the file's text: kept in the model, any one of them would keep the whole
-// text alive for the run, saved example responses and all. Every string
-// the decoders keep comes from str or value, which copy such slices (and
-// only those: an unescaped string is already a copy).
+// The result never shares memory with the document. The document is read
+// in place, so the text of a string without escapes, or of a number, is a
+// slice of the file's text: kept in the model, any one of them would keep
+// the whole text alive for the run, saved example responses and all.
+// Every string the decoders keep comes from str or value, which copy such
+// slices (and only those: an unescaped string is already a copy).
 func str(v node) string {
-	switch v.Type {
-	case gjson.Null:
+	switch v.kind() {
+	case kindNull:
 		return ""
-	case gjson.String:
-		if len(v.Raw) == len(v.Str)+2 {
-			return strings.Clone(v.Str)
-		}
-		return v.Str
-	case gjson.True:
+	case kindString:
+		return v.ownText()
+	case kindTrue:
 		return "true"
-	case gjson.False:
+	case kindFalse:
 		return "false"
-	case gjson.Number:
-		return strings.Clone(v.Raw)
+	case kindNumber:
+		return strings.Clone(v.raw())
 	}
 	var b bytes.Buffer
-	if json.Compact(&b, []byte(v.Raw)) == nil {
+	if json.Compact(&b, []byte(v.raw())) == nil {
 		return b.String()
 	}
-	return strings.Clone(v.Raw)
+	return strings.Clone(v.raw())
 }
 
 // literalText is a value's JSON text, compacted: null as "null".
@@ -1101,28 +1075,28 @@ func literalText(v node) string {
 // rawJSON copies a member's JSON text, so that it outlives the file's
 // bytes; nil when the member is absent.
 func rawJSON(v node) json.RawMessage {
-	if !v.Exists() {
+	if !v.exists() {
 		return nil
 	}
-	return json.RawMessage(v.Raw)
+	return json.RawMessage(v.raw())
 }
 
 // value keeps a JSON value's type, as variables and auth parameters need:
 // strings, json.Number, bools, nil, and decoded objects and arrays.
 func value(v node) any {
-	switch v.Type {
-	case gjson.Null:
+	switch v.kind() {
+	case kindNull:
 		return nil
-	case gjson.String:
+	case kindString:
 		return str(v)
-	case gjson.Number:
+	case kindNumber:
 		return json.Number(str(v))
-	case gjson.True:
+	case kindTrue:
 		return true
-	case gjson.False:
+	case kindFalse:
 		return false
 	}
-	dec := json.NewDecoder(strings.NewReader(v.Raw))
+	dec := json.NewDecoder(strings.NewReader(v.raw()))
 	dec.UseNumber()
 	var out any
 	if dec.Decode(&out) != nil {
@@ -1147,13 +1121,13 @@ func description(v node) string {
 // its type; nil when the entry has no description member.
 func entryDescription(v node) *Description {
 	switch {
-	case !v.Exists():
+	case !v.exists():
 		return nil
 	case isString(v):
 		return &Description{Content: str(v)}
 	case isObject(v):
 		c := field(v, "content")
-		if !c.Exists() {
+		if !c.exists() {
 			return &Description{Type: str(field(v, "type")), NoContent: true}
 		}
 		d := descriptionContent(c)
@@ -1170,16 +1144,17 @@ func entryDescription(v node) *Description {
 // descriptionContent keeps a description's content as postman-collection
 // does: a string as text, any other value as its JSON.
 func descriptionContent(c node) *Description {
-	switch c.Type {
-	case gjson.String:
+	switch c.kind() {
+	case kindString:
 		return &Description{Content: str(c)}
-	case gjson.Null:
+	case kindNull:
 		return &Description{Content: "null", Literal: true}
-	case gjson.Number:
-		if math.IsInf(c.Num, 0) {
+	case kindNumber:
+		f := c.num()
+		if math.IsInf(f, 0) {
 			return &Description{Content: "null", Literal: true} // as JSON.stringify writes it
 		}
-		return &Description{Content: FormatNumber(c.Num), Literal: true}
+		return &Description{Content: FormatNumber(f), Literal: true}
 	}
 	return &Description{Content: str(c), Literal: true}
 }

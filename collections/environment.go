@@ -80,13 +80,13 @@ func ParseVariableFile(name, kind string, data []byte) (*VariableFile, error) {
 // when that is another kind of Postman file.
 func notVariablesHint(doc node, kind string) string {
 	switch {
-	case has(doc, "collection") || field(doc, "info").Exists() || field(doc, "item").Exists():
+	case has(doc, "collection") || field(doc, "info").exists() || field(doc, "item").exists():
 		return " (it is a collection, which goes first: colrun run <collection>)"
 	case kind == "globals" && has(doc, "environment"):
 		return ` (it holds an "environment": give it with -e)`
 	case kind == "environment" && has(doc, "globals"):
 		return ` (it holds "globals": give them with -g)`
-	case len(doc.Map()) > 0:
+	case doc.size() > 0:
 		return ` (a flat {"name": "value"} object defines no variables, in Newman either)`
 	}
 	return ""

@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 
-	"github.com/tidwall/gjson"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -55,7 +54,7 @@ func ParseCollection(name string, data []byte) (*Collection, error) {
 	if doc, err = extractModel(doc, "collection"); err != nil {
 		return nil, &InputError{File: name, Err: err}
 	}
-	if isObject(doc) && !isV1Collection(doc) && !field(doc, "info").Exists() && !field(doc, "item").Exists() && (has(doc, "values") || has(doc, "environment") || has(doc, "globals")) {
+	if isObject(doc) && !isV1Collection(doc) && !field(doc, "info").exists() && !field(doc, "item").exists() && (has(doc, "values") || has(doc, "environment") || has(doc, "globals")) {
 		return nil, &InputError{File: name, Err: errors.New("not a Postman collection: it is an environment or globals file (give it with -e or -g)")}
 	}
 	v1 := isV1Collection(doc)
@@ -66,7 +65,12 @@ func ParseCollection(name string, data []byte) (*Collection, error) {
 		if err != nil {
 			return nil, &InputError{File: name, Err: err}
 		}
-		doc = gjson.ParseBytes(v2)
+		var ok bool
+		if doc, ok = parseDocument(string(v2)); !ok {
+			// json.Marshal writes JSON: only a conversion too long for
+			// the parser gets here.
+			return nil, &InputError{File: name, Err: errors.New("the collection converted from v1 is larger than 2 GiB")}
+		}
 	}
 	c, err := decodeCollection(doc)
 	if err != nil {
@@ -118,16 +122,16 @@ func jsonKind(v node) string {
 		return "a list"
 	case isString(v):
 		return "a string"
-	case v.Type == gjson.Number:
+	case v.kind() == kindNumber:
 		return "a number"
-	case v.Type == gjson.True || v.Type == gjson.False:
+	case v.kind() == kindTrue || v.kind() == kindFalse:
 		return "a boolean"
 	}
 	return "null"
 }
 
-// parseJSON validates a document and returns its root for reading in
-// place; a syntax error is reported with its line and column (found by
+// parseJSON parses a document and returns its root for reading in place;
+// a syntax error is reported with its line and column (found by
 // encoding/json, which is only asked when the document is invalid).
 func parseJSON(name string, data []byte) (node, error) {
 	if isUTF16LE(data) {
@@ -139,8 +143,11 @@ func parseJSON(name string, data []byte) (node, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return node{}, &InputError{File: name, Err: errors.New("file is empty")}
 	}
-	if gjson.ValidBytes(data) {
-		return gjson.ParseBytes(data), nil
+	if len(data) > maxDocument {
+		return node{}, &InputError{File: name, Err: errors.New("file is larger than 2 GiB")}
+	}
+	if root, ok := parseDocument(string(data)); ok {
+		return root, nil
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	var doc any

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-
-	"github.com/tidwall/gjson"
 )
 
 // Postman Collection v1 files (a flat "requests" list with "order",
@@ -78,7 +76,14 @@ func (o object) MarshalJSON() ([]byte, error) {
 }
 
 // raw passes a value of the v1 document through unchanged.
-func raw(n node) json.RawMessage { return json.RawMessage(n.Raw) }
+func raw(n node) json.RawMessage { return json.RawMessage(n.raw()) }
+
+// Values the converter writes where the transformer puts a constant.
+var (
+	jsonNull        = mustParse("null")
+	jsonFalse       = mustParse("false")
+	jsonEmptyString = mustParse(`""`)
+)
 
 type v1Converter struct {
 	// requests maps request ids to requests; as with lodash's keyBy, the
@@ -321,7 +326,7 @@ func (c *v1Converter) item(r node) (object, error) {
 	var it object
 	name := field(r, "name")
 	if !jsTruthy(name) {
-		name = node{Type: gjson.String, Raw: `""`}
+		name = jsonEmptyString
 	}
 	it.set("name", raw(name))
 	ev, err := v1Events(r, where)
@@ -346,7 +351,7 @@ func (c *v1Converter) item(r node) (object, error) {
 		if !isString(m) {
 			return nil, fail(where+" > method", "expected a string")
 		}
-		req.set("method", m.Str)
+		req.set("method", m.text())
 	}
 	hs, err := v1Headers(r, where)
 	if err != nil {
@@ -383,8 +388,8 @@ func (c *v1Converter) item(r node) (object, error) {
 
 // orNull stands in JSON null for a missing value.
 func orNull(n node) node {
-	if !n.Exists() {
-		return node{Raw: "null"}
+	if !n.exists() {
+		return jsonNull
 	}
 	return n
 }
@@ -394,13 +399,11 @@ func orNull(n node) node {
 func isEmpty(n node) bool {
 	switch {
 	case isString(n):
-		return n.Str == ""
+		return n.text() == ""
 	case isArray(n):
-		return len(n.Array()) == 0
+		return n.size() == 0
 	case isObject(n):
-		empty := true
-		n.ForEach(func(_, _ node) bool { empty = false; return false })
-		return empty
+		return n.size() == 0
 	}
 	return true
 }
@@ -411,9 +414,9 @@ func v1URL(r node, where string) (any, error) {
 	switch {
 	case isNull(ru):
 	case isString(ru):
-		rawURL = ru.Str
-	case ru.Type == gjson.Number: // the transformer takes String(url)
-		rawURL = ru.Raw
+		rawURL = ru.text()
+	case ru.kind() == kindNumber: // the transformer takes String(url)
+		rawURL = ru.raw()
 	default:
 		return nil, fail(where+" > url", "expected a string")
 	}
@@ -431,8 +434,8 @@ func v1URL(r node, where string) (any, error) {
 			var equals node
 			hasEquals := false
 			val := field(q, "value")
-			q.ForEach(func(k, v node) bool {
-				switch k.Str {
+			q.each(func(k, v node) bool {
+				switch k.text() {
 				case "enabled":
 				case "equals":
 					equals, hasEquals = v, true
@@ -442,25 +445,25 @@ func v1URL(r node, where string) (any, error) {
 					}
 				case "value":
 				default:
-					o.set(k.Str, raw(v))
+					o.set(k.text(), raw(v))
 				}
 				return true
 			})
 			if hasEquals {
 				altered = true
 				if jsTruthy(equals) {
-					if !val.Exists() || isNull(val) {
-						val = node{Type: gjson.String, Raw: `""`}
+					if !val.exists() || isNull(val) {
+						val = jsonEmptyString
 					}
 				} else if !jsTruthy(val) {
 					// "=" is left out when the value is null.
-					val = node{Raw: "null"}
+					val = jsonNull
 				}
 			}
-			if val.Exists() {
+			if val.exists() {
 				o.set("value", raw(val))
 			}
-			if e := field(q, "enabled"); e.Type == gjson.False {
+			if e := field(q, "enabled"); e.kind() == kindFalse {
 				o.set("disabled", true)
 			}
 			query = append(query, o)
@@ -477,11 +480,11 @@ func v1URL(r node, where string) (any, error) {
 				return nil, fail(fmt.Sprintf("%s > pathVariableData[%d]", where, i), "expected a variable object")
 			}
 			var o object
-			v.ForEach(func(k, x node) bool {
-				if k.Str == "id" || (k.Str == "description" && !jsTruthy(x)) {
+			v.each(func(k, x node) bool {
+				if k.text() == "id" || (k.text() == "description" && !jsTruthy(x)) {
 					return true
 				}
-				o.set(k.Str, raw(x))
+				o.set(k.text(), raw(x))
 				return true
 			})
 			vars = append(vars, o)
@@ -492,9 +495,9 @@ func v1URL(r node, where string) (any, error) {
 		if !isObject(pv) {
 			return nil, fail(where+" > pathVariables", `expected an object of {"name": "value"}`)
 		}
-		pv.ForEach(func(k, v node) bool {
-			if !listed[k.Str] {
-				vars = append(vars, object{{"value", raw(v)}, {"key", k.Str}})
+		pv.each(func(k, v node) bool {
+			if !listed[k.text()] {
+				vars = append(vars, object{{"value", raw(v)}, {"key", k.text()}})
 			}
 			return true
 		})
@@ -551,7 +554,7 @@ func v1Headers(r node, where string) ([]any, error) {
 				return nil, fail(fmt.Sprintf("%s > headerData[%d]", where, i), "expected a header object")
 			}
 			key := str(field(h, "key"))
-			dis := field(h, "enabled").Type == gjson.False
+			dis := field(h, "enabled").kind() == kindFalse
 			if strings.HasPrefix(key, "//") {
 				dis = true
 			}
@@ -559,14 +562,14 @@ func v1Headers(r node, where string) ([]any, error) {
 				key = strings.TrimSpace(strings.Replace(key, "//", "", 1))
 			}
 			var o object
-			h.ForEach(func(k, v node) bool {
+			h.each(func(k, v node) bool {
 				switch {
-				case k.Str == "enabled", k.Str == "disabled" && dis:
-				case k.Str == "key":
+				case k.text() == "enabled", k.text() == "disabled" && dis:
+				case k.text() == "key":
 					o.set("key", key)
-				case k.Str == "description" && !jsTruthy(v):
+				case k.text() == "description" && !jsTruthy(v):
 				default:
-					o.set(k.Str, raw(v))
+					o.set(k.text(), raw(v))
 				}
 				return true
 			})
@@ -577,7 +580,7 @@ func v1Headers(r node, where string) ([]any, error) {
 			listed[key] = true
 		}
 	}
-	text := v1HeaderFold.ReplaceAllString(hv.Str, "$1")
+	text := v1HeaderFold.ReplaceAllString(hv.text(), "$1")
 	for _, m := range v1HeaderLine.FindAllStringSubmatch(text, -1) {
 		key, dis := m[1], false
 		if strings.HasPrefix(key, "//") {
@@ -609,28 +612,28 @@ func v1Body(r node, where string) (any, error) {
 	if !isNull(dm) && !isString(dm) {
 		return nil, fail(where+" > dataMode", "expected one of raw, urlencoded, params, binary or graphql")
 	}
-	mode := v1BodyModes[dm.Str]
+	mode := v1BodyModes[dm.text()]
 	data, rmd, gql := field(r, "data"), field(r, "rawModeData"), field(r, "graphqlModeData")
 	if !isNull(data) && !isArray(data) && !isString(data) {
 		return nil, fail(where+" > data", "expected a list of parameters or a string")
 	}
 	emptyBody := isEmpty(data) && isEmpty(rmd) && isEmpty(gql)
-	if (mode == "" && emptyBody) || (dm.Exists() && dm.Type == gjson.Null) {
+	if (mode == "" && emptyBody) || (dm.exists() && dm.kind() == kindNull) {
 		return nil, nil
 	}
 	var rawData string
 	switch {
 	case isString(rmd):
-		rawData = rmd.Str
-	case isArray(rmd) && len(rmd.Array()) == 1 && isString(rmd.Array()[0]):
-		rawData = rmd.Array()[0].Str
+		rawData = rmd.text()
+	case isArray(rmd) && rmd.size() == 1 && isString(elements(rmd)[0]):
+		rawData = elements(rmd)[0].text()
 	}
 	opts := field(r, "dataOptions")
 	gqlData := node{}
 	switch {
 	case !isEmpty(gql):
 		gqlData = gql
-	case field(opts, "graphql").Exists() && !isEmpty(data):
+	case field(opts, "graphql").exists() && !isEmpty(data):
 		gqlData = data
 	}
 	// JavaScript's data || rawModeData.
@@ -654,12 +657,12 @@ func v1Body(r node, where string) (any, error) {
 		case rawData != "":
 			body.set("raw", rawData)
 		case isString(data):
-			body.set("raw", data.Str)
+			body.set("raw", data.text())
 		default:
 			body.set("raw", "")
 		}
 	case "graphql":
-		if gqlData.Exists() {
+		if gqlData.exists() {
 			body.set("graphql", raw(gqlData))
 		}
 	case "file":
@@ -708,22 +711,22 @@ func v1FormData(data node, where string) ([]any, error) {
 		}
 		file := str(field(p, "type")) == "file" && !jsTruthy(field(p, "src")) && jsTruthy(field(p, "value"))
 		var o object
-		p.ForEach(func(k, v node) bool {
+		p.each(func(k, v node) bool {
 			switch {
-			case k.Str == "enabled":
-				if v.Type == gjson.False {
+			case k.text() == "enabled":
+				if v.kind() == kindFalse {
 					o.set("disabled", true)
 				}
-			case k.Str == "description" && !jsTruthy(v):
-			case file && k.Str == "src":
-			case file && k.Str == "value":
+			case k.text() == "description" && !jsTruthy(v):
+			case file && k.text() == "src":
+			case file && k.text() == "value":
 				if isString(v) || isArray(v) {
 					o.set("src", raw(v))
 				} else {
 					o.set("src", nil)
 				}
 			default:
-				o.set(k.Str, raw(v))
+				o.set(k.text(), raw(v))
 			}
 			return true
 		})
@@ -753,28 +756,28 @@ func v1Events(e node, where string) ([]any, error) {
 			if !jsTruthy(field(ev, "listen")) {
 				o.set("listen", "test")
 			}
-			ev.ForEach(func(k, v node) bool {
+			ev.each(func(k, v node) bool {
 				switch {
-				case k.Str == "id":
-				case k.Str == "listen" && !jsTruthy(v):
-				case k.Str == "script" && isObject(v):
+				case k.text() == "id":
+				case k.text() == "listen" && !jsTruthy(v):
+				case k.text() == "script" && isObject(v):
 					var s object
 					if !jsTruthy(field(v, "type")) {
 						s.set("type", "text/javascript")
 					}
-					v.ForEach(func(sk, sv node) bool {
+					v.each(func(sk, sv node) bool {
 						switch {
-						case sk.Str == "id", sk.Str == "type" && !jsTruthy(sv):
-						case sk.Str == "exec" && isString(sv):
-							s.set("exec", strings.Split(sv.Str, "\n"))
+						case sk.text() == "id", sk.text() == "type" && !jsTruthy(sv):
+						case sk.text() == "exec" && isString(sv):
+							s.set("exec", strings.Split(sv.text(), "\n"))
 						default:
-							s.set(sk.Str, raw(sv))
+							s.set(sk.text(), raw(sv))
 						}
 						return true
 					})
 					o.set("script", s)
 				default:
-					o.set(k.Str, raw(v))
+					o.set(k.text(), raw(v))
 				}
 				return true
 			})
@@ -794,7 +797,7 @@ func v1Events(e node, where string) ([]any, error) {
 		var exec any
 		switch {
 		case isString(s.v):
-			exec = strings.Split(s.v.Str, "\n")
+			exec = strings.Split(s.v.text(), "\n")
 		case isArray(s.v):
 			exec = raw(s.v)
 		default:
@@ -838,7 +841,7 @@ var v1AuthParams = map[string][][2]string{
 // level a "noauth" auth is dropped, as the transformer drops it.
 func v1Auth(e node, where string, top bool) (any, error) {
 	helper, attrs := field(e, "currentHelper"), field(e, "helperAttributes")
-	if a := field(e, "auth"); a.Exists() && !helper.Exists() && !jsTruthy(attrs) {
+	if a := field(e, "auth"); a.exists() && !helper.exists() && !jsTruthy(attrs) {
 		if isNull(a) {
 			if top {
 				return nil, nil
@@ -848,28 +851,29 @@ func v1Auth(e node, where string, top bool) (any, error) {
 		if top && str(field(a, "type")) == "noauth" {
 			return nil, nil
 		}
-		if typ := field(a, "type"); isString(typ) && typ.Str != "noauth" && isArray(field(a, typ.Str)) {
-			return v1AuthList(typ.Str, field(a, typ.Str)), nil
+		if typ := field(a, "type"); isString(typ) && typ.text() != "noauth" && isArray(field(a, typ.text())) {
+			return v1AuthList(typ.text(), field(a, typ.text())), nil
 		}
 		return raw(a), nil
 	}
-	if !jsTruthy(helper) || helper.Str == "normal" {
+	if !jsTruthy(helper) || helper.text() == "normal" {
 		return nil, nil
 	}
 	if !isString(helper) {
 		return nil, fail(where+" > currentHelper", "expected the name of an auth helper")
 	}
-	typ := v1AuthTypes[helper.Str]
+	typ := v1AuthTypes[helper.text()]
 	if typ == "" {
-		typ = helper.Str
+		typ = helper.text()
 	}
 	if isString(attrs) {
 		// Legacy exports hold the attributes as JSON text; the
 		// transformer drops the auth when that text is not JSON.
-		if !gjson.Valid(attrs.Str) {
+		parsed, ok := parseDocument(attrs.text())
+		if !ok {
 			return nil, nil
 		}
-		attrs = gjson.Parse(attrs.Str)
+		attrs = parsed
 	}
 	if !isNull(attrs) && !isObject(attrs) {
 		return nil, fail(where+" > helperAttributes", "expected an object of auth parameters")
@@ -880,16 +884,16 @@ func v1Auth(e node, where string, top bool) (any, error) {
 	}
 	var params []any
 	param := func(key string, v node) { params = append(params, v1AuthParam(key, v)) }
-	if names, ok := v1AuthParams[helper.Str]; ok {
+	if names, ok := v1AuthParams[helper.text()]; ok {
 		for _, n := range names {
 			if n[1] == "" {
-				param(n[0], node{Type: gjson.False, Raw: "false"})
+				param(n[0], jsonFalse)
 				continue
 			}
 			param(n[0], field(attrs, n[1]))
 		}
-	} else if helper.Str == "awsSigV4" {
-		attrs.ForEach(func(k, v node) bool { param(k.Str, v); return true })
+	} else if helper.text() == "awsSigV4" {
+		attrs.each(func(k, v node) bool { param(k.text(), v); return true })
 	}
 	if params != nil {
 		auth.set(typ, params)
@@ -901,7 +905,7 @@ func v1Auth(e node, where string, top bool) (any, error) {
 // after its value.
 func v1AuthParam(key string, v node) object {
 	o := object{{"key", key}}
-	if v.Exists() {
+	if v.exists() {
 		o.set("value", raw(v))
 	}
 	o.set("type", jsTypeName(v))
@@ -920,7 +924,7 @@ func v1AuthList(typ string, list node) object {
 			continue
 		}
 		k := "undefined"
-		if key := field(e, "key"); key.Exists() {
+		if key := field(e, "key"); key.exists() {
 			k = str(key)
 		}
 		if _, seen := vals[k]; !seen {
@@ -944,9 +948,9 @@ func jsTypeName(v node) string {
 	switch {
 	case isString(v):
 		return "string"
-	case v.Type == gjson.False || v.Type == gjson.True:
+	case v.kind() == kindFalse || v.kind() == kindTrue:
 		return "boolean"
-	case v.Type == gjson.Number:
+	case v.kind() == kindNumber:
 		return "number"
 	}
 	return "any"
@@ -968,7 +972,7 @@ func v1Variables(e node, where string) ([]any, error) {
 	case isArray(src):
 		list = elements(src)
 	case isObject(src):
-		src.ForEach(func(_, v node) bool { list = append(list, v); return true })
+		src.each(func(_, v node) bool { list = append(list, v); return true })
 	default:
 		return nil, fail(where+" > "+name, "expected a list of variables")
 	}
@@ -982,14 +986,14 @@ func v1Variables(e node, where string) ([]any, error) {
 			key = field(v, "id")
 		}
 		o := object{}
-		if key.Exists() {
+		if key.exists() {
 			o.set("key", raw(key))
 		}
-		if val := field(v, "value"); val.Exists() {
+		if val := field(v, "value"); val.exists() {
 			o.set("value", raw(val))
 		}
 		if t := field(v, "type"); jsTruthy(t) {
-			if t.Str == "text" {
+			if t.text() == "text" {
 				o.set("type", "string")
 			} else {
 				o.set("type", raw(t))
