@@ -199,3 +199,40 @@ func TestUtilAndEventsMatchNewman(t *testing.T) {
 		{`(function(){ var E = require('events'); var e = new E(); return e.setMaxListeners(-1); })()`, `THROW TypeError: "n" argument must be a positive number`},
 	})
 }
+
+// TestXML2JSMatchesNewman checks xml2js 0.4.23 as Newman 6.2.2's sandbox
+// runs it: explicitChildren (with childkey, preserveChildrenOrder,
+// charsAsChildren, includeWhiteChars), HTML entities, the first of
+// repeated attributes, sax's message for an unknown entity, and nothing
+// heard after the root element closes.
+func TestXML2JSMatchesNewman(t *testing.T) {
+	t.Parallel()
+	runNewmanCases(t, []newmanCase{
+		{`(function(){ var r; require('xml2js').parseString('<a>x<b>y</b>z</a>', {explicitChildren:true}, function(e, o){ r = o; }); return r; })()`, `object:{"a":{"_":"xz","$$":{"b":["y"]}}}`},
+		{`(function(){ var r; require('xml2js').parseString('<a k="v">x<b>y</b><c/></a>', {explicitChildren:true, childkey:'kids'}, function(e, o){ r = o; }); return r; })()`, `object:{"a":{"$":{"k":"v"},"_":"x","kids":{"b":["y"],"c":[""]}}}`},
+		{`(function(){ var r; require('xml2js').parseString('<a>x<b>y</b>z<b>w</b></a>', {explicitChildren:true, preserveChildrenOrder:true}, function(e, o){ r = o; }); return r; })()`, `object:{"a":{"_":"xz","#name":"a","$$":[{"_":"y","#name":"b"},{"_":"w","#name":"b"}],"b":["y","w"]}}`},
+		{`(function(){ var r; require('xml2js').parseString('<a>x<b>y</b></a>', {explicitChildren:true, charsAsChildren:true}, function(e, o){ r = o; }); return r; })()`, `object:{"a":{"$$":{"_":"x","b":["y"]}}}`},
+		{`(function(){ var r; require('xml2js').parseString('<a>x<b>y</b></a>', {explicitChildren:true, includeWhiteChars:true, preserveChildrenOrder:true, charsAsChildren:true}, function(e, o){ r = o; }); return r; })()`, `object:{"a":{"_":"x","#name":"a","$$":[{"#name":"__text__","_":"x"},{"_":"y","#name":"b","$$":[{"#name":"__text__","_":"y"}]}],"b":[{"_":"y","$$":[{"#name":"__text__","_":"y"}]}]}}`},
+		{`(function(){ var r; require('xml2js').parseString('<a><b>1</b></a>', {explicitChildren:true, explicitArray:false}, function(e, o){ r = o; }); return r; })()`, `object:{"a":{"$$":{"b":"1"}}}`},
+		{`(function(){ var r; require('xml2js').parseString('<a><b>1</b></a>', {validator: function(p, c, n){ return n; }}, function(e, o){ r = o; }); return r; })()`, `object:{"a":{"b":["1"]}}`},
+		{`(function(){ var r; require('xml2js').parseString('<a><b>1</b><c>2</c></a>', {ignoreAttrs:true, explicitArray:false}, function(e, o){ r = o; }); return r; })()`, `object:{"a":{"b":"1","c":"2"}}`},
+		{`(function(){ var r; require('xml2js').parseString('<a><b/></a>', {emptyTag: function(){ return {}; }}, function(e, o){ r = o; }); return r; })()`, `object:{"a":{"b":[null]}}`},
+		{`(function(){ var r; require('xml2js').parseString('<A><B>1</B></A>', {normalizeTags:true}, function(e, o){ r = o; }); return r; })()`, `object:{"a":{"b":["1"]}}`},
+		{`(function(){ var r; require('xml2js').parseString('<a>1</a><b/>', function(e, o){ r = [e && e.message, o]; }); return r; })()`, `object:[null,{"a":"1"}]`},
+		{`(function(){ var r; require('xml2js').parseString('<a b="1" b="2"/>', function(e, o){ r = [e && e.message, o]; }); return r; })()`, `object:[null,{"a":{"$":{"b":"1"}}}]`},
+		{`(function(){ var r; require('xml2js').parseString('<a>&nbsp;</a>', function(e, o){ r = [e && e.message, o]; }); return r; })()`, `object:[null,{"a":" "}]`},
+		{`(function(){ var r; require('xml2js').parseString('<a>&nbsp;</a>', {strict:false}, function(e, o){ r = [e && e.message, o]; }); return r; })()`, `object:[null,{"A":" "}]`},
+		{`(function(){ var r; require('xml2js').parseString('<A B="1"><c>x</c></A>', {strict:false}, function(e, o){ r = [e && e.message, o]; }); return r; })()`, `object:[null,{"A":{"$":{"B":"1"},"C":["x"]}}]`},
+		{`(function(){ var r; require('xml2js').parseString('  <a/>', function(e, o){ r = [e && e.message, o]; }); return r; })()`, `object:[null,{"a":""}]`},
+		{`(function(){ var r; require('xml2js').parseString('<?xml version="1.0"?><!DOCTYPE a><a/>', function(e, o){ r = [e && e.message, o]; }); return r; })()`, `object:[null,{"a":""}]`},
+		{`(function(){ var r = []; require('xml2js').parseString('<a/>junk', function(e, o){ r.push([e && e.message, o]); }); return r; })()`, `object:[[null,{"a":""}]]`},
+		{`(function(){ var r = []; require('xml2js').parseString('<a/><b>', function(e, o){ r.push([e && e.message, o]); }); return r; })()`, `object:[[null,{"a":""}]]`},
+		{`(function(){ var r = []; require('xml2js').parseString('<a/><!-- c -->  ', function(e, o){ r.push([e && e.message, o]); }); return r; })()`, `object:[[null,{"a":""}]]`},
+		{`(function(){ var r = []; require('xml2js').parseString('<a>1</a></b>', function(e, o){ r.push([e && e.message, o]); }); return r; })()`, `object:[[null,{"a":"1"}]]`},
+		{`(function(){ var r = []; require('xml2js').parseString('<a>1</a><b/>', function(e, o){ r.push([e && e.message, o]); }); return r; })()`, `object:[[null,{"a":"1"}]]`},
+		{`(function(){ var r = []; require('xml2js').parseString('<a>&foo;</a>', function(e, o){ r.push([e && e.message, o]); }); return r; })()`, `object:[["Invalid character entity\nLine: 0\nColumn: 8\nChar: ;",null]]`},
+		{`(function(){ var r = []; require('xml2js').parseString('<a>&eacute;&copy;&#233;&lt;</a>', function(e, o){ r.push([e && e.message, o]); }); return r; })()`, `object:[[null,{"a":"é©é<"}]]`},
+		{`(function(){ var r = []; require('xml2js').parseString('<a b="&nbsp;"/>', function(e, o){ r.push([e && e.message, o]); }); return r; })()`, `object:[[null,{"a":{"$":{"b":" "}}}]]`},
+		{`(function(){ var r = []; require('xml2js').parseString('<a b="1" b="2" c="3"/>', {mergeAttrs:true}, function(e, o){ r.push([e && e.message, o]); }); return r; })()`, `object:[[null,{"a":{"b":["1"],"c":["3"]}}]]`},
+	})
+}

@@ -30,6 +30,12 @@ type XMLOptions struct {
 	// EmptyTag is what an empty element becomes; nil means xml2js's
 	// default, the empty string.
 	EmptyTag goja.Value
+	// ExplicitChildren puts an element's children under ChildKey;
+	// PreserveChildrenOrder lists them there in document order (with
+	// their names under "#name"), CharsAsChildren with the text between
+	// them, IncludeWhiteChars even when it is blank.
+	ExplicitChildren, PreserveChildrenOrder, CharsAsChildren, IncludeWhiteChars bool
+	ChildKey                                                                  string
 
 	TagNameProcessors, AttrNameProcessors, ValueProcessors, AttrValueProcessors []goja.Callable
 }
@@ -37,7 +43,7 @@ type XMLOptions struct {
 // DefaultXMLOptions are xml2js 0.4's defaults (the "0.2" set), which
 // require('xml2js').parseString uses.
 func DefaultXMLOptions() XMLOptions {
-	return XMLOptions{AttrKey: "$", CharKey: "_", ExplicitArray: true, ExplicitRoot: true, Strict: true}
+	return XMLOptions{AttrKey: "$", CharKey: "_", ChildKey: "$$", ExplicitArray: true, ExplicitRoot: true, Strict: true}
 }
 
 // PostmanXML2JSONOptions are the options of Postman's legacy xml2Json
@@ -78,6 +84,9 @@ type xmlFrame struct {
 	// slots tracks what each child key holds, so appending the n-th
 	// repeated child costs O(1) rather than a scan of the object's keys.
 	slots map[string]*xmlSlot
+	// children is the ChildKey array of explicitChildren with
+	// preserveChildrenOrder, once it has a member.
+	children *xmlSlot
 }
 
 type xmlSlot struct {
@@ -140,7 +149,7 @@ func (p *xmlParser) process(fns []goja.Callable, v goja.Value, key string) goja.
 	return v
 }
 
-func (p *xmlParser) parse(text string) (result goja.Value, err error) {
+func (p *xmlParser) parse(text string) (goja.Value, error) {
 	if strings.TrimFunc(text, isJSSpace) == "" {
 		return goja.Null(), nil
 	}
@@ -154,13 +163,13 @@ func (p *xmlParser) parse(text string) (result goja.Value, err error) {
 	}
 	dec := xml.NewDecoder(strings.NewReader(text))
 	dec.Strict = p.o.Strict
+	// sax knows HTML's entities (&nbsp;, &eacute;) in strict mode too.
+	dec.Entity = xml.HTMLEntity
 	if !p.o.Strict {
 		dec.AutoClose = xml.HTMLAutoClose
-		dec.Entity = xml.HTMLEntity
 	}
 	dec.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 	raw := []byte(text)
-	rootDone := false
 	for {
 		off := dec.InputOffset()
 		tok, terr := dec.RawToken()
@@ -172,13 +181,16 @@ func (p *xmlParser) parse(text string) (result goja.Value, err error) {
 			if errors.As(terr, &se) && strings.Contains(se.Msg, "unexpected EOF") && len(p.stack) > 0 {
 				return nil, saxError("Unclosed root tag", text, len(text))
 			}
+			if errors.As(terr, &se) && strings.HasPrefix(se.Msg, "invalid character entity ") {
+				ref := strings.TrimPrefix(se.Msg, "invalid character entity ")
+				if i := strings.Index(text[off:], ref); i >= 0 {
+					return nil, saxError("Invalid character entity", text, int(off)+i+len(ref)-1)
+				}
+			}
 			return nil, terr
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if rootDone && p.o.Strict {
-				return nil, saxError("Text data outside of root node.", text, int(off))
-			}
 			p.open(t)
 		case xml.EndElement:
 			name := qname(t.Name)
@@ -192,8 +204,9 @@ func (p *xmlParser) parse(text string) (result goja.Value, err error) {
 				continue
 			}
 			if v := p.close(); v != nil {
-				result = v
-				rootDone = true
+				// xml2js answers when the root closes and hears nothing
+				// after it: a second root, stray text or tags are ignored.
+				return v, nil
 			}
 		case xml.CharData:
 			if len(p.stack) == 0 {
@@ -203,7 +216,7 @@ func (p *xmlParser) parse(text string) (result goja.Value, err error) {
 				continue
 			}
 			f := p.stack[len(p.stack)-1]
-			f.text.Write(t)
+			p.text(f, t)
 			if bytes.HasPrefix(raw[off:], []byte("<![CDATA[")) {
 				f.cdata = true
 			}
@@ -212,10 +225,17 @@ func (p *xmlParser) parse(text string) (result goja.Value, err error) {
 	if len(p.stack) > 0 {
 		return nil, saxError("Unclosed root tag", text, len(text))
 	}
-	if result == nil {
-		return goja.Null(), nil
+	return goja.Null(), nil
+}
+
+// repeatedAttr reports whether an attribute of the name is among attrs.
+func repeatedAttr(attrs []xml.Attr, name xml.Name) bool {
+	for _, a := range attrs {
+		if a.Name == name {
+			return true
+		}
 	}
-	return result, nil
+	return false
 }
 
 func qname(n xml.Name) string {
@@ -232,7 +252,10 @@ func (p *xmlParser) open(t xml.StartElement) {
 	frame := &xmlFrame{obj: obj}
 	if !p.o.IgnoreAttrs {
 		var attrs *goja.Object
-		for _, a := range t.Attr {
+		for i, a := range t.Attr {
+			if repeatedAttr(t.Attr[:i], a.Name) {
+				continue // sax keeps the first
+			}
 			name := qname(a.Name)
 			if !p.o.Strict {
 				name = strings.ToUpper(name)
@@ -267,7 +290,77 @@ func (p *xmlParser) open(t xml.StartElement) {
 		name = p.process(p.o.TagNameProcessors, rt.ToValue(name), name).String()
 	}
 	frame.name = name
+	if p.o.ExplicitChildren && p.o.PreserveChildrenOrder {
+		_ = obj.Set("#name", name)
+	}
 	p.stack = append(p.stack, frame)
+}
+
+// pushChild appends v to f's ChildKey array, as xml2js does for
+// explicitChildren with preserveChildrenOrder.
+func (p *xmlParser) pushChild(f *xmlFrame, v goja.Value) {
+	if f.children == nil {
+		f.children = &xmlSlot{arr: p.rt.NewArray()}
+		_ = f.obj.Set(p.o.ChildKey, f.children.arr)
+	}
+	_ = f.children.arr.Set(strconv.Itoa(f.children.n), v)
+	f.children.n++
+}
+
+// text adds character data to the innermost element, and with
+// charsAsChildren to its ordered children.
+func (p *xmlParser) text(f *xmlFrame, t []byte) {
+	f.text.Write(t)
+	if !(p.o.ExplicitChildren && p.o.PreserveChildrenOrder && p.o.CharsAsChildren) {
+		return
+	}
+	text := string(t)
+	if !p.o.IncludeWhiteChars && strings.TrimFunc(text, isJSSpace) == "" {
+		return
+	}
+	child := p.rt.NewObject()
+	_ = child.Set("#name", "__text__")
+	if p.o.Normalize {
+		text = strings.TrimFunc(reMultiSpace.ReplaceAllString(text, " "), isJSSpace)
+	}
+	_ = child.Set(p.o.CharKey, text)
+	p.pushChild(f, child)
+}
+
+// explicitChildren regroups a closed element's value as xml2js's
+// explicitChildren does: its children under ChildKey (beside its
+// attributes and, unless charsAsChildren, its text), or, keeping the
+// document's order, a copy of it in its parent's ordered children.
+func (p *xmlParser) explicitChildren(obj *goja.Object) goja.Value {
+	rt := p.rt
+	if !p.o.PreserveChildrenOrder {
+		node := rt.NewObject()
+		if v := obj.Get(p.o.AttrKey); v != nil {
+			_ = node.Set(p.o.AttrKey, v)
+			_ = obj.Delete(p.o.AttrKey)
+		}
+		if v := obj.Get(p.o.CharKey); !p.o.CharsAsChildren && v != nil {
+			_ = node.Set(p.o.CharKey, v)
+			_ = obj.Delete(p.o.CharKey)
+		}
+		if len(obj.Keys()) > 0 {
+			_ = node.Set(p.o.ChildKey, obj)
+		}
+		return node
+	}
+	if len(p.stack) == 0 {
+		return obj
+	}
+	clone := rt.NewObject()
+	for _, k := range obj.Keys() {
+		_ = clone.Set(k, obj.Get(k))
+	}
+	p.pushChild(p.stack[len(p.stack)-1], clone)
+	_ = obj.Delete("#name")
+	if keys := obj.Keys(); len(keys) == 1 && keys[0] == p.o.CharKey && !p.o.ExplicitCharkey {
+		return obj.Get(p.o.CharKey)
+	}
+	return obj
 }
 
 // close finishes the innermost element as xml2js's onclosetag does and
@@ -305,6 +398,9 @@ func (p *xmlParser) close() goja.Value {
 		} else {
 			val = rt.ToValue(emptyStr)
 		}
+	}
+	if o, ok := val.(*goja.Object); ok && p.o.ExplicitChildren && !p.o.MergeAttrs {
+		val = p.explicitChildren(o)
 	}
 	if len(p.stack) > 0 {
 		p.assignOrPush(p.stack[len(p.stack)-1], f.name, val)
@@ -387,6 +483,11 @@ func xmlOptionsFrom(rt *goja.Runtime, v goja.Value) XMLOptions {
 	boolean("mergeAttrs", &o.MergeAttrs)
 	boolean("explicitRoot", &o.ExplicitRoot)
 	boolean("strict", &o.Strict)
+	boolean("explicitChildren", &o.ExplicitChildren)
+	boolean("preserveChildrenOrder", &o.PreserveChildrenOrder)
+	boolean("charsAsChildren", &o.CharsAsChildren)
+	boolean("includeWhiteChars", &o.IncludeWhiteChars)
+	str("childkey", &o.ChildKey)
 	if x := obj.Get("emptyTag"); x != nil && !goja.IsUndefined(x) {
 		o.EmptyTag = x
 	}
