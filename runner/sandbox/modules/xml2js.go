@@ -35,7 +35,7 @@ type XMLOptions struct {
 	// their names under "#name"), CharsAsChildren with the text between
 	// them, IncludeWhiteChars even when it is blank.
 	ExplicitChildren, PreserveChildrenOrder, CharsAsChildren, IncludeWhiteChars bool
-	ChildKey                                                                  string
+	ChildKey                                                                    string
 
 	TagNameProcessors, AttrNameProcessors, ValueProcessors, AttrValueProcessors []goja.Callable
 }
