@@ -1160,6 +1160,7 @@ var globalsScope = new VariableScope(SCOPE_GLOBALS),
     dataScope = new VariableScope(SCOPE_DATA),
     variablesScope = new VariableScope(SCOPE_ALL);
 Object.defineProperty(environmentScope, 'name', { get: function () { return native.envName(); }, enumerable: false, configurable: true });
+Object.defineProperty(globalsScope, 'name', { get: function () { return native.globalsName(); }, enumerable: false, configurable: true });
 
 // ---------------------------------------------------------------- pm
 

@@ -60,6 +60,12 @@ func (s *Sandbox) natives() *goja.Object {
 		}
 		return goja.Undefined()
 	})
+	set("globalsName", func(goja.FunctionCall) goja.Value {
+		if st := s.cur; st != nil && st.exec.GlobalsName != "" {
+			return rt.ToValue(st.exec.GlobalsName)
+		}
+		return goja.Undefined()
+	})
 	set("info", s.nInfo)
 	set("infoObject", s.nInfoObject)
 	set("requestObject", func(goja.FunctionCall) goja.Value {

@@ -199,3 +199,25 @@ func TestXML2JSONMatchesNewman(t *testing.T) {
 		{`xml2Json('<a>&nbsp;x</a>')`, `object:{"a":"x"}`},
 	})
 }
+
+// TestScopeNames checks pm.environment.name and pm.globals.name: the names
+// in the -e and -g files, undefined without them, as in Newman 6.2.2.
+func TestScopeNames(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, env, globals string
+		newman             []string
+	}{
+		{"both files", "My Env", "My Globals", []string{"My Env | My Globals"}},
+		{"no files", "", "", []string{"undefined | undefined"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			exec := newExec("test")
+			exec.EnvironmentName, exec.GlobalsName = tc.env, tc.globals
+			got := mustPass(t, run(t, exec, `console.log(String(pm.environment.name), String(pm.globals.name))`))
+			diff(t, "console", tc.newman, got)
+		})
+	}
+}

@@ -86,8 +86,9 @@ type Execution struct {
 	// Cookies are the response's cookies, for pm.cookies (and
 	// pm.response.cookies).
 	Cookies []*http.Cookie
-	// EnvironmentName is pm.environment.name.
-	EnvironmentName string
+	// EnvironmentName is pm.environment.name, GlobalsName pm.globals.name
+	// (the names in the -e and -g files; undefined when empty).
+	EnvironmentName, GlobalsName string
 	// Info feeds pm.info, pm.execution.location and the legacy iteration.
 	Info Info
 }
