@@ -213,6 +213,7 @@ func cheerioNatives(st *runtimeState) *goja.Object {
 		}
 		return s.FilterMatcher(matcher(v))
 	}
+	c.manipulationNatives(o)
 	fn("load", func(call goja.FunctionCall) goja.Value {
 		root, err := c.parse(call.Argument(0).String(), call.Argument(1))
 		if err != nil {
@@ -294,6 +295,23 @@ func cheerioNatives(st *runtimeState) *goja.Object {
 	return o
 }
 
+// reBareAttrValue finds an attribute selector's unquoted value, such as
+// the 5 of [data-n=5].
+var reBareAttrValue = regexp.MustCompile(`(\[\s*[^\s~|^$*!=\]"']+\s*[~|^$*]?=\s*)(#?[\w\x{b0}-\x{ffff}-]+)(\s*(?:\s[iI])?\s*\])`)
+
+// quoteAttrValues quotes the unquoted values of attribute selectors that
+// css-what (cheerio's parser) takes and cascadia only takes when they are
+// identifiers: [data-n=5], [id=#x].
+func quoteAttrValues(sel string) string {
+	if !strings.Contains(sel, "=") {
+		return sel
+	}
+	return reBareAttrValue.ReplaceAllStringFunc(sel, func(m string) string {
+		p := reBareAttrValue.FindStringSubmatch(m)
+		return p[1] + strconv.Quote(p[2]) + p[3]
+	})
+}
+
 // cssMatcher adapts a cascadia selector group to goquery's Matcher.
 type cssMatcher struct{ g cascadia.SelectorGroup }
 
@@ -315,7 +333,7 @@ func (m cssMatcher) Filter(nodes []*html.Node) []*html.Node { return cascadia.Fi
 // compileMatcher compiles a CSS selector; a bad one is an error, as in
 // cheerio, rather than a selector that matches nothing.
 func compileMatcher(sel string) (goquery.Matcher, error) {
-	g, err := cascadia.ParseGroup(sel)
+	g, err := cascadia.ParseGroup(quoteAttrValues(sel))
 	if err != nil {
 		return nil, fmt.Errorf("cheerio: bad selector %q: %v", sel, err)
 	}

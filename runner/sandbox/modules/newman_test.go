@@ -236,3 +236,37 @@ func TestXML2JSMatchesNewman(t *testing.T) {
 		{`(function(){ var r = []; require('xml2js').parseString('<a b="1" b="2" c="3"/>', {mergeAttrs:true}, function(e, o){ r.push([e && e.message, o]); }); return r; })()`, `object:[[null,{"a":{"b":["1"],"c":["3"]}}]]`},
 	})
 }
+
+// TestCheerioManipulationMatchesNewman checks cheerio 0.22's
+// manipulation API against Newman 6.2.2: attr/removeAttr, classes, css,
+// text/html setters, append/prepend/before/after/replaceWith (markup and
+// elements, moved or copied), remove and empty, with selectors and
+// serialising seeing the changes; and unquoted attribute values in
+// selectors.
+func TestCheerioManipulationMatchesNewman(t *testing.T) {
+	t.Parallel()
+	runNewmanCases(t, []newmanCase{
+		{`(function(){ var $ = cheerio.load('<ul><li>a</li><li>b</li></ul>'); $('li').append('<i>!</i>'); return [$.html(), $('i').length]; })()`, `object:["<ul><li>a<i>!</i></li><li>b<i>!</i></li></ul>",2]`},
+		{`(function(){ var $ = cheerio.load('<ul><li>a</li><li>b</li></ul><p>x</p>'); $('li').append($('p')); return $.html(); })()`, `string:"<ul><li>a<p>x</p></li><li>b<p>x</p></li></ul>"`},
+		{`(function(){ var $ = cheerio.load('<ul><li>a</li></ul>'); $('li').before('<li>0</li>').after('<li>2</li>'); return [$.html(), $('li').length, $('li').eq(2).text()]; })()`, `object:["<ul><li>0</li><li>a</li><li>2</li></ul>",3,"2"]`},
+		{`(function(){ var $ = cheerio.load('<div><p>a</p><p>b</p></div>'); $('p').first().replaceWith('<h1>A</h1>'); return $.html(); })()`, `string:"<div><h1>A</h1><p>b</p></div>"`},
+		{`(function(){ var $ = cheerio.load('<div><p class="x">a</p><p>b</p></div>'); $('p').remove('.x'); return $.html(); })()`, `string:"<div><p>b</p></div>"`},
+		{`(function(){ var $ = cheerio.load('<div><p>a</p></div>'); $('div').empty(); return [$.html(), $('p').length]; })()`, `object:["<div></div>",0]`},
+		{`(function(){ var $ = cheerio.load('<div><p>a</p></div>'); $('div').prepend('<span>s</span>'); return $('div').children().first().text(); })()`, `string:"s"`},
+		{`(function(){ var $ = cheerio.load('<p class="a b">x</p>'); $('p').toggleClass('b').toggleClass('c'); return $('p').attr('class'); })()`, `string:"a c"`},
+		{`(function(){ var $ = cheerio.load('<p style="color: red">x</p>'); $('p').css('width', '1px'); return $('p').attr('style'); })()`, `string:"color: red; width: 1px;"`},
+		{`(function(){ var $ = cheerio.load('<p>x</p>'); $('p').attr({id: 'i', 'data-n': 5}); return [$('p').attr('id'), $('#i').length, $('[data-n=5]').length, $.html()]; })()`, `object:["i",1,1,"<p id=\"i\" data-n=\"5\">x</p>"]`},
+		{`(function(){ var $ = cheerio.load('<p id="a">x</p>'); $('p').attr('id', null); return [$.html(), $('#a').length]; })()`, `object:["<p>x</p>",0]`},
+		{`(function(){ var $ = cheerio.load('<p>x</p>'); $('p').attr('title', function(i, v){ return 't' + i + v; }); return $.html(); })()`, `string:"<p title=\"t0undefined\">x</p>"`},
+		{`(function(){ var $ = cheerio.load('<r><a k="1"/></r>', {xmlMode:true}); $('a').attr('newKey', 'v').append('<B>t</B>'); return [$.html(), $('a').attr('newKey'), $('B').text()]; })()`, `object:["<r><a k=\"1\" newKey=\"v\"><B>t</B></a></r>","v","t"]`},
+		{`(function(){ var $ = cheerio.load('<p>x</p>'); $('p').text(function(i, t){ return t + i; }); return $.html(); })()`, `string:"<p>x0</p>"`},
+		{`(function(){ var $ = cheerio.load('<p>x</p>'); return $('p').html('<b>1</b><b>2</b>').find('b').length; })()`, `number:2`},
+		{`(function(){ var $ = cheerio.load('<p>x</p>'); $('p').addClass('a b').removeClass('a'); return $('p')[0].attribs; })()`, `object:{"class":"b"}`},
+		{`(function(){ var $ = cheerio.load('<p class="a">x</p>'); $('p').removeClass(); return $.html(); })()`, `string:"<p class>x</p>"`},
+		{`(function(){ var $ = cheerio.load('<p>x</p><q>y</q>'); $('<i>n</i>').appendTo($('p')); return $.html(); })()`, `string:"<p>x<i>n</i></p><q>y</q>"`},
+		{`(function(){ var $ = cheerio.load('<div></div><div></div>'); $('div').append(cheerio.load('<b>z</b>')('b')); return $.html(); })()`, `string:"<div><b>z</b></div><div><b>z</b></div>"`},
+		{`(function(){ var $ = cheerio.load('<p>x</p>'); var p = $('p')[0]; $('p').attr('a', 1); return p.attribs; })()`, `object:{"a":"1"}`},
+		{`(function(){ var $ = cheerio.load('<p>x</p>'); $('p').text('<&>'); return [$('p').text(), $('p').html()]; })()`, `object:["<&>","&lt;&amp;&gt;"]`},
+		{`(function(){ var $ = cheerio.load('<a href="/a/b" data-n="5" title="x y">l</a>'); return [$('[data-n=5]').length, $('a[data-n="5"]').length, $("[title='x y']").length, $('[data-n^=5]').length, $('[data-n=5 i]').length, $('[data-n=-5]').length]; })()`, `object:[1,1,1,1,1,0]`},
+	})
+}

@@ -103,15 +103,161 @@ Cheerio.prototype.map = function (fn) {
   return make(out, this._root);
 };
 
-Cheerio.prototype.text = function () { return native.text(toArray(this)); };
+function isTag(el) { return el && (el.type === 'tag' || el.type === 'script' || el.type === 'style'); }
 
-Cheerio.prototype.html = function () {
-  return this[0] ? native.html([this[0]]) : null;
+Cheerio.prototype.text = function (str) {
+  if (str === undefined) return native.text(toArray(this));
+  var self = this;
+  toArray(this).forEach(function (el, i) {
+    var v = typeof str === 'function' ? str.call(el, i, native.text([el])) : str;
+    native.setText([el], String(v));
+  });
+  return self;
+};
+
+Cheerio.prototype.html = function (str) {
+  if (str === undefined) return this[0] ? native.html([this[0]]) : null;
+  native.setHTML(toArray(this), str instanceof Cheerio ? toArray(str) : (isNode(str) ? str : String(str)));
+  return this;
+};
+
+// The manipulation API of cheerio 0.22: attribute and class changes go
+// through each element's attribs (then to the tree, syncAttrs), the rest
+// changes the tree.
+function setAttr(el, name, value) {
+  if (value === null) delete el.attribs[name];
+  else el.attribs[name] = String(value);
+  native.syncAttrs(el);
+}
+Cheerio.prototype.removeAttr = function (name) {
+  toArray(this).forEach(function (el) {
+    if (isTag(el) && Object.prototype.hasOwnProperty.call(el.attribs, name)) setAttr(el, name, null);
+  });
+  return this;
+};
+function splitClasses(s) { return s ? String(s).trim().split(/\s+/) : []; }
+Cheerio.prototype.addClass = function (value) {
+  if (typeof value === 'function') {
+    return this.each(function (i, el) { make([el]).addClass(value.call(el, i, el.attribs['class'] || '')); });
+  }
+  if (!value || typeof value !== 'string') return this;
+  var names = value.split(/\s+/);
+  toArray(this).forEach(function (el) {
+    if (!isTag(el)) return;
+    var current = el.attribs['class'];
+    if (!current) { setAttr(el, 'class', names.join(' ').trim()); return; }
+    var set = ' ' + current + ' ';
+    names.forEach(function (n) { if (set.indexOf(' ' + n + ' ') < 0) set += n + ' '; });
+    setAttr(el, 'class', set.trim());
+  });
+  return this;
+};
+Cheerio.prototype.removeClass = function (value) {
+  if (typeof value === 'function') {
+    return this.each(function (i, el) { make([el]).removeClass(value.call(el, i, el.attribs['class'] || '')); });
+  }
+  var removeAll = arguments.length === 0, names = splitClasses(value);
+  toArray(this).forEach(function (el) {
+    if (!isTag(el)) return;
+    if (removeAll) { setAttr(el, 'class', ''); return; }
+    var classes = splitClasses(el.attribs['class']), changed = false;
+    names.forEach(function (n) {
+      for (var i = classes.indexOf(n); i >= 0; i = classes.indexOf(n)) { classes.splice(i, 1); changed = true; }
+    });
+    if (changed) setAttr(el, 'class', classes.join(' '));
+  });
+  return this;
+};
+Cheerio.prototype.toggleClass = function (value, state) {
+  var names = splitClasses(value);
+  toArray(this).forEach(function (el) {
+    if (!isTag(el)) return;
+    var classes = splitClasses(el.attribs['class']);
+    names.forEach(function (n) {
+      var i = classes.indexOf(n), add = state === undefined ? i < 0 : !!state;
+      if (add && i < 0) classes.push(n);
+      else if (!add && i >= 0) classes.splice(i, 1);
+    });
+    setAttr(el, 'class', classes.join(' '));
+  });
+  return this;
+};
+Cheerio.prototype.css = function (prop, val) {
+  var el = this[0];
+  function parse(style) {
+    style = (style || '').trim();
+    if (!style) return {};
+    return style.split(';').reduce(function (obj, str) {
+      var n = str.indexOf(':');
+      if (n < 1 || n === str.length - 1) return obj;
+      obj[str.slice(0, n).trim()] = str.slice(n + 1).trim();
+      return obj;
+    }, {});
+  }
+  if (val === undefined && (typeof prop === 'string' || Array.isArray(prop) || prop === undefined)) {
+    if (!el || !el.attribs) return undefined;
+    var styles = parse(el.attribs.style);
+    if (typeof prop === 'string') return styles[prop];
+    if (Array.isArray(prop)) {
+      var picked = {};
+      prop.forEach(function (p) { if (p in styles) picked[p] = styles[p]; });
+      return picked;
+    }
+    return styles;
+  }
+  toArray(this).forEach(function (e, i) {
+    if (!isTag(e)) return;
+    var styles = parse(e.attribs.style);
+    if (typeof prop === 'object') Object.keys(prop).forEach(function (k) { styles[k] = prop[k]; });
+    else styles[prop] = typeof val === 'function' ? val.call(e, i, styles[prop]) : val;
+    setAttr(e, 'style', Object.keys(styles).reduce(function (str, k) {
+      return styles[k] === '' || styles[k] === null || styles[k] === undefined ? str : str + (str ? ' ' : '') + k + ': ' + styles[k] + ';';
+    }, ''));
+  });
+  return this;
+};
+Cheerio.prototype.remove = function (selector) {
+  native.remove(toArray(selector ? this.filter(selector) : this));
+  return this;
+};
+Cheerio.prototype.empty = function () { native.empty(toArray(this)); return this; };
+function content(elems) {
+  if (elems instanceof Cheerio) return toArray(elems);
+  if (isNode(elems)) return [elems];
+  if (Array.isArray(elems)) return elems.filter(isNode);
+  return String(elems);
+}
+[['append', 'append'], ['prepend', 'prepend'], ['before', 'before'], ['after', 'after'], ['replaceWith', 'replace']].forEach(function (m) {
+  Cheerio.prototype[m[0]] = function (elems) {
+    native.insert(toArray(this), content(elems), m[1]);
+    return this;
+  };
+});
+Cheerio.prototype.appendTo = function (target) {
+  if (!(target instanceof Cheerio)) target = make(isNode(target) ? [target] : [], this._root);
+  target.append(this);
+  return this;
+};
+Cheerio.prototype.prependTo = function (target) {
+  if (!(target instanceof Cheerio)) target = make(isNode(target) ? [target] : [], this._root);
+  target.prepend(this);
+  return this;
 };
 
 Cheerio.prototype.toString = function () { return native.outer(toArray(this)); };
 
-Cheerio.prototype.attr = function (name) {
+Cheerio.prototype.attr = function (name, value) {
+  if (typeof name === 'object' || value !== undefined) {
+    toArray(this).forEach(function (el, i) {
+      if (!isTag(el)) return;
+      if (typeof name === 'object') {
+        Object.keys(name).forEach(function (k) { setAttr(el, k, name[k]); });
+      } else {
+        setAttr(el, name, typeof value === 'function' ? value.call(el, i, el.attribs[name]) : value);
+      }
+    });
+    return this;
+  }
   var el = this[0];
   if (!el || !el.attribs) return undefined;
   if (name === undefined) return el.attribs;
