@@ -59,8 +59,6 @@
 //     of null says "of undefined". Deep recursion fails
 //     with "RangeError: Maximum call stack size exceeded" that try/catch
 //     cannot catch.
-//   - responseCode.detail and pm.response.details().detail hold the status
-//     name, not http-reasons' long description.
 //   - A variable set to undefined reads back as null (variables hold Go
 //     values); object values read back with their keys sorted.
 //   - pm.iterationData.set writes to the iteration's data scope, so later

@@ -142,9 +142,10 @@ func (s *Sandbox) natives() *goja.Object {
 	set("contentInfo", s.nContentInfo)
 	set("httpReason", func(c goja.FunctionCall) goja.Value {
 		o := rt.NewObject()
-		if name := httpReasonName(int(c.Argument(0).ToInteger())); name != "" && !goja.IsUndefined(c.Argument(0)) {
+		code := int(c.Argument(0).ToInteger())
+		if name := httpReasonName(code); name != "" && !goja.IsUndefined(c.Argument(0)) {
 			_ = o.Set("name", name)
-			_ = o.Set("detail", name)
+			_ = o.Set("detail", httpReasonDetail(code))
 		}
 		return o
 	})

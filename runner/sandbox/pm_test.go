@@ -31,7 +31,7 @@ func TestResponse(t *testing.T) {
 		{"own keys in Postman's order", `console.log(JSON.stringify(Object.keys(pm.response)));`,
 			[]string{`["id","_details","status","code","headers","stream","cookies","responseTime","responseSize"]`}},
 		{"details", `console.log(JSON.stringify(pm.response.details()));`,
-			[]string{`{"name":"OK","detail":"OK","code":200,"standardName":"OK"}`}},
+			[]string{`{"name":"OK","detail":"Standard response for successful HTTP requests. The actual response will depend on the request method used. In a GET request, the response will contain an entity corresponding to the requested resource. In a POST request the response will contain an entity describing or containing the result of the action.","code":200,"standardName":"OK"}`}},
 		// id and _details are built on first read (response.go); as in
 		// Newman they are then plain data properties.
 		{"id and _details once read", `var r = pm.response;
@@ -393,7 +393,7 @@ console.log(postman.getEnvironmentVariable("e"), environment.e, postman.getGloba
 tests["from legacy"] = true;`)
 	mustPass(t, res)
 	diff(t, "logs", []string{
-		`108 | {"name":"OK","detail":"OK","code":200,"standardName":"OK"} | 42 | {"Content-Type":"application/json; charset=utf-8","X-Multi":"two","Content-Length":"108"} | 1`,
+		`108 | {"name":"OK","detail":"Standard response for successful HTTP requests. The actual response will depend on the request method used. In a GET request, the response will contain an entity corresponding to the requested resource. In a POST request the response will contain an entity describing or containing the result of the action.","code":200,"standardName":"OK"} | 42 | {"Content-Type":"application/json; charset=utf-8","X-Multi":"two","Content-Length":"108"} | 1`,
 		`env | glob | row | GET | https://api.example.test:8443/v1/items/:id?page=2&size=10&flag&off=1#frag | {"accept":"application/json"} | Get items | req-1`,
 		"5 | 5 | string | two",
 		"undefined | undefined | undefined",

@@ -285,7 +285,7 @@ func (s *Sandbox) responseDetails(r *event.Response) *goja.Object {
 	if name := httpReasonName(r.Code); name != "" {
 		standard = s.prims.str(rt, name)
 		_ = details.Set("name", standard)
-		_ = details.Set("detail", standard)
+		_ = details.Set("detail", httpReasonDetail(r.Code))
 	}
 	if reason := reasonPhrase(r); reason != "" {
 		_ = details.Set("name", s.prims.str(rt, reason))
