@@ -50,6 +50,12 @@ type Options struct {
 	Insecure bool
 	// ClientCert is the TLS client certificate, if any.
 	ClientCert *tls.Certificate
+	// ClientCertFor, when set, picks each request's client certificate
+	// (--ssl-client-cert-list) from its URL as resolved before sending;
+	// nil means none. Like Newman, the certificate picked for a request
+	// is kept for its redirects, whatever host they lead to. Requests it
+	// picks none for use ClientCert.
+	ClientCertFor func(collections.URL) *tls.Certificate
 	// ExtraCAs are added to the system roots (--ssl-extra-ca-certs).
 	ExtraCAs *x509.CertPool
 	// Proxy picks the proxy for each request; nil means the proxy

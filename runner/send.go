@@ -22,6 +22,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 	"unicode/utf8"
@@ -46,6 +47,12 @@ type transports struct {
 	// ntlm keeps NTLM requests' connections, which the handshake
 	// authenticates, apart from the others.
 	ntlm ntlmPools
+	// mk makes a transport; withCert keeps a strict and an insecure one
+	// per certificate ClientCertFor picks, so that a connection made with
+	// one certificate is never reused for a request that needs another.
+	mk       func(insecure bool, cert *tls.Certificate) *http.Transport
+	certMu   sync.Mutex
+	withCert map[*tls.Certificate]*[2]*http.Transport
 }
 
 func newTransports(opts *Options) (*transports, error) {
@@ -59,10 +66,13 @@ func newTransports(opts *Options) (*transports, error) {
 	if opts.Proxy != nil {
 		proxy = func(r *http.Request) (*url.URL, error) { return opts.Proxy(r.URL) }
 	}
-	mk := func(insecure bool) *http.Transport {
+	mk := func(insecure bool, cert *tls.Certificate) *http.Transport {
 		cfg := &tls.Config{RootCAs: roots, InsecureSkipVerify: insecure} //nolint:gosec // -k and strictSSL: false ask for this
-		if opts.ClientCert != nil {
-			cfg.Certificates = []tls.Certificate{*opts.ClientCert}
+		if cert != nil {
+			// Node sends its certificate whichever issuers the server
+			// asks for; Go's default sends none that the server's list
+			// leaves out, so the server would see none at all.
+			cfg.GetClientCertificate = func(*tls.CertificateRequestInfo) (*tls.Certificate, error) { return cert, nil }
 		}
 		d := &dialers{
 			net:              &net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second},
@@ -86,13 +96,48 @@ func newTransports(opts *Options) (*transports, error) {
 			ExpectContinueTimeout:  time.Second,
 		}
 	}
-	t := &transports{strict: mk(opts.Insecure), insecure: mk(true)}
+	t := &transports{strict: mk(opts.Insecure, opts.ClientCert), insecure: mk(true, opts.ClientCert), mk: mk}
+	if opts.ClientCertFor != nil {
+		t.withCert = map[*tls.Certificate]*[2]*http.Transport{}
+	}
 	return t, nil
+}
+
+// forRequest is the transport for a request: strict verifies TLS, and
+// the request's resolved URL picks the client certificate.
+func (t *transports) forRequest(opts *Options, u collections.URL, strict bool) *http.Transport {
+	var cert *tls.Certificate
+	if opts.ClientCertFor != nil {
+		cert = opts.ClientCertFor(u)
+	}
+	if cert == nil {
+		if strict {
+			return t.strict
+		}
+		return t.insecure
+	}
+	t.certMu.Lock()
+	defer t.certMu.Unlock()
+	pair := t.withCert[cert]
+	if pair == nil {
+		pair = &[2]*http.Transport{t.mk(opts.Insecure, cert), t.mk(true, cert)}
+		t.withCert[cert] = pair
+	}
+	if strict {
+		return pair[0]
+	}
+	return pair[1]
 }
 
 func (t *transports) close() {
 	t.strict.CloseIdleConnections()
 	t.insecure.CloseIdleConnections()
+	t.certMu.Lock()
+	for _, pair := range t.withCert {
+		pair[0].CloseIdleConnections()
+		pair[1].CloseIdleConnections()
+	}
+	t.certMu.Unlock()
 	t.ntlm.close()
 }
 
@@ -270,10 +315,7 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 			cancel()
 		}()
 	}
-	rt := r.transports.strict
-	if !so.strictSSL {
-		rt = r.transports.insecure
-	}
+	rt := r.transports.forRequest(&r.opts, o.Resolved, so.strictSSL)
 	if o.ntlm != nil {
 		rt = r.transports.ntlm.pool(rt)
 	}

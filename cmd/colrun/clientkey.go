@@ -21,6 +21,12 @@ import (
 // as in Newman. Unlike Newman, which fails each request with OpenSSL's
 // "bad decrypt", a missing or wrong passphrase is an error before the run.
 func loadClientKeyPair(certFile, keyFile, passphrase string) (tls.Certificate, error) {
+	return loadKeyPair(certFile, keyFile, passphrase, "--ssl-client-passphrase")
+}
+
+// loadKeyPair is loadClientKeyPair with the passphrase's origin, which
+// its errors name: a flag or an --ssl-client-cert-list entry's field.
+func loadKeyPair(certFile, keyFile, passphrase, passFrom string) (tls.Certificate, error) {
 	certPEM, err := os.ReadFile(certFile)
 	if err != nil {
 		return tls.Certificate{}, pathErrText(err)
@@ -29,7 +35,7 @@ func loadClientKeyPair(certFile, keyFile, passphrase string) (tls.Certificate, e
 	if err != nil {
 		return tls.Certificate{}, pathErrText(err)
 	}
-	if keyPEM, err = decryptKeyPEM(keyPEM, passphrase); err != nil {
+	if keyPEM, err = decryptKeyPEM(keyPEM, passphrase, passFrom); err != nil {
 		return tls.Certificate{}, err
 	}
 	return tls.X509KeyPair(certPEM, keyPEM)
@@ -37,8 +43,9 @@ func loadClientKeyPair(certFile, keyFile, passphrase string) (tls.Certificate, e
 
 // decryptKeyPEM returns the first private key of a PEM file, decrypted
 // into PKCS#8 PEM when it was encrypted; other files are returned as they
-// are, for tls.X509KeyPair to read or refuse.
-func decryptKeyPEM(data []byte, passphrase string) ([]byte, error) {
+// are, for tls.X509KeyPair to read or refuse. passFrom names where the
+// passphrase comes from.
+func decryptKeyPEM(data []byte, passphrase, passFrom string) ([]byte, error) {
 	rest := data
 	for {
 		var block *pem.Block
@@ -54,7 +61,7 @@ func decryptKeyPEM(data []byte, passphrase string) ([]byte, error) {
 			continue
 		}
 		if passphrase == "" {
-			return nil, errors.New("the key is encrypted: give its passphrase with --ssl-client-passphrase")
+			return nil, fmt.Errorf("the key is encrypted: give its passphrase with %s", passFrom)
 		}
 		var der []byte
 		var err error
@@ -83,7 +90,7 @@ func decryptKeyPEM(data []byte, passphrase string) ([]byte, error) {
 				return nil, fmt.Errorf("cannot decrypt the key: %v", strings.TrimPrefix(err.Error(), "pkcs8: "))
 			}
 		}
-		return nil, errors.New("--ssl-client-passphrase does not decrypt the key (wrong passphrase)")
+		return nil, fmt.Errorf("%s does not decrypt the key (wrong passphrase)", passFrom)
 	}
 }
 

@@ -32,7 +32,6 @@ func FuzzRunFlags(f *testing.F) {
 		if err := fs.Parse(normalizeOptionalValues(splitReporterOptions(args))); err != nil {
 			return
 		}
-		_ = checkUnsupportedNewmanFlags(fs)
 		_ = checkRefusedSecretFlags(fs)
 		for _, name := range dropMissingReporters(rf.reporters, io.Discard) {
 			if name == "" || strings.TrimSpace(name) != name {

@@ -104,24 +104,15 @@ func (b *bailFlag) Set(s string) error {
 
 func (b *bailFlag) Type() string { return "[failure,folder]" }
 
-// unsupportedNewmanFlags are Newman flags colrun does not implement; they
-// are registered, hidden, so that using one says exactly that instead of
-// "unknown flag".
-var unsupportedNewmanFlags = []struct {
-	name, why string
-	isBool    bool
-}{
-	{name: "ssl-client-cert-list", why: "per-host client certificates are not supported; use --ssl-client-cert and --ssl-client-key"},
-	{name: "postman-api-key", why: "loading from the Postman API is not supported; export the collection to a file"},
-}
-
 // newmanFlags are Newman options colrun reads in its own file: file
-// access, the cookie jar and the client key's passphrase.
+// access, the cookie jar, client certificates and the Postman API key.
 type newmanFlags struct {
 	noInsecureFileRead  bool
 	cookieJar           string
 	exportCookieJar     string
 	sslClientPassphrase string
+	sslClientCertList   string
+	postmanAPIKey       string
 }
 
 func (n *newmanFlags) register(fs *pflag.FlagSet) {
@@ -129,6 +120,16 @@ func (n *newmanFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&n.cookieJar, "cookie-jar", "", "start with the cookies of this tough-cookie jar file (as --export-cookie-jar writes it)")
 	fs.StringVar(&n.exportCookieJar, "export-cookie-jar", "", "write the final cookie jar to this file, as Newman does")
 	fs.StringVar(&n.sslClientPassphrase, "ssl-client-passphrase", "", "passphrase of an encrypted --ssl-client-key")
+	fs.StringVar(&n.sslClientCertList, "ssl-client-cert-list", "", "JSON list of client certificates per URL pattern ([{name, matches, key: {src}, cert: {src}, passphrase}]); --ssl-client-cert covers the URLs none matches")
+	fs.StringVar(&n.postmanAPIKey, "postman-api-key", "", "Postman API key, to load a collection or environment given by its UID from the Postman API (visible to other users in process listings: prefer "+postmanAPIKeyEnv+")")
+}
+
+// apiKey is --postman-api-key, or else the environment's POSTMAN_API_KEY.
+func (n *newmanFlags) apiKey(getenv func(string) string) string {
+	if n.postmanAPIKey != "" {
+		return n.postmanAPIKey
+	}
+	return getenv(postmanAPIKeyEnv)
 }
 
 // apply sets the run's options from the flags.
@@ -144,6 +145,17 @@ func (n *newmanFlags) apply(o *runner.Options) error {
 			return err
 		}
 		o.Cookies = cookies
+	}
+	if n.sslClientCertList != "" {
+		list, err := loadCertList(n.sslClientCertList, o.WorkingDir)
+		if err != nil {
+			return err
+		}
+		if o.ClientCert != nil {
+			list.addFallback(o.ClientCert)
+			o.ClientCert = nil
+		}
+		o.ClientCertFor = list.pick
 	}
 	return nil
 }
@@ -169,27 +181,6 @@ func (n *newmanFlags) writeCookieJar(res *runner.Result, redact func(string) str
 	}
 	if err != nil {
 		return fmt.Errorf("--export-cookie-jar: %w", err)
-	}
-	return nil
-}
-
-func registerUnsupportedNewmanFlags(fs *pflag.FlagSet) {
-	for _, u := range unsupportedNewmanFlags {
-		if u.isBool {
-			fs.Bool(u.name, false, u.why)
-		} else {
-			fs.String(u.name, "", u.why)
-		}
-		_ = fs.MarkHidden(u.name)
-	}
-}
-
-// checkUnsupportedNewmanFlags fails on the first Newman-only flag used.
-func checkUnsupportedNewmanFlags(fs *pflag.FlagSet) error {
-	for _, u := range unsupportedNewmanFlags {
-		if fs.Changed(u.name) {
-			return fmt.Errorf("--%s is a Newman flag colrun does not implement: %s", u.name, u.why)
-		}
 	}
 	return nil
 }

@@ -55,7 +55,7 @@ func TestNewmanFlags(t *testing.T) {
 		{"bare --delay-request", []string{"--delay-request", coll}, exitFailed, "→ two", true},
 		{"bare --timeout-request", []string{coll, "--timeout-request"}, exitFailed, "→ two", true},
 		{"--export-collection", []string{coll, "--export-collection", filepath.Join(dir, "out", "c.json")}, exitFailed, "→ two", true},
-		{"--ssl-client-cert-list", []string{coll, "--ssl-client-cert-list", "l.json"}, exitUsage, "per-host client certificates are not supported", false},
+		{"--ssl-client-cert-list", []string{coll, "--ssl-client-cert-list", "l.json"}, exitUsage, "--ssl-client-cert-list l.json: no such file", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -43,6 +43,9 @@ type remoteInputs struct {
 	// ctx is the command's: a Ctrl-C during a download stops it at once
 	// rather than after remoteTimeout. nil: never cancelled.
 	ctx context.Context
+	// apiKey is --postman-api-key (or POSTMAN_API_KEY): with it, a
+	// collection or environment given by UID comes from the Postman API.
+	apiKey string
 }
 
 func newRemoteInputs(getenv func(string) string) *remoteInputs {
@@ -53,8 +56,9 @@ func newRemoteInputs(getenv func(string) string) *remoteInputs {
 }
 
 // fetch returns the body of a 200 answer for rawURL, or a one-line error
-// naming flag and the URL.
-func (ri *remoteInputs) fetch(flag, rawURL string, w io.Writer) error {
+// naming flag and the URL. A Postman API key, if any, goes in the
+// X-Api-Key header, as Newman sends it.
+func (ri *remoteInputs) fetch(flag, rawURL, apiKey string, w io.Writer) error {
 	fail := func(format string, a ...any) error {
 		return &collections.InputError{File: flag + " " + rawURL, Err: fmt.Errorf(format, a...)}
 	}
@@ -67,6 +71,9 @@ func (ri *remoteInputs) fetch(flag, rawURL string, w io.Writer) error {
 		return fail("not a URL colrun can fetch: %v", unwrapURLError(err))
 	}
 	req.Header.Set("User-Agent", "colrun/"+currentVersion())
+	if apiKey != "" {
+		req.Header.Set("X-Api-Key", apiKey)
+	}
 	resp, err := ri.client.Do(req)
 	if err != nil && ctx.Err() != nil {
 		return fail("%v", context.Cause(ctx))
@@ -78,6 +85,13 @@ func (ri *remoteInputs) fetch(flag, rawURL string, w io.Writer) error {
 		return fail("cannot fetch: %v", unwrapURLError(err))
 	}
 	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK && apiKey != "" {
+		// The Postman API says why (a wrong key, an unknown UID).
+		if msg := postmanAPIError(resp.Body); msg != "" {
+			return fail("the Postman API answered %s: %s", resp.Status, msg)
+		}
+		return fail("the Postman API answered %s, not 200 OK", resp.Status)
+	}
 	if resp.StatusCode != http.StatusOK {
 		// Newman needs a 200 too (for the data file it takes any answer,
 		// an error page included, and runs it as CSV).
@@ -122,29 +136,39 @@ func unwrapURLError(err error) error {
 	return err
 }
 
-// readCollection reads the collection file, or downloads it.
+// readCollection reads the collection file, or downloads it (from the
+// Postman API when given by UID).
 func (ri *remoteInputs) readCollection(path string) ([]byte, error) {
-	if !isRemote(path) {
+	loc, key := ri.apiLocation("collection", path)
+	if err := ri.missingUID("collection", path); err != nil {
+		return nil, err
+	}
+	if !isRemote(loc) {
 		return collections.ReadInput(path, "collection")
 	}
 	var b bytes.Buffer
-	if err := ri.fetch("collection", path, &b); err != nil {
+	if err := ri.fetch("collection", loc, key, &b); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
 }
 
 // loadVariables reads an environment or globals file (kind), or
-// downloads it; flag names it in errors.
+// downloads it (an environment from the Postman API when given by UID);
+// flag names it in errors.
 func (ri *remoteInputs) loadVariables(flag, kind, path string) (*collections.VariableFile, error) {
-	if !isRemote(path) {
+	loc, key := ri.apiLocation(kind, path)
+	if err := ri.missingUID(kind, path); err != nil {
+		return nil, err
+	}
+	if !isRemote(loc) {
 		if kind == "globals" {
 			return collections.LoadGlobals(path)
 		}
 		return collections.LoadEnvironment(path)
 	}
 	var b bytes.Buffer
-	if err := ri.fetch(flag, path, &b); err != nil {
+	if err := ri.fetch(flag, loc, key, &b); err != nil {
 		return nil, err
 	}
 	vf, err := collections.ParseVariableFile(path, kind, b.Bytes())
@@ -186,7 +210,7 @@ func (ri *remoteInputs) openData(path string) (_ *collections.DataFile, err erro
 			ri.removeDownloads()
 		}
 	}()
-	err = ri.fetch(flag, path, f)
+	err = ri.fetch(flag, path, "", f)
 	if cerr := f.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("%s %s: cannot save the download: %v", flag, path, pathErrText(cerr))
 	}

@@ -123,7 +123,6 @@ func (f *runFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.tableauNames.SiteID, "tableau-site-variable", auth.DefaultVariableNames.SiteID, "variable that receives the site id")
 	fs.StringVar(&f.tableauNames.UserID, "tableau-user-variable", auth.DefaultVariableNames.UserID, "variable that receives the user id")
 	addRefusedSecretFlags(fs)
-	registerUnsupportedNewmanFlags(fs)
 	f.newman.register(fs)
 }
 
@@ -197,10 +196,6 @@ func runCommand(ctx context.Context, args []string, sio stdio) int {
 		fmt.Fprintf(sio.err, "colrun run: -n/--iteration-count must be at least 1, got 0\n")
 		return exitUsage
 	}
-	if err := checkUnsupportedNewmanFlags(fs); err != nil {
-		fmt.Fprintf(sio.err, "colrun run: %v\n", err)
-		return exitUsage
-	}
 	if err := checkRefusedSecretFlags(fs); err != nil {
 		fmt.Fprintf(sio.err, "colrun run: %v\n", err)
 		return exitUsage
@@ -227,6 +222,7 @@ func executeRun(ctx context.Context, path string, f *runFlags, sio stdio) int {
 	tuned, untune := tuneRuntime(sio, f.parallel, []string{path, f.environment, f.globals, f.data})
 	defer untune()
 	red := auth.NewRedactor()
+	red.Add(f.newman.apiKey(sio.getenv))
 	// net/http logs bytes a server sends on an idle connection, which may
 	// echo a request's X-Tableau-Auth or the mock's demo JWT.
 	maskStdLog(red)
@@ -371,6 +367,7 @@ type runInputs struct {
 func loadRunInputs(ctx context.Context, path string, f *runFlags, getenv func(string) string) (*runInputs, error) {
 	in := &runInputs{remote: newRemoteInputs(getenv)}
 	in.remote.ctx = ctx
+	in.remote.apiKey = f.newman.apiKey(getenv)
 	data, err := in.remote.readCollection(path)
 	if err != nil {
 		return nil, err

@@ -77,12 +77,17 @@ func clientCertPair(t *testing.T, dir string) (certPath, keyPath string, cert *x
 }
 
 // clientCertServer is a TLS server that requires a client certificate
-// signed by ca and answers with its common name.
+// signed by ca and answers with its common name, or redirects /redirect
+// to its "to" parameter.
 func clientCertServer(t *testing.T, ca *x509.Certificate) *httptest.Server {
 	t.Helper()
 	pool := x509.NewCertPool()
 	pool.AddCert(ca)
 	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/redirect" {
+			http.Redirect(w, r, r.URL.Query().Get("to"), http.StatusFound)
+			return
+		}
 		io.WriteString(w, r.TLS.PeerCertificates[0].Subject.CommonName)
 	}))
 	srv.TLS = &tls.Config{ClientAuth: tls.RequireAndVerifyClientCert, ClientCAs: pool}
