@@ -170,7 +170,9 @@ func (w *worker) tableauSignIn(ctx context.Context, why string) error {
 		why = strings.Replace(why, "the session expired", "the run signed out", 1)
 	}
 	signer := *t.Signer
-	signer.Client = &http.Client{Transport: w.r.transports.strict}
+	// The sign-in gets the client certificate --ssl-client-cert-list
+	// gives its URL, as a request of the collection would.
+	signer.Client = &http.Client{Transport: w.r.transports.forRequest(&w.r.opts, collections.ParseURL(url), true)}
 	// The whole of the sign-in, one small exchange, gets --timeout-request,
 	// or a limit of its own when that is not given.
 	limit, limitName := w.r.opts.RequestTimeout, "--timeout-request "

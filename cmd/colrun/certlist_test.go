@@ -6,14 +6,18 @@ import (
 	"crypto/x509"
 	"encoding/pem"
 	"fmt"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/colrun/colrun/auth"
 	"github.com/colrun/colrun/collections"
+	"github.com/colrun/colrun/mockserver"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -217,4 +221,27 @@ func TestClientCertListErrors(t *testing.T) {
 			t.Errorf("exit %d, stderr %q", res.code, res.stderr)
 		}
 	})
+}
+
+// TestClientCertListTableauSignin signs in to a Tableau server that
+// requires a client certificate with the one --ssl-client-cert-list gives
+// its URL, as the collection's own requests to it get.
+func TestClientCertListTableauSignin(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	certPath, keyPath, cert := clientCertPair(t, dir)
+	pool := x509.NewCertPool()
+	pool.AddCert(cert)
+	srv := httptest.NewUnstartedServer(mockserver.New(mockserver.Config{SessionTTL: time.Hour}))
+	srv.TLS = &tls.Config{ClientAuth: tls.RequireAndVerifyClientCert, ClientCAs: pool}
+	srv.StartTLS()
+	t.Cleanup(srv.Close)
+	u, _ := url.Parse(srv.URL)
+	list := writeFile(t, dir, "list.json", fmt.Sprintf(`[{"name":"tableau","matches":["https://127.0.0.1:%s/*"],"key":{"src":%q},"cert":{"src":%q}}]`, u.Port(), keyPath, certPath))
+	coll := writeFile(t, dir, "c.json", withoutSignin)
+	env := map[string]string{auth.EnvServer: srv.URL, auth.EnvUsername: mockserver.DemoAdminName, auth.EnvPassword: mockserver.DemoAdminPassword}
+	res := colrun(t, env, "run", coll, "-k", "--env-var", "base="+srv.URL, "--tableau-auth", "password", "--ssl-client-cert-list", list, "--color", "off")
+	if res.code != exitOK {
+		t.Errorf("exit %d, want %d\n%s\n%s", res.code, exitOK, res.stdout, res.stderr)
+	}
 }
