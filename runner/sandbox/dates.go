@@ -276,10 +276,7 @@ func installDates(rt *goja.Runtime, loc *time.Location, zone string) {
 			}
 			f = v.ToFloat()
 		}
-		o := parseNumberOptions(rt, call.Argument(1))
-		if localeKind(checkLocale(rt, call.Argument(0))) == localeDE {
-			o.group, o.point = '.', ','
-		}
+		o := parseNumberOptions(rt, call.Argument(1), checkLocale(rt, call.Argument(0)))
 		return rt.ToValue(formatNumber(f, o))
 	}, 0)
 }
@@ -446,14 +443,29 @@ type numberOptions struct {
 	minFraction, maxFraction int
 	grouping                 bool
 	group, point             byte // the separators: ',' and '.' in en-US
+	// indian groups by two above the thousands (en-IN: 12,34,567).
+	indian bool
+	// minInteger pads the integer digits with zeros (minimumIntegerDigits).
+	minInteger int
+	// scale moves the decimal point right (2 for percent), prefix and
+	// suffix are the style's ("$", "%", "\u00a0€").
+	scale          int
+	prefix, suffix string
 }
 
-func parseNumberOptions(rt *goja.Runtime, options goja.Value) numberOptions {
-	o := numberOptions{maxFraction: 3, grouping: true, group: ',', point: '.'}
+func parseNumberOptions(rt *goja.Runtime, options goja.Value, tag string) numberOptions {
+	o := numberOptions{maxFraction: 3, grouping: true, group: ',', point: '.', minInteger: 1}
+	kind := localeKind(tag)
+	if kind == localeDE {
+		o.group, o.point = '.', ','
+	}
+	o.indian = tag == "en-in"
 	opts, ok := options.(*goja.Object)
 	if !ok {
 		return o
 	}
+	styleNumber(rt, &o, opts, kind)
+	defMin, defMax := o.minFraction, o.maxFraction
 	digits := func(name string) (int, bool) {
 		v := opts.Get(name)
 		if v == nil || goja.IsUndefined(v) {
@@ -474,9 +486,16 @@ func parseNumberOptions(rt *goja.Runtime, options goja.Value) numberOptions {
 		}
 		o.minFraction, o.maxFraction = minF, maxF
 	case hasMin:
-		o.minFraction, o.maxFraction = minF, max(minF, 3)
+		o.minFraction, o.maxFraction = minF, max(minF, defMax)
 	case hasMax:
-		o.minFraction, o.maxFraction = min(0, maxF), maxF
+		o.minFraction, o.maxFraction = min(defMin, maxF), maxF
+	}
+	if v := opts.Get("minimumIntegerDigits"); v != nil && !goja.IsUndefined(v) {
+		f := v.ToFloat()
+		if math.IsNaN(f) || f < 1 || f > 21 {
+			panic(rangeError(rt, "minimumIntegerDigits value is out of range."))
+		}
+		o.minInteger = int(f)
 	}
 	if v := opts.Get("useGrouping"); v != nil && !goja.IsUndefined(v) {
 		o.grouping = v.ToBoolean()
@@ -499,6 +518,16 @@ func formatNumber(f float64, o numberOptions) string {
 	neg := math.Signbit(f)
 	s := strconv.FormatFloat(math.Abs(f), 'f', -1, 64)
 	intPart, frac, _ := strings.Cut(s, ".")
+	if o.scale > 0 {
+		// Scaled in decimal, as ICU scales: 0.145 is 14.5%, not 14.499...
+		for len(frac) < o.scale {
+			frac += "0"
+		}
+		intPart, frac = strings.TrimLeft(intPart+frac[:o.scale], "0"), frac[o.scale:]
+		if intPart == "" {
+			intPart = "0"
+		}
+	}
 	if len(frac) > o.maxFraction {
 		roundUp := frac[o.maxFraction] >= '5'
 		digits := []byte(intPart + frac[:o.maxFraction])
@@ -523,12 +552,16 @@ func formatNumber(f float64, o numberOptions) string {
 	for len(frac) < o.minFraction {
 		frac += "0"
 	}
+	for len(intPart) < o.minInteger {
+		intPart = "0" + intPart
+	}
 	var b strings.Builder
 	if neg {
 		b.WriteByte('-')
 	}
+	b.WriteString(o.prefix)
 	for i, c := range intPart {
-		if o.grouping && i > 0 && (len(intPart)-i)%3 == 0 {
+		if o.grouping && i > 0 && groupBefore(len(intPart)-i, o.indian) {
 			b.WriteByte(o.group)
 		}
 		b.WriteRune(c)
@@ -537,7 +570,18 @@ func formatNumber(f float64, o numberOptions) string {
 		b.WriteByte(o.point)
 		b.WriteString(frac)
 	}
+	b.WriteString(o.suffix)
 	return b.String()
+}
+
+// groupBefore reports whether a group separator goes before the digit
+// with left digits from it to the decimal point: every three, or in the
+// Indian system three and then every two.
+func groupBefore(left int, indian bool) bool {
+	if indian && left > 3 {
+		return (left-3)%2 == 0
+	}
+	return left%3 == 0
 }
 
 func (l dateLocale) hasComponents() bool {

@@ -221,3 +221,48 @@ func TestScopeNames(t *testing.T) {
 		})
 	}
 }
+
+// TestNumberToLocaleStringStyles checks Number.prototype.toLocaleString's
+// style options (currency with symbols, codes and minor units; percent),
+// minimumIntegerDigits and en-IN grouping against Newman 6.2.2 (ICU).
+func TestNumberToLocaleStringStyles(t *testing.T) {
+	t.Parallel()
+	runNewmanCases(t, []newmanCase{
+		{`(1234.5).toLocaleString('en-US', {style:'currency', currency:'USD'})`, `string:"$1,234.50"`},
+		{`(-1234.5).toLocaleString('en-US', {style:'currency', currency:'USD'})`, `string:"-$1,234.50"`},
+		{`(1234.5).toLocaleString('en-US', {style:'currency', currency:'EUR'})`, `string:"€1,234.50"`},
+		{`(1234.5).toLocaleString('en-US', {style:'currency', currency:'JPY'})`, `string:"¥1,235"`},
+		{`(1234.5).toLocaleString('en-US', {style:'currency', currency:'CHF'})`, `string:"CHF 1,234.50"`},
+		{`(1234.5).toLocaleString('en-US', {style:'currency', currency:'ABC'})`, `string:"ABC 1,234.50"`},
+		{`(1234.5).toLocaleString('en-US', {style:'currency', currency:'usd'})`, `string:"$1,234.50"`},
+		{`(1234.5).toLocaleString('en-GB', {style:'currency', currency:'USD'})`, `string:"US$1,234.50"`},
+		{`(1234.5).toLocaleString('de-DE', {style:'currency', currency:'EUR'})`, `string:"1.234,50 €"`},
+		{`(-5).toLocaleString('de-DE', {style:'currency', currency:'EUR'})`, `string:"-5,00 €"`},
+		{`(1234.5).toLocaleString('de-DE', {style:'currency', currency:'USD', currencyDisplay:'code'})`, `string:"1.234,50 USD"`},
+		{`(1234.5).toLocaleString('en-US', {style:'currency', currency:'USD', currencyDisplay:'code'})`, `string:"USD 1,234.50"`},
+		{`(1).toLocaleString('en-US', {style:'currency', currency:'CAD', currencyDisplay:'narrowSymbol'})`, `string:"$1.00"`},
+		{`(1234.5).toLocaleString('en-US', {style:'currency', currency:'USD', minimumFractionDigits:0})`, `string:"$1,234.5"`},
+		{`(5).toLocaleString('en-US', {style:'currency', currency:'EUR', maximumFractionDigits:0})`, `string:"€5"`},
+		{`(5).toLocaleString('en-US', {style:'currency', currency:'KWD'})`, `string:"KWD 5.000"`},
+		{`(1234.5).toLocaleString('en-US', {style:'currency'})`, `THROW TypeError: Currency code is required with currency style.`},
+		{`(1234.5).toLocaleString('en-US', {style:'currency', currency:'US'})`, `THROW RangeError: Invalid currency code : US`},
+		{`(1234.5).toLocaleString('en-US', {style:'bogus'})`, `THROW RangeError: Value bogus out of range for Number.prototype.toLocaleString options property style`},
+		{`(0.256).toLocaleString('en-US', {style:'percent'})`, `string:"26%"`},
+		{`(0.2567).toLocaleString('en-US', {style:'percent', maximumFractionDigits:1})`, `string:"25.7%"`},
+		{`(0.145).toLocaleString('en-US', {style:'percent'})`, `string:"15%"`},
+		{`(-0.5).toLocaleString('en-US', {style:'percent'})`, `string:"-50%"`},
+		{`(0.5).toLocaleString('de-DE', {style:'percent'})`, `string:"50 %"`},
+		{`(1234.5).toLocaleString('de-DE', {style:'percent'})`, `string:"123.450 %"`},
+		{`(0.0001).toLocaleString('en-US', {style:'percent'})`, `string:"0%"`},
+		{`(12).toLocaleString('en', {minimumIntegerDigits: 3})`, `string:"012"`},
+		{`(12.5).toLocaleString('en', {minimumIntegerDigits: 5})`, `string:"00,012.5"`},
+		{`(1).toLocaleString('en', {minimumIntegerDigits: 0})`, `THROW RangeError: minimumIntegerDigits value is out of range.`},
+		{`(1234567).toLocaleString('en-IN')`, `string:"12,34,567"`},
+		{`(123).toLocaleString('en-IN')`, `string:"123"`},
+		{`(1234567890.12).toLocaleString('en-IN')`, `string:"1,23,45,67,890.12"`},
+		{`(1234.5).toLocaleString('en-US', {style:'decimal'})`, `string:"1,234.5"`},
+		{`(1234.5).toLocaleString()`, `string:"1,234.5"`},
+		{`(99.995).toLocaleString('en-US', {style:'currency', currency:'USD'})`, `string:"$100.00"`},
+		{`(0).toLocaleString('en-US', {style:'currency', currency:'USD'})`, `string:"$0.00"`},
+	})
+}
