@@ -48,3 +48,42 @@ func TestEnvironmentNameInScripts(t *testing.T) {
 		})
 	}
 }
+
+// TestGlobalsNameInScripts checks pm.globals.name as Newman 6.2.2 gives
+// it: the -g file's name, undefined without one or without a file.
+func TestGlobalsNameInScripts(t *testing.T) {
+	t.Parallel()
+	rec := newRecorder(t, nil)
+	tests := []struct {
+		name, file, newman string
+	}{
+		{"named", `{"name":"My Globals","values":[{"key":"k","value":"v"}]}`, `'My Globals', 'string'`},
+		{"without a name", `{"values":[{"key":"k","value":"v"}]}`, `undefined, 'undefined'`},
+		{"no globals", "", `undefined, 'undefined'`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			var opts Options
+			if tc.file != "" {
+				g, err := collections.ParseVariableFile("/tmp/g.json", "globals", []byte(tc.file))
+				if err != nil {
+					t.Fatal(err)
+				}
+				opts.Globals = g
+			}
+			items := `{"name":"r","request":{"method":"GET","url":"{{base}}/a"},
+				"event":[{"listen":"test","script":{"exec":["console.log(pm.globals.name, typeof pm.globals.name)"]}}]}`
+			ev, _ := runScripted(t, parse(t, collection(rec.srv.URL, items)), opts)
+			var got []string
+			for _, e := range ev.all {
+				if e.Console != nil {
+					got = append(got, strings.Join(e.Console.Messages, ", "))
+				}
+			}
+			if d := cmp.Diff([]string{tc.newman}, got); d != "" {
+				t.Errorf("pm.globals.name (-newman +colrun):\n%s", d)
+			}
+		})
+	}
+}

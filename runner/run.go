@@ -194,8 +194,8 @@ func (r *Runner) Run(ctx context.Context, h event.Handler) (*Result, error) {
 	return res, nil
 }
 
-// environmentName is pm.environment.name: the file's name, empty (so
-// undefined) for a file without one, as in Newman, which reports show by
+// environmentName is pm.environment.name, and pm.globals.name for the
+// globals file: the file's name, empty (so undefined) for a file without one, as in Newman, which reports show by
 // its path instead.
 func environmentName(f *collections.VariableFile) string {
 	if f == nil {

@@ -67,6 +67,7 @@ func (g *gojaWorker) run(ctx context.Context, sl scriptLevel, exec *scriptExec) 
 		Response:        exec.response,
 		Cookies:         st.cookies,
 		EnvironmentName: environmentName(g.w.r.opts.Environment),
+		GlobalsName:     environmentName(g.w.r.opts.Globals),
 		Info: sandbox.Info{
 			EventName:      exec.listen,
 			Iteration:      st.cursor.Iteration,
