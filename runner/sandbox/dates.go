@@ -174,9 +174,20 @@ func localeKind(tag string) int {
 
 // dateLocale is the part of a locale's date format colrun knows.
 type dateLocale struct {
-	kind   int
-	hour24 bool // hour12: false
-	loc    *time.Location
+	kind int
+	// pattern is the default format of a locale other than en-US, en-GB
+	// and de-DE that colrun knows (datepatterns.go); component options
+	// fall back to it.
+	pattern *datePattern
+	hour24  bool // hour12: false
+	// h23 is hourCycle: 'h23' (midnight is 00, where hour12: false gives 24).
+	h23 bool
+	// The en-US time components (hour, minute, second: "numeric" or
+	// "2-digit") and dateStyle/timeStyle ("full", "long", "medium",
+	// "short") colrun formats.
+	hour, minute, second string
+	dateStyle, timeStyle string
+	loc                  *time.Location
 	// The date component options ("long", "2-digit", ...), set only for
 	// the en-US combinations componentDate formats.
 	weekday, year, month, day string
@@ -221,14 +232,43 @@ func installDates(rt *goja.Runtime, loc *time.Location, zone string) {
 			return t.Format("15:04:05 ") + zoneString(t)
 		}},
 		{"toLocaleString", true, func(t time.Time, l dateLocale) string {
+			if s, ok := styledDate(t, l, true, true); ok {
+				return s
+			}
+			if l.hour != "" {
+				if !l.hasComponents() {
+					return componentTime(t, l)
+				}
+				return componentDate(t, l) + dateTimeSep(l) + componentTime(t, l)
+			}
 			if l.hasComponents() {
 				// Date components alone ask for the date alone.
 				return componentDate(t, l)
 			}
+			if l.pattern != nil {
+				return localeDate(t, l) + l.pattern.sep + localeTime(t, l)
+			}
 			return localeDate(t, l) + ", " + localeTime(t, l)
 		}},
-		{"toLocaleDateString", true, localeDate},
+		{"toLocaleDateString", true, func(t time.Time, l dateLocale) string {
+			if s, ok := styledDate(t, l, true, false); ok {
+				return s
+			}
+			if l.hour != "" {
+				return localeDate(t, l) + dateTimeSep(l) + componentTime(t, l)
+			}
+			return localeDate(t, l)
+		}},
 		{"toLocaleTimeString", true, func(t time.Time, l dateLocale) string {
+			if s, ok := styledDate(t, l, false, true); ok {
+				return s
+			}
+			if l.hour != "" {
+				if l.hasComponents() {
+					return componentDate(t, l) + dateTimeSep(l) + componentTime(t, l)
+				}
+				return componentTime(t, l)
+			}
 			if l.hasComponents() {
 				sep := ", "
 				switch {
@@ -350,6 +390,9 @@ func rangeError(rt *goja.Runtime, msg string) *goja.Object {
 func parseDateLocale(rt *goja.Runtime, method string, locales, options goja.Value, loc *time.Location) dateLocale {
 	tag := checkLocale(rt, locales)
 	l := dateLocale{kind: localeKind(tag), loc: loc}
+	if l.kind == localeUS && tag != "" && tag != "en-us" && tag != "en" {
+		l.pattern = patternFor(tag)
+	}
 	opts, ok := options.(*goja.Object)
 	if !ok {
 		return l
@@ -374,15 +417,28 @@ func parseDateLocale(rt *goja.Runtime, method string, locales, options goja.Valu
 	l.year = component("year", "numeric", "2-digit")
 	l.month = component("month", "numeric", "2-digit", "long", "short", "narrow")
 	l.day = component("day", "numeric", "2-digit")
+	l.hour = component("hour", "numeric", "2-digit")
+	l.minute = component("minute", "numeric", "2-digit")
+	l.second = component("second", "numeric", "2-digit")
+	l.dateStyle = component("dateStyle", "full", "long", "medium", "short")
+	l.timeStyle = component("timeStyle", "full", "long", "medium", "short")
+	l.h23 = component("hourCycle", "h11", "h12", "h23", "h24") == "h23"
+	checkDateStyles(rt, method, l)
 	timeParts := false
-	for _, name := range []string{"hour", "minute", "second", "timeZoneName", "dateStyle", "timeStyle", "era", "dayPeriod", "fractionalSecondDigits"} {
+	for _, name := range []string{"timeZoneName", "era", "dayPeriod", "fractionalSecondDigits"} {
 		if v := opts.Get(name); v != nil && !goja.IsUndefined(v) {
 			timeParts = true
 		}
 	}
-	if l.kind != localeUS || timeParts || !l.componentsSupported() {
+	if l.hour == "" && (l.minute != "" || l.second != "") {
+		timeParts = true
+	}
+	if l.numericDMY() && !timeParts && l.hour == "" && l.dateStyle == "" && l.timeStyle == "" {
+		// en-GB and de-DE all-numeric dates: componentDate writes them.
+	} else if l.kind != localeUS || l.pattern != nil || timeParts || !l.componentsSupported() {
 		// Formats colrun does not know fall back to the default one.
 		l.weekday, l.year, l.month, l.day = "", "", "", ""
+		l.hour, l.minute, l.second, l.dateStyle, l.timeStyle = "", "", "", "", ""
 	}
 	if v := opts.Get("timeZone"); v != nil && !goja.IsUndefined(v) {
 		name := v.String()
@@ -396,6 +452,10 @@ func parseDateLocale(rt *goja.Runtime, method string, locales, options goja.Valu
 		} else {
 			panic(rangeError(rt, "Invalid time zone specified: "+name))
 		}
+	}
+	if (l.timeStyle == "full" || l.timeStyle == "long") && l.loc != time.UTC {
+		// colrun names no zone but UTC as ICU does.
+		l.dateStyle, l.timeStyle = "", ""
 	}
 	return l
 }
@@ -413,6 +473,9 @@ func localeDate(t time.Time, l dateLocale) string {
 	if l.hasComponents() {
 		return componentDate(t, l)
 	}
+	if l.pattern != nil {
+		return l.pattern.format(l.pattern.date, t)
+	}
 	switch l.kind {
 	case localeGB:
 		return fmt.Sprintf("%02d/%02d/%s", t.Day(), int(t.Month()), localeYear(t.Year()))
@@ -423,6 +486,9 @@ func localeDate(t time.Time, l dateLocale) string {
 }
 
 func localeTime(t time.Time, l dateLocale) string {
+	if l.pattern != nil {
+		return l.pattern.format(l.pattern.time, t)
+	}
 	if l.kind != localeUS {
 		return t.Format("15:04:05")
 	}
@@ -615,6 +681,9 @@ func (l dateLocale) componentsSupported() bool {
 // componentDate formats t with the en-US pattern ICU picks for l's date
 // components: "Friday, July 5, 2024", "07/05/2024", "Jul 2024", ...
 func componentDate(t time.Time, l dateLocale) string {
+	if l.kind != localeUS {
+		return numericDate(t, l)
+	}
 	num := func(n int, style string) string {
 		if style == "2-digit" {
 			return fmt.Sprintf("%02d", n%100)
@@ -674,4 +743,29 @@ func componentDate(t time.Time, l dateLocale) string {
 		return w + ", " + date
 	}
 	return date
+}
+
+// numericDMY reports whether l asks en-GB or de-DE for the year, month and
+// day, all as numbers: the dates numericDate writes.
+func (l dateLocale) numericDMY() bool {
+	num := func(v string) bool { return v == "numeric" || v == "2-digit" }
+	return (l.kind == localeGB || l.kind == localeDE) && l.weekday == "" && num(l.year) && num(l.month) && num(l.day)
+}
+
+// numericDate writes an all-numeric date in en-GB (dd/MM/y when neither
+// the day nor the month asks for two digits) or de-DE (d.M.y) order,
+// with two digits where asked.
+func numericDate(t time.Time, l dateLocale) string {
+	year := localeYear(t.Year())
+	if l.year == "2-digit" {
+		year = fmt.Sprintf("%02d", t.Year()%100)
+	}
+	day2, month2 := l.day == "2-digit", l.month == "2-digit"
+	if l.kind == localeGB {
+		if !day2 && !month2 {
+			day2, month2 = true, true
+		}
+		return pad2(t.Day(), day2) + "/" + pad2(int(t.Month()), month2) + "/" + year
+	}
+	return pad2(t.Day(), day2) + "." + pad2(int(t.Month()), month2) + "." + year
 }
