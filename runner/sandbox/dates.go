@@ -20,8 +20,11 @@ import (
 // Number.prototype.toLocaleString as toString, which throws for a locale
 // argument. Scripts put these strings into requests
 // (pm.environment.set('today', new Date().toLocaleDateString())), so the
-// methods are replaced with ones giving Node's strings for the en-US (and
-// en-GB) formats. Intl is not replaced: Newman's sandbox has none either.
+// methods are replaced with ones giving Node's strings for the en-US,
+// en-GB and de-DE formats, the default formats of the locales in
+// datepatterns.go, and Number's currency and percent styles
+// (numberlocale.go). Intl is not replaced: Newman's sandbox has none
+// either.
 
 // localZone is what the process's time.Local is called in the tz database,
 // found as Go finds time.Local: from TZ, else /etc/localtime.
