@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"bytes"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
@@ -32,6 +33,8 @@ type Redactor struct {
 
 type secretSet struct {
 	list []string // longest first
+	// groups find list's forms in a text (see pushGroup).
+	groups []*group
 	// keys sign JWTs that are masked whole (see AddSigningKey).
 	keys      [][]byte
 	maxLen    int
@@ -57,20 +60,21 @@ func (r *Redactor) Add(secret string) {
 	defer r.mu.Unlock()
 	var list []string
 	var keys [][]byte
+	var groups []*group
 	if r.set != nil {
-		list, keys = slices.Clone(r.set.list), r.set.keys
+		list, keys, groups = slices.Clone(r.set.list), r.set.keys, r.set.groups
 	}
-	changed := false
+	var added []string
 	for _, v := range encodedForms(secret) {
 		if v != "" && !slices.Contains(list, v) {
 			list = append(list, v)
-			changed = true
+			added = append(added, v)
 		}
 	}
-	if !changed {
+	if len(added) == 0 {
 		return
 	}
-	r.set = newSecretSet(list, keys)
+	r.set = newSecretSet(list, keys, pushGroup(groups, added, mergeBytes))
 }
 
 // AddSigningKey registers a connected app's secret value as an HS256 key
@@ -87,25 +91,26 @@ func (r *Redactor) AddSigningKey(key string) {
 	defer r.mu.Unlock()
 	var list []string
 	var keys [][]byte
+	var groups []*group
 	if r.set != nil {
-		list, keys = r.set.list, r.set.keys
+		list, keys, groups = r.set.list, r.set.keys, r.set.groups
 	}
 	for _, k := range keys {
 		if string(k) == key {
 			return
 		}
 	}
-	r.set = newSecretSet(slices.Clone(list), append(slices.Clone(keys), []byte(key)))
+	r.set = newSecretSet(slices.Clone(list), append(slices.Clone(keys), []byte(key)), groups)
 }
 
 // newSecretSet sorts longest first and precomputes what writers need; it
 // returns nil when there is nothing to mask.
-func newSecretSet(list []string, keys [][]byte) *secretSet {
+func newSecretSet(list []string, keys [][]byte, groups []*group) *secretSet {
 	if len(list) == 0 && len(keys) == 0 {
 		return nil
 	}
 	slices.SortStableFunc(list, func(a, b string) int { return len(b) - len(a) })
-	set := &secretSet{list: list, keys: keys, noNewline: true}
+	set := &secretSet{list: list, keys: keys, groups: groups, noNewline: true}
 	if len(list) > 0 {
 		set.maxLen = len(list[0])
 	}
@@ -147,7 +152,11 @@ func (r *Redactor) Except(keep ...string) *Redactor {
 			list = append(list, v)
 		}
 	}
-	out.set = newSecretSet(list, set.keys)
+	var groups []*group
+	if len(list) > 0 {
+		groups = pushGroup(nil, list, mergeBytes)
+	}
+	out.set = newSecretSet(list, set.keys, groups)
 	return out
 }
 
@@ -308,10 +317,7 @@ func (r *Redactor) String(s string) string {
 	if cov == nil {
 		return s
 	}
-	var b strings.Builder
-	last := false
-	writeMasked(&b, s, cov, &last)
-	return b.String()
+	return masked(s, cov)
 }
 
 // Bytes is String for byte slices, such as response bodies in a report.
@@ -321,46 +327,35 @@ func (r *Redactor) Bytes(b []byte) []byte {
 		return b
 	}
 	s := string(b)
-	if cover(s, set, 0) == nil {
+	cov := cover(s, set, 0)
+	if cov == nil {
 		return b
 	}
-	return []byte(r.String(s))
+	return []byte(masked(s, cov))
 }
 
-// cover marks the bytes of s inside any occurrence of any secret, and the
-// start of one cut off by an Ellipsis, with the first prefix bytes already
-// known to be covered. It returns nil when
-// nothing is covered, so the common case allocates nothing.
-func cover(s string, set *secretSet, prefix int) []bool {
-	var secrets []string
+// masked is s with its covered runs replaced by Mask.
+func masked(s string, cov []byte) string {
+	var b strings.Builder
+	last := false
+	writeMasked(&b, s, cov, &last)
+	return b.String()
+}
+
+// cover marks (1) the bytes of s inside any occurrence of any secret, and
+// the start of one cut off by an Ellipsis, with the first prefix bytes
+// already known to be covered. It returns nil when nothing is covered, so
+// the common case allocates nothing. Each group of forms reads s once
+// (see matcher), whatever the number of forms.
+func cover(s string, set *secretSet, prefix int) []byte {
+	var groups []*group
 	var keys [][]byte
 	if set != nil {
-		secrets, keys = set.list, set.keys
+		groups, keys = set.groups, set.keys
 	}
-	var cov []bool
+	c := coverage{n: len(s)}
 	if prefix > 0 {
-		cov = make([]bool, len(s))
-		for i := 0; i < prefix && i < len(s); i++ {
-			cov[i] = true
-		}
-	}
-	for _, sec := range secrets {
-		for i := 0; i <= len(s)-len(sec); {
-			j := strings.Index(s[i:], sec)
-			if j < 0 {
-				break
-			}
-			start := i + j
-			if cov == nil {
-				cov = make([]bool, len(s))
-			}
-			for k := start; k < start+len(sec); k++ {
-				cov[k] = true
-			}
-			// Overlapping occurrences matter: in "aaa" with secret
-			// "aa", both must be covered.
-			i = start + 1
-		}
+		c.mark(0, min(prefix, len(s)))
 	}
 	// Text cut short ends in Ellipsis: chai's messages cut long values
 	// (expected 'xxxxadmin-p…'), and reports of a body cut by
@@ -368,41 +363,33 @@ func cover(s string, set *secretSet, prefix int) []bool {
 	// a secret just before it is a leak too. The end of any text is not
 	// taken for a cut: a user name that starts the password ("admin",
 	// "admin-password") would be masked wherever it ends a value.
-	for i := 0; ; {
-		j := strings.Index(s[i:], Ellipsis)
-		if j < 0 {
-			break
-		}
-		end := i + j
-		for _, sec := range secrets {
-			for k := min(len(sec)-1, end); k >= minPartial; k-- {
-				if s[end-k:end] == sec[:k] {
-					if cov == nil {
-						cov = make([]bool, len(s))
-					}
-					for x := end - k; x < end; x++ {
-						cov[x] = true
-					}
-					break
-				}
-			}
-		}
-		i = end + len(Ellipsis)
+	for _, g := range groups {
+		g.matcher().scan(s, &c)
 	}
-	if len(keys) > 0 && strings.Contains(s, "eyJ") {
+	if len(keys) > 0 && hasJWTStart(s) {
 		for _, m := range jwtLike.FindAllStringIndex(s, -1) {
-			if !signedWithAny(s[m[0]:m[1]], keys) {
-				continue
-			}
-			if cov == nil {
-				cov = make([]bool, len(s))
-			}
-			for x := m[0]; x < m[1]; x++ {
-				cov[x] = true
+			if signedWithAny(s[m[0]:m[1]], keys) {
+				c.mark(m[0], m[1])
 			}
 		}
 	}
-	return cov
+	return c.cov
+}
+
+// hasJWTStart is strings.Contains(s, "eyJ"), quicker on most text: it
+// looks for the J, which is rare, where strings.Index stops at every e.
+func hasJWTStart(s string) bool {
+	for i := 2; i < len(s); i++ {
+		j := strings.IndexByte(s[i:], 'J')
+		if j < 0 {
+			return false
+		}
+		i += j
+		if s[i-2] == 'e' && s[i-1] == 'y' {
+			return true
+		}
+	}
+	return false
 }
 
 // jwtLike matches a compact JWS: base64url header (always starting
@@ -443,7 +430,7 @@ const minPartial = 3
 // writeMasked writes s with each covered run replaced by Mask. *last says
 // whether what was written just before ended in a mask, so that a run
 // continuing across two writes produces one Mask, as String would.
-func writeMasked(b *strings.Builder, s string, cov []bool, last *bool) {
+func writeMasked(b *strings.Builder, s string, cov []byte, last *bool) {
 	if cov == nil {
 		b.WriteString(s)
 		if len(s) > 0 {
@@ -452,25 +439,25 @@ func writeMasked(b *strings.Builder, s string, cov []bool, last *bool) {
 		return
 	}
 	for i := 0; i < len(s); {
-		if !cov[i] {
-			j := i
-			for j < len(s) && !cov[j] {
-				j++
+		if cov[i] == 0 {
+			j := bytes.IndexByte(cov[i:len(s)], 1)
+			if j < 0 {
+				j = len(s) - i
 			}
-			b.WriteString(s[i:j])
-			i = j
+			b.WriteString(s[i : i+j])
+			i += j
 			*last = false
 			continue
 		}
-		j := i
-		for j < len(s) && cov[j] {
-			j++
+		j := bytes.IndexByte(cov[i:len(s)], 0)
+		if j < 0 {
+			j = len(s) - i
 		}
 		if !*last {
 			b.WriteString(Mask)
 		}
 		*last = true
-		i = j
+		i += j
 	}
 }
 
@@ -569,14 +556,14 @@ func (rw *redactWriter) flush(final bool) error {
 		return nil
 	}
 	var b strings.Builder
-	var head []bool
+	var head []byte
 	if cov != nil {
 		head = cov[:cut]
 	}
 	writeMasked(&b, s[:cut], head, &rw.lastMasked)
 	rest := 0
 	if cov != nil {
-		for rest < len(s)-cut && cov[cut+rest] {
+		for rest < len(s)-cut && cov[cut+rest] != 0 {
 			rest++
 		}
 	}
