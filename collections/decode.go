@@ -341,7 +341,8 @@ func decodeURL(ru node, w where) (URL, error) {
 		}
 		return u, nil
 	}
-	u := URL{Raw: raw, Protocol: str(m.get("protocol")), Port: str(m.get("port")), Hash: str(m.get("hash"))}
+	hash := m.get("hash")
+	u := URL{Raw: raw, Protocol: str(m.get("protocol")), Port: str(m.get("port")), Hash: str(hash), HasHash: isString(hash)}
 	switch h := m.get("host"); {
 	case isNull(h):
 	case isString(h):
@@ -382,7 +383,8 @@ func decodeURL(ru node, w where) (URL, error) {
 		return URL{}, err
 	}
 	if a := m.get("auth"); isObject(a) {
-		u.Auth = &URLAuth{User: str(field(a, "user")), Password: str(field(a, "password"))}
+		pw := field(a, "password")
+		u.Auth = &URLAuth{User: str(field(a, "user")), Password: str(pw), HasPassword: isString(pw)}
 	}
 	return u, nil
 }
@@ -467,7 +469,8 @@ func decodeQuery(v node, w where) ([]QueryParam, error) {
 type keyValue struct {
 	key, value, disabled, typ  node
 	id, name, contentType, src node
-	description                node
+	description, fileName      node
+	system                     node
 }
 
 // readKeyValue reads an entry object's members; as with field, the first
@@ -495,6 +498,10 @@ func readKeyValue(e node) keyValue {
 			dst = &kv.src
 		case "description":
 			dst = &kv.description
+		case "fileName":
+			dst = &kv.fileName
+		case "system":
+			dst = &kv.system
 		default:
 			return true
 		}
@@ -556,13 +563,15 @@ func (l keyValueList) all(yield func(keyValue) bool) {
 	}
 }
 
-// disabled reads an entry's "disabled" flag. Postman's environment
+// disabled reads an entry's "disabled" flag as postman-collection does,
+// by JavaScript's truthiness: "disabled": 1 or "false" keeps a header,
+// query parameter or form field from being sent. Postman's environment
 // exports also write "enabled": false for unchecked values, but Newman
 // (postman-collection reads only "disabled") resolves and sends those
 // entries all the same, so colrun does too: a collection passing under
 // Newman must not lose a variable here.
 func disabled(kv keyValue) bool {
-	return truthy(kv.disabled)
+	return jsTruthy(kv.disabled)
 }
 
 // jsTruthy is JavaScript's truthiness of a JSON value.
@@ -605,7 +614,15 @@ func decodeHeaders(v node, w where) ([]Header, error) {
 		if strings.TrimSpace(key) == "" && !disabled(kv) {
 			continue
 		}
-		hs = append(hs, Header{Key: key, Value: headerValue(kv.value), Disabled: disabled(kv), Description: entryDescription(kv.description)})
+		h := Header{Key: key, Value: headerValue(kv.value), Disabled: disabled(kv), Description: entryDescription(kv.description)}
+		switch d := kv.disabled; {
+		case h.Disabled || !d.exists():
+		case isNull(d):
+			h.DisabledAs = DisabledNull
+		default:
+			h.DisabledAs = DisabledFalse
+		}
+		hs = append(hs, h)
 	}
 	return hs, nil
 }
@@ -666,18 +683,26 @@ func decodeBody(rb node, w where) (*Body, error) {
 		return &Body{}, nil
 	}
 	b := &Body{Mode: bodyMode(mode), Raw: rawText(m.get("raw")), Disabled: truthy(m.get("disabled"))}
-	if raw := field(m.get("options"), "raw"); isObject(raw) {
-		b.Language = str(field(raw, "language"))
+	if raw := m.get("raw"); raw.exists() && !isString(raw) && !isNull(raw) {
+		b.RawJSON = literalText(raw)
+	}
+	if opts := m.get("options"); opts.exists() {
+		raw := field(opts, "raw")
+		if isObject(raw) {
+			b.Language = str(field(raw, "language"))
+		}
+		// Postman's usual {"raw":{"language":"json"}} is Language alone,
+		// which the report writes back as that: nothing more is kept for
+		// every request of a large collection.
+		if !(isObject(opts) && opts.size() == 1 && raw.size() == 1 && isString(field(raw, "language"))) {
+			b.Options = literalText(opts)
+		}
 	}
 	var err error
-	urlencoded := m.get("urlencoded")
-	if isString(urlencoded) {
-		urlencoded = parseQueryParams(str(urlencoded))
-	}
-	if b.URLEncoded, err = decodeForm(urlencoded, false, w.in("urlencoded")); err != nil {
+	if b.URLEncoded, err = decodeForm(formEntries(m.get("urlencoded"), false), false, w.in("urlencoded")); err != nil {
 		return nil, err
 	}
-	if b.FormData, err = decodeForm(m.get("formdata"), true, w.in("formdata")); err != nil {
+	if b.FormData, err = decodeForm(formEntries(m.get("formdata"), true), true, w.in("formdata")); err != nil {
 		return nil, err
 	}
 	if f := m.get("file"); isObject(f) {
@@ -691,6 +716,76 @@ func decodeBody(rb node, w where) (*Body, error) {
 		b.GraphQL = &GraphQL{Missing: GraphQLQuery | GraphQLVariables}
 	}
 	return b, nil
+}
+
+// formEntries is a urlencoded or formdata member as the list of entries
+// postman-collection's PropertyList makes of it, since Newman runs every
+// shape: a list's objects as they are, a urlencoded string parsed into
+// fields (also as a list's element), and anything else but null, false
+// and 0 (a number, true, an object, a list's other elements but null) an
+// entry without key or value, which Newman sends as "undefined=" in a
+// urlencoded body and as a part named "" in a form-data one. A form-data
+// string is no entries.
+func formEntries(v node, multipart bool) node {
+	switch v.kind() {
+	case kindString:
+		if multipart {
+			return node{}
+		}
+		return parseQueryParams(str(v))
+	case kindArray:
+	default:
+		if !jsTruthy(v) {
+			return node{}
+		}
+		return mustParse("[{}]")
+	}
+	odd := false
+	v.each(func(_, e node) bool {
+		odd = !isObject(e) && !isNull(e)
+		return !odd
+	})
+	if !odd {
+		return v
+	}
+	var b strings.Builder
+	b.WriteByte('[')
+	v.each(func(_, e node) bool {
+		if isNull(e) {
+			return true
+		}
+		if b.Len() > 1 {
+			b.WriteByte(',')
+		}
+		switch {
+		case isObject(e):
+			b.WriteString(e.raw())
+		case isString(e) && !multipart:
+			b.WriteString(queryParamJSON(str(e)))
+		default:
+			b.WriteString("{}")
+		}
+		return true
+	})
+	b.WriteByte(']')
+	return mustParse(b.String())
+}
+
+// queryParamJSON is postman-collection's QueryParam.parseSingle of one
+// field, as JSON: split at the first =, a field without one having a
+// null value.
+func queryParamJSON(f string) string {
+	k, v, hasValue := strings.Cut(f, "=")
+	p := struct {
+		Key   string  `json:"key"`
+		Value *string `json:"value"`
+	}{Key: k}
+	if hasValue {
+		p.Value = &v
+	}
+	// Strings and nulls always marshal.
+	text, _ := json.Marshal(p)
+	return string(text)
 }
 
 // parseQueryParams is a urlencoded body given as a string ("a=b&c") as
@@ -810,6 +905,25 @@ func decodeForm(v node, multipart bool, w where) ([]FormParam, error) {
 			Description: entryDescription(kv.description),
 			Disabled:    disabled(kv),
 		}
+		// postman-collection's FormParam makes a missing key or value
+		// "", a QueryParam keeps it missing.
+		if !multipart && !kv.key.exists() {
+			p.Has |= FormNoKey
+		}
+		if !multipart && !kv.value.exists() {
+			p.Has |= FormNoValue
+		}
+		if kv.disabled.exists() {
+			p.Has |= FormDisabled
+		}
+		switch fn := kv.fileName; {
+		case !fn.exists():
+		case isNull(fn):
+			p.Has |= FormFileNameNull
+		default:
+			p.Has |= FormFileName
+			p.FileName = str(fn)
+		}
 		switch {
 		case !multipart && kv.key.exists() && isNull(kv.key):
 			// Scripts see null, as in Newman.
@@ -869,25 +983,67 @@ func decodeAuth(obj node, w where) (*Auth, error) {
 	if a.Type == "" {
 		return nil, w.fail(`auth has no "type"`)
 	}
-	switch params := m.get(a.Type); {
-	case isNull(params):
+	params := m.get(a.Type)
+	if !isNull(params) && !isArray(params) && !isObject(params) {
+		return nil, w.in(a.Type).fail("expected a list or an object of parameters")
+	}
+	a.Params = authParams(params)
+	// postman-collection's RequestAuth keeps every other member that is
+	// a list or an object as another type's parameters.
+	each := func(name string, v node) {
+		if name != "type" && name != a.Type && (isArray(v) || isObject(v)) {
+			a.Other = append(a.Other, AuthParams{Type: name, Params: authParams(v)})
+		}
+	}
+	for i := 0; i < m.n; i++ {
+		each(m.inline[i].key, m.inline[i].val)
+	}
+	for _, e := range m.extra {
+		each(e.key, e.val)
+	}
+	return a, nil
+}
+
+// authParams reads an auth type's parameters: a list of {key, value,
+// type} (v2.1), or an object of values (v2.0).
+func authParams(params node) []AuthParam {
+	var out []AuthParam
+	switch {
 	case isArray(params):
 		params.each(func(_, e node) bool {
 			if isObject(e) {
 				kv := readKeyValue(e)
-				a.Params = append(a.Params, AuthParam{Key: str(kv.key), Value: value(kv.value), Type: authParamType(kv.typ)})
+				var val any = Undefined{}
+				if kv.value.exists() {
+					val = value(kv.value)
+				}
+				out = append(out, AuthParam{Key: str(kv.key), Value: val, Type: authParamType(kv.typ), Meta: authParamMeta(kv)})
 			}
 			return true
 		})
 	case isObject(params):
 		params.each(func(k, v node) bool {
-			a.Params = append(a.Params, AuthParam{Key: str(k), Value: value(v)})
+			out = append(out, AuthParam{Key: str(k), Value: value(v)})
 			return true
 		})
-	default:
-		return nil, w.in(a.Type).fail("expected a list or an object of parameters")
 	}
-	return a, nil
+	return out
+}
+
+// authParamMeta is a parameter's members besides key, value and type;
+// nil when it has none.
+func authParamMeta(kv keyValue) *AuthParamMeta {
+	if !kv.id.exists() && !kv.disabled.exists() && !kv.system.exists() && !kv.description.exists() {
+		return nil
+	}
+	return &AuthParamMeta{
+		ID:          str(kv.id),
+		Disabled:    jsTruthy(kv.disabled),
+		HasDisabled: kv.disabled.exists(),
+		System:      jsTruthy(kv.system),
+		HasSystem:   kv.system.exists(),
+		Description: entryDescription(kv.description),
+	}
 }
 
 // authParamType is the type postman-collection's Variable keeps for an

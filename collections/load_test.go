@@ -144,8 +144,8 @@ func TestParseURL(t *testing.T) {
 		{"http://example.com", URL{Protocol: "http", Host: []string{"example", "com"}}},
 		{"{{base-path}}/sites/{{site-id}}/users", URL{Host: []string{"{{base-path}}"}, Path: []string{"sites", "{{site-id}}", "users"}}},
 		{"https://u:p@h.io:8443/a/:id.json?x=1&&y#frag", URL{
-			Protocol: "https", Auth: &URLAuth{User: "u", Password: "p"}, Host: []string{"h", "io"}, Port: "8443",
-			Path: []string{"a", ":id.json"}, Query: []QueryParam{{Key: "x", Value: strp("1")}, {}, {Key: "y"}}, Hash: "frag",
+			Protocol: "https", Auth: &URLAuth{User: "u", Password: "p", HasPassword: true}, Host: []string{"h", "io"}, Port: "8443",
+			Path: []string{"a", ":id.json"}, Query: []QueryParam{{Key: "x", Value: strp("1")}, {}, {Key: "y"}}, Hash: "frag", HasHash: true,
 			Variables: []Variable{{Key: "id"}},
 		}},
 		{"localhost:3000/", URL{Host: []string{"localhost"}, Port: "3000", Path: []string{""}}},

@@ -127,12 +127,21 @@ type URL struct {
 	Variables []Variable
 	// Auth is user:password given inside the URL, if any.
 	Auth *URLAuth
+	// HasHash marks a URL that gives a fragment, even an empty one: a
+	// string with "#", an object with a "hash" string. Newman's report
+	// lists an empty one ("hash": ""); the object's "raw" says nothing.
+	HasHash bool
 }
 
 // URLAuth is the user information part of a URL.
 type URLAuth struct {
 	User     string
 	Password string
+	// HasPassword marks a password given even when empty ("u:@host"),
+	// which Postman writes back with its ":" (Newman's report lists
+	// "password": ""); a Password that is not empty is given whatever
+	// this says.
+	HasPassword bool
 }
 
 // Clone returns a deep copy.
@@ -172,11 +181,29 @@ type Header struct {
 	// as Header#system. A loaded collection never sets it. (Beside
 	// Disabled, it adds nothing to the struct's size.)
 	System bool
+	// DisabledAs is how the collection writes "disabled" on a header it
+	// enables: Newman's report and scripts list it as written.
+	DisabledAs DisabledShape
 	// Description is the header's description; nil when the collection
 	// gives none. Newman lists it in the report's request headers and in
 	// pm.request.headers.
 	Description *Description
 }
+
+// DisabledShape is a "disabled" member that does not disable its entry,
+// as a header writes it. (One that does is Header.Disabled; a truthy
+// value other than true, such as 1, is shown as true.)
+type DisabledShape uint8
+
+// The shapes of an enabled header's "disabled".
+const (
+	// DisabledAbsent is no "disabled" member.
+	DisabledAbsent DisabledShape = iota
+	// DisabledFalse is false, or another falsy value but null (0, "").
+	DisabledFalse
+	// DisabledNull is null.
+	DisabledNull
+)
 
 // Body is a request body in one of Postman's modes.
 type Body struct {
@@ -189,6 +216,15 @@ type Body struct {
 	GraphQL    *GraphQL
 	// Language is options.raw.language (json, xml, html, javascript, text).
 	Language string
+	// Options is the body's "options" member as the collection writes it,
+	// compact JSON ("" for none): Newman's report lists all of it (a
+	// raw.headerFamily, an empty raw, another mode's), not only Language.
+	Options string
+	// RawJSON is the JSON text of a raw body the collection gives as
+	// something other than a string (5, true, an object), which Newman's
+	// report and scripts show as that value; "" for a string. Raw holds
+	// what is sent.
+	RawJSON  string
 	Disabled bool
 }
 
@@ -231,6 +267,9 @@ type FormParam struct {
 	// SrcShape is how the collection writes src, which scripts see as
 	// written: a list stays a list (of one, or none), null stays null.
 	SrcShape SrcShape
+	// Has lists the members the entry writes whose absence Newman shows
+	// (beside their values): a key or value left out, "disabled": false.
+	Has FormMembers
 	// KeyJSON and ValueJSON are the JSON text of a key or value the
 	// collection gives as something other than a string (5, true, an
 	// object), which scripts see as that value; "" for a string. Key and
@@ -238,11 +277,36 @@ type FormParam struct {
 	KeyJSON, ValueJSON string
 	// ContentType is the part's explicit Content-Type, if given.
 	ContentType string
+	// FileName is a form-data part's fileName, which Newman sends as the
+	// part's filename (a text part too); see Has for whether it is given.
+	FileName string
 	// Description is the entry's description; nil when the collection
 	// gives none, which Newman's report and pm.request leave out.
 	Description *Description
 	Disabled    bool
 }
+
+// FormMembers is a set of a form entry's members, for FormParam.Has. The
+// zero value is an entry with a key and a value, as a script or an
+// older stream makes one.
+type FormMembers uint8
+
+// The members of a form entry, for FormParam.Has.
+const (
+	// FormNoKey marks an entry without "key": Newman's report and scripts
+	// show none, and a urlencoded one is sent as "undefined".
+	FormNoKey FormMembers = 1 << iota
+	// FormNoValue marks an entry without "value", which Newman's report
+	// and scripts leave out (sent as empty).
+	FormNoValue
+	// FormDisabled marks an entry that writes "disabled", which Newman
+	// lists even when false.
+	FormDisabled
+	// FormFileName marks an entry that writes "fileName" (FileName).
+	FormFileName
+	// FormFileNameNull marks "fileName": null, which Newman's report keeps.
+	FormFileNameNull
+)
 
 // SrcShape is the JSON type of a form parameter's src.
 type SrcShape uint8
@@ -329,6 +393,16 @@ type Auth struct {
 	// Type is noauth, basic, bearer, apikey, oauth2, jwt, digest, ...
 	Type   string
 	Params []AuthParam
+	// Other holds the parameters the block gives for other types than
+	// Type, in file order (Postman keeps those of the types a user tried):
+	// never used to sign, but Newman's report lists them after Type's.
+	Other []AuthParams
+}
+
+// AuthParams is the parameter list of one auth type.
+type AuthParams struct {
+	Type   string
+	Params []AuthParam
 }
 
 // AuthParam is one auth parameter. Value is a string, bool, number or a
@@ -340,6 +414,20 @@ type AuthParam struct {
 	// string, boolean, number, array, object or any, lower-cased; "" when
 	// the collection gives none or another name, which scripts see as any.
 	Type string
+	// Meta is what the parameter gives besides these, which Newman's
+	// report lists; nil for none, as nearly every parameter has.
+	Meta *AuthParamMeta
+}
+
+// AuthParamMeta is an auth parameter's id, disabled, description and
+// system members, as postman-collection's Variable keeps them.
+type AuthParamMeta struct {
+	ID string
+	// Disabled is the truthiness of "disabled", given when HasDisabled.
+	Disabled, HasDisabled bool
+	// System is the truthiness of "system", given when HasSystem.
+	System, HasSystem bool
+	Description       *Description
 }
 
 // Get returns the parameter's value as a string ("" when absent).
@@ -362,6 +450,12 @@ func (a *Auth) Clone() *Auth {
 	}
 	c := *a
 	c.Params = append([]AuthParam(nil), a.Params...)
+	if a.Other != nil {
+		c.Other = make([]AuthParams, len(a.Other))
+		for i, o := range a.Other {
+			c.Other[i] = AuthParams{Type: o.Type, Params: append([]AuthParam(nil), o.Params...)}
+		}
+	}
 	return &c
 }
 

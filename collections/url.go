@@ -23,7 +23,7 @@ func ParseURL(raw string) URL {
 	s, restore := maskVariables(u.Raw)
 
 	if i := strings.IndexByte(s, '#'); i >= 0 {
-		u.Hash = restore(s[i+1:])
+		u.Hash, u.HasHash = restore(s[i+1:]), true
 		s = s[:i]
 	}
 	var queryPart *string
@@ -52,7 +52,7 @@ func ParseURL(raw string) URL {
 		auth := s[:i]
 		s = s[i+1:]
 		if j := strings.IndexByte(auth, ':'); j >= 0 {
-			u.Auth = &URLAuth{User: restore(auth[:j]), Password: restore(auth[j+1:])}
+			u.Auth = &URLAuth{User: restore(auth[:j]), Password: restore(auth[j+1:]), HasPassword: true}
 		} else {
 			u.Auth = &URLAuth{User: restore(auth)}
 		}
@@ -172,7 +172,7 @@ func (u URL) String() string {
 	}
 	if u.Auth != nil {
 		b.WriteString(u.Auth.User)
-		if u.Auth.Password != "" {
+		if u.Auth.Password != "" || u.Auth.HasPassword {
 			b.WriteByte(':')
 			b.WriteString(u.Auth.Password)
 		}

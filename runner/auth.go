@@ -23,6 +23,14 @@ import (
 func resolveAuth(a *collections.Auth, res *variables.Resolver) (*collections.Auth, error) {
 	out := a.Clone()
 	for i, p := range out.Params {
+		switch p.Type {
+		case "string", "boolean", "number":
+			// postman-collection's Variable casts a typed parameter's
+			// value first: a string one without a value signs with
+			// "undefined" (Bearer undefined), as Newman sends it.
+			p.Value = variables.Cast(p.Type, p.Value)
+			out.Params[i].Value = p.Value
+		}
 		s, ok := p.Value.(string)
 		if !ok {
 			continue
@@ -32,6 +40,18 @@ func resolveAuth(a *collections.Auth, res *variables.Resolver) (*collections.Aut
 			return nil, err
 		}
 		out.Params[i].Value = v
+	}
+	// The other types' parameters are only listed in the report, resolved
+	// as Newman resolves the whole block, an unknown variable unwarned.
+	if len(out.Other) > 0 {
+		quiet := quietResolver(res)
+		for _, o := range out.Other {
+			for i, p := range o.Params {
+				if s, ok := p.Value.(string); ok && strings.Contains(s, "{{") {
+					o.Params[i].Value = quiet.MustReplace(s)
+				}
+			}
+		}
 	}
 	return out, nil
 }

@@ -197,7 +197,7 @@ func resolvedRequest(orig *collections.Request, o *outgoing, sent []event.Header
 	}
 	r.Headers = make([]collections.Header, len(sent))
 	for i, h := range sent {
-		r.Headers[i] = collections.Header{Key: h.Key, Value: h.Value, Disabled: h.Disabled, Description: h.Description, System: h.System}
+		r.Headers[i] = collections.Header{Key: h.Key, Value: h.Value, Disabled: h.Disabled, DisabledAs: h.DisabledAs, Description: h.Description, System: h.System}
 	}
 	if r.Body != nil && r.Body.Mode == "raw" && o.HasBody {
 		r.Body.Raw = string(o.Body)
@@ -469,6 +469,7 @@ func (r *Runner) build(it *collections.Item, req *collections.Request, res *vari
 			continue
 		}
 		out.addHeader(strings.TrimSpace(k), v)
+		out.Headers[len(out.Headers)-1].DisabledAs = h.DisabledAs
 		if d := h.Description; d != nil {
 			if hasVariable(d) {
 				d = resolveDescription(d, quietResolver(res))
@@ -509,8 +510,8 @@ func (r *Runner) build(it *collections.Item, req *collections.Request, res *vari
 	out.URL = wireURL(u, out.PPB.DisableURLEncoding != nil && *out.PPB.DisableURLEncoding)
 	out.Resolved = u
 	// urlText drops a bare "#" from a URL it rebuilds from its parts, so
-	// the collection's text is looked at too.
-	out.emptyHash = u.Hash == "" && (strings.HasSuffix(rawURL, "#") || req.URL.Hash == "" && strings.HasSuffix(req.URL.Raw, "#"))
+	// the collection's URL is asked too.
+	out.emptyHash = u.Hash == "" && (strings.HasSuffix(rawURL, "#") || req.URL.Hash == "" && req.URL.HasHash)
 
 	if err := r.buildBody(req.Body, out, res); err != nil {
 		return fail(err)
@@ -655,16 +656,24 @@ var authSecrets = map[string][]string{
 // maskAuthSecrets returns a with the values of its secret parameters
 // (authSecrets) replaced by auth.Mask; a itself when it has none to mask.
 func maskAuthSecrets(a *collections.Auth) *collections.Auth {
-	keys := authSecrets[a.Type]
 	out := a
-	for i, p := range a.Params {
-		if p.Value == nil || p.Value == "" || !slices.Contains(keys, p.Key) {
-			continue
+	mask := func(typ string, params func(*collections.Auth) []collections.AuthParam) {
+		keys := authSecrets[typ]
+		for i, p := range params(out) {
+			if p.Value == nil || p.Value == "" || !slices.Contains(keys, p.Key) {
+				continue
+			}
+			if out == a {
+				out = a.Clone()
+			}
+			params(out)[i].Value = auth.Mask
 		}
-		if out == a {
-			out = a.Clone()
-		}
-		out.Params[i].Value = auth.Mask
+	}
+	mask(a.Type, func(x *collections.Auth) []collections.AuthParam { return x.Params })
+	// The other types' are listed too: a basic password kept beside a
+	// bearer token is still a password.
+	for j, o := range a.Other {
+		mask(o.Type, func(x *collections.Auth) []collections.AuthParam { return x.Other[j].Params })
 	}
 	return out
 }
@@ -749,7 +758,7 @@ func (r *Runner) buildBody(b *collections.Body, out *outgoing, res *variables.Re
 			return err
 		}
 		out.params = resolvedParams(b.URLEncoded, fields)
-		out.Spec = &collections.Body{Mode: b.Mode, URLEncoded: specParams(out.params, res)}
+		out.Spec = &collections.Body{Mode: b.Mode, URLEncoded: specParams(out.params, res), Options: b.Options, Language: b.Language}
 		body := encodeForm(fields)
 		if out.form != nil {
 			// oauth1 took its parameters out of the form or added them.
@@ -767,7 +776,7 @@ func (r *Runner) buildBody(b *collections.Body, out *outgoing, res *variables.Re
 		if err != nil {
 			return err
 		}
-		out.Spec = &collections.Body{Mode: b.Mode, FormData: specParams(out.params, res)}
+		out.Spec = &collections.Body{Mode: b.Mode, FormData: specParams(out.params, res), Options: b.Options, Language: b.Language}
 		if body == nil {
 			// Every part was left out: Newman sends an empty body.
 			out.Body, out.HasBody = nil, true
@@ -811,7 +820,7 @@ func (r *Runner) buildBody(b *collections.Body, out *outgoing, res *variables.Re
 		if err != nil {
 			return err
 		}
-		out.Spec = &collections.Body{Mode: b.Mode, GraphQL: resolved}
+		out.Spec = &collections.Body{Mode: b.Mode, GraphQL: resolved, Options: b.Options, Language: b.Language}
 		body := encodeGraphQL(resolved)
 		if _, ok := out.header("Content-Type"); !ok {
 			out.addSystemHeader("Content-Type", "application/json")
@@ -865,9 +874,13 @@ func resolveForm(params []collections.FormParam, res *variables.Resolver) ([]for
 			continue
 		}
 		key := p.Key
-		if p.KeyJSON != "" {
+		switch {
+		case p.KeyJSON != "":
 			// postman-runtime makes the key an object's property name.
 			key = jsText(gjson.Parse(p.KeyJSON))
+		case p.Has&collections.FormNoKey != 0:
+			// So is a missing key: undefined=y.
+			key = "undefined"
 		}
 		k, err := res.Replace(key)
 		if err != nil {
@@ -1108,9 +1121,13 @@ func (r *Runner) formDataBody(params []collections.FormParam, out *outgoing, res
 		if p.Type == "file" {
 			fields = append(fields, formKV{key: key, value: p.Value})
 			if len(p.Src) == 0 {
-				// No file chosen: Postman sends an empty part named "".
+				// No file chosen: Postman sends an empty part, named as
+				// the collection's fileName says, else "".
 				h := textproto.MIMEHeader{}
-				h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename=""`, escapeQuotes(key)))
+				h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, escapeQuotes(key), escapeQuotes(p.FileName)))
+				if ct := partContentType(p, p.FileName); ct != "" && p.FileName != "" {
+					h.Set("Content-Type", ct)
+				}
 				if _, err := mw.CreatePart(h); err != nil {
 					return nil, "", err
 				}
@@ -1133,7 +1150,11 @@ func (r *Runner) formDataBody(params []collections.FormParam, out *outgoing, res
 				}
 				name := filepath.Base(src)
 				h := textproto.MIMEHeader{}
-				h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, escapeQuotes(key), escapeQuotes(name)))
+				filename := name
+				if p.Has&collections.FormFileName != 0 {
+					filename = p.FileName
+				}
+				h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, escapeQuotes(key), escapeQuotes(filename)))
 				ct := p.ContentType
 				if ct == "" {
 					ct = fileContentType(name)
@@ -1153,9 +1174,18 @@ func (r *Runner) formDataBody(params []collections.FormParam, out *outgoing, res
 		}
 		fields = append(fields, formKV{key: key, value: value})
 		h := textproto.MIMEHeader{}
-		h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"`, escapeQuotes(key)))
-		if p.ContentType != "" {
-			h.Set("Content-Type", p.ContentType)
+		if p.Has&collections.FormFileName != 0 {
+			// A text part sent as a file, as postman-runtime sends a
+			// part with a fileName.
+			h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, escapeQuotes(key), escapeQuotes(p.FileName)))
+			if ct := partContentType(p, p.FileName); ct != "" {
+				h.Set("Content-Type", ct)
+			}
+		} else {
+			h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"`, escapeQuotes(key)))
+			if p.ContentType != "" {
+				h.Set("Content-Type", p.ContentType)
+			}
 		}
 		w, err := mw.CreatePart(h)
 		if err != nil {
@@ -1230,6 +1260,21 @@ var mimeTypes = map[string]string{
 
 // fileContentType is the Content-Type Newman sends a file with: mime-db's
 // type for its extension, without parameters, or application/octet-stream.
+// partContentType is the Content-Type the form-data package gives a text
+// part named name: the part's own, else the one name's extension says,
+// else none ("").
+func partContentType(p collections.FormParam, name string) string {
+	if p.ContentType != "" {
+		return p.ContentType
+	}
+	// mime-types' lookup takes the extension of "x." + name, so that a
+	// name without a dot ("c") is an extension itself (text/x-c).
+	if ct := fileContentType("x." + name); ct != "application/octet-stream" {
+		return ct
+	}
+	return ""
+}
+
 func fileContentType(name string) string {
 	ext := strings.ToLower(filepath.Ext(name))
 	if t, ok := mimeTypes[ext]; ok {

@@ -120,7 +120,7 @@ func wireURL(u collections.URL, asWritten bool) string {
 	b.WriteString("://")
 	if u.Auth != nil {
 		enc.write(&b, u.Auth.User, userinfoSet)
-		if u.Auth.Password != "" {
+		if u.Auth.Password != "" || u.Auth.HasPassword {
 			b.WriteByte(':')
 			enc.write(&b, u.Auth.Password, userinfoSet)
 		}

@@ -166,6 +166,9 @@ type Header struct {
 	// the request's own headers. Readers that count or size what went on
 	// the wire skip it.
 	Disabled bool `json:"disabled,omitempty"`
+	// DisabledAs is how the collection writes an enabled header's
+	// "disabled" (false, null), which Newman's report lists as written.
+	DisabledAs collections.DisabledShape `json:"disabledAs,omitempty"`
 	// Description is the collection's description of a header the
 	// request set, which Newman's JSON report lists; readers must not
 	// change it (it is the loaded collection's).

@@ -183,10 +183,16 @@ func redactAuth(a *collections.Auth, mask func(string) string) *collections.Auth
 		return nil
 	}
 	c := a.Clone()
-	for i, p := range c.Params {
-		c.Params[i].Key = mask(p.Key)
-		if s, ok := p.Value.(string); ok {
-			c.Params[i].Value = mask(s)
+	params := [][]collections.AuthParam{c.Params}
+	for _, o := range c.Other {
+		params = append(params, o.Params)
+	}
+	for _, ps := range params {
+		for i, p := range ps {
+			ps[i].Key = mask(p.Key)
+			if s, ok := p.Value.(string); ok {
+				ps[i].Value = mask(s)
+			}
 		}
 	}
 	return c

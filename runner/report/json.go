@@ -238,8 +238,7 @@ func newRequest(s event.SentRequest) *jsonRequest {
 		req.Body = newBody(s.Spec)
 	case len(s.Body) > 0:
 		// A stream recorded before Spec existed: the wire bytes.
-		raw := string(s.Body)
-		req.Body = &jsonBody{Mode: "raw", Raw: &raw}
+		req.Body = &jsonBody{Mode: "raw", Raw: jsJSON(string(s.Body))}
 	}
 	return req
 }
@@ -503,9 +502,23 @@ func newScriptError(se *event.ScriptError, listen string) *jsonError {
 func headers(hs []event.Header) []jsonHeader {
 	out := make([]jsonHeader, len(hs))
 	for i, h := range hs {
-		out[i] = jsonHeader{Disabled: h.Disabled, Description: newDescription(h.Description), Key: h.Key, Value: h.Value, System: h.System}
+		out[i] = jsonHeader{Disabled: disabledJSON(h.Disabled, h.DisabledAs), Description: newDescription(h.Description), Key: h.Key, Value: h.Value, System: h.System}
 	}
 	return out
+}
+
+// disabledJSON is a header's "disabled" as the collection writes it:
+// nil for none.
+func disabledJSON(disabled bool, as collections.DisabledShape) json.RawMessage {
+	switch {
+	case disabled:
+		return json.RawMessage("true")
+	case as == collections.DisabledFalse:
+		return json.RawMessage("false")
+	case as == collections.DisabledNull:
+		return json.RawMessage("null")
+	}
+	return nil
 }
 
 // newURL gives a URL in the object form Newman writes (user information,
@@ -788,7 +801,7 @@ type jsonQuery struct {
 // jsonHeader is a header in the order postman-collection's Property and
 // Header#update set its fields: disabled, description, key, value, system.
 type jsonHeader struct {
-	Disabled    bool             `json:"disabled,omitempty"`
+	Disabled    json.RawMessage  `json:"disabled,omitempty"`
 	Description *jsonDescription `json:"description,omitempty"`
 	Key         string           `json:"key"`
 	Value       string           `json:"value"`
@@ -798,33 +811,42 @@ type jsonHeader struct {
 // jsonBody is a request body as Newman's report lists it: the
 // collection's definition, variables resolved, not the bytes sent.
 type jsonBody struct {
-	Mode       string           `json:"mode,omitempty"` // none for a body without one, as in Newman
-	Raw        *string          `json:"raw,omitempty"`
+	Mode string `json:"mode,omitempty"` // none for a body without one, as in Newman
+	// Raw is JSON: a raw body the collection gives as another value than
+	// a string (5, true, an object) is listed as that value.
+	Raw        json.RawMessage  `json:"raw,omitempty"`
 	URLEncoded *[]jsonFormParam `json:"urlencoded,omitempty"`
 	FormData   *[]jsonFormParam `json:"formdata,omitempty"`
 	File       *jsonFile        `json:"file,omitempty"`
 	GraphQL    *jsonGraphQL     `json:"graphql,omitempty"`
-	Options    *jsonRawOptions  `json:"options,omitempty"`
-	Disabled   bool             `json:"disabled,omitempty"`
+	// Options is the body's options as the collection writes them.
+	Options  json.RawMessage `json:"options,omitempty"`
+	Disabled bool            `json:"disabled,omitempty"`
 }
 
 // jsonFormParam is a form parameter in the order postman-collection's
 // Property and FormParam set its fields: disabled, description, key,
 // value, type, src, contentType, fileName.
 type jsonFormParam struct {
-	Disabled    bool             `json:"disabled,omitempty"`
+	// Disabled is nil when the collection writes no "disabled" (and the
+	// entry is enabled); Newman lists a "disabled": false it writes.
+	Disabled    *bool            `json:"disabled,omitempty"`
 	Description *jsonDescription `json:"description,omitempty"`
-	Key         string           `json:"key"`
-	Value       *string          `json:"value,omitempty"`
-	Type        string           `json:"type,omitempty"`
+	// Key and Value are JSON: a key or value the collection gives as
+	// another JSON value than a string (5, null, a list) is listed as
+	// that value, and one it leaves out of a urlencoded entry is left out.
+	Key   json.RawMessage `json:"key,omitempty"`
+	Value json.RawMessage `json:"value,omitempty"`
+	Type  string          `json:"type,omitempty"`
 	// Src is the file part's src as the collection shapes it: a string,
 	// a list, or null.
 	Src         json.RawMessage `json:"src,omitempty"`
 	ContentType string          `json:"contentType,omitempty"`
-	// FileName is set to "" for a file part sent without a file (no src,
-	// and no value): postman-runtime's body builder sets it so, to send
+	// FileName is the collection's fileName (null too), or "" for a file
+	// part sent without a file (no src, and no value) and without a
+	// fileName: postman-runtime's body builder sets it so, to send
 	// filename="".
-	FileName *string `json:"fileName,omitempty"`
+	FileName json.RawMessage `json:"fileName,omitempty"`
 }
 
 // jsonDescription is a description in Newman's object form; Content is
@@ -893,24 +915,20 @@ func (j jsonGraphQL) MarshalJSON() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-type jsonRawOptions struct {
-	Raw struct {
-		Language string `json:"language"`
-	} `json:"raw"`
-}
-
 // newBody lists b in Newman's shape. A form's list is written even when
 // empty ("urlencoded": []), as Newman does.
 func newBody(b *collections.Body) *jsonBody {
 	jb := &jsonBody{Mode: b.Mode, Disabled: b.Disabled}
+	switch {
+	case b.Options != "":
+		jb.Options = json.RawMessage(b.Options)
+	case b.Language != "":
+		// The usual options, which the model keeps as Language alone.
+		jb.Options = json.RawMessage(`{"raw":{"language":` + string(jsJSON(b.Language)) + `}}`)
+	}
 	switch b.Mode {
 	case "raw":
-		raw := b.Raw
-		jb.Raw = &raw
-		if b.Language != "" {
-			jb.Options = &jsonRawOptions{}
-			jb.Options.Raw.Language = b.Language
-		}
+		jb.Raw = rawJSON(b)
 	case "urlencoded":
 		ps := formParams(b.URLEncoded, false, false)
 		jb.URLEncoded = &ps
@@ -939,22 +957,51 @@ func newBody(b *collections.Body) *jsonBody {
 func formParams(ps []collections.FormParam, form, built bool) []jsonFormParam {
 	out := make([]jsonFormParam, len(ps))
 	for i, p := range ps {
-		jp := jsonFormParam{Disabled: p.Disabled, Key: p.Key}
+		jp := jsonFormParam{}
+		if p.Disabled || p.Has&collections.FormDisabled != 0 {
+			jp.Disabled = &p.Disabled
+		}
 		jp.Description = newDescription(p.Description)
-		if !form || p.Type != "file" {
-			jp.Value = &p.Value
+		if p.Has&collections.FormNoKey == 0 {
+			jp.Key = literalOr(p.KeyJSON, p.Key)
+		}
+		if (!form || p.Type != "file") && p.Has&collections.FormNoValue == 0 {
+			jp.Value = literalOr(p.ValueJSON, p.Value)
 		}
 		if form {
 			jp.ContentType, jp.Type = p.ContentType, p.Type
 			jp.Src = formSrc(p)
-			if built && p.Type == "file" && !p.Disabled && p.Value == "" && !slices.ContainsFunc(p.Src, func(s string) bool { return s != "" }) {
-				empty := ""
-				jp.FileName = &empty
+			switch {
+			case p.Has&collections.FormFileName != 0:
+				jp.FileName = jsJSON(p.FileName)
+			case built && p.Type == "file" && !p.Disabled && p.Value == "" && !slices.ContainsFunc(p.Src, func(s string) bool { return s != "" }):
+				jp.FileName = json.RawMessage(`""`)
+			case p.Has&collections.FormFileNameNull != 0:
+				jp.FileName = json.RawMessage("null")
 			}
 		}
 		out[i] = jp
 	}
 	return out
+}
+
+// rawJSON is a raw body as Newman lists it: its text, or the value the
+// collection gives instead of text, whose variables were resolved in the
+// text sent (an object's or list's JSON).
+func rawJSON(b *collections.Body) json.RawMessage {
+	if b.RawJSON != "" && b.Raw != "" && json.Valid([]byte(b.Raw)) {
+		return json.RawMessage(b.Raw)
+	}
+	return literalOr(b.RawJSON, b.Raw)
+}
+
+// literalOr is the JSON of a key or value: literal, the JSON text of one
+// the collection gives as another value than a string, else text.
+func literalOr(literal, text string) json.RawMessage {
+	if literal != "" {
+		return json.RawMessage(literal)
+	}
+	return jsJSON(text)
 }
 
 // formSrc is a file part's src in the shape the collection gives it;

@@ -13,8 +13,10 @@ import (
 
 // jsonAuth is a request's auth block as Newman's report lists it,
 // postman-collection's RequestAuth#toJSON: the type, then the type's
-// parameters under its name, each {type, value, key} with the value cast
-// to the parameter's type as postman-collection's Variable casts it.
+// parameters under its name, then those the block gives for other types,
+// each {type, value, key} with the value cast to the parameter's type as
+// postman-collection's Variable casts it, and its id, disabled,
+// description and system when given.
 type jsonAuth struct{ a *collections.Auth }
 
 // newAuth gives a in Newman's shape; nil for none.
@@ -30,29 +32,60 @@ func (j *jsonAuth) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(`{"type":`)
 	writeJSString(&b, j.a.Type)
+	writeAuthParams(&b, j.a.Type, j.a.Params)
+	for _, o := range j.a.Other {
+		writeAuthParams(&b, o.Type, o.Params)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// writeAuthParams writes `,"<typ>":[...]`, the parameters in the order
+// postman-collection's Variable sets its members.
+func writeAuthParams(b *bytes.Buffer, typ string, params []collections.AuthParam) {
 	b.WriteByte(',')
-	writeJSString(&b, j.a.Type)
+	writeJSString(b, typ)
 	b.WriteString(":[")
-	for i, p := range j.a.Params {
+	for i, p := range params {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		typ := p.Type
-		if typ == "" {
-			typ = "any"
+		b.WriteByte('{')
+		m := p.Meta
+		if m != nil {
+			if m.ID != "" {
+				b.WriteString(`"id":`)
+				writeJSString(b, m.ID)
+				b.WriteByte(',')
+			}
+			if m.HasDisabled {
+				b.WriteString(`"disabled":` + strconv.FormatBool(m.Disabled) + ",")
+			}
+			if d := newDescription(m.Description); d != nil {
+				text, _ := json.Marshal(d) // a description cannot fail
+				b.WriteString(`"description":`)
+				b.Write(text)
+				b.WriteByte(',')
+			}
 		}
-		b.WriteString(`{"type":`)
-		writeJSString(&b, typ)
-		if v, ok := castAuthValue(typ, p.Value); ok {
+		ptyp := p.Type
+		if ptyp == "" {
+			ptyp = "any"
+		}
+		b.WriteString(`"type":`)
+		writeJSString(b, ptyp)
+		if v, ok := castAuthValue(ptyp, p.Value); ok {
 			b.WriteString(`,"value":`)
 			b.Write(v)
 		}
 		b.WriteString(`,"key":`)
-		writeJSString(&b, p.Key)
+		writeJSString(b, p.Key)
+		if m != nil && m.HasSystem {
+			b.WriteString(`,"system":` + strconv.FormatBool(m.System))
+		}
 		b.WriteByte('}')
 	}
-	b.WriteString("]}")
-	return b.Bytes(), nil
+	b.WriteByte(']')
 }
 
 // castAuthValue is the JSON of v as postman-collection's Variable of

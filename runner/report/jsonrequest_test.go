@@ -19,8 +19,8 @@ import (
 // runItems runs a collection of the given items (JSON, each its own
 // "item" entry) with the given collection-level members (auth,
 // variables: JSON members with a trailing comma, or ""), against a
-// server on 127.0.0.1 named by {{base}} (its URL) and {{host}} (host and
-// port), and returns each execution's request as the JSON report lists it.
+// server on 127.0.0.1 named by {{base}} (its URL), {{host}} (host and
+// port) and {{port}}, and returns each execution's request as the JSON report lists it.
 func runItems(t *testing.T, members string, items ...string) []map[string]json.RawMessage {
 	t.Helper()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -30,7 +30,8 @@ func runItems(t *testing.T, members string, items ...string) []map[string]json.R
 	t.Cleanup(srv.Close)
 	doc := `{"info":{"name":"r","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},` + members +
 		`"item":[` + strings.Join(items, ",") + `]}`
-	doc = strings.NewReplacer("{{base}}", srv.URL, "{{host}}", strings.TrimPrefix(srv.URL, "http://")).Replace(doc)
+	host := strings.TrimPrefix(srv.URL, "http://")
+	doc = strings.NewReplacer("{{base}}", srv.URL, "{{host}}", host, "{{port}}", host[strings.LastIndexByte(host, ':')+1:]).Replace(doc)
 	out := reportOf(t, doc)
 	var doc2 struct {
 		Run struct {
