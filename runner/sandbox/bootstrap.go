@@ -1085,10 +1085,49 @@ Object.defineProperty(JSON, 'parse', {
 Object.defineProperty(JSON, 'stringify', {
     value: function stringify(value, replacer, space) {
         try { return nativeStringify.apply(JSON, arguments); }
-        catch (e) { e && (e.name = 'JSONError'); throw e; }
+        catch (e) {
+            if (e && e.message === CIRCULAR && !isFunction(replacer)) { e.message = circularMessage(value, replacer) || CIRCULAR; }
+            e && (e.name = 'JSONError');
+            throw e;
+        }
     },
     writable: true, configurable: true
 });
+// circularMessage words a circular structure as V8 does: where the
+// circle starts, the properties leading round it (the middle elided past
+// three) and the one that closes it. An array replacer limits the
+// properties followed; with a function replacer goja's wording stays.
+var CIRCULAR = 'Converting circular structure to JSON';
+function circularMessage(root, replacer) {
+    var stack = [], keys = [],
+        only = Array.isArray(replacer) ? replacer.map(String) : null;
+    function walk(v, key) {
+        if (v && typeof v === 'object' && isFunction(v.toJSON)) { v = v.toJSON(key); }
+        if (!v || typeof v !== 'object') { return null; }
+        var at = stack.indexOf(v);
+        if (at >= 0) { return { start: at, key: key }; }
+        stack.push(v);
+        var ks = Array.isArray(v) ? v.map(function (x, i) { return i; })
+            : only ? only.filter(function (k) { return hasOwn.call(v, k); }) : Object.keys(v);
+        for (var i = 0; i < ks.length; i++) {
+            keys[stack.length - 1] = ks[i];
+            var found = walk(v[ks[i]], Array.isArray(v) ? ks[i] : String(ks[i]));
+            if (found) { return found; }
+        }
+        stack.pop();
+        return null;
+    }
+    var found = walk(root, E);
+    if (!found) { return undefined; }
+    function ctor(o) { var c = o.constructor; return isFunction(c) && c.name ? c.name : 'Object'; }
+    function step(parent, key) { return Array.isArray(parent) ? 'index ' + key : "property '" + key + "'"; }
+    var lines = [CIRCULAR, "    --> starting at object with constructor '" + ctor(stack[found.start]) + "'"], middle = [];
+    for (var k = found.start + 1; k < stack.length; k++) {
+        middle.push('    |     ' + step(stack[k - 1], keys[k - 1]) + " -> object with constructor '" + ctor(stack[k]) + "'");
+    }
+    if (middle.length > 3) { middle = middle.slice(0, 2).concat(['    |     ...'], middle.slice(-1)); }
+    return lines.concat(middle, ['    --- ' + step(stack[stack.length - 1], found.key) + ' closes the circle']).join('\n');
+}
 
 // Postman's sandbox gives errors a toJSON, so JSON.stringify(err) and the
 // console show their name and message.

@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"net/url"
 	"os"
 	"testing"
 	"time"
@@ -48,12 +49,17 @@ func runNewmanCases(t *testing.T, tests []newmanCase) {
 	for _, tc := range tests {
 		t.Run(tc.expr, func(t *testing.T) {
 			t.Parallel()
-			logs := mustPass(t, run(t, newExec("test"), newmanShow(t)+"console.log(show(function () { return ("+tc.expr+"); }));"))
+			// Encoded, so that the console's rendering leaves it as it is.
+			logs := mustPass(t, run(t, newExec("test"), newmanShow(t)+"console.log(encodeURIComponent(show(function () { return ("+tc.expr+"); })));"))
 			// The value is the last line; a deprecation warning may come first.
 			if len(logs) == 0 {
 				t.Fatal("nothing logged")
 			}
-			diff(t, tc.expr, tc.newman, logs[len(logs)-1])
+			got, err := url.PathUnescape(logs[len(logs)-1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			diff(t, tc.expr, tc.newman, got)
 		})
 	}
 }
@@ -392,5 +398,26 @@ func TestDateLocalesMatchNewman(t *testing.T) {
 		{`(function(){ var d = new Date(Date.UTC(2024,0,5,13,5,9)), o = {timeZone:'UTC', year:'2-digit', month:'numeric', day:'2-digit'}; return [d.toLocaleDateString('de', o), d.toLocaleString('de', o), d.toLocaleTimeString('de', o)]; })()`, `object:["05.1.24","05.1.24","05.1.24, 13:05:09"]`},
 		{`(function(){ var d = new Date(Date.UTC(2024,0,5,13,5,9)), o = {timeZone:'UTC', year:'2-digit', month:'2-digit', day:'numeric'}; return [d.toLocaleDateString('de', o), d.toLocaleString('de', o), d.toLocaleTimeString('de', o)]; })()`, `object:["5.01.24","5.01.24","5.01.24, 13:05:09"]`},
 		{`(function(){ var d = new Date(Date.UTC(2024,0,5,13,5,9)), o = {timeZone:'UTC', year:'2-digit', month:'2-digit', day:'2-digit'}; return [d.toLocaleDateString('de', o), d.toLocaleString('de', o), d.toLocaleTimeString('de', o)]; })()`, `object:["05.01.24","05.01.24","05.01.24, 13:05:09"]`},
+	})
+}
+
+// TestJSONStringifyCircularMessage checks the message of JSON.stringify on
+// a circular structure, which V8 (and so Newman 6.2.2) words with the path
+// round the circle.
+func TestJSONStringifyCircularMessage(t *testing.T) {
+	t.Parallel()
+	runNewmanCases(t, []newmanCase{
+		{`(function(){ try { return (function(){ const o={}; o.self=o; return JSON.stringify(o); })(); } catch (e) { return [e.name, e.message]; } })()`, `object:["JSONError","Converting circular structure to JSON\n    --> starting at object with constructor 'Object'\n    --- property 'self' closes the circle"]`},
+		{`(function(){ try { return (function(){ const o={a:{}}; o.a.b=o; return JSON.stringify(o); })(); } catch (e) { return [e.name, e.message]; } })()`, `object:["JSONError","Converting circular structure to JSON\n    --> starting at object with constructor 'Object'\n    |     property 'a' -> object with constructor 'Object'\n    --- property 'b' closes the circle"]`},
+		{`(function(){ try { return (function(){ const o={x:1,a:{b:{c:{}}}}; o.a.b.c.d=o.a; return JSON.stringify({root:o}); })(); } catch (e) { return [e.name, e.message]; } })()`, `object:["JSONError","Converting circular structure to JSON\n    --> starting at object with constructor 'Object'\n    |     property 'b' -> object with constructor 'Object'\n    |     property 'c' -> object with constructor 'Object'\n    --- property 'd' closes the circle"]`},
+		{`(function(){ try { return (function(){ const a=[1]; a.push(a); return JSON.stringify(a); })(); } catch (e) { return [e.name, e.message]; } })()`, `object:["JSONError","Converting circular structure to JSON\n    --> starting at object with constructor 'Array'\n    --- index 1 closes the circle"]`},
+		{`(function(){ try { return (function(){ class Foo{}; const f=new Foo(); f.me=[f]; return JSON.stringify(f); })(); } catch (e) { return [e.name, e.message]; } })()`, `object:["JSONError","Converting circular structure to JSON\n    --> starting at object with constructor 'Foo'\n    |     property 'me' -> object with constructor 'Array'\n    --- index 0 closes the circle"]`},
+		{`(function(){ try { return (function(){ const o=Object.create(null); o.s=o; return JSON.stringify(o); })(); } catch (e) { return [e.name, e.message]; } })()`, `object:["JSONError","Converting circular structure to JSON\n    --> starting at object with constructor 'Object'\n    --- property 's' closes the circle"]`},
+		{`(function(){ try { return (function(){ let o={}, c=o; for (let i=0;i<8;i++){ c.n={}; c=c.n; } c.back=o; return JSON.stringify(o); })(); } catch (e) { return [e.name, e.message]; } })()`, `object:["JSONError","Converting circular structure to JSON\n    --> starting at object with constructor 'Object'\n    |     property 'n' -> object with constructor 'Object'\n    |     property 'n' -> object with constructor 'Object'\n    |     ...\n    |     property 'n' -> object with constructor 'Object'\n    --- property 'back' closes the circle"]`},
+		{`(function(){ try { return (function(){ let o={}, c=o; for (let i=0;i<3;i++){ c.n={}; c=c.n; } c.back=o; return JSON.stringify(o); })(); } catch (e) { return [e.name, e.message]; } })()`, `object:["JSONError","Converting circular structure to JSON\n    --> starting at object with constructor 'Object'\n    |     property 'n' -> object with constructor 'Object'\n    |     property 'n' -> object with constructor 'Object'\n    |     property 'n' -> object with constructor 'Object'\n    --- property 'back' closes the circle"]`},
+		{`(function(){ try { return (function(){ let o={}, c=o; for (let i=0;i<4;i++){ c.n={}; c=c.n; } c.back=o; return JSON.stringify(o); })(); } catch (e) { return [e.name, e.message]; } })()`, `object:["JSONError","Converting circular structure to JSON\n    --> starting at object with constructor 'Object'\n    |     property 'n' -> object with constructor 'Object'\n    |     property 'n' -> object with constructor 'Object'\n    |     ...\n    |     property 'n' -> object with constructor 'Object'\n    --- property 'back' closes the circle"]`},
+		{`(function(){ try { return (function(){ const o={a:1}; o.s=o; return JSON.stringify(o, null, 2); })(); } catch (e) { return [e.name, e.message]; } })()`, `object:["JSONError","Converting circular structure to JSON\n    --> starting at object with constructor 'Object'\n    --- property 's' closes the circle"]`},
+		{`(function(){ try { return (function(){ const o={a:1}; o.s=o; return JSON.stringify(o, ['a','s']); })(); } catch (e) { return [e.name, e.message]; } })()`, `object:["JSONError","Converting circular structure to JSON\n    --> starting at object with constructor 'Object'\n    --- property 's' closes the circle"]`},
+		{`(function(){ try { return (function(){ const o={d:new Date(0), f:function(){}, u:undefined, arr:[{}]}; o.arr[0].up=o; return JSON.stringify(o); })(); } catch (e) { return [e.name, e.message]; } })()`, `object:["JSONError","Converting circular structure to JSON\n    --> starting at object with constructor 'Object'\n    |     property 'arr' -> object with constructor 'Array'\n    |     index 0 -> object with constructor 'Object'\n    --- property 'up' closes the circle"]`},
 	})
 }
