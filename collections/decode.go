@@ -685,6 +685,10 @@ func decodeBody(rb node, w where) (*Body, error) {
 	b := &Body{Mode: bodyMode(mode), Raw: rawText(m.get("raw")), Disabled: truthy(m.get("disabled"))}
 	if raw := m.get("raw"); raw.exists() && !isString(raw) && !isNull(raw) {
 		b.RawJSON = literalText(raw)
+		if raw.kind() == kindNumber {
+			// As JavaScript writes it back: 1.50 is 1.5.
+			b.RawJSON = descriptionContent(raw).Content
+		}
 	}
 	if opts := m.get("options"); opts.exists() {
 		raw := field(opts, "raw")

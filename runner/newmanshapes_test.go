@@ -118,3 +118,42 @@ func multipartParts(t *testing.T, r received) []string {
 		out = append(out, p.Header.Get("Content-Disposition")+"|"+p.Header.Get("Content-Type")+"|"+string(text))
 	}
 }
+
+// Pre-request scripts see a raw body the collection gives as an object
+// as that object, and a body's options as written, as in Newman 6.2.2;
+// what is sent stays Newman's (the object's JSON). The expected values are what
+// Newman's scripts logged and its server got for the same items.
+func TestScriptsSeeTheRawBodyAsWritten(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, body string
+		want       string // what the script logs
+		sent       string
+	}{
+		{"object", `{"mode":"raw","raw":{"b":1,"a":[true]}}`, `'{"mode":"raw","raw":{"b":1,"a":[true]}}' 'object'`, `{"b":1,"a":[true]}`},
+		{"options", `{"mode":"raw","raw":"x","options":{"raw":{"headerFamily":"json","language":"json"},"other":{"a":1}}}`,
+			`'{"mode":"raw","raw":"x","options":{"raw":{"headerFamily":"json","language":"json"},"other":{"a":1}}}' 'string'`, "x"},
+		{"empty raw options", `{"mode":"raw","raw":"x","options":{"raw":{}}}`, `'{"mode":"raw","raw":"x","options":{"raw":{}}}' 'string'`, "x"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			rec := newRecorder(t, nil)
+			item := `{"name":"r","request":{"method":"POST","url":"{{base}}/post","body":` + tc.body + `},
+				"event":[{"listen":"prerequest","script":{"exec":["console.log(JSON.stringify(pm.request.body.toJSON()), typeof pm.request.body.raw)"]}}]}`
+			ev, _ := runScripted(t, parse(t, collection(rec.srv.URL, item)), Options{})
+			var logged []string
+			for _, e := range ev.all {
+				if c := e.Console; c != nil {
+					logged = append(logged, strings.Join(c.Messages, " "))
+				}
+			}
+			if diff := cmp.Diff([]string{tc.want}, logged); diff != "" {
+				t.Errorf("script logged (-want +got):\n%s", diff)
+			}
+			if got := rec.all(); len(got) != 1 || got[0].Body != tc.sent {
+				t.Errorf("server got %+v, want one request with body %q", got, tc.sent)
+			}
+		})
+	}
+}

@@ -161,16 +161,29 @@ func (s *Sandbox) rawRequestBody(b *collections.Body) *goja.Object {
 	undef := goja.Undefined()
 	o := s.newInstance(s.classes.requestBodyProto)
 	_ = o.Set("mode", s.prims.str(rt, "raw"))
-	_ = o.Set("raw", rt.ToValue(rawText(b)))
+	if b.Mode == "raw" && b.RawJSON != "" && b.Raw != "" {
+		// A raw body the collection gives as an object or a list is that
+		// value to scripts, as in Newman; exportBody sends it back as the
+		// same JSON. (5, true or {}, which Newman sends as no body, stay
+		// "": exportBody would send a changed one as "5".)
+		_ = o.Set("raw", s.literalOr(b.RawJSON, b.Raw))
+	} else {
+		_ = o.Set("raw", rt.ToValue(rawText(b)))
+	}
 	for _, name := range [...]string{"urlencoded", "formdata", "file", "graphql"} {
 		_ = o.Set(name, undef)
 	}
-	if b.Language != "" {
+	switch {
+	case b.Options != "":
+		// The options as the collection writes them (headerFamily, an
+		// empty raw, another mode's).
+		_ = o.Set("options", s.literalOr(b.Options, ""))
+	case b.Language != "":
 		opts, raw := rt.NewObject(), rt.NewObject()
 		_ = raw.Set("language", s.prims.str(rt, b.Language))
 		_ = opts.Set("raw", raw)
 		_ = o.Set("options", opts)
-	} else {
+	default:
 		_ = o.Set("options", undef)
 	}
 	if b.Disabled {
@@ -185,7 +198,9 @@ func (s *Sandbox) rawRequestBody(b *collections.Body) *goja.Object {
 // (nil: not yet), as the baseline a pre-request script's changes are
 // found against.
 func (s *Sandbox) bodyBaseline(b *collections.Body, built *goja.Object) any {
-	if rawBody(b) {
+	// exportBody writes a raw value that is not a string as
+	// JSON.stringify does, which is left to it.
+	if rawBody(b) && (b.RawJSON == "" || b.Raw == "") {
 		return map[string]any{"mode": "raw", "disabled": b.Disabled, "language": b.Language, "raw": rawText(b)}
 	}
 	if built == nil {
