@@ -724,10 +724,10 @@ func decodeBody(rb node, w where) (*Body, error) {
 
 // formEntries is a urlencoded or formdata member as the list of entries
 // postman-collection's PropertyList makes of it, since Newman runs every
-// shape: a list's objects as they are, a urlencoded string parsed into
-// fields (also as a list's element), and anything else but null, false
-// and 0 (a number, true, an object, a list's other elements but null) an
-// entry without key or value, which Newman sends as "undefined=" in a
+// shape: a list's objects as they are, an object as one entry, a
+// urlencoded string parsed into fields (also as a list's element), and
+// anything else but null, false and 0 (a number, true, a list's other
+// elements but null) an entry without key or value, which Newman sends as "undefined=" in a
 // urlencoded body and as a part named "" in a form-data one. A form-data
 // string is no entries.
 func formEntries(v node, multipart bool) node {
@@ -738,6 +738,10 @@ func formEntries(v node, multipart bool) node {
 		}
 		return parseQueryParams(str(v))
 	case kindArray:
+	case kindObject:
+		// PropertyList takes an object for one entry: {"key": "x",
+		// "value": "y"} is sent as x=y.
+		return mustParse("[" + v.raw() + "]")
 	default:
 		if !jsTruthy(v) {
 			return node{}

@@ -85,16 +85,20 @@ func applyAuth(a *collections.Auth, out *outgoing, u *collections.URL, in *signI
 	case "noauth", "inherit":
 		return nil
 	case "basic":
-		cred := a.Get("username") + ":" + a.Get("password")
+		// postman-runtime takes `username || ''`: a false, 0 or NaN (a
+		// number-typed "abc") is sent as nothing.
+		cred := getAuth(a, "username").or("") + ":" + getAuth(a, "password").or("")
 		out.removeHeader("Authorization")
 		out.addHeader("Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte(cred)))
 	case "bearer":
-		token := a.Get("token")
-		if token == "" {
+		// postman-runtime signs only with a truthy token: not with a
+		// boolean-typed "" (false) or a number-typed "abc" (NaN).
+		token := getAuth(a, "token")
+		if !token.truthy() {
 			return nil
 		}
 		out.removeHeader("Authorization")
-		out.addHeader("Authorization", "Bearer "+token)
+		out.addHeader("Authorization", "Bearer "+token.or(""))
 	case "apikey":
 		key, value := a.Get("key"), a.Get("value")
 		if key == "" && value == "" {
@@ -148,7 +152,7 @@ func getAuth(a *collections.Auth, key string) authValue {
 // parameters with: "false" as a string is true, as in Postman.
 func (p authValue) truthy() bool {
 	switch x := p.v.(type) {
-	case nil:
+	case nil, collections.Undefined:
 		return false
 	case bool:
 		return x
