@@ -709,8 +709,18 @@ func decodeBody(rb node, w where) (*Body, error) {
 	if b.FormData, err = decodeForm(formEntries(m.get("formdata"), true), true, w.in("formdata")); err != nil {
 		return nil, err
 	}
-	if f := m.get("file"); isObject(f) {
-		b.File = &BodyFile{Src: str(field(f, "src")), Content: str(field(f, "content"))}
+	switch f := m.get("file"); {
+	case isObject(f):
+		src := field(f, "src")
+		b.File = &BodyFile{Content: str(field(f, "content")), HasSrc: src.exists()}
+		if isString(src) {
+			b.File.Src = str(src)
+		} else if src.exists() {
+			// postman-runtime loads only a string src.
+			b.File.SrcJSON = literalText(src)
+		}
+	case f.exists() && isNull(f):
+		b.FileNull = true
 	}
 	if g := m.get("graphql"); isObject(g) {
 		b.GraphQL = decodeGraphQL(g)

@@ -224,7 +224,10 @@ type Body struct {
 	// something other than a string (5, true, an object), which Newman's
 	// report and scripts show as that value; "" for a string. Raw holds
 	// what is sent.
-	RawJSON  string
+	RawJSON string
+	// FileNull marks a "file": null, which Newman's report and scripts
+	// show as null (File is then nil, as for none).
+	FileNull bool
 	Disabled bool
 }
 
@@ -350,7 +353,17 @@ func (d *Description) MediaType() string {
 
 // BodyFile is the file of a "file" mode body.
 type BodyFile struct {
-	Src     string
+	// Src is the file's path; "" when the collection gives none or
+	// another value than a string, which Newman cannot load.
+	Src string
+	// SrcJSON is the JSON text of a src given as another value than a
+	// string (null, 5), which Newman's report and scripts show as that
+	// value; "" for a string.
+	SrcJSON string
+	// HasSrc marks a src given, even "".
+	HasSrc bool
+	// Content is the base64 text of the file's bytes, sent when there is
+	// no src.
 	Content string
 	// Unreadable marks the runner's resolved copy of a file that could
 	// not be loaded; Newman's report then lists the file's value as null.

@@ -727,6 +727,12 @@ func (r *Runner) buildBody(b *collections.Body, out *outgoing, res *variables.Re
 	if b.Disabled || bodyIsEmpty(b) || out.pruned() {
 		// Not sent, but Newman's report still lists it, resolved.
 		out.Spec = resolvedSpec(b, res)
+		if f := b.File; b.Mode == "file" && !b.Disabled && f != nil && f.Src == "" && f.Content == "" {
+			// postman-runtime tries to load a file without a src (none,
+			// "", null, 5) all the same.
+			out.Warnings = append(out.Warnings, "Binary file load error: invalid or missing file source")
+			out.Spec.File.Unreadable = true
+		}
 		return nil
 	}
 	switch b.Mode {
@@ -791,8 +797,14 @@ func (r *Runner) buildBody(b *collections.Body, out *outgoing, res *variables.Re
 		out.Body, out.HasBody = body, true
 	case "file":
 		out.Spec = b
-		if strings.Contains(b.File.Src, "{{") {
+		switch {
+		case strings.Contains(b.File.Src, "{{"):
 			out.Spec = resolvedSpec(b, res)
+		case b.File.Src == "":
+			// The content goes as a Buffer, which Newman's report lists
+			// as nothing.
+			out.Spec = b.Clone()
+			out.Spec.File.Content = ""
 		}
 		data, path, err := r.fileBody(b.File, res)
 		if err != nil {
@@ -1219,7 +1231,8 @@ func randomDigits(n int) string {
 // content. A file that cannot be read is a *fileBodyError.
 func (r *Runner) fileBody(f *collections.BodyFile, res *variables.Resolver) (data []byte, path string, err error) {
 	if f.Content != "" && f.Src == "" {
-		return []byte(f.Content), "", nil
+		// postman-runtime sends the content as base64.
+		return decodeBase64(f.Content), "", nil
 	}
 	src, err := res.Replace(f.Src)
 	if err != nil {
@@ -1231,6 +1244,33 @@ func (r *Runner) fileBody(f *collections.BodyFile, res *variables.Resolver) (dat
 		return nil, path, &fileBodyError{src: src, err: unwrapPathError(err)}
 	}
 	return data, path, nil
+}
+
+// decodeBase64 decodes s as Node's Buffer.from(s, "base64") does: both
+// alphabets, characters outside them skipped, up to the first "=", and a
+// last lone character dropped.
+func decodeBase64(s string) []byte {
+	clean := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '=':
+			i = len(s)
+			continue
+		case c == '-':
+			c = '+'
+		case c == '_':
+			c = '/'
+		case !('A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '+' || c == '/'):
+			continue
+		}
+		clean = append(clean, c)
+	}
+	if len(clean)%4 == 1 {
+		clean = clean[:len(clean)-1]
+	}
+	out, _ := base64.RawStdEncoding.DecodeString(string(clean)) // clean holds only the alphabet
+	return out
 }
 
 // fileBodyError is a file-mode body that could not be read, worded as

@@ -817,8 +817,9 @@ type jsonBody struct {
 	Raw        json.RawMessage  `json:"raw,omitempty"`
 	URLEncoded *[]jsonFormParam `json:"urlencoded,omitempty"`
 	FormData   *[]jsonFormParam `json:"formdata,omitempty"`
-	File       *jsonFile        `json:"file,omitempty"`
-	GraphQL    *jsonGraphQL     `json:"graphql,omitempty"`
+	// File is a *jsonFile, or null for the collection's "file": null.
+	File    any          `json:"file,omitempty"`
+	GraphQL *jsonGraphQL `json:"graphql,omitempty"`
 	// Options is the body's options as the collection writes them.
 	Options  json.RawMessage `json:"options,omitempty"`
 	Disabled bool            `json:"disabled,omitempty"`
@@ -875,8 +876,9 @@ func newDescription(d *collections.Description) *jsonDescription {
 }
 
 type jsonFile struct {
-	Src     string `json:"src,omitempty"`
-	Content string `json:"content,omitempty"`
+	// Src is the collection's src, as the JSON value it gives (null, 5).
+	Src     json.RawMessage `json:"src,omitempty"`
+	Content string          `json:"content,omitempty"`
 	// Value is null for a file Newman could not load, and left out otherwise.
 	Value *json.RawMessage `json:"value,omitempty"`
 }
@@ -936,11 +938,18 @@ func newBody(b *collections.Body) *jsonBody {
 		ps := formParams(b.FormData, true, !b.Disabled)
 		jb.FormData = &ps
 	case "file":
-		if b.File != nil {
-			jb.File = &jsonFile{Src: b.File.Src, Content: b.File.Content}
+		if b.FileNull {
+			jb.File = json.RawMessage("null")
+		}
+		if f := b.File; f != nil {
+			jf := &jsonFile{Content: f.Content}
+			jb.File = jf
+			if f.HasSrc || f.Src != "" {
+				jf.Src = literalOr(f.SrcJSON, f.Src)
+			}
 			if b.File.Unreadable {
 				null := json.RawMessage("null")
-				jb.File.Value = &null
+				jf.Value = &null
 			}
 		}
 	case "graphql":

@@ -10,8 +10,8 @@ import (
 // report does, where colrun's model used to drop it: a urlencoded
 // entry's missing key or value (and any shape of the list Newman runs),
 // a "disabled": false or null, a body's whole options, a raw body given
-// as another JSON value than a string, a form-data fileName, an empty
-// URL password, an object URL's hash, string-typed auth parameters
+// as another JSON value than a string, a form-data fileName, a file
+// body's null, src and unloadable value, an empty URL password, an object URL's hash, string-typed auth parameters
 // without a value, and the parameters of every auth type the block has.
 // The expected values are Newman's report of the same items.
 func TestJSONReportKeepsWhatTheCollectionWrites(t *testing.T) {
@@ -54,6 +54,12 @@ func TestJSONReportKeepsWhatTheCollectionWrites(t *testing.T) {
 		{"raw true", post(`{"mode":"raw","raw":true}`), "body", `{"mode":"raw","raw":true}`},
 		{"raw object", post(`{"mode":"raw","raw":{"b":1,"a":[true]}}`), "body", `{"mode":"raw","raw":{"b":1,"a":[true]}}`},
 		{"raw empty object", post(`{"mode":"raw","raw":{}}`), "body", `{"mode":"raw","raw":{}}`},
+		{"file null", post(`{"mode":"file","file":null}`), "body", `{"mode":"file","file":null}`},
+		{"file src null", post(`{"mode":"file","file":{"src":null}}`), "body", `{"mode":"file","file":{"src":null,"value":null}}`},
+		{"file src empty", post(`{"mode":"file","file":{"src":""}}`), "body", `{"mode":"file","file":{"src":"","value":null}}`},
+		{"file without src", post(`{"mode":"file","file":{}}`), "body", `{"mode":"file","file":{"value":null}}`},
+		{"file src 5", post(`{"mode":"file","file":{"src":5}}`), "body", `{"mode":"file","file":{"src":5,"value":null}}`},
+		{"file content", post(`{"mode":"file","file":{"content":"abc"}}`), "body", `{"mode":"file","file":{}}`},
 		{"url empty password", get(`"http://u:@{{host}}/get"`, ""), "url.auth", `{"user":"u","password":""}`},
 		{"url object empty password", get(object(`,"auth":{"user":"u","password":""}`), ""), "url.auth", `{"user":"u","password":""}`},
 		{"url object empty hash", get(object(`,"hash":""`), ""), "url.hash", `""`},
