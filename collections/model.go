@@ -309,6 +309,10 @@ const (
 	FormFileName
 	// FormFileNameNull marks "fileName": null, which Newman's report keeps.
 	FormFileNameNull
+	// FormValueSent marks the runner's copy of a form-data file part
+	// without a src that was sent with its value's base64 bytes, which
+	// Newman's report names no fileName for.
+	FormValueSent
 )
 
 // SrcShape is the JSON type of a form parameter's src.

@@ -997,7 +997,15 @@ func sentFileParams(params []collections.FormParam, unread map[string]bool) []co
 		if out == nil {
 			out = append(make([]collections.FormParam, 0, len(params)), params[:i]...)
 		}
-		p.Value, p.ValueJSON = "", ""
+		switch {
+		case base64Part(p):
+			p.Has |= collections.FormValueSent
+			p.Value, p.ValueJSON = "", ""
+		case len(p.Src) == 0 && p.Value != "" && p.ValueJSON == "":
+			// Sent as text, which Newman's report keeps.
+		default:
+			p.Value, p.ValueJSON = "", ""
+		}
 		if p.SrcShape != collections.SrcList || len(p.Src) == 0 {
 			p.Disabled = len(p.Src) == 1 && unread[p.Src[0]]
 			out = append(out, p)
@@ -1132,9 +1140,50 @@ func (r *Runner) formDataBody(params []collections.FormParam, out *outgoing, res
 		}
 		if p.Type == "file" {
 			fields = append(fields, formKV{key: key, value: p.Value})
+			if base64Part(p) {
+				// postman-runtime sends the value as base64, a part
+				// without a filename unless the collection names one.
+				value, err := res.Replace(p.Value)
+				if err != nil {
+					return nil, "", err
+				}
+				h := textproto.MIMEHeader{}
+				ct := "application/octet-stream"
+				if p.Has&collections.FormFileName != 0 {
+					h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, escapeQuotes(key), escapeQuotes(p.FileName)))
+					if t := partContentType(p, p.FileName); t != "" {
+						ct = t
+					}
+				} else {
+					h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"`, escapeQuotes(key)))
+				}
+				if p.ContentType != "" {
+					ct = p.ContentType
+				}
+				h.Set("Content-Type", ct)
+				w, err := mw.CreatePart(h)
+				if err != nil {
+					return nil, "", err
+				}
+				w.Write(decodeBase64(value))
+				continue
+			}
 			if len(p.Src) == 0 {
-				// No file chosen: Postman sends an empty part, named as
-				// the collection's fileName says, else "".
+				// No file chosen: Postman warns, and sends an empty part,
+				// named as the collection's fileName says, else "".
+				out.Warnings = append(out.Warnings, fmt.Sprintf("Form param `%s`, file load error: missing file source", key))
+				if p.Value != "" && p.ValueJSON == "" {
+					// An empty list of srcs beside a value: the value
+					// goes as text.
+					value, err := res.Replace(p.Value)
+					if err != nil {
+						return nil, "", err
+					}
+					if err := writeTextPart(mw, p, key, value); err != nil {
+						return nil, "", err
+					}
+					continue
+				}
 				h := textproto.MIMEHeader{}
 				h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, escapeQuotes(key), escapeQuotes(p.FileName)))
 				if ct := partContentType(p, p.FileName); ct != "" && p.FileName != "" {
@@ -1185,25 +1234,9 @@ func (r *Runner) formDataBody(params []collections.FormParam, out *outgoing, res
 			return nil, "", err
 		}
 		fields = append(fields, formKV{key: key, value: value})
-		h := textproto.MIMEHeader{}
-		if p.Has&collections.FormFileName != 0 {
-			// A text part sent as a file, as postman-runtime sends a
-			// part with a fileName.
-			h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, escapeQuotes(key), escapeQuotes(p.FileName)))
-			if ct := partContentType(p, p.FileName); ct != "" {
-				h.Set("Content-Type", ct)
-			}
-		} else {
-			h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"`, escapeQuotes(key)))
-			if p.ContentType != "" {
-				h.Set("Content-Type", p.ContentType)
-			}
-		}
-		w, err := mw.CreatePart(h)
-		if err != nil {
+		if err := writeTextPart(mw, p, key, value); err != nil {
 			return nil, "", err
 		}
-		w.Write([]byte(value))
 	}
 	if buf.Len() == 0 {
 		return nil, boundary, nil
@@ -1300,6 +1333,36 @@ var mimeTypes = map[string]string{
 
 // fileContentType is the Content-Type Newman sends a file with: mime-db's
 // type for its extension, without parameters, or application/octet-stream.
+// writeTextPart writes a part whose value is text: named as a file when
+// the collection gives a fileName, as postman-runtime sends it.
+func writeTextPart(mw *multipart.Writer, p collections.FormParam, key, value string) error {
+	h := textproto.MIMEHeader{}
+	if p.Has&collections.FormFileName != 0 {
+		h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, escapeQuotes(key), escapeQuotes(p.FileName)))
+		if ct := partContentType(p, p.FileName); ct != "" {
+			h.Set("Content-Type", ct)
+		}
+	} else {
+		h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"`, escapeQuotes(key)))
+		if p.ContentType != "" {
+			h.Set("Content-Type", p.ContentType)
+		}
+	}
+	w, err := mw.CreatePart(h)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write([]byte(value))
+	return err
+}
+
+// base64Part reports whether a form-data file part is sent with its
+// value's base64 bytes: it has a value but no src (an empty list of
+// srcs is a missing one), as postman-runtime reads it.
+func base64Part(p collections.FormParam) bool {
+	return p.Type == "file" && p.Value != "" && p.ValueJSON == "" && len(p.Src) == 0 && p.SrcShape != collections.SrcList
+}
+
 // partContentType is the Content-Type the form-data package gives a text
 // part named name: the part's own, else the one name's extension says,
 // else none ("").

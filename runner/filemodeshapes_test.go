@@ -58,3 +58,40 @@ func (e *events) warnings() []string {
 	}
 	return out
 }
+
+// A form-data file part without a src is sent as Newman 6.2.2 sends it:
+// its value as the bytes its base64 stands for (an empty list of srcs
+// beside a value sends the value as text), and without a value as an
+// empty part named "", warning "missing file source". The expected
+// values are what Newman sent and logged for the same item.
+func TestFormFilePartWithoutSrcAsNewmanSendsIt(t *testing.T) {
+	t.Parallel()
+	rec := newRecorder(t, nil)
+	item := `{"name":"r","request":{"method":"POST","url":"{{base}}/post","body":{"mode":"formdata","formdata":[
+		{"key":"a","type":"file","value":"aGk="},
+		{"key":"b","type":"file","value":"aGk=","fileName":"x.txt"},
+		{"key":"c","type":"file","value":"aGk=","contentType":"text/y"},
+		{"key":"d","type":"file","value":"aGk=","src":[]},
+		{"key":"e","type":"file"},
+		{"key":"f","type":"file","value":"aGk=","src":""}]}}}`
+	ev, _ := run(t, parse(t, collection(rec.srv.URL, item)), Options{})
+	got := rec.all()
+	if len(got) != 1 {
+		t.Fatalf("server got %d requests, want 1", len(got))
+	}
+	want := []string{
+		`form-data; name="a"|application/octet-stream|hi`,
+		`form-data; name="b"; filename="x.txt"|text/plain|hi`,
+		`form-data; name="c"|text/y|hi`,
+		`form-data; name="d"||aGk=`,
+		`form-data; name="e"; filename=""||`,
+		`form-data; name="f"|application/octet-stream|hi`,
+	}
+	if diff := cmp.Diff(want, multipartParts(t, got[0])); diff != "" {
+		t.Errorf("parts sent (-want +got):\n%s", diff)
+	}
+	wantWarnings := []string{"Form param `d`, file load error: missing file source", "Form param `e`, file load error: missing file source"}
+	if diff := cmp.Diff(wantWarnings, ev.warnings()); diff != "" {
+		t.Errorf("warnings (-want +got):\n%s", diff)
+	}
+}

@@ -974,7 +974,9 @@ func formParams(ps []collections.FormParam, form, built bool) []jsonFormParam {
 		if p.Has&collections.FormNoKey == 0 {
 			jp.Key = literalOr(p.KeyJSON, p.Key)
 		}
-		if (!form || p.Type != "file") && p.Has&collections.FormNoValue == 0 {
+		// postman-collection's FormParam#toJSON leaves out a file's value
+		// unless it is text (a stream sent, or a Buffer, is not).
+		if (!form || p.Type != "file" || p.Value != "" && p.ValueJSON == "") && p.Has&collections.FormNoValue == 0 {
 			jp.Value = literalOr(p.ValueJSON, p.Value)
 		}
 		if form {
@@ -983,7 +985,7 @@ func formParams(ps []collections.FormParam, form, built bool) []jsonFormParam {
 			switch {
 			case p.Has&collections.FormFileName != 0:
 				jp.FileName = jsJSON(p.FileName)
-			case built && p.Type == "file" && !p.Disabled && p.Value == "" && !slices.ContainsFunc(p.Src, func(s string) bool { return s != "" }):
+			case built && p.Type == "file" && !p.Disabled && p.Value == "" && p.Has&collections.FormValueSent == 0 && !slices.ContainsFunc(p.Src, func(s string) bool { return s != "" }):
 				jp.FileName = json.RawMessage(`""`)
 			case p.Has&collections.FormFileNameNull != 0:
 				jp.FileName = json.RawMessage("null")

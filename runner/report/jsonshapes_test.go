@@ -42,6 +42,8 @@ func TestJSONReportKeepsWhatTheCollectionWrites(t *testing.T) {
 			"body", `{"mode":"formdata","formdata":[{"key":"","value":""}]}`},
 		{"formdata disabled false and fileName", post(`{"mode":"formdata","formdata":[{"key":"t","value":"v","type":"text","disabled":false,"fileName":"a.txt"},{"key":"f","type":"file","src":[],"fileName":"b.txt"},{"key":"n","value":"w","fileName":null}]}`),
 			"body", `{"mode":"formdata","formdata":[{"disabled":false,"key":"t","value":"v","type":"text","fileName":"a.txt"},{"key":"f","type":"file","src":[],"fileName":"b.txt"},{"key":"n","value":"w","fileName":null}]}`},
+		{"formdata file parts without src", post(`{"mode":"formdata","formdata":[{"key":"a","type":"file","value":"aGk="},{"key":"b","type":"file","value":"aGk=","fileName":"x.txt"},{"key":"c","type":"file","value":"aGk=","contentType":"text/y"},{"key":"d","type":"file","value":"aGk=","src":[]},{"key":"e","type":"file"},{"key":"f","type":"file","value":"aGk=","src":""}]}`),
+			"body", `{"mode":"formdata","formdata":[{"key":"a","type":"file"},{"key":"b","type":"file","fileName":"x.txt"},{"key":"c","type":"file","contentType":"text/y"},{"key":"d","value":"aGk=","type":"file","src":[]},{"key":"e","type":"file","fileName":""},{"key":"f","type":"file","src":""}]}`},
 		{"headers disabled false and null", get(`"{{base}}/get"`, `,"header":[{"key":"X-A","value":"1","disabled":false},{"key":"X-B","value":"2","disabled":null},{"key":"X-C","value":"3"}]`),
 			"header", `[{"disabled":false,"key":"X-A","value":"1"},{"disabled":null,"key":"X-B","value":"2"},{"key":"X-C","value":"3"}]`},
 		{"raw options", post(`{"mode":"raw","raw":"x","options":{"raw":{"headerFamily":"json","language":"json"},"other":{"a":1}}}`),
