@@ -334,9 +334,11 @@ func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
 // runner's, then those the transport adds (Host, Accept-Encoding, the
 // jar's Cookie, Content-Length), flagged as system headers as Newman's report flags
 // them. Test scripts and reports both see this list. Connection is not
-// listed: Go's HTTP/1.1 sends none. The request's disabled headers are
-// listed in their places, flagged, as Newman lists them though it does
-// not send them.
+// listed: Go's HTTP/1.1 sends none, nor is the Authorization a URL's
+// user information gives (postman-request adds it while sending, and
+// Newman's scripts and report never see it). The request's disabled
+// headers are listed in their places, flagged, as Newman lists them
+// though it does not send them.
 func sentHeaders(o *outgoing) []event.Header {
 	hs := make([]event.Header, 0, len(o.Headers)+len(o.disabled)+4)
 	d := 0
@@ -344,7 +346,7 @@ func sentHeaders(o *outgoing) []event.Header {
 		for ; d < len(o.disabled) && o.disabled[d].at <= i; d++ {
 			hs = append(hs, o.disabled[d].Header)
 		}
-		if o.formType && strings.EqualFold(h.Key, "Content-Type") {
+		if o.formType && strings.EqualFold(h.Key, "Content-Type") || o.urlAuth && strings.EqualFold(h.Key, "Authorization") {
 			continue
 		}
 		hs = append(hs, h)

@@ -1,6 +1,7 @@
 package runner
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -94,4 +95,16 @@ func TestFormFilePartWithoutSrcAsNewmanSendsIt(t *testing.T) {
 	if diff := cmp.Diff(wantWarnings, ev.warnings()); diff != "" {
 		t.Errorf("warnings (-want +got):\n%s", diff)
 	}
+}
+
+// logged lists the run's console messages, each line's arguments joined
+// by spaces.
+func (e *events) logged() []string {
+	var out []string
+	for _, ev := range e.all {
+		if c := ev.Console; c != nil {
+			out = append(out, strings.Join(c.Messages, " "))
+		}
+	}
+	return out
 }

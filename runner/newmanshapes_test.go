@@ -155,12 +155,7 @@ func TestScriptsSeeTheRawBodyAsWritten(t *testing.T) {
 			item := `{"name":"r","request":{"method":"POST","url":"{{base}}/post","body":` + tc.body + `},
 				"event":[{"listen":"prerequest","script":{"exec":["console.log(JSON.stringify(pm.request.body.toJSON()), typeof pm.request.body.raw)"]}}]}`
 			ev, _ := runScripted(t, parse(t, collection(rec.srv.URL, item)), Options{})
-			var logged []string
-			for _, e := range ev.all {
-				if c := e.Console; c != nil {
-					logged = append(logged, strings.Join(c.Messages, " "))
-				}
-			}
+			logged := ev.logged()
 			if diff := cmp.Diff([]string{tc.want}, logged); diff != "" {
 				t.Errorf("script logged (-want +got):\n%s", diff)
 			}
