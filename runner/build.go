@@ -202,6 +202,12 @@ func resolvedRequest(orig *collections.Request, o *outgoing, sent []event.Header
 	if r.Body != nil && r.Body.Mode == "raw" && o.HasBody {
 		r.Body.Raw = string(o.Body)
 	}
+	if r.Body != nil && r.Body.Mode == "file" && o.Spec != nil && o.Spec.File != nil {
+		// Newman's test scripts see the file as its runtime left it: the
+		// value of one it could not load null, content sent as bytes gone.
+		f := *o.Spec.File
+		r.Body.File = &f
+	}
 	if r.Body != nil && r.Body.Mode == "graphql" && o.Spec != nil && o.Spec.GraphQL != nil {
 		// Newman's test scripts see the query and variables resolved.
 		g := *o.Spec.GraphQL

@@ -742,6 +742,12 @@ function PostmanRequestAuth(options, parent) {
     parent && this.setParent(parent);
     isString(options) && (options = { type: options });
     this.update(options);
+    // The parameters of the other types the block gives (Postman keeps
+    // those of each type a user tried) are listed too, as in Newman.
+    var self = this;
+    isObject(options) && Object.keys(options).forEach(function (k) {
+        k !== 'type' && k !== self.type && RequestAuth.isValidType(k) && isObject(options[k]) && self.update(options[k], k);
+    });
 }
 var RequestAuth = PostmanRequestAuth;
 inherit(RequestAuth, Property);

@@ -267,11 +267,22 @@ func (s *Sandbox) bodyPlain(b *collections.Body) *goja.Object {
 		}
 		_ = o.Set("formdata", rt.NewArray(items...))
 	case "file":
-		if b.File != nil {
+		// The file as the collection writes it (a src of 5 or null, none,
+		// "file": null) and, in the runner's copy, as Newman's runtime left
+		// it: the value of one it could not load null, as the report shows.
+		switch {
+		case b.FileNull:
+			_ = o.Set("file", goja.Null())
+		case b.File != nil:
 			f := rt.NewObject()
-			_ = f.Set("src", b.File.Src)
+			if b.File.HasSrc || b.File.Src != "" {
+				_ = f.Set("src", s.literalOr(b.File.SrcJSON, b.File.Src))
+			}
 			if b.File.Content != "" {
 				_ = f.Set("content", b.File.Content)
+			}
+			if b.File.Unreadable {
+				_ = f.Set("value", goja.Null())
 			}
 			_ = o.Set("file", f)
 		}
@@ -280,7 +291,12 @@ func (s *Sandbox) bodyPlain(b *collections.Body) *goja.Object {
 			_ = o.Set("graphql", s.graphqlPlain(b.GraphQL))
 		}
 	}
-	if b.Language != "" {
+	switch {
+	case b.Options != "":
+		// The options as the collection writes them (headerFamily, an
+		// empty raw, another mode's), as rawRequestBody shows them too.
+		_ = o.Set("options", s.literalOr(b.Options, ""))
+	case b.Language != "":
 		opts := rt.NewObject()
 		raw := rt.NewObject()
 		_ = raw.Set("language", b.Language)
@@ -333,9 +349,21 @@ func (s *Sandbox) formParamPlain(p collections.FormParam, form bool) *goja.Objec
 	if p.Description != nil {
 		_ = o.Set("description", s.descriptionJS(p.Description))
 	}
-	_ = o.Set("key", s.literalOr(p.KeyJSON, p.Key))
-	_ = o.Set("value", s.literalOr(p.ValueJSON, p.Value))
+	// A urlencoded entry without a key or a value keeps none, as Newman's
+	// QueryParam does (a FormParam makes it "", which decode already did).
+	if p.Has&collections.FormNoKey == 0 {
+		_ = o.Set("key", s.literalOr(p.KeyJSON, p.Key))
+	}
+	if p.Has&collections.FormNoValue == 0 {
+		_ = o.Set("value", s.literalOr(p.ValueJSON, p.Value))
+	}
 	if form {
+		switch {
+		case p.Has&collections.FormFileNameNull != 0:
+			_ = o.Set("fileName", goja.Null())
+		case p.Has&collections.FormFileName != 0:
+			_ = o.Set("fileName", p.FileName)
+		}
 		if p.Type != "" {
 			_ = o.Set("type", p.Type)
 		}
@@ -353,8 +381,10 @@ func (s *Sandbox) formParamPlain(p collections.FormParam, form bool) *goja.Objec
 			_ = o.Set("contentType", p.ContentType)
 		}
 	}
-	if p.Disabled {
-		_ = o.Set("disabled", true)
+	if p.Disabled || p.Has&collections.FormDisabled != 0 {
+		// Property keeps a "disabled" the entry writes as its truthiness:
+		// false (or null) is listed as false.
+		_ = o.Set("disabled", p.Disabled)
 	}
 	return o
 }
@@ -363,9 +393,21 @@ func (s *Sandbox) authPlain(a *collections.Auth) *goja.Object {
 	rt := s.rt
 	o := rt.NewObject()
 	_ = o.Set("type", a.Type)
-	params := make([]any, 0, len(a.Params))
-	for _, p := range a.Params {
-		po := rt.NewObject()
+	_ = o.Set(a.Type, s.authParamsPlain(a.Params))
+	// The other types' parameters, which RequestAuth lists after the
+	// type's, as Newman shows them.
+	for _, other := range a.Other {
+		if other.Type != a.Type {
+			_ = o.Set(other.Type, s.authParamsPlain(other.Params))
+		}
+	}
+	return o
+}
+
+func (s *Sandbox) authParamsPlain(ps []collections.AuthParam) goja.Value {
+	params := make([]any, 0, len(ps))
+	for _, p := range ps {
+		po := s.rt.NewObject()
 		_ = po.Set("key", p.Key)
 		_ = po.Set("value", s.toJS(p.Value))
 		typ := p.Type
@@ -375,8 +417,7 @@ func (s *Sandbox) authPlain(a *collections.Auth) *goja.Object {
 		_ = po.Set("type", typ)
 		params = append(params, po)
 	}
-	_ = o.Set(a.Type, rt.NewArray(params...))
-	return o
+	return s.rt.NewArray(params...)
 }
 
 // applyRequestChanges writes back what a pre-request script changed in
