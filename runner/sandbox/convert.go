@@ -795,8 +795,15 @@ func (s *Sandbox) headerPlain(h collections.Header) *goja.Object {
 	ho := s.rt.NewObject()
 	_ = ho.Set("key", h.Key)
 	_ = ho.Set("value", h.Value)
-	if h.Disabled {
+	switch {
+	case h.Disabled:
 		_ = ho.Set("disabled", true)
+	case h.DisabledAs == collections.DisabledFalse:
+		// Header#update keeps a "disabled" that does not disable as
+		// written, which Newman's scripts see.
+		_ = ho.Set("disabled", false)
+	case h.DisabledAs == collections.DisabledNull:
+		_ = ho.Set("disabled", goja.Null())
 	}
 	if h.Description != nil {
 		_ = ho.Set("description", s.descriptionJS(h.Description))

@@ -92,9 +92,10 @@ func (p *requestParts) lazyBuild(s *Sandbox, o *goja.Object, name string) goja.V
 }
 
 func (s *Sandbox) requestHeaders(o *goja.Object, headers []collections.Header) *goja.Object {
-	if hasDescriptions(headers) {
+	if hasDescriptions(headers) || hasDisabledAs(headers) {
 		// HeaderList's own constructor keeps each header's description
-		// where Property puts it; the list built in Go has no room for one.
+		// where Property puts it, and a "disabled" of false or null as
+		// written; the list built in Go has no room for either.
 		plain := make([]any, len(headers))
 		for i, h := range headers {
 			p := s.headerPlain(h)
@@ -114,6 +115,17 @@ func (s *Sandbox) requestHeaders(o *goja.Object, headers []collections.Header) *
 		hs[i] = header{key: h.Key, value: h.Value, disabled: h.Disabled, system: h.System}
 	}
 	return s.headerList(o, hs)
+}
+
+// hasDisabledAs reports whether a header writes a "disabled" that does
+// not disable it.
+func hasDisabledAs(headers []collections.Header) bool {
+	for _, h := range headers {
+		if !h.Disabled && h.DisabledAs != collections.DisabledAbsent {
+			return true
+		}
+	}
+	return false
 }
 
 // hasDescriptions reports whether a header has a description.
@@ -281,6 +293,9 @@ func (s *Sandbox) requestFast(r *collections.Request) (*goja.Object, *requestPar
 // headersFast reports whether headerList builds a list of these headers
 // in Go, running no JavaScript, so that it may wait for the first read.
 func headersFast(headers []collections.Header) bool {
+	if hasDisabledAs(headers) {
+		return false
+	}
 	for _, h := range headers {
 		if !isASCII(h.Key) || len(h.Key) == len("__proto__") && strings.ToLower(h.Key) == "__proto__" {
 			return false

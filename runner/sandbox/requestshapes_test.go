@@ -8,7 +8,7 @@ import (
 )
 
 // What pre-request scripts see of a request the collection writes in the
-// shapes Newman keeps: a urlencoded entry without a key or value, a form
+// shapes Newman keeps: a header's "disabled": false or null, a urlencoded entry without a key or value, a form
 // entry's "disabled": false or null and its fileName, a body's options of
 // another mode, a file body's src as written (5, null, none) or "file":
 // null, and the parameters of the auth types the block gives besides its
@@ -45,6 +45,9 @@ func TestScriptsSeeRequestShapesAsNewman(t *testing.T) {
 			body, `{"mode":"file","file":{"content":"aGk="}}`},
 		{"file src empty", `{"method":"POST","url":"http://127.0.0.1/post","body":{"mode":"file","file":{"src":""}}}`,
 			body, `{"mode":"file","file":{"src":""}}`},
+		{"headers disabled false or null",
+			`{"method":"GET","url":"http://127.0.0.1/get","header":[{"key":"A","value":"1","disabled":false},{"key":"B","value":"2","disabled":null},{"key":"D","value":"4","disabled":true},{"key":"E","value":"5"}]}`,
+			`JSON.stringify(pm.request.headers.toJSON())`, `[{"disabled":false,"key":"A","value":"1"},{"disabled":null,"key":"B","value":"2"},{"disabled":true,"key":"D","value":"4"},{"key":"E","value":"5"}]`},
 		{"auth with other types, v2.1",
 			`{"method":"GET","url":"http://127.0.0.1/get","auth":{"type":"bearer","bearer":[{"key":"token","value":"t","type":"string"}],"basic":[{"key":"username","value":"u","type":"string"},{"key":"password","value":"p","type":"string"}],"apikey":[{"key":"key","value":"k"}]}}`,
 			auth, `{"type":"bearer","bearer":[{"type":"string","value":"t","key":"token"}],"basic":[{"type":"string","value":"u","key":"username"},{"type":"string","value":"p","key":"password"}],"apikey":[{"type":"any","value":"k","key":"key"}]}`},
