@@ -1434,26 +1434,63 @@ function exportUrl(u) {
         })
     };
 }
+// lodashEmpty is lodash's isEmpty: a value with no length, size or own
+// enumerable keys; a number or a boolean is empty.
+function lodashEmpty(v) {
+    if (isNil(v)) { return true; }
+    if (isString(v) || Array.isArray(v) || ArrayBuffer.isView(v)) { return v.length === 0; }
+    if (typeof v !== 'object' && typeof v !== 'function') { return true; }
+    if (v instanceof Map || v instanceof Set) { return v.size === 0; }
+    for (var k in v) { if (hasOwn.call(v, k)) { return false; } }
+    return true;
+}
+// languageOnly reports whether a body's options are none or only
+// {raw: {language}}, which the export's language says.
+function languageOnly(o) {
+    if (isNil(o)) { return true; }
+    var keys = isObject(o) ? Object.keys(o) : [];
+    return keys.length === 1 && keys[0] === 'raw' && isObject(o.raw) && Object.keys(o.raw).length === 1 && isString(o.raw.language);
+}
+// jsonOrEmpty is JSON.stringify(v), "" for a value it gives no text for.
+function jsonOrEmpty(v) {
+    try { return str(JSON.stringify(v)); } catch (e) { return E; }
+}
+// formMembers adds to a form entry's export what the collection model
+// keeps beside its text: a key or value left out, a "disabled" given,
+// a form-data fileName.
+function formMembers(out, p, form) {
+    !form && p.key === undefined && (out.noKey = true);
+    !form && p.value === undefined && (out.noValue = true);
+    has(p, 'disabled') && p.disabled !== undefined && (out.hasDisabled = true);
+    form && p.fileName !== undefined && (out.fileName = p.fileName === null ? null : str(p.fileName));
+    return out;
+}
 function exportBody(b, forSend) {
     if (isNil(b)) { return null; }
     if (!(b instanceof RequestBody)) { b = new RequestBody(b); }
     if (!b.mode) { return null; }
     var language = b.options && b.options.raw && b.options.raw.language,
-        out = { mode: b.mode, disabled: b.disabled === true, language: isString(language) ? language : E };
+        out = { mode: b.mode, disabled: b.disabled === true, language: isString(language) ? language : E,
+            options: languageOnly(b.options) ? E : jsonOrEmpty(b.options) };
     switch (b.mode) {
     case 'raw':
-        out.raw = isString(b.raw) ? b.raw : (isNil(b.raw) ? E : JSON.stringify(b.raw));
+        // postman-runtime sends no raw body that lodash's isEmpty finds
+        // empty (5, true, {}, []), and another value that is not a string
+        // as its JSON.
+        out.raw = isString(b.raw) ? b.raw : (lodashEmpty(b.raw) ? E : JSON.stringify(b.raw));
+        // The value itself, which scripts and the report show.
+        out.rawJSON = isString(b.raw) || isNil(b.raw) ? E : jsonOrEmpty(b.raw);
         break;
     case 'urlencoded':
         out.urlencoded = listOf(b.urlencoded, QueryParam).map(function (p) {
-            return { key: str(p.key), value: str(p.value), disabled: p.disabled === true };
+            return formMembers({ key: str(p.key), value: str(p.value), disabled: p.disabled === true }, p, false);
         });
         break;
     case 'formdata':
         out.formdata = listOf(b.formdata).filter(function (p) { return p && !(forSend && p.type === 'file'); }).map(function (p) {
-            return { key: str(p.key), value: isString(p.value) ? p.value : (isNil(p.value) ? E : JSON.stringify(p.value)), type: str(p.type || 'text'),
+            return formMembers({ key: str(p.key), value: isString(p.value) ? p.value : (isNil(p.value) ? E : JSON.stringify(p.value)), type: str(p.type),
                 src: Array.isArray(p.src) ? p.src.map(str) : (isNil(p.src) ? [] : [String(p.src)]),
-                contentType: str(p.contentType), disabled: p.disabled === true };
+                contentType: str(p.contentType), disabled: p.disabled === true }, p, true);
         });
         break;
     case 'file':

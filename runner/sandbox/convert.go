@@ -253,7 +253,7 @@ func (s *Sandbox) bodyPlain(b *collections.Body) *goja.Object {
 	_ = o.Set("mode", b.Mode)
 	switch b.Mode {
 	case "raw":
-		_ = o.Set("raw", b.Raw)
+		_ = o.Set("raw", s.literalOr(b.RawJSON, b.Raw))
 	case "urlencoded":
 		items := make([]any, 0, len(b.URLEncoded))
 		for _, p := range b.URLEncoded {
@@ -587,23 +587,29 @@ func bodyFromExport(v any) *collections.Body {
 	if !ok {
 		return nil
 	}
-	b := &collections.Body{Mode: asString(m["mode"]), Language: asString(m["language"]), Disabled: m["disabled"] == true}
+	b := &collections.Body{Mode: asString(m["mode"]), Language: asString(m["language"]), Options: asString(m["options"]), Disabled: m["disabled"] == true}
 	switch b.Mode {
 	case "raw":
 		b.Raw = asString(m["raw"])
+		b.RawJSON = asString(m["rawJSON"])
 	case "urlencoded":
 		for _, p := range asList(m["urlencoded"]) {
 			b.URLEncoded = append(b.URLEncoded, collections.FormParam{
 				Key: asString(p["key"]), Value: asString(p["value"]), Description: descriptionFromExport(p["description"]), Disabled: p["disabled"] == true,
+				Has: formMembersFromExport(p),
 			})
 		}
 	case "formdata":
 		for _, p := range asList(m["formdata"]) {
-			b.FormData = append(b.FormData, collections.FormParam{
+			fp := collections.FormParam{
 				Key: asString(p["key"]), Value: asString(p["value"]), Type: asString(p["type"]),
 				Src: asStrings(p["src"]), ContentType: asString(p["contentType"]), Description: descriptionFromExport(p["description"]),
-				Disabled: p["disabled"] == true,
-			})
+				Disabled: p["disabled"] == true, Has: formMembersFromExport(p),
+			}
+			if p["fileName"] != nil {
+				fp.FileName = asString(p["fileName"])
+			}
+			b.FormData = append(b.FormData, fp)
 		}
 	case "file":
 		if f, ok := m["file"].(map[string]any); ok {
@@ -615,6 +621,29 @@ func bodyFromExport(v any) *collections.Body {
 		}
 	}
 	return b
+}
+
+// formMembersFromExport reads back the members exportBody's formMembers
+// gives of a form entry, so that a script's change to the body keeps them.
+func formMembersFromExport(p map[string]any) collections.FormMembers {
+	var has collections.FormMembers
+	if p["noKey"] == true {
+		has |= collections.FormNoKey
+	}
+	if p["noValue"] == true {
+		has |= collections.FormNoValue
+	}
+	if p["hasDisabled"] == true {
+		has |= collections.FormDisabled
+	}
+	if fn, ok := p["fileName"]; ok {
+		if fn == nil {
+			has |= collections.FormFileNameNull
+		} else {
+			has |= collections.FormFileName
+		}
+	}
+	return has
 }
 
 // graphqlFromExport reads back a graphql body whose fields exportBody

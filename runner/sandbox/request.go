@@ -173,12 +173,17 @@ func (s *Sandbox) rawRequestBody(b *collections.Body) *goja.Object {
 	undef := goja.Undefined()
 	o := s.newInstance(s.classes.requestBodyProto)
 	_ = o.Set("mode", s.prims.str(rt, "raw"))
-	if b.Mode == "raw" && b.RawJSON != "" && b.Raw != "" {
-		// A raw body the collection gives as an object or a list is that
-		// value to scripts, as in Newman; exportBody sends it back as the
-		// same JSON. (5, true or {}, which Newman sends as no body, stay
-		// "": exportBody would send a changed one as "5".)
-		_ = o.Set("raw", s.literalOr(b.RawJSON, b.Raw))
+	if b.Mode == "raw" && b.RawJSON != "" {
+		// A raw body the collection gives as another value than a string
+		// (5, true, an object) is that value to scripts, as in Newman;
+		// exportBody sends it back as Newman sends it (5, true and {} as
+		// no body, an object as its JSON).
+		raw := s.literalOr(b.RawJSON, b.Raw)
+		if !raw.ToBoolean() {
+			// RequestBody#update makes a falsy raw (false, 0) "".
+			raw = s.prims.str(s.rt, "")
+		}
+		_ = o.Set("raw", raw)
 	} else {
 		_ = o.Set("raw", rt.ToValue(rawText(b)))
 	}
@@ -210,10 +215,10 @@ func (s *Sandbox) rawRequestBody(b *collections.Body) *goja.Object {
 // (nil: not yet), as the baseline a pre-request script's changes are
 // found against.
 func (s *Sandbox) bodyBaseline(b *collections.Body, built *goja.Object) any {
-	// exportBody writes a raw value that is not a string as
-	// JSON.stringify does, which is left to it.
-	if rawBody(b) && (b.RawJSON == "" || b.Raw == "") {
-		return map[string]any{"mode": "raw", "disabled": b.Disabled, "language": b.Language, "raw": rawText(b)}
+	// exportBody writes a raw value that is not a string, and options
+	// beside a language, as JSON.stringify does, which is left to it.
+	if rawBody(b) && b.RawJSON == "" && b.Options == "" {
+		return map[string]any{"mode": "raw", "disabled": b.Disabled, "language": b.Language, "options": "", "raw": rawText(b), "rawJSON": ""}
 	}
 	if built == nil {
 		built = s.requestBody(b)

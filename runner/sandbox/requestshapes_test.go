@@ -8,14 +8,15 @@ import (
 )
 
 // What pre-request scripts see of a request the collection writes in the
-// shapes Newman keeps: a header's "disabled": false or null, a urlencoded entry without a key or value, a form
-// entry's "disabled": false or null and its fileName, a body's options of
+// shapes Newman keeps: a header's "disabled": false or null, a urlencoded
+// entry without a key or value, a form entry's "disabled": false or null
+// and its fileName, a raw body of 5, true or {}, a body's options of
 // another mode, a file body's src as written (5, null, none) or "file":
 // null, and the parameters of the auth types the block gives besides its
 // type. The expected values are what Newman 6.2.2 logged for
-// JSON.stringify(pm.request.body.toJSON()) or pm.request.auth.toJSON() in
-// a pre-request script of the same item. Each runs on the Go fast path
-// and through the JavaScript constructors, which must agree.
+// JSON.stringify of the part's toJSON() in a pre-request script of the
+// same item. Each runs on the Go fast path and through the JavaScript
+// constructors, which must agree.
 func TestScriptsSeeRequestShapesAsNewman(t *testing.T) {
 	t.Parallel()
 	const body = `JSON.stringify(pm.request.body.toJSON())`
@@ -35,6 +36,10 @@ func TestScriptsSeeRequestShapesAsNewman(t *testing.T) {
 		{"raw with another mode's options",
 			`{"method":"POST","url":"http://127.0.0.1/post","body":{"mode":"raw","raw":"x","options":{"raw":{"language":"json","headerFamily":"json"},"urlencoded":{}}}}`,
 			body, `{"mode":"raw","raw":"x","options":{"raw":{"language":"json","headerFamily":"json"},"urlencoded":{}}}`},
+		{"raw 5", `{"method":"POST","url":"http://127.0.0.1/post","body":{"mode":"raw","raw":5}}`, body, `{"mode":"raw","raw":5}`},
+		{"raw true", `{"method":"POST","url":"http://127.0.0.1/post","body":{"mode":"raw","raw":true}}`, body, `{"mode":"raw","raw":true}`},
+		{"raw {}", `{"method":"POST","url":"http://127.0.0.1/post","body":{"mode":"raw","raw":{}}}`, body, `{"mode":"raw","raw":{}}`},
+		{"raw false", `{"method":"POST","url":"http://127.0.0.1/post","body":{"mode":"raw","raw":false}}`, body, `{"mode":"raw","raw":""}`},
 		{"file src 5", `{"method":"POST","url":"http://127.0.0.1/post","body":{"mode":"file","file":{"src":5}}}`,
 			body, `{"mode":"file","file":{"src":5}}`},
 		{"file src null", `{"method":"POST","url":"http://127.0.0.1/post","body":{"mode":"file","file":{"src":null}}}`,
