@@ -74,24 +74,13 @@ func TestScriptChangedBodyKeepsWhatNewmanKeeps(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			rec := newRecorder(t, nil)
-			item := `{"name":"r","event":[{"listen":"prerequest","script":{"exec":[` + strconv.Quote(tc.change) + `]}},` +
-				`{"listen":"test","script":{"exec":["console.log(JSON.stringify(pm.request.body.toJSON()))"]}}],` +
-				`"request":{"method":"POST","url":"{{base}}/post","body":` + tc.body + `}}`
-			ev, _ := runScripted(t, parse(t, collection(rec.srv.URL, item)), Options{})
-			if diff := cmp.Diff([]string{tc.logged}, ev.loggedStrings()); diff != "" {
-				t.Errorf("logged (-want +got):\n%s", diff)
-			}
-			got := rec.all()
-			if len(got) != 1 {
-				t.Fatalf("server got %d requests, want 1", len(got))
-			}
-			if tc.parts == nil && got[0].Body != tc.sent {
-				t.Errorf("sent %q, want %q", got[0].Body, tc.sent)
+			got := runChanged(t, `"method":"POST","body":`+tc.body, tc.change, "pm.request.body.toJSON()", tc.logged)
+			if tc.parts == nil && got.Body != tc.sent {
+				t.Errorf("sent %q, want %q", got.Body, tc.sent)
 			}
 			for _, p := range tc.parts {
-				if !strings.Contains(got[0].Body, p) {
-					t.Errorf("sent %q, want a part with %s", got[0].Body, p)
+				if !strings.Contains(got.Body, p) {
+					t.Errorf("sent %q, want a part with %s", got.Body, p)
 				}
 			}
 		})
@@ -108,4 +97,63 @@ func (e *events) loggedStrings() []string {
 		}
 	}
 	return out
+}
+
+// runChanged runs a request of the given members (beside its URL) whose
+// pre-request script is change, checks that its test script logs
+// JSON.stringify(expr) as want, and returns what the server got.
+func runChanged(t *testing.T, members, change, expr, want string) received {
+	t.Helper()
+	rec := newRecorder(t, nil)
+	item := `{"name":"r","event":[{"listen":"prerequest","script":{"exec":[` + strconv.Quote(change) + `]}},` +
+		`{"listen":"test","script":{"exec":[` + strconv.Quote("console.log(JSON.stringify("+expr+"))") + `]}}],` +
+		`"request":{"url":"{{base}}/post",` + members + `}}`
+	ev, _ := runScripted(t, parse(t, collection(rec.srv.URL, item)), Options{})
+	if diff := cmp.Diff([]string{want}, ev.loggedStrings()); diff != "" {
+		t.Errorf("logged (-want +got):\n%s", diff)
+	}
+	got := rec.all()
+	if len(got) != 1 {
+		t.Fatalf("server got %d requests, want 1", len(got))
+	}
+	return got[0]
+}
+
+// Headers and an auth a pre-request script changes keep what the
+// collection writes beside their text, as in Newman: a header's
+// "disabled": false or null, the parameters of the auth's other types.
+// The expected values are what Newman 6.2.2 sent and logged in the test
+// script of the same item.
+func TestScriptChangedHeadersAndAuthKeepWhatNewmanKeeps(t *testing.T) {
+	t.Parallel()
+	const headers = `"method":"GET","header":[{"key":"A","value":"1","disabled":false},{"key":"B","value":"2","disabled":null}]`
+	const auth = `"method":"GET","auth":{"type":"bearer","bearer":[{"key":"token","value":"t","type":"string"}],"basic":[{"key":"username","value":"u","type":"string"},{"key":"password","value":"p","type":"string"}]}`
+	const headersJSON = `pm.request.headers.toJSON().filter(function (h) { return !h.system; })`
+	tests := []struct {
+		name, members, change, expr, logged string
+		// header is a header the server got and its value.
+		header, value string
+	}{
+		{"header added", headers, `pm.request.headers.add({key: "C", value: "3"});`, headersJSON,
+			`[{"disabled":false,"key":"A","value":"1"},{"disabled":null,"key":"B","value":"2"},{"key":"C","value":"3"}]`, "C", "3"},
+		{"header set", headers, `pm.request.headers.one("A").value = "x";`, headersJSON,
+			`[{"disabled":false,"key":"A","value":"x"},{"disabled":null,"key":"B","value":"2"}]`, "A", "x"},
+		{"header upserted", headers, `pm.request.headers.upsert({key: "B", value: "y"});`, headersJSON,
+			`[{"disabled":false,"key":"A","value":"1"},{"disabled":null,"key":"B","value":"y"}]`, "B", "y"},
+		{"auth parameter set", auth, `pm.request.auth.bearer.one("token").set("x");`, "pm.request.auth.toJSON()",
+			`{"type":"bearer","bearer":[{"type":"string","value":"x","key":"token"}],"basic":[{"type":"string","value":"u","key":"username"},{"type":"string","value":"p","key":"password"}]}`,
+			"Authorization", "Bearer x"},
+		{"auth type changed", auth, `pm.request.authorizeUsing("basic", {username: "v", password: "w"});`, "pm.request.auth.toJSON()",
+			`{"type":"basic","basic":[{"type":"any","value":"v","key":"username"},{"type":"any","value":"w","key":"password"}],"bearer":[{"type":"string","value":"t","key":"token"}]}`,
+			"Authorization", "Basic djp3"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			got := runChanged(t, tc.members, tc.change, tc.expr, tc.logged)
+			if v := got.Header.Get(tc.header); v != tc.value {
+				t.Errorf("sent %s: %q, want %q", tc.header, v, tc.value)
+			}
+		})
+	}
 }

@@ -1514,14 +1514,26 @@ function exportAuth(a) {
     if (!a) { return null; }
     if (!(a instanceof RequestAuth)) { a = new RequestAuth(a); }
     if (!a.type) { return null; }
-    return { type: String(a.type), params: listOf(a[a.type]).map(function (p) {
-        var value = isFunction(p.get) ? p.get() : p.value;
-        return { key: str(p.key), value: value === undefined ? null : value, type: str(p.type) };
-    }) };
+    var params = function (list) {
+        return listOf(list).map(function (p) {
+            var value = isFunction(p.get) ? p.get() : p.value;
+            return { key: str(p.key), value: value === undefined ? null : value, type: str(p.type) };
+        });
+    };
+    // The other types' parameters, which Newman keeps listing after a
+    // script changes the auth.
+    var other = Object.keys(a).filter(function (k) {
+        return k !== a.type && RequestAuth.isValidType(k) && PropertyList.isPropertyList(a[k]);
+    }).map(function (k) { return { type: k, params: params(a[k]) }; });
+    return { type: String(a.type), params: params(a[a.type]), other: other };
 }
 function exportHeaders(headers) {
     return listOf(headers, Header).filter(Boolean).map(function (h) {
-        return withDescription({ key: str(h.key), value: str(h.value), disabled: h.disabled === true }, h);
+        var out = withDescription({ key: str(h.key), value: str(h.value), disabled: h.disabled === true }, h);
+        // A "disabled" that does not disable, which scripts and the
+        // report keep showing as written.
+        (h.disabled === null || (h.disabled !== undefined && !h.disabled)) && (out.disabledAs = h.disabled === null ? null : false);
+        return out;
     });
 }
 // withDescription adds p's description to its export, so that the report

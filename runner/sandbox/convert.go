@@ -576,8 +576,15 @@ func headersFromExport(v any) []collections.Header {
 	list := asList(v)
 	out := make([]collections.Header, 0, len(list))
 	for _, h := range list {
-		out = append(out, collections.Header{Key: asString(h["key"]), Value: asString(h["value"]), Disabled: h["disabled"] == true,
-			Description: descriptionFromExport(h["description"])})
+		e := collections.Header{Key: asString(h["key"]), Value: asString(h["value"]), Disabled: h["disabled"] == true,
+			Description: descriptionFromExport(h["description"])}
+		if as, ok := h["disabledAs"]; ok && !e.Disabled {
+			e.DisabledAs = collections.DisabledFalse
+			if as == nil {
+				e.DisabledAs = collections.DisabledNull
+			}
+		}
+		out = append(out, e)
 	}
 	return out
 }
@@ -727,16 +734,24 @@ func authFromExport(v any) *collections.Auth {
 	if !ok {
 		return nil
 	}
-	a := &collections.Auth{Type: asString(m["type"])}
-	for _, p := range asList(m["params"]) {
+	a := &collections.Auth{Type: asString(m["type"]), Params: authParamsFromExport(m["params"])}
+	for _, o := range asList(m["other"]) {
+		a.Other = append(a.Other, collections.AuthParams{Type: asString(o["type"]), Params: authParamsFromExport(o["params"])})
+	}
+	return a
+}
+
+func authParamsFromExport(v any) []collections.AuthParam {
+	var out []collections.AuthParam
+	for _, p := range asList(v) {
 		typ := asString(p["type"])
 		if typ == "any" {
 			// The default, which authPlain shows for none.
 			typ = ""
 		}
-		a.Params = append(a.Params, collections.AuthParam{Key: asString(p["key"]), Value: p["value"], Type: typ})
+		out = append(out, collections.AuthParam{Key: asString(p["key"]), Value: p["value"], Type: typ})
 	}
-	return a
+	return out
 }
 
 // responsePlain renders a response as the JS Response constructor takes

@@ -872,6 +872,15 @@ func (s *Sandbox) headersExport(v goja.Value) *headersExported {
 		}
 		disabled := h.Get("disabled")
 		e := collections.Header{Key: key, Value: value, Disabled: disabled != nil && disabled.StrictEquals(s.rt.ToValue(true))}
+		switch {
+		case disabled == nil || goja.IsUndefined(disabled) || e.Disabled:
+		case goja.IsNull(disabled):
+			// A "disabled" that does not disable is kept as written, as
+			// exportHeaders' disabledAs says.
+			e.DisabledAs = collections.DisabledNull
+		case !disabled.ToBoolean():
+			e.DisabledAs = collections.DisabledFalse
+		}
 		if d := h.Get("description"); d != nil && !goja.IsUndefined(d) {
 			e.Description = descriptionFromExport(d.Export())
 			out.described = true
