@@ -212,12 +212,27 @@ func decodeCollection(root node) (*Collection, error) {
 	return c, nil
 }
 
+// maxFolderDepth bounds how deep folders nest: the decoders and the
+// runner walk folders recursively, and a file nesting a million of them
+// overflowed the stack. Newman fails with "Maximum call stack size
+// exceeded" past a few hundred levels.
+const maxFolderDepth = 10000
+
 func decodeItems(v node, parent *Item, w where) ([]*Item, error) {
 	if isNull(v) {
 		return nil, nil
 	}
 	if !isArray(v) {
 		return nil, w.fail("expected a list of items")
+	}
+	depth, top := 0, parent
+	for p := parent; p != nil; p = p.Parent {
+		depth, top = depth+1, p
+	}
+	if depth > maxFolderDepth {
+		// Named by its top folder: the whole path would be a line of
+		// thousands of names.
+		return nil, fail(fmt.Sprintf("item %q", top.Name), "folders nested more than %d deep", maxFolderDepth)
 	}
 	list := elements(v)
 	items := make([]*Item, 0, len(list))
