@@ -39,8 +39,8 @@ func TestTestScriptsSeeFileBodyAsNewman(t *testing.T) {
 // A body a pre-request script changes keeps what the collection writes
 // beside its text, as in Newman: a body's options, a raw value that is not
 // a string, a urlencoded entry's missing key or value, a form entry's
-// "disabled": false and a form-data fileName (sent as the part's
-// filename). The expected values are what Newman 6.2.2 sent and logged
+// "disabled": false, a form-data fileName (sent as the part's filename),
+// a file's src that is not a string (not loaded) and "file": null. The expected values are what Newman 6.2.2 sent and logged
 // for JSON.stringify(pm.request.body.toJSON()) in the test script of the
 // same item.
 func TestScriptChangedBodyKeepsWhatNewmanKeeps(t *testing.T) {
@@ -68,6 +68,14 @@ func TestScriptChangedBodyKeepsWhatNewmanKeeps(t *testing.T) {
 			`{"mode":"raw","raw":5,"options":{"raw":{"language":"text"}}}`, "", nil},
 		{"raw {}", `{"mode":"raw","raw":{}}`, `pm.request.body.options = {raw: {language: "text"}};`,
 			`{"mode":"raw","raw":{},"options":{"raw":{"language":"text"}}}`, "", nil},
+		{"file src 5", `{"mode":"file","file":{"src":5}}`, `pm.request.body.options = {raw: {language: "text"}};`,
+			`{"mode":"file","file":{"src":5,"value":null},"options":{"raw":{"language":"text"}}}`, "", nil},
+		{"file src null", `{"mode":"file","file":{"src":null}}`, `pm.request.body.options = {raw: {language: "text"}};`,
+			`{"mode":"file","file":{"src":null,"value":null},"options":{"raw":{"language":"text"}}}`, "", nil},
+		{"file null", `{"mode":"file","file":null}`, `pm.request.body.options = {raw: {language: "text"}};`,
+			`{"mode":"file","file":null,"options":{"raw":{"language":"text"}}}`, "", nil},
+		{"file content", `{"mode":"file","file":{"content":"aGk="}}`, `pm.request.body.options = {raw: {language: "text"}};`,
+			`{"mode":"file","file":{},"options":{"raw":{"language":"text"}}}`, "hi", nil},
 		{"raw false", `{"mode":"raw","raw":false}`, `pm.request.body.options = {raw: {language: "text"}};`,
 			`{"mode":"raw","raw":"","options":{"raw":{"language":"text"}}}`, "", nil},
 	}

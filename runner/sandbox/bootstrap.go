@@ -1495,7 +1495,12 @@ function exportBody(b, forSend) {
         break;
     case 'file':
         if (forSend) { return null; }
-        out.file = { src: str(b.file && b.file.src), content: str(b.file && b.file.content) };
+        // A src that is not a string is not loaded, but is shown as
+        // written, as is "file": null.
+        var f = b.file, src = f && f.src;
+        out.file = { src: isString(src) ? src : E, content: str(f && f.content), hasSrc: isObject(f) && has(f, 'src'),
+            srcJSON: isObject(f) && has(f, 'src') && !isString(src) ? jsonOrEmpty(src === undefined ? null : src) : E };
+        out.fileNull = f === null;
         break;
     case 'graphql':
         // Each field goes as its text, or as the JSON of a value that is

@@ -619,8 +619,10 @@ func bodyFromExport(v any) *collections.Body {
 			b.FormData = append(b.FormData, fp)
 		}
 	case "file":
-		if f, ok := m["file"].(map[string]any); ok {
-			b.File = &collections.BodyFile{Src: asString(f["src"]), Content: asString(f["content"])}
+		if m["fileNull"] == true {
+			b.FileNull = true
+		} else if f, ok := m["file"].(map[string]any); ok {
+			b.File = &collections.BodyFile{Src: asString(f["src"]), Content: asString(f["content"]), HasSrc: f["hasSrc"] == true, SrcJSON: asString(f["srcJSON"])}
 		}
 	case "graphql":
 		if g, ok := m["graphql"].(map[string]any); ok {
