@@ -82,9 +82,10 @@ type tableauState struct {
 	// or the collection's): colrun signs in there again when the session
 	// ends and TABLEAU_SERVER does not say where.
 	signinURL string
-	// signedOut is set when a request of the run signed the session out:
-	// the server's 401002 after that means what an expired session's
-	// does, and colrun signs in again, as README promises.
+	// signedOut is set when a request of the run signed the session out
+	// (session keeps the ended one): the server's 401002 after that means
+	// what an expired session's does, and colrun signs in again, as
+	// README promises.
 	signedOut bool
 	// tried is set once the worker has decided whether to sign in itself.
 	tried bool
@@ -299,9 +300,12 @@ func (w *worker) tableauAfter(signin bool, o *outgoing, resp *event.Response) (e
 			w.setSession(sess, o.URL)
 		}
 	case auth.IsSignoutRequest(o.Method, o.URL) && resp.Code/100 == 2 && origin(o.URL) == w.tab.origin:
-		w.tab.session = nil
+		// The ended session's token still goes on the requests that
+		// leave X-Tableau-Auth to colrun: the server's 401002 for it
+		// renews the session, as for a collection that sends
+		// {{api-key}}. Without a token they got 401000 and no renewal.
 		w.tab.signedOut = true
-	case (w.tab.session != nil || w.tab.signedOut) && origin(o.URL) == w.tab.origin && auth.IsSessionExpired(resp.Code, ct, resp.Body):
+	case w.tab.session != nil && origin(o.URL) == w.tab.origin && auth.IsSessionExpired(resp.Code, ct, resp.Body):
 		// Only the signed-in server was sent the token, so only its
 		// 401002 says the session expired; another service's (a proxy
 		// in front of a second Tableau site, a mock) is the request's

@@ -254,6 +254,13 @@ func TestTableauSignOutIsFollowedBySigningInAgain(t *testing.T) {
 		{"the collection signed in, no TABLEAU_SERVER", `{"info":{"name":"c"},"item":[
  {"name":"Sign in","request":{"method":"POST","url":"{{base}}/api/3.24/auth/signin","body":{"mode":"raw","raw":"<tsRequest/>"}}},` + signOutThenRead, true,
 			[]string{"/auth/signin 200", "/auth/signout 204", "/sessions/current 401", "/auth/signin 200", "/sessions/current 200"}},
+		// Requests that leave X-Tableau-Auth to colrun: after the sign-out
+		// they went without a token, got 401000 and no new sign-in.
+		{"colrun's own header", `{"info":{"name":"c"},"item":[
+ {"name":"Sign out","request":{"method":"POST","url":"{{base}}/api/3.24/auth/signout"}},
+ {"name":"Session","request":{"method":"GET","url":"{{base}}/api/3.24/sessions/current"},
+  "event":[{"listen":"test","script":{"exec":["pm.test('signed in', () => pm.response.to.have.status(200));"]}}]}]}`, false,
+			[]string{"/auth/signin 200", "/auth/signout 204", "/sessions/current 401", "/auth/signin 200", "/sessions/current 200"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
