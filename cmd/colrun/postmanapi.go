@@ -103,3 +103,29 @@ func postmanAPIError(body io.Reader) string {
 	}
 	return fmt.Sprintf("%s: %s", answer.Error.Name, answer.Error.Message)
 }
+
+// urlAPIKeys are the values of the apikey query parameters of an input
+// given as a URL (a Postman API link copied with its key): they are
+// secrets like --postman-api-key, masked in every message that names the
+// URL, whichever host it names.
+func urlAPIKeys(path string) []string {
+	if !isRemote(path) {
+		return nil
+	}
+	u, err := url.Parse(path)
+	if err != nil {
+		return nil
+	}
+	var keys []string
+	for _, kv := range strings.Split(u.RawQuery, "&") {
+		name, value, _ := strings.Cut(kv, "=")
+		if n, err := url.QueryUnescape(name); err != nil || n != "apikey" || value == "" {
+			continue
+		}
+		keys = append(keys, value)
+		if v, err := url.QueryUnescape(value); err == nil && v != value {
+			keys = append(keys, v)
+		}
+	}
+	return keys
+}

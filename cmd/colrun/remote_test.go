@@ -86,6 +86,11 @@ func TestRemoteInputs(t *testing.T) {
 			"colrun: -d/--iteration-data " + u("/c.json") + ": JSON data must be an array of objects, one per iteration\n", "ran"},
 		{"broken CSV data", []string{u("/c.json"), "-d", u("/bad.csv")}, exitUsage,
 			"colrun: -d/--iteration-data " + u("/bad.csv") + ":2:", "ran"},
+		// An API key in the URL (a Postman API link copied whole) is
+		// masked wherever the URL is named, as --postman-api-key is.
+		{"API key in a URL", []string{u("/missing?apikey=PMAK-0123456789abcdef")}, exitUsage,
+			"colrun: collection " + u("/missing?apikey=********") + ": the server answered 404 Not Found, not 200 OK\n",
+			"Error fetching resource, the provided URL returned status code: 404"},
 		{"nothing listening", []string{"http://127.0.0.1:1/c.json"}, exitUsage,
 			"colrun: collection http://127.0.0.1:1/c.json: cannot fetch: dial tcp 127.0.0.1:1: connect: connection refused\n",
 			"connect ECONNREFUSED 127.0.0.1:1"},

@@ -223,6 +223,11 @@ func executeRun(ctx context.Context, path string, f *runFlags, sio stdio) int {
 	defer untune()
 	red := auth.NewRedactor()
 	red.Add(f.newman.apiKey(sio.getenv))
+	for _, in := range []string{path, f.environment, f.globals, f.data} {
+		for _, key := range urlAPIKeys(in) {
+			red.Add(key)
+		}
+	}
 	// net/http logs bytes a server sends on an idle connection, which may
 	// echo a request's X-Tableau-Auth or the mock's demo JWT.
 	maskStdLog(red)
