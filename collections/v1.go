@@ -170,6 +170,11 @@ func (c *v1Converter) collection(root node) (object, error) {
 // not; a folder's "folders_order" names its subfolders and its "order"
 // its requests; the top level is "folders_order", or every folder in
 // list order, less those that are some folder's subfolder.
+// maxV1Items bounds the folders and requests a v1 collection converts
+// to: far beyond any real v1 collection (an old format), and quick to
+// reach.
+const maxV1Items = 100_000
+
 func (c *v1Converter) folders(root node) ([]any, error) {
 	fs := field(root, "folders")
 	if !isNull(fs) && !isArray(fs) {
@@ -179,6 +184,7 @@ func (c *v1Converter) folders(root node) ([]any, error) {
 		out       object
 		items     []any
 		subfolder bool
+		parents   int // times a folders_order lists it
 	}
 	groups := map[string]*group{}
 	var list []node
@@ -238,6 +244,7 @@ func (c *v1Converter) folders(root node) ([]any, error) {
 				continue
 			}
 			sg.subfolder = true
+			sg.parents++
 			// The subfolder is built in full before it is placed: its
 			// items are filled in when its own turn comes, so it is
 			// placed by pointer and written out last.
@@ -269,12 +276,22 @@ func (c *v1Converter) folders(root node) ([]any, error) {
 	// A folder listed as its own descendant would make the tree a cycle;
 	// the transformer's output then cannot be written as JSON, so colrun
 	// writes each folder once and leaves the repeat out.
+	//
+	// A folder listed by several folders is copied into each, as Newman's
+	// transformer copies it; folders listing one another repeatedly double
+	// the copies at each level (24 such folders would make 16 million
+	// requests, and Newman never finishes converting them), so the
+	// conversion stops at maxV1Items.
+	built := 0
 	var build func(g *group, path map[*group]bool) object
 	build = func(g *group, path map[*group]bool) object {
 		path[g] = true
 		defer delete(path, g)
 		items := []any{}
 		for _, it := range g.items {
+			if built++; built > maxV1Items {
+				return nil
+			}
 			if sg, ok := it.(*group); ok {
 				if path[sg] {
 					continue
@@ -297,6 +314,16 @@ func (c *v1Converter) folders(root node) ([]any, error) {
 		seen[fid] = true
 		if g := groups[fid]; g != nil && !g.subfolder {
 			out = append(out, build(g, map[*group]bool{}))
+		}
+		if built > maxV1Items {
+			shared := ""
+			for _, f := range list {
+				if g := groups[str(field(f, "id"))]; g.parents > 1 {
+					shared = fmt.Sprintf(" (folder %q is listed %d times in folders_order lists)", str(field(f, "name")), g.parents)
+					break
+				}
+			}
+			return nil, fail("collection > folders", "converting this v1 collection would make more than %d folders and requests%s; list each folder in one folder only", maxV1Items, shared)
 		}
 	}
 	if out == nil {

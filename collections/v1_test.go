@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -197,6 +198,9 @@ func TestV1BadShapesNameTheRequest(t *testing.T) {
 		{"form parameter not an object", `{"name":"x","order":["a"],"requests":[{"id":"a","name":"R","url":"http://h","dataMode":"params","data":["k"]}]}`, `request "R" (id a) > data[0]: expected a parameter object`},
 		{"helperAttributes a number", `{"name":"x","order":["a"],"requests":[{"id":"a","name":"R","url":"http://h","currentHelper":"basicAuth","helperAttributes":3}]}`, `request "R" (id a) > helperAttributes: expected an object`},
 		{"folder order not a list", `{"name":"x","folders":[{"id":"f","name":"F","order":"a"}],"requests":[]}`, `folder "F" > order: expected a list of ids`},
+		// Each folder lists the next twice: 2^21 copies of the last one,
+		// which Newman never finishes converting.
+		{"folders listed over and over", doublingV1Folders(22), `collection > folders: converting this v1 collection would make more than 100000 folders and requests (folder "F1" is listed 2 times in folders_order lists)`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -234,4 +238,23 @@ func FuzzParseV1Collection(f *testing.F) {
 			t.Fatal("no collection and no error")
 		}
 	})
+}
+
+// doublingV1Folders is a v1 collection of n folders in which each folder
+// lists the next one twice.
+func doublingV1Folders(n int) string {
+	var b strings.Builder
+	b.WriteString(`{"name":"x","folders_order":["f0"],"folders":[`)
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"id":"f%d","name":"F%d","order":[],"folders_order":[`, i, i)
+		if i < n-1 {
+			fmt.Fprintf(&b, `"f%d","f%d"`, i+1, i+1)
+		}
+		b.WriteString(`]}`)
+	}
+	b.WriteString(`],"order":[],"requests":[]}`)
+	return b.String()
 }
