@@ -600,7 +600,7 @@ func (w *worker) exchange(ctx context.Context, it *collections.Item, req *collec
 	if !expired {
 		return ex, sent, nil
 	}
-	if err := w.tableauSignIn(ctx, "again after the session expired (401002)"); err != nil {
+	if err := w.tableauSignIn(ctx, w.renewReason()); err != nil {
 		return ex, sent, err
 	}
 	ex, sent, o, signin, err = w.sendOnce(ctx, it, req)

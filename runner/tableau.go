@@ -147,6 +147,15 @@ func (w *worker) tableauStart(ctx context.Context) error {
 	return w.tableauSignIn(ctx, "before the first request")
 }
 
+// renewReason says, in the notice of a new sign-in after a 401002, why
+// the session ended.
+func (w *worker) renewReason() string {
+	if w.tab.signedOut {
+		return "again after the run signed out (401002)"
+	}
+	return "again after the session expired (401002)"
+}
+
 // tableauSignIn signs in at the configured server and stores the session.
 func (w *worker) tableauSignIn(ctx context.Context, why string) error {
 	t := w.r.opts.Tableau
@@ -166,9 +175,6 @@ func (w *worker) tableauSignIn(ctx context.Context, why string) error {
 	}
 	if err != nil {
 		return &tableauError{err: err}
-	}
-	if w.tab.signedOut {
-		why = strings.Replace(why, "the session expired", "the run signed out", 1)
 	}
 	signer := *t.Signer
 	// The sign-in gets the client certificate --ssl-client-cert-list
