@@ -42,6 +42,11 @@ type Session struct {
 	SiteID         string
 	SiteContentURL string
 	UserID         string
+	// URL is where Signer.SignIn's request was answered: the sign-in URL,
+	// or the one a 307 or 308 redirect led to (an http address answered
+	// at https). The token belongs to that server. Empty when the Session
+	// was read from a response (ReadResponse).
+	URL string
 }
 
 // ResponseField says where one value is in each format of a Tableau

@@ -159,7 +159,11 @@ func (s *Signer) SignIn(ctx context.Context, signinURL string) (Session, error) 
 	if err != nil {
 		return Session{}, &SigninError{Method: s.Method, Format: s.Format, Site: s.Credentials.Site, Err: fmt.Errorf("reading the response: %s", s.redactor().String(err.Error()))}
 	}
-	return s.ReadResponse(resp.StatusCode, resp.Header.Get("Content-Type"), body)
+	sess, err := s.ReadResponse(resp.StatusCode, resp.Header.Get("Content-Type"), body)
+	if err == nil && resp.Request != nil && resp.Request.URL != nil {
+		sess.URL = resp.Request.URL.String()
+	}
+	return sess, err
 }
 
 // ReadResponse reads the response to a sign-in (colrun's own, or a

@@ -82,6 +82,10 @@ type tableauState struct {
 	// or the collection's): colrun signs in there again when the session
 	// ends and TABLEAU_SERVER does not say where.
 	signinURL string
+	// redirectedFrom is the origin of colrun's own sign-in URL when the
+	// server redirected it elsewhere (http to https): requests there do
+	// not get the token, and the warning about them says why.
+	redirectedFrom string
 	// signedOut is set when a request of the run signed the session out
 	// (session keeps the ended one): the server's 401002 after that means
 	// what an expired session's does, and colrun signs in again, as
@@ -198,9 +202,22 @@ func (w *worker) tableauSignIn(ctx context.Context, why string) error {
 		}
 		return &tableauError{err: err}
 	}
-	w.setSession(sess, url)
-	w.tab.signinURL = url
-	w.notice(fmt.Sprintf("signed in to Tableau %s (%s, %s): site %s, user %s", why, t.Signer.Method, t.Signer.Format, sess.SiteID, sess.UserID))
+	// The token belongs to the server that answered: after a 307 or 308
+	// (http to https) that is the redirect's target, so requests go
+	// there with it, and to the first address without it, and a new
+	// sign-in goes straight there.
+	at, redirected := url, ""
+	if sess.URL != "" && origin(sess.URL) != origin(url) {
+		at, redirected = sess.URL, origin(url)
+	}
+	w.setSession(sess, at)
+	w.tab.signinURL = at
+	w.tab.redirectedFrom = redirected
+	msg := fmt.Sprintf("signed in to Tableau %s (%s, %s): site %s, user %s", why, t.Signer.Method, t.Signer.Format, sess.SiteID, sess.UserID)
+	if redirected != "" {
+		msg += fmt.Sprintf(", at %s (%s redirected the sign-in there)", w.tab.origin, redirected)
+	}
+	w.notice(msg)
 	return nil
 }
 
@@ -212,6 +229,7 @@ func (w *worker) setSession(sess auth.Session, signinURL string) {
 	w.tab.session = &sess
 	w.tab.origin = origin(signinURL)
 	w.tab.signedOut = false
+	w.tab.redirectedFrom = ""
 	names := w.r.opts.Tableau.Names
 	for name, value := range sess.Variables(names) {
 		e := variables.Entry{Key: name, Value: value}
@@ -270,6 +288,10 @@ func (w *worker) tableauPrepare(o *outgoing) (bool, error) {
 				w.tab.warned = map[string]bool{}
 			}
 			w.tab.warned[at] = true
+			if at == w.tab.redirectedFrom {
+				w.notice(fmt.Sprintf("%s redirected colrun's Tableau sign-in to %s, which holds the session, so requests to %s go without X-Tableau-Auth; use %s in the collection and in TABLEAU_SERVER", at, w.tab.origin, at, w.tab.origin))
+				return false, nil
+			}
 			w.notice(fmt.Sprintf("%s looks like Tableau's REST API but is not the server colrun signed in at (%s), so requests there go without X-Tableau-Auth; set TABLEAU_SERVER to the address the collection uses", at, w.tab.origin))
 		}
 		return false, nil
