@@ -12,10 +12,12 @@ import (
 
 // Connected App methods with direct trust (rest_api_ref_connected_app.htm):
 // List, Get, Create, Update and Delete Connected App and Create, Get and
-// Delete Connected App Secret, at /sites/{id}/connected-applications as
-// the 2021 Connected Apps collection calls them (under /api/exp/ or a
-// version; Tableau deprecated the path in 3.17 for connected-apps/
-// direct-trust, which the mock does not serve). Elements and attributes
+// Delete Connected App Secret, at /sites/{id}/connected-apps/direct-trust,
+// the reference's path since API 3.17, and at the path it deprecated
+// then, /sites/{id}/connected-applications, which the 2021 Connected Apps
+// collection and the official collection call (under /api/exp/ or a
+// version). Both serve the same apps at every version, as Tableau serves
+// every version from the same code. Elements and attributes
 // follow the 3.29 schema's connectedApplicationType and
 // connectedApplicationSecretType. Only administrators manage apps (403004).
 // An app created here signs JWTs in as the demo app does once it is
@@ -29,6 +31,16 @@ import (
 // "enabled" and "unrestrictedEmbedding" must be true, false or empty.
 
 const codeConnectedAppNotFound = 404073
+
+// directTrustSegs rewrites /sites/{id}/connected-apps/direct-trust/...
+// into the deprecated /sites/{id}/connected-applications/... that the
+// handlers read their ids from; other paths are returned as they are.
+func directTrustSegs(segs []string) []string {
+	if len(segs) < 4 || segs[0] != "sites" || segs[2] != "connected-apps" || segs[3] != "direct-trust" {
+		return segs
+	}
+	return append([]string{segs[0], segs[1], "connected-applications"}, segs[4:]...)
+}
 
 // connectedAppRoutes answers /sites/{id}/connected-applications/...;
 // segs start at "sites".

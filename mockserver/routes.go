@@ -59,7 +59,7 @@ func (h *handler) serveAPI(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, errBadVersion(segs[0]))
 		return
 	}
-	c := &call{h: h, w: w, r: r, now: h.cfg.Now(), version: segs[0], segs: segs[1:]}
+	c := &call{h: h, w: w, r: r, now: h.cfg.Now(), version: segs[0], segs: directTrustSegs(segs[1:])}
 	unversioned := segs[0] == "-"
 	var ep endpoint
 	if !unversioned {
