@@ -1,6 +1,7 @@
 package collections
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -171,9 +172,17 @@ func WriteVariableFile(path, id, name, scope, exportedUsing string, values []Exp
 }
 
 // WriteFileAtomic writes data to path through a temporary file in the same
-// directory, creating the directory if needed.
+// directory, creating the directory if needed. A device, a pipe or a
+// symbolic link is written through, as Newman writes it (ResolveOutput).
 func WriteFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
+	out := ResolveOutput(path)
+	if out.Direct {
+		if err := out.WriteFrom(bytes.NewReader(data)); err != nil {
+			return fmt.Errorf("%s: cannot write: %w", path, err)
+		}
+		return nil
+	}
+	dir := filepath.Dir(out.Path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("%s: cannot create directory: %w", path, errors.Unwrap(err))
 	}
@@ -192,7 +201,7 @@ func WriteFileAtomic(path string, data []byte) error {
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
 		return err
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := os.Rename(tmp.Name(), out.Path); err != nil {
 		return fmt.Errorf("%s: cannot write: %w", path, err)
 	}
 	return nil

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/colrun/colrun/collections"
 	"github.com/colrun/colrun/runner/report"
 )
 
@@ -32,7 +33,13 @@ func (t exportTarget) checkWritable() ([]string, error) {
 	}
 	dir := t.path
 	if fi, err := os.Stat(t.path); err != nil || !fi.IsDir() {
-		dir = filepath.Dir(t.path)
+		out := collections.ResolveOutput(t.path)
+		if out.Direct {
+			// A device or pipe (/dev/stdout) is written into, not
+			// replaced, and its directory need not take new files.
+			return nil, nil
+		}
+		dir = filepath.Dir(out.Path)
 	}
 	created := missingDirs(dir)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -148,6 +155,11 @@ func (f *runFlags) checkDistinctOutputs(collection string) error {
 		if fi, err := os.Stat(o.path); err == nil && fi.IsDir() || os.IsPathSeparator(o.path[len(o.path)-1]) {
 			// A directory, or one to be made ("out/"): each output gets
 			// a name of its own in it.
+			continue
+		}
+		if collections.ResolveOutput(o.path).Direct {
+			// Outputs into one device (/dev/null, /dev/stdout) follow
+			// one another without replacing anything.
 			continue
 		}
 		a := abs(o.path)

@@ -3,10 +3,13 @@ package report
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"time"
+
+	"github.com/colrun/colrun/collections"
 )
 
 // DefaultDir is where a file reporter writes when it has no export path.
@@ -24,7 +27,10 @@ type fileSink struct {
 	def  string // default base name without the timestamp, e.g. "newman-run-report"
 	ext  string
 	dir  string
-	tmp  *os.File
+	// out is where the finished report goes, set with path: the file
+	// path's links lead to, or path itself written into directly.
+	out collections.OutputFile
+	tmp *os.File
 	*bufio.Writer
 	done bool
 }
@@ -42,7 +48,14 @@ func openSink(path, def, ext string) (*fileSink, error) {
 	case err == nil && fi.IsDir():
 		s.dir = path
 	default:
-		s.path, s.dir = path, filepath.Dir(path)
+		s.path, s.out = path, collections.ResolveOutput(path)
+		s.dir = filepath.Dir(s.out.Path)
+		if s.out.Direct {
+			// A device or pipe (/dev/stdout) gets the report at the end,
+			// as Newman's does; until then it grows where temporary
+			// files go, since /dev is no place for one.
+			s.dir = os.TempDir()
+		}
 	}
 	if err := os.MkdirAll(s.dir, 0o755); err != nil {
 		return nil, fmt.Errorf("report directory: %w", err)
@@ -77,8 +90,20 @@ func (s *fileSink) commit(started time.Time) error {
 			started = time.Now()
 		}
 		s.path = filepath.Join(s.dir, NewmanFileName(s.def, started, s.ext))
+		s.out.Path = s.path
 	}
 	err := s.Flush()
+	if err == nil && s.out.Direct {
+		if _, err = s.tmp.Seek(0, io.SeekStart); err == nil {
+			err = s.out.WriteFrom(s.tmp)
+		}
+		s.tmp.Close()
+		_ = os.Remove(s.tmp.Name())
+		if err != nil {
+			return fmt.Errorf("writing %s: %w", s.path, err)
+		}
+		return nil
+	}
 	if err == nil {
 		err = s.tmp.Sync()
 	}
@@ -92,7 +117,7 @@ func (s *fileSink) commit(started time.Time) error {
 		err = os.Chmod(s.tmp.Name(), 0o644)
 	}
 	if err == nil {
-		err = os.Rename(s.tmp.Name(), s.path)
+		err = os.Rename(s.tmp.Name(), s.out.Path)
 	}
 	if err != nil {
 		_ = os.Remove(s.tmp.Name())
