@@ -135,20 +135,54 @@ func signsIn(req *collections.Request) bool {
 }
 
 // tableauStart signs the worker in before its first request, unless that
-// request signs in itself, or the collection signs in somewhere and
-// TABLEAU_SERVER does not say where colrun should. A collection that signs
-// in later (the official one's "Authenticate" folder comes second) would
-// otherwise send its first requests without a session.
+// request signs in itself. A collection that signs in later (the official
+// one's "Authenticate" folder comes second) would otherwise send its first
+// requests without a session. Without TABLEAU_SERVER, colrun signs in
+// where the collection's first sign-in request would, when the run's
+// variables already give its whole URL; otherwise the collection is left
+// to sign in itself.
 func (w *worker) tableauStart(ctx context.Context) error {
 	t := w.r.opts.Tableau
 	if t == nil || w.tab.tried {
 		return nil
 	}
 	w.tab.tried = true
-	if w.r.hasSigninRequest() && (strings.TrimSpace(t.Server) == "" || signsIn(w.r.items[0].Request)) {
+	if !w.r.hasSigninRequest() {
+		return w.tableauSignIn(ctx, "before the first request")
+	}
+	if signsIn(w.r.items[0].Request) {
 		return nil
 	}
+	if strings.TrimSpace(t.Server) == "" {
+		at := w.collectionSigninURL()
+		if at == "" {
+			return nil
+		}
+		w.tab.signinURL = at
+	}
 	return w.tableauSignIn(ctx, "before the first request")
+}
+
+// collectionSigninURL is the URL of the collection's first sign-in request
+// with the run's variables resolved, or "" when they do not resolve it to
+// an http(s) URL (a script sets the server, or nothing does).
+func (w *worker) collectionSigninURL() string {
+	res := variables.NewResolver(w.scopes)
+	for _, it := range w.r.items {
+		if !signsIn(it.Request) {
+			continue
+		}
+		s, err := res.Replace(it.Request.URL.String())
+		if err != nil || strings.Contains(s, "{{") {
+			return ""
+		}
+		u, err := url.Parse(s)
+		if err != nil || u.Host == "" || u.Scheme != "http" && u.Scheme != "https" {
+			return ""
+		}
+		return s
+	}
+	return ""
 }
 
 // renewReason says, in the notice of a new sign-in after a 401002, why
