@@ -51,7 +51,7 @@ func (h *handler) serveAPI(w http.ResponseWriter, r *http.Request) {
 	}
 	rel := strings.TrimPrefix(r.URL.EscapedPath(), "/api")
 	segs := splitPath(rel)
-	if !strings.HasPrefix(r.URL.Path, "/api/") || len(segs) < 2 || segs[0] != "-" && !versionRE.MatchString(segs[0]) {
+	if !strings.HasPrefix(r.URL.Path, "/api/") || len(segs) < 2 || segs[0] != "-" && !versionRE.MatchString(segs[0]) || emptySegment(rel) {
 		h.writeError(w, r, errUnknownResource(unknownPath(r)))
 		return
 	}
@@ -132,8 +132,19 @@ func unknownPath(r *http.Request) string {
 	return r.URL.Path
 }
 
+// emptySegment reports whether an escaped path has an empty segment
+// between two others (sites//projects), as a {{variable}} left empty
+// writes it. No endpoint of Tableau's has an empty segment, so such a path
+// names no resource: splitting it as splitPath does would shift the
+// segments and answer for another endpoint (workbooks//views was Query
+// Workbook for a workbook named "views"). Leading and trailing slashes are
+// not segments.
+func emptySegment(escaped string) bool {
+	return strings.Contains(strings.Trim(escaped, "/"), "//")
+}
+
 // splitPath splits an escaped path into unescaped segments, tolerating
-// trailing and doubled slashes; splitting before unescaping keeps an
+// trailing slashes (serveAPI refuses doubled ones first); splitting before unescaping keeps an
 // escaped slash inside a site name in one segment.
 func splitPath(escaped string) []string {
 	var segs []string

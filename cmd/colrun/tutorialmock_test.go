@@ -72,8 +72,8 @@ func TestTutorialWritesAgainstTheMock(t *testing.T) {
 				"Sign In": 200, "Create Project": 201, "Get Projects": 200, "Publish Workbook": 400, "Get Workbooks": 200,
 				"Add Users": 201, "Create Group": 201, "Get Users": 200, "Add User to Group": 200,
 				// workbook-id stays empty, the workbook not being published:
-				// the URL's "workbooks//permissions" reads as Update Workbook.
-				"Set Workbook Permissions": 501,
+				// the URL's "workbooks//permissions" names no resource.
+				"Set Workbook Permissions": 404,
 				"Query Data Sources":       200, "Query Views for a Site": 200, "Query Views for a Workbook": 404, "Query Subscriptions": 501,
 			},
 			failures: []string{"Publish Workbook: AssertionError"},
