@@ -91,6 +91,10 @@ type tableauState struct {
 	// what an expired session's does, and colrun signs in again, as
 	// README promises.
 	signedOut bool
+	// renewed is set by a sign-in after a 401002, until the retried
+	// request's answer is read: a 401002 to that one is not an expired
+	// session, and the warning says what else it is.
+	renewed bool
 	// tried is set once the worker has decided whether to sign in itself.
 	tried bool
 	// warned holds the other origins already named in a warning about a
@@ -148,7 +152,7 @@ func (w *worker) tableauStart(ctx context.Context) error {
 	}
 	w.tab.tried = true
 	if !w.r.hasSigninRequest() {
-		return w.tableauSignIn(ctx, "before the first request")
+		return w.tableauSignIn(ctx, signinFirst)
 	}
 	if signsIn(w.r.items[0].Request) {
 		return nil
@@ -160,7 +164,7 @@ func (w *worker) tableauStart(ctx context.Context) error {
 		}
 		w.tab.signinURL = at
 	}
-	return w.tableauSignIn(ctx, "before the first request")
+	return w.tableauSignIn(ctx, signinFirst)
 }
 
 // collectionSigninURL is the URL of the collection's first sign-in request
@@ -184,6 +188,10 @@ func (w *worker) collectionSigninURL() string {
 	}
 	return ""
 }
+
+// signinFirst is the reason of the sign-in before the first request; every
+// other sign-in renews a session after a 401002.
+const signinFirst = "before the first request"
 
 // renewReason says, in the notice of a new sign-in after a 401002, why
 // the session ended.
@@ -247,6 +255,7 @@ func (w *worker) tableauSignIn(ctx context.Context, why string) error {
 	w.setSession(sess, at)
 	w.tab.signinURL = at
 	w.tab.redirectedFrom = redirected
+	w.tab.renewed = why != signinFirst
 	msg := fmt.Sprintf("signed in to Tableau %s (%s, %s): site %s, user %s", why, t.Signer.Method, t.Signer.Format, sess.SiteID, sess.UserID)
 	if redirected != "" {
 		msg += fmt.Sprintf(", at %s (%s redirected the sign-in there)", w.tab.origin, redirected)
@@ -347,6 +356,8 @@ func (w *worker) tableauAfter(signin bool, o *outgoing, resp *event.Response) (e
 	if t == nil || resp == nil {
 		return false, nil
 	}
+	renewed := w.tab.renewed
+	w.tab.renewed = false
 	ct := resp.Header("Content-Type")
 	switch {
 	case signin:
@@ -372,9 +383,30 @@ func (w *worker) tableauAfter(signin bool, o *outgoing, resp *event.Response) (e
 		// 401002 says the session expired; another service's (a proxy
 		// in front of a second Tableau site, a mock) is the request's
 		// own result and is reported as it is.
+		if renewed {
+			w.notice(w.refusedAgain())
+		}
 		return true, nil
 	}
 	return false, nil
+}
+
+// refusedAgain explains a 401002 to a request retried with a session
+// signed in for it, which cannot have expired: for a connected app,
+// Tableau's answer to a call its JWT's scopes do not allow.
+func (w *worker) refusedAgain() string {
+	signer := w.r.opts.Tableau.Signer
+	switch signer.Method {
+	case auth.MethodPAT:
+		return "the retry with a new session got 401002 too: a personal access token holds one session at a time, so another sign-in with it (another job, or this collection's own sign-in) may have ended this one"
+	case auth.MethodPassword:
+		return "the retry with a new session got 401002 too: Tableau refuses this request with a session it has just opened; check the request's URL and the user's site role"
+	}
+	scopes := signer.Credentials.JWTScopes
+	if len(scopes) == 0 {
+		scopes = auth.DefaultJWTScopes
+	}
+	return fmt.Sprintf("the retry with a new session got 401002 too: Tableau answers 401002 when the connected-app JWT's scopes (%s) do not allow the call; add the scope it needs to %s", strings.Join(scopes, " "), auth.EnvJWTScopes)
 }
 
 // isTableauStop reports whether err must stop the run.
