@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -180,7 +181,7 @@ func (s *Signer) ReadResponse(status int, contentType string, body []byte) (Sess
 		if err != nil {
 			err = errors.New(red.String(err.Error()))
 		}
-		return &SigninError{Method: s.Method, Format: s.Format, Site: s.Credentials.Site, Impersonating: s.Credentials.ImpersonateUserID != "", API: api, Err: err}
+		return &SigninError{Method: s.Method, Format: s.Format, Site: s.Credentials.Site, Impersonating: s.Credentials.ImpersonateUserID != "", Spaced: s.Credentials.spaced(s.Method), API: api, Err: err}
 	}
 	if api, ok := ParseError(status, contentType, body); ok {
 		return Session{}, fail(api, nil)
@@ -211,6 +212,9 @@ type SigninError struct {
 	Format        Format
 	Site          string
 	Impersonating bool
+	// Spaced names the settings of the sign-in whose value starts or ends
+	// with white space, which Tableau takes as part of the value.
+	Spaced []string
 	// API is Tableau's answer; nil when there was none (network failure)
 	// or it could not be read, and then Err says why.
 	API *APIError
@@ -283,6 +287,15 @@ func (e *SigninError) Hint() string {
 				siteHint,
 			}
 		}
+		if len(e.Spaced) > 0 {
+			// The likeliest cause when it applies: an export with a
+			// quoted space, or a --secret-file with a second newline.
+			which := e.Spaced[0] + " starts or ends"
+			if n := len(e.Spaced); n > 1 {
+				which = strings.Join(e.Spaced[:n-1], ", ") + " and " + e.Spaced[n-1] + " start or end"
+			}
+			checks = append([]string{which + " with white space, which is sent as part of the value"}, checks...)
+		}
 		if e.Impersonating {
 			checks = append(checks, "impersonation ("+EnvImpersonateUserID+") needs a server administrator, and the user's ID rather than name")
 		}
@@ -299,6 +312,22 @@ func (e *SigninError) Hint() string {
 		return "Check the server URL and that this machine can reach it"
 	}
 	return ""
+}
+
+// spaced lists the settings method m sends as text whose value starts or
+// ends with white space, in the order of Variables. (A site like that is
+// refused before any sign-in.)
+func (c Credentials) spaced(m Method) []string {
+	var out []string
+	for _, v := range Variables() {
+		if !slices.Contains(v.Methods, m) || v.Name == EnvJWTScopes || v.Name == EnvJWTLifetime {
+			continue
+		}
+		if val := c.value(v.Name); val != strings.TrimSpace(val) {
+			out = append(out, v.Name)
+		}
+	}
+	return out
 }
 
 // VariableNames are the collection variables a session is stored in.
