@@ -248,6 +248,7 @@ func (w *worker) tableauSignIn(ctx context.Context, why string) error {
 	// (http to https) that is the redirect's target, so requests go
 	// there with it, and to the first address without it, and a new
 	// sign-in goes straight there.
+	prev := w.tab.session
 	at, redirected := url, ""
 	if sess.URL != "" && origin(sess.URL) != origin(url) {
 		at, redirected = sess.URL, origin(url)
@@ -259,6 +260,12 @@ func (w *worker) tableauSignIn(ctx context.Context, why string) error {
 	msg := fmt.Sprintf("signed in to Tableau %s (%s, %s): site %s, user %s", why, t.Signer.Method, t.Signer.Format, sess.SiteID, sess.UserID)
 	if redirected != "" {
 		msg += fmt.Sprintf(", at %s (%s redirected the sign-in there)", w.tab.origin, redirected)
+	}
+	if prev != nil && prev.SiteID != "" && prev.SiteID != sess.SiteID {
+		// The run had switched sites: the new session is on the site
+		// colrun signs in to, and the retried request, resolved again,
+		// goes there.
+		msg += fmt.Sprintf("; the ended session was on site %s (%q), so {{%s}} and the requests using it now name this site", prev.SiteID, prev.SiteContentURL, t.Names.SiteID)
 	}
 	w.notice(msg)
 	return nil
