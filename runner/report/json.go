@@ -335,8 +335,12 @@ func (j *JSON) writeExec(x *execution) {
 }
 
 func (j *JSON) writeOne(x *execution) {
-	if !x.hasRequest && len(x.Assertions) == 0 && len(x.TestScript) == 0 && len(x.PrerequestScript) == 0 {
-		return // skipped by its pre-request script: Newman lists no execution
+	if !x.hasRequest {
+		// Skipped by its pre-request script, or stopped there by --bail:
+		// Newman lists an execution only when a request event comes, so
+		// that script's pm.test results and error are in the failures
+		// alone.
+		return
 	}
 	j.writeHead()
 	b, err := x.marshal("      ")

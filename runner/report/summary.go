@@ -162,8 +162,9 @@ type Summary struct {
 	started, ended bool
 	openIters      map[int]bool
 	openItems      map[string]bool
-	// testsRun holds the refs of executions whose test phase has begun,
-	// so an item's test phase counts once however many test scripts ran.
+	// testsRun holds the refs of executions whose test phase has begun
+	// (a test script ran), so an item's test phase counts once however
+	// many test scripts ran.
 	testsRun map[string]bool
 	// sends counts each open execution's pm.sendRequest calls, which
 	// name a failed send's request (sendID).
@@ -251,7 +252,8 @@ func (s *Summary) endItem(ref string, skipped bool) {
 	}
 	s.Stats.Items.Total++
 	// Newman emits prerequest and test once per item, scripts or not; a
-	// request skipped by its pre-request script never reaches its tests.
+	// request skipped by its pre-request script never reaches its tests,
+	// whatever pm.test calls that script made.
 	s.Stats.Prerequests.Total++
 	if !skipped || s.testsRun[ref] {
 		s.Stats.Tests.Total++
@@ -324,7 +326,6 @@ func (s *Summary) request(r *event.Request) {
 
 func (s *Summary) assertion(a *event.Assertion) {
 	s.Stats.Assertions.Total++
-	s.testsRun[a.Cursor.Ref] = true
 	if a.Skipped || a.Error == nil {
 		return
 	}
