@@ -154,9 +154,8 @@ func variableJSON(e variables.Entry, from map[string]json.RawMessage, redact fun
 	if !sdkVariableTypes[typ] {
 		typ = "any"
 	}
-	// An "object" or "array" value is kept as it is, where the SDK
-	// writes it as JSON text: Newman reads both the same, and colrun,
-	// which knows no such types, reads it as it did in this run.
+	// An "object" or "array" variable holds JSON text, as the SDK's
+	// does, and is written so.
 	value := e.Value
 	if s, ok := value.(string); ok {
 		value = redact(s)

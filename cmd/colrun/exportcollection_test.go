@@ -160,8 +160,8 @@ func TestExportCollectionVariables(t *testing.T) {
 				{"key":"dup","value":"2"}]}`,
 			code: exitOK, ranSecond: true, want: `[
 				{"key":"up","type":"string","value":"5"},
-				{"key":"o","type":"object","value":{"a":1}},
-				{"key":"ar","type":"array","value":[1,2]},
+				{"key":"o","type":"object","value":"{\"a\":1}"},
+				{"key":"ar","type":"array","value":"[1,2]"},
 				{"key":"def","type":"any","value":"x"},
 				{"disabled":false,"key":"df","type":"any","value":"x"},
 				{"disabled":1,"key":"d1","type":"any","value":"x"},

@@ -322,6 +322,13 @@ func (s *Sandbox) scope(id int64) *variables.Scope {
 type scriptValues struct {
 	st   *runState
 	vals map[scriptValueKey]goja.Value
+	// types are the types the running script's typed sets
+	// (pm.environment.set(key, value, "number")) gave variables. Newman's
+	// sandbox casts to such a type for the script's own reads and later
+	// sets, but hands the set back without it: later scripts, {{name}}
+	// and exports see the value as given, in a variable of the type it
+	// had before (none, for a new one).
+	types map[scriptValueKey]string
 }
 
 type scriptValueKey struct {
@@ -335,6 +342,7 @@ func (sv *scriptValues) of(st *runState) map[scriptValueKey]goja.Value {
 	if sv.st != st {
 		sv.st = st
 		clear(sv.vals)
+		clear(sv.types)
 	}
 	if len(sv.vals) == 0 {
 		return nil
@@ -356,6 +364,31 @@ func (sv *scriptValues) note(st *runState, sc *variables.Scope, key string, v go
 		sv.vals = map[scriptValueKey]goja.Value{}
 	}
 	sv.vals[scriptValueKey{sc, key}] = v
+}
+
+// keep remembers v as what the script reads back for sc.key, whatever v
+// is: the value a typed set cast, which the scope does not hold.
+func (sv *scriptValues) keep(st *runState, sc *variables.Scope, key string, v goja.Value) {
+	sv.of(st)
+	if sv.vals == nil {
+		sv.vals = map[scriptValueKey]goja.Value{}
+	}
+	sv.vals[scriptValueKey{sc, key}] = v
+}
+
+// typeOf returns the type a typed set of the running script gave sc.key.
+func (sv *scriptValues) typeOf(st *runState, sc *variables.Scope, key string) (string, bool) {
+	sv.of(st)
+	typ, ok := sv.types[scriptValueKey{sc, key}]
+	return typ, ok
+}
+
+func (sv *scriptValues) setType(st *runState, sc *variables.Scope, key, typ string) {
+	sv.of(st)
+	if sv.types == nil {
+		sv.types = map[scriptValueKey]string{}
+	}
+	sv.types[scriptValueKey{sc, key}] = typ
 }
 
 // keepsJSValue reports whether the script must read v back as it set it
@@ -451,21 +484,30 @@ func (s *Sandbox) nVarSet(sv *scriptValues, c goja.FunctionCall) goja.Value {
 	}
 	key := c.Argument(1).String()
 	val := c.Argument(2)
-	typ := ""
+	var typ string
 	t := c.Argument(3)
-	typed := !goja.IsUndefined(t) && !goja.IsNull(t)
-	if typed {
+	scriptTyped := !goja.IsUndefined(t) && !goja.IsNull(t)
+	if scriptTyped {
 		typ = strings.ToLower(t.String())
-	} else {
+		sv.setType(s.cur, sc, key, typ)
+	} else if typ, scriptTyped = sv.typeOf(s.cur, sc, key); !scriptTyped {
 		typ = sc.Type(key)
 	}
 	js := s.castIn(typ, val)
-	sv.note(s.cur, sc, key, js)
-	if typed {
-		sc.SetEntry(variables.Entry{Key: key, Value: s.fromJS(js), Type: typ})
-	} else {
-		sc.Set(key, s.fromJS(js))
+	if scriptTyped {
+		// The type is the script's alone (see scriptValues.types): the
+		// scope gets the value as given.
+		sv.keep(s.cur, sc, key, js)
+		sc.Set(key, s.fromJS(val))
+		return goja.Undefined()
 	}
+	sv.note(s.cur, sc, key, js)
+	if typ == "object" || typ == "array" {
+		// The scope stores the JSON text and parses it on reads; js is
+		// already the parsed form.
+		js = val
+	}
+	sc.Set(key, s.fromJS(js))
 	return goja.Undefined()
 }
 
@@ -484,6 +526,10 @@ func (s *Sandbox) castIn(typ string, v goja.Value) goja.Value {
 		return s.rt.ToValue(v.ToFloat())
 	case "boolean":
 		return s.rt.ToValue(v.ToBoolean())
+	case "object", "array":
+		// JSON text, parsed as the variable's reads parse it: a copy, or
+		// undefined when it is not an object (an array).
+		return s.toJS(variables.Entry{Type: typ, Value: variables.Cast(typ, s.fromJS(v))}.Read())
 	}
 	return v
 }
@@ -494,6 +540,7 @@ func (s *Sandbox) nVarUnset(sv *scriptValues, c goja.FunctionCall) goja.Value {
 		if vals := sv.of(s.cur); vals != nil {
 			delete(vals, scriptValueKey{sc, key})
 		}
+		delete(sv.types, scriptValueKey{sc, key})
 		sc.Unset(key)
 	}
 	return goja.Undefined()
@@ -519,6 +566,11 @@ func (s *Sandbox) nVarClear(sv *scriptValues, c goja.FunctionCall) goja.Value {
 				delete(sv.vals, k)
 			}
 		}
+		for k := range sv.types {
+			if k.sc == sc {
+				delete(sv.types, k)
+			}
+		}
 		sc.Clear()
 	}
 	return goja.Undefined()
@@ -532,7 +584,7 @@ func (s *Sandbox) value(vals map[scriptValueKey]goja.Value, sc *variables.Scope,
 			return kept
 		}
 	}
-	return s.toJS(e.Value)
+	return s.toJS(e.Read())
 }
 
 // nVarToObject returns a scope's variables as an object; for pm.variables
@@ -632,7 +684,9 @@ func (s *Sandbox) withScriptValues(scopes *variables.Scopes, vals map[scriptValu
 			if v = s.read(v); !goja.IsUndefined(v) {
 				text = v.String()
 			}
-			clone.Set(k.key, text)
+			// As text, whatever the variable's type: an "object" one
+			// would store "[object Object]" as JSON and read nothing.
+			clone.SetEntry(variables.Entry{Key: k.key, Value: text, Type: "any"})
 		}
 		if clone != nil {
 			*p = clone

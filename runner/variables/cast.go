@@ -1,6 +1,7 @@
 package variables
 
 import (
+	"bytes"
 	"encoding/json"
 	"math"
 	"strings"
@@ -10,16 +11,19 @@ import (
 
 // Postman's Variable casts every value it stores to the variable's type
 // (postman-collection's Variable.types): String(v), Number(v) or
-// Boolean(v). Other types, "any" among them, keep the value as given.
-// Newman does this when it loads a file and on every set, so a "string"
-// variable defined without a value holds "undefined" and a "boolean" one
-// holding "false" is true.
+// Boolean(v). An "object" or "array" variable stores JSON text (a string
+// as given, anything else JSON.stringify'd) and parses it on every read,
+// which gives undefined unless the text is an object, or an array. Other
+// types, "any" among them, keep the value as given. Newman does this when
+// it loads a file and on every set, so a "string" variable defined
+// without a value holds "undefined" and a "boolean" one holding "false"
+// is true.
 
 // normalType lower-cases the types Postman casts to, as Variable.valueType
 // does; other names ("secret", "default") are kept as the file gave them.
 func normalType(typ string) string {
 	switch l := strings.ToLower(typ); l {
-	case "string", "number", "boolean", "any":
+	case "string", "number", "boolean", "any", "object", "array":
 		return l
 	}
 	return typ
@@ -38,9 +42,59 @@ func cast(typ string, v any) any {
 		return jsNumber(v)
 	case "boolean":
 		return jsBoolean(v)
+	case "object", "array":
+		return jsonText(v)
 	}
 	return v
 }
+
+// jsonText is what an "object" or "array" variable stores for v: a
+// string as it is, anything else as JSON.stringify writes it (null when
+// it cannot, as Postman's catch gives).
+func jsonText(v any) any {
+	switch v.(type) {
+	case string:
+		return v
+	case collections.Undefined:
+		return v // JSON.stringify(undefined) is undefined
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// read is the value a variable of type typ gives for its stored value v,
+// as Postman's Variable#get gives it: an "object" or "array" variable's
+// JSON text parsed, undefined when it does not parse to that kind.
+func read(typ string, v any) any {
+	if typ != "object" && typ != "array" {
+		return v
+	}
+	text, ok := v.(string)
+	if !ok {
+		return collections.Undefined{}
+	}
+	dec := json.NewDecoder(strings.NewReader(text))
+	dec.UseNumber()
+	var out any
+	if dec.Decode(&out) != nil || dec.More() {
+		return collections.Undefined{}
+	}
+	if _, isArray := out.([]any); isArray == (typ == "array") {
+		if _, isObject := out.(map[string]any); isObject || isArray {
+			return out
+		}
+	}
+	return collections.Undefined{}
+}
+
+// Read is the entry's value as scripts and {{name}} read it; see read.
+// Value itself is what exports write.
+func (e Entry) Read() any { return read(e.Type, e.Value) }
 
 // jsString is JavaScript's String(v).
 func jsString(v any) string {

@@ -26,7 +26,8 @@ type Entry struct {
 	// or collections.Undefined for a variable defined without a value.
 	Value any
 	// Type is Postman's variable type ("default", "any", "string",
-	// "number", "boolean", "secret"); "" when the source gave none.
+	// "number", "boolean", "object", "array", "secret"); "" when the
+	// source gave none.
 	Type string
 	// Disabled is JavaScript's truthiness of the entry's "disabled": it
 	// keeps the entry out of {{name}} substitution, replaceIn, set and
@@ -106,7 +107,7 @@ func (s *Scope) Get(key string) (any, bool) {
 	if !ok || s.entries[i].hidden() {
 		return nil, false
 	}
-	return s.entries[i].Value, true
+	return s.entries[i].Read(), true
 }
 
 // Resolve returns an enabled variable's value, as {{name}} substitution
@@ -121,7 +122,7 @@ func (s *Scope) Resolve(key string) (any, bool) {
 	if !ok {
 		return nil, false
 	}
-	return s.entries[i].Value, true
+	return s.entries[i].Read(), true
 }
 
 // Type returns the declared type of the enabled variable key, the one a
