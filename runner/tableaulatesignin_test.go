@@ -1,7 +1,6 @@
 package runner
 
 import (
-	"net/http/httptest"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -18,12 +17,11 @@ import (
 // when they do not, the collection is still left to sign in itself.
 func TestSigninBeforeALaterSigninRequestWithoutTableauServer(t *testing.T) {
 	t.Parallel()
-	tableau := httptest.NewServer(mockserver.New(mockserver.Config{}))
-	t.Cleanup(tableau.Close)
-	const siteID = "dad65087-b08b-4603-af4e-2887b8aafc67"
-	items := `{"name":"first","request":"{{base}}/api/3.24/sites/` + siteID + `/projects"},
+	tableau := newTableauMock(t)
+	projects := "/api/3.24/sites/" + mockserver.DemoDefaultSiteID + "/projects"
+	items := `{"name":"first","request":"{{base}}` + projects + `"},
 		{"name":"sign in","request":{"method":"POST","url":"{{signin}}/api/3.24/auth/signin","body":{"mode":"raw","raw":"<tsRequest/>"}}},
-		{"name":"after","request":"{{base}}/api/3.24/sites/` + siteID + `/projects"}`
+		{"name":"after","request":"{{base}}` + projects + `"}`
 	tests := []struct {
 		name   string
 		signin string // the value of {{signin}}; "" leaves it undefined
@@ -37,25 +35,12 @@ func TestSigninBeforeALaterSigninRequestWithoutTableauServer(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			signer, err := auth.NewSigner(auth.MethodPassword, auth.FormatXML, auth.Credentials{Username: "admin", Password: "admin-password"}, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
 			var globals []collections.Variable
 			if tc.signin != "" {
 				globals = []collections.Variable{{Key: "signin", Value: tc.signin}}
 			}
-			c := parse(t, collection(tableau.URL, items))
-			ev, _ := run(t, c, Options{GlobalVars: globals, Tableau: &TableauAuth{Signer: signer, Names: auth.DefaultVariableNames, APIVersion: "3.24"}})
-			var got []int
-			for _, r := range ev.requests() {
-				code := 0
-				if r.Resp != nil {
-					code = r.Resp.Code
-				}
-				got = append(got, code)
-			}
-			if diff := cmp.Diff(tc.want, got); diff != "" {
+			ev := runTableau(t, tableau.URL, items, auth.MethodPassword, adminCreds, "", Options{GlobalVars: globals})
+			if diff := cmp.Diff(tc.want, ev.codes()); diff != "" {
 				t.Errorf("status codes (-want +got):\n%s", diff)
 			}
 		})

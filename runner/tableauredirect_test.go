@@ -23,9 +23,7 @@ import (
 // listeners stand for http and https.
 func TestOwnSigninFollowsARedirectToTheServerThatAnswers(t *testing.T) {
 	t.Parallel()
-	tableau := httptest.NewServer(mockserver.New(mockserver.Config{}))
-	t.Cleanup(tableau.Close)
-	const siteID = "dad65087-b08b-4603-af4e-2887b8aafc67"
+	tableau := newTableauMock(t)
 	for _, status := range []int{http.StatusTemporaryRedirect, http.StatusPermanentRedirect} {
 		t.Run(http.StatusText(status), func(t *testing.T) {
 			t.Parallel()
@@ -33,40 +31,20 @@ func TestOwnSigninFollowsARedirectToTheServerThatAnswers(t *testing.T) {
 				http.Redirect(w, r, tableau.URL+r.URL.RequestURI(), status)
 			}))
 			t.Cleanup(redirector.Close)
-			signer, err := auth.NewSigner(auth.MethodPassword, auth.FormatXML, auth.Credentials{Server: redirector.URL, Username: "admin", Password: "admin-password"}, nil)
-			if err != nil {
-				t.Fatal(err)
+			projects := "/api/3.24/sites/" + mockserver.DemoDefaultSiteID + "/projects"
+			ev := runTableau(t, tableau.URL, `{"name":"final","request":"{{base}}`+projects+`"},
+				{"name":"first","request":"`+redirector.URL+projects+`"}`, auth.MethodPassword, adminCreds, redirector.URL, Options{})
+			if diff := cmp.Diff([]int{200, 401}, ev.codes()); diff != "" {
+				t.Errorf("status codes (-want +got):\n%s", diff)
 			}
-			c := parse(t, collection(tableau.URL, `{"name":"final","request":"{{base}}/api/3.24/sites/`+siteID+`/projects"},
-				{"name":"first","request":"`+redirector.URL+`/api/3.24/sites/`+siteID+`/projects"}`))
-			ev, _ := run(t, c, Options{Tableau: &TableauAuth{Signer: signer, Names: auth.DefaultVariableNames, Server: redirector.URL, APIVersion: "3.24"}})
-			type sent struct {
-				Name      string
-				WithToken bool
-				Code      int
-			}
-			var got []sent
-			for _, r := range ev.requests() {
-				withToken := false
-				for _, h := range r.Sent.Headers {
-					withToken = withToken || strings.EqualFold(h.Key, auth.AuthHeader)
-				}
-				got = append(got, sent{r.Item.Name, withToken, r.Resp.Code})
-			}
-			want := []sent{{"final", true, 200}, {"first", false, 401}}
-			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("requests (-want +got):\n%s", diff)
-			}
-			var warnings []string
-			for _, e := range ev.all {
-				if e.Warning != nil {
-					warnings = append(warnings, e.Warning.Message)
-				}
+			if diff := cmp.Diff([]bool{true, false}, ev.sentTableauToken()); diff != "" {
+				t.Errorf("sent with X-Tableau-Auth (-want +got):\n%s", diff)
 			}
 			wantWarnings := []string{
 				"at " + tableau.URL + " (" + redirector.URL + " redirected the sign-in there)",
 				redirector.URL + " redirected colrun's Tableau sign-in to " + tableau.URL + ", which holds the session, so requests to " + redirector.URL + " go without X-Tableau-Auth; use " + tableau.URL + " in the collection and in TABLEAU_SERVER",
 			}
+			warnings := ev.warnings()
 			if len(warnings) != len(wantWarnings) {
 				t.Fatalf("warnings %q; want %d", warnings, len(wantWarnings))
 			}

@@ -1,7 +1,7 @@
 package runner
 
 import (
-	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 
@@ -19,8 +19,7 @@ import (
 // scopes and TABLEAU_JWT_SCOPES.
 func TestJWTScopeRefusalIsExplained(t *testing.T) {
 	t.Parallel()
-	tableau := httptest.NewServer(mockserver.New(mockserver.Config{}))
-	t.Cleanup(tableau.Close)
+	tableau := newTableauMock(t)
 	const hint = "the retry with a new session got 401002 too: Tableau answers 401002 when the connected-app JWT's scopes (tableau:content:read) do not allow the call; add the scope it needs to TABLEAU_JWT_SCOPES"
 	tests := []struct {
 		scopes    []string
@@ -33,28 +32,16 @@ func TestJWTScopeRefusalIsExplained(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(strings.Join(tc.scopes, " "), func(t *testing.T) {
 			t.Parallel()
-			signer, err := auth.NewSigner(auth.MethodJWT, auth.FormatXML, auth.Credentials{
+			creds := auth.Credentials{
 				ClientID: mockserver.DemoClientID, SecretID: mockserver.DemoSecretID, SecretValue: mockserver.DemoSecretValue,
 				JWTSubject: mockserver.DemoAdminName, JWTScopes: tc.scopes,
-			}, nil)
-			if err != nil {
-				t.Fatal(err)
 			}
-			c := parse(t, collection(tableau.URL, `{"name":"users","request":"{{base}}/api/3.24/sites/`+mockserver.DemoDefaultSiteID+`/users"}`))
-			ev, _ := run(t, c, Options{Tableau: &TableauAuth{Signer: signer, Names: auth.DefaultVariableNames, Server: tableau.URL, APIVersion: "3.24"}})
-			var codes []int
-			for _, r := range ev.requests() {
-				codes = append(codes, r.Resp.Code)
-			}
-			if diff := cmp.Diff(tc.wantCodes, codes); diff != "" {
+			ev := runTableau(t, tableau.URL, `{"name":"users","request":"{{base}}/api/3.24/sites/`+mockserver.DemoDefaultSiteID+`/users"}`, auth.MethodJWT, creds, tableau.URL, Options{})
+			if diff := cmp.Diff(tc.wantCodes, ev.codes()); diff != "" {
 				t.Errorf("status codes (-want +got):\n%s", diff)
 			}
-			gotHint := false
-			for _, e := range ev.all {
-				gotHint = gotHint || e.Warning != nil && e.Warning.Message == hint
-			}
-			if gotHint != tc.wantHint {
-				t.Errorf("warning %q given: %v, want %v", hint, gotHint, tc.wantHint)
+			if got := slices.Contains(ev.warnings(), hint); got != tc.wantHint {
+				t.Errorf("warning %q given: %v, want %v", hint, got, tc.wantHint)
 			}
 		})
 	}

@@ -1,7 +1,6 @@
 package runner
 
 import (
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -16,8 +15,7 @@ import (
 // the ended session was on.
 func TestNewSigninAfterASiteSwitchSaysTheSiteChanged(t *testing.T) {
 	t.Parallel()
-	tableau := httptest.NewServer(mockserver.New(mockserver.Config{}))
-	t.Cleanup(tableau.Close)
+	tableau := newTableauMock(t)
 	const switchSite = `{"name":"switch","request":{"method":"POST","url":"{{base}}/api/3.24/auth/switchSite","body":{"mode":"raw","raw":"<tsRequest><site contentUrl=\"Samples\"/></tsRequest>"}}},`
 	const rest = `{"name":"sign out","request":{"method":"POST","url":"{{base}}/api/3.24/auth/signout"}},
 		{"name":"workbooks","request":"{{base}}/api/3.24/sites/{{site-id}}/workbooks"}`
@@ -33,16 +31,11 @@ func TestNewSigninAfterASiteSwitchSaysTheSiteChanged(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			signer, err := auth.NewSigner(auth.MethodPassword, auth.FormatXML, auth.Credentials{Username: mockserver.DemoAdminName, Password: mockserver.DemoAdminPassword}, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			c := parse(t, collection(tableau.URL, tc.items))
-			ev, _ := run(t, c, Options{Tableau: &TableauAuth{Signer: signer, Names: auth.DefaultVariableNames, Server: tableau.URL, APIVersion: "3.24"}})
+			ev := runTableau(t, tableau.URL, tc.items, auth.MethodPassword, adminCreds, tableau.URL, Options{})
 			var renewal string
-			for _, e := range ev.all {
-				if e.Warning != nil && strings.Contains(e.Warning.Message, "again after the run signed out") {
-					renewal = e.Warning.Message
+			for _, w := range ev.warnings() {
+				if strings.Contains(w, "again after the run signed out") {
+					renewal = w
 				}
 			}
 			if renewal == "" {
