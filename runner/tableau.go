@@ -157,14 +157,25 @@ func (w *worker) tableauStart(ctx context.Context) error {
 	if signsIn(w.r.items[0].Request) {
 		return nil
 	}
-	if strings.TrimSpace(t.Server) == "" {
-		at := w.collectionSigninURL()
-		if at == "" {
-			return nil
-		}
-		w.tab.signinURL = at
+	if strings.TrimSpace(t.Server) != "" {
+		return w.tableauSignIn(ctx, signinFirst)
 	}
-	return w.tableauSignIn(ctx, signinFirst)
+	at := w.collectionSigninURL()
+	if at == "" {
+		return nil
+	}
+	w.tab.signinURL = at
+	err := w.tableauSignIn(ctx, signinFirst)
+	if err == nil || ctx.Err() != nil {
+		return err
+	}
+	// The URL comes from variables a script or data row may still
+	// change before the collection's own sign-in, so failing here is
+	// no reason to stop the run: that sign-in decides.
+	w.tab.signinURL = ""
+	first, _, _ := strings.Cut(err.Error(), "\n")
+	w.notice(fmt.Sprintf("could not sign in to Tableau before the first request at %s, where the collection's sign-in request would, so the requests before that one go without a session: %s", at, first))
+	return nil
 }
 
 // collectionSigninURL is the URL of the collection's first sign-in request

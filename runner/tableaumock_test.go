@@ -17,7 +17,7 @@ func newTableauMock(t *testing.T) *httptest.Server {
 	return srv
 }
 
-// runTableau runs items (with {{base}} = base) with colrun's Tableau
+// runTableau runs items (with {{base}} = base, scripts on) with colrun's Tableau
 // sign-in by method m and creds, signing in itself at server ("" as
 // without TABLEAU_SERVER); opts gives the run's other options.
 func runTableau(t *testing.T, base, items string, m auth.Method, creds auth.Credentials, server string, opts Options) *events {
@@ -27,7 +27,7 @@ func runTableau(t *testing.T, base, items string, m auth.Method, creds auth.Cred
 		t.Fatal(err)
 	}
 	opts.Tableau = &TableauAuth{Signer: signer, Names: auth.DefaultVariableNames, Server: server, APIVersion: "3.24"}
-	ev, _ := run(t, parse(t, collection(base, items)), opts)
+	ev, _ := runScripted(t, parse(t, collection(base, items)), opts)
 	return ev
 }
 
