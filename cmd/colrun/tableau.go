@@ -534,6 +534,13 @@ func tableauSignin(ctx context.Context, args []string, sio stdio) int {
 		errorLines(errw, fs.Name(), err)
 		return exitFailed
 	}
+	if sess.URL != "" && sess.URL != url {
+		// The session is the answering server's: sign out there, not
+		// through the redirect, which would carry the token to the first
+		// address (in clear text when that is http).
+		fmt.Fprintf(errw, "The server redirected the sign-in to %s; the session is there (set TABLEAU_SERVER to that server to skip the redirect).\n", sess.URL)
+		url = sess.URL
+	}
 	if *printToken {
 		fmt.Fprintf(errw, "Signed in; the token is on stdout. Send it as %s; sign out with POST %s.\n", auth.AuthHeader, auth.SignoutURL(url))
 		fmt.Fprintln(sio.out, sess.Token)
