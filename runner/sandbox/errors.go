@@ -12,6 +12,7 @@ import (
 	"github.com/dop251/goja/file"
 	"github.com/dop251/goja/parser"
 	"github.com/dop251/goja/token"
+	"github.com/dop251/goja/unistring"
 
 	"github.com/colrun/colrun/runner/event"
 )
@@ -82,15 +83,79 @@ func (s *Sandbox) errorFromValue(val goja.Value, frames []goja.StackFrame, scrip
 	if se.Line > 0 && se.Column < 1 {
 		se.Column = 1
 	}
-	if msg := s.v8Message(se.Message, script, se.Line, se.Column); msg != se.Message {
-		// The stack's first line repeats the message: it gets V8's words
-		// too, so reports show one wording.
-		if head := se.Name + ": " + se.Message; strings.HasPrefix(se.Stack, head) {
-			se.Stack = se.Name + ": " + msg + se.Stack[len(head):]
-		}
-		se.Message = msg
-	}
+	se.Message, se.Stack = s.v8Words(se.Name, se.Message, se.Stack, script, se.Line, se.Column)
 	return se
+}
+
+// v8Words is v8Message of msg, and stack with its first line, which
+// repeats the message, in the same words, so that one wording shows.
+func (s *Sandbox) v8Words(name, msg, stack string, script *Script, line, col int) (string, string) {
+	v8 := s.v8Message(msg, script, line, col)
+	if v8 == msg {
+		return msg, stack
+	}
+	if head := name + ": " + msg; strings.HasPrefix(stack, head) {
+		stack = name + ": " + v8 + stack[len(head):]
+	}
+	return v8, stack
+}
+
+// caughtName is the hidden global that catch clauses call (see
+// rewordCaught).
+const caughtName = "__colrunCaught"
+
+// rewordCaught makes every `catch (e)` of prg begin with
+// `e = __colrunCaught(e)`, so that a script reading e.message sees V8's
+// words for the engine's common errors ("Cannot read properties of
+// undefined (reading 'x')"), as it does under Newman, and not only the
+// reports. The statement takes the positions of the catch's brace, so
+// no other position moves.
+func rewordCaught(prg *ast.Program) {
+	walkAST(reflect.ValueOf(prg), func(n any) {
+		c, ok := n.(*ast.CatchStatement)
+		if !ok || c.Body == nil {
+			return
+		}
+		param, ok := c.Parameter.(*ast.Identifier)
+		if !ok {
+			return
+		}
+		at := c.Body.LeftBrace
+		id := func(name unistring.String) *ast.Identifier { return &ast.Identifier{Name: name, Idx: at} }
+		call := &ast.CallExpression{Callee: id(caughtName), LeftParenthesis: at, ArgumentList: []ast.Expression{id(param.Name)}, RightParenthesis: at}
+		assign := &ast.ExpressionStatement{Expression: &ast.AssignExpression{Operator: token.ASSIGN, Left: id(param.Name), Right: call}}
+		c.Body.List = append([]ast.Statement{assign}, c.Body.List...)
+	})
+}
+
+// nCaught is __colrunCaught: an error the running script threw and its
+// own catch clause caught gets V8's words, as errorFromValue gives a
+// reported one. Anything else is returned as it is.
+func (s *Sandbox) nCaught(c goja.FunctionCall) goja.Value {
+	v := c.Argument(0)
+	obj, ok := v.(*goja.Object)
+	st := s.cur
+	if !ok || st == nil || st.script == nil || obj.ClassName() != "Error" {
+		return v
+	}
+	script := st.script
+	stack, msg, name := obj.Get("stack"), obj.Get("message"), obj.Get("name")
+	if stack == nil || msg == nil || name == nil {
+		return v
+	}
+	line, col := positionInStack(stack.String(), script.file)
+	if line == 0 {
+		return v
+	}
+	if line == 1 {
+		col -= script.prefixLen
+	}
+	newMsg, newStack := s.v8Words(name.String(), msg.String(), stack.String(), script, line, max(col, 1))
+	if newMsg != msg.String() {
+		_ = obj.Set("message", newMsg)
+		_ = obj.Set("stack", newStack)
+	}
+	return v
 }
 
 // positionInStack finds the first "name:line:col" of a goja stack text.

@@ -237,6 +237,7 @@ func (s *Sandbox) installGlobals() {
 	}
 	_ = console.Set("clear", func(goja.FunctionCall) goja.Value { return goja.Undefined() })
 	_ = rt.Set("console", console)
+	_ = rt.GlobalObject().DefineDataProperty(caughtName, rt.ToValue(s.nCaught), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 
 	_ = rt.Set("setTimeout", func(c goja.FunctionCall) goja.Value { return s.setTimer(c, false) })
 	_ = rt.Set("setInterval", func(c goja.FunctionCall) goja.Value { return s.setTimer(c, true) })

@@ -225,6 +225,9 @@ func compile(source string) (*compiled, error) {
 	if perr != nil {
 		return nil, perr
 	}
+	if strings.Contains(source, "catch") {
+		rewordCaught(prg)
+	}
 	if fn, ok := prg.Body[0].(*ast.ExpressionStatement).Expression.(*ast.FunctionLiteral); ok {
 		s.redeclared = redeclarations(fn.Body.List, source, func(idx int) int { return idx - 1 - len(prefix) })
 		if mayWriteParams(source) {

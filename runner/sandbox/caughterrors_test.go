@@ -1,0 +1,42 @@
+package sandbox
+
+import "testing"
+
+// An engine error a script catches itself reads as V8 words it, as under
+// Newman 6.2.2, not only when it reaches a report: scripts log e.message
+// or assert on it. The wanted messages are what Newman 6.2.2 logs for the
+// same scripts.
+func TestCaughtErrorsReadAsV8WordsThem(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ name, src, want string }{
+		{"read of undefined", `var o = {}; try { o.a.b; } catch (e) { console.log(e.name + ": " + e.message); }`,
+			"TypeError: Cannot read properties of undefined (reading 'b')"},
+		{"read of null", `try { null.foo; } catch (e) { console.log(e.name + ": " + e.message); }`,
+			"TypeError: Cannot read properties of null (reading 'foo')"},
+		{"read of a missing JSON member", `try { pm.response.json().nope.deeper; } catch (err) { console.log(err.message); }`,
+			"Cannot read properties of undefined (reading 'deeper')"},
+		{"missing method", `var o = {}; try { o.fn(); } catch (e) { console.log(e.message); }`,
+			"o.fn is not a function"},
+		{"not a function", `var x = 5; try { x(); } catch (e) { console.log(e.message); }`,
+			"x is not a function"},
+		{"write to undefined", `let a = {}; try { a.b.c = 1; } catch (e) { console.log(e.message); }`,
+			"Cannot set properties of undefined (setting 'c')"},
+		{"empty reduce", `try { [].reduce(function (a, b) { return a; }); } catch (e) { console.log(e.message); }`,
+			"Reduce of empty array with no initial value"},
+		{"in a nested function", `function f() { try { undefined.x; } catch (e) { return e.message; } } console.log(f());`,
+			"Cannot read properties of undefined (reading 'x')"},
+		{"a script's own error is left alone", `try { throw new TypeError("Object has no member 'x'"); } catch (e) { console.log(e.message); }`,
+			"Object has no member 'x'"},
+		{"a thrown string", `try { throw "text"; } catch (e) { console.log(e); }`,
+			"text"},
+		{"JSON.parse", `try { JSON.parse("<html>"); } catch (e) { console.log(e.message); }`,
+			"Unexpected token '<' at 1:1\n<html>\n^"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			got := mustPass(t, run(t, newExec("test"), tc.src))
+			diff(t, "logs", []string{tc.want}, got)
+		})
+	}
+}
