@@ -82,6 +82,78 @@ func installAllocationLimits(rt *goja.Runtime) {
 	} {
 		guard(t.name, t.size, typedArraySizeError)
 	}
+	installStringLimits(rt)
+}
+
+// maxStringLength is V8's longest string on 64-bit (2^29 - 24 UTF-16
+// units), past which Node throws a RangeError.
+const maxStringLength = 1<<29 - 24
+
+// installStringLimits makes String.prototype.repeat, padStart and padEnd
+// throw Node's RangeError ("Invalid string length") for a result longer
+// than V8 allows, as they do under Newman: goja asks Go for the whole
+// result at once, and a length such as "x".repeat(1e12) ended the process
+// with Go's fatal "out of memory" and a goroutine dump, its reports lost,
+// where Newman fails that one test. Other results are the originals'.
+func installStringLimits(rt *goja.Runtime) {
+	proto := rt.Get("String").ToObject(rt).Get("prototype").ToObject(rt)
+	original := func(name string) goja.Callable {
+		fn, ok := goja.AssertFunction(proto.Get(name))
+		if !ok {
+			panic("String.prototype." + name + " is not a function")
+		}
+		return fn
+	}
+	call := func(fn goja.Callable, this goja.Value, args ...goja.Value) goja.Value {
+		v, err := fn(this, args...)
+		if err != nil {
+			panic(err)
+		}
+		return v
+	}
+	// thisString converts this to a string as the
+	// originals do, once, so a toString with side effects runs once, and
+	// gives its length; ok is false for null and undefined, which the
+	// originals refuse with their own TypeError.
+	thisString := func(this goja.Value) (goja.Value, int, bool) {
+		if this == nil || goja.IsUndefined(this) || goja.IsNull(this) {
+			return this, 0, false
+		}
+		str := this.ToString()
+		return str, stringLength(str), true
+	}
+	repeat := original("repeat")
+	defineMethod(rt, proto, "repeat", func(c goja.FunctionCall) goja.Value {
+		str, n, ok := thisString(c.This)
+		if !ok {
+			return call(repeat, c.This, c.Arguments...)
+		}
+		count := c.Argument(0).ToNumber()
+		if f := math.Trunc(count.ToFloat()); n > 0 && f >= 1 && !math.IsInf(f, 1) && float64(n)*f > maxStringLength {
+			panic(rangeError(rt, "Invalid string length"))
+		}
+		return call(repeat, str, count)
+	}, 1)
+	for _, name := range []string{"padStart", "padEnd"} {
+		pad := original(name)
+		defineMethod(rt, proto, name, func(c goja.FunctionCall) goja.Value {
+			str, n, ok := thisString(c.This)
+			if !ok {
+				return call(pad, c.This, c.Arguments...)
+			}
+			maxLength := c.Argument(0).ToNumber()
+			fill, fillLength := c.Argument(1), 1
+			if !goja.IsUndefined(fill) {
+				fill = fill.ToString()
+				fillLength = stringLength(fill)
+			}
+			// An empty filler pads nothing, whatever the length.
+			if f := maxLength.ToFloat(); f > float64(n) && f > maxStringLength && fillLength > 0 {
+				panic(rangeError(rt, "Invalid string length"))
+			}
+			return call(pad, str, maxLength, fill)
+		}, 1)
+	}
 }
 
 // adoptConstructorProgram gives standIn everything of original a script
@@ -150,4 +222,12 @@ func numericLength(v goja.Value) (float64, bool) {
 		return 0, false
 	}
 	return math.Trunc(n), true
+}
+
+// stringLength is the length in UTF-16 units of str, a string value.
+func stringLength(str goja.Value) int {
+	if gs, ok := str.(goja.String); ok {
+		return gs.Length()
+	}
+	return len(str.String())
 }
