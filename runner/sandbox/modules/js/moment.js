@@ -89,6 +89,8 @@ proto.local = function (keepLocal) {
 };
 proto.isUTC = proto.isUtc = function () { return this._isUTC && (this._offset || 0) === 0; };
 proto.isLocal = function () { return !this._isUTC; };
+// moment's own test: summer time is an offset above January's or June's.
+proto.isDST = function () { return this.utcOffset() > this.clone().month(0).utcOffset() || this.utcOffset() > this.clone().month(5).utcOffset(); };
 proto.isUtcOffset = function () { return this._isUTC; };
 proto.parseZone = function () { return this; };
 proto.clone = function () { var m = new Moment(new Date(this._d.getTime()), this._isUTC ? 'offset' : 'local', this._offset); m._pf = this._pf; return m; };
@@ -637,6 +639,7 @@ moment.weekdaysMin = function () { return DAYS_MIN.slice(); };
 moment.normalizeUnits = normUnit;
 moment.ISO_8601 = function () {};
 moment.RFC_2822 = function () {};
+moment.HTML5_FMT = { DATETIME_LOCAL: 'YYYY-MM-DDTHH:mm', DATETIME_LOCAL_SECONDS: 'YYYY-MM-DDTHH:mm:ss', DATETIME_LOCAL_MS: 'YYYY-MM-DDTHH:mm:ss.SSS', DATE: 'YYYY-MM-DD', TIME: 'HH:mm', TIME_SECONDS: 'HH:mm:ss', TIME_MS: 'HH:mm:ss.SSS', WEEK: 'GGGG-[W]WW', MONTH: 'YYYY-MM' };
 moment.defaultFormat = 'YYYY-MM-DDTHH:mm:ssZ';
 moment.defaultFormatUtc = 'YYYY-MM-DDTHH:mm:ss[Z]';
 moment.version = '2.30.1';

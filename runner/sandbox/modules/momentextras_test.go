@@ -1,0 +1,18 @@
+package modules
+
+import "testing"
+
+// TestMomentDSTAndHTML5FormatsMatchNewman checks moment's isDST and its
+// HTML5_FMT formats against moment 2.30.1 in Newman 6.2.2's sandbox:
+// scripts that called them failed with a TypeError.
+func TestMomentDSTAndHTML5FormatsMatchNewman(t *testing.T) {
+	t.Parallel()
+	runNewmanCases(t, []newmanCase{
+		{`require('moment').utc('2024-07-01T12:00:00Z').isDST()`, `boolean:false`},
+		{`require('moment').parseZone('2024-07-01T12:00:00+02:00').isDST()`, `boolean:false`},
+		{`require('moment').HTML5_FMT`, `object:{"DATETIME_LOCAL":"YYYY-MM-DDTHH:mm","DATETIME_LOCAL_SECONDS":"YYYY-MM-DDTHH:mm:ss","DATETIME_LOCAL_MS":"YYYY-MM-DDTHH:mm:ss.SSS","DATE":"YYYY-MM-DD","TIME":"HH:mm","TIME_SECONDS":"HH:mm:ss","TIME_MS":"HH:mm:ss.SSS","WEEK":"GGGG-[W]WW","MONTH":"YYYY-MM"}`},
+		{`require('moment').utc('2024-03-10T15:04:05.123Z').format(require('moment').HTML5_FMT.DATETIME_LOCAL_MS)`, `string:"2024-03-10T15:04:05.123"`},
+		{`require('moment').utc('2024-03-10T15:04', require('moment').HTML5_FMT.DATETIME_LOCAL).toISOString()`, `string:"2024-03-10T15:04:00.000Z"`},
+		{`require('moment').utc('2024-03-10T15:04:05Z').format(require('moment').HTML5_FMT.WEEK)`, `string:"2024-W10"`},
+	})
+}
