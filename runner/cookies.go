@@ -66,7 +66,10 @@ func defaultCookiePath(p string) string {
 // cookies disabled for the request, the cookies its response set.
 func (w *worker) scriptCookies(ex *exchange, useJar bool) []*http.Cookie {
 	w.cookies.record(ex.setCookies, time.Now())
-	if ex.sent == nil {
+	if ex.sent == nil || w.js == nil {
+		// Without a JavaScript runtime no script reads them: the
+		// lookup in the jar would be work for every request of a run
+		// without scripts.
 		return nil
 	}
 	final := ex.sent.URL

@@ -17,6 +17,10 @@ func FormatSize(n int64) string {
 	if n <= 0 {
 		return "0B"
 	}
+	if n < 1000 {
+		// Most responses: no logarithm needed for bytes.
+		return strconv.FormatInt(n, 10) + "B"
+	}
 	units := []string{"B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"}
 	f := float64(n)
 	e := int(math.Floor(math.Log(f) / math.Log(1000)))
