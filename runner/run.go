@@ -593,7 +593,7 @@ func (w *worker) exchange(ctx context.Context, it *collections.Item, req *collec
 	if err != nil {
 		return nil, sent, err
 	}
-	expired, err := w.tableauAfter(signin, o, ex.resp)
+	expired, err := w.tableauAfter(signin, o, ex)
 	if err != nil {
 		return ex, sent, err
 	}
@@ -607,7 +607,7 @@ func (w *worker) exchange(ctx context.Context, it *collections.Item, req *collec
 	if err != nil {
 		return nil, sent, err
 	}
-	if _, err := w.tableauAfter(signin, o, ex.resp); err != nil {
+	if _, err := w.tableauAfter(signin, o, ex); err != nil {
 		return ex, sent, err
 	}
 	return ex, sent, nil

@@ -215,7 +215,7 @@ func (w *worker) sendScriptRequest(ctx context.Context, req *collections.Request
 	ev.Sent = w.r.sentRequest(o)
 	ev.Resp = w.r.keptResponse(ex.resp)
 	ev.Redirs = ex.redirects
-	if _, err := w.tableauAfter(signin, o, ex.resp); err != nil {
+	if _, err := w.tableauAfter(signin, o, ex); err != nil {
 		return ex.resp, fmt.Errorf("%v", err)
 	}
 	return ex.resp, nil

@@ -350,7 +350,7 @@ func (w *worker) tableauPrepare(o *outgoing) (bool, error) {
 			}
 			w.tab.warned[at] = true
 			if at == w.tab.redirectedFrom {
-				w.notice(fmt.Sprintf("%s redirected colrun's Tableau sign-in to %s, which holds the session, so requests to %s go without X-Tableau-Auth; use %s in the collection and in TABLEAU_SERVER", at, w.tab.origin, at, w.tab.origin))
+				w.notice(fmt.Sprintf("%s redirected the Tableau sign-in to %s, which holds the session, so requests to %s go without X-Tableau-Auth; use %s in the collection and in TABLEAU_SERVER", at, w.tab.origin, at, w.tab.origin))
 				return false, nil
 			}
 			w.notice(fmt.Sprintf("%s looks like Tableau's REST API but is not the server colrun signed in at (%s), so requests there go without X-Tableau-Auth; set TABLEAU_SERVER to the address the collection uses", at, w.tab.origin))
@@ -366,14 +366,16 @@ func (w *worker) tableauPrepare(o *outgoing) (bool, error) {
 // tableauAPIPath matches a URL of Tableau's versioned REST API.
 var tableauAPIPath = regexp.MustCompile(`^[^?#]*/api/\d+\.\d+/`)
 
-// tableauAfter reads a response: it captures the session from sign-in and
-// switchSite responses, forgets it after sign-out, and reports whether the
-// session expired so that the caller signs in again and retries.
-func (w *worker) tableauAfter(signin bool, o *outgoing, resp *event.Response) (expired bool, err error) {
+// tableauAfter reads an exchange's response: it captures the session from
+// sign-in and switchSite responses, forgets it after sign-out, and reports
+// whether the session expired so that the caller signs in again and
+// retries.
+func (w *worker) tableauAfter(signin bool, o *outgoing, ex *exchange) (expired bool, err error) {
 	t := w.r.opts.Tableau
-	if t == nil || resp == nil {
+	if t == nil || ex == nil || ex.resp == nil {
 		return false, nil
 	}
+	resp := ex.resp
 	renewed := w.tab.renewed
 	w.tab.renewed = false
 	ct := resp.Header("Content-Type")
@@ -383,8 +385,19 @@ func (w *worker) tableauAfter(signin bool, o *outgoing, resp *event.Response) (e
 		if err != nil {
 			return false, &tableauError{err: err}
 		}
-		w.setSession(sess, o.URL)
-		w.tab.signinURL = o.URL
+		// As for colrun's own sign-in, the session belongs to the
+		// server that answered: after a 307 or 308 (http to https) the
+		// address the request was written with would get the token and
+		// the final one, where the collection goes on, would not.
+		at := o.URL
+		if ex.sent != nil && origin(ex.sent.URL.String()) != origin(o.URL) {
+			at = ex.sent.URL.String()
+		}
+		w.setSession(sess, at)
+		w.tab.signinURL = at
+		if at != o.URL {
+			w.tab.redirectedFrom = origin(o.URL)
+		}
 	case auth.IsSwitchSiteRequest(o.Method, o.URL) && resp.Code/100 == 2:
 		// ReadResponse registers the new token with the Redactor.
 		if sess, err := t.Signer.ReadResponse(resp.Code, ct, resp.Body); err == nil {

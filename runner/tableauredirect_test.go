@@ -42,7 +42,7 @@ func TestOwnSigninFollowsARedirectToTheServerThatAnswers(t *testing.T) {
 			}
 			wantWarnings := []string{
 				"at " + tableau.URL + " (" + redirector.URL + " redirected the sign-in there)",
-				redirector.URL + " redirected colrun's Tableau sign-in to " + tableau.URL + ", which holds the session, so requests to " + redirector.URL + " go without X-Tableau-Auth; use " + tableau.URL + " in the collection and in TABLEAU_SERVER",
+				redirector.URL + " redirected the Tableau sign-in to " + tableau.URL + ", which holds the session, so requests to " + redirector.URL + " go without X-Tableau-Auth; use " + tableau.URL + " in the collection and in TABLEAU_SERVER",
 			}
 			warnings := ev.warnings()
 			if len(warnings) != len(wantWarnings) {
