@@ -747,22 +747,29 @@ function runInContext() {
     if (key == '__proto__') return undefined;
     return object[key];
   }
-  function baseMerge(object, source, stack) {
+  // customizer is mergeWith's: its result, unless undefined, is the
+  // merged value. Its sixth argument is the [source, merged] pairs being
+  // merged (lodash passes its Stack).
+  function baseMerge(object, source, stack, customizer) {
     if (object === source) return;
     (isArrayLike(source) || isObject(source) ? keysIn(source) : []).forEach(function (key) {
       var srcValue = safeGet(source, key);
       if (isObject(srcValue)) {
-        baseMergeDeep(object, source, key, stack);
+        baseMergeDeep(object, source, key, stack, customizer);
       } else {
-        assignMergeValue(object, key, srcValue);
+        var newValue = customizer ? customizer(safeGet(object, key), srcValue, key + '', object, source, stack) : undefined;
+        assignMergeValue(object, key, newValue === undefined ? srcValue : newValue);
       }
     });
   }
-  function baseMergeDeep(object, source, key, stack) {
+  function baseMergeDeep(object, source, key, stack, customizer) {
     var objValue = safeGet(object, key), srcValue = safeGet(source, key);
     for (var s = 0; s < stack.length; s++) if (stack[s][0] === srcValue) { assignMergeValue(object, key, stack[s][1]); return; }
-    var newValue, isCommon = true;
-    if (isArray(srcValue) || isTypedArray(srcValue)) {
+    var newValue = customizer ? customizer(objValue, srcValue, key + '', object, source, stack) : undefined;
+    var isCommon = newValue === undefined;
+    if (!isCommon) {
+      // the customizer's value
+    } else if (isArray(srcValue) || isTypedArray(srcValue)) {
       if (isArray(objValue)) newValue = objValue;
       else if (isArrayLikeObject(objValue)) newValue = Array.prototype.slice.call(objValue);
       else if (isTypedArray(srcValue)) { isCommon = false; newValue = new srcValue.constructor(srcValue); }
@@ -777,7 +784,7 @@ function runInContext() {
     }
     if (isCommon) {
       stack.push([srcValue, newValue]);
-      baseMerge(newValue, srcValue, stack);
+      baseMerge(newValue, srcValue, stack, customizer);
       stack.pop();
     }
     assignMergeValue(object, key, newValue);
@@ -786,6 +793,25 @@ function runInContext() {
     object = Object(object);
     for (var i = 1; i < arguments.length; i++) if (arguments[i] != null) baseMerge(object, arguments[i], []);
     return object;
+  }
+  function mergeWith(object) {
+    var n = arguments.length, customizer = n > 2 && typeof arguments[n - 1] == 'function' ? arguments[--n] : undefined;
+    object = Object(object);
+    for (var i = 1; i < n; i++) if (arguments[i]) baseMerge(object, arguments[i], [], customizer);
+    return object;
+  }
+  function customDefaultsMerge(objValue, srcValue, key, object, source, stack) {
+    if (isObject(objValue) && isObject(srcValue)) {
+      stack.push([srcValue, objValue]);
+      baseMerge(objValue, srcValue, stack, customDefaultsMerge);
+      stack.pop();
+    }
+    return objValue;
+  }
+  function defaultsDeep() {
+    var args = Array.prototype.slice.call(arguments);
+    args.push(undefined, customDefaultsMerge);
+    return mergeWith.apply(undefined, args);
   }
   function mapValues(obj, f) { f = iteratee(f); var r = {}; forOwn(obj, function (v, k, o) { r[k] = f(v, k, o); }); return r; }
   function mapKeys(obj, f) { f = iteratee(f); var r = {}; forOwn(obj, function (v, k, o) { r[f(v, k, o)] = v; }); return r; }
@@ -1101,6 +1127,192 @@ function runInContext() {
     return true;
   }
 
+
+  // ---- more of lodash 4.17.21, as it writes them ----
+  var MAX_ARRAY_LENGTH = 4294967295, MAX_ARRAY_INDEX = MAX_ARRAY_LENGTH - 1, HALF_MAX_ARRAY_LENGTH = MAX_ARRAY_LENGTH >>> 1;
+  function toLength(v) { v = v ? toInteger(v) : 0; return v ? Math.min(Math.max(v, 0), MAX_ARRAY_LENGTH) : 0; }
+  function toSafeInteger(v) { return v ? Math.min(Math.max(toInteger(v), -MAX_SAFE), MAX_SAFE) : (v === 0 ? v : 0); }
+  function fill(array, value, start, end) {
+    var length = array == null ? 0 : array.length;
+    if (!length) return [];
+    start = toInteger(start);
+    if (start < 0) start = -start > length ? 0 : (length + start);
+    end = (end === undefined || end > length) ? length : toInteger(end);
+    if (end < 0) end += length;
+    end = start > end ? 0 : toLength(end);
+    while (start < end) array[start++] = value;
+    return array;
+  }
+  function baseWhile(array, pred, isDrop, fromRight) {
+    var length = array.length, index = fromRight ? length : -1;
+    while ((fromRight ? index-- : ++index < length) && pred(array[index], index, array)) {}
+    return isDrop ? baseSlice(array, fromRight ? 0 : index, fromRight ? index + 1 : length)
+      : baseSlice(array, fromRight ? index + 1 : 0, fromRight ? length : index);
+  }
+  function whileFn(isDrop, fromRight) {
+    return function (array, pred) { return array && array.length ? baseWhile(array, iteratee(pred), isDrop, fromRight) : []; };
+  }
+  function basePullAll(array, vals, f) {
+    if (array === vals) vals = vals.slice();
+    var seen = f ? array.map(function (v) { return f(v); }) : array;
+    for (var i = 0; i < vals.length; i++) {
+      var from = 0, c = f ? f(vals[i]) : vals[i];
+      while ((from = baseIndexOf(seen, c, from)) > -1) {
+        if (seen !== array) seen.splice(from, 1);
+        array.splice(from, 1);
+      }
+    }
+    return array;
+  }
+  function pullAll(array, vals) { return array && array.length && vals && vals.length ? basePullAll(array, vals) : array; }
+  function pullAllBy(array, vals, f) { return array && array.length && vals && vals.length ? basePullAll(array, vals, iteratee(f)) : array; }
+  function baseSortedIndex(array, value, retHighest) {
+    var low = 0, high = array == null ? low : array.length;
+    if (typeof value == 'number' && value === value && high <= HALF_MAX_ARRAY_LENGTH) {
+      while (low < high) {
+        var mid = (low + high) >>> 1, computed = array[mid];
+        if (computed !== null && !isSymbol(computed) && (retHighest ? computed <= value : computed < value)) low = mid + 1;
+        else high = mid;
+      }
+      return high;
+    }
+    return baseSortedIndexBy(array, value, identity, retHighest);
+  }
+  function baseSortedIndexBy(array, value, f, retHighest) {
+    var low = 0, high = array == null ? 0 : array.length;
+    if (high === 0) return 0;
+    value = f(value);
+    var valIsNaN = value !== value, valIsNull = value === null, valIsSymbol = isSymbol(value), valIsUndefined = value === undefined;
+    while (low < high) {
+      var mid = Math.floor((low + high) / 2), computed = f(array[mid]), setLow,
+        othIsDefined = computed !== undefined, othIsNull = computed === null, othIsReflexive = computed === computed, othIsSymbol = isSymbol(computed);
+      if (valIsNaN) setLow = retHighest || othIsReflexive;
+      else if (valIsUndefined) setLow = othIsReflexive && (retHighest || othIsDefined);
+      else if (valIsNull) setLow = othIsReflexive && othIsDefined && (retHighest || !othIsNull);
+      else if (valIsSymbol) setLow = othIsReflexive && othIsDefined && !othIsNull && (retHighest || !othIsSymbol);
+      else if (othIsNull || othIsSymbol) setLow = false;
+      else setLow = retHighest ? computed <= value : computed < value;
+      if (setLow) low = mid + 1; else high = mid;
+    }
+    return Math.min(high, MAX_ARRAY_INDEX);
+  }
+  function sortedIndexOf(array, value) {
+    var length = array == null ? 0 : array.length;
+    if (length) { var i = baseSortedIndex(array, value); if (i < length && eq(array[i], value)) return i; }
+    return -1;
+  }
+  function baseSortedUniq(array, f) {
+    var r = [], seen;
+    for (var i = 0; i < array.length; i++) {
+      var v = array[i], c = f ? f(v) : v;
+      if (!i || !eq(c, seen)) { seen = c; r.push(v === 0 ? 0 : v); }
+    }
+    return r;
+  }
+  function update(object, path, updater) { return object == null ? object : baseSet(object, path, castFunction(updater)(baseGet(object, path))); }
+  function findLastKey(obj, pred) { pred = iteratee(pred); var ks = keys(obj); for (var i = ks.length - 1; i >= 0; i--) if (pred(obj[ks[i]], ks[i], obj)) return ks[i]; return undefined; }
+  function functionsOf(obj, ks) { return obj == null ? [] : ks(obj).filter(function (k) { return isFunction(obj[k]); }); }
+  function baseDifferenceWith(array, vals, cmp) {
+    if (!isArrayLikeObject(array)) return [];
+    return Array.prototype.filter.call(array, function (v) { return !vals.some(function (o) { return cmp(v, o); }); });
+  }
+  function differenceWith(array) {
+    var rest = Array.prototype.slice.call(arguments, 1), cmp = lastFn(rest);
+    return baseDifferenceWith(array, baseFlatten(arrayArgs(rest), 1), typeof cmp == 'function' ? cmp : function (a, b) { return eq(a, b); });
+  }
+  function intersectionWith() {
+    var arrays = arrayArgs(arguments), cmp = lastFn(arguments);
+    if (typeof cmp != 'function') return baseIntersection(arrays);
+    if (!arrays.length) return [];
+    var r = [];
+    Array.prototype.forEach.call(arrays[0], function (v) {
+      if (r.some(function (x) { return cmp(v, x); })) return;
+      if (arrays.slice(1).every(function (a) { return Array.prototype.some.call(a, function (o) { return cmp(v, o); }); })) r.push(v);
+    });
+    return r;
+  }
+  function unionWith() {
+    var cmp = lastFn(arguments);
+    return baseUniq(baseFlatten(arrayArgs(arguments), 1), null, typeof cmp == 'function' ? cmp : undefined);
+  }
+  function baseXor(arrays, f, cmp) {
+    var same = cmp || function (a, b) { return eq(a, b); };
+    var r = [];
+    arrays.forEach(function (a, i) {
+      var others = baseFlatten(arrays.filter(function (x, j) { return j != i; }), 1).map(function (v) { return f ? f(v) : v; });
+      Array.prototype.forEach.call(a, function (v) {
+        var c = f ? f(v) : v;
+        if (!others.some(function (o) { return same(c, o); })) r.push(v);
+      });
+    });
+    return baseUniq(r, f, cmp);
+  }
+  function xorBy() { var f = lastFn(arguments); return baseXor(arrayArgs(arguments), f === undefined ? undefined : iteratee(f)); }
+  function xorWith() { var cmp = lastFn(arguments); return baseXor(arrayArgs(arguments), undefined, typeof cmp == 'function' ? cmp : undefined); }
+  function zipWith() {
+    var arrays = Array.prototype.slice.call(arguments), f = arrays.length > 1 ? arrays[arrays.length - 1] : undefined;
+    if (typeof f == 'function') arrays.pop(); else f = undefined;
+    var r = unzip(arrays);
+    return f ? r.map(function (g) { return f.apply(undefined, g); }) : r;
+  }
+  function invokeMap(coll, path) {
+    var args = Array.prototype.slice.call(arguments, 2), isFunc = typeof path == 'function';
+    return map(coll, function (v) {
+      if (isFunc) return path.apply(v, args);
+      var p = castPath(path, v), parent = p.length < 2 ? v : baseGet(v, p.slice(0, -1)), fn = parent == null ? parent : parent[toKey(p[p.length - 1])];
+      return fn == null ? undefined : fn.apply(parent, args);
+    });
+  }
+  function conformsTo(object, source) {
+    var props = keys(source);
+    if (object == null) return !props.length;
+    object = Object(object);
+    for (var i = props.length - 1; i >= 0; i--) {
+      var k = props[i], pred = source[k], v = object[k];
+      if ((v === undefined && !(k in object)) || !pred(v)) return false;
+    }
+    return true;
+  }
+  function before(n, f) {
+    var r;
+    if (typeof f != 'function') throw new TypeError('Expected a function');
+    n = toInteger(n);
+    return function () { if (--n > 0) r = f.apply(this, arguments); if (n <= 1) f = undefined; return r; };
+  }
+  function after(n, f) {
+    if (typeof f != 'function') throw new TypeError('Expected a function');
+    n = toInteger(n);
+    return function () { if (--n < 1) return f.apply(this, arguments); };
+  }
+  function partialFn(right) {
+    return function (f) {
+      var bound = Array.prototype.slice.call(arguments, 1);
+      if (typeof f != 'function') throw new TypeError('Expected a function');
+      return function () {
+        var args = Array.prototype.slice.call(arguments);
+        return f.apply(this, right ? args.concat(bound) : bound.concat(args));
+      };
+    };
+  }
+  function curry(f, arity) {
+    if (typeof f != 'function') throw new TypeError('Expected a function');
+    arity = arity === undefined ? f.length : toInteger(arity);
+    function curried(held) {
+      return function () {
+        var args = held.concat(Array.prototype.slice.call(arguments));
+        return args.length >= arity ? f.apply(this, args) : curried(args);
+      };
+    }
+    return curried([]);
+  }
+  function ary(f, n) { n = n === undefined ? f && f.length : toInteger(n); return function () { return f.apply(this, Array.prototype.slice.call(arguments, 0, Math.max(n, 0))); }; }
+  function flowRight() { return flow.apply(undefined, baseFlatten(Array.prototype.slice.call(arguments), 1).reverse()); }
+  function overFn(combine) {
+    return function () {
+      var fs = baseFlatten(Array.prototype.slice.call(arguments), 1).map(iteratee);
+      return function () { var self = this, args = arguments; return combine(fs, function (f) { return f.apply(self, args); }); };
+    };
+  }
   var fns = {
     // lang
     isArray: isArray, isObject: isObject, isObjectLike: isObjectLike, isString: isString, isNumber: isNumber,
@@ -1160,7 +1372,38 @@ function runInContext() {
     attempt: attempt, defaultTo: defaultTo, delay: delay, defer: defer, now: function () { return Date.now(); },
     stubTrue: function () { return true; }, stubFalse: function () { return false; }, stubArray: function () { return []; },
     stubObject: function () { return {}; }, stubString: function () { return ''; },
-    tap: function (v, f) { f(v); return v; }, thru: function (v, f) { return f(v); }
+    tap: function (v, f) { f(v); return v; }, thru: function (v, f) { return f(v); },
+    // the rest of lodash 4.17.21 scripts reach for
+    fill: fill, takeWhile: whileFn(false, false), dropWhile: whileFn(true, false), takeRightWhile: whileFn(false, true),
+    dropRightWhile: whileFn(true, true), pullAll: pullAll, pullAllBy: pullAllBy,
+    sortedIndex: function (a, v) { return baseSortedIndex(a, v); }, sortedLastIndex: function (a, v) { return baseSortedIndex(a, v, true); },
+    sortedIndexBy: function (a, v, f) { return baseSortedIndexBy(a, v, iteratee(f)); },
+    sortedLastIndexBy: function (a, v, f) { return baseSortedIndexBy(a, v, iteratee(f), true); }, sortedIndexOf: sortedIndexOf,
+    sortedUniq: function (a) { return a && a.length ? baseSortedUniq(a) : []; },
+    sortedUniqBy: function (a, f) { return a && a.length ? baseSortedUniq(a, iteratee(f)) : []; },
+    update: update, mergeWith: mergeWith, defaultsDeep: defaultsDeep, findLastKey: findLastKey,
+    functions: function (o) { return functionsOf(o, keys); }, functionsIn: function (o) { return functionsOf(o, keysIn); },
+    flatMapDeep: function (c, f) { return baseFlatten(map(c, f), Infinity); },
+    flatMapDepth: function (c, f, d) { return baseFlatten(map(c, f), d === undefined ? 1 : toInteger(d)); },
+    differenceWith: differenceWith, intersectionWith: intersectionWith, unionWith: unionWith, xorBy: xorBy, xorWith: xorWith,
+    zipWith: zipWith, invokeMap: invokeMap, conformsTo: conformsTo,
+    gte: function (a, b) { return typeof a == 'string' && typeof b == 'string' ? a >= b : toNumber(a) >= toNumber(b); },
+    lte: function (a, b) { return typeof a == 'string' && typeof b == 'string' ? a <= b : toNumber(a) <= toNumber(b); },
+    multiply: function (a, b) { return a === undefined && b === undefined ? 1 : (a === undefined ? b : (b === undefined ? a : toNumber(a) * toNumber(b))); },
+    divide: function (a, b) { return a === undefined && b === undefined ? 1 : (a === undefined ? b : (b === undefined ? a : toNumber(a) / toNumber(b))); },
+    toLength: toLength, toSafeInteger: toSafeInteger,
+    isArrayBuffer: function (v) { return isObjectLike(v) && tag(v) == '[object ArrayBuffer]'; },
+    isWeakMap: function (v) { return isObjectLike(v) && tag(v) == '[object WeakMap]'; },
+    isWeakSet: function (v) { return isObjectLike(v) && tag(v) == '[object WeakSet]'; },
+    before: before, after: after, partial: partialFn(false), partialRight: partialFn(true), curry: curry, ary: ary,
+    unary: function (f) { return ary(f, 1); }, flowRight: flowRight,
+    rest: function (f, start) { start = start === undefined ? f.length - 1 : toInteger(start); return function () { var a = Array.prototype.slice.call(arguments, 0, start); a.push(Array.prototype.slice.call(arguments, start)); return f.apply(this, a); }; },
+    spread: function (f, start) { start = start == null ? 0 : Math.max(toInteger(start), 0); return function () { var a = arguments[start], lead = Array.prototype.slice.call(arguments, 0, start); return f.apply(this, a ? lead.concat(a) : lead); }; },
+    flip: function (f) { return function () { return f.apply(this, Array.prototype.slice.call(arguments).reverse()); }; },
+    nthArg: function (n) { n = toInteger(n); return function () { return nth(Array.prototype.slice.call(arguments), n); }; },
+    over: overFn(function (fs, call) { return fs.map(call); }), overEvery: overFn(function (fs, call) { return fs.every(call); }),
+    overSome: overFn(function (fs, call) { return fs.some(call); }),
+    propertyOf: function (o) { return function (p) { return o == null ? undefined : baseGet(o, p); }; }
   };
 
   // Lodash's implicit chains unwrap the result of these (its documented
@@ -1173,7 +1416,9 @@ function runInContext() {
     'lastIndexOf lowerCase lowerFirst lt max maxBy mean meanBy min minBy noop now nth pad padEnd padStart parseInt random ' +
     'reduce reduceRight repeat result round sample size snakeCase some startCase startsWith stubArray stubFalse stubObject ' +
     'stubString stubTrue subtract sum sumBy template times toFinite toInteger toLower toNumber toString toUpper trim trimEnd ' +
-    'trimStart truncate unescape uniqueId upperCase upperFirst words each eachRight').split(' ');
+    'trimStart truncate unescape uniqueId upperCase upperFirst words each eachRight conformsTo divide findLastKey gte lte ' +
+    'multiply sortedIndex sortedIndexBy sortedIndexOf sortedLastIndex sortedLastIndexBy toLength toSafeInteger ' +
+    'isArrayBuffer isWeakMap isWeakSet').split(' ');
 
   // Wrapper methods are made on the first _(value) or _.chain(value):
   // creating hundreds of closures up front would tax every run that only
