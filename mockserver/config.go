@@ -54,6 +54,10 @@ type Config struct {
 
 var apiVersionRE = regexp.MustCompile(`^[0-9]+\.[0-9]+$`)
 
+// IsAPIVersion reports whether v is a REST API version as Config takes it
+// ("N.N", e.g. 3.24).
+func IsAPIVersion(v string) bool { return apiVersionRE.MatchString(v) }
+
 // Validate reports settings that New would otherwise replace by defaults,
 // so that the CLI can refuse them with a clear message.
 func (c Config) Validate() error {

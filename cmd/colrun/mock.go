@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/pflag"
 
@@ -49,6 +50,10 @@ func mockCommand(ctx context.Context, args []string, sio stdio) int {
 	}
 	if err := checkListenAddr(*addr); err != nil {
 		fmt.Fprintf(sio.err, "colrun mock: --addr %q: %v (see colrun mock --help)\n", *addr, err)
+		return exitUsage
+	}
+	if err := checkMockSettings(*apiVersion, *ttl, *latency, *maxBody); err != nil {
+		fmt.Fprintf(sio.err, "colrun mock: %v (see colrun mock --help)\n", err)
 		return exitUsage
 	}
 	cfg := mockserver.Config{
@@ -151,4 +156,32 @@ func checkListenAddr(addr string) error {
 		return fmt.Errorf("port %q is neither a number from 0 to 65535 nor a service name", port)
 	}
 	return nil
+}
+
+// checkMockSettings refuses the values of colrun mock's flags that the
+// mock server would otherwise replace by its defaults, naming the flag.
+// A zero session TTL or body limit is not taken to mean "no limit": a
+// session the mock never ends hides a client's missing renewal, and an
+// unbounded body lets one request take the machine's memory, so a user
+// who wants more gives a larger number.
+func checkMockSettings(apiVersion string, ttl, latency time.Duration, maxBody int64) error {
+	switch {
+	case !mockserver.IsAPIVersion(apiVersion):
+		return fmt.Errorf("--api-version %q: want a version of the form N.N, such as %s (the default)", apiVersion, mockserver.DefaultAPIVersion)
+	case ttl <= 0:
+		return fmt.Errorf("--session-ttl %v: want a time above 0, such as %v (the default) or 24h for sessions that last all day", ttl, durationFlag(mockserver.DefaultSessionTTL))
+	case latency < 0:
+		return fmt.Errorf("--latency %v: want 0 (no delay, the default) or more, such as 200ms", latency)
+	case maxBody <= 0:
+		return fmt.Errorf("--max-body %d: want a number of bytes above 0, such as %d (the default, 4 MiB)", maxBody, mockserver.DefaultMaxBodyBytes)
+	}
+	return nil
+}
+
+// durationFlag writes d as a user would type it (240m, not 4h0m0s).
+func durationFlag(d time.Duration) string {
+	if d%time.Minute == 0 {
+		return fmt.Sprintf("%dm", d/time.Minute)
+	}
+	return d.String()
 }

@@ -60,15 +60,25 @@ func TestMockUsageErrors(t *testing.T) {
 		{"unknown flag", []string{"--nope"}, "colrun mock: unknown flag: --nope (see colrun mock --help)\n"},
 		{"argument", []string{"extra"}, "colrun mock: unexpected argument \"extra\" (see colrun mock --help)\n"},
 		{"bad duration", []string{"--latency", "soon"}, "colrun mock: invalid argument \"soon\" for \"--latency\" flag: must be a duration like \"30s\" or \"5m\" (see colrun mock --help)\n"},
-		{"bad version", []string{"--api-version", "v3"}, "colrun mock: api version \"v3\" is not of the form N.N (e.g. 3.24)\n"},
-		{"negative ttl", []string{"--session-ttl", "-1s"}, "colrun mock: session TTL -1s is negative\n"},
+		{"bad version", []string{"--api-version", "v3"}, "colrun mock: --api-version \"v3\": want a version of the form N.N, such as 3.24 (the default) (see colrun mock --help)\n"},
+		{"empty version", []string{"--api-version", ""}, "colrun mock: --api-version \"\": want a version of the form N.N, such as 3.24 (the default) (see colrun mock --help)\n"},
+		// 0 is not "no limit": it was quietly taken as the default.
+		{"zero ttl", []string{"--session-ttl", "0"}, "colrun mock: --session-ttl 0s: want a time above 0, such as 240m (the default) or 24h for sessions that last all day (see colrun mock --help)\n"},
+		{"negative ttl", []string{"--session-ttl=-1s"}, "colrun mock: --session-ttl -1s: want a time above 0, such as 240m (the default) or 24h for sessions that last all day (see colrun mock --help)\n"},
+		{"negative latency", []string{"--latency=-5ms"}, "colrun mock: --latency -5ms: want 0 (no delay, the default) or more, such as 200ms (see colrun mock --help)\n"},
+		{"zero body limit", []string{"--max-body", "0"}, "colrun mock: --max-body 0: want a number of bytes above 0, such as 4194304 (the default, 4 MiB) (see colrun mock --help)\n"},
+		{"negative body limit", []string{"--max-body=-1"}, "colrun mock: --max-body -1: want a number of bytes above 0, such as 4194304 (the default, 4 MiB) (see colrun mock --help)\n"},
 		{"missing data", []string{"--data", filepath.Join(dir, "none.json")}, "colrun mock: mock data: open " + filepath.Join(dir, "none.json") + ": no such file or directory\n"},
 		{"invalid data", []string{"--data", bad}, "colrun mock: " + bad + ": sites[0].id: \"x\" is not a UUID (Tableau ids look like dad65087-b08b-4603-af4e-2887b8aafc67)\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			code, stdout, stderr := mockCLI(context.Background(), tt.args...)
+			// A value taken instead of refused starts the server: the
+			// deadline stops it, and the exit and output fail the test.
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			code, stdout, stderr := mockCLI(ctx, append([]string{"--addr", "127.0.0.1:0", "-q"}, tt.args...)...)
 			if code != exitUsage || stderr.String() != tt.want || stdout.String() != "" {
 				t.Errorf("exit %d, stderr %q, stdout %q; want exit 2 and %q", code, stderr, stdout, tt.want)
 			}
