@@ -132,7 +132,9 @@ function runInContext() {
       else object[key] = value;
     }
   }
-  function baseSet(object, path, value) {
+  // customizer is setWith's: it may give the object a missing level of
+  // the path becomes.
+  function baseSet(object, path, value, customizer) {
     if (!isObject(object)) return object;
     path = castPath(path, object);
     var i = -1, n = path.length, last = n - 1, nested = object;
@@ -141,7 +143,8 @@ function runInContext() {
       if (key === '__proto__' || key === 'constructor' || key === 'prototype') return object;
       if (i != last) {
         var objValue = nested[key];
-        newValue = isObject(objValue) ? objValue : (isIndex(path[i + 1]) ? [] : {});
+        newValue = customizer ? customizer(objValue, key, nested) : undefined;
+        if (newValue === undefined) newValue = isObject(objValue) ? objValue : (isIndex(path[i + 1]) ? [] : {});
       }
       assignValue(nested, key, newValue);
       nested = nested[key];
@@ -1313,6 +1316,57 @@ function runInContext() {
       return function () { var self = this, args = arguments; return combine(fs, function (f) { return f.apply(self, args); }); };
     };
   }
+  function pullAt(array) {
+    var indexes = baseFlatten(Array.prototype.slice.call(arguments, 1), 1), length = array == null ? 0 : array.length;
+    var result = indexes.map(function (p) { return array == null ? undefined : get(array, p); });
+    indexes = indexes.map(function (i) { return isIndex(i, length) ? +i : i; }).sort(compareAscending);
+    for (var j = indexes.length - 1, previous; j >= 0; j--) {
+      var index = indexes[j];
+      if (j == indexes.length - 1 || index !== previous) {
+        previous = index;
+        if (isIndex(index)) array.splice(index, 1); else unset(array, index);
+      }
+    }
+    return result;
+  }
+  function baseInvoke(object, path, args) {
+    path = castPath(path, object);
+    var parent = path.length < 2 ? object : baseGet(object, path.slice(0, -1)), fn = parent == null ? parent : parent[toKey(path[path.length - 1])];
+    return fn == null ? undefined : fn.apply(parent, args);
+  }
+  function invertBy(obj, f) {
+    f = iteratee(f);
+    var r = {};
+    forOwn(obj, function (v, k) {
+      v = f(v);
+      if (v != null && typeof v.toString != 'function') v = nativeToString.call(v);
+      if (hasOwn.call(r, v)) r[v].push(k); else r[v] = [k];
+    });
+    return r;
+  }
+  function forRight(ks) {
+    return function (obj, f) { f = castFunction(f); var k = ks(obj); for (var i = k.length - 1; i >= 0; i--) if (f(obj[k[i]], k[i], obj) === false) break; return obj; };
+  }
+  function assignWithFn(ks) {
+    return function (object) {
+      var n = arguments.length, customizer = n > 2 && typeof arguments[n - 1] == 'function' ? arguments[--n] : undefined;
+      object = Object(object);
+      for (var i = 1; i < n; i++) {
+        var source = arguments[i];
+        if (!source) continue;
+        ks(source).forEach(function (k) {
+          var v = customizer ? customizer(object[k], source[k], k, object, source) : undefined;
+          assignValue(object, k, v === undefined ? source[k] : v);
+        });
+      }
+      return object;
+    };
+  }
+  function bind(f, thisArg) {
+    var bound = Array.prototype.slice.call(arguments, 2);
+    if (typeof f != 'function') throw new TypeError('Expected a function');
+    return function () { return f.apply(thisArg, bound.concat(Array.prototype.slice.call(arguments))); };
+  }
   var fns = {
     // lang
     isArray: isArray, isObject: isObject, isObjectLike: isObjectLike, isString: isString, isNumber: isNumber,
@@ -1403,7 +1457,23 @@ function runInContext() {
     nthArg: function (n) { n = toInteger(n); return function () { return nth(Array.prototype.slice.call(arguments), n); }; },
     over: overFn(function (fs, call) { return fs.map(call); }), overEvery: overFn(function (fs, call) { return fs.every(call); }),
     overSome: overFn(function (fs, call) { return fs.some(call); }),
-    propertyOf: function (o) { return function (p) { return o == null ? undefined : baseGet(o, p); }; }
+    propertyOf: function (o) { return function (p) { return o == null ? undefined : baseGet(o, p); }; },
+    pullAt: pullAt,
+    invoke: function (o, path) { return baseInvoke(o, path, Array.prototype.slice.call(arguments, 2)); },
+    method: function (path) { var args = Array.prototype.slice.call(arguments, 1); return function (o) { return baseInvoke(o, path, args); }; },
+    methodOf: function (o) { var args = Array.prototype.slice.call(arguments, 1); return function (path) { return baseInvoke(o, path, args); }; },
+    invertBy: invertBy, forOwnRight: forRight(keys), forInRight: forRight(keysIn),
+    unzipWith: function (a, f) { var r = unzip(a); return f == null ? r : r.map(function (g) { return f.apply(undefined, g); }); },
+    zipObjectDeep: function (props, vals) { var r = {}; props = props || []; vals = vals || []; for (var i = 0; i < props.length; i++) baseSet(r, props[i], i < vals.length ? vals[i] : undefined); return r; },
+    toPlainObject: function (v) { var r = {}; keysIn(v).forEach(function (k) { assignValue(r, k, v[k]); }); return r; },
+    conforms: function (source) { source = clone(source); return function (o) { return conformsTo(o, source); }; },
+    create: function (proto, props) { var r = isObject(proto) ? Object.create(proto) : {}; return props == null ? r : assign(r, props); },
+    bind: bind, bindAll: function (o) { baseFlatten(Array.prototype.slice.call(arguments, 1), 1).forEach(function (k) { k = toKey(k); o[k] = bind(o[k], o); }); return o; },
+    wrap: function (v, wrapper) { return partialFn(false)(castFunction(wrapper), v); },
+    sortedLastIndexOf: function (a, v) { var n = a == null ? 0 : a.length; if (n) { var i = baseSortedIndex(a, v, true) - 1; if (eq(a[i], v)) return i; } return -1; },
+    assignWith: assignWithFn(keys), assignInWith: assignWithFn(keysIn), extendWith: assignWithFn(keysIn),
+    setWith: function (o, path, v, customizer) { customizer = typeof customizer == 'function' ? customizer : undefined; return o == null ? o : baseSet(o, path, v, customizer); },
+    updateWith: function (o, path, updater, customizer) { customizer = typeof customizer == 'function' ? customizer : undefined; return o == null ? o : baseSet(o, path, castFunction(updater)(baseGet(o, path)), customizer); }
   };
 
   // Lodash's implicit chains unwrap the result of these (its documented
@@ -1418,7 +1488,7 @@ function runInContext() {
     'stubString stubTrue subtract sum sumBy template times toFinite toInteger toLower toNumber toString toUpper trim trimEnd ' +
     'trimStart truncate unescape uniqueId upperCase upperFirst words each eachRight conformsTo divide findLastKey gte lte ' +
     'multiply sortedIndex sortedIndexBy sortedIndexOf sortedLastIndex sortedLastIndexBy toLength toSafeInteger ' +
-    'isArrayBuffer isWeakMap isWeakSet').split(' ');
+    'isArrayBuffer isWeakMap isWeakSet invoke sortedLastIndexOf forInRight forOwnRight').split(' ');
 
   // Wrapper methods are made on the first _(value) or _.chain(value):
   // creating hundreds of closures up front would tax every run that only
