@@ -187,7 +187,10 @@ func isUTF16LE(head []byte) bool {
 // prints for a missing or unreadable file; kind names the file's role
 // ("collection", "environment"...) in that error.
 func ReadInput(path, kind string) ([]byte, error) {
-	data, err := os.ReadFile(path)
+	data, err := readAtMost(path, maxSpooled)
+	if errors.Is(err, errTooLong) {
+		return nil, &InputError{File: path, Err: fmt.Errorf("cannot read %s file: %v", kind, err)}
+	}
 	if err != nil {
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
@@ -203,6 +206,37 @@ func ReadInput(path, kind string) ([]byte, error) {
 		}
 	}
 	return data, nil
+}
+
+// errTooLong is readAtMost's error for a file past its limit.
+var errTooLong = fmt.Errorf("it holds more than %d MiB, more than Newman can read", (maxSpooled+1<<20-1)>>20)
+
+// readAtMost reads a file whole, unless it holds more than limit bytes:
+// Newman reads no input longer than V8's longest string, and a source
+// that never ends (/dev/zero, /dev/urandom, a pipe from a command that
+// does not stop) filled memory until Go's fatal "out of memory" took the
+// process down. A regular file's size is known before reading.
+func readAtMost(path string, limit int64) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil || fi.IsDir() {
+		return os.ReadFile(path) // its error, as before
+	}
+	if fi.Mode().IsRegular() {
+		if fi.Size() > limit {
+			return nil, errTooLong
+		}
+		return os.ReadFile(path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err == nil && int64(len(data)) > limit {
+		return nil, errTooLong
+	}
+	return data, err
 }
 
 // lineColumn converts a byte offset (just past the offending byte, as
