@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -232,70 +233,35 @@ func LoadData(path string) (*Data, error) {
 }
 
 // ParseData decodes and validates a fixture; unknown fields are errors so
-// that a misspelt key does not silently fall back to nothing.
+// that a misspelt key does not silently fall back to nothing. A value of
+// the wrong JSON type is named by its place (sites[2].name) and what it
+// should be.
 func ParseData(raw []byte) (*Data, error) {
+	// Decoded loosely first, so that a type error can name its place.
 	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	var d Data
-	if err := dec.Decode(&d); err != nil {
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) && te.Field != "" {
-			return nil, fmt.Errorf("%s: expected %s, found a JSON %s", te.Field, te.Type, te.Value)
-		}
-		var pe *time.ParseError
-		if errors.As(err, &pe) {
-			// encoding/json does not say which field held a bad time; find
-			// the value in the document to name it.
-			field := "a date"
-			var generic any
-			if json.Unmarshal(raw, &generic) == nil {
-				if path := findString(generic, pe.Value, ""); path != "" {
-					field = path
-				}
-			}
-			return nil, fmt.Errorf("%s: %q is not an RFC 3339 time such as 2024-02-14T04:42:09Z", field, pe.Value)
-		}
+	dec.UseNumber()
+	var generic any
+	if err := dec.Decode(&generic); err != nil {
 		return nil, err
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, errors.New("unexpected data after the top-level object")
 	}
+	if err := checkShape(generic, reflect.TypeFor[Data](), ""); err != nil {
+		return nil, err
+	}
+	strict := json.NewDecoder(bytes.NewReader(raw))
+	strict.DisallowUnknownFields()
+	var d Data
+	if err := strict.Decode(&d); err != nil {
+		// checkShape and encoding/json disagree only on rare shapes (a
+		// key given twice); its own words are better than none.
+		return nil, err
+	}
 	if err := d.Validate(); err != nil {
 		return nil, err
 	}
 	return &d, nil
-}
-
-// findString returns the path of the first string equal to want.
-func findString(v any, want, path string) string {
-	switch v := v.(type) {
-	case string:
-		if v == want {
-			return path
-		}
-	case []any:
-		for i, e := range v {
-			if p := findString(e, want, fmt.Sprintf("%s[%d]", path, i)); p != "" {
-				return p
-			}
-		}
-	case map[string]any:
-		keys := make([]string, 0, len(v))
-		for k := range v {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			p := k
-			if path != "" {
-				p = path + "." + k
-			}
-			if p := findString(v[k], want, p); p != "" {
-				return p
-			}
-		}
-	}
-	return ""
 }
 
 // lineCol locates a JSON syntax error; the decoder's offset is just past

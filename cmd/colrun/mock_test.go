@@ -52,6 +52,10 @@ func TestMockUsageErrors(t *testing.T) {
 	if err := os.WriteFile(bad, []byte(`{"sites":[{"id":"x","name":"n","contentUrl":""}]}`), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	badType := filepath.Join(dir, "badtype.json")
+	if err := os.WriteFile(badType, []byte(`{"sites":[{"id":"x","name":"n"},{"id":"y","name":"m"},{"id":"z","name":5}]}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		args []string
@@ -69,6 +73,7 @@ func TestMockUsageErrors(t *testing.T) {
 		{"zero body limit", []string{"--max-body", "0"}, "colrun mock: --max-body 0: want a number of bytes above 0, such as 4194304 (the default, 4 MiB) (see colrun mock --help)\n"},
 		{"negative body limit", []string{"--max-body=-1"}, "colrun mock: --max-body -1: want a number of bytes above 0, such as 4194304 (the default, 4 MiB) (see colrun mock --help)\n"},
 		{"missing data", []string{"--data", filepath.Join(dir, "none.json")}, "colrun mock: mock data: open " + filepath.Join(dir, "none.json") + ": no such file or directory\n"},
+		{"mistyped data", []string{"--data", badType}, "colrun mock: " + badType + ": sites[2].name: want a string, got 5\n"},
 		{"invalid data", []string{"--data", bad}, "colrun mock: " + bad + ": sites[0].id: \"x\" is not a UUID (Tableau ids look like dad65087-b08b-4603-af4e-2887b8aafc67)\n"},
 	}
 	for _, tt := range tests {
