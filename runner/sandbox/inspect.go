@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -173,6 +174,8 @@ func (in *inspector) helper(name string) goja.Callable {
 			entries: function (m) { return Array.from(m); },
 			desc: function (o, k) { var d = Object.getOwnPropertyDescriptor(o, k); if (d && d.get && d.get === d.set && /\[native code\]/.test(Function.prototype.toString.call(d.get))) { o[k]; d = Object.getOwnPropertyDescriptor(o, k); } return d ? (d.get ? (d.set ? 3 : 1) : (d.set ? 2 : 0)) : 0; },
 			kind: function (o) {
+				if (ArrayBuffer.isView(o) && !(o instanceof DataView) && !(o instanceof BigInt64Array) && !(o instanceof BigUint64Array)) { return o._isBuffer === true ? 'Buffer' : 'TypedArray'; }
+				if (o instanceof ArrayBuffer) { return 'ArrayBuffer'; }
 				if (o instanceof Map) { return 'Map'; }
 				if (o instanceof Set) { return 'Set'; }
 				if (o instanceof Promise) { return 'Promise'; }
@@ -223,6 +226,11 @@ func (in *inspector) object(obj *goja.Object, depth int) string {
 		return "Invalid Date"
 	case "RegExp":
 		return obj.String()
+	case "Buffer":
+		return inspectBuffer(obj)
+	case "ArrayBuffer":
+		// Postman's serialisation hands it over as this text.
+		return in.primitive(rt.ToValue("[ArrayBuffer { byteLength: " + obj.Get("byteLength").String() + " }]"))
 	case "toJSON":
 		toJSON, _ := goja.AssertFunction(obj.Get("toJSON"))
 		if r, err := toJSON(obj); err == nil {
@@ -281,18 +289,38 @@ func (in *inspector) object(obj *goja.Object, depth int) string {
 			numeric = append(numeric, (isNum || isInt) && !isObjectValue(el))
 		}
 		if n > shown {
-			more := n - shown
-			word := "items"
-			if more == 1 {
-				word = "item"
-			}
-			entries = append(entries, "... "+strconv.Itoa(more)+" more "+word)
+			entries = append(entries, moreItems(n-shown))
 		}
 		for _, k := range obj.Keys() {
 			if _, err := strconv.Atoi(k); err == nil {
 				continue
 			}
 			entries = append(entries, in.property(obj, k, depth))
+		}
+	case class == "TypedArray":
+		// Uint8Array(2) [ 1, 2 ], laid out as an array. (Postman's
+		// serialisation hands BigInt64Array over as a plain object.)
+		isArray = true
+		n := int(obj.Get("length").ToInteger())
+		name := "TypedArray"
+		if c, ok := obj.Get("constructor").(*goja.Object); ok {
+			name = c.Get("name").String()
+		}
+		prefix = name + "(" + strconv.Itoa(n) + ")"
+		if n == 0 {
+			in.seen = in.seen[:len(in.seen)-1]
+			in.indentation -= 2
+			return prefix + " []"
+		}
+		in.currentDepth = depth
+		braces = [2]string{"[", "]"}
+		for i := range min(n, inspectMaxArray) {
+			el := obj.Get(strconv.Itoa(i))
+			entries = append(entries, in.format(el, depth+1))
+			numeric = append(numeric, true)
+		}
+		if n > inspectMaxArray {
+			entries = append(entries, moreItems(n-inspectMaxArray))
 		}
 	case class == "Map" || class == "Set":
 		items := in.call("entries", obj).ToObject(rt)
@@ -495,4 +523,37 @@ func pad(s string, width int, start bool) string {
 		return strings.Repeat(" ", n) + s
 	}
 	return s + strings.Repeat(" ", n)
+}
+
+// moreItems is util.inspect's line for the n items past its limit.
+func moreItems(n int) string {
+	if n == 1 {
+		return "... 1 more item"
+	}
+	return "... " + strconv.Itoa(n) + " more items"
+}
+
+// inspectBufferMax is Node's buffer.INSPECT_MAX_BYTES.
+const inspectBufferMax = 50
+
+// inspectBuffer is a Buffer as Node shows it: <Buffer 68 69>, the first
+// 50 bytes and a count of the rest.
+func inspectBuffer(obj *goja.Object) string {
+	n := int(obj.Get("length").ToInteger())
+	var b strings.Builder
+	b.WriteString("<Buffer")
+	for i := range min(n, inspectBufferMax) {
+		fmt.Fprintf(&b, " %02x", obj.Get(strconv.Itoa(i)).ToInteger()&0xff)
+	}
+	if n > inspectBufferMax {
+		fmt.Fprintf(&b, " ... %d more byte", n-inspectBufferMax)
+		if n-inspectBufferMax != 1 {
+			b.WriteString("s")
+		}
+	}
+	if n == 0 {
+		b.WriteString(" ")
+	}
+	b.WriteString(">")
+	return b.String()
 }
