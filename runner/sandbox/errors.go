@@ -218,6 +218,11 @@ func (s *Sandbox) v8Message(msg string, script *Script, line, col int) string {
 		}
 		return "Cannot read properties of " + of + " (reading '" + m[1] + "')"
 	}
+	if msg == "Cannot convert undefined or null to object" || msg == "object is not iterable" {
+		if m := s.iterableMessage(script, line, col); m != "" {
+			return m
+		}
+	}
 	if msg == "Cannot convert undefined or null to object" {
 		name, ok := assignedMember(src, line, col)
 		kind, member := s.nullishBase(script, line, col, name, true)
@@ -513,6 +518,76 @@ func appendSite(sites []memberSite, e ast.Expression, at file.Idx, name string) 
 
 // lastIdx is where goja places a failed method call read from e, as in
 // `e.m()`: at e's last member.
+// iterableMessage is V8's "x is not iterable" for a for-of loop or a
+// spread (`[...x]`, `f(...x)`) over a value that is not iterable, whose
+// expression ends at line:col, where goja places the error; "" when the
+// error is not there. V8 names the expression as written, calls without
+// their arguments, whatever its value; a call's result is "f is not a function or
+// its return value is not iterable", and a nullish spread argument of a
+// call adds "(cannot read property undefined)" (or null).
+func (s *Sandbox) iterableMessage(script *Script, line, col int) string {
+	prg, at, wrap, ok := parseAt(script, line, col)
+	if !ok {
+		return ""
+	}
+	r := s.newNullishReader()
+	var found ast.Expression
+	inCall := false
+	walkAST(reflect.ValueOf(prg), func(n any) {
+		r.note(n)
+		if found != nil {
+			return
+		}
+		switch n := n.(type) {
+		case *ast.ForOfStatement:
+			if lastIdx(n.Source) == at {
+				found = n.Source
+			}
+		case *ast.ArrayLiteral:
+			for _, e := range n.Value {
+				if sp, ok := e.(*ast.SpreadElement); ok && lastIdx(sp.Expression) == at {
+					found = sp.Expression
+				}
+			}
+		case *ast.CallExpression:
+			for _, e := range n.ArgumentList {
+				if sp, ok := e.(*ast.SpreadElement); ok && lastIdx(sp.Expression) == at {
+					found, inCall = sp.Expression, true
+				}
+			}
+		}
+	})
+	if found == nil {
+		return ""
+	}
+	// V8 writes the calls along the expression without their
+	// parentheses here: pm.response.json().items is
+	// "pm.response.json.items".
+	text := func(e ast.Expression) string {
+		from, to := int(e.Idx0())-1-wrap, int(e.Idx1())-1-wrap
+		if from < 0 || to > len(script.Source) || from >= to {
+			return ""
+		}
+		return strings.ReplaceAll(elideArguments(strings.TrimSpace(script.Source[from:to])), "(...)", "")
+	}
+	if call, ok := found.(*ast.CallExpression); ok {
+		if callee := text(call.Callee); callee != "" {
+			return callee + " is not a function or its return value is not iterable"
+		}
+		return ""
+	}
+	of := text(found)
+	if of == "" {
+		return ""
+	}
+	if inCall {
+		if kind := r.kindOf(found, 0); kind != "" {
+			return of + " is not iterable (cannot read property " + kind + ")"
+		}
+	}
+	return of + " is not iterable"
+}
+
 func lastIdx(e ast.Expression) file.Idx {
 	switch e := e.(type) {
 	case *ast.DotExpression:
