@@ -225,9 +225,6 @@ func compile(source string) (*compiled, error) {
 	if perr != nil {
 		return nil, perr
 	}
-	if strings.Contains(source, "catch") {
-		rewordCaught(prg)
-	}
 	if fn, ok := prg.Body[0].(*ast.ExpressionStatement).Expression.(*ast.FunctionLiteral); ok {
 		s.redeclared = redeclarations(fn.Body.List, source, func(idx int) int { return idx - 1 - len(prefix) })
 		if mayWriteParams(source) {
@@ -236,6 +233,10 @@ func compile(source string) (*compiled, error) {
 		for _, n := range s.params {
 			fn.ParameterList.List = append(fn.ParameterList.List, &ast.Binding{Target: &ast.Identifier{Name: unistring.NewFromString(n), Idx: fn.ParameterList.Opening}})
 		}
+	}
+	// After the analyses above, which read the script as written.
+	if strings.Contains(source, "catch") {
+		rewordCaught(prg)
 	}
 	program, err := goja.CompileAST(prg, false)
 	if err != nil {
