@@ -522,16 +522,19 @@ func appendSite(sites []memberSite, e ast.Expression, at file.Idx, name string) 
 // spread (`[...x]`, `f(...x)`) over a value that is not iterable, whose
 // expression ends at line:col, where goja places the error; "" when the
 // error is not there. V8 names the expression as written, calls without
-// their arguments, whatever its value; a call's result is "f is not a function or
-// its return value is not iterable", and a nullish spread argument of a
-// call adds "(cannot read property undefined)" (or null).
+// their arguments, whatever its value; a call's result is "f is not a
+// function or its return value is not iterable", and a nullish spread
+// argument of a call adds "(cannot read property undefined)" (or null).
+// Array destructuring and Array.from of a value known to be undefined or
+// null name that value instead.
 func (s *Sandbox) iterableMessage(script *Script, line, col int) string {
 	prg, at, wrap, ok := parseAt(script, line, col)
 	if !ok {
 		return ""
 	}
 	r := s.newNullishReader()
-	var found ast.Expression
+	var found, unpacked ast.Expression
+	var named string
 	inCall := false
 	walkAST(reflect.ValueOf(prg), func(n any) {
 		r.note(n)
@@ -555,10 +558,41 @@ func (s *Sandbox) iterableMessage(script *Script, line, col int) string {
 					found, inCall = sp.Expression, true
 				}
 			}
+			if n.LeftParenthesis == at && len(n.ArgumentList) > 0 && isArrayFrom(n.Callee) {
+				unpacked = n.ArgumentList[0]
+			}
+		case *ast.Binding:
+			if _, ok := n.Target.(*ast.ArrayPattern); ok && n.Initializer != nil && lastIdx(n.Initializer) == at {
+				unpacked = n.Initializer
+				if id, ok := n.Initializer.(*ast.Identifier); ok {
+					// `const [a] = v` names the variable, whatever it holds.
+					named = id.Name.String()
+				}
+			}
+		case *ast.AssignExpression:
+			if _, ok := n.Left.(*ast.ArrayPattern); ok && lastIdx(n.Right) == at {
+				unpacked = n.Right
+			}
 		}
 	})
 	if found == nil {
-		return ""
+		// Array destructuring and Array.from name the value, not the
+		// expression: "undefined is not iterable (cannot read property
+		// Symbol(Symbol.iterator))", "object null is ...".
+		if named != "" {
+			return named + " is not iterable"
+		}
+		if unpacked == nil {
+			return ""
+		}
+		switch kind := r.kindOf(unpacked, 0); kind {
+		case "":
+			return ""
+		case "null":
+			return "object null is not iterable (cannot read property Symbol(Symbol.iterator))"
+		default:
+			return kind + " is not iterable (cannot read property Symbol(Symbol.iterator))"
+		}
 	}
 	// V8 writes the calls along the expression without their
 	// parentheses here: pm.response.json().items is
@@ -586,6 +620,16 @@ func (s *Sandbox) iterableMessage(script *Script, line, col int) string {
 		}
 	}
 	return of + " is not iterable"
+}
+
+// isArrayFrom reports whether e is `Array.from`.
+func isArrayFrom(e ast.Expression) bool {
+	d, ok := e.(*ast.DotExpression)
+	if !ok || d.Identifier.Name != "from" {
+		return false
+	}
+	id, ok := d.Left.(*ast.Identifier)
+	return ok && id.Name == "Array"
 }
 
 func lastIdx(e ast.Expression) file.Idx {
