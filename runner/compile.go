@@ -9,9 +9,10 @@ import (
 
 // scriptSet says whether the collection has any script. Scripts are
 // compiled on first use by the sandbox, which keeps them in a bounded
-// cache shared by every worker: a collection-level script is compiled once
-// for the whole run, and a collection of thousands of distinct scripts does
-// not hold every compiled program until the run ends.
+// cache shared by every worker: a collection-level script is compiled
+// twice for the whole run (the cache keeps a script from its second run),
+// and a collection of thousands of distinct scripts does not hold every
+// compiled program until the run ends.
 type scriptSet struct {
 	any bool
 }
@@ -75,8 +76,9 @@ const compileWindow = 2
 // parsing is a tenth of a scripted request's time, and this goroutine does
 // it while the worker waits for responses (a sequential run uses one P
 // after start-up, see cmd/colrun). It follows the items in collection
-// order, one pass per iteration, or a single pass when every script fits
-// in the compile cache (later iterations then hit it anyway). Jumps with
+// order, one pass per iteration, or two passes when every script fits in
+// the compile cache: the cache keeps a script once it runs a second time,
+// so the second pass compiles what later iterations find there. Jumps with
 // setNextRequest only make it less useful; the worker compiles whatever it
 // does not find.
 //
@@ -113,22 +115,24 @@ func (r *Runner) startCompileAhead(iterations int) *compileAhead {
 		// Distinct sources, as the compile cache counts them.
 		seen := map[string]bool{}
 		for i := 0; i < iterations; i++ {
-			for _, it := range r.items {
+			for j := range r.items {
 				if !a.wait() {
 					return
 				}
-				for k, listen := range [2]string{"prerequest", "test"} {
-					for _, sl := range r.scriptLists[it][k] {
+				for _, list := range r.itemData[j].scripts {
+					for _, sl := range list {
 						if sl.event.Script.Exec == "" {
 							continue
 						}
-						_, _ = sandbox.Compile(sl.scriptName(listen), sl.event.Script.Exec)
+						sandbox.Precompile(sl.event.Script.Exec)
 						seen[sl.event.Script.Exec] = true
 					}
 				}
 				a.compiled.Add(1)
 			}
-			if len(seen) <= sandbox.CompileCacheSize {
+			// The second pass compiles the scripts to be kept (the
+			// first pass's are dropped after they run once).
+			if i > 0 && len(seen) <= sandbox.CompileCacheSize {
 				return
 			}
 		}

@@ -21,21 +21,16 @@ import (
 // Runner runs one collection with one set of options. Create it with New,
 // which checks everything that can be checked before the first request.
 type Runner struct {
-	coll       *collections.Collection
-	opts       Options
-	items      []*collections.Item // the requests to run, in order
+	coll  *collections.Collection
+	opts  Options
+	items []*collections.Item // the requests to run, in order
+	// itemData holds what the run needs of each of items, at the same
+	// position, made once in New: one slice rather than maps keyed by
+	// item, which for 2,000 requests held twice the memory for the whole
+	// run.
+	itemData   []itemData
 	transports *transports
 	scripts    *scriptSet
-	// scriptLists holds each item's pre-request and test scripts in run
-	// order, computed once.
-	scriptLists map[*collections.Item][2][]scriptLevel
-	// locations holds each item's pm.execution.location, computed once.
-	locations map[*collections.Item][]string
-	// generatedIDs holds the ids generated for folders and requests
-	// without an id.
-	generatedIDs map[*collections.Item]string
-	// itemRefs holds each run item's event reference, made once.
-	itemRefs map[*collections.Item]event.ItemRef
 
 	jars    jarList
 	mu      sync.Mutex // serialises emit
@@ -73,23 +68,10 @@ func New(coll *collections.Collection, opts Options) (*Runner, error) {
 		return nil, &UsageError{Err: err}
 	}
 	r.items = items
-	r.generateIDs(coll.Items)
-	// Each item's reference is made once: events share its slices, which
-	// nothing writes to.
-	refs := make(map[*collections.Item]event.ItemRef, len(items))
-	for _, it := range items {
-		refs[it] = r.itemRef(it)
-	}
-	r.itemRefs = refs
 	if !opts.NoScripts {
 		r.scripts = newScriptSet(coll)
-		r.scriptLists = make(map[*collections.Item][2][]scriptLevel, len(items))
-		r.locations = make(map[*collections.Item][]string, len(items))
-		for _, it := range items {
-			r.scriptLists[it] = [2][]scriptLevel{r.collectScripts("prerequest", it), r.collectScripts("test", it)}
-			r.locations[it] = r.location(it)
-		}
 	}
+	r.makeItemData()
 	if r.transports, err = newTransports(&r.opts); err != nil {
 		return nil, err
 	}
@@ -424,51 +406,63 @@ type itemOutcome struct {
 	stop error
 }
 
-func (r *Runner) itemRef(it *collections.Item) event.ItemRef {
-	if ref, ok := r.itemRefs[it]; ok {
-		return ref
-	}
-	ref := event.ItemRef{ID: r.itemID(it), Name: it.Name}
-	var folders []string
-	for p := it.Parent; p != nil; p = p.Parent {
-		folders = append([]string{p.Name}, folders...)
-	}
-	ref.Folders = folders
-	if len(folders) > 0 {
-		ref.FolderIDs = make([]string, len(folders))
-		i := len(folders)
-		for p := it.Parent; p != nil; p = p.Parent {
-			i--
-			ref.FolderIDs[i] = r.itemID(p)
-		}
-	}
-	return ref
+// itemData is what a run keeps of one of its request items.
+type itemData struct {
+	// ref is the item's reference in events, which share its slices;
+	// nothing writes to them.
+	ref event.ItemRef
+	// scripts are the item's pre-request and test scripts in run order
+	// (see collectScripts); none when the run has no scripts.
+	scripts [2][]scriptLevel
+	// location is pm.execution.location, with scripts only.
+	location []string
 }
 
-// generateIDs gives each folder and request without an id one for the
-// run, as Newman generates one on loading: scripts see a request's as
-// pm.info.requestId, the JSON and JUnit reports list them, and reports
-// name an item that has no name by it (a folder's items all share it).
-func (r *Runner) generateIDs(items []*collections.Item) {
-	for _, it := range items {
-		if it.ID == "" {
-			if r.generatedIDs == nil {
-				r.generatedIDs = map[*collections.Item]string{}
+// makeItemData fills r.itemData. A folder or request without an id gets
+// one for the run, as Newman generates one on loading: scripts see a
+// request's as pm.info.requestId, the JSON and JUnit reports list them,
+// and reports name an item that has no name by it (a folder's items all
+// share it).
+func (r *Runner) makeItemData() {
+	r.itemData = make([]itemData, len(r.items))
+	var folderIDs map[*collections.Item]string // generated ones
+	folderID := func(f *collections.Item) string {
+		if f.ID != "" {
+			return f.ID
+		}
+		id, ok := folderIDs[f]
+		if !ok {
+			if folderIDs == nil {
+				folderIDs = map[*collections.Item]string{}
 			}
-			r.generatedIDs[it] = uuid.NewString()
+			id = uuid.NewString()
+			folderIDs[f] = id
 		}
-		if it.Folder {
-			r.generateIDs(it.Items)
+		return id
+	}
+	scripted := r.scripts != nil
+	for i, it := range r.items {
+		d := &r.itemData[i]
+		d.ref = event.ItemRef{ID: it.ID, Name: it.Name}
+		if d.ref.ID == "" {
+			d.ref.ID = uuid.NewString()
+		}
+		n := 0
+		for p := it.Parent; p != nil; p = p.Parent {
+			n++
+		}
+		if n > 0 {
+			d.ref.Folders, d.ref.FolderIDs = make([]string, n), make([]string, n)
+			for p := it.Parent; p != nil; p = p.Parent {
+				n--
+				d.ref.Folders[n], d.ref.FolderIDs[n] = p.Name, folderID(p)
+			}
+		}
+		if scripted {
+			d.scripts = [2][]scriptLevel{r.collectScripts("prerequest", it), r.collectScripts("test", it)}
+			d.location = r.location(it)
 		}
 	}
-}
-
-// itemID is the item's id, or the one generated for it.
-func (r *Runner) itemID(it *collections.Item) string {
-	if it.ID != "" {
-		return it.ID
-	}
-	return r.generatedIDs[it]
 }
 
 // runItem runs one request item: pre-request scripts, build, send, test
@@ -476,15 +470,16 @@ func (r *Runner) itemID(it *collections.Item) string {
 func (w *worker) runItem(ctx context.Context, it *collections.Item, cursor event.Cursor, count int) itemOutcome {
 	r := w.r
 	w.ahead.advance(int64(cursor.Iteration)*int64(len(r.items)) + int64(cursor.Position))
-	ref := r.itemRef(it)
+	data := &r.itemData[cursor.Position]
+	ref := data.ref
 	w.emit(event.Event{ItemStart: &event.ItemStart{Cursor: cursor, Item: ref}})
 	// Pre-request scripts may change the request for this execution only;
 	// without them the loaded request is only read.
 	req := it.Request
-	if len(r.scriptsFor("prerequest", it)) > 0 && w.js != nil {
+	if len(data.scripts[0]) > 0 && w.js != nil {
 		req = req.Clone()
 	}
-	st := &itemState{cursor: cursor, item: ref, iterations: count}
+	st := &itemState{cursor: cursor, item: ref, data: data, iterations: count}
 	w.current = st
 	defer func() { w.current = nil }()
 	var out itemOutcome
@@ -669,7 +664,7 @@ func (w *worker) sendOnce(ctx context.Context, it *collections.Item, req *collec
 	// send replaces o with the request it replayed last (a signed
 	// digest retry), which is the one reported and shown to scripts.
 	sent := r.sentRequest(o)
-	if w.js != nil && len(r.scriptsFor("test", it)) > 0 {
+	if w.js != nil && w.current != nil && len(w.current.data.scripts[1]) > 0 {
 		ex.request = resolvedRequest(req, o, sent.Headers)
 	}
 	return ex, sent, o, signin, nil
@@ -680,7 +675,7 @@ func (w *worker) sendOnce(ctx context.Context, it *collections.Item, req *collec
 // tried to send it (variables, auth and its own headers in), not the
 // collection's template. Made only when the item has test scripts.
 func (w *worker) keepFailed(it *collections.Item, request func() *collections.Request) {
-	if w.js != nil && w.current != nil && len(w.r.scriptsFor("test", it)) > 0 {
+	if w.js != nil && w.current != nil && len(w.current.data.scripts[1]) > 0 {
 		w.current.failed = request()
 	}
 }

@@ -73,8 +73,8 @@ func (g *gojaWorker) run(ctx context.Context, sl scriptLevel, exec *scriptExec) 
 			Iteration:      st.cursor.Iteration,
 			IterationCount: st.iterations,
 			RequestName:    exec.item.Name,
-			RequestID:      g.w.r.itemID(exec.item),
-			Location:       g.w.r.location(exec.item),
+			RequestID:      st.data.ref.ID,
+			Location:       st.data.location,
 			Current:        exec.current,
 		},
 	})

@@ -14,6 +14,7 @@ import (
 type itemState struct {
 	cursor     event.Cursor
 	item       event.ItemRef
+	data       *itemData
 	iterations int
 	unresolved []string
 	seen       map[string]bool
@@ -87,9 +88,6 @@ type scriptLevel struct {
 // location is pm.execution.location: the collection's name, then the
 // folders', then the request's.
 func (r *Runner) location(it *collections.Item) []string {
-	if loc, ok := r.locations[it]; ok {
-		return loc
-	}
 	n := 1
 	for p := it; p != nil; p = p.Parent {
 		n++
@@ -113,19 +111,9 @@ func (sl scriptLevel) scriptName(listen string) string {
 	return sl.level + " " + sl.name + " " + listen
 }
 
-// scriptsFor lists the scripts for listen in Postman's order: collection,
-// then folders from the outermost in, then the request. The lists are
-// built once per run (see New), not per request.
-func (r *Runner) scriptsFor(listen string, it *collections.Item) []scriptLevel {
-	if lists, ok := r.scriptLists[it]; ok {
-		if listen == "prerequest" {
-			return lists[0]
-		}
-		return lists[1]
-	}
-	return r.collectScripts(listen, it)
-}
-
+// collectScripts lists the scripts for listen in Postman's order:
+// collection, then folders from the outermost in, then the request. The
+// lists are made once per run (see makeItemData), not per request.
 func (r *Runner) collectScripts(listen string, it *collections.Item) []scriptLevel {
 	var out []scriptLevel
 	pick := func(level, name string, events []collections.Event) {
@@ -157,7 +145,11 @@ func (w *worker) runScripts(ctx context.Context, listen string, it *collections.
 		return false
 	}
 	failed := false
-	for _, sl := range r.scriptsFor(listen, it) {
+	k := 1
+	if listen == "prerequest" {
+		k = 0
+	}
+	for _, sl := range st.data.scripts[k] {
 		if w.js == nil || sl.event.Script.Exec == "" {
 			// An empty script (no exec, [] or [""]) does nothing, but
 			// Newman counts it as run; a collection whose scripts are all

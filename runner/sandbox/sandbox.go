@@ -585,6 +585,11 @@ func (s *Sandbox) function(script *Script) (goja.Callable, error) {
 	if !ok {
 		return nil, errors.New("sandbox: script did not compile to a function")
 	}
+	if !script.keep {
+		// Not run before: most likely it runs only once, and keeping the
+		// function would keep its program.
+		return fn, nil
+	}
 	if len(s.fns) >= maxCachedScripts {
 		clear(s.fns)
 		clear(s.files)

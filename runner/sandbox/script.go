@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"hash/maphash"
 	"strings"
 	"sync"
 
@@ -51,6 +52,10 @@ type compiled struct {
 	// params are the sandbox globals the script's function takes as
 	// parameters (writtenParams), in order; Run passes their values.
 	params []string
+	// keep is set when the compile cache keeps this compilation after it
+	// has run (its source ran before); a Sandbox keeps the function of
+	// such a script only.
+	keep bool
 }
 
 // programFile is the file name a source's program carries; stack texts
@@ -110,6 +115,10 @@ const (
 // runs for every request, a request-level one once per iteration, and the
 // same test is often pasted on many requests; parsing each source once per
 // run (or once per process across runs) is the point of compiling ahead.
+// It keeps a compilation only once its source runs a second time: most
+// scripts of a one-iteration run run once, and keeping their programs
+// (a few kB each, pointer-dense) made every collection mark them again.
+// A script that runs again is compiled once more and kept from then on.
 // It has two generations: when the current one is full it becomes the
 // previous one, and a script found there moves back, so a run that cycles
 // through more scripts than fit loses only the ones it has not used
@@ -119,6 +128,10 @@ var scriptCache compileCache
 type compileCache struct {
 	sync.Mutex
 	cur, prev map[string]*cacheEntry
+	// ran holds the hashes of the sources that ran once from a
+	// compilation that was not kept; a collision only keeps a script
+	// from its first run.
+	ran map[uint64]struct{}
 }
 
 // cacheEntry is one compilation, shared by everyone who asks for the same
@@ -127,6 +140,8 @@ type cacheEntry struct {
 	done chan struct{}
 	c    *compiled
 	err  error
+	// keep says whether the entry stays cached once it has run.
+	keep bool
 }
 
 // maxCachedScripts bounds the cache (both generations together);
@@ -135,16 +150,21 @@ type cacheEntry struct {
 // bytecode, a few kB for a typical test script.
 const maxCachedScripts = 256
 
+// maxRanScripts bounds compileCache.ran; past it the sources that ran are
+// forgotten, and each is compiled once more before it is kept.
+const maxRanScripts = 1 << 14
+
 // CompileCacheSize is how many distinct scripts Compile is sure to keep:
-// a run with no more than that compiles each script once.
+// a run with no more than that compiles each script at most twice, the
+// second time when it runs again.
 const CompileCacheSize = maxCachedScripts / 2
 
-// Compile compiles a script once; the *Script may be run on many Sandboxes.
-// It is safe for concurrent use: a runner may compile the scripts of the
-// next requests on another goroutine while the current one runs, and a
-// caller asking for a script being compiled waits for that compilation.
-// Scripts with the same source share one compilation; name only says what
-// stack traces call the script.
+// Compile compiles a script for running it; the *Script may be run on
+// many Sandboxes. It is safe for concurrent use: a runner may compile the
+// scripts of the next requests on another goroutine (Precompile) while
+// the current one runs, and a caller asking for a script being compiled
+// waits for that compilation. Scripts with the same source share one
+// compilation; name only says what stack traces call the script.
 //
 // Scripts run as a function body, as Postman runs them: a top-level
 // `return` works and `var`s do not leak between scripts. Unlike Postman, a
@@ -156,7 +176,26 @@ func Compile(name, source string) (*Script, error) {
 	return scriptCache.compile(name, source)
 }
 
+// Precompile compiles source ahead of the Compile that will run it, which
+// then finds it compiled (or waits for it).
+func Precompile(source string) {
+	<-scriptCache.entry(source, false).done
+}
+
 func (c *compileCache) compile(name, source string) (*Script, error) {
+	e := c.entry(source, true)
+	<-e.done
+	if e.err != nil {
+		return nil, e.err
+	}
+	return &Script{Name: name, Source: source, compiled: e.c}, nil
+}
+
+// entry finds source's compilation or compiles it. A compilation asked
+// for to run (forRun) that is not to be kept leaves the cache once it is
+// compiled, and its source is noted as run, so that the next time it is
+// compiled to be kept.
+func (c *compileCache) entry(source string, forRun bool) *cacheEntry {
 	c.Lock()
 	e, ok := c.cur[source]
 	if !ok {
@@ -165,23 +204,57 @@ func (c *compileCache) compile(name, source string) (*Script, error) {
 			c.putLocked(source, e)
 		}
 	}
-	if !ok {
-		e = &cacheEntry{done: make(chan struct{})}
-		c.putLocked(source, e)
-		c.Unlock()
-		e.c, e.err = compileGuarded(source)
-		if e.c != nil {
-			e.c.callsSugar = callsSugar(source)
+	if ok {
+		if forRun && !e.keep {
+			delete(c.cur, source)
+			c.noteRanLocked(source)
 		}
-		close(e.done)
-	} else {
 		c.Unlock()
-		<-e.done
+		return e
 	}
-	if e.err != nil {
-		return nil, e.err
+	_, ran := c.ran[ranHash(source)]
+	e = &cacheEntry{done: make(chan struct{}), keep: ran}
+	// Cached while it compiles even when it is not to be kept, so that
+	// whoever asks meanwhile shares it.
+	c.putLocked(source, e)
+	drop := forRun && !e.keep
+	if drop {
+		c.noteRanLocked(source)
 	}
-	return &Script{Name: name, Source: source, compiled: e.c}, nil
+	c.Unlock()
+	e.c, e.err = compileGuarded(source)
+	if e.c != nil {
+		e.c.callsSugar = callsSugar(source)
+		e.c.keep = e.keep
+	}
+	close(e.done)
+	if drop {
+		c.Lock()
+		if c.cur[source] == e {
+			delete(c.cur, source)
+		} else if c.prev[source] == e {
+			delete(c.prev, source)
+		}
+		c.Unlock()
+	}
+	return e
+}
+
+// noteRanLocked records that source ran from a compilation not kept.
+func (c *compileCache) noteRanLocked(source string) {
+	if c.ran == nil || len(c.ran) >= maxRanScripts {
+		c.ran = make(map[uint64]struct{})
+	}
+	c.ran[ranHash(source)] = struct{}{}
+}
+
+// ranSeed seeds compileCache.ran's hashes, which only this process reads.
+var ranSeed = maphash.MakeSeed()
+
+// ranHash is source's key in compileCache.ran: maphash is several times
+// faster than fnv, and every script is hashed as it first runs.
+func ranHash(source string) uint64 {
+	return maphash.String(ranSeed, source)
 }
 
 // compileGuarded is compile, with a panic in the parser or compiler (a

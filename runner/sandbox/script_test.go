@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -74,9 +75,10 @@ pm.test("optional", () => pm.expect((o?.a?.b ?? 0) + (o.c?.d ?? 5)).to.equal(6))
 	}
 }
 
-// One source compiles once, whatever the scripts are called (collections
-// paste one test on many requests), and each script's errors still name
-// it.
+// One source compiles once to be kept, whatever the scripts are called
+// (collections paste one test on many requests), and each script's
+// errors still name it. (Its first compilation, before it ran again, is
+// not kept.)
 func TestCompileCachesBySource(t *testing.T) {
 	t.Parallel()
 	src := "pm.test('x', () => {}); undefinedFunction(); // " + t.Name()
@@ -86,8 +88,8 @@ func TestCompileCachesBySource(t *testing.T) {
 	}
 	b, _ := Compile("request A test", src)
 	c, _ := Compile("request B test", src)
-	if a.compiled != b.compiled || a.compiled != c.compiled {
-		t.Error("one source compiled more than once")
+	if b.compiled != c.compiled {
+		t.Error("one source compiled again once kept")
 	}
 	sb := New(Options{})
 	for _, s := range []*Script{a, c} {
@@ -133,27 +135,57 @@ func TestStackNamesEveryScript(t *testing.T) {
 }
 
 // A runner compiles the next requests' scripts on another goroutine while
-// the worker may ask for the same one: both must get the one compilation.
+// the worker may ask for the same one: all get the one compilation.
 func TestCompileConcurrentCallersShareOneCompilation(t *testing.T) {
 	t.Parallel()
 	var cache compileCache
 	src := "pm.test('shared', () => {})"
 	const callers = 8
-	got := make(chan *Script, callers)
+	var wg sync.WaitGroup
+	entries := make(chan *cacheEntry, callers)
 	for range callers {
-		go func() {
-			s, err := cache.compile("shared", src)
-			if err != nil {
-				t.Error(err)
-			}
-			got <- s
-		}()
+		wg.Go(func() { entries <- cache.entry(src, false) })
 	}
-	first := <-got
-	for range callers - 1 {
-		if s := <-got; s.compiled != first.compiled {
-			t.Fatal("concurrent Compile calls of one script returned different compilations")
+	wg.Wait()
+	close(entries)
+	first := <-entries
+	for e := range entries {
+		if e != first {
+			t.Fatal("concurrent compilations of one script were not shared")
 		}
+	}
+	s, err := cache.compile("shared", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.compiled != first.c {
+		t.Fatal("the script compiled ahead was compiled again to run")
+	}
+}
+
+// A compilation is kept once its script runs a second time: a script
+// that runs once leaves nothing behind, one that runs again is compiled
+// once more and from then on found.
+func TestCompileCacheKeepsScriptsThatRunAgain(t *testing.T) {
+	t.Parallel()
+	var cache compileCache
+	src := "pm.test('twice', () => {})"
+	var got []*compiled
+	for range 3 {
+		s, err := cache.compile("twice", src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, s.compiled)
+	}
+	if got[0] == got[1] || got[0].keep {
+		t.Errorf("the first run's compilation was kept (keep %v)", got[0].keep)
+	}
+	if got[1] != got[2] || !got[1].keep {
+		t.Errorf("the second run's compilation was not kept (keep %v)", got[1].keep)
+	}
+	if n := len(cache.cur) + len(cache.prev); n != 1 {
+		t.Errorf("the cache holds %d scripts, want 1", n)
 	}
 }
 
@@ -162,16 +194,23 @@ func TestCompileConcurrentCallersShareOneCompilation(t *testing.T) {
 func TestCompileCacheKeepsRecentlyUsedScripts(t *testing.T) {
 	t.Parallel()
 	var cache compileCache
-	hot, err := cache.compile("hot", "pm.test('hot', () => {})")
+	const hotSrc = "pm.test('hot', () => {})"
+	if _, err := cache.compile("hot", hotSrc); err != nil {
+		t.Fatal(err)
+	}
+	hot, err := cache.compile("hot", hotSrc)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i := range 3 * CompileCacheSize {
-		if _, err := cache.compile(fmt.Sprintf("cold %d", i), fmt.Sprintf("var n = %d;", i)); err != nil {
-			t.Fatal(err)
+		src := fmt.Sprintf("var n = %d;", i)
+		for range 2 {
+			if _, err := cache.compile(fmt.Sprintf("cold %d", i), src); err != nil {
+				t.Fatal(err)
+			}
 		}
 		if i%(CompileCacheSize-1) == 0 {
-			if again, _ := cache.compile("hot", "pm.test('hot', () => {})"); again.compiled != hot.compiled {
+			if again, _ := cache.compile("hot", hotSrc); again.compiled != hot.compiled {
 				t.Fatalf("after %d other scripts the one in use was compiled again", i)
 			}
 		}
