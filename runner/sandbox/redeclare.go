@@ -21,18 +21,26 @@ import (
 // fails the script in Newman 6.2.2. colrun's globals live on the global
 // object, where such a declaration would shadow them quietly, so the names
 // are checked here. The lists are what Newman 6.2.2 refused, name by name.
-var sandboxParams = setOf(`Array ArrayBuffer Atomics Backbone BigInt BigInt64Array BigUint64Array
+var sandboxParams = setOf(sandboxParamNames)
+
+const sandboxParamNames = `Array ArrayBuffer Atomics Backbone BigInt BigInt64Array BigUint64Array
 	Boolean Buffer CryptoJS DataView Date Error EvalError Float32Array Float64Array Function
 	Int16Array Int32Array Int8Array JSON Map Math Number Object Promise Proxy RangeError
 	ReferenceError Reflect RegExp Set SharedArrayBuffer String Symbol SyntaxError TypeError
 	URIError Uint16Array Uint32Array Uint8Array Uint8ClampedArray WeakMap WeakSet _ atob btoa
 	cheerio clearImmediate clearInterval clearTimeout console data decodeURI decodeURIComponent
 	encodeURI encodeURIComponent environment escape globals isFinite isNaN iteration parseFloat
-	parseInt pm postman request setImmediate setInterval setTimeout tests tv4 unescape xml2Json`)
+	parseInt pm postman request setImmediate setInterval setTimeout tests tv4 unescape xml2Json`
 
 // testOnlyParams are the legacy response globals, parameters of test
 // scripts only: a pre-request script may declare `const responseBody`.
-var testOnlyParams = setOf(`responseBody responseCode responseCookies responseHeaders responseTime`)
+var testOnlyParams = setOf(testOnlyParamNames)
+
+const testOnlyParamNames = `responseBody responseCode responseCookies responseHeaders responseTime`
+
+// anyParams is sandboxParams and testOnlyParams together, for
+// mayWriteParams, which looks up every word of every script.
+var anyParams = setOf(sandboxParamNames + " " + testOnlyParamNames)
 
 func setOf(names string) map[string]bool {
 	m := map[string]bool{}
@@ -211,7 +219,7 @@ func mayWriteParams(source string) bool {
 	if strings.Contains(source, `\u`) {
 		return true
 	}
-	var declared map[string]bool // names following a `function` keyword
+	var declared []string // names following a `function` keyword: few
 	for i := 0; i < len(source); {
 		if !isIdentByte(source[i]) {
 			i++
@@ -223,17 +231,16 @@ func mayWriteParams(source string) bool {
 		}
 		word := source[i:j]
 		if word == "function" {
-			if declared == nil {
-				declared = map[string]bool{}
+			if name := functionName(source[j:]); name != "" {
+				declared = append(declared, name)
 			}
-			declared[functionName(source[j:])] = true
-		} else if sandboxParams[word] || testOnlyParams[word] {
+		} else if anyParams[word] {
 			member := i > 0 && source[i-1] == '.' && (i < 2 || source[i-2] != '.')
 			next := byte(0)
 			if j < len(source) {
 				next = source[j]
 			}
-			if !member && next != '.' && next != '[' && (next != '(' || declared[word]) {
+			if !member && next != '.' && next != '[' && (next != '(' || slices.Contains(declared, word)) {
 				return true
 			}
 		}
