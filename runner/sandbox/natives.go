@@ -17,7 +17,6 @@ import (
 	"strings"
 	"syscall"
 	"time"
-	"unicode/utf8"
 
 	"github.com/dop251/goja"
 
@@ -802,55 +801,6 @@ func (s *Sandbox) nBodyText(c goja.FunctionCall) goja.Value {
 		rc.textVal = s.rt.ToValue(s.bodyText(rc))
 	}
 	return rc.textVal
-}
-
-// latin1Charset reports whether a Content-Type names a charset Postman
-// decodes byte for byte (the Latin-1 family, ASCII).
-func latin1Charset(contentType string) bool {
-	// Only a charset parameter matters, and its name (plain or RFC 2231)
-	// contains "charset": most bodies skip parsing the media type.
-	if containsFold(contentType, "charset") {
-		if _, params, err := mime.ParseMediaType(contentType); err == nil {
-			switch strings.ToLower(params["charset"]) {
-			case "iso-8859-1", "latin1", "latin-1", "l1", "binary", "windows-1252", "cp1252", "us-ascii", "ascii":
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// latin1Charset is the package's latin1Charset remembering its last
-// answer: the responses of a run mostly share one Content-Type, whose
-// parse allocates.
-func (s *Sandbox) latin1Charset(contentType string) bool {
-	m := &s.charsetMemo
-	if !m.set || m.contentType != contentType {
-		*m = charsetMemo{contentType: contentType, latin1: latin1Charset(contentType), set: true}
-	}
-	return m.latin1
-}
-
-// charsetMemo is the last Content-Type latin1Charset was asked about.
-type charsetMemo struct {
-	contentType string
-	latin1, set bool
-}
-
-// decodeText decodes a body as Latin-1 or as UTF-8, invalid UTF-8
-// replaced.
-func decodeText(b []byte, latin1 bool) string {
-	if latin1 {
-		runes := make([]rune, len(b))
-		for i, x := range b {
-			runes[i] = rune(x)
-		}
-		return string(runes)
-	}
-	if utf8.Valid(b) {
-		return string(b)
-	}
-	return strings.ToValidUTF8(string(b), "\uFFFD")
 }
 
 // containsFold reports whether s contains the lower-case ASCII word,

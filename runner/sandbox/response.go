@@ -177,7 +177,7 @@ func (s *Sandbox) cacheFor(r *event.Response) *responseCache {
 // returns it.
 func (s *Sandbox) bodyText(c *responseCache) string {
 	if !c.hasText {
-		c.text = decodeText(c.resp.Body, s.latin1Charset(c.resp.Header("Content-Type")))
+		c.text = decodeText(c.resp.Body, s.bodyCharset(c.resp.Header("Content-Type")))
 		c.hasText = true
 	}
 	return c.text
