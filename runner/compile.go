@@ -9,10 +9,11 @@ import (
 
 // scriptSet says whether the collection has any script. Scripts are
 // compiled on first use by the sandbox, which keeps them in a bounded
-// cache shared by every worker: a collection-level script is compiled
-// twice for the whole run (the cache keeps a script from its second run),
-// and a collection of thousands of distinct scripts does not hold every
-// compiled program until the run ends.
+// cache shared by every worker: a collection-level script is compiled at
+// most twice for the whole run (the cache keeps a script from its second
+// run, or from its first in a run of several iterations), and a
+// collection of thousands of distinct scripts does not hold every compiled
+// program until the run ends.
 type scriptSet struct {
 	any bool
 }
@@ -76,9 +77,9 @@ const compileWindow = 2
 // parsing is a tenth of a scripted request's time, and this goroutine does
 // it while the worker waits for responses (a sequential run uses one P
 // after start-up, see cmd/colrun). It follows the items in collection
-// order, one pass per iteration, or two passes when every script fits in
-// the compile cache: the cache keeps a script once it runs a second time,
-// so the second pass compiles what later iterations find there. Jumps with
+// order, one pass per iteration, or a single pass when every script fits
+// in the compile cache (with several iterations it asks the cache to keep
+// them, and later iterations hit it). Jumps with
 // setNextRequest only make it less useful; the worker compiles whatever it
 // does not find.
 //
@@ -112,7 +113,8 @@ func (r *Runner) startCompileAhead(iterations int) *compileAhead {
 	}
 	go func() {
 		defer close(a.done)
-		// Distinct sources, as the compile cache counts them.
+		// Distinct sources, as the compile cache counts them, up to one
+		// more than it is sure to keep: only that count matters.
 		seen := map[string]bool{}
 		for i := 0; i < iterations; i++ {
 			for j := range r.items {
@@ -124,15 +126,15 @@ func (r *Runner) startCompileAhead(iterations int) *compileAhead {
 						if sl.event.Script.Exec == "" {
 							continue
 						}
-						sandbox.Precompile(sl.event.Script.Exec)
-						seen[sl.event.Script.Exec] = true
+						sandbox.Precompile(sl.event.Script.Exec, iterations > 1)
+						if len(seen) <= sandbox.CompileCacheSize {
+							seen[sl.event.Script.Exec] = true
+						}
 					}
 				}
 				a.compiled.Add(1)
 			}
-			// The second pass compiles the scripts to be kept (the
-			// first pass's are dropped after they run once).
-			if i > 0 && len(seen) <= sandbox.CompileCacheSize {
+			if len(seen) <= sandbox.CompileCacheSize {
 				return
 			}
 		}

@@ -177,13 +177,15 @@ func Compile(name, source string) (*Script, error) {
 }
 
 // Precompile compiles source ahead of the Compile that will run it, which
-// then finds it compiled (or waits for it).
-func Precompile(source string) {
-	<-scriptCache.entry(source, false).done
+// then finds it compiled (or waits for it). keep says the script will run
+// again (a run of several iterations), so that its first compilation is
+// kept.
+func Precompile(source string, keep bool) {
+	<-scriptCache.entry(source, false, keep).done
 }
 
 func (c *compileCache) compile(name, source string) (*Script, error) {
-	e := c.entry(source, true)
+	e := c.entry(source, true, false)
 	<-e.done
 	if e.err != nil {
 		return nil, e.err
@@ -194,8 +196,9 @@ func (c *compileCache) compile(name, source string) (*Script, error) {
 // entry finds source's compilation or compiles it. A compilation asked
 // for to run (forRun) that is not to be kept leaves the cache once it is
 // compiled, and its source is noted as run, so that the next time it is
-// compiled to be kept.
-func (c *compileCache) entry(source string, forRun bool) *cacheEntry {
+// compiled to be kept. A new compilation is kept when keep is set or its
+// source ran before.
+func (c *compileCache) entry(source string, forRun, keep bool) *cacheEntry {
 	c.Lock()
 	e, ok := c.cur[source]
 	if !ok {
@@ -212,8 +215,10 @@ func (c *compileCache) entry(source string, forRun bool) *cacheEntry {
 		c.Unlock()
 		return e
 	}
-	_, ran := c.ran[ranHash(source)]
-	e = &cacheEntry{done: make(chan struct{}), keep: ran}
+	if !keep {
+		_, keep = c.ran[ranHash(source)]
+	}
+	e = &cacheEntry{done: make(chan struct{}), keep: keep}
 	// Cached while it compiles even when it is not to be kept, so that
 	// whoever asks meanwhile shares it.
 	c.putLocked(source, e)
@@ -338,7 +343,10 @@ func compile(source string) (*compiled, error) {
 // checks that it really is one body: a source such as `}); x(); (function(){`
 // parses once wrapped but would run outside the function.
 func parseWrapped(name, prefix, source string) (*ast.Program, error) {
-	wrapped := prefix + source + suffix
+	// Bytes, which ParseFile copies once into the program's text; a
+	// string it copies to bytes first.
+	wrapped := make([]byte, 0, len(prefix)+len(source)+len(suffix))
+	wrapped = append(append(append(wrapped, prefix...), source...), suffix...)
 	prg, err := parser.ParseFile(nil, name, wrapped, 0, parser.WithDisableSourceMaps)
 	if err != nil {
 		return nil, syntaxError(name, prefix, source, err)

@@ -144,7 +144,7 @@ func TestCompileConcurrentCallersShareOneCompilation(t *testing.T) {
 	var wg sync.WaitGroup
 	entries := make(chan *cacheEntry, callers)
 	for range callers {
-		wg.Go(func() { entries <- cache.entry(src, false) })
+		wg.Go(func() { entries <- cache.entry(src, false, false) })
 	}
 	wg.Wait()
 	close(entries)
@@ -169,15 +169,7 @@ func TestCompileConcurrentCallersShareOneCompilation(t *testing.T) {
 func TestCompileCacheKeepsScriptsThatRunAgain(t *testing.T) {
 	t.Parallel()
 	var cache compileCache
-	src := "pm.test('twice', () => {})"
-	var got []*compiled
-	for range 3 {
-		s, err := cache.compile("twice", src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got = append(got, s.compiled)
-	}
+	got := compileRuns(t, &cache, "pm.test('twice', () => {})", 3)
 	if got[0] == got[1] || got[0].keep {
 		t.Errorf("the first run's compilation was kept (keep %v)", got[0].keep)
 	}
@@ -187,6 +179,33 @@ func TestCompileCacheKeepsScriptsThatRunAgain(t *testing.T) {
 	if n := len(cache.cur) + len(cache.prev); n != 1 {
 		t.Errorf("the cache holds %d scripts, want 1", n)
 	}
+}
+
+// A runner of several iterations precompiles its scripts to be kept from
+// their first run, so that a loop does not compile each one again.
+func TestCompileCacheKeepsScriptsPrecompiledToKeep(t *testing.T) {
+	t.Parallel()
+	var cache compileCache
+	src := "pm.test('looped', () => {})"
+	cache.entry(src, false, true)
+	if got := compileRuns(t, &cache, src, 2); got[0] != got[1] || !got[0].keep {
+		t.Errorf("a script precompiled to keep was compiled again (keep %v)", got[0].keep)
+	}
+}
+
+// compileRuns compiles src to run it n times, as a Sandbox's caller does,
+// and returns the compilations it got.
+func compileRuns(t *testing.T, cache *compileCache, src string, n int) []*compiled {
+	t.Helper()
+	var got []*compiled
+	for range n {
+		s, err := cache.compile(t.Name(), src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, s.compiled)
+	}
+	return got
 }
 
 // The cache is bounded, but a script in use survives a run that cycles
