@@ -53,8 +53,8 @@ type compiled struct {
 	// parameters (writtenParams), in order; Run passes their values.
 	params []string
 	// keep is set when the compile cache keeps this compilation after it
-	// has run (its source ran before); a Sandbox keeps the function of
-	// such a script only.
+	// has run (its source ran before, or Precompile was told it will run
+	// again); a Sandbox keeps the function of such a script only.
 	keep bool
 }
 
@@ -118,7 +118,8 @@ const (
 // It keeps a compilation only once its source runs a second time: most
 // scripts of a one-iteration run run once, and keeping their programs
 // (a few kB each, pointer-dense) made every collection mark them again.
-// A script that runs again is compiled once more and kept from then on.
+// A script that runs again is compiled once more and kept from then on,
+// unless Precompile was told it would run again.
 // It has two generations: when the current one is full it becomes the
 // previous one, and a script found there moves back, so a run that cycles
 // through more scripts than fit loses only the ones it has not used
