@@ -164,7 +164,9 @@ func (w *worker) runScripts(ctx context.Context, listen string, it *collections.
 		var failedTests []string
 		emitAssertions := func(upTo int) {
 			for ; emitted < upTo && emitted < len(res.assertions); emitted++ {
-				a := res.assertions[emitted]
+				// The event points into the script's result, which is
+				// this run's alone, rather than at a copy of its own.
+				a := &res.assertions[emitted]
 				// Newman numbers a script's assertions from 0 in each
 				// script, not across the item's scripts.
 				a.Cursor, a.Item, a.Index = st.cursor, st.item, emitted
@@ -172,7 +174,7 @@ func (w *worker) runScripts(ctx context.Context, listen string, it *collections.
 					failed = true
 					failedTests = append(failedTests, a.Name)
 				}
-				w.emit(event.Event{Assertion: &a})
+				w.emit(event.Event{Assertion: a})
 			}
 		}
 		// A pm.sendRequest is a request of the item, reported where its
