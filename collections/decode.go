@@ -271,10 +271,12 @@ func decodeItem(ri node, parent *Item, w where) (*Item, error) {
 	if it.ProtocolProfileBehavior, err = decodePPB(m.get("protocolProfileBehavior"), w.in("protocolProfileBehavior")); err != nil {
 		return nil, err
 	}
-	// An item with an "item" list is a folder, even when the list is empty;
-	// one with neither "item" nor "request" is an empty folder too, which
-	// Postman shows and runs as nothing.
-	if m.has("item") || !m.has("request") {
+	// An item whose "item" is truthy is a folder, even when the list is
+	// empty, as postman-collection tells them apart (item.item ? group :
+	// item). Any other is a request: one without a request (none, null,
+	// or "item": null) is sent by Newman with an empty URL and fails
+	// ("request url is empty"), so it must fail here too, not vanish.
+	if jsTruthy(m.get("item")) {
 		it.Folder = true
 		it.Items = []*Item{}
 		if it.Auth, err = decodeAuth(m.get("auth"), w.in("auth")); err != nil {
@@ -297,6 +299,8 @@ func decodeItem(ri node, parent *Item, w where) (*Item, error) {
 
 func decodeRequest(x node, w where) (*Request, error) {
 	switch {
+	case !x.exists() || isNull(x):
+		return &Request{Method: "GET"}, nil
 	case isString(x):
 		return &Request{Method: "GET", URL: ParseURL(str(x))}, nil
 	case isObject(x):
