@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"net/http/httptrace"
@@ -827,19 +828,17 @@ func timingTrace(ct *httptrace.ClientTrace, tm *event.Timings, firstByte *time.T
 // when the transport did not (because the request set Accept-Encoding
 // itself).
 func readBody(resp *http.Response, limit int64) ([]byte, error) {
-	var buf bytes.Buffer
-	var src io.Reader = resp.Body
+	hint := 0
 	if n := resp.ContentLength; n > 0 && n <= limit {
 		// Go's transport stops a body with a Content-Length at that
-		// length, so it needs no limit of its own.
-		buf.Grow(int(n) + bytes.MinRead)
-	} else {
-		src = io.LimitReader(resp.Body, limit+1)
+		// length: one read past it sees the end.
+		hint = int(n) + 1
 	}
-	if _, err := buf.ReadFrom(src); err != nil {
+	raw, err := readCapped(resp.Body, limit, hint)
+	if err != nil {
 		return nil, err
 	}
-	data := buf.Bytes()
+	data := raw
 	if !resp.Uncompressed && len(data) > 0 {
 		// Decoded here rather than streamed, so that an empty body (HEAD,
 		// 204) needs no decoding and a corrupt one fails the request, as
@@ -854,7 +853,7 @@ func readBody(resp *http.Response, limit int64) ([]byte, error) {
 			// browsers accept.
 			data, err = decodeBody(data, limit, true, func(r io.Reader) (io.ReadCloser, error) { return zlib.NewReader(r) })
 			if err != nil && !errors.Is(err, errBodyTooLarge) {
-				data, err = decodeBody(buf.Bytes(), limit, true, func(r io.Reader) (io.ReadCloser, error) { return flate.NewReader(r), nil })
+				data, err = decodeBody(raw, limit, true, func(r io.Reader) (io.ReadCloser, error) { return flate.NewReader(r), nil })
 			}
 		case "br":
 			data, err = decodeBody(data, limit, false, func(r io.Reader) (io.ReadCloser, error) { return io.NopCloser(brotli.NewReader(r)), nil })
@@ -899,14 +898,46 @@ func decodeBody(data []byte, limit int64, keepCut bool, open func(io.Reader) (io
 		return nil, &bodyDecodeError{"incorrect header check"}
 	}
 	defer zr.Close()
-	var out bytes.Buffer
-	if _, err := out.ReadFrom(io.LimitReader(zr, limit+1)); err != nil && !(keepCut && errors.Is(err, io.ErrUnexpectedEOF)) {
+	out, err := readCapped(zr, limit, 0)
+	if err != nil && !(keepCut && errors.Is(err, io.ErrUnexpectedEOF)) {
 		return nil, &bodyDecodeError{"invalid compressed data: " + err.Error()}
 	}
-	if int64(out.Len()) > limit {
+	if int64(len(out)) > limit {
 		return nil, errBodyTooLarge
 	}
-	return out.Bytes(), nil
+	return out, nil
+}
+
+// readCapped reads r to its end, or to limit+1 bytes, which tells the
+// caller the body is past the limit. Its buffer starts at hint (or 512)
+// and doubles, but never past limit+1: bytes.Buffer's doubling took an
+// endless body to a 1 GB buffer and over 2 GB of memory before the
+// 512 MB limit stopped it.
+func readCapped(r io.Reader, limit int64, hint int) ([]byte, error) {
+	limit = min(limit, math.MaxInt64/2)
+	size := int64(hint)
+	if size <= 0 {
+		size = 512
+	}
+	b := make([]byte, 0, min(size, limit+1))
+	for {
+		if len(b) == cap(b) {
+			if int64(len(b)) > limit {
+				return b, nil
+			}
+			grown := make([]byte, len(b), min(2*int64(cap(b)), limit+1))
+			copy(grown, b)
+			b = grown
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+	}
 }
 
 func reasonPhrase(resp *http.Response) string {
