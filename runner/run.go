@@ -36,6 +36,9 @@ type Runner struct {
 	mu      sync.Mutex // serialises emit
 	handler event.Handler
 	refs    int
+	// sleep replaces the --delay-request wait in tests, which count the
+	// waits instead of timing them; nil waits.
+	sleep func(context.Context, time.Duration) error
 }
 
 // Result is what a finished run leaves behind: the variable scopes in
@@ -323,6 +326,9 @@ func (w *worker) runIteration(ctx context.Context, iteration, count int) error {
 		if ctx.Err() != nil {
 			return runContextError(ctx, w.r.opts.Timeout)
 		}
+		if err := w.delay(ctx); err != nil {
+			return err
+		}
 		cursor := event.Cursor{Iteration: iteration, Position: pos, Length: len(items), Ref: w.r.nextRef()}
 		out := w.runItem(ctx, items[pos], cursor, count)
 		if out.stop != nil {
@@ -340,15 +346,30 @@ func (w *worker) runIteration(ctx context.Context, iteration, count int) error {
 		} else {
 			pos++
 		}
-		if w.r.opts.DelayRequest > 0 && pos < len(items) {
-			select {
-			case <-time.After(w.r.opts.DelayRequest):
-			case <-ctx.Done():
-				return runContextError(ctx, w.r.opts.Timeout)
-			}
-		}
 	}
 	return nil
+}
+
+// delay waits --delay-request before an item, as postman-runtime waits
+// before every item it runs, the first of each iteration too (Newman
+// 6.2.2: -n 3 --delay-request 1000 on one request waits three seconds);
+// the end of the run cuts it short.
+func (w *worker) delay(ctx context.Context) error {
+	d := w.r.opts.DelayRequest
+	if d <= 0 {
+		return nil
+	}
+	if w.r.sleep != nil {
+		return w.r.sleep(ctx, d)
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return runContextError(ctx, w.r.opts.Timeout)
+	}
 }
 
 // runContextError says why ctx, the run's context, ended the run: the
