@@ -571,6 +571,11 @@ func mergeCaseVariantsSlow(h http.Header, sent []event.Header) {
 // newHTTPRequest builds the wire request. Header keys are stored as the
 // collection spells them (not canonicalised), as Postman sends them.
 func newHTTPRequest(ctx context.Context, method, target string, headers []event.Header, body []byte, hasBody bool) (*http.Request, error) {
+	if method == "" || strings.IndexFunc(method, func(r rune) bool { return r >= 0x80 || !tchar[r] }) >= 0 {
+		// Node checks the method before anything else, in its words.
+		return nil, netErr(event.NodeError{Code: "ERR_INVALID_HTTP_TOKEN"}, `Method must be a valid HTTP token ["`+method+`"]`,
+			"the method %q has a character a method cannot have (a space, a control character or a separator)", method)
+	}
 	var rd io.Reader
 	if hasBody {
 		rd = bytes.NewReader(body)

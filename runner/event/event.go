@@ -199,6 +199,7 @@ type NodeError struct {
 var nodeErrorClasses = map[string]string{
 	"ERR_SOCKET_BAD_PORT":      "RangeError",
 	"ERR_UNESCAPED_CHARACTERS": "TypeError",
+	"ERR_INVALID_HTTP_TOKEN":   "TypeError",
 }
 
 // Name is the error's JavaScript name as Newman reports it ("RangeError"
