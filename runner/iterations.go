@@ -17,17 +17,22 @@ import (
 type rowSource struct {
 	data *collections.DataFile
 	last collections.DataRow
+	// done is set once the file has given io.EOF: a JSON file's reader
+	// has consumed its closing bracket by then, and asking it again reads
+	// as a file cut short.
+	done bool
 }
 
 func (s *rowSource) next() (collections.DataRow, error) {
-	if s.data == nil {
-		return nil, nil
+	if s.data == nil || s.done {
+		return s.last, nil
 	}
 	row, err := s.data.Next()
 	switch {
 	case err == nil:
 		s.last = row
 	case errors.Is(err, io.EOF):
+		s.done = true
 	default:
 		return nil, err
 	}
@@ -130,8 +135,10 @@ func (r *Runner) runParallel(ctx context.Context, scopes *variables.Scopes, rows
 			}
 			row, err := rows.next()
 			if err != nil {
+				// The iterations before the bad row finish and are
+				// reported, as in a sequential run; cancelling them
+				// would report "context canceled" in place of this.
 				feedErr <- err
-				cancel()
 				return
 			}
 			select {
