@@ -22,21 +22,13 @@ import (
 // so reading it a second time failed the run with "unexpected EOF".
 func TestIterationCountBeyondJSONDataRepeatsTheLastRow(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	path := filepath.Join(dir, "d.json")
-	if err := os.WriteFile(path, []byte(`[{"n":"a"},{"n":"b"}]`), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := writeData(t, "d.json", `[{"n":"a"},{"n":"b"}]`)
 	for _, parallel := range []int{1, 3} {
 		t.Run(fmt.Sprintf("parallel %d", parallel), func(t *testing.T) {
 			t.Parallel()
 			rec := newRecorder(t, nil)
-			data, err := collections.OpenData(path)
-			if err != nil {
-				t.Fatal(err)
-			}
 			c := parse(t, collection(rec.srv.URL, `{"name":"a","request":"{{base}}/a/{{n}}"}`))
-			ev, res := run(t, c, Options{Data: data, Iterations: 5, Parallel: parallel})
+			ev, res := run(t, c, Options{Data: openData(t, path), Iterations: 5, Parallel: parallel})
 			if res.Stopped != nil {
 				t.Fatalf("run stopped: %v", res.Stopped)
 			}
@@ -74,10 +66,7 @@ func TestDataFileBrokenMidRunStopsAfterTheRowsBeforeIt(t *testing.T) {
 	for _, parallel := range []int{1, 2} {
 		t.Run(fmt.Sprintf("parallel %d", parallel), func(t *testing.T) {
 			t.Parallel()
-			path := filepath.Join(t.TempDir(), "d.csv")
-			if err := os.WriteFile(path, []byte(csv.String()), 0o644); err != nil {
-				t.Fatal(err)
-			}
+			path := writeData(t, "d.csv", csv.String())
 			var once sync.Once
 			breakRow := func(w http.ResponseWriter, r *http.Request) {
 				once.Do(func() {
@@ -95,12 +84,8 @@ func TestDataFileBrokenMidRunStopsAfterTheRowsBeforeIt(t *testing.T) {
 				fmt.Fprint(w, "ok")
 			}
 			rec := newRecorder(t, map[string]http.HandlerFunc{"/a": breakRow})
-			data, err := collections.OpenData(path)
-			if err != nil {
-				t.Fatal(err)
-			}
 			c := parse(t, collection(rec.srv.URL, `{"name":"a","request":"{{base}}/a?n={{n}}"}`))
-			r, err := New(c, Options{Data: data, Parallel: parallel, NoScripts: true})
+			r, err := New(c, Options{Data: openData(t, path), Parallel: parallel, NoScripts: true})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -126,4 +111,25 @@ func TestDataFileBrokenMidRunStopsAfterTheRowsBeforeIt(t *testing.T) {
 			}
 		})
 	}
+}
+
+// writeData writes an iteration data file into a new temporary directory
+// and returns its path.
+func writeData(t *testing.T, name, content string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// openData opens the data file at path for one run.
+func openData(t *testing.T, path string) *collections.DataFile {
+	t.Helper()
+	data, err := collections.OpenData(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }

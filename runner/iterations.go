@@ -52,12 +52,14 @@ func (r *Runner) runIterations(ctx context.Context, scopes *variables.Scopes, it
 		defer w.close()
 		w.ahead = r.startCompileAhead(iterations)
 		defer w.ahead.close()
+		dynamic := scopes.Dynamic
 		for i := 0; i < iterations; i++ {
 			row, err := rows.next()
 			if err != nil {
 				return err
 			}
 			scopes.Data = variables.NewScope("data", row)
+			scopes.Dynamic = dynamic.Iteration(i)
 			r.emit(event.Event{IterationStart: &event.IterationStart{Iteration: i, Count: iterations}})
 			stop := w.runIteration(ctx, i, iterations)
 			r.emit(event.Event{IterationEnd: &event.IterationEnd{Iteration: i}})
@@ -74,6 +76,7 @@ func (r *Runner) runIterations(ctx context.Context, scopes *variables.Scopes, it
 type job struct {
 	iteration int
 	row       collections.DataRow
+	dynamic   *variables.Generator
 }
 
 // finished is what a worker hands back for one iteration: its events, in
@@ -142,7 +145,7 @@ func (r *Runner) runParallel(ctx context.Context, scopes *variables.Scopes, rows
 				return
 			}
 			select {
-			case jobs <- job{iteration: i, row: row}:
+			case jobs <- job{iteration: i, row: row, dynamic: scopes.Dynamic.Iteration(i)}:
 			case <-ctx.Done():
 				return
 			}
@@ -196,6 +199,7 @@ func (r *Runner) runParallel(ctx context.Context, scopes *variables.Scopes, rows
 
 func (w *worker) runParallelIteration(ctx context.Context, j job, iterations int) finished {
 	w.scopes.Data = variables.NewScope("data", j.row)
+	w.scopes.Dynamic = j.dynamic
 	before := snapshotShared(w.scopes)
 	w.buf = nil
 	stop := w.runIteration(ctx, j.iteration, iterations)

@@ -20,13 +20,18 @@ import (
 // only under a fixed clock (see SetClock).
 //
 // A Generator is safe for concurrent use, but --seed reproduces a run only
-// when its values are drawn in the same order, that is from one goroutine.
+// when its values are drawn in the same order, that is from one goroutine:
+// runs take one per iteration (Iteration).
 type Generator struct {
 	mu sync.Mutex
 	// rng and fake draw from the same PCG source, so one seed fixes both.
 	rng  *rand.Rand
 	fake *gofakeit.Faker
 	now  func() time.Time
+	// seed is --seed, kept to derive each iteration's generator; zero
+	// with seeded false when the run has none.
+	seed   uint64
+	seeded bool
 }
 
 // NewGenerator returns a generator seeded with seed; seeded=false draws a
@@ -37,10 +42,29 @@ func NewGenerator(seed uint64, seeded bool) *Generator {
 	}
 	src := rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)
 	return &Generator{
-		rng:  rand.New(src),
-		fake: gofakeit.NewFaker(src, false), // g.mu already serialises
-		now:  time.Now,
+		rng:    rand.New(src),
+		fake:   gofakeit.NewFaker(src, false), // g.mu already serialises
+		now:    time.Now,
+		seed:   seed,
+		seeded: seeded,
 	}
+}
+
+// Iteration returns the generator for one iteration of a run with --seed:
+// its values depend on the seed and the iteration alone, so that a run
+// repeats them whichever --parallel worker takes an iteration and
+// whatever the workers draw meanwhile. Without a seed it returns g.
+func (g *Generator) Iteration(i int) *Generator {
+	if g == nil || !g.seeded {
+		return g
+	}
+	// Iteration 0 keeps the seed itself; each later one takes a seed
+	// spread from its number by the golden-ratio increment.
+	it := NewGenerator(g.seed+uint64(i)*0x9e3779b97f4a7c15, true)
+	g.mu.Lock()
+	it.now = g.now
+	g.mu.Unlock()
+	return it
 }
 
 // SetClock replaces the clock that $timestamp, $isoTimestamp and the
