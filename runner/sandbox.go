@@ -49,7 +49,13 @@ func (g *gojaWorker) sandbox() *sandbox.Sandbox {
 
 func (g *gojaWorker) run(ctx context.Context, sl scriptLevel, exec *scriptExec) scriptResult {
 	st := exec.state
-	script, err := sandbox.Compile(sl.scriptName(exec.listen), sl.event.Script.Exec)
+	compile := sandbox.Compile
+	if st.iterations > 1 {
+		// Without a compile-ahead goroutine (--parallel), the first
+		// compilation is kept here.
+		compile = sandbox.CompileKept
+	}
+	script, err := compile(sl.scriptName(exec.listen), sl.event.Script.Exec)
 	if err != nil {
 		// A syntax error fails the script each time it would run, as in
 		// Newman.

@@ -174,7 +174,13 @@ const CompileCacheSize = maxCachedScripts / 2
 // *event.ScriptError whose Line and Column are relative to the user's
 // script, with V8's wording for the common messages.
 func Compile(name, source string) (*Script, error) {
-	return scriptCache.compile(name, source)
+	return scriptCache.compile(name, source, false)
+}
+
+// CompileKept is Compile for a script that will run again (in a run of
+// several iterations): its first compilation is kept.
+func CompileKept(name, source string) (*Script, error) {
+	return scriptCache.compile(name, source, true)
 }
 
 // Precompile compiles source ahead of the Compile that will run it, which
@@ -185,8 +191,8 @@ func Precompile(source string, keep bool) {
 	<-scriptCache.entry(source, false, keep).done
 }
 
-func (c *compileCache) compile(name, source string) (*Script, error) {
-	e := c.entry(source, true, false)
+func (c *compileCache) compile(name, source string, keep bool) (*Script, error) {
+	e := c.entry(source, true, keep)
 	<-e.done
 	if e.err != nil {
 		return nil, e.err

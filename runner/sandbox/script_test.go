@@ -154,7 +154,7 @@ func TestCompileConcurrentCallersShareOneCompilation(t *testing.T) {
 			t.Fatal("concurrent compilations of one script were not shared")
 		}
 	}
-	s, err := cache.compile("shared", src)
+	s, err := cache.compile("shared", src, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +169,7 @@ func TestCompileConcurrentCallersShareOneCompilation(t *testing.T) {
 func TestCompileCacheKeepsScriptsThatRunAgain(t *testing.T) {
 	t.Parallel()
 	var cache compileCache
-	got := compileRuns(t, &cache, "pm.test('twice', () => {})", 3)
+	got := compileRuns(t, &cache, "pm.test('twice', () => {})", 3, false)
 	if got[0] == got[1] || got[0].keep {
 		t.Errorf("the first run's compilation was kept (keep %v)", got[0].keep)
 	}
@@ -181,25 +181,30 @@ func TestCompileCacheKeepsScriptsThatRunAgain(t *testing.T) {
 	}
 }
 
-// A runner of several iterations precompiles its scripts to be kept from
-// their first run, so that a loop does not compile each one again.
-func TestCompileCacheKeepsScriptsPrecompiledToKeep(t *testing.T) {
+// A run of several iterations has its scripts' first compilations kept,
+// ahead (Precompile) or as they run (CompileKept), so that a loop does
+// not compile each one again.
+func TestCompileCacheKeepsScriptsOfLoops(t *testing.T) {
 	t.Parallel()
-	var cache compileCache
-	src := "pm.test('looped', () => {})"
-	cache.entry(src, false, true)
-	if got := compileRuns(t, &cache, src, 2); got[0] != got[1] || !got[0].keep {
-		t.Errorf("a script precompiled to keep was compiled again (keep %v)", got[0].keep)
+	for _, ahead := range []bool{true, false} {
+		var cache compileCache
+		src := "pm.test('looped', () => {})"
+		if ahead {
+			cache.entry(src, false, true)
+		}
+		if got := compileRuns(t, &cache, src, 2, !ahead); got[0] != got[1] || !got[0].keep {
+			t.Errorf("ahead %v: a script compiled to keep was compiled again (keep %v)", ahead, got[0].keep)
+		}
 	}
 }
 
 // compileRuns compiles src to run it n times, as a Sandbox's caller does,
 // and returns the compilations it got.
-func compileRuns(t *testing.T, cache *compileCache, src string, n int) []*compiled {
+func compileRuns(t *testing.T, cache *compileCache, src string, n int, keep bool) []*compiled {
 	t.Helper()
 	var got []*compiled
 	for range n {
-		s, err := cache.compile(t.Name(), src)
+		s, err := cache.compile(t.Name(), src, keep)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -214,22 +219,22 @@ func TestCompileCacheKeepsRecentlyUsedScripts(t *testing.T) {
 	t.Parallel()
 	var cache compileCache
 	const hotSrc = "pm.test('hot', () => {})"
-	if _, err := cache.compile("hot", hotSrc); err != nil {
+	if _, err := cache.compile("hot", hotSrc, false); err != nil {
 		t.Fatal(err)
 	}
-	hot, err := cache.compile("hot", hotSrc)
+	hot, err := cache.compile("hot", hotSrc, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i := range 3 * CompileCacheSize {
 		src := fmt.Sprintf("var n = %d;", i)
 		for range 2 {
-			if _, err := cache.compile(fmt.Sprintf("cold %d", i), src); err != nil {
+			if _, err := cache.compile(fmt.Sprintf("cold %d", i), src, false); err != nil {
 				t.Fatal(err)
 			}
 		}
 		if i%(CompileCacheSize-1) == 0 {
-			if again, _ := cache.compile("hot", hotSrc); again.compiled != hot.compiled {
+			if again, _ := cache.compile("hot", hotSrc, false); again.compiled != hot.compiled {
 				t.Fatalf("after %d other scripts the one in use was compiled again", i)
 			}
 		}
@@ -237,8 +242,8 @@ func TestCompileCacheKeepsRecentlyUsedScripts(t *testing.T) {
 	if n := len(cache.cur) + len(cache.prev); n > maxCachedScripts {
 		t.Errorf("the cache holds %d scripts, more than %d", n, maxCachedScripts)
 	}
-	_, err1 := cache.compile("broken", "pm.test(")
-	_, err2 := cache.compile("broken", "pm.test(")
+	_, err1 := cache.compile("broken", "pm.test(", false)
+	_, err2 := cache.compile("broken", "pm.test(", false)
 	if err1 == nil || err2 == nil || err1.Error() != err2.Error() {
 		t.Errorf("syntax errors: %v, then %v", err1, err2)
 	}
