@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"reflect"
 	"sync"
 
 	"github.com/colrun/colrun/collections"
@@ -115,6 +114,9 @@ func (r *Runner) runParallel(ctx context.Context, scopes *variables.Scopes, rows
 			Local:       variables.NewScope("local", nil),
 			Dynamic:     scopes.Dynamic,
 		}
+		for _, s := range shared(own) {
+			s.TrackWrites()
+		}
 		w := r.newWorker(own)
 		w.buffer = true
 		wg.Add(1)
@@ -200,13 +202,12 @@ func (r *Runner) runParallel(ctx context.Context, scopes *variables.Scopes, rows
 func (w *worker) runParallelIteration(ctx context.Context, j job, iterations int) finished {
 	w.scopes.Data = variables.NewScope("data", j.row)
 	w.scopes.Dynamic = j.dynamic
-	before := snapshotShared(w.scopes)
 	w.buf = nil
 	stop := w.runIteration(ctx, j.iteration, iterations)
-	return finished{iteration: j.iteration, events: w.buf, writes: diffShared(before, w.scopes), stop: stop}
+	return finished{iteration: j.iteration, events: w.buf, writes: writtenShared(w.scopes), stop: stop}
 }
 
-// scopeWrites is what one iteration changed in one shared scope.
+// scopeWrites is what one iteration wrote in one shared scope.
 type scopeWrites struct {
 	scope string // globals, environment or collection
 	set   []variables.Entry
@@ -214,7 +215,7 @@ type scopeWrites struct {
 }
 
 func (sw scopeWrites) apply(s *variables.Scopes) {
-	target := map[string]*variables.Scope{"globals": s.Globals, "environment": s.Environment, "collection": s.Collection}[sw.scope]
+	target := shared(s)[sw.scope]
 	for _, k := range sw.unset {
 		target.Unset(k)
 	}
@@ -223,38 +224,42 @@ func (sw scopeWrites) apply(s *variables.Scopes) {
 	}
 }
 
-func snapshotShared(s *variables.Scopes) map[string]*variables.Scope {
-	return map[string]*variables.Scope{"globals": s.Globals.Clone(), "environment": s.Environment.Clone(), "collection": s.Collection.Clone()}
+// shared names the scopes a worker has its own copy of.
+func shared(s *variables.Scopes) map[string]*variables.Scope {
+	return map[string]*variables.Scope{"globals": s.Globals, "environment": s.Environment, "collection": s.Collection}
 }
 
-func diffShared(before map[string]*variables.Scope, after *variables.Scopes) []scopeWrites {
+// writtenShared collects what the iteration just run wrote in the
+// worker's shared scopes: each key it set, as it now stands, or unset.
+// Every write counts, a value the worker's copy already held too, since
+// another worker's iteration may have written the key in between.
+func writtenShared(s *variables.Scopes) []scopeWrites {
 	var out []scopeWrites
 	for _, name := range []string{"globals", "environment", "collection"} {
-		now := map[string]*variables.Scope{"globals": after.Globals, "environment": after.Environment, "collection": after.Collection}[name]
-		old := map[string]variables.Entry{}
-		for _, e := range before[name].Visible() {
-			old[e.Key] = e
+		scope := shared(s)[name]
+		keys := scope.Written()
+		if len(keys) == 0 {
+			continue
 		}
 		sw := scopeWrites{scope: name}
-		seen := map[string]bool{}
-		for _, e := range now.Visible() {
-			seen[e.Key] = true
-			if o, ok := old[e.Key]; !ok || !sameEntry(o, e) {
+		// In the scope's order, so that variables new to the run are
+		// added to it in the order a sequential run adds them.
+		written := map[string]bool{}
+		for _, k := range keys {
+			written[k] = true
+		}
+		for _, e := range scope.Visible() {
+			if written[e.Key] {
 				sw.set = append(sw.set, e)
+				delete(written, e.Key)
 			}
 		}
-		for _, e := range before[name].Visible() {
-			if !seen[e.Key] {
-				sw.unset = append(sw.unset, e.Key)
+		for _, k := range keys {
+			if written[k] {
+				sw.unset = append(sw.unset, k)
 			}
 		}
-		if len(sw.set) > 0 || len(sw.unset) > 0 {
-			out = append(out, sw)
-		}
+		out = append(out, sw)
 	}
 	return out
-}
-
-func sameEntry(a, b variables.Entry) bool {
-	return a.Type == b.Type && a.Disabled == b.Disabled && reflect.DeepEqual(a.Value, b.Value)
 }

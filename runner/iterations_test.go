@@ -80,16 +80,22 @@ func TestParallelWritesMergeInIterationOrder(t *testing.T) {
 	worker := func() *variables.Scopes {
 		s := variables.NewScopes(nil)
 		s.Environment = final.Environment.Clone()
+		s.Environment.TrackWrites()
 		return s
 	}
-	// Iteration 1 (on worker B) writes last; iteration 0 (on worker A)
-	// finished later in wall time but must not win.
+	// Iteration 1 (on worker B) writes after iteration 0 (on worker A),
+	// which finished later in wall time but must not win; iteration 2,
+	// back on A, writes the value A's copy already holds, and wins.
 	a, b := worker(), worker()
-	beforeA, beforeB := snapshotShared(a), snapshotShared(b)
 	a.Environment.Set("token", "from-0")
+	a.Environment.Set("again", "a")
+	writes := [][]scopeWrites{writtenShared(a)}
 	b.Environment.Set("token", "from-1")
+	b.Environment.Set("again", "b")
 	b.Environment.Unset("drop")
-	writes := [][]scopeWrites{diffShared(beforeA, a), diffShared(beforeB, b)}
+	writes = append(writes, writtenShared(b))
+	a.Environment.Set("again", "a")
+	writes = append(writes, writtenShared(a))
 	for _, w := range writes {
 		for _, sw := range w {
 			sw.apply(final)
@@ -99,7 +105,7 @@ func TestParallelWritesMergeInIterationOrder(t *testing.T) {
 	for _, e := range final.Environment.Entries() {
 		got[e.Key] = e.Value
 	}
-	if diff := cmp.Diff(map[string]any{"keep": "0", "token": "from-1"}, got); diff != "" {
+	if diff := cmp.Diff(map[string]any{"keep": "0", "token": "from-1", "again": "a"}, got); diff != "" {
 		t.Errorf("merged environment (-want +got):\n%s", diff)
 	}
 }

@@ -22,23 +22,11 @@ func TestSeedRepeatsDynamicValuesOnWorkers(t *testing.T) {
 	path := writeData(t, "d.json", `[{"n":0},{"n":1},{"n":2},{"n":3}]`)
 	urls := map[int][]string{}
 	for _, parallel := range []int{1, 2} {
-		second := make(chan struct{})
-		var once sync.Once
-		hold := func(w http.ResponseWriter, r *http.Request) {
-			switch r.URL.Query().Get("n") {
-			case "0":
-				if parallel > 1 {
-					select {
-					case <-second:
-					case <-time.After(10 * time.Second): // not to hang if the run never sends it
-					}
-				}
-			case "1":
-				once.Do(func() { close(second) })
-			}
-			fmt.Fprint(w, "ok")
+		routes := map[string]http.HandlerFunc{}
+		if parallel > 1 {
+			routes["/a"] = holdUntil("n", "0", "1")
 		}
-		rec := newRecorder(t, map[string]http.HandlerFunc{"/a": hold})
+		rec := newRecorder(t, routes)
 		c := parse(t, collection(rec.srv.URL, `{"name":"a","request":"{{base}}/a?n={{n}}&v={{$randomInt}}-{{$guid}}"},
 			{"name":"b","request":"{{base}}/b?n={{n}}&v={{$randomInt}}-{{$guid}}"}`))
 		ev, _ := run(t, c, Options{Data: openData(t, path), Parallel: parallel, Seed: 42, Seeded: true})
@@ -51,5 +39,25 @@ func TestSeedRepeatsDynamicValuesOnWorkers(t *testing.T) {
 	}
 	if diff := cmp.Diff(urls[1], urls[2]); diff != "" {
 		t.Errorf("requests on two workers (-one worker +two):\n%s", diff)
+	}
+}
+
+// holdUntil answers a request whose query parameter key is held only once
+// one whose key is release has arrived, so that a run on workers
+// interleaves its iterations as a test needs.
+func holdUntil(key, held, release string) http.HandlerFunc {
+	arrived := make(chan struct{})
+	var once sync.Once
+	return func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Query().Get(key) {
+		case held:
+			select {
+			case <-arrived:
+			case <-time.After(10 * time.Second): // not to hang if the run never sends it
+			}
+		case release:
+			once.Do(func() { close(arrived) })
+		}
+		fmt.Fprint(w, "ok")
 	}
 }

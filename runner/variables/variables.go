@@ -12,6 +12,8 @@ package variables
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -58,6 +60,36 @@ type Scope struct {
 	// index maps each key to the entry lookups use: the last enabled one,
 	// or the last one when all are disabled.
 	index map[string]int
+	// written, once TrackWrites made it, collects the keys Set, SetEntry,
+	// Unset and Clear touched: --parallel merges each iteration's writes,
+	// and a write of the value a variable already had is one too.
+	written map[string]bool
+}
+
+// TrackWrites makes s record the keys that later writes touch, for
+// Written.
+func (s *Scope) TrackWrites() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.written = map[string]bool{}
+}
+
+// Written returns the keys written since TrackWrites or the last call,
+// sorted, and starts afresh.
+func (s *Scope) Written() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	keys := slices.Sorted(maps.Keys(s.written))
+	if s.written != nil {
+		s.written = map[string]bool{}
+	}
+	return keys
+}
+
+func (s *Scope) wrote(key string) {
+	if s.written != nil {
+		s.written[key] = true
+	}
 }
 
 // NewScope returns a scope holding vars in order, each value cast to its
@@ -153,6 +185,7 @@ func (s *Scope) Has(key string) bool {
 func (s *Scope) Set(key string, value any) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.wrote(key)
 	if i, ok := s.enabled(key); ok {
 		s.entries[i].Value = cast(s.entries[i].Type, value)
 		return
@@ -167,6 +200,7 @@ func (s *Scope) Set(key string, value any) {
 func (s *Scope) SetEntry(e Entry) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.wrote(e.Key)
 	e.Type = normalType(e.Type)
 	e.Value = cast(e.Type, e.Value)
 	if i, ok := s.enabled(e.Key); ok {
@@ -187,6 +221,7 @@ func (s *Scope) SetEntry(e Entry) {
 func (s *Scope) Unset(key string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.wrote(key)
 	if _, ok := s.enabled(key); !ok {
 		return
 	}
@@ -214,6 +249,9 @@ func (s *Scope) reindex() {
 func (s *Scope) Clear() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	for _, e := range s.entries {
+		s.wrote(e.Key)
+	}
 	s.entries = nil
 	s.index = map[string]int{}
 }
