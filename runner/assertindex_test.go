@@ -36,3 +36,28 @@ func TestAssertionIndexCountsPerScript(t *testing.T) {
 		t.Errorf("assertions (-want +got):\n%s", d)
 	}
 }
+
+// Newman numbers a script's tests in the order pm.test was called, not
+// the order they finished: an inner test finishes before its outer one,
+// and a done() test after the tests that follow it. Newman 6.2.2's JSON
+// report for this script: inner 1, outer 0, after 3, async 2.
+func TestAssertionIndexFollowsCallOrder(t *testing.T) {
+	t.Parallel()
+	rec := newRecorder(t, map[string]http.HandlerFunc{"/get": func(w http.ResponseWriter, r *http.Request) {}})
+	c := parse(t, fmt.Sprintf(`{"info":{"name":"t"},"item":[{"name":"r","request":"%s/get","event":[
+		{"listen":"test","script":{"exec":[
+			"pm.test('outer', function () { pm.test('inner', function () { throw new Error('in'); }); throw new Error('out'); });",
+			"pm.test('async', function (done) { setTimeout(function () { done(new Error('late')); }, 10); });",
+			"pm.test('after', function () { throw new Error('after'); });"]}}]}]}`, rec.srv.URL))
+	ev, _ := runScripted(t, c, Options{})
+	var got []string
+	for _, e := range ev.all {
+		if a := e.Assertion; a != nil {
+			got = append(got, fmt.Sprintf("%s %d", a.Name, a.Index))
+		}
+	}
+	want := []string{"inner 1", "outer 0", "after 3", "async 2"}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("assertions in report order with their index (-want +got):\n%s", d)
+	}
+}

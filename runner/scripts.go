@@ -167,9 +167,10 @@ func (w *worker) runScripts(ctx context.Context, listen string, it *collections.
 				// The event points into the script's result, which is
 				// this run's alone, rather than at a copy of its own.
 				a := &res.assertions[emitted]
-				// Newman numbers a script's assertions from 0 in each
-				// script, not across the item's scripts.
-				a.Cursor, a.Item, a.Index = st.cursor, st.item, emitted
+				// Index is the sandbox's: Newman numbers a script's
+				// assertions from 0 in each script, in the order its
+				// pm.test calls were made.
+				a.Cursor, a.Item = st.cursor, st.item
 				if a.Error != nil {
 					failed = true
 					failedTests = append(failedTests, a.Name)

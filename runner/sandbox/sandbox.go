@@ -813,7 +813,12 @@ func (s *Sandbox) collect(st *runState) {
 	if len(st.slots) > 0 {
 		st.res.Assertions = make([]event.Assertion, 0, len(st.slots))
 	}
-	report := func(sl *assertSlot) {
+	// Newman numbers a test by when pm.test was called, which is its
+	// slot, not by when it finished: an inner test finishes before the
+	// outer one, a done() test after the tests that follow it.
+	report := func(i int) {
+		sl := &st.slots[i]
+		sl.a.Index = i
 		if sl.pending != "" && !sl.set {
 			if st.skipped {
 				return
@@ -830,12 +835,12 @@ func (s *Sandbox) collect(st *runState) {
 		st.res.Assertions = append(st.res.Assertions, sl.a)
 	}
 	for _, i := range st.order {
-		report(&st.slots[i])
+		report(i)
 	}
 	// Tests that never completed (Newman drops them) come last, failed.
 	for i := range st.slots {
 		if sl := &st.slots[i]; !sl.placed && sl.pending != "" {
-			report(sl)
+			report(i)
 		}
 	}
 }
