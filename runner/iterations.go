@@ -210,12 +210,16 @@ func (w *worker) runParallelIteration(ctx context.Context, j job, iterations int
 // scopeWrites is what one iteration wrote in one shared scope.
 type scopeWrites struct {
 	scope string // globals, environment or collection
+	clear bool   // the iteration cleared the scope before its sets
 	set   []variables.Entry
 	unset []string
 }
 
 func (sw scopeWrites) apply(s *variables.Scopes) {
 	target := shared(s)[sw.scope]
+	if sw.clear {
+		target.Clear()
+	}
 	for _, k := range sw.unset {
 		target.Unset(k)
 	}
@@ -237,11 +241,11 @@ func writtenShared(s *variables.Scopes) []scopeWrites {
 	var out []scopeWrites
 	for _, name := range []string{"globals", "environment", "collection"} {
 		scope := shared(s)[name]
-		keys := scope.Written()
-		if len(keys) == 0 {
+		keys, cleared := scope.Written()
+		if len(keys) == 0 && !cleared {
 			continue
 		}
-		sw := scopeWrites{scope: name}
+		sw := scopeWrites{scope: name, clear: cleared}
 		// In the scope's order, so that variables new to the run are
 		// added to it in the order a sequential run adds them.
 		written := map[string]bool{}

@@ -64,6 +64,8 @@ type Scope struct {
 	// Unset and Clear touched: --parallel merges each iteration's writes,
 	// and a write of the value a variable already had is one too.
 	written map[string]bool
+	// cleared is set when Clear ran since Written was last called.
+	cleared bool
 }
 
 // TrackWrites makes s record the keys that later writes touch, for
@@ -75,15 +77,17 @@ func (s *Scope) TrackWrites() {
 }
 
 // Written returns the keys written since TrackWrites or the last call,
-// sorted, and starts afresh.
-func (s *Scope) Written() []string {
+// sorted, and whether Clear ran meanwhile (which removes keys this copy
+// never held too), and starts afresh.
+func (s *Scope) Written() (keys []string, cleared bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	keys := slices.Sorted(maps.Keys(s.written))
+	keys, cleared = slices.Sorted(maps.Keys(s.written)), s.cleared
 	if s.written != nil {
 		s.written = map[string]bool{}
 	}
-	return keys
+	s.cleared = false
+	return keys, cleared
 }
 
 func (s *Scope) wrote(key string) {
@@ -252,6 +256,7 @@ func (s *Scope) Clear() {
 	for _, e := range s.entries {
 		s.wrote(e.Key)
 	}
+	s.cleared = s.written != nil
 	s.entries = nil
 	s.index = map[string]int{}
 }
