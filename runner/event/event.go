@@ -375,7 +375,9 @@ type AssertionError struct {
 type ItemEnd struct {
 	Cursor Cursor  `json:"cursor"`
 	Item   ItemRef `json:"item"`
-	// Skipped is true when a pre-request script called skipRequest.
+	// Skipped is true when the item's pre-request scripts kept its
+	// request from being sent, so its test scripts never ran: one called
+	// skipRequest, or one failed under --bail.
 	Skipped bool `json:"skipped,omitempty"`
 	// NextRequest is the name or id the item's test scripts last passed
 	// to setNextRequest ("" when none did, or passed null), which
