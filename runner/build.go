@@ -76,8 +76,9 @@ type outgoing struct {
 	// Newman's pm.request.headers and report leave it out though it is
 	// sent.
 	formType bool
-	// jarCookie is the Cookie header the cookie jar added to the first
-	// hop, when the request set none itself; send fills it in.
+	// jarCookie is the Cookie header the cookie jar made on the first
+	// hop: its cookies, after the request's own Cookie if it has one;
+	// send fills it in.
 	jarCookie string
 	// urlAuth is set when the Authorization header is the URL's user
 	// information, which postman-request adds while sending: a request
@@ -347,8 +348,22 @@ func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
 // though it does not send them.
 func sentHeaders(o *outgoing) []event.Header {
 	hs := make([]event.Header, 0, len(o.Headers)+len(o.disabled)+4)
+	ownCookie := -1
+	if o.jarCookie != "" {
+		// postman-request sets the jar's cookies into the request's
+		// own Cookie header, which Newman then lists with them, as a
+		// system header.
+		for i := len(o.Headers) - 1; i >= 0 && ownCookie < 0; i-- {
+			if strings.EqualFold(o.Headers[i].Key, "Cookie") {
+				ownCookie = i
+			}
+		}
+	}
 	d := 0
 	for i, h := range o.Headers {
+		if i == ownCookie {
+			h.Value, h.System = o.jarCookie, true
+		}
 		for ; d < len(o.disabled) && o.disabled[d].at <= i; d++ {
 			hs = append(hs, o.disabled[d].Header)
 		}

@@ -63,7 +63,7 @@ const toughTime = "2006-01-02T15:04:05.000Z"
 // toughCookie is a cookie's JSON in tough-cookie 4's toJSON order; a
 // field left at tough-cookie's default is left out.
 type toughCookie struct {
-	Key           string   `json:"key"`
+	Key           string   `json:"key,omitempty"`
 	Value         string   `json:"value,omitempty"`
 	Expires       any      `json:"expires,omitempty"`
 	MaxAge        any      `json:"maxAge,omitempty"`
@@ -263,9 +263,8 @@ func decodeToughCookie(raw map[string]json.RawMessage, now time.Time) (StoredCoo
 		}
 	}
 	c.SameSite = strings.ToLower(sameSite)
-	if c.Name == "" {
-		return c, errors.New("the cookie has no key (its name)")
-	}
+	// A cookie without a key is one a Set-Cookie without "=" made (its
+	// value alone, sent as written): tough-cookie leaves out the key.
 	if c.Domain == "" {
 		// tough-cookie keeps it, but never sends a cookie without one.
 		return c, fmt.Errorf("cookie %q has no domain", c.Name)

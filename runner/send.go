@@ -352,10 +352,11 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 			return nil, err
 		}
 		if so.useCookies && jar != nil {
-			addJarCookies(req, jar)
-			if _, own := o.header("Cookie"); hop == 0 && !own {
-				// Newman lists the jar's Cookie among the sent headers.
-				o.jarCookie = req.Header.Get("Cookie")
+			listed := addJarCookies(req, jar)
+			if hop == 0 {
+				// Newman lists the Cookie header the jar made among
+				// the sent headers.
+				o.jarCookie = listed
 			}
 		}
 		if req.URL.Opaque != "" && req.URL.Scheme == "http" {
@@ -380,7 +381,7 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 			resp.Body.Close()
 			return nil, perr.netError(req.URL)
 		}
-		cs := resp.Cookies()
+		cs := parseSetCookies(resp.Header, req.URL)
 		for _, c := range cs {
 			ex.setCookies = append(ex.setCookies, urlCookie{url: req.URL, cookie: c})
 		}
@@ -798,23 +799,24 @@ func hasHeaderFold(h http.Header, key string) bool {
 }
 
 // addJarCookies merges the jar's cookies into the request's Cookie
-// header, after any the request sets itself.
-func addJarCookies(req *http.Request, jar http.CookieJar) {
-	cs := jar.Cookies(req.URL)
-	if len(cs) == 0 {
-		return
-	}
-	parts := make([]string, 0, len(cs))
-	for _, c := range cs {
-		parts = append(parts, c.Name+"="+c.Value)
+// header, after any the request sets itself, and returns the header as
+// scripts and reports list it ("" when the jar added nothing). The jar
+// holds values as Node's strings (Set-Cookie read one byte a
+// character), which go on the wire one character a byte, as Node
+// writes them.
+func addJarCookies(req *http.Request, jar http.CookieJar) string {
+	jarPart := jarCookieHeader(jar.Cookies(req.URL))
+	if jarPart == "" {
+		return ""
 	}
 	for k, v := range req.Header {
 		if strings.EqualFold(k, "Cookie") && len(v) > 0 {
-			req.Header[k] = []string{strings.Join(append([]string{v[len(v)-1]}, parts...), "; ")}
-			return
+			req.Header[k] = []string{v[len(v)-1] + "; " + latin1Bytes(jarPart)}
+			return v[len(v)-1] + "; " + jarPart
 		}
 	}
-	req.Header["Cookie"] = []string{strings.Join(parts, "; ")}
+	req.Header["Cookie"] = []string{latin1Bytes(jarPart)}
+	return jarPart
 }
 
 // timingTrace sets ct's hooks to measure the phases of a request into tm.
