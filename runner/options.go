@@ -43,6 +43,10 @@ type Options struct {
 	DelayRequest time.Duration
 	// Bail stops the run at the first failed assertion, script or request.
 	Bail bool
+	// BailOnError stops the run at the first script error or request
+	// error, but not at a failed assertion: Newman's --bail folder, which
+	// sets postman-runtime's abortOnError.
+	BailOnError bool
 
 	// IgnoreRedirects stops following 3xx responses (--ignore-redirects).
 	IgnoreRedirects bool

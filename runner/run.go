@@ -505,8 +505,7 @@ func (w *worker) runItem(ctx context.Context, it *collections.Item, cursor event
 	defer func() { w.current = nil }()
 	var out itemOutcome
 
-	failed := w.runScripts(ctx, "prerequest", it, req, nil, st)
-	if failed && r.opts.Bail {
+	if w.runScripts(ctx, "prerequest", it, req, nil, st) {
 		out.stop = &bailError{what: "a failure in the pre-request scripts of " + strconv.Quote(it.Path())}
 		// Its tests never run: Newman counts none for it.
 		w.emit(event.Event{ItemEnd: &event.ItemEnd{Cursor: cursor, Item: ref, Skipped: true}})
@@ -561,7 +560,7 @@ func (w *worker) runItem(ctx context.Context, it *collections.Item, cursor event
 		w.emit(event.Event{ItemEnd: &event.ItemEnd{Cursor: cursor, Item: ref}})
 		return out
 	}
-	if reqErr != nil && r.opts.Bail {
+	if reqErr != nil && (r.opts.Bail || r.opts.BailOnError) {
 		out.stop = &bailError{what: "the request error of " + strconv.Quote(it.Path())}
 		w.emit(event.Event{ItemEnd: &event.ItemEnd{Cursor: cursor, Item: ref}})
 		return out
@@ -578,7 +577,7 @@ func (w *worker) runItem(ctx context.Context, it *collections.Item, cursor event
 			req = ex.request
 		}
 	}
-	if w.runScripts(ctx, "test", it, req, resp, st) && r.opts.Bail {
+	if w.runScripts(ctx, "test", it, req, resp, st) {
 		out.stop = &bailError{what: "a failure in the test scripts of " + strconv.Quote(it.Path())}
 	}
 	out.next = st.next

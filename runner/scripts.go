@@ -137,14 +137,15 @@ func (r *Runner) collectScripts(listen string, it *collections.Item) []scriptLev
 }
 
 // runScripts runs the item's scripts for listen and emits their events.
-// It reports whether anything failed (a script error or a failed
-// assertion).
+// It reports whether the run must stop there: under --bail, when
+// anything failed (a script error or a failed assertion); under --bail
+// folder, when a script threw.
 func (w *worker) runScripts(ctx context.Context, listen string, it *collections.Item, req *collections.Request, resp *event.Response, st *itemState) bool {
 	r := w.r
 	if r.scripts == nil {
 		return false
 	}
-	failed := false
+	failed, errored := false, false
 	k := 1
 	if listen == "prerequest" {
 		k = 0
@@ -212,6 +213,7 @@ func (w *worker) runScripts(ctx context.Context, listen string, it *collections.
 		w.emit(event.Event{Script: &event.ScriptRun{Cursor: st.cursor, Item: st.item, Listen: listen, Level: sl.level, Error: scriptErr}})
 		if res.err != nil {
 			failed = true
+			errored = true
 		}
 		if res.next != nil {
 			st.next = res.next
@@ -223,9 +225,9 @@ func (w *worker) runScripts(ctx context.Context, listen string, it *collections.
 			st.skip = true
 			break
 		}
-		if failed && r.opts.Bail {
+		if failed && r.opts.Bail || errored && r.opts.BailOnError {
 			break
 		}
 	}
-	return failed
+	return failed && r.opts.Bail || errored && r.opts.BailOnError
 }

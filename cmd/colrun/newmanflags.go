@@ -82,20 +82,22 @@ func isBailModifiers(s string) bool {
 }
 
 // bailFlag is --bail with Newman's optional modifiers: bare or "failure"
-// stops the run at the first failure; "folder" makes an unknown --folder
-// an error, which colrun always does, so alone it stops nothing.
-type bailFlag struct{ stop bool }
+// stops the run at the first failure (postman-runtime's stopOnFailure);
+// "folder" stops it at the first script or request error but not at a
+// failed assertion (abortOnError), and would refuse an unknown --folder,
+// which colrun always does.
+type bailFlag struct{ stop, onError bool }
 
 func (b *bailFlag) String() string { return strconv.FormatBool(b.stop) }
 
 func (b *bailFlag) Set(s string) error {
 	switch {
 	case s == "true":
-		b.stop = true
+		b.stop, b.onError = true, false
 	case s == "false":
-		b.stop = false
+		b.stop, b.onError = false, false
 	case isBailModifiers(s):
-		b.stop = strings.Contains(s, "failure")
+		b.stop, b.onError = strings.Contains(s, "failure"), strings.Contains(s, "folder")
 	default:
 		return fmt.Errorf("want no value or failure, folder or failure,folder, got %q", s)
 	}

@@ -50,7 +50,7 @@ func TestNewmanFlags(t *testing.T) {
 	}{
 		{"bare --bail before the path", []string{"--bail", coll}, exitFailed, "→ one", false},
 		{"--bail failure", []string{coll, "--bail", "failure"}, exitFailed, "→ one", false},
-		{"--bail folder stops nothing", []string{coll, "--bail", "folder"}, exitFailed, "→ two", true},
+		{"--bail folder does not stop at a failed assertion", []string{coll, "--bail", "folder"}, exitFailed, "→ two", true},
 		{"--bail failure,folder", []string{coll, "--bail", "failure,folder"}, exitFailed, "→ one", false},
 		{"bare --delay-request", []string{"--delay-request", coll}, exitFailed, "→ two", true},
 		{"bare --timeout-request", []string{coll, "--timeout-request"}, exitFailed, "→ two", true},

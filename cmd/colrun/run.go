@@ -98,7 +98,7 @@ func (f *runFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.color, "color", "auto", "colored output: auto, on or off")
 	fs.BoolVar(&f.disableUnicode, "disable-unicode", false, "use plain ASCII symbols")
 	fs.BoolVarP(&f.suppressExitCode, "suppress-exit-code", "x", false, "exit 0 even when something failed")
-	fs.Var(&f.bail, "bail", "stop the run at the first failed assertion, script or request (Newman's modifiers failure and folder are accepted)")
+	fs.Var(&f.bail, "bail", "stop the run at the first failed assertion, script or request; with the modifier folder (Newman's), at the first script or request error only")
 	fs.Lookup("bail").NoOptDefVal = "true"
 	fs.BoolVar(&f.ignoreRedirects, "ignore-redirects", false, "do not follow 3xx redirects")
 	fs.BoolVarP(&f.insecure, "insecure", "k", false, "do not verify TLS certificates")
@@ -428,7 +428,7 @@ func loadRunInputs(ctx context.Context, path string, f *runFlags, getenv func(st
 	o.Iterations = f.iterations
 	o.Folders = f.folders
 	o.Timeout, o.RequestTimeout, o.ScriptTimeout, o.DelayRequest = f.timeout.d, f.timeoutRequest.d, f.timeoutScript.d, f.delayRequest.d
-	o.Bail, o.IgnoreRedirects, o.Insecure, o.Verbose = f.bail.stop, f.ignoreRedirects, f.insecure, f.verbose
+	o.Bail, o.BailOnError, o.IgnoreRedirects, o.Insecure, o.Verbose = f.bail.stop, f.bail.onError, f.ignoreRedirects, f.insecure, f.verbose
 	o.WorkingDir, o.MaxKeptBody, o.NoScripts = f.workingDir, f.maxKeptBody, f.noScripts
 	o.UserAgent = "colrun/" + currentVersion()
 	if f.seed != "" {
