@@ -355,13 +355,7 @@ func jarCookieHeader(cs []*http.Cookie) string {
 			b.WriteString(c.Name)
 			b.WriteByte('=')
 		}
-		if c.Quoted {
-			// Set by a script through Go's parser, which takes the
-			// quotes off; tough-cookie keeps them in the value.
-			b.WriteString(`"` + c.Value + `"`)
-		} else {
-			b.WriteString(c.Value)
-		}
+		b.WriteString(c.Value)
 	}
 	return b.String()
 }

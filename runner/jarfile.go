@@ -298,6 +298,20 @@ func newRecordingJar() *recordingJar {
 
 // SetCookies stores cookies as a response (or a script) set them for u.
 func (j *recordingJar) SetCookies(u *url.URL, cookies []*http.Cookie) {
+	cloned := false
+	for i, hc := range cookies {
+		if hc.Quoted {
+			// Go's parser (a script's pm.cookies.jar().set) takes a
+			// value's quotes off; tough-cookie keeps them in the value,
+			// which scripts, the Cookie header and the jar file show.
+			if !cloned {
+				cookies, cloned = slices.Clone(cookies), true
+			}
+			q := *hc
+			q.Value, q.Quoted = `"`+hc.Value+`"`, false
+			cookies[i] = &q
+		}
+	}
 	j.inner.SetCookies(u, cookies)
 	now := time.Now()
 	j.mu.Lock()

@@ -213,3 +213,45 @@ func TestCookieJarFileValuesAreSentAsNewmanSendsThem(t *testing.T) {
 		t.Errorf("the exported jar does not write the keyless cookie without a key, as tough-cookie does:\n%s", out)
 	}
 }
+
+// A quoted value a script sets through pm.cookies.jar() keeps its
+// quotes in the jar, as tough-cookie keeps them: Newman 6.2.2's scripts
+// read "\"q v\"" back from jar.get and pm.cookies.get, the server gets
+// b="q v", and the exported jar holds "\"q v\"". colrun's jar held the
+// value without its quotes (Go's parser takes them off), which scripts
+// and the jar file showed.
+func TestScriptSetQuotedCookieKeepsItsQuotes(t *testing.T) {
+	t.Parallel()
+	rec := newRecorder(t, nil)
+	c := parse(t, collection(rec.srv.URL, `{"name":"r","request":{"method":"GET","url":"{{base}}/js/echo"},
+		"event":[{"listen":"prerequest","script":{"exec":[
+			"var jar = pm.cookies.jar(), url = pm.variables.replaceIn(pm.request.url.toString());",
+			"jar.set(url, 'b=\"q v\"; Path=/', function (err) {",
+			"  jar.get(url, 'b', function (err, value) { pm.test('jar.get ' + JSON.stringify(value)); });",
+			"});"]}},
+		{"listen":"test","script":{"exec":["pm.test('pm.cookies.get ' + JSON.stringify(pm.cookies.get('b')));"]}}]}`))
+	ev, res := runScripted(t, c, Options{})
+	var script []string
+	for _, e := range ev.all {
+		if a := e.Assertion; a != nil {
+			script = append(script, a.Name)
+		}
+	}
+	if d := cmp.Diff([]string{`jar.get "\"q v\""`, `pm.cookies.get "\"q v\""`}, script); d != "" {
+		t.Errorf("the scripts' cookie (-want +got):\n%s", d)
+	}
+	reqs := rec.all()
+	if len(reqs) != 1 {
+		t.Fatalf("%d requests reached the server, want 1", len(reqs))
+	}
+	if got := reqs[0].Header.Get("Cookie"); got != `b="q v"` {
+		t.Errorf("the server got Cookie %q, want %q", got, `b="q v"`)
+	}
+	var jar []string
+	for _, sc := range res.Cookies {
+		jar = append(jar, describeStored(sc))
+	}
+	if d := cmp.Diff([]string{`b="q v" host-only`}, jar); d != "" {
+		t.Errorf("the exported jar (-want +got):\n%s", d)
+	}
+}
