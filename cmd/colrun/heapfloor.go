@@ -6,6 +6,7 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"sync"
+	"sync/atomic"
 )
 
 // runHeapFloor is the smallest heap goal a sequential run collects at.
@@ -14,9 +15,9 @@ import (
 // tables) then collects every few hundred requests, and each collection
 // marks that whole live heap again, which cost a quarter of the CPU of a
 // 2,000-request run without scripts (bench/run.sh, counted with
-// callgrind). A run whose live heap is a quarter of this or more (any run
-// with scripts: the JavaScript runtime alone is several MB) collects as Go
-// does by default, so the floor does not raise its peak memory.
+// callgrind). A run whose live heap is already half this size or more (any
+// run with scripts: the JavaScript runtime alone is several MB) collects
+// as Go does by default, so the floor never raises its peak memory.
 var runHeapFloor uint64 = 16 << 20
 
 // heapFloor keeps the collector's goal at or above floor by raising the
@@ -27,7 +28,12 @@ var runHeapFloor uint64 = 16 << 20
 // cleanup on a throw-away object runs once after each collection.
 type heapFloor struct {
 	floor uint64
-	base  int // the GC percentage when the live heap is past floor/4
+	base  int // the GC percentage when the live heap is past floor/2
+
+	// noCycle is set while no collection has measured the live heap
+	// yet (start-up collects less, so a run's first items may end before
+	// the first collection); refresh then looks again.
+	noCycle atomic.Bool
 
 	mu      sync.Mutex
 	stopped bool
@@ -37,13 +43,18 @@ type heapFloor struct {
 // startHeapFloor begins keeping the floor; stop puts base back and ends
 // the adjustments.
 func startHeapFloor(floor uint64, base int) (h *heapFloor) {
-	h = &heapFloor{floor: floor, base: base, sample: []metrics.Sample{
-		{Name: "/gc/heap/live:bytes"},
-		{Name: "/memory/classes/heap/objects:bytes"},
-	}}
+	h = &heapFloor{floor: floor, base: base, sample: []metrics.Sample{{Name: "/gc/heap/live:bytes"}}}
 	h.adjust()
 	h.arm()
 	return h
+}
+
+// refresh adjusts the setting if no collection had measured the live
+// heap when it was last set; it is cheap otherwise.
+func (h *heapFloor) refresh() {
+	if h.noCycle.Load() {
+		h.adjust()
+	}
 }
 
 // stop puts the GC percentage back to base and ends the adjustments.
@@ -78,30 +89,18 @@ func (h *heapFloor) adjust() bool {
 		return false
 	}
 	metrics.Read(h.sample)
-	live, allocated := h.sample[0].Value.Uint64(), h.sample[1].Value.Uint64()
-	debug.SetGCPercent(floorPercent(live, allocated, h.floor, h.base))
+	live := h.sample[0].Value.Uint64()
+	h.noCycle.Store(live == 0)
+	debug.SetGCPercent(floorPercent(live, h.floor, h.base))
 	return true
 }
 
-// goMinimumHeap is the runtime's goal before its first collection, at a
-// GC percentage of 100; it scales with the percentage.
-const goMinimumHeap = 4 << 20
-
-// floorPercent is the GC percentage that puts the heap goal at floor, or
-// base when that would not raise it or the heap is past what the floor is
-// for: a live heap of a quarter of the floor or more (a run with scripts
-// has several MB in its JavaScript runtime alone), whose goal raised would
-// only add to its peak. live is what the last collection found, 0 before
-// the first; the goal is then Go's minimum, and allocated (which
-// overstates the live heap by start-up's garbage) must be under half the
-// floor.
-func floorPercent(live, allocated, floor uint64, base int) int {
-	var percent uint64
-	switch {
-	case live == 0 && allocated < floor/2:
-		percent = floor * 100 / goMinimumHeap
-	case live > 0 && live < floor/4:
-		percent = (floor - live) * 100 / live
+// floorPercent is the GC percentage that puts the goal of a heap with
+// live bytes live at floor, or base when that is no higher (the live heap
+// is at least half the floor) or the live heap is not known yet (0).
+func floorPercent(live, floor uint64, base int) int {
+	if live == 0 || live >= floor/2 {
+		return base
 	}
-	return max(base, int(min(percent, math.MaxInt32)))
+	return int(min((floor-live)*100/live, math.MaxInt32))
 }

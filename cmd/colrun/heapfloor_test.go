@@ -12,22 +12,20 @@ func TestFloorPercent(t *testing.T) {
 	t.Parallel()
 	const mb = 1 << 20
 	tests := []struct {
-		name                   string
-		live, allocated, floor uint64
-		want                   int
+		name        string
+		live, floor uint64
+		want        int
 	}{
-		{"before the first collection: Go's minimum raised to the floor", 0, 6 * mb, 16 * mb, 400},
-		{"before the first collection, much allocated", 0, 8 * mb, 16 * mb, 100},
-		{"before the first collection, a floor under Go's minimum", 0, 1 * mb, 2 * mb, 100},
-		{"a quarter of the floor", 4 * mb, 9 * mb, 16 * mb, 100},
-		{"just under a quarter", 4*mb - 1, 9 * mb, 16 * mb, 300},
-		{"a tenth of the floor", 16 * mb / 10, 9 * mb, 16 * mb, 900},
-		{"past the floor", 40 * mb, 50 * mb, 16 * mb, 100},
-		{"a tiny heap does not overflow", 1, 1, 1 << 62, math.MaxInt32},
+		{"no collection yet", 0, 16 * mb, 100},
+		{"a quarter of the floor", 4 * mb, 16 * mb, 300},
+		{"a tenth of the floor", 16 * mb / 10, 16 * mb, 900},
+		{"half the floor: Go's default goal reaches it", 8 * mb, 16 * mb, 100},
+		{"past the floor", 40 * mb, 16 * mb, 100},
+		{"a tiny heap does not overflow", 1, 1 << 62, math.MaxInt32},
 	}
 	for _, tt := range tests {
-		if got := floorPercent(tt.live, tt.allocated, tt.floor, 100); got != tt.want {
-			t.Errorf("%s: floorPercent(%d, %d, %d, 100) = %d, want %d", tt.name, tt.live, tt.allocated, tt.floor, got, tt.want)
+		if got := floorPercent(tt.live, tt.floor, 100); got != tt.want {
+			t.Errorf("%s: floorPercent(%d, %d, 100) = %d, want %d", tt.name, tt.live, tt.floor, got, tt.want)
 		}
 	}
 }

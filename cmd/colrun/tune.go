@@ -71,18 +71,13 @@ func tuneRuntime(sio stdio, parallel int, inputs []string) (wrap func(event.Hand
 	var started, ended, heavy sync.Once
 	afterStartup := func() {
 		started.Do(func() {
-			switch {
-			case keepFloor:
-				// Straight from start-up's setting to the floor's: going
-				// through Go's default first would start a collection at
-				// once. Without GOGC set, the default is 100.
-				base := 100
-				if prevGC >= 0 {
-					base = prevGC
-				}
-				floor = startHeapFloor(runHeapFloor, base)
-			case prevGC >= 0:
+			if prevGC >= 0 {
 				debug.SetGCPercent(prevGC)
+			}
+			if keepFloor {
+				base := debug.SetGCPercent(100)
+				debug.SetGCPercent(base)
+				floor = startHeapFloor(runHeapFloor, base)
 			}
 			if oneP {
 				runtime.GOMAXPROCS(1)
@@ -105,6 +100,9 @@ func tuneRuntime(sio stdio, parallel int, inputs []string) (wrap func(event.Hand
 		return event.HandlerFunc(func(e event.Event) error {
 			if e.ItemEnd != nil || e.RunEnd != nil {
 				afterStartup()
+				if floor != nil {
+					floor.refresh()
+				}
 			}
 			if oneP && e.Request != nil && e.Request.Resp != nil && max(e.Request.Resp.BodySize, int64(len(e.Request.Resp.Body))) >= heavyResponse {
 				heavy.Do(func() {
