@@ -39,9 +39,6 @@ const heavyResponse = 64 << 10
 //
 //   - A sequential run with small inputs collects less during start-up
 //     (startupGCPercent).
-//   - A sequential run then keeps a heap goal of at least runHeapFloor
-//     (unless GOGC or GOMEMLIMIT is set), so a small live heap is not
-//     marked again every few hundred requests.
 //   - A sequential run then uses one P. Its work is a chain: build, send,
 //     wait, run the scripts, report; with two or more Ps every request
 //     wakes goroutines (the transport's reader and writer, the
@@ -66,18 +63,11 @@ func tuneRuntime(sio stdio, parallel int, inputs []string) (wrap func(event.Hand
 	if relaxGC {
 		prevGC = debug.SetGCPercent(startupGCPercent)
 	}
-	keepFloor := sio.getenv("GOGC") == "" && sio.getenv("GOMEMLIMIT") == ""
-	var floor *heapFloor
 	var started, ended, heavy sync.Once
 	afterStartup := func() {
 		started.Do(func() {
 			if prevGC >= 0 {
 				debug.SetGCPercent(prevGC)
-			}
-			if keepFloor {
-				base := debug.SetGCPercent(100)
-				debug.SetGCPercent(base)
-				floor = startHeapFloor(runHeapFloor, base)
 			}
 			if oneP {
 				runtime.GOMAXPROCS(1)
@@ -87,9 +77,6 @@ func tuneRuntime(sio stdio, parallel int, inputs []string) (wrap func(event.Hand
 	restore = func() {
 		ended.Do(func() {
 			afterStartup()
-			if floor != nil {
-				floor.stop()
-			}
 			if oneP {
 				// Back to Go's own choice, which follows CPU limits.
 				runtime.SetDefaultGOMAXPROCS()
@@ -100,9 +87,6 @@ func tuneRuntime(sio stdio, parallel int, inputs []string) (wrap func(event.Hand
 		return event.HandlerFunc(func(e event.Event) error {
 			if e.ItemEnd != nil || e.RunEnd != nil {
 				afterStartup()
-				if floor != nil {
-					floor.refresh()
-				}
 			}
 			if oneP && e.Request != nil && e.Request.Resp != nil && max(e.Request.Resp.BodySize, int64(len(e.Request.Resp.Body))) >= heavyResponse {
 				heavy.Do(func() {

@@ -38,27 +38,20 @@ func TestTuneRuntimePhases(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct {
-		name     string
-		sio      stdio
-		parallel int
-		inputs   []string
-		startGC  int
-		floor    bool // the run keeps runHeapFloor after start-up
-		runProcs int
+		name           string
+		sio            stdio
+		parallel       int
+		inputs         []string
+		startGC, runGC int
+		runProcs       int
 	}{
-		{"sequential", stdio{tune: true, getenv: env(nil)}, 1, []string{small, ""}, startupGCPercent, true, 1},
-		{"large inputs collect as usual at start-up", stdio{tune: true, getenv: env(nil)}, 1, []string{small, big}, gc, true, 1},
-		{"unreadable inputs count as large", stdio{tune: true, getenv: env(nil)}, 1, []string{filepath.Join(dir, "missing")}, gc, true, 1},
-		{"parallel is left alone", stdio{tune: true, getenv: env(nil)}, 4, []string{small}, gc, false, procs},
-		{"user settings win", stdio{tune: true, getenv: env(map[string]string{"GOGC": "50", "GOMAXPROCS": "2"})}, 1, []string{small}, gc, false, procs},
-		{"a memory limit leaves the collector alone", stdio{tune: true, getenv: env(map[string]string{"GOMEMLIMIT": "1GiB"})}, 1, []string{small}, gc, false, 1},
-		{"tests do not tune", stdio{getenv: env(nil)}, 1, []string{small}, gc, false, procs},
+		{"sequential", stdio{tune: true, getenv: env(nil)}, 1, []string{small, ""}, startupGCPercent, gc, 1},
+		{"large inputs collect as usual", stdio{tune: true, getenv: env(nil)}, 1, []string{small, big}, gc, gc, 1},
+		{"unreadable inputs count as large", stdio{tune: true, getenv: env(nil)}, 1, []string{filepath.Join(dir, "missing")}, gc, gc, 1},
+		{"parallel is left alone", stdio{tune: true, getenv: env(nil)}, 4, []string{small}, gc, gc, procs},
+		{"user settings win", stdio{tune: true, getenv: env(map[string]string{"GOGC": "50", "GOMAXPROCS": "2"})}, 1, []string{small}, gc, gc, procs},
+		{"tests do not tune", stdio{getenv: env(nil)}, 1, []string{small}, gc, gc, procs},
 	}
-	// A floor far above this test's live heap, measured by a collection
-	// first, so that keeping it shows as a higher GC percentage.
-	defer func(f uint64) { runHeapFloor = f }(runHeapFloor)
-	runHeapFloor = 1 << 40
-	runtime.GC()
 	for _, tt := range tests {
 		wrap, restore := tuneRuntime(tt.sio, tt.parallel, tt.inputs)
 		if got := gcPercent(); got != tt.startGC {
@@ -70,11 +63,8 @@ func TestTuneRuntimePhases(t *testing.T) {
 			t.Errorf("%s: GOMAXPROCS before the first item ended = %d, want %d", tt.name, got, procs)
 		}
 		_ = h.Handle(event.Event{ItemEnd: &event.ItemEnd{}})
-		if got := runtime.GOMAXPROCS(0); got != tt.runProcs {
-			t.Errorf("%s: after start-up GOMAXPROCS = %d, want %d", tt.name, got, tt.runProcs)
-		}
-		if gotGC := gcPercent(); (gotGC > gc) != tt.floor {
-			t.Errorf("%s: after start-up GC percent = %d (default %d); want it raised to keep the heap floor: %v", tt.name, gotGC, gc, tt.floor)
+		if got, gotGC := runtime.GOMAXPROCS(0), gcPercent(); got != tt.runProcs || gotGC != tt.runGC {
+			t.Errorf("%s: after start-up GOMAXPROCS = %d, GC percent = %d; want %d, %d", tt.name, got, gotGC, tt.runProcs, tt.runGC)
 		}
 		restore()
 		restore()
