@@ -1023,6 +1023,7 @@ const (
 	errnoECONNREFUSED = -111
 	errnoECONNRESET   = -104
 	errnoETIMEDOUT    = -110
+	errnoEPROTO       = -71
 	errnoENOTFOUND    = -3008
 )
 
@@ -1073,6 +1074,14 @@ func describeNetError(ctx context.Context, err error, u *url.URL, timeout time.D
 		addr, port := dialedAddress(err, u)
 		return netErr(event.NodeError{Errno: errnoETIMEDOUT, Code: "ETIMEDOUT", Syscall: "connect", Address: addr, Port: port},
 			"connect ETIMEDOUT "+nodeAddress(addr, port), "%s did not answer in time", host)
+	}
+	var recErr tls.RecordHeaderError
+	if errors.As(err, &recErr) {
+		// What OpenSSL says of a server that answers a TLS handshake in
+		// plain text; the first field, a thread id in Node, is zeros.
+		return netErr(event.NodeError{Errno: errnoEPROTO, Code: "EPROTO", Syscall: "write"},
+			"write EPROTO 00000000:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/openssl/ssl/record/ssl3_record.c:350:\n",
+			"%s did not answer the TLS handshake in TLS (plain HTTP on that port? then the URL should start with http://)", host)
 	}
 	var certErr *tls.CertificateVerificationError
 	if errors.As(err, &certErr) {
