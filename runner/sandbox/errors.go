@@ -219,7 +219,7 @@ func (s *Sandbox) v8Message(msg string, script *Script, line, col int) string {
 		return "Cannot read properties of " + of + " (reading '" + m[1] + "')"
 	}
 	if msg == "Cannot convert undefined or null to object" || msg == "object is not iterable" {
-		if m := s.iterableMessage(script, line, col); m != "" {
+		if m := s.iterableMessage(script, line, col, msg == "object is not iterable"); m != "" {
 			return m
 		}
 	}
@@ -526,15 +526,17 @@ func appendSite(sites []memberSite, e ast.Expression, at file.Idx, name string) 
 // function or its return value is not iterable", and a nullish spread
 // argument of a call adds "(cannot read property undefined)" (or null).
 // Array destructuring and Array.from of a value known to be undefined or
-// null name that value instead.
-func (s *Sandbox) iterableMessage(script *Script, line, col int) string {
+// null name that value instead. notNullish is goja's word that the value
+// was neither undefined nor null, which V8 words otherwise for a call's
+// spread argument.
+func (s *Sandbox) iterableMessage(script *Script, line, col int, notNullish bool) string {
 	prg, at, wrap, ok := parseAt(script, line, col)
 	if !ok {
 		return ""
 	}
 	r := s.newNullishReader()
 	var found, unpacked ast.Expression
-	var named string
+	var named, called string
 	inCall := false
 	walkAST(reflect.ValueOf(prg), func(n any) {
 		r.note(n)
@@ -564,9 +566,16 @@ func (s *Sandbox) iterableMessage(script *Script, line, col int) string {
 		case *ast.Binding:
 			if _, ok := n.Target.(*ast.ArrayPattern); ok && n.Initializer != nil && lastIdx(n.Initializer) == at {
 				unpacked = n.Initializer
-				if id, ok := n.Initializer.(*ast.Identifier); ok {
+				switch init := n.Initializer.(type) {
+				case *ast.Identifier:
 					// `const [a] = v` names the variable, whatever it holds.
-					named = id.Name.String()
+					named = init.Name.String()
+				case *ast.CallExpression:
+					// `const [a] = f()` names the function, as a for-of
+					// over f() does (a method call names the value).
+					if id, ok := init.Callee.(*ast.Identifier); ok {
+						called = id.Name.String()
+					}
 				}
 			}
 		case *ast.AssignExpression:
@@ -581,6 +590,9 @@ func (s *Sandbox) iterableMessage(script *Script, line, col int) string {
 		// Symbol(Symbol.iterator))", "object null is ...".
 		if named != "" {
 			return named + " is not iterable"
+		}
+		if called != "" {
+			return called + " is not a function or its return value is not iterable"
 		}
 		if unpacked == nil {
 			return ""
@@ -615,6 +627,10 @@ func (s *Sandbox) iterableMessage(script *Script, line, col int) string {
 		return ""
 	}
 	if inCall {
+		if notNullish {
+			// f(...5), f(...{}): V8 names no expression here.
+			return "Spread syntax requires ...iterable[Symbol.iterator] to be a function"
+		}
 		if kind := r.kindOf(found, 0); kind != "" {
 			return of + " is not iterable (cannot read property " + kind + ")"
 		}
