@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/unicode"
 )
@@ -25,7 +26,8 @@ type charsetKind uint8
 
 const (
 	utf8Charset    charsetKind = iota // UTF-8, the mark dropped
-	latin1Charset                     // byte for byte: the Latin-1 family, ASCII
+	latin1Charset                     // byte for byte: ISO-8859-1 and its aliases
+	asciiCharset                      // ASCII, a byte past 0x7F read as U+FFFD
 	utf16Charset                      // UTF-16, its order from the mark or the text
 	utf16LECharset                    // UTF-16LE whatever the mark
 	utf16BECharset                    // UTF-16BE whatever the mark
@@ -45,16 +47,23 @@ func charsetOf(contentType string) bodyCharset {
 	if err != nil || name == "" {
 		return bodyCharset{}
 	}
-	switch name {
-	case "utf-8", "utf8", "unicode-1-1-utf-8":
+	// iconv-lite's names, as it finds them (ISO_8859-1, UTF_8 and
+	// us-ascii are its iso88591, utf8 and usascii).
+	switch canonicalCharset(name) {
+	case "utf8", "unicode11utf8":
 		return bodyCharset{}
-	case "iso-8859-1", "latin1", "latin-1", "l1", "binary", "windows-1252", "cp1252", "us-ascii", "ascii":
+	case "iso88591", "latin1", "l1", "binary", "csisolatin1", "isoir100", "cp819", "ibm819", "28591", "cp28591":
 		return bodyCharset{kind: latin1Charset}
-	case "utf-16", "utf16":
+	case "ascii", "usascii", "ascii8bit", "ansix34", "ansix341968", "ansix341986", "csascii", "cp367", "ibm367", "isoir6", "iso646us", "iso646irv", "us":
+		return bodyCharset{kind: asciiCharset}
+	case "windows1252", "cp1252":
+		// Not Latin-1: 0x80-0x9F are €, curly quotes, ™ and so on.
+		return bodyCharset{kind: otherCharset, enc: charmap.Windows1252}
+	case "utf16":
 		return bodyCharset{kind: utf16Charset}
-	case "utf-16le", "utf16le", "ucs2", "ucs-2":
+	case "utf16le", "ucs2":
 		return bodyCharset{kind: utf16LECharset}
-	case "utf-16be", "utf16be":
+	case "utf16be":
 		return bodyCharset{kind: utf16BECharset}
 	}
 	if enc, err := htmlindex.Get(name); err == nil {
@@ -91,6 +100,8 @@ func decodeText(b []byte, cs bodyCharset) string {
 			runes[i] = rune(x)
 		}
 		return string(runes)
+	case asciiCharset:
+		return asciiText(b)
 	case utf16Charset:
 		return dropMark(decodeWith(unicode.UTF16(utf16Order(b), unicode.UseBOM), b))
 	case utf16LECharset:
@@ -109,6 +120,39 @@ func decodeText(b []byte, cs bodyCharset) string {
 	// it (WHATWG's maximal subparts), where strings.ToValidUTF8 would
 	// make one of a whole run.
 	return decodeWith(unicode.UTF8, b)
+}
+
+// canonicalCharset is iconv-lite's _canonicalizeEncoding: lower case,
+// a ":1987"-style year dropped, and only letters and digits kept.
+func canonicalCharset(name string) string {
+	if i := len(name) - 5; i >= 0 && name[i] == ':' && strings.Trim(name[i+1:], "0123456789") == "" {
+		name = name[:i]
+	}
+	return strings.Map(func(r rune) rune {
+		if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+			return r
+		}
+		return -1
+	}, strings.ToLower(name))
+}
+
+// asciiText is b as iconv-lite's ascii decodes it.
+func asciiText(b []byte) string {
+	i := bytes.IndexFunc(b, func(r rune) bool { return r >= utf8.RuneSelf })
+	if i < 0 {
+		return string(b)
+	}
+	var sb strings.Builder
+	sb.Grow(len(b) + 2*(len(b)-i))
+	sb.Write(b[:i])
+	for _, c := range b[i:] {
+		if c < utf8.RuneSelf {
+			sb.WriteByte(c)
+		} else {
+			sb.WriteRune(utf8.RuneError)
+		}
+	}
+	return sb.String()
 }
 
 // utf8Mark is the byte order mark in UTF-8.
