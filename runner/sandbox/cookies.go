@@ -154,7 +154,11 @@ func (s *Sandbox) cookiesData(cookies []*http.Cookie) goja.Value {
 		}
 		rt := s.rt
 		o := rt.NewObject()
-		_ = o.Set("name", c.Name)
+		if c.Name != "" {
+			// A cookie without a key (a Set-Cookie without "=") has no
+			// name in Newman: pm.cookies.toObject() leaves it out.
+			_ = o.Set("name", c.Name)
+		}
 		switch {
 		case !c.Expires.IsZero():
 			_ = o.Set("expires", c.Expires.UTC().Format(time.RFC3339Nano))
