@@ -630,6 +630,16 @@ func newHTTPRequest(ctx context.Context, method, target string, headers []event.
 	// capacity of each is one, so a repeated header appends elsewhere.
 	values := make([]string, len(headers)+1)
 	for i, h := range headers {
+		if !plainHeaderValue(h.Value) {
+			// Node refuses a value with a control character or a
+			// character past U+00FF, and writes the rest in latin1, one
+			// byte per character: "café" goes out as caf\xe9.
+			if strings.IndexFunc(h.Value, func(r rune) bool { return r > 0xff || r < 0x20 && r != '\t' || r == 0x7f }) >= 0 {
+				return nil, netErr(event.NodeError{Code: "ERR_INVALID_CHAR"}, `Invalid character in header content ["`+h.Key+`"]`,
+					"the value of header %q has a control character or a character beyond U+00FF, which HTTP/1.1 cannot carry", h.Key)
+			}
+			h.Value = latin1Bytes(h.Value)
+		}
 		switch {
 		case strings.EqualFold(h.Key, "Host"):
 			req.Host = h.Value
@@ -817,6 +827,17 @@ func addJarCookies(req *http.Request, jar http.CookieJar) string {
 	}
 	req.Header["Cookie"] = []string{latin1Bytes(jarPart)}
 	return jarPart
+}
+
+// plainHeaderValue reports whether v is printable ASCII and tabs only,
+// which go on the wire as they are.
+func plainHeaderValue(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; c < 0x20 && c != '\t' || c >= 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // timingTrace sets ct's hooks to measure the phases of a request into tm.

@@ -200,6 +200,7 @@ var nodeErrorClasses = map[string]string{
 	"ERR_SOCKET_BAD_PORT":      "RangeError",
 	"ERR_UNESCAPED_CHARACTERS": "TypeError",
 	"ERR_INVALID_HTTP_TOKEN":   "TypeError",
+	"ERR_INVALID_CHAR":         "TypeError",
 }
 
 // Name is the error's JavaScript name as Newman reports it ("RangeError"
