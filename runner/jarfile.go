@@ -37,6 +37,9 @@ type StoredCookie struct {
 	LastAccessed     time.Time
 	creationIndex    int
 	hostOnlyUnknown  bool // read from a file without hostOnly
+	// set is when this run last set the cookie; zero for one read from
+	// --cookie-jar and not set since.
+	set time.Time
 }
 
 func (c *StoredCookie) key() string { return c.Domain + "\x00" + c.Path + "\x00" + c.Name }
@@ -289,6 +292,10 @@ type recordingJar struct {
 	mu    sync.Mutex
 	byKey map[string]*StoredCookie
 	next  int // creation order
+	// deleted holds when a cookie was last removed (set expired), so
+	// that merging --parallel workers' jars does not bring it back from
+	// a worker that still holds its older copy.
+	deleted map[string]time.Time
 }
 
 func newRecordingJar() *recordingJar {
@@ -319,9 +326,16 @@ func (j *recordingJar) SetCookies(u *url.URL, cookies []*http.Cookie) {
 	for _, hc := range cookies {
 		c := storedFromSet(hc, u, now)
 		if c.expired(now) {
-			delete(j.byKey, c.key())
+			if _, held := j.byKey[c.key()]; held {
+				delete(j.byKey, c.key())
+				if j.deleted == nil {
+					j.deleted = map[string]time.Time{}
+				}
+				j.deleted[c.key()] = now
+			}
 			continue
 		}
+		c.set = now
 		if !j.holds(c) {
 			continue
 		}
@@ -459,7 +473,9 @@ func (r *Runner) newJar(book *cookieBook) *recordingJar {
 
 // finalCookies is the run's jar at its end. Under --parallel each worker
 // has its own jar; a cookie several of them hold is taken from the one
-// that used it last.
+// that used it last, and a cookie one of them deleted after every other
+// set it (or that no other set: one from --cookie-jar) is left out, as a
+// sequential run would have it.
 func (r *Runner) finalCookies() []StoredCookie {
 	now := time.Now()
 	r.jars.mu.Lock()
@@ -469,6 +485,16 @@ func (r *Runner) finalCookies() []StoredCookie {
 	}
 	merged := map[string]StoredCookie{}
 	var order []string
+	deleted := map[string]time.Time{}
+	for _, j := range r.jars.jars {
+		j.mu.Lock()
+		for k, at := range j.deleted {
+			if at.After(deleted[k]) {
+				deleted[k] = at
+			}
+		}
+		j.mu.Unlock()
+	}
 	for _, j := range r.jars.jars {
 		for _, c := range j.stored(now) {
 			old, ok := merged[c.key()]
@@ -482,7 +508,27 @@ func (r *Runner) finalCookies() []StoredCookie {
 	}
 	out := make([]StoredCookie, 0, len(order))
 	for _, k := range order {
-		out = append(out, merged[k])
+		c := merged[k]
+		if at, ok := deleted[k]; ok && !c.set.After(at) && !setElsewhereAfter(r.jars.jars, k, at) {
+			continue
+		}
+		out = append(out, c)
 	}
 	return out
+}
+
+// setElsewhereAfter reports whether any jar set the cookie with key k
+// after at, so that a later set outlives an earlier deletion even when
+// the copy chosen for the merge is another worker's.
+func setElsewhereAfter(jars []*recordingJar, k string, at time.Time) bool {
+	for _, j := range jars {
+		j.mu.Lock()
+		c, ok := j.byKey[k]
+		after := ok && c.set.After(at)
+		j.mu.Unlock()
+		if after {
+			return true
+		}
+	}
+	return false
 }
