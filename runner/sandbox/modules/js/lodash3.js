@@ -37,8 +37,10 @@ var aliases = {
   uniq: function (a, isSorted, it) { if (typeof isSorted != 'boolean') it = isSorted; return it == null ? v4.uniq(a) : v4.uniqBy(a, it); },
   flatten: function (a, isDeep) { return isDeep ? v4.flattenDeep(a) : v4.flatten(a); },
   // lodash 3's invoke is lodash 4's invokeMap.
-  invoke: v4.invokeMap
+  invoke: v4.invokeMap,
+  backflow: v4.flowRight, compose: v4.flowRight, callback: v4.iteratee, restParam: v4.rest, sortByAll: v4.sortBy
 };
+aliases.unique = aliases.uniq;
 for (var k in aliases) {
   if (Object.prototype.hasOwnProperty.call(aliases, k)) {
     if (_.mixin) { var o = {}; o[k] = aliases[k]; _.mixin(o); } else { _[k] = aliases[k]; }
