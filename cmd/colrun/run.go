@@ -219,7 +219,7 @@ func runCommand(ctx context.Context, args []string, sio stdio) int {
 // maps the outcome to an exit code. Everything it prints or writes goes
 // through the run's redactor, which knows every Tableau secret.
 func executeRun(ctx context.Context, path string, f *runFlags, sio stdio) int {
-	tuned, untune := tuneRuntime(sio, f.parallel, []string{path, f.environment, f.globals, f.data})
+	tuned, untune := tuneRuntime(sio, f.workers(), []string{path, f.environment, f.globals, f.data})
 	defer untune()
 	red := auth.NewRedactor()
 	red.Add(f.newman.apiKey(sio.getenv))
@@ -516,6 +516,21 @@ func loadTLS(f *runFlags, o *runner.Options) error {
 
 // exportTargets are --export-environment, --export-globals and
 // --export-collection, in that order.
+// workers is how many workers the run will use, as far as the flags
+// tell: --parallel, but no more than the iterations when -n gives them or
+// there is no data file (one iteration), since the runner starts no more
+// workers than iterations. --tableau-auth pat and the runtime tuning
+// need it before the data file is read.
+func (f *runFlags) workers() int {
+	switch {
+	case f.iterations > 0:
+		return max(1, min(f.parallel, f.iterations))
+	case f.data == "":
+		return 1
+	}
+	return f.parallel
+}
+
 func (f *runFlags) exportTargets() [3]exportTarget {
 	return [3]exportTarget{
 		{flag: "export-environment", path: f.exportEnvironment, item: "environment"},

@@ -30,7 +30,7 @@ func tableauOptions(f *runFlags, sio stdio, red *auth.Redactor, mockURL string) 
 	if err != nil {
 		return nil, err
 	}
-	if m == auth.MethodPAT && f.parallel > 1 {
+	if m == auth.MethodPAT && f.workers() > 1 {
 		return nil, fmt.Errorf("--tableau-auth pat cannot run with --parallel %d: a personal access token holds one session at a time (each new sign-in ends the previous one), so workers would sign each other out; use --parallel 1, or password or jwt, which sign in once per worker", f.parallel)
 	}
 	signer, err := auth.NewSigner(m, format, creds, red)

@@ -350,7 +350,9 @@ func TestTableauSigninFailuresSayWhatToFix(t *testing.T) {
 		{"JWT lifetime above 10 minutes", []string{"--tableau-auth", "jwt"}, func(e map[string]string) { e[auth.EnvJWTLifetime] = "11m" }, exitUsage, []string{"10m"}},
 		{"missing environment variable", []string{"--tableau-auth", "pat"}, func(e map[string]string) { delete(e, auth.EnvPATSecret) }, exitUsage, []string{auth.EnvPATSecret}},
 		{"secret as a flag", []string{"--tableau-auth", "password", "--tableau-password", "hunter2"}, func(map[string]string) {}, exitUsage, []string{"--tableau-password is refused", auth.EnvPassword}},
-		{"PAT with parallel workers", []string{"--tableau-auth", "pat", "--parallel", "2"}, func(map[string]string) {}, exitUsage, []string{"one session at a time"}},
+		{"PAT with parallel workers", []string{"--tableau-auth", "pat", "--parallel", "2", "-n", "2"}, func(map[string]string) {}, exitUsage, []string{"one session at a time"}},
+		{"PAT with parallel workers and a data file", []string{"--tableau-auth", "pat", "--parallel", "2", "-d", "rows.csv"}, func(map[string]string) {}, exitUsage, []string{"one session at a time"}},
+		{"PAT with --parallel but one iteration: one worker", []string{"--tableau-auth", "pat", "--parallel", "4", "-n", "1"}, func(map[string]string) {}, exitOK, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -360,7 +362,13 @@ func TestTableauSigninFailuresSayWhatToFix(t *testing.T) {
 			tc.env(env)
 			dir := t.TempDir()
 			path := writeFile(t, dir, "c.json", withoutSignin)
+			writeFile(t, dir, "rows.csv", "a\n1\n2\n")
 			args := append([]string{"run", path, "--env-var", "base=" + ts.srv.URL, "--color", "off"}, tc.args...)
+			for i, a := range args {
+				if a == "rows.csv" {
+					args[i] = filepath.Join(dir, a)
+				}
+			}
 			res := colrun(t, env, args...)
 			if res.code != tc.wantCode {
 				t.Errorf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", res.code, tc.wantCode, res.stdout, res.stderr)
