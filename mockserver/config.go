@@ -55,13 +55,18 @@ type Config struct {
 var apiVersionRE = regexp.MustCompile(`^[0-9]+\.[0-9]+$`)
 
 // IsAPIVersion reports whether v is a REST API version as Config takes it
-// ("N.N", e.g. 3.24).
-func IsAPIVersion(v string) bool { return apiVersionRE.MatchString(v) }
+// ("N.N", e.g. 3.24) and as the mock then serves it: a major version of 1
+// or more, and numbers that fit an int (99999999999999999999.1 matched
+// N.N, yet every URL under it got 404001, the version not being one).
+func IsAPIVersion(v string) bool {
+	major, _, ok := parseVersion(v)
+	return apiVersionRE.MatchString(v) && ok && major >= 1
+}
 
 // Validate reports settings that New would otherwise replace by defaults,
 // so that the CLI can refuse them with a clear message.
 func (c Config) Validate() error {
-	if c.APIVersion != "" && !apiVersionRE.MatchString(c.APIVersion) {
+	if c.APIVersion != "" && !IsAPIVersion(c.APIVersion) {
 		return fmt.Errorf("api version %q is not of the form N.N (e.g. %s)", c.APIVersion, DefaultAPIVersion)
 	}
 	if c.SessionTTL < 0 {
@@ -92,7 +97,7 @@ func (c Config) withDefaults() Config {
 	} else {
 		c.Data = c.Data.Clone()
 	}
-	if !apiVersionRE.MatchString(c.APIVersion) {
+	if !IsAPIVersion(c.APIVersion) {
 		c.APIVersion = DefaultAPIVersion
 	}
 	if c.SessionTTL <= 0 {
