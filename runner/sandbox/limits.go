@@ -113,8 +113,8 @@ func installStringLimits(rt *goja.Runtime) {
 	}
 	// thisString converts this to a string as the
 	// originals do, once, so a toString with side effects runs once, and
-	// gives its length; ok is false for null and undefined, which the
-	// originals refuse with their own TypeError.
+	// gives its length; ok is false for null and undefined, which V8
+	// refuses with a TypeError naming the method.
 	thisString := func(this goja.Value) (goja.Value, int, bool) {
 		if this == nil || goja.IsUndefined(this) || goja.IsNull(this) {
 			return this, 0, false
@@ -122,14 +122,24 @@ func installStringLimits(rt *goja.Runtime) {
 		str := this.ToString()
 		return str, stringLength(str), true
 	}
+	// V8's words for a receiver that is not one, where goja's say
+	// "Value is not object coercible".
+	nullThis := func(name string) *goja.Object {
+		return rt.NewTypeError("String.prototype." + name + " called on null or undefined")
+	}
 	repeat := original("repeat")
 	defineMethod(rt, proto, "repeat", func(c goja.FunctionCall) goja.Value {
 		str, n, ok := thisString(c.This)
 		if !ok {
-			return call(repeat, c.This, c.Arguments...)
+			panic(nullThis("repeat"))
 		}
 		count := c.Argument(0).ToNumber()
-		if f := math.Trunc(count.ToFloat()); n > 0 && f >= 1 && !math.IsInf(f, 1) && float64(n)*f > maxStringLength {
+		f := math.Trunc(count.ToFloat())
+		if f < 0 || math.IsInf(f, 1) {
+			// V8 names the count; goja's message does not.
+			panic(rangeError(rt, "Invalid count value: "+count.String()))
+		}
+		if n > 0 && f >= 1 && float64(n)*f > maxStringLength {
 			panic(rangeError(rt, "Invalid string length"))
 		}
 		return call(repeat, str, count)
@@ -139,7 +149,7 @@ func installStringLimits(rt *goja.Runtime) {
 		defineMethod(rt, proto, name, func(c goja.FunctionCall) goja.Value {
 			str, n, ok := thisString(c.This)
 			if !ok {
-				return call(pad, c.This, c.Arguments...)
+				panic(nullThis(name))
 			}
 			maxLength := c.Argument(0).ToNumber()
 			fill, fillLength := c.Argument(1), 1

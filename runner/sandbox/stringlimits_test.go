@@ -21,6 +21,13 @@ func TestHugeStringsThrowNodesRangeError(t *testing.T) {
 		{`"ab".padStart(2**29)`, "RangeError: Invalid string length"},
 		{`"ab".padStart(2**29, null)`, "RangeError: Invalid string length"},
 		{`"ab".padEnd(Infinity)`, "RangeError: Invalid string length"},
+		// V8's words for a bad count or receiver (goja's named neither).
+		{`"x".repeat(-1)`, "RangeError: Invalid count value: -1"},
+		{`"x".repeat("-2")`, "RangeError: Invalid count value: -2"},
+		{`"".repeat(Infinity)`, "RangeError: Invalid count value: Infinity"},
+		{`"x".repeat(-0.5)`, "ok "},
+		{`String.prototype.repeat.call(null, 2)`, "TypeError: String.prototype.repeat called on null or undefined"},
+		{`String.prototype.padStart.call(undefined, 2)`, "TypeError: String.prototype.padStart called on null or undefined"},
 		// Lengths V8 allows, and calls that allocate nothing, are as before.
 		{`"xy".repeat(2**20).length`, "ok 2097152"},
 		{`"".repeat(1e12)`, "ok "},
