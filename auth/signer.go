@@ -151,7 +151,7 @@ func (s *Signer) SignIn(ctx context.Context, signinURL string) (Session, error) 
 	if client == nil {
 		client = http.DefaultClient
 	}
-	resp, err := client.Do(req)
+	resp, err := withoutDowngrade(client).Do(req)
 	if err != nil {
 		return Session{}, &SigninError{Method: s.Method, Format: s.Format, Site: s.Credentials.Site, Err: errors.New(s.redactor().String(err.Error()))}
 	}
@@ -165,6 +165,30 @@ func (s *Signer) SignIn(ctx context.Context, signinURL string) (Session, error) 
 		sess.URL = resp.Request.URL.String()
 	}
 	return sess, err
+}
+
+// withoutDowngrade is client refusing to follow a redirect from https to
+// http: a 307 or 308 resends the sign-in body, which holds the password,
+// the token's secret or the JWT (and a sign-out its X-Tableau-Auth, which
+// Go copies to the same host), and it must not go out in clear text
+// because a server said so. Other redirects are followed as client would.
+func withoutDowngrade(client *http.Client) *http.Client {
+	c := *client
+	next := client.CheckRedirect
+	c.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		if from := via[len(via)-1].URL; from.Scheme == "https" && req.URL.Scheme != "https" {
+			return fmt.Errorf("the server redirected %s://%s to %s://%s; colrun does not send credentials without TLS (set TABLEAU_SERVER to the https address)",
+				from.Scheme, from.Host, req.URL.Scheme, req.URL.Host)
+		}
+		if next != nil {
+			return next(req, via)
+		}
+		if len(via) >= 10 {
+			return errors.New("stopped after 10 redirects")
+		}
+		return nil
+	}
+	return &c
 }
 
 // ReadResponse reads the response to a sign-in (colrun's own, or a
@@ -375,7 +399,7 @@ func (s *Signer) SignOut(ctx context.Context, signoutURL string, sess Session) e
 	if client == nil {
 		client = http.DefaultClient
 	}
-	resp, err := client.Do(req)
+	resp, err := withoutDowngrade(client).Do(req)
 	if err != nil {
 		return fmt.Errorf("signing out: %s", s.redactor().String(err.Error()))
 	}
