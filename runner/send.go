@@ -374,7 +374,7 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 			if perr := capture.headError(true); perr.code != "" {
 				return nil, perr.netError(req.URL)
 			}
-			return nil, describeNetError(ctx, err, req.URL, so.timeout)
+			return nil, describeNetError(ctx, err, req.URL, so.timeout, r.opts.ExtraCAs)
 		}
 		if perr := capture.headError(false); perr.code != "" {
 			// A head Go reads but Node refuses.
@@ -449,7 +449,7 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 				// off) "aborted"; before the headers, "socket hang up".
 				return nil, netErr(event.NodeError{Code: "ECONNRESET"}, "aborted", "%s closed the connection in the middle of the response body", req.URL.Host)
 			}
-			return nil, describeNetError(ctx, truncatedErr, req.URL, so.timeout)
+			return nil, describeNetError(ctx, truncatedErr, req.URL, so.timeout, r.opts.ExtraCAs)
 		}
 		if perr := capture.tailError(); perr.code != "" {
 			return nil, perr.netError(req.URL)
@@ -1064,7 +1064,7 @@ func setRequestError(ev *event.Request, err error) {
 // describeNetError words transport failures as Newman does (ECONNREFUSED,
 // ENOTFOUND, ESOCKETTIMEDOUT, socket hang up) and keeps what happened in
 // plain words, naming the host, as the error's detail.
-func describeNetError(ctx context.Context, err error, u *url.URL, timeout time.Duration) error {
+func describeNetError(ctx context.Context, err error, u *url.URL, timeout time.Duration, roots *x509.CertPool) error {
 	host := u.Host
 	var dnsErr *net.DNSError
 	switch {
@@ -1106,7 +1106,7 @@ func describeNetError(ctx context.Context, err error, u *url.URL, timeout time.D
 	}
 	var certErr *tls.CertificateVerificationError
 	if errors.As(err, &certErr) {
-		code, msg := nodeCertError(certErr, u.Hostname())
+		code, msg := nodeCertError(certErr, u.Hostname(), roots)
 		return netErr(event.NodeError{Code: code}, msg, "TLS certificate of %s is not trusted: %v (use -k/--insecure or --ssl-extra-ca-certs)", host, certErr.Err)
 	}
 	var ue *url.Error
@@ -1230,12 +1230,19 @@ func hostPort(u *url.URL) string {
 // failed verification, since Newman shows Node's message and scripts test
 // err.code. Failures Node words differently from any case here keep
 // colrun's wording under Node's most common code.
-func nodeCertError(e *tls.CertificateVerificationError, hostname string) (code, msg string) {
+func nodeCertError(e *tls.CertificateVerificationError, hostname string, roots *x509.CertPool) (code, msg string) {
 	var unknown x509.UnknownAuthorityError
 	var invalid x509.CertificateInvalidError
 	var badHost x509.HostnameError
 	switch {
 	case errors.As(e.Err, &badHost):
+		// Go checks the name first and stops there; OpenSSL checks the
+		// chain during the handshake and Node the name only after, so a
+		// self-signed certificate for another host is "self-signed
+		// certificate" under Newman.
+		if chainErr := verifyChain(e.UnverifiedCertificates, roots); chainErr != nil {
+			return nodeCertError(&tls.CertificateVerificationError{UnverifiedCertificates: e.UnverifiedCertificates, Err: chainErr}, hostname, roots)
+		}
 		return "ERR_TLS_CERT_ALTNAME_INVALID", "Hostname/IP does not match certificate's altnames: " + altNameReason(badHost.Certificate, hostname)
 	case errors.As(e.Err, &invalid) && invalid.Reason == x509.Expired:
 		if invalid.Cert != nil && time.Now().Before(invalid.Cert.NotBefore) {
@@ -1264,6 +1271,21 @@ func nodeCertError(e *tls.CertificateVerificationError, hostname string) (code, 
 		}
 	}
 	return "UNABLE_TO_VERIFY_LEAF_SIGNATURE", e.Err.Error()
+}
+
+// verifyChain is the chain check of certs (leaf first) against roots (nil:
+// the system's), without the host name; nil when it passes or there is
+// no certificate.
+func verifyChain(certs []*x509.Certificate, roots *x509.CertPool) error {
+	if len(certs) == 0 {
+		return nil
+	}
+	inter := x509.NewCertPool()
+	for _, c := range certs[1:] {
+		inter.AddCert(c)
+	}
+	_, err := certs[0].Verify(x509.VerifyOptions{Roots: roots, Intermediates: inter})
+	return err
 }
 
 // altNameReason is the reason Node's tls.checkServerIdentity gives for a

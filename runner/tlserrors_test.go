@@ -94,6 +94,9 @@ func TestTLSErrorsAreNodesMessages(t *testing.T) {
 			"ERR_TLS_CERT_ALTNAME_INVALID"},
 		{"certificate with a CN only", strings.Replace(onlyCN, "127.0.0.1", "localhost", 1), roots,
 			"Hostname/IP does not match certificate's altnames: Host: localhost. is not cert's CN: only.cn", "ERR_TLS_CERT_ALTNAME_INVALID"},
+		// OpenSSL checks the chain before Node checks the name.
+		{"self-signed, for another host", strings.Replace(selfSigned.URL, "127.0.0.1", "localhost", 1), nil, "self-signed certificate", "DEPTH_ZERO_SELF_SIGNED_CERT"},
+		{"unknown issuer, IP not in the certificate", wrongNames, nil, "unable to verify the first certificate", "UNABLE_TO_VERIFY_LEAF_SIGNATURE"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
