@@ -243,12 +243,53 @@ func (s *Sandbox) v8Message(msg string, script *Script, line, col int) string {
 		}
 		return msg
 	}
+	if reNotObj.MatchString(msg) || msg == "Value is not a constructor" {
+		if callee, ok := constructedAt(src, line, col); ok {
+			return callee + " is not a constructor"
+		}
+	}
 	if reNoMember.MatchString(msg) || reNotObj.MatchString(msg) || reNotFunc.MatchString(msg) {
 		if callee, ok := calleeAt(src, line, col); ok {
 			return callee + " is not a function"
 		}
 	}
 	return msg
+}
+
+// constructedAt returns the expression a `new` at line:col constructs,
+// as V8 names it in "o.Foo is not a constructor": goja reports an
+// undefined one at the `new` and a value that is no constructor at the
+// `(` after it.
+func constructedAt(src string, line, col int) (string, bool) {
+	text := lineText(src, line)
+	i := col - 1
+	if i < 0 || i >= len(text) {
+		return "", false
+	}
+	if rest, ok := strings.CutPrefix(text[i:], "new"); ok && rest != "" && (rest[0] == ' ' || rest[0] == '\t') {
+		rest = strings.TrimLeft(rest, " \t")
+		j := 0
+		for j < len(rest) && (isIdentByte(rest[j]) || rest[j] == '.') {
+			j++
+		}
+		if j == 0 || j < len(rest) && rest[j] != '(' && rest[j] != ';' && rest[j] != ' ' && rest[j] != ')' {
+			return "", false
+		}
+		return rest[:j], true
+	}
+	callee, ok := calleeAt(src, line, col)
+	if !ok {
+		return "", false
+	}
+	before := strings.TrimRight(text[:i], " \t")
+	before = strings.TrimRight(strings.TrimSuffix(before, callee), " \t")
+	if !strings.HasSuffix(before, "new") {
+		return "", false
+	}
+	if k := len(before) - len("new"); k > 0 && isIdentByte(before[k-1]) {
+		return "", false
+	}
+	return callee, true
 }
 
 // calleeAt returns the expression called at the `(` found at line:col, such
