@@ -281,14 +281,8 @@ func (j *JSON) writeHead() {
 	}
 	j.head = true
 	s := j.sum
-	col := jsonCollection{Info: jsonInfo{ID: s.Collection.ID, Name: s.Collection.Name, Schema: schemaV21,
+	col := jsonCollection{Info: jsonInfo{ID: collectionID(s.Collection), Name: s.Collection.Name, Schema: schemaV21,
 		Description: newDescription(s.Collection.DescriptionValue)}}
-	if col.Info.ID == "" {
-		// postman-collection gives a collection without one a random id,
-		// which Newman writes; this one is derived from the name, so
-		// that a collection keeps it from run to run.
-		col.Info.ID = uuid.NewSHA1(uuid.NameSpaceURL, []byte("colrun:collection:"+s.Collection.Name)).String()
-	}
 	if d := s.Collection.DescriptionValue; d != nil && d.Falsy {
 		col.Info.Description = &jsonDescription{} // Newman's {}
 	}
@@ -1108,6 +1102,18 @@ type jsonSendItem struct {
 	Response                []struct{}      `json:"response"`
 	Event                   []struct{}      `json:"event"`
 	ProtocolProfileBehavior map[string]bool `json:"protocolProfileBehavior"`
+}
+
+// collectionID is the collection's id as the reports give it. For a
+// collection without one, postman-collection makes a random id, which
+// Newman's JSON and JUnit reports both show; this one is derived from the
+// name, so that a collection keeps it from run to run and both reports
+// agree.
+func collectionID(c event.CollectionInfo) string {
+	if c.ID != "" {
+		return c.ID
+	}
+	return uuid.NewSHA1(uuid.NameSpaceURL, []byte("colrun:collection:"+c.Name)).String()
 }
 
 type jsonCollection struct {

@@ -413,7 +413,7 @@ func (j *JUnit) writeFailure(b *strings.Builder, st *junitSuite, c *junitCase) {
 	if len(its) > 0 {
 		lines = append(lines, "Failed in iterations: "+strings.Join(its, ", ")+".")
 	}
-	lines = append(lines, "Collection JSON ID: "+col.ID+".", "Collection name: "+col.Name+".")
+	lines = append(lines, "Collection JSON ID: "+collectionID(col)+".", "Collection name: "+col.Name+".")
 	if c.at != "run" {
 		lines = append(lines, "Request name: "+st.name+".")
 	}
