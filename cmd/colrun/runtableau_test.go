@@ -70,6 +70,17 @@ func (ts *tableauServer) requests() []seenRequest {
 	return append([]seenRequest(nil), ts.seen...)
 }
 
+// pathsSeen lists the requests the server got as "path status", the API
+// version cut off and the demo site's id written {site}.
+func (ts *tableauServer) pathsSeen() []string {
+	var paths []string
+	for _, r := range ts.requests() {
+		p := strings.ReplaceAll(strings.TrimPrefix(r.path, "/api/3.24"), mockserver.DemoDefaultSiteID, "{site}")
+		paths = append(paths, fmt.Sprintf("%s %d", p, r.status))
+	}
+	return paths
+}
+
 type statusRecorder struct {
 	http.ResponseWriter
 	status int
@@ -275,11 +286,7 @@ func TestTableauSignOutIsFollowedBySigningInAgain(t *testing.T) {
 			if res.code != exitOK {
 				t.Fatalf("exit %d\n%s\n%s", res.code, res.stdout, res.stderr)
 			}
-			var paths []string
-			for _, r := range ts.requests() {
-				p := strings.ReplaceAll(strings.TrimPrefix(r.path, "/api/3.24"), mockserver.DemoDefaultSiteID, "{site}")
-				paths = append(paths, fmt.Sprintf("%s %d", p, r.status))
-			}
+			paths := ts.pathsSeen()
 			if strings.Join(paths, "\n") != strings.Join(tc.wantPaths, "\n") {
 				t.Errorf("requests:\n%s\nwant:\n%s", strings.Join(paths, "\n"), strings.Join(tc.wantPaths, "\n"))
 			}
@@ -323,11 +330,7 @@ func TestTableauSignsInBeforeACollectionThatSignsInLater(t *testing.T) {
 			if res.code != tc.wantCode {
 				t.Fatalf("exit %d, want %d\n%s\n%s", res.code, tc.wantCode, res.stdout, res.stderr)
 			}
-			var paths []string
-			for _, r := range ts.requests() {
-				p := strings.ReplaceAll(strings.TrimPrefix(r.path, "/api/3.24"), mockserver.DemoDefaultSiteID, "{site}")
-				paths = append(paths, fmt.Sprintf("%s %d", p, r.status))
-			}
+			paths := ts.pathsSeen()
 			if strings.Join(paths, "\n") != strings.Join(tc.wantPaths, "\n") {
 				t.Errorf("requests:\n%s\nwant:\n%s", strings.Join(paths, "\n"), strings.Join(tc.wantPaths, "\n"))
 			}
