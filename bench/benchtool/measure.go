@@ -76,8 +76,12 @@ func measureCmd(args []string) error {
 		if !res.OK {
 			mark = "  (FAILED: see above)"
 		}
-		fmt.Printf("%-22s %4d runs  wall %9.1f ms  cpu %9.1f ms  peak rss %7.1f MB%s\n",
-			res.Name, res.Runs, res.WallMS, res.CPUMS, res.RSSMB, mark)
+		split := ""
+		if res.AnonMB > 0 {
+			split = fmt.Sprintf(" (anon %.1f, file %.1f)", res.AnonMB, res.FileMB)
+		}
+		fmt.Printf("%-22s %4d runs  wall %9.1f ms  cpu %9.1f ms  peak rss %7.1f MB%s%s\n",
+			res.Name, res.Runs, res.WallMS, res.CPUMS, res.RSSMB, split, mark)
 	}
 	return writeResult(*out, res)
 }
@@ -97,8 +101,10 @@ func runOnce(parent context.Context, argv []string, timeout time.Duration) (Samp
 	if err := cmd.Start(); err != nil {
 		return Sample{}, nil, err
 	}
+	stopSplit := sampleRSSSplit(cmd.Process.Pid)
 	err := cmd.Wait()
 	wall := time.Since(start)
+	anon, file := stopSplit()
 	ps := cmd.ProcessState
 	if ps == nil {
 		return Sample{}, stderr.Bytes(), err
@@ -108,6 +114,8 @@ func runOnce(parent context.Context, argv []string, timeout time.Duration) (Samp
 		UserMS: ms(ps.UserTime()),
 		SysMS:  ms(ps.SystemTime()),
 		RSSMB:  peakRSSMB(ps),
+		AnonMB: anon,
+		FileMB: file,
 		Exit:   ps.ExitCode(),
 	}
 	if ctx.Err() != nil {

@@ -20,6 +20,12 @@ type Result struct {
 	WallMS float64 `json:"wall_ms"`
 	CPUMS  float64 `json:"cpu_ms"`
 	RSSMB  float64 `json:"peak_rss_mb,omitempty"`
+	// AnonMB and FileMB split the largest resident set seen while the
+	// child ran (sampled from /proc on Linux, absent elsewhere): its own
+	// memory, and the pages of its executable and libraries mapped from
+	// the page cache. Medians, like RSSMB; they need not add up to it.
+	AnonMB float64 `json:"peak_anon_mb,omitempty"`
+	FileMB float64 `json:"peak_file_mb,omitempty"`
 	// MinWallMS is the fastest run, the number least disturbed by other
 	// work on the machine.
 	MinWallMS float64 `json:"min_wall_ms"`
@@ -35,18 +41,24 @@ type Sample struct {
 	UserMS float64 `json:"user_ms"`
 	SysMS  float64 `json:"sys_ms"`
 	RSSMB  float64 `json:"peak_rss_mb,omitempty"`
+	AnonMB float64 `json:"peak_anon_mb,omitempty"`
+	FileMB float64 `json:"peak_file_mb,omitempty"`
 	Exit   int     `json:"exit"`
 }
 
 func (r *Result) fillMedians() {
-	var wall, cpu, rss []float64
+	var wall, cpu, rss, anon, file []float64
 	for _, s := range r.Samples {
 		wall = append(wall, s.WallMS)
 		cpu = append(cpu, s.UserMS+s.SysMS)
 		rss = append(rss, s.RSSMB)
+		if s.AnonMB > 0 {
+			anon, file = append(anon, s.AnonMB), append(file, s.FileMB)
+		}
 	}
 	r.Runs = len(r.Samples)
 	r.WallMS, r.CPUMS, r.RSSMB = median(wall), median(cpu), median(rss)
+	r.AnonMB, r.FileMB = median(anon), median(file)
 	r.MinWallMS = slices.Min(wall)
 }
 

@@ -186,6 +186,9 @@ func (s *Summary) derive() {
 		s.Ratios["newman_over_colrun_wall_"+n] = nw.WallMS / c.WallMS
 		s.Ratios["newman_over_colrun_cpu_"+n] = nw.CPUMS / c.CPUMS
 		s.Ratios["newman_over_colrun_rss_"+n] = nw.RSSMB / c.RSSMB
+		if c.AnonMB > 0 && nw.AnonMB > 0 {
+			s.Ratios["newman_over_colrun_anon_"+n] = nw.AnonMB / c.AnonMB
+		}
 	}
 	for _, b := range []string{"bare", "bare_1p"} {
 		bare := s.PerRequestMS[b]
@@ -253,7 +256,11 @@ func (s *Summary) targets() []Target {
 		}, "Newman's 2,000-request run was skipped or failed")
 	add("rss-2000", "2,000 requests with scripts: colrun peak RSS at most 1/8 of Newman's", "newman_over_colrun_rss_2000", 8, true, true,
 		func(v float64) string {
-			return fmt.Sprintf("Newman/colrun = %.1fx (%s vs %s)", v, fmtMB(r("newman-2000").RSSMB), fmtMB(r("colrun-2000").RSSMB))
+			m := fmt.Sprintf("Newman/colrun = %.1fx (%s vs %s)", v, fmtMB(r("newman-2000").RSSMB), fmtMB(r("colrun-2000").RSSMB))
+			if a, ok := s.Ratios["newman_over_colrun_anon_2000"]; ok {
+				m += fmt.Sprintf("; anonymous memory alone %.1fx (%s vs %s)", a, fmtMB(r("newman-2000").AnonMB), fmtMB(r("colrun-2000").AnonMB))
+			}
+			return m
 		}, "Newman's 2,000-request run was skipped or failed")
 	add("per-request-scripts", "per request with the test script: at most 3x the bare client loop", "colrun_scripts_over_bare", 3, false, true,
 		func(v float64) string {
@@ -344,6 +351,7 @@ func (s *Summary) print(w io.Writer) {
 			ratio(s.Ratios, "newman_over_colrun_rss_"+row.ratio))
 	}
 	fmt.Fprintln(w)
+	s.printMemorySplit(w, rows)
 
 	fmt.Fprintln(w, "| per request (marginal) | wall ms | x bare loop | CPU ms | CPU x bare loop | x bare loop, GOMAXPROCS=1 |")
 	fmt.Fprintln(w, "|---|--:|--:|--:|--:|--:|")
@@ -394,6 +402,39 @@ func (s *Summary) print(w io.Writer) {
 		}
 		fmt.Fprintf(w, "| %s | %s | %s |\n", t.Description, t.Measured, status)
 	}
+}
+
+// printMemorySplit shows what the peaks of the first table are made of,
+// when the runs were sampled (Linux): a process's own (anonymous) memory,
+// and the file-backed pages of its executable and libraries, which the
+// page cache shares between processes and which no change to the run's
+// work moves.
+func (s *Summary) printMemorySplit(w io.Writer, rows []struct{ label, colrun, newman, ratio string }) {
+	sampled := false
+	for _, r := range s.Results {
+		sampled = sampled || r.AnonMB > 0
+	}
+	if !sampled {
+		return
+	}
+	anon := func(r *Result) float64 { return r.AnonMB }
+	file := func(r *Result) float64 { return r.FileMB }
+	// A run too short to be sampled has no split: a dash, not "0 MB".
+	cell := func(r *Result, f func(float64) string, get func(*Result) float64) string {
+		if r != nil && r.AnonMB == 0 {
+			return "—"
+		}
+		return cell(r, f, get)
+	}
+	fmt.Fprintln(w, "| peak resident memory, split (medians) | colrun anonymous | colrun file-backed | Newman anonymous | Newman file-backed | Newman/colrun anonymous |")
+	fmt.Fprintln(w, "|---|--:|--:|--:|--:|--:|")
+	for _, row := range rows {
+		c, n := s.Results[row.colrun], s.Results[row.newman]
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", row.label,
+			cell(c, fmtMB, anon), cell(c, fmtMB, file), cell(n, fmtMB, anon), cell(n, fmtMB, file),
+			ratio(s.Ratios, "newman_over_colrun_anon_"+row.ratio))
+	}
+	fmt.Fprintln(w)
 }
 
 // busy says why the numbers may be noisy: other work on the machine takes
