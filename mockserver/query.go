@@ -30,6 +30,12 @@ type listQuery struct {
 	// fields, when not nil, are the attributes (name) and child elements
 	// or their attributes (tags, project.name) each item keeps.
 	fields []string
+	// all is fields=_all_, and extra the fields named beside _default_
+	// (fields=_default_,owner.name): both keep the default shape and add
+	// the details Tableau gives an item's owner, workbook and project
+	// only when asked (see addRefDetails).
+	all   bool
+	extra []string
 }
 
 // fieldFilter is one applied filter expression: a text match (eq, in)
@@ -145,11 +151,14 @@ func parseListQueryFor(q url.Values, spec filterSpec) (listQuery, *apiError) {
 		lq.sorts = append(lq.sorts, sortKey{field, dir == "desc"})
 	}
 	if v := q.Get("fields"); v != "" {
-		lq.fields = strings.Split(v, ",")
-		// The wildcards keep the default shape: the mock has no more to
-		// give for _all_ than users' extras, which listUsers adds.
-		if slices.Contains(lq.fields, "_default_") || slices.Contains(lq.fields, "_all_") {
-			lq.fields = nil
+		// Users' own _all_ extras are listUsers'.
+		switch list := strings.Split(v, ","); {
+		case slices.Contains(list, "_all_"):
+			lq.all = true
+		case slices.Contains(list, "_default_"):
+			lq.extra = list
+		default:
+			lq.fields = list
 		}
 	}
 	return lq, nil
@@ -232,12 +241,21 @@ func (f fieldFilter) keeps(values []string) bool {
 }
 
 // render renders an item of the page, cut down to the fields asked for,
-// in the order Tableau writes them rather than the order asked.
-func (lq listQuery) render(e entry) *node {
+// in the order Tableau writes them rather than the order asked. Must be
+// called with the store locked.
+func (lq listQuery) render(st *store, e entry) *node {
 	n := e.render()
-	if lq.fields == nil {
+	switch {
+	case lq.all:
+		addRefDetails(st, n, nil)
+		return n
+	case lq.extra != nil:
+		addRefDetails(st, n, lq.extra)
+		return n
+	case lq.fields == nil:
 		return n
 	}
+	addRefDetails(st, n, lq.fields)
 	n.attrs = slices.DeleteFunc(n.attrs, func(a attr) bool { return !slices.Contains(lq.fields, a.name) })
 	n.kids = slices.DeleteFunc(n.kids, func(k *node) bool {
 		if slices.Contains(lq.fields, k.name) {
@@ -247,6 +265,42 @@ func (lq listQuery) render(e entry) *node {
 		return len(k.attrs) == 0
 	})
 	return n
+}
+
+// addRefDetails adds to an item's owner, workbook and project elements
+// the attributes of the user, workbook or project they name that the
+// fields ask for (owner.name, workbook.name), or all of them when want is
+// nil (_all_), as Tableau does: its lists give only their ids by default,
+// and a client asking for owner.name would otherwise get nothing and no
+// error. Must be called with the store locked.
+func addRefDetails(st *store, n *node, want []string) {
+	for _, k := range n.kids {
+		id := attrOf(k, "id")
+		var details []attr
+		switch k.name {
+		case "owner":
+			if u := st.user(id); u != nil {
+				details = []attr{{"email", u.Email}, {"fullName", u.FullName}, {"lastLogin", formatTime(u.LastLogin)}, {"name", u.Name}, {"siteRole", u.SiteRole}}
+			}
+		case "workbook":
+			if i := slices.IndexFunc(st.data.Workbooks, func(w Workbook) bool { return w.ID == id }); i >= 0 {
+				details = []attr{{"name", st.data.Workbooks[i].Name}}
+			}
+		case "project":
+			if i := slices.IndexFunc(st.data.Projects, func(p Project) bool { return p.ID == id }); i >= 0 {
+				p := st.data.Projects[i]
+				details = []attr{{"name", p.Name}, {"description", p.Description}}
+			}
+		}
+		for _, a := range details {
+			asked := want == nil || slices.Contains(want, k.name+"."+a.name)
+			// A user who never signed in has no lastLogin, as in Tableau.
+			has := slices.ContainsFunc(k.attrs, func(b attr) bool { return b.name == a.name })
+			if asked && !has && !(a.name == "lastLogin" && a.value == "") {
+				k.set(a.name, a.value)
+			}
+		}
+	}
 }
 
 // splitExpressions splits on commas outside brackets, since a value list
@@ -420,7 +474,7 @@ func (lq listQuery) answerList(st *store, plural string, items []entry) (result,
 	}
 	list := listEl(plural)
 	for _, e := range page {
-		list.add(lq.render(e))
+		list.add(lq.render(st, e))
 	}
 	return answer(http.StatusOK, lq.paginationNode(total), list)
 }

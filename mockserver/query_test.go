@@ -2,6 +2,7 @@ package mockserver
 
 import (
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -66,8 +67,14 @@ func TestFilterErrors(t *testing.T) {
 
 // TestFieldsProjection checks fields=name,id,project.name as Tableau's
 // "Using Fields in the REST API" page shows it: only the named attributes,
-// and of a child element only the named ones. The wildcards _default_ and
-// _all_ keep the default shape (users' _all_ extras are TestUsersAllFields').
+// and of a child element only the named ones, among them the owner's,
+// workbook's and project's details a list leaves out by default
+// (owner.name, workbook.name), which were dropped without an error.
+// _default_ keeps the default shape, plus the details named beside it;
+// _all_ adds every detail, as the _all_ fixtures of Tableau Server Client
+// (workbook_get_all_fields.xml) show the owner's email, fullName,
+// lastLogin, name and siteRole (users' _all_ extras are
+// TestUsersAllFields').
 func TestFieldsProjection(t *testing.T) {
 	t.Parallel()
 	m := newMock(t, Config{})
@@ -86,12 +93,24 @@ func TestFieldsProjection(t *testing.T) {
 		{"name,tags", false, prolog + page + `<workbooks><workbook name="Superstore"><tags><tag label="sample"/><tag label="superstore"/></tags></workbook></workbooks></tsResponse>`},
 		{"name,size", true, `{"pagination":{"pageNumber":"1","pageSize":"100","totalAvailable":"1"},"workbooks":{"workbook":[{"name":"Superstore","size":"1"}]}}`},
 		{"_default_", false, string(full)},
-		{"_all_", false, string(full)},
+		{"name,owner.name", false, prolog + page + `<workbooks><workbook name="Superstore"><owner name="admin"/></workbook></workbooks></tsResponse>`},
+		{"id,owner.id,owner.name,owner.email", true, `{"pagination":{"pageNumber":"1","pageSize":"100","totalAvailable":"1"},"workbooks":{"workbook":[{"owner":{"id":"1a96d216-e9b8-497b-a82a-0b899a965e01","email":"admin@example.com","name":"admin"},"id":"aab06eb6-ea40-552e-9e65-a4c8084dd662"}]}}`},
+		{"_default_,owner.name", false, strings.Replace(string(full), `<owner id="1a96d216-e9b8-497b-a82a-0b899a965e01"/>`, `<owner id="1a96d216-e9b8-497b-a82a-0b899a965e01" name="admin"/>`, 1)},
+		{"_all_", false, strings.Replace(strings.Replace(string(full),
+			`<owner id="1a96d216-e9b8-497b-a82a-0b899a965e01"/>`,
+			`<owner id="1a96d216-e9b8-497b-a82a-0b899a965e01" email="admin@example.com" fullName="Mock Administrator" lastLogin="2025-06-01T12:00:00Z" name="admin" siteRole="ServerAdministrator"/>`, 1),
+			`name="Samples"/>`, `name="Samples" description="This project includes automatically uploaded samples."/>`, 1)},
+		{"views?filter=name:eq:Details,ownerName:eq:alice,createdAt:lt:2024-02-15T04:42:09Z&fields=name,workbook.name,owner.name,project.name", false, prolog + page + `<views><view name="Details"><workbook name="Regional"/><owner name="alice"/><project name="Samples Archive"/></view></views></tsResponse>`},
+		{"projects?filter=name:eq:Sandbox&fields=name,owner.name,owner.siteRole", true, `{"pagination":{"pageNumber":"1","pageSize":"100","totalAvailable":"1"},"projects":{"project":[{"owner":{"name":"alice","siteRole":"Creator"},"name":"Sandbox"}]}}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.fields, func(t *testing.T) {
 			t.Parallel()
-			r := m.do(req{path: "sites/" + site + "/workbooks?filter=name:eq:Superstore&fields=" + tt.fields, token: token, json: tt.json})
+			path := "workbooks?filter=name:eq:Superstore&fields=" + tt.fields
+			if strings.Contains(tt.fields, "?") {
+				path = tt.fields
+			}
+			r := m.do(req{path: "sites/" + site + "/" + path, token: token, json: tt.json})
 			r.wantStatus(t, 200)
 			if diff := cmp.Diff(tt.want, string(r.body)); diff != "" {
 				t.Errorf("body (-want +got):\n%s", diff)
