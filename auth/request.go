@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 )
 
@@ -54,6 +55,9 @@ func isAuthRequest(method, rawURL, action string) bool {
 		strings.EqualFold(segs[2], "auth") && strings.EqualFold(segs[3], action)
 }
 
+// apiPathRE matches the /api/{version} a REST URL ends in.
+var apiPathRE = regexp.MustCompile(`/api/([0-9]+\.[0-9]+|exp)/*$`)
+
 // SigninURL builds the sign-in URL from TABLEAU_SERVER, for signing in when
 // a collection has no sign-in request. server may be a bare host
 // ("tableau.example.com", https assumed: Tableau Cloud refuses plain http)
@@ -76,6 +80,20 @@ func SigninURL(server, apiVersion string) (string, error) {
 			return "", fmt.Errorf("%s is not a server URL: write it like https://tableau.example.com", EnvServer)
 		}
 		return "", fmt.Errorf("%s=%q is not a server URL: write it like https://tableau.example.com", EnvServer, server)
+	}
+	// A browser's address (https://host/#/site/finance/home) names the
+	// site in its fragment, which a sign-in would drop and so sign in to
+	// the Default site instead; a Postman baseUrl (https://host/api/3.24)
+	// would get /api/3.24 twice and a 404.
+	if site, ok := strings.CutPrefix(u.Fragment, "/site/"); ok {
+		site, _, _ = strings.Cut(site, "/")
+		return "", fmt.Errorf("%s=%q names the site after #, as the browser shows it: set %s=%s://%s%s and %s=%s", EnvServer, server, EnvServer, u.Scheme, u.Host, strings.TrimSuffix(u.Path, "/"), EnvSite, site)
+	}
+	if u.Fragment != "" {
+		return "", fmt.Errorf("%s=%q has a # part, which is not sent to the server: set %s=%s://%s%s", EnvServer, server, EnvServer, u.Scheme, u.Host, strings.TrimSuffix(u.Path, "/"))
+	}
+	if loc := apiPathRE.FindStringIndex(u.Path); loc != nil {
+		return "", fmt.Errorf("%s=%q ends in the REST API's path: set %s=%s://%s%s (colrun adds /api/<version>/auth/signin itself)", EnvServer, server, EnvServer, u.Scheme, u.Host, u.Path[:loc[0]])
 	}
 	if apiVersion == "" {
 		apiVersion = DefaultAPIVersion

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -19,6 +20,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/colrun/colrun/auth"
+	"github.com/colrun/colrun/mockserver"
 )
 
 // Demo values of colrun's mock server, plus secrets no output may show.
@@ -437,5 +439,49 @@ func TestRefusedSecretFlagsForRun(t *testing.T) {
 	}
 	if err := files.Set("TABLEAU_PASSWORD=/b"); err == nil {
 		t.Error("a repeated name should be refused")
+	}
+}
+
+// TestTableauSigninServerMistakes checks TABLEAU_SERVER set to what a
+// user has at hand instead of the server's root: the Postman baseUrl the
+// mock and the official collection print (…/api/3.24), which got the
+// path twice and a 404, and the browser's address (…/#/site/Samples),
+// whose site was dropped, signing in to the Default site without a word.
+// Both are refused before anything is sent, with the setting to use.
+func TestTableauSigninServerMistakes(t *testing.T) {
+	t.Parallel()
+	var requests atomic.Int32
+	mock := mockserver.New(mockserver.Config{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requests.Add(1)
+		mock.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	tests := []struct {
+		server   string
+		code     int
+		stderr   string // the last line
+		requests int32  // sign-in and sign-out
+	}{
+		{srv.URL + "/api/3.24", exitUsage, `colrun tableau signin: TABLEAU_SERVER="` + srv.URL + `/api/3.24" ends in the REST API's path: set TABLEAU_SERVER=` + srv.URL + ` (colrun adds /api/<version>/auth/signin itself)`, 0},
+		{srv.URL + "/api/exp/", exitUsage, `colrun tableau signin: TABLEAU_SERVER="` + srv.URL + `/api/exp/" ends in the REST API's path: set TABLEAU_SERVER=` + srv.URL + ` (colrun adds /api/<version>/auth/signin itself)`, 0},
+		{srv.URL + "/#/site/Samples/home", exitUsage, `colrun tableau signin: TABLEAU_SERVER="` + srv.URL + `/#/site/Samples/home" names the site after #, as the browser shows it: set TABLEAU_SERVER=` + srv.URL + ` and TABLEAU_SITE=Samples`, 0},
+		{srv.URL + "/#/home", exitUsage, `colrun tableau signin: TABLEAU_SERVER="` + srv.URL + `/#/home" has a # part, which is not sent to the server: set TABLEAU_SERVER=` + srv.URL, 0},
+		{srv.URL + "/", exitOK, "Signed out again.", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.server, func(t *testing.T) {
+			// Not parallel: the subtests count one server's requests.
+			before := requests.Load()
+			env := map[string]string{"TABLEAU_SERVER": tt.server, "TABLEAU_USERNAME": mockserver.DemoAdminName, "TABLEAU_PASSWORD": mockserver.DemoAdminPassword}
+			code, out, errs := runTableau(t, env, "signin")
+			lines := strings.Split(strings.TrimSpace(errs+out), "\n")
+			if code != tt.code || lines[len(lines)-1] != tt.stderr {
+				t.Errorf("exit %d, output:\n%s%s\nwant exit %d, last line:\n%s", code, errs, out, tt.code, tt.stderr)
+			}
+			if got := requests.Load() - before; got != tt.requests {
+				t.Errorf("%d requests reached the server, want %d", got, tt.requests)
+			}
+		})
 	}
 }
