@@ -22,11 +22,16 @@ func openReporters(f *runFlags, sio stdio, stdout io.Writer) (*report.Set, error
 	if f.junitExport != "" {
 		export["junit"] = f.junitExport
 	}
+	silent := map[string]bool{}
+	for name, on := range f.silentReporters {
+		silent[name] = *on
+	}
 	return report.Open(f.reporters, report.Options{
-		Stdout:   stdout,
-		Export:   export,
-		Silent:   f.silent,
-		Terminal: tty,
+		Stdout:          stdout,
+		Export:          export,
+		Silent:          f.silent,
+		SilentReporters: silent,
+		Terminal:        tty,
 		CLI: report.CLIOptions{
 			Color:      color,
 			Verbose:    f.verbose,

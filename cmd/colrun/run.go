@@ -45,6 +45,7 @@ type runFlags struct {
 	cliNoBanner                bool
 	cliNoSuccessAssertions     bool
 	cliShowTimestamps          bool
+	silentReporters            map[string]*bool
 	verbose, silent            bool
 	color                      string
 	disableUnicode             bool
@@ -93,6 +94,10 @@ func (f *runFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.cliNoBanner, "reporter-cli-no-banner", false, "cli: leave out the banner")
 	fs.BoolVar(&f.cliNoSuccessAssertions, "reporter-cli-no-success-assertions", false, "cli: leave out passed and skipped assertion lines")
 	fs.BoolVar(&f.cliShowTimestamps, "reporter-cli-show-timestamps", false, "cli: show the local time on request, assertion and console lines")
+	f.silentReporters = map[string]*bool{}
+	for _, name := range []string{"cli", "progress", "emojitrain"} {
+		f.silentReporters[name] = fs.Bool("reporter-"+name+"-silent", false, name+": print nothing (the other reporters still run)")
+	}
 	fs.BoolVar(&f.verbose, "verbose", false, "show each request's headers, body and timings, and unresolved variables")
 	fs.BoolVar(&f.silent, "silent", false, "print nothing to the terminal (reports are still written)")
 	fs.StringVar(&f.color, "color", "auto", "colored output: auto, on or off")

@@ -119,10 +119,11 @@ func (j *JUnit) Handle(e event.Event) error {
 	case e.Script != nil:
 		if se := e.Script.Error; se != nil {
 			x := j.exec(e.Script.Cursor, e.Script.Item)
-			msg := se.Stack
-			if msg == "" {
-				msg = se.Message
-			}
+			// Newman writes err.stack || err.message, and the sandbox's
+			// serialised script errors carry no stack: system-err has
+			// the message alone ("testScriptError: x is not defined"),
+			// which CI log searches match.
+			msg := se.Message
 			if e.Script.Listen == "test" {
 				x.testErrs = append(x.testErrs, msg)
 			} else {

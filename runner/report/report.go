@@ -34,6 +34,10 @@ type Options struct {
 	// Silent (--silent) turns the cli reporter into a no-op; file reporters
 	// and the Summary still work.
 	Silent bool
+	// SilentReporters names the printing reporters given their own
+	// --reporter-<name>-silent (Newman's cli, progress and emojitrain
+	// option): each prints nothing, as under Silent, and the others run.
+	SilentReporters map[string]bool
 	// Terminal says Stdout is a terminal: the progress reporter draws only
 	// there.
 	Terminal bool
@@ -47,7 +51,7 @@ type factory func(sum *Summary, opts Options) (Reporter, error)
 
 var factories = map[string]factory{
 	"cli": func(sum *Summary, opts Options) (Reporter, error) {
-		if opts.Silent {
+		if opts.Silent || opts.SilentReporters["cli"] {
 			return nop{}, nil
 		}
 		return NewCLI(stdout(opts), sum, opts.CLI), nil
@@ -59,13 +63,13 @@ var factories = map[string]factory{
 		return NewJUnit(opts.Export["junit"], sum)
 	},
 	"progress": func(_ *Summary, opts Options) (Reporter, error) {
-		if opts.Silent {
+		if opts.Silent || opts.SilentReporters["progress"] {
 			return nop{}, nil
 		}
 		return NewProgress(stdout(opts), opts.Terminal), nil
 	},
 	"emojitrain": func(_ *Summary, opts Options) (Reporter, error) {
-		if opts.Silent {
+		if opts.Silent || opts.SilentReporters["emojitrain"] {
 			return nop{}, nil
 		}
 		return NewEmojitrain(stdout(opts)), nil

@@ -1,0 +1,117 @@
+package main
+
+import (
+	"encoding/xml"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestReporterSilentOptions: Newman's printing reporters take
+// --reporter-<name>-silent, which CI jobs use to keep the log quiet while
+// the file reporters still write. Newman 6.2.2 prints nothing and exits 0
+// with each of them; colrun refused them as unknown flags (exit 2).
+func TestReporterSilentOptions(t *testing.T) {
+	t.Parallel()
+	srv := okServer(t)
+	dir := t.TempDir()
+	coll := writeFile(t, dir, "c.json", fmt.Sprintf(`{"info":{"name":"quiet"},"item":[
+		{"name":"r","request":"%s/r","event":[{"listen":"test","script":{"exec":["console.log('hi'); pm.test('ok', () => {});"]}}]}]}`, srv.URL))
+	// args name the collection COLL and the JSON report REPORT.
+	tests := []struct {
+		name     string
+		args     []string
+		wantJSON bool
+	}{
+		{"cli", []string{"COLL", "-r", "cli,json", "--reporter-cli-silent", "--reporter-json-export", "REPORT"}, true},
+		{"cli, the default reporter", []string{"COLL", "--reporter-cli-silent"}, false},
+		// Newman takes the collection for the option's value here and
+		// stops ("missing required argument"); colrun's boolean options
+		// take no value, so flags may come before the path.
+		{"cli, option before the collection", []string{"--reporter-cli-silent", "COLL", "-r", "cli,json", "--reporter-json-export", "REPORT"}, true},
+		{"emojitrain", []string{"COLL", "-r", "emojitrain,json", "--reporter-emojitrain-silent", "--reporter-json-export", "REPORT"}, true},
+		{"progress", []string{"COLL", "-r", "progress,json", "--reporter-progress-silent", "--reporter-json-export", "REPORT"}, true},
+	}
+	for i, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			report := filepath.Join(dir, fmt.Sprintf("report-%d.json", i))
+			args := []string{"run"}
+			for _, a := range tc.args {
+				switch a {
+				case "COLL":
+					a = coll
+				case "REPORT":
+					a = report
+				}
+				args = append(args, a)
+			}
+			res := colrun(t, nil, args...)
+			if res.code != exitOK || res.stdout != "" || res.stderr != "" {
+				t.Fatalf("exit %d, stdout %q, stderr %q; want exit 0 and no output, as Newman", res.code, res.stdout, res.stderr)
+			}
+			if _, err := os.Stat(report); (err == nil) != tc.wantJSON {
+				t.Errorf("JSON report written = %v, want %v", err == nil, tc.wantJSON)
+			}
+		})
+	}
+}
+
+// TestJUnitSystemErrAsNewman: the system-err of a suite lists each
+// iteration's script errors as Newman 6.2.2 writes them, with the error's
+// message alone ("testScriptError: <message>"; Newman's serialised script
+// errors have no stack), so a CI step that searches the XML for Newman's
+// lines finds them. colrun wrote the engine's stack there
+// ("ReferenceError: ...\n\tat request Create user prerequest:1:24(2)").
+// The expected texts are Newman 6.2.2's for this collection, run with
+// -n 2; the request error's Node frames ("    at
+// TCPConnectWrap.afterConnect ...") are left out, as colrun documents.
+func TestJUnitSystemErrAsNewman(t *testing.T) {
+	t.Parallel()
+	srv := okServer(t)
+	dir := t.TempDir()
+	coll := writeFile(t, dir, "c.json", fmt.Sprintf(`{"info":{"name":"CI Suite"},"item":[
+		{"name":"Users","item":[{"name":"Create user","request":"%[1]s/post",
+			"event":[{"listen":"prerequest","script":{"exec":["undefinedFn();"]}},
+			         {"listen":"test","script":{"exec":["pm.test('created', () => {});"]}}]}]},
+		{"name":"Errors","item":[
+			{"name":"Refused","request":"http://127.0.0.1:1/x"},
+			{"name":"Test throws","request":"%[1]s/get",
+				"event":[{"listen":"test","script":{"exec":["pm.test('before throw', () => {});","null.foo;"]}}]}]}]}`, srv.URL))
+	report := filepath.Join(dir, "r.xml")
+	res := colrun(t, nil, "run", coll, "-n", "2", "-r", "junit", "--reporter-junit-export", report)
+	if res.code != exitFailed {
+		t.Fatalf("exit %d, want %d; stderr %s", res.code, exitFailed, res.stderr)
+	}
+	b, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Suites []struct {
+			Name      string `xml:"name,attr"`
+			SystemErr string `xml:"system-err"`
+		} `xml:"testsuite"`
+	}
+	if err := xml.Unmarshal(b, &doc); err != nil {
+		t.Fatalf("report is not XML: %v\n%s", err, b)
+	}
+	got := map[string]string{}
+	for _, s := range doc.Suites {
+		got[s.Name] = s.SystemErr
+	}
+	want := map[string]string{
+		"Users / Create user": "Iteration: 0\n\n---\nprerequestScriptError: undefinedFn is not defined\n---\n" +
+			"Iteration: 1\n\n---\nprerequestScriptError: undefinedFn is not defined\n---\n",
+		"Errors / Refused": "Iteration: 0\nRequestError: Error: connect ECONNREFUSED 127.0.0.1:1\n\n---\n" +
+			"Iteration: 1\nRequestError: Error: connect ECONNREFUSED 127.0.0.1:1\n\n---\n",
+		"Errors / Test throws": "Iteration: 0\n\n---\ntestScriptError: Cannot read properties of null (reading 'foo')\n---\n" +
+			"Iteration: 1\n\n---\ntestScriptError: Cannot read properties of null (reading 'foo')\n---\n",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("system-err differs from Newman's (-newman +colrun):\n%s", diff)
+	}
+}
