@@ -37,11 +37,14 @@ func (g *gojaWorker) close() {
 func (g *gojaWorker) sandbox() *sandbox.Sandbox {
 	if g.sb == nil {
 		g.sb = sandbox.New(sandbox.Options{
-			Timeout:      g.w.r.opts.ScriptTimeout,
-			Send:         g.w.scriptRequest,
-			Jar:          g.w.jar,
-			WorkingDir:   g.w.r.opts.WorkingDir,
-			ConsoleWidth: g.w.r.opts.ConsoleWidth,
+			Timeout: g.w.r.opts.ScriptTimeout,
+			Send:    g.w.scriptRequest,
+			Jar:     g.w.jar,
+			// The jar's own reading of a Set-Cookie line, for
+			// pm.cookies.jar().set.
+			ParseSetCookie: parseSetCookie,
+			WorkingDir:     g.w.r.opts.WorkingDir,
+			ConsoleWidth:   g.w.r.opts.ConsoleWidth,
 		})
 	}
 	return g.sb

@@ -812,7 +812,10 @@ func (s *Sandbox) cookiesPlain(cookies []*http.Cookie) goja.Value {
 // in its order.
 func (s *Sandbox) cookiePlain(c *http.Cookie) *goja.Object {
 	o := s.rt.NewObject()
-	_ = o.Set("name", c.Name)
+	if c.Name != "" {
+		// A cookie without a key has no name in Postman's Cookie.
+		_ = o.Set("name", c.Name)
+	}
 	if !c.Expires.IsZero() {
 		_ = o.Set("expires", c.Expires.UTC().Format(time.RFC3339Nano))
 	}

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"errors"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -23,7 +24,10 @@ func (s *Sandbox) jarOp(op, rawURL string, arg goja.Value) (goja.Value, error) {
 	}
 	u, err := url.Parse(rawURL)
 	if err != nil || u.Host == "" {
-		return nil, errors.New("CookieJar: invalid url " + rawURL)
+		// tough-cookie takes any text for a URL: a host no request can
+		// have holds no cookies, and a cookie set there is never sent, so
+		// Newman answers without an error.
+		return s.jarOpNowhere(op, rawURL, arg)
 	}
 	switch op {
 	case "get":
@@ -41,8 +45,11 @@ func (s *Sandbox) jarOp(op, rawURL string, arg goja.Value) (goja.Value, error) {
 		if err != nil {
 			return nil, err
 		}
+		if err := domainAllows(c, u.Hostname()); err != nil {
+			return nil, err
+		}
 		jar.SetCookies(u, []*http.Cookie{c})
-		return s.cookiePlain(c), nil
+		return s.cookieSet(c, u.Hostname(), u.Path), nil
 	case "unset":
 		expireCookie(jar, u, arg.String())
 		return goja.Undefined(), nil
@@ -55,13 +62,54 @@ func (s *Sandbox) jarOp(op, rawURL string, arg goja.Value) (goja.Value, error) {
 	return nil, errors.New("CookieJar: unknown operation " + op)
 }
 
+// jarOpNowhere answers a jar operation on a URL with no host that
+// net/url reads, as Newman's jar answers it: nothing there, nothing to
+// remove, and a set that succeeds for that host (colrun keeps no such
+// cookie, which no request could send).
+func (s *Sandbox) jarOpNowhere(op, rawURL string, arg goja.Value) (goja.Value, error) {
+	switch op {
+	case "get":
+		return goja.Null(), nil
+	case "getAll":
+		return s.rt.NewArray(), nil
+	case "set":
+		c, err := s.cookieFromJS(arg)
+		if err != nil {
+			return nil, err
+		}
+		host, _, _ := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(rawURL, "http://"), "https://"), "/")
+		if err := domainAllows(c, host); err != nil {
+			return nil, err
+		}
+		return s.cookieSet(c, host, "/"), nil
+	case "unset", "clear":
+		return goja.Undefined(), nil
+	}
+	return nil, errors.New("CookieJar: unknown operation " + op)
+}
+
 // cookieFromJS reads the cookie the bootstrap passes: a Set-Cookie string
-// or an object with Postman's Cookie fields.
+// or an object with Postman's Cookie fields. A string is read as Newman's
+// jar (tough-cookie in loose mode) reads it, through
+// Options.ParseSetCookie: "novalue" or "=v" is a cookie without a name.
 func (s *Sandbox) cookieFromJS(v goja.Value) (*http.Cookie, error) {
 	if str, ok := v.Export().(string); ok {
-		c, err := http.ParseSetCookie(str)
-		if err != nil {
-			return nil, errors.New("CookieJar.set(): invalid cookie " + str)
+		var c *http.Cookie
+		switch {
+		case str != "" && strings.TrimSpace(str) == "":
+			// tough-cookie refuses only the empty string; blanks trim to
+			// a cookie with neither name nor value.
+			c = &http.Cookie{}
+		case s.opts.ParseSetCookie != nil:
+			c = s.opts.ParseSetCookie(str)
+		default:
+			if hc, err := http.ParseSetCookie(str); err == nil {
+				c = hc
+			}
+		}
+		if c == nil {
+			//lint:ignore ST1005 scripts see tough-cookie's words under Newman
+			return nil, errors.New("Cookie failed to parse")
 		}
 		return c, nil
 	}
@@ -76,15 +124,14 @@ func (s *Sandbox) cookieFromJS(v goja.Value) (*http.Cookie, error) {
 		}
 		return x
 	}
+	// A cookie object without a name is a cookie without a key, as
+	// tough-cookie's Cookie.fromJSON makes it.
 	c := &http.Cookie{}
 	if x := get("name"); x != nil {
 		c.Name = x.String()
 	}
 	if x := get("value"); x != nil {
 		c.Value = x.String()
-	}
-	if c.Name == "" {
-		return nil, errors.New("CookieJar.set() requires a valid set cookie arguments")
 	}
 	if x := get("domain"); x != nil {
 		c.Domain = x.String()
@@ -109,6 +156,64 @@ func (s *Sandbox) cookieFromJS(v goja.Value) (*http.Cookie, error) {
 		c.HttpOnly = x.ToBoolean()
 	}
 	return c, nil
+}
+
+// domainAllows is tough-cookie's check that a cookie's Domain attribute
+// covers the host it is set for, in its words.
+func domainAllows(c *http.Cookie, host string) error {
+	d := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(c.Domain), "."))
+	if d == "" {
+		return nil
+	}
+	host = strings.ToLower(host)
+	if host == d || strings.HasSuffix(host, "."+d) && net.ParseIP(host) == nil {
+		return nil
+	}
+	return errors.New("Cookie not in this host's domain. Cookie:" + d + " Request:" + host)
+}
+
+// cookieSet renders the cookie a jar.set stored as Newman's jar hands it
+// back: the request's host and default path filled in, maxAge 0 and
+// expires null when not given (a Max-Age does not fill expires), an
+// Expires attribute as a Date, and no name for a cookie without a key.
+func (s *Sandbox) cookieSet(c *http.Cookie, host, urlPath string) *goja.Object {
+	o := s.rt.NewObject()
+	if c.Name != "" {
+		_ = o.Set("name", c.Name)
+	}
+	expires := goja.Null()
+	if !c.Expires.IsZero() {
+		if d, err := s.rt.New(s.rt.Get("Date"), s.rt.ToValue(c.Expires.UnixMilli())); err == nil {
+			expires = d
+		}
+	}
+	_ = o.Set("expires", expires)
+	_ = o.Set("maxAge", max(c.MaxAge, 0))
+	domain := strings.ToLower(strings.TrimPrefix(c.Domain, "."))
+	if domain == "" {
+		domain = strings.ToLower(host)
+	}
+	_ = o.Set("domain", domain)
+	p := c.Path
+	if !strings.HasPrefix(p, "/") {
+		p = defaultCookiePath(urlPath)
+	}
+	_ = o.Set("path", p)
+	_ = o.Set("secure", c.Secure)
+	_ = o.Set("httpOnly", c.HttpOnly)
+	_ = o.Set("hostOnly", c.Domain == "")
+	_ = o.Set("value", c.Value)
+	return o
+}
+
+// defaultCookiePath is RFC 6265's default-path of a URL path, which
+// tough-cookie gives a cookie set without a Path.
+func defaultCookiePath(p string) string {
+	i := strings.LastIndexByte(p, '/')
+	if i <= 0 {
+		return "/"
+	}
+	return p[:i]
 }
 
 // expireCookie removes a cookie from a jar that cannot list where its

@@ -36,6 +36,12 @@ type Options struct {
 	Send func(ctx context.Context, req *collections.Request) (*event.Response, error)
 	// Jar backs pm.cookies.jar(); nil makes its methods fail.
 	Jar http.CookieJar
+	// ParseSetCookie reads the text a script gives pm.cookies.jar().set
+	// as the run reads a Set-Cookie line, returning nil for one it
+	// refuses, so that the jar takes what Newman's tough-cookie takes in
+	// loose mode (a cookie without a name, a quoted value kept as it is).
+	// Nil uses net/http's stricter parser.
+	ParseSetCookie func(line string) *http.Cookie
 	// WorkingDir is where require() looks for node_modules.
 	WorkingDir string
 	// Modules provides require() and the library globals; nil uses a
