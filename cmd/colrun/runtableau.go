@@ -30,6 +30,14 @@ func tableauOptions(f *runFlags, sio stdio, red *auth.Redactor, mockURL string) 
 	if err != nil {
 		return nil, err
 	}
+	// Checked now, not at the first sign-in that needs it (which may be a
+	// renewal late in the run): a server URL that cannot be right is bad
+	// input.
+	if creds.Server != "" {
+		if _, err := auth.SigninURL(creds.Server, ""); err != nil {
+			return nil, err
+		}
+	}
 	if m == auth.MethodPAT && f.workers() > 1 {
 		return nil, fmt.Errorf("--tableau-auth pat cannot run with --parallel %d: a personal access token holds one session at a time (each new sign-in ends the previous one), so workers would sign each other out; use --parallel 1, or password or jwt, which sign in once per worker", f.parallel)
 	}

@@ -484,4 +484,21 @@ func TestTableauSigninServerMistakes(t *testing.T) {
 			}
 		})
 	}
+	t.Run("colrun run --tableau-auth", func(t *testing.T) {
+		// colrun run signs in at TABLEAU_SERVER only when a request needs
+		// it, perhaps late in the run; the URL is refused before any.
+		coll := filepath.Join(t.TempDir(), "c.json")
+		os.WriteFile(coll, []byte(`{"info":{"name":"c","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},"item":[{"name":"session","request":{"method":"GET","url":"`+srv.URL+`/api/3.24/sessions/current"}}]}`), 0o600)
+		before := requests.Load()
+		env := map[string]string{"TABLEAU_SERVER": srv.URL + "/api/3.24", "TABLEAU_USERNAME": mockserver.DemoAdminName, "TABLEAU_PASSWORD": mockserver.DemoAdminPassword}
+		var out, errb bytes.Buffer
+		code := dispatch(context.Background(), []string{"run", coll, "--tableau-auth", "password"}, stdio{in: strings.NewReader(""), out: &out, err: &errb, getenv: func(k string) string { return env[k] }})
+		want := `colrun: TABLEAU_SERVER="` + srv.URL + `/api/3.24" ends in the REST API's path: set TABLEAU_SERVER=` + srv.URL + ` (colrun adds /api/<version>/auth/signin itself)` + "\n"
+		if code != exitUsage || errb.String() != want {
+			t.Errorf("exit %d, stderr:\n%s\nwant exit %d, stderr:\n%s", code, errb.String(), exitUsage, want)
+		}
+		if got := requests.Load() - before; got != 0 {
+			t.Errorf("%d requests reached the server, want none", got)
+		}
+	})
 }
