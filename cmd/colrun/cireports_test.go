@@ -66,6 +66,8 @@ func TestReporterSilentOptions(t *testing.T) {
 // errors have no stack), so a CI step that searches the XML for Newman's
 // lines finds them. colrun wrote the engine's stack there
 // ("ReferenceError: ...\n\tat request Create user prerequest:1:24(2)").
+// A chai assertion failing outside pm.test is the exception: Newman keeps
+// its stack, which starts "Error: <message>".
 // The expected texts are Newman 6.2.2's for this collection, run with
 // -n 2; the request error's Node frames ("    at
 // TCPConnectWrap.afterConnect ...") are left out, as colrun documents.
@@ -80,7 +82,9 @@ func TestJUnitSystemErrAsNewman(t *testing.T) {
 		{"name":"Errors","item":[
 			{"name":"Refused","request":"http://127.0.0.1:1/x"},
 			{"name":"Test throws","request":"%[1]s/get",
-				"event":[{"listen":"test","script":{"exec":["pm.test('before throw', () => {});","null.foo;"]}}]}]}]}`, srv.URL))
+				"event":[{"listen":"test","script":{"exec":["pm.test('before throw', () => {});","null.foo;"]}}]},
+			{"name":"Top expect","request":"%[1]s/get",
+				"event":[{"listen":"test","script":{"exec":["pm.expect(1).to.eql(2);"]}}]}]}]}`, srv.URL))
 	report := filepath.Join(dir, "r.xml")
 	res := colrun(t, nil, "run", coll, "-n", "2", "-r", "junit", "--reporter-junit-export", report)
 	if res.code != exitFailed {
@@ -110,6 +114,10 @@ func TestJUnitSystemErrAsNewman(t *testing.T) {
 			"Iteration: 1\nRequestError: Error: connect ECONNREFUSED 127.0.0.1:1\n\n---\n",
 		"Errors / Test throws": "Iteration: 0\n\n---\ntestScriptError: Cannot read properties of null (reading 'foo')\n---\n" +
 			"Iteration: 1\n\n---\ntestScriptError: Cannot read properties of null (reading 'foo')\n---\n",
+		// chai's AssertionError keeps its stack under Newman; its V8
+		// frames ("    at Object.eval (eval at exec ...") are left out.
+		"Errors / Top expect": "Iteration: 0\n\n---\ntestScriptError: Error: expected 1 to deeply equal 2\n---\n" +
+			"Iteration: 1\n\n---\ntestScriptError: Error: expected 1 to deeply equal 2\n---\n",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("system-err differs from Newman's (-newman +colrun):\n%s", diff)

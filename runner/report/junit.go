@@ -119,11 +119,16 @@ func (j *JUnit) Handle(e event.Event) error {
 	case e.Script != nil:
 		if se := e.Script.Error; se != nil {
 			x := j.exec(e.Script.Cursor, e.Script.Item)
-			// Newman writes err.stack || err.message, and the sandbox's
-			// serialised script errors carry no stack: system-err has
+			// Newman writes err.stack || err.message. The sandbox's
+			// serialised script errors carry no stack, so system-err has
 			// the message alone ("testScriptError: x is not defined"),
-			// which CI log searches match.
+			// which CI log searches match; only chai's AssertionError,
+			// thrown outside pm.test, keeps its stack, whose first line
+			// reads "Error: <message>" (its V8 frames are left out).
 			msg := se.Message
+			if se.Name == "AssertionError" {
+				msg = "Error: " + msg
+			}
 			if e.Script.Listen == "test" {
 				x.testErrs = append(x.testErrs, msg)
 			} else {
