@@ -344,7 +344,7 @@ func decodeURL(ru node, w where) (URL, error) {
 	// exist. Hand-written collections often give only "raw": parse it then.
 	if !m.has("host") && !m.has("path") && !m.has("protocol") {
 		u := ParseURL(raw)
-		vars, err := decodeVariablesAt(m.get("variable"), w.in("variable"))
+		vars, err := decodePathVariables(m.get("variable"), w.in("variable"))
 		if err != nil {
 			return URL{}, err
 		}
@@ -398,7 +398,7 @@ func decodeURL(ru node, w where) (URL, error) {
 	if u.Query, err = decodeQuery(m.get("query"), w.in("query")); err != nil {
 		return URL{}, err
 	}
-	if u.Variables, err = decodeVariablesAt(m.get("variable"), w.in("variable")); err != nil {
+	if u.Variables, err = decodePathVariables(m.get("variable"), w.in("variable")); err != nil {
 		return URL{}, err
 	}
 	if a := m.get("auth"); isObject(a) {
@@ -1168,7 +1168,20 @@ func decodeVariables(v node, where string) ([]Variable, error) {
 	return decodeVariablesAt(v, whereText(where))
 }
 
+// decodeVariablesAt reads a collection, folder, environment or globals
+// variable list.
 func decodeVariablesAt(v node, w where) ([]Variable, error) {
+	return decodeVariableList(v, w, false)
+}
+
+// decodePathVariables reads a URL's "variable" list, where postman-collection
+// takes an entry's "id" when it has no "key" (path variables of older
+// exports are named by id).
+func decodePathVariables(v node, w where) ([]Variable, error) {
+	return decodeVariableList(v, w, true)
+}
+
+func decodeVariableList(v node, w where, path bool) ([]Variable, error) {
 	kvs, ok, err := keyValues(v, w)
 	if err != nil || !ok {
 		return nil, err
@@ -1179,7 +1192,12 @@ func decodeVariablesAt(v node, w where) ([]Variable, error) {
 		if key == "" {
 			key = str(kv.id)
 		}
-		if key == "" {
+		// postman-collection names other variables by "key" alone: one
+		// with only an "id" or a "name" (as the v2.0 schema describes one)
+		// is out of Newman's reach; colrun keeps its id or name as the key
+		// so that exports pair it with the file's entry.
+		unnamed := !path && isNull(kv.key)
+		if key == "" && !path {
 			key = str(kv.name)
 		}
 		var val any = Undefined{}
@@ -1189,7 +1207,7 @@ func decodeVariablesAt(v node, w where) ([]Variable, error) {
 		// Newman's substitution skips a variable whose "disabled" is any
 		// truthy JavaScript value (1, "yes"), not only true.
 		dis := kv.disabled
-		out = append(out, Variable{Key: key, Value: val, Type: str(kv.typ), Disabled: jsTruthy(dis), DisabledAs: rawJSON(dis)})
+		out = append(out, Variable{Key: key, Value: val, Type: str(kv.typ), Disabled: jsTruthy(dis), DisabledAs: rawJSON(dis), Unnamed: unnamed})
 	}
 	return out, nil
 }

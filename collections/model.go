@@ -510,6 +510,11 @@ type Variable struct {
 	// (true, 1, "yes", null), nil when there is none. Newman's scripts read
 	// only true as disabled, and its exports write the value back as is.
 	DisabledAs json.RawMessage
+	// Unnamed marks a collection, environment or globals entry without a
+	// "key": Key then holds its "id" or "name", which exports need to
+	// pair it with the file's entry, but Newman names such variables by
+	// "key" alone, so no {{name}} or script reaches it.
+	Unnamed bool
 }
 
 // Undefined is the value of a variable defined without a "value" member,

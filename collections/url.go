@@ -233,14 +233,18 @@ func (u URL) writePath(b *strings.Builder) {
 }
 
 // pathSegment is seg with its path variable filled in, when it is a
-// ":name" segment whose variable has a non-empty string value.
+// ":name" segment whose variable has a non-empty string value. As
+// postman-collection's Url#getPath, it takes the last variable listed with
+// the name and does not look at "disabled": Newman 6.2.2 fills in a
+// disabled path variable.
 func (u URL) pathSegment(seg string) string {
 	name, ok := pathVariableName(seg)
 	if !ok {
 		return seg
 	}
-	for _, v := range u.Variables {
-		if v.Key != name || v.Disabled {
+	for i := len(u.Variables) - 1; i >= 0; i-- {
+		v := u.Variables[i]
+		if v.Key != name {
 			continue
 		}
 		if s, isString := v.Value.(string); isString && s != "" {

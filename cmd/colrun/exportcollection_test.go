@@ -420,7 +420,7 @@ func FuzzExportCollection(f *testing.F) {
 		// as null, read back as null does.
 		var want []collections.Variable
 		for _, e := range scope.Entries() {
-			v := collections.Variable{Key: e.Key, Value: e.Value, Type: strings.ToLower(e.Type), Disabled: e.Disabled, DisabledAs: e.DisabledAs}
+			v := collections.Variable{Key: e.Key, Value: e.Value, Type: strings.ToLower(e.Type), Disabled: e.Disabled, DisabledAs: e.DisabledAs, Unnamed: e.Unnamed}
 			if !sdkVariableTypes[v.Type] {
 				v.Type = "any"
 			}

@@ -38,6 +38,10 @@ type Entry struct {
 	// DisabledAs is "disabled" as its file wrote it (1, "yes", true), nil
 	// when the file had none or the entry did not come from a file.
 	DisabledAs json.RawMessage
+	// Unnamed is collections.Variable's: an entry without a "key", kept
+	// for exports only, since Newman's lookups, writes and unsets never
+	// reach it.
+	Unnamed bool
 }
 
 // hidden reports whether scripts' get and has skip the entry: Postman's
@@ -103,7 +107,7 @@ func NewScope(name string, vars []collections.Variable) *Scope {
 	s := &Scope{Name: name, index: make(map[string]int, len(vars))}
 	for _, v := range vars {
 		typ := normalType(v.Type)
-		s.add(Entry{Key: v.Key, Value: cast(typ, v.Value), Type: typ, Disabled: v.Disabled, DisabledAs: v.DisabledAs})
+		s.add(Entry{Key: v.Key, Value: cast(typ, v.Value), Type: typ, Disabled: v.Disabled, DisabledAs: v.DisabledAs, Unnamed: v.Unnamed})
 	}
 	return s
 }
@@ -115,6 +119,9 @@ func (s *Scope) add(e Entry) {
 		s.index = map[string]int{}
 	}
 	s.entries = append(s.entries, e)
+	if e.Unnamed {
+		return
+	}
 	if i, ok := s.index[e.Key]; !ok || !e.Disabled || s.entries[i].Disabled {
 		s.index[e.Key] = len(s.entries) - 1
 	}
@@ -231,7 +238,7 @@ func (s *Scope) Unset(key string) {
 	}
 	kept := s.entries[:0]
 	for _, e := range s.entries {
-		if e.Key != key || e.Disabled {
+		if e.Key != key || e.Disabled || e.Unnamed {
 			kept = append(kept, e)
 		}
 	}
@@ -243,6 +250,9 @@ func (s *Scope) Unset(key string) {
 func (s *Scope) reindex() {
 	s.index = make(map[string]int, len(s.entries))
 	for i, e := range s.entries {
+		if e.Unnamed {
+			continue
+		}
 		if j, ok := s.index[e.Key]; !ok || !e.Disabled || s.entries[j].Disabled {
 			s.index[e.Key] = i
 		}
@@ -283,7 +293,7 @@ func (s *Scope) Visible() []Entry {
 	defer s.mu.RUnlock()
 	out := make([]Entry, 0, len(s.index))
 	for i, e := range s.entries {
-		if s.index[e.Key] == i {
+		if j, ok := s.index[e.Key]; ok && j == i {
 			out = append(out, e)
 		}
 	}

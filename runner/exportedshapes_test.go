@@ -1,0 +1,145 @@
+package runner
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/colrun/colrun/collections"
+)
+
+// TestVariablesAreNamedByKeyAsNewmanNamesThem runs collections and
+// environments whose variables are named the ways exports and generators
+// write them. postman-collection names a collection, environment or globals
+// variable by "key" alone, so one with only an "id" or a "name" (as the
+// v2.0 schema describes one) leaves {{name}} as written; a URL's path
+// variable falls back to its "id". The wanted URIs are what Newman 6.2.2
+// sent. colrun named the variable by its id or name, and an entry with
+// neither became the value of {{}}.
+func TestVariablesAreNamedByKeyAsNewmanNamesThem(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, vars, env, url, want string
+	}{
+		{
+			name: "collection variable with only an id",
+			vars: `{"id":"v","value":"x"}`,
+			url:  `"{{base}}/a?v={{v}}"`,
+			want: "/a?v={{v}}",
+		},
+		{
+			name: "collection variable with only a name",
+			vars: `{"name":"v","value":"x"}`,
+			url:  `"{{base}}/a?v={{v}}"`,
+			want: "/a?v={{v}}",
+		},
+		{
+			name: "key wins over id",
+			vars: `{"key":"k","id":"i","value":"x"}`,
+			url:  `"{{base}}/a?k={{k}}&i={{i}}"`,
+			want: "/a?k=x&i={{i}}",
+		},
+		{
+			name: "an entry without a key is not the empty name",
+			vars: `{"key":"","value":"empty"},{"value":"wrong"}`,
+			url:  `"{{base}}/a?e={{}}"`,
+			want: "/a?e=empty",
+		},
+		{
+			name: "environment variable with only an id or a name",
+			env:  `{"id":"e","value":"x"},{"name":"n","value":"y"}`,
+			url:  `"{{base}}/a?e={{e}}&n={{n}}"`,
+			want: "/a?e={{e}}&n={{n}}",
+		},
+		{
+			name: "environment entry without a key does not shadow the collection's {{}}",
+			vars: `{"key":"","value":"empty"}`,
+			env:  `{"value":"wrong"}`,
+			url:  `"{{base}}/a?e={{}}"`,
+			want: "/a?e=empty",
+		},
+		{
+			name: "path variable named by id",
+			url:  `{"raw":"{{base}}/:p","host":["{{base}}"],"path":[":p"],"variable":[{"id":"p","value":"P"}]}`,
+			want: "/P",
+		},
+		{
+			name: "path variable named by name",
+			url:  `{"raw":"{{base}}/:p","host":["{{base}}"],"path":[":p"],"variable":[{"name":"p","value":"P"}]}`,
+			want: "/:p",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			rec := newRecorder(t, nil)
+			doc := fmt.Sprintf(`{"info":{"name":"t","schema":"https://schema.getpostman.com/json/collection/v2.0.0/collection.json"},
+				"variable":[{"key":"base","value":%q}%s],"item":[{"name":"a","request":{"method":"GET","url":%s}}]}`,
+				rec.srv.URL, prefixComma(tt.vars), tt.url)
+			var opts Options
+			if tt.env != "" {
+				env, err := collections.ParseVariableFile("e.json", "environment", []byte(`{"values":[{"key":"unused","value":""},`+tt.env+`]}`))
+				if err != nil {
+					t.Fatal(err)
+				}
+				opts.Environment = env
+			}
+			run(t, parse(t, doc), opts)
+			var got []string
+			for _, r := range rec.all() {
+				got = append(got, r.URI)
+			}
+			if diff := cmp.Diff([]string{tt.want}, got); diff != "" {
+				t.Errorf("requests (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// prefixComma puts a comma before s, to append it to a JSON list.
+func prefixComma(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
+	return "," + s
+}
+
+// TestPathVariablesFillAsNewmanFillsThem sends URLs whose path variables
+// are listed as exports and generators list them. As postman-collection's
+// Url#getPath, the last entry with a name fills its ":name" segment and
+// "disabled" is not looked at; a value that is not a non-empty string
+// leaves the segment as written. The wanted URIs are what Newman 6.2.2
+// sent; colrun skipped disabled entries and took the first duplicate.
+func TestPathVariablesFillAsNewmanFillsThem(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, vars, want string
+	}{
+		{"disabled", `{"key":"a","value":"A","disabled":true}`, "/A/x.json"},
+		{"disabled with 1", `{"key":"a","value":"A","disabled":1}`, "/A/x.json"},
+		{"duplicates: the last wins", `{"key":"a","value":"1"},{"key":"a","value":"2"}`, "/2/x.json"},
+		{"the last wins though disabled", `{"key":"a","value":"1"},{"key":"a","value":"2","disabled":true}`, "/2/x.json"},
+		{"the last is not a string", `{"key":"a","value":"1"},{"key":"a","value":5}`, "/:a/x.json"},
+		{"suffix after a dot kept", `{"key":"b","value":"B"}`, "/:a/B.json"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			rec := newRecorder(t, nil)
+			url := fmt.Sprintf(`{"raw":"{{base}}/:a/:b.json","host":["{{base}}"],"path":[":a",":b.json"],"variable":[%s,{"key":"b","value":"x"}]}`, tt.vars)
+			if strings.Contains(tt.vars, `"b"`) {
+				url = fmt.Sprintf(`{"raw":"{{base}}/:a/:b.json","host":["{{base}}"],"path":[":a",":b.json"],"variable":[%s]}`, tt.vars)
+			}
+			run(t, parse(t, collection(rec.srv.URL, `{"name":"a","request":{"method":"GET","url":`+url+`}}`)), Options{})
+			var got []string
+			for _, r := range rec.all() {
+				got = append(got, r.URI)
+			}
+			if diff := cmp.Diff([]string{tt.want}, got); diff != "" {
+				t.Errorf("requests (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
