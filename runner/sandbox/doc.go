@@ -61,8 +61,6 @@
 //     cannot catch.
 //   - A variable set to undefined reads back as null (variables hold Go
 //     values); object values read back with their keys sorted.
-//   - pm.iterationData.set writes to the iteration's data scope, so later
-//     scripts of the iteration see it (Postman keeps it for the script).
 //   - pm.cookies.jar() works on an http.CookieJar: cookies read back carry
 //     their name and value only.
 //   - After pm.execution.skipRequest() the rest of the synchronous script

@@ -311,6 +311,21 @@ func (s *Sandbox) scope(id int64) *variables.Scope {
 	}
 }
 
+// writeScope is the scope a set, unset or clear of scope id changes.
+// Newman keeps a script's changes to pm.iterationData for that script
+// alone (the runtime takes back variables, environment, globals and
+// collection variables, not the data row): the first such change gives
+// the Run its own copy of the data scope, which the script's reads
+// (pm.iterationData, pm.variables, replaceIn) then use.
+func (s *Sandbox) writeScope(id int64) *variables.Scope {
+	if st := s.cur; st != nil && id == scopeData && !st.ownData {
+		own := *st.scopes
+		own.Data = own.Data.Clone()
+		st.scopes, st.ownData = &own, true
+	}
+	return s.scope(id)
+}
+
 // scriptValues are the values the running script set whose JavaScript
 // form their stored form does not keep. Newman's sandbox keeps a script's
 // variables as JavaScript values while it runs and hands them back as JSON
@@ -478,7 +493,7 @@ func (s *Sandbox) nVarGet(sv *scriptValues, c goja.FunctionCall) goja.Value {
 // Postman's Variable does (a "string" variable stores String(value)), in
 // its JSON form; see scriptValues.
 func (s *Sandbox) nVarSet(sv *scriptValues, c goja.FunctionCall) goja.Value {
-	sc := s.scope(c.Argument(0).ToInteger())
+	sc := s.writeScope(c.Argument(0).ToInteger())
 	if sc == nil {
 		return goja.Undefined()
 	}
@@ -535,7 +550,7 @@ func (s *Sandbox) castIn(typ string, v goja.Value) goja.Value {
 }
 
 func (s *Sandbox) nVarUnset(sv *scriptValues, c goja.FunctionCall) goja.Value {
-	if sc := s.scope(c.Argument(0).ToInteger()); sc != nil {
+	if sc := s.writeScope(c.Argument(0).ToInteger()); sc != nil {
 		key := c.Argument(1).String()
 		if vals := sv.of(s.cur); vals != nil {
 			delete(vals, scriptValueKey{sc, key})
@@ -560,7 +575,7 @@ func (s *Sandbox) nVarHas(c goja.FunctionCall) goja.Value {
 }
 
 func (s *Sandbox) nVarClear(sv *scriptValues, c goja.FunctionCall) goja.Value {
-	if sc := s.scope(c.Argument(0).ToInteger()); sc != nil {
+	if sc := s.writeScope(c.Argument(0).ToInteger()); sc != nil {
 		for k := range sv.of(s.cur) {
 			if k.sc == sc {
 				delete(sv.vals, k)

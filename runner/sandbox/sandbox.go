@@ -79,7 +79,9 @@ type Execution struct {
 	// Scopes back pm.variables (writes go to Local, reads go through every
 	// scope in precedence), pm.environment, pm.globals,
 	// pm.collectionVariables and pm.iterationData (Data). Writes go
-	// straight into these scopes. A nil scope is replaced by an empty one.
+	// straight into these scopes, except pm.iterationData's, which last
+	// for the script only, as in Newman. A nil scope is replaced by an
+	// empty one.
 	Scopes *variables.Scopes
 	// Request is pm.request. A pre-request script changes it in place
 	// (only the parts the script changed are rewritten), so what it
@@ -372,7 +374,10 @@ type runState struct {
 	script *Script
 	listen string
 	scopes *variables.Scopes
-	res    Result
+	// ownData is set once scopes holds the Run's own copy of the data
+	// scope (see Sandbox.writeScope).
+	ownData bool
+	res     Result
 
 	// parent is the Run's context; ctx, derived from it on first use (by
 	// pm.sendRequest), ends with the Run.
