@@ -260,12 +260,8 @@ func (h *handler) deletePermission(kind *permKind) func(*call) (result, *apiErro
 		if err != nil {
 			return result{}, err
 		}
-		if granteeKind == "user" {
-			if _, err := st.siteUser(siteID, granteeID); err != nil {
-				return result{}, err
-			}
-		} else if st.group(siteID, granteeID) == nil {
-			return result{}, errNotFound(codeGroupNotFound, "Group", granteeID)
+		if err := st.checkGrantee(siteID, granteeKind, granteeID); err != nil {
+			return result{}, err
 		}
 		if err := checkCapability(kind, name, mode); err != nil {
 			return result{}, err
@@ -273,19 +269,7 @@ func (h *handler) deletePermission(kind *permKind) func(*call) (result, *apiErro
 		if !st.mayChangePermissions(c.user, siteID, owner, project) {
 			return result{}, errForbidden("Only administrators, the owner and the project's owner or leaders can delete permissions of a " + kind.element + ".")
 		}
-		key := permKey(kind.element, id)
-		grants := st.perms[key]
-		for i := range grants {
-			g := &grants[i]
-			if g.granteeKind != granteeKind || g.granteeID != granteeID {
-				continue
-			}
-			before := len(g.caps)
-			g.caps = slices.DeleteFunc(g.caps, func(c capability) bool { return c.name == name && c.mode == mode })
-			if len(g.caps) == before {
-				break
-			}
-			st.perms[key] = slices.DeleteFunc(grants, func(g grant) bool { return len(g.caps) == 0 })
+		if st.dropRule(permKey(kind.element, id), granteeKind, granteeID, capability{name, mode}) {
 			return answer(http.StatusNoContent)
 		}
 		// The reference has no code for a rule that is not there; the
@@ -293,6 +277,40 @@ func (h *handler) deletePermission(kind *permKind) func(*call) (result, *apiErro
 		return result{}, &apiError{http.StatusNotFound, 404013, "Resource Not Found",
 			"The " + granteeKind + " '" + granteeID + "' has no " + name + " " + mode + " rule on the " + kind.element + "."}
 	}
+}
+
+// checkGrantee finds the user or group of a rule on the site, or answers
+// its 404. Must be called with the store locked.
+func (st *store) checkGrantee(siteID, kind, id string) *apiError {
+	if kind == "user" {
+		_, err := st.siteUser(siteID, id)
+		return err
+	}
+	if st.group(siteID, id) == nil {
+		return errNotFound(codeGroupNotFound, "Group", id)
+	}
+	return nil
+}
+
+// dropRule removes one capability rule of a grantee from the rules kept
+// under key, and a grantee left without rules, reporting whether the
+// rule was there. Must be called with the store locked.
+func (st *store) dropRule(key, granteeKind, granteeID string, c capability) bool {
+	grants := st.perms[key]
+	for i := range grants {
+		g := &grants[i]
+		if g.granteeKind != granteeKind || g.granteeID != granteeID {
+			continue
+		}
+		j := slices.Index(g.caps, c)
+		if j < 0 {
+			return false
+		}
+		g.caps = slices.Delete(g.caps, j, j+1)
+		st.perms[key] = slices.DeleteFunc(grants, func(g grant) bool { return len(g.caps) == 0 })
+		return true
+	}
+	return false
 }
 
 // dropGrantee forgets the rules of a deleted user or group. Must be

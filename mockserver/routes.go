@@ -34,10 +34,21 @@ type endpoint map[string]func(*call) (result, *apiError)
 type result struct {
 	status int
 	kids   []*node
+	// file, when set, is the answer instead of a tsResponse: an image, a
+	// PDF, CSV data or a downloaded file.
+	file *fileBody
+}
+
+// fileBody is a response that is not a tsResponse.
+type fileBody struct {
+	contentType string
+	// disposition is the Content-Disposition header, for downloads.
+	disposition string
+	data        []byte
 }
 
 func answer(status int, kids ...*node) (result, *apiError) {
-	return result{status, kids}, nil
+	return result{status: status, kids: kids}, nil
 }
 
 // versionRE accepts any N.N in the URL, as Tableau serves every version up
@@ -69,6 +80,15 @@ func (h *handler) serveAPI(w http.ResponseWriter, r *http.Request) {
 		res, err := fn(c)
 		if err != nil {
 			h.writeError(w, r, err)
+			return
+		}
+		if f := res.file; f != nil {
+			w.Header().Set("Content-Type", f.contentType)
+			if f.disposition != "" {
+				w.Header().Set("Content-Disposition", f.disposition)
+			}
+			w.WriteHeader(res.status)
+			_, _ = w.Write(f.data)
 			return
 		}
 		h.write(w, r, res.status, res.kids...)
@@ -188,6 +208,9 @@ func (h *handler) route(segs []string) endpoint {
 		if ep := h.favoriteRoutes(segs); ep != nil {
 			return ep
 		}
+		if ep := h.contentPartRoutes(segs); ep != nil {
+			return ep
+		}
 		if ep := h.flowRoutes(segs); ep != nil {
 			return ep
 		}
@@ -215,9 +238,12 @@ func (h *handler) route(segs []string) endpoint {
 				return ep
 			}
 			ep := endpoint{http.MethodGet: h.getResource(kind)}
-			if kind.plural == "projects" {
+			switch kind.plural {
+			case "projects":
 				ep[http.MethodPut] = h.updateProject
 				ep[http.MethodDelete] = h.deleteProject
+			case "workbooks", "datasources":
+				ep[http.MethodDelete] = h.deleteContent(kind.plural)
 			}
 			return ep
 		}

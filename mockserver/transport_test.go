@@ -120,7 +120,7 @@ func TestRouting(t *testing.T) {
 		{"real endpoint without token", req{path: "sites/" + site + "/flows"}, 401, "401000"},
 		{"real endpoint with dead token", req{path: "sites/" + site + "/flows", token: "dead"}, 401, "401002"},
 		{"real endpoint not implemented", req{path: "sites/" + site + "/flows/runs", token: token}, 501, "501000"},
-		{"real method on implemented path", req{method: "DELETE", path: "sites/" + site + "/datasources/x", token: token}, 501, "501000"},
+		{"real method on implemented path", req{method: "PUT", path: "sites/" + site + "/datasources/x", token: token}, 501, "501000"},
 		{"real method on implemented path without token", req{method: "DELETE", path: "sites/" + site + "/datasources/x"}, 401, "401000"},
 		{"unversioned endpoint without token", req{path: "/api/-/search"}, 401, "401000"},
 		{"unversioned endpoint", req{path: "/api/-/search", token: token}, 501, "501000"},

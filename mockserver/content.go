@@ -1,0 +1,405 @@
+package mockserver
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/csv"
+	"net/http"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// The parts of workbooks, views, data sources and flows beyond their
+// lists (Workbooks and Views, Data Sources and Flows Methods of Tableau's
+// reference): tags, deleting a workbook or data source, the views,
+// connections and revisions of a workbook or data source, and the
+// images, PDFs, CSV data and files Tableau renders or downloads. The mock
+// has no workbook files, so renderings are fixed tiny documents of the
+// right type, and connections and revisions are derived from the item:
+// one connection, and one revision (the current one) by its owner.
+
+// contentKind is a kind of content as the methods below address it.
+type contentKind struct {
+	scope    string // the resource of JWT scopes (tableau:workbooks:update)
+	label    string
+	notFound int
+}
+
+var contentKinds = map[string]contentKind{
+	"workbooks":   {"workbooks", "Workbook", codeWorkbookNotFound},
+	"views":       {"views", "View", codeViewNotFound},
+	"datasources": {"datasources", "Datasource", codeDatasourceNotFound},
+	"flows":       {"flows", "Flow", codeFlowNotFound},
+}
+
+// codeTagNotFound is what the reference's Delete Tag methods give for a
+// tag the item does not carry.
+const codeTagNotFound = 404008
+
+// contentItem is one piece of content: its tags, where it lives and who
+// owns it, for the checks of the methods that change it.
+type contentItem struct {
+	name           string
+	tags           *[]string
+	owner, project string
+}
+
+// contentItem finds an item of a kind on a site or answers the kind's
+// 404. Must be called with the store locked.
+func (st *store) contentItem(plural, siteID, id string) (contentItem, *apiError) {
+	d := st.data
+	switch plural {
+	case "workbooks":
+		if w := st.workbook(siteID, id); w != nil {
+			return contentItem{w.Name, &w.Tags, w.OwnerID, w.ProjectID}, nil
+		}
+	case "views":
+		for i := range d.Views {
+			if v := &d.Views[i]; v.ID == id && v.SiteID == siteID {
+				owner, project := v.OwnerID, v.ProjectID
+				if w := st.workbook(siteID, v.WorkbookID); w != nil {
+					owner, project = cmp.Or(owner, w.OwnerID), cmp.Or(project, w.ProjectID)
+				}
+				return contentItem{v.Name, &v.Tags, owner, project}, nil
+			}
+		}
+	case "datasources":
+		for i := range d.Datasources {
+			if s := &d.Datasources[i]; s.ID == id && s.SiteID == siteID {
+				return contentItem{s.Name, &s.Tags, s.OwnerID, s.ProjectID}, nil
+			}
+		}
+	case "flows":
+		for i := range d.Flows {
+			if f := &d.Flows[i]; f.ID == id && f.SiteID == siteID {
+				return contentItem{f.Name, &f.Tags, f.OwnerID, f.ProjectID}, nil
+			}
+		}
+	}
+	k := contentKinds[plural]
+	return contentItem{}, errNotFound(k.notFound, k.label, id)
+}
+
+// contentPartRoutes answers the methods above; segs start at "sites".
+func (h *handler) contentPartRoutes(segs []string) endpoint {
+	n := len(segs)
+	if n < 5 {
+		return nil
+	}
+	plural, part := segs[2], segs[4]
+	if _, ok := contentKinds[plural]; !ok {
+		if plural == "projects" && part == "default-permissions" {
+			return h.defaultPermissionRoutes(segs)
+		}
+		return nil
+	}
+	if part == "tags" {
+		switch n {
+		case 5:
+			return endpoint{http.MethodPut: h.addTags(plural)}
+		case 6:
+			return endpoint{http.MethodDelete: h.deleteTag(plural)}
+		}
+		return nil
+	}
+	if n == 5 {
+		return h.renderingRoutes(plural, part)
+	}
+	if n == 7 && plural == "workbooks" && part == "views" && segs[6] == "previewImage" {
+		return endpoint{http.MethodGet: h.viewPreviewImage}
+	}
+	return nil
+}
+
+// renderingRoutes answers .../{id}/{part} for the reads of a workbook,
+// view or data source.
+func (h *handler) renderingRoutes(plural, part string) endpoint {
+	get := func(fn func(*call) (result, *apiError)) endpoint { return endpoint{http.MethodGet: fn} }
+	switch plural + "/" + part {
+	case "workbooks/views":
+		return get(h.workbookViews)
+	case "workbooks/connections", "datasources/connections":
+		return get(h.connections(plural))
+	case "workbooks/revisions", "datasources/revisions":
+		return get(h.revisions(plural))
+	case "workbooks/content", "datasources/content", "flows/content":
+		return get(h.download(plural))
+	case "workbooks/previewImage", "views/image", "views/previewImage":
+		return get(h.rendering(plural, pngFile))
+	case "workbooks/pdf", "views/pdf":
+		return get(h.rendering(plural, pdfFile))
+	case "views/data":
+		return get(h.viewData)
+	}
+	return nil
+}
+
+// readItem begins a read of an item's part and finds the item; on
+// success the caller must unlock.
+func (c *call) readItem(plural string) (contentItem, *apiError) {
+	return c.lockItem(plural, "read", true)
+}
+
+// lockItem begins an action on the item the URL names and finds it; on
+// success the caller must unlock.
+func (c *call) lockItem(plural, action string, content bool) (contentItem, *apiError) {
+	siteID, id := c.segs[1], c.segs[3]
+	if err := c.begin(siteID, contentKinds[plural].scope, action, content); err != nil {
+		return contentItem{}, err
+	}
+	item, err := c.h.store.contentItem(plural, siteID, id)
+	if err != nil {
+		c.h.store.mu.Unlock()
+	}
+	return item, err
+}
+
+// readTags reads the labels of a <tags><tag label="..."/></tags> body;
+// a missing or empty label is 400000, as Tableau does not store it.
+func readTags(body *reqNode) ([]string, *apiError) {
+	var labels []string
+	for _, t := range body.child("tags").kidsNamed("tag") {
+		label, _ := t.attr("label")
+		if label == "" {
+			return nil, errBadRequest("A tag label must not be empty.")
+		}
+		labels = append(labels, label)
+	}
+	if len(labels) == 0 {
+		return nil, errMalformed()
+	}
+	return labels, nil
+}
+
+// addTags is Add Tags to Workbook (View, Data Source, Flow): PUT
+// .../tags adds the labels the item lacks and answers with all its tags,
+// as the reference's example response shows.
+func (h *handler) addTags(plural string) func(*call) (result, *apiError) {
+	return func(c *call) (result, *apiError) {
+		siteID, id := c.segs[1], c.segs[3]
+		body, err := c.beginBody(siteID, contentKinds[plural].scope, "update")
+		if err != nil {
+			return result{}, err
+		}
+		st := h.store
+		defer st.mu.Unlock()
+		item, err := st.contentItem(plural, siteID, id)
+		if err != nil {
+			return result{}, err
+		}
+		labels, err := readTags(body)
+		if err != nil {
+			return result{}, err
+		}
+		for _, l := range labels {
+			if !slices.Contains(*item.tags, l) {
+				*item.tags = append(*item.tags, l)
+			}
+		}
+		return answer(http.StatusOK, tagsNode(*item.tags))
+	}
+}
+
+// deleteTag is Delete Tag from Workbook (View, Data Source, Flow): 204,
+// or 404008 for a tag the item does not carry.
+func (h *handler) deleteTag(plural string) func(*call) (result, *apiError) {
+	return func(c *call) (result, *apiError) {
+		item, err := c.lockItem(plural, "update", false)
+		if err != nil {
+			return result{}, err
+		}
+		defer h.store.mu.Unlock()
+		label := c.segs[5]
+		i := slices.Index(*item.tags, label)
+		if i < 0 {
+			return result{}, errNotFound(codeTagNotFound, "Tag", label)
+		}
+		*item.tags = slices.Delete(*item.tags, i, i+1)
+		return answer(http.StatusNoContent)
+	}
+}
+
+// deleteContent is Delete Workbook and Delete Data Source: administrators,
+// the owner and the project's owner or leaders may (403004 for others);
+// a workbook takes its views with it, and the item's permission rules go
+// too. Favorites of it disappear from lists by themselves.
+func (h *handler) deleteContent(plural string) func(*call) (result, *apiError) {
+	return func(c *call) (result, *apiError) {
+		item, err := c.lockItem(plural, "delete", false)
+		if err != nil {
+			return result{}, err
+		}
+		st := h.store
+		defer st.mu.Unlock()
+		siteID, id := c.segs[1], c.segs[3]
+		k := contentKinds[plural]
+		if !st.mayChangePermissions(c.user, siteID, item.owner, item.project) {
+			return result{}, errForbidden("Only administrators, the owner and the project's owner or leaders can delete a " + k.label + ".")
+		}
+		d := st.data
+		if plural == "workbooks" {
+			d.Workbooks = slices.DeleteFunc(d.Workbooks, func(w Workbook) bool { return w.ID == id && w.SiteID == siteID })
+			d.Views = slices.DeleteFunc(d.Views, func(v View) bool { return v.WorkbookID == id && v.SiteID == siteID })
+			delete(st.perms, permKey("workbook", id))
+		} else {
+			d.Datasources = slices.DeleteFunc(d.Datasources, func(s Datasource) bool { return s.ID == id && s.SiteID == siteID })
+			delete(st.perms, permKey("datasource", id))
+		}
+		return answer(http.StatusNoContent)
+	}
+}
+
+// workbookViews is Query Views for Workbook: every view of the workbook,
+// unpaged, with usage when includeUsageStatistics=true.
+func (h *handler) workbookViews(c *call) (result, *apiError) {
+	if _, err := c.readItem("workbooks"); err != nil {
+		return result{}, err
+	}
+	defer h.store.mu.Unlock()
+	list := listEl("views")
+	for i := range h.store.data.Views {
+		if v := &h.store.data.Views[i]; v.WorkbookID == c.segs[3] && v.SiteID == c.segs[1] {
+			list.add(viewNode(c, v, includeUsage(c)))
+		}
+	}
+	return answer(http.StatusOK, list)
+}
+
+// derivedID makes the stable id of something the mock derives from an
+// item (its connection), so that repeated reads agree.
+func derivedID(parts ...string) string {
+	return uuid.NewSHA1(uuid.NameSpaceURL, []byte("colrun-mock/"+parts[0]+"/"+parts[1])).String()
+}
+
+// connections is Query Workbook Connections and Query Data Source
+// Connections: one connection, to the published data source's extract
+// for a data source and to an embedded extract for a workbook.
+func (h *handler) connections(plural string) func(*call) (result, *apiError) {
+	return func(c *call) (result, *apiError) {
+		item, err := c.readItem(plural)
+		if err != nil {
+			return result{}, err
+		}
+		defer h.store.mu.Unlock()
+		conn := el("connection").set("id", derivedID("connection", c.segs[3])).set("type", "hyper").
+			set("embedPassword", "false").set("serverAddress", "localhost").set("serverPort", "").
+			set("userName", "").set("queryTaggingEnabled", "false")
+		if plural == "datasources" {
+			conn.add(el("datasource").set("id", c.segs[3]).set("name", item.name))
+		}
+		return answer(http.StatusOK, listEl("connections").add(conn))
+	}
+}
+
+// revisions is Get Workbook Revisions and Get Data Source Revisions: one
+// revision, the current one, published by the owner when the item was
+// last updated; paged like other lists.
+func (h *handler) revisions(plural string) func(*call) (result, *apiError) {
+	return func(c *call) (result, *apiError) {
+		item, err := c.readItem(plural)
+		if err != nil {
+			return result{}, err
+		}
+		st := h.store
+		defer st.mu.Unlock()
+		lq, err := parseListQueryFor(c.r.URL.Query(), filterSpec{})
+		if err != nil {
+			return result{}, err
+		}
+		rev := el("revision").set("revisionNumber", "1").set("publishedAt", formatTime(st.updatedAt(plural, c.segs[3]))).
+			set("deleted", "false").set("current", "true").set("sizeInBytes", "0")
+		publisher := el("publisher").set("id", item.owner)
+		if u := st.user(item.owner); u != nil {
+			publisher.set("name", u.Name)
+		}
+		rev.add(publisher)
+		return lq.answerList(st, "revisions", []entry{{"1", func() *node { return rev }}})
+	}
+}
+
+// updatedAt is when a workbook or data source last changed, for its
+// revision. Must be called with the store locked.
+func (st *store) updatedAt(plural, id string) time.Time {
+	if plural == "workbooks" {
+		for _, w := range st.data.Workbooks {
+			if w.ID == id {
+				return cmp.Or(w.UpdatedAt, w.CreatedAt)
+			}
+		}
+	}
+	for _, d := range st.data.Datasources {
+		if d.ID == id {
+			return cmp.Or(d.UpdatedAt, d.CreatedAt)
+		}
+	}
+	return time.Time{}
+}
+
+// download is Download Workbook, Download Data Source and Download Flow:
+// a minimal Tableau XML document of the kind, as an attachment named
+// after the item (.twb, .tds, .tfl: the unpackaged forms).
+func (h *handler) download(plural string) func(*call) (result, *apiError) {
+	ext, root := map[string]string{"workbooks": "twb", "datasources": "tds", "flows": "tfl"}[plural],
+		map[string]string{"workbooks": "workbook", "datasources": "datasource", "flows": "flow"}[plural]
+	return func(c *call) (result, *apiError) {
+		item, err := c.readItem(plural)
+		if err != nil {
+			return result{}, err
+		}
+		defer h.store.mu.Unlock()
+		data := []byte("<?xml version='1.0' encoding='utf-8' ?>\n<" + root + " source-build='colrun mock' version='18.1'/>\n")
+		return result{status: http.StatusOK, file: &fileBody{
+			contentType: "application/octet-stream",
+			disposition: `attachment; filename="` + item.name + "." + ext + `"`,
+			data:        data,
+		}}, nil
+	}
+}
+
+// rendering answers an image or PDF of a workbook or view.
+func (h *handler) rendering(plural string, f func() *fileBody) func(*call) (result, *apiError) {
+	return func(c *call) (result, *apiError) {
+		if _, err := c.readItem(plural); err != nil {
+			return result{}, err
+		}
+		defer h.store.mu.Unlock()
+		return result{status: http.StatusOK, file: f()}, nil
+	}
+}
+
+// viewPreviewImage is Query View Preview Image: the view must belong to
+// the workbook in the URL (404011 otherwise).
+func (h *handler) viewPreviewImage(c *call) (result, *apiError) {
+	if _, err := c.readItem("workbooks"); err != nil {
+		return result{}, err
+	}
+	defer h.store.mu.Unlock()
+	viewID := c.segs[5]
+	if !slices.ContainsFunc(h.store.data.Views, func(v View) bool { return v.ID == viewID && v.WorkbookID == c.segs[3] }) {
+		return result{}, errNotFound(codeViewNotFound, "View", viewID)
+	}
+	return result{status: http.StatusOK, file: pngFile()}, nil
+}
+
+// viewData is Query View Data: CSV with a header row, one row naming the
+// view and its total view count, the only number the mock has for it.
+func (h *handler) viewData(c *call) (result, *apiError) {
+	item, err := c.readItem("views")
+	if err != nil {
+		return result{}, err
+	}
+	defer h.store.mu.Unlock()
+	count := 0
+	for _, v := range h.store.data.Views {
+		if v.ID == c.segs[3] {
+			count = v.TotalViewCount
+		}
+	}
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	_ = w.WriteAll([][]string{{"View", "Total Views"}, {item.name, strconv.Itoa(count)}}) // a bytes.Buffer does not fail
+	return result{status: http.StatusOK, file: &fileBody{contentType: "text/csv; charset=utf-8", data: b.Bytes()}}, nil
+}
