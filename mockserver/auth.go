@@ -83,8 +83,11 @@ func (h *handler) signIn(c *call) (result, *apiError) {
 	}
 	cred := body.child("credentials")
 	siteEl := cred.child("site")
-	if cred == nil || siteEl == nil {
-		return result{}, errMalformed()
+	if cred == nil {
+		return result{}, h.refuse(errMalformed(), "", `the body has no credentials (<tsRequest><credentials .../></tsRequest>, or {"credentials":{...}} with a JSON Content-Type)`)
+	}
+	if siteEl == nil {
+		return result{}, h.refuse(errMalformed(), "", `the credentials have no site (<site contentUrl=""/>, or "site":{"contentUrl":""} in JSON)`)
 	}
 	contentURL, _ := siteEl.attr("contentUrl")
 	name, hasName := cred.attr("name")
@@ -98,8 +101,15 @@ func (h *handler) signIn(c *call) (result, *apiError) {
 			kinds++
 		}
 	}
-	if kinds != 1 || hasName != hasPassword || hasPATName != hasPATSecret {
-		return result{}, errMalformed()
+	switch {
+	case kinds == 0:
+		return result{}, h.refuse(errMalformed(), "", "the credentials have none of name and password, personalAccessTokenName and personalAccessTokenSecret, or jwt")
+	case kinds > 1:
+		return result{}, h.refuse(errMalformed(), "", "the credentials mix kinds: name and password, personalAccessTokenName and personalAccessTokenSecret, or jwt, one only")
+	case hasName != hasPassword:
+		return result{}, h.refuse(errMalformed(), "", "the credentials need both name and password")
+	case hasPATName != hasPATSecret:
+		return result{}, h.refuse(errMalformed(), "", "the credentials need both personalAccessTokenName and personalAccessTokenSecret")
 	}
 	impersonate := cred.child("user")
 
@@ -108,18 +118,23 @@ func (h *handler) signIn(c *call) (result, *apiError) {
 	defer st.mu.Unlock()
 	site := st.siteByContentURL(contentURL)
 	if site == nil {
-		return result{}, errSignin()
+		return result{}, h.refuse(errSignin(), "", fmt.Sprintf("no site has contentUrl %q (the sites' are %s)", contentURL, st.contentURLs()))
 	}
 	var sess *session
 	switch {
 	case hasName:
 		u := st.userByName(name)
-		if u == nil || u.Password == "" || !equalSecret(u.Password, password) || !u.memberOf(site.ID) {
-			return result{}, errSignin()
+		switch {
+		case u == nil:
+			return result{}, h.refuse(errSignin(), "password", fmt.Sprintf("no user is named %q", name))
+		case u.Password == "" || !equalSecret(u.Password, password):
+			return result{}, h.refuse(errSignin(), "password", fmt.Sprintf("wrong password for user %q", u.Name))
+		case !u.memberOf(site.ID):
+			return result{}, h.refuse(errSignin(), "password", fmt.Sprintf("user %q is not a member of site %q", u.Name, site.ContentURL))
 		}
-		userID, ok := st.impersonated(u, impersonate, site)
-		if !ok {
-			return result{}, errSignin()
+		userID, why := st.impersonated(u, impersonate, site)
+		if why != "" {
+			return result{}, h.refuse(errSignin(), "password", why)
 		}
 		sess = st.openSession(site.ID, userID, c.now, h.cfg.SessionTTL)
 	case hasPATName:
@@ -129,16 +144,11 @@ func (h *handler) signIn(c *call) (result, *apiError) {
 		}
 	default:
 		if impersonate != nil {
-			return result{}, errSignin()
+			return result{}, h.refuse(errSignin(), "JWT", "a JWT cannot impersonate: its sub names the user")
 		}
 		id, err := h.verifyJWT(token, site, c.now)
 		if err != nil {
-			if h.cfg.Logger != nil {
-				// The client only ever sees 401001; the reason goes to the
-				// operator's log to make failing JWTs debuggable.
-				h.cfg.Logger.Info("JWT sign-in refused", "reason", err.Error())
-			}
-			return result{}, errSignin()
+			return result{}, h.refuse(errSignin(), "JWT", err.Error())
 		}
 		sess = st.openSession(site.ID, id.userID, c.now, h.cfg.SessionTTL)
 		sess.jwt, sess.scopes, sess.app = true, id.scopes, id.app
@@ -146,22 +156,52 @@ func (h *handler) signIn(c *call) (result, *apiError) {
 	return answer(http.StatusOK, credentialsNode(sess, site, h.cfg.SessionTTL))
 }
 
+// refuse logs why a sign-in was refused (kind names the credentials: JWT,
+// password, PAT; "" before they are known) and returns err. Tableau tells
+// a client only 401001 or 400000 whatever was wrong, and so does the mock;
+// the reason goes to the operator's log, where whoever points a client at
+// the mock can see what to fix. A reason never holds a secret.
+func (h *handler) refuse(err *apiError, kind, reason string) *apiError {
+	if h.cfg.Logger != nil {
+		msg := "sign-in refused"
+		if kind != "" {
+			msg = kind + " " + msg
+		}
+		h.cfg.Logger.Info(msg, "reason", reason)
+	}
+	return err
+}
+
+// contentURLs lists the sites' contentUrls, quoted, for a log line. Must
+// be called with the store locked.
+func (st *store) contentURLs() string {
+	var list []string
+	for _, s := range st.data.Sites {
+		list = append(list, strconv.Quote(s.ContentURL))
+	}
+	return strings.Join(list, ", ")
+}
+
 // impersonated returns the user a sign-in acts as: the signer, or the
-// user named by <user id=.../> when the signer is a server administrator.
+// user named by <user id=.../> when the signer is a server administrator;
+// why says what was wrong otherwise.
 // Tableau allows impersonation with a password or a personal access token
 // (rest_api_ref_authentication.htm, Sign In: "user id ... only when the
 // credentials are for a server administrator"), not with a JWT, whose sub
 // already names the user. Must be called with the store locked.
-func (st *store) impersonated(signer *User, impersonate *reqNode, site *Site) (userID string, ok bool) {
+func (st *store) impersonated(signer *User, impersonate *reqNode, site *Site) (userID, why string) {
 	if impersonate == nil {
-		return signer.ID, true
+		return signer.ID, ""
 	}
 	id, _ := impersonate.attr("id")
 	target := st.user(id)
-	if !signer.serverAdmin() || target == nil || !target.memberOf(site.ID) {
-		return "", false
+	switch {
+	case !signer.serverAdmin():
+		return "", fmt.Sprintf("user %q may not impersonate: only server administrators may", signer.Name)
+	case target == nil || !target.memberOf(site.ID):
+		return "", fmt.Sprintf("the user to impersonate, %q, is no user of site %q", id, site.ContentURL)
 	}
-	return target.ID, true
+	return target.ID, ""
 }
 
 // signInPAT must be called with the store locked.
@@ -173,17 +213,23 @@ func (h *handler) signInPAT(c *call, site *Site, name, secret string, impersonat
 			pat = &st.data.PATs[i]
 		}
 	}
-	if pat == nil || !equalSecret(pat.Secret, secret) || pat.Revoked ||
-		!pat.ExpiresAt.IsZero() && !c.now.Before(pat.ExpiresAt) {
-		return nil, errSignin()
+	switch {
+	case pat == nil:
+		return nil, h.refuse(errSignin(), "PAT", fmt.Sprintf("no personal access token is named %q", name))
+	case !equalSecret(pat.Secret, secret):
+		return nil, h.refuse(errSignin(), "PAT", fmt.Sprintf("wrong secret for personal access token %q", name))
+	case pat.Revoked:
+		return nil, h.refuse(errSignin(), "PAT", fmt.Sprintf("personal access token %q is revoked", name))
+	case !pat.ExpiresAt.IsZero() && !c.now.Before(pat.ExpiresAt):
+		return nil, h.refuse(errSignin(), "PAT", fmt.Sprintf("personal access token %q expired at %s", name, formatTime(pat.ExpiresAt)))
 	}
 	owner := st.user(pat.UserID)
 	if owner == nil || !owner.memberOf(site.ID) {
-		return nil, errSignin()
+		return nil, h.refuse(errSignin(), "PAT", fmt.Sprintf("the owner of personal access token %q is not a member of site %q", name, site.ContentURL))
 	}
-	userID, ok := st.impersonated(owner, impersonate, site)
-	if !ok {
-		return nil, errSignin()
+	userID, why := st.impersonated(owner, impersonate, site)
+	if why != "" {
+		return nil, h.refuse(errSignin(), "PAT", why)
 	}
 	// Tableau allows one session per PAT: signing in again ends the
 	// earlier one.

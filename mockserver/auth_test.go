@@ -84,6 +84,68 @@ func TestPasswordSignIn(t *testing.T) {
 	}
 }
 
+// TestSignInRefusalLogged checks that the mock's log says why it refused
+// a sign-in, as it did only for JWTs: Tableau answers 401001 (or 400000)
+// whatever was wrong, so someone pointing their own client at the mock
+// could not tell a wrong site from a wrong password or a body without
+// its site. The log never shows the password or the token's secret.
+func TestSignInRefusalLogged(t *testing.T) {
+	t.Parallel()
+	d := DefaultData()
+	d.PATs = append(d.PATs,
+		PAT{Name: "revoked-pat", Secret: "revoked-pat-secret", UserID: DemoAliceID, Revoked: true},
+		PAT{Name: "old-pat", Secret: "old-pat-secret", UserID: DemoAliceID, ExpiresAt: testEpoch.Add(-time.Hour)})
+	tests := []struct {
+		name, body string
+		json       bool
+		code       string
+		log        string // the reason as the log quotes it
+	}{
+		{"wrong site", passwordBody("admin", "admin-password", "finance"), false, "401001",
+			`msg="sign-in refused" reason="no site has contentUrl \"finance\" (the sites' are \"\", \"Samples\")"`},
+		{"wrong password", passwordBody("admin", "secret-typo", ""), false, "401001",
+			`msg="password sign-in refused" reason="wrong password for user \"admin\""`},
+		{"unknown user", passwordBody("bob", "secret-typo", ""), false, "401001",
+			`msg="password sign-in refused" reason="no user is named \"bob\""`},
+		{"not impersonating as alice", signinXML(`name="alice" password="alice-password"`, "", `<user id="`+DemoAdminID+`"/>`), false, "401001",
+			`msg="password sign-in refused" reason="user \"alice\" may not impersonate: only server administrators may"`},
+		{"unknown PAT", patBody("nopat", "secret-typo", ""), false, "401001",
+			`msg="PAT sign-in refused" reason="no personal access token is named \"nopat\""`},
+		{"wrong PAT secret", patBody("mock-pat", "secret-typo", ""), false, "401001",
+			`msg="PAT sign-in refused" reason="wrong secret for personal access token \"mock-pat\""`},
+		{"revoked PAT", patBody("revoked-pat", "revoked-pat-secret", ""), false, "401001",
+			`msg="PAT sign-in refused" reason="personal access token \"revoked-pat\" is revoked"`},
+		{"expired PAT", patBody("old-pat", "old-pat-secret", ""), false, "401001",
+			`msg="PAT sign-in refused" reason="personal access token \"old-pat\" expired at 2025-06-01T11:00:00Z"`},
+		{"JSON without site", `{"credentials":{"name":"admin","password":"secret-typo"}}`, true, "400000",
+			`msg="sign-in refused" reason="the credentials have no site (<site contentUrl=\"\"/>, or \"site\":{\"contentUrl\":\"\"} in JSON)"`},
+		{"JSON without credentials", `{"tsRequest":{}}`, true, "400000",
+			`msg="sign-in refused" reason="the body has no credentials (<tsRequest><credentials .../></tsRequest>, or {\"credentials\":{...}} with a JSON Content-Type)"`},
+		{"name without password", signinXML(`name="admin"`, "", ""), false, "400000",
+			`msg="sign-in refused" reason="the credentials need both name and password"`},
+		{"two kinds", signinXML(`name="admin" password="secret-typo" personalAccessTokenName="mock-pat" personalAccessTokenSecret="secret-typo"`, "", ""), false, "400000",
+			`msg="sign-in refused" reason="the credentials mix kinds: name and password, personalAccessTokenName and personalAccessTokenSecret, or jwt, one only"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var log syncBuffer
+			m := newMock(t, Config{Data: d, Logger: slog.New(slog.NewTextHandler(&log, nil))})
+			r := req{method: "POST", path: "auth/signin", body: tt.body}
+			if tt.json {
+				r.contentType = "application/json"
+			}
+			m.do(r).wantError(t, map[string]int{"401001": 401, "400000": 400}[tt.code], tt.code)
+			if !strings.Contains(log.String(), tt.log) {
+				t.Errorf("log lacks %s:\n%s", tt.log, log.String())
+			}
+			if strings.Contains(log.String(), "secret-typo") {
+				t.Errorf("log shows the secret:\n%s", log.String())
+			}
+		})
+	}
+}
+
 func TestSignInXMLAttributeOrder(t *testing.T) {
 	t.Parallel()
 	m := newMock(t, Config{})
