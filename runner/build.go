@@ -1133,7 +1133,9 @@ func escapeBytes(s string, keep func(c byte) bool) string {
 
 // formDataBody writes a multipart body. The boundary follows the form-data
 // package's shape (26 dashes and 24 digits) unless the request's own
-// Content-Type names one.
+// Content-Type names one. Names and file names go into Content-Disposition
+// as written, quotes, backslashes and line breaks unescaped, as the
+// form-data package writes them: a server sees the bytes Newman sends.
 func (r *Runner) formDataBody(params []collections.FormParam, out *outgoing, res *variables.Resolver) ([]byte, string, error) {
 	boundary := ""
 	if ct, ok := out.header("Content-Type"); ok {
@@ -1173,12 +1175,12 @@ func (r *Runner) formDataBody(params []collections.FormParam, out *outgoing, res
 				h := textproto.MIMEHeader{}
 				ct := "application/octet-stream"
 				if p.Has&collections.FormFileName != 0 {
-					h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, escapeQuotes(key), escapeQuotes(p.FileName)))
+					h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, key, p.FileName))
 					if t := partContentType(p, p.FileName); t != "" {
 						ct = t
 					}
 				} else {
-					h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"`, escapeQuotes(key)))
+					h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"`, key))
 				}
 				if p.ContentType != "" {
 					ct = p.ContentType
@@ -1208,7 +1210,7 @@ func (r *Runner) formDataBody(params []collections.FormParam, out *outgoing, res
 					continue
 				}
 				h := textproto.MIMEHeader{}
-				h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, escapeQuotes(key), escapeQuotes(p.FileName)))
+				h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, key, p.FileName))
 				if ct := partContentType(p, p.FileName); ct != "" && p.FileName != "" {
 					h.Set("Content-Type", ct)
 				}
@@ -1238,7 +1240,7 @@ func (r *Runner) formDataBody(params []collections.FormParam, out *outgoing, res
 				if p.Has&collections.FormFileName != 0 {
 					filename = p.FileName
 				}
-				h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, escapeQuotes(key), escapeQuotes(filename)))
+				h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, key, filename))
 				ct := p.ContentType
 				if ct == "" {
 					ct = fileContentType(name)
@@ -1268,10 +1270,6 @@ func (r *Runner) formDataBody(params []collections.FormParam, out *outgoing, res
 		return nil, "", err
 	}
 	return buf.Bytes(), boundary, nil
-}
-
-func escapeQuotes(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\r", "%0D", "\n", "%0A").Replace(s)
 }
 
 func randomDigits(n int) string {
@@ -1361,12 +1359,12 @@ var mimeTypes = map[string]string{
 func writeTextPart(mw *multipart.Writer, p collections.FormParam, key, value string) error {
 	h := textproto.MIMEHeader{}
 	if p.Has&collections.FormFileName != 0 {
-		h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, escapeQuotes(key), escapeQuotes(p.FileName)))
+		h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, key, p.FileName))
 		if ct := partContentType(p, p.FileName); ct != "" {
 			h.Set("Content-Type", ct)
 		}
 	} else {
-		h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"`, escapeQuotes(key)))
+		h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"`, key))
 		if p.ContentType != "" {
 			h.Set("Content-Type", p.ContentType)
 		}
