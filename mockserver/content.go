@@ -36,8 +36,9 @@ var contentKinds = map[string]contentKind{
 }
 
 // codeTagNotFound is what the reference's Delete Tag methods give for a
-// tag the item does not carry.
-const codeTagNotFound = 404008
+// tag the item does not carry (Delete Tag from Workbook, View, Data
+// Source: 404007 Tag not found).
+const codeTagNotFound = 404007
 
 // contentItem is one piece of content: its tags, where it lives and who
 // owns it, for the checks of the methods that change it.
@@ -127,12 +128,14 @@ func (h *handler) renderingRoutes(plural, part string) endpoint {
 		return get(h.revisions(plural))
 	case "workbooks/content", "datasources/content", "flows/content":
 		return get(h.download(plural))
-	case "workbooks/previewImage", "views/image", "views/previewImage":
+	case "workbooks/previewImage", "views/image":
 		return get(h.rendering(plural, pngFile))
-	case "workbooks/pdf", "views/pdf":
+	case "workbooks/pdf":
 		return get(h.rendering(plural, pdfFile))
+	case "views/pdf":
+		return get(h.viewFile(func(contentItem, *View) *fileBody { return pdfFile() }))
 	case "views/data":
-		return get(h.viewData)
+		return get(h.viewFile(viewCSV))
 	}
 	return nil
 }
@@ -204,7 +207,7 @@ func (h *handler) addTags(plural string) func(*call) (result, *apiError) {
 }
 
 // deleteTag is Delete Tag from Workbook (View, Data Source, Flow): 204,
-// or 404008 for a tag the item does not carry.
+// or 404007 for a tag the item does not carry.
 func (h *handler) deleteTag(plural string) func(*call) (result, *apiError) {
 	return func(c *call) (result, *apiError) {
 		item, err := c.lockItem(plural, "update", false)
@@ -281,6 +284,12 @@ func (h *handler) connections(plural string) func(*call) (result, *apiError) {
 	return func(c *call) (result, *apiError) {
 		item, err := c.readItem(plural)
 		if err != nil {
+			if plural == "datasources" {
+				// The reference gives Query Data Source Connections
+				// 404011 for an unknown data source, as the Favorites
+				// methods do, not the 404004 of the other methods.
+				err.code = codeFavoriteDatasourceNotFound
+			}
 			return result{}, err
 		}
 		defer h.store.mu.Unlock()
@@ -384,22 +393,33 @@ func (h *handler) viewPreviewImage(c *call) (result, *apiError) {
 	return result{status: http.StatusOK, file: pngFile()}, nil
 }
 
-// viewData is Query View Data: CSV with a header row, one row naming the
-// view and its total view count, the only number the mock has for it.
-func (h *handler) viewData(c *call) (result, *apiError) {
-	item, err := c.readItem("views")
-	if err != nil {
-		return result{}, err
-	}
-	defer h.store.mu.Unlock()
-	count := 0
-	for _, v := range h.store.data.Views {
-		if v.ID == c.segs[3] {
-			count = v.TotalViewCount
+// viewFile answers Query View PDF and Query View Data, whose reference
+// gives a view that is not on the site 400080 (Bad Request), not the
+// 404011 of the other view methods.
+func (h *handler) viewFile(f func(contentItem, *View) *fileBody) func(*call) (result, *apiError) {
+	return func(c *call) (result, *apiError) {
+		siteID, id := c.segs[1], c.segs[3]
+		if err := c.begin(siteID, "views", "read", true); err != nil {
+			return result{}, err
 		}
+		st := h.store
+		defer st.mu.Unlock()
+		item, err := st.contentItem("views", siteID, id)
+		if err != nil {
+			return result{}, &apiError{http.StatusBadRequest, 400080, "Bad Request",
+				"The view ID '" + id + "' does not correspond to a view available on the site."}
+		}
+		i := slices.IndexFunc(st.data.Views, func(v View) bool { return v.ID == id && v.SiteID == siteID })
+		return result{status: http.StatusOK, file: f(item, &st.data.Views[i])}, nil
 	}
+}
+
+// viewCSV is Query View Data's answer: CSV with a header row and one row
+// naming the view and its total view count, the only number the mock has
+// for it.
+func viewCSV(item contentItem, v *View) *fileBody {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
-	_ = w.WriteAll([][]string{{"View", "Total Views"}, {item.name, strconv.Itoa(count)}}) // a bytes.Buffer does not fail
-	return result{status: http.StatusOK, file: &fileBody{contentType: "text/csv; charset=utf-8", data: b.Bytes()}}, nil
+	_ = w.WriteAll([][]string{{"View", "Total Views"}, {item.name, strconv.Itoa(v.TotalViewCount)}}) // a bytes.Buffer does not fail
+	return &fileBody{contentType: "text/csv; charset=utf-8", data: b.Bytes()}
 }

@@ -83,7 +83,7 @@ func TestTags(t *testing.T) {
 				t.Errorf("item's tags after deleting (-want +got):\n%s", diff)
 			}
 			m.do(req{method: http.MethodDelete, path: base + "/tags/needs%20review", token: token, json: tt.asJSON}).
-				wantError(t, http.StatusNotFound, "404008")
+				wantError(t, http.StatusNotFound, "404007")
 			m.do(req{method: http.MethodPut, path: "sites/" + site + "/" + tt.plural + "/00000000-0000-0000-0000-000000000000/tags",
 				token: token, body: body, contentType: ct}).wantError(t, http.StatusNotFound, tt.notFound)
 		})
@@ -148,7 +148,7 @@ func TestWorkbookParts(t *testing.T) {
 		{"connections", []step{
 			{path: wb + "/connections", status: 200, want: map[string]string{"count": "1"}},
 			{path: ds + "/connections", json: true, status: 200, want: map[string]string{"count": "1"}},
-			{path: "datasources/" + missing + "/connections", status: 404, code: "404004"},
+			{path: "datasources/" + missing + "/connections", status: 404, code: "404011"},
 		}},
 		{"revisions", []step{
 			{path: wb + "/revisions", status: 200, want: map[string]string{"count": "1"}},
@@ -219,6 +219,10 @@ func TestRenderings(t *testing.T) {
 			wantError(t, http.StatusNotFound, "404011")
 		m.do(req{path: wb + "/views/" + demoID(site, "view", "Sales Dashboard", "Details") + "/previewImage", token: token}).
 			wantError(t, http.StatusNotFound, "404011")
+		m.do(req{path: "sites/" + site + "/views/00000000-0000-0000-0000-000000000000/data", token: token}).
+			wantError(t, http.StatusBadRequest, "400080")
+		m.do(req{path: "sites/" + site + "/views/00000000-0000-0000-0000-000000000000/pdf", token: token, json: true}).
+			wantError(t, http.StatusBadRequest, "400080")
 	})
 }
 
@@ -260,6 +264,12 @@ func TestDefaultPermissions(t *testing.T) {
 			{as: DemoAliceName, method: "PUT", path: finance + "/default-permissions/workbooks", body: rule("Read", "Allow"), status: 200},
 			{method: "PUT", path: deflt + "/default-permissions/lenses", body: rule("Read", "Allow"), status: 200},
 			{as: DemoAliceName, method: "DELETE", path: deflt + "/default-permissions/lenses/groups/" + analysts + "/Read/Allow", status: 403, code: "403004"},
+		}},
+		{"a body naming content or another project", []step{
+			{method: "PUT", path: deflt + "/default-permissions/workbooks", status: 400, code: "400042",
+				body: `<tsRequest><permissions><workbook id="x"/><granteeCapabilities><group id="` + analysts + `"/><capabilities><capability name="Read" mode="Allow"/></capabilities></granteeCapabilities></permissions></tsRequest>`},
+			{method: "PUT", path: deflt + "/default-permissions/workbooks", status: 404, code: "404009",
+				body: `<tsRequest><permissions><project id="x"/><granteeCapabilities><group id="` + analysts + `"/><capabilities><capability name="Read" mode="Allow"/></capabilities></granteeCapabilities></permissions></tsRequest>`},
 		}},
 		{"unknown project and grantee", []step{
 			{path: "projects/00000000-0000-0000-0000-000000000000/default-permissions/workbooks", status: 404, code: "404005"},

@@ -92,6 +92,18 @@ func (h *handler) addDefaultPermissions(kind *permKind) func(*call) (result, *ap
 		if !st.managesProject(c.user, siteID, id) {
 			return result{}, errForbidden("Only administrators and the project's owner or leaders can set its default permissions.")
 		}
+		// The reference refuses a body naming content (400042
+		// Malformed permissions qualifier) or another project (404009).
+		perms := body.child("permissions")
+		if perms.child("workbook") != nil || perms.child("datasource") != nil {
+			return result{}, &apiError{http.StatusBadRequest, 400042, "Bad Request",
+				"Default permissions are set on a project; the body must not name a workbook or data source."}
+		}
+		if named := perms.child("project"); named != nil {
+			if pid, _ := named.attr("id"); pid != id {
+				return result{}, &apiError{http.StatusNotFound, 404009, "Resource Not Found", "The project id in the body, '" + pid + "', is not the one in the URI."}
+			}
+		}
 		grants, err := st.readGrants(kind, siteID, body)
 		if err != nil {
 			return result{}, err
