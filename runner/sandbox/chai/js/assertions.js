@@ -598,7 +598,9 @@ function defineCoreAssertions() {
     try {
       fn();
     } catch (err) {
-      caught = err;
+      // The sandbox's hook gives an engine error V8's words, as a
+      // script's own catch gets them: chai matches and prints them.
+      caught = typeof __colrunCaught === 'function' ? __colrunCaught(err) : err;
     }
     var noArgs = errorLike === undefined && matcher === undefined;
     var bothArgs = Boolean(errorLike && matcher);

@@ -198,6 +198,8 @@ function formatArray(arr, opts) {
 }
 
 function typedArrayName(arr) {
+  // loupe names a Buffer before its tag, which says Uint8Array.
+  if (typeof Buffer === 'function' && arr instanceof Buffer) return 'Buffer';
   if (tagSymbol && arr[tagSymbol]) return arr[tagSymbol];
   return funcName(arr.constructor);
 }
