@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -121,5 +122,51 @@ func TestJUnitSystemErrAsNewman(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("system-err differs from Newman's (-newman +colrun):\n%s", diff)
+	}
+}
+
+// TestBareReportExportFlags: Newman 6.2.2 reads --reporter-json-export and
+// --reporter-junit-export given without a path (last on the line, or
+// before another flag) as "no path" and writes the report to its default
+// newman/newman-run-report-<time>-0.<ext>; colrun stopped with "flag needs
+// an argument" (exit 2). A word that is not a flag is the path, as in
+// Newman, even when the file exists (last run's report).
+func TestBareReportExportFlags(t *testing.T) {
+	t.Parallel()
+	bin := colrunBinary(t)
+	srv := okServer(t)
+	coll := writeFile(t, t.TempDir(), "c.json", fmt.Sprintf(`{"info":{"name":"bare"},"item":[{"name":"r","request":"%s/r"}]}`, srv.URL))
+	tests := []struct {
+		name string
+		args []string
+		want []string // files written in the working directory
+	}{
+		{"json export last", []string{"-r", "json", "--reporter-json-export"}, []string{"newman/newman-run-report-*.json"}},
+		{"junit export before a flag", []string{"--reporter-junit-export", "-r", "junit"}, []string{"newman/newman-run-report-*.xml"}},
+		{"both bare", []string{"-r", "json,junit", "--reporter-json-export", "--reporter-junit-export"},
+			[]string{"newman/newman-run-report-*.json", "newman/newman-run-report-*.xml"}},
+		{"an existing file is the path", []string{"-r", "junit", "--reporter-junit-export", "old.xml"}, []string{"old.xml"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			writeFile(t, dir, "old.xml", "last run")
+			cmd := exec.Command(bin, append([]string{"run", coll}, tc.args...)...)
+			cmd.Dir = dir
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("%v, want exit 0:\n%s", err, out)
+			}
+			for _, pattern := range tc.want {
+				files, _ := filepath.Glob(filepath.Join(dir, pattern))
+				if len(files) != 1 {
+					t.Errorf("%s: %d files, want 1", pattern, len(files))
+					continue
+				}
+				if b, _ := os.ReadFile(files[0]); len(b) == 0 || string(b) == "last run" {
+					t.Errorf("%s not written: %q", files[0], b)
+				}
+			}
+		})
 	}
 }

@@ -22,15 +22,20 @@ import (
 // existing file (or, after --bail, not a modifier) is not taken as the
 // value, so "--bail collection.json" keeps the collection path; any other
 // word is, so "--timeout-request soon" says what is wrong with "soon".
+// Newman reads a reporter's export option bare too (its reporter options
+// take the next word unless it starts with "-"): the report then goes to
+// its default path, as colrun's empty value does.
 var optionalValueFlags = map[string]struct {
 	bare  string
 	takes func(string) bool
 }{
-	"--bail":            {"true", isBailModifiers},
-	"--delay-request":   {"0", isValueWord},
-	"--timeout":         {"0", isValueWord},
-	"--timeout-request": {"0", isValueWord},
-	"--timeout-script":  {"0", isValueWord},
+	"--bail":                  {"true", isBailModifiers},
+	"--delay-request":         {"0", isValueWord},
+	"--timeout":               {"0", isValueWord},
+	"--timeout-request":       {"0", isValueWord},
+	"--timeout-script":        {"0", isValueWord},
+	"--reporter-json-export":  {"", isNotFlag},
+	"--reporter-junit-export": {"", isNotFlag},
 }
 
 // normalizeOptionalValues rewrites Newman's optional-value flags to the
@@ -66,6 +71,11 @@ func isValueWord(s string) bool {
 	_, err := os.Stat(s)
 	return err != nil
 }
+
+// isNotFlag reports whether s, after a reporter option, is its value, as
+// Newman's parseNestedOptions decides: any word but a flag, an existing
+// file included (a report path may name last run's report).
+func isNotFlag(s string) bool { return !strings.HasPrefix(s, "-") }
 
 func isNumber(s string) bool {
 	_, err := strconv.ParseInt(s, 10, 64)
