@@ -3,10 +3,12 @@ package auth
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -164,8 +166,55 @@ func (s *Signer) SignIn(ctx context.Context, signinURL string) (Session, error) 
 	if err == nil && resp.Request != nil && resp.Request.URL != nil {
 		sess.URL = resp.Request.URL.String()
 	}
+	var se *SigninError
+	if errors.As(err, &se) && se.API != nil && se.API.Code == codeBadVersion {
+		se.Version, se.ServerVersion = serverVersion(ctx, client, signinURL)
+	}
 	return sess, err
 }
+
+// codeBadVersion is Tableau's answer to a URL whose API version the
+// server does not have: "Version 'X' is not a valid version of the API".
+const codeBadVersion = "404001"
+
+// serverVersion returns the API version in signinURL and the newest the
+// server has, as its serverinfo gives it without a session (at version
+// 2.4, where serverinfo began, as Tableau Server Client asks it); "" when
+// the server does not say. colrun signs in at 3.24 unless told otherwise,
+// which every Tableau Server before 2024.3 refuses, and the version to use
+// instead is the fix the user needs.
+func serverVersion(ctx context.Context, client *http.Client, signinURL string) (asked, newest string) {
+	i := strings.LastIndex(strings.ToLower(signinURL), "/api/")
+	if i < 0 {
+		return "", ""
+	}
+	asked, _, _ = strings.Cut(signinURL[i+len("/api/"):], "/")
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, signinURL[:i]+"/api/2.4/serverinfo", nil)
+	if err != nil {
+		return asked, ""
+	}
+	req.Header.Set("Accept", FormatJSON.MediaType())
+	resp, err := withoutDowngrade(client).Do(req)
+	if err != nil {
+		return asked, ""
+	}
+	defer resp.Body.Close()
+	var info struct {
+		ServerInfo struct {
+			RestAPIVersion string `json:"restApiVersion"`
+		} `json:"serverInfo"`
+	}
+	if resp.StatusCode != http.StatusOK || json.NewDecoder(io.LimitReader(resp.Body, maxResponse)).Decode(&info) != nil {
+		return asked, ""
+	}
+	if v := info.ServerInfo.RestAPIVersion; versionRE.MatchString(v) {
+		return asked, v
+	}
+	return asked, ""
+}
+
+// versionRE matches a REST API version as Tableau writes it.
+var versionRE = regexp.MustCompile(`^[0-9]+\.[0-9]+$`)
 
 // withoutDowngrade is client refusing to follow a redirect from https to
 // http: a 307 or 308 resends the sign-in body, which holds the password,
@@ -243,6 +292,9 @@ type SigninError struct {
 	// or it could not be read, and then Err says why.
 	API *APIError
 	Err error
+	// Version is the API version of a sign-in the server did not have
+	// (404001), and ServerVersion the newest it has, when it said.
+	Version, ServerVersion string
 }
 
 // Error gives Tableau's answer on the first line and what to check
@@ -326,6 +378,8 @@ func (e *SigninError) Hint() string {
 		return "Tableau gives this same answer whatever the cause; check that:\n  • " + strings.Join(checks, "\n  • ")
 	case strings.HasPrefix(code, "400"):
 		return fmt.Sprintf("Tableau could not read the sign-in body; see it with: colrun tableau signin-body --method %s --format %s", e.Method, e.Format)
+	case code == codeBadVersion && e.ServerVersion != "":
+		return fmt.Sprintf("This server's newest REST API version is %s (its serverinfo says), older than %s: sign in at %s, with --env-var api-version=%s for colrun run (or api-version in the environment file), or --api-version %s for colrun tableau", e.ServerVersion, e.Version, e.ServerVersion, e.ServerVersion, e.ServerVersion)
 	case strings.HasPrefix(code, "404") || status == http.StatusNotFound:
 		return "There is no Tableau sign-in endpoint at that URL: check the server (" + EnvServer + " or the collection's server variable) and the API version"
 	case status == http.StatusMethodNotAllowed:

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -501,4 +502,46 @@ func TestTableauSigninServerMistakes(t *testing.T) {
 			t.Errorf("%d requests reached the server, want none", got)
 		}
 	})
+}
+
+// TestTableauSigninOlderServer checks the sign-in at a server older than
+// colrun's default REST API version (3.24, Tableau 2024.3): Tableau
+// answers 404001, and colrun now asks the server's serverinfo for its
+// newest version and names the setting that signs in there; the hint said
+// only to check the server and the version. The mock stands for a Tableau
+// Server 2022.1 (3.15).
+func TestTableauSigninOlderServer(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(mockserver.New(mockserver.Config{APIVersion: "3.15"}))
+	t.Cleanup(srv.Close)
+	env := map[string]string{"TABLEAU_SERVER": srv.URL, "TABLEAU_USERNAME": mockserver.DemoAdminName, "TABLEAU_PASSWORD": mockserver.DemoAdminPassword}
+	const hint = "This server's newest REST API version is 3.15 (its serverinfo says), older than 3.24: sign in at 3.15, with --env-var api-version=3.15 for colrun run (or api-version in the environment file), or --api-version 3.15 for colrun tableau"
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string // the start of a line of the output
+	}{
+		{"tableau signin", []string{"tableau", "signin"}, exitFailed, hint},
+		{"tableau signin --api-version 3.15", []string{"tableau", "signin", "--api-version", "3.15"}, exitOK, "Signed out again."},
+		{"run", []string{"run", "COLL", "--tableau-auth", "password"}, exitFailed, "               " + hint},
+		{"run --env-var api-version=3.15", []string{"run", "COLL", "--tableau-auth", "password", "--env-var", "api-version=3.15"}, exitOK, "  GET " + srv.URL + "/api/3.15/sessions/current [200 OK, "},
+	}
+	coll := filepath.Join(t.TempDir(), "c.json")
+	os.WriteFile(coll, []byte(`{"info":{"name":"c","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},"item":[{"name":"session","request":{"method":"GET","url":"`+srv.URL+`/api/3.15/sessions/current"}}]}`), 0o600)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			args := slices.Clone(tt.args)
+			if i := slices.Index(args, "COLL"); i >= 0 {
+				args[i] = coll
+			}
+			var out, errb bytes.Buffer
+			code := dispatch(context.Background(), args, stdio{in: strings.NewReader(""), out: &out, err: &errb, getenv: func(k string) string { return env[k] }})
+			found := slices.ContainsFunc(strings.Split(out.String()+errb.String(), "\n"), func(line string) bool { return strings.HasPrefix(line, tt.want) })
+			if code != tt.code || !found {
+				t.Errorf("exit %d, output:\n%s%s\nwant exit %d and the line:\n%s", code, out.String(), errb.String(), tt.code, tt.want)
+			}
+		})
+	}
 }
