@@ -87,6 +87,20 @@ func selectItems(coll *collections.Collection, folders []string) ([]*collections
 	if len(folders) == 0 {
 		return coll.Requests(), nil
 	}
+	if len(folders) == 1 {
+		// Newman looks a lone --folder up by postman-runtime's idOrName
+		// strategy, which prefers an item's own children to anything
+		// deeper: "--folder B" runs a top-level B before A/B, where
+		// several --folder flags take the first match depth first.
+		it := findItem(coll.Items, folders[0])
+		if it == nil {
+			return nil, fmt.Errorf("--folder %q: no folder or request with that name or id in %s", folders[0], coll.Source)
+		}
+		if !it.Folder {
+			return []*collections.Item{it}, nil
+		}
+		return (&collections.Collection{Items: it.Items}).Requests(), nil
+	}
 	want := map[string]bool{}
 	for _, f := range folders {
 		want[f] = true
@@ -122,6 +136,25 @@ func selectItems(coll *collections.Collection, folders []string) ([]*collections
 		}
 	}
 	return out, nil
+}
+
+// findItem is postman-runtime's findItemOrGroup: the first of items whose
+// id or name is match, else the first match found under each of them in
+// turn.
+func findItem(items []*collections.Item, match string) *collections.Item {
+	for _, it := range items {
+		if (it.ID != "" && it.ID == match) || it.Name == match {
+			return it
+		}
+	}
+	for _, it := range items {
+		if it.Folder {
+			if found := findItem(it.Items, match); found != nil {
+				return found
+			}
+		}
+	}
+	return nil
 }
 
 // Run runs every iteration and emits the events to h. It returns an error
