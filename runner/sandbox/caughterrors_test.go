@@ -19,6 +19,8 @@ func TestCaughtErrorsReadAsV8WordsThem(t *testing.T) {
 			"o.fn is not a function"},
 		{"not a function", `var x = 5; try { x(); } catch (e) { console.log(e.message); }`,
 			"x is not a function"},
+		{"call of an object", `var body = {data: {}}; try { body.data(); } catch (e) { console.log(e.message); }`,
+			"body.data is not a function"},
 		{"write to undefined", `let a = {}; try { a.b.c = 1; } catch (e) { console.log(e.message); }`,
 			"Cannot set properties of undefined (setting 'c')"},
 		{"new of an undefined member", `var o = {}; try { new o.Foo(1, 2); } catch (e) { console.log(e.message); }`,

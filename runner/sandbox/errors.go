@@ -188,8 +188,9 @@ var (
 	reNotObj   = regexp.MustCompile(`^Value is not an object: `)
 	// reNotFunc is goja's message for calling a chai property as a
 	// method: the assertion is a Go-backed object (chai/assertion.go), or
-	// a Proxy over a non-function.
-	reNotFunc = regexp.MustCompile(`^(?:Dynamic object is not callable|proxy target is not a function)$`)
+	// a Proxy over a non-function; and for calling an object that is no
+	// function (a JSON object read where a method was meant).
+	reNotFunc = regexp.MustCompile(`^(?:Dynamic object is not callable|proxy target is not a function|Not a function: .*)$`)
 )
 
 // v8Wording maps goja's fixed runtime messages to V8's.
