@@ -50,8 +50,65 @@ func (h *handler) userRoutes(segs []string) endpoint {
 		return endpoint{http.MethodGet: h.listResource(resourceKinds["users"]), http.MethodPost: h.addUser}
 	case 4:
 		return endpoint{http.MethodGet: h.getResource(resourceKinds["users"]), http.MethodPut: h.updateUser, http.MethodDelete: h.removeUser}
+	case 5:
+		switch segs[4] {
+		case "groups":
+			return endpoint{http.MethodGet: h.listUserGroups}
+		case "workbooks":
+			return endpoint{http.MethodGet: h.listUserWorkbooks}
+		}
 	}
 	return nil
+}
+
+// listUserGroups is Get Groups for a User, which Tableau Server Client's
+// users.populate_groups calls: the groups the user is a member of, paged.
+func (h *handler) listUserGroups(c *call) (result, *apiError) {
+	siteID, id := c.segs[1], c.segs[3]
+	if err := c.begin(siteID, "users", "read", false); err != nil {
+		return result{}, err
+	}
+	st := h.store
+	defer st.mu.Unlock()
+	if _, err := st.siteUser(siteID, id); err != nil {
+		return result{}, err
+	}
+	lq, err := parseListQuery(c.r.URL.Query())
+	if err != nil {
+		return result{}, err
+	}
+	var items []entry
+	for i := range st.data.Groups {
+		if g := &st.data.Groups[i]; g.SiteID == siteID && slices.Contains(g.UserIDs, id) {
+			items = append(items, entry{g.Name, func() *node { return groupNode(g) }})
+		}
+	}
+	return lq.answerList(st, "groups", items)
+}
+
+// listUserWorkbooks is Query Workbooks for User, which Tableau Server
+// Client's users.populate_workbooks calls: with ownedBy=true the workbooks
+// the user owns, otherwise those the user may read, which in the mock
+// (whose permissions are not enforced) are all of the site's.
+func (h *handler) listUserWorkbooks(c *call) (result, *apiError) {
+	siteID, id := c.segs[1], c.segs[3]
+	if err := c.begin(siteID, "workbooks", "read", true); err != nil {
+		return result{}, err
+	}
+	st := h.store
+	defer st.mu.Unlock()
+	u, err := st.siteUser(siteID, id)
+	if err != nil {
+		return result{}, err
+	}
+	lq, err := parseListQuery(c.r.URL.Query())
+	if err != nil {
+		return result{}, err
+	}
+	if strings.EqualFold(c.r.URL.Query().Get("ownedBy"), "true") {
+		lq.filters = append(lq.filters, fieldFilter{field: "ownerName", op: "eq", values: []string{u.Name}})
+	}
+	return lq.answerList(st, "workbooks", listWorkbooks(c, siteID))
 }
 
 // groupRoutes answers /sites/{id}/groups and its members.
