@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -166,6 +167,77 @@ func TestBareReportExportFlags(t *testing.T) {
 				if b, _ := os.ReadFile(files[0]); len(b) == 0 || string(b) == "last run" {
 					t.Errorf("%s not written: %q", files[0], b)
 				}
+			}
+		})
+	}
+}
+
+// TestCommonReporterOptions: Newman documents a common form of the
+// reporter options, without the reporter's name ("the option no-summary
+// can be passed as --reporter-no-summary or --reporter-cli-no-summary";
+// "--reporter-silent" silences the reporters, "--reporter-export" sets
+// the file reporters' path). colrun dropped the first kind as options of
+// a reporter named "no" or "show" (the summary was still printed) and
+// refused --reporter-silent and --reporter-export (exit 2). What each
+// case expects is what Newman 6.2.2 printed and wrote for it.
+func TestCommonReporterOptions(t *testing.T) {
+	t.Parallel()
+	srv := okServer(t)
+	dir := t.TempDir()
+	coll := writeFile(t, dir, "c.json", fmt.Sprintf(`{"info":{"name":"common"},"item":[
+		{"name":"r","request":"%s/r","event":[{"listen":"test","script":{"exec":[
+			"console.log('from the script');",
+			"pm.test('passes', () => {});",
+			"pm.test('fails', () => pm.expect(1).to.eql(2));"]}}]}]}`, srv.URL))
+	const (
+		summary  = "│              iterations │"
+		failures = "#  failure"
+		banner   = "colrun\n\n"
+	)
+	tests := []struct {
+		name       string
+		args       []string // REPORT is the JSON report's path
+		has, hasNo []string // in stdout
+		wantJSON   bool
+	}{
+		{name: "no-summary", args: []string{"--reporter-no-summary"}, has: []string{failures}, hasNo: []string{summary}},
+		{name: "no-failures", args: []string{"--reporter-no-failures"}, has: []string{summary}, hasNo: []string{failures}},
+		{name: "no-banner", args: []string{"--reporter-no-banner"}, has: []string{"common\n"}, hasNo: []string{banner}},
+		{name: "no-console", args: []string{"--reporter-no-console"}, has: []string{"✓  passes"}, hasNo: []string{"'from the script'"}},
+		{name: "no-assertions", args: []string{"--reporter-no-assertions"}, has: []string{"'from the script'"}, hasNo: []string{"✓  passes", "1. fails"}},
+		{name: "no-success-assertions", args: []string{"--reporter-no-success-assertions"}, has: []string{"1. fails"}, hasNo: []string{"✓  passes"}},
+		{name: "show-timestamps", args: []string{"--reporter-show-timestamps"}, has: []string{"]  ✓  passes"}},
+		{name: "over the reporter's own", args: []string{"--reporter-cli-no-summary=false", "--reporter-no-summary"}, hasNo: []string{summary}},
+		{name: "silent", args: []string{"-r", "cli,json", "--reporter-silent", "--reporter-json-export", "REPORT"}, hasNo: []string{"→ r"}, wantJSON: true},
+		{name: "export", args: []string{"-r", "json", "--reporter-export", "REPORT"}, wantJSON: true},
+	}
+	for i, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			report := filepath.Join(dir, fmt.Sprintf("report-%d.json", i))
+			args := []string{"run", coll, "--color", "off"}
+			for _, a := range tc.args {
+				if a == "REPORT" {
+					a = report
+				}
+				args = append(args, a)
+			}
+			res := colrun(t, nil, args...)
+			if res.code != exitFailed {
+				t.Fatalf("exit %d, want %d (a test fails); stderr %s", res.code, exitFailed, res.stderr)
+			}
+			for _, s := range tc.has {
+				if !strings.Contains(res.stdout, s) {
+					t.Errorf("stdout lacks %q:\n%s", s, res.stdout)
+				}
+			}
+			for _, s := range tc.hasNo {
+				if strings.Contains(res.stdout, s) {
+					t.Errorf("stdout has %q:\n%s", s, res.stdout)
+				}
+			}
+			if _, err := os.Stat(report); (err == nil) != tc.wantJSON {
+				t.Errorf("JSON report written = %v, want %v", err == nil, tc.wantJSON)
 			}
 		})
 	}

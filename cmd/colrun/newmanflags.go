@@ -36,6 +36,7 @@ var optionalValueFlags = map[string]struct {
 	"--timeout-script":        {"0", isValueWord},
 	"--reporter-json-export":  {"", isNotFlag},
 	"--reporter-junit-export": {"", isNotFlag},
+	"--reporter-export":       {"", isNotFlag},
 }
 
 // normalizeOptionalValues rewrites Newman's optional-value flags to the

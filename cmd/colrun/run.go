@@ -98,6 +98,7 @@ func (f *runFlags) register(fs *pflag.FlagSet) {
 	for _, name := range []string{"cli", "progress", "emojitrain"} {
 		f.silentReporters[name] = fs.Bool("reporter-"+name+"-silent", false, name+": print nothing (the other reporters still run)")
 	}
+	registerCommonReporterOptions(fs)
 	fs.BoolVar(&f.verbose, "verbose", false, "show each request's headers, body and timings, and unresolved variables")
 	fs.BoolVar(&f.silent, "silent", false, "print nothing to the terminal (reports are still written)")
 	fs.StringVar(&f.color, "color", "auto", "colored output: auto, on or off")
@@ -169,6 +170,9 @@ const runUsage = `Usage: colrun run <collection> [flags]
 Runs a Postman collection (v2.0 or v2.1) and reports like Newman. Flags may
 come before or after the collection path. Exit codes: 0 all passed, 1 an
 assertion, script or request failed, 2 bad flags or input files.
+As in Newman, a reporter option also takes a common form without the
+reporter's name, for every reporter that has it: --reporter-silent,
+--reporter-no-summary, --reporter-export <path>, ...
 
 Flags:
 `
@@ -187,6 +191,10 @@ func runCommand(ctx context.Context, args []string, sio stdio) int {
 	}
 	if err := fs.Parse(normalizeOptionalValues(args)); err != nil {
 		fmt.Fprintf(sio.err, "colrun run: %s (see \"colrun run --help\")\n", flagError(fs, err))
+		return exitUsage
+	}
+	if err := applyCommonReporterOptions(fs); err != nil {
+		fmt.Fprintf(sio.err, "colrun run: %v (see \"colrun run --help\")\n", err)
 		return exitUsage
 	}
 	if *help {

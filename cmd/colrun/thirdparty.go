@@ -56,7 +56,7 @@ func thirdPartyReporterOption(a string) bool {
 	}
 	opt, _, _ = strings.Cut(opt, "=")
 	name, option, ok := strings.Cut(opt, "-")
-	return ok && name != "" && option != "" && !knownReporter(name)
+	return ok && name != "" && option != "" && !knownReporter(name) && !isCommonReporterOption(a)
 }
 
 // dropMissingReporters removes the reporters colrun lacks from names,
