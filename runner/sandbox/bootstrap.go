@@ -1332,18 +1332,24 @@ pm.test = function (name, assert) {
     else { native.assertion(index, title, false, null); }
     return pm;
 };
+// testWithDone reports the test each time done() is called until it has
+// failed, and again when the function throws, as postman-sandbox does:
+// done() followed by a failing expect is a pass and then a failure.
 function testWithDone(index, title, assert) {
-    var finished = false;
+    var reported = false, failed = false;
     native.pending(index, title, 'done');
     try {
         assert(function (err) {
-            if (finished) { return; }
-            finished = true;
-            err ? recordFailure(index, title, err) : native.assertion(index, title, false, null);
+            if (failed) { return; }
+            failed = Boolean(err);
+            native.assertion(index, title, false, err || null, failed, reported);
+            reported = true;
         });
     }
     catch (e) {
-        if (!finished) { finished = true; recordFailure(index, title, e); }
+        failed = true;
+        native.assertion(index, title, false, e, true, reported);
+        reported = true;
     }
 }
 function awaitTest(index, title, ret) {

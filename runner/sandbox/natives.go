@@ -1074,17 +1074,26 @@ func (s *Sandbox) nAssertion(c goja.FunctionCall) goja.Value {
 	}
 	i := int(c.Argument(0).ToInteger())
 	sl := st.slot(i)
+	a := event.Assertion{Name: c.Argument(1).String(), Skipped: c.Argument(2).ToBoolean()}
+	// The fifth argument says the test threw (or passed done() or a
+	// rejection) the fourth, which may then be null or undefined.
+	if errVal := c.Argument(3); c.Argument(4).ToBoolean() || (!goja.IsNull(errVal) && !goja.IsUndefined(errVal)) {
+		a.Error = s.assertionError(errVal, a.Name)
+	}
 	if sl.set {
+		// The sixth argument asks for a report of a test reported
+		// already: a done() test's later done() or throw, which Newman
+		// reports each time.
+		if c.Argument(5).ToBoolean() {
+			a.Index = i
+			st.repeats = append(st.repeats, a)
+			st.order = append(st.order, -len(st.repeats))
+		}
 		return goja.Undefined()
 	}
 	sl.set = true
 	st.place(i)
-	sl.a = event.Assertion{Name: c.Argument(1).String(), Skipped: c.Argument(2).ToBoolean()}
-	// The fifth argument says the test threw (or passed done() or a
-	// rejection) the fourth, which may then be null or undefined.
-	if errVal := c.Argument(3); c.Argument(4).ToBoolean() || (!goja.IsNull(errVal) && !goja.IsUndefined(errVal)) {
-		sl.a.Error = s.assertionError(errVal, sl.a.Name)
-	}
+	sl.a = a
 	return goja.Undefined()
 }
 

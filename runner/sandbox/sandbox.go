@@ -393,6 +393,9 @@ type runState struct {
 	// promise takes it at once (Newman reports it then, as passed, without
 	// waiting; colrun fills in the outcome when the promise settles).
 	order []int
+	// repeats are the later reports of done() tests Newman reports more
+	// than once (see nAssertion); order holds -k for repeats[k-1].
+	repeats []event.Assertion
 	// pendingOps counts pm.sendRequest calls and cookie-jar operations
 	// whose callbacks have not run yet.
 	pendingOps int
@@ -846,6 +849,10 @@ func (s *Sandbox) collect(st *runState) {
 		st.res.Assertions = append(st.res.Assertions, sl.a)
 	}
 	for _, i := range st.order {
+		if i < 0 {
+			st.res.Assertions = append(st.res.Assertions, st.repeats[-i-1])
+			continue
+		}
 		report(i)
 	}
 	// Tests that never completed (Newman drops them) come last, failed.
