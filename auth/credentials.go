@@ -399,6 +399,11 @@ func (c Credentials) Check(m Method) error {
 			if !strings.HasPrefix(s, "tableau:") {
 				return fmt.Errorf("%s: scope %q does not start with tableau: (e.g. tableau:content:read, tableau:users:*)", EnvJWTScopes, s)
 			}
+			// A list written with commas is one scope that Tableau never
+			// matches, and every call then fails with 401002.
+			if i := strings.IndexAny(s, ",;|\"'[]"); i >= 0 {
+				return fmt.Errorf("%s: scope %q holds %q: separate scopes with spaces (%s=\"tableau:content:read tableau:users:read\")", EnvJWTScopes, s, s[i:i+1], EnvJWTScopes)
+			}
 		}
 	}
 	return nil

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -541,6 +542,56 @@ func TestTableauSigninOlderServer(t *testing.T) {
 			found := slices.ContainsFunc(strings.Split(out.String()+errb.String(), "\n"), func(line string) bool { return strings.HasPrefix(line, tt.want) })
 			if code != tt.code || !found {
 				t.Errorf("exit %d, output:\n%s%s\nwant exit %d and the line:\n%s", code, out.String(), errb.String(), tt.code, tt.want)
+			}
+		})
+	}
+}
+
+// TestTableauJWTScopeList checks TABLEAU_JWT_SCOPES written as a list
+// with commas, which made one scope that Tableau matches with nothing, so
+// that the run signed in and every call outside content reads failed with
+// 401002: it is refused before anything is sent, saying to use spaces.
+func TestTableauJWTScopeList(t *testing.T) {
+	t.Parallel()
+	var requests atomic.Int32
+	mock := mockserver.New(mockserver.Config{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requests.Add(1)
+		mock.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	coll := filepath.Join(t.TempDir(), "c.json")
+	os.WriteFile(coll, []byte(`{"info":{"name":"c","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},"item":[{"name":"users","request":{"method":"GET","url":"`+srv.URL+`/api/3.24/sites/{{site-id}}/users"}}]}`), 0o600)
+	env := map[string]string{
+		"TABLEAU_SERVER":       srv.URL,
+		"TABLEAU_CLIENT_ID":    mockserver.DemoClientID,
+		"TABLEAU_SECRET_ID":    mockserver.DemoSecretID,
+		"TABLEAU_SECRET_VALUE": mockserver.DemoSecretValue,
+		"TABLEAU_JWT_SUBJECT":  mockserver.DemoAdminName,
+	}
+	tests := []struct {
+		scopes   string
+		code     int
+		stderr   string
+		requests int32
+	}{
+		{"tableau:content:read,tableau:users:read", exitUsage, `colrun: TABLEAU_JWT_SCOPES: scope "tableau:content:read,tableau:users:read" holds ",": separate scopes with spaces (TABLEAU_JWT_SCOPES="tableau:content:read tableau:users:read")` + "\n", 0},
+		{"tableau:content:read; tableau:users:read", exitUsage, `colrun: TABLEAU_JWT_SCOPES: scope "tableau:content:read;" holds ";": separate scopes with spaces (TABLEAU_JWT_SCOPES="tableau:content:read tableau:users:read")` + "\n", 0},
+		{"tableau:content:read tableau:users:read", exitOK, "", 2}, // sign-in, users
+	}
+	for _, tt := range tests {
+		t.Run(tt.scopes, func(t *testing.T) {
+			// Not parallel: the subtests count one server's requests.
+			before := requests.Load()
+			env := maps.Clone(env)
+			env["TABLEAU_JWT_SCOPES"] = tt.scopes
+			var out, errb bytes.Buffer
+			code := dispatch(context.Background(), []string{"run", coll, "--tableau-auth", "jwt"}, stdio{in: strings.NewReader(""), out: &out, err: &errb, getenv: func(k string) string { return env[k] }})
+			if code != tt.code || errb.String() != tt.stderr {
+				t.Errorf("exit %d, stderr:\n%s\nwant exit %d, stderr:\n%s", code, errb.String(), tt.code, tt.stderr)
+			}
+			if got := requests.Load() - before; got != tt.requests {
+				t.Errorf("%d requests reached the server, want %d", got, tt.requests)
 			}
 		})
 	}
