@@ -1267,7 +1267,10 @@ readonly(pm, 'sendRequest', function (req, callback) {
     var self = this;
     if (!req) {
         if (isFunction(callback)) { callback.call(self, new Error('sendrequest: nothing to request')); return self; }
-        return Promise.reject(new Error('sendrequest: nothing to request'));
+        // Newman does nothing here; only an await sees the rejection.
+        var nothing = Promise.reject(new Error('sendrequest: nothing to request'));
+        nothing.catch(function () {});
+        return nothing;
     }
     var request = Request.isRequest(req) ? req : new Request(req), plain = exportRequest(request, true);
     if (!isFunction(callback)) {

@@ -189,6 +189,11 @@ pm.sendRequest(null, (err) => console.log(err.message));`)
 	// (no message); the promise, colrun's own, rejects with the Error.
 	diff(t, "logs", []string{"false | [object Object] | ECONNREFUSED | undefined | undefined", "rejected | true", "sendrequest: nothing to request"}, got)
 
+	// Without a request or a callback Newman does nothing: the promise
+	// colrun returns rejects only for an await.
+	res = runWith(t, sb, newExec("test"), `pm.sendRequest(); pm.sendRequest(""); console.log("went on");`)
+	diff(t, "logs", []string{"went on"}, mustPass(t, res))
+
 	noSend := New(Options{})
 	res = runWith(t, noSend, newExec("test"), `pm.sendRequest("http://127.0.0.1:1/").catch((err) => console.log(err.message));`)
 	diff(t, "logs", []string{"pm.sendRequest is not available in this run"}, mustPass(t, res))
