@@ -18,6 +18,7 @@ import (
 	"net/http/httptrace"
 	"net/url"
 	"os"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
@@ -437,7 +438,10 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 		}
 		if truncatedErr != nil {
 			var de *bodyDecodeError
-			if errors.As(truncatedErr, &de) || errors.Is(truncatedErr, errBodyTooLarge) {
+			if errors.As(truncatedErr, &de) {
+				return nil, de.netError()
+			}
+			if errors.Is(truncatedErr, errBodyTooLarge) {
 				return nil, truncatedErr
 			}
 			if perr := chunkError(truncatedErr); perr.code != "" {
@@ -872,27 +876,32 @@ func readBody(resp *http.Response, limit int64) ([]byte, error) {
 		// 204) needs no decoding and a corrupt one fails the request, as
 		// in Newman, instead of arriving empty.
 		var err error
-		switch strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))) {
+		encoding := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding")))
+		switch encoding {
 		case "gzip", "x-gzip":
-			data, err = decodeBody(data, limit, true, func(r io.Reader) (io.ReadCloser, error) { return gzip.NewReader(r) })
+			data, err = gunzip(data, limit)
 		case "deflate":
 			// HTTP's deflate is zlib-wrapped (what Node and most servers
-			// send); some servers send raw deflate, which Node refuses and
-			// browsers accept.
-			data, err = decodeBody(data, limit, true, func(r io.Reader) (io.ReadCloser, error) { return zlib.NewReader(r) })
-			if err != nil && !errors.Is(err, errBodyTooLarge) {
-				data, err = decodeBody(raw, limit, true, func(r io.Reader) (io.ReadCloser, error) { return flate.NewReader(r), nil })
+			// send); some servers send raw deflate. postman-request
+			// tells them apart by the first byte, whose low nibble is a
+			// zlib header's method (8), and never tries the other.
+			if data[0]&0x0f == 8 {
+				data, err = inflateZlib(data, limit)
+			} else {
+				data, err = decodeBody(data, limit, true, func(r io.Reader) (io.ReadCloser, error) { return flate.NewReader(r), nil })
+				var corrupt flate.CorruptInputError
+				if msg := firstBlockError(raw); errors.As(err, &corrupt) && msg != "" {
+					err = zlibDataError(msg, err)
+				}
 			}
 		case "br":
 			data, err = decodeBody(data, limit, false, func(r io.Reader) (io.ReadCloser, error) { return io.NopCloser(brotli.NewReader(r)), nil })
-			var de *bodyDecodeError
-			if errors.As(err, &de) {
-				// Node's brotli decoder has one message for every
-				// corruption.
-				err = &bodyDecodeError{"Decompression failed"}
-			}
 		}
 		if err != nil {
+			var de *bodyDecodeError
+			if errors.As(err, &de) {
+				de.encoding = encoding
+			}
 			return nil, err
 		}
 	}
@@ -906,34 +915,190 @@ func readBody(resp *http.Response, limit int64) ([]byte, error) {
 // unless set), which protects a run from an endless or bomb body.
 var errBodyTooLarge = errors.New("response body is larger than the response size limit (512 MB)")
 
-// bodyDecodeError is a compressed body that does not decode; it is
-// reported as it is, with no host in front, as Newman reports it.
-type bodyDecodeError struct{ msg string }
+// bodyDecodeError is a compressed body that does not decode, worded as
+// Node's zlib words it and with its code and errno, which Newman's JSON
+// report and a pm.sendRequest callback's err show.
+type bodyDecodeError struct {
+	fields event.NodeError
+	msg    string
+	// cause is what Go's decoder said, for --verbose.
+	cause    error
+	encoding string
+}
 
 func (e *bodyDecodeError) Error() string { return e.msg }
 
-// decodeBody decompresses a whole body, reading at most limit+1 bytes of
-// output; a body that does not decode is an error worded as Node's zlib
-// words it.
+func (e *bodyDecodeError) Unwrap() error { return e.cause }
+
+// netError is the request error a report shows: the message with no
+// host in front, as Newman reports it.
+func (e *bodyDecodeError) netError() error {
+	detail := fmt.Sprintf("the response body is labelled Content-Encoding: %s but does not decode as that", e.encoding)
+	if e.cause != nil {
+		detail += " (" + e.cause.Error() + ")"
+	}
+	return &netError{fields: e.fields, msg: e.msg, detail: detail}
+}
+
+// zlibDataError is Node's Z_DATA_ERROR with its message.
+func zlibDataError(msg string, cause error) *bodyDecodeError {
+	return &bodyDecodeError{fields: event.NodeError{Errno: -3, Code: "Z_DATA_ERROR"}, msg: msg, cause: cause}
+}
+
+// nodeDecodeError words a Go decoder's error as Node's zlib words the
+// same failure. Go's flate does not say what was corrupt, where zlib
+// names it ("invalid block type", "invalid distance too far back"), so
+// that case keeps Go's words.
+func nodeDecodeError(err error) *bodyDecodeError {
+	switch {
+	case errors.Is(err, gzip.ErrChecksum), errors.Is(err, zlib.ErrChecksum):
+		return zlibDataError("incorrect data check", err)
+	case errors.Is(err, gzip.ErrHeader), errors.Is(err, zlib.ErrHeader):
+		return zlibDataError("incorrect header check", err)
+	case errors.Is(err, zlib.ErrDictionary):
+		return &bodyDecodeError{fields: event.NodeError{Errno: 2, Code: "Z_NEED_DICT"}, msg: "Missing dictionary", cause: err}
+	case strings.HasPrefix(err.Error(), "brotli: "):
+		// Node's brotli decoder has one message for every corruption;
+		// its code and errno are the decoder's error name and number.
+		fields := event.NodeError{Code: "ERR__ERROR_FORMAT_" + strings.TrimPrefix(err.Error(), "brotli: ")}
+		if v := reflect.ValueOf(err); v.Kind() == reflect.Int {
+			fields.Errno = int(v.Int())
+		}
+		return &bodyDecodeError{fields: fields, msg: "Decompression failed", cause: err}
+	}
+	return zlibDataError("invalid compressed data: "+err.Error(), err)
+}
+
+// firstBlockError is zlib's message for a deflate stream whose first
+// block header is invalid, which is where a body that was never
+// compressed fails ("OK" and "Not Found" name a reserved block type,
+// plain text a stored block with mismatched lengths); "" when that header
+// is valid.
+func firstBlockError(d []byte) string {
+	if len(d) == 0 {
+		return ""
+	}
+	switch d[0] >> 1 & 3 {
+	case 3:
+		return "invalid block type"
+	case 0:
+		if len(d) >= 5 && uint16(d[1])|uint16(d[2])<<8 != ^(uint16(d[3])|uint16(d[4])<<8) {
+			return "invalid stored block lengths"
+		}
+	case 2:
+		if len(d) >= 2 && (257+int(d[0]>>3) > 286 || 1+int(d[1]&0x1f) > 30) {
+			return "too many length or distance symbols"
+		}
+	}
+	return ""
+}
+
+// decodeBody decompresses a whole deflate or brotli body, reading at
+// most limit+1 bytes of output.
 //
 // With keepCut, a stream that ends early gives what it decoded up to
-// there: postman-request inflates gzip and deflate with Z_SYNC_FLUSH as
-// the final flush, so under Newman a cut body (even one missing only its
-// checksum) arrives as far as it goes, with no error.
+// there: postman-request inflates deflate with Z_SYNC_FLUSH as the final
+// flush, so under Newman a cut body arrives as far as it goes, with no
+// error. It finishes brotli as a whole, and a cut brotli body fails with
+// Node's "unexpected end of file". Bytes after a complete stream are
+// ignored, as Node ignores them.
 func decodeBody(data []byte, limit int64, keepCut bool, open func(io.Reader) (io.ReadCloser, error)) ([]byte, error) {
 	zr, err := open(bytes.NewReader(data))
 	if err != nil {
-		return nil, &bodyDecodeError{"incorrect header check"}
+		return nil, nodeDecodeError(err)
 	}
 	defer zr.Close()
 	out, err := readCapped(zr, limit, 0)
-	if err != nil && !(keepCut && errors.Is(err, io.ErrUnexpectedEOF)) {
-		return nil, &bodyDecodeError{"invalid compressed data: " + err.Error()}
+	switch {
+	case err == nil, err.Error() == "brotli: excessive input":
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		if !keepCut {
+			return nil, &bodyDecodeError{fields: event.NodeError{Errno: -5, Code: "Z_BUF_ERROR"}, msg: "unexpected end of file", cause: err}
+		}
+	default:
+		return nil, nodeDecodeError(err)
 	}
 	if int64(len(out)) > limit {
 		return nil, errBodyTooLarge
 	}
 	return out, nil
+}
+
+// inflateZlib decodes a zlib-wrapped deflate body, its header checked as
+// Node's zlib checks it: a header cut short is an empty body (with
+// Z_SYNC_FLUSH zlib waits for more), a window past 32 kB is "invalid
+// window size" (Go calls it a bad header), and a preset dictionary is
+// "Missing dictionary".
+func inflateZlib(data []byte, limit int64) ([]byte, error) {
+	if len(data) < 2 {
+		return nil, nil
+	}
+	if (int(data[0])<<8|int(data[1]))%31 == 0 && data[0]>>4 > 7 {
+		return nil, zlibDataError("invalid window size", nil)
+	}
+	if (int(data[0])<<8|int(data[1]))%31 == 0 && data[1]&0x20 != 0 {
+		// A preset dictionary, which no one gave: Go checks the
+		// dictionary's id against none and may pass.
+		if len(data) < 6 {
+			return nil, nil
+		}
+		return nil, &bodyDecodeError{fields: event.NodeError{Errno: 2, Code: "Z_NEED_DICT"}, msg: "Missing dictionary"}
+	}
+	out, err := decodeBody(data, limit, true, func(r io.Reader) (io.ReadCloser, error) { return zlib.NewReader(r) })
+	var corrupt flate.CorruptInputError
+	if msg := firstBlockError(data[2:]); errors.As(err, &corrupt) && msg != "" {
+		err = zlibDataError(msg, err)
+	}
+	return out, err
+}
+
+// gunzip decodes a gzip body as Node's zlib does through postman-request:
+// members one after another, a cut one kept as far as it goes, and after
+// a member, a zero byte or the start of a header cut short ends the body
+// where any other two bytes fail it ("incorrect header check").
+func gunzip(data []byte, limit int64) ([]byte, error) {
+	var out []byte
+	for rest, members := data, 0; ; members++ {
+		if len(rest) < 2 {
+			return out, nil
+		}
+		if rest[0] != 0x1f || rest[1] != 0x8b {
+			if members > 0 && rest[0] == 0 {
+				return out, nil
+			}
+			return nil, zlibDataError("incorrect header check", nil)
+		}
+		// zlib reads the method and the flags together.
+		if len(rest) >= 4 && rest[2] != 8 {
+			return nil, zlibDataError("unknown compression method", nil)
+		}
+		if len(rest) >= 4 && rest[3]&0xe0 != 0 {
+			return nil, zlibDataError("unknown header flags set", nil)
+		}
+		// A bytes.Reader is a ByteReader, so the gzip reader reads no
+		// further than its member and the rest is left in br.
+		br := bytes.NewReader(rest)
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+				return out, nil
+			}
+			return nil, nodeDecodeError(err)
+		}
+		zr.Multistream(false)
+		part, err := readCapped(zr, limit-int64(len(out)), 0)
+		out = append(out, part...)
+		if int64(len(out)) > limit {
+			return nil, errBodyTooLarge
+		}
+		if errors.Is(err, io.ErrUnexpectedEOF) {
+			return out, nil
+		}
+		if err != nil {
+			return nil, nodeDecodeError(err)
+		}
+		rest = rest[len(rest)-br.Len():]
+	}
 }
 
 // readCapped reads r to its end, or to limit+1 bytes, which tells the
