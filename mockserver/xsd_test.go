@@ -376,6 +376,11 @@ func catalog(t *testing.T, asJSON bool) map[string]reply {
 	add("datasource", s.get("datasources/"+demoID(DemoSamplesSiteID, "datasource", "Regional Sales")))
 	add("views of JWT", req{path: "sites/" + site + "/views", token: jwtToken})
 	add("workbook", s.get("workbooks/"+superstore))
+	add("workbooks with all fields", s.get("workbooks?fields=_all_&pageSize=3"))
+	add("views with owner and workbook names", s.get("views?fields=_default_,owner.name,workbook.name,project.name&pageSize=3"))
+	add("projects with all fields", s.get("projects?fields=_all_&filter=name:in:[Samples,Sandbox]"))
+	add("groups of a user", s.get("users/"+DemoAliceID+"/groups"))
+	add("workbooks of a user", s.get("users/"+DemoAliceID+"/workbooks?ownedBy=true&pageSize=3"))
 	add("switch site", req{method: "POST", path: "auth/switchSite", token: pat, body: `<tsRequest><site contentUrl="Samples"/></tsRequest>`})
 
 	add("401000", req{path: "sessions/current"})
