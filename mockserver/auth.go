@@ -127,7 +127,9 @@ func (h *handler) signIn(c *call) (result, *apiError) {
 		switch {
 		case u == nil:
 			return result{}, h.refuse(errSignin(), "password", fmt.Sprintf("no user is named %q", name))
-		case u.Password == "" || !equalSecret(u.Password, password):
+		case u.Password == "":
+			return result{}, h.refuse(errSignin(), "password", fmt.Sprintf("user %q has no password in the mock's data, so signs in only with a personal access token or a JWT", u.Name))
+		case !equalSecret(u.Password, password):
 			return result{}, h.refuse(errSignin(), "password", fmt.Sprintf("wrong password for user %q", u.Name))
 		case !u.memberOf(site.ID):
 			return result{}, h.refuse(errSignin(), "password", fmt.Sprintf("user %q is not a member of site %q", u.Name, site.ContentURL))

@@ -95,6 +95,7 @@ func TestSignInRefusalLogged(t *testing.T) {
 	d.PATs = append(d.PATs,
 		PAT{Name: "revoked-pat", Secret: "revoked-pat-secret", UserID: DemoAliceID, Revoked: true},
 		PAT{Name: "old-pat", Secret: "old-pat-secret", UserID: DemoAliceID, ExpiresAt: testEpoch.Add(-time.Hour)})
+	d.Users = append(d.Users, User{ID: "5a0c7d3e-1f2b-4c5d-8e9f-0a1b2c3d4e5f", Name: "robot", SiteRole: "Viewer"})
 	tests := []struct {
 		name, body string
 		json       bool
@@ -105,6 +106,8 @@ func TestSignInRefusalLogged(t *testing.T) {
 			`msg="sign-in refused" reason="no site has contentUrl \"finance\" (the sites' are \"\", \"Samples\")"`},
 		{"wrong password", passwordBody("admin", "secret-typo", ""), false, "401001",
 			`msg="password sign-in refused" reason="wrong password for user \"admin\""`},
+		{"user without a password", passwordBody("robot", "secret-typo", ""), false, "401001",
+			`msg="password sign-in refused" reason="user \"robot\" has no password in the mock's data, so signs in only with a personal access token or a JWT"`},
 		{"unknown user", passwordBody("bob", "secret-typo", ""), false, "401001",
 			`msg="password sign-in refused" reason="no user is named \"bob\""`},
 		{"not impersonating as alice", signinXML(`name="alice" password="alice-password"`, "", `<user id="`+DemoAdminID+`"/>`), false, "401001",
