@@ -63,21 +63,22 @@ func TestReporterSilentOptions(t *testing.T) {
 }
 
 // TestJUnitSystemErrAsNewman: the system-err of a suite lists each
-// iteration's script errors as Newman 6.2.2 writes them, with the error's
-// message alone ("testScriptError: <message>"; Newman's serialised script
-// errors have no stack), so a CI step that searches the XML for Newman's
-// lines finds them. colrun wrote the engine's stack there
-// ("ReferenceError: ...\n\tat request Create user prerequest:1:24(2)").
-// A chai assertion failing outside pm.test is the exception: Newman keeps
-// its stack, which starts "Error: <message>".
-// The expected texts are Newman 6.2.2's for this collection, run with
-// -n 2; the request error's Node frames ("    at
-// TCPConnectWrap.afterConnect ...") are left out, as colrun documents.
+// iteration's script errors as Newman 6.2.2 writes them, err.stack ||
+// err.message, so a CI step that searches the XML for Newman's lines finds
+// them. The sandbox's serialised errors have no stack there, so most show
+// their message alone; chai's AssertionError thrown outside pm.test keeps
+// its stack ("Error: <message>"), and --bail's AssertionFailure is
+// postman-runtime's own Error ("AssertionFailure: <tests>"). colrun wrote
+// the engine's stack ("ReferenceError: ...\n\tat request Create user
+// prerequest:1:24(2)"), or the bare message for AssertionFailure. The
+// expected texts are Newman 6.2.2's for these collections and flags, with
+// Node's and V8's frames ("    at TCPConnectWrap.afterConnect ...",
+// "    at Object.eval (eval at exec ...") left out, as colrun documents.
 func TestJUnitSystemErrAsNewman(t *testing.T) {
 	t.Parallel()
 	srv := okServer(t)
 	dir := t.TempDir()
-	coll := writeFile(t, dir, "c.json", fmt.Sprintf(`{"info":{"name":"CI Suite"},"item":[
+	errColl := writeFile(t, dir, "errors.json", fmt.Sprintf(`{"info":{"name":"CI Suite"},"item":[
 		{"name":"Users","item":[{"name":"Create user","request":"%[1]s/post",
 			"event":[{"listen":"prerequest","script":{"exec":["undefinedFn();"]}},
 			         {"listen":"test","script":{"exec":["pm.test('created', () => {});"]}}]}]},
@@ -87,42 +88,59 @@ func TestJUnitSystemErrAsNewman(t *testing.T) {
 				"event":[{"listen":"test","script":{"exec":["pm.test('before throw', () => {});","null.foo;"]}}]},
 			{"name":"Top expect","request":"%[1]s/get",
 				"event":[{"listen":"test","script":{"exec":["pm.expect(1).to.eql(2);"]}}]}]}]}`, srv.URL))
-	report := filepath.Join(dir, "r.xml")
-	res := colrun(t, nil, "run", coll, "-n", "2", "-r", "junit", "--reporter-junit-export", report)
-	if res.code != exitFailed {
-		t.Fatalf("exit %d, want %d; stderr %s", res.code, exitFailed, res.stderr)
+	bail := writeFile(t, dir, "bail.json", fmt.Sprintf(`{"info":{"name":"Bail"},"item":[
+		{"name":"Get user","request":"%s/get","event":[{"listen":"test","script":{"exec":[
+			"pm.test('status', () => {});","pm.test('user matches', () => pm.expect('bob').to.eql('carol'));"]}}]}]}`, srv.URL))
+	tests := []struct {
+		name string
+		args []string
+		want map[string]string // system-err by suite
+	}{
+		{"script and request errors", []string{errColl, "-n", "2"}, map[string]string{
+			"Users / Create user": "Iteration: 0\n\n---\nprerequestScriptError: undefinedFn is not defined\n---\n" +
+				"Iteration: 1\n\n---\nprerequestScriptError: undefinedFn is not defined\n---\n",
+			"Errors / Refused": "Iteration: 0\nRequestError: Error: connect ECONNREFUSED 127.0.0.1:1\n\n---\n" +
+				"Iteration: 1\nRequestError: Error: connect ECONNREFUSED 127.0.0.1:1\n\n---\n",
+			"Errors / Test throws": "Iteration: 0\n\n---\ntestScriptError: Cannot read properties of null (reading 'foo')\n---\n" +
+				"Iteration: 1\n\n---\ntestScriptError: Cannot read properties of null (reading 'foo')\n---\n",
+			"Errors / Top expect": "Iteration: 0\n\n---\ntestScriptError: Error: expected 1 to deeply equal 2\n---\n" +
+				"Iteration: 1\n\n---\ntestScriptError: Error: expected 1 to deeply equal 2\n---\n",
+		}},
+		{"--bail on a failed assertion", []string{bail, "--bail"}, map[string]string{
+			"Get user": "Iteration: 0\n\n---\ntestScriptError: AssertionFailure: user matches\n---\n",
+		}},
 	}
-	b, err := os.ReadFile(report)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc struct {
-		Suites []struct {
-			Name      string `xml:"name,attr"`
-			SystemErr string `xml:"system-err"`
-		} `xml:"testsuite"`
-	}
-	if err := xml.Unmarshal(b, &doc); err != nil {
-		t.Fatalf("report is not XML: %v\n%s", err, b)
-	}
-	got := map[string]string{}
-	for _, s := range doc.Suites {
-		got[s.Name] = s.SystemErr
-	}
-	want := map[string]string{
-		"Users / Create user": "Iteration: 0\n\n---\nprerequestScriptError: undefinedFn is not defined\n---\n" +
-			"Iteration: 1\n\n---\nprerequestScriptError: undefinedFn is not defined\n---\n",
-		"Errors / Refused": "Iteration: 0\nRequestError: Error: connect ECONNREFUSED 127.0.0.1:1\n\n---\n" +
-			"Iteration: 1\nRequestError: Error: connect ECONNREFUSED 127.0.0.1:1\n\n---\n",
-		"Errors / Test throws": "Iteration: 0\n\n---\ntestScriptError: Cannot read properties of null (reading 'foo')\n---\n" +
-			"Iteration: 1\n\n---\ntestScriptError: Cannot read properties of null (reading 'foo')\n---\n",
-		// chai's AssertionError keeps its stack under Newman; its V8
-		// frames ("    at Object.eval (eval at exec ...") are left out.
-		"Errors / Top expect": "Iteration: 0\n\n---\ntestScriptError: Error: expected 1 to deeply equal 2\n---\n" +
-			"Iteration: 1\n\n---\ntestScriptError: Error: expected 1 to deeply equal 2\n---\n",
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("system-err differs from Newman's (-newman +colrun):\n%s", diff)
+	for i, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			report := filepath.Join(dir, fmt.Sprintf("r-%d.xml", i))
+			res := colrun(t, nil, append([]string{"run", "-r", "junit", "--reporter-junit-export", report}, tc.args...)...)
+			if res.code != exitFailed {
+				t.Fatalf("exit %d, want %d; stderr %s", res.code, exitFailed, res.stderr)
+			}
+			b, err := os.ReadFile(report)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var doc struct {
+				Suites []struct {
+					Name      string `xml:"name,attr"`
+					SystemErr string `xml:"system-err"`
+				} `xml:"testsuite"`
+			}
+			if err := xml.Unmarshal(b, &doc); err != nil {
+				t.Fatalf("report is not XML: %v\n%s", err, b)
+			}
+			got := map[string]string{}
+			for _, s := range doc.Suites {
+				if s.SystemErr != "" {
+					got[s.Name] = s.SystemErr
+				}
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("system-err differs from Newman's (-newman +colrun):\n%s", diff)
+			}
+		})
 	}
 }
 

@@ -119,16 +119,7 @@ func (j *JUnit) Handle(e event.Event) error {
 	case e.Script != nil:
 		if se := e.Script.Error; se != nil {
 			x := j.exec(e.Script.Cursor, e.Script.Item)
-			// Newman writes err.stack || err.message. The sandbox's
-			// serialised script errors carry no stack, so system-err has
-			// the message alone ("testScriptError: x is not defined"),
-			// which CI log searches match; only chai's AssertionError,
-			// thrown outside pm.test, keeps its stack, whose first line
-			// reads "Error: <message>" (its V8 frames are left out).
-			msg := se.Message
-			if se.Name == "AssertionError" {
-				msg = "Error: " + msg
-			}
+			msg := systemErrText(se)
 			if e.Script.Listen == "test" {
 				x.testErrs = append(x.testErrs, msg)
 			} else {
@@ -224,6 +215,23 @@ func (j *JUnit) addError(x *junitExec, kind, at, name, msg, stack string, iterat
 		c.at = at
 	}
 	c.fail(iteration, orDefault(name, "Error"), msg, stack)
+}
+
+// systemErrText is a script error as Newman's system-err shows it, where
+// CI log searches look for it: err.stack || err.message. The sandbox's
+// serialised errors carry no stack, so most show their message alone
+// ("x is not defined"); chai's AssertionError thrown outside pm.test
+// keeps its stack, whose first line reads "Error: <message>", and
+// --bail's AssertionFailure is postman-runtime's own Error
+// ("AssertionFailure: <tests>"). Their V8 frames are left out.
+func systemErrText(se *event.ScriptError) string {
+	switch se.Name {
+	case "AssertionError":
+		return "Error: " + se.Message
+	case "AssertionFailure":
+		return "AssertionFailure: " + se.Message
+	}
+	return se.Message
 }
 
 // scriptAt is Newman's location of a script error, as the Summary writes
