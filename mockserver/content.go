@@ -84,9 +84,22 @@ func (st *store) contentItem(plural, siteID, id string) (contentItem, *apiError)
 	return contentItem{}, errNotFound(k.notFound, k.label, id)
 }
 
-// contentPartRoutes answers the methods above; segs start at "sites".
+// contentPartRoutes answers the methods above and the site methods of
+// tasks.go, subscriptions.go and webhooks.go; segs start at "sites".
 func (h *handler) contentPartRoutes(segs []string) endpoint {
 	n := len(segs)
+	if n >= 3 {
+		switch segs[2] {
+		case "tasks":
+			return h.taskRoutes(segs)
+		case "schedules":
+			return h.siteScheduleRoutes(segs)
+		case "subscriptions":
+			return h.subscriptionRoutes(segs)
+		case "webhooks":
+			return h.webhookRoutes(segs)
+		}
+	}
 	if n < 5 {
 		return nil
 	}
@@ -256,7 +269,9 @@ func (h *handler) deleteContent(plural string) func(*call) (result, *apiError) {
 }
 
 // workbookViews is Query Views for Workbook: every view of the workbook,
-// unpaged, with usage when includeUsageStatistics=true.
+// unpaged, with id, name and content URL and, when
+// includeUsageStatistics=true, usage, as Tableau's responses have them
+// (workbook_populate_views.xml, workbook_populate_views_usage.xml).
 func (h *handler) workbookViews(c *call) (result, *apiError) {
 	if _, err := c.readItem("workbooks"); err != nil {
 		return result{}, err
@@ -265,7 +280,11 @@ func (h *handler) workbookViews(c *call) (result, *apiError) {
 	list := listEl("views")
 	for i := range h.store.data.Views {
 		if v := &h.store.data.Views[i]; v.WorkbookID == c.segs[3] && v.SiteID == c.segs[1] {
-			list.add(viewNode(c, v, includeUsage(c)))
+			n := el("view").set("id", v.ID).set("name", v.Name).set("contentUrl", v.ContentURL)
+			if includeUsage(c) {
+				n.add(el("usage").set("totalViewCount", strconv.Itoa(v.TotalViewCount)))
+			}
+			list.add(n)
 		}
 	}
 	return answer(http.StatusOK, list)
@@ -278,8 +297,11 @@ func derivedID(parts ...string) string {
 }
 
 // connections is Query Workbook Connections and Query Data Source
-// Connections: one connection, to the published data source's extract
-// for a data source and to an embedded extract for a workbook.
+// Connections: one connection, in the shapes of Tableau's responses
+// (workbook_populate_connections.xml, datasource_populate_connections.xml):
+// a workbook's names the data source it reads, here an embedded one
+// named after the workbook; a data source's says whether its password
+// is embedded.
 func (h *handler) connections(plural string) func(*call) (result, *apiError) {
 	return func(c *call) (result, *apiError) {
 		item, err := c.readItem(plural)
@@ -293,11 +315,13 @@ func (h *handler) connections(plural string) func(*call) (result, *apiError) {
 			return result{}, err
 		}
 		defer h.store.mu.Unlock()
-		conn := el("connection").set("id", derivedID("connection", c.segs[3])).set("type", "hyper").
-			set("embedPassword", "false").set("serverAddress", "localhost").set("serverPort", "").
-			set("userName", "").set("queryTaggingEnabled", "false")
-		if plural == "datasources" {
-			conn.add(el("datasource").set("id", c.segs[3]).set("name", item.name))
+		id := c.segs[3]
+		conn := el("connection").set("id", derivedID("connection", id)).set("type", "hyper").
+			set("serverAddress", "localhost").set("userName", "")
+		if plural == "workbooks" {
+			conn.add(el("datasource").set("id", derivedID("embedded-datasource", id)).set("name", item.name))
+		} else {
+			conn.set("embedPassword", "false")
 		}
 		return answer(http.StatusOK, listEl("connections").add(conn))
 	}
@@ -318,8 +342,8 @@ func (h *handler) revisions(plural string) func(*call) (result, *apiError) {
 		if err != nil {
 			return result{}, err
 		}
-		rev := el("revision").set("revisionNumber", "1").set("publishedAt", formatTime(st.updatedAt(plural, c.segs[3]))).
-			set("deleted", "false").set("current", "true").set("sizeInBytes", "0")
+		rev := el("revision").set("publishedAt", formatTime(st.updatedAt(plural, c.segs[3]))).set("revisionNumber", "1").
+			set("deleted", "false").set("current", "true")
 		publisher := el("publisher").set("id", item.owner)
 		if u := st.user(item.owner); u != nil {
 			publisher.set("name", u.Name)

@@ -30,6 +30,11 @@ type store struct {
 	// perms holds the explicit permission rules set through the API, by
 	// permKey (e.g. "workbook/<id>"), grantees in the order first added.
 	perms map[string][]grant
+	// tasks, subscriptions and webhooks are those created through the
+	// API, oldest first.
+	tasks         []*task
+	subscriptions []*subscription
+	webhooks      []*webhook
 }
 
 // session is a signed-in token. scopes is nil for password and PAT
