@@ -59,8 +59,8 @@
 //     of null says "of undefined". Deep recursion fails
 //     with "RangeError: Maximum call stack size exceeded" that try/catch
 //     cannot catch.
-//   - A variable set to undefined reads back as null (variables hold Go
-//     values); object values read back with their keys sorted.
+//   - Object values stored in variables read back in later scripts with
+//     their keys sorted (variables hold Go values).
 //   - pm.cookies.jar() works on an http.CookieJar: cookies read back carry
 //     their name and value only.
 //   - After pm.execution.skipRequest() the rest of the synchronous script

@@ -522,6 +522,13 @@ func (s *Sandbox) nVarSet(sv *scriptValues, c goja.FunctionCall) goja.Value {
 		// already the parsed form.
 		js = val
 	}
+	if goja.IsUndefined(js) && s.cur != nil && sc == s.cur.scopes.Local {
+		// Newman hands local variables to later scripts with undefined
+		// kept: pm.variables.get reads undefined and {{name}} is empty,
+		// where the other scopes, sent as JSON, read null and "null".
+		sc.Set(key, collections.Undefined{})
+		return goja.Undefined()
+	}
 	sc.Set(key, s.fromJS(js))
 	return goja.Undefined()
 }

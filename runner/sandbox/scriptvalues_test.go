@@ -2,6 +2,8 @@ package sandbox
 
 import (
 	"testing"
+
+	"github.com/colrun/colrun/runner/variables"
 )
 
 // TestScriptReadsWhatItSet checks that a script reads back the values it
@@ -43,4 +45,23 @@ func TestScriptReadsWhatItSet(t *testing.T) {
 			diff(t, "console", tc.newman, got)
 		})
 	}
+}
+
+// TestUndefinedInLaterScripts checks what the next script reads of a
+// variable a script set to undefined, as Newman 6.2.2 hands them on: a
+// local variable stays undefined (and {{name}} is empty), while the
+// scopes Newman sends as JSON read null ("null").
+func TestUndefinedInLaterScripts(t *testing.T) {
+	t.Parallel()
+	exec := newExec("prerequest")
+	mustPass(t, run(t, exec, `pm.variables.set('l', undefined); pm.environment.set('e', undefined); pm.globals.set('g', undefined);`))
+	exec.Listen = "test"
+	got := mustPass(t, run(t, exec, `console.log(typeof pm.variables.get('l'), pm.variables.has('l'), 'l' in pm.variables.toObject(), pm.variables.replaceIn('[{{l}}]'));
+		console.log(pm.environment.get('e'), pm.globals.get('g'), pm.variables.replaceIn('[{{e}}][{{g}}]'));`))
+	diff(t, "console", []string{"undefined | true | true | []", "null | null | [null][null]"}, got)
+	resolved, err := variables.NewResolver(exec.Scopes).Replace("{{l}}|{{e}}")
+	if err != nil {
+		t.Fatal(err)
+	}
+	diff(t, "{{l}}|{{e}} in the request", "|null", resolved)
 }
