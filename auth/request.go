@@ -55,8 +55,9 @@ func isAuthRequest(method, rawURL, action string) bool {
 		strings.EqualFold(segs[2], "auth") && strings.EqualFold(segs[3], action)
 }
 
-// apiPathRE matches the /api/{version} a REST URL ends in.
-var apiPathRE = regexp.MustCompile(`/api/([0-9]+\.[0-9]+|exp)/*$`)
+// apiPathRE matches the /api/{version} of a REST URL and what follows it
+// (a baseUrl, or the whole sign-in URL).
+var apiPathRE = regexp.MustCompile(`/api/([0-9]+\.[0-9]+|exp)(/.*)?$`)
 
 // SigninURL builds the sign-in URL from TABLEAU_SERVER, for signing in when
 // a collection has no sign-in request. server may be a bare host
@@ -93,7 +94,7 @@ func SigninURL(server, apiVersion string) (string, error) {
 		return "", fmt.Errorf("%s=%q has a # part, which is not sent to the server: set %s=%s://%s%s", EnvServer, server, EnvServer, u.Scheme, u.Host, strings.TrimSuffix(u.Path, "/"))
 	}
 	if loc := apiPathRE.FindStringIndex(u.Path); loc != nil {
-		return "", fmt.Errorf("%s=%q ends in the REST API's path: set %s=%s://%s%s (colrun adds /api/<version>/auth/signin itself)", EnvServer, server, EnvServer, u.Scheme, u.Host, u.Path[:loc[0]])
+		return "", fmt.Errorf("%s=%q holds the REST API's path: set %s=%s://%s%s (colrun adds /api/<version>/auth/signin itself)", EnvServer, server, EnvServer, u.Scheme, u.Host, u.Path[:loc[0]])
 	}
 	if apiVersion == "" {
 		apiVersion = DefaultAPIVersion

@@ -465,8 +465,9 @@ func TestTableauSigninServerMistakes(t *testing.T) {
 		stderr   string // the last line
 		requests int32  // sign-in and sign-out
 	}{
-		{srv.URL + "/api/3.24", exitUsage, `colrun tableau signin: TABLEAU_SERVER="` + srv.URL + `/api/3.24" ends in the REST API's path: set TABLEAU_SERVER=` + srv.URL + ` (colrun adds /api/<version>/auth/signin itself)`, 0},
-		{srv.URL + "/api/exp/", exitUsage, `colrun tableau signin: TABLEAU_SERVER="` + srv.URL + `/api/exp/" ends in the REST API's path: set TABLEAU_SERVER=` + srv.URL + ` (colrun adds /api/<version>/auth/signin itself)`, 0},
+		{srv.URL + "/api/3.24", exitUsage, `colrun tableau signin: TABLEAU_SERVER="` + srv.URL + `/api/3.24" holds the REST API's path: set TABLEAU_SERVER=` + srv.URL + ` (colrun adds /api/<version>/auth/signin itself)`, 0},
+		{srv.URL + "/api/3.24/auth/signin", exitUsage, `colrun tableau signin: TABLEAU_SERVER="` + srv.URL + `/api/3.24/auth/signin" holds the REST API's path: set TABLEAU_SERVER=` + srv.URL + ` (colrun adds /api/<version>/auth/signin itself)`, 0},
+		{srv.URL + "/api/exp/", exitUsage, `colrun tableau signin: TABLEAU_SERVER="` + srv.URL + `/api/exp/" holds the REST API's path: set TABLEAU_SERVER=` + srv.URL + ` (colrun adds /api/<version>/auth/signin itself)`, 0},
 		{srv.URL + "/#/site/Samples/home", exitUsage, `colrun tableau signin: TABLEAU_SERVER="` + srv.URL + `/#/site/Samples/home" names the site after #, as the browser shows it: set TABLEAU_SERVER=` + srv.URL + ` and TABLEAU_SITE=Samples`, 0},
 		{srv.URL + "/#/home", exitUsage, `colrun tableau signin: TABLEAU_SERVER="` + srv.URL + `/#/home" has a # part, which is not sent to the server: set TABLEAU_SERVER=` + srv.URL, 0},
 		{srv.URL + "/", exitOK, "Signed out again.", 2},
@@ -495,7 +496,7 @@ func TestTableauSigninServerMistakes(t *testing.T) {
 		env := map[string]string{"TABLEAU_SERVER": srv.URL + "/api/3.24", "TABLEAU_USERNAME": mockserver.DemoAdminName, "TABLEAU_PASSWORD": mockserver.DemoAdminPassword}
 		var out, errb bytes.Buffer
 		code := dispatch(context.Background(), []string{"run", coll, "--tableau-auth", "password"}, stdio{in: strings.NewReader(""), out: &out, err: &errb, getenv: func(k string) string { return env[k] }})
-		want := `colrun: TABLEAU_SERVER="` + srv.URL + `/api/3.24" ends in the REST API's path: set TABLEAU_SERVER=` + srv.URL + ` (colrun adds /api/<version>/auth/signin itself)` + "\n"
+		want := `colrun: TABLEAU_SERVER="` + srv.URL + `/api/3.24" holds the REST API's path: set TABLEAU_SERVER=` + srv.URL + ` (colrun adds /api/<version>/auth/signin itself)` + "\n"
 		if code != exitUsage || errb.String() != want {
 			t.Errorf("exit %d, stderr:\n%s\nwant exit %d, stderr:\n%s", code, errb.String(), exitUsage, want)
 		}
