@@ -125,6 +125,14 @@ func (h *handler) contentPartRoutes(segs []string) endpoint {
 	if n == 7 && plural == "workbooks" && part == "views" && segs[6] == "previewImage" {
 		return endpoint{http.MethodGet: h.viewPreviewImage}
 	}
+	if part == "revisions" && (plural == "workbooks" || plural == "datasources") {
+		switch {
+		case n == 6:
+			return endpoint{http.MethodDelete: h.removeRevision(plural)}
+		case n == 7 && segs[6] == "content":
+			return endpoint{http.MethodGet: h.download(plural)}
+		}
+	}
 	return nil
 }
 
@@ -353,6 +361,36 @@ func (h *handler) revisions(plural string) func(*call) (result, *apiError) {
 	}
 }
 
+// errRevisionNotFound is the reference's 404024 (Download and Remove
+// Workbook and Data Source Revision).
+func errRevisionNotFound(n string) *apiError {
+	return errNotFound(404024, "Revision", n)
+}
+
+// removeRevision is Remove Workbook Revision and Remove Data Source
+// Revision. The one revision the mock keeps is the head, which the
+// reference refuses to remove (403055: delete the item instead); any
+// other number is 404024. Administrators, the owner and the project's
+// owner or leaders may remove revisions (403004 for others).
+func (h *handler) removeRevision(plural string) func(*call) (result, *apiError) {
+	return func(c *call) (result, *apiError) {
+		item, err := c.lockItem(plural, "delete", false)
+		if err != nil {
+			return result{}, err
+		}
+		st := h.store
+		defer st.mu.Unlock()
+		if !st.mayChangePermissions(c.user, c.segs[1], item.owner, item.project) {
+			return result{}, errForbidden("Only administrators, the owner and the project's owner or leaders can remove its revisions.")
+		}
+		if c.segs[5] != "1" {
+			return result{}, errRevisionNotFound(c.segs[5])
+		}
+		return result{}, &apiError{http.StatusForbidden, 403055, "Forbidden",
+			"Revision 1 is the head revision of '" + item.name + "' and cannot be removed; delete the " + contentKinds[plural].label + " instead."}
+	}
+}
+
 // updatedAt is when a workbook or data source last changed, for its
 // revision. Must be called with the store locked.
 func (st *store) updatedAt(plural, id string) time.Time {
@@ -371,7 +409,9 @@ func (st *store) updatedAt(plural, id string) time.Time {
 	return time.Time{}
 }
 
-// download is Download Workbook, Download Data Source and Download Flow:
+// download is Download Workbook, Download Data Source and Download Flow,
+// and Download Workbook (Data Source) Revision of the one revision there
+// is:
 // a minimal Tableau XML document of the kind, as an attachment named
 // after the item (.twb, .tds, .tfl: the unpackaged forms).
 func (h *handler) download(plural string) func(*call) (result, *apiError) {
@@ -383,6 +423,9 @@ func (h *handler) download(plural string) func(*call) (result, *apiError) {
 			return result{}, err
 		}
 		defer h.store.mu.Unlock()
+		if len(c.segs) == 7 && c.segs[5] != "1" {
+			return result{}, errRevisionNotFound(c.segs[5])
+		}
 		data := []byte("<?xml version='1.0' encoding='utf-8' ?>\n<" + root + " source-build='colrun mock' version='18.1'/>\n")
 		return result{status: http.StatusOK, file: &fileBody{
 			contentType: "application/octet-stream",

@@ -154,6 +154,11 @@ func TestWorkbookParts(t *testing.T) {
 			{path: wb + "/revisions", status: 200, want: map[string]string{"count": "1"}},
 			{path: ds + "/revisions", json: true, status: 200, want: map[string]string{"count": "1"}},
 			{path: wb + "/revisions?pageSize=0", status: 400, code: "400007"},
+			{path: wb + "/revisions/1/content", status: 200},
+			{path: wb + "/revisions/2/content", status: 404, code: "404024"},
+			{method: "DELETE", path: wb + "/revisions/1", status: 403, code: "403055"},
+			{method: "DELETE", path: ds + "/revisions/7", json: true, status: 404, code: "404024"},
+			{as: DemoAliceName, method: "DELETE", path: wb + "/revisions/2", status: 403, code: "403004"},
 		}},
 	}.run(t)
 }
@@ -274,6 +279,43 @@ func TestDefaultPermissions(t *testing.T) {
 		{"unknown project and grantee", []step{
 			{path: "projects/00000000-0000-0000-0000-000000000000/default-permissions/workbooks", status: 404, code: "404005"},
 			{method: "DELETE", path: deflt + "/default-permissions/metrics/users/00000000-0000-0000-0000-000000000000/Read/Allow", status: 404, code: "404002"},
+		}},
+	}.run(t)
+}
+
+// TestViewAndFlowPermissions sets, reads and deletes explicit rules on a
+// view and a flow, with the codes the reference gives each.
+func TestViewAndFlowPermissions(t *testing.T) {
+	t.Parallel()
+	site := DemoDefaultSiteID
+	view := "views/" + demoID(site, "view", "Budget Planning", "Details")
+	flow := "flows/" + demoID(site, "flow", "Clean Sales")
+	analysts := demoID(site, "group", "Analysts")
+	rule := func(capability string) string {
+		return `<tsRequest><permissions><granteeCapabilities><group id="` + analysts + `"/><capabilities><capability name="` +
+			capability + `" mode="Allow"/></capabilities></granteeCapabilities></permissions></tsRequest>`
+	}
+	scenarios{
+		{"view", []step{
+			{method: "PUT", path: view + "/permissions", body: rule("ExportImage"), status: 200},
+			{path: view + "/permissions", status: 200, want: map[string]string{"count": "2"}},
+			{method: "DELETE", path: view + "/permissions/groups/" + analysts + "/ExportImage/Allow", status: 204},
+			{method: "DELETE", path: view + "/permissions/groups/" + analysts + "/ExportImage/Allow", status: 404, code: "404014"},
+			{method: "PUT", path: view + "/permissions", body: rule("Execute"), status: 400, code: "400009"},
+			{path: "views/00000000-0000-0000-0000-000000000000/permissions", status: 404, code: "404011"},
+		}},
+		{"flow (json)", []step{
+			{method: "PUT", path: flow + "/permissions", body: rule("Execute"), status: 200},
+			{path: flow + "/permissions", json: true, status: 200},
+			{method: "DELETE", path: flow + "/permissions/groups/" + analysts + "/Execute/Allow", json: true, status: 204},
+			{method: "DELETE", path: flow + "/permissions/groups/" + analysts + "/Execute/Allow", status: 404, code: "404013"},
+			{method: "PUT", path: flow + "/permissions", body: rule("ExportImage"), status: 400, code: "400009"},
+			{path: "flows/00000000-0000-0000-0000-000000000000/permissions", status: 404, code: "404027"},
+		}},
+		{"only administrators, owners and project leaders", []step{
+			// Clean Sales is admin's, in the default project, which admin owns.
+			{as: DemoAliceName, method: "PUT", path: flow + "/permissions", body: rule("Read"), status: 403, code: "403004"},
+			{as: DemoAliceName, path: flow + "/permissions", status: 200},
 		}},
 	}.run(t)
 }

@@ -6,7 +6,7 @@ import (
 )
 
 // Permissions methods (rest_api_ref_permissions.htm) for workbooks, data
-// sources and projects: Add ... Permissions (PUT), Query ... Permissions
+// sources, projects, views and flows: Add ... Permissions (PUT), Query ... Permissions
 // (GET) and Delete ... Permission (DELETE .../permissions/{users|groups}/
 // {id}/{capability}/{mode}). Explicit rules only: the mock neither derives
 // effective permissions nor enforces them on other methods.
@@ -29,6 +29,11 @@ var permKinds = map[string]*permKind{
 	"datasources": {"datasource", "Datasource", codeDatasourceNotFound, []string{
 		"ChangePermissions", "Connect", "Delete", "ExportXml", "ExtractRefresh", "Read", "SaveAs", "Write"}},
 	"projects": {"project", "Project", codeProjectNotFound, []string{"ProjectLeader", "Read", "Write"}},
+	"views": {"view", "View", codeViewNotFound, []string{
+		"AddComment", "ChangePermissions", "Delete", "ExportData", "ExportImage", "ExportXml", "Filter", "Read",
+		"ShareView", "ViewComments", "ViewUnderlyingData", "WebAuthoring", "Write"}},
+	"flows": {"flow", "Flow", codeFlowNotFound, []string{
+		"ChangeHierarchy", "ChangePermissions", "Delete", "Execute", "ExportXml", "Read", "WebAuthoringForFlows", "Write"}},
 }
 
 // knownCapabilities are the names of the 3.29 schema's capabilityType; a
@@ -86,6 +91,10 @@ func (st *store) permItem(kind *permKind, siteID, id string) (owner, project str
 	case "project":
 		if p := st.project(siteID, id); p != nil {
 			return p.OwnerID, p.ID, nil
+		}
+	case "view", "flow":
+		if item, err := st.contentItem(kind.element+"s", siteID, id); err == nil {
+			return item.owner, item.project, nil
 		}
 	}
 	return "", "", errNotFound(kind.notFound, kind.label, id)
@@ -272,9 +281,13 @@ func (h *handler) deletePermission(kind *permKind) func(*call) (result, *apiErro
 		if st.dropRule(permKey(kind.element, id), granteeKind, granteeID, capability{name, mode}) {
 			return answer(http.StatusNoContent)
 		}
-		// The reference has no code for a rule that is not there; the
-		// mock takes 404013, the code of an undefined capability.
-		return result{}, &apiError{http.StatusNotFound, 404013, "Resource Not Found",
+		// The reference gives a rule that is not there 404013
+		// (Capability not assigned), and 404014 for a view.
+		code := 404013
+		if kind.element == "view" {
+			code = 404014
+		}
+		return result{}, &apiError{http.StatusNotFound, code, "Resource Not Found",
 			"The " + granteeKind + " '" + granteeID + "' has no " + name + " " + mode + " rule on the " + kind.element + "."}
 	}
 }
