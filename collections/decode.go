@@ -222,7 +222,13 @@ func decodeItems(v node, parent *Item, w where) ([]*Item, error) {
 	if isNull(v) {
 		return nil, nil
 	}
-	if !isArray(v) {
+	// postman-collection's lists take a lone object for a list of one and
+	// skip null entries; Newman runs such a file.
+	list := []node{v}
+	switch {
+	case isArray(v):
+		list = elements(v)
+	case !isObject(v):
 		return nil, w.fail("expected a list of items")
 	}
 	depth, top := 0, parent
@@ -234,9 +240,11 @@ func decodeItems(v node, parent *Item, w where) ([]*Item, error) {
 		// thousands of names.
 		return nil, fail(fmt.Sprintf("item %q", top.Name), "folders nested more than %d deep", maxFolderDepth)
 	}
-	list := elements(v)
 	items := make([]*Item, 0, len(list))
 	for i, raw := range list {
+		if isNull(raw) {
+			continue
+		}
 		it, err := decodeItem(raw, parent, w.at(i))
 		if err != nil {
 			return nil, err
@@ -1020,11 +1028,9 @@ func decodeAuth(obj node, w where) (*Auth, error) {
 	if a.Type == "" {
 		return nil, w.fail(`auth has no "type"`)
 	}
-	params := m.get(a.Type)
-	if !isNull(params) && !isArray(params) && !isObject(params) {
-		return nil, w.in(a.Type).fail("expected a list or an object of parameters")
-	}
-	a.Params = authParams(params)
+	// Parameters given as a string or a number are none: Newman sends
+	// such a request without the type's header or query.
+	a.Params = authParams(m.get(a.Type))
 	// postman-collection's RequestAuth keeps every other member that is
 	// a list or an object as another type's parameters.
 	each := func(name string, v node) {
@@ -1214,11 +1220,10 @@ func decodeVariableList(v node, w where, path bool) ([]Variable, error) {
 
 func decodePPB(obj node, w where) (ProtocolProfileBehavior, error) {
 	var p ProtocolProfileBehavior
-	if isNull(obj) {
-		return p, nil
-	}
+	// postman-runtime reads its members only from an object; Newman
+	// runs a file whose protocolProfileBehavior is a string or a list.
 	if !isObject(obj) {
-		return p, w.fail("expected an object")
+		return p, nil
 	}
 	flag := func(name string) *bool {
 		val := field(obj, name)
