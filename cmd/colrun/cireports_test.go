@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"os"
@@ -256,6 +257,52 @@ func TestCommonReporterOptions(t *testing.T) {
 			}
 			if _, err := os.Stat(report); (err == nil) != tc.wantJSON {
 				t.Errorf("JSON report written = %v, want %v", err == nil, tc.wantJSON)
+			}
+		})
+	}
+}
+
+// TestUnnamedCollectionIdentifier: under the banner Newman 6.2.2 prints
+// the collection's name, or its id when it has none (the file's
+// _postman_id, or the one postman-collection makes up, which its json and
+// junit reports show too). colrun printed nothing for a collection
+// without a name or id.
+func TestUnnamedCollectionIdentifier(t *testing.T) {
+	t.Parallel()
+	srv := okServer(t)
+	dir := t.TempDir()
+	tests := []struct {
+		name, info string
+	}{
+		{"no name, an id", `{"_postman_id":"0f1e2d3c-0000-4000-8000-000000000001"}`},
+		{"neither", `{}`},
+	}
+	for i, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			coll := writeFile(t, dir, fmt.Sprintf("c-%d.json", i), fmt.Sprintf(`{"info":%s,"item":[{"name":"r","request":"%s/r"}]}`, tc.info, srv.URL))
+			report := filepath.Join(dir, fmt.Sprintf("r-%d.json", i))
+			res := colrun(t, nil, "run", coll, "-r", "cli,json", "--reporter-json-export", report)
+			if res.code != exitOK {
+				t.Fatalf("exit %d; stderr %s", res.code, res.stderr)
+			}
+			var doc struct {
+				Collection struct {
+					Info struct {
+						ID string `json:"_postman_id"`
+					} `json:"info"`
+				} `json:"collection"`
+			}
+			b, err := os.ReadFile(report)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal(b, &doc); err != nil {
+				t.Fatal(err)
+			}
+			lines := append(strings.SplitN(res.stdout, "\n", 4), "", "", "")
+			if doc.Collection.Info.ID == "" || lines[2] != doc.Collection.Info.ID {
+				t.Errorf("line 3 = %q, want the collection id %q:\n%s", lines[2], doc.Collection.Info.ID, res.stdout)
 			}
 		})
 	}

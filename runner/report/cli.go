@@ -187,13 +187,14 @@ func (c *CLI) runStart(r *event.RunStart) {
 	if !c.opts.NoBanner {
 		c.print("colrun\n\n")
 	}
+	// Newman prints the collection's name, or else its id, which
+	// postman-collection makes up when the file has none; the json and
+	// junit reports show the same one.
 	name := r.Collection.Name
 	if name == "" {
-		name = r.Collection.ID
+		name = collectionID(r.Collection)
 	}
-	if name != "" {
-		c.print(name + "\n")
-	}
+	c.print(name + "\n")
 }
 
 func (c *CLI) itemStart(it event.ItemRef) {
