@@ -615,7 +615,7 @@ Url.prototype.removeQueryParams = function (params) {
     params = Array.isArray(params) ? params.map(function (p) { return p.key ? p.key : p; }) : [params];
     this.query.remove(function (param) { return params.indexOf(param.key) !== -1; });
 };
-Url.prototype.getRaw = function () { throw new Error('Url#getRaw has been discontinued, use Url#toString instead.'); };
+Url.prototype.getRaw = function () { throw new Error('\x60Url#getRaw\x60 has been discontinued, use \x60Url#toString\x60 instead.'); };
 // A Url Go built whose parts no script has read yet is written by Go
 // (request.go); native.urlString declines any other.
 Url.prototype.toString = function (forceProtocol) {
@@ -1011,7 +1011,7 @@ Response.prototype.jsonp = function (reviver, strict) {
     return ljsonParse(text.replace(/^[^{(].*\(/, E).replace(/\)[^}].*$|\)$/, E), reviver, strict);
 };
 Response.prototype.contentInfo = function () { return native.contentInfo(this.headers.get('Content-Type') || E); };
-Response.prototype.mime = function () { throw new Error('Response#mime has been discontinued, use Response#contentInfo instead.'); };
+Response.prototype.mime = function () { throw new Error('\x60Response#mime\x60 has been discontinued, use \x60Response#contentInfo\x60 instead.'); };
 Response.prototype.dataURI = function () {
     var type = this.contentInfo().contentType;
     if (!type) { return E; }

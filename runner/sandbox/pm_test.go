@@ -60,6 +60,8 @@ for (const [i, h] of Object.entries(members)) { if (h.key.toLowerCase() === 'con
 			[]string{"108 | b | true"}},
 		{"size and content info", `console.log(JSON.stringify(pm.response.size()), JSON.stringify(pm.response.contentInfo()), pm.response.dataURI().slice(0, 49));`,
 			[]string{`{"body":108,"header":115,"total":223} | {"contentType":"application/json","mimeType":"text","mimeFormat":"json","charset":"utf8","fileExtension":"json","fileName":"response.json"} | data:application/json;base64, eyJzdGF0dXMiOiJvayI`}},
+		{"discontinued methods throw postman-collection's words", `for (const f of [() => pm.response.mime(), () => pm.request.url.getRaw()]) { try { f(); } catch (e) { console.log(e.message); } }`,
+			[]string{"`Response#mime` has been discontinued, use `Response#contentInfo` instead.", "`Url#getRaw` has been discontinued, use `Url#toString` instead."}},
 		{"stream is a Buffer of the body", `console.log(pm.response.stream.length, pm.response.stream.toString('utf8', 0, 11));`,
 			[]string{`108 | {"status":"`}},
 		// Go keeps the body, found from the object itself: Newman
