@@ -307,3 +307,34 @@ func TestUnnamedCollectionIdentifier(t *testing.T) {
 		})
 	}
 }
+
+// TestCommonExportErrors: a --reporter-export path colrun refuses before
+// the run (exit 2, as any path it cannot write) is named by the flag the
+// user gave and the report it was for.
+func TestCommonExportErrors(t *testing.T) {
+	t.Parallel()
+	srv := okServer(t)
+	dir := t.TempDir()
+	coll := writeFile(t, dir, "c.json", fmt.Sprintf(`{"info":{"name":"e"},"item":[{"name":"r","request":"%s/r"}]}`, srv.URL))
+	file := writeFile(t, dir, "afile", "")
+	same := filepath.Join(dir, "same.out")
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"under a file", []string{"-r", "json", "--reporter-export", filepath.Join(file, "x")},
+			"colrun: --reporter-export (the json report) " + filepath.Join(file, "x") + ": cannot create its directory: not a directory\n"},
+		{"one file for two reports", []string{"-r", "json,junit", "--reporter-export", same},
+			"colrun: --reporter-export (the junit report) " + same + ": --reporter-export (the json report) writes that file too, and the one written last would replace the other; give each its own path\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			res := colrun(t, nil, append([]string{"run", coll}, tc.args...)...)
+			if res.code != exitUsage || res.stderr != tc.want {
+				t.Errorf("exit %d, stderr %q; want exit %d, %q", res.code, res.stderr, exitUsage, tc.want)
+			}
+		})
+	}
+}

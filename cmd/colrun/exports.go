@@ -107,7 +107,11 @@ func (f *runFlags) outputTargets() []exportTarget {
 		{"junit", "reporter-junit-export", f.junitExport},
 	} {
 		if r.path != "" && slices.Contains(f.reporters, r.reporter) {
-			outs = append(outs, exportTarget{flag: r.flag, path: r.path})
+			flag := r.flag
+			if f.commonExport {
+				flag = "reporter-export (the " + r.reporter + " report)"
+			}
+			outs = append(outs, exportTarget{flag: flag, path: r.path})
 		}
 	}
 	exports := f.exportTargets()

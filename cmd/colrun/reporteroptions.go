@@ -54,12 +54,14 @@ func registerCommonReporterOptions(fs *pflag.FlagSet) {
 
 // applyCommonReporterOptions sets the reporter options of each common one
 // given, over the reporters' own, as Newman does.
-func applyCommonReporterOptions(fs *pflag.FlagSet) error {
+func (rf *runFlags) applyCommonReporterOptions(fs *pflag.FlagSet) error {
 	for opt, targets := range commonReporterOptions {
 		f := fs.Lookup("reporter-" + opt)
 		if !f.Changed {
 			continue
 		}
+		// Messages about the report paths name the flag given.
+		rf.commonExport = rf.commonExport || opt == "export"
 		for _, t := range targets {
 			if err := fs.Set(t, f.Value.String()); err != nil {
 				return err

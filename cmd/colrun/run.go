@@ -46,6 +46,7 @@ type runFlags struct {
 	cliNoSuccessAssertions     bool
 	cliShowTimestamps          bool
 	silentReporters            map[string]*bool
+	commonExport               bool
 	verbose, silent            bool
 	color                      string
 	disableUnicode             bool
@@ -193,7 +194,7 @@ func runCommand(ctx context.Context, args []string, sio stdio) int {
 		fmt.Fprintf(sio.err, "colrun run: %s (see \"colrun run --help\")\n", flagError(fs, err))
 		return exitUsage
 	}
-	if err := applyCommonReporterOptions(fs); err != nil {
+	if err := f.applyCommonReporterOptions(fs); err != nil {
 		fmt.Fprintf(sio.err, "colrun run: %v (see \"colrun run --help\")\n", err)
 		return exitUsage
 	}
