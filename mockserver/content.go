@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -88,6 +89,10 @@ func (st *store) contentItem(plural, siteID, id string) (contentItem, *apiError)
 // tasks.go, subscriptions.go and webhooks.go; segs start at "sites".
 func (h *handler) contentPartRoutes(segs []string) endpoint {
 	n := len(segs)
+	if n == 4 && segs[2] == "flows" && segs[3] != "runs" {
+		return endpoint{http.MethodGet: h.getResource(flowKind), http.MethodPut: h.updateContent("flows"),
+			http.MethodDelete: h.deleteContent("flows")}
+	}
 	if n >= 3 {
 		switch segs[2] {
 		case "tasks":
@@ -246,10 +251,11 @@ func (h *handler) deleteTag(plural string) func(*call) (result, *apiError) {
 	}
 }
 
-// deleteContent is Delete Workbook and Delete Data Source: administrators,
-// the owner and the project's owner or leaders may (403004 for others);
-// a workbook takes its views with it, and the item's permission rules go
-// too. Favorites of it disappear from lists by themselves.
+// deleteContent is Delete Workbook, Delete Data Source and Delete Flow:
+// administrators, the owner and the project's owner or leaders may
+// (403004 for others); a workbook takes its views with it, and the
+// item's permission rules go too. Favorites, tasks and subscriptions of
+// it disappear from lists by themselves.
 func (h *handler) deleteContent(plural string) func(*call) (result, *apiError) {
 	return func(c *call) (result, *apiError) {
 		item, err := c.lockItem(plural, "delete", false)
@@ -264,14 +270,16 @@ func (h *handler) deleteContent(plural string) func(*call) (result, *apiError) {
 			return result{}, errForbidden("Only administrators, the owner and the project's owner or leaders can delete a " + k.label + ".")
 		}
 		d := st.data
-		if plural == "workbooks" {
+		switch plural {
+		case "workbooks":
 			d.Workbooks = slices.DeleteFunc(d.Workbooks, func(w Workbook) bool { return w.ID == id && w.SiteID == siteID })
 			d.Views = slices.DeleteFunc(d.Views, func(v View) bool { return v.WorkbookID == id && v.SiteID == siteID })
-			delete(st.perms, permKey("workbook", id))
-		} else {
+		case "datasources":
 			d.Datasources = slices.DeleteFunc(d.Datasources, func(s Datasource) bool { return s.ID == id && s.SiteID == siteID })
-			delete(st.perms, permKey("datasource", id))
+		case "flows":
+			d.Flows = slices.DeleteFunc(d.Flows, func(f Flow) bool { return f.ID == id && f.SiteID == siteID })
 		}
+		delete(st.perms, permKey(strings.TrimSuffix(plural, "s"), id))
 		return answer(http.StatusNoContent)
 	}
 }

@@ -243,6 +243,7 @@ func (h *handler) route(segs []string) endpoint {
 				ep[http.MethodPut] = h.updateProject
 				ep[http.MethodDelete] = h.deleteProject
 			case "workbooks", "datasources":
+				ep[http.MethodPut] = h.updateContent(kind.plural)
 				ep[http.MethodDelete] = h.deleteContent(kind.plural)
 			}
 			return ep

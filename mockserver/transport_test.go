@@ -120,7 +120,7 @@ func TestRouting(t *testing.T) {
 		{"real endpoint without token", req{path: "sites/" + site + "/flows"}, 401, "401000"},
 		{"real endpoint with dead token", req{path: "sites/" + site + "/flows", token: "dead"}, 401, "401002"},
 		{"real endpoint not implemented", req{path: "sites/" + site + "/flows/runs", token: token}, 501, "501000"},
-		{"real method on implemented path", req{method: "PUT", path: "sites/" + site + "/datasources/x", token: token}, 501, "501000"},
+		{"real method on implemented path", req{method: "POST", path: "sites/" + site + "/workbooks/x", token: token}, 501, "501000"},
 		{"real method on implemented path without token", req{method: "DELETE", path: "sites/" + site + "/datasources/x"}, 401, "401000"},
 		{"unversioned endpoint without token", req{path: "/api/-/search"}, 401, "401000"},
 		{"unversioned endpoint", req{path: "/api/-/search", token: token}, 501, "501000"},
@@ -160,8 +160,8 @@ func TestRouting(t *testing.T) {
 	})
 	t.Run("not implemented detail", func(t *testing.T) {
 		t.Parallel()
-		r := m.do(req{method: "PUT", path: "/api/3.24/sites/" + site + "/workbooks/x", token: token, json: true})
-		want := "PUT /api/3.24/sites/" + site + "/workbooks/x is an endpoint of Tableau's REST API that the colrun mock server does not implement."
+		r := m.do(req{method: "POST", path: "/api/3.24/sites/" + site + "/workbooks/x", token: token, json: true})
+		want := "POST /api/3.24/sites/" + site + "/workbooks/x is an endpoint of Tableau's REST API that the colrun mock server does not implement."
 		if diff := cmp.Diff(want, dig(r.jsonMap(t), "error", "detail")); diff != "" {
 			t.Error(diff)
 		}
