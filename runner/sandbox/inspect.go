@@ -178,7 +178,6 @@ func (in *inspector) helper(name string) goja.Callable {
 				if (o instanceof ArrayBuffer) { return 'ArrayBuffer'; }
 				if (o instanceof Map) { return 'Map'; }
 				if (o instanceof Set) { return 'Set'; }
-				if (o instanceof Promise) { return 'Promise'; }
 				if (o instanceof Date) { return 'Date'; }
 				if (o instanceof RegExp) { return 'RegExp'; }
 				if (Array.isArray(o)) { return 'Array'; }
@@ -344,21 +343,8 @@ func (in *inspector) object(obj *goja.Object, depth int) string {
 		}
 	default:
 		// Class instances print as plain objects, as after Postman's
-		// serialisation.
+		// serialisation; a promise too, which Newman shows as {}.
 		keys := obj.Keys()
-		if class == "Promise" {
-			prefix = "Promise"
-			if p, ok := obj.Export().(*goja.Promise); ok {
-				switch p.State() {
-				case goja.PromiseStatePending:
-					entries = append(entries, "<pending>")
-				case goja.PromiseStateRejected:
-					entries = append(entries, "<rejected> "+in.format(p.Result(), depth+1))
-				default:
-					entries = append(entries, in.format(p.Result(), depth+1))
-				}
-			}
-		}
 		if len(keys) == 0 && len(entries) == 0 {
 			in.seen = in.seen[:len(in.seen)-1]
 			in.indentation -= 2

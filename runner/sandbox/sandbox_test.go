@@ -382,6 +382,7 @@ func TestInspect(t *testing.T) {
 		{`[new Map([[1, {a: 2}]]), new Set(['x']), new Date(0), /re/g, Symbol('s')]`, "[\n  Map(1) { 1 => { a: 2 } },\n  Set(1) { 'x' },\n  1970-01-01T00:00:00.000Z,\n  /re/g,\n  Symbol(s)\n]"},
 		{`new (class P { constructor() { this.z = 1; } })()`, `{ z: 1 }`},
 		{`[{}, [], Object.create(null)]`, `[ {}, [], {} ]`},
+		{`[Promise.resolve(5), new Promise(() => {}), Object.assign(Promise.resolve(1), {tag: 'x'})]`, `[ {}, {}, { tag: 'x' } ]`},
 		{`pm.response.headers.one('content-type')`, "{\n  key: 'Content-Type',\n  value: 'application/json; charset=utf-8'\n}"},
 	}
 	sb := New(Options{})
