@@ -1115,6 +1115,10 @@ func decodeEvents(v node, w where) ([]Event, error) {
 	}
 	var out []Event
 	for i, re := range list {
+		if isNull(re) {
+			// Skipped, as postman-collection's lists skip it.
+			continue
+		}
 		if !isObject(re) {
 			wi := w.at(i)
 			return nil, wi.fail("expected an event object")

@@ -147,7 +147,7 @@ func TestPathVariablesFillAsNewmanFillsThem(t *testing.T) {
 // TestLooseShapesNewmanRunsAreRun loads collections with shapes that
 // hand-written and generated files have and Newman 6.2.2 runs without a
 // word: "item" as one object instead of a list, null entries in an item
-// list, a protocolProfileBehavior that is not an object, and auth
+// or event list, a protocolProfileBehavior that is not an object, and auth
 // parameters given as a string or a number. colrun refused each file
 // (exit 2). The wanted requests are what Newman sent: the auth type
 // works as when it has no parameters (no bearer header, basic's of an
@@ -160,6 +160,7 @@ func TestLooseShapesNewmanRunsAreRun(t *testing.T) {
 	}{
 		{"item as an object", `{"name":"F","item":{"name":"a","request":"{{base}}/a"}}`, []string{"GET /a"}},
 		{"null items", `null,{"name":"F","item":[null,{"name":"a","request":"{{base}}/a"}]}`, []string{"GET /a"}},
+		{"null events", `{"name":"a","request":"{{base}}/a","event":[null]}`, []string{"GET /a"}},
 		{"protocolProfileBehavior a string or a list", `{"name":"F","protocolProfileBehavior":["x"],"item":[{"name":"a","request":"{{base}}/a","protocolProfileBehavior":"x"}]}`, []string{"GET /a"}},
 		{"bearer parameters a string", `{"name":"a","request":{"url":"{{base}}/a","auth":{"type":"bearer","bearer":"tok"}}}`, []string{"GET /a"}},
 		{"basic parameters a number", `{"name":"a","request":{"url":"{{base}}/a","auth":{"type":"basic","basic":5}}}`, []string{"GET /a Authorization: Basic Og=="}},
