@@ -8,7 +8,9 @@ package runner
 import (
 	"crypto/tls"
 	"crypto/x509"
+	"fmt"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/colrun/colrun/collections"
@@ -63,7 +65,8 @@ type Options struct {
 	// ExtraCAs are added to the system roots (--ssl-extra-ca-certs).
 	ExtraCAs *x509.CertPool
 	// Proxy picks the proxy for each request; nil means the proxy
-	// environment variables (HTTP_PROXY, HTTPS_PROXY, NO_PROXY).
+	// environment variables (HTTP_PROXY, HTTPS_PROXY, NO_PROXY), read as
+	// ProxyFromEnv reads them.
 	Proxy func(*url.URL) (*url.URL, error)
 	// WorkingDir resolves file paths in bodies (--working-dir); "" means
 	// the current directory.
@@ -105,3 +108,83 @@ const (
 	DefaultMaxKeptBody     = 1 << 20
 	DefaultMaxResponseBody = 512 << 20
 )
+
+// ProxyFromEnv picks each request's proxy from the proxy variables that
+// getenv gives, as postman-request does under Newman: NO_PROXY (else
+// no_proxy) first, "*" or a comma-separated list of host name suffixes,
+// each with an optional port; then HTTP_PROXY (else http_proxy) for an
+// http URL, and HTTPS_PROXY, https_proxy, HTTP_PROXY or http_proxy, the
+// first set, for an https one. Unlike Go's http.ProxyFromEnvironment, it
+// proxies localhost and loopback addresses too, and sends https through
+// HTTP_PROXY when no HTTPS_PROXY is set, so a collection reaches the same
+// proxy under colrun as under Newman.
+func ProxyFromEnv(getenv func(string) string) func(*url.URL) (*url.URL, error) {
+	first := func(names ...string) string {
+		for _, n := range names {
+			if v := getenv(n); v != "" {
+				return v
+			}
+		}
+		return ""
+	}
+	noProxy := first("NO_PROXY", "no_proxy")
+	httpProxy := first("HTTP_PROXY", "http_proxy")
+	httpsProxy := first("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy")
+	return func(u *url.URL) (*url.URL, error) {
+		if noProxy == "*" || noProxy != "" && inNoProxy(u, noProxy) {
+			return nil, nil
+		}
+		var proxy string
+		switch u.Scheme {
+		case "http":
+			proxy = httpProxy
+		case "https":
+			proxy = httpsProxy
+		}
+		if proxy == "" {
+			return nil, nil
+		}
+		// A proxy written without a scheme ("proxy:3128") is an http
+		// one, as Go's own reading takes it.
+		p, err := url.Parse(proxy)
+		if err != nil || p.Scheme == "" || p.Host == "" {
+			if q, qerr := url.Parse("http://" + proxy); qerr == nil {
+				return q, nil
+			}
+		}
+		if err != nil {
+			return nil, fmt.Errorf("invalid proxy address %q: %v", proxy, err)
+		}
+		return p, nil
+	}
+}
+
+// inNoProxy is postman-request's uriInNoProxy: a zone matches a host
+// name that ends with it at a label boundary (both get one leading dot),
+// found where the zone first occurs in the name, and, when the zone
+// names a port, the URL's port (80 or 443 when it has none).
+func inNoProxy(u *url.URL, noProxy string) bool {
+	withDot := func(host string) string { return "." + strings.ToLower(strings.TrimLeft(host, ".")) }
+	port := u.Port()
+	if port == "" {
+		port = "80"
+		if u.Scheme == "https" {
+			port = "443"
+		}
+	}
+	host := withDot(u.Hostname())
+	for _, zone := range strings.Split(noProxy, ",") {
+		zone = strings.ToLower(strings.TrimSpace(zone))
+		parts := strings.Split(zone, ":")
+		zoneHost := withDot(parts[0])
+		at := strings.Index(host, zoneHost)
+		matched := at > -1 && at == len(host)-len(zoneHost)
+		if len(parts) > 1 {
+			matched = matched && port == parts[1]
+		}
+		if matched {
+			return true
+		}
+	}
+	return false
+}

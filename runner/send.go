@@ -64,10 +64,11 @@ func newTransports(opts *Options) (*transports, error) {
 	if opts.ExtraCAs != nil {
 		roots = opts.ExtraCAs
 	}
-	proxy := http.ProxyFromEnvironment
-	if opts.Proxy != nil {
-		proxy = func(r *http.Request) (*url.URL, error) { return opts.Proxy(r.URL) }
+	pick := opts.Proxy
+	if pick == nil {
+		pick = ProxyFromEnv(os.Getenv)
 	}
+	proxy := func(r *http.Request) (*url.URL, error) { return pick(r.URL) }
 	mk := func(insecure bool, cert *tls.Certificate) *http.Transport {
 		cfg := &tls.Config{RootCAs: roots, InsecureSkipVerify: insecure} //nolint:gosec // -k and strictSSL: false ask for this
 		if cert != nil {
