@@ -54,6 +54,20 @@ var csvParseCases = []struct{ name, src, want string }{
 		`{"throws":"Invalid closing quote at line 1; found \" \" instead of delimiter \",\""}`},
 	{"empty input", `return parse("", {columns: true});`,
 		`[]`},
+	// Recorded under Newman 6.2.2 (require('csv-parse/lib/sync') in a
+	// test script): a row of the wrong length that a line end closes
+	// throws, naming the line it ends on, even past `to`; only a last,
+	// unterminated one ends the parse quietly ("bad column count").
+	{"bad column count, line end after", `return parse("a,b\n1\n", {});`,
+		`{"throws":"Number of columns is inconsistent on line 2"}`},
+	{"bad column count mid-file", `return parse("a,b\n1,2\n3\n4,5", {});`,
+		`{"throws":"Number of columns is inconsistent on line 3"}`},
+	{"bad column count against columns", `return parse("a,b\n1\n", {columns: true});`,
+		`{"throws":"Number of columns on line 2 does not match header"}`},
+	{"bad column count after a multi-line field", `return parse("a,b\n\"x\ny\"\n", {});`,
+		`{"throws":"Number of columns is inconsistent on line 3"}`},
+	{"bad column count past to", `return parse("a,b\n1,2\n3\n", {to: 1});`,
+		`{"throws":"Number of columns is inconsistent on line 3"}`},
 }
 
 func TestCSVParseMatchesCSVParse1(t *testing.T) {

@@ -3,8 +3,10 @@
 // 1.x options scripts use: delimiter, quote, escape, columns (true, a list
 // or a function of the header), skip_empty_lines, trim/ltrim/rtrim,
 // auto_parse, relax, relax_column_count, comment, from, to and objname.
-// Like 1.2's sync parser, a row whose field count differs from the first
-// ends the parse with the records read so far.
+// As under Newman 6.2.2, a row whose field count differs from the first
+// row's (or the columns') throws, naming the line the row ends on, except
+// the last row without a line end after it, which ends the parse with the
+// records read before it; an empty line passes.
 
 function isSpace(c) { return c === ' ' || c === '\t'; }
 
@@ -23,7 +25,7 @@ module.exports = function parse(input, options) {
   var escape = options.escape === undefined ? '"' : String(options.escape);
   var ltrim = !!(options.trim || options.ltrim), rtrim = !!(options.trim || options.rtrim);
   var comment = options.comment ? String(options.comment) : '';
-  var rows = [], row = [], field = '', quoted = false, wasQuoted = false, line = 1, i = 0, n = input.length;
+  var rows = [], ends = [], row = [], field = '', quoted = false, wasQuoted = false, line = 1, i = 0, n = input.length;
   var fieldStarted = false;
 
   function endField() {
@@ -38,9 +40,12 @@ module.exports = function parse(input, options) {
     wasQuoted = false;
     fieldStarted = false;
   }
-  function endRow() {
+  // ends[r] is the line row r ends on, negated for a last row that no
+  // line end closes.
+  function endRow(last) {
     endField();
     rows.push(row);
+    ends.push(last ? -line : line);
     row = [];
   }
 
@@ -97,7 +102,7 @@ module.exports = function parse(input, options) {
     i++;
   }
   if (quoted) throw new Error('Quoted field not terminated at line ' + line);
-  if (field !== '' || row.length > 0 || wasQuoted) endRow();
+  if (field !== '' || row.length > 0 || wasQuoted) endRow(true);
 
   var out = [], columns = null, expected = -1, count = 0;
   for (var r = 0; r < rows.length; r++) {
@@ -110,12 +115,14 @@ module.exports = function parse(input, options) {
       if (!Array.isArray(options.columns)) { expected = rec.length; continue; }
     }
     if (expected === -1) expected = columns ? columns.length : rec.length;
-    if (rec.length !== expected && !options.relax_column_count) {
-      if (!empty) break;
+    if (rec.length !== expected && !options.relax_column_count && !empty) {
+      if (ends[r] < 0) break;
+      throw new Error(columns ? 'Number of columns on line ' + ends[r] + ' does not match header' :
+        'Number of columns is inconsistent on line ' + ends[r]);
     }
     count++;
     if (options.from && count < options.from) continue;
-    if (options.to && count > options.to) break;
+    if (options.to && count > options.to) continue;
     if (columns) {
       var obj = {};
       for (var k = 0; k < rec.length; k++) obj[columns[k]] = rec[k];
