@@ -32,9 +32,12 @@ func newScriptSet(coll *collections.Collection) *scriptSet {
 // PrepareScripts starts compiling the script sandbox's own programs (chai
 // and the bootstrap, about 10 ms) on other goroutines and returns at once.
 // New does it for a collection with scripts; a caller that can tell
-// earlier, before parsing a large collection, saves up to that much
-// start-up by calling it then. Later calls find the programs compiled
-// (or being compiled) and do not compile them again.
+// earlier (once the collection is parsed, while other inputs load) saves
+// up to that much start-up by calling it then. Not while a large
+// collection is being parsed: both heaps would be live at once, and the
+// collector's goal would keep twice that peak for the rest of the run.
+// Later calls find the programs compiled (or being compiled) and do not
+// compile them again.
 func PrepareScripts() {
 	go sandbox.Prepare()
 }
