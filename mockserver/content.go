@@ -86,12 +86,18 @@ func (st *store) contentItem(plural, siteID, id string) (contentItem, *apiError)
 }
 
 // contentPartRoutes answers the methods above and the site methods of
-// tasks.go, subscriptions.go and webhooks.go; segs start at "sites".
+// flowruns.go, tasks.go, subscriptions.go and webhooks.go; segs start at
+// "sites".
 func (h *handler) contentPartRoutes(segs []string) endpoint {
 	n := len(segs)
 	if n == 4 && segs[2] == "flows" && segs[3] != "runs" {
 		return endpoint{http.MethodGet: h.getResource(flowKind), http.MethodPut: h.updateContent("flows"),
 			http.MethodDelete: h.deleteContent("flows")}
+	}
+	if n >= 4 && segs[2] == "flows" {
+		if ep := h.flowRunRoutes(segs); ep != nil {
+			return ep
+		}
 	}
 	if n >= 3 {
 		switch segs[2] {

@@ -18,10 +18,11 @@ const jobRunTime = 2 * time.Second
 type job struct {
 	id, siteID, userID string
 	// target is "workbook" or "datasource", the element naming what the
-	// job refreshes.
+	// job refreshes, or "flow" for a flow run (flowruns.go).
 	target, targetID, targetName string
 	createdAt                    time.Time
 	cancelledAt                  time.Time
+	flowRunID                    string
 }
 
 // Finish codes of Tableau's Query Job: 0 success, 1 failure, 2 cancelled.
@@ -168,9 +169,13 @@ func (h *handler) listJobs(c *call) (result, *apiError) {
 // attribute of Query Job.
 func backgroundJobNode(j *job, now time.Time) *node {
 	status, _, ended := j.state(now)
+	jobType := "refresh_extracts"
+	if j.target == "flow" {
+		jobType = "run_flow"
+	}
 	return el("backgroundJob").set("id", j.id).set("status", status).
 		set("createdAt", formatTime(j.createdAt)).set("startedAt", formatTime(j.createdAt)).
-		setIf("endedAt", formatTime(ended)).set("priority", "50").set("jobType", "refresh_extracts")
+		setIf("endedAt", formatTime(ended)).set("priority", "50").set("jobType", jobType)
 }
 
 // withJob runs a handler on the job the URL names, with the store
@@ -204,11 +209,30 @@ func jobNode(j *job, now time.Time) *node {
 	if finish != "" {
 		progress = "100"
 	}
-	return el("job").set("id", j.id).set("mode", "Asynchronous").set("type", "RefreshExtract").
+	return el("job").set("id", j.id).set("mode", "Asynchronous").set("type", j.typeName()).
 		set("progress", progress).set("createdAt", formatTime(j.createdAt)).
 		set("startedAt", formatTime(j.createdAt)).setIf("completedAt", formatTime(ended)).
 		setIf("finishCode", finish).
-		add(el("extractRefreshJob").add(j.targetNode()))
+		add(j.detailNode())
+}
+
+// typeName is the job's type attribute in Query Job.
+func (j *job) typeName() string {
+	if j.target == "flow" {
+		return "RunFlow"
+	}
+	return "RefreshExtract"
+}
+
+// detailNode is the element inside a job that says what it works on:
+// extractRefreshJob with the content refreshed, or for a flow run
+// runFlowJobType with the run's id and the flow, as Tableau's Run Flow
+// Now answers (flow_refresh.xml).
+func (j *job) detailNode() *node {
+	if j.target == "flow" {
+		return el("runFlowJobType").set("flowRunId", j.flowRunID).add(j.targetNode())
+	}
+	return el("extractRefreshJob").add(j.targetNode())
 }
 
 // cancelJob is Cancel Job: a running job ends as cancelled, answered 200

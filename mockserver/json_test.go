@@ -13,7 +13,7 @@ import (
 // listContainers are the elements whose items JSON always renders as an
 // array, even a single one.
 var listContainers = []string{"sites", "projects", "workbooks", "users", "groups", "datasources", "views", "tags",
-	"connections", "revisions", "tasks", "subscriptions", "webhooks"}
+	"connections", "revisions", "tasks", "subscriptions", "webhooks", "flowRuns"}
 
 // xmlToTableauJSON is an independent statement of Tableau's JSON mapping,
 // applied to an XML response: no tsResponse wrapper, attributes as string
@@ -65,6 +65,7 @@ var createdByWrites = map[string]bool{
 	"add user": true, "create group": true, "users in group": true, "publish workbook": true,
 	"publish datasource": true, "create connected app": true, "connected apps": true,
 	"like tasks_with_workbook.xml": true, "like subscription_get.xml": true, "like webhook_get.xml": true,
+	"like flow_refresh.xml": true, "like flow_runs_get_by_id.xml": true,
 }
 
 func TestJSONMirrorsXML(t *testing.T) {
@@ -78,7 +79,7 @@ func TestJSONMirrorsXML(t *testing.T) {
 				k := mi.Key().String()
 				created := name == "like project_create.xml" || strings.HasSuffix(name, "_refresh.xml") || name == "like job_get.xml" ||
 					createdByWrites[name]
-				return k == "token" || k == "webpageUrl" || (k == "id" || k == "clientId") && created
+				return k == "token" || k == "webpageUrl" || (k == "id" || k == "clientId" || k == "flowRunId" || k == "backgroundJobId") && created
 			}
 			return false
 		}, cmp.Ignore())

@@ -1,24 +1,21 @@
 package mockserver
 
 // partFixtureCases compare the methods of content.go, defaultperms.go,
-// tasks.go, subscriptions.go and webhooks.go with the real Tableau
-// responses in ../shared. They join fixtureCases, so that
+// flowruns.go, tasks.go, subscriptions.go and webhooks.go with the real
+// Tableau responses in ../shared. They join fixtureCases, so that
 // TestResponsesMatchRealTableau compares them and the XSD tests validate
 // those the composed schema covers.
-//
-// The tags and connections answers are noSchema: the composed schema's
-// tsResponse (xsd_test.go) has no tags or connections root.
 var partFixtureCases = []fixtureCase{
 	{fixture: "workbook_add_tags.xml", request: func(s *fixtureSession) req {
 		return s.put("workbooks/"+demoID(DemoSamplesSiteID, "workbook", "World Indicators")+"/tags",
 			`<tsRequest><tags><tag label="a"/><tag label="b"/></tags></tsRequest>`)
-	}, noSchema: true},
+	}},
 	{fixture: "view_add_tags.xml", request: func(s *fixtureSession) req {
 		return s.put("views/"+demoID(DemoSamplesSiteID, "view", "Superstore", "Details")+"/tags", `<tsRequest><tags><tag label="a"/></tags></tsRequest>`)
-	}, noSchema: true},
+	}},
 	{fixture: "datasource_add_tags.xml", request: func(s *fixtureSession) req {
 		return s.put("datasources/"+demoID(DemoSamplesSiteID, "datasource", "World Indicators")+"/tags", `<tsRequest><tags><tag label="a"/></tags></tsRequest>`)
-	}, noSchema: true},
+	}},
 	{fixture: "workbook_populate_views.xml", request: func(s *fixtureSession) req {
 		return s.get("workbooks/" + demoID(DemoSamplesSiteID, "workbook", "Superstore") + "/views")
 	}},
@@ -27,10 +24,13 @@ var partFixtureCases = []fixtureCase{
 	}},
 	{fixture: "workbook_populate_connections.xml", request: func(s *fixtureSession) req {
 		return s.get("workbooks/" + demoID(DemoSamplesSiteID, "workbook", "Superstore") + "/connections")
-	}, noSchema: true},
+	}},
 	{fixture: "datasource_populate_connections.xml", request: func(s *fixtureSession) req {
 		return s.get("datasources/" + demoID(DemoSamplesSiteID, "datasource", "World Indicators") + "/connections")
-	}, noSchema: true},
+	},
+		// The 3.0 connectionType the composed schema borrows predates
+		// embedPassword, which real responses have.
+		noSchema: true},
 	{fixture: "workbook_revision.xml", request: func(s *fixtureSession) req {
 		return s.get("workbooks/" + demoID(DemoSamplesSiteID, "workbook", "Superstore") + "/revisions")
 	}},
@@ -67,6 +67,23 @@ var partFixtureCases = []fixtureCase{
 		// isEnabled came with API 3.11 (Tableau 2021.1); the fixture is
 		// older.
 		extra: []string{"/tsResponse/webhooks/webhook/@isEnabled"}, noSchema: true},
+	{fixture: "flow_refresh.xml", request: func(s *fixtureSession) req {
+		r := s.post("flows/"+demoID(DemoSamplesSiteID, "flow", "Superstore Prep")+"/run", "<tsRequest/>")
+		return r
+	}, noSchema: true},
+	{fixture: "flow_runs_get_by_id.xml", request: func(s *fixtureSession) req {
+		run := s.do(s.post("flows/"+demoID(DemoSamplesSiteID, "flow", "Superstore Prep")+"/run", "<tsRequest/>"))
+		id, _ := run.attrOf("//runFlowJobType", "flowRunId")
+		return s.get("flows/runs/" + id)
+	},
+		// A run still in progress has not completed.
+		missing: []string{"/tsResponse/flowRun/@completedAt"}, noSchema: true},
+	{fixture: "flow_populate_connections.xml", request: func(s *fixtureSession) req {
+		return s.get("flows/" + demoID(DemoSamplesSiteID, "flow", "Superstore Prep") + "/connections")
+	},
+		// The 3.0 connectionType the composed schema borrows predates
+		// embedPassword, which real responses have.
+		noSchema: true},
 }
 
 func init() { fixtureCases = append(fixtureCases, partFixtureCases...) }

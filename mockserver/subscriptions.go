@@ -81,16 +81,13 @@ func (c *call) findSubscription(siteID, id string) (*subscription, *apiError) {
 }
 
 func (h *handler) listSubscriptions(c *call) (result, *apiError) {
-	siteID := c.segs[1]
-	if err := c.begin(siteID, "subscriptions", "read", false); err != nil {
+	lq, err := c.beginList("subscriptions")
+	if err != nil {
 		return result{}, err
 	}
 	st := h.store
 	defer st.mu.Unlock()
-	lq, err := parseListQueryFor(c.r.URL.Query(), filterSpec{})
-	if err != nil {
-		return result{}, err
-	}
+	siteID := c.segs[1]
 	var items []entry
 	for _, s := range c.visibleSubscriptions(siteID) {
 		items = append(items, entry{s.subject, func() *node { return st.subscriptionNode(s) }})

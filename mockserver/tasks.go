@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -13,8 +14,9 @@ import (
 // reference): Add Workbook (Data Source) to Schedule creates one, Get
 // Extract Refresh Tasks in a Site / in a Schedule and Get Extract Refresh
 // Task list it, Run Extract Refresh Task starts a job that Query Job
-// sees, and Delete Extract Refresh Task removes it. A task of content
-// that was deleted goes with it.
+// sees, and Delete Extract Refresh Task removes it. Flow run tasks are
+// the same under tasks/runFlow, created by Add Flow Task to Schedule. A
+// task of content that was deleted goes with it.
 
 // task is an extract refresh of a workbook or data source on a schedule.
 type task struct {
@@ -28,10 +30,11 @@ type task struct {
 // Extract Refresh Task, Get Flow Run Task).
 const codeTaskNotFound = 404026
 
-// taskRoutes answers .../tasks/extractRefreshes[/{id}[/runNow]]; segs
+// taskRoutes answers .../tasks/extractRefreshes[/{id}[/runNow]] and the
+// same under tasks/runFlow, for the flow run tasks of flowruns.go; segs
 // start at "sites".
 func (h *handler) taskRoutes(segs []string) endpoint {
-	if len(segs) < 4 || segs[3] != "extractRefreshes" {
+	if len(segs) < 4 || segs[3] != "extractRefreshes" && segs[3] != "runFlow" {
 		return nil
 	}
 	switch len(segs) {
@@ -55,7 +58,7 @@ func (h *handler) siteScheduleRoutes(segs []string) endpoint {
 		return nil
 	}
 	switch segs[4] {
-	case "workbooks", "datasources":
+	case "workbooks", "datasources", "flows":
 		return endpoint{http.MethodPut: h.addToSchedule(segs[4])}
 	case "extracts":
 		return endpoint{http.MethodGet: h.scheduleExtracts}
@@ -98,22 +101,32 @@ func (c *call) visibleTask(t *task) bool {
 	return err == nil && item.owner == c.user.ID
 }
 
-// findTask finds a task the caller may see, or answers 404026. Must be
-// called with the store locked.
+// listedTask reports whether a task belongs under the URL's tasks/{kind}:
+// flow run tasks under runFlow, extract refreshes under extractRefreshes.
+func (c *call) listedTask(t *task) bool {
+	return (t.target == "flow") == (c.segs[3] == "runFlow")
+}
+
+// findTask finds a task of the URL's kind that the caller may see, or
+// answers 404026. Must be called with the store locked.
 func (c *call) findTask(siteID, id string) (*task, *apiError) {
 	for _, t := range c.h.store.liveTasks(siteID) {
-		if t.id == id && c.visibleTask(t) {
+		if t.id == id && c.listedTask(t) && c.visibleTask(t) {
 			return t, nil
 		}
 	}
 	return nil, errNotFound(codeTaskNotFound, "Task", id)
 }
 
-// taskNode is a task as the Get Extract Refresh Task methods show it:
-// <task><extractRefresh ...><schedule .../><workbook id/></extractRefresh></task>.
+// taskNode is a task as the Get Extract Refresh Task and Get Flow Run
+// Task methods show it: <task><extractRefresh ...><schedule .../>
+// <workbook id/></extractRefresh></task>, or flowRun with the flow.
 func (st *store) taskNode(t *task) *node {
-	er := el("extractRefresh").set("id", t.id).set("priority", "50").set("consecutiveFailedCount", "0").
-		set("type", "RefreshExtractTask")
+	kind, typ := "extractRefresh", "RefreshExtractTask"
+	if t.target == "flow" {
+		kind, typ = "flowRun", "RunFlowTask"
+	}
+	er := el(kind).set("id", t.id).set("priority", "50").set("consecutiveFailedCount", "0").set("type", typ)
 	if s := st.schedule(t.scheduleID); s != nil {
 		er.add(scheduleNode(s))
 	}
@@ -128,7 +141,7 @@ func (h *handler) listTasks(c *call) (result, *apiError) {
 	defer st.mu.Unlock()
 	list := listEl("tasks")
 	for _, t := range st.liveTasks(c.segs[1]) {
-		if c.visibleTask(t) {
+		if c.listedTask(t) && c.visibleTask(t) {
 			list.add(st.taskNode(t))
 		}
 	}
@@ -170,13 +183,29 @@ func deleteTask(c *call, t *task) (result, *apiError) {
 // task's content, as Update Workbook Now does, and answers 200 with the
 // job.
 func runTask(c *call, t *task) (result, *apiError) {
+	j := c.startJob(t.target, t.targetID)
+	return answer(http.StatusOK, startedJobNode(j))
+}
+
+// startJob starts a job on a workbook's or data source's extract or a
+// flow, which Query Job then follows; a flow's job is also its flow run.
+// Must be called with the store locked.
+func (c *call) startJob(target, id string) *job {
 	st := c.h.store
-	item, _ := st.contentItem(t.target+"s", t.siteID, t.targetID)
-	j := &job{id: uuid.NewString(), siteID: t.siteID, userID: c.user.ID, target: t.target, targetID: t.targetID,
+	item, _ := st.contentItem(target+"s", c.segs[1], id)
+	j := &job{id: uuid.NewString(), siteID: c.segs[1], userID: c.user.ID, target: target, targetID: id,
 		targetName: item.name, createdAt: c.now.UTC().Truncate(time.Second)}
+	if target == "flow" {
+		j.flowRunID = uuid.NewString()
+	}
 	st.jobs = append(st.jobs, j)
-	return answer(http.StatusOK, el("job").set("id", j.id).set("mode", "Asynchronous").set("type", "RefreshExtract").
-		set("createdAt", formatTime(j.createdAt)).add(el("extractRefreshJob").add(j.targetNode())))
+	return j
+}
+
+// startedJobNode is a job as the methods that start one answer it.
+func startedJobNode(j *job) *node {
+	return el("job").set("id", j.id).set("mode", "Asynchronous").set("type", j.typeName()).
+		set("createdAt", formatTime(j.createdAt)).add(j.detailNode())
 }
 
 // addToSchedule is Add Workbook to Schedule and Add Data Source to
@@ -184,7 +213,13 @@ func runTask(c *call, t *task) (result, *apiError) {
 // creates an extract refresh task on an Extract schedule. Administrators,
 // the owner and the project's owner or leaders may (403004 for others).
 func (h *handler) addToSchedule(plural string) func(*call) (result, *apiError) {
-	element := map[string]string{"workbooks": "workbook", "datasources": "datasource"}[plural]
+	element := strings.TrimSuffix(plural, "s")
+	wrapper, scheduleType, forbiddenCode := "extractRefresh", "Extract", codeForbidden
+	if plural == "flows" {
+		// Add Flow Task to Schedule: <task><flowRun><flow id/></flowRun></task>
+		// on a Flow schedule; the reference refuses with 403098.
+		wrapper, scheduleType, forbiddenCode = "flowRun", "Flow", 403098
+	}
 	return func(c *call) (result, *apiError) {
 		siteID, scheduleID := c.segs[1], c.segs[3]
 		body, err := c.beginBody(siteID, "tasks", "create")
@@ -197,7 +232,7 @@ func (h *handler) addToSchedule(plural string) func(*call) (result, *apiError) {
 		if s == nil {
 			return result{}, errNotFound(codeScheduleNotFound, "Schedule", scheduleID)
 		}
-		ref := body.child("task").child("extractRefresh").child(element)
+		ref := body.child("task").child(wrapper).child(element)
 		id, ok := ref.attr("id")
 		if !ok {
 			return result{}, errMalformed()
@@ -208,11 +243,11 @@ func (h *handler) addToSchedule(plural string) func(*call) (result, *apiError) {
 		}
 		// The reference does not word this refusal; 400000 says the
 		// request cannot be carried out as given.
-		if s.Type != "Extract" {
-			return result{}, errBadRequest("Schedule '" + scheduleID + "' is a " + s.Type + " schedule; extract refreshes need an Extract schedule.")
+		if s.Type != scheduleType {
+			return result{}, errBadRequest("Schedule '" + scheduleID + "' is a " + s.Type + " schedule; this task needs a " + scheduleType + " schedule.")
 		}
 		if !st.mayChangePermissions(c.user, siteID, item.owner, item.project) {
-			return result{}, errForbidden("Only administrators, the owner and the project's owner or leaders can schedule its extract refreshes.")
+			return result{}, forbidden(forbiddenCode, "Only administrators, the owner and the project's owner or leaders can schedule it.")
 		}
 		t := &task{id: uuid.NewString(), siteID: siteID, scheduleID: scheduleID, target: element, targetID: id}
 		st.tasks = append(st.tasks, t)
@@ -238,7 +273,7 @@ func (h *handler) scheduleExtracts(c *call) (result, *apiError) {
 	}
 	var items []entry
 	for i, t := range st.liveTasks(siteID) {
-		if t.scheduleID == scheduleID && c.visibleTask(t) {
+		if t.scheduleID == scheduleID && t.target != "flow" && c.visibleTask(t) {
 			items = append(items, entry{strconv.Itoa(i), func() *node {
 				return el("extract").set("id", t.id).set("priority", "50").set("type", "FullRefresh").
 					add(el(t.target).set("id", t.targetID))

@@ -47,6 +47,8 @@ const tsResponseDecl = `<xs:element xmlns:xs="http://www.w3.org/2001/XMLSchema" 
         <xs:element name="datasource" type="dataSourceType"/>
         <xs:element name="group" type="groupType"/>
         <xs:element name="permissions" type="permissionsType"/>
+        <xs:element name="tags" type="tagListType"/>
+        <xs:element name="connections" type="connectionListType"/>
         <xs:element name="connectedApplication" type="connectedApplicationType"/>
         <xs:element name="connectedApplications" type="connectedApplicationListType"/>
         <xs:element name="connectedApplicationSecret" type="connectedApplicationSecretType"/>
@@ -391,7 +393,7 @@ func catalog(t *testing.T, asJSON bool) map[string]reply {
 	add("403070", req{method: "POST", path: "auth/switchSite", token: admin, body: `<tsRequest><site contentUrl="Samples"/></tsRequest>`})
 	add("404000", req{path: "sites/nowhere?key=name", token: admin})
 	add("404003", req{path: "sites/" + site + "/flowz", token: admin})
-	add("501000", req{path: "sites/" + site + "/flows/runs", token: admin})
+	add("501000", req{path: "sites/" + site + "/virtualconnections", token: admin})
 	add("404 workbook", s.get("workbooks/00000000-0000-0000-0000-000000000000"))
 	add("404 project", s.get("projects/00000000-0000-0000-0000-000000000000"))
 	add("404 user", s.get("users/00000000-0000-0000-0000-000000000000"))
