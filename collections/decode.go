@@ -1193,6 +1193,12 @@ func decodePathVariables(v node, w where) ([]Variable, error) {
 
 func decodeVariableList(v node, w where, path bool) ([]Variable, error) {
 	kvs, ok, err := keyValues(v, w)
+	if isObject(v) {
+		// postman-collection takes an object for a list of one variable,
+		// not for a {"name": "value"} map: {"key": "a", "value": 1}
+		// defines a, {"a": 1} a variable without a key.
+		kvs, ok, err = keyValueList{elems: []node{v}, n: 1}, true, nil
+	}
 	if err != nil || !ok {
 		return nil, err
 	}

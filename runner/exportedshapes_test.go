@@ -184,3 +184,53 @@ func TestLooseShapesNewmanRunsAreRun(t *testing.T) {
 		})
 	}
 }
+
+// TestLoneVariableObjectIsAListOfOne gives collection, path and
+// environment variables as one object instead of a list.
+// postman-collection takes such an object for a list of one variable, not
+// for a {"name": "value"} map, so {"key": "a", "value": "1"} defines a and
+// {"a": "1"} defines nothing {{a}} reaches. The wanted URIs are what
+// Newman 6.2.2 sent; colrun read the map and not the lone variable.
+func TestLoneVariableObjectIsAListOfOne(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, vars, pathVars, env, want string
+	}{
+		{name: "collection variable", vars: `{"key":"a","value":"1"}`, want: "/x/:p?a=1"},
+		{name: "collection map", vars: `{"a":"1"}`, want: "/x/:p?a={{a}}"},
+		{name: "path variable", pathVars: `{"key":"p","value":"P"}`, want: "/x/P?a={{a}}"},
+		{name: "path map", pathVars: `{"p":"P"}`, want: "/x/:p?a={{a}}"},
+		{name: "environment variable", env: `{"key":"a","value":"1"}`, want: "/x/:p?a=1"},
+		{name: "environment map", env: `{"a":"1"}`, want: "/x/:p?a={{a}}"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			rec := newRecorder(t, nil)
+			url := `{"raw":"` + rec.srv.URL + `/x/:p?a={{a}}","host":["` + rec.srv.URL + `"],"path":["x",":p"],"query":[{"key":"a","value":"{{a}}"}]`
+			if tt.pathVars != "" {
+				url += `,"variable":` + tt.pathVars
+			}
+			doc := `{"info":{"name":"t","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},"item":[{"name":"a","request":{"method":"GET","url":` + url + `}}}]`
+			if tt.vars != "" {
+				doc += `,"variable":` + tt.vars
+			}
+			var opts Options
+			if tt.env != "" {
+				env, err := collections.ParseVariableFile("e.json", "environment", []byte(`{"name":"e","values":`+tt.env+`}`))
+				if err != nil {
+					t.Fatal(err)
+				}
+				opts.Environment = env
+			}
+			run(t, parse(t, doc+"}"), opts)
+			var got []string
+			for _, r := range rec.all() {
+				got = append(got, r.URI)
+			}
+			if diff := cmp.Diff([]string{tt.want}, got); diff != "" {
+				t.Errorf("requests (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

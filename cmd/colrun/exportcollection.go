@@ -177,11 +177,21 @@ func variableJSON(e variables.Entry, from map[string]json.RawMessage, redact fun
 	for _, k := range [...]string{"key", "value", "type", "disabled"} {
 		delete(out, k)
 	}
-	if e.Key != "" || from == nil {
+	switch {
+	case e.Unnamed:
+		// A variable read without a key (named by its id or name, which
+		// Newman does not resolve) is written back without one, or with
+		// the null key it came with, so that it stays unnamed.
+		if key, ok := from["key"]; ok {
+			out["key"] = key
+		}
+	case e.Key != "" || from == nil:
 		out["key"] = e.Key
-	} else if key, ok := from["key"]; ok {
-		// A variable read without a key is written back as it came.
-		out["key"] = key
+	default:
+		if key, ok := from["key"]; ok {
+			// A variable read without a key is written back as it came.
+			out["key"] = key
+		}
 	}
 	out["type"] = typ
 	if v, ok := written["value"]; ok {
