@@ -233,10 +233,11 @@ func fileName(f *collections.VariableFile) string {
 	return f.Source
 }
 
-// iterationCount is -n, or the number of data rows, or 1. A data file is
-// read through even with -n, so that a bad row or a file cut short stops
-// the run before its first request, as Newman (which parses the whole
-// file) refuses it, instead of after the rows before it ran.
+// iterationCount is -n, or the number of data rows, or 1 (0 with nothing
+// to send). A data file is read through even with -n, so that a bad row
+// or a file cut short stops the run before its first request, as Newman
+// (which parses the whole file) refuses it, instead of after the rows
+// before it ran.
 func (r *Runner) iterationCount() (int, error) {
 	n := 0
 	if r.opts.Data != nil {
@@ -246,6 +247,11 @@ func (r *Runner) iterationCount() (int, error) {
 		}
 	}
 	switch {
+	case len(r.items) == 0:
+		// Nothing to send (an empty collection, or a --folder holding
+		// no request): no iteration, as postman-runtime starts none, so
+		// reports do not count iterations that did nothing.
+		return 0, nil
 	case r.opts.Iterations > 0:
 		return r.opts.Iterations, nil
 	case n > 0:
