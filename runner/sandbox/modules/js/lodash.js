@@ -233,7 +233,14 @@ function runInContext() {
     }
     return isEqual(obj, src);
   }
-  function baseClone(v, deep, stack, parent) {
+  // customizer is cloneWith's and cloneDeepWith's: called with the value
+  // (and, below the top, its key and parent), its answer used unless
+  // undefined.
+  function baseClone(v, deep, stack, parent, customizer, key) {
+    if (customizer) {
+      var custom = parent ? customizer(v, key, parent) : customizer(v);
+      if (custom !== undefined) return custom;
+    }
     if (!isObject(v)) return v;
     var t = tag(v), result;
     if (isArray(v)) {
@@ -249,11 +256,11 @@ function runInContext() {
         case '[object Boolean]': case '[object Number]': case '[object String]': return Object(v.valueOf());
         case '[object Map]':
           result = new Map();
-          v.forEach(function (val, k) { result.set(k, deep ? baseClone(val, deep, stack, v) : val); });
+          v.forEach(function (val, k) { result.set(k, deep ? baseClone(val, deep, stack, v, customizer, k) : val); });
           return result;
         case '[object Set]':
           result = new Set();
-          v.forEach(function (val) { result.add(deep ? baseClone(val, deep, stack, v) : val); });
+          v.forEach(function (val) { result.add(deep ? baseClone(val, deep, stack, v, customizer, val) : val); });
           return result;
         case '[object ArrayBuffer]': return v.slice(0);
       }
@@ -267,7 +274,7 @@ function runInContext() {
     var props = isArray(v) ? null : keys(v);
     (props || v).forEach(function (val, k) {
       if (props) { k = val; val = v[k]; }
-      assignValue(result, k, deep ? baseClone(val, deep, stack, v) : val);
+      assignValue(result, k, deep ? baseClone(val, deep, stack, v, customizer, k) : val);
     });
     if (isArray(v)) {
       for (var i = 0; i < v.length; i++) if (!(i in v)) result[i] = undefined;
@@ -294,7 +301,14 @@ function runInContext() {
 
   // ---- equality ----
   function isEqual(a, b) { return baseIsEqual(a, b, []); }
-  function baseIsEqual(a, b, stack) {
+  // customizer is isEqualWith's: asked first about each pair of array
+  // items and object values (with the index or key and both parents); a
+  // defined answer decides that pair.
+  function customEqual(customizer, x, y, k, a, b, stack) {
+    var c = customizer(x, y, k, a, b);
+    return c === undefined ? (x === y || baseIsEqual(x, y, stack, customizer)) : !!c;
+  }
+  function baseIsEqual(a, b, stack, customizer) {
     if (a === b) return true;
     if (a == null || b == null || (!isObjectLike(a) && !isObjectLike(b))) return a !== a && b !== b;
     var aTag = isArray(a) ? '[object Array]' : tag(a), bTag = isArray(b) ? '[object Array]' : tag(b);
@@ -324,14 +338,14 @@ function runInContext() {
     if (aTag == '[object Array]' || isTypedArray(a)) {
       if (a.length != b.length) result = false;
       for (var i = 0; result && i < a.length; i++) {
-        if (!(a[i] === b[i] || baseIsEqual(a[i], b[i], stack))) result = false;
+        if (customizer ? !customEqual(customizer, a[i], b[i], i, a, b, stack) : !(a[i] === b[i] || baseIsEqual(a[i], b[i], stack))) result = false;
       }
     } else if (aTag == '[object Object]') {
       var ak = keys(a), bk = keys(b), skipCtor = false;
       if (ak.length != bk.length) result = false;
       for (var j = 0; result && j < ak.length; j++) {
         var k = ak[j];
-        if (!hasOwn.call(b, k) || !(a[k] === b[k] || baseIsEqual(a[k], b[k], stack))) result = false;
+        if (!hasOwn.call(b, k) || (customizer ? !customEqual(customizer, a[k], b[k], k, a, b, stack) : !(a[k] === b[k] || baseIsEqual(a[k], b[k], stack)))) result = false;
         skipCtor = skipCtor || k == 'constructor';
       }
       if (result && !skipCtor) {
@@ -1367,6 +1381,153 @@ function runInContext() {
     if (typeof f != 'function') throw new TypeError('Expected a function');
     return function () { return f.apply(thisArg, bound.concat(Array.prototype.slice.call(arguments))); };
   }
+  function isEqualWith(a, b, customizer) {
+    customizer = typeof customizer == 'function' ? customizer : undefined;
+    var r = customizer ? customizer(a, b) : undefined;
+    return r === undefined ? baseIsEqual(a, b, [], customizer) : !!r;
+  }
+  function isMatchWith(object, source, customizer) {
+    if (typeof customizer != 'function') return baseIsMatch(object, source);
+    var props = keys(source);
+    if (object == null) return !props.length;
+    object = Object(object);
+    return props.every(function (k) {
+      var r = customizer(object[k], source[k], k, object, source);
+      if (r !== undefined) return !!r;
+      return (source[k] !== undefined || k in object) && partialEqual(object[k], source[k], []);
+    });
+  }
+  // debounce is lodash 4.17.21's, timers and all: leading, trailing and
+  // maxWait, with cancel and flush.
+  function debounce(func, wait, options) {
+    var lastArgs, lastThis, maxWait, result, timerId, lastCallTime, lastInvokeTime = 0, leading = false, maxing = false, trailing = true;
+    if (typeof func != 'function') throw new TypeError('Expected a function');
+    wait = toNumber(wait) || 0;
+    if (isObject(options)) {
+      leading = !!options.leading;
+      maxing = 'maxWait' in options;
+      maxWait = maxing ? Math.max(toNumber(options.maxWait) || 0, wait) : maxWait;
+      trailing = 'trailing' in options ? !!options.trailing : trailing;
+    }
+    function invokeFunc(time) {
+      var args = lastArgs, thisArg = lastThis;
+      lastArgs = lastThis = undefined;
+      lastInvokeTime = time;
+      result = func.apply(thisArg, args);
+      return result;
+    }
+    function leadingEdge(time) {
+      lastInvokeTime = time;
+      timerId = setTimeout(timerExpired, wait);
+      return leading ? invokeFunc(time) : result;
+    }
+    function remainingWait(time) {
+      var sinceCall = time - lastCallTime, sinceInvoke = time - lastInvokeTime, waiting = wait - sinceCall;
+      return maxing ? Math.min(waiting, maxWait - sinceInvoke) : waiting;
+    }
+    function shouldInvoke(time) {
+      var sinceCall = time - lastCallTime, sinceInvoke = time - lastInvokeTime;
+      return lastCallTime === undefined || sinceCall >= wait || sinceCall < 0 || (maxing && sinceInvoke >= maxWait);
+    }
+    function timerExpired() {
+      var time = Date.now();
+      if (shouldInvoke(time)) return trailingEdge(time);
+      timerId = setTimeout(timerExpired, remainingWait(time));
+    }
+    function trailingEdge(time) {
+      timerId = undefined;
+      if (trailing && lastArgs) return invokeFunc(time);
+      lastArgs = lastThis = undefined;
+      return result;
+    }
+    function cancel() {
+      if (timerId !== undefined) clearTimeout(timerId);
+      lastInvokeTime = 0;
+      lastArgs = lastCallTime = lastThis = timerId = undefined;
+    }
+    function flush() { return timerId === undefined ? result : trailingEdge(Date.now()); }
+    function debounced() {
+      var time = Date.now(), isInvoking = shouldInvoke(time);
+      lastArgs = arguments;
+      lastThis = this;
+      lastCallTime = time;
+      if (isInvoking) {
+        if (timerId === undefined) return leadingEdge(lastCallTime);
+        if (maxing) {
+          clearTimeout(timerId);
+          timerId = setTimeout(timerExpired, wait);
+          return invokeFunc(lastCallTime);
+        }
+      }
+      if (timerId === undefined) timerId = setTimeout(timerExpired, wait);
+      return result;
+    }
+    debounced.cancel = cancel;
+    debounced.flush = flush;
+    return debounced;
+  }
+  function throttle(func, wait, options) {
+    var leading = true, trailing = true;
+    if (typeof func != 'function') throw new TypeError('Expected a function');
+    if (isObject(options)) {
+      leading = 'leading' in options ? !!options.leading : leading;
+      trailing = 'trailing' in options ? !!options.trailing : trailing;
+    }
+    return debounce(func, wait, { leading: leading, maxWait: wait, trailing: trailing });
+  }
+  function rearg(f) {
+    var indexes = baseFlatten(Array.prototype.slice.call(arguments, 1), 1);
+    if (typeof f != 'function') throw new TypeError('Expected a function');
+    return function () {
+      var args = Array.prototype.slice.call(arguments), n = Math.min(indexes.length, args.length), moved = args.slice();
+      for (var i = 0; i < n; i++) { var j = indexes[i]; moved[i] = j >= 0 && j < args.length ? args[j] : undefined; }
+      return f.apply(this, moved);
+    };
+  }
+  function bindKey(object, key) {
+    var bound = Array.prototype.slice.call(arguments, 2);
+    return function () { return object[key].apply(object, bound.concat(Array.prototype.slice.call(arguments))); };
+  }
+  function curryRight(f, arity) {
+    if (typeof f != 'function') throw new TypeError('Expected a function');
+    arity = arity === undefined ? f.length : toInteger(arity);
+    function curried(held) {
+      return function () {
+        var args = Array.prototype.slice.call(arguments).concat(held);
+        return args.length >= arity ? f.apply(this, args) : curried(args);
+      };
+    }
+    return curried([]);
+  }
+  function overArgs(f) {
+    var transforms = baseFlatten(Array.prototype.slice.call(arguments, 1), 1).map(iteratee);
+    return function () {
+      var args = Array.prototype.slice.call(arguments), n = Math.min(args.length, transforms.length);
+      for (var i = 0; i < n; i++) args[i] = transforms[i].call(this, args[i]);
+      return f.apply(this, args);
+    };
+  }
+  function isNative(v) {
+    return isObject(v) && /^function[^{]*\{\s*\[native code\]\s*\}\s*$/.test(Function.prototype.toString.call(v));
+  }
+  function cond(pairs) {
+    var n = pairs == null ? 0 : pairs.length;
+    pairs = n ? pairs.map(function (p) {
+      if (typeof p[1] != 'function') throw new TypeError('Expected a function');
+      return [iteratee(p[0]), p[1]];
+    }) : [];
+    return function () {
+      for (var i = 0; i < n; i++) if (pairs[i][0].apply(this, arguments)) return pairs[i][1].apply(this, arguments);
+    };
+  }
+  function pullAllWith(array, vals, comparator) {
+    if (!(array && array.length && vals && vals.length)) return array;
+    if (array === vals) vals = vals.slice();
+    for (var i = 0; i < vals.length; i++) {
+      for (var j = array.length - 1; j >= 0; j--) if (comparator(array[j], vals[i])) array.splice(j, 1);
+    }
+    return array;
+  }
   var fns = {
     // lang
     isArray: isArray, isObject: isObject, isObjectLike: isObjectLike, isString: isString, isNumber: isNumber,
@@ -1472,6 +1633,10 @@ function runInContext() {
     wrap: function (v, wrapper) { return partialFn(false)(castFunction(wrapper), v); },
     sortedLastIndexOf: function (a, v) { var n = a == null ? 0 : a.length; if (n) { var i = baseSortedIndex(a, v, true) - 1; if (eq(a[i], v)) return i; } return -1; },
     assignWith: assignWithFn(keys), assignInWith: assignWithFn(keysIn), extendWith: assignWithFn(keysIn),
+    cloneWith: function (v, customizer) { return baseClone(v, false, [], undefined, typeof customizer == 'function' ? customizer : undefined); },
+    cloneDeepWith: function (v, customizer) { return baseClone(v, true, [], undefined, typeof customizer == 'function' ? customizer : undefined); },
+    isEqualWith: isEqualWith, isMatchWith: isMatchWith, debounce: debounce, throttle: throttle, rearg: rearg, bindKey: bindKey,
+    curryRight: curryRight, overArgs: overArgs, isNative: isNative, cond: cond, pullAllWith: pullAllWith,
     setWith: function (o, path, v, customizer) { customizer = typeof customizer == 'function' ? customizer : undefined; return o == null ? o : baseSet(o, path, v, customizer); },
     updateWith: function (o, path, updater, customizer) { customizer = typeof customizer == 'function' ? customizer : undefined; return o == null ? o : baseSet(o, path, castFunction(updater)(baseGet(o, path)), customizer); }
   };
@@ -1488,7 +1653,8 @@ function runInContext() {
     'stubString stubTrue subtract sum sumBy template times toFinite toInteger toLower toNumber toString toUpper trim trimEnd ' +
     'trimStart truncate unescape uniqueId upperCase upperFirst words each eachRight conformsTo divide findLastKey gte lte ' +
     'multiply sortedIndex sortedIndexBy sortedIndexOf sortedLastIndex sortedLastIndexBy toLength toSafeInteger ' +
-    'isArrayBuffer isWeakMap isWeakSet invoke sortedLastIndexOf forInRight forOwnRight').split(' ');
+    'isArrayBuffer isWeakMap isWeakSet invoke sortedLastIndexOf forInRight forOwnRight cloneWith cloneDeepWith ' +
+    'isEqualWith isMatchWith isNative').split(' ');
 
   // Wrapper methods are made on the first _(value) or _.chain(value):
   // creating hundreds of closures up front would tax every run that only

@@ -38,7 +38,9 @@ var aliases = {
   flatten: function (a, isDeep) { return isDeep ? v4.flattenDeep(a) : v4.flatten(a); },
   // lodash 3's invoke is lodash 4's invokeMap.
   invoke: v4.invokeMap,
-  backflow: v4.flowRight, compose: v4.flowRight, callback: v4.iteratee, restParam: v4.rest, sortByAll: v4.sortBy
+  backflow: v4.flowRight, compose: v4.flowRight, callback: v4.iteratee, restParam: v4.rest, sortByAll: v4.sortBy,
+  // lodash 3's modArgs is lodash 4's overArgs.
+  modArgs: v4.overArgs
 };
 aliases.unique = aliases.uniq;
 for (var k in aliases) {
