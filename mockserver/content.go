@@ -86,8 +86,8 @@ func (st *store) contentItem(plural, siteID, id string) (contentItem, *apiError)
 }
 
 // contentPartRoutes answers the methods above and the site methods of
-// flowruns.go, tasks.go, subscriptions.go and webhooks.go; segs start at
-// "sites".
+// flowruns.go, tagbatch.go, tasks.go, subscriptions.go, webhooks.go and
+// uiassets.go; segs start at "sites".
 func (h *handler) contentPartRoutes(segs []string) endpoint {
 	n := len(segs)
 	if n == 4 && segs[2] == "flows" && segs[3] != "runs" {
@@ -109,6 +109,10 @@ func (h *handler) contentPartRoutes(segs []string) endpoint {
 			return h.subscriptionRoutes(segs)
 		case "webhooks":
 			return h.webhookRoutes(segs)
+		case "tags:batchCreate", "tags:batchDelete", "tags:BatchDelete":
+			return h.tagBatchRoutes(segs)
+		case "dataAlerts", "customviews":
+			return h.uiAssetRoutes(segs)
 		}
 	}
 	if n < 5 {

@@ -319,3 +319,66 @@ func TestViewAndFlowPermissions(t *testing.T) {
 		}},
 	}.run(t)
 }
+
+// TestTagBatch adds tags to several items at once and removes them, in
+// XML and JSON, by the reference's PUT and the collection's DELETE.
+func TestTagBatch(t *testing.T) {
+	t.Parallel()
+	site := DemoDefaultSiteID
+	wb := demoID(site, "workbook", "Budget Planning")
+	ds := demoID(site, "datasource", "HR Data")
+	batch := `<tsRequest><tagBatch><tags><tag label="audited"/></tags><contents><content id="` + wb +
+		`" contentType="workbook"/><content id="` + ds + `"/></contents></tagBatch></tsRequest>`
+	scenarios{
+		{"add, read, delete", []step{
+			{method: "PUT", path: "tags:batchCreate", body: batch, status: 200},
+			{path: "datasources?filter=tags:eq:audited", status: 200, want: map[string]string{"list": "HR Data"}},
+			{path: "workbooks?filter=tags:eq:audited", status: 200, want: map[string]string{"list": "Budget Planning"}},
+			{method: "DELETE", path: "tags:BatchDelete", body: batch, status: 200},
+			{path: "workbooks?filter=tags:eq:audited", status: 200, want: map[string]string{"count": "0"}},
+		}},
+		{"json, and the reference's PUT tags:batchDelete", []step{
+			{method: "PUT", path: "tags:batchCreate", contentType: jsonType, json: true, status: 200,
+				body: `{"tagBatch":{"tags":{"tag":[{"label":"x"}]},"contents":{"content":[{"id":"` + ds + `","contentType":"datasource"}]}}}`},
+			{path: "datasources?filter=tags:eq:x", status: 200, want: map[string]string{"list": "HR Data"}},
+			{method: "PUT", path: "tags:batchDelete", contentType: jsonType, json: true, status: 200,
+				body: `{"tagBatch":{"tags":{"tag":[{"label":"x"}]},"contents":{"content":[{"id":"` + ds + `"}]}}}`},
+			{path: "datasources?filter=tags:eq:x", status: 200, want: map[string]string{"count": "0"}},
+		}},
+		{"unknown content changes nothing", []step{
+			{method: "PUT", path: "tags:batchCreate", status: 404, code: "404003",
+				body: `<tsRequest><tagBatch><tags><tag label="y"/></tags><contents><content id="` + wb + `"/><content id="nope"/></contents></tagBatch></tsRequest>`},
+			{path: "workbooks?filter=tags:eq:y", status: 200, want: map[string]string{"count": "0"}},
+			{method: "PUT", path: "tags:batchCreate", status: 404, code: "404006",
+				body: `<tsRequest><tagBatch><tags><tag label="y"/></tags><contents><content id="nope" contentType="workbook"/></contents></tagBatch></tsRequest>`},
+			{method: "PUT", path: "tags:batchCreate", status: 400, code: "400000",
+				body: `<tsRequest><tagBatch><tags><tag label="y"/></tags><contents/></tagBatch></tsRequest>`},
+		}},
+	}.run(t)
+}
+
+// TestUIAssets checks the data-driven alerts and custom views the mock
+// has none of: empty paged lists, and each id Tableau's not-found code.
+func TestUIAssets(t *testing.T) {
+	t.Parallel()
+	missing := "00000000-0000-0000-0000-000000000000"
+	scenarios{
+		{"data-driven alerts", []step{
+			{path: "dataAlerts", status: 200, want: map[string]string{"count": "0"}},
+			{path: "dataAlerts", json: true, status: 200},
+			{path: "dataAlerts?pageSize=0", status: 400, code: "400007"},
+			{path: "dataAlerts/" + missing, status: 404, code: "409023"},
+			{method: "PUT", path: "dataAlerts/" + missing, body: `<tsRequest><dataAlert subject="x"/></tsRequest>`, json: true, status: 404, code: "409023"},
+			{method: "DELETE", path: "dataAlerts/" + missing, status: 404, code: "409023"},
+			{method: "POST", path: "dataAlerts/" + missing + "/users", body: `<tsRequest><user id="` + DemoAliceID + `"/></tsRequest>`, status: 404, code: "409023"},
+			{method: "DELETE", path: "dataAlerts/" + missing + "/users/" + DemoAliceID, status: 404, code: "409023"},
+		}},
+		{"custom views", []step{
+			{path: "customviews", status: 200, want: map[string]string{"count": "0"}},
+			{path: "customviews/" + missing, status: 404, code: "404003"},
+			{path: "customviews/" + missing + "/image", json: true, status: 404, code: "404003"},
+			{method: "PUT", path: "customviews/" + missing, body: `<tsRequest><customView name="x"/></tsRequest>`, status: 404, code: "404003"},
+			{method: "DELETE", path: "customviews/" + missing, status: 404, code: "404003"},
+		}},
+	}.run(t)
+}
