@@ -20,6 +20,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/dop251/goja"
+	//lint:ignore SA1019 crypto-js offers RIPEMD-160 and scripts sign with it; x/crypto's is the well-kept one
+	"golang.org/x/crypto/ripemd160"
 )
 
 // hashers maps crypto-js hasher names to Go constructors; SHA3 takes its
@@ -38,6 +40,8 @@ func hasherFor(name string, outBits int) (func() hash.Hash, bool) {
 		return sha512.New384, true
 	case "SHA512":
 		return sha512.New, true
+	case "RIPEMD160":
+		return ripemd160.New, true
 	case "SHA3":
 		if outBits <= 0 || outBits%32 != 0 || outBits > 512 {
 			outBits = 512

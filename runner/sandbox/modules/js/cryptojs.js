@@ -145,7 +145,7 @@ Hasher._createHmacHelper = function (hasher) {
 };
 
 var algo = {};
-[['MD5', 16], ['SHA1', 16], ['SHA256', 16], ['SHA224', 16], ['SHA512', 32], ['SHA384', 32], ['SHA3', 36]].forEach(function (p) {
+[['MD5', 16], ['SHA1', 16], ['SHA256', 16], ['SHA224', 16], ['SHA512', 32], ['SHA384', 32], ['SHA3', 36], ['RIPEMD160', 16]].forEach(function (p) {
   var name = p[0];
   algo[name] = Hasher.extend({ _name: name, blockSize: p[1] });
   if (name === 'SHA3') algo[name].cfg = Hasher.cfg.extend({ outputLength: 512 });
