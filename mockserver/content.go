@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/google/uuid"
 )
 
 // The parts of workbooks, views, data sources and flows beyond their
@@ -140,6 +138,9 @@ func (h *handler) contentPartRoutes(segs []string) endpoint {
 	if n == 7 && plural == "workbooks" && part == "views" && segs[6] == "previewImage" {
 		return endpoint{http.MethodGet: h.viewPreviewImage}
 	}
+	if n == 6 && part == "connections" && plural != "views" {
+		return endpoint{http.MethodPut: h.updateConnection(plural)}
+	}
 	if part == "revisions" && (plural == "workbooks" || plural == "datasources") {
 		switch {
 		case n == 6:
@@ -158,7 +159,7 @@ func (h *handler) renderingRoutes(plural, part string) endpoint {
 	switch plural + "/" + part {
 	case "workbooks/views":
 		return get(h.workbookViews)
-	case "workbooks/connections", "datasources/connections":
+	case "workbooks/connections", "datasources/connections", "flows/connections":
 		return get(h.connections(plural))
 	case "workbooks/revisions", "datasources/revisions":
 		return get(h.revisions(plural))
@@ -196,6 +197,20 @@ func (c *call) lockItem(plural, action string, content bool) (contentItem, *apiE
 	return item, err
 }
 
+// lockItemBody reads the body of an update of the item the URL names,
+// then begins it and finds the item; on success the caller must unlock.
+func (c *call) lockItemBody(plural string) (contentItem, *reqNode, *apiError) {
+	body, err := c.beginBody(c.segs[1], contentKinds[plural].scope, "update")
+	if err != nil {
+		return contentItem{}, nil, err
+	}
+	item, err := c.h.store.contentItem(plural, c.segs[1], c.segs[3])
+	if err != nil {
+		c.h.store.mu.Unlock()
+	}
+	return item, body, err
+}
+
 // readTags reads the labels of a <tags><tag label="..."/></tags> body;
 // a missing or empty label is 400000, as Tableau does not store it.
 func readTags(body *reqNode) ([]string, *apiError) {
@@ -218,17 +233,11 @@ func readTags(body *reqNode) ([]string, *apiError) {
 // as the reference's example response shows.
 func (h *handler) addTags(plural string) func(*call) (result, *apiError) {
 	return func(c *call) (result, *apiError) {
-		siteID, id := c.segs[1], c.segs[3]
-		body, err := c.beginBody(siteID, contentKinds[plural].scope, "update")
+		item, body, err := c.lockItemBody(plural)
 		if err != nil {
 			return result{}, err
 		}
-		st := h.store
-		defer st.mu.Unlock()
-		item, err := st.contentItem(plural, siteID, id)
-		if err != nil {
-			return result{}, err
-		}
+		defer h.store.mu.Unlock()
 		labels, err := readTags(body)
 		if err != nil {
 			return result{}, err
@@ -314,43 +323,6 @@ func (h *handler) workbookViews(c *call) (result, *apiError) {
 		}
 	}
 	return answer(http.StatusOK, list)
-}
-
-// derivedID makes the stable id of something the mock derives from an
-// item (its connection), so that repeated reads agree.
-func derivedID(parts ...string) string {
-	return uuid.NewSHA1(uuid.NameSpaceURL, []byte("colrun-mock/"+parts[0]+"/"+parts[1])).String()
-}
-
-// connections is Query Workbook Connections and Query Data Source
-// Connections: one connection, in the shapes of Tableau's responses
-// (workbook_populate_connections.xml, datasource_populate_connections.xml):
-// a workbook's names the data source it reads, here an embedded one
-// named after the workbook; a data source's says whether its password
-// is embedded.
-func (h *handler) connections(plural string) func(*call) (result, *apiError) {
-	return func(c *call) (result, *apiError) {
-		item, err := c.readItem(plural)
-		if err != nil {
-			if plural == "datasources" {
-				// The reference gives Query Data Source Connections
-				// 404011 for an unknown data source, as the Favorites
-				// methods do, not the 404004 of the other methods.
-				err.code = codeFavoriteDatasourceNotFound
-			}
-			return result{}, err
-		}
-		defer h.store.mu.Unlock()
-		id := c.segs[3]
-		conn := el("connection").set("id", derivedID("connection", id)).set("type", "hyper").
-			set("serverAddress", "localhost").set("userName", "")
-		if plural == "workbooks" {
-			conn.add(el("datasource").set("id", derivedID("embedded-datasource", id)).set("name", item.name))
-		} else {
-			conn.set("embedPassword", "false")
-		}
-		return answer(http.StatusOK, listEl("connections").add(conn))
-	}
 }
 
 // revisions is Get Workbook Revisions and Get Data Source Revisions: one

@@ -8,11 +8,10 @@ import (
 // Flow runs (Flow Methods of Tableau's reference): Run Flow Now starts a
 // run, which is a job Query Job sees (type RunFlow) and a flow run that
 // Get Flow Runs and Get Flow Run list, until Cancel Flow Run ends it. A
-// run takes as long as a mock job and always succeeds. Query Flow
-// Connections shows the one connection the mock gives every flow.
+// run takes as long as a mock job and always succeeds.
 
-// flowRunRoutes answers flows/runs[/{id}[/cancel]], flows/{id}/run and
-// flows/{id}/connections; segs start at "sites".
+// flowRunRoutes answers flows/runs[/{id}[/cancel]] and flows/{id}/run;
+// segs start at "sites".
 func (h *handler) flowRunRoutes(segs []string) endpoint {
 	n := len(segs)
 	if segs[3] == "runs" {
@@ -26,14 +25,8 @@ func (h *handler) flowRunRoutes(segs []string) endpoint {
 		}
 		return nil
 	}
-	if n != 5 {
-		return nil
-	}
-	switch segs[4] {
-	case "run":
+	if n == 5 && segs[4] == "run" {
 		return endpoint{http.MethodPost: h.runFlow}
-	case "connections":
-		return endpoint{http.MethodGet: h.flowConnections}
 	}
 	return nil
 }
@@ -123,16 +116,4 @@ func (h *handler) runFlow(c *call) (result, *apiError) {
 		return result{}, errForbidden("Only administrators, the owner and the project's owner or leaders can run the flow.")
 	}
 	return answer(http.StatusOK, startedJobNode(c.startJob("flow", c.segs[3])))
-}
-
-// flowConnections is Query Flow Connections, in the shape of Tableau's
-// flow_populate_connections.xml.
-func (h *handler) flowConnections(c *call) (result, *apiError) {
-	if _, err := c.readItem("flows"); err != nil {
-		return result{}, err
-	}
-	defer h.store.mu.Unlock()
-	conn := el("connection").set("id", derivedID("connection", c.segs[3])).set("type", "hyper").
-		set("embedPassword", "false").set("serverAddress", "localhost").set("userName", "")
-	return answer(http.StatusOK, listEl("connections").add(conn))
 }

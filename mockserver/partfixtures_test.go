@@ -1,8 +1,9 @@
 package mockserver
 
-// partFixtureCases compare the methods of content.go, defaultperms.go,
-// flowruns.go, tasks.go, subscriptions.go and webhooks.go with the real
-// Tableau responses in ../shared. They join fixtureCases, so that
+// partFixtureCases compare the methods of content.go, connections.go,
+// defaultperms.go, flowruns.go, tasks.go, subscriptions.go and
+// webhooks.go with the real Tableau responses in ../shared. They join
+// fixtureCases, so that
 // TestResponsesMatchRealTableau compares them and the XSD tests validate
 // those the composed schema covers.
 var partFixtureCases = []fixtureCase{
@@ -83,6 +84,13 @@ var partFixtureCases = []fixtureCase{
 	},
 		// The 3.0 connectionType the composed schema borrows predates
 		// embedPassword, which real responses have.
+		noSchema: true},
+	{fixture: "datasource_connection_update.xml", request: func(s *fixtureSession) req {
+		id := demoID(DemoSamplesSiteID, "datasource", "World Indicators")
+		return s.put("datasources/"+id+"/connections/"+derivedID("connection", id),
+			`<tsRequest><connection serverAddress="bar" serverPort="9876" userName="foo"/></tsRequest>`)
+	},
+		// The composed schema's tsResponse has no connection root.
 		noSchema: true},
 }
 

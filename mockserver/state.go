@@ -35,6 +35,9 @@ type store struct {
 	tasks         []*task
 	subscriptions []*subscription
 	webhooks      []*webhook
+	// conns holds the connections of workbooks, data sources and flows
+	// changed through the API, by item id; others have the default.
+	conns map[string]*connection
 }
 
 // session is a signed-in token. scopes is nil for password and PAT
@@ -58,6 +61,7 @@ func newStore(d *Data) *store {
 		jtis:       map[string]time.Time{},
 		favorites:  map[string][]favorite{},
 		perms:      map[string][]grant{},
+		conns:      map[string]*connection{},
 	}
 }
 
