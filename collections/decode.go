@@ -1024,10 +1024,14 @@ func decodeAuth(obj node, w where) (*Auth, error) {
 	}
 	var m members
 	m.read(obj)
-	a := &Auth{Type: str(m.get("type"))}
-	if a.Type == "" {
-		return nil, w.fail(`auth has no "type"`)
+	typ := m.get("type")
+	if !isString(typ) {
+		// Newman takes an auth block without a string "type" ({}, as
+		// some exporters write one, or "type": null) for none given:
+		// the request inherits its parent's auth.
+		return nil, nil
 	}
+	a := &Auth{Type: str(typ)}
 	// Parameters given as a string or a number are none: Newman sends
 	// such a request without the type's header or query.
 	a.Params = authParams(m.get(a.Type))

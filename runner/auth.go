@@ -82,7 +82,9 @@ type signInput struct {
 // removes a header the auth replaces and appends its own.
 func applyAuth(a *collections.Auth, out *outgoing, u *collections.URL, in *signInput) error {
 	switch a.Type {
-	case "noauth", "inherit":
+	case "noauth", "inherit", "":
+		// postman-runtime signs only when the type is truthy: "type": ""
+		// goes without auth and without the unknown-handler warning.
 		return nil
 	case "basic":
 		// postman-runtime takes `username || ''`: a false, 0 or NaN (a

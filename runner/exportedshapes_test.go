@@ -234,3 +234,43 @@ func TestLoneVariableObjectIsAListOfOne(t *testing.T) {
 		})
 	}
 }
+
+// TestAuthWithoutTypeIsInherited sends requests whose auth block has no
+// string "type", as some exporters write one ({}), under a collection
+// signed with a bearer token. Newman 6.2.2 takes such a block for none
+// given, so the request inherits its parent's auth; "type": "" sends the
+// request without auth and without a warning. colrun refused the file
+// (`auth has no "type"`), and warned of a missing handler for "".
+func TestAuthWithoutTypeIsInherited(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, item, want string
+	}{
+		{"empty request auth", `{"name":"a","request":{"url":"{{base}}/a","auth":{}}}`, "Bearer CT"},
+		{"empty folder auth", `{"name":"F","auth":{},"item":[{"name":"a","request":"{{base}}/a"}]}`, "Bearer CT"},
+		{"parameters without a type", `{"name":"a","request":{"url":"{{base}}/a","auth":{"basic":[{"key":"username","value":"u"}]}}}`, "Bearer CT"},
+		{"type null", `{"name":"a","request":{"url":"{{base}}/a","auth":{"type":null}}}`, "Bearer CT"},
+		{"type a number", `{"name":"a","request":{"url":"{{base}}/a","auth":{"type":5}}}`, "Bearer CT"},
+		{"type empty", `{"name":"a","request":{"url":"{{base}}/a","auth":{"type":"","bearer":[{"key":"token","value":"RT"}]}}}`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			rec := newRecorder(t, nil)
+			doc := strings.Replace(collection(rec.srv.URL, tt.item), `"variable":`, `"auth":{"type":"bearer","bearer":[{"key":"token","value":"CT"}]},"variable":`, 1)
+			ev, _ := run(t, parse(t, doc), Options{})
+			var got []string
+			for _, r := range rec.all() {
+				got = append(got, r.Header.Get("Authorization"))
+			}
+			if diff := cmp.Diff([]string{tt.want}, got); diff != "" {
+				t.Errorf("Authorization sent (-want +got):\n%s", diff)
+			}
+			for _, e := range ev.all {
+				if e.Warning != nil {
+					t.Errorf("warning: %s", e.Warning.Message)
+				}
+			}
+		})
+	}
+}
