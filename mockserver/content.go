@@ -85,7 +85,7 @@ func (st *store) contentItem(plural, siteID, id string) (contentItem, *apiError)
 
 // contentPartRoutes answers the methods above and the site methods of
 // flowruns.go, tagbatch.go, tasks.go, subscriptions.go, webhooks.go,
-// uiassets.go and catalog.go; segs start at "sites".
+// uiassets.go, catalog.go and dqw.go; segs start at "sites".
 func (h *handler) contentPartRoutes(segs []string) endpoint {
 	n := len(segs)
 	if n == 4 && segs[2] == "flows" && segs[3] != "runs" {
@@ -113,6 +113,8 @@ func (h *handler) contentPartRoutes(segs []string) endpoint {
 			return h.uiAssetRoutes(segs)
 		case "databases", "tables", "columns":
 			return h.catalogRoutes(segs)
+		case "dataQualityWarnings":
+			return h.dqwRoutes(segs)
 		}
 	}
 	if n < 5 {

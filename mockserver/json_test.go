@@ -13,7 +13,8 @@ import (
 // listContainers are the elements whose items JSON always renders as an
 // array, even a single one.
 var listContainers = []string{"sites", "projects", "workbooks", "users", "groups", "datasources", "views", "tags",
-	"connections", "revisions", "tasks", "subscriptions", "webhooks", "flowRuns"}
+	"connections", "revisions", "tasks", "subscriptions", "webhooks", "flowRuns",
+	"dataQualityWarningList"}
 
 // xmlToTableauJSON is an independent statement of Tableau's JSON mapping,
 // applied to an XML response: no tsResponse wrapper, attributes as string
@@ -65,7 +66,7 @@ var createdByWrites = map[string]bool{
 	"add user": true, "create group": true, "users in group": true, "publish workbook": true,
 	"publish datasource": true, "create connected app": true, "connected apps": true,
 	"like tasks_with_workbook.xml": true, "like subscription_get.xml": true, "like webhook_get.xml": true,
-	"like flow_refresh.xml": true, "like flow_runs_get_by_id.xml": true,
+	"like flow_refresh.xml": true, "like flow_runs_get_by_id.xml": true, "like dqw_by_content_type.xml": true,
 }
 
 func TestJSONMirrorsXML(t *testing.T) {

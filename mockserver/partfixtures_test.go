@@ -1,7 +1,7 @@
 package mockserver
 
 // partFixtureCases compare the methods of content.go, connections.go,
-// defaultperms.go, flowruns.go, tasks.go, subscriptions.go and
+// defaultperms.go, dqw.go, flowruns.go, tasks.go, subscriptions.go and
 // webhooks.go with the real Tableau responses in ../shared. They join
 // fixtureCases, so that
 // TestResponsesMatchRealTableau compares them and the XSD tests validate
@@ -91,6 +91,13 @@ var partFixtureCases = []fixtureCase{
 			`<tsRequest><connection serverAddress="bar" serverPort="9876" userName="foo"/></tsRequest>`)
 	},
 		// The composed schema's tsResponse has no connection root.
+		noSchema: true},
+	{fixture: "dqw_by_content_type.xml", request: func(s *fixtureSession) req {
+		id := demoID(DemoSamplesSiteID, "datasource", "World Indicators")
+		s.do(s.post("dataQualityWarnings/datasource/"+id, `<tsRequest><dataQualityWarning type="WARNING" message="Hello" isActive="true" isSevere="true"/></tsRequest>`))
+		return s.get("dataQualityWarnings/datasource/" + id)
+	},
+		// The composed schema's tsResponse has no dataQualityWarningList root.
 		noSchema: true},
 }
 

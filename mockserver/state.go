@@ -35,6 +35,9 @@ type store struct {
 	tasks         []*task
 	subscriptions []*subscription
 	webhooks      []*webhook
+	// dqws are the data quality warnings set through the API, oldest
+	// first.
+	dqws []*dqw
 	// conns holds the connections of workbooks, data sources and flows
 	// changed through the API, by item id; others have the default.
 	conns map[string]*connection
