@@ -16,8 +16,14 @@
 // listed and deleted; workbooks and data sources published in one
 // multipart call; and direct-trust Connected Apps and their secrets
 // listed, created, updated and deleted, an app's new secret then signing
-// JWTs in. That state lives in memory behind one mutex, so the handler is
-// safe for concurrent use.
+// JWTs in. Workbooks, views, data sources and flows also have, where
+// Tableau has them, tags, updates and deletion, connections, revisions,
+// renderings (images, PDFs, CSV, downloads), permissions, extract refresh
+// and flow run tasks, flow runs, subscriptions and data quality warnings;
+// projects have default permissions, and sites webhooks. Data-driven
+// alerts, custom views and Catalog assets are listed, always empty. That
+// state lives in memory behind one mutex, so the handler is safe for
+// concurrent use.
 //
 // Every request for a Tableau resource except sign-in and server info
 // needs a live session first (401000 without X-Tableau-Auth, 401002 with a
