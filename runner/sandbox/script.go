@@ -108,7 +108,11 @@ func scriptStack(stack string, script *Script, names map[string]string) string {
 const (
 	syncPrefix  = "(function(){"
 	asyncPrefix = "(async function(){"
-	suffix      = "\n})"
+	// suffix is Newman's: its sandbox ends a script with ";" before it
+	// closes the function, so that `if (ok)` at the very end is a whole
+	// statement and an unclosed block or bracket fails at that ";" or at
+	// the ")" after it, which V8 then names.
+	suffix = "\n;})"
 )
 
 // scriptCache keeps compiled scripts by source: a collection-level script
@@ -392,6 +396,23 @@ func syntaxError(name, prefix, source string, err error) *event.ScriptError {
 	if off := offsetOf(wrapped, one.Position.Line, one.Position.Column); off < len(prefix)+len(source) {
 		line, col := lineCol(source, off-len(prefix))
 		msg := v8SyntaxMessage(one.Message)
+		before, at := source[:off-len(prefix)], source[off-len(prefix):]
+		switch {
+		case strings.HasPrefix(msg, "Unexpected "):
+			ctx := scanSyntax(before)
+			if n := len(ctx.open); n > 0 && ctx.open[n-1].template {
+				msg = "Missing } in template expression"
+			} else if ctx.missingParen() {
+				msg = "missing ) after argument list"
+			} else if w := strings.TrimRight(before, " \t"); strings.HasSuffix(w, "await") && (len(w) == 5 || !isIdentByte(w[len(w)-6])) {
+				msg = "await is only valid in async functions and the top level bodies of modules"
+			}
+		case msg == "Invalid left-hand side in assignment" && (strings.HasPrefix(at, "++") || strings.HasPrefix(at, "--")):
+			msg = "Invalid left-hand side expression in prefix operation"
+		}
+		if msg != v8SyntaxMessage(one.Message) {
+			return &event.ScriptError{Name: "SyntaxError", Message: msg, Line: line, Column: col}
+		}
 		if msg == "Unexpected identifier" {
 			// V8 names the identifier.
 			rest := source[off-len(prefix):]
@@ -405,14 +426,24 @@ func syntaxError(name, prefix, source string, err error) *event.ScriptError {
 		}
 		return &event.ScriptError{Name: "SyntaxError", Message: msg, Line: line, Column: col}
 	}
-	if _, err2 := parser.ParseFile(nil, name, source, 0, parser.WithDisableSourceMaps); err2 != nil {
-		var l2 parser.ErrorList
-		if errors.As(err2, &l2) && len(l2) > 0 && !strings.Contains(l2[0].Message, "return") && !strings.Contains(l2[0].Message, "await") {
-			return &event.ScriptError{Name: "SyntaxError", Message: v8SyntaxMessage(l2[0].Message), Line: l2[0].Position.Line, Column: l2[0].Position.Column}
-		}
-	}
+	// The error is in the suffix: the script left something open, which
+	// V8 words by what that is, or fails at the suffix's ";" or ")".
 	l, c := lineCol(source, len(source))
-	return &event.ScriptError{Name: "SyntaxError", Message: "Unexpected end of input", Line: l, Column: c}
+	ctx := scanSyntax(source)
+	msg := v8SyntaxMessage(one.Message)
+	switch {
+	case ctx.inComment:
+		msg = "Invalid or unexpected token"
+	case ctx.inTemplateExpr:
+		msg = "Missing } in template expression"
+	case ctx.inTemplate:
+		msg = "Unexpected end of input"
+	case ctx.missingParen():
+		msg = "missing ) after argument list"
+	case !strings.HasPrefix(msg, "Unexpected token '") && msg != "Unexpected end of input":
+		msg = "Unexpected end of input"
+	}
+	return &event.ScriptError{Name: "SyntaxError", Message: msg, Line: l, Column: c}
 }
 
 // nextLineStart returns the offset just past the first JavaScript line

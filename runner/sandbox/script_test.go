@@ -22,9 +22,25 @@ func TestCompileSyntaxErrors(t *testing.T) {
 		{"bad token", "var = 1", event.ScriptError{Name: "SyntaxError", Message: "Unexpected token '='", Line: 1, Column: 5}},
 		{"second line", "var a = 1;\nvar = 2", event.ScriptError{Name: "SyntaxError", Message: "Unexpected token '='", Line: 2, Column: 5}},
 		{"identifier", "a b", event.ScriptError{Name: "SyntaxError", Message: "Unexpected identifier 'b'", Line: 1, Column: 3}},
-		{"unclosed call", "pm.test('x', function () {\n  foo(", event.ScriptError{Name: "SyntaxError", Message: "Unexpected end of input", Line: 2, Column: 7}},
+		// Newman ends a script with ";" before closing its wrapper: what
+		// is left open fails there, in V8's words for what it is.
+		{"unclosed call", "pm.test('x', function () {\n  foo(", event.ScriptError{Name: "SyntaxError", Message: "Unexpected token ';'", Line: 2, Column: 7}},
+		{"unclosed block", "if (true) {", event.ScriptError{Name: "SyntaxError", Message: "Unexpected token ')'", Line: 1, Column: 12}},
+		{"unclosed arguments", "foo(1, 2", event.ScriptError{Name: "SyntaxError", Message: "missing ) after argument list", Line: 1, Column: 9}},
+		{"unclosed array", "var a = [1, 2", event.ScriptError{Name: "SyntaxError", Message: "Unexpected token ';'", Line: 1, Column: 14}},
+		{"unclosed callback", "foo(a, function() {", event.ScriptError{Name: "SyntaxError", Message: "Unexpected end of input", Line: 1, Column: 20}},
+		{"unclosed template", "var s = `abc", event.ScriptError{Name: "SyntaxError", Message: "Unexpected end of input", Line: 1, Column: 13}},
+		{"unclosed template expression", "var s = `a ${b", event.ScriptError{Name: "SyntaxError", Message: "Missing } in template expression", Line: 1, Column: 15}},
+		{"unclosed comment", "/* abc", event.ScriptError{Name: "SyntaxError", Message: "Invalid or unexpected token", Line: 1, Column: 7}},
+		{"quote in a test name", "pm.test('it's broken', () => {});", event.ScriptError{Name: "SyntaxError", Message: "missing ) after argument list", Line: 1, Column: 13}},
+		{"missing comma between arguments", "foo(1 2)", event.ScriptError{Name: "SyntaxError", Message: "missing ) after argument list", Line: 1, Column: 7}},
+		{"argument run into the next call", "pm.expect(x).to.equal(1 pm.test('a', () => {})", event.ScriptError{Name: "SyntaxError", Message: "missing ) after argument list", Line: 1, Column: 25}},
+		{"conditional without its colon", "foo(a ? b c)", event.ScriptError{Name: "SyntaxError", Message: "Unexpected identifier 'c'", Line: 1, Column: 11}},
+		{"await in a plain function", "function f() { await 1; }", event.ScriptError{Name: "SyntaxError", Message: "await is only valid in async functions and the top level bodies of modules", Line: 1, Column: 22}},
+		{"prefix increment of a literal", "++1;", event.ScriptError{Name: "SyntaxError", Message: "Invalid left-hand side expression in prefix operation", Line: 1, Column: 1}},
+		{"closing brace too many", "pm.test('x', () => {}); }", event.ScriptError{Name: "SyntaxError", Message: "Unexpected token ';'", Line: 1, Column: 26}},
 		{"unclosed string", "var s = 'abc", event.ScriptError{Name: "SyntaxError", Message: "Invalid or unexpected token", Line: 1, Column: 9}},
-		{"stray brace", "}", event.ScriptError{Name: "SyntaxError", Message: "Unexpected token '}'", Line: 1, Column: 1}},
+		{"stray brace", "}", event.ScriptError{Name: "SyntaxError", Message: "Unexpected token ';'", Line: 1, Column: 2}},
 		{"escape the wrapper", "}); globalThis.escaped = 1; (function(){", event.ScriptError{Name: "SyntaxError", Message: "Unexpected token '}'", Line: 1, Column: 1}},
 		{"duplicate let", "let x = 1;\nlet x = 2;", event.ScriptError{Name: "SyntaxError", Message: "Identifier 'x' has already been declared", Line: 2, Column: 5}},
 	}
@@ -61,6 +77,8 @@ const o = { a: { b: 1 } };
 pm.test("optional", () => pm.expect((o?.a?.b ?? 0) + (o.c?.d ?? 5)).to.equal(6));`},
 		{"destructuring spread template", "const { a, ...rest } = { a: 1, b: 2, c: 3 };\nconst [x, , y = 9] = [1, 2];\npm.test(`t${a}`, () => pm.expect([...Object.keys(rest), x, y]).to.eql(['b', 'c', 1, 9]));"},
 		{"top-level return", `pm.test("before", () => {}); return; pm.test("after", () => {});`},
+		// Complete under Newman's ";" at the end.
+		{"if at the very end", "pm.test(\"x\", () => {});\nif (true)"},
 		{"top-level await", `const v = await new Promise(r => setTimeout(() => r(7), 1)); pm.test("awaited " + v, () => {});`},
 	}
 	for _, tt := range tests {
