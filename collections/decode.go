@@ -29,7 +29,7 @@ func field(n node, name string) node { return n.get(name) }
 // Looking several names up with field would walk the object's members
 // once per name; the decoders of the objects a collection has thousands
 // of (items, requests, URLs, events) read their names once instead. As
-// with field, the first of duplicate names wins.
+// with field, the last of duplicate names wins.
 type members struct {
 	// inline holds the first members, so that a typical object costs no
 	// allocation; extra holds the rest.
@@ -58,14 +58,14 @@ func (m *members) read(n node) {
 }
 
 func (m *members) get(name string) node {
-	for i := 0; i < m.n; i++ {
-		if m.inline[i].key == name {
-			return m.inline[i].val
-		}
-	}
-	for i := range m.extra {
+	for i := len(m.extra) - 1; i >= 0; i-- {
 		if m.extra[i].key == name {
 			return m.extra[i].val
+		}
+	}
+	for i := m.n - 1; i >= 0; i-- {
+		if m.inline[i].key == name {
+			return m.inline[i].val
 		}
 	}
 	return node{}
@@ -500,7 +500,7 @@ type keyValue struct {
 	system                     node
 }
 
-// readKeyValue reads an entry object's members; as with field, the first
+// readKeyValue reads an entry object's members; as with field, the last
 // of duplicate names wins.
 func readKeyValue(e node) keyValue {
 	var kv keyValue
@@ -532,9 +532,7 @@ func readKeyValue(e node) keyValue {
 		default:
 			return true
 		}
-		if !dst.exists() {
-			*dst = v
-		}
+		*dst = v
 		return true
 	})
 	return kv

@@ -414,19 +414,21 @@ func (n node) each(fn func(key, val node) bool) {
 	}
 }
 
-// get is an object's member; when a name repeats the first wins, as it
-// did with gjson. Anything but an object has no members.
+// get is an object's member; when a name repeats the last wins, as in
+// JSON.parse, so that Newman and colrun read the same value. Anything but
+// an object has no members.
 func (n node) get(name string) node {
 	if n.kind() != kindObject {
 		return node{}
 	}
 	t := n.d.tape
+	var found node
 	for i := n.i + 1; i < t[n.i].next; i = t[i+1].next {
 		if n.d.keyIs(i, name) {
-			return node{n.d, i + 1}
+			found = node{n.d, i + 1}
 		}
 	}
-	return node{}
+	return found
 }
 
 // keyIs reports whether the member name at tape index i is name.

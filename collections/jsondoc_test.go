@@ -12,7 +12,7 @@ import (
 // TestParseKeepsJSONText checks what the parser hands the decoders, as a
 // collection's model shows it: escapes decoded (a lone surrogate as
 // U+FFFD, other bytes, invalid UTF-8 among them, as they are), escaped
-// member names found by their value, the first of repeated names, and
+// member names found by their value, the last of repeated names, and
 // object and list values passed on as their text, escapes and digits
 // untouched.
 func TestParseKeepsJSONText(t *testing.T) {
@@ -33,9 +33,11 @@ func TestParseKeepsJSONText(t *testing.T) {
 		item: "{\"name\":\"\xff\xfe \xc3\\u00e9\",\"request\":{\"url\":\"http://h/\xc3\"}}",
 		want: got{Name: "\xff\xfe \xc3é", URL: "http://h/\xc3"},
 	}, {
-		name: "the first of repeated names wins",
+		// As in JSON.parse: Newman 6.2.2 sent this request to http://b
+		// with the header L: w.
+		name: "the last of repeated names wins",
 		item: `{"name":"first","name":"second","request":{"url":"http://a","url":"http://b","header":[{"key":"K","key":"L","value":"v","value":"w"}]}}`,
-		want: got{Name: "first", URL: "http://a", Header: "K: v"},
+		want: got{Name: "second", URL: "http://b", Header: "L: w"},
 	}, {
 		name: "object and list values keep their text",
 		item: `{"name":"n","request":{"url":"http://h","body":{"mode":"raw","raw":{ "a" : "\u00e9\n", "b" : [ 1 , 2.50e+3 , -0.0 ] }}},` +

@@ -149,7 +149,8 @@ func TestPathVariablesFillAsNewmanFillsThem(t *testing.T) {
 // word: "item" as one object instead of a list, null entries in an item
 // or event list, a protocolProfileBehavior that is not an object, and auth
 // parameters given as a string or a number. colrun refused each file
-// (exit 2). The wanted requests are what Newman sent: the auth type
+// (exit 2), and of a member named twice it read the first where Newman
+// reads the last. The wanted requests are what Newman sent: the auth type
 // works as when it has no parameters (no bearer header, basic's of an
 // empty user and password).
 func TestLooseShapesNewmanRunsAreRun(t *testing.T) {
@@ -163,6 +164,7 @@ func TestLooseShapesNewmanRunsAreRun(t *testing.T) {
 		{"null events", `{"name":"a","request":"{{base}}/a","event":[null]}`, []string{"GET /a"}},
 		{"protocolProfileBehavior a string or a list", `{"name":"F","protocolProfileBehavior":["x"],"item":[{"name":"a","request":"{{base}}/a","protocolProfileBehavior":"x"}]}`, []string{"GET /a"}},
 		{"bearer parameters a string", `{"name":"a","request":{"url":"{{base}}/a","auth":{"type":"bearer","bearer":"tok"}}}`, []string{"GET /a"}},
+		{"repeated member names: the last wins, as in JSON.parse", `{"name":"a","request":{"url":"{{base}}/first","url":"{{base}}/second","method":"GET","method":"POST"}}`, []string{"POST /second"}},
 		{"basic parameters a number", `{"name":"a","request":{"url":"{{base}}/a","auth":{"type":"basic","basic":5}}}`, []string{"GET /a Authorization: Basic Og=="}},
 	}
 	for _, tt := range tests {
