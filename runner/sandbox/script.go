@@ -400,7 +400,7 @@ func syntaxError(name, prefix, source string, err error) *event.ScriptError {
 		switch {
 		case strings.HasPrefix(msg, "Unexpected "):
 			ctx := scanSyntax(before)
-			if n := len(ctx.open); n > 0 && ctx.open[n-1].template {
+			if n := len(ctx.open); n > 0 && ctx.open[n-1].template && !ctx.inTemplate {
 				msg = "Missing } in template expression"
 			} else if ctx.missingParen() {
 				msg = "missing ) after argument list"
@@ -434,10 +434,10 @@ func syntaxError(name, prefix, source string, err error) *event.ScriptError {
 	switch {
 	case ctx.inComment:
 		msg = "Invalid or unexpected token"
-	case ctx.inTemplateExpr:
-		msg = "Missing } in template expression"
 	case ctx.inTemplate:
 		msg = "Unexpected end of input"
+	case ctx.inTemplateExpr:
+		msg = "Missing } in template expression"
 	case ctx.missingParen():
 		msg = "missing ) after argument list"
 	case !strings.HasPrefix(msg, "Unexpected token '") && msg != "Unexpected end of input":

@@ -31,6 +31,7 @@ func TestCompileSyntaxErrors(t *testing.T) {
 		{"unclosed callback", "foo(a, function() {", event.ScriptError{Name: "SyntaxError", Message: "Unexpected end of input", Line: 1, Column: 20}},
 		{"unclosed template", "var s = `abc", event.ScriptError{Name: "SyntaxError", Message: "Unexpected end of input", Line: 1, Column: 13}},
 		{"unclosed template expression", "var s = `a ${b", event.ScriptError{Name: "SyntaxError", Message: "Missing } in template expression", Line: 1, Column: 15}},
+		{"template opened in a template expression", "var s = `id: ${a`;", event.ScriptError{Name: "SyntaxError", Message: "Unexpected end of input", Line: 1, Column: 19}},
 		{"unclosed comment", "/* abc", event.ScriptError{Name: "SyntaxError", Message: "Invalid or unexpected token", Line: 1, Column: 7}},
 		{"quote in a test name", "pm.test('it's broken', () => {});", event.ScriptError{Name: "SyntaxError", Message: "missing ) after argument list", Line: 1, Column: 13}},
 		{"missing comma between arguments", "foo(1 2)", event.ScriptError{Name: "SyntaxError", Message: "missing ) after argument list", Line: 1, Column: 7}},
