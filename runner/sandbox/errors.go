@@ -195,6 +195,7 @@ var (
 
 // v8Wording maps goja's fixed runtime messages to V8's.
 var v8Wording = map[string]string{
+	"Constructor Promise requires 'new'": "Promise constructor cannot be invoked without 'new'",
 	"No initial value": "Reduce of empty array with no initial value",
 	"Malformed URI":    "URI malformed",
 	"toFixed() precision must be between 0 and 100":       "toFixed() digits argument must be between 0 and 100",
@@ -244,6 +245,24 @@ func (s *Sandbox) v8Message(msg string, script *Script, line, col int) string {
 		}
 		return msg
 	}
+	if reNotObj.MatchString(msg) || strings.HasPrefix(msg, "Expecting a function in instanceof check") {
+		if m := s.relationMessage(script, line, col, strings.TrimPrefix(msg, "Value is not an object: ")); m != "" {
+			return m
+		}
+	}
+	if msg == "Cannot access a variable before initialization" {
+		// V8 names the variable, which goja places the error at.
+		text := lineText(src, line)
+		if i := col - 1; i >= 0 && i < len(text) {
+			j := i
+			for j < len(text) && isIdentByte(text[j]) {
+				j++
+			}
+			if j > i {
+				return "Cannot access '" + text[i:j] + "' before initialization"
+			}
+		}
+	}
 	if reNotObj.MatchString(msg) || msg == "Value is not a constructor" {
 		if callee, ok := constructedAt(src, line, col); ok {
 			return callee + " is not a constructor"
@@ -255,6 +274,43 @@ func (s *Sandbox) v8Message(msg string, script *Script, line, col int) string {
 		}
 	}
 	return msg
+}
+
+// relationMessage is V8's message for an `in` or `instanceof` whose
+// right side does not allow it, when the expression at line:col (where
+// goja places the error) is one: "Cannot use 'in' operator to search for
+// 'id' in text" (the key only when the source spells it), "Right-hand
+// side of 'instanceof' is not an object" or "... is not callable". value
+// is the right side as goja's message prints it.
+func (s *Sandbox) relationMessage(script *Script, line, col int, value string) string {
+	prg, at, _, ok := parseAt(script, line, col)
+	if !ok {
+		return ""
+	}
+	var found *ast.BinaryExpression
+	walkAST(reflect.ValueOf(prg), func(n any) {
+		if b, ok := n.(*ast.BinaryExpression); ok && found == nil && b.Idx0() == at && (b.Operator == token.IN || b.Operator == token.INSTANCEOF) {
+			found = b
+		}
+	})
+	switch {
+	case found == nil:
+		return ""
+	case found.Operator == token.INSTANCEOF && strings.HasPrefix(value, "Expecting a function"):
+		return "Right-hand side of 'instanceof' is not callable"
+	case found.Operator == token.INSTANCEOF:
+		return "Right-hand side of 'instanceof' is not an object"
+	}
+	var key string
+	switch k := found.Left.(type) {
+	case *ast.StringLiteral:
+		key = k.Value.String()
+	case *ast.NumberLiteral:
+		key = k.Literal
+	default:
+		return ""
+	}
+	return "Cannot use 'in' operator to search for '" + key + "' in " + value
 }
 
 // constructedAt returns the expression a `new` at line:col constructs,
