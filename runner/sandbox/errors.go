@@ -195,9 +195,9 @@ var (
 
 // v8Wording maps goja's fixed runtime messages to V8's.
 var v8Wording = map[string]string{
-	"Constructor Promise requires 'new'": "Promise constructor cannot be invoked without 'new'",
-	"No initial value": "Reduce of empty array with no initial value",
-	"Malformed URI":    "URI malformed",
+	"Constructor Promise requires 'new'":                  "Promise constructor cannot be invoked without 'new'",
+	"No initial value":                                    "Reduce of empty array with no initial value",
+	"Malformed URI":                                       "URI malformed",
 	"toFixed() precision must be between 0 and 100":       "toFixed() digits argument must be between 0 and 100",
 	"toExponential() precision must be between 0 and 100": "toExponential() argument must be between 0 and 100",
 	"toPrecision() precision must be between 1 and 100":   "toPrecision() argument must be between 1 and 100",
