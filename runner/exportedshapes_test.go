@@ -276,3 +276,33 @@ func TestAuthWithoutTypeIsInherited(t *testing.T) {
 		})
 	}
 }
+
+// TestNumbersOutOfJSONRangeReadAsNewman defines variables that hold NaN or
+// an infinity: a "number" variable whose value is not a number or that has
+// none, and a number literal past float64's range. {{name}} gives NaN or
+// Infinity, while a script reads each through Newman's JSON hand-over to
+// its sandbox: null, which a "number" variable casts to 0. The wanted
+// values are Newman 6.2.2's; colrun sent 1e400 as written and scripts
+// read NaN and 1e400.
+func TestNumbersOutOfJSONRangeReadAsNewman(t *testing.T) {
+	t.Parallel()
+	rec := newRecorder(t, nil)
+	doc := `{"info":{"name":"t","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+		"variable":[{"key":"big","value":1e400},{"key":"nbig","value":1e400,"type":"number"},{"key":"nu","type":"number"},{"key":"ns","value":"abc","type":"number"},{"key":"ok","value":"12","type":"number"}],
+		"item":[{"name":"r","request":{"method":"GET","url":"` + rec.srv.URL + `/n?big={{big}}&nbig={{nbig}}&nu={{nu}}&ns={{ns}}&ok={{ok}}"},
+		"event":[{"listen":"test","script":{"exec":["pm.test(JSON.stringify(['big','nbig','nu','ns','ok'].map(k => String(pm.collectionVariables.get(k)))) + ' ' + pm.variables.get('ns'), () => {})"]}}]}]}`
+	ev, _ := runScripted(t, parse(t, doc), Options{})
+	var got []string
+	for _, r := range rec.all() {
+		got = append(got, r.URI)
+	}
+	for _, e := range ev.all {
+		if a := e.Assertion; a != nil {
+			got = append(got, a.Name)
+		}
+	}
+	want := []string{"/n?big=Infinity&nbig=Infinity&nu=NaN&ns=NaN&ok=12", `["null","0","0","0","12"] 0`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("sent and read (-want +got):\n%s", diff)
+	}
+}

@@ -11,8 +11,10 @@ package variables
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -150,7 +152,7 @@ func (s *Scope) Get(key string) (any, bool) {
 	if !ok || s.entries[i].hidden() {
 		return nil, false
 	}
-	return s.entries[i].Read(), true
+	return scriptValue(s.entries[i].Type, s.entries[i].Read()), true
 }
 
 // Resolve returns an enabled variable's value, as {{name}} substitution
@@ -627,7 +629,7 @@ func SubstitutionString(v any) (string, bool) {
 	case bool:
 		return strconv.FormatBool(x), true
 	case json.Number:
-		if f, err := x.Float64(); err == nil {
+		if f, ok := jsonNumberFloat(x); ok {
 			return FormatNumber(f), true
 		}
 		return x.String(), true
@@ -652,6 +654,40 @@ func SubstitutionString(v any) (string, bool) {
 	default:
 		return fmt.Sprint(x), true
 	}
+}
+
+// jsonNumberFloat is n as JSON.parse reads it: a number past float64's
+// range is an infinity (1e400 is Infinity) and one below it 0.
+func jsonNumberFloat(n json.Number) (float64, bool) {
+	f, err := strconv.ParseFloat(string(n), 64)
+	return f, err == nil || errors.Is(err, strconv.ErrRange)
+}
+
+// scriptValue is v as a script reads it. Newman hands the scopes to the
+// sandbox as JSON, where NaN and the infinities are null, and a "number"
+// variable casts that null back to 0: a file's {"type": "number", "value":
+// "abc"} or 1e400 reads 0 in scripts and null untyped, while {{name}}
+// still gives NaN or Infinity.
+func scriptValue(typ string, v any) any {
+	var f float64
+	switch x := v.(type) {
+	case float64:
+		f = x
+	case json.Number:
+		var ok bool
+		if f, ok = jsonNumberFloat(x); !ok {
+			return v
+		}
+	default:
+		return v
+	}
+	if !math.IsNaN(f) && !math.IsInf(f, 0) {
+		return v
+	}
+	if typ == "number" {
+		return 0.0
+	}
+	return nil
 }
 
 // FormatNumber formats a float as JavaScript's Number#toString does; see
