@@ -495,8 +495,17 @@ func (g *Generator) hexColor() string {
 	return fmt.Sprintf("#%02x%02x%02x", g.rng.IntN(257)/2, g.rng.IntN(257)/2, g.rng.IntN(257)/2)
 }
 
+// passwordChars are the characters faker's internet.password keeps (it
+// draws codes 33 to 127 until one matches /\w/), the underscore among
+// them: 15 of them, each equally likely.
+const passwordChars = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"
+
 func (g *Generator) password() string {
-	return g.fake.Password(true, true, true, false, false, 15)
+	b := make([]byte, 15)
+	for i := range b {
+		b[i] = passwordChars[g.rng.IntN(len(passwordChars))]
+	}
+	return string(b)
 }
 
 // --- lorem ---

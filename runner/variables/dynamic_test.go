@@ -168,7 +168,7 @@ var formats = map[string]string{
 	"$randomUserAgent":    `^[A-Za-z]+/\d[\w.]* \(.+\)`,
 	"$randomHexColor":     `^#[0-9a-f]{6}$`,
 	"$randomMACAddress":   `^([0-9a-f]{2}:){5}[0-9a-f]{2}$`,
-	"$randomPassword":     `^[A-Za-z0-9]{15}$`,
+	"$randomPassword":     `^\w{15}$`,
 
 	"$randomLoremWord":       `^[a-z]+$`,
 	"$randomLoremWords":      `^[a-z]+ [a-z]+ [a-z]+$`,
@@ -343,6 +343,30 @@ func TestHexColorChannels(t *testing.T) {
 				t.Fatalf("$randomHexColor = %s, want channels up to 80", c)
 			}
 		}
+	}
+}
+
+// TestPasswordCharacters draws passwords until every character faker's
+// /\w/ pattern allows has come up: Newman 6.2.2's $randomPassword gave
+// "R8v1Bl1COxAnR_6" and "pfA2Ib3D0xNhNS_", where colrun never drew an
+// underscore.
+func TestPasswordCharacters(t *testing.T) {
+	t.Parallel()
+	g := newTestGenerator(11)
+	seen := map[rune]bool{}
+	for _, p := range draw(g, "$randomPassword", 500) {
+		for _, r := range p {
+			seen[r] = true
+		}
+	}
+	var missing []rune
+	for _, r := range "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz" {
+		if !seen[r] {
+			missing = append(missing, r)
+		}
+	}
+	if len(missing) > 0 || len(seen) != 63 {
+		t.Errorf("in 500 passwords: %d distinct characters, never %q; want the 63 of /\\w/", len(seen), string(missing))
 	}
 }
 
