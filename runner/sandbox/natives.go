@@ -641,18 +641,29 @@ func (s *Sandbox) nVarToObject(sv *scriptValues, c goja.FunctionCall) goja.Value
 	return o
 }
 
+// nVarEntries lists a scope's variables as Postman's Variable.toJSON
+// writes them: disabled (only when true), type ("any" when none), value
+// and key, in that order. Scope -1 is the local one, pm.variables' own.
 func (s *Sandbox) nVarEntries(sv *scriptValues, c goja.FunctionCall) goja.Value {
 	sc := s.scope(c.Argument(0).ToInteger())
 	vals := sv.of(s.cur)
 	var items []any
 	for _, e := range sc.Entries() {
 		o := s.rt.NewObject()
-		_ = o.Set("key", e.Key)
-		_ = o.Set("value", s.value(vals, sc, e))
-		if e.Type != "" {
-			_ = o.Set("type", e.Type)
+		if e.Disabled {
+			_ = o.Set("disabled", true)
 		}
-		_ = o.Set("enabled", !e.Disabled)
+		typ := e.Type
+		if t, ok := sv.typeOf(s.cur, sc, e.Key); ok {
+			// The type a typed set gave it, which lasts for this script.
+			typ = t
+		}
+		if typ == "" {
+			typ = "any"
+		}
+		_ = o.Set("type", typ)
+		_ = o.Set("value", s.value(vals, sc, e))
+		_ = o.Set("key", e.Key)
 		items = append(items, o)
 	}
 	return s.rt.NewArray(items...)
