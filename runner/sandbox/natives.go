@@ -643,7 +643,7 @@ func (s *Sandbox) nVarToObject(sv *scriptValues, c goja.FunctionCall) goja.Value
 
 // nVarEntries lists a scope's variables as Postman's Variable.toJSON
 // writes them: disabled (only when true), type ("any" when none), value
-// and key, in that order. Scope -1 is the local one, pm.variables' own.
+// (not when undefined) and key, in that order. Scope -1 is the local one, pm.variables' own.
 func (s *Sandbox) nVarEntries(sv *scriptValues, c goja.FunctionCall) goja.Value {
 	sc := s.scope(c.Argument(0).ToInteger())
 	vals := sv.of(s.cur)
@@ -662,7 +662,10 @@ func (s *Sandbox) nVarEntries(sv *scriptValues, c goja.FunctionCall) goja.Value 
 			typ = "any"
 		}
 		_ = o.Set("type", typ)
-		_ = o.Set("value", s.value(vals, sc, e))
+		if v := s.value(vals, sc, e); !goja.IsUndefined(v) {
+			// Variable.toJSON leaves an undefined value out.
+			_ = o.Set("value", v)
+		}
 		_ = o.Set("key", e.Key)
 		items = append(items, o)
 	}

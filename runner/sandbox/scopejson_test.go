@@ -27,8 +27,8 @@ func TestScopeToJSON(t *testing.T) {
 			`id=string keys=id,mutations,values name=undefined mutations={"autoCompact":true,"stream":[],"compacted":{}} values=[{"disabled":true,"type":"any","value":"x","key":"off"}]`},
 		{"iteration data", ``,
 			`id=string keys=id,values name=undefined mutations=undefined values=[{"type":"any","value":1,"key":"a"}]`},
-		{"local variables", `pm.variables.set("l", 1);`,
-			`id=string keys=id,mutations,values name=undefined mutations={"autoCompact":true,"stream":[],"compacted":{"l":["l",1]}} values=[{"type":"any","value":1,"key":"l"}]`},
+		{"local variables", `pm.variables.set("l", 1); pm.variables.set("u", undefined);`,
+			`id=string keys=id,mutations,values name=undefined mutations={"autoCompact":true,"stream":[],"compacted":{"l":["l",1],"u":["u",null]}} values=[{"type":"any","value":1,"key":"l"},{"type":"any","key":"u"}]`},
 	}
 	scopes := map[string]string{"environment": "pm.environment", "collection variables": "pm.collectionVariables", "iteration data": "pm.iterationData", "local variables": "pm.variables"}
 	for _, tc := range tests {
