@@ -1218,6 +1218,10 @@ func decodeVariableList(v node, w where, path bool) ([]Variable, error) {
 		if key == "" && !path {
 			key = str(kv.name)
 		}
+		var id, name string
+		if unnamed {
+			id, name = str(kv.id), str(kv.name)
+		}
 		var val any = Undefined{}
 		if v := kv.value; v.exists() {
 			val = value(v)
@@ -1225,7 +1229,7 @@ func decodeVariableList(v node, w where, path bool) ([]Variable, error) {
 		// Newman's substitution skips a variable whose "disabled" is any
 		// truthy JavaScript value (1, "yes"), not only true.
 		dis := kv.disabled
-		out = append(out, Variable{Key: key, Value: val, Type: str(kv.typ), Disabled: jsTruthy(dis), DisabledAs: rawJSON(dis), Unnamed: unnamed})
+		out = append(out, Variable{Key: key, Value: val, Type: str(kv.typ), Disabled: jsTruthy(dis), DisabledAs: rawJSON(dis), Unnamed: unnamed, ID: id, Name: name})
 	}
 	return out, nil
 }

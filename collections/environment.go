@@ -105,6 +105,10 @@ type ExportedVariable struct {
 	// 0), written back as is; nil writes "disabled": true when the entry
 	// is not Enabled, and nothing otherwise.
 	DisabledAs json.RawMessage
+	// Unnamed writes the entry without a "key", with its ID and Name
+	// instead (each when not empty): collections.Variable's Unnamed.
+	Unnamed  bool
+	ID, Name string
 }
 
 // MarshalJSON writes the entry as Newman's exports do where that matters
@@ -116,12 +120,17 @@ type ExportedVariable struct {
 // importer, which reads that one).
 func (v ExportedVariable) MarshalJSON() ([]byte, error) {
 	doc := struct {
-		Key      string          `json:"key"`
+		ID       string          `json:"id,omitempty"`
+		Name     string          `json:"name,omitempty"`
+		Key      *string         `json:"key,omitempty"`
 		Value    json.RawMessage `json:"value,omitempty"`
 		Type     string          `json:"type"`
 		Enabled  bool            `json:"enabled"`
 		Disabled json.RawMessage `json:"disabled,omitempty"`
-	}{Key: v.Key, Type: v.Type, Enabled: v.Enabled, Disabled: v.DisabledAs}
+	}{Key: &v.Key, Type: v.Type, Enabled: v.Enabled, Disabled: v.DisabledAs}
+	if v.Unnamed {
+		doc.Key, doc.ID, doc.Name = nil, v.ID, v.Name
+	}
 	if doc.Disabled == nil && !v.Enabled {
 		doc.Disabled = json.RawMessage("true")
 	}

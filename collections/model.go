@@ -515,6 +515,11 @@ type Variable struct {
 	// pair it with the file's entry, but Newman names such variables by
 	// "key" alone, so no {{name}} or script reaches it.
 	Unnamed bool
+	// ID and Name are an Unnamed entry's "id" and "name" members (empty
+	// for other entries): exported environments and globals write them
+	// back in place of a "key", as Newman does, so that the entry stays
+	// out of reach in the next run too.
+	ID, Name string
 }
 
 // Undefined is the value of a variable defined without a "value" member,

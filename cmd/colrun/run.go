@@ -628,7 +628,8 @@ func exported(s *variables.Scope, red *auth.Redactor) []collections.ExportedVari
 		if str, ok := v.(string); ok {
 			v = red.String(str)
 		}
-		out = append(out, collections.ExportedVariable{Key: e.Key, Value: v, Type: typ, Enabled: !e.Disabled, DisabledAs: e.DisabledAs})
+		out = append(out, collections.ExportedVariable{Key: e.Key, Value: v, Type: typ, Enabled: !e.Disabled, DisabledAs: e.DisabledAs,
+			Unnamed: e.Unnamed, ID: e.ID, Name: e.Name})
 	}
 	return out
 }

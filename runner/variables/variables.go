@@ -44,6 +44,8 @@ type Entry struct {
 	// for exports only, since Newman's lookups, writes and unsets never
 	// reach it.
 	Unnamed bool
+	// ID and Name are an Unnamed entry's "id" and "name", for exports.
+	ID, Name string
 }
 
 // hidden reports whether scripts' get and has skip the entry: Postman's
@@ -109,7 +111,7 @@ func NewScope(name string, vars []collections.Variable) *Scope {
 	s := &Scope{Name: name, index: make(map[string]int, len(vars))}
 	for _, v := range vars {
 		typ := normalType(v.Type)
-		s.add(Entry{Key: v.Key, Value: cast(typ, v.Value), Type: typ, Disabled: v.Disabled, DisabledAs: v.DisabledAs, Unnamed: v.Unnamed})
+		s.add(Entry{Key: v.Key, Value: cast(typ, v.Value), Type: typ, Disabled: v.Disabled, DisabledAs: v.DisabledAs, Unnamed: v.Unnamed, ID: v.ID, Name: v.Name})
 	}
 	return s
 }
