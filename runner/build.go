@@ -348,8 +348,12 @@ func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
 // though it does not send them.
 func sentHeaders(o *outgoing) []event.Header {
 	hs := make([]event.Header, 0, len(o.Headers)+len(o.disabled)+4)
+	// A Cookie header the request sets more than once went out as one
+	// line (see newHTTPRequest); postman-runtime lists that line, in
+	// place of the request's own, after the other headers.
+	merged := mergedCookie(o)
 	ownCookie := -1
-	if o.jarCookie != "" {
+	if o.jarCookie != "" && merged.Key == "" {
 		// postman-request sets the jar's cookies into the request's
 		// own Cookie header, which Newman then lists with them, as a
 		// system header.
@@ -367,7 +371,8 @@ func sentHeaders(o *outgoing) []event.Header {
 		for ; d < len(o.disabled) && o.disabled[d].at <= i; d++ {
 			hs = append(hs, o.disabled[d].Header)
 		}
-		if o.formType && strings.EqualFold(h.Key, "Content-Type") || o.urlAuth && strings.EqualFold(h.Key, "Authorization") {
+		if o.formType && strings.EqualFold(h.Key, "Content-Type") || o.urlAuth && strings.EqualFold(h.Key, "Authorization") ||
+			merged.Key != "" && strings.EqualFold(h.Key, "Cookie") {
 			continue
 		}
 		hs = append(hs, h)
@@ -391,7 +396,10 @@ func sentHeaders(o *outgoing) []event.Header {
 	if o.HasBody && !streamed {
 		add("Content-Length", strconv.Itoa(len(o.Body)))
 	}
-	if o.jarCookie != "" {
+	switch {
+	case merged.Key != "":
+		hs = append(hs, merged)
+	case o.jarCookie != "":
 		add("Cookie", o.jarCookie)
 	}
 	switch {
@@ -404,6 +412,32 @@ func sentHeaders(o *outgoing) []event.Header {
 		add("Content-Length", "0")
 	}
 	return hs
+}
+
+// mergedCookie is the Cookie line a request that sets Cookie more than
+// once sent, as Newman lists it: the spelling set last, with its values
+// joined by "; " and the jar's cookies after them; no Key when the
+// request sets Cookie once or not at all.
+func mergedCookie(o *outgoing) event.Header {
+	last, n := -1, 0
+	for i, h := range o.Headers {
+		if strings.EqualFold(h.Key, "Cookie") {
+			last, n = i, n+1
+		}
+	}
+	if n < 2 {
+		return event.Header{}
+	}
+	if o.jarCookie != "" {
+		return event.Header{Key: o.Headers[last].Key, Value: o.jarCookie, System: true}
+	}
+	var values []string
+	for _, h := range o.Headers {
+		if h.Key == o.Headers[last].Key {
+			values = append(values, h.Value)
+		}
+	}
+	return event.Header{Key: o.Headers[last].Key, Value: strings.Join(values, "; "), System: true}
 }
 
 // methodsWithoutBody are the methods whose body Postman prunes unless

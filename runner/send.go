@@ -533,8 +533,8 @@ func withHeader(hs []event.Header, key, value string) []event.Header {
 // mergeCaseVariants sends one header for names spelled in more than one
 // case ("X-Key: a" and "x-key: b"), as Newman does: postman-runtime groups
 // the values of each exact spelling, then sets each spelling in turn
-// through a case-insensitive store, so the spelling seen last wins with
-// all its values, under the first spelling's name. Repeats of one exact
+// through Node's case-insensitive setHeader, so the spelling seen last
+// wins with all its values, under its own name. Repeats of one exact
 // spelling all go out, there as here.
 func mergeCaseVariants(h http.Header, sent []event.Header) {
 	for i, a := range sent {
@@ -565,9 +565,8 @@ func mergeCaseVariantsSlow(h http.Header, sent []event.Header) {
 		if last == first || h[first] == nil {
 			continue
 		}
-		h[first] = h[last]
-		for _, other := range spellings[i+1:] {
-			if strings.EqualFold(other, first) {
+		for _, other := range spellings[i:] {
+			if other != last && strings.EqualFold(other, first) {
 				delete(h, other)
 			}
 		}
@@ -653,6 +652,12 @@ func newHTTPRequest(ctx context.Context, method, target string, headers []event.
 			// the exchange.
 		default:
 			if vs := req.Header[h.Key]; vs != nil {
+				if strings.EqualFold(h.Key, "Cookie") {
+					// Node sends the values of a Cookie header given
+					// more than once on one line, joined by "; ".
+					req.Header[h.Key] = []string{vs[0] + "; " + h.Value}
+					continue
+				}
 				req.Header[h.Key] = append(vs, h.Value)
 				continue
 			}
