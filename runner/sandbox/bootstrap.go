@@ -1586,14 +1586,18 @@ function withDescription(out, p) {
     return out;
 }
 function exportRequest(req, forSend) {
-    var method = req.method;
-    return {
+    var method = req.method, out = {
         method: isNil(method) ? 'GET' : String(method).toUpperCase(),
         url: exportUrl(req.url),
-        header: exportHeaders(req.headers || req.header),
-        body: exportBody(req.body, forSend),
-        auth: exportAuth(req.auth)
+        header: exportHeaders(req.headers || req.header)
     };
+    // Newman's runtime keeps the request's body when a pre-request script
+    // leaves it undefined (null removes it), and its auth when the script
+    // leaves none at all (null, undefined, authorizeUsing(null)): a part
+    // left out of the export is unchanged.
+    (forSend || req.body !== undefined) && (out.body = exportBody(req.body, forSend));
+    (forSend || !isNil(req.auth)) && (out.auth = exportAuth(req.auth));
+    return out;
 }
 
 // ---------------------------------------------------------------- legacy sandbox
@@ -1805,8 +1809,10 @@ function requestChanges() {
         var headers = req.headers || req.header;
         native.changeHeaders(headers) || native.change('header', exportHeaders(headers));
     }
-    touched(req, 'body') && native.change('body', exportBody(req.body, false));
-    touched(req, 'auth') && native.change('auth', exportAuth(req.auth));
+    // As in exportRequest, an undefined body and no auth at all keep the
+    // request's own.
+    touched(req, 'body') && req.body !== undefined && native.change('body', exportBody(req.body, false));
+    touched(req, 'auth') && !isNil(req.auth) && native.change('auth', exportAuth(req.auth));
     return native.changes();
 }
 // touched reports whether o[key] may differ from what Go built: it is
