@@ -67,6 +67,7 @@ var createdByWrites = map[string]bool{
 	"publish datasource": true, "create connected app": true, "connected apps": true,
 	"like tasks_with_workbook.xml": true, "like subscription_get.xml": true, "like webhook_get.xml": true,
 	"like flow_refresh.xml": true, "like flow_runs_get_by_id.xml": true, "like dqw_by_content_type.xml": true,
+	"like site_create.xml": true, "like schedule_create_daily.xml": true,
 }
 
 func TestJSONMirrorsXML(t *testing.T) {

@@ -1,8 +1,8 @@
 package mockserver
 
 // partFixtureCases compare the methods of content.go, connections.go,
-// defaultperms.go, dqw.go, flowruns.go, tasks.go, subscriptions.go and
-// webhooks.go with the real Tableau responses in ../shared. They join
+// defaultperms.go, dqw.go, flowruns.go, tasks.go, subscriptions.go,
+// webhooks.go, sitewrites.go and schedulewrites.go with the real Tableau responses in ../shared. They join
 // fixtureCases, so that
 // TestResponsesMatchRealTableau compares them and the XSD tests validate
 // those the composed schema covers.
@@ -99,6 +99,25 @@ var partFixtureCases = []fixtureCase{
 	},
 		// The composed schema's tsResponse has no dataQualityWarningList root.
 		noSchema: true},
+	{fixture: "site_create.xml", request: func(s *fixtureSession) req {
+		return req{method: "POST", path: "sites", token: s.token, body: `<tsRequest><site name="Tableau" contentUrl="tableau" adminMode="ContentAndUsers"/></tsRequest>`}
+	},
+		// The fixture predates the attributes Tableau 2024 sends on every
+		// site (site_get_by_id.xml has them), and its revision history is
+		// off, which drops revisionLimit.
+		extra: []string{"/tsResponse/site/@catalogObfuscationEnabled", "/tsResponse/site/@commentingMentionsEnabled", "/tsResponse/site/@revisionLimit"}},
+	{fixture: "schedule_create_daily.xml", request: func(s *fixtureSession) req {
+		return req{method: "POST", path: "schedules", token: s.token, body: `<tsRequest><schedule name="daily-schedule-1" priority="90" type="Subscription" ` +
+			`frequency="Daily" executionOrder="Serial"><frequencyDetails start="04:45:00"/></schedule></tsRequest>`}
+	},
+		// The mock computes no run times; the composed schema's
+		// tsResponse has no schedule root.
+		missing: []string{"/tsResponse/schedule/@nextRunAt"}, noSchema: true},
+	{fixture: "schedule_update.xml", request: func(s *fixtureSession) req {
+		return req{method: "PUT", path: "schedules/" + demoID("schedule", "Weekday early mornings"), token: s.token,
+			body: `<tsRequest><schedule state="Suspended" priority="90"><frequencyDetails start="07:00:00"><intervals>` +
+				`<interval weekDay="Monday"/><interval weekDay="Friday"/></intervals></frequencyDetails></schedule></tsRequest>`}
+	}, noSchema: true},
 }
 
 func init() { fixtureCases = append(fixtureCases, partFixtureCases...) }

@@ -100,22 +100,14 @@ func (h *handler) getSite(c *call) (result, *apiError) {
 		return result{}, err
 	}
 	ref := c.segs[1]
-	var site *Site
-	switch key := c.r.URL.Query().Get("key"); {
-	case strings.EqualFold(key, "name"):
-		for i := range st.data.Sites {
-			if strings.EqualFold(st.data.Sites[i].Name, ref) {
-				site = &st.data.Sites[i]
-			}
-		}
-	case strings.EqualFold(key, "contentUrl"):
-		site = st.siteByContentURL(ref)
-	default:
+	key := c.r.URL.Query().Get("key")
+	if !strings.EqualFold(key, "name") && !strings.EqualFold(key, "contentUrl") {
+		// By id, a session reaches only its own site, existing or not.
 		if err := c.requireSite(ref); err != nil {
 			return result{}, err
 		}
-		site = st.site(ref)
 	}
+	site := st.siteByKey(key, ref)
 	if site == nil {
 		return result{}, errNotFound(codeSiteNotFound, "Site", ref)
 	}
@@ -123,6 +115,24 @@ func (h *handler) getSite(c *call) (result, *apiError) {
 		return result{}, err
 	}
 	return answer(http.StatusOK, siteNode(st, site))
+}
+
+// siteByKey finds a site as Query Site and Delete Site name it: by id or,
+// with ?key=name or ?key=contentUrl, by name or content URL, without case.
+// Must be called with the store locked.
+func (st *store) siteByKey(key, ref string) *Site {
+	switch {
+	case strings.EqualFold(key, "name"):
+		for i := range st.data.Sites {
+			if strings.EqualFold(st.data.Sites[i].Name, ref) {
+				return &st.data.Sites[i]
+			}
+		}
+		return nil
+	case strings.EqualFold(key, "contentUrl"):
+		return st.siteByContentURL(ref)
+	}
+	return st.site(ref)
 }
 
 // siteNode has the attributes, in order, of a Tableau 2024 site; the

@@ -219,9 +219,9 @@ func (h *handler) route(segs []string) endpoint {
 		}
 		switch n {
 		case 1:
-			return endpoint{http.MethodGet: h.listSites}
+			return endpoint{http.MethodGet: h.listSites, http.MethodPost: h.createSite}
 		case 2:
-			return endpoint{http.MethodGet: h.getSite}
+			return endpoint{http.MethodGet: h.getSite, http.MethodPut: h.updateSite, http.MethodDelete: h.deleteSite}
 		case 3, 4:
 			kind, ok := resourceKinds[segs[2]]
 			if !ok {

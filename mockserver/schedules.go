@@ -5,14 +5,15 @@ import (
 	"strconv"
 )
 
-// scheduleRoutes answers the read-only server schedule endpoints (List
-// Server Schedules, Get Server Schedule); segs start at "schedules".
+// scheduleRoutes answers the server schedule endpoints (List Server
+// Schedules, Get Server Schedule, and the writes of schedulewrites.go);
+// segs start at "schedules".
 func (h *handler) scheduleRoutes(segs []string) endpoint {
 	switch len(segs) {
 	case 1:
-		return endpoint{http.MethodGet: h.listSchedules}
+		return endpoint{http.MethodGet: h.listSchedules, http.MethodPost: h.createSchedule}
 	case 2:
-		return endpoint{http.MethodGet: h.getSchedule}
+		return endpoint{http.MethodGet: h.getSchedule, http.MethodPut: h.updateSchedule, http.MethodDelete: h.deleteSchedule}
 	}
 	return nil
 }
@@ -49,7 +50,7 @@ func (h *handler) listSchedules(c *call) (result, *apiError) {
 	var items []entry
 	for i := range st.data.Schedules {
 		s := &st.data.Schedules[i]
-		items = append(items, entry{s.Name, func() *node { return scheduleNode(s) }})
+		items = append(items, entry{s.Name, func() *node { return st.detailedScheduleNode(s) }})
 	}
 	return lq.answerList(st, "schedules", items)
 }
@@ -63,14 +64,14 @@ func (h *handler) getSchedule(c *call) (result, *apiError) {
 	id := c.segs[1]
 	for i := range st.data.Schedules {
 		if s := &st.data.Schedules[i]; s.ID == id {
-			return answer(http.StatusOK, scheduleNode(s))
+			return answer(http.StatusOK, st.detailedScheduleNode(s))
 		}
 	}
 	return result{}, errNotFound(codeScheduleNotFound, "Schedule", id)
 }
 
 // scheduleNode has the attributes, in order, of Tableau's schedule
-// responses; the mock does not model frequencyDetails.
+// responses; detailedScheduleNode adds the frequencyDetails.
 func scheduleNode(s *Schedule) *node {
 	state := s.State
 	if state == "" {

@@ -36,13 +36,13 @@ func TestSchedules(t *testing.T) {
 		{"unknown", "schedules/00000000-0000-0000-0000-000000000000", token, false, 404, "404023", nil, ""},
 		{"filter", "schedules?filter=name:eq:x", token, false, 400, "400065", nil, ""},
 		{"no token", "schedules", "", false, 401, "401000", nil, ""},
-		{"create is not mocked", "schedules", token, false, 501, "501000", nil, ""},
+		{"create without a body", "schedules", token, false, 400, "400000", nil, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			method := http.MethodGet
-			if tt.name == "create is not mocked" {
+			if tt.name == "create without a body" {
 				method = http.MethodPost
 			}
 			r := m.do(req{method: method, path: tt.path, token: tt.token, json: tt.json})

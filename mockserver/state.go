@@ -41,6 +41,9 @@ type store struct {
 	// conns holds the connections of workbooks, data sources and flows
 	// changed through the API, by item id; others have the default.
 	conns map[string]*connection
+	// frequencies holds the frequencyDetails of schedules created or
+	// updated through the API, by schedule id.
+	frequencies map[string]*node
 }
 
 // session is a signed-in token. scopes is nil for password and PAT

@@ -18,11 +18,18 @@ import (
 // session as begin does, then parses the body. On success the caller must
 // unlock.
 func (c *call) beginBody(siteID, resource, action string) (*reqNode, *apiError) {
+	return c.bodyAfter(func() *apiError { return c.begin(siteID, resource, action, false) })
+}
+
+// bodyAfter reads the request body, then runs begin (which locks the
+// store on success), then parses the body; on success the caller must
+// unlock.
+func (c *call) bodyAfter(begin func() *apiError) (*reqNode, *apiError) {
 	raw, err := c.readRaw()
 	if err != nil {
 		return nil, err
 	}
-	if err := c.begin(siteID, resource, action, false); err != nil {
+	if err := begin(); err != nil {
 		return nil, err
 	}
 	body, err := c.parse(raw)
