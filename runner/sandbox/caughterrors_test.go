@@ -31,6 +31,18 @@ func TestCaughtErrorsReadAsV8WordsThem(t *testing.T) {
 			"ReferenceError: Cannot access 'tdzv' before initialization"},
 		{"Promise without new", `try { Promise(); } catch (e) { console.log(e.message); }`,
 			"Promise constructor cannot be invoked without 'new'"},
+		// A callback that is not a function fails inside the method;
+		// V8 names the value, not the array.
+		{"forEach of undefined", `var o = {}; try { [1].forEach(o.cb); } catch (e) { console.log(e.message); }`,
+			"undefined is not a function"},
+		{"find with an object", `try { [1].find({}); } catch (e) { console.log(e.message); }`,
+			"#<Object> is not a function"},
+		{"forEach with a string", `try { [1].forEach('x'); } catch (e) { console.log(e.message); }`,
+			"x is not a function"},
+		{"flatMap with a string", `try { [1].flatMap('x'); } catch (e) { console.log(e.message); }`,
+			"flatMap mapper function is not callable"},
+		{"forEach of a number", `var o = {items: 5}; try { o.items.forEach(function (x) {}); } catch (e) { console.log(e.message); }`,
+			"o.items.forEach is not a function"},
 		{"call of an object", `var body = {data: {}}; try { body.data(); } catch (e) { console.log(e.message); }`,
 			"body.data is not a function"},
 		{"write to undefined", `let a = {}; try { a.b.c = 1; } catch (e) { console.log(e.message); }`,

@@ -90,7 +90,10 @@ func (s *Sandbox) errorFromValue(val goja.Value, frames []goja.StackFrame, scrip
 // v8Words is v8Message of msg, and stack with its first line, which
 // repeats the message, in the same words, so that one wording shows.
 func (s *Sandbox) v8Words(name, msg, stack string, script *Script, line, col int) (string, string) {
-	v8 := s.v8Message(msg, script, line, col)
+	v8 := nativeCallbackMessage(msg, stack)
+	if v8 == "" {
+		v8 = s.v8Message(msg, script, line, col)
+	}
 	if v8 == msg {
 		return msg, stack
 	}
@@ -157,6 +160,55 @@ func (s *Sandbox) nCaught(c goja.FunctionCall) goja.Value {
 	}
 	return v
 }
+
+// callbackTakers are the built-in methods that call a function they are
+// given, whose goja error for one that is not a function tops the stack
+// with the method's own frame ("at forEach (native)").
+var callbackTakers = map[string]bool{
+	"forEach": true, "map": true, "filter": true, "some": true, "every": true, "find": true, "findIndex": true,
+	"findLast": true, "findLastIndex": true, "reduce": true, "reduceRight": true, "flatMap": true, "from": true,
+}
+
+// nativeCallbackMessage is V8's message for such a method given a callback
+// that is not a function ("undefined is not a function", "#<Object> is
+// not a function"), or "" for another error. Without it v8Message would
+// take the call's position for a call of the method itself and blame the
+// array ("items.forEach is not a function").
+func nativeCallbackMessage(msg, stack string) string {
+	_, rest, ok := strings.Cut(stack, "\n")
+	if !ok {
+		return ""
+	}
+	frame, _, _ := strings.Cut(rest, "\n")
+	method, ok := strings.CutPrefix(strings.TrimSpace(frame), "at ")
+	if method, ok = strings.CutSuffix(method, " (native)"); !ok || !callbackTakers[method] {
+		return ""
+	}
+	var v string
+	switch {
+	case strings.HasPrefix(msg, "Value is not an object: "):
+		v = strings.TrimPrefix(msg, "Value is not an object: ")
+	case strings.HasPrefix(msg, "Value is not callable: "):
+		v = strings.TrimPrefix(msg, "Value is not callable: ")
+	case strings.HasSuffix(msg, " is not a function"):
+		v = strings.TrimSuffix(msg, " is not a function")
+	default:
+		return ""
+	}
+	if method == "flatMap" {
+		return "flatMap mapper function is not callable"
+	}
+	// V8 names an object by its class, goja by its text.
+	switch {
+	case v == "[object Object]":
+		v = "#<Object>"
+	case reRegExpText.MatchString(v):
+		v = "[object RegExp]"
+	}
+	return v + " is not a function"
+}
+
+var reRegExpText = regexp.MustCompile(`^/.*/[dgimsuvy]*$`)
 
 // positionInStack finds the first "name:line:col" of a goja stack text.
 func positionInStack(stack, name string) (int, int) {

@@ -88,6 +88,17 @@ function addAt(arr, items, index) {
 }
 
 each(Array.prototype, {
+    // Sugar's each: from index (wrapping round the end with loop), holes
+    // skipped, stopping when the function returns false; the array back.
+    each: function each_(fn, index, loop) {
+        var n = this.length, start = index || 0, count = loop ? n : n - start;
+        for (var c = 0; c < count; c++) {
+            var i = (start + c) % n;
+            if (!(i in this)) { continue; }
+            if (fn.call(this, this[i], i, this) === false) { break; }
+        }
+        return this;
+    },
     any: function any() { return anyOf(this, arguments); },
     all: function all(f) { var arr = this; return arr.length === 0 || arr.every(function (el, i) { return matches(el, f, i, arr); }); },
     none: function none() { return !anyOf(this, arguments); },
