@@ -181,6 +181,9 @@ func nativeCallbackMessage(msg, stack string) string {
 	}
 	frame, _, _ := strings.Cut(rest, "\n")
 	method, ok := strings.CutPrefix(strings.TrimSpace(frame), "at ")
+	if !ok {
+		return ""
+	}
 	if method, ok = strings.CutSuffix(method, " (native)"); !ok || !callbackTakers[method] {
 		return ""
 	}
