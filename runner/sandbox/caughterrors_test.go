@@ -43,6 +43,14 @@ func TestCaughtErrorsReadAsV8WordsThem(t *testing.T) {
 			"flatMap mapper function is not callable"},
 		{"forEach of a number", `var o = {items: 5}; try { o.items.forEach(function (x) {}); } catch (e) { console.log(e.message); }`,
 			"o.items.forEach is not a function"},
+		{"syntax error in eval", `try { eval("var = 1"); } catch (e) { console.log(e.name + ": " + e.message); }`,
+			"SyntaxError: Unexpected token '='"},
+		{"super in eval", `try { eval("super.x"); } catch (e) { console.log(e.message); }`,
+			"'super' keyword unexpected here"},
+		// goja's own words, rather than blaming Reflect.ownKeys for not
+		// being a function.
+		{"a built-in refusing its argument", `try { Reflect.ownKeys(1); } catch (e) { console.log(e.message); }`,
+			"Value is not an object: 1"},
 		{"call of an object", `var body = {data: {}}; try { body.data(); } catch (e) { console.log(e.message); }`,
 			"body.data is not a function"},
 		{"write to undefined", `let a = {}; try { a.b.c = 1; } catch (e) { console.log(e.message); }`,

@@ -91,7 +91,13 @@ func (s *Sandbox) errorFromValue(val goja.Value, frames []goja.StackFrame, scrip
 // repeats the message, in the same words, so that one wording shows.
 func (s *Sandbox) v8Words(name, msg, stack string, script *Script, line, col int) (string, string) {
 	v8 := nativeCallbackMessage(msg, stack)
-	if v8 == "" {
+	switch {
+	case v8 != "":
+	case nativeMethodOnTop(stack) && (reNotObj.MatchString(msg) || reNotFunc.MatchString(msg) || msg == "Value is not a constructor"):
+		// A built-in refused what it was given (Reflect.ownKeys(1)): the
+		// call's position names the built-in, which is a function.
+		v8 = msg
+	default:
 		v8 = s.v8Message(msg, script, line, col)
 	}
 	if v8 == msg {
@@ -159,6 +165,18 @@ func (s *Sandbox) nCaught(c goja.FunctionCall) goja.Value {
 		_ = obj.Set("stack", newStack)
 	}
 	return v
+}
+
+// nativeMethodOnTop reports whether a goja stack's first frame is a
+// built-in's ("at ownKeys (native)"), which threw the error.
+func nativeMethodOnTop(stack string) bool {
+	_, rest, ok := strings.Cut(stack, "\n")
+	if !ok {
+		return false
+	}
+	frame, _, _ := strings.Cut(rest, "\n")
+	frame = strings.TrimSpace(frame)
+	return strings.HasPrefix(frame, "at ") && strings.HasSuffix(frame, " (native)")
 }
 
 // callbackTakers are the built-in methods that call a function they are
@@ -240,7 +258,11 @@ func isErrorLike(obj *goja.Object) bool {
 var (
 	reReadProp = regexp.MustCompile(`^Cannot read property '(.*)' of (undefined|null)(?: or null)?$`)
 	reNoMember = regexp.MustCompile(`^Object has no member '(.*)'$`)
-	reNotObj   = regexp.MustCompile(`^Value is not an object: `)
+	// reEvalSyntax is goja's SyntaxError from eval or new Function:
+	// "SyntaxError: <eval>: Line 1:5 Unexpected token =" or
+	// "SyntaxError: 'super' keyword unexpected here at <eval>:1:1".
+	reEvalSyntax = regexp.MustCompile(`^SyntaxError: (?:<eval>: Line \d+:\d+ )?(.*?)(?: at <eval>:\d+:\d+(?:\(\d+\))?)?$`)
+	reNotObj     = regexp.MustCompile(`^Value is not an object: `)
 	// reNotFunc is goja's message for calling a chai property as a
 	// method: the assertion is a Go-backed object (chai/assertion.go), or
 	// a Proxy over a non-function; and for calling an object that is no
@@ -266,6 +288,11 @@ var v8Wording = map[string]string{
 func (s *Sandbox) v8Message(msg string, script *Script, line, col int) string {
 	if v8, ok := v8Wording[msg]; ok {
 		return v8
+	}
+	if m := reEvalSyntax.FindStringSubmatch(msg); m != nil {
+		// A syntax error in text given to eval or new Function: goja's
+		// message repeats the name and adds its place in that text.
+		return v8SyntaxMessage(m[1])
 	}
 	src := script.Source
 	if m := reReadProp.FindStringSubmatch(msg); m != nil {
