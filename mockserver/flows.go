@@ -8,13 +8,14 @@ import "net/http"
 // Tableau's own MCP server (tableau/tableau-mcp, flowsMethods) asks for.
 var flowKind = &resourceKind{"flows", "flows", false, "Flow", codeFlowNotFound, listFlows, getFlow}
 
-// flowRoutes answers the read-only flow endpoints; segs start at "sites".
+// flowRoutes answers Query Flows for Site, Publish Flow and Query Flow;
+// segs start at "sites".
 // flows/runs is left to the 501 of the endpoints the mock lacks rather
 // than read as a flow id.
 func (h *handler) flowRoutes(segs []string) endpoint {
 	switch n := len(segs); {
 	case n == 3 && segs[2] == "flows":
-		return endpoint{http.MethodGet: h.listResource(flowKind)}
+		return endpoint{http.MethodGet: h.listResource(flowKind), http.MethodPost: h.publish("flows")}
 	case n == 4 && segs[2] == "flows" && segs[3] != "runs":
 		return endpoint{http.MethodGet: h.getResource(flowKind)}
 	}

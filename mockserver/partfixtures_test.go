@@ -2,7 +2,7 @@ package mockserver
 
 // partFixtureCases compare the methods of content.go, connections.go,
 // defaultperms.go, dqw.go, flowruns.go, tasks.go, subscriptions.go,
-// webhooks.go, sitewrites.go and schedulewrites.go with the real Tableau responses in ../shared. They join
+// webhooks.go, sitewrites.go, schedulewrites.go and uploads.go with the real Tableau responses in ../shared. They join
 // fixtureCases, so that
 // TestResponsesMatchRealTableau compares them and the XSD tests validate
 // those the composed schema covers.
@@ -113,6 +113,24 @@ var partFixtureCases = []fixtureCase{
 		// The mock computes no run times; the composed schema's
 		// tsResponse has no schedule root.
 		missing: []string{"/tsResponse/schedule/@nextRunAt"}, noSchema: true},
+	{fixture: "fileupload_initialize.xml", request: func(s *fixtureSession) req { return s.post("fileUploads", "") },
+		// The composed schema's tsResponse has no fileUpload root.
+		noSchema: true},
+	{fixture: "fileupload_append.xml", request: func(s *fixtureSession) req {
+		id, _ := s.do(s.post("fileUploads", "")).attrOf("//fileUpload", "uploadSessionId")
+		r := s.put("fileUploads/"+id, multipartBody("xx", "text/xml", "", "tableau_file", "blob"))
+		r.contentType = "multipart/mixed; boundary=xx"
+		return r
+	}, noSchema: true},
+	{fixture: "flow_publish.xml", request: func(s *fixtureSession) req {
+		r := s.post("flows", multipartBody("xx", "text/xml", `<tsRequest><flow name="SampleFlow" description="Sample Flow Description"/></tsRequest>`, "tableau_flow", "SampleFlow.tfl"))
+		r.contentType = "multipart/mixed; boundary=xx"
+		return r
+	},
+		// Query Flows gives a flow's webpageUrl, which the fixture's
+		// publish answer lacks; the composed schema's tsResponse has no
+		// flow root.
+		extra: []string{"/tsResponse/flow/@webpageUrl"}, noSchema: true},
 	{fixture: "schedule_update.xml", request: func(s *fixtureSession) req {
 		return req{method: "PUT", path: "schedules/" + demoID("schedule", "Weekday early mornings"), token: s.token,
 			body: `<tsRequest><schedule state="Suspended" priority="90"><frequencyDetails start="07:00:00"><intervals>` +

@@ -15,14 +15,15 @@ import (
 	"github.com/google/uuid"
 )
 
-// Publish Workbook and Publish Data Source (rest_api_ref_publishing.htm)
-// in a single call: a multipart/mixed body (multipart/form-data works too,
-// as on Tableau) whose request_payload part holds the tsRequest, XML or
-// JSON by its Content-Type, and whose tableau_workbook or
-// tableau_datasource part holds the file. Chunked uploads (uploadSessionId,
-// fileUploads) are not served. The file's content is not read; the item is
-// created with what the payload says, its size the file's, and no views
-// or connections.
+// Publish Workbook, Publish Data Source and Publish Flow
+// (rest_api_ref_publishing.htm): a multipart/mixed body (multipart/form-data
+// works too, as on Tableau) whose request_payload part holds the
+// tsRequest, XML or JSON by its Content-Type, and whose tableau_workbook,
+// tableau_datasource or tableau_flow part holds the file; or, after a
+// chunked upload (uploads.go), ?uploadSessionId= with the file type in
+// workbookType, datasourceType or flowType and a request_payload part
+// alone. The file's content is not read; the item is created with what
+// the payload says, its size the file's, and no views or connections.
 //
 // Codes: a body that is not multipart, a part missing or a payload without
 // a name is 400000; an unknown project 404005; publishing over an item of
@@ -32,17 +33,26 @@ import (
 // not documented. Who may publish: administrators, and Creators and
 // ExplorerCanPublish users in projects they own or lead or at the top of
 // the default project (403004 otherwise) — a simplification of Tableau's
-// Publish capability.
+// Publish capability. With an upload session: 404015 for an unknown one,
+// 400035 for a missing or wrong file type (Publish Workbook's codes, taken
+// for data sources and flows too) and 400000 for a file part as well.
+// Publish Flow has codes of its own in the reference, which it answers:
+// 400090 without a flow element, 400089 without a name, 400086 for a file
+// that is not .tfl or .tflx, 403007 for a caller who may not publish and
+// 409041 for a name the project has.
 
 // publishKind is Publish Workbook or Publish Data Source.
 type publishKind struct {
 	element, filePart string
 	extensions        []string
+	// typeParam names the file type with an upload session.
+	typeParam string
 }
 
 var publishKinds = map[string]publishKind{
-	"workbooks":   {"workbook", "tableau_workbook", []string{".twb", ".twbx"}},
-	"datasources": {"datasource", "tableau_datasource", []string{".tds", ".tdsx", ".tde", ".hyper"}},
+	"workbooks":   {"workbook", "tableau_workbook", []string{".twb", ".twbx"}, "workbookType"},
+	"datasources": {"datasource", "tableau_datasource", []string{".tds", ".tdsx", ".tde", ".hyper"}, "datasourceType"},
+	"flows":       {"flow", "tableau_flow", []string{".tfl", ".tflx"}, "flowType"},
 }
 
 // publishedParts are the two parts of a publish request.
@@ -54,13 +64,24 @@ type publishedParts struct {
 
 // readPublishBody splits a multipart body into its payload and file.
 func readPublishBody(contentType string, raw []byte, filePart string) (publishedParts, *apiError) {
-	var out publishedParts
+	out, haveFile, err := readParts(contentType, raw, filePart)
+	if err != nil {
+		return out, err
+	}
+	if out.payload == nil || !haveFile {
+		return out, errBadRequest("The multipart body needs a request_payload part and a " + filePart + " part.")
+	}
+	return out, nil
+}
+
+// readParts reads the request_payload and file parts a multipart body
+// has, saying whether the file part was there.
+func readParts(contentType string, raw []byte, filePart string) (out publishedParts, haveFile bool, _ *apiError) {
 	media, params, err := mime.ParseMediaType(contentType)
 	if err != nil || !strings.HasPrefix(media, "multipart/") || params["boundary"] == "" {
-		return out, errBadRequest("Publishing takes a multipart/mixed body with a request_payload part and a " + filePart + " part.")
+		return out, false, errBadRequest("The body must be multipart/mixed, with a request_payload part and a " + filePart + " part.")
 	}
 	mr := multipart.NewReader(bytes.NewReader(raw), params["boundary"])
-	var haveFile bool
 	for {
 		p, err := mr.NextPart()
 		if errors.Is(err, io.EOF) {
@@ -70,18 +91,22 @@ func readPublishBody(contentType string, raw []byte, filePart string) (published
 			// A boundary in the header that the body does not use (a
 			// client's fixed "boundary=..." over its own generated
 			// one) ends here too: Tableau finds no parts either.
-			return out, errBadRequest("The multipart body could not be read with the boundary its Content-Type names.")
+			return out, false, errBadRequest("The multipart body could not be read with the boundary its Content-Type names.")
 		}
 		data, err := io.ReadAll(p)
 		if err != nil {
-			return out, errMalformed()
+			return out, false, errMalformed()
 		}
 		name, fileName := partNames(p.Header.Get("Content-Disposition"))
 		switch name {
 		case "request_payload":
+			if len(bytes.TrimSpace(data)) == 0 {
+				// Append to File Upload's payload is empty.
+				continue
+			}
 			n, err := parseBody(p.Header.Get("Content-Type"), data)
 			if err != nil {
-				return out, errMalformed()
+				return out, false, errMalformed()
 			}
 			out.payload = n
 		case filePart:
@@ -90,10 +115,7 @@ func readPublishBody(contentType string, raw []byte, filePart string) (published
 			out.fileSize = len(data)
 		}
 	}
-	if out.payload == nil || !haveFile {
-		return out, errBadRequest("The multipart body needs a request_payload part and a " + filePart + " part.")
-	}
-	return out, nil
+	return out, haveFile, nil
 }
 
 // partNames reads a part's name and file name. Tableau's reference writes
@@ -123,20 +145,33 @@ func (h *handler) publish(plural string) func(*call) (result, *apiError) {
 		}
 		st := h.store
 		defer st.mu.Unlock()
-		if c.r.URL.Query().Get("uploadSessionId") != "" {
-			return result{}, errNotImplemented(c.r.Method, c.r.URL.Path+"?uploadSessionId=")
+		var parts publishedParts
+		if sid := c.r.URL.Query().Get("uploadSessionId"); sid != "" {
+			parts, err = c.uploadedParts(sid, raw, kind)
+		} else {
+			parts, err = readPublishBody(c.r.Header.Get("Content-Type"), raw, kind.filePart)
 		}
-		parts, err := readPublishBody(c.r.Header.Get("Content-Type"), raw, kind.filePart)
 		if err != nil {
 			return result{}, err
 		}
 		item := parts.payload.child(kind.element)
 		name, _ := item.attr("name")
+		if kind.element == "flow" && item == nil {
+			return result{}, &apiError{http.StatusBadRequest, 400090, "Bad Request", "The request has no flow element naming the flow and its project."}
+		}
 		if item == nil || strings.TrimSpace(name) == "" {
+			if kind.element == "flow" {
+				return result{}, &apiError{http.StatusBadRequest, 400089, "Bad Request", "A flow's name is required."}
+			}
 			return result{}, errMalformed()
 		}
 		if ext := strings.ToLower(path.Ext(parts.fileName)); parts.fileName != "" && !slices.Contains(kind.extensions, ext) {
-			return result{}, errBadRequest("The file '" + parts.fileName + "' is not a " + kind.element + " file (" + strings.Join(kind.extensions, ", ") + ").")
+			code := 400000
+			if kind.element == "flow" {
+				code = 400086
+			}
+			return result{}, &apiError{http.StatusBadRequest, code, "Bad Request",
+				"The file '" + parts.fileName + "' is not a " + kind.element + " file (" + strings.Join(kind.extensions, ", ") + ")."}
 		}
 		projectID, _ := item.child("project").attr("id")
 		if projectID == "" {
@@ -146,6 +181,9 @@ func (h *handler) publish(plural string) func(*call) (result, *apiError) {
 			return result{}, errNotFound(codeProjectNotFound, "Project", projectID)
 		}
 		if !st.mayPublish(c.user, siteID, projectID) {
+			if kind.element == "flow" {
+				return result{}, &apiError{http.StatusForbidden, 403007, "Forbidden", "The user may not publish flows to project '" + projectID + "'."}
+			}
 			return result{}, errForbidden("The user may not publish to project '" + projectID + "'.")
 		}
 		overwrite := strings.EqualFold(c.r.URL.Query().Get("overwrite"), "true")
@@ -162,6 +200,17 @@ func (h *handler) publish(plural string) func(*call) (result, *apiError) {
 				return result{}, err
 			}
 			return answer(http.StatusCreated, workbookNode(c, &st.data.Workbooks[i], i, false))
+		case "flow":
+			fileType := strings.TrimPrefix(strings.ToLower(path.Ext(parts.fileName)), ".")
+			f := Flow{ID: uuid.NewString(), SiteID: siteID, Name: name, Description: description, ProjectID: projectID,
+				OwnerID: c.user.ID, FileType: fileType, CreatedAt: now, UpdatedAt: now}
+			i, err := st.placeFlow(f, overwrite)
+			if err != nil {
+				return result{}, err
+			}
+			// Tableau's answer lists the flow's output steps and
+			// parameters, which the mock, not reading the file, has none of.
+			return answer(http.StatusCreated, listEl("flowOutputSteps"), flowNode(c, &st.data.Flows[i], i).add(listEl("parameters")))
 		default:
 			d := Datasource{ID: uuid.NewString(), SiteID: siteID, Name: name, Description: description,
 				ContentURL: contentURL(name), ProjectID: projectID, OwnerID: c.user.ID,
@@ -239,6 +288,22 @@ func (st *store) placeDatasource(d Datasource, overwrite bool) (int, *apiError) 
 	d.ContentURL = st.freeContentURL(d.SiteID, d.ContentURL)
 	st.data.Datasources = append(st.data.Datasources, d)
 	return len(st.data.Datasources) - 1, nil
+}
+
+func (st *store) placeFlow(f Flow, overwrite bool) (int, *apiError) {
+	for i, o := range st.data.Flows {
+		if o.SiteID == f.SiteID && o.ProjectID == f.ProjectID && strings.EqualFold(o.Name, f.Name) {
+			if !overwrite {
+				return 0, &apiError{http.StatusConflict, 409041, "Resource Conflict",
+					"A flow named '" + f.Name + "' already exists in the project; publish with overwrite=true to replace it."}
+			}
+			f.ID, f.CreatedAt, f.Tags = o.ID, o.CreatedAt, o.Tags
+			st.data.Flows[i] = f
+			return i, nil
+		}
+	}
+	st.data.Flows = append(st.data.Flows, f)
+	return len(st.data.Flows) - 1, nil
 }
 
 // freeContentURL makes a content URL unique on the site as Tableau does,

@@ -252,8 +252,8 @@ func (h *handler) route(segs []string) endpoint {
 	return nil
 }
 
-// sitePartRoutes routes the users, groups, permissions and connected apps
-// of a site; segs start at "sites".
+// sitePartRoutes routes the users, groups, permissions, connected apps
+// and file uploads of a site; segs start at "sites".
 func (h *handler) sitePartRoutes(segs []string) endpoint {
 	if len(segs) < 3 {
 		return nil
@@ -265,6 +265,8 @@ func (h *handler) sitePartRoutes(segs []string) endpoint {
 		return h.groupRoutes(segs)
 	case "connected-applications":
 		return h.connectedAppRoutes(segs)
+	case "fileUploads":
+		return h.uploadRoutes(segs)
 	}
 	return h.permissionRoutes(segs)
 }

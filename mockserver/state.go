@@ -41,6 +41,8 @@ type store struct {
 	// conns holds the connections of workbooks, data sources and flows
 	// changed through the API, by item id; others have the default.
 	conns map[string]*connection
+	// uploads are the file upload sessions begun and not yet published.
+	uploads []*upload
 	// frequencies holds the frequencyDetails of schedules created or
 	// updated through the API, by schedule id.
 	frequencies map[string]*node

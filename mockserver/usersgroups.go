@@ -62,7 +62,9 @@ func (h *handler) userRoutes(segs []string) endpoint {
 		case "groups":
 			return endpoint{http.MethodGet: h.listUserGroups}
 		case "workbooks":
-			return endpoint{http.MethodGet: h.listUserWorkbooks}
+			return endpoint{http.MethodGet: h.listUserContent("workbooks", listWorkbooks)}
+		case "flows":
+			return endpoint{http.MethodGet: h.listUserContent("flows", listFlows)}
 		}
 	}
 	return nil
@@ -93,29 +95,33 @@ func (h *handler) listUserGroups(c *call) (result, *apiError) {
 	return lq.answerList(st, "groups", items)
 }
 
-// listUserWorkbooks is Query Workbooks for User, which Tableau Server
-// Client's users.populate_workbooks calls: with ownedBy=true the workbooks
-// the user owns, otherwise those the user may read, which in the mock
-// (whose permissions are not enforced) are all of the site's.
-func (h *handler) listUserWorkbooks(c *call) (result, *apiError) {
-	siteID, id := c.segs[1], c.segs[3]
-	if err := c.begin(siteID, "workbooks", "read", true); err != nil {
-		return result{}, err
+// listUserContent is Query Workbooks for User, which Tableau Server
+// Client's users.populate_workbooks calls, and Query Flows for User: with
+// ownedBy=true the items the user owns, otherwise those the user may
+// read, which in the mock (whose permissions are not enforced) are all of
+// the site's. Flows are read with tableau:flows:read, not
+// tableau:content:read (flows.go).
+func (h *handler) listUserContent(plural string, list func(c *call, siteID string) []entry) func(*call) (result, *apiError) {
+	return func(c *call) (result, *apiError) {
+		siteID, id := c.segs[1], c.segs[3]
+		if err := c.begin(siteID, plural, "read", plural != "flows"); err != nil {
+			return result{}, err
+		}
+		st := h.store
+		defer st.mu.Unlock()
+		u, err := st.siteUser(siteID, id)
+		if err != nil {
+			return result{}, err
+		}
+		lq, err := parseListQuery(c.r.URL.Query())
+		if err != nil {
+			return result{}, err
+		}
+		if strings.EqualFold(c.r.URL.Query().Get("ownedBy"), "true") {
+			lq.filters = append(lq.filters, fieldFilter{field: "ownerName", op: "eq", values: []string{u.Name}})
+		}
+		return lq.answerList(st, plural, list(c, siteID))
 	}
-	st := h.store
-	defer st.mu.Unlock()
-	u, err := st.siteUser(siteID, id)
-	if err != nil {
-		return result{}, err
-	}
-	lq, err := parseListQuery(c.r.URL.Query())
-	if err != nil {
-		return result{}, err
-	}
-	if strings.EqualFold(c.r.URL.Query().Get("ownedBy"), "true") {
-		lq.filters = append(lq.filters, fieldFilter{field: "ownerName", op: "eq", values: []string{u.Name}})
-	}
-	return lq.answerList(st, "workbooks", listWorkbooks(c, siteID))
 }
 
 // groupRoutes answers /sites/{id}/groups and its members.
