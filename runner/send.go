@@ -407,8 +407,13 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 			prevHref := href
 			target, href = followLocation(href, loc, asWritten)
 			ex.redirects = append(ex.redirects, event.Redirected{Status: resp.StatusCode, URL: target})
-			if !so.keepMethod && (resp.StatusCode == 301 || resp.StatusCode == 302 || resp.StatusCode == 303) && method != "GET" && method != "HEAD" {
-				method, body, hasBody = "GET", nil, false
+			if !so.keepMethod && resp.StatusCode != 307 && resp.StatusCode != 308 {
+				// postman-request turns every other redirect into a GET
+				// (a HEAD stays one) and drops the body, a GET's too.
+				if method != "HEAD" {
+					method = "GET"
+				}
+				body, hasBody = nil, false
 				headers = withoutHeaders(headers, "Content-Type", "Content-Length")
 			}
 			if !so.keepAuthorization && !strings.EqualFold(req.URL.Hostname(), targetHostname(target)) {
@@ -486,12 +491,10 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 	}
 }
 
+// isRedirect tells the codes postman-request follows when the answer has
+// a Location: every 3xx, 300, 304 and 399 among them.
 func isRedirect(code int) bool {
-	switch code {
-	case 301, 302, 303, 307, 308:
-		return true
-	}
-	return false
+	return code >= 300 && code < 400
 }
 
 func withoutHeaders(hs []event.Header, keys ...string) []event.Header {
