@@ -68,4 +68,16 @@
 //     drops them).
 //   - Console arguments are rendered as Node's console.log renders them
 //     (strings as they are); Newman's CLI quotes strings.
+//   - goja has no async generators (async function*: a SyntaxError) and
+//     no Unicode property escapes (/\p{L}/u matches a literal "p{L}").
+//   - pm.require throws an Error saying Postman's package library is not
+//     available (Newman 6.2.2 has no pm.require: "pm.require is not a
+//     function"); the global this of a script is the global object
+//     (Newman's is a copy of it); globalThis exists (Newman has none).
+//   - A failing assertion whose values hold a BigInt is reported as
+//     failed; Newman cannot pass it out of its sandbox and stops the
+//     script with "Do not know how to serialize a BigInt".
+//   - lodash's debounce, throttle, delay and defer run (Newman's throw when
+//     called: its lodash finds no setTimeout); ajv's coerceTypes,
+//     useDefaults and removeAdditional options leave the data as it is.
 package sandbox
