@@ -73,7 +73,9 @@ func (h *handler) serveAPI(w http.ResponseWriter, r *http.Request) {
 	c := &call{h: h, w: w, r: r, now: h.cfg.Now(), version: segs[0], segs: directTrustSegs(segs[1:])}
 	unversioned := segs[0] == "-"
 	var ep endpoint
-	if !unversioned {
+	if unversioned {
+		ep = h.extensionRoutes(c.segs)
+	} else {
 		ep = h.route(c.segs)
 	}
 	if fn, found := ep[r.Method]; found {

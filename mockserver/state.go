@@ -43,6 +43,8 @@ type store struct {
 	conns map[string]*connection
 	// uploads are the file upload sessions begun and not yet published.
 	uploads []*upload
+	// ext holds the dashboard extension settings, made on first use.
+	ext *extensionSettings
 	// frequencies holds the frequencyDetails of schedules created or
 	// updated through the API, by schedule id.
 	frequencies map[string]*node
