@@ -1179,21 +1179,8 @@ function runCached(key, make) {
 function VariableScope(id) { hidden(this, '_scope', id); }
 VariableScope._postman_propertyName = 'VariableScope';
 VariableScope.prototype.get = function (key) { return native.varGet(this._scope, key); };
-VariableScope.prototype.set = function (key, value, type) {
-    native.varSet(this._scope, key, value, type);
-    this._scope !== SCOPE_DATA && noteMutation(this._scope, key, [key, value]);
-};
-VariableScope.prototype.unset = function (key) {
-    native.varUnset(this._scope, key);
-    this._scope !== SCOPE_DATA && noteMutation(this._scope, key, [key]);
-};
-// noteMutation keeps the script's last set or unset of each key, which
-// Postman's scopes (all but the data's) track and show in toJSON as
-// mutations.compacted.
-function noteMutation(scope, key, entry) {
-    var r = ctl.fresh ? R() : run, all = r.mutations || (r.mutations = {}), m = all[scope] || (all[scope] = {});
-    m[key] = entry;
-}
+VariableScope.prototype.set = function (key, value, type) { native.varSet(this._scope, key, value, type); };
+VariableScope.prototype.unset = function (key) { native.varUnset(this._scope, key); };
 VariableScope.prototype.has = function (key) { return native.varHas(this._scope, key); };
 VariableScope.prototype.clear = function () { native.varClear(this._scope); };
 VariableScope.prototype.toObject = function () { return native.varToObject(this._scope); };
@@ -1206,11 +1193,7 @@ VariableScope.prototype.toJSON = function () {
     out.id = this._id;
     name = scope === SCOPE_ENVIRONMENT ? native.envName() : (scope === SCOPE_GLOBALS ? native.globalsName() : undefined);
     name !== undefined && (out.name = name);
-    if (scope !== SCOPE_DATA) {
-        var r = ctl.fresh ? R() : run, m = r.mutations && r.mutations[scope], compacted = {};
-        m && Object.keys(m).forEach(function (k) { compacted[k] = m[k].slice(); });
-        out.mutations = { autoCompact: true, stream: [], compacted: compacted };
-    }
+    scope !== SCOPE_DATA && (out.mutations = { autoCompact: true, stream: [], compacted: native.varMutations(scope) });
     out.values = native.varEntries(scope === SCOPE_ALL ? -1 : scope);
     return out;
 };

@@ -52,6 +52,7 @@ func (s *Sandbox) natives() *goja.Object {
 	set("varClear", func(c goja.FunctionCall) goja.Value { return s.nVarClear(sv, c) })
 	set("varToObject", func(c goja.FunctionCall) goja.Value { return s.nVarToObject(sv, c) })
 	set("varEntries", func(c goja.FunctionCall) goja.Value { return s.nVarEntries(sv, c) })
+	set("varMutations", s.nVarMutations)
 	set("varReplaceIn", func(c goja.FunctionCall) goja.Value { return s.nVarReplaceIn(sv, c) })
 	set("envName", func(goja.FunctionCall) goja.Value {
 		if st := s.cur; st != nil && st.exec.EnvironmentName != "" {
@@ -499,6 +500,7 @@ func (s *Sandbox) nVarSet(sv *scriptValues, c goja.FunctionCall) goja.Value {
 	}
 	key := c.Argument(1).String()
 	val := c.Argument(2)
+	s.noteMutation(c.Argument(0).ToInteger(), key, val)
 	var typ string
 	t := c.Argument(3)
 	scriptTyped := !goja.IsUndefined(t) && !goja.IsNull(t)
@@ -559,6 +561,7 @@ func (s *Sandbox) castIn(typ string, v goja.Value) goja.Value {
 func (s *Sandbox) nVarUnset(sv *scriptValues, c goja.FunctionCall) goja.Value {
 	if sc := s.writeScope(c.Argument(0).ToInteger()); sc != nil {
 		key := c.Argument(1).String()
+		s.noteMutation(c.Argument(0).ToInteger(), key, nil)
 		if vals := sv.of(s.cur); vals != nil {
 			delete(vals, scriptValueKey{sc, key})
 		}
@@ -596,6 +599,44 @@ func (s *Sandbox) nVarClear(sv *scriptValues, c goja.FunctionCall) goja.Value {
 		sc.Clear()
 	}
 	return goja.Undefined()
+}
+
+// mutation is a set (value non-nil) or unset of a variable by the
+// running script, which Postman's scopes (all but the data's) keep and
+// show in toJSON as mutations.compacted.
+type mutation struct {
+	scope int64
+	key   string
+	value goja.Value
+}
+
+func (s *Sandbox) noteMutation(scope int64, key string, value goja.Value) {
+	if st := s.cur; st != nil && scope != scopeData {
+		st.mutations = append(st.mutations, mutation{scope, key, value})
+	}
+}
+
+// nVarMutations is mutations.compacted of a scope: each key the running
+// script set or unset, in the order of its first change, with its last,
+// as [key, value] (the value as given) or [key].
+func (s *Sandbox) nVarMutations(c goja.FunctionCall) goja.Value {
+	o := s.rt.NewObject()
+	st := s.cur
+	if st == nil {
+		return o
+	}
+	scope := c.Argument(0).ToInteger()
+	for _, m := range st.mutations {
+		if m.scope != scope {
+			continue
+		}
+		entry := []any{m.key}
+		if m.value != nil {
+			entry = append(entry, m.value)
+		}
+		_ = o.Set(m.key, s.rt.NewArray(entry...))
+	}
+	return o
 }
 
 // value is an entry's value as the running script reads it: what it set

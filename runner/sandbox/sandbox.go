@@ -377,7 +377,9 @@ type runState struct {
 	// ownData is set once scopes holds the Run's own copy of the data
 	// scope (see Sandbox.writeScope).
 	ownData bool
-	res     Result
+	// mutations are the script's sets and unsets, for toJSON.
+	mutations []mutation
+	res       Result
 
 	// parent is the Run's context; ctx, derived from it on first use (by
 	// pm.sendRequest), ends with the Run.
