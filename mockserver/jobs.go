@@ -23,6 +23,9 @@ type job struct {
 	createdAt                    time.Time
 	cancelledAt                  time.Time
 	flowRunID                    string
+	// kind is UserImport or UserDelete for the jobs of usercsv.go, which
+	// work on no content; empty for refreshes and flow runs.
+	kind string
 }
 
 // Finish codes of Tableau's Query Job: 0 success, 1 failure, 2 cancelled.
@@ -157,7 +160,9 @@ func (h *handler) listJobs(c *call) (result, *apiError) {
 	}
 	var items []entry
 	for _, j := range h.store.jobs {
-		if j.siteID == siteID && c.visibleJob(j) {
+		// Query Jobs's jobType for the CSV user jobs is not documented,
+		// so they are left out of the list; Query Job finds them.
+		if j.siteID == siteID && c.visibleJob(j) && j.kind == "" {
 			items = append(items, entry{j.id, func() *node { return backgroundJobNode(j, c.now) }})
 		}
 	}
@@ -218,6 +223,9 @@ func jobNode(j *job, now time.Time) *node {
 
 // typeName is the job's type attribute in Query Job.
 func (j *job) typeName() string {
+	if j.kind != "" {
+		return j.kind
+	}
 	if j.target == "flow" {
 		return "RunFlow"
 	}
@@ -229,6 +237,9 @@ func (j *job) typeName() string {
 // runFlowJobType with the run's id and the flow, as Tableau's Run Flow
 // Now answers (flow_refresh.xml).
 func (j *job) detailNode() *node {
+	if j.kind != "" {
+		return nil
+	}
 	if j.target == "flow" {
 		return el("runFlowJobType").set("flowRunId", j.flowRunID).add(j.targetNode())
 	}

@@ -60,6 +60,9 @@ type publishedParts struct {
 	payload  *reqNode
 	fileName string
 	fileSize int
+	// fileData is the file part itself, which only the CSV user methods
+	// read.
+	fileData []byte
 }
 
 // readPublishBody splits a multipart body into its payload and file.
@@ -113,6 +116,7 @@ func readParts(contentType string, raw []byte, filePart string) (out publishedPa
 			haveFile = true
 			out.fileName = fileName
 			out.fileSize = len(data)
+			out.fileData = data
 		}
 	}
 	return out, haveFile, nil

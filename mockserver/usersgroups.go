@@ -56,7 +56,14 @@ func (h *handler) userRoutes(segs []string) endpoint {
 	case 3:
 		return endpoint{http.MethodGet: h.listResource(resourceKinds["users"]), http.MethodPost: h.addUser}
 	case 4:
-		return endpoint{http.MethodGet: h.getResource(resourceKinds["users"]), http.MethodPut: h.updateUser, http.MethodDelete: h.removeUser}
+		ep := endpoint{http.MethodGet: h.getResource(resourceKinds["users"]), http.MethodPut: h.updateUser, http.MethodDelete: h.removeUser}
+		switch segs[3] {
+		case "import":
+			ep[http.MethodPost] = h.importUsers
+		case "delete":
+			ep[http.MethodPost] = h.deleteUsersCSV
+		}
+		return ep
 	case 5:
 		switch segs[4] {
 		case "groups":
@@ -316,6 +323,14 @@ func (h *handler) removeUser(c *call) (result, *apiError) {
 		return result{}, &apiError{http.StatusConflict, 409003, "Resource Conflict",
 			"User '" + target.ID + "' still owns content on the site and cannot be removed; pass mapAssetsTo to give it to another user."}
 	}
+	st.dropFromSite(siteID, target)
+	return answer(http.StatusNoContent)
+}
+
+// dropFromSite takes a user who owns nothing there off a site: out of its
+// groups, its sessions ended; a user left with no site is deleted, with
+// their tokens and favorites. Must be called with the store locked.
+func (st *store) dropFromSite(siteID string, target *User) {
 	d := st.data
 	for i := range d.Groups {
 		if g := &d.Groups[i]; g.SiteID == siteID {
@@ -336,14 +351,13 @@ func (h *handler) removeUser(c *call) (result, *apiError) {
 	sites = slices.DeleteFunc(slices.Clone(sites), func(s string) bool { return s == siteID })
 	if len(sites) > 0 {
 		target.SiteIDs = sites
-		return answer(http.StatusNoContent)
+		return
 	}
 	userID := target.ID
 	d.Users = slices.DeleteFunc(d.Users, func(u User) bool { return u.ID == userID })
 	d.PATs = slices.DeleteFunc(d.PATs, func(p PAT) bool { return p.UserID == userID })
 	delete(st.favorites, userID)
 	st.dropGrantee("user", userID)
-	return answer(http.StatusNoContent)
 }
 
 // transferContent counts the content a user owns on a site and, when heir
