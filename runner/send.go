@@ -979,15 +979,16 @@ func nodeDecodeError(err error) *bodyDecodeError {
 }
 
 // firstBlockError is zlib's message for a deflate stream whose first
-// block header is invalid, which is where a body that was never
-// compressed fails ("OK" and "Not Found" name a reserved block type,
-// plain text a stored block with mismatched lengths); "" when that header
-// is valid.
+// block is invalid, which is where a body that was never compressed
+// fails: "OK" and "Not Found" name a reserved block type, plain text a
+// stored block with mismatched lengths, HTML a dynamic block whose code
+// lengths do not make a code, JSON a fixed block that refers back past
+// its start. "" when the first block is valid as far as it goes, and
+// Go's words stand.
 func firstBlockError(d []byte) string {
-	if len(d) == 0 {
-		return ""
-	}
-	switch d[0] >> 1 & 3 {
+	br := &bitReader{d: d}
+	br.bits(1) // BFINAL
+	switch br.bits(2) {
 	case 3:
 		return "invalid block type"
 	case 0:
@@ -995,11 +996,129 @@ func firstBlockError(d []byte) string {
 			return "invalid stored block lengths"
 		}
 	case 2:
-		if len(d) >= 2 && (257+int(d[0]>>3) > 286 || 1+int(d[1]&0x1f) > 30) {
+		nlen, ndist, ncode := 257+br.bits(5), 1+br.bits(5), 4+br.bits(4)
+		if br.short {
+			return ""
+		}
+		if nlen > 286 || ndist > 30 {
 			return "too many length or distance symbols"
 		}
+		// The code length code must be complete, as zlib's
+		// inflate_table checks it (an all-zero one passes here).
+		var count [8]int
+		for range ncode {
+			count[br.bits(3)]++
+		}
+		if br.short {
+			return ""
+		}
+		left := 1
+		for n := 1; n <= 7; n++ {
+			left = left<<1 - count[n]
+			if left < 0 {
+				return "invalid code lengths set"
+			}
+		}
+		if left > 0 && left < 1<<7 {
+			return "invalid code lengths set"
+		}
+	case 1:
+		return fixedBlockError(br)
 	}
 	return ""
+}
+
+// fixedBlockError walks a fixed-Huffman block, counting its output, for
+// zlib's three ways it can fail; "" at its end or the input's.
+func fixedBlockError(br *bitReader) string {
+	lengthBase := [...]int{3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258}
+	lengthExtra := [...]int{0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0}
+	out := 0
+	for !br.short {
+		// Codes are read most significant bit first: 7 bits for
+		// 256-279, 8 for 0-143 and 280-287, 9 for 144-255.
+		code, sym := br.code(7), 0
+		switch {
+		case code <= 23:
+			sym = 256 + code
+		default:
+			code = code<<1 | br.bits(1)
+			switch {
+			case code >= 48 && code <= 191:
+				sym = code - 48
+			case code >= 192 && code <= 199:
+				sym = 280 + code - 192
+			default:
+				sym = 144 + (code<<1 | br.bits(1)) - 400
+			}
+		}
+		if br.short {
+			return ""
+		}
+		switch {
+		case sym < 256:
+			out++
+			continue
+		case sym == 256:
+			return ""
+		case sym > 285:
+			return "invalid literal/length code"
+		}
+		length := lengthBase[sym-257] + br.bits(lengthExtra[sym-257])
+		dcode := br.code(5)
+		if br.short {
+			return ""
+		}
+		if dcode > 29 {
+			return "invalid distance code"
+		}
+		dist := 1
+		if dcode >= 4 {
+			extra := dcode/2 - 1
+			dist = 1 + (2+dcode%2)<<extra + br.bits(extra)
+		} else {
+			dist += dcode
+		}
+		if br.short {
+			return ""
+		}
+		if dist > out {
+			return "invalid distance too far back"
+		}
+		out += length
+	}
+	return ""
+}
+
+// bitReader reads a deflate stream's bits, least significant first;
+// short is set once it reads past the end.
+type bitReader struct {
+	d     []byte
+	pos   int // in bits
+	short bool
+}
+
+// bits reads an n-bit number stored least significant bit first.
+func (b *bitReader) bits(n int) int {
+	v := 0
+	for i := range n {
+		if b.pos>>3 >= len(b.d) {
+			b.short = true
+			return 0
+		}
+		v |= int(b.d[b.pos>>3]>>(b.pos&7)&1) << i
+		b.pos++
+	}
+	return v
+}
+
+// code reads an n-bit Huffman code, stored most significant bit first.
+func (b *bitReader) code(n int) int {
+	v := 0
+	for range n {
+		v = v<<1 | b.bits(1)
+	}
+	return v
 }
 
 // decodeBody decompresses a whole deflate or brotli body, reading at
