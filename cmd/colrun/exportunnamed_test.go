@@ -59,3 +59,29 @@ func TestExportKeepsUnnamedEntriesUnnamed(t *testing.T) {
 		}
 	}
 }
+
+// Scripts see an entry without a key as Newman 6.2.2 shows it: not in
+// toObject(), and in toJSON() with its id or name and no key (colrun
+// listed it under its id or name as if that were its key).
+func TestScriptsListUnnamedEntriesAsNewman(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	srv := okServer(t)
+	env := writeFile(t, dir, "env.json", `{"name":"e","values":[{"id":"onlyid","value":"1"},{"key":"k","value":"2"},{"name":"onlyname","value":"3"}]}`)
+	// Newman 6.2.2's values, as it prints them for this environment.
+	script := []string{
+		`pm.test('toObject', function () { pm.expect(JSON.stringify(pm.environment.toObject())).to.equal('{"k":"2"}'); });`,
+		`pm.test('variables.toObject', function () { pm.expect(JSON.stringify(pm.variables.toObject())).to.equal('{"k":"2"}'); });`,
+		`pm.test('toJSON', function () { pm.expect(JSON.stringify(pm.environment.toJSON().values)).to.equal('[{"id":"onlyid","type":"any","value":"1"},{"type":"any","value":"2","key":"k"},{"name":"onlyname","type":"any","value":"3"}]'); });`,
+	}
+	exec, err := json.Marshal(script)
+	if err != nil {
+		t.Fatal(err)
+	}
+	coll := writeFile(t, dir, "c.json", `{"info":{"name":"c"},"item":[{"name":"r","request":"`+srv.URL+`/x",
+		"event":[{"listen":"test","script":{"exec":`+string(exec)+`}}]}]}`)
+	res := colrun(t, nil, "run", coll, "-e", env, "--color", "off")
+	if res.code != 0 {
+		t.Errorf("exit %d, want 0 (every assertion passing)\nstdout:\n%s\nstderr:\n%s", res.code, res.stdout, res.stderr)
+	}
+}

@@ -672,6 +672,10 @@ func (s *Sandbox) nVarToObject(sv *scriptValues, c goja.FunctionCall) goja.Value
 	}
 	for _, sc := range scopes {
 		for _, e := range sc.Entries() {
+			if e.Unnamed {
+				// Newman's toObject lists variables by key only.
+				continue
+			}
 			v := s.value(vals, sc, e)
 			if vals != nil {
 				v = s.read(v)
@@ -691,6 +695,16 @@ func (s *Sandbox) nVarEntries(sv *scriptValues, c goja.FunctionCall) goja.Value 
 	var items []any
 	for _, e := range sc.Entries() {
 		o := s.rt.NewObject()
+		if e.Unnamed {
+			// An entry read without a key keeps its id and name, as
+			// postman-collection's Variable holds them, and gets no key.
+			if e.ID != "" {
+				_ = o.Set("id", e.ID)
+			}
+			if e.Name != "" {
+				_ = o.Set("name", e.Name)
+			}
+		}
 		if e.Disabled {
 			_ = o.Set("disabled", true)
 		}
@@ -707,7 +721,9 @@ func (s *Sandbox) nVarEntries(sv *scriptValues, c goja.FunctionCall) goja.Value 
 			// Variable.toJSON leaves an undefined value out.
 			_ = o.Set("value", v)
 		}
-		_ = o.Set("key", e.Key)
+		if !e.Unnamed {
+			_ = o.Set("key", e.Key)
+		}
 		items = append(items, o)
 	}
 	return s.rt.NewArray(items...)
