@@ -23,6 +23,8 @@ type InputError struct {
 	Err          error
 }
 
+// Error names the file, and the line and column when known: the one line
+// the CLI prints for a bad input.
 func (e *InputError) Error() string {
 	if e.Line > 0 {
 		return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, e.Column, e.Err)
@@ -30,6 +32,7 @@ func (e *InputError) Error() string {
 	return fmt.Sprintf("%s: %v", e.File, e.Err)
 }
 
+// Unwrap gives errors.Is and errors.As the underlying error.
 func (e *InputError) Unwrap() error { return e.Err }
 
 // LoadCollection reads and normalises a collection file.

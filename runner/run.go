@@ -58,7 +58,10 @@ type Result struct {
 // request, such as an unknown --folder. The CLI exits 2.
 type UsageError struct{ Err error }
 
+// Error is the underlying problem's message.
 func (e *UsageError) Error() string { return e.Err.Error() }
+
+// Unwrap gives errors.Is and errors.As the underlying error.
 func (e *UsageError) Unwrap() error { return e.Err }
 
 // New prepares a run: it selects the requests (--folder) and starts

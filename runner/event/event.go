@@ -137,6 +137,7 @@ type ScriptError struct {
 	Stack   string `json:"stack,omitempty"`
 }
 
+// Error is the engine's name and message, and the line when known.
 func (e *ScriptError) Error() string {
 	if e.Line > 0 {
 		return fmt.Sprintf("%s: %s (line %d)", e.Name, e.Message, e.Line)

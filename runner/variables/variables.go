@@ -396,6 +396,7 @@ type ResolveError struct {
 	Cycle bool
 }
 
+// Error names the variable and the chain that leads back to it.
 func (e *ResolveError) Error() string {
 	return fmt.Sprintf("variable {{%s}} refers to itself: %s", e.Variable, strings.Join(e.Chain, " -> "))
 }
@@ -414,6 +415,7 @@ type TooLongError struct {
 	Limit    int
 }
 
+// Error names the variable and the limit in MiB.
 func (e *TooLongError) Error() string {
 	return fmt.Sprintf("variable {{%s}} makes the text longer than %d MiB once substituted: its value, or those of the variables it names, refer to other variables many times over", e.Variable, e.Limit>>20)
 }
