@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/andybalholm/brotli"
@@ -21,8 +22,9 @@ import (
 // picks one by the first byte, worded checksum and header errors as Go
 // does ("invalid compressed data: gzip: invalid checksum"), failed a
 // brotli body with bytes after its end, called a cut one "Decompression
-// failed", accepted two stray bytes after a gzip member, and gave no
-// code.
+// failed", accepted two stray bytes after a gzip member, decoded
+// x-gzip and a doubled gzip label (postman-request decodes neither), and
+// gave no code.
 func TestMislabelledAndCorruptBodies(t *testing.T) {
 	t.Parallel()
 	zlibOf := func(s string) []byte {
@@ -68,13 +70,15 @@ func TestMislabelledAndCorruptBodies(t *testing.T) {
 		{"cut brotli", "br", brotliOf("hello brotli hello brotli")[:10], "error unexpected end of file Z_BUF_ERROR -5"},
 		{"brotli and two stray bytes", "br", cat(brotliOf("hello brotli"), []byte("xx")), "body hello brotli"},
 		{"HTML as brotli", "br", []byte("<html>"), "error Decompression failed ERR__ERROR_FORMAT_RESERVED -2"},
+		{"gzip labelled x-gzip", "x-gzip", gzipOf("x"), "body " + string(gzipOf("x"))},
+		{"gzip labelled gzip twice", "gzip\ngzip", gzipOf("x"), "body " + string(gzipOf("x"))},
 	}
 	routes := map[string]http.HandlerFunc{}
 	items := ""
 	for i, tc := range tests {
 		path := "/" + strconv.Itoa(i)
 		routes[path] = func(w http.ResponseWriter, r *http.Request) {
-			w.Header().Set("Content-Encoding", tc.encoding)
+			w.Header()["Content-Encoding"] = strings.Split(tc.encoding, "\n")
 			w.Write(tc.body)
 		}
 		if i > 0 {

@@ -885,9 +885,12 @@ func readBody(resp *http.Response, limit int64) ([]byte, error) {
 		// 204) needs no decoding and a corrupt one fails the request, as
 		// in Newman, instead of arriving empty.
 		var err error
-		encoding := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding")))
+		// postman-request decodes exactly "gzip", "deflate" and "br" (not
+		// x-gzip), in Node's view of the header: repeated fields joined
+		// by ", " (so two of them are no coding it knows).
+		encoding := strings.ToLower(strings.TrimSpace(strings.Join(resp.Header.Values("Content-Encoding"), ", ")))
 		switch encoding {
-		case "gzip", "x-gzip":
+		case "gzip":
 			data, err = gunzip(data, limit)
 		case "deflate":
 			// HTTP's deflate is zlib-wrapped (what Node and most servers
