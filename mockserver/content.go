@@ -136,6 +136,9 @@ func (h *handler) contentPartRoutes(segs []string) endpoint {
 		}
 		return nil
 	}
+	if plural == "datasources" && (n == 5 && part == "data" || n == 7 && part == "connections" && segs[6] == "data") {
+		return endpoint{http.MethodPatch: h.updateHyperData}
+	}
 	if n == 5 {
 		return h.renderingRoutes(plural, part)
 	}
@@ -143,7 +146,11 @@ func (h *handler) contentPartRoutes(segs []string) endpoint {
 		return endpoint{http.MethodGet: h.viewPreviewImage}
 	}
 	if n == 6 && part == "connections" && plural != "views" {
-		return endpoint{http.MethodPut: h.updateConnection(plural)}
+		ep := endpoint{http.MethodPut: h.updateConnection(plural)}
+		if plural == "datasources" {
+			ep[http.MethodPatch] = h.updateHyperData
+		}
+		return ep
 	}
 	if part == "revisions" && (plural == "workbooks" || plural == "datasources") {
 		switch {

@@ -2,12 +2,30 @@ package mockserver
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 )
+
+// wantStep fails the test unless the reply has the status and, when code
+// is set, that Tableau error code; it reports whether the reply was the
+// expected error, which leaves nothing more to check.
+func (r reply) wantStep(t *testing.T, where string, status int, code string) bool {
+	t.Helper()
+	if code != "" {
+		if r.status != status || r.errorCode(t) != code {
+			t.Fatalf("%s: %d %s, want %d %s", where, r.status, r.body, status, code)
+		}
+		return true
+	}
+	if r.status != status {
+		t.Fatalf("%s: status %d, want %d; %s", where, r.status, status, r.body)
+	}
+	return false
+}
 
 // TestDashboardExtensionSettings follows the server's block list and a
 // site's safe list through add, list, get, update and delete, and the
@@ -84,14 +102,8 @@ func TestDashboardExtensionSettings(t *testing.T) {
 				path := strings.ReplaceAll(s.path, "{id}", id)
 				r := m.do(req{method: s.method, path: path, token: token, body: s.body, json: true,
 					contentType: "application/vnd.tableau.extensions.dashboard.v1.SafeListItem+json"})
-				if s.code != "" {
-					if r.status != s.status || r.errorCode(t) != s.code {
-						t.Fatalf("step %d %s %s: %d %s, want %d %s", i, s.method, path, r.status, r.body, s.status, s.code)
-					}
+				if r.wantStep(t, fmt.Sprintf("step %d %s %s", i, s.method, path), s.status, s.code) {
 					continue
-				}
-				if r.status != s.status {
-					t.Fatalf("step %d %s %s: status %d, want %d; %s", i, s.method, path, r.status, s.status, r.body)
 				}
 				if s.status == http.StatusNoContent {
 					continue

@@ -24,8 +24,11 @@ type job struct {
 	cancelledAt                  time.Time
 	flowRunID                    string
 	// kind is UserImport or UserDelete for the jobs of usercsv.go, which
-	// work on no content; empty for refreshes and flow runs.
+	// work on no content, and UpdateUploadedFile for hyperupdate.go's;
+	// empty for refreshes and flow runs.
 	kind string
+	// connectionID is the connection an UpdateUploadedFile job updates.
+	connectionID string
 }
 
 // Finish codes of Tableau's Query Job: 0 success, 1 failure, 2 cancelled.
@@ -237,6 +240,9 @@ func (j *job) typeName() string {
 // runFlowJobType with the run's id and the flow, as Tableau's Run Flow
 // Now answers (flow_refresh.xml).
 func (j *job) detailNode() *node {
+	if j.kind == "UpdateUploadedFile" {
+		return el("updateUploadedFileJob").add(j.targetNode(), textEl("connectionLuid", j.connectionID))
+	}
 	if j.kind != "" {
 		return nil
 	}

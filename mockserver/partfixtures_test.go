@@ -2,8 +2,8 @@ package mockserver
 
 // partFixtureCases compare the methods of content.go, connections.go,
 // defaultperms.go, dqw.go, flowruns.go, tasks.go, subscriptions.go,
-// webhooks.go, sitewrites.go, schedulewrites.go, uploads.go and usercsv.go
-// with the real Tableau responses in ../shared. They join
+// webhooks.go, sitewrites.go, schedulewrites.go, uploads.go, usercsv.go
+// and hyperupdate.go with the real Tableau responses in ../shared. They join
 // fixtureCases, so that
 // TestResponsesMatchRealTableau compares them and the XSD tests validate
 // those the composed schema covers.
@@ -142,6 +142,13 @@ var partFixtureCases = []fixtureCase{
 		// the job has ended. The composed schema's tsResponse has no job
 		// root.
 		missing: []string{"/tsResponse/job/@finishCode"}, noSchema: true},
+	{fixture: "datasource_data_update.xml", request: func(s *fixtureSession) req {
+		id := demoID(DemoSamplesSiteID, "datasource", "World Indicators")
+		r := s.put("datasources/"+id+"/connections/"+derivedID("connection", id)+"/data",
+			`{"actions":[{"action":"delete","target-schema":"Extract","target-table":"Extract","condition":{"op":"eq","target-col":"id","const":{"type":"integer","v":1}}}]}`)
+		r.method, r.contentType, r.header = "PATCH", jsonType, map[string]string{"RequestID": "fixture"}
+		return r
+	}, noSchema: true},
 	{fixture: "schedule_update.xml", request: func(s *fixtureSession) req {
 		return req{method: "PUT", path: "schedules/" + demoID("schedule", "Weekday early mornings"), token: s.token,
 			body: `<tsRequest><schedule state="Suspended" priority="90"><frequencyDetails start="07:00:00"><intervals>` +

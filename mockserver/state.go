@@ -43,6 +43,9 @@ type store struct {
 	conns map[string]*connection
 	// uploads are the file upload sessions begun and not yet published.
 	uploads []*upload
+	// hyperRequests maps the RequestID of each Hyper data update to the
+	// job it started, so that a repeat answers that job.
+	hyperRequests map[string]*job
 	// ext holds the dashboard extension settings, made on first use.
 	ext *extensionSettings
 	// frequencies holds the frequencyDetails of schedules created or
