@@ -17,13 +17,15 @@ import (
 // settings and block list, for server administrators, and the signed-in
 // site's settings and safe list, for its administrators (403004 for
 // others); JWT sessions are refused (401002), as the reference gives
-// these methods no access scope. Tableau retired these methods in API 3.21 (Server 2023.3) for
-// the versioned Tableau Extensions Settings Methods, which the mock does
-// not serve; the official Postman collection still calls these, so the
-// mock answers them as the reference documented them.
+// these methods no access scope. Tableau retired these methods in API
+// 3.21 (Server 2023.3) for the versioned Tableau Extensions Settings
+// Methods, which the mock does not serve; the official Postman collection
+// still calls these, so the mock answers them as the reference documented
+// them.
 //
-// They speak JSON only, with snake_case members as the reference's
-// request bodies have them (url, block_list_item_luid, safe_list_item_luid,
+// They speak JSON only, in the media types their Accept headers name
+// (jsonAnswer), with snake_case members as the reference's request
+// bodies have them (url, block_list_item_luid, safe_list_item_luid,
 // allow_full_data, prompt_needed, extensions_enabled, allow_sandboxed,
 // block_list_items, safe_list_items). Flags are JSON booleans; the strings
 // "true" and "false", which the collection sends, are taken too. The
@@ -173,13 +175,17 @@ func (e *extCall) decode(v any) *apiError {
 	return nil
 }
 
-// jsonAnswer is a JSON-only answer.
-func jsonAnswer(status int, v any) (result, *apiError) {
+// jsonAnswer is a JSON answer of one of the methods' media types
+// (ServerSettings, SiteSettings, BlockListItem(s), SafeListItem(s)), the
+// types the official collection's Accept and Content-Type headers name.
+// Clients that look for application/json, as that collection's own test
+// script does to find a tsResponse, leave these answers alone.
+func jsonAnswer(status int, media string, v any) (result, *apiError) {
 	data, err := json.Marshal(v)
 	if err != nil {
 		return result{}, errInternal()
 	}
-	return result{status: status, file: &fileBody{contentType: contentTypeJSON, data: data}}, nil
+	return result{status: status, file: &fileBody{contentType: "application/vnd.tableau.extensions.dashboard.v1." + media + "+json", data: data}}, nil
 }
 
 func checkExtensionURL(u string) *apiError {
@@ -196,9 +202,9 @@ func errExtensionItem(id string) *apiError {
 
 func getExtensionSettings(e *extCall) (result, *apiError) {
 	if e.server {
-		return jsonAnswer(http.StatusOK, e.ext.server)
+		return jsonAnswer(http.StatusOK, "ServerSettings", e.ext.server)
 	}
-	return jsonAnswer(http.StatusOK, e.site)
+	return jsonAnswer(http.StatusOK, "SiteSettings", e.site)
 }
 
 // putExtensionSettings changes the flags a body gives and, when it gives
@@ -216,7 +222,7 @@ func putExtensionSettings(e *extCall) (result, *apiError) {
 			return result{}, err
 		}
 		e.ext.server = next
-		return jsonAnswer(http.StatusOK, next)
+		return jsonAnswer(http.StatusOK, "ServerSettings", next)
 	}
 	next := *e.site
 	next.SafeList = nil
@@ -233,7 +239,7 @@ func putExtensionSettings(e *extCall) (result, *apiError) {
 		}
 	}
 	*e.site = next
-	return jsonAnswer(http.StatusOK, next)
+	return jsonAnswer(http.StatusOK, "SiteSettings", next)
 }
 
 // fillBlockItems checks new block list entries and gives those without
@@ -262,9 +268,9 @@ func fillSafeItem(s *safeItem) *apiError {
 
 func listExtensionItems(e *extCall) (result, *apiError) {
 	if e.server {
-		return jsonAnswer(http.StatusOK, map[string]any{"block_list_items": e.ext.server.BlockList})
+		return jsonAnswer(http.StatusOK, "BlockListItems", map[string]any{"block_list_items": e.ext.server.BlockList})
 	}
-	return jsonAnswer(http.StatusOK, map[string]any{"safe_list_items": e.site.SafeList})
+	return jsonAnswer(http.StatusOK, "SafeListItems", map[string]any{"safe_list_items": e.site.SafeList})
 }
 
 // addExtensionItem adds an entry; an id in the body is not kept, as
@@ -281,7 +287,7 @@ func addExtensionItem(e *extCall) (result, *apiError) {
 			return result{}, err
 		}
 		e.ext.server.BlockList = append(e.ext.server.BlockList, items[0])
-		return jsonAnswer(http.StatusCreated, items[0])
+		return jsonAnswer(http.StatusCreated, "BlockListItem", items[0])
 	}
 	var s safeItem
 	if err := e.decode(&s); err != nil {
@@ -292,7 +298,7 @@ func addExtensionItem(e *extCall) (result, *apiError) {
 		return result{}, err
 	}
 	e.site.SafeList = append(e.site.SafeList, s)
-	return jsonAnswer(http.StatusCreated, s)
+	return jsonAnswer(http.StatusCreated, "SafeListItem", s)
 }
 
 // itemIndex finds the entry the URL names in the list the call reads.
@@ -316,9 +322,9 @@ func getExtensionItem(e *extCall) (result, *apiError) {
 		return result{}, err
 	}
 	if e.server {
-		return jsonAnswer(http.StatusOK, e.ext.server.BlockList[i])
+		return jsonAnswer(http.StatusOK, "BlockListItem", e.ext.server.BlockList[i])
 	}
-	return jsonAnswer(http.StatusOK, e.site.SafeList[i])
+	return jsonAnswer(http.StatusOK, "SafeListItem", e.site.SafeList[i])
 }
 
 func deleteExtensionItem(e *extCall) (result, *apiError) {
@@ -350,5 +356,5 @@ func updateSafeItem(e *extCall) (result, *apiError) {
 		return result{}, err
 	}
 	e.site.SafeList[i] = next
-	return jsonAnswer(http.StatusOK, next)
+	return jsonAnswer(http.StatusOK, "SafeListItem", next)
 }

@@ -42,17 +42,18 @@ func TestDashboardExtensionSettings(t *testing.T) {
 		code         string         // Tableau error code, for errors
 		want         map[string]any // members of the JSON answer
 		save         string         // member whose value becomes {id}
+		media        string         // the answer's media type, after ...dashboard.v1.
 	}
 	tests := []struct {
 		name  string
 		steps []step
 	}{
 		{"server block list", []step{
-			{method: "GET", path: srv, status: 200, want: map[string]any{"extensions_enabled": true, "block_list_items": []any{}}},
+			{method: "GET", path: srv, status: 200, want: map[string]any{"extensions_enabled": true, "block_list_items": []any{}}, media: "ServerSettings"},
 			{method: "POST", path: srv + "/blockListItems", body: `{"url":"https://ext.example.com/a","block_list_item_luid":"ignored"}`, status: 201,
-				want: map[string]any{"url": "https://ext.example.com/a"}, save: "block_list_item_luid"},
+				want: map[string]any{"url": "https://ext.example.com/a"}, save: "block_list_item_luid", media: "BlockListItem"},
 			{method: "GET", path: srv + "/blockListItems/{id}", status: 200, want: map[string]any{"url": "https://ext.example.com/a", "block_list_item_luid": "{id}"}},
-			{method: "GET", path: srv + "/blockListItems", status: 200,
+			{method: "GET", path: srv + "/blockListItems", status: 200, media: "BlockListItems",
 				want: map[string]any{"block_list_items": []any{map[string]any{"url": "https://ext.example.com/a", "block_list_item_luid": "{id}"}}}},
 			{method: "DELETE", path: srv + "/blockListItems/{id}", status: 204},
 			{method: "GET", path: srv + "/blockListItems/{id}", status: 404, code: "404003"},
@@ -65,12 +66,12 @@ func TestDashboardExtensionSettings(t *testing.T) {
 			{method: "GET", path: srv + "/blockListItems/{id}", status: 200, want: map[string]any{"url": "http://x.example.com"}},
 		}},
 		{"site safe list", []step{
-			{method: "GET", path: site, status: 200, want: map[string]any{"extensions_enabled": true, "allow_sandboxed": true, "safe_list_items": []any{}}},
+			{method: "GET", path: site, status: 200, want: map[string]any{"extensions_enabled": true, "allow_sandboxed": true, "safe_list_items": []any{}}, media: "SiteSettings"},
 			{method: "POST", path: site + "/safeListItems", body: `{"url":"https://ext.example.com/s","allow_full_data":true,"prompt_needed":"false"}`, status: 201,
 				want: map[string]any{"allow_full_data": true, "prompt_needed": false}, save: "safe_list_item_luid"},
 			{method: "PUT", path: site + "/safeListItems/{id}", body: `{"prompt_needed":true}`, status: 200,
 				want: map[string]any{"url": "https://ext.example.com/s", "allow_full_data": true, "prompt_needed": true, "safe_list_item_luid": "{id}"}},
-			{method: "GET", path: site + "/safeListItems", status: 200, want: map[string]any{"safe_list_items": []any{map[string]any{
+			{method: "GET", path: site + "/safeListItems", status: 200, media: "SafeListItems", want: map[string]any{"safe_list_items": []any{map[string]any{
 				"url": "https://ext.example.com/s", "allow_full_data": true, "prompt_needed": true, "safe_list_item_luid": "{id}"}}}},
 			{method: "PUT", path: site, body: `{"allow_sandboxed":false}`, status: 200, want: map[string]any{"allow_sandboxed": false, "extensions_enabled": true}},
 			{method: "DELETE", path: site + "/safeListItems/{id}", status: 204},
@@ -107,6 +108,9 @@ func TestDashboardExtensionSettings(t *testing.T) {
 				}
 				if s.status == http.StatusNoContent {
 					continue
+				}
+				if ct := r.header.Get("Content-Type"); s.media != "" && ct != "application/vnd.tableau.extensions.dashboard.v1."+s.media+"+json" {
+					t.Errorf("step %d: Content-Type %q, want the %s media type", i, ct, s.media)
 				}
 				var got map[string]any
 				if err := json.Unmarshal(r.body, &got); err != nil {

@@ -23,13 +23,16 @@ var favoriteKinds = map[string]string{
 
 // favoriteRoutes answers Get Favorites for User, the Add ... to Favorites
 // methods (one PUT whose body names the content) and the Delete ... from
-// Favorites methods; segs start at "sites".
+// Favorites methods, and Organize Favorites (favoriteorder.go); segs
+// start at "sites".
 func (h *handler) favoriteRoutes(segs []string) endpoint {
 	switch n := len(segs); {
 	case n == 4 && segs[2] == "favorites":
 		return endpoint{http.MethodGet: h.listFavorites, http.MethodPut: h.addFavorite}
 	case n == 6 && segs[2] == "favorites" && favoriteKinds[segs[4]] != "":
 		return endpoint{http.MethodDelete: h.deleteFavorite}
+	case n == 4 && segs[2] == "orderFavorites":
+		return endpoint{http.MethodPut: h.orderFavorites}
 	}
 	return nil
 }
