@@ -596,6 +596,13 @@ func (s *Sandbox) nVarClear(sv *scriptValues, c goja.FunctionCall) goja.Value {
 				delete(sv.types, k)
 			}
 		}
+		// Postman's clear tracks an unset of every variable it removes,
+		// disabled ones included, so toJSON's mutations list them.
+		for _, e := range sc.Entries() {
+			if !e.Unnamed {
+				s.noteMutation(c.Argument(0).ToInteger(), e.Key, nil)
+			}
+		}
 		sc.Clear()
 	}
 	return goja.Undefined()

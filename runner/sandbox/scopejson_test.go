@@ -29,8 +29,12 @@ func TestScopeToJSON(t *testing.T) {
 			`id=string keys=id,values name=undefined mutations=undefined values=[{"type":"any","value":1,"key":"a"}]`},
 		{"local variables", `pm.variables.set("l", 1); pm.variables.set("u", undefined);`,
 			`id=string keys=id,mutations,values name=undefined mutations={"autoCompact":true,"stream":[],"compacted":{"l":["l",1],"u":["u",null]}} values=[{"type":"any","value":1,"key":"l"},{"type":"any","key":"u"}]`},
+		// clear is an unset of each variable, the disabled one too, in
+		// the scope's order after the script's own changes.
+		{"cleared", `pm.collectionVariables.set("c", 1); pm.collectionVariables.clear();`,
+			`id=string keys=id,mutations,values name=undefined mutations={"autoCompact":true,"stream":[],"compacted":{"c":["c"],"off":["off"]}} values=[]`},
 	}
-	scopes := map[string]string{"environment": "pm.environment", "collection variables": "pm.collectionVariables", "iteration data": "pm.iterationData", "local variables": "pm.variables"}
+	scopes := map[string]string{"environment": "pm.environment", "collection variables": "pm.collectionVariables", "iteration data": "pm.iterationData", "local variables": "pm.variables", "cleared": "pm.collectionVariables"}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			src := tc.src + `const j = ` + scopes[tc.name] + `.toJSON();
