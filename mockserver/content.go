@@ -142,6 +142,9 @@ func (h *handler) contentPartRoutes(segs []string) endpoint {
 	if n == 5 {
 		return h.renderingRoutes(plural, part)
 	}
+	if n == 6 && plural == "views" && part == "crosstab" && segs[5] == "excel" {
+		return endpoint{http.MethodGet: h.viewFile(400130, viewXLSX)}
+	}
 	if n == 7 && plural == "workbooks" && part == "views" && segs[6] == "previewImage" {
 		return endpoint{http.MethodGet: h.viewPreviewImage}
 	}
@@ -181,9 +184,9 @@ func (h *handler) renderingRoutes(plural, part string) endpoint {
 	case "workbooks/pdf":
 		return get(h.rendering(plural, pdfFile))
 	case "views/pdf":
-		return get(h.viewFile(func(contentItem, *View) *fileBody { return pdfFile() }))
+		return get(h.viewFile(400080, func(contentItem, *View) *fileBody { return pdfFile() }))
 	case "views/data":
-		return get(h.viewFile(viewCSV))
+		return get(h.viewFile(400080, viewCSV))
 	}
 	return nil
 }
@@ -463,8 +466,9 @@ func (h *handler) viewPreviewImage(c *call) (result, *apiError) {
 
 // viewFile answers Query View PDF and Query View Data, whose reference
 // gives a view that is not on the site 400080 (Bad Request), not the
-// 404011 of the other view methods.
-func (h *handler) viewFile(f func(contentItem, *View) *fileBody) func(*call) (result, *apiError) {
+// 404011 of the other view methods, and Download View Crosstab Excel,
+// whose reference gives 400130.
+func (h *handler) viewFile(notOnSite int, f func(contentItem, *View) *fileBody) func(*call) (result, *apiError) {
 	return func(c *call) (result, *apiError) {
 		siteID, id := c.segs[1], c.segs[3]
 		if err := c.begin(siteID, "views", "read", true); err != nil {
@@ -474,7 +478,7 @@ func (h *handler) viewFile(f func(contentItem, *View) *fileBody) func(*call) (re
 		defer st.mu.Unlock()
 		item, err := st.contentItem("views", siteID, id)
 		if err != nil {
-			return result{}, &apiError{http.StatusBadRequest, 400080, "Bad Request",
+			return result{}, &apiError{http.StatusBadRequest, notOnSite, "Bad Request",
 				"The view ID '" + id + "' does not correspond to a view available on the site."}
 		}
 		i := slices.IndexFunc(st.data.Views, func(v View) bool { return v.ID == id && v.SiteID == siteID })
