@@ -7,20 +7,24 @@
 // personal access token (PAT) or a Connected App JWT (direct trust), sign-out,
 // site switching, the current session, sites, server schedules, and the
 // paginated lists of workbooks, projects, users, groups, data sources,
-// views and flows of a site. Projects can also be created, updated and
-// deleted; workbooks and data sources refreshed, which starts a job that
-// Query Jobs, Query Job and Cancel Job see; users' favorites read, added
-// and deleted; users added to, updated on and removed from a site; groups
-// created, renamed and deleted and their members listed, added and removed;
-// explicit permissions of workbooks, data sources and projects added,
-// listed and deleted; workbooks and data sources published in one
-// multipart call; and direct-trust Connected Apps and their secrets
+// views and flows of a site. Sites and server schedules can also be
+// created, updated and deleted, and projects; workbooks and data sources
+// refreshed, which starts a job that Query Jobs, Query Job and Cancel Job
+// see; users' favorites read, added, reordered and deleted; users added
+// to, updated on and removed from a site, one by one or from a CSV file;
+// groups created, renamed and deleted and their members listed, added and
+// removed; explicit permissions of workbooks, data sources and projects
+// added, listed and deleted; workbooks, data sources and flows published
+// in one multipart call or after a chunked file upload; Hyper data
+// sources' data updated; and direct-trust Connected Apps and their secrets
 // listed, created, updated and deleted, an app's new secret then signing
 // JWTs in. Workbooks, views, data sources and flows also have, where
 // Tableau has them, tags, updates and deletion, connections, revisions,
-// renderings (images, PDFs, CSV, downloads), permissions, extract refresh
-// and flow run tasks, flow runs, subscriptions and data quality warnings;
-// projects have default permissions, and sites webhooks. Data-driven
+// renderings (images, PDFs, CSV, crosstab .xlsx, downloads), permissions,
+// extract refresh and flow run tasks, flow runs, subscriptions and data
+// quality warnings; projects have default permissions, and sites
+// webhooks. The server and its sites have dashboard extension settings
+// (the unversioned /api/-/settings methods). Data-driven
 // alerts, custom views and Catalog assets are listed, always empty. That
 // state lives in memory behind one mutex, so the handler is safe for
 // concurrent use.
@@ -52,8 +56,9 @@
 // by the Demo* constants; LoadData reads a replacement from a JSON file.
 //
 // Permissions are modelled for writes only, as Tableau documents them:
-// site and server administrators create top-level projects and manage
-// users, groups and Connected Apps; an administrator or the owner or a
+// server administrators create and delete sites and manage server
+// schedules; site and server administrators create top-level projects and
+// manage users, groups and Connected Apps; an administrator or the owner or a
 // leader (Project.LeaderIDs) of a project or of a project above it updates,
 // moves or deletes it and sets permissions on it and its content (the
 // content's owner may too); the Default project cannot be deleted or
