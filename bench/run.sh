@@ -122,6 +122,11 @@ waitline() {
   return 1
 }
 
+# colrun and Newman send loopback requests through HTTP_PROXY too
+# (postman-request's rules): keep the measured runs off any proxy set here.
+export NO_PROXY="127.0.0.1,localhost${NO_PROXY:+,$NO_PROXY}"
+export no_proxy="$NO_PROXY"
+
 log "starting the fixed-JSON server and colrun mock --latency 5ms"
 "$bt" serve -addr 127.0.0.1:0 -lifetime 30m >"$out/server.log" 2>&1 &
 pids+=($!)

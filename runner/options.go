@@ -64,9 +64,9 @@ type Options struct {
 	ClientCertFor func(collections.URL) *tls.Certificate
 	// ExtraCAs are added to the system roots (--ssl-extra-ca-certs).
 	ExtraCAs *x509.CertPool
-	// Proxy picks the proxy for each request; nil means the proxy
-	// environment variables (HTTP_PROXY, HTTPS_PROXY, NO_PROXY), read as
-	// ProxyFromEnv reads them.
+	// Proxy picks the proxy for each request; nil means none. The CLI
+	// passes ProxyFromEnv, which reads HTTP_PROXY, HTTPS_PROXY and
+	// NO_PROXY as Newman does.
 	Proxy func(*url.URL) (*url.URL, error)
 	// WorkingDir resolves file paths in bodies (--working-dir); "" means
 	// the current directory.

@@ -31,6 +31,11 @@ ensure_newman() {
 start_mock() {
 	local tag=$1 work=$2
 	shift 2
+	# Newman and colrun send loopback requests through HTTP_PROXY too
+	# (postman-request's rules): keep the runs against this mock off any
+	# proxy the machine has set.
+	export NO_PROXY="127.0.0.1,localhost${NO_PROXY:+,$NO_PROXY}"
+	export no_proxy="$NO_PROXY"
 	go build -o "$work/colrun" ./cmd/colrun
 	"$work/colrun" mock --addr 127.0.0.1:0 "$@" >"$work/mock.out" 2>"$work/mock.log" &
 	mock_pid=$!

@@ -25,7 +25,14 @@ var (
 
 // TestMain removes the binary colrunBinary built: 30 MB left in the
 // temporary directory by every test run adds up on a developer's machine.
+// It also drops the machine's proxy variables, which the binaries the
+// tests start inherit: colrun reads them as Newman does, proxying loopback
+// addresses too, and every server the tests talk to is on 127.0.0.1 (the
+// tests that exercise proxies set their own).
 func TestMain(m *testing.M) {
+	for _, name := range []string{"HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"} {
+		os.Unsetenv(name)
+	}
 	code := m.Run()
 	if binPath != "" {
 		os.RemoveAll(filepath.Dir(binPath))

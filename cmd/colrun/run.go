@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"github.com/spf13/pflag"
-	"golang.org/x/net/http/httpproxy"
 
 	"github.com/colrun/colrun/auth"
 	"github.com/colrun/colrun/collections"
@@ -303,6 +302,7 @@ func executeRun(ctx context.Context, path string, f *runFlags, sio stdio) int {
 		}
 		defer stop()
 		mockURL = url
+		in.opts.Proxy = bypassProxyFor(mockURL, in.opts.Proxy)
 	}
 	if f.tableauAuth != "" {
 		if in.opts.Tableau, err = tableauOptions(f, sio, red, mockURL); err != nil {
@@ -479,20 +479,24 @@ func loadRunInputs(ctx context.Context, path string, f *runFlags, getenv func(st
 // proxyFromEnv reads the proxy variables (upper or lower case) from the
 // command's environment, as curl and Newman do.
 func proxyFromEnv(getenv func(string) string) func(*url.URL) (*url.URL, error) {
-	pick := func(names ...string) string {
-		for _, n := range names {
-			if v := getenv(n); v != "" {
-				return v
-			}
+	return runner.ProxyFromEnv(getenv)
+}
+
+// bypassProxyFor sends requests to the --mock server colrun started
+// itself straight to it: postman-request's rules (runner.ProxyFromEnv)
+// proxy loopback addresses too, and a proxy set for the CI job would not
+// reach a server on colrun's own loopback port.
+func bypassProxyFor(mockURL string, pick func(*url.URL) (*url.URL, error)) func(*url.URL) (*url.URL, error) {
+	m, err := url.Parse(mockURL)
+	if err != nil || pick == nil {
+		return pick
+	}
+	return func(u *url.URL) (*url.URL, error) {
+		if strings.EqualFold(u.Host, m.Host) {
+			return nil, nil
 		}
-		return ""
+		return pick(u)
 	}
-	cfg := httpproxy.Config{
-		HTTPProxy:  pick("HTTP_PROXY", "http_proxy"),
-		HTTPSProxy: pick("HTTPS_PROXY", "https_proxy"),
-		NoProxy:    pick("NO_PROXY", "no_proxy"),
-	}
-	return cfg.ProxyFunc()
 }
 
 func knownReporter(name string) bool {
