@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -516,6 +518,7 @@ func tableauSignin(ctx context.Context, args []string, sio stdio) int {
 		errorLines(sio.err, fs.Name(), err)
 		return exitUsage
 	}
+	signer.Client = proxiedClient(sio.getenv)
 	// Everything but the token requested with --print-token goes through
 	// the redactor, which learns the token as soon as it is captured.
 	errw := signer.Redactor.Writer(sio.err)
@@ -561,4 +564,14 @@ func tableauSignin(ctx context.Context, args []string, sio stdio) int {
 	}
 	fmt.Fprintln(outw, "Signed out again.")
 	return exitOK
+}
+
+// proxiedClient is an HTTP client that picks its proxy as colrun run does
+// (runner.ProxyFromEnv, Newman's rules) from the variables getenv gives:
+// http.DefaultClient would read the process's own by Go's rules.
+func proxiedClient(getenv func(string) string) *http.Client {
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	pick := proxyFromEnv(getenv)
+	tr.Proxy = func(r *http.Request) (*url.URL, error) { return pick(r.URL) }
+	return &http.Client{Transport: tr}
 }
