@@ -53,6 +53,17 @@ func TestCaughtErrorsReadAsV8WordsThem(t *testing.T) {
 			"Value is not an object: 1"},
 		{"call of an object", `var body = {data: {}}; try { body.data(); } catch (e) { console.log(e.message); }`,
 			"body.data is not a function"},
+		// V8 prints a member named by a string in brackets as a dotted
+		// one, a string the chain starts at in double quotes, and an
+		// optional call without its ?.
+		{"member named in brackets", `var r = {json: function () { return {items: {}}; }}; try { r.json()['items'].forEach(function () {}); } catch (e) { console.log(e.message); }`,
+			"r.json(...).items.forEach is not a function"},
+		{"members named in brackets and optional", `var o = {k: {m: {}}}; try { o?.["k"]['m'].foo(); } catch (e) { console.log(e.message); }`,
+			"o?.k.m.foo is not a function"},
+		{"method of a string literal", `try { 'a\'b'.concat('c').foo(); } catch (e) { console.log(e.message); }`,
+			`"a'b".concat(...).foo is not a function`},
+		{"optional call", `var o = {a: 1}; try { o.a?.(); } catch (e) { console.log(e.message); }`,
+			"o.a is not a function"},
 		{"write to undefined", `let a = {}; try { a.b.c = 1; } catch (e) { console.log(e.message); }`,
 			"Cannot set properties of undefined (setting 'c')"},
 		{"new of an undefined member", `var o = {}; try { new o.Foo(1, 2); } catch (e) { console.log(e.message); }`,

@@ -454,6 +454,18 @@ func calleeAt(src string, line, col int) (string, bool) {
 			depth--
 		case depth > 0:
 		case isIdentByte(c) || c == '.' || c == '?':
+		case (c == '\'' || c == '"' || c == '`') && j+1 < end && text[j+1] == '.':
+			// A string literal starts the chain ('abc'.foo()): nothing
+			// before its opening quote belongs to the callee.
+			k := j - 1
+			for k >= 0 && (text[k] != c || k > 0 && text[k-1] == '\\') {
+				k--
+			}
+			if k < 0 {
+				goto done
+			}
+			j = k - 1
+			goto done
 		default:
 			goto done
 		}
@@ -461,10 +473,56 @@ func calleeAt(src string, line, col int) (string, bool) {
 done:
 	callee := strings.TrimSpace(text[j+1 : end])
 	callee = strings.TrimPrefix(callee, "?.")
+	callee = strings.TrimSuffix(callee, "?.")
 	if callee == "" || depth != 0 {
 		return "", false
 	}
-	return elideArguments(callee), true
+	return v8Callee(elideArguments(callee)), true
+}
+
+// v8Callee writes a callee's string literals as V8 prints them: a string
+// the chain starts at in double quotes ("abc".foo), and a member named by
+// a string in brackets as a dotted one (o['k'].f is o.k.f, o?.['k'] is
+// o?.k).
+func v8Callee(callee string) string {
+	var b strings.Builder
+	for i := 0; i < len(callee); {
+		c := callee[i]
+		if c != '\'' && c != '"' && c != '`' {
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		end := i + 1
+		for end < len(callee) && callee[end] != c {
+			if callee[end] == '\\' {
+				end++
+			}
+			end++
+		}
+		if end >= len(callee) {
+			b.WriteString(callee[i:])
+			break
+		}
+		text := strings.NewReplacer(`\'`, `'`, `\"`, `"`, "\\`", "`").Replace(callee[i+1 : end])
+		out := b.String()
+		switch {
+		case i == 0:
+			b.WriteString(`"` + text + `"`)
+		case strings.HasSuffix(out, "[") && end+1 < len(callee) && callee[end+1] == ']':
+			b.Reset()
+			b.WriteString(strings.TrimSuffix(out, "["))
+			if !strings.HasSuffix(out, "?.[") {
+				b.WriteByte('.')
+			}
+			b.WriteString(text)
+			end++
+		default:
+			b.WriteString(callee[i : end+1])
+		}
+		i = end + 1
+	}
+	return b.String()
 }
 
 // elideArguments replaces the arguments of calls inside a callee with
