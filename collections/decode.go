@@ -1241,16 +1241,25 @@ func decodePPB(obj node, w where) (ProtocolProfileBehavior, error) {
 	if !isObject(obj) {
 		return p, nil
 	}
+	// A member that is there, null included, overrides what a folder or
+	// the collection says, and reads as JavaScript reads it (postman-runtime
+	// merges the objects and tests the merged value): "false", 1 and "x"
+	// are on, 0, "" and null off.
 	flag := func(name string) *bool {
 		val := field(obj, name)
-		if isNull(val) {
+		if !val.exists() {
 			return nil
 		}
-		b := truthy(val)
+		b := jsTruthy(val)
 		return &b
 	}
 	p.FollowRedirects = flag("followRedirects")
-	p.StrictSSL = flag("strictSSL")
+	// Certificates go unchecked only for strictSSL: false itself, as
+	// under Newman; anything else there ("false", 0, null) checks them.
+	if val := field(obj, "strictSSL"); val.exists() {
+		strict := val.kind() != kindFalse
+		p.StrictSSL = &strict
+	}
 	p.DisableCookies = flag("disableCookies")
 	p.DisableBodyPruning = flag("disableBodyPruning")
 	p.FollowOriginalHTTPMethod = flag("followOriginalHttpMethod")
