@@ -91,10 +91,36 @@ func callsSugar(source string) bool {
 		}
 		// Math.round(), Math.random() and lodash's _.first() are not Sugar's,
 		// nor chai's .to.equal() and .to.include(), nor pm.environment.has().
-		if k < len(source) && source[k] == '(' && names[source[i:j]] && !notSugarReceiver(source[:i]) {
+		if k < len(source) && source[k] == '(' && (names[source[i:j]] || sugarES5[source[i:j]] && i > 0 && source[i-1] == '.' && literalFirst(source[k+1:])) && !notSugarReceiver(source[:i]) {
 			return true
 		}
 		i = j
+	}
+	return false
+}
+
+// sugarES5 are the built-in array methods Sugar lets take a property
+// name or a value to match instead of a function (items.map('id'),
+// items.filter({active: true})).
+var sugarES5 = map[string]bool{"map": true, "filter": true, "some": true, "every": true}
+
+// literalFirst reports whether a call's arguments, args, start with a
+// literal that is not a function: a string, an object, a regular
+// expression, a number, null or undefined. An argument given as a name
+// is most likely a function, and does not install Sugar.
+func literalFirst(args string) bool {
+	args = strings.TrimLeft(args, " \t\r\n")
+	if args == "" {
+		return false
+	}
+	switch c := args[0]; {
+	case c == '\'' || c == '"' || c == '`' || c == '{' || c == '/' || c >= '0' && c <= '9':
+		return true
+	}
+	for _, w := range []string{"null", "undefined"} {
+		if rest, ok := strings.CutPrefix(args, w); ok && (rest == "" || !isSugarIdent(rest[0], true)) {
+			return true
+		}
 	}
 	return false
 }

@@ -26,18 +26,35 @@ function equal(a, b) {
     }
     return true;
 }
-// matches is Sugar's element test: a function is called, a regexp tested
-// against strings, anything else compared deeply.
-function matches(el, f, i, arr) {
-    if (typeof f === 'function') { return !!f.call(arr, el, i, arr); }
+// matches is Sugar's element test (multiMatch): a function is called, a
+// regexp tested against strings, a plain object matches an object having
+// each of its members (matched the same way, so {a: 1} matches
+// {a: 1, b: 2}), anything else is compared deeply.
+function matches(el, f, i, arr) { return multiMatch(el, f, arr, [el, i, arr]); }
+function multiMatch(el, f, scope, params) {
+    if (el === f) { return true; }
     if (f instanceof RegExp && typeof el === 'string') { return f.test(el); }
+    if (typeof f === 'function') { return !!f.apply(scope, params); }
+    if (isObj(f) && Object.prototype.toString.call(f) === '[object Object]' && 'hasOwnProperty' in f && isObj(el)) {
+        var ok = true;
+        for (var k in f) {
+            if (Object.prototype.hasOwnProperty.call(f, k) && !multiMatch(el[k], f[k], scope, [el[k], el])) { ok = false; }
+        }
+        return ok;
+    }
     return equal(el, f);
 }
-// mapper turns Sugar's map argument (a function or a property name) into a function.
+// mapper turns Sugar's map argument into a function: a function as it is,
+// a name the element's property of that name, called when it is a method
+// (['ab'].map('toUpperCase') is ['AB']).
 function mapper(map) {
     if (typeof map === 'function') { return map; }
     if (map === undefined || map === null) { return function (x) { return x; }; }
-    return function (x) { return x == null ? undefined : x[map]; };
+    return function (x) {
+        if (x == null) { return undefined; }
+        var v = x[map];
+        return typeof v === 'function' ? v.call(x) : v;
+    };
 }
 function anyOf(arr, args) {
     for (var a = 0; a < args.length; a++) {
@@ -475,5 +492,31 @@ each(Object, {
         });
         return out;
     }
+});
+// Sugar also lets the ES5 methods take what its own take in place of a
+// function: ['ab', 'c'].map('length') is [2, 1], items.filter({status:
+// 'active'}) keeps the items with that status, and some and every match
+// the same way. A function goes to the built-in.
+['map', 'filter', 'some', 'every'].forEach(function (name) {
+    var native = Array.prototype[name];
+    Object.defineProperty(Array.prototype, name, {
+        value: function (f, thisArg) {
+            if (typeof f === 'function') { return native.call(this, f, thisArg); }
+            // V8's words for a call without a callback.
+            if (arguments.length === 0) { throw new TypeError('undefined is not a function'); }
+            var arr = this;
+            // Sugar's transformArgument: undefined maps to the element
+            // itself; anything else, null too, names a property.
+            if (name === 'map') {
+                return native.call(arr, function (el) {
+                    if (f === undefined) { return el; }
+                    var v = el[f];
+                    return typeof v === 'function' ? v.call(el) : v;
+                });
+            }
+            return native.call(arr, function (el, i) { return matches(el, f, i, arr); });
+        },
+        writable: true, enumerable: false, configurable: true
+    });
 });
 })();

@@ -37,6 +37,22 @@ func TestSugarMethods(t *testing.T) {
 		{`[1,2,3].include(4)`, `[1,2,3,4]`},
 		{`[1,2,3].include(4,1)`, `[1,4,2,3]`},
 		{`[1,2,3].count(2)`, `1`},
+		// An object matches the elements having its members, as Sugar's
+		// multiMatch does, and the ES5 methods take what Sugar's take.
+		{`[{a:1,b:2}].any({a:1})`, `true`},
+		{`[{a:1,b:2},{a:2}].findAll({a:1})`, `[{"a":1,"b":2}]`},
+		{`[{a:1,b:2},{a:1}].count({a:1})`, `2`},
+		{`[{a:1,b:2},{a:2}].exclude({a:1})`, `[{"a":2}]`},
+		{`['ab','c'].map('length')`, `[2,1]`},
+		{`['ab','c'].map('toUpperCase')`, `["AB","C"]`},
+		{`[1].map({})`, `[null]`},
+		{`[{a:{b:1,c:2}},{a:{b:2}}].filter({a:{b:1}})`, `[{"a":{"b":1,"c":2}}]`},
+		{`[{a:1},{a:2}].filter({a:function(v){return v===1}})`, `[{"a":1}]`},
+		{`['abc','x'].filter(/b/)`, `["abc"]`},
+		{`['a','b'].some('b')`, `true`},
+		{`[{a:1}].every({a:1})`, `true`},
+		{`[1,2].filter(function(x){return x>this.m}, {m:1})`, `[2]`},
+		{`(function () { [].none(1); try { [1].map(); } catch (e) { return e.message; } })()`, `"undefined is not a function"`},
 		{`(function () { var r = []; var x = [1,2,3].each(function (v) { r.push(v); if (v === 2) return false; }); return [r, x.length]; })()`, `[[1,2],3]`},
 		{`(function () { var r = []; [1,2,3].each(function (v) { r.push(v); }, 1, true); return r; })()`, `[2,3,1]`},
 		{`(function () { var r = []; [1,,3].each(function (v, i) { r.push(i); }); return r; })()`, `[0,2]`},
@@ -227,6 +243,11 @@ func TestCallsSugar(t *testing.T) {
 		{"pm.expect(a).to.have.all.keys('x'); pm.environment.has('k')", false},
 		{"pm.response.headers.has('X'); pm.variables.has('v')", false},
 		{"pm.expect(a.first()).to.equal(1)", true},
+		{"var ids = items.map('id')", true},
+		{"items.filter( {active: true} )", true},
+		{"items.some(/x/); items.every(null)", true},
+		{"items.map(x => x.id).filter(isActive); items.some(function (x) { return x; })", false},
+		{"_.filter(a, {x: 1}); 'a'.split('')", false},
 	}
 	for _, tt := range tests {
 		if got := callsSugar(tt.src); got != tt.want {
