@@ -45,6 +45,8 @@ func TestCaughtErrorsReadAsV8WordsThem(t *testing.T) {
 			"o.items.forEach is not a function"},
 		{"syntax error in eval", `try { eval("var = 1"); } catch (e) { console.log(e.name + ": " + e.message); }`,
 			"SyntaxError: Unexpected token '='"},
+		{"several syntax errors in new Function", `try { new Function("return ("); } catch (e) { console.log(e.name + ": " + e.message); }`,
+			"SyntaxError: Unexpected token '}'"},
 		{"super in eval", `try { eval("super.x"); } catch (e) { console.log(e.message); }`,
 			"'super' keyword unexpected here"},
 		// goja's own words, rather than blaming Reflect.ownKeys for not

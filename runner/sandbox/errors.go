@@ -261,7 +261,9 @@ var (
 	// reEvalSyntax is goja's SyntaxError from eval or new Function:
 	// "SyntaxError: <eval>: Line 1:5 Unexpected token =" or
 	// "SyntaxError: 'super' keyword unexpected here at <eval>:1:1".
-	reEvalSyntax = regexp.MustCompile(`^SyntaxError: (?:<eval>: Line \d+:\d+ )?(.*?)(?: at <eval>:\d+:\d+(?:\(\d+\))?)?$`)
+	// When the text has several errors, goja adds "(and 4 more errors)",
+	// which V8 does not: it reports the first alone.
+	reEvalSyntax = regexp.MustCompile(`^SyntaxError: (?:<eval>: Line \d+:\d+ )?(.*?)(?: \(and \d+ more errors?\))?(?: at <eval>:\d+:\d+(?:\(\d+\))?)?$`)
 	reNotObj     = regexp.MustCompile(`^Value is not an object: `)
 	// reNotFunc is goja's message for calling a chai property as a
 	// method: the assertion is a Go-backed object (chai/assertion.go), or
