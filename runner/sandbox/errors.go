@@ -479,7 +479,38 @@ done:
 	if callee == "" || depth != 0 {
 		return "", false
 	}
-	return v8Callee(elideArguments(callee)), true
+	// V8 calls what a `new` made "(intermediate value)":
+	// new Date().toISOStrin() fails as "(intermediate value).toISOStrin".
+	before := strings.TrimRight(text[:j+1], " \t")
+	afterNew := strings.HasSuffix(before, "new") && (len(before) == 3 || !isIdentByte(before[len(before)-4]))
+	elided := elideArguments(callee)
+	if inner, _, ok := firstGroup(callee); ok && (afterNew || strings.HasPrefix(callee, "(") && strings.HasPrefix(strings.TrimSpace(inner), "new ")) {
+		_, rest, _ := firstGroup(elided)
+		elided = "(intermediate value)" + rest
+	}
+	return v8Callee(elided), true
+}
+
+// firstGroup splits callee at its first parenthesised group: the text
+// inside it and the text after it ("Date().x" gives "" and ".x").
+func firstGroup(callee string) (inner, rest string, ok bool) {
+	open := strings.IndexByte(callee, '(')
+	if open < 0 {
+		return "", "", false
+	}
+	depth := 0
+	for i := open; i < len(callee); i++ {
+		switch callee[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return callee[open+1 : i], callee[i+1:], true
+			}
+		}
+	}
+	return "", "", false
 }
 
 // v8Callee writes a callee's string literals as V8 prints them: a string
