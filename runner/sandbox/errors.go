@@ -585,21 +585,62 @@ func elideArguments(callee string) string {
 func assignedMember(src string, line, col int) (string, bool) {
 	text := lineText(src, line)
 	i := col - 1
-	if i <= 0 || i >= len(text) || text[i-1] != '.' {
+	if i <= 0 || i >= len(text) {
 		return "", false
 	}
-	j := i
-	for j < len(text) && isIdentByte(text[j]) {
-		j++
-	}
-	if j == i {
+	var name string
+	var j int
+	switch {
+	case text[i] == '[':
+		// o.a[0] = 1, o.a['k'] = 1: goja places the error at the '['.
+		var ok bool
+		if name, j, ok = bracketKey(text, i); !ok {
+			return "", false
+		}
+	case text[i-1] == '.':
+		j = i
+		for j < len(text) && isIdentByte(text[j]) {
+			j++
+		}
+		if j == i {
+			return "", false
+		}
+		name = text[i:j]
+	default:
 		return "", false
 	}
 	rest := strings.TrimLeft(text[j:], " \t")
 	if !strings.HasPrefix(rest, "=") || strings.HasPrefix(rest, "==") {
 		return "", false
 	}
-	return text[i:j], true
+	return name, true
+}
+
+// bracketKey reads the literal key of a member in brackets starting at
+// text[open] ('['): a whole number or a string without escapes. end is
+// just past the ']'.
+func bracketKey(text string, open int) (key string, end int, ok bool) {
+	k := open + 1
+	switch {
+	case k < len(text) && text[k] >= '0' && text[k] <= '9':
+		j := k
+		for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+			j++
+		}
+		key, k = text[k:j], j
+	case k < len(text) && (text[k] == '\'' || text[k] == '"'):
+		j := strings.IndexByte(text[k+1:], text[k])
+		if j < 0 || strings.Contains(text[k+1:k+1+j], "\\") {
+			return "", 0, false
+		}
+		key, k = text[k+1:k+1+j], k+2+j
+	default:
+		return "", 0, false
+	}
+	if k >= len(text) || text[k] != ']' {
+		return "", 0, false
+	}
+	return key, k + 1, true
 }
 
 func isIdentByte(c byte) bool {
