@@ -1266,6 +1266,20 @@ func decodePPB(obj node, w where) (ProtocolProfileBehavior, error) {
 	p.FollowAuthorizationHeader = flag("followAuthorizationHeader")
 	p.RemoveRefererHeader = flag("removeRefererHeaderOnRedirect")
 	p.DisableURLEncoding = flag("disableUrlEncoding")
+	if val := field(obj, "disabledSystemHeaders"); val.exists() {
+		// postman-runtime looks each header up by its lower-case name
+		// and tests the value as JavaScript does; any other shape (a
+		// list, a string, null) disables none, but still replaces the
+		// folder's.
+		p.DisabledSystemHeaders = map[string]bool{}
+		for _, name := range disableableHeaders {
+			if v := field(val, name); v.exists() && jsTruthy(v) {
+				p.DisabledSystemHeaders[name] = true
+			}
+		}
+	}
+	p.TLSDisabledProtocols = stringList(field(obj, "tlsDisabledProtocols"))
+	p.TLSCipherSelection = stringList(field(obj, "tlsCipherSelection"))
 	if val := field(obj, "maxRedirects"); !isNull(val) {
 		n, err := strconv.Atoi(str(val))
 		if err != nil {
@@ -1274,6 +1288,29 @@ func decodePPB(obj node, w where) (ProtocolProfileBehavior, error) {
 		p.MaxRedirects = &n
 	}
 	return p, nil
+}
+
+// disableableHeaders are the names disabledSystemHeaders can leave out:
+// postman-runtime's system headers that colrun sends (it never sends
+// Postman-Token or Connection, so those two are moot).
+var disableableHeaders = []string{"user-agent", "accept", "cache-control", "host", "accept-encoding", "content-type", "content-length"}
+
+// stringList reads a protocolProfileBehavior list: nil when the member is
+// not there, empty (set, so it still replaces the folder's) when it is not
+// a list, as postman-runtime skips anything but an array; its elements as
+// JavaScript's join renders them.
+func stringList(v node) []string {
+	if !v.exists() {
+		return nil
+	}
+	out := []string{}
+	if !isArray(v) {
+		return out
+	}
+	for _, e := range elements(v) {
+		out = append(out, str(e))
+	}
+	return out
 }
 
 // str renders a JSON scalar as a string: strings as is, numbers and bools

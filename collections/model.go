@@ -544,6 +544,19 @@ type ProtocolProfileBehavior struct {
 	// DisableURLEncoding sends the URL's path, query and user information
 	// as written, without Postman's percent-encoding.
 	DisableURLEncoding *bool
+	// DisabledSystemHeaders are the headers colrun would add (User-Agent,
+	// Accept, Cache-Control, Accept-Encoding, Content-Type, Content-Length,
+	// Host) that the request goes without, by postman-runtime's lower-case
+	// names. Nil is unset; a member that is there, whatever its shape,
+	// replaces the folder's set whole, as postman-collection merges only
+	// protocolProfileBehavior's top level.
+	DisabledSystemHeaders map[string]bool
+	// TLSDisabledProtocols are OpenSSL's protocol names ("TLSv1_2",
+	// "TLSv1_3") the handshake must not use; TLSCipherSelection are
+	// OpenSSL cipher names, each entry possibly a ":"-joined list. Nil is
+	// unset, and either replaces the folder's whole.
+	TLSDisabledProtocols []string
+	TLSCipherSelection   []string
 }
 
 // Merge returns p with every field that child sets taken from child.
@@ -563,6 +576,15 @@ func (p ProtocolProfileBehavior) Merge(child ProtocolProfileBehavior) ProtocolPr
 	pick(&p.DisableURLEncoding, child.DisableURLEncoding)
 	if child.MaxRedirects != nil {
 		p.MaxRedirects = child.MaxRedirects
+	}
+	if child.DisabledSystemHeaders != nil {
+		p.DisabledSystemHeaders = child.DisabledSystemHeaders
+	}
+	if child.TLSDisabledProtocols != nil {
+		p.TLSDisabledProtocols = child.TLSDisabledProtocols
+	}
+	if child.TLSCipherSelection != nil {
+		p.TLSCipherSelection = child.TLSCipherSelection
 	}
 	return p
 }

@@ -28,16 +28,7 @@ func TestProtocolProfileBehaviorFlagsAsNewmanReadsThem(t *testing.T) {
 		{`{"followRedirects": false, "strictSSL": false}`, `{}`, boolp(false), boolp(false)},
 		{`{"followRedirects": false}`, `{"followRedirects": "x"}`, boolp(true), nil},
 	} {
-		doc := `{"info":{"name":"c"},"protocolProfileBehavior":` + tc.collection + `,"item":[{"name":"r","protocolProfileBehavior":` + tc.request + `,"request":"http://127.0.0.1/"}]}`
-		c, err := ParseCollection("c.json", []byte(doc))
-		if err != nil {
-			t.Fatalf("%s: %v", doc, err)
-		}
-		reqs := c.Requests()
-		if len(reqs) != 1 {
-			t.Fatalf("%s: %d requests", doc, len(reqs))
-		}
-		got := c.ProtocolProfileBehavior.Merge(reqs[0].ProtocolProfileBehavior)
+		got := mergedBehaviour(t, tc.collection, tc.request)
 		if d := cmp.Diff(struct{ Follow, Strict *bool }{tc.follow, tc.strict}, struct{ Follow, Strict *bool }{got.FollowRedirects, got.StrictSSL}); d != "" {
 			t.Errorf("collection %s, request %s: (-want +got):\n%s", tc.collection, tc.request, d)
 		}

@@ -167,6 +167,38 @@ func (o *outgoing) addSystemHeader(key, value string) {
 	o.Headers = append(o.Headers, event.Header{Key: key, Value: value, System: true})
 }
 
+// systemOff reports whether protocolProfileBehavior.disabledSystemHeaders
+// leaves out the system header of that lower-case name.
+func (o *outgoing) systemOff(name string) bool {
+	return o.PPB.DisabledSystemHeaders[name]
+}
+
+// disableSystemContentType turns a Content-Type colrun added for a raw or
+// GraphQL body into a disabled header when disabledSystemHeaders names
+// content-type: postman-runtime adds it before auth (so signers see it)
+// and disables it as it sends, and Newman's report and pm.request.headers
+// list it, in its place, with "system" and "disabled" both true.
+func (o *outgoing) disableSystemContentType() {
+	if !o.systemOff("content-type") || o.formType {
+		return
+	}
+	i := slices.IndexFunc(o.Headers, func(h event.Header) bool { return h.System && strings.EqualFold(h.Key, "Content-Type") })
+	if i < 0 {
+		return
+	}
+	h := o.Headers[i]
+	h.Disabled = true
+	o.dropHeaders(func(k string) bool { return strings.EqualFold(k, "Content-Type") }, false)
+	// A new slice: copies of o share the old one.
+	dis := make([]disabledHeader, 0, len(o.disabled)+1)
+	at := 0
+	for at < len(o.disabled) && o.disabled[at].at <= i {
+		at++
+	}
+	dis = append(append(append(dis, o.disabled[:at]...), disabledHeader{at: i, Header: h}), o.disabled[at:]...)
+	o.disabled = dis
+}
+
 // pruned reports whether the request's body is left out because its
 // method takes none, as Postman does unless disableBodyPruning is set.
 func (o *outgoing) pruned() bool {
@@ -381,7 +413,8 @@ func sentHeaders(o *outgoing) []event.Header {
 		hs = append(hs, o.disabled[d].Header)
 	}
 	add := func(key, value string) {
-		if _, ok := o.header(key); !ok {
+		// Host goes out whatever disabledSystemHeaders says (see build).
+		if _, ok := o.header(key); !ok && (key == "Host" || !o.systemOff(strings.ToLower(key))) {
 			hs = append(hs, event.Header{Key: key, Value: value, System: true})
 		}
 	}
@@ -575,6 +608,16 @@ func (r *Runner) build(it *collections.Item, req *collections.Request, res *vari
 	}
 	r.addSystemHeaders(out)
 	addURLCredentials(out, u)
+	out.disableSystemContentType()
+	if isHTTPS(out.URL) {
+		_, warnings, _ := tlsProfileFor(out.PPB)
+		out.Warnings = append(out.Warnings, warnings...)
+	}
+	if out.systemOff("host") {
+		if _, ok := out.header("Host"); !ok {
+			out.Warnings = append(out.Warnings, "protocolProfileBehavior.disabledSystemHeaders.host is not honoured: Go's HTTP client always sends Host, so the request has one (Newman sends none)")
+		}
+	}
 	return out, hostErr
 }
 
@@ -827,7 +870,10 @@ func (r *Runner) buildBody(b *collections.Body, out *outgoing, res *variables.Re
 			// oauth1 took its parameters out of the form or added them.
 			body = encodeForm(*out.form)
 		}
-		if ct, ok := out.header("Content-Type"); !ok || !strings.HasPrefix(ct, "application/x-www-form-urlencoded") {
+		if ct, ok := out.header("Content-Type"); out.systemOff("content-type") {
+			// postman-request then neither replaces the request's own
+			// Content-Type nor adds one.
+		} else if !ok || !strings.HasPrefix(ct, "application/x-www-form-urlencoded") {
 			// A disabled Content-Type stays listed, as in Newman.
 			out.dropHeaders(func(k string) bool { return strings.EqualFold(k, "Content-Type") }, false)
 			out.addHeader("Content-Type", "application/x-www-form-urlencoded")
@@ -847,7 +893,7 @@ func (r *Runner) buildBody(b *collections.Body, out *outgoing, res *variables.Re
 		}
 		// A Content-Type the request sets itself is sent unchanged (even a
 		// multipart/mixed one whose boundary does not match), as Newman does.
-		if _, ok := out.header("Content-Type"); !ok {
+		if _, ok := out.header("Content-Type"); !ok && !out.systemOff("content-type") {
 			out.addHeader("Content-Type", "multipart/form-data; boundary="+boundary)
 			out.formType = true
 		}
@@ -877,7 +923,7 @@ func (r *Runner) buildBody(b *collections.Body, out *outgoing, res *variables.Re
 			}
 			out.Spec.File.Unreadable = true
 		}
-		if _, ok := out.header("Content-Type"); !ok && path != "" && err == nil {
+		if _, ok := out.header("Content-Type"); !ok && path != "" && err == nil && !out.systemOff("content-type") {
 			// postman-request names the file's type, as mime-types looks it
 			// up from the extension.
 			out.addHeader("Content-Type", fileContentType(path))
@@ -1559,14 +1605,18 @@ func encodeGraphQL(g *collections.GraphQL) []byte {
 }
 
 // addSystemHeaders adds what postman-runtime adds when the request does
-// not set it: User-Agent, Accept and Cache-Control. Host, Content-Length,
-// Accept-Encoding and Connection are left to Go's transport.
+// not set it and disabledSystemHeaders does not leave it out: User-Agent,
+// Accept and Cache-Control. Host, Content-Length, Accept-Encoding and
+// Connection are left to Go's transport.
 func (r *Runner) addSystemHeaders(out *outgoing) {
 	for _, h := range []event.Header{
 		{Key: "User-Agent", Value: r.userAgent()},
 		{Key: "Accept", Value: "*/*"},
 		{Key: "Cache-Control", Value: "no-cache"},
 	} {
+		if out.systemOff(strings.ToLower(h.Key)) {
+			continue
+		}
 		if _, ok := out.header(h.Key); !ok {
 			out.addSystemHeader(h.Key, h.Value)
 		}

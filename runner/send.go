@@ -37,9 +37,12 @@ import (
 	"golang.org/x/text/encoding/charmap"
 )
 
-// transports holds the two connection pools a run needs: one verifying
-// TLS and one not (for -k or a request's strictSSL: false). They are
-// shared by every worker of a run so that keep-alive connections are reused.
+// transports holds the connection pools a run needs: strict, which
+// verifies TLS unless -k is given, and insecure, which does not (for -k or
+// a request's strictSSL: false), and, made when a request first needs
+// them, pools for other TLS settings (a request's strictSSL: true under
+// -k, its tlsDisabledProtocols or tlsCipherSelection). They are shared by
+// every worker of a run so that keep-alive connections are reused.
 type transports struct {
 	strict, insecure *http.Transport
 	// digests keeps what digest challenges taught, per auth definition.
@@ -52,9 +55,17 @@ type transports struct {
 	// mk makes a transport; withCert keeps a strict and an insecure one
 	// per certificate ClientCertFor picks, so that a connection made with
 	// one certificate is never reused for a request that needs another.
-	mk       func(insecure bool, cert *tls.Certificate) *http.Transport
+	mk       func(insecure bool, cert *tls.Certificate, prof tlsProfile) *http.Transport
 	certMu   sync.Mutex
 	withCert map[*tls.Certificate]*[2]*http.Transport
+	custom   map[transportKey]*http.Transport
+}
+
+// transportKey names a pool made for a request's own TLS settings.
+type transportKey struct {
+	insecure bool
+	cert     *tls.Certificate
+	prof     tlsProfile
 }
 
 func newTransports(opts *Options) (*transports, error) {
@@ -72,8 +83,8 @@ func newTransports(opts *Options) (*transports, error) {
 		pick = func(*url.URL) (*url.URL, error) { return nil, nil }
 	}
 	proxy := func(r *http.Request) (*url.URL, error) { return pick(r.URL) }
-	mk := func(insecure bool, cert *tls.Certificate) *http.Transport {
-		cfg := &tls.Config{RootCAs: roots, InsecureSkipVerify: insecure} //nolint:gosec // -k and strictSSL: false ask for this
+	mk := func(insecure bool, cert *tls.Certificate, prof tlsProfile) *http.Transport {
+		cfg := &tls.Config{RootCAs: roots, InsecureSkipVerify: insecure, MinVersion: prof.min, MaxVersion: prof.max, CipherSuites: prof.cipherSuites()} //nolint:gosec // -k and strictSSL: false ask for this
 		if cert != nil {
 			// Node sends its certificate whichever issuers the server
 			// asks for; Go's default sends none that the server's list
@@ -96,13 +107,17 @@ func newTransports(opts *Options) (*transports, error) {
 			// Node refuses heads over 16 KB; the transport need not
 			// read more than headerConn keeps to know it.
 			MaxResponseHeaderBytes: maxHeaderBlock,
-			MaxIdleConns:           256,
-			MaxIdleConnsPerHost:    64,
-			IdleConnTimeout:        90 * time.Second,
-			ExpectContinueTimeout:  time.Second,
+			// Requests carry Accept-Encoding themselves (readBody
+			// decodes); one that goes without (disabledSystemHeaders)
+			// must not get Go's gzip instead.
+			DisableCompression:    true,
+			MaxIdleConns:          256,
+			MaxIdleConnsPerHost:   64,
+			IdleConnTimeout:       90 * time.Second,
+			ExpectContinueTimeout: time.Second,
 		}
 	}
-	t := &transports{strict: mk(opts.Insecure, opts.ClientCert), insecure: mk(true, opts.ClientCert), mk: mk}
+	t := &transports{strict: mk(opts.Insecure, opts.ClientCert, tlsProfile{}), insecure: mk(true, opts.ClientCert, tlsProfile{}), mk: mk}
 	if opts.ClientCertFor != nil {
 		t.withCert = map[*tls.Certificate]*[2]*http.Transport{}
 	}
@@ -126,7 +141,7 @@ func (t *transports) forRequest(opts *Options, u collections.URL, strict bool) *
 	defer t.certMu.Unlock()
 	pair := t.withCert[cert]
 	if pair == nil {
-		pair = &[2]*http.Transport{t.mk(opts.Insecure, cert), t.mk(true, cert)}
+		pair = &[2]*http.Transport{t.mk(opts.Insecure, cert, tlsProfile{}), t.mk(true, cert, tlsProfile{})}
 		t.withCert[cert] = pair
 	}
 	if strict {
@@ -135,10 +150,41 @@ func (t *transports) forRequest(opts *Options, u collections.URL, strict bool) *
 	return pair[1]
 }
 
+// forSend is the transport for a request sent with verify (whether its
+// server's certificate is checked, which a request's strictSSL: true asks
+// for even under -k, as in Newman) and the TLS settings prof.
+func (t *transports) forSend(opts *Options, u collections.URL, verify bool, prof tlsProfile) *http.Transport {
+	if prof == (tlsProfile{}) && (!verify || !opts.Insecure) {
+		return t.forRequest(opts, u, verify)
+	}
+	var cert *tls.Certificate
+	if opts.ClientCertFor != nil {
+		cert = opts.ClientCertFor(u)
+	}
+	if cert == nil {
+		cert = opts.ClientCert
+	}
+	key := transportKey{insecure: !verify, cert: cert, prof: prof}
+	t.certMu.Lock()
+	defer t.certMu.Unlock()
+	rt := t.custom[key]
+	if rt == nil {
+		if t.custom == nil {
+			t.custom = map[transportKey]*http.Transport{}
+		}
+		rt = t.mk(!verify, cert, prof)
+		t.custom[key] = rt
+	}
+	return rt
+}
+
 func (t *transports) close() {
 	t.strict.CloseIdleConnections()
 	t.insecure.CloseIdleConnections()
 	t.certMu.Lock()
+	for _, rt := range t.custom {
+		rt.CloseIdleConnections()
+	}
 	for _, pair := range t.withCert {
 		pair[0].CloseIdleConnections()
 		pair[1].CloseIdleConnections()
@@ -243,7 +289,9 @@ func (r *Runner) sendOptionsFor(o *outgoing) sendOptions {
 		so.maxRedirects = *p.MaxRedirects
 	}
 	if p.StrictSSL != nil {
-		so.strictSSL = *p.StrictSSL && !r.opts.Insecure
+		// The request's own setting wins over -k, as in Newman: a
+		// strictSSL: true request has its certificate checked anyway.
+		so.strictSSL = *p.StrictSSL
 	}
 	if p.DisableCookies != nil {
 		so.useCookies = !*p.DisableCookies
@@ -321,7 +369,16 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 			cancel()
 		}()
 	}
-	rt := r.transports.forRequest(&r.opts, o.Resolved, so.strictSSL)
+	var prof tlsProfile
+	if isHTTPS(o.URL) {
+		// Node reads these settings only for a TLS connection. Their
+		// warnings were given when the request was built.
+		var err error
+		if prof, _, err = tlsProfileFor(o.PPB); err != nil {
+			return nil, err
+		}
+	}
+	rt := r.transports.forSend(&r.opts, o.Resolved, so.strictSSL, prof)
 	if o.ntlm != nil {
 		rt = r.transports.ntlm.pool(rt)
 	}
@@ -352,7 +409,7 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 			capture.trace.ConnectDone = idle.connectDone(capture.trace.ConnectDone)
 		}
 		capture.idle = idle
-		req, err := newHTTPRequest(httptrace.WithClientTrace(ctx, &capture.trace), method, target, headers, body, hasBody)
+		req, err := newHTTPRequest(httptrace.WithClientTrace(ctx, &capture.trace), method, target, headers, body, hasBody, o.PPB.DisabledSystemHeaders)
 		if err != nil {
 			return nil, err
 		}
@@ -581,7 +638,11 @@ func mergeCaseVariantsSlow(h http.Header, sent []event.Header) {
 
 // newHTTPRequest builds the wire request. Header keys are stored as the
 // collection spells them (not canonicalised), as Postman sends them.
-func newHTTPRequest(ctx context.Context, method, target string, headers []event.Header, body []byte, hasBody bool) (*http.Request, error) {
+//
+// off is protocolProfileBehavior.disabledSystemHeaders: the headers Go's
+// transport would add (User-Agent, Accept-Encoding, Content-Length) that
+// the request must go without unless it sets them itself.
+func newHTTPRequest(ctx context.Context, method, target string, headers []event.Header, body []byte, hasBody bool, off map[string]bool) (*http.Request, error) {
 	if method == "" || strings.IndexFunc(method, func(r rune) bool { return r >= 0x80 || !tchar[r] }) >= 0 {
 		// Node checks the method before anything else, in its words.
 		return nil, netErr(event.NodeError{Code: "ERR_INVALID_HTTP_TOKEN"}, `Method must be a valid HTTP token ["`+method+`"]`,
@@ -675,7 +736,26 @@ func newHTTPRequest(ctx context.Context, method, target string, headers []event.
 	if hasBody {
 		req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
 	}
-	if !hasHeaderFold(req.Header, "Accept-Encoding") {
+	// The request's own Content-Length is not in req.Header (see above).
+	if off["content-length"] && !slices.ContainsFunc(headers, func(h event.Header) bool { return strings.EqualFold(h.Key, "Content-Length") }) {
+		// Node then sends the body with neither Content-Length nor
+		// Transfer-Encoding, so the server cannot tell where it ends
+		// (most read none). An identity encoding with an unknown
+		// length is how Go's transport is told to frame nothing; a
+		// body that is not NoBody keeps Go from sending Content-Length: 0.
+		req.Body, req.ContentLength, req.TransferEncoding = io.NopCloser(bytes.NewReader(body)), -1, []string{"identity"}
+		if len(body) == 0 {
+			req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(nil)), nil }
+		}
+	}
+	if off["user-agent"] && !hasHeaderFold(req.Header, "User-Agent") {
+		// An empty User-Agent is how Go's transport is told to send
+		// none of its own.
+		req.Header["User-Agent"] = []string{""}
+	}
+	if off["accept-encoding"] {
+		// The transport adds none of its own either (DisableCompression).
+	} else if !hasHeaderFold(req.Header, "Accept-Encoding") {
 		// Asking for compression ourselves stops Go's transport from
 		// decompressing silently and dropping Content-Encoding, which
 		// scripts check as they do under Newman; readBody decodes.
@@ -1395,6 +1475,21 @@ func describeNetError(ctx context.Context, err error, u *url.URL, timeout time.D
 		return netErr(event.NodeError{Errno: errnoETIMEDOUT, Code: "ETIMEDOUT", Syscall: "connect", Address: addr, Port: port},
 			"connect ETIMEDOUT "+nodeAddress(addr, port), "%s did not answer in time", host)
 	}
+	var opErr *net.OpError
+	if errors.As(err, &opErr) && opErr.Op == "remote error" && opErr.Err != nil {
+		// The server refused the handshake with an alert; OpenSSL names
+		// the two a version or suite mismatch gets.
+		switch opErr.Err.Error() {
+		case "tls: protocol version not supported":
+			return netErr(event.NodeError{Errno: errnoEPROTO, Code: "EPROTO", Syscall: "write"},
+				"write EPROTO 00000000:error:0A00042E:SSL routines:ssl3_read_bytes:tlsv1 alert protocol version:../deps/openssl/openssl/ssl/record/rec_layer_s3.c:1601:SSL alert number 70\n",
+				"%s refused the TLS handshake: it allows none of the TLS versions colrun offered (1.2 and 1.3, less any that protocolProfileBehavior.tlsDisabledProtocols disables)", host)
+		case "tls: handshake failure":
+			return netErr(event.NodeError{Errno: errnoEPROTO, Code: "EPROTO", Syscall: "write"},
+				"write EPROTO 00000000:error:0A000410:SSL routines:ssl3_read_bytes:sslv3 alert handshake failure:../deps/openssl/openssl/ssl/record/rec_layer_s3.c:1601:SSL alert number 40\n",
+				"%s refused the TLS handshake: it shares no cipher suite with colrun (or wants what colrun could not give; protocolProfileBehavior.tlsCipherSelection narrows the suites offered)", host)
+		}
+	}
 	var recErr tls.RecordHeaderError
 	if errors.As(err, &recErr) {
 		// What OpenSSL says of a server that answers a TLS handshake in
@@ -1406,7 +1501,7 @@ func describeNetError(ctx context.Context, err error, u *url.URL, timeout time.D
 	var certErr *tls.CertificateVerificationError
 	if errors.As(err, &certErr) {
 		code, msg := nodeCertError(certErr, u.Hostname(), roots)
-		return netErr(event.NodeError{Code: code}, msg, "TLS certificate of %s is not trusted: %v (use -k/--insecure or --ssl-extra-ca-certs)", host, certErr.Err)
+		return netErr(event.NodeError{Code: code}, msg, "TLS certificate of %s is not trusted: %v (use -k/--insecure, which a request's protocolProfileBehavior strictSSL: true overrides, or --ssl-extra-ca-certs)", host, certErr.Err)
 	}
 	var ue *url.Error
 	if errors.As(err, &ue) {
@@ -1656,4 +1751,119 @@ func opensslIP(b []byte) string {
 		groups[i] = fmt.Sprintf("%X", int(b[2*i])<<8|int(b[2*i+1]))
 	}
 	return strings.Join(groups, ":")
+}
+
+// isHTTPS reports whether a wire URL is an https one.
+func isHTTPS(target string) bool {
+	return len(target) >= 6 && strings.EqualFold(target[:6], "https:")
+}
+
+// tlsProfile is the TLS a request's protocolProfileBehavior allows beyond
+// the run's settings: zero values are Go's defaults, which are Node's
+// (TLS 1.2 and 1.3, and every suite for either).
+type tlsProfile struct {
+	min, max uint16
+	// suites are the TLS 1.2 cipher suites, two bytes each, in a string
+	// so that the profile can key a map.
+	suites string
+}
+
+func (p tlsProfile) cipherSuites() []uint16 {
+	if p.suites == "" {
+		return nil
+	}
+	ids := make([]uint16, 0, len(p.suites)/2)
+	for i := 0; i+1 < len(p.suites); i += 2 {
+		ids = append(ids, uint16(p.suites[i])<<8|uint16(p.suites[i+1]))
+	}
+	return ids
+}
+
+// openSSLSuites maps OpenSSL's names of the TLS 1.2 (and earlier) cipher
+// suites Go implements, as tlsCipherSelection gives them, to Go's.
+var openSSLSuites = map[string]uint16{
+	"ECDHE-ECDSA-AES128-GCM-SHA256": tls.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+	"ECDHE-RSA-AES128-GCM-SHA256":   tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+	"ECDHE-ECDSA-AES256-GCM-SHA384": tls.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
+	"ECDHE-RSA-AES256-GCM-SHA384":   tls.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+	"ECDHE-ECDSA-CHACHA20-POLY1305": tls.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
+	"ECDHE-RSA-CHACHA20-POLY1305":   tls.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
+	"ECDHE-ECDSA-AES128-SHA256":     tls.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256,
+	"ECDHE-RSA-AES128-SHA256":       tls.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256,
+	"ECDHE-ECDSA-AES128-SHA":        tls.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA,
+	"ECDHE-RSA-AES128-SHA":          tls.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA,
+	"ECDHE-ECDSA-AES256-SHA":        tls.TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA,
+	"ECDHE-RSA-AES256-SHA":          tls.TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA,
+	"AES128-GCM-SHA256":             tls.TLS_RSA_WITH_AES_128_GCM_SHA256,
+	"AES256-GCM-SHA384":             tls.TLS_RSA_WITH_AES_256_GCM_SHA384,
+	"AES128-SHA256":                 tls.TLS_RSA_WITH_AES_128_CBC_SHA256,
+	"AES128-SHA":                    tls.TLS_RSA_WITH_AES_128_CBC_SHA,
+	"AES256-SHA":                    tls.TLS_RSA_WITH_AES_256_CBC_SHA,
+	"ECDHE-RSA-DES-CBC3-SHA":        tls.TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA,
+	"DES-CBC3-SHA":                  tls.TLS_RSA_WITH_3DES_EDE_CBC_SHA,
+}
+
+// tls13Suites are the TLS 1.3 suites, which OpenSSL names as the RFC does.
+var tls13Suites = map[string]bool{"TLS_AES_128_GCM_SHA256": true, "TLS_AES_256_GCM_SHA384": true, "TLS_CHACHA20_POLY1305_SHA256": true}
+
+// tlsProfileFor reads protocolProfileBehavior's tlsDisabledProtocols and
+// tlsCipherSelection as Node applies them to a TLS connection. Node
+// allows TLS 1.2 and 1.3 only, so disabling older versions changes
+// nothing, and an unknown name is ignored, as OpenSSL's constants lack it.
+// A cipher list that names TLS 1.3 suites only leaves TLS 1.2 no suite,
+// so only TLS 1.3 is left. Go cannot narrow the TLS 1.3 suites, nor
+// read OpenSSL's cipher-string keywords (HIGH, !aNULL): the warnings say
+// what was not applied. The error is the request's, in Node's words,
+// when no version or no suite is left.
+func tlsProfileFor(p collections.ProtocolProfileBehavior) (tlsProfile, []string, error) {
+	var prof tlsProfile
+	if p.TLSDisabledProtocols == nil && p.TLSCipherSelection == nil {
+		return prof, nil, nil
+	}
+	no12 := slices.Contains(p.TLSDisabledProtocols, "TLSv1_2")
+	no13 := slices.Contains(p.TLSDisabledProtocols, "TLSv1_3")
+	var warnings []string
+	if p.TLSCipherSelection != nil {
+		var suites []byte
+		var named13, unknown []string
+		for _, entry := range p.TLSCipherSelection {
+			// OpenSSL separates names with colons, commas or spaces.
+			for _, name := range strings.FieldsFunc(entry, func(r rune) bool { return r == ':' || r == ',' || r == ' ' }) {
+				switch id, ok := openSSLSuites[name]; {
+				case ok:
+					suites = append(suites, byte(id>>8), byte(id))
+				case tls13Suites[name]:
+					named13 = append(named13, name)
+				default:
+					unknown = append(unknown, strconv.Quote(name))
+				}
+			}
+		}
+		if len(unknown) > 0 {
+			warnings = append(warnings, "protocolProfileBehavior.tlsCipherSelection: colrun cannot apply "+strings.Join(unknown, ", ")+
+				" (it reads the OpenSSL names of the TLS 1.2 suites Go implements, such as ECDHE-RSA-AES128-GCM-SHA256, and TLS 1.3 suite names); left out")
+		}
+		if len(named13) > 0 && len(named13) < len(tls13Suites) && !no13 {
+			warnings = append(warnings, "protocolProfileBehavior.tlsCipherSelection: Go cannot narrow the TLS 1.3 suites, so all three are offered, not only "+strings.Join(named13, ", "))
+		}
+		switch {
+		case len(suites) == 0 && len(named13) == 0:
+			return prof, warnings, netErr(event.NodeError{Code: "ERR_SSL_NO_CIPHER_MATCH"}, "error:0A0000B9:SSL routines::no cipher match",
+				"protocolProfileBehavior.tlsCipherSelection names no cipher suite colrun can use")
+		case len(suites) == 0:
+			no12 = true
+		}
+		prof.suites = string(suites)
+	}
+	switch {
+	case no12 && no13:
+		return prof, warnings, netErr(event.NodeError{Code: "ERR_SSL_NO_PROTOCOLS_AVAILABLE"},
+			"00000000:error:0A0000BF:SSL routines:tls_setup_handshake:no protocols available:../deps/openssl/openssl/ssl/statem/statem_lib.c:102:\n",
+			"protocolProfileBehavior leaves no TLS version to use: colrun, as Newman, uses TLS 1.2 and 1.3, and tlsDisabledProtocols or tlsCipherSelection rules both out")
+	case no12:
+		prof.min = tls.VersionTLS13
+	case no13:
+		prof.max = tls.VersionTLS12
+	}
+	return prof, warnings, nil
 }
