@@ -22,7 +22,7 @@ func commands() []command {
 	return []command{
 		{"run", "run a Postman collection and report the results", runCommand},
 		{"mock", "serve a mock Tableau REST API (and a postman-echo clone with --echo)", mockCommand},
-		{"tableau", "Tableau sign-in helpers: mint a JWT, show sign-in bodies", tableauCommand},
+		{"tableau", "Tableau sign-in helpers: show sign-in bodies, mint a JWT, check credentials", tableauCommand},
 		{"version", "print the version", versionCommand},
 		{"--version", "", versionCommand},
 		{"help", "show this help, or a subcommand's with \"colrun help run\"", helpCommand},

@@ -30,7 +30,7 @@ func mockCommand(ctx context.Context, args []string, sio stdio) int {
 	fs.SortFlags = false
 	addr := fs.String("addr", "127.0.0.1:8080", "address (`host:port`) to listen on; port 0 picks a free one")
 	dataPath := fs.String("data", "", "JSON `file` with the sites, users, credentials and content to serve instead of the demo data")
-	apiVersion := fs.String("api-version", mockserver.DefaultAPIVersion, "REST API `version` reported by serverinfo")
+	apiVersion := fs.String("api-version", mockserver.DefaultAPIVersion, "REST API `version` reported by serverinfo, and the newest a request's URL may name")
 	ttl := fs.Duration("session-ttl", mockserver.DefaultSessionTTL, "idle `time` after which a session token stops working")
 	latency := fs.Duration("latency", 0, "`delay` added to every response")
 	echo := fs.Bool("echo", false, "also serve a postman-echo clone at the root (/get, /post, /status/{code}, ...)")
@@ -167,7 +167,7 @@ func checkListenAddr(addr string) error {
 func checkMockSettings(apiVersion string, ttl, latency time.Duration, maxBody int64) error {
 	switch {
 	case !mockserver.IsAPIVersion(apiVersion):
-		return fmt.Errorf("--api-version %q: want a version of the form N.N, such as %s (the default)", apiVersion, mockserver.DefaultAPIVersion)
+		return fmt.Errorf("--api-version %q: want a version N.N from 1.0 up, such as %s (the default)", apiVersion, mockserver.DefaultAPIVersion)
 	case ttl <= 0:
 		return fmt.Errorf("--session-ttl %v: want a time above 0, such as %v (the default) or 24h for sessions that last all day", ttl, durationFlag(mockserver.DefaultSessionTTL))
 	case latency < 0:

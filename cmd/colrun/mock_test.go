@@ -64,11 +64,11 @@ func TestMockUsageErrors(t *testing.T) {
 		{"unknown flag", []string{"--nope"}, "colrun mock: unknown flag: --nope (see colrun mock --help)\n"},
 		{"argument", []string{"extra"}, "colrun mock: unexpected argument \"extra\" (see colrun mock --help)\n"},
 		{"bad duration", []string{"--latency", "soon"}, "colrun mock: invalid argument \"soon\" for \"--latency\" flag: must be a duration like \"30s\" or \"5m\" (see colrun mock --help)\n"},
-		{"bad version", []string{"--api-version", "v3"}, "colrun mock: --api-version \"v3\": want a version of the form N.N, such as 3.24 (the default) (see colrun mock --help)\n"},
+		{"bad version", []string{"--api-version", "v3"}, "colrun mock: --api-version \"v3\": want a version N.N from 1.0 up, such as 3.24 (the default) (see colrun mock --help)\n"},
 		// The mock answered 404001 under these, its own URLs included.
-		{"version past int", []string{"--api-version", "99999999999999999999.1"}, "colrun mock: --api-version \"99999999999999999999.1\": want a version of the form N.N, such as 3.24 (the default) (see colrun mock --help)\n"},
-		{"version 0", []string{"--api-version", "0.5"}, "colrun mock: --api-version \"0.5\": want a version of the form N.N, such as 3.24 (the default) (see colrun mock --help)\n"},
-		{"empty version", []string{"--api-version", ""}, "colrun mock: --api-version \"\": want a version of the form N.N, such as 3.24 (the default) (see colrun mock --help)\n"},
+		{"version past int", []string{"--api-version", "99999999999999999999.1"}, "colrun mock: --api-version \"99999999999999999999.1\": want a version N.N from 1.0 up, such as 3.24 (the default) (see colrun mock --help)\n"},
+		{"version 0", []string{"--api-version", "0.5"}, "colrun mock: --api-version \"0.5\": want a version N.N from 1.0 up, such as 3.24 (the default) (see colrun mock --help)\n"},
+		{"empty version", []string{"--api-version", ""}, "colrun mock: --api-version \"\": want a version N.N from 1.0 up, such as 3.24 (the default) (see colrun mock --help)\n"},
 		// 0 is not "no limit": it was quietly taken as the default.
 		{"zero ttl", []string{"--session-ttl", "0"}, "colrun mock: --session-ttl 0s: want a time above 0, such as 240m (the default) or 24h for sessions that last all day (see colrun mock --help)\n"},
 		{"negative ttl", []string{"--session-ttl=-1s"}, "colrun mock: --session-ttl -1s: want a time above 0, such as 240m (the default) or 24h for sessions that last all day (see colrun mock --help)\n"},

@@ -118,7 +118,7 @@ func (f *runFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.sslExtraCACerts, "ssl-extra-ca-certs", "", "extra trusted CA certificates (PEM)")
 	fs.Int64Var(&f.maxKeptBody, "max-kept-body", runner.DefaultMaxKeptBody, "bytes of each response body kept in reports (scripts always see all of it)")
 	fs.StringVar(&f.seed, "seed", "", "seed for dynamic variables such as {{$randomInt}}, to repeat a run's values")
-	fs.BoolVar(&f.mock, "mock", false, "run against colrun's built-in mock Tableau server (sets protocol, server, api-version, baseUrl)")
+	fs.BoolVar(&f.mock, "mock", false, "run against colrun's built-in mock Tableau server (sets protocol, server, api-version, baseUrl and the demo credentials' variables)")
 	fs.BoolVar(&f.noScripts, "no-scripts", false, "skip pre-request and test scripts")
 	fs.IntVar(&f.parallel, "parallel", 1, "run iterations on this many workers, each with its own cookies and script runtime")
 	fs.StringVar(&f.tableauAuth, "tableau-auth", "", "sign in to Tableau: password, pat or jwt (credentials from TABLEAU_* variables; see colrun tableau --help)")
@@ -167,9 +167,11 @@ func (m *msDuration) Type() string { return "ms" }
 
 const runUsage = `Usage: colrun run <collection> [flags]
 
-Runs a Postman collection (v2.0 or v2.1) and reports like Newman. Flags may
-come before or after the collection path. Exit codes: 0 all passed, 1 an
-assertion, script or request failed, 2 bad flags or input files.
+Runs a Postman collection (v2.0 or v2.1; v1 is converted, as Newman does)
+and reports like Newman. Flags may come before or after the collection path.
+Exit codes: 0 all passed, 1 an assertion, script or request failed, 2 bad
+flags or input files, 3 colrun itself could not go on, 130 or 143 stopped by
+SIGINT or SIGTERM.
 As in Newman, a reporter option also takes a common form without the
 reporter's name, for every reporter that has it: --reporter-silent,
 --reporter-no-summary, --reporter-export <path>, ...
@@ -213,6 +215,10 @@ func runCommand(ctx context.Context, args []string, sio stdio) int {
 		fmt.Fprintf(sio.err, "colrun run: %v\n", err)
 		return exitUsage
 	}
+	if err := checkSigninFlagsNeedAuth(fs, f.tableauAuth); err != nil {
+		fmt.Fprintf(sio.err, "colrun run: %v\n", err)
+		return exitUsage
+	}
 	f.reporters = dropMissingReporters(f.reporters, sio.err)
 	if msg := report.DominantConflict(f.reporters); msg != "" {
 		fmt.Fprintf(sio.err, "colrun: warning: %s\n", msg)
@@ -226,6 +232,22 @@ func runCommand(ctx context.Context, args []string, sio stdio) int {
 		return exitUsage
 	}
 	return executeRun(ctx, fs.Arg(0), &f, sio)
+}
+
+// checkSigninFlagsNeedAuth refuses the sign-in flags given without
+// --tableau-auth. colrun then does not sign in, so they would change
+// nothing: a run given --tableau-format json sent the collection's XML
+// sign-in without a word, and the user went looking in the wrong place.
+func checkSigninFlagsNeedAuth(fs *pflag.FlagSet, method string) error {
+	if method != "" {
+		return nil
+	}
+	for _, name := range []string{"tableau-format", "secret-file", "tableau-token-variable", "tableau-site-variable", "tableau-user-variable"} {
+		if fs.Changed(name) {
+			return fmt.Errorf("--%s works only with --tableau-auth password, pat or jwt: without it colrun does not sign in, and the collection's own sign-in requests go as written", name)
+		}
+	}
+	return nil
 }
 
 // executeRun loads the inputs, runs the collection, writes the exports and
