@@ -2,13 +2,16 @@ package main
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
 // TestBundledCollectionsRunGreen runs every collection shipped in
 // collections/ against the embedded mock, as a new user's first command
 // does, and the reads collection under each --tableau-auth method and
-// format, checking that assertions ran and none failed.
+// format, checking that assertions ran and none failed, and that no
+// script leans on a global Postman has deprecated (xml2Json, CryptoJS):
+// each use prints a warning box, which is no first impression to give.
 func TestBundledCollectionsRunGreen(t *testing.T) {
 	t.Parallel()
 	files, err := filepath.Glob("../../collections/*.postman_collection.json")
@@ -33,9 +36,12 @@ func TestBundledCollectionsRunGreen(t *testing.T) {
 		t.Run(r.name, func(t *testing.T) {
 			t.Parallel()
 			report := filepath.Join(t.TempDir(), "r.json")
-			res := colrun(t, nil, append(r.args, "-r", "json", "--reporter-json-export", report)...)
+			res := colrun(t, nil, append(r.args, "-r", "cli,json", "--reporter-json-export", report, "--color", "off")...)
 			if res.code != exitOK {
 				t.Fatalf("exit %d\n%s", res.code, res.stderr)
+			}
+			if strings.Contains(res.stdout, "deprecated") {
+				t.Errorf("a script uses a deprecated global:\n%s", res.stdout)
 			}
 			var doc struct {
 				Run struct {
