@@ -25,6 +25,7 @@ func commands() []command {
 		{"tableau", "Tableau sign-in helpers: show sign-in bodies, mint a JWT, check credentials", tableauCommand},
 		{"version", "print the version", versionCommand},
 		{"--version", "", versionCommand},
+		{"-v", "", versionCommand}, // Newman's short form
 		{"help", "show this help, or a subcommand's with \"colrun help run\"", helpCommand},
 		{"-h", "", helpCommand},
 		{"--help", "", helpCommand},

@@ -63,6 +63,6 @@ func dispatch(ctx context.Context, args []string, sio stdio) int {
 			return c.run(ctx, args[1:], sio)
 		}
 	}
-	fmt.Fprintf(sio.err, "colrun: unknown command %q; run \"colrun help\" for the list\n", args[0])
+	fmt.Fprintf(sio.err, "colrun: %s\n", commandError(args[0]))
 	return exitUsage
 }

@@ -67,3 +67,26 @@ func singleDashLong(fs *pflag.FlagSet, args []string) error {
 	}
 	return nil
 }
+
+// commandError words an unknown subcommand as flagError words an unknown
+// flag: with the command it most likely meant ("runn": run), and for a
+// collection file given without "run", the command line to use.
+func commandError(name string) string {
+	msg := fmt.Sprintf("unknown command %q", name)
+	if strings.HasSuffix(strings.ToLower(name), ".json") {
+		return fmt.Sprintf("%s; to run a collection: colrun run %s", msg, name)
+	}
+	best, guess := 3, ""
+	for _, c := range commands() {
+		if c.summary == "" {
+			continue
+		}
+		if d := levenshtein.ComputeDistance(name, c.name); d < best && d < len(c.name) {
+			best, guess = d, c.name
+		}
+	}
+	if guess != "" {
+		return fmt.Sprintf("%s; did you mean %s? (see \"colrun help\")", msg, guess)
+	}
+	return msg + "; run \"colrun help\" for the list"
+}
