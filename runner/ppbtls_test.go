@@ -30,7 +30,9 @@ func tlsServer(t *testing.T, cfg *tls.Config) string {
 // or Newman's error (its first field, a thread id, zeroed). Node allows
 // TLS 1.2 and 1.3 only; a list that is not an array, or an unknown
 // name, changes nothing; OpenSSL's names may be joined by colons in one
-// entry; a selection of TLS 1.3 suites only leaves no TLS 1.2 suite.
+// entry; a selection of TLS 1.3 suites only leaves no TLS 1.2 suite; a
+// cipher selection that is not a list or names nothing ([], [""], [null])
+// leaves the default suites, where colrun failed the request.
 func TestTLSProtocolsAndCiphersAsNewmanNarrowsThem(t *testing.T) {
 	t.Parallel()
 	tls12 := tlsServer(t, &tls.Config{MaxVersion: tls.VersionTLS12, CipherSuites: []uint16{tls.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384}})
@@ -58,6 +60,12 @@ func TestTLSProtocolsAndCiphersAsNewmanNarrowsThem(t *testing.T) {
 		{"TLS 1.2 suites leave TLS 1.3 as it is", tls13, `{"tlsCipherSelection":["ECDHE-RSA-AES128-GCM-SHA256"]}`, "304 1301", ""},
 		{"TLS 1.3 suites only leave TLS 1.2 none", tls12, `{"tlsCipherSelection":["TLS_AES_256_GCM_SHA384"]}`, "", alert70},
 		{"no suite OpenSSL knows", tls12, `{"tlsCipherSelection":["NOPE"]}`, "", "error:0A0000B9:SSL routines::no cipher match"},
+		{"an empty selection", tls12, `{"tlsCipherSelection":[]}`, "303 c030", ""},
+		{"a selection of an empty name", tls12, `{"tlsCipherSelection":[""]}`, "303 c030", ""},
+		{"a selection of null", tls12, `{"tlsCipherSelection":[null]}`, "303 c030", ""},
+		{"a selection that is not a list", tls12, `{"tlsCipherSelection":"ECDHE-RSA-AES128-GCM-SHA256"}`, "303 c030", ""},
+		{"a selection that is null", tls12, `{"tlsCipherSelection":null}`, "303 c030", ""},
+		{"a selection of a space", tls12, `{"tlsCipherSelection":[" "]}`, "", "error:0A0000B9:SSL routines::no cipher match"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

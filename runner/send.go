@@ -1823,7 +1823,10 @@ func tlsProfileFor(p collections.ProtocolProfileBehavior) (tlsProfile, []string,
 	no12 := slices.Contains(p.TLSDisabledProtocols, "TLSv1_2")
 	no13 := slices.Contains(p.TLSDisabledProtocols, "TLSv1_3")
 	var warnings []string
-	if p.TLSCipherSelection != nil {
+	// A selection that renders as no text (not a list, [], [""], [null])
+	// is no selection: Newman then offers Node's default suites, where
+	// a list of names OpenSSL lacks fails the request.
+	if strings.Join(p.TLSCipherSelection, ",") != "" {
 		var suites []byte
 		var named13, unknown []string
 		for _, entry := range p.TLSCipherSelection {
