@@ -32,7 +32,9 @@ func tlsServer(t *testing.T, cfg *tls.Config) string {
 // name, changes nothing; OpenSSL's names may be joined by colons in one
 // entry; a selection of TLS 1.3 suites only leaves no TLS 1.2 suite; a
 // cipher selection that is not a list or names nothing ([], [""], [null])
-// leaves the default suites, where colrun failed the request.
+// leaves the default suites, where colrun failed the request; an OpenSSL
+// keyword (HIGH) adds suites, where colrun offered only the names given
+// or failed the request.
 func TestTLSProtocolsAndCiphersAsNewmanNarrowsThem(t *testing.T) {
 	t.Parallel()
 	tls12 := tlsServer(t, &tls.Config{MaxVersion: tls.VersionTLS12, CipherSuites: []uint16{tls.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384}})
@@ -66,6 +68,10 @@ func TestTLSProtocolsAndCiphersAsNewmanNarrowsThem(t *testing.T) {
 		{"a selection that is not a list", tls12, `{"tlsCipherSelection":"ECDHE-RSA-AES128-GCM-SHA256"}`, "303 c030", ""},
 		{"a selection that is null", tls12, `{"tlsCipherSelection":null}`, "303 c030", ""},
 		{"a selection of a space", tls12, `{"tlsCipherSelection":[" "]}`, "", "error:0A0000B9:SSL routines::no cipher match"},
+		{"an OpenSSL keyword", tls12, `{"tlsCipherSelection":["HIGH"]}`, "303 c030", ""},
+		{"a keyword beside a suite the server lacks", tls12, `{"tlsCipherSelection":["ECDHE-RSA-AES128-GCM-SHA256","HIGH"]}`, "303 c030", ""},
+		{"keywords joined by + and a removal", tls12, `{"tlsCipherSelection":["ECDHE+AESGCM:!aNULL"]}`, "303 c030", ""},
+		{"a removal alone", tls12, `{"tlsCipherSelection":["!aNULL"]}`, "", "error:0A0000B9:SSL routines::no cipher match"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1803,6 +1803,30 @@ var openSSLSuites = map[string]uint16{
 	"DES-CBC3-SHA":                  tls.TLS_RSA_WITH_3DES_EDE_CBC_SHA,
 }
 
+// opensslAddsSuites reports whether a tlsCipherSelection entry is an
+// OpenSSL cipher-string keyword, or keywords joined by +, that Go's
+// default TLS 1.2 suites stand in for (HIGH, DEFAULT, ECDHE+AESGCM):
+// not a suite's name, a removal (!aNULL, -RC4) or an option (@STRENGTH),
+// nor a keyword for suites Go lacks (eNULL, CAMELLIA, PSK), which stay
+// left out as before.
+func opensslAddsSuites(word string) bool {
+	if word == "" {
+		return false
+	}
+	for _, part := range strings.Split(word, "+") {
+		if !opensslKeywords[part] {
+			return false
+		}
+	}
+	return true
+}
+
+// opensslKeywords are the words of OpenSSL's ciphers(1) that select
+// suites Go implements, most of them in its defaults.
+var opensslKeywords = map[string]bool{"DEFAULT": true, "ALL": true, "HIGH": true, "ECDHE": true, "EECDH": true, "kECDHE": true,
+	"kEECDH": true, "ECDH": true, "aRSA": true, "aECDSA": true, "ECDSA": true, "AES": true, "AES128": true, "AES256": true,
+	"AESGCM": true, "CHACHA20": true}
+
 // tls13Suites are the TLS 1.3 suites, which OpenSSL names as the RFC does.
 var tls13Suites = map[string]bool{"TLS_AES_128_GCM_SHA256": true, "TLS_AES_256_GCM_SHA384": true, "TLS_CHACHA20_POLY1305_SHA256": true}
 
@@ -1812,8 +1836,9 @@ var tls13Suites = map[string]bool{"TLS_AES_128_GCM_SHA256": true, "TLS_AES_256_G
 // nothing, and an unknown name is ignored, as OpenSSL's constants lack it.
 // A cipher list that names TLS 1.3 suites only leaves TLS 1.2 no suite,
 // so only TLS 1.3 is left. Go cannot narrow the TLS 1.3 suites, nor
-// read OpenSSL's cipher-string keywords (HIGH, !aNULL): the warnings say
-// what was not applied. The error is the request's, in Node's words,
+// read OpenSSL's cipher-string keywords: one that Go's default suites
+// stand in for (HIGH) offers them, other keywords and removals (!aNULL)
+// are left out, and the warnings say what was not applied. The error is the request's, in Node's words,
 // when no version or no suite is left.
 func tlsProfileFor(p collections.ProtocolProfileBehavior) (tlsProfile, []string, error) {
 	var prof tlsProfile
@@ -1828,7 +1853,7 @@ func tlsProfileFor(p collections.ProtocolProfileBehavior) (tlsProfile, []string,
 	// a list of names OpenSSL lacks fails the request.
 	if strings.Join(p.TLSCipherSelection, ",") != "" {
 		var suites []byte
-		var named13, unknown []string
+		var named13, unknown, keywords []string
 		for _, entry := range p.TLSCipherSelection {
 			// OpenSSL separates names with colons, commas or spaces.
 			for _, name := range strings.FieldsFunc(entry, func(r rune) bool { return r == ':' || r == ',' || r == ' ' }) {
@@ -1837,6 +1862,8 @@ func tlsProfileFor(p collections.ProtocolProfileBehavior) (tlsProfile, []string,
 					suites = append(suites, byte(id>>8), byte(id))
 				case tls13Suites[name]:
 					named13 = append(named13, name)
+				case opensslAddsSuites(name):
+					keywords = append(keywords, strconv.Quote(name))
 				default:
 					unknown = append(unknown, strconv.Quote(name))
 				}
@@ -1846,10 +1873,20 @@ func tlsProfileFor(p collections.ProtocolProfileBehavior) (tlsProfile, []string,
 			warnings = append(warnings, "protocolProfileBehavior.tlsCipherSelection: colrun cannot apply "+strings.Join(unknown, ", ")+
 				" (it reads the OpenSSL names of the TLS 1.2 suites Go implements, such as ECDHE-RSA-AES128-GCM-SHA256, and TLS 1.3 suite names); left out")
 		}
+		if len(keywords) > 0 {
+			// OpenSSL adds every suite such a word names, which colrun
+			// cannot work out: offering Go's default TLS 1.2 suites
+			// sends the request Newman sends, where narrowing to the
+			// names alone (or to none) could fail it.
+			warnings = append(warnings, "protocolProfileBehavior.tlsCipherSelection: colrun cannot apply OpenSSL's cipher-string keywords ("+strings.Join(keywords, ", ")+
+				"), so Go's default TLS 1.2 suites are offered")
+			suites = nil
+		}
 		if len(named13) > 0 && len(named13) < len(tls13Suites) && !no13 {
 			warnings = append(warnings, "protocolProfileBehavior.tlsCipherSelection: Go cannot narrow the TLS 1.3 suites, so all three are offered, not only "+strings.Join(named13, ", "))
 		}
 		switch {
+		case len(keywords) > 0:
 		case len(suites) == 0 && len(named13) == 0:
 			return prof, warnings, netErr(event.NodeError{Code: "ERR_SSL_NO_CIPHER_MATCH"}, "error:0A0000B9:SSL routines::no cipher match",
 				"protocolProfileBehavior.tlsCipherSelection names no cipher suite colrun can use")
