@@ -90,7 +90,10 @@ func (h *handler) updateHyperData(c *call) (result, *apiError) {
 	if requestID == "" {
 		return result{}, errBadRequest("The RequestID header is required: a value of your own that names this update, so that a repeat is ignored.")
 	}
-	if j, ok := st.hyperRequests[requestID]; ok {
+	// A repeat is the same RequestID for the same data source: another
+	// data source's (another site's) update is not this one's answer.
+	requestKey := id + "\x00" + requestID
+	if j, ok := st.hyperRequests[requestKey]; ok {
 		return answer(http.StatusAccepted, hyperJobNode(j))
 	}
 	readsSource, err := checkHyperActions(raw)
@@ -114,7 +117,7 @@ func (h *handler) updateHyperData(c *call) (result, *apiError) {
 	if st.hyperRequests == nil {
 		st.hyperRequests = map[string]*job{}
 	}
-	st.hyperRequests[requestID] = j
+	st.hyperRequests[requestKey] = j
 	return answer(http.StatusAccepted, hyperJobNode(j))
 }
 

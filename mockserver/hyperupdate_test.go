@@ -26,6 +26,7 @@ func TestHyperDataUpdate(t *testing.T) {
 		code                    string // Tableau error code, for errors
 		jobType, connectionLuid string
 		sameJob                 bool // the answer is the first job
+		newJob                  bool // the answer is not the first job
 	}
 	m := newMock(t, Config{})
 	admin, _ := m.admin("")
@@ -65,6 +66,9 @@ func TestHyperDataUpdate(t *testing.T) {
 		{method: "PATCH", path: "datasources/" + hr + "/data", body: `<tsRequest/>`, requestID: "r9", status: 400, code: "400000"},
 		{as: DemoAliceName, method: "PATCH", path: "datasources/" + others + "/data", body: del, requestID: "r10", status: 403, code: "403004"},
 		{as: DemoAliceName, method: "PATCH", path: "datasources/" + hr + "/data", body: del, requestID: "r11", status: 202},
+		// A RequestID names an update of one data source: the same one
+		// for another data source is another update.
+		{method: "PATCH", path: "datasources/" + others + "/data", body: del, requestID: "r1", status: 202, newJob: true},
 	} {
 		token := admin
 		if s.as == DemoAliceName {
@@ -97,6 +101,9 @@ func TestHyperDataUpdate(t *testing.T) {
 		}
 		if s.sameJob && id != first {
 			t.Errorf("step %d: a repeated RequestID started job %s, not %s", i, id, first)
+		}
+		if s.newJob && id == first {
+			t.Errorf("step %d: a RequestID used for another data source answered that update's job %s", i, id)
 		}
 		if s.jobType != "" && kind != s.jobType {
 			t.Errorf("step %d: job type %q, want %q; %s", i, kind, s.jobType, r.body)

@@ -43,8 +43,8 @@ type store struct {
 	conns map[string]*connection
 	// uploads are the file upload sessions begun and not yet published.
 	uploads []*upload
-	// hyperRequests maps the RequestID of each Hyper data update to the
-	// job it started, so that a repeat answers that job.
+	// hyperRequests maps each Hyper data update (data source id, NUL,
+	// RequestID) to the job it started, so that a repeat answers that job.
 	hyperRequests map[string]*job
 	// ext holds the dashboard extension settings, made on first use.
 	ext *extensionSettings
