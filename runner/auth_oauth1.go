@@ -141,8 +141,10 @@ func applyOAuth1(a *collections.Auth, out *outgoing, u *collections.URL, in *sig
 		return
 	}
 	// OAuth 1.0a wants the query in RFC 3986 encoding, which
-	// postman-runtime rewrites it to.
-	if q := queryOf(nu.path); q != "" {
+	// postman-runtime rewrites it to, unless disableUrlEncoding asks for
+	// the URL as written.
+	asWritten := out.PPB.DisableURLEncoding != nil && *out.PPB.DisableURLEncoding
+	if q := queryOf(nu.path); q != "" && !asWritten {
 		pairs, err := oauth1DecodeForm(q)
 		if err == nil {
 			u.Query = u.Query[:0]
@@ -168,10 +170,15 @@ func applyOAuth1(a *collections.Auth, out *outgoing, u *collections.URL, in *sig
 		out.form = &form
 	default:
 		for _, p := range sig {
-			qp := collections.QueryParam{Key: oauth1Encode(p.key)}
+			// With disableUrlEncoding postman-runtime adds them as they
+			// are: a signature's + / = go out raw.
+			qp := collections.QueryParam{Key: p.key}
+			if !asWritten {
+				qp.Key = oauth1Encode(p.key)
+			}
 			if p.value.present && p.value.v != nil {
 				s := collections.ValueString(p.value.v)
-				if s != "" {
+				if s != "" && !asWritten {
 					s = oauth1Encode(s)
 				}
 				qp.Value = &s
