@@ -409,7 +409,8 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 			capture.trace.ConnectDone = idle.connectDone(capture.trace.ConnectDone)
 		}
 		capture.idle = idle
-		req, err := newHTTPRequest(httptrace.WithClientTrace(ctx, &capture.trace), method, target, headers, body, hasBody, o.PPB.DisabledSystemHeaders)
+		utf8Head := len(body) > 0 && o.Spec != nil && o.Spec.Mode != "file"
+		req, err := newHTTPRequest(httptrace.WithClientTrace(ctx, &capture.trace), method, target, headers, body, hasBody, utf8Head, o.PPB.DisabledSystemHeaders)
 		if err != nil {
 			return nil, err
 		}
@@ -642,7 +643,13 @@ func mergeCaseVariantsSlow(h http.Header, sent []event.Header) {
 // off is protocolProfileBehavior.disabledSystemHeaders: the headers Go's
 // transport would add (User-Agent, Accept-Encoding, Content-Length) that
 // the request must go without unless it sets them itself.
-func newHTTPRequest(ctx context.Context, method, target string, headers []event.Header, body []byte, hasBody bool, off map[string]bool) (*http.Request, error) {
+//
+// utf8Head says how Node encodes the request line and header block: in
+// latin1, one byte per character, unless the body is text (raw,
+// urlencoded, GraphQL, form-data), which Node writes in the same chunk as
+// the head, so the head goes out in the body's UTF-8 ("café" is caf\xc3\xa9
+// on a POST with a raw body, caf\xe9 on a GET or with a file body).
+func newHTTPRequest(ctx context.Context, method, target string, headers []event.Header, body []byte, hasBody, utf8Head bool, off map[string]bool) (*http.Request, error) {
 	if method == "" || strings.IndexFunc(method, func(r rune) bool { return r >= 0x80 || !tchar[r] }) >= 0 {
 		// Node checks the method before anything else, in its words.
 		return nil, netErr(event.NodeError{Code: "ERR_INVALID_HTTP_TOKEN"}, `Method must be a valid HTTP token ["`+method+`"]`,
@@ -677,10 +684,14 @@ func newHTTPRequest(ctx context.Context, method, target string, headers []event.
 		return nil, netErr(event.NodeError{Code: "ERR_UNESCAPED_CHARACTERS"}, "Request path contains unescaped characters",
 			"the path or query has a space, a control character or a character beyond U+00FF, which protocolProfileBehavior.disableUrlEncoding leaves unencoded")
 	}
-	if split && req.URL.RequestURI() != uri && !strings.HasPrefix(uri, "//") {
-		// Node writes the path in latin1, one byte per character.
-		if l1, err := charmap.ISO8859_1.NewEncoder().String(uri); err == nil {
-			uri = l1
+	latin1Target := !utf8Head && strings.IndexFunc(uri, func(r rune) bool { return r >= 0x80 }) >= 0
+	if split && (req.URL.RequestURI() != uri || latin1Target) && !strings.HasPrefix(uri, "//") {
+		if latin1Target {
+			// Node writes the path in latin1, one byte per character
+			// (Go would write a query it keeps as is in UTF-8).
+			if l1, err := charmap.ISO8859_1.NewEncoder().String(uri); err == nil {
+				uri = l1
+			}
 		}
 		setRequestTarget(req.URL, uri)
 	}
@@ -704,12 +715,15 @@ func newHTTPRequest(ctx context.Context, method, target string, headers []event.
 		if !plainHeaderValue(h.Value) {
 			// Node refuses a value with a control character or a
 			// character past U+00FF, and writes the rest in latin1, one
-			// byte per character: "café" goes out as caf\xe9.
+			// byte per character ("café" goes out as caf\xe9), or in
+			// UTF-8 with a text body (see utf8Head).
 			if strings.IndexFunc(h.Value, func(r rune) bool { return r > 0xff || r < 0x20 && r != '\t' || r == 0x7f }) >= 0 {
 				return nil, netErr(event.NodeError{Code: "ERR_INVALID_CHAR"}, `Invalid character in header content ["`+h.Key+`"]`,
 					"the value of header %q has a control character or a character beyond U+00FF, which HTTP/1.1 cannot carry", h.Key)
 			}
-			h.Value = latin1Bytes(h.Value)
+			if !utf8Head {
+				h.Value = latin1Bytes(h.Value)
+			}
 		}
 		switch {
 		case strings.EqualFold(h.Key, "Host"):
