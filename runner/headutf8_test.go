@@ -1,10 +1,7 @@
 package runner
 
 import (
-	"bufio"
-	"net"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -16,36 +13,8 @@ import (
 // in latin1, and a query left unencoded (disableUrlEncoding) in UTF-8.
 func TestRequestHeadEncodingFollowsTheBody(t *testing.T) {
 	t.Parallel()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	var mu sync.Mutex
-	var got []string
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			r := bufio.NewReader(c)
-			for first := true; ; first = false {
-				line, err := r.ReadString('\n')
-				if err != nil || line == "\r\n" {
-					break
-				}
-				if first || strings.HasPrefix(line, "X-") {
-					mu.Lock()
-					got = append(got, strings.TrimRight(line, "\r\n"))
-					mu.Unlock()
-				}
-			}
-			c.Write([]byte("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"))
-			c.Close()
-		}
-	}()
-	c := parse(t, collection("http://"+ln.Addr().String(), `
+	addr, lines := rawHeadRecorder(t, func(first bool, line string) bool { return first || strings.HasPrefix(line, "X-") })
+	c := parse(t, collection("http://"+addr, `
 		{"name":"raw body","request":{"method":"POST","url":"{{base}}/p","header":[{"key":"X-A","value":"café"}],"body":{"mode":"raw","raw":"hi"}}},
 		{"name":"no body","request":{"method":"GET","url":"{{base}}/g","header":[{"key":"X-A","value":"café"}]}},
 		{"name":"query as written","protocolProfileBehavior":{"disableUrlEncoding":true},"request":{"method":"GET","url":"{{base}}/a?s=é"}},
@@ -58,9 +27,7 @@ func TestRequestHeadEncodingFollowsTheBody(t *testing.T) {
 		"GET /a?s=\xe9 HTTP/1.1",
 		"POST /h/\xc3\xa9 HTTP/1.1",
 	}
-	mu.Lock()
-	defer mu.Unlock()
-	if d := cmp.Diff(want, got); d != "" {
+	if d := cmp.Diff(want, lines()); d != "" {
 		t.Errorf("request lines and headers on the wire (-want +got):\n%q", d)
 	}
 }
