@@ -654,7 +654,7 @@ func (s *Sandbox) value(vals map[scriptValueKey]goja.Value, sc *variables.Scope,
 			return kept
 		}
 	}
-	return s.toJS(e.Read())
+	return s.toJS(e.ScriptValue())
 }
 
 // nVarToObject returns a scope's variables as an object; for pm.variables
@@ -756,6 +756,7 @@ func (s *Sandbox) nVarReplaceIn(sv *scriptValues, c goja.FunctionCall) goja.Valu
 	// Postman's replaceIn reads data as variables, where null is "null";
 	// only the request's substitution leaves a data null as {{name}}.
 	r.DataNullAsText = true
+	r.ScriptValues = true
 	if str, ok := tpl.Export().(string); ok {
 		return s.rt.ToValue(r.MustReplace(str))
 	}

@@ -154,12 +154,19 @@ func (s *Scope) Get(key string) (any, bool) {
 	if !ok || s.entries[i].hidden() {
 		return nil, false
 	}
-	return scriptValue(s.entries[i].Type, s.entries[i].Read()), true
+	return s.entries[i].ScriptValue(), true
 }
 
 // Resolve returns an enabled variable's value, as {{name}} substitution
 // reads it: any truthy "disabled" hides the entry.
 func (s *Scope) Resolve(key string) (any, bool) {
+	return s.resolve(key, false)
+}
+
+// resolve is Resolve, with the value as a script reads it (see
+// scriptValue) when script is set: a script's replaceIn substitutes what
+// its get would read.
+func (s *Scope) resolve(key string, script bool) (any, bool) {
 	if s == nil {
 		return nil, false
 	}
@@ -168,6 +175,9 @@ func (s *Scope) Resolve(key string) (any, bool) {
 	i, ok := s.enabled(key)
 	if !ok {
 		return nil, false
+	}
+	if script {
+		return s.entries[i].ScriptValue(), true
 	}
 	return s.entries[i].Read(), true
 }
@@ -427,6 +437,10 @@ type Resolver struct {
 	// DataNullAsText substitutes a data file's null as "null", as
 	// pm.variables.replaceIn does in Newman; requests leave it unresolved.
 	DataNullAsText bool
+	// ScriptValues substitutes values as scripts read them (see
+	// Entry.ScriptValue), as a script's replaceIn does in Newman: a
+	// "number" variable holding "abc" is 0 there and NaN in a request.
+	ScriptValues bool
 	// Unresolved collects names left as {{name}}, in first-seen order.
 	Unresolved []string
 	seen       map[string]bool
@@ -583,7 +597,7 @@ func (r *Resolver) lookup(name string) (string, bool) {
 // unless DataNullAsText says otherwise.
 func (r *Resolver) scopeValue(name string) (string, bool) {
 	for _, sc := range r.Scopes.Ordered() {
-		v, ok := sc.Resolve(name)
+		v, ok := sc.resolve(name, r.ScriptValues)
 		if !ok {
 			continue
 		}
@@ -666,6 +680,10 @@ func jsonNumberFloat(n json.Number) (float64, bool) {
 	f, err := strconv.ParseFloat(string(n), 64)
 	return f, err == nil || errors.Is(err, strconv.ErrRange)
 }
+
+// ScriptValue is the entry's value as a script reads it through get,
+// toObject, toJSON or replaceIn; see scriptValue.
+func (e Entry) ScriptValue() any { return scriptValue(e.Type, e.Read()) }
 
 // scriptValue is v as a script reads it. Newman hands the scopes to the
 // sandbox as JSON, where NaN and the infinities are null, and a "number"
