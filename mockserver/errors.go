@@ -81,6 +81,16 @@ func errFilterValue(field string) *apiError {
 	return &apiError{http.StatusBadRequest, 400065, "Bad Request", fmt.Sprintf("The filter query is missing a value for key '%s'.", field)}
 }
 
+// errFilterOperator answers a filter whose operator the field does not
+// take (name:gt:x) or that is no operator at all (name:like:x). Tableau
+// answers these 400 (tableau/tableau-mcp's flows filter notes it, checked
+// against Tableau 3.30); the code is its filter errors' 400065 and the
+// wording the mock's own, as no quote of Tableau's was found.
+func errFilterOperator(field, op string) *apiError {
+	return &apiError{http.StatusBadRequest, 400065, "Bad Request",
+		fmt.Sprintf("The filter query has the operator '%s' for key '%s', which does not take it.", op, field)}
+}
+
 // errFilterDate answers a date filter whose value is not ISO 8601. The
 // code is Tableau's for a filter it cannot read (above); the wording is the
 // mock's own, as no quote of Tableau's was found.

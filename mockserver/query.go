@@ -11,14 +11,17 @@ import (
 )
 
 // listQuery is what the mock understands of a list request's query:
-// paging, filters, sorts and fields. The filters applied are eq and in on
-// name, siteRole, contentUrl, id (luid), tags, ownerName and viewUrlName,
+// paging, filters, sorts and fields. The filters applied are eq, in, cieq
+// and has on name, siteRole, contentUrl, id (luid), tags, ownerName,
+// ownerEmail, projectName, workbookName, viewUrlName, sheetType,
+// parentProjectId, topLevelProject and domainName,
 // eq, gt, gte, lt and lte on the dates createdAt, updatedAt and
 // lastLogin (ISO 8601, as Tableau's "Filtering and Sorting" page writes
 // them: 2016-05-04T21:24:49Z) and on the number size. Other filters on fields Tableau documents
 // are accepted but not applied, so that collections written for a real
-// server still run; a filter on a field Tableau does not know, without a
-// value, or with a date that is not one, is refused as Tableau refuses it.
+// server still run; a filter on a field Tableau does not know, with an
+// operator the field does not take, without a value, or with a date that
+// is not one, is refused as Tableau refuses it.
 // Sorts are field:asc or field:desc on any documented field, applied in
 // the order given; an unknown field or another direction is refused.
 type listQuery struct {
@@ -72,7 +75,8 @@ type sortKey struct {
 // how; luid is Tableau's other name for id.
 var (
 	textFields = map[string]bool{"name": true, "siteRole": true, "contentUrl": true, "id": true, "luid": true,
-		"tags": true, "ownerName": true, "viewUrlName": true}
+		"tags": true, "ownerName": true, "viewUrlName": true, "ownerEmail": true, "projectName": true,
+		"workbookName": true, "sheetType": true, "parentProjectId": true, "topLevelProject": true, "domainName": true}
 	dateFields = map[string]bool{"createdAt": true, "updatedAt": true, "lastLogin": true}
 	// numFields are the numeric fields the mock's items carry; the other
 	// numeric filter fields (favoritesTotal, userCount, ...) are accepted
@@ -105,6 +109,44 @@ func init() {
 
 func parseListQuery(q url.Values) (listQuery, *apiError) {
 	return parseListQueryFor(q, contentFilters)
+}
+
+// Filter operators, by the kind of field they apply to, as the tables of
+// Tableau's "Filtering and Sorting" page give them (and as tableau/tableau-mcp
+// copies them per list, noting that Tableau 3.30 answers 400 to an
+// operator outside a field's list): text fields take eq and in, dates and
+// counts eq, gt, gte, lt and lte, true/false fields eq alone, and group
+// names and domains and job titles, subtitles, notes and arguments also
+// has (contains). cieq, case-insensitive eq, is in Tableau Server Client's
+// RequestOptions.Operator but in no table of Tableau's page, so the mock
+// lets every text field take it rather than refuse what a server may take.
+var (
+	textOps    = []string{"eq", "in", "cieq"}
+	hasOps     = []string{"eq", "in", "cieq", "has"}
+	compareOps = []string{"eq", "gt", "gte", "lt", "lte"}
+	boolOps    = []string{"eq"}
+	// compareFields and boolFields are the documented fields of those
+	// kinds (the lists' own and Query Jobs'); hasFields take has.
+	compareFields = map[string]bool{"createdAt": true, "updatedAt": true, "lastLogin": true, "size": true,
+		"favoritesTotal": true, "hitsTotal": true, "sheetCount": true, "sheetNumber": true, "subscriptionsTotal": true,
+		"userCount": true, "startedAt": true, "completedAt": true, "endedAt": true, "priority": true, "progress": true}
+	boolFields = map[string]bool{"displayTabs": true, "hasAlert": true, "hasAlerts": true, "hasEmbeddedPassword": true,
+		"hasExtracts": true, "isCertified": true, "isConnectable": true, "isDefaultPort": true, "isHierarchical": true,
+		"isLocal": true, "isPublished": true, "topLevelProject": true, "serverPort": true, "type": true}
+	hasFields = map[string]bool{"name": true, "domainName": true, "title": true, "subtitle": true, "notes": true, "args": true}
+)
+
+// filterOps returns the operators a filter field takes.
+func filterOps(field string) []string {
+	switch {
+	case compareFields[field]:
+		return compareOps
+	case boolFields[field]:
+		return boolOps
+	case hasFields[field]:
+		return hasOps
+	}
+	return textOps
 }
 
 // parseListQueryFor reads a list query against the filter fields of one
@@ -176,11 +218,14 @@ func parseFilter(expr string, spec filterSpec) (*fieldFilter, *apiError) {
 	if !ok || value == "" {
 		return nil, errFilterValue(field)
 	}
+	if !slices.Contains(filterOps(field), op) {
+		return nil, errFilterOperator(field, op)
+	}
 	if field == "luid" {
 		field = "id"
 	}
 	switch {
-	case spec.text[field] && op == "eq":
+	case spec.text[field] && op != "in":
 		return &fieldFilter{field: field, op: op, values: []string{value}}, nil
 	case spec.text[field] && op == "in":
 		return &fieldFilter{field: field, op: op, values: strings.Split(strings.TrimSuffix(strings.TrimPrefix(value, "["), "]"), ",")}, nil
@@ -208,7 +253,17 @@ var comparisons = []string{"eq", "gt", "gte", "lt", "lte"}
 // number must be present to compare.
 func (f fieldFilter) keeps(values []string) bool {
 	if !f.date && !f.num {
-		return slices.ContainsFunc(values, func(v string) bool { return slices.Contains(f.values, v) })
+		return slices.ContainsFunc(values, func(v string) bool {
+			return slices.ContainsFunc(f.values, func(want string) bool {
+				switch f.op {
+				case "cieq":
+					return strings.EqualFold(v, want)
+				case "has":
+					return strings.Contains(v, want)
+				}
+				return v == want
+			})
+		})
 	}
 	if len(values) == 0 {
 		return false
@@ -377,6 +432,37 @@ func (r *row) values(st *store, field string) []string {
 			}
 		}
 		return nil
+	case "ownerEmail":
+		if u := st.user(attrOf(kid(n, "owner"), "id")); u != nil {
+			return []string{u.Email}
+		}
+		return nil
+	case "projectName":
+		id := attrOf(kid(n, "project"), "id")
+		if i := slices.IndexFunc(st.data.Projects, func(p Project) bool { return p.ID == id }); i >= 0 {
+			return []string{st.data.Projects[i].Name}
+		}
+		return nil
+	case "workbookName":
+		id := attrOf(kid(n, "workbook"), "id")
+		if i := slices.IndexFunc(st.data.Workbooks, func(w Workbook) bool { return w.ID == id }); i >= 0 {
+			return []string{st.data.Workbooks[i].Name}
+		}
+		return nil
+	case "topLevelProject":
+		if n.name != "project" {
+			return nil
+		}
+		return []string{strconv.FormatBool(attrOf(n, "parentProjectId") == "")}
+	case "domainName":
+		if d := kid(n, "domain"); d != nil {
+			return []string{attrOf(d, "name")}
+		}
+		if n.name == "user" {
+			// The mock's users are all local, in Tableau's domain "local".
+			return []string{"local"}
+		}
+		return nil
 	case "viewUrlName":
 		if n.name != "view" {
 			return nil
@@ -486,8 +572,22 @@ func (lq listQuery) paginationNode(total int) *node {
 		set("totalAvailable", strconv.Itoa(total))
 }
 
-// attrOf returns the value of one of an item's attributes, "" if absent.
+// kid returns an item's first child element of the name, nil if absent.
+func kid(n *node, name string) *node {
+	for _, k := range n.kids {
+		if k.name == name {
+			return k
+		}
+	}
+	return nil
+}
+
+// attrOf returns the value of one of an item's attributes, "" if absent
+// (or if n is nil).
 func attrOf(n *node, name string) string {
+	if n == nil {
+		return ""
+	}
 	for _, a := range n.attrs {
 		if a.name == name {
 			return a.value
