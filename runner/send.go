@@ -464,9 +464,10 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 					detail: fmt.Sprintf("maxRedirects is %d", so.maxRedirects)}
 			}
 			// Node's href of the next hop, resolved on the Location's
-			// text and encoded as the first request was.
+			// text and encoded as the first request was. Node reads the
+			// header one byte a character, so a UTF-8 "é" is "Ã©" there.
 			prevHref := href
-			target, href = followLocation(href, loc, asWritten)
+			target, href = followLocation(href, latin1String(loc), asWritten)
 			ex.redirects = append(ex.redirects, event.Redirected{Status: resp.StatusCode, URL: target})
 			if !so.keepMethod && resp.StatusCode != 307 && resp.StatusCode != 308 {
 				// postman-request turns every other redirect into a GET
