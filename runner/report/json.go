@@ -281,6 +281,16 @@ func (j *JSON) writeHead() {
 	}
 	j.head = true
 	s := j.sum
+	j.w.WriteString("{\n")
+	j.key("  ", "collection", j.collection(), true)
+	j.key("  ", "environment", jsonScope{Name: s.Environment, Values: []struct{}{}}, true)
+	j.key("  ", "globals", jsonScope{Name: s.Globals, Values: []struct{}{}}, true)
+	j.w.WriteString("  \"run\": {\n    \"executions\": [")
+}
+
+// collection is the report's collection member: its info alone.
+func (j *JSON) collection() jsonCollection {
+	s := j.sum
 	col := jsonCollection{Info: jsonInfo{ID: collectionID(s.Collection), Name: s.Collection.Name, Schema: schemaV21,
 		Description: newDescription(s.Collection.DescriptionValue)}}
 	if d := s.Collection.DescriptionValue; d != nil && d.Falsy {
@@ -290,11 +300,7 @@ func (j *JSON) writeHead() {
 		// A stream recorded before DescriptionValue: the text alone.
 		col.Info.Description = newDescription(&collections.Description{Content: s.Collection.Description})
 	}
-	j.w.WriteString("{\n")
-	j.key("  ", "collection", col, true)
-	j.key("  ", "environment", jsonScope{Name: s.Environment, Values: []struct{}{}}, true)
-	j.key("  ", "globals", jsonScope{Name: s.Globals, Values: []struct{}{}}, true)
-	j.w.WriteString("  \"run\": {\n    \"executions\": [")
+	return col
 }
 
 func (j *JSON) key(indent, name string, v any, comma bool) {
@@ -465,15 +471,24 @@ func (j *JSON) failure(f Failure) jsonFailure {
 		jf.Cursor = j.cursor(f.Cursor)
 	case f.HasCursor:
 		jf.Source = &jsonItem{ID: f.Item.ID, Name: f.Item.Name}
-		if n := len(f.Item.Folders); n > 0 {
+		jf.Cursor = j.cursor(f.Cursor)
+		switch n := len(f.Item.Folders); {
+		case f.Kind == FailRequest:
+			// Newman's request event carries an item without its
+			// place in the tree, so a request failure has no parent.
+		case n > 0:
 			// Newman's parent is the whole folder; consumers read its id
 			// and name, the id known when the runner gives FolderIDs.
-			jf.Parent = &jsonItem{Name: f.Item.Folders[n-1]}
+			p := &jsonItem{Name: f.Item.Folders[n-1]}
 			if len(f.Item.FolderIDs) == n {
-				jf.Parent.ID = f.Item.FolderIDs[n-1]
+				p.ID = f.Item.FolderIDs[n-1]
 			}
+			jf.Parent = p
+		default:
+			// A top-level item's parent is the collection, as in
+			// Newman's, so .parent.info.name names it.
+			jf.Parent = j.collection()
 		}
-		jf.Cursor = j.cursor(f.Cursor)
 	default:
 		jf.Cursor = struct{}{} // Newman writes {} for failures outside an item
 	}
@@ -1090,7 +1105,7 @@ type jsonFailure struct {
 	Error  *jsonError `json:"error"`
 	At     string     `json:"at"`
 	Source any        `json:"source,omitempty"`
-	Parent *jsonItem  `json:"parent,omitempty"`
+	Parent any        `json:"parent,omitempty"`
 	Cursor any        `json:"cursor"`
 }
 

@@ -532,7 +532,7 @@ func TestJSONSendRequestMatchesNewman(t *testing.T) {
 // TestJSONFailureParent: a failure in a folder names the folder by id and
 // name, as Newman 6.2.2's parent does (recorded: a failed assertion in
 // item i1 "WithSend" of folder f1 "Folder"), and a top-level item's
-// failure has no parent.
+// parent is the collection, whose info names it, as in Newman's.
 func TestJSONFailureParent(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -543,7 +543,8 @@ func TestJSONFailureParent(t *testing.T) {
 	}{
 		{"in a folder", event.ItemRef{ID: "i1", Name: "WithSend", Folders: []string{"Folder"}, FolderIDs: []string{"f1"}},
 			`{"id":"i1","name":"WithSend"}`, `{"id":"f1","name":"Folder"}`},
-		{"top level", event.ItemRef{ID: "i2", Name: "Top"}, `{"id":"i2","name":"Top"}`, ``},
+		{"top level", event.ItemRef{ID: "i2", Name: "Top"}, `{"id":"i2","name":"Top"}`,
+			`{"info":{"_postman_id":"c0","name":"c","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}}`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -552,7 +553,7 @@ func TestJSONFailureParent(t *testing.T) {
 			j := NewJSONWriter(&buf, nil)
 			c := event.Cursor{Ref: "r1", Length: 1}
 			for _, e := range []event.Event{
-				{RunStart: &event.RunStart{Collection: event.CollectionInfo{Name: "c"}, Iterations: 1, Requests: 1}},
+				{RunStart: &event.RunStart{Collection: event.CollectionInfo{Name: "c", ID: "c0"}, Iterations: 1, Requests: 1}},
 				{ItemStart: &event.ItemStart{Cursor: c, Item: tc.item}},
 				{Assertion: &event.Assertion{Cursor: c, Item: tc.item, Name: "ok", Error: &event.AssertionError{Name: "AssertionError", Message: "no"}}},
 				{ItemEnd: &event.ItemEnd{Cursor: c, Item: tc.item}},

@@ -345,7 +345,9 @@ func (j *JUnit) finish() error {
 		if st.systemErr.Len() > 0 {
 			body.WriteString("    <system-err>" + cdata(st.systemErr.String()) + "</system-err>\n")
 		}
-		cls := className(st.name)
+		// Newman derives the classname from the suite's name attribute
+		// as xmlbuilder stores it, escaped, so "A & B" is "AAmpB".
+		cls := className(attrValue(st.name))
 		if cls == "" {
 			cls = className(col.Name)
 		}
@@ -372,7 +374,7 @@ func (j *JUnit) finish() error {
 		st := &junitSuite{name: col.Name}
 		body.WriteString("  <testsuite" + attr("name", col.Name) + attr("timestamp", stamp) + attr("tests", "1") +
 			attr("failures", "0") + attr("errors", "1") + attr("time", secs(s.Timings.Duration().Seconds())) + ">\n")
-		body.WriteString("    <testcase" + attr("name", "run") + attr("time", secs(s.Timings.Duration().Seconds())) + attr("classname", className(col.Name)) + ">\n")
+		body.WriteString("    <testcase" + attr("name", "run") + attr("time", secs(s.Timings.Duration().Seconds())) + attr("classname", className(attrValue(col.Name))) + ">\n")
 		j.writeFailure(&body, st, c)
 		body.WriteString("    </testcase>\n  </testsuite>\n")
 	}
@@ -447,11 +449,15 @@ func (j *JUnit) writeFailure(b *strings.Builder, st *junitSuite, c *junitCase) {
 // secs formats seconds as Newman does, toFixed(3).
 func secs(s float64) string { return strconv.FormatFloat(s, 'f', 3, 64) }
 
-// attr renders an attribute as xmlbuilder does: &, <, " and whitespace
-// control characters escaped, apostrophes left alone.
+// attr renders an attribute as xmlbuilder does.
 func attr(name, v string) string {
+	return " " + name + `="` + attrValue(v) + `"`
+}
+
+// attrValue is v escaped as xmlbuilder escapes an attribute value: &, <,
+// " and whitespace control characters, apostrophes left alone.
+func attrValue(v string) string {
 	var b strings.Builder
-	b.WriteString(" " + name + `="`)
 	for _, r := range xmlSafe(v) {
 		switch r {
 		case '&':
@@ -470,7 +476,6 @@ func attr(name, v string) string {
 			b.WriteRune(r)
 		}
 	}
-	b.WriteString(`"`)
 	return b.String()
 }
 

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestJSONFailureParentAsNewman: in Newman 6.2.2's JSON report a
+// failure's parent is the folder holding the item or, for a top-level
+// item, the collection (read as .parent.info.name), and a request error
+// has no parent at all (the runtime's request event passes the item
+// without its place in the tree). colrun left out the top-level parent
+// and gave request errors one, so a jq script grouping failures by
+// .parent read different groups. The expected values are Newman 6.2.2's
+// report of this collection.
+func TestJSONFailureParentAsNewman(t *testing.T) {
+	t.Parallel()
+	srv := okServer(t)
+	dir := t.TempDir()
+	scripts := `"event":[{"listen":"prerequest","script":{"exec":["x();"]}},
+		{"listen":"test","script":{"exec":["pm.test('t', () => { throw new Error('a'); });","y();"]}}]`
+	coll := writeFile(t, dir, "c.json", fmt.Sprintf(`{"info":{"name":"P"},"item":[
+		{"name":"Fold","item":[{"name":"Refused","request":"http://127.0.0.1:1/x",%[2]s}]},
+		{"name":"TopRefused","request":"http://127.0.0.1:1/x",%[2]s},
+		{"name":"SR","request":"%[1]s/get","event":[{"listen":"test","script":{"exec":[
+			"pm.sendRequest('http://127.0.0.1:1/z', (e, r) => { pm.test('sr', () => { if (e) throw e; }); });"]}}]}]}`, srv.URL, scripts))
+	report := filepath.Join(dir, "r.json")
+	res := colrun(t, nil, "run", coll, "-r", "json", "--reporter-json-export", report)
+	if res.code != exitFailed {
+		t.Fatalf("exit %d, want %d; stderr %s", res.code, exitFailed, res.stderr)
+	}
+	b, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Run struct {
+			Failures []struct {
+				At     string `json:"at"`
+				Source *struct {
+					Name string `json:"name"`
+				} `json:"source"`
+				Parent *struct {
+					Name string `json:"name"`
+					Info *struct {
+						Name string `json:"name"`
+					} `json:"info"`
+				} `json:"parent"`
+			} `json:"failures"`
+		} `json:"run"`
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatalf("report is not JSON: %v", err)
+	}
+	// Each failure as "at source: parent", parent being "-" when there is
+	// none and "info <name>" for the collection; at without colrun's
+	// line and column, a documented difference.
+	want := []string{
+		"prerequest-script Refused: Fold",
+		"request Refused: -",
+		"assertion:0 in test-script Refused: Fold",
+		"test-script Refused: Fold",
+		"prerequest-script TopRefused: info P",
+		"request TopRefused: -",
+		"assertion:0 in test-script TopRefused: info P",
+		"test-script TopRefused: info P",
+		"request : -",
+		"assertion:0 in test-script SR: info P",
+	}
+	var got []string
+	for _, f := range doc.Run.Failures {
+		at, _, _ := strings.Cut(f.At, ":")
+		if strings.HasPrefix(f.At, "assertion:") {
+			at = f.At
+		}
+		s := at + " "
+		if f.Source != nil {
+			s += f.Source.Name
+		}
+		switch p := f.Parent; {
+		case p == nil:
+			s += ": -"
+		case p.Info != nil:
+			s += ": info " + p.Info.Name
+		default:
+			s += ": " + p.Name
+		}
+		got = append(got, s)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("failures' parents differ from Newman's (-newman +colrun):\n%s", diff)
+	}
+}
