@@ -69,7 +69,7 @@ var createdByWrites = map[string]bool{
 	"like flow_refresh.xml": true, "like flow_runs_get_by_id.xml": true, "like dqw_by_content_type.xml": true,
 	"like site_create.xml": true, "like schedule_create_daily.xml": true,
 	"like fileupload_initialize.xml": true, "like fileupload_append.xml": true, "like flow_publish.xml": true,
-	"like users_bulk_add_job.xml": true, "like datasource_data_update.xml": true,
+	"like users_bulk_add_job.xml": true, "like datasource_data_update.xml": true, "flows of a user": true,
 }
 
 func TestJSONMirrorsXML(t *testing.T) {

@@ -45,6 +45,33 @@ var partFixtureCases = []fixtureCase{
 				`"/><capabilities><capability name="Read" mode="Allow"/></capabilities></granteeCapabilities></permissions></tsRequest>`))
 		return s.get("projects/" + demoID(DemoSamplesSiteID, "project", "Samples") + "/default-permissions/workbooks")
 	}},
+	{fixture: "workbook_populate_permissions.xml", request: func(s *fixtureSession) req {
+		return s.permissions("workbooks/"+demoID(DemoSamplesSiteID, "workbook", "Superstore"), true, true)
+	}},
+	{fixture: "workbook_update_permissions.xml", request: func(s *fixtureSession) req {
+		return s.permissions("workbooks/"+demoID(DemoSamplesSiteID, "workbook", "Regional"), false, true)
+	}},
+	{fixture: "datasource_populate_permissions.xml", request: func(s *fixtureSession) req {
+		return s.permissions("datasources/"+demoID(DemoSamplesSiteID, "datasource", "Regional Sales"), true, true)
+	}},
+	{fixture: "view_populate_permissions.xml", request: func(s *fixtureSession) req {
+		return s.permissions("views/"+demoID(DemoSamplesSiteID, "view", "Superstore", "Overview"), true, false)
+	},
+		// The 3.0 permissionsType the composed schema borrows predates
+		// view permissions.
+		noSchema: true},
+	{fixture: "view_update_permissions.xml", request: func(s *fixtureSession) req {
+		return s.permissions("views/"+demoID(DemoSamplesSiteID, "view", "Superstore", "Details"), false, true)
+	}, noSchema: true},
+	{fixture: "project_populate_permissions.xml", request: func(s *fixtureSession) req {
+		return s.permissions("projects/"+demoID(DemoSamplesSiteID, "project", "Sandbox"), true, false)
+	}},
+	{fixture: "flow_populate_permissions.xml", request: func(s *fixtureSession) req {
+		return s.permissions("flows/"+demoID(DemoSamplesSiteID, "flow", "Superstore Prep"), true, false)
+	},
+		// The mock has no group sets to grant to.
+		missing:  []string{"/tsResponse/permissions/granteeCapabilities/groupSet", "/tsResponse/permissions/granteeCapabilities/groupSet/@id"},
+		noSchema: true},
 	{fixture: "tasks_with_workbook.xml", request: func(s *fixtureSession) req {
 		s.do(s.put("schedules/"+demoID("schedule", "Weekday early mornings")+"/workbooks",
 			`<tsRequest><task><extractRefresh><workbook id="`+demoID(DemoSamplesSiteID, "workbook", "Superstore")+`"/></extractRefresh></task></tsRequest>`))
@@ -157,3 +184,21 @@ var partFixtureCases = []fixtureCase{
 }
 
 func init() { fixtureCases = append(fixtureCases, partFixtureCases...) }
+
+// permissions grants the Analysts group Read (and with user alice Write)
+// on an item and returns the request that lists its permissions (query)
+// or, with query false, the grant itself, whose answer Tableau words
+// alike.
+func (s *fixtureSession) permissions(item string, query, user bool) req {
+	body := `<tsRequest><permissions><granteeCapabilities><group id="` + demoID(DemoSamplesSiteID, "group", "Analysts") +
+		`"/><capabilities><capability name="Read" mode="Allow"/></capabilities></granteeCapabilities>`
+	if user {
+		body += `<granteeCapabilities><user id="` + DemoAliceID + `"/><capabilities><capability name="Write" mode="Allow"/></capabilities></granteeCapabilities>`
+	}
+	add := s.put(item+"/permissions", body+`</permissions></tsRequest>`)
+	if !query {
+		return add
+	}
+	s.do(add)
+	return s.get(item + "/permissions")
+}

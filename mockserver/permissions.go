@@ -77,27 +77,32 @@ func (h *handler) permissionRoutes(segs []string) endpoint {
 // permItem finds the item and its owner and project, or answers the
 // kind's 404. Must be called with the store locked.
 func (st *store) permItem(kind *permKind, siteID, id string) (owner, project string, err *apiError) {
+	it, err := st.permTarget(kind, siteID, id)
+	return it.owner, it.project, err
+}
+
+// permTarget finds the item whose permissions are asked for, or answers
+// the kind's 404. Must be called with the store locked.
+func (st *store) permTarget(kind *permKind, siteID, id string) (contentItem, *apiError) {
 	switch kind.element {
-	case "workbook":
-		if w := st.workbook(siteID, id); w != nil {
-			return w.OwnerID, w.ProjectID, nil
-		}
-	case "datasource":
-		for _, d := range st.data.Datasources {
-			if d.ID == id && d.SiteID == siteID {
-				return d.OwnerID, d.ProjectID, nil
-			}
-		}
 	case "project":
 		if p := st.project(siteID, id); p != nil {
-			return p.OwnerID, p.ID, nil
+			return contentItem{name: p.Name, owner: p.OwnerID, project: p.ID}, nil
 		}
-	case "view", "flow":
+	case "workbook", "datasource", "view", "flow":
 		if item, err := st.contentItem(kind.element+"s", siteID, id); err == nil {
-			return item.owner, item.project, nil
+			return item, nil
 		}
 	}
-	return "", "", errNotFound(kind.notFound, kind.label, id)
+	return contentItem{}, errNotFound(kind.notFound, kind.label, id)
+}
+
+// permItemNode is the item as a permissions answer names it: its id and
+// name, and its owner, as Tableau's Query and Add ... Permissions answers
+// do (Tableau Server Client's workbook_populate_permissions.xml,
+// view_update_permissions.xml and the like).
+func permItemNode(kind *permKind, id string, it contentItem) *node {
+	return el(kind.element).set("id", id).set("name", it.name).add(ownerNode(it.owner))
 }
 
 // mayChangePermissions follows the reference: administrators, the item's
@@ -130,12 +135,11 @@ func (h *handler) queryPermissions(kind *permKind) func(*call) (result, *apiErro
 		}
 		st := h.store
 		defer st.mu.Unlock()
-		owner, _, err := st.permItem(kind, siteID, id)
+		it, err := st.permTarget(kind, siteID, id)
 		if err != nil {
 			return result{}, err
 		}
-		item := el(kind.element).set("id", id).add(ownerNode(owner))
-		return answer(http.StatusOK, permissionsNode(item, st.perms[permKey(kind.element, id)]))
+		return answer(http.StatusOK, permissionsNode(permItemNode(kind, id, it), st.perms[permKey(kind.element, id)]))
 	}
 }
 
@@ -215,11 +219,11 @@ func (h *handler) addPermissions(kind *permKind) func(*call) (result, *apiError)
 		}
 		st := h.store
 		defer st.mu.Unlock()
-		owner, project, err := st.permItem(kind, siteID, id)
+		it, err := st.permTarget(kind, siteID, id)
 		if err != nil {
 			return result{}, err
 		}
-		if !st.mayChangePermissions(c.user, siteID, owner, project) {
+		if !st.mayChangePermissions(c.user, siteID, it.owner, it.project) {
 			return result{}, errForbidden("Only administrators, the owner and the project's owner or leaders can set permissions on a " + kind.element + ".")
 		}
 		// A project's body may name the project; another project is
@@ -237,7 +241,7 @@ func (h *handler) addPermissions(kind *permKind) func(*call) (result, *apiError)
 		for _, g := range grants {
 			st.perms[key] = mergeGrant(st.perms[key], g)
 		}
-		return answer(http.StatusOK, permissionsNode(el(kind.element).set("id", id), grants))
+		return answer(http.StatusOK, permissionsNode(permItemNode(kind, id, it), grants))
 	}
 }
 

@@ -437,6 +437,18 @@ func catalog(t *testing.T, asJSON bool) map[string]reply {
 	add("connected apps", s.get("connected-applications"))
 	add("connected app", s.get("connected-applications/"+DemoClientID))
 	add("404073", s.get("connected-applications/00000000-0000-0000-0000-000000000000"))
+	// Updates, permissions and sign-in answers the lists above leave out.
+	samples := demoID(DemoSamplesSiteID, "project", "Samples")
+	regional := demoID(DemoSamplesSiteID, "datasource", "Regional Sales")
+	add("update workbook", s.put("workbooks/"+superstore, `<tsRequest><workbook showTabs="false"/></tsRequest>`))
+	add("update datasource", s.put("datasources/"+regional, `<tsRequest><datasource isCertified="true" certificationNote="ok"/></tsRequest>`))
+	add("update site", req{method: "PUT", path: "sites/" + site, token: admin, body: `<tsRequest><site adminMode="ContentAndUsers"/></tsRequest>`})
+	add("project permissions", s.get("projects/"+samples+"/permissions"))
+	add("project default datasource permissions", s.get("projects/"+samples+"/default-permissions/datasources"))
+	add("datasource permissions", s.get("datasources/"+regional+"/permissions"))
+	add("flows of a user", s.get("users/"+DemoAdminID+"/flows"))
+	add("sign in with a PAT", req{method: "POST", path: "auth/signin", body: patBody(DemoPATName, DemoPATSecret, "Samples")})
+	add("sign in with a JWT", req{method: "POST", path: "auth/signin", body: jwtBody(demoJWT(testEpoch).mint(t), "Samples")})
 	add("sign out", req{method: "POST", path: "auth/signout", token: admin})
 	return out
 }
