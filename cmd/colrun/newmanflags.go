@@ -24,7 +24,8 @@ import (
 // word is, so "--timeout-request soon" says what is wrong with "soon".
 // Newman reads a reporter's export option bare too (its reporter options
 // take the next word unless it starts with "-"): the report then goes to
-// its default path, as colrun's empty value does.
+// its default path, as colrun's empty value does. Those have no takes:
+// their value is any word but a flag (isNotFlag).
 var optionalValueFlags = map[string]struct {
 	bare  string
 	takes func(string) bool
@@ -34,13 +35,23 @@ var optionalValueFlags = map[string]struct {
 	"--timeout":               {"0", isValueWord},
 	"--timeout-request":       {"0", isValueWord},
 	"--timeout-script":        {"0", isValueWord},
-	"--reporter-json-export":  {"", isNotFlag},
-	"--reporter-junit-export": {"", isNotFlag},
-	"--reporter-export":       {"", isNotFlag},
+	"--reporter-json-export":  {"", nil},
+	"--reporter-junit-export": {"", nil},
+	"--reporter-export":       {"", nil},
 }
 
 // normalizeOptionalValues rewrites Newman's optional-value flags to the
 // --flag=value form pflag reads. Everything after "--" is left alone.
+//
+// Newman's parseNestedOptions reads a reporter option's value as text
+// and the reporters test it for truth, so a switch given any value is on
+// ("--reporter-cli-no-summary=false" leaves the summary out, as does
+// "--reporter-cli-no-summary false"), and a value starting with "-" is no
+// value ("--reporter-json-export=-" and "--reporter-json-export -" write
+// the report to its default path; the lone "-" is then an argument
+// commander ignores). Newman takes any word after a switch as its value;
+// colrun takes only a word strconv.ParseBool reads, so a collection
+// after the switch stays the collection.
 func normalizeOptionalValues(args []string) []string {
 	out := make([]string, 0, len(args))
 	for i := 0; i < len(args); i++ {
@@ -48,19 +59,49 @@ func normalizeOptionalValues(args []string) []string {
 		if a == "--" {
 			return append(out, args[i:]...)
 		}
+		if name, v, ok := strings.Cut(a, "="); ok {
+			switch f, optional := optionalValueFlags[name]; {
+			case isReporterSwitch(name):
+				a = name + "=true"
+			case optional && f.takes == nil && strings.HasPrefix(v, "-"):
+				a = name + "="
+			}
+			out = append(out, a)
+			continue
+		}
+		if isReporterSwitch(a) {
+			if i+1 < len(args) && isBoolWord(args[i+1]) {
+				i++
+			}
+			out = append(out, a+"=true")
+			continue
+		}
 		f, ok := optionalValueFlags[a]
 		if !ok {
 			out = append(out, a)
 			continue
 		}
-		if i+1 < len(args) && f.takes(args[i+1]) {
+		takes := f.takes
+		if takes == nil {
+			takes = isNotFlag
+		}
+		if i+1 < len(args) && takes(args[i+1]) {
 			out = append(out, a+"="+args[i+1])
 			i++
 			continue
 		}
+		if f.takes == nil && i+1 < len(args) && args[i+1] == "-" {
+			i++
+		}
 		out = append(out, a+"="+f.bare)
 	}
 	return out
+}
+
+// isBoolWord reports whether s reads as a boolean value.
+func isBoolWord(s string) bool {
+	_, err := strconv.ParseBool(s)
+	return err == nil
 }
 
 // isValueWord reports whether s, after a flag with an optional value, is

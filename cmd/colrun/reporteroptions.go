@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -36,6 +37,21 @@ func isCommonReporterOption(a string) bool {
 	opt, _, _ = strings.Cut(opt, "=")
 	_, common := commonReporterOptions[opt]
 	return ok && common
+}
+
+// isReporterSwitch reports whether flag (a command-line word without
+// "=value") is a reporter's on/off option, common or a reporter's own.
+func isReporterSwitch(flag string) bool {
+	opt, ok := strings.CutPrefix(flag, "--reporter-")
+	if !ok {
+		return false
+	}
+	for common, targets := range commonReporterOptions {
+		if common != "export" && (opt == common || slices.Contains(targets, "reporter-"+opt)) {
+			return true
+		}
+	}
+	return false
 }
 
 // registerCommonReporterOptions adds the common options to fs, hidden:
