@@ -164,6 +164,9 @@ func parseJSON(name string, data []byte) (node, error) {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		line, col := lineColumn(data, se.Offset)
+		if where := trailingComma(data, se.Offset); where != "" {
+			return node{}, &InputError{File: name, Line: line, Column: col, Err: fmt.Errorf("invalid JSON: trailing comma in %s", where)}
+		}
 		return node{}, &InputError{File: name, Line: line, Column: col, Err: fmt.Errorf("invalid JSON: %v", se)}
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) {
@@ -171,6 +174,31 @@ func parseJSON(name string, data []byte) (node, error) {
 		return node{}, &InputError{File: name, Line: line, Column: col, Err: errors.New("invalid JSON: unexpected end of file")}
 	}
 	return node{}, &InputError{File: name, Err: fmt.Errorf("invalid JSON: %v", err)}
+}
+
+// trailingComma names what a comma before the closing bracket at 1-based
+// offset ends ("object" or "array"), or "" when the syntax error there is
+// another. Hand-edited collections and environments often have one, and
+// encoding/json's "invalid character '}' looking for beginning of object
+// key string" hides it, where Newman says "Trailing comma in object".
+func trailingComma(data []byte, offset int64) string {
+	if offset < 2 || offset > int64(len(data)) {
+		return ""
+	}
+	var where string
+	switch data[offset-1] {
+	case '}':
+		where = "object"
+	case ']':
+		where = "array"
+	default:
+		return ""
+	}
+	before := bytes.TrimRight(data[:offset-1], " \t\r\n")
+	if len(before) == 0 || before[len(before)-1] != ',' {
+		return ""
+	}
+	return where
 }
 
 // utf16LE decodes the UTF-16LE text that Windows tools save as "Unicode"

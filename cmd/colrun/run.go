@@ -11,6 +11,7 @@ import (
 	"math"
 	"net/url"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -225,13 +226,72 @@ func runCommand(ctx context.Context, args []string, sio stdio) int {
 	}
 	if fs.NArg() != 1 {
 		if fs.NArg() == 0 {
-			fmt.Fprintln(sio.err, "colrun run: missing the collection file (usage: colrun run <collection> [flags])")
+			fmt.Fprintf(sio.err, "colrun run: missing the collection file%s (usage: colrun run <collection> [flags])\n", collectionTakenByFlag(fs))
 		} else {
-			fmt.Fprintf(sio.err, "colrun run: expected one collection file, got %d: %s\n", fs.NArg(), strings.Join(fs.Args(), " "))
+			fmt.Fprintf(sio.err, "colrun run: expected one collection file, got %d: %s%s\n", fs.NArg(), strings.Join(fs.Args(), " "), reportersApart(fs, f.reporters))
 		}
 		return exitUsage
 	}
 	return executeRun(ctx, fs.Arg(0), &f, sio)
+}
+
+// collectionTakenByFlag explains a missing collection that a flag took as
+// its value ("--color c.json", "-r json --reporter-json-export c.json"),
+// where the bare "missing the collection file" sends the user looking for
+// a collection they can see on the command line. It returns "" when no
+// flag's value is a collection file.
+func collectionTakenByFlag(fs *pflag.FlagSet) string {
+	var hint string
+	fs.Visit(func(fl *pflag.Flag) {
+		values := []string{fl.Value.String()}
+		if sv, ok := fl.Value.(pflag.SliceValue); ok {
+			values = sv.GetSlice()
+		}
+		for _, v := range values {
+			if hint == "" && looksLikeCollection(v) {
+				hint = fmt.Sprintf("; --%s took %s as its value", fl.Name, v)
+			}
+		}
+	})
+	return hint
+}
+
+// looksLikeCollection reports whether path names a file that reads like a
+// Postman collection (v2's info and item, or v1's requests) in its first
+// 64 kB; it only words a hint, so a guess is enough.
+func looksLikeCollection(path string) bool {
+	fh, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer fh.Close()
+	if st, err := fh.Stat(); err != nil || !st.Mode().IsRegular() {
+		return false
+	}
+	head := make([]byte, 64<<10)
+	n, _ := io.ReadFull(fh, head)
+	head = head[:n]
+	return bytes.Contains(head, []byte(`"item"`)) && bytes.Contains(head, []byte(`"info"`)) ||
+		bytes.Contains(head, []byte(`"requests"`)) && bytes.Contains(head, []byte(`"order"`))
+}
+
+// reportersApart explains extra arguments that are reporter names, as
+// "-r cli json" leaves them: Newman runs the cli reporter alone and never
+// mentions json, so the user would not know the comma was missing.
+func reportersApart(fs *pflag.FlagSet, reporters []string) string {
+	if !fs.Changed("reporters") {
+		return ""
+	}
+	var apart []string
+	for _, a := range fs.Args() {
+		if knownReporter(a) {
+			apart = append(apart, a)
+		}
+	}
+	if len(apart) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; reporters are separated by commas: -r %s", strings.Join(append(slices.Clone(reporters), apart...), ","))
 }
 
 // checkSigninFlagsNeedAuth refuses the sign-in flags given without

@@ -20,6 +20,11 @@ func flagError(fs *pflag.FlagSet, err error) string {
 		return msg
 	}
 	name, _, _ = strings.Cut(name, "=")
+	if name == "no-color" && fs.Lookup("color") != nil {
+		// Newman 5 had --no-color; Newman 6 replaced it with --color off,
+		// which Newman's own hint ("Did you mean --color?") leaves to guess.
+		return msg + "; did you mean --color off?"
+	}
 	var best int
 	var similar []string
 	fs.VisitAll(func(f *pflag.Flag) {
