@@ -108,6 +108,10 @@ type Project struct {
 	ParentProjectID    string `json:"parentProjectId,omitempty"`
 	OwnerID            string `json:"ownerId"`
 	ContentPermissions string `json:"contentPermissions,omitempty"`
+	// CreatedAt and UpdatedAt are listed as Tableau 3.x lists them; a
+	// date filter or sort on projects compares them.
+	CreatedAt time.Time `json:"createdAt,omitzero"`
+	UpdatedAt time.Time `json:"updatedAt,omitzero"`
 	// LeaderIDs are the users holding the Project Leader capability on
 	// the project (and so on its descendants), who may manage it like
 	// its owner.

@@ -173,9 +173,12 @@ func addDemoSite(d *Data, siteID string, projects []demoProject, workbooks []str
 		if p.parent != "" {
 			perms = "LockedToProject"
 		}
+		// Projects are made a day before the content, an hour apart.
+		at := demoEpoch.Add(time.Duration(i-24) * time.Hour)
 		d.Projects = append(d.Projects, Project{
 			ID: id, SiteID: siteID, Name: p.name, Description: p.description,
 			ParentProjectID: projectIDs[p.parent], OwnerID: owner, ContentPermissions: perms,
+			CreatedAt: at, UpdatedAt: at,
 		})
 	}
 	contentProjects := []string{projectIDs[projects[1].name], projectIDs[projects[0].name], projectIDs[projects[2].name]}

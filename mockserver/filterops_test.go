@@ -12,10 +12,12 @@ import (
 // cieq matches regardless of case and has matches part of a group name,
 // and documented fields a client filters on often (projectName,
 // workbookName, ownerEmail, parentProjectId, topLevelProject, sheetType,
-// domainName) are applied. An operator a field does not take, or no
-// operator at all, is refused with a 400 (as Tableau 3.30 refuses it,
-// per tableau/tableau-mcp); the mock took such filters without applying
-// them, so a collection got every item back as the filtered answer.
+// domainName) are applied, as are projects' dates, which the mock did
+// not list, so that every project failed a createdAt filter. An operator
+// a field does not take, or no operator at all, is refused with a 400 (as
+// Tableau 3.30 refuses it, per tableau/tableau-mcp); the mock took such
+// filters without applying them, so a collection got every item back as
+// the filtered answer.
 func TestFilterOperators(t *testing.T) {
 	t.Parallel()
 	m := newMock(t, Config{})
@@ -40,6 +42,7 @@ func TestFilterOperators(t *testing.T) {
 		{list: "projects", filter: "topLevelProject:eq:false", want: []string{"Samples Archive"}},
 		{list: "projects", filter: "topLevelProject:eq:true", want: []string{"default", "Samples", "Sandbox"}},
 		{list: "projects", filter: "parentProjectId:eq:" + demoID(DemoSamplesSiteID, "project", "Samples"), want: []string{"Samples Archive"}},
+		{list: "projects", filter: "createdAt:gte:2024-02-13T06:42:09Z", want: []string{"Samples Archive", "Sandbox"}},
 		{list: "workbooks", filter: "name:gt:S",
 			err: `{"error":{"summary":"Bad Request","detail":"The filter query has the operator 'gt' for key 'name', which does not take it.","code":"400065"}}`},
 		{list: "workbooks", filter: "name:like:Super",

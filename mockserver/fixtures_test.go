@@ -55,6 +55,13 @@ func (s *fixtureSession) put(path, body string) req {
 // fixtures predate them.
 var siteExtras = []string{"/tsResponse/sites/site/@commentingMentionsEnabled", "/tsResponse/sites/site/@catalogObfuscationEnabled"}
 
+// projectDates are the createdAt and updatedAt of projects, which 3.x
+// servers send (request_option_filter_name_in.xml, from 3.18, has them)
+// and the 2.3 project fixtures predate; list is "projects/" for a list.
+func projectDates(list string) []string {
+	return []string{"/tsResponse/" + list + "project/@createdAt", "/tsResponse/" + list + "project/@updatedAt"}
+}
+
 // signInExtras: the sign-in fixtures are from a 2.3 server; 3.x servers
 // add estimatedTimeToExpiration (tableauCredentialsType in the 3.29 XSD).
 var signInExtras = []string{"/tsResponse/credentials/@estimatedTimeToExpiration"}
@@ -83,19 +90,22 @@ var fixtureCases = []fixtureCase{
 	{fixture: "site_get_by_id.xml", request: func(s *fixtureSession) req { return req{path: "sites/" + s.site, token: s.token} }},
 	{fixture: "site_get_by_name.xml", request: func(s *fixtureSession) req { return req{path: "sites/Samples?key=name", token: s.token} },
 		extra: []string{"/tsResponse/site/@revisionLimit", "/tsResponse/site/@commentingMentionsEnabled", "/tsResponse/site/@catalogObfuscationEnabled"}},
-	{fixture: "project_get.xml", request: func(s *fixtureSession) req { return s.get("projects") }},
+	{fixture: "project_get.xml", request: func(s *fixtureSession) req { return s.get("projects") }, extra: projectDates("projects/")},
+	{fixture: "request_option_filter_name_in.xml", request: func(s *fixtureSession) req {
+		return s.get("projects?filter=name:in:[default,Sandbox]")
+	}},
 	{fixture: "project_create.xml", request: func(s *fixtureSession) req {
 		r := s.get("projects")
 		r.method, r.body = "POST", `<tsRequest><project name="Fixture Project" description="d" parentProjectId="`+demoID(DemoSamplesSiteID, "project", "Sandbox")+`"/></tsRequest>`
 		return r
 	},
 		// Newer servers name the owner of a new project, as Update does.
-		extra: []string{"/tsResponse/project/owner", "/tsResponse/project/owner/@id"}},
+		extra: append(projectDates(""), "/tsResponse/project/owner", "/tsResponse/project/owner/@id")},
 	{fixture: "project_update.xml", request: func(s *fixtureSession) req {
 		r := s.get("projects/" + demoID(DemoSamplesSiteID, "project", "Samples Archive"))
 		r.method, r.body = "PUT", `<tsRequest><project description="updated"/></tsRequest>`
 		return r
-	}},
+	}, extra: projectDates("")},
 	{fixture: "workbook_get.xml", request: func(s *fixtureSession) req { return s.get("workbooks") }},
 	{fixture: "workbook_get_by_id.xml", request: func(s *fixtureSession) req {
 		return s.get("workbooks/" + demoID(DemoSamplesSiteID, "workbook", "Superstore"))

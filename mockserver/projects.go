@@ -32,6 +32,7 @@ func projectNode(p *Project) *node {
 		perms = "ManagedByOwner"
 	}
 	return el("project").set("id", p.ID).set("name", p.Name).set("description", p.Description).
+		setIf("createdAt", formatTime(p.CreatedAt)).setIf("updatedAt", formatTime(p.UpdatedAt)).
 		set("contentPermissions", perms).setIf("parentProjectId", p.ParentProjectID).
 		add(ownerNode(p.OwnerID))
 }
@@ -162,7 +163,8 @@ func (h *handler) createProject(c *call) (result, *apiError) {
 	if f.name == nil {
 		return result{}, errBadRequest("The project name is missing.")
 	}
-	p := Project{ID: uuid.NewString(), SiteID: siteID, Name: *f.name, OwnerID: c.user.ID, ContentPermissions: "ManagedByOwner"}
+	p := Project{ID: uuid.NewString(), SiteID: siteID, Name: *f.name, OwnerID: c.user.ID, ContentPermissions: "ManagedByOwner",
+		CreatedAt: c.now, UpdatedAt: c.now}
 	applyProjectFields(&p, f)
 	if err := h.store.checkProject(&p); err != nil {
 		return result{}, err
@@ -230,6 +232,7 @@ func (h *handler) updateProject(c *call) (result, *apiError) {
 	if isDefaultProject(p) && (updated.Name != p.Name || updated.ParentProjectID != "") {
 		return result{}, errDefaultProject(codeDefaultProjectUpdate, "The Default project cannot be renamed or moved.")
 	}
+	updated.UpdatedAt = c.now
 	*p = updated
 	return answer(http.StatusOK, projectNode(p))
 }

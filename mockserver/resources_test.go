@@ -379,7 +379,8 @@ func TestProjectLifecycle(t *testing.T) {
 	for _, a := range doc.FindElement("//project").Attr {
 		got[a.Key] = a.Value
 	}
-	want := map[string]string{"id": parent, "name": "Quarterly", "description": "Q reports", "contentPermissions": "LockedToProject"}
+	want := map[string]string{"id": parent, "name": "Quarterly", "description": "Q reports", "contentPermissions": "LockedToProject",
+		"createdAt": "2025-06-01T12:00:00Z", "updatedAt": "2025-06-01T12:00:00Z"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("created (-want +got):\n%s", diff)
 	}

@@ -133,7 +133,7 @@ func (h *handler) createSite(c *call) (result, *apiError) {
 	// Tableau gives every new site its Default project.
 	st.data.Projects = append(st.data.Projects, Project{ID: uuid.NewString(), SiteID: s.ID, Name: "Default",
 		Description: "The default project that was automatically created by Tableau.", OwnerID: c.user.ID,
-		ContentPermissions: "ManagedByOwner"})
+		ContentPermissions: "ManagedByOwner", CreatedAt: c.now, UpdatedAt: c.now})
 	return answer(http.StatusCreated, siteNode(st, s))
 }
 
