@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"context"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -119,9 +120,33 @@ func logsAt(res Result, level string) []string {
 	return out
 }
 
-// unquoteInspected undoes quoteJS for a logged string; other values are
-// returned as shown.
+// unquoteInspected undoes quoteJS for a logged string, also one split
+// into quoted lines joined by " +" (long multi-line text); other values
+// are returned as shown.
 func unquoteInspected(m string) string {
+	if seps := splitPieceRE.FindAllStringIndex(m, -1); len(seps) > 0 {
+		var b strings.Builder
+		start := 0
+		for _, sep := range append(seps, []int{len(m) - 1, len(m) + 1}) {
+			p := m[start : sep[0]+1]
+			u := unquoteOne(p)
+			if u == p {
+				return m
+			}
+			b.WriteString(u)
+			start = sep[1] - 1
+		}
+		return b.String()
+	}
+	return unquoteOne(m)
+}
+
+// splitPieceRE is the seam between the quoted lines of a string
+// util.inspect split: a closing quote, " +", a line break, the indent and
+// the next opening quote.
+var splitPieceRE = regexp.MustCompile("['\"`] \\+\n +['\"`]")
+
+func unquoteOne(m string) string {
 	if len(m) < 2 || !strings.ContainsRune("'\"`", rune(m[0])) || m[len(m)-1] != m[0] {
 		return m
 	}

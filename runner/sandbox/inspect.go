@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/dop251/goja"
@@ -85,7 +86,7 @@ func (in *inspector) primitive(v goja.Value) string {
 	}
 	switch x := v.Export().(type) {
 	case string:
-		return quoteJS(x)
+		return in.str(x)
 	case bool:
 		return strconv.FormatBool(x)
 	case int64:
@@ -103,13 +104,40 @@ func (in *inspector) primitive(v goja.Value) string {
 	return v.String()
 }
 
+// str renders a string as util.inspect does: past 10000 characters it is
+// cut with a "... N more characters" trailer, and one longer than both 16
+// characters and the room left on the line is split after each line break
+// into quoted pieces joined by " +", so multi-line text (a JSON.parse error
+// with its caret line) prints as Newman prints it.
+func (in *inspector) str(s string) string {
+	u := utf16.Encode([]rune(s))
+	trailer := ""
+	if len(u) > inspectMaxString {
+		rest := len(u) - inspectMaxString
+		u = u[:inspectMaxString]
+		s = string(utf16.Decode(u))
+		trailer = fmt.Sprintf("... %d more character", rest)
+		if rest > 1 {
+			trailer += "s"
+		}
+	}
+	if len(u) <= 16 || len(u) <= in.breakLength-in.indentation-4 || !strings.Contains(s, "\n") {
+		return quoteJS(s) + trailer
+	}
+	lines := strings.SplitAfter(s, "\n")
+	if lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	for i, l := range lines {
+		lines[i] = quoteJS(l)
+	}
+	return strings.Join(lines, " +\n"+strings.Repeat(" ", in.indentation+2)) + trailer
+}
+
 // quoteJS quotes a string as util.inspect does: single quotes unless the
 // string holds one and no double quote (then double quotes, then
 // backticks), with control characters escaped.
 func quoteJS(s string) string {
-	if len(s) > inspectMaxString {
-		s = s[:inspectMaxString]
-	}
 	q := byte('\'')
 	if strings.IndexByte(s, '\'') >= 0 {
 		switch {

@@ -384,6 +384,15 @@ func TestInspect(t *testing.T) {
 		{`[{}, [], Object.create(null)]`, `[ {}, [], {} ]`},
 		{`[Promise.resolve(5), new Promise(() => {}), Object.assign(Promise.resolve(1), {tag: 'x'})]`, `[ {}, {}, { tag: 'x' } ]`},
 		{`pm.response.headers.one('content-type')`, "{\n  key: 'Content-Type',\n  value: 'application/json; charset=utf-8'\n}"},
+		// Multi-line text longer than the line is split after each line
+		// break, each piece quoted on its own (a JSON.parse error's caret).
+		{`'No value found for key a at 1:6\n{"a":\n     ^'`, "'No value found for key a at 1:6\\n' +\n  '{\"a\":\\n' +\n  '     ^'"},
+		{`({k: "line one is here\nline two is 'here' and more text"})`, "{\n  k: 'line one is here\\n' +\n    \"line two is 'here' and more text\"\n}"},
+		{`['line one is here\nline two is here and more text and more and more']`, "[\n  'line one is here\\n' +\n    'line two is here and more text and more and more'\n]"},
+		{`'abc\n'.repeat(12)`, "'abc\\n' +\n" + strings.Repeat("  'abc\\n' +\n", 10) + "  'abc\\n'"},
+		{`'short\ntext'`, `'short\ntext'`},
+		{`'x'.repeat(10003)`, "'" + strings.Repeat("x", 10000) + "'... 3 more characters"},
+		{`'é'.repeat(10001)`, "'" + strings.Repeat("é", 10000) + "'... 1 more character"},
 	}
 	sb := New(Options{})
 	for _, tt := range tests {
