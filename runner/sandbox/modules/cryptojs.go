@@ -202,12 +202,20 @@ func cryptoNatives(st *runtimeState) *goja.Object {
 	// cipher(alg, encrypt, mode, key, iv, data): data is already padded to
 	// whole blocks by the JS side when encrypting.
 	_ = o.Set("cipher", func(call goja.FunctionCall) goja.Value {
+		data := c.bytes(call.Argument(5))
 		out, err := runCipher(call.Argument(0).String(), call.Argument(1).ToBoolean(), call.Argument(2).String(),
-			c.bytes(call.Argument(3)), c.bytes(call.Argument(4)), c.bytes(call.Argument(5)))
+			c.bytes(call.Argument(3)), c.bytes(call.Argument(4)), data)
 		if err != nil {
 			st.throwError(err.Error(), "")
 		}
-		return c.words(out)
+		// crypto-js keeps the whole last block past sigBytes, and its
+		// unpad reads the padding length from the end of the last word:
+		// ciphertext that is not whole blocks (a value that was never
+		// encrypted) decrypts to a negative sigBytes and an empty string,
+		// not to bytes that fail as UTF-8.
+		arr := c.words(out).(*goja.Object)
+		_ = arr.Set("1", len(data))
+		return arr
 	})
 	_ = o.Set("stringify", func(call goja.FunctionCall) goja.Value {
 		b := c.bytes(call.Argument(1))
@@ -374,14 +382,9 @@ func runCipher(alg string, encrypt bool, mode string, key, iv, data []byte) (out
 		return nil, err
 	}
 	bs := block.BlockSize()
-	// crypto-js runs whole blocks but keeps the input's length, which is
-	// what makes NoPadding work with the stream modes.
-	n := len(data)
-	defer func() {
-		if len(out) > n {
-			out = out[:n]
-		}
-	}()
+	// crypto-js runs whole blocks but keeps the input's length (its
+	// caller sets sigBytes), which is what makes NoPadding work with the
+	// stream modes.
 	if r := len(data) % bs; r != 0 {
 		data = append(data, make([]byte, bs-r)...)
 	}

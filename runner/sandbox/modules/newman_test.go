@@ -270,3 +270,27 @@ func TestCheerioManipulationMatchesNewman(t *testing.T) {
 		{`(function(){ var $ = cheerio.load('<a href="/a/b" data-n="5" title="x y">l</a>'); return [$('[data-n=5]').length, $('a[data-n="5"]').length, $("[title='x y']").length, $('[data-n^=5]').length, $('[data-n=5 i]').length, $('[data-n=-5]').length]; })()`, `object:[1,1,1,1,1,0]`},
 	})
 }
+
+// TestCryptoJSDecryptMatchesNewman checks crypto-js 3.3.0's decryption of
+// what is not whole blocks of ciphertext (a value that was never
+// encrypted, an OpenSSL string cut short): its unpad reads the padding
+// length from the last block crypto-js keeps past sigBytes, so the result
+// is a negative length and an empty string, not a "Malformed UTF-8 data"
+// error.
+func TestCryptoJSDecryptMatchesNewman(t *testing.T) {
+	t.Parallel()
+	const kiv = `var K = CryptoJS.enc.Utf8.parse('1234567890123456'), IV = CryptoJS.enc.Utf8.parse('abcdefghijklmnop'); `
+	call := func(body string) string { return `(function () { ` + kiv + `return ` + body + `; })()` }
+	runNewmanCases(t, []newmanCase{
+		{call(`CryptoJS.AES.decrypt('garbage', K, {iv: IV}).sigBytes`), `number:-99`},
+		{call(`CryptoJS.AES.decrypt('garbage', K, {iv: IV}).toString(CryptoJS.enc.Utf8)`), `string:""`},
+		{call(`CryptoJS.AES.decrypt('bm90IGEgY2lwaGVydGV4dCBhdCBhbGwh', K, {iv: IV}).sigBytes`), `number:-41`},
+		{`CryptoJS.AES.decrypt('U2FsdGVkX1+abc', 'pass').sigBytes`, `number:-6`},
+		{`CryptoJS.AES.decrypt('U2FsdGVkX1+abc', 'pass').toString()`, `string:""`},
+		{call(`CryptoJS.AES.decrypt('YWJjZA==', K, {mode: CryptoJS.mode.ECB}).sigBytes`), `number:-140`},
+		{call(`CryptoJS.AES.decrypt('YWJjZA==', K, {iv: IV, padding: CryptoJS.pad.ZeroPadding}).toString()`), `string:"3ad28ef4"`},
+		{call(`CryptoJS.AES.encrypt(CryptoJS.enc.Hex.parse('0102030405'), K, {iv: IV, mode: CryptoJS.mode.CTR, padding: CryptoJS.pad.NoPadding}).ciphertext.toString()`), `string:"fdaf725fd2"`},
+		{`CryptoJS.DES.decrypt('garbage', CryptoJS.enc.Utf8.parse('12345678'), {iv: CryptoJS.enc.Utf8.parse('abcdefgh')}).toString(CryptoJS.enc.Utf8)`, `string:""`},
+		{call(`CryptoJS.AES.decrypt(CryptoJS.AES.encrypt('plain text', K, {iv: IV}).toString(), K, {iv: IV}).toString(CryptoJS.enc.Utf8)`), `string:"plain text"`},
+	})
+}

@@ -280,7 +280,11 @@ function blockCipher(name, keySize, blockSize) {
   }
   function run(encrypt, data, key, c) {
     var m = c.mode && c.mode._mode ? c.mode._mode : 'CBC';
-    return wrap(native.cipher(name, encrypt, m, key, m === 'ECB' ? undefined : c.iv, data));
+    var out = wrap(native.cipher(name, encrypt, m, key, m === 'ECB' ? undefined : c.iv, data));
+    // A cut-short OpenSSL string leaves the ciphertext a negative length,
+    // which crypto-js passes on to the result.
+    if (data.sigBytes < 0) out.sigBytes = data.sigBytes;
+    return out;
   }
   function encrypt(message, key, cfg) {
     var c = cfgOf(cfg), salt;
