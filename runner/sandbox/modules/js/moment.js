@@ -106,7 +106,15 @@ proto.toISOString = function (keepOffset) {
 };
 proto.toJSON = function () { return this.isValid() ? this.toISOString() : null; };
 proto.toString = function () { return this.clone().locale('en').format('ddd MMM DD YYYY HH:mm:ss [GMT]ZZ'); };
-proto.inspect = function () { return 'moment(' + (this.isValid() ? this.format() : 'Invalid date') + ')'; };
+// inspect names the constructor that makes the moment again, as moment's
+// own does: moment.utc("2024-02-29T13:45:30.123+00:00").
+proto.inspect = function () {
+  if (!this.isValid()) return 'moment.invalid(/* ' + this._i + ' */)';
+  var func = 'moment', zone = '';
+  if (!this.isLocal()) { func = this.utcOffset() === 0 ? 'moment.utc' : 'moment.parseZone'; zone = 'Z'; }
+  var year = this.year() >= 0 && this.year() <= 9999 ? 'YYYY' : 'YYYYYY';
+  return this.format('[' + func + '("]' + year + '-MM-DD[T]HH:mm:ss.SSS' + zone + '[")]');
+};
 proto.toArray = function () { var f = this._fields(); return [f.y, f.M, f.D, f.h, f.m, f.s, f.ms]; };
 proto.toObject = function () { var f = this._fields(); return { years: f.y, months: f.M, date: f.D, hours: f.h, minutes: f.m, seconds: f.s, milliseconds: f.ms }; };
 proto.locale = function (l) { return l === undefined ? 'en' : this; };
