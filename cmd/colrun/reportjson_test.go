@@ -97,3 +97,42 @@ func TestJSONFailureParentAsNewman(t *testing.T) {
 		t.Errorf("failures' parents differ from Newman's (-newman +colrun):\n%s", diff)
 	}
 }
+
+// TestJSONReportWritesMarkupAsIs: Newman 6.2.2's JSON report is
+// JSON.stringify's text, which writes <, > and & as they are; colrun's
+// escaped them (\u003c, \u0026), so a CI step grepping the report for a
+// request body or a test named with them found nothing. Each want is a
+// line of Newman's report of this collection, without its indentation and
+// trailing comma (colrun's items have fewer members).
+func TestJSONReportWritesMarkupAsIs(t *testing.T) {
+	t.Parallel()
+	srv := okServer(t)
+	dir := t.TempDir()
+	coll := writeFile(t, dir, "c.json", fmt.Sprintf(`{"info":{"name":"CI <Suite> & Co"},"item":[
+		{"name":"Sign <in> & out","request":{"method":"POST","url":"%s/post","body":{"mode":"raw","raw":"<a>&amp;</a>"}},
+			"event":[{"listen":"test","script":{"exec":["pm.test('status <ok> & fine', () => pm.expect(1).to.eql(2));"]}}]}]}`, srv.URL))
+	report := filepath.Join(dir, "r.json")
+	res := colrun(t, nil, "run", coll, "-r", "json", "--reporter-json-export", report)
+	if res.code != exitFailed {
+		t.Fatalf("exit %d, want %d; stderr %s", res.code, exitFailed, res.stderr)
+	}
+	b, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := map[string]bool{}
+	for _, l := range strings.Split(string(b), "\n") {
+		lines[strings.TrimSuffix(strings.TrimSpace(l), ",")] = true
+	}
+	for _, want := range []string{
+		`"name": "CI <Suite> & Co"`,
+		`"name": "Sign <in> & out"`,
+		`"raw": "<a>&amp;</a>"`,
+		`"assertion": "status <ok> & fine"`,
+		`"test": "status <ok> & fine"`,
+	} {
+		if !lines[want] {
+			t.Errorf("report lacks Newman's line %s:\n%s", want, b)
+		}
+	}
+}

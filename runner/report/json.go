@@ -303,8 +303,34 @@ func (j *JSON) collection() jsonCollection {
 	return col
 }
 
+// marshalJS is json.Marshal without Go's escaping of <, > and &, which
+// JSON.stringify writes as they are: a report grepped for a name with
+// them ("A & B") finds it, as in Newman's.
+func marshalJS(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+// marshalIndentJS is json.MarshalIndent as marshalJS writes.
+func marshalIndentJS(v any, prefix, indent string) ([]byte, error) {
+	b, err := marshalJS(v)
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, b, prefix, indent); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
 func (j *JSON) key(indent, name string, v any, comma bool) {
-	b, err := json.MarshalIndent(v, indent, "  ")
+	b, err := marshalIndentJS(v, indent, "  ")
 	if err != nil {
 		j.setErr(err)
 		return
@@ -414,7 +440,7 @@ func (j *JSON) finish() {
 		if _, ok := jf.Cursor.(jsonCursor); ok && i < len(j.failCursors) {
 			jf.Cursor = j.failCursors[i]
 		}
-		b, err := json.MarshalIndent(jf, "      ", "  ")
+		b, err := marshalIndentJS(jf, "      ", "  ")
 		if err != nil {
 			j.setErr(err)
 			break
@@ -687,7 +713,7 @@ func (x *execution) marshal(prefix string) ([]byte, error) {
 		if none {
 			continue
 		}
-		m, err := json.Marshal(v)
+		m, err := marshalJS(v)
 		if err != nil {
 			return nil, err
 		}
@@ -882,7 +908,7 @@ func newDescription(d *collections.Description) *jsonDescription {
 	case d.Literal:
 		jd.Content = json.RawMessage(d.Content)
 	default:
-		b, _ := json.Marshal(d.Content) // a string cannot fail
+		b, _ := marshalJS(d.Content) // a string cannot fail
 		jd.Content = b
 	}
 	return jd

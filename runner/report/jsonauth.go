@@ -62,7 +62,7 @@ func writeAuthParams(b *bytes.Buffer, typ string, params []collections.AuthParam
 				b.WriteString(`"disabled":` + strconv.FormatBool(m.Disabled) + ",")
 			}
 			if d := newDescription(m.Description); d != nil {
-				text, _ := json.Marshal(d) // a description cannot fail
+				text, _ := marshalJS(d) // a description cannot fail
 				b.WriteString(`"description":`)
 				b.Write(text)
 				b.WriteByte(',')
