@@ -3,6 +3,7 @@ package collections
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -165,7 +166,7 @@ func fail(at, format string, args ...any) error {
 // decodeCollection normalises a validated collection document.
 func decodeCollection(root node) (*Collection, error) {
 	if !isObject(root) {
-		return nil, fail("collection", "not a Postman collection: expected a JSON object")
+		return nil, errors.New("not a Postman collection: expected a JSON object")
 	}
 	// The root's members are read in one pass: looking each up with field
 	// would skip over "item", the whole document, once per name.
@@ -174,8 +175,10 @@ func decodeCollection(root node) (*Collection, error) {
 	info := m.get("info")
 	hasInfo := isObject(info)
 	if !hasInfo && !m.has("item") {
-		// v1 files ("requests", "order") were converted before this (load.go).
-		return nil, fail("collection", `not a Postman collection: it has neither "info" nor "item"`)
+		// v1 files ("requests", "order") were converted before this
+		// (load.go). The file name alone says where: a "collection:"
+		// place before the message only repeated it.
+		return nil, errors.New(`not a Postman collection: it has neither "info" nor "item"`)
 	}
 	c := &Collection{}
 	collection := whereText("collection")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -54,6 +55,17 @@ func TestFirstHourCommandLineMistakes(t *testing.T) {
 			"two collections",
 			[]string{"run", coll, coll},
 			"colrun run: expected one collection file, got 2: " + coll + " " + coll + "\n",
+		},
+		{
+			// Newman runs, and every file a body names fails to load.
+			"working directory mistyped",
+			[]string{"run", coll, "--working-dir", filepath.Join(dir, "fiels")},
+			"colrun: --working-dir " + filepath.Join(dir, "fiels") + ": no such directory\n",
+		},
+		{
+			"working directory a file",
+			[]string{"run", coll, "--working-dir", env},
+			"colrun: --working-dir " + env + ": not a directory\n",
 		},
 		{
 			// Newman: "error: unknown option '--no-color' (Did you mean --color?)".

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"net/url"
 	"os"
@@ -546,7 +547,15 @@ func loadRunInputs(ctx context.Context, path string, f *runFlags, getenv func(st
 		return nil, err
 	}
 	if f.workingDir != "" {
-		if st, err := os.Stat(f.workingDir); err != nil || !st.IsDir() {
+		// Newman runs on and every file read fails; a mistyped path is
+		// better caught here, with what is wrong with it.
+		st, err := os.Stat(f.workingDir)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return nil, fmt.Errorf("--working-dir %s: no such directory", f.workingDir)
+		case err != nil:
+			return nil, fmt.Errorf("--working-dir %s: %v", f.workingDir, errors.Unwrap(err))
+		case !st.IsDir():
 			return nil, fmt.Errorf("--working-dir %s: not a directory", f.workingDir)
 		}
 	}

@@ -88,7 +88,7 @@ func TestWrappedExports(t *testing.T) {
 		{name: "a wrapped list", coll: `{"collection":[` + inner + `]}`,
 			wantCode: exitUsage, wantError: `c.json: not a Postman collection: its "collection" member is a list, not an object`},
 		{name: "a wrapper holding an empty string is no wrapper", coll: `{"collection":""}`,
-			wantCode: exitUsage, wantError: `c.json: collection: not a Postman collection: it has neither "info" nor "item"`},
+			wantCode: exitUsage, wantError: `c.json: not a Postman collection: it has neither "info" nor "item"`},
 		{name: "a wrapped environment as the collection", coll: `{"environment":` + inner + `}`,
 			wantCode: exitUsage, wantError: `c.json: not a Postman collection: it is an environment or globals file (give it with -e or -g)`},
 		// Newman: "error: could not load environment" and "... globals".
