@@ -17,11 +17,14 @@ import (
 // a field does not take, or no operator at all, is refused with a 400 (as
 // Tableau 3.30 refuses it, per tableau/tableau-mcp); the mock took such
 // filters without applying them, so a collection got every item back as
-// the filtered answer.
+// the filtered answer. A field outside the list's table (siteRole on
+// workbooks) is refused as an unknown key, as Tableau 3.30 refuses it;
+// the mock pooled every list's fields and answered an empty list.
 func TestFilterOperators(t *testing.T) {
 	t.Parallel()
 	m := newMock(t, Config{})
 	token, site := m.admin("Samples")
+	const unknownKey = `{"error":{"summary":"Bad Request","detail":"The filter query contains a key which is not recognized for this api version.","code":"400065"}}`
 	tests := []struct {
 		list, filter string
 		want         []string // names, sorted by name
@@ -43,6 +46,11 @@ func TestFilterOperators(t *testing.T) {
 		{list: "projects", filter: "topLevelProject:eq:true", want: []string{"default", "Samples", "Sandbox"}},
 		{list: "projects", filter: "parentProjectId:eq:" + demoID(DemoSamplesSiteID, "project", "Samples"), want: []string{"Samples Archive"}},
 		{list: "projects", filter: "createdAt:gte:2024-02-13T06:42:09Z", want: []string{"Samples Archive", "Sandbox"}},
+		{list: "flows", filter: "projectName:eq:default,ownerName:eq:admin", want: []string{"Regional Rollup", "Superstore Prep"}},
+		{list: "workbooks", filter: "siteRole:eq:Viewer", err: unknownKey},
+		{list: "users", filter: "projectName:eq:Samples", err: unknownKey},
+		{list: "projects", filter: "tags:eq:x", err: unknownKey},
+		{list: "groups", filter: "siteRole:eq:Viewer", err: unknownKey},
 		{list: "workbooks", filter: "name:gt:S",
 			err: `{"error":{"summary":"Bad Request","detail":"The filter query has the operator 'gt' for key 'name', which does not take it.","code":"400065"}}`},
 		{list: "workbooks", filter: "name:like:Super",

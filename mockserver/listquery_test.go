@@ -82,6 +82,8 @@ func TestSort(t *testing.T) {
 		{"workbooks", "sort=updatedAt:desc&pageSize=2", []string{"Flight Routes", "Taxi Trips"}, ""},
 		{"workbooks", "sort=nmae:asc", nil, unknownKey},
 		{"workbooks", "sort=name:asc,colour:desc", nil, unknownKey},
+		{"views", "sort=siteRole:asc", nil, unknownKey}, // a users field, not a views one
+		{"flows", "sort=createdAt:desc,name:asc&pageSize=2", []string{"Regional Rollup", "Indicator Cleanup"}, ""},
 		{"users", "sort=", []string{"admin", "alice"}, ""},
 		{"workbooks", "sort=name", nil, `{"error":{"summary":"Bad Request","detail":"The sort query has the direction '' for key 'name'; the direction must be asc or desc.","code":"400065"}}`},
 		{"users", "sort=name:up", nil, `{"error":{"summary":"Bad Request","detail":"The sort query has the direction 'up' for key 'name'; the direction must be asc or desc.","code":"400065"}}`},

@@ -86,10 +86,11 @@ var (
 
 // filterFields are the filter fields Tableau's "Filtering and Sorting"
 // page documents for the lists the mock serves (users, groups, projects,
-// workbooks, data sources, views), pooled: a field valid on one list but
-// not another is let through, since refusing a filter a real server takes
-// would break a collection, while a field no list knows is a typo that a
-// real server refuses. Sorts take the same fields.
+// workbooks, data sources, views), pooled for the lists the page does not
+// tabulate (see listFilterFields): there a field valid on some list is let
+// through, since refusing a filter a real server takes would break a
+// collection, while a field no list knows is a typo that a real server
+// refuses. Sorts take the same fields.
 var filterFields = map[string]bool{}
 
 func init() {
@@ -109,6 +110,46 @@ func init() {
 
 func parseListQuery(q url.Values) (listQuery, *apiError) {
 	return parseListQueryFor(q, contentFilters)
+}
+
+// listFilterFields are the filter and sort fields of each list Tableau's
+// "Filtering and Sorting" page tabulates, as tableau/tableau-mcp copies
+// them per list and notes, for flows checked against Tableau 3.30, that a
+// field outside a list's table is refused with a 400: siteRole on
+// workbooks is as much a typo there as nmae. The lists it does not
+// tabulate (sites, a user's groups and content, a group's users) take
+// the pooled filterFields.
+var listFilterFields = map[string]map[string]bool{
+	"workbooks": fieldSet(`createdAt contentUrl displayTabs favoritesTotal hasAlerts hasExtracts name ownerDomain
+		ownerEmail ownerName projectName sheetCount size subscriptionsTotal tags updatedAt`),
+	"views": fieldSet(`caption contentUrl createdAt favoritesTotal fields hitsTotal name ownerDomain ownerEmail
+		ownerName projectName sheetNumber sheetType tags title updatedAt viewUrlName workbookDescription workbookName`),
+	"datasources": fieldSet(`authenticationType connectedWorkbookType connectionTo connectionType contentUrl createdAt
+		databaseName databaseUserName description favoritesTotal hasAlert hasEmbeddedPassword hasExtracts isCertified
+		isConnectable isDefaultPort isHierarchical isPublished name ownerDomain ownerEmail ownerName projectName
+		serverName serverPort size tableName tags type updatedAt`),
+	"projects": fieldSet(`createdAt name ownerDomain ownerEmail ownerName parentProjectId topLevelProject updatedAt`),
+	"users":    fieldSet(`domainName friendlyName isLocal lastLogin luid name siteRole`),
+	"groups":   fieldSet(`domainName domainNickname isLocal luid minimumSiteRole name userCount`),
+	"flows":    fieldSet(`createdAt name ownerDomain ownerEmail ownerName projectId projectName tags updatedAt`),
+}
+
+func fieldSet(names string) map[string]bool {
+	set := map[string]bool{}
+	for _, f := range strings.Fields(names) {
+		set[f] = true
+	}
+	return set
+}
+
+// parseListQueryOf reads the query of one of the lists listFilterFields
+// names, against that list's fields.
+func parseListQueryOf(plural string, q url.Values) (listQuery, *apiError) {
+	spec := contentFilters
+	if known, ok := listFilterFields[plural]; ok {
+		spec.known = known
+	}
+	return parseListQueryFor(q, spec)
 }
 
 // Filter operators, by the kind of field they apply to, as the tables of

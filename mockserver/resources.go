@@ -38,7 +38,7 @@ func (h *handler) listResource(kind *resourceKind) func(*call) (result, *apiErro
 			return result{}, err
 		}
 		defer h.store.mu.Unlock()
-		lq, err := parseListQuery(c.r.URL.Query())
+		lq, err := parseListQueryOf(kind.plural, c.r.URL.Query())
 		if err != nil {
 			return result{}, err
 		}
