@@ -34,6 +34,7 @@ import (
 	"github.com/colrun/colrun/auth"
 	"github.com/colrun/colrun/collections"
 	"github.com/colrun/colrun/runner/event"
+	"github.com/colrun/colrun/runner/sandbox"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -1369,7 +1370,10 @@ func reasonPhrase(resp *http.Response) string {
 	}
 	s = strings.TrimSpace(s)
 	if s == "" {
-		s = http.StatusText(resp.StatusCode)
+		// Postman's name for the code ("I'm a teapot (RFC 2324)"), not
+		// Go's; "" for a code it has none for, which Newman leaves
+		// undefined.
+		s = sandbox.ReasonName(resp.StatusCode)
 	}
 	return s
 }
@@ -1397,6 +1401,11 @@ func responseHeaders(h http.Header) []event.Header {
 // header list ("HTTP/X.X 200 OK", then "Key: value" lines) and counts
 // JavaScript characters, so a latin1-decoded byte counts as one.
 func headerSize(reason string, hs []event.Header) int64 {
+	if reason == "" {
+		// A status Postman has no name for is undefined, which the
+		// rebuilt status line spells out.
+		reason = "undefined"
+	}
 	n := len("HTTP/X.X 200 ") + len(reason) + 4
 	for _, h := range hs {
 		n += len(h.Key) + utf8.RuneCountInString(h.Value) + 4

@@ -262,6 +262,11 @@ func (s *Sandbox) responseObject(r *event.Response, _ []*http.Cookie) *goja.Obje
 	return o
 }
 
+// ReasonName is the status name Postman's http-reasons table gives code,
+// which Newman reports for a response that came without a reason phrase
+// ("" for a code the table lacks).
+func ReasonName(code int) string { return httpReasonName(code) }
+
 // makeResponse is the bootstrap's makeResponse, pm.response of the run st:
 // the received response of a test script is built without a call into
 // JavaScript, which costs as much as building it.
