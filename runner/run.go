@@ -440,14 +440,16 @@ func (t runTimeout) Error() string { return fmt.Sprintf("the run took longer tha
 func (t runTimeout) Is(target error) bool { return target == context.DeadlineExceeded }
 
 // lookupItem finds a request for setNextRequest: by id first, then by
-// name; with duplicates the last one wins, as in postman-runtime.
+// name; with duplicates the last one wins, as in postman-runtime. A
+// request without a name is never a target: postman-runtime leaves empty
+// names out of its lookup, so an empty name ends the iteration.
 func (r *Runner) lookupItem(target string) (int, bool) {
 	byID, byName := -1, -1
 	for i, it := range r.items {
 		if it.ID != "" && it.ID == target {
 			byID = i
 		}
-		if it.Name == target {
+		if it.Name != "" && it.Name == target {
 			byName = i
 		}
 	}
@@ -604,7 +606,8 @@ func (w *worker) runItem(ctx context.Context, it *collections.Item, cursor event
 	}
 	if reqErr != nil && (r.opts.Bail || r.opts.BailOnError) {
 		out.stop = &bailError{what: "the request error of " + strconv.Quote(it.Path())}
-		w.emit(event.Event{ItemEnd: &event.ItemEnd{Cursor: cursor, Item: ref}})
+		// Its tests never run: Newman counts no test phase for it.
+		w.emit(event.Event{ItemEnd: &event.ItemEnd{Cursor: cursor, Item: ref, Skipped: true}})
 		return out
 	}
 

@@ -1,0 +1,165 @@
+package runner
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/colrun/colrun/runner/report"
+)
+
+// flowServer answers every request and records the paths it was asked
+// for, in order: the requests a run sent.
+func flowServer(t *testing.T) (url string, sent func() []string) {
+	t.Helper()
+	var mu sync.Mutex
+	var paths []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		paths = append(paths, strings.TrimPrefix(r.URL.Path, "/"))
+		mu.Unlock()
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL, func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), paths...)
+	}
+}
+
+// flowItem is a request named name (nil: no name at all) sent to
+// /<path>, with a test script.
+func flowItem(name any, path, test string) string {
+	n := ""
+	if name != nil {
+		b, _ := json.Marshal(name)
+		n = fmt.Sprintf(`"name":%s,`, b)
+	}
+	return fmt.Sprintf(`{%s"event":[{"listen":"test","script":{"exec":[%q]}}],"request":"{{base}}/%s"}`, n, test, path)
+}
+
+// The requests setNextRequest leads to, as Newman 6.2.2 runs each
+// collection (recorded from `newman run` against a local server).
+func TestSetNextRequestTargets(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		items   []string
+		folders []string
+		want    []string
+	}{
+		{
+			// postman-runtime leaves items without a name out of its
+			// lookup, so '' names nothing and ends the iteration; colrun
+			// jumped to the request that had no name.
+			name: "an empty name ends the iteration, even with an unnamed request",
+			items: []string{
+				flowItem("S", "s", "pm.execution.setNextRequest('')"),
+				flowItem("A", "a", ""),
+				flowItem("", "empty", ""),
+				flowItem(nil, "noname", ""),
+				flowItem("B", "b", ""),
+			},
+			want: []string{"s"},
+		},
+		{
+			name: "a name inside a nested folder",
+			items: []string{
+				flowItem("S", "s", "pm.execution.setNextRequest('Deep')"),
+				flowItem("Skipped", "skipped", ""),
+				`{"name":"F","item":[{"name":"G","item":[` + flowItem("Deep", "deep", "") + `]}]}`,
+				flowItem("After", "after", ""),
+			},
+			want: []string{"s", "deep", "after"},
+		},
+		{
+			name: "a folder's name is not a target",
+			items: []string{
+				flowItem("S", "s", "pm.execution.setNextRequest('F')"),
+				`{"name":"F","item":[` + flowItem("In", "in", "") + `]}`,
+			},
+			want: []string{"s"},
+		},
+		{
+			name: "a loop on itself with a counter",
+			items: []string{
+				flowItem("Loop", "loop", "var c = (pm.variables.get('c') || 0) + 1; pm.variables.set('c', c); if (c < 3) pm.execution.setNextRequest('Loop');"),
+				flowItem("End", "end", ""),
+			},
+			want: []string{"loop", "loop", "loop", "end"},
+		},
+		{
+			name: "the last of two calls wins",
+			items: []string{
+				flowItem("S", "s", "pm.execution.setNextRequest('A'); postman.setNextRequest('B');"),
+				flowItem("A", "a", ""),
+				flowItem("B", "b", ""),
+			},
+			want: []string{"s", "b"},
+		},
+		{
+			name:    "with --folder, a target outside it ends the iteration",
+			folders: []string{"F"},
+			items: []string{
+				flowItem("Out", "out", ""),
+				`{"name":"F","item":[` + flowItem("In", "in", "pm.execution.setNextRequest('Out')") + "," + flowItem("In2", "in2", "") + `]}`,
+			},
+			want: []string{"in"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			url, sent := flowServer(t)
+			c := mustParse(t, collection(url, strings.Join(tt.items, ",")))
+			runScripted(t, c, Options{Folders: tt.folders})
+			if diff := cmp.Diff(tt.want, sent()); diff != "" {
+				t.Errorf("requests sent (-newman +colrun):\n%s", diff)
+			}
+		})
+	}
+}
+
+// Under --bail a request that gets no response stops the run before its
+// test scripts, and Newman 6.2.2 counts no test phase for it; colrun
+// counted one (run.stats.tests 2 where Newman has 1).
+func TestBailOnRequestErrorCountsNoTests(t *testing.T) {
+	t.Parallel()
+	url, _ := flowServer(t)
+	items := []string{
+		flowItem("r1", "r1", "pm.test('t', () => {});"),
+		// Port 1 on loopback: nothing listens, the connection is refused.
+		`{"name":"r2","event":[{"listen":"test","script":{"exec":["pm.test('t2', () => {});"]}}],"request":"http://127.0.0.1:1/x"}`,
+		flowItem("r3", "r3", ""),
+	}
+	tests := []struct {
+		name string
+		opts Options
+		want map[string]int
+	}{
+		{"without --bail", Options{}, map[string]int{"items": 3, "prerequests": 3, "requests": 3, "failed requests": 1, "tests": 3, "assertions": 2}},
+		{"--bail", Options{Bail: true}, map[string]int{"items": 2, "prerequests": 2, "requests": 2, "failed requests": 1, "tests": 1, "assertions": 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			ev, _ := runScripted(t, mustParse(t, collection(url, strings.Join(items, ","))), tt.opts)
+			sum := report.NewSummary()
+			for _, e := range ev.all {
+				_ = sum.Handle(e)
+			}
+			st := sum.Stats
+			got := map[string]int{"items": st.Items.Total, "prerequests": st.Prerequests.Total, "requests": st.Requests.Total,
+				"failed requests": st.Requests.Failed, "tests": st.Tests.Total, "assertions": st.Assertions.Total}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("run.stats totals (-newman +colrun):\n%s", diff)
+			}
+		})
+	}
+}
