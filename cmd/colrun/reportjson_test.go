@@ -136,3 +136,96 @@ func TestJSONReportWritesMarkupAsIs(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONScriptErrorsAsNewman: a script error in Newman 6.2.2's JSON
+// report (executions' testScript and prerequestScript, and failures) is
+// the sandbox's serialised error, with type "Error" and no stack, except
+// chai's AssertionError thrown outside pm.test and --bail's
+// AssertionFailure, which keep their stack and have no type. colrun wrote
+// its engine's stack on every one, naming its own files and Go functions
+// ("at github.com/colrun/colrun/runner/sandbox/chai.(*core).assert-fm
+// (native)"), and a type on all. The expected values are Newman 6.2.2's,
+// with the V8 frames after a stack's first line left out, as colrun
+// documents.
+func TestJSONScriptErrorsAsNewman(t *testing.T) {
+	t.Parallel()
+	srv := okServer(t)
+	dir := t.TempDir()
+	coll := writeFile(t, dir, "c.json", fmt.Sprintf(`{"info":{"name":"S"},"item":[
+		{"name":"TopExpect","request":"%[1]s/get","event":[{"listen":"test","script":{"exec":["pm.expect(1).to.eql(2);"]}}]},
+		{"name":"NullRead","request":"%[1]s/get","event":[{"listen":"test","script":{"exec":["var a = null;","a.foo;"]}}]},
+		{"name":"Syntax","request":"%[1]s/get","event":[{"listen":"prerequest","script":{"exec":["var = ;"]}}]},
+		{"name":"Bail","request":"%[1]s/get","event":[{"listen":"test","script":{"exec":["pm.test('x', () => pm.expect(1).to.eql(2));"]}}]}]}`, srv.URL))
+	type scriptError struct{ Item, Name, Type, Stack string }
+	tests := []struct {
+		name string
+		args []string
+		want []scriptError
+	}{
+		{"errors", nil, []scriptError{
+			{"TopExpect", "AssertionError", "", "Error: expected 1 to deeply equal 2"},
+			{"NullRead", "TypeError", "Error", ""},
+			{"Syntax", "SyntaxError", "Error", ""},
+		}},
+		{"--bail", []string{"--folder", "Bail", "--bail"}, []scriptError{
+			{"Bail", "AssertionFailure", "", "AssertionFailure: x"},
+		}},
+	}
+	for i, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			report := filepath.Join(dir, fmt.Sprintf("r-%d.json", i))
+			res := colrun(t, nil, append([]string{"run", coll, "-r", "json", "--reporter-json-export", report}, tc.args...)...)
+			if res.code != exitFailed {
+				t.Fatalf("exit %d, want %d; stderr %s", res.code, exitFailed, res.stderr)
+			}
+			b, err := os.ReadFile(report)
+			if err != nil {
+				t.Fatal(err)
+			}
+			type jsError struct {
+				Name  string `json:"name"`
+				Type  string `json:"type"`
+				Stack string `json:"stack"`
+			}
+			var doc struct {
+				Run struct {
+					Executions []struct {
+						Item struct {
+							Name string `json:"name"`
+						} `json:"item"`
+						PrerequestScript []struct{ Error jsError } `json:"prerequestScript"`
+						TestScript       []struct{ Error jsError } `json:"testScript"`
+					} `json:"executions"`
+					Failures []struct {
+						At     string  `json:"at"`
+						Error  jsError `json:"error"`
+						Source struct {
+							Name string `json:"name"`
+						} `json:"source"`
+					} `json:"failures"`
+				} `json:"run"`
+			}
+			if err := json.Unmarshal(b, &doc); err != nil {
+				t.Fatalf("report is not JSON: %v", err)
+			}
+			var execs, failures []scriptError
+			for _, x := range doc.Run.Executions {
+				for _, s := range append(x.PrerequestScript, x.TestScript...) {
+					execs = append(execs, scriptError{x.Item.Name, s.Error.Name, s.Error.Type, s.Error.Stack})
+				}
+			}
+			for _, f := range doc.Run.Failures {
+				if strings.Contains(f.At, "script") && !strings.HasPrefix(f.At, "assertion") {
+					failures = append(failures, scriptError{f.Source.Name, f.Error.Name, f.Error.Type, f.Error.Stack})
+				}
+			}
+			if diff := cmp.Diff(tc.want, execs); diff != "" {
+				t.Errorf("executions' script errors differ from Newman's (-newman +colrun):\n%s", diff)
+			}
+			if diff := cmp.Diff(tc.want, failures); diff != "" {
+				t.Errorf("failures' script errors differ from Newman's (-newman +colrun):\n%s", diff)
+			}
+		})
+	}
+}

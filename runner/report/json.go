@@ -531,7 +531,12 @@ func stackOf(name, msg, stack string) string {
 }
 
 func newScriptError(se *event.ScriptError, listen string) *jsonError {
-	e := &jsonError{Type: "Error", Name: orDefault(se.Name, "Error"), Message: se.Message, Stack: se.Stack, Stacktrace: []jsonFrame{}}
+	e := &jsonError{Type: "Error", Name: orDefault(se.Name, "Error"), Message: se.Message, Stacktrace: []jsonFrame{}}
+	if st := newmanScriptStack(se); st != "" {
+		// chai's and postman-runtime's own errors, which Newman reports
+		// with their stack and without the sandbox's type.
+		e.Type, e.Stack = "", st
+	}
 	if se.Line > 0 {
 		e.Stacktrace = append(e.Stacktrace, jsonFrame{FileName: listen + "-script", LineNumber: se.Line, ColumnNumber: se.Column})
 	}

@@ -125,7 +125,7 @@ func (j *JUnit) Handle(e event.Event) error {
 			} else {
 				x.preErrs = append(x.preErrs, msg)
 			}
-			j.addError(x, e.Script.Listen+"-script", scriptAt(e.Script), se.Name, se.Message, se.Stack, e.Script.Cursor.Iteration)
+			j.addError(x, e.Script.Listen+"-script", scriptAt(e.Script), se.Name, se.Message, newmanScriptStack(se), e.Script.Cursor.Iteration)
 		}
 	case e.Request != nil:
 		r := e.Request
@@ -218,20 +218,26 @@ func (j *JUnit) addError(x *junitExec, kind, at, name, msg, stack string, iterat
 }
 
 // systemErrText is a script error as Newman's system-err shows it, where
-// CI log searches look for it: err.stack || err.message. The sandbox's
-// serialised errors carry no stack, so most show their message alone
-// ("x is not defined"); chai's AssertionError thrown outside pm.test
-// keeps its stack, whose first line reads "Error: <message>", and
-// --bail's AssertionFailure is postman-runtime's own Error
-// ("AssertionFailure: <tests>"). Their V8 frames are left out.
+// CI log searches look for it: err.stack || err.message.
 func systemErrText(se *event.ScriptError) string {
+	return orDefault(newmanScriptStack(se), se.Message)
+}
+
+// newmanScriptStack is a script error's stack as Newman's reports have
+// it. The sandbox's serialised errors carry none ("x is not defined" has
+// no stack); chai's AssertionError thrown outside pm.test keeps its
+// stack, whose first line reads "Error: <message>", and --bail's
+// AssertionFailure is postman-runtime's own Error ("AssertionFailure:
+// <tests>"). Their V8 frames are left out, and so are the frames of
+// colrun's engine, which name its own files and functions.
+func newmanScriptStack(se *event.ScriptError) string {
 	switch se.Name {
 	case "AssertionError":
 		return "Error: " + se.Message
 	case "AssertionFailure":
 		return "AssertionFailure: " + se.Message
 	}
-	return se.Message
+	return ""
 }
 
 // scriptAt is Newman's location of a script error, as the Summary writes
