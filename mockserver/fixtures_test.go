@@ -55,6 +55,12 @@ func (s *fixtureSession) put(path, body string) req {
 // fixtures predate them.
 var siteExtras = []string{"/tsResponse/sites/site/@commentingMentionsEnabled", "/tsResponse/sites/site/@catalogObfuscationEnabled"}
 
+// tagPaths are an item's tag elements, which the demo items have and
+// fixtures with empty <tags/> lack; item is its list/element path.
+func tagPaths(item string) []string {
+	return []string{"/tsResponse/" + item + "/tags/tag", "/tsResponse/" + item + "/tags/tag/@label"}
+}
+
 // projectDates are the createdAt and updatedAt of projects, which 3.x
 // servers send (request_option_filter_name_in.xml, from 3.18, has them)
 // and the 2.3 project fixtures predate; list is "projects/" for a list.
@@ -91,6 +97,36 @@ var fixtureCases = []fixtureCase{
 	{fixture: "site_get_by_name.xml", request: func(s *fixtureSession) req { return req{path: "sites/Samples?key=name", token: s.token} },
 		extra: []string{"/tsResponse/site/@revisionLimit", "/tsResponse/site/@commentingMentionsEnabled", "/tsResponse/site/@catalogObfuscationEnabled"}},
 	{fixture: "project_get.xml", request: func(s *fixtureSession) req { return s.get("projects") }, extra: projectDates("projects/")},
+	// The _all_ fixtures are Tableau 3.25's, re-serialised by Python
+	// (hence orderless); the demo items have tags, the fixtures' none.
+	{fixture: "workbook_get_all_fields.xml", request: func(s *fixtureSession) req { return s.get("workbooks?fields=_all_") }, orderless: true,
+		extra: tagPaths("workbooks/workbook"),
+		// Extract, publishing and acceleration details the mock does not model.
+		missing: []string{"/tsResponse/workbooks/workbook/@encryptExtracts", "/tsResponse/workbooks/workbook/@hasExtracts",
+			"/tsResponse/workbooks/workbook/@lastPublishedAt", "/tsResponse/workbooks/workbook/@shareDescription",
+			"/tsResponse/workbooks/workbook/dataAccelerationConfig"}},
+	{fixture: "view_get_all_fields.xml", request: func(s *fixtureSession) req { return s.get("views?fields=_all_") }, orderless: true,
+		extra: tagPaths("views/view"),
+		// The mock's _all_ views add only their owners' details.
+		missing: []string{"/tsResponse/views/view/@favoritesTotal", "/tsResponse/views/view/@viewUrlName", "/tsResponse/views/view/location",
+			"/tsResponse/views/view/location/@id", "/tsResponse/views/view/location/@type", "/tsResponse/views/view/usage",
+			"/tsResponse/views/view/usage/@totalViewCount", "/tsResponse/views/view/workbook/@contentUrl", "/tsResponse/views/view/workbook/@createdAt",
+			"/tsResponse/views/view/workbook/@hasExtracts", "/tsResponse/views/view/workbook/@sheetCount", "/tsResponse/views/view/workbook/@showTabs",
+			"/tsResponse/views/view/workbook/@size", "/tsResponse/views/view/workbook/@updatedAt", "/tsResponse/views/view/workbook/tags"}},
+	{fixture: "datasource_get_all_fields.xml", request: func(s *fixtureSession) req { return s.get("datasources?fields=_all_") }, orderless: true,
+		extra: append(tagPaths("datasources/datasource"), "/tsResponse/datasources/datasource/@description"),
+		// Certification, alerts, favorites and connections the mock does
+		// not model.
+		missing: []string{"/tsResponse/datasources/datasource/@connectedWorkbooksCount", "/tsResponse/datasources/datasource/@favoritesTotal",
+			"/tsResponse/datasources/datasource/@hasAlert", "/tsResponse/datasources/datasource/@isCertified",
+			"/tsResponse/datasources/datasource/@isPublished", "/tsResponse/datasources/datasource/@serverName"}},
+	{fixture: "project_get_all_fields.xml", request: func(s *fixtureSession) req { return s.get("projects?fields=_all_") }, orderless: true,
+		// The fixture's one project is top-level; writeable depends on
+		// the caller, which the mock's lists do not weigh.
+		extra: []string{"/tsResponse/projects/project/@parentProjectId"}, missing: []string{"/tsResponse/projects/project/@writeable"}},
+	{fixture: "group_get_all_fields.xml", request: func(s *fixtureSession) req { return s.get("groups?fields=_all_") }, orderless: true,
+		// The 3.0 groupType the composed schema borrows predates userCount.
+		noSchema: true},
 	{fixture: "request_option_filter_name_in.xml", request: func(s *fixtureSession) req {
 		return s.get("projects?filter=name:in:[default,Sandbox]")
 	}},

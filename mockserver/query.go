@@ -344,6 +344,7 @@ func (lq listQuery) render(st *store, e entry) *node {
 	switch {
 	case lq.all:
 		addRefDetails(st, n, nil)
+		addAllFields(st, n)
 		return n
 	case lq.extra != nil:
 		addRefDetails(st, n, lq.extra)
@@ -395,6 +396,64 @@ func addRefDetails(st *store, n *node, want []string) {
 			if asked && !has && !(a.name == "lastLogin" && a.value == "") {
 				k.set(a.name, a.value)
 			}
+		}
+	}
+}
+
+// addAllFields adds what fields=_all_ gives beyond an item's default
+// shape, as Tableau Server Client's _all_ fixtures (Tableau 3.25) show:
+// a group's userCount; a project's topLevelProject and contentsCounts;
+// a workbook's sheetCount, defaultViewId and location. Must be called with
+// the store locked.
+func addAllFields(st *store, n *node) {
+	id := attrOf(n, "id")
+	d := st.data
+	switch n.name {
+	case "group":
+		if i := slices.IndexFunc(d.Groups, func(g Group) bool { return g.ID == id }); i >= 0 {
+			n.set("userCount", strconv.Itoa(len(d.Groups[i].UserIDs)))
+		}
+	case "project":
+		n.set("topLevelProject", strconv.FormatBool(attrOf(n, "parentProjectId") == ""))
+		var projects, workbooks, views, datasources int
+		for _, p := range d.Projects {
+			if p.ParentProjectID == id {
+				projects++
+			}
+		}
+		for _, w := range d.Workbooks {
+			if w.ProjectID == id {
+				workbooks++
+				for _, v := range d.Views {
+					if v.WorkbookID == w.ID {
+						views++
+					}
+				}
+			}
+		}
+		for _, s := range d.Datasources {
+			if s.ProjectID == id {
+				datasources++
+			}
+		}
+		n.add(el("contentsCounts").set("projectCount", strconv.Itoa(projects)).set("workbookCount", strconv.Itoa(workbooks)).
+			set("viewCount", strconv.Itoa(views)).set("datasourceCount", strconv.Itoa(datasources)))
+	case "workbook":
+		var sheets int
+		for _, v := range d.Views {
+			if v.WorkbookID == id {
+				if sheets == 0 && attrOf(n, "defaultViewId") == "" {
+					n.set("defaultViewId", v.ID)
+				}
+				sheets++
+			}
+		}
+		n.set("sheetCount", strconv.Itoa(sheets))
+		// The location follows the project, as workbookType orders them.
+		if i := slices.IndexFunc(n.kids, func(k *node) bool { return k.name == "project" }); i >= 0 {
+			p := n.kids[i]
+			loc := el("location").set("id", attrOf(p, "id")).set("type", "Project").set("name", attrOf(p, "name"))
+			n.kids = slices.Insert(n.kids, i+1, loc)
 		}
 	}
 }

@@ -96,10 +96,13 @@ func TestFieldsProjection(t *testing.T) {
 		{"name,owner.name", false, prolog + page + `<workbooks><workbook name="Superstore"><owner name="admin"/></workbook></workbooks></tsResponse>`},
 		{"id,owner.id,owner.name,owner.email", true, `{"pagination":{"pageNumber":"1","pageSize":"100","totalAvailable":"1"},"workbooks":{"workbook":[{"owner":{"id":"1a96d216-e9b8-497b-a82a-0b899a965e01","email":"admin@example.com","name":"admin"},"id":"aab06eb6-ea40-552e-9e65-a4c8084dd662"}]}}`},
 		{"_default_,owner.name", false, strings.Replace(string(full), `<owner id="1a96d216-e9b8-497b-a82a-0b899a965e01"/>`, `<owner id="1a96d216-e9b8-497b-a82a-0b899a965e01" name="admin"/>`, 1)},
-		{"_all_", false, strings.Replace(strings.Replace(string(full),
+		{"_all_", false, strings.NewReplacer(
 			`<owner id="1a96d216-e9b8-497b-a82a-0b899a965e01"/>`,
-			`<owner id="1a96d216-e9b8-497b-a82a-0b899a965e01" email="admin@example.com" fullName="Mock Administrator" lastLogin="2025-06-01T12:00:00Z" name="admin" siteRole="ServerAdministrator"/>`, 1),
-			`name="Samples"/>`, `name="Samples" description="This project includes automatically uploaded samples."/>`, 1)},
+			`<owner id="1a96d216-e9b8-497b-a82a-0b899a965e01" email="admin@example.com" fullName="Mock Administrator" lastLogin="2025-06-01T12:00:00Z" name="admin" siteRole="ServerAdministrator"/>`,
+			`name="Samples"/>`, `name="Samples" description="This project includes automatically uploaded samples."/>`+
+				`<location id="95365947-3c60-54b4-9c96-0943e3d5a4a3" type="Project" name="Samples"/>`,
+			`updatedAt="2024-02-14T05:42:09Z">`, `updatedAt="2024-02-14T05:42:09Z" defaultViewId="7fb5aa86-bdbb-5142-a56c-f9d21b01eb36" sheetCount="2">`,
+		).Replace(string(full))},
 		{"views?filter=name:eq:Details,ownerName:eq:alice,createdAt:lt:2024-02-15T04:42:09Z&fields=name,workbook.name,owner.name,project.name", false, prolog + page + `<views><view name="Details"><workbook name="Regional"/><owner name="alice"/><project name="Samples Archive"/></view></views></tsResponse>`},
 		{"projects?filter=name:eq:Sandbox&fields=name,owner.name,owner.siteRole", true, `{"pagination":{"pageNumber":"1","pageSize":"100","totalAvailable":"1"},"projects":{"project":[{"owner":{"name":"alice","siteRole":"Creator"},"name":"Sandbox"}]}}`},
 	}
