@@ -255,6 +255,10 @@ func TestTV4Script(t *testing.T) {
 		// Results of tv4 1.3.0 under Newman 6.2.2.
 		{"banUnknownProperties argument", `[tv4.validate({b: 1}, {properties: {a: {}}}, false, true), tv4.error.message, tv4.error.dataPath, tv4.validate({b: 1}, {properties: {a: {}}})].join()`, "false,Unknown property (not in schema),/b,true"},
 		{"banUnknownProperties in validateResult and validateMultiple", `var r = tv4.validateResult({a: 1, z: 2}, {properties: {a: {}}}, false, true); var m = tv4.validateMultiple({a: 's', b: 1}, {properties: {a: {type: 'number'}}}, false, true); [r.valid, r.error.code, m.errors.length, m.errors[1].code].join()`, "false,1000,2,1000"},
+		{"schema undefined throws", `try { tv4.validate({}, undefined); 'no error' } catch (e) { e.name + ': ' + e.message }`, "TypeError: Cannot read properties of undefined (reading '$ref')"},
+		{"schema null throws before data undefined", `try { tv4.validate(undefined, null); 'no error' } catch (e) { e.name + ': ' + e.message }`, "TypeError: Cannot read properties of null (reading '$ref')"},
+		{"validateMultiple of schema undefined throws", `try { tv4.validateMultiple(undefined, undefined); 'no error' } catch (e) { e.name + ': ' + e.message }`, "TypeError: Cannot read properties of undefined (reading '$ref')"},
+		{"validateResult of schema undefined throws", `try { tv4.validateResult({}, undefined); 'no error' } catch (e) { e.name + ': ' + e.message }`, "TypeError: Cannot read properties of undefined (reading '$ref')"},
 		{"validate keeps each anyOf branch's first error", `tv4.validate({a: {b: {}}}, {anyOf: [{properties: {a: {type: 'string'}}}, {properties: {a: {type: 'number'}}}]}); tv4.error.subErrors.map(function (e) { return e.schemaPath; }).join()`, "/anyOf/0/anyOf/0/properties/a/type,/anyOf/1/anyOf/1/properties/a/type"},
 	}
 	for _, tc := range tests {

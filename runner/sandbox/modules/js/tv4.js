@@ -31,13 +31,18 @@ function run(data, schema, multiple, checkRecursive, banUnknownProperties) {
     var s = schemas[schema.replace(/#$/, '')];
     schema = s || { $ref: schema };
   }
+  // tv4 reads the schema's $ref first: a schema variable left unset (an
+  // environment value never parsed) fails the test instead of passing it.
+  if (schema === undefined || schema === null) {
+    throw new TypeError('Cannot read properties of ' + schema + " (reading '$ref')");
+  }
   if (data === undefined) {
     var t = schema && schema.type;
     if (t === undefined) return { valid: true, errors: [], missing: [] };
     var want = Array.isArray(t) ? t.join('/') : t;
     return { valid: false, errors: [toError({ message: 'Invalid type: undefined (expected ' + want + ')', code: 0, dataPath: '', schemaPath: '/type', params: { type: 'undefined', expected: want } })], missing: [] };
   }
-  var out = JSON.parse(native.validate(JSON.stringify(data), JSON.stringify(schema === undefined ? {} : schema),
+  var out = JSON.parse(native.validate(JSON.stringify(data), JSON.stringify(schema),
     multiple, Boolean(checkRecursive), Boolean(banUnknownProperties)));
   out.errors = out.errors.map(toError);
   return out;
