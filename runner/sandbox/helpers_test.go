@@ -157,7 +157,7 @@ func unquoteOne(m string) string {
 		body = strings.ReplaceAll(strings.ReplaceAll(body, `"`, `\"`), `\'`, `'`)
 	}
 	if m[0] == '`' {
-		return body
+		body = strings.ReplaceAll(strings.ReplaceAll(body, `"`, `\"`), "\\`", "`")
 	}
 	if s, err := strconv.Unquote(`"` + body + `"`); err == nil {
 		return s

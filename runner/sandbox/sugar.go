@@ -31,17 +31,17 @@ var sugarNames = sync.OnceValue(func() map[string]bool {
 	for _, n := range strings.Fields(`
 		any all none count findAll unique first last from to sum average min max compact flatten
 		exclude remove removeAt include add insert clone isEmpty union intersect subtract groupBy
-		sortBy sample randomize inGroupsOf
+		sortBy sample randomize inGroupsOf inGroups zip
 		camelize capitalize dasherize underscore spacify humanize titleize parameterize truncate
 		words lines chars isBlank shift reverse toNumber escapeRegExp escapeURL unescapeURL escapeHTML
-		stripTags removeTags assign encodeBase64 decodeBase64
+		stripTags removeTags assign encodeBase64 decodeBase64 unescapeHTML codes padLeft padRight
 		ordinalize isOdd isEven isMultipleOf isInteger times upto downto pad chr hex round ceil
-		floor abs format random
+		floor abs format random pow sqrt exp sin asin cos acos tan atan
 		create isValid isAfter isBefore isBetween isFuture isPast addDays addHours addMinutes
 		addSeconds addMilliseconds addMonths addYears iso
 		once after fill escape
 		isArray isBoolean isDate isFunction isNumber isString isRegExp isObject isNaN equal has
-		size merge each toQueryString fromQueryString
+		size merge each toQueryString fromQueryString tap
 		getUTCOffset addWeeks RFC1123 RFC1036 ISO8601_DATE ISO8601_DATETIME`) {
 		m[n] = true
 	}

@@ -176,6 +176,19 @@ each(Array.prototype, {
         return n === undefined ? out[0] : out;
     },
     randomize: function randomize() { return this.slice().sort(function () { return Math.random() - 0.5; }); },
+    inGroups: function inGroups(num, padding) {
+        var pad = arguments.length > 1, out = [], size = Math.ceil(this.length / num);
+        for (var i = 0; i < num; i++) {
+            var g = this.slice(i * size, i * size + size);
+            while (pad && g.length < size) { g.push(padding); }
+            out.push(g);
+        }
+        return out;
+    },
+    zip: function zip() {
+        var args = Array.prototype.slice.call(arguments);
+        return this.map(function (el, i) { return [el].concat(args.map(function (k) { return (i in k) ? k[i] : null; })); });
+    },
     inGroupsOf: function inGroupsOf(size, padding) {
         var out = [];
         for (var i = 0; i < this.length; i += size) {
@@ -250,6 +263,29 @@ each(String.prototype, {
     escapeURL: function escapeURL(param) { return param ? encodeURIComponent(String(this)) : encodeURI(String(this)); },
     unescapeURL: function unescapeURL(param) { return param ? decodeURI(String(this)) : decodeURIComponent(String(this)); },
     escapeHTML: function escapeHTML() { return String(this).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\//g, '&#x2f;'); },
+    unescapeHTML: function unescapeHTML() {
+        return String(this).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#x2f;/g, '/').replace(/&amp;/g, '&');
+    },
+    // each lists the characters, or the matches of a string (any case)
+    // or a regular expression; fn may replace each match it is given.
+    each: function each(search, fn) {
+        if (typeof search === 'function') { fn = search; search = /[\s\S]/g; } else if (!search) { search = /[\s\S]/g; } else if (typeof search === 'string') {
+            search = new RegExp(search.replace(/([\\/'*+?|()[\]{}.^$-])/g, '\\$1'), 'gi');
+        } else if (search instanceof RegExp) { search = new RegExp(search.source, search.flags.indexOf('g') < 0 ? search.flags + 'g' : search.flags); }
+        var m = String(this).match(search) || [];
+        if (fn) { for (var i = 0; i < m.length; i++) { m[i] = fn.call(this, m[i], i, m) || m[i]; } }
+        return m;
+    },
+    codes: function codes(fn) {
+        var out = [], s = String(this);
+        for (var i = 0; i < s.length; i++) { out.push(s.charCodeAt(i)); if (fn) { fn.call(this, s.charCodeAt(i), i); } }
+        return out;
+    },
+    // pad, padLeft and padRight repeat padding num times (once by default)
+    // on their side: '5'.pad('0', 2) is '00500'.
+    pad: function pad(padding, num) { var p = repeatString(num, padding); return p + this + p; },
+    padLeft: function padLeft(padding, num) { return repeatString(num, padding) + this; },
+    padRight: function padRight(padding, num) { return this + repeatString(num, padding); },
     stripTags: function stripTags() { return String(this).replace(/<\/?[^>]+>/g, ''); },
     removeTags: function removeTags() { return String(this).replace(/<([^>\s]+)[^>]*>[\s\S]*?<\/\1>|<[^>]+\/?>/g, ''); },
     insert: function insert(str, index) { var s = String(this); if (index === undefined) { index = s.length; } return s.slice(0, index) + str + s.slice(index); },
@@ -263,6 +299,8 @@ each(String.prototype, {
     encodeBase64: function encodeBase64() { return base64(String(this)); },
     decodeBase64: function decodeBase64() { return unbase64(String(this)); }
 });
+
+function repeatString(times, str) { return new Array(Math.max(0, times !== undefined ? times : 1) + 1).join(str || ''); }
 
 // base64 and unbase64 are Sugar 1.3's own btoa and atob (it does not use
 // the sandbox's): each character code is taken as one byte, unchecked, and
@@ -314,6 +352,15 @@ each(Number.prototype, {
     ceil: function ceil(p) { var m = Math.pow(10, p || 0); return Math.ceil(Number(this) * m) / m; },
     floor: function floor(p) { var m = Math.pow(10, p || 0); return Math.floor(Number(this) * m) / m; },
     abs: function abs() { return Math.abs(Number(this)); },
+    pow: function pow(a) { return Math.pow(this, a); },
+    sqrt: function sqrt() { return Math.sqrt(this); },
+    exp: function exp() { return Math.exp(this); },
+    sin: function sin() { return Math.sin(this); },
+    asin: function asin() { return Math.asin(this); },
+    cos: function cos() { return Math.cos(this); },
+    acos: function acos() { return Math.acos(this); },
+    tan: function tan() { return Math.tan(this); },
+    atan: function atan() { return Math.atan(this); },
     format: function format(place, thousands, decimal) {
         var n = Number(this), s = place === undefined ? String(Math.abs(n)) : Math.abs(n).toFixed(place), parts = s.split('.');
         parts[0] = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, thousands === undefined ? ',' : thousands);
@@ -483,16 +530,48 @@ each(Object, {
     toQueryString: function toQueryString(o) {
         return Object.keys(o).map(function (k) { return encodeURIComponent(k) + '=' + encodeURIComponent(o[k]).replace(/%20/g, '+'); }).join('&');
     },
-    fromQueryString: function fromQueryString(s) {
+    // fromQueryString reads values as Sugar does: numbers and true/false
+    // become their type, and a[b][]=1 builds nested objects and arrays
+    // (unless deep is false); names are not decoded.
+    fromQueryString: function fromQueryString(str, deep) {
         var out = {};
-        String(s).replace(/^.*?\?/, '').split('&').forEach(function (p) {
-            if (!p) { return; }
-            var kv = p.split('='), k = decodeURIComponent(kv[0]), v = kv.length > 1 ? decodeURIComponent(kv[1]) : '';
-            out[k] = v;
+        str = str && str.toString ? str.toString() : '';
+        str.replace(/^.*?\?/, '').split('&').forEach(function (p) {
+            var kv = p.split('=');
+            if (kv.length !== 2) { return; }
+            setParam(out, kv[0], decodeURIComponent(kv[1]), deep);
         });
         return out;
+    },
+    tap: function tap(obj, arg) {
+        var fn = typeof arg === 'function' ? arg : function () { if (arg) { obj[arg](); } };
+        fn.call(obj, obj);
+        return obj;
     }
 });
+function setParam(obj, param, value, deep) {
+    var match, key, isArr;
+    if (deep !== false && (match = param.match(/^(.+?)(\[.*\])$/))) {
+        key = match[1];
+        match[2].replace(/^\[|\]$/g, '').split('][').forEach(function (k) {
+            isArr = !k || k.match(/^\d+$/);
+            if (!key && Array.isArray(obj)) { key = obj.length; }
+            if (!Object.prototype.hasOwnProperty.call(obj, key)) { obj[key] = isArr ? [] : {}; }
+            obj = obj[key];
+            key = k;
+        });
+        if (!key && isArr) { key = obj.length.toString(); }
+        setParam(obj, key, value);
+    } else if (value.match(/^[+-]?\d+(\.\d+)?$/)) {
+        obj[param] = parseFloat(value);
+    } else if (value === 'true') {
+        obj[param] = true;
+    } else if (value === 'false') {
+        obj[param] = false;
+    } else {
+        obj[param] = value;
+    }
+}
 // Sugar also lets the ES5 methods take what its own take in place of a
 // function: ['ab', 'c'].map('length') is [2, 1], items.filter({status:
 // 'active'}) keeps the items with that status, and some and every match
