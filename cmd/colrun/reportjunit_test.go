@@ -25,8 +25,9 @@ type junitDoc struct {
 // classname from its suite's name attribute as xmlbuilder holds it,
 // already escaped, so "F / A&B" is "FAAmpB", not "FAB". Jenkins and
 // GitLab group tests by classname, so a pipeline moved from Newman would
-// see its history of such requests start over. The expected values are
-// Newman 6.2.2's for these names.
+// see its history of such requests start over. colrun also dropped
+// letters such as Ł and ž, which lodash's deburr turns into L and z. The
+// expected values are Newman 6.2.2's for these names.
 func TestJUnitClassnameOfMarkupNames(t *testing.T) {
 	t.Parallel()
 	srv := okServer(t)
@@ -45,6 +46,10 @@ func TestJUnitClassnameOfMarkupNames(t *testing.T) {
 		{"a\tb", "", "AX9B"},
 		{"line\nnext", "", "LineXANext"},
 		{"Plain name", "", "PlainName"},
+		// lodash's deburr covers Latin Extended-A, and upperFirst comes
+		// after the letters \W drops.
+		{"Žluťoučký kůň", "Łódź", "LodzZlutouckyKun"},
+		{"Ωmega ΔDelta", "", "MegaDelta"},
 	}
 	var items []any
 	want := map[string]string{}

@@ -173,17 +173,21 @@ func wordWrap(text string, width int) []string {
 // lodash's upperFirst(camelCase(name).replace(/\W/g, ”)). "Users / Get
 // user" becomes "UsersGetUser".
 func className(name string) string {
-	var b strings.Builder
-	for _, w := range lodashWords(deburr(strings.NewReplacer("'", "", "\u2019", "").Replace(name))) {
+	var b []byte
+	for _, w := range lodashWords(strings.NewReplacer("'", "", "\u2019", "").Replace(deburr(name))) {
 		r := []rune(strings.ToLower(w))
 		r[0] = unicode.ToUpper(r[0])
 		for _, c := range r {
 			if c < utf8.RuneSelf && (c == '_' || unicode.IsLetter(c) || unicode.IsDigit(c)) {
-				b.WriteRune(c)
+				b = append(b, byte(c))
 			}
 		}
 	}
-	return b.String()
+	// upperFirst comes after the letters \W drops: "Ωmega" is "Mega".
+	if len(b) > 0 && 'a' <= b[0] && b[0] <= 'z' {
+		b[0] -= 'a' - 'A'
+	}
+	return string(b)
 }
 
 // lodashWords splits s into words as lodash's words does for Latin text:
@@ -253,22 +257,28 @@ func ordinal(d rune, rest []rune) bool {
 	return len(rest) == 2 || !unicode.IsLower(rest[2]) && !unicode.IsDigit(rest[2])
 }
 
-// deburr strips the accents lodash's deburr strips from Latin-1 letters,
-// so "Créer" gives "Creer" in a classname rather than losing the letter.
-func deburr(s string) string {
-	const from = "ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿ"
-	const to = "AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOOooooooUUUUuuuuYyy"
-	fr, tr := []rune(from), []rune(to)
-	s = strings.NewReplacer("ß", "ss", "Æ", "Ae", "æ", "ae", "Œ", "Oe", "œ", "oe", "Þ", "Th", "þ", "th", "Ð", "D", "ð", "d").Replace(s)
-	return strings.Map(func(r rune) rune {
-		for i, c := range fr {
-			if c == r {
-				return tr[i]
-			}
-		}
-		return r
-	}, s)
-}
+// deburr replaces the Latin-1 and Latin Extended-A letters lodash's
+// deburr replaces, so "Créer" gives "Creer" and "Łódź" "Lodz" in a
+// classname rather than losing the letters.
+func deburr(s string) string { return deburrer.Replace(s) }
+
+// deburrer holds lodash 4's deburredLetters table.
+var deburrer = func() *strings.Replacer {
+	const table = "À=A Á=A Â=A Ã=A Ä=A Å=A Æ=Ae Ç=C È=E É=E Ê=E Ë=E Ì=I Í=I Î=I Ï=I Ð=D Ñ=N Ò=O Ó=O Ô=O Õ=O Ö=O Ø=O " +
+		"Ù=U Ú=U Û=U Ü=U Ý=Y Þ=Th ß=ss à=a á=a â=a ã=a ä=a å=a æ=ae ç=c è=e é=e ê=e ë=e ì=i í=i î=i ï=i ð=d ñ=n " +
+		"ò=o ó=o ô=o õ=o ö=o ø=o ù=u ú=u û=u ü=u ý=y þ=th ÿ=y Ā=A ā=a Ă=A ă=a Ą=A ą=a Ć=C ć=c Ĉ=C ĉ=c Ċ=C ċ=c " +
+		"Č=C č=c Ď=D ď=d Đ=D đ=d Ē=E ē=e Ĕ=E ĕ=e Ė=E ė=e Ę=E ę=e Ě=E ě=e Ĝ=G ĝ=g Ğ=G ğ=g Ġ=G ġ=g Ģ=G ģ=g Ĥ=H " +
+		"ĥ=h Ħ=H ħ=h Ĩ=I ĩ=i Ī=I ī=i Ĭ=I ĭ=i Į=I į=i İ=I ı=i Ĳ=IJ ĳ=ij Ĵ=J ĵ=j Ķ=K ķ=k ĸ=k Ĺ=L ĺ=l Ļ=L ļ=l " +
+		"Ľ=L ľ=l Ŀ=L ŀ=l Ł=L ł=l Ń=N ń=n Ņ=N ņ=n Ň=N ň=n ŉ='n Ŋ=N ŋ=n Ō=O ō=o Ŏ=O ŏ=o Ő=O ő=o Œ=Oe œ=oe Ŕ=R " +
+		"ŕ=r Ŗ=R ŗ=r Ř=R ř=r Ś=S ś=s Ŝ=S ŝ=s Ş=S ş=s Š=S š=s Ţ=T ţ=t Ť=T ť=t Ŧ=T ŧ=t Ũ=U ũ=u Ū=U ū=u Ŭ=U ŭ=u " +
+		"Ů=U ů=u Ű=U ű=u Ų=U ų=u Ŵ=W ŵ=w Ŷ=Y ŷ=y Ÿ=Y Ź=Z ź=z Ż=Z ż=z Ž=Z ž=z ſ=s"
+	var pairs []string
+	for _, p := range strings.Fields(table) {
+		from, to, _ := strings.Cut(p, "=")
+		pairs = append(pairs, from, to)
+	}
+	return strings.NewReplacer(pairs...)
+}()
 
 // isoMillis formats t as JavaScript's Date.toISOString does.
 func isoMillis(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }

@@ -56,6 +56,18 @@ func TestClassName(t *testing.T) {
 		{"ABC", "Abc"},
 		{"snake_case_name", "SnakeCaseName"},
 		{"1st step", "1stStep"},
+		// lodash 4.17's values: Latin Extended-A letters are deburred,
+		// apostrophes dropped after deburring, and upperFirst applies
+		// after \W drops other letters.
+		{"Łódź / Žluťoučký kůň", "LodzZlutouckyKun"},
+		{"İstanbul şehir", "IstanbulSehir"},
+		{"ĳssel", "Ijssel"},
+		{"ŉ abc", "NAbc"},
+		{"Ωmega ΔDelta", "MegaDelta"},
+		{"ǅemal", "Emal"},
+		{"日本語テスト", ""},
+		{"C++ & C#", "CC"},
+		{"it's John's", "ItsJohns"},
 	} {
 		if got := className(tc[0]); got != tc[1] {
 			t.Errorf("className(%q) = %q, want %q", tc[0], got, tc[1])
