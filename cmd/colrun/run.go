@@ -3,13 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/x509"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"math"
+	"net/http"
 	"net/url"
 	"os"
 	"slices"
@@ -331,7 +331,7 @@ func executeRun(ctx context.Context, path string, f *runFlags, sio stdio) int {
 		fmt.Fprintf(sio.err, "colrun: %s\n", red.String(err.Error()))
 		return code
 	}
-	in, err := loadRunInputs(ctx, path, f, sio.getenv)
+	in, err := loadRunInputs(ctx, path, f, sio.getenv, readNodeTLS(sio.getenv, sio.err))
 	if err != nil {
 		if code, ok := interruptedCode(ctx); ok {
 			return fail(code, err)
@@ -466,8 +466,9 @@ type runInputs struct {
 	collDoc *collectionDoc
 }
 
-func loadRunInputs(ctx context.Context, path string, f *runFlags, getenv func(string) string) (*runInputs, error) {
+func loadRunInputs(ctx context.Context, path string, f *runFlags, getenv func(string) string, node nodeTLS) (*runInputs, error) {
 	in := &runInputs{remote: newRemoteInputs(getenv)}
+	node.apply(in.remote.client.Transport.(*http.Transport))
 	in.remote.ctx = ctx
 	in.remote.apiKey = f.newman.apiKey(getenv)
 	data, err := in.remote.readCollection(path)
@@ -540,7 +541,7 @@ func loadRunInputs(ctx context.Context, path string, f *runFlags, getenv func(st
 		o.Seed, o.Seeded = n, true
 	}
 	o.Proxy = proxyFromEnv(getenv)
-	if err := loadTLS(f, o); err != nil {
+	if err := loadTLS(f, node, o); err != nil {
 		return nil, err
 	}
 	if err := f.newman.apply(o); err != nil {
@@ -599,7 +600,9 @@ func knownReporter(name string) bool {
 	return false
 }
 
-func loadTLS(f *runFlags, o *runner.Options) error {
+func loadTLS(f *runFlags, node nodeTLS, o *runner.Options) error {
+	o.Insecure = o.Insecure || node.insecure
+	o.ExtraCAs = node.roots
 	if (f.sslClientCert == "") != (f.sslClientKey == "") {
 		return errors.New("--ssl-client-cert and --ssl-client-key go together")
 	}
@@ -615,9 +618,9 @@ func loadTLS(f *runFlags, o *runner.Options) error {
 		if err != nil {
 			return fmt.Errorf("--ssl-extra-ca-certs: %v", err)
 		}
-		pool, err := x509.SystemCertPool()
-		if err != nil || pool == nil {
-			pool = x509.NewCertPool()
+		pool := systemRoots()
+		if node.roots != nil {
+			pool = node.roots
 		}
 		if !pool.AppendCertsFromPEM(pem) {
 			return fmt.Errorf("--ssl-extra-ca-certs %s: no PEM certificate found", f.sslExtraCACerts)
