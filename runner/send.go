@@ -27,6 +27,7 @@ import (
 	"sync"
 	"syscall"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/andybalholm/brotli"
@@ -36,6 +37,7 @@ import (
 	"github.com/colrun/colrun/runner/event"
 	"github.com/colrun/colrun/runner/sandbox"
 	"golang.org/x/text/encoding/charmap"
+	xunicode "golang.org/x/text/encoding/unicode"
 )
 
 // transports holds the connection pools a run needs: strict, which
@@ -1368,7 +1370,13 @@ func reasonPhrase(resp *http.Response) string {
 	if len(s) >= 3 && '0' <= s[0] && s[0] <= '9' {
 		s = s[3:] // the three-digit code, which Go's parser puts first
 	}
-	s = strings.TrimSpace(s)
+	// llhttp takes the one space after the code and keeps the rest as
+	// sent ("  Spaced  Out  "); Node decodes it as UTF-8, each invalid
+	// sequence one U+FFFD.
+	s = strings.TrimPrefix(s, " ")
+	if !utf8.ValidString(s) {
+		s, _ = xunicode.UTF8.NewDecoder().String(s)
+	}
 	if s == "" {
 		// Postman's name for the code ("I'm a teapot (RFC 2324)"), not
 		// Go's; "" for a code it has none for, which Newman leaves
@@ -1406,7 +1414,10 @@ func headerSize(reason string, hs []event.Header) int64 {
 		// rebuilt status line spells out.
 		reason = "undefined"
 	}
-	n := len("HTTP/X.X 200 ") + len(reason) + 4
+	n := len("HTTP/X.X 200 ") + 4
+	for _, r := range reason {
+		n += utf16.RuneLen(r) // JavaScript's length
+	}
 	for _, h := range hs {
 		n += len(h.Key) + utf8.RuneCountInString(h.Value) + 4
 	}
