@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -55,6 +56,19 @@ func TestFirstHourCommandLineMistakes(t *testing.T) {
 			"two collections",
 			[]string{"run", coll, coll},
 			"colrun run: expected one collection file, got 2: " + coll + " " + coll + "\n",
+		},
+		{
+			// Newman: "error: expecting a collection to run"; colrun said
+			// "colrun: : collection file not found".
+			"collection path empty",
+			[]string{"run", "", "-e", env},
+			"colrun run: the collection path is empty (an unset shell variable?)\n",
+		},
+		{
+			// Newman: "runtime~extractRunnableItems: Invalid entrypoint".
+			"an empty folder beside another",
+			[]string{"run", coll, "--folder", "", "--folder", "r"},
+			"colrun: --folder \"\": no folder or request with that name or id in " + coll + "\n",
 		},
 		{
 			// Newman runs, and every file a body names fails to load.
@@ -132,5 +146,29 @@ func TestFirstHourTrailingComma(t *testing.T) {
 				t.Errorf("stderr (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// --folder "$FOLDER" with the variable unset runs the whole collection, as
+// in Newman 6.2.2 (which says nothing); colrun refused it, exit 2, so a CI
+// job that passed under Newman failed.
+func TestFirstHourEmptyFolderRunsAll(t *testing.T) {
+	t.Parallel()
+	srv := okServer(t)
+	dir := t.TempDir()
+	coll := writeFile(t, dir, "c.json", fmt.Sprintf(`{"info":{"name":"c"},"item":[
+		{"name":"A","item":[{"name":"a","request":"%[1]s/a"}]},
+		{"name":"b","request":"%[1]s/b"}]}`, srv.URL))
+	res := colrun(t, nil, "run", coll, "--folder", "", "--color", "off", "--disable-unicode")
+	if res.code != exitOK {
+		t.Fatalf("exit %d, want 0; stderr:\n%s", res.code, res.stderr)
+	}
+	if want := "colrun: warning: --folder \"\" names nothing, so the whole collection runs, as in Newman\n"; res.stderr != want {
+		t.Errorf("stderr = %q, want %q", res.stderr, want)
+	}
+	for _, url := range []string{srv.URL + "/a", srv.URL + "/b"} {
+		if !strings.Contains(res.stdout, "GET "+url+" [200 OK") {
+			t.Errorf("no request to %s; stdout:\n%s", url, res.stdout)
+		}
 	}
 }

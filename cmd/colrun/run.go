@@ -225,6 +225,16 @@ func runCommand(ctx context.Context, args []string, sio stdio) int {
 	if msg := report.DominantConflict(f.reporters); msg != "" {
 		fmt.Fprintf(sio.err, "colrun: warning: %s\n", msg)
 	}
+	if len(f.folders) == 1 && f.folders[0] == "" {
+		// --folder "$FOLDER" with the variable unset: Newman runs the
+		// whole collection (with another --folder beside it, it refuses).
+		fmt.Fprintln(sio.err, `colrun: warning: --folder "" names nothing, so the whole collection runs, as in Newman`)
+		f.folders = nil
+	}
+	if fs.NArg() == 1 && fs.Arg(0) == "" {
+		fmt.Fprintln(sio.err, "colrun run: the collection path is empty (an unset shell variable?)")
+		return exitUsage
+	}
 	if fs.NArg() != 1 {
 		if fs.NArg() == 0 {
 			fmt.Fprintf(sio.err, "colrun run: missing the collection file%s (usage: colrun run <collection> [flags])\n", collectionTakenByFlag(fs))
