@@ -1691,10 +1691,12 @@ function legacyCompute(key) {
         resp = pm.response;
         resp && resp.headers.each(function (h) { h && !h.disabled && (headers[h.key] = h.value); });
         return headers;
-    case 'responseTime': resp = pm.response; return resp && resp.responseTime !== undefined ? resp.responseTime : NaN;
+    // A request that got no response still has an (empty) pm.response, so
+    // these read as Postman's do then: responseTime undefined, responseCode {}.
+    case 'responseTime': resp = pm.response; return resp ? resp.responseTime : NaN;
     case 'responseCode':
         resp = pm.response;
-        return resp && resp.code !== undefined ? resp.details() : { code: NaN, name: E, details: E };
+        return resp ? resp.details() : { code: NaN, name: E, details: E };
     case 'responseBody': resp = pm.response; return resp ? resp.text() : undefined;
     }
     if (hasOwn.call(libraryGlobals, key)) { return libraryGlobals[key].call(globalThis); }
