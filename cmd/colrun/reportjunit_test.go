@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -99,4 +100,36 @@ func readJUnit(t *testing.T, path string) junitDoc {
 		t.Fatalf("no testsuite in\n%s", b)
 	}
 	return doc
+}
+
+// TestJUnitOrderAsNewman: Newman 6.2.2 builds the suites and each suite's
+// testcases as members of JavaScript objects keyed by item id and test
+// name, so ids and names that are array indexes ("2", "10", "200") come
+// first, in numeric order, and the rest in run order; colrun listed all in
+// run order. The expected order is Newman 6.2.2's for this collection.
+func TestJUnitOrderAsNewman(t *testing.T) {
+	t.Parallel()
+	srv := okServer(t)
+	dir := t.TempDir()
+	coll := writeFile(t, dir, "c.json", fmt.Sprintf(`{"info":{"name":"Order"},"item":[
+		{"id":"a-1","name":"A","request":"%[1]s/get","event":[{"listen":"test","script":{"exec":[
+			"pm.test('b', () => {}); pm.test('007', () => {}); pm.test('4294967295', () => {}); pm.test('4294967294', () => {}); pm.test('3', () => {});"]}}]},
+		{"id":"10","name":"Ten","request":"%[1]s/get","event":[{"listen":"test","script":{"exec":[
+			"pm.test('200', () => {}); pm.test('x', () => {}); pm.test('1', () => {});"]}}]},
+		{"id":"2","name":"Two","request":"%[1]s/get","event":[{"listen":"test","script":{"exec":["pm.test('t', () => {});"]}}]}]}`, srv.URL))
+	report := filepath.Join(dir, "r.xml")
+	res := colrun(t, nil, "run", coll, "-r", "junit", "--reporter-junit-export", report)
+	if res.code != exitOK {
+		t.Fatalf("exit %d, want 0; stderr %s", res.code, res.stderr)
+	}
+	want := []string{"Two: t", "Ten: 1", "Ten: 200", "Ten: x", "A: 3", "A: 4294967294", "A: b", "A: 007", "A: 4294967295"}
+	var got []string
+	for _, s := range readJUnit(t, report).Suites {
+		for _, c := range s.Cases {
+			got = append(got, s.Name+": "+c.Name)
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("testcases' order differs from Newman's (-newman +colrun):\n%s", diff)
+	}
 }

@@ -2,8 +2,10 @@ package report
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -319,7 +321,12 @@ func (j *JUnit) finish() error {
 	var tests, failures, errors int
 	var body strings.Builder
 	stamp := isoMillis(s.Timings.Started)
+	// Newman builds suites and testcases as members of JavaScript
+	// objects keyed by item id and test name, which list integer keys
+	// first, in numeric order.
+	jsKeyOrder(j.suites, func(st *junitSuite) string { return st.id })
 	for _, st := range j.suites {
+		jsKeyOrder(st.cases, func(c *junitCase) string { return c.name })
 		if !st.hasRequest && len(st.cases) == 0 {
 			continue
 		}
@@ -450,6 +457,35 @@ func (j *JUnit) writeFailure(b *strings.Builder, st *junitSuite, c *junitCase) {
 		b.WriteString("        " + cdata(l) + "\n")
 	}
 	b.WriteString("      </" + elem + ">\n")
+}
+
+// jsKeyOrder orders xs as a JavaScript object orders its members keyed
+// by key(x), when xs is in insertion order: array indexes ("0", "7",
+// "200") first, ascending, then the rest as they came.
+func jsKeyOrder[T any](xs []T, key func(T) string) {
+	slices.SortStableFunc(xs, func(a, b T) int {
+		ia, aok := arrayIndex(key(a))
+		ib, bok := arrayIndex(key(b))
+		switch {
+		case aok && bok:
+			return cmp.Compare(ia, ib)
+		case aok:
+			return -1
+		case bok:
+			return 1
+		}
+		return 0
+	})
+}
+
+// arrayIndex reports whether s is a JavaScript array index, a canonical
+// decimal below 2^32-1, and its value.
+func arrayIndex(s string) (uint64, bool) {
+	if s == "" || len(s) > 10 || (s[0] == '0' && len(s) > 1) {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(s, 10, 64)
+	return n, err == nil && n < 1<<32-1
 }
 
 // secs formats seconds as Newman does, toFixed(3).
