@@ -71,6 +71,12 @@ func TestFirstHourCommandLineMistakes(t *testing.T) {
 			"colrun: --folder \"\": no folder or request with that name or id in " + coll + "\n",
 		},
 		{
+			// Newman reads "" as --bail's value, and does not bail.
+			"an empty argument",
+			[]string{"run", coll, "--bail", ""},
+			"colrun run: expected one collection file, got 2: " + coll + " \"\"\n",
+		},
+		{
 			// Newman runs, and every file a body names fails to load.
 			"working directory mistyped",
 			[]string{"run", coll, "--working-dir", filepath.Join(dir, "fiels")},

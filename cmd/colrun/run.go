@@ -177,6 +177,9 @@ SIGINT or SIGTERM.
 As in Newman, a reporter option also takes a common form without the
 reporter's name, for every reporter that has it: --reporter-silent,
 --reporter-no-summary, --reporter-export <path>, ...
+Read from the environment as Newman reads them: HTTP_PROXY, HTTPS_PROXY,
+NO_PROXY, NODE_TLS_REJECT_UNAUTHORIZED=0 (as -k), NODE_EXTRA_CA_CERTS,
+POSTMAN_API_KEY; and TABLEAU_* for --tableau-auth (see colrun tableau --help).
 
 Flags:
 `
@@ -239,11 +242,25 @@ func runCommand(ctx context.Context, args []string, sio stdio) int {
 		if fs.NArg() == 0 {
 			fmt.Fprintf(sio.err, "colrun run: missing the collection file%s (usage: colrun run <collection> [flags])\n", collectionTakenByFlag(fs))
 		} else {
-			fmt.Fprintf(sio.err, "colrun run: expected one collection file, got %d: %s%s\n", fs.NArg(), strings.Join(fs.Args(), " "), reportersApart(fs, f.reporters))
+			fmt.Fprintf(sio.err, "colrun run: expected one collection file, got %d: %s%s\n", fs.NArg(), shownArgs(fs.Args()), reportersApart(fs, f.reporters))
 		}
 		return exitUsage
 	}
 	return executeRun(ctx, fs.Arg(0), &f, sio)
+}
+
+// shownArgs lists arguments as the user typed them, an empty one (an
+// unset shell variable after a flag that takes no value, as in
+// --bail "$MODE") as "", where it vanished from the list.
+func shownArgs(args []string) string {
+	shown := make([]string, len(args))
+	for i, a := range args {
+		shown[i] = a
+		if a == "" {
+			shown[i] = `""`
+		}
+	}
+	return strings.Join(shown, " ")
 }
 
 // collectionTakenByFlag explains a missing collection that a flag took as
