@@ -1148,6 +1148,23 @@ hidden(String.prototype, 'has', function has(value) {
     return this.search(pattern) !== -1;
 });
 
+// Error.captureStackTrace and Error.stackTraceLimit are V8's, which
+// Postman's sandbox has: custom error classes copied from Node code call
+// Error.captureStackTrace(this, this.constructor) in their constructor.
+// The stack it sets begins "Error: <message>", as there, and is not
+// enumerable.
+if (!isFunction(Error.captureStackTrace)) {
+    hidden(Error, 'captureStackTrace', function captureStackTrace(target) {
+        if (!isObject(target)) { throw new TypeError('invalid_argument'); }
+        var frames = String(new Error().stack).split('\n').slice(2);
+        Object.defineProperty(target, 'stack', {
+            value: ['Error: ' + target.message].concat(frames).join('\n'),
+            writable: true, enumerable: false, configurable: true
+        });
+    });
+    Error.stackTraceLimit = 10;
+}
+
 // ---------------------------------------------------------------- run state
 
 // ctl is how Go starts a run without calling into JavaScript (a call costs
