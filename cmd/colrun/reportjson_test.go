@@ -229,3 +229,43 @@ func TestJSONScriptErrorsAsNewman(t *testing.T) {
 		})
 	}
 }
+
+// TestReportFilesEndAsNewman: Newman 6.2.2 writes its JSON report as
+// JSON.stringify's text and its JUnit report as xmlbuilder's, neither
+// with a final newline; colrun added one to both, so a byte comparison
+// with a report Newman wrote (a golden copy in a repository) failed.
+// The expected ends are those of Newman 6.2.2's reports, a run with tests
+// and one without requests.
+func TestReportFilesEndAsNewman(t *testing.T) {
+	t.Parallel()
+	srv := okServer(t)
+	dir := t.TempDir()
+	tests := []struct {
+		name, collection        string
+		wantJSONEnd, wantXMLEnd string
+	}{
+		{"a run", fmt.Sprintf(`{"info":{"name":"e"},"item":[{"name":"r","request":"%s/get","event":[{"listen":"test","script":{"exec":["pm.test('ok', () => {});"]}}]}]}`, srv.URL),
+			"  }\n}", "  </testsuite>\n</testsuites>"},
+		{"no requests", `{"info":{"name":"e"},"item":[]}`, "  }\n}", `time="0.000"/>`},
+	}
+	for i, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			coll := writeFile(t, dir, fmt.Sprintf("c-%d.json", i), tc.collection)
+			jsonPath, xmlPath := filepath.Join(dir, fmt.Sprintf("r-%d.json", i)), filepath.Join(dir, fmt.Sprintf("r-%d.xml", i))
+			res := colrun(t, nil, "run", coll, "-r", "json,junit", "--reporter-json-export", jsonPath, "--reporter-junit-export", xmlPath)
+			if res.code != exitOK {
+				t.Fatalf("exit %d, want 0; stderr %s", res.code, res.stderr)
+			}
+			for path, want := range map[string]string{jsonPath: tc.wantJSONEnd, xmlPath: tc.wantXMLEnd} {
+				b, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !strings.HasSuffix(string(b), want) {
+					t.Errorf("%s ends %q, want %q as Newman's", filepath.Base(path), b[max(0, len(b)-len(want)-5):], want)
+				}
+			}
+		})
+	}
+}

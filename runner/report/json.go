@@ -462,7 +462,7 @@ func (j *JSON) finish() {
 		runErr = &jsonError{Name: "RunError", Message: "the run never started"}
 	}
 	j.key("    ", "error", runErr, false)
-	j.w.WriteString("  }\n}\n")
+	j.w.WriteString("  }\n}") // JSON.stringify writes no final newline
 	if err := j.w.Flush(); err != nil {
 		j.setErr(err)
 	}

@@ -395,10 +395,11 @@ func (j *JUnit) finish() error {
 	out.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	out.WriteString("<testsuites" + attr("name", col.Name) + attr("tests", strconv.Itoa(tests)) +
 		attr("failures", strconv.Itoa(failures)) + attr("errors", strconv.Itoa(errors)) + attr("time", secs(j.total)))
+	// xmlbuilder ends the document without a newline.
 	if body.Len() == 0 {
-		out.WriteString("/>\n")
+		out.WriteString("/>")
 	} else {
-		out.WriteString(">\n" + body.String() + "</testsuites>\n")
+		out.WriteString(">\n" + body.String() + "</testsuites>")
 	}
 	var err error
 	if j.sink != nil {
