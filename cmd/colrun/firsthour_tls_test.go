@@ -28,6 +28,10 @@ func TestFirstHourNodeTLSVariables(t *testing.T) {
 	t.Parallel()
 	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
+		if r.URL.Path == "/d.json" {
+			io.WriteString(w, `[{"a":1}]`)
+			return
+		}
 		io.WriteString(w, `{"info":{"name":"fetched"},"item":[]}`)
 	}))
 	t.Cleanup(srv.Close)
@@ -92,19 +96,29 @@ func TestFirstHourNodeTLSVariables(t *testing.T) {
 
 	// The collection's download follows them too, as Newman's does (-k
 	// leaves it checked, in both).
+	// --ssl-extra-ca-certs is the requests' alone, there as here, even
+	// beside NODE_EXTRA_CA_CERTS (Newman: "iteration data could not be
+	// loaded, self-signed certificate").
+	otherCA, _, _ := clientCertPair(t, dir)
+	empty := writeFile(t, dir, "empty.json", `{"info":{"name":"empty"},"item":[]}`)
 	fetch := []struct {
 		name     string
 		env      map[string]string
+		args     []string
 		wantCode int
 	}{
-		{"download checked", nil, exitUsage},
-		{"download with checks off", map[string]string{"NODE_TLS_REJECT_UNAUTHORIZED": "0"}, exitOK},
-		{"download with extra roots", map[string]string{"NODE_EXTRA_CA_CERTS": ca}, exitOK},
+		{"download checked", nil, []string{srv.URL + "/c.json"}, exitUsage},
+		{"download with checks off", map[string]string{"NODE_TLS_REJECT_UNAUTHORIZED": "0"}, []string{srv.URL + "/c.json"}, exitOK},
+		{"download with extra roots", map[string]string{"NODE_EXTRA_CA_CERTS": ca}, []string{srv.URL + "/c.json"}, exitOK},
+		{"data download with extra roots", map[string]string{"NODE_EXTRA_CA_CERTS": ca},
+			[]string{empty, "-d", srv.URL + "/d.json"}, exitOK},
+		{"data download with the requests' roots", map[string]string{"NODE_EXTRA_CA_CERTS": otherCA},
+			[]string{empty, "-d", srv.URL + "/d.json", "--ssl-extra-ca-certs", ca}, exitUsage},
 	}
 	for _, tc := range fetch {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			res := colrun(t, tc.env, "run", srv.URL+"/c.json", "--reporter-cli-no-summary")
+			res := colrun(t, tc.env, append([]string{"run", "--reporter-cli-no-summary"}, tc.args...)...)
 			if res.code != tc.wantCode {
 				t.Errorf("exit %d, want %d; stderr:\n%s", res.code, tc.wantCode, res.stderr)
 			}

@@ -647,7 +647,9 @@ func loadTLS(f *runFlags, node nodeTLS, o *runner.Options) error {
 		}
 		pool := systemRoots()
 		if node.roots != nil {
-			pool = node.roots
+			// A copy: the downloads share node.roots, and Newman's do not
+			// take --ssl-extra-ca-certs.
+			pool = node.roots.Clone()
 		}
 		if !pool.AppendCertsFromPEM(pem) {
 			return fmt.Errorf("--ssl-extra-ca-certs %s: no PEM certificate found", f.sslExtraCACerts)
