@@ -249,11 +249,14 @@ func describeArg(v goja.Value) string {
 // when one is installed and it is one goja is known to run (see
 // preferReal); anything else must come from node_modules.
 func (st *runtimeState) requireFrom(dir, name string) goja.Value {
+	// A module not found is named as the script wrote it (node:crypto),
+	// as Newman's sandbox names it.
+	asked := name
 	name = strings.TrimPrefix(name, "node:")
 	if isPathLike(name) {
 		p := st.reg.resolve(dir, name)
 		if p == "" {
-			st.throwNotFound(name)
+			st.throwNotFound(asked)
 		}
 		return st.loadFile(p)
 	}
@@ -283,7 +286,7 @@ func (st *runtimeState) requireFrom(dir, name string) goja.Value {
 	if v, ok := st.builtinSubpath(name); ok {
 		return v
 	}
-	st.throwNotFound(name)
+	st.throwNotFound(asked)
 	return nil
 }
 

@@ -52,6 +52,7 @@ func TestRequire(t *testing.T) {
 		{"unknown relative", `try { require('./nope'); 'no error' } catch (e) { e.message }`, "Cannot find module './nope'"},
 		{"non-string id", `try { require(5); 'no error' } catch (e) { e instanceof TypeError }`, true},
 		{"node: prefix", `require('node:path') === require('path')`, true},
+		{"unknown node: module named as asked", `try { require('node:crypto'); 'no error' } catch (e) { e.message }`, "Cannot find module 'node:crypto'"},
 		{"cached per runtime", `require('lodash') === require('lodash') && require('crypto-js') === CryptoJS`, true},
 		{"lodash subpath", `require('lodash/get')({a: {b: 2}}, 'a.b')`, int64(2)},
 		{"crypto-js subpath", `require('crypto-js/hmac-sha256')('m', 'k').toString(require('crypto-js/enc-base64'))`, "tgCQ4wUil661oICInOL8S8qVfnVvrrTffTGADKHncew="},
