@@ -288,14 +288,15 @@ func collectionTakenByFlag(fs *pflag.FlagSet) string {
 // Postman collection (v2's info and item, or v1's requests) in its first
 // 64 kB; it only words a hint, so a guess is enough.
 func looksLikeCollection(path string) bool {
+	// Stat first: opening a named pipe would wait for a writer.
+	if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
+		return false
+	}
 	fh, err := os.Open(path)
 	if err != nil {
 		return false
 	}
 	defer fh.Close()
-	if st, err := fh.Stat(); err != nil || !st.Mode().IsRegular() {
-		return false
-	}
 	head := make([]byte, 64<<10)
 	n, _ := io.ReadFull(fh, head)
 	head = head[:n]
