@@ -163,3 +163,61 @@ func TestBailOnRequestErrorCountsNoTests(t *testing.T) {
 		})
 	}
 }
+
+// flowScripts is a pre-request and a test script that log tag-pre and
+// tag-test, and a pre-request script that adds pre.
+func flowScripts(tag, pre string) string {
+	return fmt.Sprintf(`"event":[{"listen":"prerequest","script":{"exec":[%q]}},{"listen":"test","script":{"exec":[%q]}}]`,
+		"console.log('"+tag+"-pre');"+pre, "console.log('"+tag+"-test');")
+}
+
+// Scripts run collection first, then each folder from the outermost in,
+// then the request, for the pre-request and the test scripts alike, and
+// with --folder the selected folder's parents still run theirs. A
+// folder's pre-request script that skips the request ends the item's
+// pre-request scripts there and runs none of its tests. Recorded from
+// Newman 6.2.2.
+func TestScriptOrderAcrossNestedFolders(t *testing.T) {
+	t.Parallel()
+	url, _ := flowServer(t)
+	skip := "if (pm.info.requestName === 'S') pm.execution.skipRequest();"
+	doc := fmt.Sprintf(`{"info":{"name":"t","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+		"variable":[{"key":"base","value":%q}],%s,"item":[
+		{"name":"R0","request":"{{base}}/r0",%s},
+		{"name":"F1",%s,"item":[
+			{"name":"F2",%s,"item":[
+				{"name":"F3",%s,"item":[
+					{"name":"F4",%s,"item":[{"name":"R4","request":"{{base}}/r4",%s}]}]},
+				{"name":"S","request":"{{base}}/s",%s},
+				{"name":"R2","request":"{{base}}/r2",%s}]}]}]}`,
+		url, flowScripts("C", ""), flowScripts("R0", ""), flowScripts("F1", ""), flowScripts("F2", skip),
+		flowScripts("F3", ""), flowScripts("F4", ""), flowScripts("R4", ""), flowScripts("S", ""), flowScripts("R2", ""))
+	tests := []struct {
+		name    string
+		folders []string
+		want    []string
+	}{
+		{"the whole collection", nil, []string{
+			"C-pre", "R0-pre", "C-test", "R0-test",
+			"C-pre", "F1-pre", "F2-pre", "F3-pre", "F4-pre", "R4-pre", "C-test", "F1-test", "F2-test", "F3-test", "F4-test", "R4-test",
+			"C-pre", "F1-pre", "F2-pre",
+			"C-pre", "F1-pre", "F2-pre", "R2-pre", "C-test", "F1-test", "F2-test", "R2-test",
+		}},
+		{"--folder F3", []string{"F3"}, []string{
+			"C-pre", "F1-pre", "F2-pre", "F3-pre", "F4-pre", "R4-pre", "C-test", "F1-test", "F2-test", "F3-test", "F4-test", "R4-test",
+		}},
+		{"--folder S --folder R0", []string{"S", "R0"}, []string{
+			"C-pre", "R0-pre", "C-test", "R0-test",
+			"C-pre", "F1-pre", "F2-pre",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			ev, _ := runScripted(t, mustParse(t, doc), Options{Folders: tt.folders})
+			if diff := cmp.Diff(tt.want, ev.loggedStrings()); diff != "" {
+				t.Errorf("scripts run (-newman +colrun):\n%s", diff)
+			}
+		})
+	}
+}
