@@ -42,16 +42,27 @@ var sugarNames = sync.OnceValue(func() map[string]bool {
 		once after fill escape
 		isArray isBoolean isDate isFunction isNumber isString isRegExp isObject isNaN equal has
 		size merge each toQueryString fromQueryString tap
-		getUTCOffset addWeeks RFC1123 RFC1036 ISO8601_DATE ISO8601_DATETIME`) {
+		getUTCOffset addWeeks RFC1123 RFC1036 ISO8601_DATE ISO8601_DATETIME
+		beginningOfDay beginningOfWeek beginningOfMonth beginningOfYear endOfDay endOfWeek endOfMonth
+		endOfYear isToday isYesterday isTomorrow isWeekday isWeekend isLeapYear daysInMonth getWeekday
+		getISOWeek short long full select reject`) {
 		m[n] = true
 	}
 	// Sugar's number-to-date aliases: (2).days(), (1).daysAfter(d), (3).hoursAgo() ...
+	// and the dates' d.daysSince(x), d.hoursUntil(x).
 	for _, unit := range strings.Fields("millisecond second minute hour day week month year") {
 		for _, plural := range []string{"", "s"} {
 			for _, suffix := range []string{"", "Before", "Ago", "After", "FromNow"} {
 				m[unit+plural+suffix] = true
 			}
 		}
+		m[unit+"sSince"] = true
+		m[unit+"sUntil"] = true
+	}
+	// Date#isSunday ... isSaturday, isJanuary ... isDecember.
+	for _, name := range strings.Fields(`Sunday Monday Tuesday Wednesday Thursday Friday Saturday January
+		February March April May June July August September October November December`) {
+		m["is"+name] = true
 	}
 	return m
 })

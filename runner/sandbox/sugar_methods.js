@@ -467,6 +467,66 @@ each(Date.prototype, {
     },
     addWeeks: function addWeeks(n) { this.setDate(this.getDate() + n * 7); return this; }
 });
+// Sugar's date queries and ranges, in local time and English: the
+// beginning or end of the date's day, week (Sunday to Saturday), month or
+// year (which change the date, as Sugar's do), is* tests against today,
+// and [unit]sSince/Until/Ago/FromNow, where a month is 30.4375 days, a
+// year 365.25 and a count just short of a whole unit (by less than 0.001,
+// or 0.081 for months) is rounded up to it.
+function whole(ms, unitMs, margin) {
+    var n = ms / unitMs, f = n % 1;
+    if (f && Math.abs(f % 1) > (margin || 0.999)) { n = Math.round(n); }
+    return parseInt(n, 10);
+}
+function dateArg(d) { return d === undefined ? new Date() : Date.create(d); }
+function sameDay(a, b) { return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate(); }
+[['year', 365.25 * 86400000], ['month', 30.4375 * 86400000, 0.919], ['week', 604800000], ['day', 86400000],
+    ['hour', 3600000], ['minute', 60000], ['second', 1000], ['millisecond', 1]].forEach(function (u) {
+    var m = {};
+    var since = function (d) { return whole(this.getTime() - dateArg(d).getTime(), u[1], u[2]); };
+    var until = function (d) { return whole(dateArg(d).getTime() - this.getTime(), u[1], u[2]); };
+    m[u[0] + 'sSince'] = since; m[u[0] + 'sFromNow'] = since;
+    m[u[0] + 'sUntil'] = until; m[u[0] + 'sAgo'] = until;
+    each(Date.prototype, m);
+});
+var dateRanges = {
+    Day: function (d, end) { return d; },
+    Week: function (d, end) { d.setDate(d.getDate() + (end ? 6 : 0) - d.getDay()); return d; },
+    Month: function (d, end) { d.setDate(end ? d.daysInMonth() : 1); return d; },
+    Year: function (d, end) { d.setMonth(end ? 11 : 0, end ? 31 : 1); return d; }
+};
+Object.keys(dateRanges).forEach(function (unit) {
+    var m = {};
+    m['beginningOf' + unit] = function () { dateRanges[unit](this, false).setHours(0, 0, 0, 0); return this; };
+    m['endOf' + unit] = function () { dateRanges[unit](this, true).setHours(23, 59, 59, 999); return this; };
+    each(Date.prototype, m);
+});
+each(Date.prototype, {
+    isToday: function isToday() { return sameDay(this, new Date()); },
+    isYesterday: function isYesterday() { var d = new Date(); d.setDate(d.getDate() - 1); return sameDay(this, d); },
+    isTomorrow: function isTomorrow() { var d = new Date(); d.setDate(d.getDate() + 1); return sameDay(this, d); },
+    isWeekday: function isWeekday() { var w = this.getDay(); return w > 0 && w < 6; },
+    isWeekend: function isWeekend() { var w = this.getDay(); return w === 0 || w === 6; },
+    isLeapYear: function isLeapYear() { var y = this.getFullYear(); return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0; },
+    daysInMonth: function daysInMonth() { return 32 - new Date(this.getFullYear(), this.getMonth(), 32).getDate(); },
+    getWeekday: function getWeekday() { return this.getDay(); },
+    getISOWeek: function getISOWeek() {
+        var d = new Date(this.getTime());
+        d.setDate(d.getDate() + 4 - (d.getDay() || 7));
+        d.setHours(0, 0, 0, 0);
+        return 1 + Math.floor(d.daysSince(new Date(d.getTime()).beginningOfYear()) / 7);
+    },
+    'short': function () { return this.format('short'); },
+    'long': function () { return this.format('long'); },
+    full: function full() { return this.format('full'); }
+});
+weekdays.forEach(function (name, i) {
+    hide(Date.prototype, 'is' + name, function () { return this.getDay() === i; });
+});
+months.forEach(function (name, i) {
+    hide(Date.prototype, 'is' + name, function () { return this.getMonth() === i; });
+});
+
 // Sugar's number-to-date aliases: (2).days() is milliseconds,
 // (1).daysAfter(d) and (3).hoursAgo() are Dates.
 [['millisecond', 1, 'addMilliseconds'], ['second', 1000, 'addSeconds'], ['minute', 60000, 'addMinutes'],
@@ -543,12 +603,29 @@ each(Object, {
         });
         return out;
     },
+    // select and reject keep (or drop) the keys a name, a regular
+    // expression, an object's keys or a list of these match.
+    select: function select(obj) { return selectKeys(obj, arguments, true); },
+    reject: function reject(obj) { return selectKeys(obj, arguments, false); },
     tap: function tap(obj, arg) {
         var fn = typeof arg === 'function' ? arg : function () { if (arg) { obj[arg](); } };
         fn.call(obj, obj);
         return obj;
     }
 });
+function selectKeys(obj, args, keep) {
+    var out = {}, find = Array.prototype.concat.apply([], Array.prototype.slice.call(args, 1));
+    for (var key in obj) {
+        if (!Object.prototype.hasOwnProperty.call(obj, key)) { continue; }
+        var hit = find.some(function (f) {
+            if (f instanceof RegExp) { return f.test(key); }
+            if (f !== null && typeof f === 'object') { return Object.prototype.hasOwnProperty.call(f, key); }
+            return key === String(f);
+        });
+        if (hit === keep) { out[key] = obj[key]; }
+    }
+    return out;
+}
 function setParam(obj, param, value, deep) {
     var match, key, isArr;
     if (deep !== false && (match = param.match(/^(.+?)(\[.*\])$/))) {
