@@ -46,6 +46,9 @@ type Options struct {
 	IgnoreUnknownFormats bool
 	// AllowedUnknownFormats is unknownFormats given as a list of names.
 	AllowedUnknownFormats map[string]bool
+	// JSONPointers is jsonPointers: dataPaths are JSON pointers (/a/0/b)
+	// instead of JavaScript property accesses (.a[0].b).
+	JSONPointers bool
 }
 
 // Format is a format added with ajv.addFormat.

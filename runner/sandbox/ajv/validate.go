@@ -30,6 +30,9 @@ func (r *run) item(dataPath string, i int) string {
 	if r.quick {
 		return ""
 	}
+	if r.in.opts.JSONPointers {
+		return dataPath + "/" + strconv.Itoa(i)
+	}
 	return dataPath + "[" + strconv.Itoa(i) + "]"
 }
 
@@ -38,13 +41,22 @@ func (r *run) key(dataPath, k string) string {
 	if r.quick {
 		return ""
 	}
+	if r.in.opts.JSONPointers {
+		return dataPath + "/" + pointerEscaper.Replace(k)
+	}
 	return dataPath + "['" + k + "']"
 }
+
+// pointerEscaper escapes a JSON pointer step.
+var pointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
 
 // prop is the dataPath of a property named in the schema.
 func (r *run) prop(dataPath, k string) string {
 	if r.quick {
 		return ""
+	}
+	if r.in.opts.JSONPointers {
+		return dataPath + "/" + pointerEscaper.Replace(k)
 	}
 	return dataPath + propertyPath(k)
 }
@@ -806,9 +818,10 @@ func (r *run) objectRules(s *schemadoc.Object, d *document, base string, obj *sc
 				continue
 			}
 			// Without allErrors ajv names the property as its generated
-			// code accesses it ('.a'), a quirk scripts may compare against.
+			// code accesses it ('.a'), a quirk scripts may compare against;
+			// jsonPointers names it plainly.
 			missing := name
-			if !r.allErrors {
+			if !r.allErrors && !r.in.opts.JSONPointers {
 				missing = propertyPath(name)
 			}
 			if r.fail(Error{Keyword: "required", DataPath: dataPath, SchemaPath: schemaPath + "/required",
@@ -838,7 +851,7 @@ func (r *run) objectRules(s *schemadoc.Object, d *document, base string, obj *sc
 					continue
 				}
 				missing := d
-				if !r.allErrors {
+				if !r.allErrors && !r.in.opts.JSONPointers {
 					missing = propertyPath(d)
 				}
 				if r.fail(Error{Keyword: "dependencies", DataPath: dataPath, SchemaPath: schemaPath + "/dependencies",

@@ -24,12 +24,15 @@ type ajvInstance struct {
 }
 
 // newAjvInstance reads the options of `new Ajv(options)` that change
-// outcomes: allErrors, format and unknownFormats.
+// outcomes: allErrors, format, unknownFormats and jsonPointers.
 func newAjvInstance(st *runtimeState, opts *goja.Object) *ajvInstance {
 	var o ajv.Options
 	if opts != nil {
 		if v := opts.Get("allErrors"); v != nil {
 			o.AllErrors = v.ToBoolean()
+		}
+		if v := opts.Get("jsonPointers"); v != nil {
+			o.JSONPointers = v.ToBoolean()
 		}
 		if v := opts.Get("format"); v != nil && !goja.IsUndefined(v) {
 			switch {
