@@ -14,6 +14,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // Redactor masks secrets in everything colrun writes. Secrets are added as
@@ -177,7 +179,7 @@ func encodedForms(s string) []string {
 		}
 	}
 	add(s)
-	for _, enc := range []func(string) string{jsonPlain, jsonHTML, xmlAttr, html.EscapeString, namedXML, url.QueryEscape, url.PathEscape} {
+	for _, enc := range []func(string) string{jsonPlain, jsonHTML, jsonASCII, jsonASCIIUpper, jsonPHP, xmlAttr, html.EscapeString, namedXML, url.QueryEscape, url.PathEscape} {
 		add(enc(s))
 	}
 	for _, keep := range percentKeeps {
@@ -186,7 +188,7 @@ func encodedForms(s string) []string {
 	// The second layer: a script's JSON.stringify, or a server quoting
 	// the body it got in its own XML or JSON error.
 	for _, v := range slices.Clone(out) {
-		for _, enc := range []func(string) string{jsonPlain, jsonHTML, xmlAttr, html.EscapeString, namedXML} {
+		for _, enc := range []func(string) string{jsonPlain, jsonHTML, jsonASCII, jsonASCIIUpper, jsonPHP, xmlAttr, html.EscapeString, namedXML} {
 			add(enc(v))
 		}
 	}
@@ -207,6 +209,37 @@ func jsonPlain(s string) string {
 
 func jsonHTML(s string) string {
 	return strings.TrimSuffix(strings.TrimPrefix(jsonStringHTML(s), `"`), `"`)
+}
+
+// jsonASCII is a JSON string's inside as servers that escape everything
+// past ASCII write it: Python's json.dumps and Flask (httpbin) by default,
+// with lower-case hex; jsonASCIIUpper is Jackson's ESCAPE_NON_ASCII, and
+// jsonPHP PHP's json_encode, which also escapes "/". A test server
+// echoing a sign-in body so would otherwise show a non-ASCII password.
+func jsonASCII(s string) string { return asciiEscaped(jsonPlain(s), "\\u%04x") }
+
+func jsonASCIIUpper(s string) string { return asciiEscaped(jsonPlain(s), "\\u%04X") }
+
+func jsonPHP(s string) string {
+	return strings.ReplaceAll(jsonASCII(s), "/", `\/`)
+}
+
+// asciiEscaped writes every rune past ASCII of s in UTF-16 code units,
+// as \uXXXX in format's case (a pair of them beyond U+FFFF).
+func asciiEscaped(s, format string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			b.WriteRune(r)
+			continue
+		}
+		if r1, r2 := utf16.EncodeRune(r); r1 != utf8.RuneError {
+			fmt.Fprintf(&b, format+format, r1, r2)
+			continue
+		}
+		fmt.Fprintf(&b, format, r)
+	}
+	return b.String()
 }
 
 var namedXML = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&apos;").Replace
