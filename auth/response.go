@@ -5,7 +5,10 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"html"
+	"mime"
 	"net/http"
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -128,6 +131,9 @@ func parseDocument(contentType string, body []byte) (*document, error) {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return nil, errors.New("the response body is empty")
 	}
+	if page, ok := htmlPage(contentType, body); ok {
+		return nil, errors.New(page)
+	}
 	if f == FormatJSON {
 		if !gjson.ValidBytes(body) {
 			return nil, errors.New("the response is not valid JSON")
@@ -154,6 +160,33 @@ func parseDocument(contentType string, body []byte) (*document, error) {
 		return nil, fmt.Errorf("the response's root element is not Tableau's tsResponse (in namespace %s)", Namespace)
 	}
 	return &document{format: f, root: root}, nil
+}
+
+// htmlTitle finds an HTML page's title; the page is not parsed, since only
+// its title helps a user recognise it.
+var htmlTitle = regexp.MustCompile(`(?is)<title[^>]*>(.*?)</title>`)
+
+// htmlPage says what a response that is a web page is, when it is one: a
+// single sign-on login page a redirect led to, or a proxy's or load
+// balancer's page, never Tableau's REST API, which answers in XML or JSON.
+// Saying "root element is not tsResponse" about it would hide the cause.
+func htmlPage(contentType string, body []byte) (string, bool) {
+	mt, _, _ := mime.ParseMediaType(contentType)
+	head := bytes.ToLower(bytes.TrimLeft(bytes.TrimPrefix(body, []byte("\xEF\xBB\xBF")), " \t\r\n"))
+	page := bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html"))
+	// A mislabelled Tableau answer is still read, as sniffFormat does.
+	labelled := (mt == "text/html" || mt == "application/xhtml+xml") && !bytes.HasPrefix(head, []byte("<?xml")) &&
+		!bytes.HasPrefix(head, []byte("<tsresponse")) && !bytes.HasPrefix(head, []byte("{"))
+	if !page && !labelled {
+		return "", false
+	}
+	what := "the response is a web page"
+	if m := htmlTitle.FindSubmatch(body); m != nil {
+		if title := clean(html.UnescapeString(string(m[1])), 80); title != "" {
+			what += fmt.Sprintf(" (%q)", title)
+		}
+	}
+	return what + ", not Tableau's XML or JSON: a login page or a proxy answered instead of the REST API", true
 }
 
 // tableauNamespace accepts no namespace too: what matters is that

@@ -167,6 +167,9 @@ func (s *Signer) SignIn(ctx context.Context, signinURL string) (Session, error) 
 		sess.URL = resp.Request.URL.String()
 	}
 	var se *SigninError
+	if errors.As(err, &se) && resp.Request != nil && resp.Request.URL != nil && resp.Request.URL.String() != signinURL {
+		se.RedirectedTo = s.redactor().String(resp.Request.URL.Redacted())
+	}
 	if errors.As(err, &se) && se.API != nil && se.API.Code == codeBadVersion {
 		se.Version, se.ServerVersion = serverVersion(ctx, client, signinURL)
 	}
@@ -295,6 +298,10 @@ type SigninError struct {
 	// Version is the API version of a sign-in the server did not have
 	// (404001), and ServerVersion the newest it has, when it said.
 	Version, ServerVersion string
+	// RedirectedTo is the URL that answered when the server redirected
+	// the sign-in (a 302 to a single sign-on login page, say): an answer
+	// that is not Tableau's is explained by where it came from.
+	RedirectedTo string
 }
 
 // Error gives Tableau's answer on the first line and what to check
@@ -309,6 +316,9 @@ func (e *SigninError) Error() string {
 		b.WriteString(e.Err.Error())
 	default:
 		b.WriteString("no answer")
+	}
+	if e.RedirectedTo != "" && (e.API == nil || e.API.Code == "") {
+		fmt.Fprintf(&b, "; the server redirected the sign-in to %s", e.RedirectedTo)
 	}
 	if h := e.Hint(); h != "" {
 		b.WriteString("\n" + h)

@@ -383,6 +383,10 @@ func (w *worker) tableauAfter(signin bool, o *outgoing, ex *exchange) (expired b
 	case signin:
 		sess, err := t.Signer.ReadResponse(resp.Code, ct, resp.Body)
 		if err != nil {
+			var se *auth.SigninError
+			if errors.As(err, &se) && ex.sent != nil && ex.sent.URL.String() != o.URL {
+				se.RedirectedTo = t.Signer.Redactor.String(ex.sent.URL.Redacted())
+			}
 			return false, &tableauError{err: err}
 		}
 		// As for colrun's own sign-in, the session belongs to the
