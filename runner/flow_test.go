@@ -221,3 +221,80 @@ func TestScriptOrderAcrossNestedFolders(t *testing.T) {
 		})
 	}
 }
+
+// pm.execution.skipRequest ends the pre-request script where it is
+// called: postman-sandbox terminates the execution and postman-runtime
+// drops what the rest of the script does, so its logs, tests, variable
+// writes, setNextRequest and a throw after the call (or in a finally
+// block, or after a skip in a timer) count for nothing. colrun ran the
+// rest: it logged, counted the test, jumped with setNextRequest and
+// failed the run with the throw. Recorded from Newman 6.2.2.
+func TestSkipRequestEndsTheScript(t *testing.T) {
+	t.Parallel()
+	after := "console.log('after'); pm.environment.set('after', 'a'); pm.test('after skip', () => {}); pm.execution.setNextRequest('D'); throw new Error('boom');"
+	pre := func(name, script string) string {
+		return fmt.Sprintf(`{"name":%q,"event":[{"listen":"prerequest","script":{"exec":[%q]}},{"listen":"test","script":{"exec":["console.log('%s test')"]}}],"request":"{{base}}/%s"}`,
+			name, script, name, strings.ToLower(name))
+	}
+	tests := []struct {
+		name      string
+		item      string
+		wantSent  []string
+		wantLogs  []string
+		wantTests []string
+	}{
+		{
+			name:      "after the call",
+			item:      pre("A", "console.log('before'); pm.environment.set('before', 'b'); pm.test('before skip', () => {}); pm.execution.skipRequest(); "+after),
+			wantSent:  []string{"b", "d"},
+			wantLogs:  []string{"before"},
+			wantTests: []string{"before skip", "env b undefined undefined"},
+		},
+		{
+			name:      "in a timer",
+			item:      pre("A", "setTimeout(() => { pm.execution.skipRequest(); "+after+" }, 1);"),
+			wantSent:  []string{"b", "d"},
+			wantTests: []string{"env undefined undefined undefined"},
+		},
+		{
+			name:      "in a try with a finally block",
+			item:      pre("A", "try { pm.execution.skipRequest(); } finally { console.log('finally'); pm.environment.set('fin', 'f'); }"),
+			wantSent:  []string{"b", "d"},
+			wantTests: []string{"env undefined undefined undefined"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			url, sent := flowServer(t)
+			items := []string{
+				tt.item,
+				flowItem("B", "b", ""),
+				`{"name":"D","event":[{"listen":"test","script":{"exec":["pm.test('env ' + pm.environment.get('before') + ' ' + pm.environment.get('after') + ' ' + pm.environment.get('fin'), () => {});"]}}],"request":"{{base}}/d"}`,
+			}
+			ev, _ := runScripted(t, mustParse(t, collection(url, strings.Join(items, ","))), Options{})
+			var tests []string
+			var errs []string
+			for _, e := range ev.all {
+				if a := e.Assertion; a != nil {
+					tests = append(tests, a.Name)
+				}
+				if s := e.Script; s != nil && s.Error != nil {
+					errs = append(errs, s.Error.Message)
+				}
+			}
+			if diff := cmp.Diff(tt.wantSent, sent()); diff != "" {
+				t.Errorf("requests sent (-newman +colrun):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.wantLogs, ev.loggedStrings()); diff != "" {
+				t.Errorf("console (-newman +colrun):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.wantTests, tests); diff != "" {
+				t.Errorf("tests (-newman +colrun):\n%s", diff)
+			}
+			if len(errs) > 0 {
+				t.Errorf("script errors %q, want none", errs)
+			}
+		})
+	}
+}

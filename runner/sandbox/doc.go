@@ -63,9 +63,6 @@
 //     their keys sorted (variables hold Go values).
 //   - pm.cookies.jar() works on an http.CookieJar: cookies read back carry
 //     their name and value only.
-//   - After pm.execution.skipRequest() the rest of the synchronous script
-//     runs, as in Postman, and its variable changes are kept (Postman
-//     drops them).
 //   - Console arguments are rendered as Node's console.log renders them
 //     (strings as they are); Newman's CLI quotes strings.
 //   - goja has no async generators (async function*: a SyntaxError) and

@@ -195,6 +195,11 @@ func (s *Sandbox) natives() *goja.Object {
 			st.res.SkipRequest = true
 			st.skipped = true
 			s.loop.reset()
+			// postman-sandbox ends the execution here and the runtime
+			// drops whatever the rest of the script does (its logs,
+			// tests, variable writes, setNextRequest, a throw), so the
+			// script stops here: an interrupt no catch or finally sees.
+			s.rt.Interrupt(skipRequested{})
 		}
 		return goja.Undefined()
 	})

@@ -447,6 +447,10 @@ type assertSlot struct {
 // stopRequest is the value Interrupt carries; the runState says why.
 type stopRequest struct{}
 
+// skipRequested is the value Interrupt carries when the script called
+// pm.execution.skipRequest: the script ends there without an error.
+type skipRequested struct{}
+
 // stop ends the Run from another goroutine (timeout or cancellation).
 func (st *runState) stop(r stopReason, rt *goja.Runtime) {
 	st.mu.Lock()
@@ -801,9 +805,10 @@ func (s *Sandbox) call(st *runState, fn func() error) {
 
 // collect turns the Run's state into its Result.
 func (s *Sandbox) collect(st *runState) {
-	if st.stopReason() != notStopped {
-		// The stop has interrupted the runtime already (stop holds the
-		// lock while it does); what remains to read back must not be cut.
+	if st.stopReason() != notStopped || st.skipped {
+		// The stop (or skipRequest) has interrupted the runtime already
+		// (stop holds the lock while it does); what remains to read back
+		// must not be cut.
 		s.rt.ClearInterrupt()
 	}
 	s.vals.settle(s, st)
