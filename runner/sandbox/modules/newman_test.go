@@ -294,3 +294,51 @@ func TestCryptoJSDecryptMatchesNewman(t *testing.T) {
 		{call(`CryptoJS.AES.decrypt(CryptoJS.AES.encrypt('plain text', K, {iv: IV}).toString(), K, {iv: IV}).toString(CryptoJS.enc.Utf8)`), `string:"plain text"`},
 	})
 }
+
+// TestCryptoJSMissingInputsMatchNewman checks crypto-js 3.3.0 under Newman
+// 6.2.2 on what a script passes when a variable was never set: a falsy
+// message hashes as empty (SHA256(undefined) is the hash of ”), a
+// missing key, salt, IV or WordArray throws the TypeError crypto-js meets
+// reading it, so a signature is not silently computed over the text
+// 'undefined'.
+func TestCryptoJSMissingInputsMatchNewman(t *testing.T) {
+	t.Parallel()
+	runNewmanCases(t, []newmanCase{
+		{`CryptoJS.AES.encrypt('x', undefined).toString()`, `THROW TypeError: Cannot read properties of undefined (reading 'words')`},
+		{`CryptoJS.AES.decrypt('x', undefined).toString()`, `THROW TypeError: Cannot read properties of undefined (reading 'words')`},
+		{`CryptoJS.AES.encrypt('x', null).toString()`, `THROW TypeError: Cannot read properties of null (reading 'words')`},
+		{`CryptoJS.AES.encrypt(undefined, CryptoJS.enc.Utf8.parse('1234567890123456'), {iv: CryptoJS.enc.Utf8.parse('1234567890123456')}).toString()`, `string:"BsV8no6a9yLYUT6rbu2PdA=="`},
+		{`CryptoJS.AES.encrypt('', 'pass').toString().length`, `number:44`},
+		{`CryptoJS.HmacSHA256('m', null).toString()`, `THROW TypeError: Cannot read properties of null (reading 'sigBytes')`},
+		{`CryptoJS.HmacSHA256(undefined, 'k').toString()`, `string:"8bb990c40a7d61cb97597a942125025be50ac8beb74436e3735b98893a7f6620"`},
+		{`CryptoJS.HmacSHA256(null, 'k').toString()`, `string:"8bb990c40a7d61cb97597a942125025be50ac8beb74436e3735b98893a7f6620"`},
+		{`CryptoJS.HmacSHA256('', 'k').toString()`, `string:"8bb990c40a7d61cb97597a942125025be50ac8beb74436e3735b98893a7f6620"`},
+		{`CryptoJS.HmacSHA256('m', '').toString()`, `string:"a64092104c76d9ef65599c33c177609ecd49857456eb28133c4daea25bea960a"`},
+		{`CryptoJS.HmacSHA1(undefined, 'k').toString()`, `string:"3a84a218ee6665209bb70e84525dd837645a1965"`},
+		{`CryptoJS.SHA1(undefined).toString()`, `string:"da39a3ee5e6b4b0d3255bfef95601890afd80709"`},
+		{`CryptoJS.MD5(null).toString()`, `string:"d41d8cd98f00b204e9800998ecf8427e"`},
+		{`CryptoJS.SHA256(0).toString()`, `string:"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"`},
+		{`CryptoJS.SHA256(false).toString()`, `string:"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"`},
+		{`CryptoJS.SHA3(undefined).toString().slice(0, 16)`, `string:"0eab42de4c3ceb92"`},
+		{`CryptoJS.SHA256(undefined, {}).toString()`, `string:"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"`},
+		{`CryptoJS.algo.SHA256.create().finalize(undefined).toString()`, `string:"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"`},
+		{`CryptoJS.algo.SHA256.create().update(undefined).finalize().toString()`, `THROW TypeError: Cannot read properties of undefined (reading 'words')`},
+		{`CryptoJS.PBKDF2(undefined, 'salt', {keySize: 4}).toString()`, `THROW TypeError: Cannot read properties of undefined (reading 'sigBytes')`},
+		{`CryptoJS.PBKDF2('p', undefined, {keySize: 4}).toString()`, `THROW TypeError: Cannot read properties of undefined (reading 'words')`},
+		{`CryptoJS.enc.Utf8.parse(null)`, `object:{"words":[1853189228],"sigBytes":4}`},
+		{`CryptoJS.enc.Base64.stringify(undefined)`, `THROW TypeError: Cannot read properties of undefined (reading 'words')`},
+		{`CryptoJS.AES.encrypt('x', CryptoJS.enc.Utf8.parse('1234567890123456'), {mode: CryptoJS.mode.CTR}).toString()`, `THROW TypeError: Cannot read properties of undefined (reading 'slice')`},
+		{`CryptoJS.AES.encrypt('x', CryptoJS.enc.Utf8.parse('1234567890123456'), {mode: CryptoJS.mode.CTRGladman}).toString()`, `THROW TypeError: Cannot read properties of undefined (reading '0')`},
+		{`CryptoJS.AES.encrypt('x', CryptoJS.enc.Utf8.parse('1234567890123456'), {mode: CryptoJS.mode.OFB}).toString()`, `THROW TypeError: Cannot read properties of undefined (reading '0')`},
+		{`CryptoJS.AES.encrypt('x', CryptoJS.enc.Utf8.parse('1234567890123456'), {mode: CryptoJS.mode.CFB}).toString()`, `THROW TypeError: Cannot read properties of undefined (reading '0')`},
+		{`CryptoJS.AES.decrypt('YWJjZGVmZ2hpamtsbW5vcA==', CryptoJS.enc.Utf8.parse('1234567890123456')).toString()`, `THROW TypeError: Cannot read properties of undefined (reading '0')`},
+		{`CryptoJS.DES.encrypt('x', undefined).toString()`, `THROW TypeError: Cannot read properties of undefined (reading 'words')`},
+		{`CryptoJS.TripleDES.encrypt('x', CryptoJS.enc.Utf8.parse('123456781234567812345678')).toString()`, `THROW TypeError: Cannot read properties of undefined (reading '0')`},
+		{`CryptoJS.EvpKDF(undefined, 'salt').toString()`, `THROW TypeError: Cannot read properties of undefined (reading 'words')`},
+		{`CryptoJS.EvpKDF('p', undefined, {keySize: 4}).toString()`, `string:"83878c91171338902e0fe0fb97a8c47a"`},
+		{`CryptoJS.HmacMD5('m', undefined)`, `THROW TypeError: Cannot read properties of undefined (reading 'sigBytes')`},
+		{`CryptoJS.algo.HMAC.create(CryptoJS.algo.SHA1, 'k').update(null)`, `THROW TypeError: Cannot read properties of null (reading 'words')`},
+		{`CryptoJS.enc.Hex.stringify(null)`, `THROW TypeError: Cannot read properties of null (reading 'words')`},
+		{`CryptoJS.enc.Utf8.stringify(undefined)`, `THROW Error: Malformed UTF-8 data`},
+	})
+}

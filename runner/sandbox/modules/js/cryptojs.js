@@ -92,7 +92,12 @@ function wrap(pair) {
 
 function encoder(name) {
   return {
-    stringify: function (wa) { return native.stringify(name, wa); },
+    stringify: function (wa) {
+      // Utf8.stringify turns any failure into its own error.
+      if (name === 'Utf8' && (wa === undefined || wa === null)) throw new Error('Malformed UTF-8 data');
+      need(wa, 'words');
+      return native.stringify(name, wa);
+    },
     parse: function (s) { return wrap(native.parse(name, s)); }
   };
 }
@@ -110,6 +115,17 @@ function input(d) {
   if (d instanceof ArrayBuffer || ArrayBuffer.isView(d)) return WordArray.create(d);
   return String(d);
 }
+// hashInput is what crypto-js's finalize hashes: nothing for a falsy
+// message (SHA256(undefined) is the hash of ''), not the text 'undefined'.
+function hashInput(m) { return m ? input(m) : ''; }
+// need throws the TypeError crypto-js meets reading a property of a
+// missing key, salt or WordArray (an environment variable never set), so
+// the script fails as under Newman instead of signing the text
+// 'undefined'.
+function need(v, prop) {
+  if (v === undefined || v === null) throw new TypeError('Cannot read properties of ' + v + " (reading '" + prop + "')");
+  return v;
+}
 function toWA(d) { return typeof d === 'string' ? enc.Utf8.parse(d) : (d && d.words !== undefined ? d : WordArray.create(d)); }
 
 var BufferedBlockAlgorithm = Base.extend({
@@ -122,7 +138,7 @@ var BufferedBlockAlgorithm = Base.extend({
 var Hasher = BufferedBlockAlgorithm.extend({
   cfg: Base.extend(),
   init: function (cfg) { this.cfg = this.cfg.extend(cfg); this.reset(); },
-  update: function (m) { this._append(m); return this; },
+  update: function (m) { this._append(need(m, 'words')); return this; },
   finalize: function (m) {
     if (m) this._append(m);
     var h = wrap(native.hash(this._name, this._data, this.cfg.outputLength));
@@ -133,14 +149,15 @@ var Hasher = BufferedBlockAlgorithm.extend({
 Hasher._createHelper = function (hasher) {
   return function (m, cfg) {
     if (cfg === undefined || cfg.outputLength === undefined) {
-      return wrap(native.hash(hasher._name, input(m), hasher.cfg.outputLength));
+      return wrap(native.hash(hasher._name, hashInput(m), hasher.cfg.outputLength));
     }
     return hasher.create(cfg).finalize(m);
   };
 };
 Hasher._createHmacHelper = function (hasher) {
   return function (m, key) {
-    return wrap(native.hmac(hasher._name, input(m), input(key), hasher.cfg.outputLength));
+    need(key, 'sigBytes');
+    return wrap(native.hmac(hasher._name, hashInput(m), input(key), hasher.cfg.outputLength));
   };
 };
 
@@ -156,11 +173,11 @@ var algo = {};
 algo.HMAC = Base.extend({
   init: function (hasher, key) {
     this._hasher = hasher;
-    this._key = toWA(key);
+    this._key = toWA(need(key, 'sigBytes'));
     this.reset();
   },
   reset: function () { this._data = WordArray.create(); },
-  update: function (m) { this._data.concat(toWA(m)); return this; },
+  update: function (m) { this._data.concat(toWA(need(m, 'words'))); return this; },
   finalize: function (m) {
     if (m) this.update(m);
     var h = this._hasher, name = h._name || (h.$super && h.$super._name);
@@ -179,7 +196,10 @@ function kdf(nativeName, defaults) {
     init: function (cfg) { this.cfg = this.cfg.extend(cfg); },
     compute: function (password, salt) {
       var cfg = this.cfg;
-      return wrap(native[nativeName](hasherName(cfg.hasher), input(password), input(salt), cfg.keySize, cfg.iterations));
+      // PBKDF2 keys an HMAC with the password and feeds it the salt;
+      // EvpKDF hashes the password and finalizes with the salt.
+      if (nativeName === 'pbkdf2') { need(password, 'sigBytes'); need(salt, 'words'); } else { need(password, 'words'); }
+      return wrap(native[nativeName](hasherName(cfg.hasher), input(password), hashInput(salt), cfg.keySize, cfg.iterations));
     }
   });
   return K;
@@ -280,6 +300,9 @@ function blockCipher(name, keySize, blockSize) {
   }
   function run(encrypt, data, key, c) {
     var m = c.mode && c.mode._mode ? c.mode._mode : 'CBC';
+    if (typeof key !== 'string') need(key, 'words');
+    // crypto-js's modes read the IV's first word (CTR copies it with slice).
+    if (m !== 'ECB' && (c.iv === undefined || c.iv === null)) need(c.iv, c.mode === mode.CTR ? 'slice' : '0');
     var out = wrap(native.cipher(name, encrypt, m, key, m === 'ECB' ? undefined : c.iv, data));
     // A cut-short OpenSSL string leaves the ciphertext a negative length,
     // which crypto-js passes on to the result.
