@@ -33,7 +33,19 @@ type DataFile struct {
 	row  int // rows returned so far
 	// counting makes Next check each row without building it (Count).
 	counting bool
+	// Warn, when set, hears of rows Newman runs but that are likely
+	// mistakes (a CSV row with another number of fields than the
+	// header, a blank line), once per file: during Count, or the run's
+	// pass without it.
+	Warn func(msg string)
+	// warned is set once Count has passed Warn the file's warnings.
+	warned bool
+	odd    int // CSV rows seen blank or with another number of fields
 }
+
+// maxRowWarnings is how many odd CSV rows are named one by one; a file
+// with thousands of them gets one more line saying how many.
+const maxRowWarnings = 3
 
 // OpenData opens an iteration data file. JSON is detected by content (a
 // leading "["), anything else is read as CSV, as Newman does.
@@ -189,6 +201,9 @@ func (d *DataFile) Next() (DataRow, error) {
 // pm.info.iterationCount needs the number before the first iteration.
 func (d *DataFile) Count() (int, error) {
 	other := &DataFile{path: d.path, src: d.src, counting: true}
+	if !d.warned {
+		other.Warn = d.Warn
+	}
 	if err := other.open(); err != nil {
 		return 0, err
 	}
@@ -197,6 +212,7 @@ func (d *DataFile) Count() (int, error) {
 	for {
 		_, err := other.Next()
 		if errors.Is(err, io.EOF) {
+			d.warned = true
 			return n, nil
 		}
 		if err != nil {
@@ -220,29 +236,71 @@ func (d *DataFile) openCSV(br *bufio.Reader) error {
 	for i, f := range header {
 		names[i] = strings.TrimSpace(f.text)
 	}
+	// Blank lines before the header are skipped (Newman would take the
+	// first as a header of one empty name, and run nothing it could
+	// use); after it, each is an iteration, as in Newman.
+	sc.keepBlank = true
 	d.next = func() (DataRow, error) {
 		fields, err := sc.record()
 		if err != nil {
 			if errors.Is(err, io.EOF) {
+				d.warnRowsTotal()
+				d.warned = true
 				return nil, io.EOF
 			}
 			return nil, d.csvError(err)
 		}
-		if len(fields) != len(names) {
-			return nil, &InputError{File: d.path, Line: fields[0].line, Column: 1, Err: errors.New("CSV: wrong number of fields in this row (the header row sets the count)")}
+		switch {
+		case sc.blank:
+			d.noteRow(fmt.Sprintf("%s:%d: blank line runs as an iteration whose first column is empty, as in Newman", d.path, fields[0].line))
+		case len(fields) != len(names):
+			d.noteRow(raggedMessage(d.path, fields[0].line, len(fields), len(names)))
 		}
 		if d.counting {
-			// The scanner still checks quotes and field counts, so a bad
-			// row is found before the run starts; no row is built.
+			// The scanner still checks quotes, so a bad row is found
+			// before the run starts; no row is built.
 			return nil, nil
 		}
-		row := make(DataRow, len(names))
-		for i, h := range names {
-			row[i] = Variable{Key: h, Value: csvValue(fields[i].text, fields[i].quoted)}
+		// As Newman's csv-parse reads a row with another number of
+		// fields: the columns it lacks are left out of the row (so
+		// {{name}} stays unresolved), and fields past the header's are
+		// dropped.
+		row := make(DataRow, min(len(fields), len(names)))
+		for i := range row {
+			row[i] = Variable{Key: names[i], Value: csvValue(fields[i].text, fields[i].quoted)}
 		}
 		return row, nil
 	}
 	return nil
+}
+
+// noteRow passes Warn msg about a CSV row, for the first few such rows.
+func (d *DataFile) noteRow(msg string) {
+	d.odd++
+	if d.Warn != nil && !d.warned && d.odd <= maxRowWarnings {
+		d.Warn(msg)
+	}
+}
+
+// raggedMessage describes a CSV row whose field count differs from the
+// header's.
+func raggedMessage(path string, line, got, want int) string {
+	what := "the missing columns are left unset"
+	if got > want {
+		what = "the extra fields are dropped"
+	}
+	fields := "fields"
+	if got == 1 {
+		fields = "field"
+	}
+	return fmt.Sprintf("%s:%d: CSV row has %d %s where the header has %d; %s, as in Newman", path, line, got, fields, want, what)
+}
+
+// warnRowsTotal says how many odd rows there were past the ones named.
+func (d *DataFile) warnRowsTotal() {
+	if d.Warn != nil && !d.warned && d.odd > maxRowWarnings {
+		d.Warn(fmt.Sprintf("%s: %d more CSV rows are blank or have another number of fields than the header", d.path, d.odd-maxRowWarnings))
+	}
 }
 
 // csvScanner reads CSV records as csv-parse 4 reads them with Newman's
@@ -250,14 +308,19 @@ func (d *DataFile) openCSV(br *bufio.Reader) error {
 // a field is dropped, except inside quotes; a quote inside an unquoted
 // field is text (5"10); a quoted field keeps its line breaks as written
 // (\r\n stays \r\n); and a record ends at \n, \r\n or a lone \r (the
-// old Mac line ending some spreadsheets still write). Unlike Newman, a
-// line holding only whitespace is skipped: Newman runs an extra iteration
-// for it whose first column is "", which a file's trailing blank lines
-// make by accident. encoding/csv can do neither the quotes nor the line
-// breaks of this.
+// old Mac line ending some spreadsheets still write). A blank or
+// whitespace-only line after the header is a record of one empty field,
+// which Newman runs as an iteration whose first column is "" (a file's
+// trailing blank lines make them by accident, hence the warning); before
+// the header it is skipped. encoding/csv can do neither the quotes nor
+// the line breaks of this.
 type csvScanner struct {
 	br        *bufio.Reader
 	line, col int // position of the next byte, 1-based
+	// keepBlank returns blank lines as records (Newman runs an
+	// iteration for each blank line after the header); blank says the
+	// last record was one.
+	keepBlank, blank bool
 	// keep is false when only checking the file: no field becomes a
 	// string.
 	keep   bool
@@ -320,8 +383,10 @@ func (s *csvScanner) newline(c byte) (crlf bool) {
 	return crlf
 }
 
-// record returns the next record's fields, skipping blank lines, or
-// io.EOF. The slice is reused by the next call.
+// record returns the next record's fields, or io.EOF. Blank and
+// whitespace-only lines are skipped unless keepBlank is set; one kept is a
+// record of one empty field, with blank set. The slice is reused by the
+// next call.
 func (s *csvScanner) record() ([]csvField, error) {
 	for {
 		if _, ok := s.peek(); !ok {
@@ -338,7 +403,8 @@ func (s *csvScanner) record() ([]csvField, error) {
 				break
 			}
 		}
-		if len(s.fields) > 1 || s.fields[0].quoted || len(s.buf) > 0 {
+		s.blank = len(s.fields) == 1 && !s.fields[0].quoted && len(s.buf) == 0
+		if !s.blank || s.keepBlank {
 			return s.fields, nil
 		}
 	}

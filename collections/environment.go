@@ -60,7 +60,12 @@ func ParseVariableFile(name, kind string, data []byte) (*VariableFile, error) {
 		// Newman reads no variables from an object without "values" (a
 		// flat {"name": "value"} object, a collection, the other kind's
 		// wrapper): the run goes on and every {{variable}} is left
-		// unresolved. Such a file is a mistake, so colrun says so.
+		// unresolved. Such a file is a mistake, so colrun says so;
+		// except {}, the placeholder a CI job writes when it has no
+		// variables to give, which defines none in either tool.
+		if doc.size() == 0 {
+			return f, nil
+		}
 		if !has(doc, "values") {
 			return nil, &InputError{File: name, Err: fmt.Errorf("not a Postman %s: it has no \"values\" list%s", kind, notVariablesHint(doc, kind))}
 		}

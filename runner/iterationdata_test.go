@@ -76,8 +76,8 @@ func TestDataFileBrokenMidRunStopsAfterTheRowsBeforeIt(t *testing.T) {
 						return
 					}
 					defer f.Close()
-					// "r090;xxx..." has one field where the header has two.
-					if _, err := f.WriteAt([]byte(";"), int64(offsets[bad]+4)); err != nil {
+					// "\"090,xxx..." opens a quote that is never closed.
+					if _, err := f.WriteAt([]byte(`"`), int64(offsets[bad])); err != nil {
 						t.Error(err)
 					}
 				})

@@ -189,10 +189,15 @@ func remoteNamed(flag, path string, err error) error {
 // openData opens the iteration data file, or downloads it to a temporary
 // file that the run streams as it streams a local one. Its rows are
 // checked here, so that an error names the URL, not the temporary file.
-func (ri *remoteInputs) openData(path string) (_ *collections.DataFile, err error) {
+// warn hears of rows Newman runs but that are likely mistakes.
+func (ri *remoteInputs) openData(path string, warn func(string)) (_ *collections.DataFile, err error) {
 	const flag = "-d/--iteration-data"
 	if !isRemote(path) {
-		return collections.OpenData(path)
+		d, err := collections.OpenData(path)
+		if err == nil {
+			d.Warn = warn
+		}
+		return d, err
 	}
 	if ri.tempDir == "" {
 		dir, err := os.MkdirTemp("", "colrun-data-*")
@@ -227,6 +232,10 @@ func (ri *remoteInputs) openData(path string) (_ *collections.DataFile, err erro
 	d, err := collections.OpenData(f.Name())
 	if err != nil {
 		return nil, named(err)
+	}
+	if warn != nil {
+		// The rows are named by the URL, not the temporary file.
+		d.Warn = func(msg string) { warn(strings.Replace(msg, f.Name(), path, 1)) }
 	}
 	if _, err = d.Count(); err != nil {
 		d.Close()

@@ -359,7 +359,8 @@ func executeRun(ctx context.Context, path string, f *runFlags, sio stdio) int {
 		fmt.Fprintf(sio.err, "colrun: %s\n", red.String(err.Error()))
 		return code
 	}
-	in, err := loadRunInputs(ctx, path, f, sio.getenv, readNodeTLS(sio.getenv, sio.err))
+	warn := func(msg string) { fmt.Fprintf(sio.err, "colrun: warning: %s\n", msg) }
+	in, err := loadRunInputs(ctx, path, f, sio.getenv, readNodeTLS(sio.getenv, sio.err), warn)
 	if err != nil {
 		if code, ok := interruptedCode(ctx); ok {
 			return fail(code, err)
@@ -494,7 +495,9 @@ type runInputs struct {
 	collDoc *collectionDoc
 }
 
-func loadRunInputs(ctx context.Context, path string, f *runFlags, getenv func(string) string, node nodeTLS) (*runInputs, error) {
+// warn hears what the inputs hold that Newman runs but that is likely a
+// mistake (a ragged CSV row).
+func loadRunInputs(ctx context.Context, path string, f *runFlags, getenv func(string) string, node nodeTLS, warn func(string)) (*runInputs, error) {
 	in := &runInputs{remote: newRemoteInputs(getenv)}
 	node.apply(in.remote.client.Transport.(*http.Transport))
 	in.remote.ctx = ctx
@@ -589,7 +592,7 @@ func loadRunInputs(ctx context.Context, path string, f *runFlags, getenv func(st
 		}
 	}
 	if f.data != "" {
-		if o.Data, err = in.remote.openData(f.data); err != nil {
+		if o.Data, err = in.remote.openData(f.data, warn); err != nil {
 			return nil, err
 		}
 	}
