@@ -323,13 +323,14 @@ func (w *worker) tableauPrepare(o *outgoing) (bool, error) {
 		if err != nil {
 			return true, &tableauError{err: err}
 		}
+		// Only the body and its Content-Type are colrun's: the request's
+		// own Accept (Postman's */* when it sets none) is kept, so that
+		// Tableau answers in the format the collection's scripts read, as
+		// under Newman (Tableau's 2021 Connected Apps collection asks for
+		// JSON and parses it, its REST tutorial reads XML), whatever
+		// --tableau-format writes the body in. colrun reads either.
 		o.removeHeader("Content-Type")
-		o.removeHeader("Accept")
-		for k, vs := range p.Header() {
-			for _, v := range vs {
-				o.addHeader(k, v)
-			}
-		}
+		o.addHeader("Content-Type", p.MediaType)
 		o.Body, o.HasBody = p.Body, true
 		return true, nil
 	}
