@@ -203,7 +203,7 @@ func cheerioNatives(st *runtimeState) *goja.Object {
 	matcher := func(v goja.Value) goquery.Matcher {
 		m, err := compileMatcher(v.String())
 		if err != nil {
-			panic(rt.NewGoError(err))
+			panic(selectorError(rt, err))
 		}
 		return m
 	}
@@ -329,6 +329,26 @@ func (m cssMatcher) MatchAll(n *html.Node) []*html.Node {
 
 // Filter returns the nodes that match.
 func (m cssMatcher) Filter(nodes []*html.Node) []*html.Node { return cascadia.Filter(nodes, m.g) }
+
+// unknownPseudo finds the pseudo-class cascadia does not know in its
+// error.
+var unknownPseudo = regexp.MustCompile(`unknown pseudoclass(?: or pseudoelement)? :([\w-]+)`)
+
+// selectorError is the SyntaxError css-select throws for a selector it
+// cannot read, so scripts see cheerio's error rather than a Go one: an
+// unknown pseudo-class (jQuery's :first, :eq()) is named as css-select
+// names it.
+func selectorError(rt *goja.Runtime, err error) *goja.Object {
+	msg := err.Error()
+	if m := unknownPseudo.FindStringSubmatch(msg); m != nil {
+		msg = "unmatched pseudo-class :" + m[1]
+	}
+	obj, nerr := rt.New(rt.Get("SyntaxError"), rt.ToValue(msg))
+	if nerr != nil {
+		panic(rt.NewGoError(err))
+	}
+	return obj
+}
 
 // compileMatcher compiles a CSS selector; a bad one is an error, as in
 // cheerio, rather than a selector that matches nothing.

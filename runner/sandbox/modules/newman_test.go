@@ -342,3 +342,23 @@ func TestCryptoJSMissingInputsMatchNewman(t *testing.T) {
 		{`CryptoJS.enc.Utf8.stringify(undefined)`, `THROW Error: Malformed UTF-8 data`},
 	})
 }
+
+// TestCheerioTraversalMatchesNewman checks the traversals cheerio 0.22
+// has beyond the common ones (has, nextAll/prevAll, nextUntil/prevUntil,
+// parentsUntil, add in document order, clone) and the SyntaxError its
+// css-select throws for a pseudo-class it does not know (jQuery's :first,
+// :eq()), as under Newman 6.2.2.
+func TestCheerioTraversalMatchesNewman(t *testing.T) {
+	t.Parallel()
+	runNewmanCases(t, []newmanCase{
+		{`(function(){ var $ = cheerio.load('<ul><li>1</li><li class="x">2</li><li>3</li><li class="y">4</li><li>5</li></ul>'); return [$('li').last().text(), $('li').slice(1).length, $('li.x').index(), $('li').not('.x').length, $('ul').has('.x').length, $('li.x').nextAll().length, $('li.x').prevAll().text(), $('li').first().siblings().length]; })()`, `object:["5",4,1,4,1,3,"1",4]`},
+		{`(function(){ var $ = cheerio.load('<ul><li>1</li><li class="x">2</li><li>3</li><li class="y">4</li><li>5</li></ul>'); return [$('li.x').nextUntil('.y').text(), $('li.y').prevUntil('.x').text(), $('li.x').nextAll('.y').text(), $('li').eq(4).prevAll().map(function(){return $(this).text();}).get(), $('li.x').nextUntil($('li.y')).length, $('li.x').nextUntil($('li.y')[0]).length, $('li.x, li.y').nextAll().text(), $('li.x').nextUntil().length, $('li').nextUntil('.nope', '.y').text()]; })()`, `object:["3","3","4",["4","3","2","1"],1,1,"345",3,"4"]`},
+		{`(function(){ var $ = cheerio.load('<div id="a"><section><p><b>x</b></p></section></div>'); return [$('b').parents().length, $('b').parentsUntil('div').length, $('b').parentsUntil('#a').map(function(){return this.name;}).get(), $('b').parentsUntil().length, $('b').parentsUntil('div', 'p').length, $('p').children().length, $('p').contents().length, $('b').closest('div').length, $('nothing').parentsUntil('div').length]; })()`, `object:[3,2,["p","section"],3,1,1,1,1,0]`},
+		{`(function(){ var $ = cheerio.load('<div><p>x</p><p>y</p><span>z</span></div>'); return [$('span').add('p').map(function(){return $(this).text();}).get(), $('p').add('div').length, $('p').first().add($('span')).length, $('p').add($('p')).length, $('span').add($('p')[0]).text()]; })()`, `object:[["x","y","z"],3,2,2,"xz"]`},
+		{`(function(){ var $ = cheerio.load('<div><p class="a">x</p></div>'); var c = $('p').clone(); c.text('y'); return [$.html(), c.toString(), c.length, c.parent().length]; })()`, `object:["<div><p class=\"a\">x</p></div>","<p class=\"a\">y</p>",1,0]`},
+		{`(function(){ var $ = cheerio.load('<ul><li>1</li><li>2</li></ul>'); try { $('li:first'); return 'no'; } catch (e) { return [e.name, e.message, e instanceof SyntaxError]; } })()`, `object:["SyntaxError","unmatched pseudo-class :first",true]`},
+		{`(function(){ var $ = cheerio.load('<ul><li>1</li><li>2</li></ul>'); try { $('li:eq(1)'); return 'no'; } catch (e) { return [e.name, e.message]; } })()`, `object:["SyntaxError","unmatched pseudo-class :eq"]`},
+		{`(function(){ var $ = cheerio.load('<ul><li>1</li><li>2</li></ul>'); try { $('li:bogus-thing'); return 'no'; } catch (e) { return [e.name, e.message]; } })()`, `object:["SyntaxError","unmatched pseudo-class :bogus-thing"]`},
+		{`(function(){ var $ = cheerio.load('<ul><li>1</li></ul>'); return [$('li').has('nothing').length, $('ul').has($('li')[0]).length]; })()`, `object:[0,1]`},
+	})
+}

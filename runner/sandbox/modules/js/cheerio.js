@@ -57,6 +57,81 @@ Cheerio.prototype.is = function (match) {
   };
 });
 
+// has keeps the elements with a descendant matching (or being) the
+// argument, as cheerio 0.22's does.
+Cheerio.prototype.has = function (selectorOrNode) {
+  return this.filter(function () { return make([this]).find(selectorOrNode).length > 0; });
+};
+
+// untilSet reads cheerio's "until" argument: a selector matched among
+// candidates, a Cheerio object, or a node.
+function untilSet(selector, candidates) {
+  if (typeof selector === 'string') return { nodes: toArray(make(candidates).filter(selector)) };
+  if (selector && selector.cheerio) return { nodes: toArray(selector) };
+  if (selector) return { node: selector };
+  return {};
+}
+function stops(u, elem) {
+  if (u.node) return elem === u.node;
+  if (u.nodes) return u.nodes.indexOf(elem) >= 0;
+  return false;
+}
+// walk collects, without repeats, the tags reached from each element by
+// step until one the "until" set holds; filter then narrows them.
+function walk(self, step, selector, filter, reverse) {
+  if (!self[0]) return self;
+  var out = [], starts = toArray(self);
+  var candidates = [];
+  starts.forEach(function (e) { for (var n = e[step]; n; n = n[step]) if (isTag(n)) candidates.push(n); });
+  var u = selector === undefined ? {} : untilSet(selector, candidates);
+  (reverse ? starts.reverse() : starts).forEach(function (e) {
+    for (var n = e[step]; n; n = n[step]) {
+      if (stops(u, n)) break;
+      if (isTag(n) && out.indexOf(n) < 0) out.push(n);
+    }
+  });
+  var res = make(out, self._root);
+  return filter ? res.filter(filter) : res;
+}
+Cheerio.prototype.nextAll = function (selector) { return walk(this, 'next', undefined, selector); };
+Cheerio.prototype.prevAll = function (selector) { return walk(this, 'prev', undefined, selector); };
+Cheerio.prototype.nextUntil = function (selector, filter) { return walk(this, 'next', selector, filter); };
+Cheerio.prototype.prevUntil = function (selector, filter) { return walk(this, 'prev', selector, filter); };
+Cheerio.prototype.parentsUntil = function (selector, filter) {
+  var r = walk(this, 'parent', selector, filter, true);
+  return r === this ? make([], this._root) : r;
+};
+
+// add joins another selection to this one, in document order.
+function docPath(n) {
+  var path = [];
+  for (; n && n.parent; n = n.parent) path.unshift(n.parent.children.indexOf(n));
+  return path;
+}
+function docOrder(a, b) {
+  var pa = docPath(a), pb = docPath(b);
+  for (var i = 0; i < pa.length && i < pb.length; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
+  return pa.length - pb.length;
+}
+function docRoot(n) {
+  while (n && n.parent) n = n.parent;
+  return n;
+}
+Cheerio.prototype.add = function (other, context) {
+  var more = other instanceof Cheerio ? toArray(other)
+    : isNode(other) ? [other]
+    : Array.isArray(other) ? other.filter(isNode)
+    : toArray(load(this._root || docRoot(this[0]) || '')(other, context));
+  var all = toArray(this);
+  more.forEach(function (n) { if (all.indexOf(n) < 0) all.push(n); });
+  return make(all.sort(docOrder), this._root);
+};
+
+// clone copies the elements (and what they hold) out of their document.
+Cheerio.prototype.clone = function () {
+  return make(native.parse(native.outer(toArray(this))), this._root);
+};
+
 Cheerio.prototype.closest = function (selector) {
   if (!selector) return make([], this._root);
   return make(native.closest(toArray(this), String(selector)), this._root);
