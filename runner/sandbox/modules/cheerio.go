@@ -26,6 +26,8 @@ type cheerioState struct {
 	nodes map[*html.Node]*goja.Object
 	// docs are the loaded documents' options and XML names, by root.
 	docs map[*html.Node]*docInfo
+	// proto is what nodeProto builds, once.
+	proto *goja.Object
 }
 
 // docOf returns what was kept of the document n belongs to.
@@ -144,9 +146,7 @@ func (c *cheerioState) object(n *html.Node) goja.Value {
 		_ = o.DefineAccessorProperty(name, rt.ToValue(func(goja.FunctionCall) goja.Value { return get() }), nil,
 			goja.FLAG_FALSE, goja.FLAG_TRUE)
 	}
-	link("parent", func() goja.Value { return c.object(n.Parent) })
-	link("next", func() goja.Value { return c.object(n.NextSibling) })
-	link("prev", func() goja.Value { return c.object(n.PrevSibling) })
+	// In domhandler's order, which Object.keys shows.
 	link("children", func() goja.Value {
 		var kids []any
 		for k := n.FirstChild; k != nil; k = k.NextSibling {
@@ -154,7 +154,70 @@ func (c *cheerioState) object(n *html.Node) goja.Value {
 		}
 		return rt.NewArray(kids...)
 	})
+	link("next", func() goja.Value { return c.object(n.NextSibling) })
+	link("prev", func() goja.Value { return c.object(n.PrevSibling) })
+	link("parent", func() goja.Value { return c.object(n.Parent) })
+	o.SetPrototype(c.nodeProto())
 	return o
+}
+
+// nodeProto is the prototype of every node object: the DOM Level 1 names
+// cheerio 0.22's nodes also answer to (domhandler's withDomLvl1), read
+// from the node's own fields and not enumerable, so scraping code written
+// for the browser (el.tagName, el.firstChild.nodeValue) works.
+func (c *cheerioState) nodeProto() *goja.Object {
+	if c.proto != nil {
+		return c.proto
+	}
+	rt := c.rt
+	p := rt.NewObject()
+	get := func(name string, f func(o *goja.Object) goja.Value) {
+		_ = p.DefineAccessorProperty(name, rt.ToValue(func(call goja.FunctionCall) goja.Value {
+			o, ok := call.This.(*goja.Object)
+			if !ok {
+				return goja.Null()
+			}
+			return f(o)
+		}), nil, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	}
+	orNull := func(v goja.Value) goja.Value {
+		if v == nil || !v.ToBoolean() {
+			return goja.Null()
+		}
+		return v
+	}
+	for name, field := range map[string]string{"tagName": "name", "childNodes": "children", "parentNode": "parent",
+		"previousSibling": "prev", "nextSibling": "next", "nodeValue": "data"} {
+		get(name, func(o *goja.Object) goja.Value { return orNull(o.Get(field)) })
+	}
+	child := func(last bool) func(o *goja.Object) goja.Value {
+		return func(o *goja.Object) goja.Value {
+			kids, ok := o.Get("children").(*goja.Object)
+			if !ok {
+				return goja.Null()
+			}
+			i := int64(0)
+			if last {
+				i = kids.Get("length").ToInteger() - 1
+			}
+			return orNull(kids.Get(strconv.FormatInt(i, 10)))
+		}
+	}
+	get("firstChild", child(false))
+	get("lastChild", child(true))
+	get("nodeType", func(o *goja.Object) goja.Value {
+		switch o.Get("type").String() {
+		case "text":
+			return rt.ToValue(3)
+		case "cdata":
+			return rt.ToValue(4)
+		case "comment":
+			return rt.ToValue(8)
+		}
+		return rt.ToValue(1)
+	})
+	c.proto = p
+	return p
 }
 
 // nodesOf reads the nodes of a JS array of element objects, skipping

@@ -343,7 +343,8 @@ func TestCryptoJSMissingInputsMatchNewman(t *testing.T) {
 	})
 }
 
-// TestCheerioTraversalMatchesNewman checks the traversals cheerio 0.22
+// TestCheerioTraversalMatchesNewman checks nodes' DOM Level 1 names
+// (el.tagName, el.firstChild, el.nodeType ...), the traversals cheerio 0.22
 // has beyond the common ones (has, nextAll/prevAll, nextUntil/prevUntil,
 // parentsUntil, add in document order, clone) and the SyntaxError its
 // css-select throws for a pseudo-class it does not know (jQuery's :first,
@@ -351,6 +352,10 @@ func TestCryptoJSMissingInputsMatchNewman(t *testing.T) {
 func TestCheerioTraversalMatchesNewman(t *testing.T) {
 	t.Parallel()
 	runNewmanCases(t, []newmanCase{
+		// Nodes answer to the DOM Level 1 names (not enumerable) and list
+		// their keys in domhandler's order.
+		{`(function(){ var $ = cheerio.load('<div><!-- c --><a href="x">t</a>txt</div>'); var a = $('a')[0], d = $('div')[0]; return [a.tagName, a.nodeType, a.parentNode === a.parent, a.childNodes.length, a.firstChild.data, a.lastChild.data, a.previousSibling.type, a.nextSibling.data, a.nodeValue, d.firstChild.nodeType, d.lastChild.nodeType, d.firstChild.nodeValue, d.lastChild.tagName, $.root()[0].nodeType, $.root()[0].tagName, Object.keys(a).sort().join(',')]; })()`, `object:["a",1,true,1,"t","t","comment","txt",null,8,3," c ",null,1,"root","attribs,children,name,next,parent,prev,type"]`},
+		{`(function(){ var $ = cheerio.load('<script>1</script><style>a{}</style>'); return [$('script')[0].nodeType, $('script')[0].tagName, $('style')[0].tagName]; })()`, `object:[1,"script","style"]`},
 		{`(function(){ var $ = cheerio.load('<ul><li>1</li><li class="x">2</li><li>3</li><li class="y">4</li><li>5</li></ul>'); return [$('li').last().text(), $('li').slice(1).length, $('li.x').index(), $('li').not('.x').length, $('ul').has('.x').length, $('li.x').nextAll().length, $('li.x').prevAll().text(), $('li').first().siblings().length]; })()`, `object:["5",4,1,4,1,3,"1",4]`},
 		{`(function(){ var $ = cheerio.load('<ul><li>1</li><li class="x">2</li><li>3</li><li class="y">4</li><li>5</li></ul>'); return [$('li.x').nextUntil('.y').text(), $('li.y').prevUntil('.x').text(), $('li.x').nextAll('.y').text(), $('li').eq(4).prevAll().map(function(){return $(this).text();}).get(), $('li.x').nextUntil($('li.y')).length, $('li.x').nextUntil($('li.y')[0]).length, $('li.x, li.y').nextAll().text(), $('li.x').nextUntil().length, $('li').nextUntil('.nope', '.y').text()]; })()`, `object:["3","3","4",["4","3","2","1"],1,1,"345",3,"4"]`},
 		{`(function(){ var $ = cheerio.load('<div id="a"><section><p><b>x</b></p></section></div>'); return [$('b').parents().length, $('b').parentsUntil('div').length, $('b').parentsUntil('#a').map(function(){return this.name;}).get(), $('b').parentsUntil().length, $('b').parentsUntil('div', 'p').length, $('p').children().length, $('p').contents().length, $('b').closest('div').length, $('nothing').parentsUntil('div').length]; })()`, `object:[3,2,["p","section"],3,1,1,1,1,0]`},
