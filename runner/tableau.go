@@ -97,6 +97,10 @@ type tableauState struct {
 	renewed bool
 	// tried is set once the worker has decided whether to sign in itself.
 	tried bool
+	// ownAuth is set while the request being sent carries an
+	// X-Tableau-Auth of its own that is not the session's token (a
+	// variable holding an ended session's): renewing cannot help it.
+	ownAuth bool
 	// warned holds the other origins already named in a warning about a
 	// Tableau-looking request that went without the token.
 	warned map[string]bool
@@ -334,10 +338,11 @@ func (w *worker) tableauPrepare(o *outgoing) (bool, error) {
 		o.Body, o.HasBody = p.Body, true
 		return true, nil
 	}
+	v, ok := o.header(auth.AuthHeader)
+	w.tab.ownAuth = ok && v != "" && (w.tab.session == nil || v != w.tab.session.Token)
 	if w.tab.session == nil || w.tab.origin == "" {
 		return false, nil
 	}
-	v, ok := o.header(auth.AuthHeader)
 	if ok && v != "" {
 		return false, nil
 	}
@@ -432,6 +437,11 @@ func (w *worker) tableauAfter(signin bool, o *outgoing, ex *exchange) (expired b
 // Tableau's answer to a call its JWT's scopes do not allow.
 func (w *worker) refusedAgain() string {
 	signer := w.r.opts.Tableau.Signer
+	if w.tab.ownAuth {
+		// The likeliest cause whatever the method: the request names
+		// the token through a variable colrun does not renew.
+		return fmt.Sprintf("the retry with a new session got 401002 too: the request sets X-Tableau-Auth itself, to a token that is not the new session's (a variable holding the ended session's token?); send {{%s}}, or name the variable it uses with --tableau-token-variable, so that colrun's new session reaches it", w.r.opts.Tableau.Names.Token)
+	}
 	switch signer.Method {
 	case auth.MethodPAT:
 		return "the retry with a new session got 401002 too: a personal access token holds one session at a time, so another sign-in with it (another job, or this collection's own sign-in) may have ended this one"
