@@ -262,6 +262,11 @@ func (s *Signer) ReadResponse(status int, contentType string, body []byte) (Sess
 	if api, ok := ParseError(status, contentType, body); ok {
 		return Session{}, fail(api, nil)
 	}
+	if status/100 == 3 {
+		// A request that does not follow redirects (followRedirects
+		// off, --ignore-redirects): its empty body is not the problem.
+		return Session{}, fail(nil, fmt.Errorf("reading the sign-in response: HTTP %d is a redirect, not a session, and the request did not follow it", status))
+	}
 	sess, err := ParseSigninResponse(contentType, body)
 	if err != nil {
 		return Session{}, fail(nil, err)

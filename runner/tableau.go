@@ -393,6 +393,11 @@ func (w *worker) tableauAfter(signin bool, o *outgoing, ex *exchange) (expired b
 			if errors.As(err, &se) && ex.sent != nil && ex.sent.URL.String() != o.URL {
 				se.RedirectedTo = t.Signer.Redactor.String(ex.sent.URL.Redacted())
 			}
+			if loc := resp.Header("Location"); se != nil && se.RedirectedTo == "" && resp.Code/100 == 3 && loc != "" && ex.sent != nil {
+				if u, err := ex.sent.URL.Parse(loc); err == nil {
+					se.RedirectedTo = t.Signer.Redactor.String(u.Redacted())
+				}
+			}
 			return false, &tableauError{err: err}
 		}
 		// As for colrun's own sign-in, the session belongs to the

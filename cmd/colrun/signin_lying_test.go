@@ -96,3 +96,32 @@ func TestSigninAnswersThatAreNotASession(t *testing.T) {
 		}
 	}
 }
+
+// A collection's sign-in that does not follow redirects (--ignore-redirects,
+// or followRedirects off) and gets a 302 says it was a redirect, and to
+// where, rather than that the body is empty.
+func TestSigninRedirectNotFollowed(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		args []string
+		item string
+	}{
+		{"--ignore-redirects", []string{"--ignore-redirects"}, `{"name":"Sign in","request":{"method":"POST","url":"{{base}}/api/3.24/auth/signin","body":{"mode":"raw","raw":"x"}}}`},
+		{"followRedirects off", nil, `{"name":"Sign in","protocolProfileBehavior":{"followRedirects":false},"request":{"method":"POST","url":"{{base}}/api/3.24/auth/signin","body":{"mode":"raw","raw":"x"}}}`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			srv := lyingSignin(t, "302 to a login page")
+			path := writeFile(t, t.TempDir(), "c.json", `{"info":{"name":"redirected"},"item":[`+tc.item+`]}`)
+			env := map[string]string{auth.EnvPATName: "ci", auth.EnvPATSecret: "pat-secret-value"}
+			args := append([]string{"run", path, "--env-var", "base=" + srv.URL, "--tableau-auth", "pat", "--color", "off"}, tc.args...)
+			res := colrun(t, env, args...)
+			want := "colrun: run stopped: Tableau sign-in with a personal access token to the Default site failed: reading the sign-in response: HTTP 302 is a redirect, not a session, and the request did not follow it; the server redirected the sign-in to " + srv.URL + "/login\n"
+			if res.code != exitFailed || !strings.Contains(res.stderr, want) {
+				t.Errorf("exit %d, want %d, and stderr with the line\n%s\ngot:\n%s", res.code, exitFailed, want, res.stderr)
+			}
+		})
+	}
+}
