@@ -16,6 +16,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptrace"
+	"net/http/httputil"
 	"net/url"
 	"os"
 	"reflect"
@@ -502,6 +503,12 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 		// another request.
 		reason := reasonPhrase(resp)
 		respHeaders, respHeaderSize := capture.headers(resp, reason)
+		if http10Chunked(resp, respHeaders) {
+			resp.Body = struct {
+				io.Reader
+				io.Closer
+			}{httputil.NewChunkedReader(resp.Body), resp.Body}
+		}
 		data, truncatedErr := readBody(resp, so.maxBody)
 		resp.Body.Close()
 		if truncatedErr != nil && idle.hasFired() {
@@ -554,6 +561,24 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 		}
 		return ex, nil
 	}
+}
+
+// http10Chunked reports whether resp, whose headers as received are hs,
+// is an HTTP/1.0 answer whose Transfer-Encoding ends in chunked: Go
+// drops the field in HTTP/1.0 and reads the body to the connection's
+// close, chunk sizes and all, where Node's parser decodes it as in
+// HTTP/1.1.
+func http10Chunked(resp *http.Response, hs []event.Header) bool {
+	if resp.ProtoAtLeast(1, 1) || resp.Body == http.NoBody {
+		return false
+	}
+	last := ""
+	for _, h := range hs {
+		if strings.EqualFold(h.Key, "Transfer-Encoding") {
+			last = h.Value[strings.LastIndexByte(h.Value, ',')+1:]
+		}
+	}
+	return strings.EqualFold(strings.Trim(last, " \t"), "chunked")
 }
 
 // isRedirect tells the codes postman-request follows when the answer has
