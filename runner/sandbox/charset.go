@@ -46,17 +46,26 @@ const (
 // is ISO_8859-1, and a Content-Type Go's parser refuses still has one).
 var charsetParam = regexp.MustCompile(`(?i)(?:charset|encoding)\s{0,10}=\s{0,10}['"]? {0,10}([\w-]{1,100})`)
 
-// charsetOf finds the bodyCharset a Content-Type names.
-func charsetOf(contentType string) bodyCharset {
+// charsetName is the charset mime-format finds in a Content-Type, in
+// lower case, or "" for none (contentInfo's charset is it, "utf8" for
+// "utf-8" or none).
+func charsetName(contentType string) string {
 	// Most bodies skip the pattern.
 	if !containsFold(contentType, "charset") && !containsFold(contentType, "encoding") {
+		return ""
+	}
+	if m := charsetParam.FindStringSubmatch(contentType); m != nil {
+		return strings.ToLower(m[1])
+	}
+	return ""
+}
+
+// charsetOf finds the bodyCharset a Content-Type names.
+func charsetOf(contentType string) bodyCharset {
+	name := charsetName(contentType)
+	if name == "" {
 		return bodyCharset{}
 	}
-	m := charsetParam.FindStringSubmatch(contentType)
-	if m == nil {
-		return bodyCharset{}
-	}
-	name := strings.ToLower(m[1])
 	// iconv-lite's names, as it finds them (ISO_8859-1, UTF_8 and
 	// us-ascii are its iso88591, utf8 and usascii).
 	switch canonicalCharset(name) {
