@@ -15,7 +15,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode/utf8"
 
 	"github.com/colrun/colrun/runner/event"
 )
@@ -282,7 +281,7 @@ func parseHeaderBlock(block []byte, resp *http.Response, reason string) (hs []ev
 		if !found || name == "" || line[0] == ' ' || line[0] == '\t' {
 			return nil, 0, false
 		}
-		hs = append(hs, event.Header{Key: name, Value: latin1(strings.Trim(value, " \t"))})
+		hs = append(hs, event.Header{Key: name, Value: latin1String(strings.Trim(value, " \t"))})
 	}
 	if !sameFields(hs, resp.Header) {
 		return nil, 0, false
@@ -342,20 +341,6 @@ func canonicalKey(buf []byte, key string) []byte {
 		upper = c == '-'
 	}
 	return buf
-}
-
-// latin1 decodes a header value as Node does (each byte one character),
-// so "café" sent in UTF-8 reads as "cafÃ©", as under Newman.
-func latin1(s string) string {
-	n := latin1Len(s)
-	if n == len(s) {
-		return s
-	}
-	out := make([]byte, 0, n)
-	for i := 0; i < len(s); i++ {
-		out = utf8.AppendRune(out, rune(s[i]))
-	}
-	return string(out)
 }
 
 // latin1Len is the length of s in bytes once latin1-decoded into UTF-8.
@@ -439,7 +424,7 @@ func indexKey(key string) (uint64, bool) {
 func fallbackHeaders(resp *http.Response) []event.Header {
 	hs := responseHeaders(resp.Header)
 	for i, v := range hs {
-		hs[i].Value = latin1(v.Value)
+		hs[i].Value = latin1String(v.Value)
 	}
 	if len(resp.TransferEncoding) > 0 {
 		hs = append(hs, event.Header{Key: "Transfer-Encoding", Value: resp.TransferEncoding[0]})
