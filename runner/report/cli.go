@@ -300,12 +300,22 @@ func (c *CLI) request(r *event.Request) {
 	}
 	res := r.Resp
 	if !c.opts.Verbose {
-		c.print(line + " " + c.p.gray(fmt.Sprintf("[%d %s, %s, %s]", res.Code, reason(res.Code, res.Status),
+		c.print(line + " " + c.p.gray(fmt.Sprintf("[%d %s, %s, %s]", res.Code, shownReason(res.Code, res.Status),
 			FormatSize(res.HeaderSize+res.ReportedBodySize()), FormatDuration(res.Time))) + "\n")
 		return
 	}
 	c.print(line + "\n")
 	c.verbose(r)
+}
+
+// shownReason is the reason as Newman's cli prints it: a code Postman has
+// no name for, sent without a phrase, shows as "undefined" ([999
+// undefined, 47B, 5ms]).
+func shownReason(code int, status string) string {
+	if r := reason(code, status); r != "" {
+		return r
+	}
+	return "undefined"
 }
 
 // verbose prints Newman's verbose block: the status line with sizes and
@@ -327,7 +337,7 @@ func (c *CLI) verbose(r *event.Request) {
 		}
 	}
 	c.print("  " + strings.Join([]string{
-		fmt.Sprintf("%d %s", res.Code, reason(res.Code, res.Status)),
+		fmt.Sprintf("%d %s", res.Code, shownReason(res.Code, res.Status)),
 		FormatDuration(res.Time) + " " + p.gray("time"),
 		FormatSize(requestSize(r.Sent)) + p.gray(g.up) + " " + FormatSize(res.HeaderSize+res.ReportedBodySize()) + p.gray(g.down) + " " + p.gray("size"),
 		strconv.Itoa(len(r.Sent.Headers)) + p.gray(g.up) + " " + strconv.Itoa(len(res.Headers)) + p.gray(g.down) + " " + p.gray("headers"),

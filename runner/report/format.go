@@ -2,7 +2,6 @@ package report
 
 import (
 	"math"
-	"net/http"
 	"strconv"
 	"strings"
 	"time"
@@ -94,15 +93,13 @@ func padLeft(s string, n int, fill string) string {
 	return s
 }
 
-// reason returns the status reason Newman prints ("OK", "Not Found"),
-// whether Status holds "200 OK" as Go writes it or just the reason.
+// reason returns the status reason Newman prints ("OK", "Not Found"): the
+// runner's Status as it is (the server's phrase, spaces kept, or Postman's
+// name for the code; "" for a code without one, which Newman leaves
+// undefined), or the phrase after the code of a recorded stream's "200 OK".
 func reason(code int, status string) string {
-	status = strings.TrimSpace(status)
-	if c := strconv.Itoa(code); strings.HasPrefix(status, c) {
-		status = strings.TrimSpace(status[len(c):])
-	}
-	if status == "" {
-		status = http.StatusText(code)
+	if c := strconv.Itoa(code) + " "; strings.HasPrefix(status, c) {
+		status = status[len(c):]
 	}
 	return status
 }

@@ -118,7 +118,7 @@ func TestReason(t *testing.T) {
 		status string
 		want   string
 	}{
-		{200, "200 OK", "OK"}, {200, "OK", "OK"}, {404, "", "Not Found"}, {418, "418 Short and stout", "Short and stout"},
+		{200, "200 OK", "OK"}, {200, "OK", "OK"}, {999, "", ""}, {418, "418 Short and stout", "Short and stout"}, {200, " Sp  aced ", " Sp  aced "},
 	} {
 		if got := reason(tc.code, tc.status); got != tc.want {
 			t.Errorf("reason(%d, %q) = %q, want %q", tc.code, tc.status, got, tc.want)

@@ -1080,8 +1080,9 @@ func formSrc(p collections.FormParam) json.RawMessage {
 }
 
 type jsonResponse struct {
-	ID           string          `json:"id"`
-	Status       string          `json:"status"`
+	ID string `json:"id"`
+	// Status is left out when empty, as Newman's undefined is.
+	Status       string          `json:"status,omitempty"`
 	Code         int             `json:"code"`
 	Header       []jsonHeader    `json:"header"`
 	Stream       json.RawMessage `json:"stream"`
