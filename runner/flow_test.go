@@ -104,6 +104,46 @@ func TestSetNextRequestTargets(t *testing.T) {
 			want: []string{"s", "b"},
 		},
 		{
+			// postman-sandbox passes the target out as JSON, which drops
+			// undefined and functions: the script sets nothing. colrun
+			// took undefined for null and ended the iteration.
+			name: "undefined sets no target",
+			items: []string{
+				flowItem("S", "s", "pm.execution.setNextRequest(undefined)"),
+				flowItem("A", "a", ""),
+				flowItem("B", "b", ""),
+			},
+			want: []string{"s", "a", "b"},
+		},
+		{
+			name: "undefined after a name drops the name",
+			items: []string{
+				flowItem("S", "s", "pm.execution.setNextRequest('B'); postman.setNextRequest();"),
+				flowItem("A", "a", ""),
+				flowItem("B", "b", ""),
+			},
+			want: []string{"s", "a", "b"},
+		},
+		{
+			name: "a function sets no target",
+			items: []string{
+				flowItem("S", "s", "pm.execution.setNextRequest(function () {})"),
+				flowItem("A", "a", ""),
+				flowItem("B", "b", ""),
+			},
+			want: []string{"s", "a", "b"},
+		},
+		{
+			name: "undefined leaves the folder script's target",
+			items: []string{
+				`{"name":"F","event":[{"listen":"test","script":{"exec":["pm.execution.setNextRequest('B')"]}}],"item":[` +
+					flowItem("S", "s", "pm.execution.setNextRequest(undefined)") + `]}`,
+				flowItem("A", "a", ""),
+				flowItem("B", "b", ""),
+			},
+			want: []string{"s", "b"},
+		},
+		{
 			name:    "with --folder, a target outside it ends the iteration",
 			folders: []string{"F"},
 			items: []string{
@@ -294,6 +334,35 @@ func TestSkipRequestEndsTheScript(t *testing.T) {
 			}
 			if len(errs) > 0 {
 				t.Errorf("script errors %q, want none", errs)
+			}
+		})
+	}
+}
+
+// pm.execution.location.current is the name of the collection, folder or
+// request whose script runs, undefined when that has no name, as in
+// Newman 6.2.2; colrun gave an empty string.
+func TestLocationCurrentOfUnnamedItems(t *testing.T) {
+	t.Parallel()
+	url, _ := flowServer(t)
+	logCurrent := `"event":[{"listen":"prerequest","script":{"exec":["console.log(typeof pm.execution.location.current + ' ' + pm.execution.location.current)"]}}]`
+	tests := []struct {
+		name       string
+		collection string
+		folder     string
+		want       []string
+	}{
+		{"named", "C", "F", []string{"string C", "string F", "string R"}},
+		{"unnamed", "", "", []string{"undefined undefined", "undefined undefined", "string R"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			doc := fmt.Sprintf(`{"info":{"name":%q,"schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},%s,
+				"item":[{"name":%q,%s,"item":[{"name":"R","request":"%s/r",%s}]}]}`, tt.collection, logCurrent, tt.folder, logCurrent, url, logCurrent)
+			ev, _ := runScripted(t, mustParse(t, doc), Options{})
+			if diff := cmp.Diff(tt.want, ev.loggedStrings()); diff != "" {
+				t.Errorf("pm.execution.location.current (-newman +colrun):\n%s", diff)
 			}
 		})
 	}

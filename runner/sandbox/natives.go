@@ -182,9 +182,16 @@ func (s *Sandbox) natives() *goja.Object {
 	set("setNextRequest", func(c goja.FunctionCall) goja.Value {
 		if st := s.cur; st != nil {
 			v := c.Argument(0)
-			if goja.IsUndefined(v) || goja.IsNull(v) {
+			_, isFunc := goja.AssertFunction(v)
+			switch {
+			case goja.IsUndefined(v) || isFunc:
+				// postman-sandbox hands the value out as JSON, which
+				// leaves undefined and functions out: the script sets no
+				// next request, and an earlier script's target stands.
+				st.res.NextRequest = nil
+			case goja.IsNull(v):
 				st.res.NextRequest = &NextRequest{Stop: true}
-			} else {
+			default:
 				st.res.NextRequest = &NextRequest{Name: v.String()}
 			}
 		}
@@ -837,7 +844,7 @@ func (s *Sandbox) nInfo(goja.FunctionCall) goja.Value {
 		location[i] = nameValue(n)
 	}
 	_ = o.Set("location", s.rt.NewArray(location...))
-	_ = o.Set("current", in.Current)
+	_ = o.Set("current", nameValue(in.Current))
 	return o
 }
 

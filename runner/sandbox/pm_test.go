@@ -352,6 +352,7 @@ func TestNextRequest(t *testing.T) {
 	}{
 		{`pm.execution.setNextRequest("by name");`, &NextRequest{Name: "by name"}},
 		{`pm.execution.setNextRequest(null);`, &NextRequest{Stop: true}},
+		{`pm.execution.setNextRequest("dropped"); pm.execution.setNextRequest(undefined);`, nil},
 		{`postman.setNextRequest("legacy");`, &NextRequest{Name: "legacy"}},
 		{`postman.setNextRequest("first"); pm.execution.setNextRequest("last");`, &NextRequest{Name: "last"}},
 		{`setTimeout(() => postman.setNextRequest(null), 1);`, &NextRequest{Stop: true}},
