@@ -91,16 +91,20 @@ type where struct {
 	name    string // a member's name, or the whole location at the top
 	index   int
 	isIndex bool // a list element: up followed by "[index]"
+	// sink collects the collection's parts of the wrong type that Newman
+	// runs past. An environment or globals file's values have none: such
+	// a part there is still an error.
+	sink *warnings
 }
 
 // whereText is a location given as text.
 func whereText(s string) where { return where{name: s} }
 
 // in is the location of member name of the object at w.
-func (w *where) in(name string) where { return where{up: w, name: name} }
+func (w *where) in(name string) where { return where{up: w, name: name, sink: w.sink} }
 
 // at is the location of element i of the list at w.
-func (w *where) at(i int) where { return where{up: w, index: i, isIndex: true} }
+func (w *where) at(i int) where { return where{up: w, index: i, isIndex: true, sink: w.sink} }
 
 func (w where) String() string {
 	var b strings.Builder
@@ -150,6 +154,43 @@ func (w where) fail(format string, args ...any) error {
 	return fail(w.String(), format, args...)
 }
 
+// maxWarnings is how many places of the wrong type a collection's
+// warnings name one by one; a generated file may have thousands, and the
+// first few say what is wrong.
+const maxWarnings = 5
+
+// warnings are the places of a collection whose part has the wrong type
+// but that Newman 6.2.2 runs past, and so colrun does too: the user
+// should know that a header, an event or an auth written there does
+// nothing (or what it is taken for), since no run fails for it.
+type warnings struct {
+	places []string
+	more   int
+}
+
+// wrongType handles a part v at w that is not what expected names: with
+// a sink it is noted there, with outcome saying what Newman (and colrun)
+// make of it, and the caller reads it as Newman does; without one it is
+// the error it always was.
+func (w where) wrongType(v node, expected, outcome string) error {
+	if w.sink == nil {
+		return w.fail("expected %s", expected)
+	}
+	if len(w.sink.places) >= maxWarnings {
+		w.sink.more++
+		return nil
+	}
+	w.sink.places = append(w.sink.places, fmt.Sprintf("%s: %s, not %s; %s", w, jsonKind(v), expected, outcome))
+	return nil
+}
+
+// Newman's outcomes for wrongType's messages.
+const (
+	ignored       = "Newman ignores it, and so does colrun"
+	noURL         = "Newman runs it as a request without a URL, which fails, and so does colrun"
+	inheritedAuth = "Newman ignores it (the auth above applies), and so does colrun"
+)
+
 // fieldError is a decoding problem located by a path of field names, such
 // as `item "Users / List" > request > url`.
 type fieldError struct {
@@ -181,7 +222,8 @@ func decodeCollection(root node) (*Collection, error) {
 		return nil, errors.New(`not a Postman collection: it has neither "info" nor "item"`)
 	}
 	c := &Collection{}
-	collection := whereText("collection")
+	sink := &warnings{}
+	collection := where{name: "collection", sink: sink}
 	if hasInfo {
 		c.Info = Info{
 			ID:          str(field(info, "_postman_id")),
@@ -212,6 +254,7 @@ func decodeCollection(root node) (*Collection, error) {
 	if c.Items, err = decodeItems(m.get("item"), nil, collection.in("item")); err != nil {
 		return nil, err
 	}
+	c.Warnings, c.MoreWarnings = sink.places, sink.more
 	return c, nil
 }
 
@@ -225,14 +268,15 @@ func decodeItems(v node, parent *Item, w where) ([]*Item, error) {
 	if isNull(v) {
 		return nil, nil
 	}
-	// postman-collection's lists take a lone object for a list of one and
-	// skip null entries; Newman runs such a file.
+	// postman-collection's lists take a lone object, or any other truthy
+	// value, for a list of one, and skip null entries; Newman runs such a
+	// file.
 	list := []node{v}
 	switch {
 	case isArray(v):
 		list = elements(v)
-	case !isObject(v):
-		return nil, w.fail("expected a list of items")
+	case !isObject(v) && !jsTruthy(v):
+		return nil, w.wrongType(v, "a list of items", ignored)
 	}
 	depth, top := 0, parent
 	for p := parent; p != nil; p = p.Parent {
@@ -259,7 +303,13 @@ func decodeItems(v node, parent *Item, w where) ([]*Item, error) {
 
 func decodeItem(ri node, parent *Item, w where) (*Item, error) {
 	if !isObject(ri) {
-		return nil, w.fail("expected an item object")
+		// postman-collection makes an item of anything, a string, a
+		// number or a list (a folder's "item": "x" too), and Newman
+		// sends it with an empty URL: one failed request, the rest run.
+		if err := w.wrongType(ri, "an item object", noURL); err != nil {
+			return nil, err
+		}
+		return &Item{Parent: parent, Request: &Request{Method: "GET"}}, nil
 	}
 	var m members
 	m.read(ri)
@@ -270,7 +320,7 @@ func decodeItem(ri node, parent *Item, w where) (*Item, error) {
 		Parent:      parent,
 	}
 	if it.Name != "" {
-		w = where{item: it}
+		w = where{item: it, sink: w.sink}
 	}
 	var err error
 	if it.Events, err = decodeEvents(m.get("event"), w.in("event")); err != nil {
@@ -336,7 +386,10 @@ func decodeRequest(x node, w where) (*Request, error) {
 		}
 		return r, nil
 	}
-	return nil, w.fail("expected a URL string or a request object")
+	if err := w.wrongType(x, "a URL or a request object", noURL); err != nil {
+		return nil, err
+	}
+	return &Request{Method: "GET"}, nil
 }
 
 func decodeURL(ru node, w where) (URL, error) {
@@ -346,7 +399,7 @@ func decodeURL(ru node, w where) (URL, error) {
 	case isString(ru):
 		return ParseURL(str(ru)), nil
 	case !isObject(ru):
-		return URL{}, w.fail("expected a string or an object")
+		return URL{}, w.wrongType(ru, "a string or an object", "Newman sends the request without a URL, which fails, and so does colrun")
 	}
 	var m members
 	m.read(ru)
@@ -354,6 +407,14 @@ func decodeURL(ru node, w where) (URL, error) {
 	// Postman builds the URL from its parts and ignores "raw" when parts
 	// exist. Hand-written collections often give only "raw": parse it then.
 	if !m.has("host") && !m.has("path") && !m.has("protocol") {
+		if r := m.get("raw"); !isNull(r) && !isString(r) {
+			// Newman's URL is empty then, and the request fails.
+			wr := w.in("raw")
+			if err := wr.wrongType(r, "a string", "Newman sends the request without a URL, which fails, and so does colrun"); err != nil {
+				return URL{}, err
+			}
+			raw = ""
+		}
 		u := ParseURL(raw)
 		vars, err := decodePathVariables(m.get("variable"), w.in("variable"))
 		if err != nil {
@@ -379,10 +440,17 @@ func decodeURL(ru node, w where) (URL, error) {
 		u.Host = splitHost(str(h))
 	case isArray(h):
 		for _, p := range elements(h) {
-			u.Host = append(u.Host, str(p))
+			u.Host = append(u.Host, jsString(p))
 		}
 	default:
-		return URL{}, w.in("host").fail("expected a string or a list of strings")
+		// postman-collection turns any other host into text, as
+		// JavaScript's String does: 5 is the host "5".
+		label := jsString(h)
+		wh := w.in("host")
+		if err := wh.wrongType(h, "a string or a list of strings", fmt.Sprintf("Newman sends it as the host %q, and so does colrun", label)); err != nil {
+			return URL{}, err
+		}
+		u.Host = []string{label}
 	}
 	switch p := m.get("path"); {
 	case isNull(p):
@@ -392,18 +460,33 @@ func decodeURL(ru node, w where) (URL, error) {
 		if s != "" || ps == "/" {
 			u.Path = strings.Split(s, "/")
 		}
-	case isArray(p):
-		segs := elements(p)
-		u.Path = make([]string, 0, len(segs))
-		for _, seg := range segs {
+	case isArray(p) || isObject(p):
+		if isObject(p) {
+			// postman-collection iterates an object's values as the
+			// segments, as lodash does.
+			wp := w.in("path")
+			if err := wp.wrongType(p, "a string or a list of segments", "Newman takes its values for the segments, and so does colrun"); err != nil {
+				return URL{}, err
+			}
+		}
+		u.Path = make([]string, 0, p.size())
+		p.each(func(_, seg node) bool {
 			if isObject(seg) {
 				u.Path = append(u.Path, str(field(seg, "value")))
-				continue
+			} else {
+				u.Path = append(u.Path, str(seg))
 			}
-			u.Path = append(u.Path, str(seg))
-		}
+			return true
+		})
 	default:
-		return URL{}, w.in("path").fail("expected a string or a list of segments")
+		wp := w.in("path")
+		if err := wp.wrongType(p, "a string or a list of segments", "Newman sends the URL without a path, and so does colrun"); err != nil {
+			return URL{}, err
+		}
+		if jsTruthy(p) {
+			// Newman's URL text then ends in "/", as with "path": "/".
+			u.Path = []string{""}
+		}
 	}
 	var err error
 	if u.Query, err = decodeQuery(m.get("query"), w.in("query")); err != nil {
@@ -470,6 +553,11 @@ func decodeQuery(v node, w where) ([]QueryParam, error) {
 		}
 		return q, nil
 	}
+	if w.sink != nil && oddList(v, w, "Newman sends it as an empty field, and so does colrun", `Newman reads it as "key=value", and so does colrun`) {
+		// postman-collection's PropertyList makes a field of each, as
+		// of a form's.
+		v = formEntries(v, false)
+	}
 	kvs, ok, err := keyValues(v, w)
 	if err != nil || !ok {
 		return nil, err
@@ -489,6 +577,41 @@ func decodeQuery(v node, w where) ([]QueryParam, error) {
 		q = append(q, p)
 	}
 	return q, nil
+}
+
+// oddList reports whether v, a header or query list, holds something
+// else than {key, value} objects (and nulls, which lists skip), or is a
+// number or true, which Newman reads as a list of one such thing: each is
+// noted at its place, with asText the outcome for a string and asEmpty
+// for the rest.
+func oddList(v node, w where, asEmpty, asText string) bool {
+	switch v.kind() {
+	case kindNumber, kindTrue:
+		if !jsTruthy(v) {
+			return false
+		}
+		_ = w.wrongType(v, "a list of {key, value} objects", asEmpty)
+		return true
+	case kindArray:
+	default:
+		return false
+	}
+	odd := false
+	i := 0
+	v.each(func(_, e node) bool {
+		if !isObject(e) && !isNull(e) {
+			odd = true
+			outcome := asEmpty
+			if isString(e) {
+				outcome = asText
+			}
+			we := w.at(i)
+			_ = we.wrongType(e, "a {key, value} object", outcome)
+		}
+		i++
+		return true
+	})
+	return odd
 }
 
 // keyValue is one {key, value, ...} entry: an object of the document, or
@@ -558,9 +681,15 @@ func keyValues(v node, w where) (l keyValueList, ok bool, err error) {
 		return l, false, nil
 	case isArray(v):
 		l.elems = elements(v)
-		for _, e := range l.elems {
+		for i, e := range l.elems {
 			if !isObject(e) && !isNull(e) {
-				return l, false, w.fail("expected a list of {key, value} objects")
+				// Only variable lists get here with such entries, of
+				// which postman-collection makes nameless variables.
+				if w.sink == nil {
+					return l, false, w.fail("expected a list of {key, value} objects")
+				}
+				we := w.at(i)
+				_ = we.wrongType(e, "a {key, value} object", ignored)
 			}
 		}
 		l.n = len(l.elems)
@@ -570,10 +699,14 @@ func keyValues(v node, w where) (l keyValueList, ok bool, err error) {
 		l.n = v.size()
 		return l, l.n > 0, nil
 	}
-	return l, false, w.fail("expected a list of {key, value} objects")
+	if w.sink == nil {
+		return l, false, w.fail("expected a list of {key, value} objects")
+	}
+	return l, false, w.wrongType(v, "a list of {key, value} objects", ignored)
 }
 
-// all yields the entries in document order, skipping null list elements.
+// all yields the entries in document order, skipping list elements that
+// are not objects (nulls, and what keyValues let pass with a warning).
 func (l keyValueList) all(yield func(keyValue) bool) {
 	if l.elems == nil {
 		l.obj.each(func(k, val node) bool {
@@ -582,7 +715,7 @@ func (l keyValueList) all(yield func(keyValue) bool) {
 		return
 	}
 	for _, e := range l.elems {
-		if isNull(e) {
+		if !isObject(e) {
 			continue
 		}
 		if !yield(readKeyValue(e)) {
@@ -630,6 +763,9 @@ func decodeHeaders(v node, w where) ([]Header, error) {
 	if isString(v) {
 		return ParseHeaderString(str(v)), nil
 	}
+	if w.sink != nil && oddList(v, w, "Newman lists it to scripts as a header without a name and sends nothing for it, and so does colrun", `Newman reads it as "Name: value", and so does colrun`) {
+		v = headerEntries(v)
+	}
 	kvs, ok, err := keyValues(v, w)
 	if err != nil || !ok {
 		return nil, err
@@ -637,9 +773,10 @@ func decodeHeaders(v node, w where) ([]Header, error) {
 	hs := make([]Header, 0, kvs.n)
 	for kv := range kvs.all {
 		key := str(kv.key)
-		// Newman lists a disabled header without a name too (in scripts
-		// and its report); it never sends one.
-		if strings.TrimSpace(key) == "" && !disabled(kv) {
+		// Newman lists a header without a name to scripts and never
+		// sends it. One named by spaces alone fails Newman's request
+		// (not an HTTP token); colrun leaves it out.
+		if key != "" && strings.TrimSpace(key) == "" && !disabled(kv) {
 			continue
 		}
 		h := Header{Key: key, Value: headerValue(kv.value), Disabled: disabled(kv), Description: entryDescription(kv.description)}
@@ -653,6 +790,48 @@ func decodeHeaders(v node, w where) ([]Header, error) {
 		hs = append(hs, h)
 	}
 	return hs, nil
+}
+
+// headerEntries is a header list holding other things than objects (or a
+// number, or true) as the list of {key, value} postman-collection's Header
+// makes of it: a string is "Name: value", split at its first colon and
+// trimmed; anything else is a header with an empty name and value.
+func headerEntries(v node) node {
+	const unnamed = `{"key": "", "value": ""}`
+	if !isArray(v) {
+		return mustParse("[" + unnamed + "]")
+	}
+	return mapEntries(v, func(e node) string {
+		switch {
+		case isObject(e):
+			return e.raw()
+		case isString(e):
+			k, val, _ := strings.Cut(str(e), ":")
+			// Strings always marshal.
+			text, _ := json.Marshal(map[string]string{"key": strings.TrimSpace(k), "value": strings.TrimSpace(val)})
+			return string(text)
+		}
+		return unnamed
+	})
+}
+
+// mapEntries is the list v with each element but nulls replaced by the
+// JSON text entry gives for it.
+func mapEntries(v node, entry func(e node) string) node {
+	var b strings.Builder
+	b.WriteByte('[')
+	v.each(func(_, e node) bool {
+		if isNull(e) {
+			return true
+		}
+		if b.Len() > 1 {
+			b.WriteByte(',')
+		}
+		b.WriteString(entry(e))
+		return true
+	})
+	b.WriteByte(']')
+	return mustParse(b.String())
 }
 
 // headerValue is a header's value as Node sends it: String(value), so
@@ -700,7 +879,9 @@ func decodeBody(rb node, w where) (*Body, error) {
 		// A bare string body is raw text.
 		return &Body{Mode: "raw", Raw: str(rb)}, nil
 	case !isObject(rb):
-		return nil, w.fail("expected a body object")
+		// postman-collection's RequestBody keeps nothing of it, as of a
+		// body without a mode.
+		return &Body{}, w.wrongType(rb, "a body object", "Newman sends no body, and so does colrun")
 	}
 	var m members
 	m.read(rb)
@@ -747,6 +928,9 @@ func decodeBody(rb node, w where) (*Body, error) {
 			// postman-runtime loads only a string src.
 			b.File.SrcJSON = literalText(src)
 		}
+	case isString(f):
+		// postman-collection takes a string for the file's src.
+		b.File = &BodyFile{Src: str(f), HasSrc: true}
 	case f.exists() && isNull(f):
 		b.FileNull = true
 	}
@@ -794,27 +978,15 @@ func formEntries(v node, multipart bool) node {
 	if !odd {
 		return v
 	}
-	var b strings.Builder
-	b.WriteByte('[')
-	v.each(func(_, e node) bool {
-		if isNull(e) {
-			return true
-		}
-		if b.Len() > 1 {
-			b.WriteByte(',')
-		}
+	return mapEntries(v, func(e node) string {
 		switch {
 		case isObject(e):
-			b.WriteString(e.raw())
+			return e.raw()
 		case isString(e) && !multipart:
-			b.WriteString(queryParamJSON(str(e)))
-		default:
-			b.WriteString("{}")
+			return queryParamJSON(str(e))
 		}
-		return true
+		return "{}"
 	})
-	b.WriteByte(']')
-	return mustParse(b.String())
 }
 
 // queryParamJSON is postman-collection's QueryParam.parseSingle of one
@@ -1021,7 +1193,7 @@ func decodeAuth(obj node, w where) (*Auth, error) {
 		return nil, nil
 	}
 	if !isObject(obj) {
-		return nil, w.fail("expected an auth object")
+		return nil, w.wrongType(obj, "an auth object", inheritedAuth)
 	}
 	var m members
 	m.read(obj)
@@ -1116,7 +1288,7 @@ func decodeEvents(v node, w where) ([]Event, error) {
 		// A lone event object is a list of one for postman-collection,
 		// and Newman runs it.
 	default:
-		return nil, w.fail("expected a list of events")
+		return nil, w.wrongType(v, "a list of events", ignored)
 	}
 	var out []Event
 	for i, re := range list {
@@ -1126,7 +1298,10 @@ func decodeEvents(v node, w where) ([]Event, error) {
 		}
 		if !isObject(re) {
 			wi := w.at(i)
-			return nil, wi.fail("expected an event object")
+			if err := wi.wrongType(re, "an event object", ignored); err != nil {
+				return nil, err
+			}
+			continue
 		}
 		var m members
 		m.read(re)
@@ -1134,22 +1309,32 @@ func decodeEvents(v node, w where) ([]Event, error) {
 		e := Event{Listen: str(m.get("listen")), Disabled: truthy(m.get("disabled")), HasScript: !isNull(sc)}
 		switch {
 		case isNull(sc):
-		case isString(sc):
-			e.Script.Exec = str(sc)
+		case isString(sc) || isArray(sc):
+			// postman-collection's Script takes text or lines for exec.
+			e.Script.Exec, _ = scriptLines(sc)
 		case isObject(sc):
 			var sm members
 			sm.read(sc)
 			e.Script = Script{ID: str(sm.get("id")), Type: str(sm.get("type")), Name: str(sm.get("name"))}
 			exec, err := scriptLines(sm.get("exec"))
 			if err != nil {
+				// Newman counts the script as run, with no code.
 				wi := w.at(i)
 				ws := wi.in("script")
-				return nil, ws.in("exec").fail("%s", err)
+				we := ws.in("exec")
+				if err := we.wrongType(sm.get("exec"), "text or a list of lines", "Newman runs no code for it, and neither does colrun"); err != nil {
+					return nil, err
+				}
 			}
 			e.Script.Exec = exec
 		default:
+			// Newman runs no script for it, and does not count one.
 			wi := w.at(i)
-			return nil, wi.in("script").fail("expected a script object")
+			ws := wi.in("script")
+			if err := ws.wrongType(sc, "a script object", "Newman runs no script for it, and neither does colrun"); err != nil {
+				return nil, err
+			}
+			e.HasScript = false
 		}
 		out = append(out, e)
 	}
@@ -1285,12 +1470,74 @@ func decodePPB(obj node, w where) (ProtocolProfileBehavior, error) {
 	p.TLSCipherSelection = stringList(field(obj, "tlsCipherSelection"))
 	if val := field(obj, "maxRedirects"); !isNull(val) {
 		n, err := strconv.Atoi(str(val))
+		if f := val.num(); err != nil && val.kind() == kindNumber && f == math.Trunc(f) && math.Abs(f) < math.MaxInt32 {
+			n, err = int(f), nil // 3.0, 1e2
+		}
 		if err != nil {
-			return p, w.in("maxRedirects").fail("expected a whole number")
+			n = redirectLimit(jsToNumber(val))
+			allows := fmt.Sprintf("%d redirects", n)
+			switch n {
+			case 1:
+				allows = "1 redirect"
+			case math.MaxInt:
+				allows = "any number of redirects"
+			}
+			wm := w.in("maxRedirects")
+			if err := wm.wrongType(val, "a whole number", "Newman compares the redirects followed with it as JavaScript does, which allows "+allows+", and so does colrun"); err != nil {
+				return p, err
+			}
 		}
 		p.MaxRedirects = &n
 	}
 	return p, nil
+}
+
+// redirectLimit is how many redirects postman-request follows for a
+// maxRedirects of f: it stops when the count followed is >= f, so 1.5
+// allows 2, and a NaN (a word, an object) never stops it.
+func redirectLimit(f float64) int {
+	switch {
+	case math.IsNaN(f) || f >= math.MaxInt32:
+		return math.MaxInt
+	case f <= 0:
+		return 0
+	}
+	return int(math.Ceil(f))
+}
+
+// jsToNumber is JavaScript's Number(v) for a JSON value: a list is the
+// number of its text (its one element's, or 0 when empty), an object NaN.
+func jsToNumber(v node) float64 {
+	switch v.kind() {
+	case kindNumber:
+		return v.num()
+	case kindTrue:
+		return 1
+	case kindFalse, kindNull:
+		return 0
+	case kindString:
+		return ToNumber(v.text())
+	case kindArray:
+		switch elems := elements(v); {
+		case len(elems) == 0:
+			return 0
+		case len(elems) == 1 && !isObject(elems[0]) && !isArray(elems[0]):
+			return ToNumber(str(elems[0]))
+		}
+	}
+	return math.NaN()
+}
+
+// jsString is JavaScript's String(v) for a scalar JSON value or an
+// object; a list is its compact JSON, as str gives it.
+func jsString(v node) string {
+	switch v.kind() {
+	case kindNumber:
+		return FormatNumber(v.num())
+	case kindObject:
+		return "[object Object]"
+	}
+	return str(v)
 }
 
 // disableableHeaders are the names disabledSystemHeaders can leave out:

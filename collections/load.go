@@ -81,6 +81,9 @@ func ParseCollection(name string, data []byte) (*Collection, error) {
 	}
 	c.Source = name
 	c.ConvertedFromV1 = v1
+	for i, msg := range c.Warnings {
+		c.Warnings[i] = name + ": " + msg
+	}
 	return c, nil
 }
 

@@ -54,7 +54,9 @@ func TestLoadV21Shapes(t *testing.T) {
 	if r.Method != "POST" {
 		t.Errorf("method %q not upper-cased", r.Method)
 	}
-	wantHeaders := []Header{{Key: "X-On", Value: "1"}, {Key: "X-Off", Value: "2", Disabled: true}}
+	// Newman 6.2.2 lists a header without a name to scripts
+	// (pm.request.headers.count() counts it) and sends nothing for it.
+	wantHeaders := []Header{{Key: "X-On", Value: "1"}, {Key: "X-Off", Value: "2", Disabled: true}, {Value: "listed, not sent"}}
 	if diff := cmp.Diff(wantHeaders, r.Headers); diff != "" {
 		t.Errorf("headers (-want +got):\n%s", diff)
 	}
@@ -184,7 +186,6 @@ func TestBadCollections(t *testing.T) {
 		{"a JSON array", write("list.json", `[1,2]`), "list.json"},
 		{"v1 collection with a bad field", write("v1.json", `{"id":"x","name":"old","requests":{}}`), "v1.json: collection > requests: expected a list of requests"},
 		{"empty file", write("empty.json", ""), "file is empty"},
-		{"a bad URL type names the item", write("url.json", `{"info":{"name":"x"},"item":[{"name":"R","request":{"url":42}}]}`), `item "R" > request > url`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -33,6 +33,14 @@ type Collection struct {
 	// document, converted to v2.1 on loading; the CLI says so, as Newman
 	// does, since Postman exports v2.1 and the conversion may lose data.
 	ConvertedFromV1 bool
+	// Warnings name the places where the collection has a part of the
+	// wrong type that Newman 6.2.2 runs past (a header that is a number,
+	// an event that is a string), each as one line with the file, the
+	// place and what Newman and colrun make of it; at most the first few,
+	// MoreWarnings counting the rest. The run goes on, as under Newman,
+	// but the part likely does not do what its author meant.
+	Warnings     []string
+	MoreWarnings int
 }
 
 // Info is the collection's "info" block.

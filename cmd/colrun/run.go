@@ -373,6 +373,12 @@ func executeRun(ctx context.Context, path string, f *runFlags, sio stdio) int {
 		// user should know the file was converted before it ran.
 		fmt.Fprintf(sio.err, "colrun: warning: %s is a Postman Collection v1 file; it was converted to v2.1 to run (export it again as v2.1 from Postman to skip this)\n", path)
 	}
+	for _, msg := range in.coll.Warnings {
+		warn(msg)
+	}
+	if n := in.coll.MoreWarnings; n > 0 {
+		warn(fmt.Sprintf("%s: %d more places like these", path, n))
+	}
 	var exportErrs []error
 	if err := f.checkDistinctOutputs(path); err != nil {
 		exportErrs = append(exportErrs, err)
