@@ -227,6 +227,12 @@ func resolvedRequest(orig *collections.Request, o *outgoing, sent []event.Header
 	r.Auth = o.Auth
 	if o.Auth == nil {
 		r.Auth = orig.Auth.Clone()
+		if r.Auth == nil && o.reportAuth != nil && o.reportAuth.Type == "noauth" {
+			// A noauth inherited from a folder or the collection:
+			// postman-runtime puts it on the request once the response
+			// came, as it puts any auth it has a handler for.
+			r.Auth = o.reportAuth.Clone()
+		}
 	}
 	r.Headers = make([]collections.Header, len(sent))
 	for i, h := range sent {
