@@ -305,6 +305,10 @@ func checkLifetime(d time.Duration) error {
 	switch {
 	case d < 0:
 		return fmt.Errorf("JWT lifetime %s is negative", d)
+	case d > 0 && d < time.Second:
+		// exp is in whole seconds: it would be the second the JWT is
+		// minted in, and Tableau would refuse it with a bare 401001.
+		return fmt.Errorf("JWT lifetime %s is under a second: exp counts whole seconds, so the JWT would expire as it is minted; use 5m", d)
 	case d > MaxJWTLifetime:
 		return fmt.Errorf("JWT lifetime %s is too long: Tableau rejects a JWT whose exp is more than %s ahead; use 10m or less", d, MaxJWTLifetime)
 	}
