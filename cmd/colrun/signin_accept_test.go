@@ -47,18 +47,7 @@ func TestSigninKeepsTheCollectionsAccept(t *testing.T) {
 				if res.code != exitOK {
 					t.Errorf("exit %d, want 0\nstdout:\n%s\nstderr:\n%s", res.code, res.stdout, res.stderr)
 				}
-				var doc struct {
-					Run struct {
-						Executions []struct {
-							Assertions []struct {
-								Assertion string `json:"assertion"`
-								Error     *struct {
-									Message string `json:"message"`
-								} `json:"error"`
-							} `json:"assertions"`
-						} `json:"executions"`
-					} `json:"run"`
-				}
+				var doc officialReport
 				readJSON(t, report, &doc)
 				var got []string
 				for _, ex := range doc.Run.Executions {
