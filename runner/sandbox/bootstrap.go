@@ -1010,7 +1010,7 @@ Response.prototype.jsonp = function (reviver, strict) {
     var text = this.text() || E;
     return ljsonParse(text.replace(/^[^{(].*\(/, E).replace(/\)[^}].*$|\)$/, E), reviver, strict);
 };
-Response.prototype.contentInfo = function () { return native.contentInfo(this.headers.get('Content-Type') || E); };
+Response.prototype.contentInfo = function () { return native.contentInfo(this.headers.get('Content-Type') || E, this.headers.get('Content-Disposition') || E, this); };
 Response.prototype.mime = function () { throw new Error('\x60Response#mime\x60 has been discontinued, use \x60Response#contentInfo\x60 instead.'); };
 Response.prototype.dataURI = function () {
     var type = this.contentInfo().contentType;

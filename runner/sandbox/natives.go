@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"bytes"
 	"context"
 	"encoding/base64"
 	"encoding/binary"
@@ -9,11 +10,11 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"mime"
 	"net"
 	"net/http"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -937,33 +938,179 @@ func containsFold(s, word string) bool {
 	return false
 }
 
-// nContentInfo describes a Content-Type as postman-collection's
-// contentInfo does (mime-format's classification: JSON and XML are "text"),
-// for dataURI and scripts that call it.
+// nContentInfo describes a response as postman-collection 4.4's
+// contentInfo does: its Content-Type (or, without one, the type file-type
+// finds in the body's first bytes) classified by mime-format (JSON and XML
+// are "text"), the charset mime-format finds, and the file name its
+// Content-Disposition gives, "response" plus the extension otherwise.
+// Arguments: the Content-Type and Content-Disposition values, and the
+// Response whose body is sniffed.
 func (s *Sandbox) nContentInfo(c goja.FunctionCall) goja.Value {
 	o := s.rt.NewObject()
 	ct := c.Argument(0).String()
+	ext := ""
+	if ct == "" {
+		if r := s.sourceOf(c.Argument(2)); r != nil {
+			ct, ext = sniffFileType(r.Body)
+		}
+	}
 	if ct == "" {
 		ct = "text/plain"
 	}
-	_, params, _ := mime.ParseMediaType(ct)
 	source := strings.ToLower(strings.Join(strings.Fields(strings.Split(ct, ";")[0]), ""))
 	typ, format := guessMime(source)
-	charset := strings.ToLower(params["charset"])
+	if known, ok := mimeFormatExceptions[source]; ok {
+		typ, format = known[0], known[1]
+	}
+	charset := charsetName(ct)
 	if charset == "" || charset == "utf-8" {
 		charset = "utf8"
+	}
+	if ext == "" {
+		ext = mimeExtensions[source]
 	}
 	_ = o.Set("contentType", source)
 	_ = o.Set("mimeType", typ)
 	_ = o.Set("mimeFormat", format)
 	_ = o.Set("charset", charset)
-	name := "response"
-	if ext := mimeExtensions[source]; ext != "" {
+	name := dispositionFileName(c.Argument(1).String())
+	if ext != "" {
 		_ = o.Set("fileExtension", ext)
-		name += "." + ext
+	}
+	if name == "" {
+		name = "response"
+		if ext != "" {
+			name += "." + ext
+		}
 	}
 	_ = o.Set("fileName", name)
 	return o
+}
+
+// mimeFormatExceptions are the media types mime-format's table classifies
+// otherwise than its guess does (the rest of its table agrees with the
+// guess): as [type, format].
+var mimeFormatExceptions = map[string][2]string{
+	"application/pdf":                                       {"embed", "pdf"},
+	"application/jwt":                                       {"text", "jwt"},
+	"application/ogg":                                       {"audio", "ogg"},
+	"application/x-www-form-urlencoded":                     {"text", "plain"},
+	"application/xhtml+xml":                                 {"text", "xml"},
+	"application/xhtml-voice+xml":                           {"text", "xml"},
+	"application/vnd.pwg-xhtml-print+xml":                   {"text", "xml"},
+	"application/vnd.oipf.dae.xhtml+xml":                    {"text", "xml"},
+	"application/vnd.oma.poc.invocation-descriptor+xml":     {"text", "xml"},
+	"application/mbms-associated-procedure-description+xml": {"text", "xml"},
+	"application/mbms-protection-description+xml":           {"text", "xml"},
+	"application/mbms-user-service-description+xml":         {"text", "xml"},
+}
+
+// sniffFileType is file-type 3.9's answer for the common formats an API
+// sends without a Content-Type, checked in its order: the media type and
+// extension, or "" for a body it does not recognise (then text/plain).
+func sniffFileType(b []byte) (mime, ext string) {
+	at := func(i int, sig ...byte) bool {
+		return len(b) >= i+len(sig) && bytes.Equal(b[i:i+len(sig)], sig)
+	}
+	switch {
+	case at(0, 0xFF, 0xD8, 0xFF):
+		return "image/jpeg", "jpg"
+	case at(0, 0x89, 'P', 'N', 'G'):
+		return "image/png", "png"
+	case at(0, 'G', 'I', 'F'):
+		return "image/gif", "gif"
+	case at(8, 'W', 'E', 'B', 'P'):
+		return "image/webp", "webp"
+	case at(0, 'I', 'I', 0x2A, 0), at(0, 'M', 'M', 0, 0x2A):
+		return "image/tiff", "tif"
+	case at(0, 'B', 'M'):
+		return "image/bmp", "bmp"
+	case len(b) >= 4 && b[0] == 'P' && b[1] == 'K' && (b[2] == 3 || b[2] == 5 || b[2] == 7) && (b[3] == 4 || b[3] == 6 || b[3] == 8):
+		return "application/zip", "zip"
+	case at(0, 0x1F, 0x8B, 0x08):
+		return "application/gzip", "gz"
+	case at(0, 'B', 'Z', 'h'):
+		return "application/x-bzip2", "bz2"
+	case at(0, '7', 'z', 0xBC, 0xAF, 0x27, 0x1C):
+		return "application/x-7z-compressed", "7z"
+	case at(0, '%', 'P', 'D', 'F'):
+		return "application/pdf", "pdf"
+	}
+	return "", ""
+}
+
+// The Content-Disposition patterns of postman-collection's content-info:
+// filename*=<charset>'<language>'<percent-encoded>, and filename= as a
+// token or a quoted string (\x80-\xff: a header's bytes as Node reads
+// them, one character each). Both are case-sensitive, as there.
+var (
+	reEncodedFileName = regexp.MustCompile(`^;[ \t]*filename\*[ \t]*=[ \t]*([A-Za-z0-9!#$%&+\-^_\x60{}~]+)'.*'((?:%[0-9A-Fa-f]{2}|[A-Za-z0-9!#$&+.^_\x60|~-])+)[ \t]*`)
+	reFileName        = regexp.MustCompile(`^;[ \t]*filename[ \t]*=[ \t]*("(?:[\x20!\x{23}-\x{5b}\x{5d}-\x{7e}\x{80}-\x{ff}]|\\[\x20-\x7e])*"|[!#$%&'*+.0-9A-Z^_\x60a-z|~-]+)[ \t]*`)
+	reQuotedPair      = regexp.MustCompile(`\\([ -~])`)
+	reHexByte         = regexp.MustCompile(`%([0-9A-Fa-f]{2})`)
+)
+
+// dispositionFileName is the file name a Content-Disposition value gives,
+// as postman-collection finds it: filename* first when its charset is
+// "utf-8" or "iso-8859-1" (exactly so: "UTF-8" is not one), then
+// filename=, unquoted; "" for none. JavaScript's exec finds the first
+// match anywhere, so every ';' is tried.
+func dispositionFileName(v string) string {
+	find := func(re *regexp.Regexp) []string {
+		for i := strings.IndexByte(v, ';'); i >= 0; {
+			if m := re.FindStringSubmatch(v[i:]); m != nil {
+				return m
+			}
+			j := strings.IndexByte(v[i+1:], ';')
+			if j < 0 {
+				break
+			}
+			i += 1 + j
+		}
+		return nil
+	}
+	if m := find(reEncodedFileName); m != nil {
+		// Each %XX is one character, as String.fromCharCode makes it.
+		var raw strings.Builder
+		last := 0
+		for _, loc := range reHexByte.FindAllStringSubmatchIndex(m[2], -1) {
+			raw.WriteString(m[2][last:loc[0]])
+			n, _ := strconv.ParseUint(m[2][loc[2]:loc[3]], 16, 8)
+			raw.WriteRune(rune(n))
+			last = loc[1]
+		}
+		raw.WriteString(m[2][last:])
+		switch m[1] {
+		case "iso-8859-1":
+			name := strings.Map(func(r rune) rune {
+				if r >= 0x20 && r <= 0x7e || r >= 0xa0 && r <= 0xff {
+					return r
+				}
+				return '?'
+			}, raw.String())
+			if name != "" {
+				return name
+			}
+		case "utf-8":
+			// Buffer.from(text, 'binary').toString('utf8').
+			bs := make([]byte, 0, raw.Len())
+			for _, r := range raw.String() {
+				bs = append(bs, byte(r))
+			}
+			if name := strings.ToValidUTF8(string(bs), "\uFFFD"); name != "" {
+				return name
+			}
+		}
+	}
+	m := find(reFileName)
+	if m == nil {
+		return ""
+	}
+	name := m[1]
+	if name[0] == '"' {
+		name = reQuotedPair.ReplaceAllString(name[1:len(name)-1], "$1")
+	}
+	return name
 }
 
 var (
