@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/colrun/colrun/auth"
@@ -72,6 +73,10 @@ func requestErrorText(err error) string {
 
 // tableauState is one worker's Tableau session.
 type tableauState struct {
+	// mu guards the state against a script's pm.sendRequest calls, which
+	// run on goroutines of their own, several at once: tableauPrepare,
+	// tableauAfter and tableauSignIn hold it.
+	mu      sync.Mutex
 	session *auth.Session
 	// origin is the scheme, host and port the session was signed in at:
 	// only requests there get X-Tableau-Auth, so that a collection's call
@@ -219,6 +224,8 @@ func (w *worker) renewReason() string {
 
 // tableauSignIn signs in at the configured server and stores the session.
 func (w *worker) tableauSignIn(ctx context.Context, why string) error {
+	w.tab.mu.Lock()
+	defer w.tab.mu.Unlock()
 	t := w.r.opts.Tableau
 	version := t.APIVersion
 	// Read as {{api-version}} in the collection's URLs reads it, so the
@@ -318,6 +325,8 @@ func (w *worker) notice(msg string) {
 // in, or the session token on any other request that lacks one. It
 // reports whether the request signs in.
 func (w *worker) tableauPrepare(o *outgoing) (bool, error) {
+	w.tab.mu.Lock()
+	defer w.tab.mu.Unlock()
 	t := w.r.opts.Tableau
 	if t == nil {
 		return false, nil
@@ -377,6 +386,8 @@ var tableauAPIPath = regexp.MustCompile(`^[^?#]*/api/\d+\.\d+/`)
 // whether the session expired so that the caller signs in again and
 // retries.
 func (w *worker) tableauAfter(signin bool, o *outgoing, ex *exchange) (expired bool, err error) {
+	w.tab.mu.Lock()
+	defer w.tab.mu.Unlock()
 	t := w.r.opts.Tableau
 	if t == nil || ex == nil || ex.resp == nil {
 		return false, nil
