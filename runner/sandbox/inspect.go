@@ -3,12 +3,15 @@ package sandbox
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf16"
-	"unicode/utf8"
 
 	"github.com/dop251/goja"
+	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/width"
 )
 
 // Node's util.inspect settings for console output, as Newman's CLI uses
@@ -84,9 +87,10 @@ func (in *inspector) primitive(v goja.Value) string {
 	if sym, ok := v.(*goja.Symbol); ok {
 		return "Symbol(" + sym.String() + ")"
 	}
+	if str, ok := v.(goja.String); ok {
+		return in.str(str)
+	}
 	switch x := v.Export().(type) {
-	case string:
-		return in.str(x)
 	case bool:
 		return strconv.FormatBool(x)
 	case int64:
@@ -108,76 +112,94 @@ func (in *inspector) primitive(v goja.Value) string {
 // cut with a "... N more characters" trailer, and one longer than both 16
 // characters and the room left on the line is split after each line break
 // into quoted pieces joined by " +", so multi-line text (a JSON.parse error
-// with its caret line) prints as Newman prints it.
-func (in *inspector) str(s string) string {
-	u := utf16.Encode([]rune(s))
+// with its caret line) prints as Newman prints it. It reads the string's
+// UTF-16 units, as Node counts and cuts them: a cut through an emoji leaves
+// half of it, which Node escapes.
+func (in *inspector) str(str goja.String) string {
+	n := str.Length()
 	trailer := ""
-	if len(u) > inspectMaxString {
-		rest := len(u) - inspectMaxString
-		u = u[:inspectMaxString]
-		s = string(utf16.Decode(u))
+	if n > inspectMaxString {
+		rest := n - inspectMaxString
+		n = inspectMaxString
 		trailer = fmt.Sprintf("... %d more character", rest)
 		if rest > 1 {
 			trailer += "s"
 		}
 	}
-	if len(u) <= 16 || len(u) <= in.breakLength-in.indentation-4 || !strings.Contains(s, "\n") {
-		return quoteJS(s) + trailer
+	u := make([]uint16, n)
+	for i := range u {
+		u[i] = str.CharAt(i)
 	}
-	lines := strings.SplitAfter(s, "\n")
-	if lines[len(lines)-1] == "" {
-		lines = lines[:len(lines)-1]
+	if n <= 16 || n <= in.breakLength-in.indentation-4 {
+		return quoteUnits(u) + trailer
 	}
-	for i, l := range lines {
-		lines[i] = quoteJS(l)
+	var lines []string
+	for len(u) > 0 {
+		end := len(u)
+		for i, c := range u {
+			if c == '\n' {
+				end = i + 1
+				break
+			}
+		}
+		lines = append(lines, quoteUnits(u[:end]))
+		u = u[end:]
 	}
 	return strings.Join(lines, " +\n"+strings.Repeat(" ", in.indentation+2)) + trailer
 }
 
-// quoteJS quotes a string as util.inspect does: single quotes unless the
-// string holds one and no double quote (then double quotes, then
-// backticks), with control characters escaped.
+// quoteJS quotes a Go string as util.inspect does; see quoteUnits.
 func quoteJS(s string) string {
-	q := byte('\'')
-	if strings.IndexByte(s, '\'') >= 0 {
+	return quoteUnits(utf16.Encode([]rune(s)))
+}
+
+// quoteUnits quotes a string's UTF-16 units as util.inspect (node v20)
+// does: single quotes unless the string holds one and no double quote
+// (then double quotes, then backticks), with control characters, C1
+// controls and lone surrogates escaped.
+func quoteUnits(u []uint16) string {
+	has := func(c uint16) bool { return slices.Contains(u, c) }
+	q := uint16('\'')
+	if has('\'') {
 		switch {
-		case strings.IndexByte(s, '"') < 0:
+		case !has('"'):
 			q = '"'
-		case strings.IndexByte(s, '`') < 0 && !strings.Contains(s, "${"):
+		case !has('`') && !strings.Contains(string(utf16.Decode(u)), "${"):
 			q = '`'
 		}
 	}
 	var b strings.Builder
-	b.WriteByte(q)
-	for _, r := range s {
+	b.WriteByte(byte(q))
+	for i := 0; i < len(u); i++ {
+		c := u[i]
 		switch {
-		case r == rune(q) || r == '\\':
+		case c == q || c == '\\':
 			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
+			b.WriteByte(byte(c))
+		case c == '\n':
 			b.WriteString(`\n`)
-		case r == '\t':
+		case c == '\t':
 			b.WriteString(`\t`)
-		case r == '\r':
+		case c == '\r':
 			b.WriteString(`\r`)
-		case r == '\b':
+		case c == '\b':
 			b.WriteString(`\b`)
-		case r == '\f':
+		case c == '\f':
 			b.WriteString(`\f`)
-		case r == '\v':
-			b.WriteString(`\v`)
-		case r < 0x20 || r == 0x7f:
-			b.WriteString(`\x`)
-			h := strconv.FormatInt(int64(r), 16)
-			if len(h) < 2 {
-				b.WriteByte('0')
+		case c < 0x20 || c >= 0x7f && c <= 0x9f:
+			fmt.Fprintf(&b, `\x%02X`, c)
+		case utf16.IsSurrogate(rune(c)):
+			if c < 0xdc00 && i+1 < len(u) && u[i+1] >= 0xdc00 && u[i+1] <= 0xdfff {
+				b.WriteRune(utf16.DecodeRune(rune(c), rune(u[i+1])))
+				i++
+				continue
 			}
-			b.WriteString(strings.ToUpper(h))
+			fmt.Fprintf(&b, `\u%x`, c)
 		default:
-			b.WriteRune(r)
+			b.WriteRune(rune(c))
 		}
 	}
-	b.WriteByte(q)
+	b.WriteByte(byte(q))
 	return b.String()
 }
 
@@ -454,7 +476,7 @@ func (in *inspector) belowBreakLength(output []string, start int, base string) b
 		return false
 	}
 	for _, o := range output {
-		total += utf8.RuneCountInString(o)
+		total += utf16Len(o)
 		if total > in.breakLength {
 			return false
 		}
@@ -474,7 +496,7 @@ func (in *inspector) groupArrayElements(output []string, numeric []bool) []strin
 	const separatorSpace = 2
 	dataLen := make([]int, outputLength)
 	for i := 0; i < outputLength; i++ {
-		l := utf8.RuneCountInString(output[i])
+		l := displayWidth(output[i])
 		dataLen[i] = l
 		totalLength += l + separatorSpace
 		maxLength = max(maxLength, l)
@@ -529,7 +551,7 @@ func (in *inspector) groupArrayElements(output []string, numeric []bool) []strin
 }
 
 func pad(s string, width int, start bool) string {
-	n := width - utf8.RuneCountInString(s)
+	n := width - displayWidth(s)
 	if n <= 0 {
 		return s
 	}
@@ -537,6 +559,51 @@ func pad(s string, width int, start bool) string {
 		return strings.Repeat(" ", n) + s
 	}
 	return s + strings.Repeat(" ", n)
+}
+
+// utf16Len is a string's length in JavaScript, which util.inspect
+// compares with the line length: an emoji counts 2.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r > 0xffff {
+			n++
+		}
+	}
+	return n
+}
+
+// displayWidth is the columns a string takes as Node's getStringWidth
+// (ICU's) counts them, which util.inspect lays array columns out by:
+// wide and fullwidth characters (CJK, emoji) take 2, combining marks,
+// format and control characters none, after NFC composition.
+func displayWidth(s string) int {
+	n := 0
+	for i, r := range s {
+		if r >= 0x7f {
+			return n + icuWidth(norm.NFC.String(s[i:]))
+		}
+		if r >= 0x20 {
+			n++
+		}
+	}
+	return n
+}
+
+func icuWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch k := width.LookupRune(r).Kind(); {
+		case r != 0xad && unicode.In(r, unicode.Cc, unicode.Cf, unicode.Me, unicode.Mn),
+			r >= 0x1f3fb && r <= 0x1f3ff: // emoji skin-tone modifiers
+		case k == width.EastAsianWide || k == width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
 }
 
 // moreItems is util.inspect's line for the n items past its limit.

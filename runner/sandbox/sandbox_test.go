@@ -393,6 +393,17 @@ func TestInspect(t *testing.T) {
 		{`'short\ntext'`, `'short\ntext'`},
 		{`'x'.repeat(10003)`, "'" + strings.Repeat("x", 10000) + "'... 3 more characters"},
 		{`'é'.repeat(10001)`, "'" + strings.Repeat("é", 10000) + "'... 1 more character"},
+		// Node cuts and measures UTF-16 units: a cut through an emoji
+		// leaves half of it, escaped as a lone surrogate is; C1 controls
+		// and \v are escaped as \xNN.
+		{`'x'.repeat(9999) + '😀abc'`, "'" + strings.Repeat("x", 9999) + `\ud83d'... 4 more characters`},
+		{`['\ud83d', 'x\udc00y', '\ud800\udc00']`, `[ '\ud83d', 'x\udc00y', '𐀀' ]`},
+		{`'\x80\x85\x9f\xa0\v\x7f'`, "'\\x80\\x85\\x9F\u00a0\\x0B\\x7F'"},
+		{`({a: '😀😀😀😀😀😀😀😀', b: '😀😀😀😀😀😀😀😀'})`, "{\n  a: '😀😀😀😀😀😀😀😀',\n  b: '😀😀😀😀😀😀😀😀'\n}"},
+		// Array columns are laid out by display width: CJK and emoji take
+		// two columns, combining marks none.
+		{`['日本', '日本語', '日本', '日本', '日本', '日本', '日本', '日本', '日本']`, "[\n  '日本', '日本語',\n  '日本', '日本',\n  '日本', '日本',\n  '日本', '日本',\n  '日本'\n]"},
+		{`['e\u0301', 'e\u0301e\u0301', 'ab', 'ab', 'ab', 'ab', 'ab', 'ab', 'ab']`, "[\n  'e\u0301',  'e\u0301e\u0301', 'ab',\n  'ab', 'ab', 'ab',\n  'ab', 'ab', 'ab'\n]"},
 	}
 	sb := New(Options{})
 	for _, tt := range tests {
