@@ -340,6 +340,16 @@ func TestCryptoJSMissingInputsMatchNewman(t *testing.T) {
 		{`CryptoJS.algo.HMAC.create(CryptoJS.algo.SHA1, 'k').update(null)`, `THROW TypeError: Cannot read properties of null (reading 'words')`},
 		{`CryptoJS.enc.Hex.stringify(null)`, `THROW TypeError: Cannot read properties of null (reading 'words')`},
 		{`CryptoJS.enc.Utf8.stringify(undefined)`, `THROW Error: Malformed UTF-8 data`},
+		{`CryptoJS.enc.Base64.parse(undefined)`, `THROW TypeError: Cannot read properties of undefined (reading 'length')`},
+		{`CryptoJS.enc.Hex.parse(null)`, `THROW TypeError: Cannot read properties of null (reading 'length')`},
+		{`CryptoJS.enc.Latin1.parse(undefined)`, `THROW TypeError: Cannot read properties of undefined (reading 'length')`},
+		{`CryptoJS.enc.Utf16LE.parse(undefined)`, `THROW TypeError: Cannot read properties of undefined (reading 'length')`},
+		{`CryptoJS.format.OpenSSL.parse(undefined)`, `THROW TypeError: Cannot read properties of undefined (reading 'length')`},
+		{`CryptoJS.enc.Utf8.parse(undefined).sigBytes`, `number:9`},
+		{`CryptoJS.AES.decrypt(null, 'k')`, `THROW TypeError: Cannot read properties of null (reading 'salt')`},
+		{`CryptoJS.AES.decrypt(null, CryptoJS.enc.Utf8.parse('1234567890123456'))`, `THROW TypeError: Cannot read properties of null (reading 'ciphertext')`},
+		{`CryptoJS.AES.decrypt(null, undefined)`, `THROW TypeError: Cannot read properties of undefined (reading 'words')`},
+		{`CryptoJS.AES.decrypt({}, CryptoJS.enc.Utf8.parse('1234567890123456'), {iv: CryptoJS.enc.Utf8.parse('1234567890123456')}).sigBytes`, `number:0`},
 	})
 }
 

@@ -98,7 +98,12 @@ function encoder(name) {
       need(wa, 'words');
       return native.stringify(name, wa);
     },
-    parse: function (s) { return wrap(native.parse(name, s)); }
+    parse: function (s) {
+      // Every parser but Utf8's (which reads the text 'undefined') starts
+      // from the string's length.
+      if (name !== 'Utf8') need(s, 'length');
+      return wrap(native.parse(name, s));
+    }
   };
 }
 var Hex = encoder('Hex');
@@ -328,12 +333,16 @@ function blockCipher(name, keySize, blockSize) {
   function decrypt(ciphertext, key, cfg) {
     var c = cfgOf(cfg);
     if (typeof ciphertext === 'string') ciphertext = c.format.parse(ciphertext);
+    // crypto-js reads the salt (passphrase) or, once the key is read, the
+    // ciphertext; a missing ciphertext member is nothing to decrypt.
+    if (typeof key !== 'string') need(key, 'words');
+    need(ciphertext, typeof key === 'string' ? 'salt' : 'ciphertext');
     if (typeof key === 'string') {
       var derived = c.kdf.execute(key, keySize, blockSize, ciphertext.salt);
       key = derived.key;
       c.iv = derived.iv;
     }
-    var pt = run(false, ciphertext.ciphertext, key, c);
+    var pt = run(false, ciphertext.ciphertext || WordArray.create(), key, c);
     c.padding.unpad(pt);
     return pt;
   }
