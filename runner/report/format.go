@@ -236,12 +236,18 @@ func splitCase(rs []rune) []string {
 }
 
 // ordinal reports whether the letters at rest, after the digit d, are an
-// English ordinal suffix ending a word: 1st, 2nd, 3rd, 4th.
+// English ordinal suffix ending a word: 1st, 2nd, 3rd, 4th, or in capitals
+// (3RD), which lodash's words also keeps whole, so "3RD" is "3rd" and not
+// "3Rd".
 func ordinal(d rune, rest []rune) bool {
 	if len(rest) < 2 {
 		return false
 	}
-	suf := string(rest[:2])
+	suf := strings.ToLower(string(rest[:2]))
+	upper := string(rest[:2]) == strings.ToUpper(suf)
+	if !upper && string(rest[:2]) != suf {
+		return false // "1St" is a number and a word
+	}
 	switch {
 	case d == '1' && suf == "st", d == '2' && suf == "nd", d == '3' && suf == "rd":
 	case d < '1' || d > '3':
@@ -251,7 +257,15 @@ func ordinal(d rune, rest []rune) bool {
 	default:
 		return false
 	}
-	return len(rest) == 2 || !unicode.IsLower(rest[2]) && !unicode.IsDigit(rest[2])
+	if len(rest) == 2 {
+		return true
+	}
+	// A lower-case suffix may be followed by a capital (1stStep), a
+	// capital one by a lower-case letter (1STep), neither by a digit.
+	if upper {
+		return !unicode.IsUpper(rest[2]) && !unicode.IsDigit(rest[2])
+	}
+	return !unicode.IsLower(rest[2]) && !unicode.IsDigit(rest[2])
 }
 
 // deburr replaces the Latin-1 and Latin Extended-A letters lodash's

@@ -56,6 +56,16 @@ func TestClassName(t *testing.T) {
 		{"ABC", "Abc"},
 		{"snake_case_name", "SnakeCaseName"},
 		{"1st step", "1stStep"},
+		// lodash keeps capital ordinals whole too.
+		{"2nd 3RD 4th", "2nd3rd4th"},
+		{"1ST step", "1stStep"},
+		{"1STep", "1stEp"},
+		{"4TH_x", "4thX"},
+		{"3RDX", "3Rdx"},
+		{"2ND2", "2Nd2"},
+		{"1St", "1St"},
+		{"11TH", "11Th"},
+		{"12TH floor", "12ThFloor"},
 		// lodash 4.17's values: Latin Extended-A letters are deburred,
 		// apostrophes dropped after deburring, and upperFirst applies
 		// after \W drops other letters.
