@@ -225,6 +225,11 @@ func resolvedRequest(orig *collections.Request, o *outgoing, sent []event.Header
 	}
 	r.Body = orig.Body.Clone()
 	r.Auth = o.Auth
+	if orig.Auth == nil && o.Auth != nil && !authHandlers[o.Auth.Type] {
+		// An inherited block of a type postman-runtime has no handler
+		// for stays off the request, as it stays off the report.
+		r.Auth = nil
+	}
 	if o.Auth == nil {
 		r.Auth = orig.Auth.Clone()
 		if r.Auth == nil && o.reportAuth != nil && o.reportAuth.Type == "noauth" {
