@@ -96,12 +96,20 @@ func charsetOf(contentType string) bodyCharset {
 	// WHATWG's labels, where iconv-lite knows the name too (it does not
 	// know x-mac-roman or x-user-defined, which Newman reads as UTF-8).
 	if enc, err := htmlindex.Get(name); err == nil && iconvNames[canonical] {
-		if cm, ok := enc.(*charmap.Charmap); ok && strings.HasPrefix(cm.String(), "ISO 8859-") {
+		if cm, ok := enc.(*charmap.Charmap); ok && (strings.HasPrefix(cm.String(), "ISO 8859-") || iso8859AsWindows[canonical]) {
 			return bodyCharset{kind: iso8859Charset, enc: enc}
 		}
 		return bodyCharset{kind: otherCharset, enc: enc}
 	}
 	return bodyCharset{kind: unknownCharset}
+}
+
+// iso8859AsWindows are the names of ISO-8859-9 and ISO-8859-11 that
+// WHATWG maps to windows-1254 and windows-874, which differ from them
+// only in 0x80-0x9F: iconv-lite reads those bytes as C1 controls there.
+var iso8859AsWindows = map[string]bool{
+	"iso88599": true, "latin5": true, "l5": true, "csisolatin5": true, "isoir148": true,
+	"iso885911": true,
 }
 
 // dosCodePages are the DOS code pages iconv-lite and x/text decode
