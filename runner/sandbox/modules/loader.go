@@ -171,6 +171,6 @@ func (st *runtimeState) newModule(p string) *goja.Object {
 	_ = m.Set("id", p)
 	_ = m.Set("filename", p)
 	_ = m.Set("loaded", false)
-	_ = m.Set("require", st.makeRequire(filepath.Dir(p)))
+	_ = m.Set("require", st.makeRequire(filepath.Dir(p), false))
 	return m
 }

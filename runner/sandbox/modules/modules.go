@@ -146,7 +146,7 @@ func (r *Registry) Enable(rt *goja.Runtime) error {
 	if err := rt.GlobalObject().DefineDataPropertySymbol(stateKey, rt.ToValue(st), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE); err != nil {
 		return fmt.Errorf("modules: %w", err)
 	}
-	st.require = st.makeRequire(r.baseDir)
+	st.require = st.makeRequire(r.baseDir, true)
 	if err := rt.Set("require", st.require); err != nil {
 		return fmt.Errorf("modules: %w", err)
 	}
@@ -205,11 +205,22 @@ func (st *runtimeState) throwError(msg, code string) {
 }
 
 // makeRequire returns a require function resolving relative paths and
-// node_modules from dir, as each CommonJS module gets its own.
-func (st *runtimeState) makeRequire(dir string) *goja.Object {
+// node_modules from dir, as each CommonJS module gets its own. A script's
+// own require (script) is Postman's sandbox's: it looks the name up as
+// text, so require(undefined) and an empty name are modules not found, and
+// it knows no node: names (require('node:url') fails under Newman 6.2.2);
+// a package's require is Node's.
+func (st *runtimeState) makeRequire(dir string, script bool) *goja.Object {
 	rt := st.rt
 	fn := rt.ToValue(func(call goja.FunctionCall) goja.Value {
 		arg := call.Argument(0)
+		if script {
+			name := arg.String()
+			if name == "" || strings.HasPrefix(name, "node:") {
+				st.throwNotFound(name)
+			}
+			return st.requireFrom(dir, name)
+		}
 		if _, ok := arg.Export().(string); !ok {
 			panic(rt.NewTypeError(fmt.Sprintf("The \"id\" argument must be of type string. Received %s", describeArg(arg))))
 		}

@@ -28,5 +28,9 @@ func TestMomentInspectMatchesNewman(t *testing.T) {
 		{`require('moment').utc('garbage').inspect()`, `string:"moment.invalid(/* garbage */)"`},
 		{`require('moment').utc('2024-02-29T13:45:30Z').utcOffset(-300).inspect()`, `string:"moment.parseZone(\"2024-02-29T08:45:30.000-05:00\")"`},
 		{`require('moment').utc([12000, 0, 1]).inspect()`, `string:"moment.utc(\"+012000-01-01T00:00:00.000+00:00\")"`},
+		// moment makes null, and '' without a format, from NaN.
+		{`require('moment')(null).inspect()`, `string:"moment.invalid(/* NaN */)"`},
+		{`require('moment')('').inspect()`, `string:"moment.invalid(/* NaN */)"`},
+		{`require('moment')('', 'YYYY').inspect()`, `string:"moment.invalid(/*  */)"`},
 	})
 }

@@ -596,7 +596,14 @@ function createFrom(input, format, strict, mode) {
       r = isNaN(fd.getTime()) ? null : { d: fd };
     }
   }
-  if (!r) { m = new Moment(new Date(NaN), mode === 'utc' ? 'utc' : 'local'); m._pf.invalid = true; m._i = input; return m; }
+  if (!r) {
+    m = new Moment(new Date(NaN), mode === 'utc' ? 'utc' : 'local');
+    m._pf.invalid = true;
+    // moment makes null (and '' without a format) from NaN, which its
+    // inspect() and creationData() show.
+    m._i = input === null || (format === undefined && input === '') ? NaN : input;
+    return m;
+  }
   m = new Moment(r.d, utcMode ? 'utc' : 'local');
   m._i = input;
   m._f = format;
