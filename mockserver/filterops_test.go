@@ -47,6 +47,9 @@ func TestFilterOperators(t *testing.T) {
 		{list: "projects", filter: "parentProjectId:eq:" + demoID(DemoSamplesSiteID, "project", "Samples"), want: []string{"Samples Archive"}},
 		{list: "projects", filter: "createdAt:gte:2024-02-13T06:42:09Z", want: []string{"Samples Archive", "Sandbox"}},
 		{list: "flows", filter: "projectName:eq:default,ownerName:eq:admin", want: []string{"Regional Rollup", "Superstore Prep"}},
+		// Tableau's data sources table gives connectedWorkbookType
+		// eq, gt, gte, lt and lte (a count): accepted, not applied.
+		{list: "datasources", filter: "connectedWorkbookType:gte:1", want: []string{"Regional Sales", "Superstore Datasource", "World Indicators"}},
 		{list: "workbooks", filter: "siteRole:eq:Viewer", err: unknownKey},
 		{list: "users", filter: "projectName:eq:Samples", err: unknownKey},
 		{list: "projects", filter: "tags:eq:x", err: unknownKey},

@@ -169,7 +169,7 @@ var (
 	// compareFields and boolFields are the documented fields of those
 	// kinds (the lists' own and Query Jobs'); hasFields take has.
 	compareFields = map[string]bool{"createdAt": true, "updatedAt": true, "lastLogin": true, "size": true,
-		"favoritesTotal": true, "hitsTotal": true, "sheetCount": true, "sheetNumber": true, "subscriptionsTotal": true,
+		"connectedWorkbookType": true, "favoritesTotal": true, "hitsTotal": true, "sheetCount": true, "sheetNumber": true, "subscriptionsTotal": true,
 		"userCount": true, "startedAt": true, "completedAt": true, "endedAt": true, "priority": true, "progress": true}
 	boolFields = map[string]bool{"displayTabs": true, "hasAlert": true, "hasAlerts": true, "hasEmbeddedPassword": true,
 		"hasExtracts": true, "isCertified": true, "isConnectable": true, "isDefaultPort": true, "isHierarchical": true,
