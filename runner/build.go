@@ -87,17 +87,18 @@ type outgoing struct {
 	// addingSystem makes addHeader flag what it adds as a system header
 	// (while auth is applied: Newman's report flags auth's headers so).
 	addingSystem bool
-	// disabled are the request's disabled headers, resolved: never sent,
-	// but Newman's report and test scripts list them among its own
-	// headers. Kept apart from Headers so that nothing that reads what is
-	// sent (the wire, signers, lookups) has to skip them. Nil, costing
-	// nothing, when there are none; shared by copies of o, so changed only
-	// by replacing it.
+	// disabled are the request's disabled headers and those without a
+	// name, resolved: never sent, but Newman's report and test scripts
+	// list them among its own headers. Kept apart from Headers so that
+	// nothing that reads what is sent (the wire, signers, lookups) has to
+	// skip them. Nil, costing nothing, when there are none; shared by
+	// copies of o, so changed only by replacing it.
 	disabled []disabledHeader
 }
 
-// disabledHeader is a disabled header and its place in the list: at is
-// how many of outgoing.Headers come before it.
+// disabledHeader is a header listed but not sent (disabled, or without a
+// name) and its place in the list: at is how many of outgoing.Headers
+// come before it.
 type disabledHeader struct {
 	at int
 	event.Header
@@ -565,6 +566,13 @@ func (r *Runner) build(it *collections.Item, req *collections.Request, res *vari
 		v, err := res.Replace(h.Value)
 		if err != nil {
 			return fail(err)
+		}
+		if k == "" {
+			// Newman never sends a header without a name, but lists it
+			// among the request's own to test scripts and in its report,
+			// as it lists the disabled ones.
+			out.disabled = append(out.disabled, disabledHeader{at: len(out.Headers), Header: event.Header{Value: v}})
+			continue
 		}
 		if strings.TrimSpace(k) == "" {
 			continue
