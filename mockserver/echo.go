@@ -284,8 +284,9 @@ func (e *echo) cookies(w http.ResponseWriter, r *http.Request) {
 }
 
 func (e *echo) setCookies(w http.ResponseWriter, r *http.Request) {
-	for k, vals := range r.URL.Query() {
-		for _, v := range vals {
+	keys, q := queryInOrder(r)
+	for _, k := range keys {
+		for _, v := range q[k] {
 			http.SetCookie(w, &http.Cookie{Name: k, Value: v, Path: "/"})
 		}
 	}
@@ -293,10 +294,33 @@ func (e *echo) setCookies(w http.ResponseWriter, r *http.Request) {
 }
 
 func (e *echo) deleteCookies(w http.ResponseWriter, r *http.Request) {
-	for k := range r.URL.Query() {
+	keys, _ := queryInOrder(r)
+	for _, k := range keys {
 		http.SetCookie(w, &http.Cookie{Name: k, Value: "", Path: "/", Expires: time.Unix(0, 0), MaxAge: -1})
 	}
 	http.Redirect(w, r, "/cookies", http.StatusFound)
+}
+
+// queryInOrder is r's query with its keys in the order they first appear,
+// as postman-echo's Express reads them. url.Values is a map, which Go
+// iterates in a random order, so Set-Cookie headers made from it came
+// out in another order on each run, and with them the jar's cookies, the
+// Cookie header of the next request and a report of it.
+func queryInOrder(r *http.Request) ([]string, url.Values) {
+	q := r.URL.Query()
+	left := make(map[string]bool, len(q))
+	for k := range q {
+		left[k] = true
+	}
+	keys := make([]string, 0, len(q))
+	for part := range strings.SplitSeq(r.URL.RawQuery, "&") {
+		k, _, _ := strings.Cut(part, "=")
+		if k, err := url.QueryUnescape(k); err == nil && left[k] {
+			delete(left, k)
+			keys = append(keys, k)
+		}
+	}
+	return keys, q
 }
 
 func (e *echo) responseHeaders(w http.ResponseWriter, r *http.Request) {

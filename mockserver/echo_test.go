@@ -31,6 +31,48 @@ func decodeEcho(t *testing.T, r reply) map[string]any {
 	return v
 }
 
+// TestEchoCookiesInQueryOrder: /cookies/set and /cookies/delete send their
+// Set-Cookie headers in the query's order, as postman-echo does; the mock
+// sent them in Go's random map order, so the jar, the next request's
+// Cookie header and a report of it changed from run to run.
+func TestEchoCookiesInQueryOrder(t *testing.T) {
+	t.Parallel()
+	m := echoMock(t)
+	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for _, tc := range []struct {
+		path string
+		want []string
+	}{
+		{"/cookies/set?z=1&a=2&m=3&a=4&b=5&y=6", []string{"z=1", "a=2", "a=4", "m=3", "b=5", "y=6"}},
+		{"/cookies/set?c%32=x&c1=y", []string{"c2=x", "c1=y"}},
+		{"/cookies/delete?z&a&m&b&y", []string{"z=", "a=", "m=", "b=", "y="}},
+	} {
+		t.Run(tc.path, func(t *testing.T) {
+			t.Parallel()
+			// Go's map order would match the query's now and then: ask
+			// often enough that it cannot every time.
+			for range 20 {
+				resp, err := noRedirect.Get(m.srv.URL + tc.path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				resp.Body.Close()
+				if resp.StatusCode != http.StatusFound {
+					t.Fatalf("status %d, want 302", resp.StatusCode)
+				}
+				var got []string
+				for _, line := range resp.Header.Values("Set-Cookie") {
+					nv, _, _ := strings.Cut(line, ";")
+					got = append(got, nv)
+				}
+				if diff := cmp.Diff(tc.want, got); diff != "" {
+					t.Fatalf("Set-Cookie (-want +got):\n%s", diff)
+				}
+			}
+		})
+	}
+}
+
 func TestEchoGet(t *testing.T) {
 	t.Parallel()
 	m := echoMock(t)
