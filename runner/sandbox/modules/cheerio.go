@@ -3,6 +3,7 @@ package modules
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -125,6 +126,10 @@ func (c *cheerioState) object(n *html.Node) goja.Value {
 	o := rt.NewObject()
 	c.nodes[n] = o
 	_ = o.DefineDataProperty(nodeKey, rt.ToValue(n), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	if n.Type == html.TextNode || n.Type == html.CommentNode {
+		// domhandler makes text and comments {data, type}, in that order.
+		_ = o.Set("data", n.Data)
+	}
 	_ = o.Set("type", nodeType(n))
 	switch n.Type {
 	case html.ElementNode:
@@ -135,7 +140,7 @@ func (c *cheerioState) object(n *html.Node) goja.Value {
 			_ = attribs.Set(doc.attrKey(n, i), a.Val)
 		}
 		_ = o.Set("attribs", attribs)
-	case html.TextNode, html.CommentNode, html.DoctypeNode:
+	case html.DoctypeNode:
 		_ = o.Set("data", n.Data)
 	case html.DocumentNode:
 		_ = o.Set("name", "root")
@@ -146,25 +151,38 @@ func (c *cheerioState) object(n *html.Node) goja.Value {
 		_ = o.DefineAccessorProperty(name, rt.ToValue(func(goja.FunctionCall) goja.Value { return get() }), nil,
 			goja.FLAG_FALSE, goja.FLAG_TRUE)
 	}
-	// In domhandler's order, which Object.keys shows.
-	link("children", func() goja.Value {
-		var kids []any
-		for k := n.FirstChild; k != nil; k = k.NextSibling {
-			kids = append(kids, c.object(k))
-		}
-		return rt.NewArray(kids...)
-	})
+	// In domhandler's order, which Object.keys shows; text and comments
+	// have no children.
+	if n.Type != html.TextNode && n.Type != html.CommentNode {
+		link("children", func() goja.Value {
+			var kids []any
+			for k := n.FirstChild; k != nil; k = k.NextSibling {
+				kids = append(kids, c.object(k))
+			}
+			return rt.NewArray(kids...)
+		})
+	}
 	link("next", func() goja.Value { return c.object(n.NextSibling) })
 	link("prev", func() goja.Value { return c.object(n.PrevSibling) })
-	link("parent", func() goja.Value { return c.object(n.Parent) })
+	if n.Parent != nil && n.Parent.Type == html.DocumentNode {
+		// cheerio 0.22 gives a document's top-level nodes no parent and
+		// their document as root: $('#top').parent() is empty and
+		// el.parentNode null.
+		link("parent", goja.Null)
+		link("root", func() goja.Value { return c.object(n.Parent) })
+	} else {
+		link("parent", func() goja.Value { return c.object(n.Parent) })
+	}
 	o.SetPrototype(c.nodeProto())
 	return o
 }
 
 // nodeProto is the prototype of every node object: the DOM Level 1 names
 // cheerio 0.22's nodes also answer to (domhandler's withDomLvl1), read
-// from the node's own fields and not enumerable, so scraping code written
-// for the browser (el.tagName, el.firstChild.nodeValue) works.
+// from the node's own fields, so scraping code written for the browser
+// (el.tagName, el.firstChild.nodeValue) works. As in domhandler,
+// firstChild, lastChild and nodeType are enumerable (for..in lists them)
+// and the names standing for a field are not.
 func (c *cheerioState) nodeProto() *goja.Object {
 	if c.proto != nil {
 		return c.proto
@@ -172,13 +190,17 @@ func (c *cheerioState) nodeProto() *goja.Object {
 	rt := c.rt
 	p := rt.NewObject()
 	get := func(name string, f func(o *goja.Object) goja.Value) {
+		enumerable := goja.FLAG_FALSE
+		if name == "firstChild" || name == "lastChild" || name == "nodeType" {
+			enumerable = goja.FLAG_TRUE
+		}
 		_ = p.DefineAccessorProperty(name, rt.ToValue(func(call goja.FunctionCall) goja.Value {
 			o, ok := call.This.(*goja.Object)
 			if !ok {
 				return goja.Null()
 			}
 			return f(o)
-		}), nil, goja.FLAG_TRUE, goja.FLAG_FALSE)
+		}), nil, goja.FLAG_TRUE, enumerable)
 	}
 	orNull := func(v goja.Value) goja.Value {
 		if v == nil || !v.ToBoolean() {
@@ -329,7 +351,13 @@ func cheerioNatives(st *runtimeState) *goja.Object {
 		return c.array(optionalMatch(selection(c.nodesOf(call.Argument(0))).Prev(), call.Argument(1)))
 	})
 	fn("siblings", func(call goja.FunctionCall) goja.Value {
-		return c.array(optionalMatch(selection(c.nodesOf(call.Argument(0))).Siblings(), call.Argument(1)))
+		// cheerio 0.22's: the element children of the selection's parents
+		// that are not in the selection, so top-level nodes have none.
+		nodes := c.nodesOf(call.Argument(0))
+		own := selection(nodes)
+		s := own.Parent().FilterFunction(func(_ int, p *goquery.Selection) bool { return p.Nodes[0].Type == html.ElementNode })
+		s = s.Children().FilterFunction(func(_ int, k *goquery.Selection) bool { return !slices.Contains(nodes, k.Nodes[0]) })
+		return c.array(optionalMatch(s, call.Argument(1)))
 	})
 	fn("text", func(call goja.FunctionCall) goja.Value {
 		return rt.ToValue(selection(c.nodesOf(call.Argument(0))).Text())

@@ -102,19 +102,27 @@ Cheerio.prototype.parentsUntil = function (selector, filter) {
   return r === this ? make([], this._root) : r;
 };
 
-// add joins another selection to this one, in document order.
-function docPath(n) {
-  var path = [];
-  for (; n && n.parent; n = n.parent) path.unshift(n.parent.children.indexOf(n));
-  return path;
+// add joins another selection to this one as cheerio 0.22 does: the
+// other's nodes first, then in document order by domutils'
+// compareDocumentPosition, which calls nodes under different top-level
+// nodes (those have no parent, only a root) disconnected and leaves them
+// in that order.
+function ancestry(n) {
+  var a = [];
+  for (; n; n = n.parent) a.unshift(n);
+  return a;
 }
 function docOrder(a, b) {
-  var pa = docPath(a), pb = docPath(b);
-  for (var i = 0; i < pa.length && i < pb.length; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
-  return pa.length - pb.length;
+  var pa = ancestry(a), pb = ancestry(b), i = 0;
+  while (i < pa.length && pa[i] === pb[i]) i++;
+  if (i === 0 || a === b) return 0;
+  if (i === pa.length) return -1;
+  if (i === pb.length) return 1;
+  var kids = pa[i - 1].children;
+  return kids.indexOf(pa[i]) - kids.indexOf(pb[i]);
 }
 function docRoot(n) {
-  while (n && n.parent) n = n.parent;
+  while (n && (n.parent || n.root)) n = n.parent || n.root;
   return n;
 }
 Cheerio.prototype.add = function (other, context) {
@@ -122,8 +130,8 @@ Cheerio.prototype.add = function (other, context) {
     : isNode(other) ? [other]
     : Array.isArray(other) ? other.filter(isNode)
     : toArray(load(this._root || docRoot(this[0]) || '')(other, context));
-  var all = toArray(this);
-  more.forEach(function (n) { if (all.indexOf(n) < 0) all.push(n); });
+  var all = [];
+  more.concat(toArray(this)).forEach(function (n) { if (all.indexOf(n) < 0) all.push(n); });
   return make(all.sort(docOrder), this._root);
 };
 
@@ -155,7 +163,8 @@ Cheerio.prototype.slice = function (a, b) { return make(toArray(this).slice(a, b
 Cheerio.prototype.index = function (sel) {
   if (sel === undefined) {
     if (!this[0]) return -1;
-    return this[0].parent ? this[0].parent.children.filter(function (n) { return n.type == 'tag' || n.type == 'script' || n.type == 'style'; }).indexOf(this[0]) : 0;
+    // A top-level node has no parent, so it is not among its children.
+    return this[0].parent ? this[0].parent.children.filter(function (n) { return n.type == 'tag' || n.type == 'script' || n.type == 'style'; }).indexOf(this[0]) : -1;
   }
   var el = typeof sel == 'string' ? this.filter(sel)[0] : (isNode(sel) ? sel : sel[0]);
   return toArray(this).indexOf(el);
