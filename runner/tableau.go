@@ -106,6 +106,9 @@ type tableauState struct {
 	// X-Tableau-Auth of its own that is not the session's token (a
 	// variable holding an ended session's): renewing cannot help it.
 	ownAuth bool
+	// ownRefused is set once a warning said that a token the request
+	// set itself, not the session's, got 401002.
+	ownRefused bool
 	// warned holds the other origins already named in a warning about a
 	// Tableau-looking request that went without the token.
 	warned map[string]bool
@@ -442,6 +445,19 @@ func (w *worker) tableauAfter(signin bool, o *outgoing, ex *exchange) (expired b
 		// own result and is reported as it is.
 		if renewed {
 			w.notice(w.refusedAgain())
+			return true, nil
+		}
+		if v, ok := o.header(auth.AuthHeader); ok && strings.TrimSpace(v) != "" && strings.TrimSpace(v) != w.tab.session.Token {
+			// Tableau refused the token the request chose itself (one
+			// switchSite replaced, a variable holding an older session's),
+			// not colrun's session: signing in again would send the same
+			// token again and replace a session that is still good, on
+			// the site a switchSite put it on.
+			if !w.tab.ownRefused {
+				w.tab.ownRefused = true
+				w.notice(fmt.Sprintf("the request sets X-Tableau-Auth itself, to a token that is not colrun's session's, and Tableau answered 401002 for it: colrun's session is not the one refused, so colrun does not sign in again; to send colrun's session, use {{%s}} or name the collection's variable with --tableau-token-variable", t.Names.Token))
+			}
+			return false, nil
 		}
 		return true, nil
 	}
