@@ -36,6 +36,9 @@ func TestFilterOperators(t *testing.T) {
 		{list: "groups", filter: "name:has:lyst", want: []string{"Analysts"}},
 		{list: "groups", filter: "domainName:eq:local", want: []string{"Administrators", "All Users", "Analysts"}},
 		{list: "users", filter: "domainName:eq:local", want: []string{"admin", "alice"}},
+		// Users take email (eq, in), as Tableau's users table lists it.
+		{list: "users", filter: "email:eq:alice@example.com", want: []string{"alice"}},
+		{list: "users", filter: "email:in:[admin@example.com,alice@example.com]", want: []string{"admin", "alice"}},
 		{list: "workbooks", filter: "projectName:eq:Samples Archive,name:in:[Regional,Superstore,Bike Sharing]", want: []string{"Bike Sharing", "Regional"}},
 		{list: "workbooks", filter: "projectName:eq:Sandbox"},
 		{list: "datasources", filter: "projectName:in:[Samples,Nowhere]", want: []string{"Superstore Datasource"}},

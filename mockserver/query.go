@@ -13,7 +13,7 @@ import (
 // listQuery is what the mock understands of a list request's query:
 // paging, filters, sorts and fields. The filters applied are eq, in, cieq
 // and has on name, siteRole, contentUrl, id (luid), tags, ownerName,
-// ownerEmail, projectName, workbookName, viewUrlName, sheetType,
+// ownerEmail, a user's email, projectName, workbookName, viewUrlName, sheetType,
 // parentProjectId, topLevelProject and domainName,
 // eq, gt, gte, lt and lte on the dates createdAt, updatedAt and
 // lastLogin (ISO 8601, as Tableau's "Filtering and Sorting" page writes
@@ -76,7 +76,8 @@ type sortKey struct {
 var (
 	textFields = map[string]bool{"name": true, "siteRole": true, "contentUrl": true, "id": true, "luid": true,
 		"tags": true, "ownerName": true, "viewUrlName": true, "ownerEmail": true, "projectName": true,
-		"workbookName": true, "sheetType": true, "parentProjectId": true, "topLevelProject": true, "domainName": true}
+		"workbookName": true, "sheetType": true, "parentProjectId": true, "topLevelProject": true, "domainName": true,
+		"email": true}
 	dateFields = map[string]bool{"createdAt": true, "updatedAt": true, "lastLogin": true}
 	// numFields are the numeric fields the mock's items carry; the other
 	// numeric filter fields (favoritesTotal, userCount, ...) are accepted
@@ -129,7 +130,7 @@ var listFilterFields = map[string]map[string]bool{
 		isConnectable isDefaultPort isHierarchical isPublished name ownerDomain ownerEmail ownerName projectName
 		serverName serverPort size tableName tags type updatedAt`),
 	"projects": fieldSet(`createdAt name ownerDomain ownerEmail ownerName parentProjectId topLevelProject updatedAt`),
-	"users":    fieldSet(`domainName friendlyName isLocal lastLogin luid name siteRole`),
+	"users":    fieldSet(`domainName email friendlyName isLocal lastLogin luid name siteRole`),
 	"groups":   fieldSet(`domainName domainNickname isLocal luid minimumSiteRole name userCount`),
 	"flows":    fieldSet(`createdAt name ownerDomain ownerEmail ownerName projectId projectName tags updatedAt`),
 }
