@@ -104,27 +104,53 @@ func reason(code int, status string) string {
 	return status
 }
 
-// chunk is the word-wrap package as Newman calls it (cut: true): each line
-// of text is cut every width characters; empty lines disappear, as they do
-// in Newman's output. The caller adds the indent.
+// chunk is the word-wrap package as Newman calls it (cut: true): text is
+// cut into runs of at most width JavaScript characters (UTF-16 units, so
+// an emoji counts 2) between line terminators (\n, \r, U+2028 and U+2029,
+// which its pattern's '.' does not match); empty runs disappear, as they
+// do in Newman's output. An emoji the cut falls inside prints as two
+// U+FFFD, as Node writes its halves. The caller adds the indent.
 func chunk(text string, width int) []string {
 	if width < 1 {
 		width = 1
 	}
 	var out []string
-	for _, line := range strings.Split(text, "\n") {
-		line = strings.TrimSuffix(line, "\r")
-		for line != "" {
-			n, i := 0, 0
-			for i < len(line) && n < width {
-				_, sz := utf8.DecodeRuneInString(line[i:])
-				i += sz
-				n++
-			}
-			out = append(out, line[:i])
-			line = line[i:]
+	var b strings.Builder
+	n := 0
+	flush := func() {
+		if b.Len() > 0 {
+			out = append(out, b.String())
+			b.Reset()
 		}
+		n = 0
 	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		c := text[i : i+size]
+		i += size
+		switch r {
+		case '\n', '\r', '\u2028', '\u2029':
+			flush()
+			continue
+		}
+		units := 1
+		if r > 0xffff {
+			units = 2
+		}
+		if n+units > width {
+			if units == 2 && n+1 == width {
+				b.WriteRune(utf8.RuneError)
+				flush()
+				c = string(utf8.RuneError)
+				units = 1
+			} else {
+				flush()
+			}
+		}
+		b.WriteString(c)
+		n += units
+	}
+	flush()
 	if len(out) == 0 {
 		return []string{""}
 	}

@@ -97,6 +97,13 @@ func TestChunk(t *testing.T) {
 		{"abcdefgh", 3, []string{"abc", "def", "gh"}},
 		{"a\n\nb\r\n", 3, []string{"a", "b"}},
 		{"µµµµ", 3, []string{"µµµ", "µ"}},
+		// word-wrap counts JavaScript characters, an emoji two, and ends a
+		// line at \r, U+2028 and U+2029 too; an emoji cut in two prints
+		// as two U+FFFD, as Newman 6.2.2 prints it.
+		{"😀😀😀", 4, []string{"😀😀", "😀"}},
+		{"a😀😀😀", 4, []string{"a😀\ufffd", "\ufffd😀"}},
+		{"😀", 1, []string{"\ufffd", "\ufffd"}},
+		{"a\rb\u2028c\u2029\u2029d", 5, []string{"a", "b", "c", "d"}},
 	} {
 		if diff := cmp.Diff(tc.want, chunk(tc.text, tc.width)); diff != "" {
 			t.Errorf("chunk(%q, %d) (-want +got):\n%s", tc.text, tc.width, diff)
