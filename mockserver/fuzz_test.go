@@ -143,9 +143,12 @@ func FuzzListQuery(f *testing.F) {
 		"", "pageSize=1&pageNumber=3", "pageSize=0", "pageNumber=99999999999999999999",
 		"filter=name:eq:Superstore", "filter=name:eq:", "filter=tags:in:[a,b],name:eq:x", "filter=,,,[[]]",
 		"sort=name:desc", "sort=name", "fields=_all_", "includeUsageStatistics=true", "%zz",
+		"filter=name:cieq:SUPER", "filter=name:has:a", "filter=createdAt:gt:2020-01-01T00:00:00Z", "filter=name:gt:x",
+		"filter=topLevelProject:eq:true,parentProjectId:in:[a,b]", "filter=size:lte:5&sort=createdAt:desc&fields=_all_",
 	} {
-		f.Add("workbooks", q)
-		f.Add("users", q)
+		for _, list := range []string{"workbooks", "users", "projects", "groups", "datasources", "flows"} {
+			f.Add(list, q)
+		}
 	}
 	h := New(Config{})
 	in := serve(h, "POST", "/api/3.24/auth/signin", "", "", passwordBody("admin", "admin-password", "Samples"))
