@@ -12,6 +12,11 @@ function each(target, methods) {
     for (var k in methods) { hide(target, k, methods[k]); }
 }
 function isObj(o) { return o !== null && typeof o === 'object'; }
+// whenValid wraps a date test Sugar answers through Date#is, which
+// returns undefined for an invalid date (not false).
+function whenValid(test) {
+    return function () { return isNaN(this.getTime()) ? undefined : test.apply(this, arguments); };
+}
 function equal(a, b) {
     if (a === b) { return a !== 0 || 1 / a === 1 / b; }
     if (a !== a && b !== b) { return true; }
@@ -384,8 +389,8 @@ each(Date.prototype, {
     isAfter: function isAfter(d) { return this.getTime() > Date.create(d).getTime(); },
     isBefore: function isBefore(d) { return this.getTime() < Date.create(d).getTime(); },
     isBetween: function isBetween(a, b) { var t = this.getTime(), x = Date.create(a).getTime(), y = Date.create(b).getTime(); return t > Math.min(x, y) && t < Math.max(x, y); },
-    isFuture: function isFuture() { return this.getTime() > Date.now(); },
-    isPast: function isPast() { return this.getTime() < Date.now(); },
+    isFuture: whenValid(function isFuture() { return this.getTime() > Date.now(); }),
+    isPast: whenValid(function isPast() { return this.getTime() < Date.now(); }),
     clone: function clone() { return new Date(this.getTime()); },
     addDays: function addDays(n) { this.setDate(this.getDate() + n); return this; },
     addHours: function addHours(n) { this.setTime(this.getTime() + n * 3600000); return this; },
@@ -502,11 +507,11 @@ Object.keys(dateRanges).forEach(function (unit) {
     each(Date.prototype, m);
 });
 each(Date.prototype, {
-    isToday: function isToday() { return sameDay(this, new Date()); },
-    isYesterday: function isYesterday() { var d = new Date(); d.setDate(d.getDate() - 1); return sameDay(this, d); },
-    isTomorrow: function isTomorrow() { var d = new Date(); d.setDate(d.getDate() + 1); return sameDay(this, d); },
-    isWeekday: function isWeekday() { var w = this.getDay(); return w > 0 && w < 6; },
-    isWeekend: function isWeekend() { var w = this.getDay(); return w === 0 || w === 6; },
+    isToday: whenValid(function isToday() { return sameDay(this, new Date()); }),
+    isYesterday: whenValid(function isYesterday() { var d = new Date(); d.setDate(d.getDate() - 1); return sameDay(this, d); }),
+    isTomorrow: whenValid(function isTomorrow() { var d = new Date(); d.setDate(d.getDate() + 1); return sameDay(this, d); }),
+    isWeekday: whenValid(function isWeekday() { var w = this.getDay(); return w > 0 && w < 6; }),
+    isWeekend: whenValid(function isWeekend() { var w = this.getDay(); return w === 0 || w === 6; }),
     isLeapYear: function isLeapYear() { var y = this.getFullYear(); return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0; },
     daysInMonth: function daysInMonth() { return 32 - new Date(this.getFullYear(), this.getMonth(), 32).getDate(); },
     getWeekday: function getWeekday() { return this.getDay(); },
@@ -521,10 +526,10 @@ each(Date.prototype, {
     full: function full() { return this.format('full'); }
 });
 weekdays.forEach(function (name, i) {
-    hide(Date.prototype, 'is' + name, function () { return this.getDay() === i; });
+    hide(Date.prototype, 'is' + name, whenValid(function () { return this.getDay() === i; }));
 });
 months.forEach(function (name, i) {
-    hide(Date.prototype, 'is' + name, function () { return this.getMonth() === i; });
+    hide(Date.prototype, 'is' + name, whenValid(function () { return this.getMonth() === i; }));
 });
 
 // Sugar's number-to-date aliases: (2).days() is milliseconds,

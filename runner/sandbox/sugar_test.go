@@ -227,6 +227,9 @@ func TestSugarMethods(t *testing.T) {
 		{`new Date(2016,7,8).isSunday()`, `false`},
 		{`new Date(2016,7,8).isAugust()`, `true`},
 		{`new Date(2016,7,8).isJuly()`, `false`},
+		// Sugar answers these through Date#is, which gives undefined for
+		// an invalid date, as under Newman 6.2.2.
+		{`[new Date(NaN).isWeekday(), new Date(NaN).isToday(), new Date(NaN).isMonday(), new Date(NaN).isAugust(), new Date(NaN).isPast(), new Date(NaN).isLeapYear()].map(function (x) { return x === undefined ? 'u' : x; })`, `["u","u","u","u","u",false]`},
 		{`new Date(2016,7,8).getWeekday()`, `1`},
 		{`new Date(2016,7,8).short()`, `"August 8, 2016"`},
 		{`new Date(2016,7,8,15,4,3).long()`, `"August 8, 2016 3:04pm"`},
