@@ -179,9 +179,14 @@ func TestTopLevelAwaitRejection(t *testing.T) {
 	}
 }
 
+// timeoutForTests is long enough for a script's synchronous part on a
+// loaded CI machine (20 ms was not: the synchronous part then timed out
+// before the asynchronous one could), short enough to keep tests quick.
+const timeoutForTests = 250 * time.Millisecond
+
 func TestTimeout(t *testing.T) {
 	t.Parallel()
-	sb := New(Options{Timeout: 20 * time.Millisecond})
+	sb := New(Options{Timeout: timeoutForTests})
 	tests := []struct{ name, src, msg string }{
 		{"endless loop", `pm.test("before", () => {}); while (true) {}`, "sandbox: synchronous script execution timeout"},
 		{"endless interval", `setInterval(function () {}, 1);`, "sandbox: asynchronous script execution timeout"},
@@ -433,7 +438,7 @@ func TestClosedSandbox(t *testing.T) {
 func TestRequestChangesSurviveTimeout(t *testing.T) {
 	t.Parallel()
 	exec := newExec("prerequest")
-	res := runWith(t, New(Options{Timeout: 20 * time.Millisecond}), exec, `pm.request.headers.add({key: "X-Before", value: "1"}); setInterval(() => {}, 1);`)
+	res := runWith(t, New(Options{Timeout: timeoutForTests}), exec, `pm.request.headers.add({key: "X-Before", value: "1"}); setInterval(() => {}, 1);`)
 	if res.Error == nil || res.Error.Message != "sandbox: asynchronous script execution timeout" {
 		t.Fatalf("error = %v", res.Error)
 	}
