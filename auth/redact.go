@@ -259,9 +259,11 @@ func jsQuoted(s string, q rune) string {
 var jsUnquoted, jsSingleQuoted = jsEscaper(), jsEscaper(`'`, `\'`)
 
 func jsEscaper(extra ...string) *strings.Replacer {
-	pairs := append([]string{`\`, `\\`, "\n", `\n`, "\t", `\t`, "\r", `\r`, "\b", `\b`, "\f", `\f`, "\v", `\v`, "\x7f", `\x7F`}, extra...)
-	for c := range 0x20 {
-		if !strings.ContainsRune("\n\t\r\b\f\v", rune(c)) {
+	// Node's util.inspect writes \v as \x0B, and DEL and the C1 controls
+	// (which an ISO-8859 body keeps) as \x7F to \x9F.
+	pairs := append([]string{`\`, `\\`, "\n", `\n`, "\t", `\t`, "\r", `\r`, "\b", `\b`, "\f", `\f`}, extra...)
+	for c := range 0xA0 {
+		if c < 0x20 && !strings.ContainsRune("\n\t\r\b\f", rune(c)) || c >= 0x7F {
 			pairs = append(pairs, string(rune(c)), fmt.Sprintf(`\x%02X`, c))
 		}
 	}

@@ -44,6 +44,8 @@ func TestRedactorString(t *testing.T) {
 		{"console single-quoted", []string{`it's\x`}, `'pw: it\'s\\x'`, `'pw: ********'`},
 		{"console double-quoted", []string{`it's\x`}, `"pw: it's\\x"`, `"pw: ********"`},
 		{"console control characters", []string{"a\tb\x01c"}, `'a\tb\x01c'`, `'********'`},
+		// Node writes \v and the C1 controls (U+0080-U+009F) as \x0B, \x85.
+		{"console vertical tab and C1 control", []string{"a\vb\u0085c"}, `'a\x0Bb\x85c'`, `'********'`},
 		// A script's console.log(JSON.stringify(pm.request.body)) of an
 		// XML sign-in body: XML, then JSON, then JavaScript quoting.
 		{"console of JSON of XML body", []string{`p"w\d`}, `'{"raw":"<c password=\\"p&#34;w\\\\d\\"/>"}'`, `'{"raw":"<c password=\\"********\\"/>"}'`},
