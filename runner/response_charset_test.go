@@ -37,6 +37,16 @@ func TestBodyCharsetReadAsNewmanReadsIt(t *testing.T) {
 		{"text/plain; charset=utf-16", "慣耠趁꒟꧃뛐\ufeff⭁"},
 		{"text/plain; charset=base64", "Y2Fm6SCAgY2fpMOp0Lb//kErQg=="},
 		{"text/plain; charset=hex", "636166e92080818d9fa4c3a9d0b6fffe412b42"},
+		// WHATWG's labels map ISO-8859-9 and ISO-8859-11 to windows-1254
+		// and windows-874; iconv-lite decodes them as the ISO tables, 0x80-
+		// 0x9F C1 controls (colrun gave the Windows pages' €, Ÿ and
+		// U+FFFD). The windows-* labels keep their pages.
+		{"text/plain; charset=iso-8859-9", "caf\u00e9 \u0080\u0081\u008d\u009f\u00a4\u00c3\u00a9\u011e\u00b6\u00ff\u015fA+B"},
+		{"text/html; charset=latin5", "caf\u00e9 \u0080\u0081\u008d\u009f\u00a4\u00c3\u00a9\u011e\u00b6\u00ff\u015fA+B"},
+		{"text/plain; charset=ISO-IR-148", "caf\u00e9 \u0080\u0081\u008d\u009f\u00a4\u00c3\u00a9\u011e\u00b6\u00ff\u015fA+B"},
+		{"text/plain; charset=iso-8859-11", "caf\u0e49 \u0080\u0081\u008d\u009f\u0e04\u0e23\u0e09\u0e30\u0e16\ufffd\ufffdA+B"},
+		{"text/plain; charset=windows-1254", "caf\u00e9 \u20ac\ufffd\ufffd\u0178\u00a4\u00c3\u00a9\u011e\u00b6\u00ff\u015fA+B"},
+		{"text/plain; charset=windows-874", "caf\u0e49 \u20ac\ufffd\ufffd\ufffd\u0e04\u0e23\u0e09\u0e30\u0e16\ufffd\ufffdA+B"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.contentType, func(t *testing.T) {
