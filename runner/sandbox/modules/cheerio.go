@@ -58,12 +58,17 @@ func (c *cheerioState) parse(markup string, opts goja.Value) (*html.Node, error)
 		c.docs[root] = info
 		return root, nil
 	}
+	markup, sections := setAsideSections(markup)
 	root, err := parseHTML(markup)
 	if err != nil {
 		return nil, err
 	}
 	lowerHTMLNames(root)
-	c.docs[root] = &docInfo{decode: decode}
+	info := &docInfo{decode: decode}
+	if sections != nil {
+		restoreSections(root, sections, info)
+	}
+	c.docs[root] = info
 	return root, nil
 }
 
@@ -126,9 +131,15 @@ func (c *cheerioState) object(n *html.Node) goja.Value {
 	o := rt.NewObject()
 	c.nodes[n] = o
 	_ = o.DefineDataProperty(nodeKey, rt.ToValue(n), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
-	if n.Type == html.TextNode || n.Type == html.CommentNode {
+	switch n.Type {
+	case html.TextNode, html.CommentNode:
 		// domhandler makes text and comments {data, type}, in that order.
 		_ = o.Set("data", n.Data)
+	case html.DoctypeNode:
+		// and directives {name, data, type}, without children.
+		name, data := c.docOf(n).directive(n)
+		_ = o.Set("name", name)
+		_ = o.Set("data", data)
 	}
 	_ = o.Set("type", nodeType(n))
 	switch n.Type {
@@ -140,8 +151,6 @@ func (c *cheerioState) object(n *html.Node) goja.Value {
 			_ = attribs.Set(doc.attrKey(n, i), a.Val)
 		}
 		_ = o.Set("attribs", attribs)
-	case html.DoctypeNode:
-		_ = o.Set("data", n.Data)
 	case html.DocumentNode:
 		_ = o.Set("name", "root")
 	}
@@ -151,9 +160,9 @@ func (c *cheerioState) object(n *html.Node) goja.Value {
 		_ = o.DefineAccessorProperty(name, rt.ToValue(func(goja.FunctionCall) goja.Value { return get() }), nil,
 			goja.FLAG_FALSE, goja.FLAG_TRUE)
 	}
-	// In domhandler's order, which Object.keys shows; text and comments
-	// have no children.
-	if n.Type != html.TextNode && n.Type != html.CommentNode {
+	// In domhandler's order, which Object.keys shows; text, comments and
+	// directives have no children.
+	if n.Type != html.TextNode && n.Type != html.CommentNode && n.Type != html.DoctypeNode {
 		link("children", func() goja.Value {
 			var kids []any
 			for k := n.FirstChild; k != nil; k = k.NextSibling {

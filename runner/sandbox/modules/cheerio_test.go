@@ -63,6 +63,16 @@ var cheerioCases = []struct{ name, src, want string }{
 		`[1,2]`},
 	{"parents", `return $('b').parents().map(function (i, e) { return e.name; }).get();`,
 		`["h1","div","body","html"]`},
+	{"html mode: a CDATA section is one comment", `var $s = cheerio.load('<div><![CDATA[<b>bold</b> & more]]></div><p><![cdata[a --> b]]></p><svg><![CDATA[a>b]]></svg><i>x<![CDATA[abc'); return [$s('div').text(), $s('div').html(), $s('p').html(), $s('svg').html(), $s('i').html(), $s('div').contents().map(function (i, n) { return n.type + ':' + n.data; }).get()];`,
+		`["","<!--[CDATA[<b>bold</b> & more]]-->","<!--[CDATA[a --> b]]-->","<!--[CDATA[a>b]]-->","x<!--[CDATA[abc]]-->",["comment:[CDATA[<b>bold</b> & more]]"]]`},
+	{"html mode: CDATA in script and style stays text", `var $s = cheerio.load('<script><![CDATA[var a = 1 > 0;]]></script><style><![CDATA[a > b {}]]></style>'); return [$s('script').html(), $s('style').text(), $s('script')[0].children[0].type];`,
+		`["<![CDATA[var a = 1 > 0;]]>","<![CDATA[a > b {}]]>","text"]`},
+	{"html mode: SOAP answer", `var $s = cheerio.load('<?xml version="1.0"?>\n<s:Envelope xmlns:s="u"><s:Body><m:Note><![CDATA[<b>bold</b>]]></m:Note><m:Price currency="USD">1</m:Price></s:Body></s:Envelope>'); return [$s('m\\:note').text(), $s('m\\:price').text(), $s.root().text(), $s.html()];`,
+		`["","1","\n1","<?xml version=\"1.0\"?>\n<s:envelope xmlns:s=\"u\"><s:body><m:note><!--[CDATA[<b>bold</b>]]--></m:note><m:price currency=\"USD\">1</m:price></s:body></s:envelope>"]`},
+	{"directives", `return [cheerio.load('<?XML-Stylesheet href="a"?><a/>'), cheerio.load('<?php/x?><a/>'), cheerio.load('<?xml version="1.0"?><a/>', {xmlMode: true}), cheerio.load('<!DOCTYPE note SYSTEM "n.dtd"><a/>', {xmlMode: true})].map(function ($d) { var n = $d.root()[0].children[0]; return [Object.keys(n), n.type, n.name, n.data, n.children, $d.html()]; });`,
+		`[[["name","data","type","next","prev","parent","root"],"directive","?xml-stylesheet","?XML-Stylesheet href=\"a\"?",null,"<?XML-Stylesheet href=\"a\"?><a></a>"],[["name","data","type","next","prev","parent","root"],"directive","?php","?php/x?",null,"<?php/x?><a></a>"],[["name","data","type","next","prev","parent","root"],"directive","?xml","?xml version=\"1.0\"?",null,"<?xml version=\"1.0\"?><a/>"],[["name","data","type","next","prev","parent","root"],"directive","!DOCTYPE","!DOCTYPE note SYSTEM \"n.dtd\"",null,"<!DOCTYPE note SYSTEM \"n.dtd\"><a/>"]]`},
+	{"an unclosed processing instruction is text", `var $s = cheerio.load('<p>a</p><?xml '); return [$s.html(), $s.root().text()];`,
+		`["<p>a</p>xml ","axml "]`},
 }
 
 func TestCheerioMatchesCheerio022(t *testing.T) {

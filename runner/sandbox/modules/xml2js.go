@@ -2,6 +2,7 @@ package modules
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -27,6 +28,9 @@ type XMLOptions struct {
 	MergeAttrs       bool
 	ExplicitRoot     bool
 	Strict           bool
+	// XMLNS gives each attribute as sax's {name, value, prefix, local,
+	// uri} and each element its {uri, local} under AttrKey+"ns".
+	XMLNS bool
 	// EmptyTag is what an empty element becomes; nil means xml2js's
 	// default, the empty string.
 	EmptyTag goja.Value
@@ -87,6 +91,26 @@ type xmlFrame struct {
 	// children is the ChildKey array of explicitChildren with
 	// preserveChildrenOrder, once it has a member.
 	children *xmlSlot
+	// ns maps the prefixes in scope to their URIs, with xmlns; shared
+	// with the parent until the element binds one of its own.
+	ns map[string]string
+}
+
+// saxRootNS are the prefixes sax binds before any declaration.
+var saxRootNS = map[string]string{"xml": "http://www.w3.org/XML/1998/namespace", "xmlns": "http://www.w3.org/2000/xmlns/"}
+
+// saxQName splits a name as sax's qname does: the part before the first
+// colon is the prefix and the part after it (up to a second colon) the
+// local name; a bare xmlns attribute has prefix xmlns.
+func saxQName(name string, attr bool) (prefix, local string) {
+	if attr && name == "xmlns" {
+		return "xmlns", ""
+	}
+	if !strings.Contains(name, ":") {
+		return "", name
+	}
+	parts := strings.Split(name, ":")
+	return parts[0], parts[1]
 }
 
 type xmlSlot struct {
@@ -191,7 +215,10 @@ func (p *xmlParser) parse(text string) (goja.Value, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			p.open(t)
+			// sax reports a namespace error at the start tag's '>'.
+			if msg := p.open(t); msg != "" {
+				return nil, saxError(msg, text, int(dec.InputOffset())-1)
+			}
 		case xml.EndElement:
 			name := qname(t.Name)
 			if !p.o.Strict {
@@ -245,11 +272,22 @@ func qname(n xml.Name) string {
 	return n.Local
 }
 
-func (p *xmlParser) open(t xml.StartElement) {
+// open starts an element as xml2js's onopentag does. It returns sax's
+// message for a namespace error, which xml2js reports as the parse error.
+func (p *xmlParser) open(t xml.StartElement) string {
 	rt := p.rt
 	obj := rt.NewObject()
 	_ = obj.Set(p.o.CharKey, "")
 	frame := &xmlFrame{obj: obj}
+	name := qname(t.Name)
+	if !p.o.Strict {
+		name = strings.ToUpper(name)
+	}
+	var nsErr string
+	var elemURI, elemLocal string
+	if p.o.XMLNS {
+		elemURI, elemLocal, nsErr = p.bindNamespaces(frame, t, name)
+	}
 	if !p.o.IgnoreAttrs {
 		var attrs *goja.Object
 		for i, a := range t.Attr {
@@ -261,6 +299,12 @@ func (p *xmlParser) open(t xml.StartElement) {
 				name = strings.ToUpper(name)
 			}
 			var val goja.Value = rt.ToValue(a.Value)
+			if p.o.XMLNS {
+				var msg string
+				if val, msg = p.nsAttr(frame, name, a.Value); nsErr == "" {
+					nsErr = msg
+				}
+			}
 			if len(p.o.AttrValueProcessors) > 0 {
 				val = p.process(p.o.AttrValueProcessors, val, name)
 			}
@@ -278,10 +322,6 @@ func (p *xmlParser) open(t xml.StartElement) {
 			_ = attrs.Set(name, val)
 		}
 	}
-	name := qname(t.Name)
-	if !p.o.Strict {
-		name = strings.ToUpper(name)
-	}
 	frame.raw = name
 	if p.o.NormalizeTags {
 		name = strings.ToLower(name)
@@ -293,7 +333,89 @@ func (p *xmlParser) open(t xml.StartElement) {
 	if p.o.ExplicitChildren && p.o.PreserveChildrenOrder {
 		_ = obj.Set("#name", name)
 	}
+	if p.o.XMLNS {
+		ns := rt.NewObject()
+		_ = ns.Set("uri", elemURI)
+		_ = ns.Set("local", elemLocal)
+		_ = obj.Set(p.o.AttrKey+"ns", ns)
+	}
 	p.stack = append(p.stack, frame)
+	return nsErr
+}
+
+// bindNamespaces sets frame.ns to the prefixes in scope inside the
+// element (its parent's and its own xmlns attributes) and resolves the
+// element's name as sax does: an unbound prefix is its own URI, and an
+// error in strict mode.
+func (p *xmlParser) bindNamespaces(frame *xmlFrame, t xml.StartElement, name string) (uri, local, msg string) {
+	frame.ns = saxRootNS
+	if len(p.stack) > 0 {
+		frame.ns = p.stack[len(p.stack)-1].ns
+	}
+	own := false
+	for i, a := range t.Attr {
+		if repeatedAttr(t.Attr[:i], a.Name) {
+			continue
+		}
+		an := qname(a.Name)
+		if !p.o.Strict {
+			an = strings.ToUpper(an)
+		}
+		prefix, l := saxQName(an, true)
+		if prefix != "xmlns" || (l == "xml" && a.Value != saxRootNS["xml"]) || (l == "xmlns" && a.Value != saxRootNS["xmlns"]) {
+			continue
+		}
+		if !own {
+			scope := make(map[string]string, len(frame.ns)+1)
+			for k, v := range frame.ns {
+				scope[k] = v
+			}
+			frame.ns, own = scope, true
+		}
+		frame.ns[l] = a.Value
+	}
+	prefix, local := saxQName(name, false)
+	uri = frame.ns[prefix]
+	if prefix != "" && uri == "" {
+		uri = prefix
+		if p.o.Strict {
+			msg = "Unbound namespace prefix: " + jsonQuote(name)
+		}
+	}
+	return uri, local, msg
+}
+
+// nsAttr is an attribute as sax gives it with xmlns on.
+func (p *xmlParser) nsAttr(frame *xmlFrame, name, value string) (goja.Value, string) {
+	prefix, local := saxQName(name, true)
+	uri := ""
+	if prefix != "" {
+		uri = frame.ns[prefix]
+	}
+	msg := ""
+	if prefix != "" && prefix != "xmlns" && uri == "" {
+		uri = prefix
+		if p.o.Strict {
+			msg = "Unbound namespace prefix: " + jsonQuote(prefix)
+		}
+	}
+	a := p.rt.NewObject()
+	_ = a.Set("name", name)
+	_ = a.Set("value", value)
+	_ = a.Set("prefix", prefix)
+	_ = a.Set("local", local)
+	_ = a.Set("uri", uri)
+	return a, msg
+}
+
+// jsonQuote is JSON.stringify of a string, as sax quotes names in its
+// messages.
+func jsonQuote(s string) string {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s)
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // pushChild appends v to f's ChildKey array, as xml2js does for
@@ -483,6 +605,7 @@ func xmlOptionsFrom(rt *goja.Runtime, v goja.Value) XMLOptions {
 	boolean("mergeAttrs", &o.MergeAttrs)
 	boolean("explicitRoot", &o.ExplicitRoot)
 	boolean("strict", &o.Strict)
+	boolean("xmlns", &o.XMLNS)
 	boolean("explicitChildren", &o.ExplicitChildren)
 	boolean("preserveChildrenOrder", &o.PreserveChildrenOrder)
 	boolean("charsAsChildren", &o.CharsAsChildren)

@@ -1,6 +1,7 @@
 package modules
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/dop251/goja"
@@ -44,6 +45,75 @@ func TestXML2JSPostmanOptions(t *testing.T) {
 			}
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestXML2JSNamespaces parses with xml2js's xmlns option, which SOAP
+// collections use to read an answer's namespaces: attributes become sax's
+// {name, value, prefix, local, uri} and each element gets {uri, local}
+// under attrkey+"ns". The wanted values are what require('xml2js') gave
+// under Newman 6.2.2 for the same documents and options.
+func TestXML2JSNamespaces(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, xml, opts string
+		want            string // JSON.stringify of the result, or "ERR " and the error's message
+	}{
+		{"soap", `<s:E xmlns:s="urn:s" xmlns="urn:d"><s:B><R a="1" s:b="2" xml:lang="en">x</R><R/><s:C></s:C></s:B></s:E>`, `{"xmlns":true}`,
+			`{"s:E":{"$":{"xmlns:s":{"name":"xmlns:s","value":"urn:s","prefix":"xmlns","local":"s","uri":"http://www.w3.org/2000/xmlns/"},"xmlns":{"name":"xmlns","value":"urn:d","prefix":"xmlns","local":"","uri":"http://www.w3.org/2000/xmlns/"}},"$ns":{"uri":"urn:s","local":"E"},"s:B":[{"$ns":{"uri":"urn:s","local":"B"},"R":[{"_":"x","$":{"a":{"name":"a","value":"1","prefix":"","local":"a","uri":""},"s:b":{"name":"s:b","value":"2","prefix":"s","local":"b","uri":"urn:s"},"xml:lang":{"name":"xml:lang","value":"en","prefix":"xml","local":"lang","uri":"http://www.w3.org/XML/1998/namespace"}},"$ns":{"uri":"urn:d","local":"R"}},{"$ns":{"uri":"urn:d","local":"R"}}],"s:C":[{"$ns":{"uri":"urn:s","local":"C"}}]}]}}`},
+		{"noarr", `<s:E xmlns:s="urn:s" xmlns="urn:d"><s:B><R a="1" s:b="2" xml:lang="en">x</R><R/><s:C></s:C></s:B></s:E>`, `{"xmlns":true,"explicitArray":false}`,
+			`{"s:E":{"$":{"xmlns:s":{"name":"xmlns:s","value":"urn:s","prefix":"xmlns","local":"s","uri":"http://www.w3.org/2000/xmlns/"},"xmlns":{"name":"xmlns","value":"urn:d","prefix":"xmlns","local":"","uri":"http://www.w3.org/2000/xmlns/"}},"$ns":{"uri":"urn:s","local":"E"},"s:B":{"$ns":{"uri":"urn:s","local":"B"},"R":[{"_":"x","$":{"a":{"name":"a","value":"1","prefix":"","local":"a","uri":""},"s:b":{"name":"s:b","value":"2","prefix":"s","local":"b","uri":"urn:s"},"xml:lang":{"name":"xml:lang","value":"en","prefix":"xml","local":"lang","uri":"http://www.w3.org/XML/1998/namespace"}},"$ns":{"uri":"urn:d","local":"R"}},{"$ns":{"uri":"urn:d","local":"R"}}],"s:C":{"$ns":{"uri":"urn:s","local":"C"}}}}}`},
+		{"merge", `<E xmlns="urn:d" a="1"><c>t</c></E>`, `{"xmlns":true,"mergeAttrs":true,"explicitArray":false}`,
+			`{"E":{"xmlns":{"name":"xmlns","value":"urn:d","prefix":"xmlns","local":"","uri":"http://www.w3.org/2000/xmlns/"},"a":{"name":"a","value":"1","prefix":"","local":"a","uri":""},"$ns":{"uri":"urn:d","local":"E"},"c":{"_":"t","$ns":{"uri":"urn:d","local":"c"}}}}`},
+		{"attrkey", `<E a="1"><c>t</c></E>`, `{"xmlns":true,"attrkey":"A","charkey":"C"}`,
+			`{"E":{"A":{"a":{"name":"a","value":"1","prefix":"","local":"a","uri":""}},"Ans":{"uri":"","local":"E"},"c":[{"C":"t","Ans":{"uri":"","local":"c"}}]}}`},
+		{"ignoreAttrs", `<E xmlns="urn:d" a="1"><c>t</c></E>`, `{"xmlns":true,"ignoreAttrs":true}`,
+			`{"E":{"$ns":{"uri":"urn:d","local":"E"},"c":[{"_":"t","$ns":{"uri":"urn:d","local":"c"}}]}}`},
+		{"unbound", `<a:E><c>t</c></a:E>`, `{"xmlns":true}`,
+			"ERR Unbound namespace prefix: \"a:E\"\nLine: 0\nColumn: 5\nChar: >"},
+		{"unbound attr", `<E a:b="1"><c>t</c></E>`, `{"xmlns":true}`,
+			"ERR Unbound namespace prefix: \"a\"\nLine: 0\nColumn: 11\nChar: >"},
+		{"children", `<E xmlns:p="u"><p:c>t</p:c><d/></E>`, `{"xmlns":true,"explicitChildren":true}`,
+			`{"E":{"$":{"xmlns:p":{"name":"xmlns:p","value":"u","prefix":"xmlns","local":"p","uri":"http://www.w3.org/2000/xmlns/"}},"$$":{"$ns":{"uri":"","local":"E"},"p:c":[{"_":"t","$$":{"$ns":{"uri":"u","local":"c"}}}],"d":[{"$$":{"$ns":{"uri":"","local":"d"}}}]}}}`},
+		{"processors", `<p:E xmlns:p="u" p:a="1"><p:c>5</p:c></p:E>`, `{"xmlns":true,"tagNameProcessors":["stripPrefix"],"attrNameProcessors":["stripPrefix"],"valueProcessors":["parseNumbers"],"explicitArray":false}`,
+			`{"E":{"$":{"xmlns:p":{"name":"xmlns:p","value":"u","prefix":"xmlns","local":"p","uri":"http://www.w3.org/2000/xmlns/"},"a":{"name":"p:a","value":"1","prefix":"p","local":"a","uri":"u"}},"$ns":{"uri":"u","local":"E"},"c":{"_":5,"$ns":{"uri":"u","local":"c"}}}}`},
+		{"redeclare", `<p:E xmlns:p="u1"><p:c xmlns:p="u2"><p:d/></p:c><p:f/></p:E>`, `{"xmlns":true,"explicitArray":false}`,
+			`{"p:E":{"$":{"xmlns:p":{"name":"xmlns:p","value":"u1","prefix":"xmlns","local":"p","uri":"http://www.w3.org/2000/xmlns/"}},"$ns":{"uri":"u1","local":"E"},"p:c":{"$":{"xmlns:p":{"name":"xmlns:p","value":"u2","prefix":"xmlns","local":"p","uri":"http://www.w3.org/2000/xmlns/"}},"$ns":{"uri":"u2","local":"c"},"p:d":{"$ns":{"uri":"u2","local":"d"}}},"p:f":{"$ns":{"uri":"u1","local":"f"}}}}`},
+		{"undeclare default", `<E xmlns="u1"><c xmlns=""><d/></c></E>`, `{"xmlns":true,"explicitArray":false}`,
+			`{"E":{"$":{"xmlns":{"name":"xmlns","value":"u1","prefix":"xmlns","local":"","uri":"http://www.w3.org/2000/xmlns/"}},"$ns":{"uri":"u1","local":"E"},"c":{"$":{"xmlns":{"name":"xmlns","value":"","prefix":"xmlns","local":"","uri":"http://www.w3.org/2000/xmlns/"}},"$ns":{"uri":"","local":"c"},"d":{"$ns":{"uri":"","local":"d"}}}}}`},
+		{"strict false", `<p:E xmlns:p="u1" A="1"><p:c/></p:E>`, `{"xmlns":true,"strict":false,"explicitArray":false}`,
+			`{"P:E":{"$":{"XMLNS:P":{"name":"XMLNS:P","value":"u1","prefix":"XMLNS","local":"P","uri":"XMLNS"},"A":{"name":"A","value":"1","prefix":"","local":"A","uri":""}},"$ns":{"uri":"P","local":"E"},"P:C":{"$ns":{"uri":"P","local":"C"}}}}`},
+		{"xmlns falsy", `<p:E xmlns:p="u1"/>`, `{"xmlns":0}`,
+			`{"p:E":{"$":{"xmlns:p":"u1"}}}`},
+		{"attrValueProcessors", `<E a="1"/>`, `{"xmlns":true,"attrValueProcessors":["typeof"]}`,
+			`{"E":{"$":{"a":"object"},"$ns":{"uri":"","local":"E"}}}`},
+		{"cdata", `<E><![CDATA[  ]]></E>`, `{"xmlns":true}`,
+			`{"E":{"_":"  ","$ns":{"uri":"","local":"E"}}}`},
+		{"text only", `<E>  </E>`, `{"xmlns":true}`,
+			`{"E":{"$ns":{"uri":"","local":"E"}}}`},
+	}
+	rt := newRuntime(t, t.TempDir())
+	call := callHarness(t, rt, `(function (src) {
+  var c = JSON.parse(src), xml2js = require('xml2js'), o = c[1];
+  var named = {stripPrefix: xml2js.processors.stripPrefix, parseNumbers: xml2js.processors.parseNumbers,
+    typeof: function (v) { return typeof v; }};
+  ['tagNameProcessors', 'attrNameProcessors', 'valueProcessors', 'attrValueProcessors'].forEach(function (k) {
+    if (o[k]) o[k] = o[k].map(function (n) { return named[n]; });
+  });
+  var out = 'no callback';
+  xml2js.parseString(c[0], o, function (err, r) { out = err ? 'ERR ' + err.message : JSON.stringify(r); });
+  return out;
+})`)
+	for _, tc := range tests {
+		src, err := json.Marshal([]any{tc.xml, json.RawMessage(tc.opts)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, call(t, string(src))); diff != "" {
+				t.Errorf("%s %s (-newman +colrun):\n%s", tc.xml, tc.opts, diff)
 			}
 		})
 	}
