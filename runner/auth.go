@@ -11,10 +11,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/golang-jwt/jwt/v5"
 
 	"github.com/colrun/colrun/collections"
+	"github.com/colrun/colrun/runner/event"
 	"github.com/colrun/colrun/runner/variables"
 )
 
@@ -102,16 +104,7 @@ func applyAuth(a *collections.Auth, out *outgoing, u *collections.URL, in *signI
 		out.removeHeader("Authorization")
 		out.addHeader("Authorization", "Bearer "+token.or(""))
 	case "apikey":
-		key, value := a.Get("key"), a.Get("value")
-		if key == "" && value == "" {
-			return nil
-		}
-		if a.Get("in") == "query" {
-			setQuery(u, key, value)
-			return nil
-		}
-		out.removeHeader(key)
-		out.addHeader(key, value)
+		applyAPIKey(a, out, u)
 	case "oauth2":
 		return applyOAuth2(a, out, u)
 	case "jwt":
@@ -136,6 +129,95 @@ func applyAuth(a *collections.Auth, out *outgoing, u *collections.URL, in *signI
 		out.Warnings = append(out.Warnings, fmt.Sprintf("runtime: could not find a handler for auth: %s (the request was sent without auth, as Newman does)", a.Type))
 	}
 	return nil
+}
+
+// applyAPIKey is postman-runtime's apikey authorizer. It signs when the key
+// or the value is truthy. In the query it replaces the parameters named
+// exactly key; a value that is not text (absent, null, a number) leaves
+// the parameter without one (?key), as postman-url-encoder writes it. In
+// the headers it replaces those whose name lodash's lowerCase makes the
+// same (X-Api-Key, x_api_key and xApiKey are one), disabled ones too; a
+// null value is sent as "null", an absent one as "".
+func applyAPIKey(a *collections.Auth, out *outgoing, u *collections.URL) {
+	key, value := getAuth(a, "key"), getAuth(a, "value")
+	if !key.truthy() && !value.truthy() {
+		return
+	}
+	name := key.joined()
+	if a.Get("in") == "query" {
+		if _, ok := key.v.(string); ok {
+			removeQuery(u, name)
+		}
+		q := collections.QueryParam{Key: name}
+		if s, ok := value.v.(string); ok {
+			q.Value = &s
+		}
+		u.Query = append(u.Query, q)
+		return
+	}
+	text := value.joined()
+	if value.present && value.v == nil {
+		text = "null"
+	}
+	lkey := lodashLowerCase(name)
+	out.dropHeaders(func(k string) bool { return lodashLowerCase(k) == lkey }, true)
+	if name == "" {
+		// Node sends no header without a name, and Newman lists it
+		// (system) but sends the request on; Go would refuse the request.
+		out.disabled = append(out.disabled, disabledHeader{at: len(out.Headers), Header: event.Header{Value: text, System: true}})
+		return
+	}
+	out.addHeader(name, text)
+}
+
+// lodashLowerCase is lodash's _.lowerCase as it reads header names: the
+// words (runs of letters or of digits, a camelCase capital starting a new
+// one, "XMLHttp" being XML and Http) in lower case, joined by spaces, with
+// apostrophes dropped first.
+func lodashLowerCase(s string) string {
+	const (
+		none = iota
+		upper
+		lower
+		digit
+	)
+	kind := func(r rune) int {
+		switch {
+		case unicode.IsDigit(r):
+			return digit
+		case unicode.IsUpper(r):
+			return upper
+		case unicode.IsLetter(r):
+			return lower
+		}
+		return none
+	}
+	var words [][]rune
+	prev := none
+	for _, r := range s {
+		k := kind(r)
+		if r == '\'' || r == '\u2019' {
+			continue
+		}
+		switch {
+		case k == none:
+		case prev == none, (prev == digit) != (k == digit), prev == lower && k == upper:
+			words = append(words, []rune{r})
+		case prev == upper && k == lower && len(words[len(words)-1]) > 1:
+			// The last capital of a run starts the next word.
+			w := words[len(words)-1]
+			words[len(words)-1] = w[:len(w)-1]
+			words = append(words, []rune{w[len(w)-1], r})
+		default:
+			words[len(words)-1] = append(words[len(words)-1], r)
+		}
+		prev = k
+	}
+	parts := make([]string, len(words))
+	for i, w := range words {
+		parts[i] = strings.ToLower(string(w))
+	}
+	return strings.Join(parts, " ")
 }
 
 // authValue is one auth parameter as postman-runtime's AuthInterface#get

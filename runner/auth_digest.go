@@ -7,8 +7,10 @@ import (
 	"encoding/hex"
 	"fmt"
 	"hash"
+	"math"
 	"net/http"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -25,6 +27,9 @@ import (
 type digestState struct {
 	mu     sync.Mutex
 	params map[string]string
+	// order is the params' keys in the order first set, the order
+	// postman-runtime appends them to the auth definition.
+	order []string
 }
 
 // digestStates holds one digestState per auth definition for a run.
@@ -60,6 +65,9 @@ type digestSigner struct {
 	st   *digestState
 	in   *signInput
 	u    collections.URL
+	// out is the request as built; send makes it the request replayed
+	// last, whose auth test scripts and the json report list.
+	out *outgoing
 }
 
 // get is AuthInterface#get over the collection's parameters and the
@@ -84,7 +92,78 @@ func (d *digestSigner) set(key, value string) {
 	if d.st.params == nil {
 		d.st.params = map[string]string{}
 	}
+	if _, ok := d.st.params[key]; !ok {
+		d.st.order = append(d.st.order, key)
+	}
 	d.st.params[key] = value
+}
+
+// show lists what the state holds on the request's auth, as
+// postman-runtime's post hook writes it back to the definition: each
+// parameter the collection leaves absent is added, marked "system", and
+// one it leaves empty takes the value and the mark in its place. Test
+// scripts (pm.request.auth) and the json report then list the nonce,
+// realm, opaque, qop, clientNonce and nonceCount, as in Newman.
+func (d *digestSigner) show() {
+	o := d.out
+	if o == nil {
+		return
+	}
+	shown := o.reportAuth
+	if o.Auth != nil && o.Auth.Type == "digest" {
+		o.Auth = d.withState(o.Auth)
+	}
+	if shown != nil && shown.Type == "digest" {
+		o.reportAuth = d.withState(shown)
+		if o.ownAuth == shown {
+			o.ownAuth = o.reportAuth
+		}
+	}
+}
+
+// emptyAuthValue reports whether AuthInterface#set may overwrite a
+// parameter's value of the collection's own: "", null, absent or NaN.
+func emptyAuthValue(v any) bool {
+	switch x := v.(type) {
+	case nil, collections.Undefined:
+		return true
+	case string:
+		return x == ""
+	case float64:
+		return math.IsNaN(x)
+	}
+	return false
+}
+
+func (d *digestSigner) withState(a *collections.Auth) *collections.Auth {
+	d.st.mu.Lock()
+	defer d.st.mu.Unlock()
+	if len(d.st.order) == 0 {
+		return a
+	}
+	out := a.Clone()
+	system := func() *collections.AuthParamMeta { return &collections.AuthParamMeta{System: true, HasSystem: true} }
+	for _, k := range d.st.order {
+		v := d.st.params[k]
+		i := slices.IndexFunc(out.Params, func(p collections.AuthParam) bool { return p.Key == k })
+		if i < 0 {
+			out.Params = append(out.Params, collections.AuthParam{Key: k, Value: v, Meta: system()})
+			continue
+		}
+		p := &out.Params[i]
+		if (p.Meta == nil || !p.Meta.System) && !emptyAuthValue(p.Value) {
+			// A value of the collection's own is not overwritten.
+			continue
+		}
+		meta := system()
+		if p.Meta != nil {
+			m := *p.Meta
+			m.System, m.HasSystem = true, true
+			meta = &m
+		}
+		p.Value, p.Meta = v, meta
+	}
+	return out
 }
 
 // applyDigest signs the request when the nonce and realm are known (given
@@ -96,7 +175,7 @@ func applyDigest(a *collections.Auth, out *outgoing, u *collections.URL, in *sig
 	if st == nil {
 		st = &digestState{}
 	}
-	d := &digestSigner{auth: a, st: st, in: in, u: u.Clone()}
+	d := &digestSigner{auth: a, st: st, in: in, u: u.Clone(), out: out}
 	out.digest = d
 	if d.get("nonce").truthy() && d.get("realm").truthy() {
 		d.sign(out)
@@ -182,7 +261,8 @@ func (d *digestSigner) sign(out *outgoing) {
 	if opaque.truthy() {
 		parts = append(parts, `opaque="`+opaque.str()+`"`)
 	}
-	out.addHeader("Authorization", "Digest "+strings.Join(parts, ", "))
+	// A replay's header is the auth's too, listed as a system header.
+	out.addSystemHeader("Authorization", "Digest "+strings.Join(parts, ", "))
 }
 
 var (
@@ -197,6 +277,7 @@ var (
 // everything the challenge names is known already (then the failure
 // stands); after any other response it counts the nonce used.
 func (d *digestSigner) retry(code int, header http.Header) bool {
+	defer d.show()
 	if d.get("disableRetryRequest").truthy() {
 		return false
 	}
