@@ -209,3 +209,55 @@ func TestDigestAuthListsWhatTheChallengeTaught(t *testing.T) {
 		})
 	}
 }
+
+// TestScriptSendCountsTheDigestChallenge sends a pm.sendRequest with
+// digest auth to a server that challenges. Newman 6.2.2 prints, counts
+// and reports the challenged attempt as well as the signed replay (5
+// requests in its summary for a run like this with three such sends), as
+// it does for an item's own request; colrun reported only the replay.
+func TestScriptSendCountsTheDigestChallenge(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, auth string
+		want       []string // script and status of each reported request
+		verdicts   []string // what the digest server made of each
+	}{
+		{
+			name:     "digest",
+			auth:     `{type: 'digest', digest: [{key: 'username', value: 'u'}, {key: 'password', value: 'p'}]}`,
+			want:     []string{"prerequest 401", "prerequest 200", " 200"},
+			verdicts: []string{"-", "ok 00000001"},
+		},
+		{
+			name:     "basic is not replayed",
+			auth:     `{type: 'basic', basic: [{key: 'username', value: 'u'}, {key: 'password', value: 'p'}]}`,
+			want:     []string{"prerequest 401", " 200"},
+			verdicts: []string{"-"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			srv, url := newDigestServer(t, "MD5", "auth")
+			rec := newRecorder(t, nil)
+			script := "pm.sendRequest({url: '" + url + "/sr', auth: " + tc.auth + "}, (e, r) => pm.test('got ' + r.code, () => {}))"
+			doc := fmt.Sprintf(`{"info":{"name":"d","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+				"item":[{"name":"one","event":[{"listen":"prerequest","script":{"exec":[%q]}}],"request":%q}]}`, script, rec.srv.URL+"/own")
+			ev, _ := runScripted(t, parse(t, doc), Options{})
+			var got []string
+			for _, req := range ev.requests() {
+				code := 0
+				if req.Resp != nil {
+					code = req.Resp.Code
+				}
+				got = append(got, fmt.Sprintf("%s %d", req.Script, code))
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("reported requests (-newman +colrun):\n%s", diff)
+			}
+			if diff := cmp.Diff(tc.verdicts, srv.verdicts()); diff != "" {
+				t.Errorf("digest server saw (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

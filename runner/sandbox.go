@@ -113,6 +113,9 @@ type scriptSend struct {
 	ev   *event.Request
 	resp *event.Response
 	err  *scriptSendError
+	// prior are the exchanges an auth answered and replayed (a digest
+	// challenge), reported before ev: Newman prints and counts each.
+	prior []*event.Request
 }
 
 // placedRequest is a pm.sendRequest's Request event and its place among
@@ -138,14 +141,18 @@ func (s *scriptSends) place(sent []sandbox.Sent, console, assertions int) []plac
 		for i, x := range s.made {
 			if !used[i] && ((se != nil && x.err == se) || (se == nil && m.Response != nil && x.resp == m.Response)) {
 				used[i] = true
-				out = append(out, placedRequest{request: x.ev, console: m.Console, assertions: m.Assertions})
+				for _, p := range append(x.prior, x.ev) {
+					out = append(out, placedRequest{request: p, console: m.Console, assertions: m.Assertions})
+				}
 				break
 			}
 		}
 	}
 	for i, x := range s.made {
 		if !used[i] {
-			out = append(out, placedRequest{request: x.ev, console: console, assertions: assertions})
+			for _, p := range append(x.prior, x.ev) {
+				out = append(out, placedRequest{request: p, console: console, assertions: assertions})
+			}
 		}
 	}
 	return out
@@ -168,7 +175,7 @@ func (e *scriptSendError) Unwrap() error { return e.err }
 func (w *worker) scriptRequest(ctx context.Context, req *collections.Request) (*event.Response, error) {
 	sends, _ := ctx.Value(scriptSendsKey{}).(*scriptSends)
 	ev := &event.Request{}
-	resp, err := w.sendScriptRequest(ctx, req, ev)
+	resp, prior, err := w.sendScriptRequest(ctx, req, ev)
 	if err != nil {
 		se := &scriptSendError{err: err}
 		if resp == nil {
@@ -176,17 +183,20 @@ func (w *worker) scriptRequest(ctx context.Context, req *collections.Request) (*
 		}
 		err = se
 		if sends != nil {
-			sends.add(scriptSend{ev: ev, resp: resp, err: se})
+			sends.add(scriptSend{ev: ev, resp: resp, err: se, prior: prior})
 		}
 		return resp, err
 	}
 	if sends != nil {
-		sends.add(scriptSend{ev: ev, resp: resp})
+		sends.add(scriptSend{ev: ev, resp: resp, prior: prior})
 	}
 	return resp, nil
 }
 
 func (s *scriptSends) add(x scriptSend) {
+	for _, p := range x.prior {
+		p.Script = s.listen
+	}
 	x.ev.Script = s.listen
 	s.mu.Lock()
 	s.made = append(s.made, x)
@@ -194,8 +204,8 @@ func (s *scriptSends) add(x scriptSend) {
 }
 
 // sendScriptRequest builds and sends req, filling ev with what was sent
-// and what came back.
-func (w *worker) sendScriptRequest(ctx context.Context, req *collections.Request, ev *event.Request) (*event.Response, error) {
+// and what came back; prior are the requests an auth replayed.
+func (w *worker) sendScriptRequest(ctx context.Context, req *collections.Request, ev *event.Request) (resp *event.Response, prior []*event.Request, err error) {
 	raw, method := req.URL.String(), strings.ToUpper(req.Method)
 	if method == "" {
 		method = "GET"
@@ -204,28 +214,31 @@ func (w *worker) sendScriptRequest(ctx context.Context, req *collections.Request
 	if host := strings.Join(collections.ParseURL(raw).Host, "."); strings.Contains(host, "{{") {
 		// What Newman's lookup of the literal host answers; the detail
 		// says why, since the same URL works as a collection request.
-		return nil, netErr(event.NodeError{Errno: errnoENOTFOUND, Code: "ENOTFOUND", Syscall: "getaddrinfo", Hostname: host}, "getaddrinfo ENOTFOUND "+host,
+		return nil, nil, netErr(event.NodeError{Errno: errnoENOTFOUND, Code: "ENOTFOUND", Syscall: "getaddrinfo", Hostname: host}, "getaddrinfo ENOTFOUND "+host,
 			"pm.sendRequest does not replace {{variables}}, as in Newman: build the URL in the script, e.g. with pm.variables.replaceIn(%q)", raw)
 	}
 	// An empty resolver: nothing is replaced, every name stays as written.
 	o, err := w.r.build(nil, req, variables.NewResolver(variables.NewScopes(nil)))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	signin, err := w.tableauPrepare(o)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ev.Sent = w.r.sentRequest(o)
 	ex, err := w.r.send(ctx, w.jar, o, w.r.sendOptionsFor(o))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ev.Sent = w.r.sentRequest(o)
 	ev.Resp = w.r.keptResponse(ex.resp)
 	ev.Redirs = ex.redirects
-	if _, err := w.tableauAfter(signin, o, ex); err != nil {
-		return ex.resp, fmt.Errorf("%v", err)
+	for _, p := range ex.prior {
+		prior = append(prior, &event.Request{Sent: p.sent, Resp: w.r.keptResponse(p.resp), Redirs: p.redirects})
 	}
-	return ex.resp, nil
+	if _, err := w.tableauAfter(signin, o, ex); err != nil {
+		return ex.resp, prior, fmt.Errorf("%v", err)
+	}
+	return ex.resp, prior, nil
 }
