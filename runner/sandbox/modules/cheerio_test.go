@@ -73,6 +73,8 @@ var cheerioCases = []struct{ name, src, want string }{
 		`[[["name","data","type","next","prev","parent","root"],"directive","?xml-stylesheet","?XML-Stylesheet href=\"a\"?",null,"<?XML-Stylesheet href=\"a\"?><a></a>"],[["name","data","type","next","prev","parent","root"],"directive","?php","?php/x?",null,"<?php/x?><a></a>"],[["name","data","type","next","prev","parent","root"],"directive","?xml","?xml version=\"1.0\"?",null,"<?xml version=\"1.0\"?><a/>"],[["name","data","type","next","prev","parent","root"],"directive","!DOCTYPE","!DOCTYPE note SYSTEM \"n.dtd\"",null,"<!DOCTYPE note SYSTEM \"n.dtd\"><a/>"]]`},
 	{"an unclosed processing instruction is text", `var $s = cheerio.load('<p>a</p><?xml '); return [$s.html(), $s.root().text()];`,
 		`["<p>a</p>xml ","axml "]`},
+	{"xmlMode: a declared encoding changes nothing", `var $s = cheerio.load('<?xml version="1.0" encoding="ISO-8859-1"?><r><n a="1">café</n></r>', {xmlMode: true}); var $w = cheerio.load('<?xml version="1.0" encoding="windows-1252"?><r>x</r>', {xmlMode: true}); return [$s('n').text(), $s('n').attr('a'), $s.html(), $w('r').text()];`,
+		`["café","1","<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><r><n a=\"1\">caf&#xE9;</n></r>","x"]`},
 }
 
 func TestCheerioMatchesCheerio022(t *testing.T) {

@@ -45,6 +45,10 @@ func parseXML(markup string) (*html.Node, *docInfo, error) {
 	d := xml.NewDecoder(strings.NewReader(markup))
 	d.Strict = false
 	d.Entity = map[string]string{}
+	// The text is already a string: a declared encoding (ISO-8859-1 in
+	// many SOAP answers) changes nothing, as in htmlparser2, where Go's
+	// decoder would stop at the declaration and leave the document empty.
+	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 	open := []*html.Node{root}
 	top := func() *html.Node { return open[len(open)-1] }
 	qname := func(n xml.Name) string {
