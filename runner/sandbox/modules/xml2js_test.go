@@ -118,3 +118,56 @@ func TestXML2JSNamespaces(t *testing.T) {
 		})
 	}
 }
+
+// TestXML2JSBuilderChecksWhatItWrites builds documents with characters and
+// names XML does not allow, which xmlbuilder (under xml2js's Builder)
+// refuses with an error, and doctypes. The wanted values are what
+// require('xml2js') gave under Newman 6.2.2.
+func TestXML2JSBuilderChecksWhatItWrites(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, args string // args: JSON of [object, Builder options]
+		want       string // the document, or "THREW " and the error
+	}{
+		{"soap env", `[{"soap:Envelope":{"$":{"xmlns:soap":"http://schemas.xmlsoap.org/soap/envelope/","xmlns:m":"urn:m"},"soap:Header":"","soap:Body":{"m:Get":{"m:Id":42,"m:Flag":true,"m:Name":"A & B <c>","m:Nil":null,"m:List":[{"m:I":1},{"m:I":2}],"m:Arr":["x","y"]}}}},{}]`,
+			"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:m=\"urn:m\">\n  <soap:Header/>\n  <soap:Body>\n    <m:Get>\n      <m:Id>42</m:Id>\n      <m:Flag>true</m:Flag>\n      <m:Name>A &amp; B &lt;c&gt;</m:Name>\n      <m:Nil/>\n      <m:List>\n        <m:I>1</m:I>\n      </m:List>\n      <m:List>\n        <m:I>2</m:I>\n      </m:List>\n      <m:Arr>x</m:Arr>\n      <m:Arr>y</m:Arr>\n    </m:Get>\n  </soap:Body>\n</soap:Envelope>"},
+		{"string root", `["x",{}]`,
+			`THREW Error: Invalid character in name`},
+		{"doctype", `[{"a":"b"},{"doctype":{"pubID":"p","sysID":"s"}}]`,
+			"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<!DOCTYPE a PUBLIC \"p\" \"s\">\n<a>b</a>"},
+		{"unicode", "[{\"a\":\"é\\u0001😀\"},{\"headless\":true}]",
+			"THREW Error: Invalid character in string: é\u0001😀 at index 1"},
+		{"doctype pub only", `[{"a":"b"},{"doctype":{"pubID":"p"}}]`,
+			"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<!DOCTYPE a SYSTEM \"p\">\n<a>b</a>"},
+		{"doctype sys only", `[{"a":"b"},{"doctype":{"sysID":"s"},"renderOpts":{"pretty":false}}]`,
+			`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><!DOCTYPE a SYSTEM "s"><a>b</a>`},
+		{"v1.1 control", `[{"a":"x\u0001"},{"xmldec":{"version":"1.1"}}]`,
+			"<?xml version=\"1.1\"?>\n<a>x\u0001</a>"},
+		{"bad attr name", `[{"a":{"$":{"b c":1}}},{}]`,
+			`THREW Error: Invalid character in name`},
+		{"bad attr value", `[{"a":{"$":{"b":"x\u0002"}}},{}]`,
+			"THREW Error: Invalid character in string: x\u0002 at index 1"},
+		{"space key", `[{"a b":1},{}]`,
+			`THREW Error: Invalid character in name`},
+		{"null root", `[null,{}]`,
+			`THREW TypeError: Cannot convert undefined or null to object`},
+		{"dollar key", `[{"a":{"$ns":{"uri":"u"}}},{}]`,
+			`THREW Error: Invalid character in name`},
+		{"cdata control", `[{"a":"x\u0001<"},{"cdata":true}]`,
+			"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<a><![CDATA[x\u0001<]]></a>"},
+		{"text escaped index", `[{"a":"&&\u0001"},{}]`,
+			"THREW Error: Invalid character in string: &amp;&amp;\u0001 at index 10"},
+	}
+	rt := newRuntime(t, t.TempDir())
+	call := callHarness(t, rt, `(function (src) {
+  var a = JSON.parse(src), xml2js = require('xml2js');
+  try { return new xml2js.Builder(a[1]).buildObject(a[0]); } catch (e) { return 'THREW ' + e.name + ': ' + e.message; }
+})`)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, call(t, tc.args)); diff != "" {
+				t.Errorf("%s (-newman +colrun):\n%s", tc.args, diff)
+			}
+		})
+	}
+}

@@ -66,15 +66,36 @@ function escAttr(s) {
 function requiresCDATA(s) { return typeof s === 'string' && (s.indexOf('&') >= 0 || s.indexOf('>') >= 0 || s.indexOf('<') >= 0); }
 function wrapCDATA(s) { return '<![CDATA[' + String(s).replace(/]]>/g, ']]]]><![CDATA[>') + ']]>'; }
 
-function El(name, parent) { this.name = name; this.attrs = []; this.children = []; this.parent = parent; }
+// xmlbuilder checks what it writes as XML 1.0 (1.1 when xmldec says so)
+// and throws on a character or a name XML does not allow, as under
+// Newman: a Builder given a control character or an object key such as
+// '$ns' or '0' fails rather than writing a document no parser reads.
+var illegalChars = {
+  '1.0': /[\0-\x08\x0B\f\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/,
+  '1.1': /[\0\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/
+};
+var legalName = /^([:A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]|[\uD800-\uDB7F][\uDC00-\uDFFF])([\x2D\.0-:A-Z_a-z\xB7\xC0-\xD6\xD8-\xF6\xF8-\u037D\u037F-\u1FFF\u200C\u200D\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]|[\uD800-\uDB7F][\uDC00-\uDFFF])*$/;
+var xmlVersion = '1.0';
+function assertLegalChar(s) {
+  var re = illegalChars[xmlVersion], m = re && s.match(re);
+  if (m) throw new Error('Invalid character in string: ' + s + ' at index ' + m.index);
+  return s;
+}
+function assertLegalName(s) {
+  s = assertLegalChar('' + s || '');
+  if (!s.match(legalName)) throw new Error('Invalid character in name');
+  return s;
+}
+
+function El(name, parent) { this.name = assertLegalName(name); this.attrs = []; this.children = []; this.parent = parent; }
 El.prototype.ele = function (name, text) {
   var e = new El(name, this);
   this.children.push(e);
   if (text !== undefined && text !== null) e.txt(text);
   return e;
 };
-El.prototype.att = function (k, v) { this.attrs.push([k, v]); return this; };
-El.prototype.txt = function (t) { this.children.push({ text: escText(t) }); return this; };
+El.prototype.att = function (k, v) { this.attrs.push([assertLegalName(k), assertLegalChar(escAttr('' + v || ''))]); return this; };
+El.prototype.txt = function (t) { this.children.push({ text: assertLegalChar(escText('' + t || '')) }); return this; };
 El.prototype.raw = function (t) { this.children.push({ text: String(t) }); return this; };
 El.prototype.up = function () { return this.parent; };
 
@@ -82,7 +103,7 @@ function render(el, o, level) {
   var pretty = o.pretty !== false, indent = pretty ? (o.indent === undefined ? '  ' : o.indent) : '',
     nl = pretty ? (o.newline === undefined ? '\n' : o.newline) : '';
   var pad = new Array(level + 1).join(indent), s = pad + '<' + el.name;
-  el.attrs.forEach(function (a) { s += ' ' + a[0] + '="' + escAttr(a[1]) + '"'; });
+  el.attrs.forEach(function (a) { s += ' ' + a[0] + '="' + a[1] + '"'; });
   var kids = el.children;
   if (!kids.length || kids.every(function (c) { return c.text === ''; })) return s + '/>' + nl;
   if (kids.length === 1 && kids[0].text !== undefined) return s + '>' + kids[0].text + '</' + el.name + '>' + nl;
@@ -97,7 +118,8 @@ function Builder(opts) {
 }
 Builder.prototype.buildObject = function (rootObj) {
   var opts = this.options, attrkey = opts.attrkey, charkey = opts.charkey, rootName;
-  if (rootObj && typeof rootObj === 'object' && Object.keys(rootObj).length === 1 && opts.rootName === defaults02.rootName) {
+  // As xml2js does, for any value: a one-character string's key is '0'.
+  if (Object.keys(rootObj).length === 1 && opts.rootName === defaults02.rootName) {
     rootName = Object.keys(rootObj)[0];
     rootObj = rootObj[rootName];
   } else {
@@ -145,14 +167,24 @@ Builder.prototype.buildObject = function (rootObj) {
     }
     return element;
   }
+  var d = opts.xmldec || {};
+  xmlVersion = d.version || '1.0';
   var root = new El(rootName, null);
   build(root, rootObj);
   var ro = opts.renderOpts || {}, pretty = ro.pretty !== false, nl = pretty ? (ro.newline === undefined ? '\n' : ro.newline) : '';
   var out = '';
   if (!opts.headless) {
-    var d = opts.xmldec || {};
     out = '<?xml version="' + (d.version || '1.0') + '"' + (d.encoding ? ' encoding="' + d.encoding + '"' : '') +
       (d.standalone !== undefined && d.standalone !== null ? ' standalone="' + (d.standalone ? 'yes' : 'no') + '"' : '') + '?>' + nl;
+  }
+  var dt = opts.doctype;
+  if (dt && (dt.pubID || dt.sysID)) {
+    var ids = '', pub = dt.pubID, sys = dt.sysID;
+    // xmlbuilder takes a lone pubID for the system id.
+    if (sys == null) { sys = pub; pub = undefined; }
+    if (pub && sys) ids = ' PUBLIC "' + assertLegalChar('' + pub) + '" "' + assertLegalChar('' + sys) + '"';
+    else if (sys) ids = ' SYSTEM "' + assertLegalChar('' + sys) + '"';
+    out += '<!DOCTYPE ' + rootName + ids + '>' + nl;
   }
   out += render(root, ro, 0);
   return nl && out.slice(-nl.length) === nl ? out.slice(0, -nl.length) : out;
