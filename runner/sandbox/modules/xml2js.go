@@ -42,6 +42,10 @@ type XMLOptions struct {
 	ChildKey                                                                    string
 
 	TagNameProcessors, AttrNameProcessors, ValueProcessors, AttrValueProcessors []goja.Callable
+	// Validator is called with each closed element's path, the value
+	// its parent holds under its name and its own value, and returns
+	// the value to keep; what it throws is the parse error.
+	Validator goja.Callable
 }
 
 // DefaultXMLOptions are xml2js 0.4's defaults (the "0.2" set), which
@@ -521,6 +525,9 @@ func (p *xmlParser) close() goja.Value {
 			val = rt.ToValue(emptyStr)
 		}
 	}
+	if p.o.Validator != nil {
+		val = p.validate(f, val)
+	}
 	if o, ok := val.(*goja.Object); ok && p.o.ExplicitChildren && !p.o.MergeAttrs {
 		val = p.explicitChildren(o)
 	}
@@ -534,6 +541,28 @@ func (p *xmlParser) close() goja.Value {
 		val = root
 	}
 	return val
+}
+
+// validate calls the validator option as xml2js's onclosetag does, with
+// the element's path ("/root/child") and what its parent holds under its
+// name (undefined at the root or for its first such child).
+func (p *xmlParser) validate(f *xmlFrame, val goja.Value) goja.Value {
+	var path strings.Builder
+	for _, a := range p.stack {
+		path.WriteString("/" + a.name)
+	}
+	path.WriteString("/" + f.name)
+	var cur goja.Value = goja.Undefined()
+	if len(p.stack) > 0 {
+		if v := p.stack[len(p.stack)-1].obj.Get(f.name); v != nil {
+			cur = v
+		}
+	}
+	out, err := p.o.Validator(goja.Undefined(), p.rt.ToValue(path.String()), cur, val)
+	if err != nil {
+		panic(err) // XML2JS turns it into the parse error
+	}
+	return out
 }
 
 // assignOrPush is xml2js's: the first value under a key is stored alone
@@ -618,6 +647,9 @@ func xmlOptionsFrom(rt *goja.Runtime, v goja.Value) XMLOptions {
 	o.AttrNameProcessors = fns("attrNameProcessors")
 	o.ValueProcessors = fns("valueProcessors")
 	o.AttrValueProcessors = fns("attrValueProcessors")
+	if f, ok := goja.AssertFunction(obj.Get("validator")); ok {
+		o.Validator = f
+	}
 	return o
 }
 

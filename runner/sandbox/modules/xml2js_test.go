@@ -171,3 +171,44 @@ func TestXML2JSBuilderChecksWhatItWrites(t *testing.T) {
 		})
 	}
 }
+
+// TestXML2JSParseStringAsUnderNewman checks parseString's callback for
+// the async and validator options and for no text at all; the wanted
+// values are what require('xml2js') gave under Newman 6.2.2, where async
+// parsing fails for want of setTimeout.
+func TestXML2JSParseStringAsUnderNewman(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, src string // src calls parseString with cb
+		want      string // JSON of [error name and message, result]
+	}{
+		{"async", `xml2js.parseString('<a>1</a>', {async: true}, cb);`,
+			`["ReferenceError: setTimeout is not defined","undefined"]`},
+		{"async on blank text", `xml2js.parseString('  ', {async: true}, cb);`,
+			`[null,null]`},
+		{"undefined", `xml2js.parseString(undefined, cb);`,
+			`["TypeError: Cannot read properties of undefined (reading 'toString')","undefined"]`},
+		{"null", `xml2js.parseString(null, cb);`,
+			`["TypeError: Cannot read properties of null (reading 'toString')","undefined"]`},
+		{"validator", `var calls = []; xml2js.parseString('<r><i>1</i><i>2</i><j x="1"/></r>', {validator: function (path, cur, v) { calls.push([path, cur, v]); return path === '/r/i' ? Number(v) : v; }}, function (e, r) { cb(e, [calls, r]); });`,
+			`[null,[[["/r/i",null,"1"],["/r/i",[1,2],"2"],["/r/j",null,{"$":{"x":"1"}}],["/r",null,{"i":[1,2],"j":[{"$":{"x":"1"}}]}]],{"r":{"i":[1,2],"j":[{"$":{"x":"1"}}]}}]]`},
+		{"validator without arrays", `var calls = []; xml2js.parseString('<r><i>1</i><i>2</i></r>', {explicitArray: false, validator: function (path, cur, v) { calls.push([path, cur, v]); return v; }}, function (e, r) { cb(e, [calls, r]); });`,
+			`[null,[[["/r/i",null,"1"],["/r/i","1","2"],["/r",null,{"i":["1","2"]}]],{"r":{"i":["1","2"]}}]]`},
+		{"validator throws", `xml2js.parseString('<r><i>1</i></r>', {validator: function (path) { if (path === '/r/i') throw new xml2js.ValidationError('bad ' + path); }}, cb);`,
+			`["Error: bad /r/i","undefined"]`},
+	}
+	rt := newRuntime(t, t.TempDir())
+	call := callHarness(t, rt, `(function (src) {
+  var out = 'no callback';
+  var cb = function (e, r) { out = JSON.stringify([e ? e.name + ': ' + e.message : e, r === undefined ? 'undefined' : r]); };
+  new Function('xml2js', 'cb', src)(require('xml2js'), cb);
+  return out;
+})`)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, call(t, tc.src)); diff != "" {
+				t.Errorf("%s (-newman +colrun):\n%s", tc.src, diff)
+			}
+		})
+	}
+}

@@ -38,7 +38,20 @@ Parser.prototype.parseString = function (str, cb) {
     this.on('end', function (result) { self.reset(); cb(null, result); });
     this.on('error', function (err) { self.reset(); cb(err); });
   }
-  var out = native.parse(str == null ? '' : String(str), this.options);
+  if (str == null) {
+    // xml2js calls str.toString() inside its try, so the callback gets V8's error.
+    this.emit('error', new TypeError('Cannot read properties of ' + str + " (reading 'toString')"));
+    return;
+  }
+  str = String(str);
+  if (this.options.async && str.trim() !== '') {
+    // postman-sandbox's xml2js schedules async parsing with setImmediate,
+    // whose shim finds no setTimeout there: under Newman the callback
+    // gets that error rather than a result.
+    this.emit('error', new ReferenceError('setTimeout is not defined'));
+    return;
+  }
+  var out = native.parse(str, this.options);
   if (out[0]) this.emit('error', out[0]);
   else this.emit('end', out[1]);
 };
