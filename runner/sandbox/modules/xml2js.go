@@ -126,6 +126,48 @@ type xmlParser struct {
 	rt    *goja.Runtime
 	o     XMLOptions
 	stack []*xmlFrame
+	// hidden is set when the text's control characters were swapped for
+	// stand-ins Go's decoder takes (see hideControls).
+	hidden bool
+}
+
+// sax (xml2js's parser) takes characters XML 1.0 does not allow (C0
+// controls, U+FFFE, U+FFFF) in text and attribute values, where Go's
+// decoder stops, so an answer with a stray \x01 parses under Newman.
+// They go through the decoder as characters of plane 15's private use
+// area and are put back in the values.
+const controlStandIn = 0xF0000
+
+func isXMLControl(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0xFFFE || r == 0xFFFF
+}
+
+func hideControls(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == 0xFFFE || r == 0xFFFF:
+			return controlStandIn + 0x20 + (r - 0xFFFE)
+		case isXMLControl(r):
+			return controlStandIn + r
+		}
+		return r
+	}, s)
+}
+
+// restore puts back the control characters hideControls swapped out.
+func (p *xmlParser) restore(s string) string {
+	if !p.hidden {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= controlStandIn && r < controlStandIn+0x20:
+			return r - controlStandIn
+		case r == controlStandIn+0x20 || r == controlStandIn+0x21:
+			return 0xFFFE + (r - controlStandIn - 0x20)
+		}
+		return r
+	}, s)
 }
 
 // isJSSpace reports whether r is whitespace to JS's \s and String#trim.
@@ -182,6 +224,9 @@ func (p *xmlParser) parse(text string) (goja.Value, error) {
 		return goja.Null(), nil
 	}
 	text = strings.TrimPrefix(text, "\uFEFF")
+	if strings.IndexFunc(text, isXMLControl) >= 0 {
+		text, p.hidden = hideControls(text), true
+	}
 	// sax rejects text before the first tag; this is also what JSON fed to
 	// xml2Json hits, so give sax's exact message.
 	if i := strings.IndexFunc(text, func(r rune) bool { return !isJSSpace(r) }); i >= 0 && text[i] != '<' {
@@ -302,10 +347,11 @@ func (p *xmlParser) open(t xml.StartElement) string {
 			if !p.o.Strict {
 				name = strings.ToUpper(name)
 			}
-			var val goja.Value = rt.ToValue(a.Value)
+			value := p.restore(a.Value)
+			var val goja.Value = rt.ToValue(value)
 			if p.o.XMLNS {
 				var msg string
-				if val, msg = p.nsAttr(frame, name, a.Value); nsErr == "" {
+				if val, msg = p.nsAttr(frame, name, value); nsErr == "" {
 					nsErr = msg
 				}
 			}
@@ -440,7 +486,7 @@ func (p *xmlParser) text(f *xmlFrame, t []byte) {
 	if !(p.o.ExplicitChildren && p.o.PreserveChildrenOrder && p.o.CharsAsChildren) {
 		return
 	}
-	text := string(t)
+	text := p.restore(string(t))
 	if !p.o.IncludeWhiteChars && strings.TrimFunc(text, isJSSpace) == "" {
 		return
 	}
@@ -497,7 +543,7 @@ func (p *xmlParser) close() goja.Value {
 	p.stack = p.stack[:len(p.stack)-1]
 	obj := f.obj
 	var val goja.Value = obj
-	text := f.text.String()
+	text := p.restore(f.text.String())
 	emptyStr := ""
 	if strings.TrimFunc(text, isJSSpace) == "" && !f.cdata {
 		emptyStr = text

@@ -22,6 +22,10 @@ func TestXML2JSPostmanOptions(t *testing.T) {
 		{"text with attributes", `<r a="1"> t </r>`, `{"r":{"_":"t","$":{"a":"1"}}}`},
 		{"empty", ``, `null`},
 		{"json body", `{"a": 1}`, "ERR:Non-whitespace before first tag.\nLine: 0\nColumn: 1\nChar: {"},
+		// sax takes characters XML 1.0 does not allow, which Go's decoder refuses.
+		{"control characters in text and attributes", "<r a=\"x\u0002y\">t\u0001\u001f</r>", `{"r":{"_":"t\u0001\u001f","$":{"a":"x\u0002y"}}}`},
+		{"U+FFFF and NUL", "<r><i>\u000b</i><i>\uffff\u0000</i></r>", "{\"r\":{\"i\":[\"\\u000b\",\"\uffff\\u0000\"]}}"},
+		{"a control character beside an element", "<r>\u0001 <b>\u0008</b></r>", `{"r":{"_":"\u0001","b":"\b"}}`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
