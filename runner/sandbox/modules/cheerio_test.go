@@ -75,6 +75,8 @@ var cheerioCases = []struct{ name, src, want string }{
 		`["<p>a</p>xml ","axml "]`},
 	{"xmlMode: a declared encoding changes nothing", `var $s = cheerio.load('<?xml version="1.0" encoding="ISO-8859-1"?><r><n a="1">café</n></r>', {xmlMode: true}); var $w = cheerio.load('<?xml version="1.0" encoding="windows-1252"?><r>x</r>', {xmlMode: true}); return [$s('n').text(), $s('n').attr('a'), $s.html(), $w('r').text()];`,
 		`["café","1","<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><r><n a=\"1\">caf&#xE9;</n></r>","x"]`},
+	{"xmlMode: control characters are kept", `var $s = cheerio.load('<r a="x\u0002y">t\u0001</r><q>\uffff</q>', {xmlMode: true}); return [$s.root().text(), $s.xml(), $s('r').attr()];`,
+		"[\"t\\u0001￿\",\"<r a=\\\"x\\u0002y\\\">t\\u0001</r><q>&#xFFFF;</q>\",{\"a\":\"x\\u0002y\"}]"},
 }
 
 func TestCheerioMatchesCheerio022(t *testing.T) {

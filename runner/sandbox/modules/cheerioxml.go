@@ -42,6 +42,18 @@ func parseXML(markup string) (*html.Node, *docInfo, error) {
 	info := &docInfo{xml: true, decode: true, names: map[*html.Node]string{}, attrs: map[*html.Node][]string{},
 		cdata: map[*html.Node]bool{}, raw: map[*html.Node]string{}}
 	root := &html.Node{Type: html.DocumentNode}
+	// Control characters htmlparser2 keeps and Go's decoder refuses go
+	// through it as stand-ins, as in xml2js.go.
+	hidden := strings.IndexFunc(markup, isXMLControl) >= 0
+	if hidden {
+		markup = hideControls(markup)
+	}
+	restore := func(s string) string {
+		if hidden {
+			return restoreControls(s)
+		}
+		return s
+	}
 	d := xml.NewDecoder(strings.NewReader(markup))
 	d.Strict = false
 	d.Entity = map[string]string{}
@@ -76,7 +88,7 @@ func parseXML(markup string) (*html.Node, *docInfo, error) {
 				if i := attrIndex(n.Attr, strings.ToLower(key)); i >= 0 {
 					continue // the first of repeated attributes wins
 				}
-				n.Attr = append(n.Attr, html.Attribute{Key: strings.ToLower(key), Val: a.Value})
+				n.Attr = append(n.Attr, html.Attribute{Key: strings.ToLower(key), Val: restore(a.Value)})
 				keys = append(keys, key)
 			}
 			info.names[n] = name
@@ -92,7 +104,7 @@ func parseXML(markup string) (*html.Node, *docInfo, error) {
 				}
 			}
 		case xml.CharData:
-			n := &html.Node{Type: html.TextNode, Data: string(t)}
+			n := &html.Node{Type: html.TextNode, Data: restore(string(t))}
 			top().AppendChild(n)
 			if isCDATA(markup, d.InputOffset()) {
 				info.cdata[n] = true

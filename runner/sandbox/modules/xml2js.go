@@ -159,6 +159,10 @@ func (p *xmlParser) restore(s string) string {
 	if !p.hidden {
 		return s
 	}
+	return restoreControls(s)
+}
+
+func restoreControls(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch {
 		case r >= controlStandIn && r < controlStandIn+0x20:
