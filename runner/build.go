@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -76,6 +77,11 @@ type outgoing struct {
 	// Newman's pm.request.headers and report leave it out though it is
 	// sent.
 	formType bool
+	// wireType, when set, is the Content-Type sent in place of the
+	// request's own: postman-request corrects a form's Content-Type that
+	// cannot describe its body while it sends, so Newman's scripts and
+	// report still list the request's own value.
+	wireType string
 	// jarCookie is the Cookie header the cookie jar made on the first
 	// hop: its cookies, after the request's own Cookie if it has one;
 	// send fills it in.
@@ -889,14 +895,15 @@ func (r *Runner) buildBody(b *collections.Body, out *outgoing, res *variables.Re
 			// oauth1 took its parameters out of the form or added them.
 			body = encodeForm(*out.form)
 		}
-		if ct, ok := out.header("Content-Type"); out.systemOff("content-type") {
+		switch ct, ok := out.header("Content-Type"); {
+		case out.systemOff("content-type"):
 			// postman-request then neither replaces the request's own
 			// Content-Type nor adds one.
-		} else if !ok || !strings.HasPrefix(ct, "application/x-www-form-urlencoded") {
-			// A disabled Content-Type stays listed, as in Newman.
-			out.dropHeaders(func(k string) bool { return strings.EqualFold(k, "Content-Type") }, false)
+		case !ok:
 			out.addHeader("Content-Type", "application/x-www-form-urlencoded")
 			out.formType = true
+		case !urlencodedType.MatchString(ct):
+			out.wireType = "application/x-www-form-urlencoded"
 		}
 		out.Body, out.HasBody = []byte(body), true
 	case "formdata":
@@ -910,11 +917,18 @@ func (r *Runner) buildBody(b *collections.Body, out *outgoing, res *variables.Re
 			out.Body, out.HasBody = nil, true
 			return nil
 		}
-		// A Content-Type the request sets itself is sent unchanged (even a
-		// multipart/mixed one whose boundary does not match), as Newman does.
-		if _, ok := out.header("Content-Type"); !ok && !out.systemOff("content-type") {
+		// A Content-Type the request sets itself is sent unchanged when it
+		// names a form-data boundary, which the body then uses, or when
+		// disabledSystemHeaders names content-type; any other (a bare
+		// multipart/form-data, application/json) is replaced on the wire,
+		// as postman-request replaces it, so the server can read the form.
+		switch ct, ok := out.header("Content-Type"); {
+		case out.systemOff("content-type"):
+		case !ok:
 			out.addHeader("Content-Type", "multipart/form-data; boundary="+boundary)
 			out.formType = true
+		case formDataBoundary(ct) == "":
+			out.wireType = "multipart/form-data; boundary=" + boundary
 		}
 		out.Body, out.HasBody = body, true
 	case "file":
@@ -1238,9 +1252,7 @@ func escapeBytes(s string, keep func(c byte) bool) string {
 func (r *Runner) formDataBody(params []collections.FormParam, out *outgoing, res *variables.Resolver) ([]byte, string, error) {
 	boundary := ""
 	if ct, ok := out.header("Content-Type"); ok {
-		if _, p, err := mime.ParseMediaType(ct); err == nil && strings.HasPrefix(strings.ToLower(ct), "multipart/form-data") {
-			boundary = p["boundary"]
-		}
+		boundary = formDataBoundary(ct)
 	}
 	if boundary == "" {
 		boundary = "--------------------------" + randomDigits(24)
@@ -1369,6 +1381,26 @@ func (r *Runner) formDataBody(params []collections.FormParam, out *outgoing, res
 		return nil, "", err
 	}
 	return buf.Bytes(), boundary, nil
+}
+
+// formDataContentType is postman-request's test of a request's own
+// Content-Type for a form-data body: case-sensitive, and the boundary is
+// what follows "boundary=", quoted or up to the next ";", spaces and all.
+// A value with a space before it does not match, as in Newman.
+var formDataContentType = regexp.MustCompile(`^multipart/form-data;.*boundary=(?:"([^"]+)"|([^;]+))`)
+
+// urlencodedType is postman-request's test of a request's own
+// Content-Type for a urlencoded body.
+var urlencodedType = regexp.MustCompile(`^application/x-www-form-urlencoded\b`)
+
+// formDataBoundary is the boundary a request's own Content-Type gives a
+// form-data body, "" when postman-request would not take it from there.
+func formDataBoundary(ct string) string {
+	m := formDataContentType.FindStringSubmatch(ct)
+	if m == nil {
+		return ""
+	}
+	return m[1] + m[2]
 }
 
 func randomDigits(n int) string {

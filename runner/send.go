@@ -393,6 +393,9 @@ func (r *Runner) sendHops(ctx context.Context, jar http.CookieJar, o *outgoing, 
 	// it, and the Referer and the maxRedirects error name it.
 	href := target + fragment(o.Resolved.Hash, o.Resolved.Hash != "", asWritten)
 	headers := o.Headers
+	if o.wireType != "" {
+		headers = withHeader(headers, "Content-Type", o.wireType)
+	}
 	ex := &exchange{usedJar: so.useCookies && jar != nil}
 	start := time.Now()
 	for hop := 0; ; hop++ {
