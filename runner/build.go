@@ -1142,6 +1142,12 @@ func sentFileParams(params []collections.FormParam, unread map[string]bool) []co
 		default:
 			p.Value, p.ValueJSON = "", ""
 		}
+		if p.Has&collections.FormFileName == 0 && p.Value == "" && p.Has&collections.FormValueSent == 0 && !slices.ContainsFunc(p.Src, func(s string) bool { return s != "" }) {
+			// A file part with no file was sent with an empty file name,
+			// which postman-runtime writes into the parameter.
+			p.Has = p.Has&^collections.FormFileNameNull | collections.FormFileName
+			p.FileName = ""
+		}
 		if p.SrcShape != collections.SrcList || len(p.Src) == 0 {
 			p.Disabled = len(p.Src) == 1 && unread[p.Src[0]]
 			out = append(out, p)
@@ -1155,6 +1161,30 @@ func sentFileParams(params []collections.FormParam, unread map[string]bool) []co
 			one.Src, one.SrcShape = []string{src}, collections.SrcString
 			out = append(out, one)
 		}
+	}
+	if out == nil {
+		return params
+	}
+	return out
+}
+
+// resolvedSrcs is params with the variables in their file paths
+// resolved, as Newman's test scripts and report show them once sent.
+func resolvedSrcs(params []collections.FormParam, res *variables.Resolver) []collections.FormParam {
+	var out []collections.FormParam
+	for i, p := range params {
+		if !slices.ContainsFunc(p.Src, func(s string) bool { return strings.Contains(s, "{{") }) {
+			continue
+		}
+		if out == nil {
+			out = append([]collections.FormParam(nil), params...)
+		}
+		quiet := quietResolver(res)
+		srcs := make([]string, len(p.Src))
+		for j, s := range p.Src {
+			srcs[j] = quiet.MustReplace(s)
+		}
+		out[i].Src = srcs
 	}
 	if out == nil {
 		return params
@@ -1265,7 +1295,7 @@ func (r *Runner) formDataBody(params []collections.FormParam, out *outgoing, res
 	var fields []formKV
 	// unread are the srcs of files that could not be read.
 	var unread map[string]bool
-	defer func() { out.params = sentFileParams(resolvedParams(params, fields), unread) }()
+	defer func() { out.params = resolvedSrcs(sentFileParams(resolvedParams(params, fields), unread), res) }()
 	for _, p := range params {
 		if p.Disabled {
 			continue
