@@ -699,16 +699,16 @@ func unescapeUserinfo(s string) string {
 	return b.String()
 }
 
-// authOwner returns the auth definition the request's auth comes from
-// (its own, a folder's or the collection's) as loaded, not a script's
-// copy, so that what a digest challenge taught is kept for every request
-// that shares it, as postman-runtime keeps it on the definition.
+// authOwner returns the folder's or collection's auth definition the
+// request's auth comes from, as loaded, so that what a digest challenge
+// taught is kept for every request that shares it, as postman-runtime
+// keeps it on the definition; nil for the request's own auth, which
+// postman-runtime copies with the request at each run of the item, so
+// that each run is challenged afresh (Newman 6.2.2: a second iteration
+// gets the 401 again).
 func (r *Runner) authOwner(it *collections.Item, req *collections.Request) *collections.Auth {
-	if it == nil {
+	if it == nil || req.Auth != nil && req.Auth.Type != "inherit" {
 		return nil
-	}
-	if req.Auth != nil && req.Auth.Type != "inherit" {
-		return it.Request.Auth
 	}
 	for p := it.Parent; p != nil; p = p.Parent {
 		if p.Auth != nil && p.Auth.Type != "inherit" {
