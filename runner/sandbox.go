@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/colrun/colrun/auth"
 	"strings"
 	"sync"
 
@@ -217,19 +218,41 @@ func (w *worker) sendScriptRequest(ctx context.Context, req *collections.Request
 		return nil, nil, netErr(event.NodeError{Errno: errnoENOTFOUND, Code: "ENOTFOUND", Syscall: "getaddrinfo", Hostname: host}, "getaddrinfo ENOTFOUND "+host,
 			"pm.sendRequest does not replace {{variables}}, as in Newman: build the URL in the script, e.g. with pm.variables.replaceIn(%q)", raw)
 	}
-	// An empty resolver: nothing is replaced, every name stays as written.
-	o, err := w.r.build(nil, req, variables.NewResolver(variables.NewScopes(nil)))
+	// attempt builds and sends the request; stale is a token that must
+	// not go out again (the ended session's, which the script may have
+	// set itself from a variable), so that colrun's new one does.
+	attempt := func(stale string) (*exchange, *outgoing, bool, error) {
+		// An empty resolver: nothing is replaced, every name stays as written.
+		o, err := w.r.build(nil, req, variables.NewResolver(variables.NewScopes(nil)))
+		if err != nil {
+			return nil, nil, false, err
+		}
+		if v, ok := o.header(auth.AuthHeader); ok && stale != "" && v == stale {
+			o.removeHeader(auth.AuthHeader)
+		}
+		signin, err := w.tableauPrepare(o)
+		if err != nil {
+			return nil, nil, false, err
+		}
+		ev.Sent = w.r.sentRequest(o)
+		ex, err := w.r.send(ctx, w.jar, o, w.r.sendOptionsFor(o))
+		return ex, o, signin, err
+	}
+	ex, o, signin, err := attempt("")
 	if err != nil {
 		return nil, nil, err
 	}
-	signin, err := w.tableauPrepare(o)
-	if err != nil {
-		return nil, nil, err
-	}
-	ev.Sent = w.r.sentRequest(o)
-	ex, err := w.r.send(ctx, w.jar, o, w.r.sendOptionsFor(o))
-	if err != nil {
-		return nil, nil, err
+	expired, err := w.tableauAfter(signin, o, ex)
+	if err == nil && expired {
+		// As for the run's own requests: sign in again and send once
+		// more; the 401002 is not reported, the retry's answer is.
+		used, _ := o.header(auth.AuthHeader)
+		if err = w.renewForScriptSend(ctx, used); err == nil {
+			if ex, o, signin, err = attempt(used); err != nil {
+				return nil, nil, err
+			}
+			_, err = w.tableauAfter(signin, o, ex)
+		}
 	}
 	ev.Sent = w.r.sentRequest(o)
 	ev.Resp = w.r.keptResponse(ex.resp)
@@ -237,7 +260,7 @@ func (w *worker) sendScriptRequest(ctx context.Context, req *collections.Request
 	for _, p := range ex.prior {
 		prior = append(prior, &event.Request{Sent: p.sent, Resp: w.r.keptResponse(p.resp), Redirs: p.redirects})
 	}
-	if _, err := w.tableauAfter(signin, o, ex); err != nil {
+	if err != nil {
 		return ex.resp, prior, fmt.Errorf("%v", err)
 	}
 	return ex.resp, prior, nil

@@ -76,7 +76,11 @@ type tableauState struct {
 	// mu guards the state against a script's pm.sendRequest calls, which
 	// run on goroutines of their own, several at once: tableauPrepare,
 	// tableauAfter and tableauSignIn hold it.
-	mu      sync.Mutex
+	mu sync.Mutex
+	// renewMu makes the script sends that got 401002 at once share one
+	// new sign-in (renewForScriptSend): with a PAT a second would end the
+	// first's session.
+	renewMu sync.Mutex
 	session *auth.Session
 	// origin is the scheme, host and port the session was signed in at:
 	// only requests there get X-Tableau-Auth, so that a collection's call
@@ -223,6 +227,22 @@ func (w *worker) renewReason() string {
 		return "again after the run signed out (401002)"
 	}
 	return "again after the session expired (401002)"
+}
+
+// renewForScriptSend signs in again after a script's pm.sendRequest sent
+// with token used got 401002, unless another send has renewed the session
+// since.
+func (w *worker) renewForScriptSend(ctx context.Context, used string) error {
+	w.tab.renewMu.Lock()
+	defer w.tab.renewMu.Unlock()
+	w.tab.mu.Lock()
+	renewed := w.tab.session != nil && w.tab.session.Token != used
+	why := w.renewReason()
+	w.tab.mu.Unlock()
+	if renewed {
+		return nil
+	}
+	return w.tableauSignIn(ctx, why)
 }
 
 // tableauSignIn signs in at the configured server and stores the session.
