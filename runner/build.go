@@ -77,6 +77,10 @@ type outgoing struct {
 	// Newman's pm.request.headers and report leave it out though it is
 	// sent.
 	formType bool
+	// scriptSend marks a script's pm.sendRequest, whose 401002 for a
+	// token of a session replaced while it was out is retried with the
+	// new one (see tableauAfter).
+	scriptSend bool
 	// wireType, when set, is the Content-Type sent in place of the
 	// request's own: postman-request corrects a form's Content-Type that
 	// cannot describe its body while it sends, so Newman's scripts and

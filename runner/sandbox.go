@@ -227,7 +227,8 @@ func (w *worker) sendScriptRequest(ctx context.Context, req *collections.Request
 		if err != nil {
 			return nil, nil, false, err
 		}
-		if v, ok := o.header(auth.AuthHeader); ok && stale != "" && v == stale {
+		o.scriptSend = true
+		if v, ok := o.header(auth.AuthHeader); ok && v != "" && (v == stale || w.staleToken(v)) {
 			o.removeHeader(auth.AuthHeader)
 		}
 		signin, err := w.tableauPrepare(o)

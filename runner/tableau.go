@@ -77,6 +77,10 @@ type tableauState struct {
 	// run on goroutines of their own, several at once: tableauPrepare,
 	// tableauAfter and tableauSignIn hold it.
 	mu sync.Mutex
+	// ended holds the tokens of sessions this worker replaced: a script
+	// that sets X-Tableau-Auth itself from a variable read before the
+	// renewal still sends one, and its pm.sendRequest gets the current.
+	ended map[string]bool
 	// renewMu makes the script sends that got 401002 at once share one
 	// new sign-in (renewForScriptSend): with a PAT a second would end the
 	// first's session.
@@ -229,6 +233,14 @@ func (w *worker) renewReason() string {
 	return "again after the session expired (401002)"
 }
 
+// staleToken reports whether token is the token of a session this worker
+// has replaced since.
+func (w *worker) staleToken(token string) bool {
+	w.tab.mu.Lock()
+	defer w.tab.mu.Unlock()
+	return w.tab.ended[token]
+}
+
 // renewForScriptSend signs in again after a script's pm.sendRequest sent
 // with token used got 401002, unless another send has renewed the session
 // since.
@@ -321,6 +333,12 @@ func (w *worker) tableauSignIn(ctx context.Context, why string) error {
 // empty defaults), the token marked secret so that an exported
 // environment says what it is.
 func (w *worker) setSession(sess auth.Session, signinURL string) {
+	if old := w.tab.session; old != nil && old.Token != sess.Token {
+		if w.tab.ended == nil {
+			w.tab.ended = map[string]bool{}
+		}
+		w.tab.ended[old.Token] = true
+	}
 	w.tab.session = &sess
 	w.tab.origin = origin(signinURL)
 	w.tab.signedOut = false
@@ -463,6 +481,12 @@ func (w *worker) tableauAfter(signin bool, o *outgoing, ex *exchange) (expired b
 		// 401002 says the session expired; another service's (a proxy
 		// in front of a second Tableau site, a mock) is the request's
 		// own result and is reported as it is.
+		if v, ok := o.header(auth.AuthHeader); ok && o.scriptSend && w.tab.ended[strings.TrimSpace(v)] {
+			// A script's send that went out with the session another
+			// send has renewed since: send it again with the new one
+			// (renewForScriptSend signs in no more); not a refusal.
+			return true, nil
+		}
 		if renewed {
 			w.notice(w.refusedAgain())
 			return true, nil
