@@ -1042,10 +1042,11 @@ func sniffFileType(b []byte) (mime, ext string) {
 // The Content-Disposition patterns of postman-collection's content-info:
 // filename*=<charset>'<language>'<percent-encoded>, and filename= as a
 // token or a quoted string (\x80-\xff: a header's bytes as Node reads
-// them, one character each). Both are case-sensitive, as there.
+// them, one character each). Both are case-sensitive, as there; the
+// first match is JavaScript's exec's, the leftmost, as Go finds it.
 var (
-	reEncodedFileName = regexp.MustCompile(`^;[ \t]*filename\*[ \t]*=[ \t]*([A-Za-z0-9!#$%&+\-^_\x60{}~]+)'.*'((?:%[0-9A-Fa-f]{2}|[A-Za-z0-9!#$&+.^_\x60|~-])+)[ \t]*`)
-	reFileName        = regexp.MustCompile(`^;[ \t]*filename[ \t]*=[ \t]*("(?:[\x20!\x{23}-\x{5b}\x{5d}-\x{7e}\x{80}-\x{ff}]|\\[\x20-\x7e])*"|[!#$%&'*+.0-9A-Z^_\x60a-z|~-]+)[ \t]*`)
+	reEncodedFileName = regexp.MustCompile(`;[ \t]*filename\*[ \t]*=[ \t]*([A-Za-z0-9!#$%&+\-^_\x60{}~]+)'.*'((?:%[0-9A-Fa-f]{2}|[A-Za-z0-9!#$&+.^_\x60|~-])+)[ \t]*`)
+	reFileName        = regexp.MustCompile(`;[ \t]*filename[ \t]*=[ \t]*("(?:[\x20!\x{23}-\x{5b}\x{5d}-\x{7e}\x{80}-\x{ff}]|\\[\x20-\x7e])*"|[!#$%&'*+.0-9A-Z^_\x60a-z|~-]+)[ \t]*`)
 	reQuotedPair      = regexp.MustCompile(`\\([ -~])`)
 	reHexByte         = regexp.MustCompile(`%([0-9A-Fa-f]{2})`)
 )
@@ -1053,56 +1054,37 @@ var (
 // dispositionFileName is the file name a Content-Disposition value gives,
 // as postman-collection finds it: filename* first when its charset is
 // "utf-8" or "iso-8859-1" (exactly so: "UTF-8" is not one), then
-// filename=, unquoted; "" for none. JavaScript's exec finds the first
-// match anywhere, so every ';' is tried.
+// filename=, unquoted; "" for none.
 func dispositionFileName(v string) string {
-	find := func(re *regexp.Regexp) []string {
-		for i := strings.IndexByte(v, ';'); i >= 0; {
-			if m := re.FindStringSubmatch(v[i:]); m != nil {
-				return m
-			}
-			j := strings.IndexByte(v[i+1:], ';')
-			if j < 0 {
-				break
-			}
-			i += 1 + j
-		}
-		return nil
-	}
-	if m := find(reEncodedFileName); m != nil {
-		// Each %XX is one character, as String.fromCharCode makes it.
-		var raw strings.Builder
-		last := 0
-		for _, loc := range reHexByte.FindAllStringSubmatchIndex(m[2], -1) {
-			raw.WriteString(m[2][last:loc[0]])
-			n, _ := strconv.ParseUint(m[2][loc[2]:loc[3]], 16, 8)
-			raw.WriteRune(rune(n))
-			last = loc[1]
-		}
-		raw.WriteString(m[2][last:])
+	if m := reEncodedFileName.FindStringSubmatch(v); m != nil {
+		// Each %XX is one byte; the rest of the value is ASCII.
+		raw := reHexByte.ReplaceAllStringFunc(m[2], func(h string) string {
+			n, _ := strconv.ParseUint(h[1:], 16, 8)
+			return string([]byte{byte(n)})
+		})
+		name := ""
 		switch m[1] {
 		case "iso-8859-1":
-			name := strings.Map(func(r rune) rune {
-				if r >= 0x20 && r <= 0x7e || r >= 0xa0 && r <= 0xff {
-					return r
+			// Each byte one character, those past Latin-1's printable
+			// ones '?'.
+			runes := make([]rune, len(raw))
+			for i := range len(raw) {
+				r := rune(raw[i])
+				if r < 0x20 || r > 0x7e && r < 0xa0 {
+					r = '?'
 				}
-				return '?'
-			}, raw.String())
-			if name != "" {
-				return name
+				runes[i] = r
 			}
+			name = string(runes)
 		case "utf-8":
 			// Buffer.from(text, 'binary').toString('utf8').
-			bs := make([]byte, 0, raw.Len())
-			for _, r := range raw.String() {
-				bs = append(bs, byte(r))
-			}
-			if name := strings.ToValidUTF8(string(bs), "\uFFFD"); name != "" {
-				return name
-			}
+			name = strings.ToValidUTF8(raw, "\uFFFD")
+		}
+		if name != "" {
+			return name
 		}
 	}
-	m := find(reFileName)
+	m := reFileName.FindStringSubmatch(v)
 	if m == nil {
 		return ""
 	}
